@@ -1,0 +1,40 @@
+# DoctorsFlow — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UI := builder_ui
+QUICK ?=
+PYTEST_ARGS ?=
+
+.PHONY: run test bench lint ui migrate clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+$(UI)/dist/index.html: $(shell find $(UI)/src $(UI)/index.html $(UI)/package.json $(UI)/package-lock.json -type f 2>/dev/null)
+	cd $(UI) && npm ci --no-audit --no-fund && npm run build
+
+ui: $(UI)/dist/index.html
+
+migrate: $(VENV)/.installed
+	$(VENV)/bin/doctorsflow migrate
+
+run: $(VENV)/.installed ui migrate
+	$(VENV)/bin/doctorsflow serve --with-worker --load-examples
+
+test: $(VENV)/.installed ui
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed ui
+	$(PY) bench/run.py $(if $(QUICK),--quick,)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) $(UI)/node_modules $(UI)/dist var
