@@ -1,0 +1,1 @@
+"""The durable runtime: interpreter, broker, actors, scheduler, outbox and channels."""

@@ -1,0 +1,1 @@
+"""Channels deliver outbox messages: sandbox (default), solapi, nhncloud."""

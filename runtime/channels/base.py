@@ -1,0 +1,76 @@
+"""The interface every delivery channel implements (sandbox, SOLAPI, NHN Cloud).
+
+The runtime hands a channel one :class:`OutboundMessage` per outbox row. ``key`` is the outbox row's
+idempotency key — stable across retries, worker crashes and Redis restarts — and a channel passes it to
+the provider where the provider supports idempotency (NHN Cloud ``X-NC-API-IDEMPOTENCY-KEY``).
+
+Exceptions: a channel never raises for a provider's answer; it returns a :class:`SendResult` whose
+``retriable`` says whether the runtime may try again (5xx, 429, time-outs) or must record a failure (4xx).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+MessageKind = Literal["sms", "lms", "alimtalk", "friendtalk"]
+DeliveryState = Literal["queued", "sent", "delivered", "failed"]
+
+
+@dataclass(frozen=True)
+class OutboundMessage:
+    key: str  # outbox idempotency key, e.g. "run:42:node:care1"
+    kind: MessageKind  # resolved by the runtime: sms vs lms by EUC-KR byte length
+    purpose: Literal["informational", "advertising"]
+    to: str  # E.164-less Korean mobile, digits only: "01012345678"
+    sender: str  # registered sender number (SMS) — clinic setting
+    text: str
+    subject: str | None = None  # LMS title
+    template_code: str | None = None  # AlimTalk
+    variables: Mapping[str, str] = field(default_factory=dict)  # AlimTalk #{변수} values, keys without #{}
+    sender_key: str | None = None  # Kakao channel sender key / pfId — clinic setting
+    failover_text: str | None = None  # provider-side SMS/LMS failover text (None: no provider failover)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    accepted: bool
+    provider: str
+    provider_message_id: str | None = None
+    state: DeliveryState = "sent"
+    error_code: str | None = None
+    error_message: str | None = None  # Korean first, English after " / "
+    retriable: bool = False
+    cost_krw: float = 0.0
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    provider: str
+    provider_message_id: str
+    state: DeliveryState
+    at: datetime
+    error_code: str | None = None
+    error_message: str | None = None
+    report_id: str | None = None  # provider's event id, for idempotent handling
+    failover_sent: bool = False  # the provider itself already resent by SMS/LMS
+
+
+class ChannelClient(ABC):
+    """A provider connection configured for one clinic."""
+
+    name: str
+
+    @abstractmethod
+    async def send(self, message: OutboundMessage) -> SendResult:
+        """Hand one message to the provider. Never raises for provider answers."""
+
+    async def poll_reports(self, provider_message_ids: list[str]) -> list[DeliveryReport]:
+        """Delivery reports for messages sent earlier (providers without webhooks). Default: none."""
+        return []
+
+    async def aclose(self) -> None:
+        """Release connections."""
