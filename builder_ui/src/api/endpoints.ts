@@ -1,0 +1,69 @@
+// Typed calls of the DoctorsFlow HTTP API; one function per endpoint.
+import { request } from "./client";
+import type {
+  ExampleInfo,
+  ImportReport,
+  LintReport,
+  Me,
+  NodeTypeInfo,
+  Patient,
+  PublishResult,
+  RunInfo,
+  SimResult,
+  ValidationResult,
+  WorkflowDetail,
+  WorkflowDocument,
+  WorkflowSummary,
+} from "./types";
+
+type Id = string | number;
+const wf = (id: Id) => `/api/workflows/${encodeURIComponent(String(id))}`;
+
+export const api = {
+  nodes: () => request<{ nodes: NodeTypeInfo[] }>("/api/nodes").then((r) => r.nodes),
+
+  listWorkflows: () => request<{ workflows: WorkflowSummary[] }>("/api/workflows").then((r) => r.workflows),
+  getWorkflow: (id: Id) => request<WorkflowDetail>(wf(id)),
+  createWorkflow: (doc: WorkflowDocument) => request<WorkflowDetail>("/api/workflows", { body: doc }),
+  saveWorkflow: (id: Id, doc: WorkflowDocument) => request<WorkflowDetail>(wf(id), { method: "PUT", body: doc }),
+  deleteWorkflow: (id: Id) => request<null>(wf(id), { method: "DELETE" }),
+  publish: (id: Id) => request<PublishResult>(`${wf(id)}/publish`, { method: "POST" }),
+  getVersion: (id: Id, version: number) =>
+    request<{ version: number; document: WorkflowDocument } & Partial<WorkflowDetail>>(
+      `${wf(id)}/versions/${version}`,
+    ),
+  importWorkflow: (doc: unknown) => request<WorkflowDetail>("/api/workflows/import", { body: doc }),
+  exportWorkflow: (id: Id, version?: number) =>
+    request<WorkflowDocument>(`${wf(id)}/export${version ? `?version=${version}` : ""}`),
+
+  validate: (doc: WorkflowDocument, signal?: AbortSignal) =>
+    request<ValidationResult>("/api/validate", { body: doc, signal }),
+  lint: (doc: WorkflowDocument, signal?: AbortSignal) =>
+    request<LintReport>("/api/lint", { body: { workflow: doc }, signal }),
+  workflowLint: (id: Id) => request<LintReport>(`${wf(id)}/lint`),
+  signoff: (id: Id, body: { decision: string; comment: string }) =>
+    request<unknown>(`${wf(id)}/signoff`, { body }),
+
+  examples: () => request<{ examples: ExampleInfo[] }>("/api/examples").then((r) => r.examples),
+  importExample: (slug: string) =>
+    request<WorkflowDetail>(`/api/examples/${encodeURIComponent(slug)}/import`, { method: "POST" }),
+
+  simulate: (body: { workflow: WorkflowDocument; event: unknown; patient?: unknown; days?: number }) =>
+    request<SimResult>("/api/simulate", { body }),
+  runs: (workflowId?: Id) =>
+    request<{ runs: RunInfo[] }>(`/api/runs${workflowId ? `?workflow_id=${encodeURIComponent(String(workflowId))}` : ""}`)
+      .then((r) => r.runs),
+  run: (id: Id) => request<RunInfo>(`/api/runs/${encodeURIComponent(String(id))}`),
+
+  patients: (q: string) =>
+    request<{ patients: Patient[] }>(`/api/patients?q=${encodeURIComponent(q)}`).then((r) => r.patients),
+  importPatients: (file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append("file", file);
+    return request<ImportReport>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form });
+  },
+
+  me: () => request<Me>("/api/auth/me"),
+  login: (email: string, password: string) => request<Me>("/api/auth/login", { body: { email, password } }),
+  logout: () => request<null>("/api/auth/logout", { method: "POST" }),
+};

@@ -1,0 +1,40 @@
+// A full lint report as a table (rule, severity, node, field, message, citation).
+import type { LintReport } from "../api/types";
+import { useT } from "../i18n";
+
+export function LintReportView({ report }: { report: LintReport }) {
+  const t = useT();
+  return (
+    <div data-testid="lint-report">
+      <p>{t("problems.summary", { errors: report.errors, warnings: report.warnings })}</p>
+      {report.findings.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("report.severity")}</th>
+              <th>{t("report.rule")}</th>
+              <th>{t("report.node")}</th>
+              <th>{t("report.message")}</th>
+              <th>{t("report.citation")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.findings.map((f, i) => (
+              <tr key={i} className={`sev-${f.severity}`}>
+                <td>{t(`severity.${f.severity}`)}</td>
+                <td>
+                  <code>{f.rule}</code>
+                </td>
+                <td>
+                  <code>{f.node ?? ""}</code> {f.field ?? ""}
+                </td>
+                <td>{f.message}</td>
+                <td className="small">{f.citation ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
