@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get, post
+from litestar.params import JSONBody
 
 from nodes.registry import catalogue
 from nodes.validation import problems_as_report, validate_workflow
@@ -20,8 +21,12 @@ def list_node_types() -> dict[str, Any]:
 
 
 @post("/api/validate", operation_id="ValidateDocument", tags=["nodes"], status_code=200, sync_to_thread=False)
-def validate_document(data: Any) -> dict[str, Any]:
-    """Validate any JSON body as a workflow document. Answers 200 with a report, valid or not."""
+def validate_document(data: JSONBody[Any] = None) -> dict[str, Any]:
+    """Validate any JSON body as a workflow document. Answers 200 with a report, valid or not.
+
+    An empty body is reported like any other non-workflow (``invalid_document``); a body that is not
+    JSON at all is a 400 from the framework, in the app's error format.
+    """
     return problems_as_report(validate_workflow(data))
 
 

@@ -217,7 +217,7 @@ def _params_problems(index: int, node: Mapping[str, Any], node_type: NodeType) -
         )
 
 
-def _text_values(params: Any, field_pointer: str) -> Iterator[tuple[tuple[str, ...], str]]:
+def text_values(params: Any, field_pointer: str) -> Iterator[tuple[tuple[str, ...], str]]:
     """String values at a text-field pointer (``*`` matches every key) with their path parts."""
 
     def walk(value: Any, parts: list[str], at: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -246,7 +246,7 @@ def _template_problems(index: int, node: Mapping[str, Any], node_type: NodeType)
     params = node.get("params", {})
     where = _node_label(node["id"], node_type.type)
     for field_pointer in node_type.text_fields:
-        for parts, text in _text_values(params, field_pointer):
+        for parts, text in text_values(params, field_pointer):
             for issue in template_problems(text):
                 ko, _, en = issue.message.partition(" / ")
                 yield Problem(
@@ -353,13 +353,16 @@ def _edge_problems(edges: list[Any], g: _Graph) -> Iterator[Problem]:
         source_type = g.types.get(source)
         if source_type is not None and isinstance(port, str) and port not in source_type.outputs:
             ok = False
-            outputs = ", ".join(source_type.outputs)
+            ko_outputs, en_outputs = (
+                ", ".join(source_type.outputs) or "없음",
+                ", ".join(source_type.outputs) or "none",
+            )
             yield Problem(
                 "unknown_port",
                 source,
                 pointer("edges", k, "sourcePort") if "sourcePort" in edge else pointer("edges", k),
-                f"노드 '{source}' ({source_type.type})에는 출력 '{port}'가 없습니다 (가능: {outputs or '없음'}) "
-                f"/ node '{source}' ({source_type.type}) has no output '{port}' (outputs: {outputs or 'none'})",
+                f"노드 '{source}' ({source_type.type})에는 출력 '{port}'가 없습니다 (가능: {ko_outputs}) / "
+                f"node '{source}' ({source_type.type}) has no output '{port}' (outputs: {en_outputs})",
             )
         target_type = g.types.get(target)
         if target_type is not None and target_type.category == "trigger":

@@ -276,4 +276,4 @@ def test_messages_are_korean_then_english() -> None:
     for problem in validate_workflow(broken):
         ko, _, en = problem.message.partition(" / ")
         assert any("가" <= ch <= "힣" for ch in ko), problem
-        assert en and en.isascii() or "→" in en, problem
+        assert en.isascii() or "→" in en, problem
