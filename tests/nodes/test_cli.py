@@ -1,4 +1,4 @@
-"""``doctorsflow validate`` and ``doctorsflow examples``: output and exit codes (0 valid, 1 invalid, 2 unreadable)."""
+"""``doctorsflow validate`` / ``examples``: output and exit codes (0 valid, 1 invalid, 2 unreadable)."""
 
 from __future__ import annotations
 

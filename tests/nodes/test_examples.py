@@ -21,13 +21,14 @@ TEMPLATES: dict[str, Any] = json.loads((examples_dir() / "templates" / "alimtalk
 
 # Trigger words of compliance/RULES.md (MSA-*, KAKAO-ALIMTALK-*), matched after removing spaces and dots
 # the way the compliance checker normalises evasions. Our examples must not contain any of them.
-FORBIDDEN = (
+_WORDS = (
     "최고 최초 유일 1위 넘버원 no.1 no1 최상 독보적 명의 100% 백퍼 보장 확실한 완벽 무조건 영구 평생 재발없 "
     "부작용없 부작용zero 통증없 무통 흉터없 안전 회복기간없 후기 체험 경험담 리뷰 실제환자 전후 비포 애프터 "
     "before/after 타병원 다른병원 타원 할인 특가 반값 공짜 0원 이벤트 선착순 쿠폰 사은품 증정 1+1 페이백 "
     "추천 신의료 최초도입 특허 줄기세포 수상 선정 연예인 셀럽 유명인 수술장면 수술영상 라이브 전문병원 방송 "
     "tv에 언론 수험 콤플렉스 자신감 프로모션 혜택 오픈 기념 지금예약 예약하세요 감사 어떠 생일 설문"
-).split()
+)
+FORBIDDEN = _WORDS.split()
 
 
 def normalise(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -26,7 +26,8 @@ DATA = {"patient": PATIENT, "appointment": APPOINTMENT, "clinic": CLINIC}
 
 
 def test_renders_patient_and_clinic_with_korean_dates() -> None:
-    text = "{{ patient.name }}님, {{ appointment.starts_at | date }} {{ appointment.starts_at | time }} {{ clinic.name }}"
+    text = "{{ patient.name }}님, {{ appointment.starts_at | date }} {{ appointment.starts_at | time }} "
+    text += "{{ clinic.name }}"
     assert render(text, DATA) == "김민지님, 2026년 12월 3일 (목) 오후 2시 30분 밝은눈안과"
     assert render("{{ appointment.starts_at | datetime }}", DATA) == "2026년 12월 3일 (목) 오후 2시 30분"
 
@@ -35,7 +36,7 @@ def test_renders_patient_and_clinic_with_korean_dates() -> None:
     ("value", "expected"),
     [
         ("2026-12-03T05:30:00Z", "오후 2시 30분"),  # UTC shown in Seoul time
-        (datetime(2026, 12, 3, 10, 0, tzinfo=timezone.utc), "오후 7시"),
+        (datetime(2026, 12, 3, 10, 0, tzinfo=UTC), "오후 7시"),
         ("2026-12-03T00:05:00+09:00", "오전 12시 5분"),
         ("2026-12-03T12:00:00+09:00", "오후 12시"),
         ("2026-12-03T09:00:00", "오전 9시"),  # naive: Seoul
@@ -55,7 +56,8 @@ def test_date_filter_reads_dates_and_date_times() -> None:
 
 
 def test_variables_are_read_from_the_ast() -> None:
-    text = "{% if patient.sex == 'F' %}{{ patient['name'] }}{% endif %} {{ clinic.name | default('') }} {{ foo.bar }}"
+    text = "{% if patient.sex == 'F' %}{{ patient['name'] }}{% endif %} "
+    text += "{{ clinic.name | default('') }} {{ foo.bar }}"
     assert variables_used(text) == ["patient.sex", "patient.name", "clinic.name", "foo.bar"]
     assert unknown_variables(text) == ["foo.bar"]
     assert unknown_variables("{{ patient.name }} {{ appointment.doctor }}") == []
