@@ -36,38 +36,108 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
     base = {"key": KEY, "purpose": "informational", "to": "010-1234-5678", "sender": "02-1234-5678"}
     variables = {"이름": "김민지", "날짜": "12월 3일 14:30"}
     return [
-        ("sms", OutboundMessage(kind="sms", text="내일 10시 진료 예약이 있습니다.", **base),  # type: ignore[arg-type]
-         RequestMessage(from_="02-1234-5678", to="010-1234-5678", text="내일 10시 진료 예약이 있습니다.",
-                        type=MessageType.SMS, custom_fields=custom), "BMS_TEXT"),
-        ("lms", OutboundMessage(kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내", **base),  # type: ignore[arg-type]
-         RequestMessage(from_="02-1234-5678", to="010-1234-5678", text="수술 후 안내 " * 20,
-                        type=MessageType.LMS, subject="수술 후 안내", custom_fields=custom), "BMS_TEXT"),
-        ("alimtalk+failover",
-         OutboundMessage(kind="alimtalk", text="김민지님, 12월 3일 14:30 예약이 확정되었습니다.",
-                         template_code="TPL_CONFIRM", variables=variables, sender_key=PF_ID,
-                         failover_text="김민지님 12월 3일 14:30 예약 확정", **base),  # type: ignore[arg-type]
-         RequestMessage(from_="02-1234-5678", to="010-1234-5678", text="김민지님 12월 3일 14:30 예약 확정",
-                        type=MessageType.ATA, custom_fields=custom,
-                        kakao_options=KakaoOption(pf_id=PF_ID, template_id="TPL_CONFIRM",
-                                                  variables=variables, disable_sms=False)), "BMS_TEXT"),
-        ("alimtalk", OutboundMessage(kind="alimtalk", text="…", template_code="TPL_CONFIRM",
-                                     variables=variables, sender_key=PF_ID, **base),  # type: ignore[arg-type]
-         RequestMessage(from_="02-1234-5678", to="010-1234-5678", type=MessageType.ATA, custom_fields=custom,
-                        kakao_options=KakaoOption(pf_id=PF_ID, template_id="TPL_CONFIRM",
-                                                  variables=variables, disable_sms=True)), "BMS_TEXT"),
-        ("friendtalk-cta",
-         OutboundMessage(kind="friendtalk", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID,
-                         **{**base, "purpose": "advertising"}),  # type: ignore[arg-type]
-         RequestMessage(from_="02-1234-5678", to="010-1234-5678", text="(광고) 새해 진료 시간 안내",
-                        type=MessageType.CTA, custom_fields=custom,
-                        kakao_options=KakaoOption(pf_id=PF_ID, disable_sms=True)), "CTA"),
-        ("brand-message",
-         OutboundMessage(kind="friendtalk", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID,
-                         **{**base, "purpose": "advertising"}),  # type: ignore[arg-type]
-         RequestMessage(from_="02-1234-5678", to="010-1234-5678", text="(광고) 새해 진료 시간 안내",
-                        type=MessageType.BMS_TEXT, custom_fields=custom,
-                        kakao_options=KakaoOption(pf_id=PF_ID, disable_sms=True,
-                                                  bms=Bms(targeting="I", chat_bubble_type="TEXT"))), "BMS_TEXT"),
+        (
+            "sms",
+            OutboundMessage(kind="sms", text="내일 10시 진료 예약이 있습니다.", **base),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="내일 10시 진료 예약이 있습니다.",
+                type=MessageType.SMS,
+                custom_fields=custom,
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "lms",
+            OutboundMessage(kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내", **base),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="수술 후 안내 " * 20,
+                type=MessageType.LMS,
+                subject="수술 후 안내",
+                custom_fields=custom,
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "alimtalk+failover",
+            OutboundMessage(
+                kind="alimtalk",
+                text="김민지님, 12월 3일 14:30 예약이 확정되었습니다.",
+                template_code="TPL_CONFIRM",
+                variables=variables,
+                sender_key=PF_ID,
+                failover_text="김민지님 12월 3일 14:30 예약 확정",
+                **base,
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="김민지님 12월 3일 14:30 예약 확정",
+                type=MessageType.ATA,
+                custom_fields=custom,
+                kakao_options=KakaoOption(
+                    pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=False
+                ),
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "alimtalk",
+            OutboundMessage(
+                kind="alimtalk", text="…", template_code="TPL_CONFIRM", variables=variables, sender_key=PF_ID, **base
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                type=MessageType.ATA,
+                custom_fields=custom,
+                kakao_options=KakaoOption(
+                    pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=True
+                ),
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "friendtalk-cta",
+            OutboundMessage(
+                kind="friendtalk",
+                text="(광고) 새해 진료 시간 안내",
+                sender_key=PF_ID,
+                **{**base, "purpose": "advertising"},
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="(광고) 새해 진료 시간 안내",
+                type=MessageType.CTA,
+                custom_fields=custom,
+                kakao_options=KakaoOption(pf_id=PF_ID, disable_sms=True),
+            ),
+            "CTA",
+        ),
+        (
+            "brand-message",
+            OutboundMessage(
+                kind="friendtalk",
+                text="(광고) 새해 진료 시간 안내",
+                sender_key=PF_ID,
+                **{**base, "purpose": "advertising"},
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="(광고) 새해 진료 시간 안내",
+                type=MessageType.BMS_TEXT,
+                custom_fields=custom,
+                kakao_options=KakaoOption(
+                    pf_id=PF_ID, disable_sms=True, bms=Bms(targeting="I", chat_bubble_type="TEXT")
+                ),
+            ),
+            "BMS_TEXT",
+        ),
     ]
 
 

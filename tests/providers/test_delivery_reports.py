@@ -1,0 +1,143 @@
+"""Delivery reports: SOLAPI webhooks (late, out of order, twice), state merging, and the failover end-to-end."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from runtime.channels.base import DeliveryReport, DeliveryState, OutboundMessage
+from runtime.channels.reports import merge_state, unique_reports
+from runtime.channels.retry import RetryPolicy, send_with_retries
+from runtime.channels.solapi import SolapiClient, SolapiWebhookError, parse_solapi_webhook
+from tests.fakes import SolapiFake, WebhookSink
+
+
+def alimtalk(key: str, to: str, failover_text: str | None) -> OutboundMessage:
+    return OutboundMessage(
+        key=key,
+        kind="alimtalk",
+        purpose="informational",
+        to=to,
+        sender="0212345678",
+        text="김민지님, 12월 3일 예약이 확정되었습니다.",
+        template_code="TPL_CONFIRM",
+        variables={"이름": "김민지", "날짜": "12월 3일"},
+        sender_key="KA01PF_FAKE",
+        failover_text=failover_text,
+    )
+
+
+def test_webhook_array_is_parsed_into_reports() -> None:
+    body = json.dumps(
+        [
+            {
+                "eventDataId": "e1",
+                "retryCount": 0,
+                "data": {"messageId": "M1", "statusCode": "4000", "dateReceived": "2026-12-01T01:00:00Z"},
+            },
+            {"eventDataId": "e2", "data": {"messageId": "M2", "statusCode": "3000"}},
+            {"eventDataId": "e3", "data": {"messageId": "M3", "statusCode": "3019", "statusMessage": "톡 유저 아님"}},
+            {"eventDataId": "e1", "data": {"messageId": "M1", "statusCode": "4000"}},
+        ]
+    )
+    reports = parse_solapi_webhook(body)
+    assert [(r.provider_message_id, r.state, r.error_code, r.report_id) for r in reports] == [
+        ("M1", "delivered", None, "e1"),
+        ("M2", "sent", None, "e2"),
+        ("M3", "failed", "3019", "e3"),
+    ]
+    assert reports[0].at.isoformat() == "2026-12-01T01:00:00+00:00"
+    assert reports[2].error_message and "카카오톡" in reports[2].error_message
+
+
+@pytest.mark.parametrize(
+    "body", [b"{", b"{}", b"[1]", b'[{"data": {}}]', b'[{"eventDataId": 5, "data": {"messageId": "M"}}]']
+)
+def test_malformed_webhook_bodies_are_refused_clearly(body: bytes) -> None:
+    with pytest.raises(SolapiWebhookError) as error:
+        parse_solapi_webhook(body)
+    assert " / " in str(error.value)
+
+
+STATES: list[DeliveryState] = ["queued", "sent", "delivered", "failed"]
+
+
+@given(st.lists(st.sampled_from(STATES), min_size=1, max_size=12))
+def test_merged_state_never_leaves_a_final_state(sequence: list[DeliveryState]) -> None:
+    state: DeliveryState = "queued"
+    first_final = next((s for s in sequence if s in ("delivered", "failed")), None)
+    for incoming in sequence:
+        state = merge_state(state, incoming)
+    if first_final:
+        assert state == first_final
+    else:
+        assert state == ("sent" if "sent" in sequence else "queued")
+
+
+async def test_reports_arriving_out_of_order_and_twice_settle_each_message_once(
+    solapi_fake: SolapiFake, webhook_sink: WebhookSink
+) -> None:
+    # Given three AlimTalks: delivered, failed over to SMS by SOLAPI, failed without provider failover
+    solapi_fake.outcomes.update({"01000000002": "3019", "01000000003": "3019"})
+    client = SolapiClient(solapi_fake.settings())
+    sent = [
+        await client.send(alimtalk("a", "01000000001", "예약 확정")),
+        await client.send(alimtalk("b", "01000000002", "예약 확정")),
+        await client.send(alimtalk("c", "01000000003", None)),
+    ]
+    # When SOLAPI posts every report twice, shuffled
+    solapi_fake.settle()
+    calls = solapi_fake.post_webhooks(webhook_sink.url)
+    reports = unique_reports(r for body in webhook_sink.bodies for r in parse_solapi_webhook(body))
+    # Then each message ends in its final state, whatever the order, and duplicates were dropped
+    assert calls == 12 and len(reports) == 6
+    final: dict[str, tuple[DeliveryState, bool]] = {}
+    for report in reports:
+        state, failover = final.get(report.provider_message_id, ("queued", False))
+        final[report.provider_message_id] = (merge_state(state, report.state), failover or report.failover_sent)
+    assert [final[s.provider_message_id or ""] for s in sent] == [
+        ("delivered", False),
+        ("delivered", True),
+        ("failed", False),
+    ]
+
+    # And the runtime-side rule "failed AlimTalk without provider failover → one SMS" sends exactly one SMS,
+    # even though the failure report arrived twice.
+    failovers_sent: set[str] = set()
+    for body in webhook_sink.bodies:
+        for report in parse_solapi_webhook(body):
+            if (
+                report.state == "failed"
+                and not report.failover_sent
+                and report.provider_message_id not in failovers_sent
+            ):
+                failovers_sent.add(report.provider_message_id)
+                sms = OutboundMessage(
+                    key="c:failover",
+                    kind="sms",
+                    purpose="informational",
+                    to="01000000003",
+                    sender="0212345678",
+                    text="예약 확정 안내",
+                )
+                result, _ = await send_with_retries(client, sms, RetryPolicy(), sleep=_no_sleep)
+                assert result.accepted
+    await client.aclose()
+    assert solapi_fake.delivered_count("c:failover") == 1
+    sms_to_c = [m for m in solapi_fake.messages.values() if m["to"] == "01000000003" and m["type"] == "SMS"]
+    assert len(sms_to_c) == 1
+
+
+async def _no_sleep(_: float) -> None:
+    return None
+
+
+def test_unique_reports_without_ids_use_message_and_state() -> None:
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    same = DeliveryReport(provider="nhncloud", provider_message_id="sms|1|1", state="delivered", at=now)
+    assert len(unique_reports([same, same])) == 1
