@@ -40,6 +40,13 @@ ERROR_EXPLANATIONS: dict[str, tuple[str, str]] = {
     "-1027": ("카카오 발신프로필이 차단 상태입니다", "the Kakao sender profile is blocked"),
     "-3016": ("알림톡 내용이 승인된 템플릿과 일치하지 않습니다", "text does not match the approved template"),
     "-3017": ("승인되지 않았거나 없는 템플릿입니다", "template not found or not approved"),
+    "-1014": ("활성화되지 않은 카카오 발신프로필입니다", "the Kakao sender profile is not active"),
+    "-2016": ("광고 문자는 (광고)로 시작해야 합니다", "advertising must start with (광고)"),
+    "-2019": ("수신번호 형식이 올바르지 않습니다", "invalid recipient number"),
+    "3015": ("통신사에서 전달하지 못했습니다", "the carrier could not deliver"),
+    "3016": ("알림톡 내용이 템플릿과 일치하지 않습니다", "AlimTalk text does not match the template"),
+    "3019": ("카카오톡을 사용하지 않는 수신자입니다", "recipient is not a KakaoTalk user"),
+    "3020": ("수신자가 카카오 채널을 차단했습니다", "recipient blocked the Kakao channel"),
     "-9999": ("NHN Cloud 시스템 오류입니다. 잠시 후 다시 보냅니다", "NHN Cloud system error; will retry"),
 }
 RETRIABLE_CODES = {"-9999"}
