@@ -8,6 +8,7 @@ cannot encode (emoji, rare Hanja) by its UTF-8 length, so a text is never judged
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -26,19 +27,19 @@ class MessageTooLongError(ValueError):
     """The text does not fit the channel at all (not even as LMS)."""
 
 
+def _count_as_utf8(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: stand in one '?' per UTF-8 byte of what cp949 cannot encode."""
+    assert isinstance(error, UnicodeEncodeError)
+    chunk = error.object[error.start : error.end]
+    return "?" * len(chunk.encode("utf-8", "surrogatepass")), error.end
+
+
+codecs.register_error("doctorsflow_utf8_length", _count_as_utf8)
+
+
 def euckr_len(text: str) -> int:
     """Bytes a carrier counts for ``text``: cp949 where possible, UTF-8 length for the rest."""
-    try:
-        return len(text.encode("cp949"))
-    except UnicodeEncodeError:
-        pass
-    total = 0
-    for char in text:
-        try:
-            total += len(char.encode("cp949"))
-        except UnicodeEncodeError:
-            total += len(char.encode("utf-8"))
-    return total
+    return len(text.encode("cp949", errors="doctorsflow_utf8_length"))
 
 
 def sms_or_lms(text: str) -> MessageKind:
