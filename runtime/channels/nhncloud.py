@@ -122,12 +122,18 @@ class NhnCloudClient(ChannelClient):
         return f"{self.settings.kakao_base_url.rstrip('/')}/alimtalk/v2.3/appkeys/{self.settings.kakao_app_key}{path}"
 
     async def _call(
-        self, method: str, url: str, secret: str, body: Any = None, key: str | None = None
+        self,
+        method: str,
+        url: str,
+        secret: str,
+        body: Any = None,
+        key: str | None = None,
+        params: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         headers = {"X-Secret-Key": secret, "Content-Type": "application/json;charset=UTF-8"}
         if key:
             headers[IDEMPOTENCY_HEADER] = key
-        return await self._http.request(method, url, json=body, headers=headers)
+        return await self._http.request(method, url, json=body, headers=headers, params=params)
 
     # --- sending ------------------------------------------------------------------------------------
 
@@ -321,8 +327,8 @@ class NhnCloudClient(ChannelClient):
         for (api, request_id), sequences in by_request.items():
             try:
                 items = await self._query(api, request_id)
-            except httpx.HTTPError:
-                continue
+            except (httpx.HTTPError, ValueError):
+                continue  # unreadable answers are retried on the next poll
             for item in items:
                 seq = str(item.get("recipientSeq", ""))
                 if seq in sequences:
@@ -335,13 +341,15 @@ class NhnCloudClient(ChannelClient):
 
     async def _query(self, api: str, request_id: str) -> list[Mapping[str, Any]]:
         if api in ("sms", "mms"):
-            url = self._sms_url(f"/sender/{api}?requestId={request_id}")
-            response = await self._call("GET", url, self.settings.sms_secret_key)
+            url = self._sms_url(f"/sender/{api}")
+            response = await self._call("GET", url, self.settings.sms_secret_key, params={"requestId": request_id})
             data = response.json() if response.status_code == 200 else {}
             items = ((data.get("body") or {}).get("data")) if isinstance(data, dict) else None
         else:
-            url = self._kakao_url(f"/messages?requestId={request_id}")
-            response = await self._call("GET", url, self.settings.kakao_secret_key or "")
+            url = self._kakao_url("/messages")
+            response = await self._call(
+                "GET", url, self.settings.kakao_secret_key or "", params={"requestId": request_id}
+            )
             data = response.json() if response.status_code == 200 else {}
             items = (
                 ((data.get("messageSearchResultResponse") or {}).get("messages")) if isinstance(data, dict) else None

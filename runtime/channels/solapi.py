@@ -216,10 +216,13 @@ class SolapiClient(ChannelClient):
         auth = authorization_header(self.settings.api_key, self.settings.api_secret, self._clock(), self._salt())
         return {"Authorization": auth, "Content-Type": "application/json"}
 
-    async def _request(self, method: str, path: str, body: Any = None) -> httpx.Response:
+    async def _request(
+        self, method: str, path: str, body: Any = None, params: Mapping[str, str] | None = None
+    ) -> httpx.Response:
         url = self.settings.base_url.rstrip("/") + path
+        # Serialised as httpx's ``json=`` does (compact, UTF-8), so the bytes equal the SDK's.
         content = None if body is None else json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-        return await self._http.request(method, url, content=content, headers=self._headers())
+        return await self._http.request(method, url, content=content, params=params, headers=self._headers())
 
     async def send(self, message: OutboundMessage) -> SendResult:
         return (await self.send_batch([message]))[0]
@@ -326,14 +329,14 @@ class SolapiClient(ChannelClient):
         reports: list[DeliveryReport] = []
         for message_id in provider_message_ids:
             try:
-                response = await self._request("GET", f"/messages/v4/list?messageId={message_id}")
-            except httpx.HTTPError:
-                continue
-            if response.status_code != 200:
-                continue
-            found = (response.json().get("messageList") or {}).get(message_id)
-            if found:
-                reports.append(_report_from(found, report_id=None))
+                response = await self._request("GET", "/messages/v4/list", params={"messageId": message_id})
+                if response.status_code != 200:
+                    continue
+                found = (response.json().get("messageList") or {}).get(message_id)
+                if isinstance(found, dict):
+                    reports.append(_report_from(found, report_id=None))
+            except (httpx.HTTPError, ValueError, AttributeError):
+                continue  # unreadable answers are retried on the next poll
         return reports
 
     async def get_balance(self) -> httpx.Response:

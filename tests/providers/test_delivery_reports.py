@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runtime.channels.base import DeliveryReport, DeliveryState, OutboundMessage
@@ -141,3 +141,41 @@ def test_unique_reports_without_ids_use_message_and_state() -> None:
     now = datetime.now(UTC)
     same = DeliveryReport(provider="nhncloud", provider_message_id="sms|1|1", state="delivered", at=now)
     assert len(unique_reports([same, same])) == 1
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20,
+)
+report_items = st.fixed_dictionaries(
+    {
+        "eventDataId": st.text(min_size=1, max_size=6),
+        "data": st.fixed_dictionaries(
+            {
+                "messageId": st.text(min_size=1, max_size=6),
+                "statusCode": st.sampled_from(["2000", "3000", "4000", "3019", "1010"]),
+            },
+            optional={"dateReceived": st.text(max_size=30), "replacement": st.booleans()},
+        ),
+    }
+)
+
+
+@settings(max_examples=60)
+@given(json_values)
+def test_any_json_either_parses_or_is_refused_with_webhook_error(value: object) -> None:
+    try:
+        reports = parse_solapi_webhook(json.dumps(value))
+    except SolapiWebhookError:
+        return
+    assert isinstance(value, list)
+    assert all(isinstance(r, DeliveryReport) for r in reports)
+
+
+@settings(max_examples=60)
+@given(st.lists(report_items, max_size=10))
+def test_well_formed_arrays_give_one_report_per_distinct_event(items: list[dict[str, object]]) -> None:
+    reports = parse_solapi_webhook(json.dumps(items))
+    assert len(reports) == len({item["eventDataId"] for item in items})
+    assert all(r.at.tzinfo is not None for r in reports)
