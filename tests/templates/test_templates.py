@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -46,7 +48,7 @@ def test_fill_replaces_every_placeholder(values: dict[str, str]) -> None:
 def test_fill_names_missing_and_extra_variables() -> None:
     template = get_template("APPT_CONFIRM")
     with pytest.raises(TemplateVariablesError) as error:
-        fill(template, {"병원명": "밝은눈안과", "환자명": "김민지", "별명": "x"})
+        fill(template, {"병원명": "밝은눈안과", "이름": "김민지", "별명": "x"})
     assert error.value.missing == ["예약일시", "진료과", "병원전화", "예약확인링크"]
     assert error.value.extra == ["별명"]
     assert "빠진 변수" in str(error.value) and "missing" in str(error.value)
@@ -55,7 +57,7 @@ def test_fill_names_missing_and_extra_variables() -> None:
 def test_fill_fills_button_links_too() -> None:
     values = {
         "병원명": "밝은눈안과",
-        "환자명": "김민지",
+        "이름": "김민지",
         "예약일시": "12월 3일 14:30",
         "진료과": "안과",
         "병원전화": "02-123-4567",
@@ -154,7 +156,7 @@ def test_library_has_at_least_15_valid_templates_for_both_specialties() -> None:
         "POSTOP_LASIK_D1",
         "POSTOP_LASEK_D1",
         "EYEDROP_SCHEDULE",
-        "SUTURE_REMOVAL",
+        "SUTURE_REMOVAL_REMINDER",
         "CHECKUP_RECALL",
         "RESULT_READY",
         "PAYMENT_RECEIPT",
@@ -176,10 +178,30 @@ def test_library_template_is_informational_and_fits_when_filled(code: str) -> No
 
 
 def test_a_clinic_copy_starts_as_a_draft() -> None:
-    copy = copy_for_clinic(get_template("SUTURE_REMOVAL"))
-    assert (copy.status, copy.code, copy.text) == ("draft", "SUTURE_REMOVAL", get_template("SUTURE_REMOVAL").text)
+    original = get_template("SUTURE_REMOVAL_REMINDER")
+    copy = copy_for_clinic(original)
+    assert (copy.status, copy.code, copy.text) == ("draft", original.code, original.text)
 
 
 def test_unknown_template_code_is_a_clear_error() -> None:
     with pytest.raises(KeyError, match="no AlimTalk template"):
         get_template("NOPE")
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_every_example_workflow_alimtalk_uses_a_library_template_with_the_same_variables() -> None:
+    # Given the example workflows shipped in examples/
+    nodes = [
+        (path.name, node)
+        for path in sorted(EXAMPLES.glob("*.json"))
+        for node in json.loads(path.read_text("utf-8")).get("nodes", [])
+        if node.get("type") == "send.alimtalk"
+    ]
+    assert nodes, "no example workflow sends an AlimTalk"
+    # Then each template exists, is approved, and takes exactly the node's variables (KAKAO-TEMPLATE-VARIABLES)
+    for name, node in nodes:
+        template = get_template(node["params"]["template"])
+        assert template.status == "approved", (name, template.code)
+        assert sorted(template.variables) == sorted(node["params"].get("variables", {})), (name, template.code)
