@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runtime.channels.base import DeliveryReport, DeliveryState, OutboundMessage
+from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.reports import merge_state, unique_reports
 from runtime.channels.retry import RetryPolicy, send_with_retries
 from runtime.channels.solapi import SolapiClient, SolapiWebhookError, parse_solapi_webhook
-from tests.fakes import SolapiFake, WebhookSink
+from tests.fakes import NhnCloudFake, SolapiFake, WebhookSink
 
 
 def alimtalk(key: str, to: str, failover_text: str | None) -> OutboundMessage:
@@ -179,3 +180,44 @@ def test_well_formed_arrays_give_one_report_per_distinct_event(items: list[dict[
     reports = parse_solapi_webhook(json.dumps(items))
     assert len(reports) == len({item["eventDataId"] for item in items})
     assert all(r.at.tzinfo is not None for r in reports)
+
+
+async def test_nhn_alimtalk_reported_failed_is_followed_by_exactly_one_sms(nhncloud_fake: NhnCloudFake) -> None:
+    # Given an AlimTalk without provider failover to a patient who does not use KakaoTalk
+    nhncloud_fake.outcomes["01000000009"] = "3019"
+    client = NhnCloudClient(nhncloud_fake.settings())
+    sent = await client.send(
+        OutboundMessage(
+            key="run:9:node:care",
+            kind="alimtalk",
+            purpose="informational",
+            to="01000000009",
+            sender="0212345678",
+            text="…",
+            template_code="TPL_CONFIRM",
+            variables={"이름": "김", "날짜": "3일"},
+            sender_key="SENDERKEY_FAKE",
+        )
+    )
+    nhncloud_fake.settle()
+    # When the runtime polls twice (the same failed report comes back) and applies the failover rule
+    handled: set[str] = set()
+    for _ in range(2):
+        for report in await client.poll_reports([sent.provider_message_id or ""]):
+            key = report.report_id or report.provider_message_id
+            if report.state == "failed" and not report.failover_sent and key not in handled:
+                handled.add(key)
+                sms = OutboundMessage(
+                    key="run:9:node:care:failover",
+                    kind="sms",
+                    purpose="informational",
+                    to="01000000009",
+                    sender="0212345678",
+                    text="김님 3일 예약 확정 안내",
+                )
+                result, _ = await send_with_retries(client, sms, sleep=_no_sleep)
+                assert result.accepted
+    await client.aclose()
+    # Then exactly one SMS went out
+    assert nhncloud_fake.count_by_grouping_key("run:9:node:care:failover") == 1
+    assert sum(len(v) for (api, _), v in nhncloud_fake.messages.items() if api == "sms") == 1
