@@ -17,7 +17,8 @@ $(VENV)/.installed: pyproject.toml
 $(UI)/dist/index.html: $(shell find $(UI)/src $(UI)/index.html $(UI)/package.json $(UI)/package-lock.json -type f 2>/dev/null)
 	cd $(UI) && npm ci --no-audit --no-fund && npm run build
 
-ui: $(UI)/dist/index.html
+ui:
+	@if [ -f $(UI)/package.json ]; then $(MAKE) --no-print-directory $(UI)/dist/index.html; fi
 
 migrate: $(VENV)/.installed
 	$(VENV)/bin/doctorsflow migrate
@@ -29,7 +30,7 @@ test: $(VENV)/.installed ui
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed ui
-	$(PY) bench/run.py $(if $(QUICK),--quick,)
+	$(PY) -m bench.run $(if $(QUICK),--quick,)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

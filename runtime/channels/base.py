@@ -72,5 +72,5 @@ class ChannelClient(ABC):
         """Delivery reports for messages sent earlier (providers without webhooks). Default: none."""
         return []
 
-    async def aclose(self) -> None:
+    async def aclose(self) -> None:  # noqa: B027 - optional hook, most channels hold nothing
         """Release connections."""

@@ -1,0 +1,1 @@
+"""Data of record: configuration, database sessions, models, migrations and the data domains."""

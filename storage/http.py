@@ -1,0 +1,93 @@
+"""Litestar glue shared by every package's controller: the database session, the caller, error answers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from litestar import Request, Response
+from litestar.datastructures import State
+from litestar.exceptions import HTTPException, NotFoundException, ValidationException
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.config import Settings
+from storage.db import sessionmaker_for
+from storage.errors import ApiError, Problem
+from storage.models.workflow_version import ImmutableVersionError
+from storage.tenancy import Caller, CrossClinicWrite, bind_session
+
+log = logging.getLogger("doctorsflow.http")
+
+
+def settings_of(state: State) -> Settings:
+    settings: Settings = state.settings
+    return settings
+
+
+async def provide_caller(request: Request[Any, Any, State]) -> Caller:
+    """Who is calling. Until accounts land, every request acts for the default clinic."""
+    client = request.client.host if request.client else None
+    return Caller(clinic_id=request.app.state.default_clinic_id, actor="anonymous", ip=client)
+
+
+async def provide_db_session(state: State, caller: Caller) -> AsyncGenerator[AsyncSession, None]:
+    """One transaction per request, scoped to the caller's clinic: committed on success, else rolled back."""
+    async with sessionmaker_for(settings_of(state))() as session:
+        bind_session(session, caller.clinic_id)
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+
+
+def _answer(status: int, problems: list[Problem]) -> Response[dict[str, Any]]:
+    return Response({"errors": [p.as_dict() for p in problems]}, status_code=status)
+
+
+def api_error_handler(_: Request[Any, Any, Any], exc: ApiError) -> Response[dict[str, Any]]:
+    return Response(exc.body(), status_code=exc.status_code)
+
+
+def validation_error_handler(_: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
+    problems = []
+    for item in exc.extra if isinstance(exc.extra, list) else []:
+        key = str(item.get("key", "")) if isinstance(item, dict) else ""
+        reason = str(item.get("message", "")) if isinstance(item, dict) else str(item)
+        problems.append(
+            Problem(
+                "bad_request",
+                f"요청이 올바르지 않습니다 / invalid request: {reason}",
+                path=f"/{key}" if key else "",
+            )
+        )
+    if not problems:
+        problems.append(Problem("bad_request", f"요청이 올바르지 않습니다 / invalid request: {exc.detail}"))
+    return _answer(400, problems)
+
+
+def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
+    if isinstance(exc, NotFoundException):
+        return _answer(404, [Problem("not_found", "찾을 수 없습니다 / not found")])
+    code = {401: "unauthorized", 403: "forbidden", 405: "method_not_allowed", 413: "too_large"}.get(
+        exc.status_code, "http_error"
+    )
+    return _answer(exc.status_code, [Problem(code, str(exc.detail))])
+
+
+def conflict_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    log.info("conflict: %s", type(exc).__name__)  # never the statement: it may hold personal data
+    return _answer(409, [Problem("conflict", "다른 데이터와 충돌합니다 / conflicts with existing data")])
+
+
+EXCEPTION_HANDLERS: dict[Any, Any] = {
+    ApiError: api_error_handler,
+    ValidationException: validation_error_handler,
+    HTTPException: http_error_handler,
+    IntegrityError: conflict_handler,
+    ImmutableVersionError: conflict_handler,
+    CrossClinicWrite: conflict_handler,
+}

@@ -1,0 +1,49 @@
+"""Schema migrations (alembic, ``upgrade heads``) and the embedded set-up's default clinic."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import select
+
+from storage.config import Settings
+from storage.db import dispose_engines, session_scope
+from storage.models import Clinic
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+DEFAULT_CLINIC_SLUG = "default"
+
+
+def alembic_config(settings: Settings) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade(settings: Settings) -> None:
+    """Bring the database to the newest schema (every branch head) and make sure a clinic exists."""
+    if settings.is_sqlite:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    command.upgrade(alembic_config(settings), "heads")
+    asyncio.run(_ensure_and_close(settings))
+
+
+async def _ensure_and_close(settings: Settings) -> None:
+    try:
+        await ensure_default_clinic(settings)
+    finally:
+        await dispose_engines()
+
+
+async def ensure_default_clinic(settings: Settings) -> int:
+    async with session_scope(settings, None) as session:
+        clinic = (await session.execute(select(Clinic).order_by(Clinic.id).limit(1))).scalar_one_or_none()
+        if clinic is None:
+            clinic = Clinic(slug=DEFAULT_CLINIC_SLUG, name="우리안과의원")
+            session.add(clinic)
+            await session.flush()
+        return clinic.id

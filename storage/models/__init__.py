@@ -1,0 +1,24 @@
+"""All models, imported so that ``Base.metadata`` knows every table (alembic and tests rely on it)."""
+
+from storage.models.appointment import Appointment
+from storage.models.audit import AuditEntry
+from storage.models.base import Base, ClinicScoped
+from storage.models.clinic import Clinic
+from storage.models.consent import Consent
+from storage.models.patient import Patient
+from storage.models.user import User
+from storage.models.workflow import Workflow
+from storage.models.workflow_version import WorkflowVersion
+
+__all__ = [
+    "Appointment",
+    "AuditEntry",
+    "Base",
+    "Clinic",
+    "ClinicScoped",
+    "Consent",
+    "Patient",
+    "User",
+    "Workflow",
+    "WorkflowVersion",
+]

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models.base import Base, Timestamps
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "timezone": "Asia/Seoul",
+    "phone": "",
+    "address": "",
+    "optout_number": "",
+    "sender_number": "",
+    "kakao_sender_key": "",
+    "channel": "sandbox",
+    # Night windows for advertising (DESIGN.md): SMS 21:00–08:00, FriendTalk 20:00–08:00.
+    "night_sms_start": "21:00",
+    "night_friendtalk_start": "20:00",
+    "night_end": "08:00",
+    "costs_krw": {"sms": 9, "lms": 30, "alimtalk": 7, "friendtalk": 15},
+}
+
+
+class Clinic(Base, Timestamps):
+    __tablename__ = "clinics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    settings: Mapped[dict[str, Any]] = mapped_column(default=lambda: dict(DEFAULT_SETTINGS))
+
+    def setting(self, key: str) -> Any:
+        return (self.settings or {}).get(key, DEFAULT_SETTINGS.get(key))

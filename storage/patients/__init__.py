@@ -1,0 +1,1 @@
+"""Patients: records, the consent ledger, imports, export and erasure."""

@@ -1,0 +1,1 @@
+"""Workflows: editable drafts and their immutable published versions."""

@@ -1,0 +1,124 @@
+"""HTTP API of workflows: drafts, validation, publishing, versions, import/export, examples."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, delete, get, post, put
+from litestar.params import Parameter
+from nodes.validation import problems_as_report, validate_workflow
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nodes import examples
+from storage.errors import not_found
+from storage.models import Workflow, WorkflowVersion
+from storage.tenancy import Caller
+from storage.workflows import service
+
+
+def summary(workflow: Workflow) -> dict[str, Any]:
+    return {
+        "id": workflow.id,
+        "name": workflow.name,
+        "description": workflow.description,
+        "updated_at": workflow.updated_at.isoformat(),
+        "published_version": workflow.published_version,
+    }
+
+
+def version_summary(version: WorkflowVersion) -> dict[str, Any]:
+    return {
+        "workflow_id": version.workflow_id,
+        "version": version.version,
+        "published_at": version.published_at.isoformat(),
+        "published_by": version.published_by,
+        "checksum": version.checksum,
+    }
+
+
+async def detail(session: AsyncSession, workflow: Workflow) -> dict[str, Any]:
+    versions = await service.list_versions(session, workflow.id)
+    return {
+        **summary(workflow),
+        "document": workflow.document,
+        "created_at": workflow.created_at.isoformat(),
+        "versions": [version_summary(v) for v in versions],
+    }
+
+
+class WorkflowController(Controller):
+    path = "/api/workflows"
+    tags = ["workflows"]
+
+    @get("/", operation_id="ListWorkflows")
+    async def list_workflows(self, db_session: AsyncSession) -> dict[str, Any]:
+        return {"workflows": [summary(w) for w in await service.list_workflows(db_session)]}
+
+    @post("/", operation_id="CreateWorkflow")
+    async def create(self, db_session: AsyncSession, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
+        return await detail(db_session, await service.create_workflow(db_session, caller, data))
+
+    @post("/import", operation_id="ImportWorkflow")
+    async def import_file(self, db_session: AsyncSession, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
+        return await detail(db_session, await service.create_workflow(db_session, caller, data))
+
+    @get("/{workflow_id:int}", operation_id="GetWorkflow")
+    async def get_one(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
+        return await detail(db_session, await service.get_workflow(db_session, workflow_id))
+
+    @put("/{workflow_id:int}", operation_id="UpdateWorkflow")
+    async def update(
+        self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        return await detail(db_session, await service.update_workflow(db_session, caller, workflow_id, data))
+
+    @delete("/{workflow_id:int}", operation_id="DeleteWorkflow")
+    async def remove(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> None:
+        await service.archive_workflow(db_session, caller, workflow_id)
+
+    @post("/{workflow_id:int}/validate", operation_id="ValidateWorkflow", status_code=200)
+    async def validate(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
+        workflow = await service.get_workflow(db_session, workflow_id)
+        return problems_as_report(validate_workflow(workflow.document))
+
+    @post("/{workflow_id:int}/publish", operation_id="PublishWorkflow")
+    async def publish(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> dict[str, Any]:
+        version = await service.publish(db_session, caller, workflow_id)
+        return {**version_summary(version), "document": version.document}
+
+    @get("/{workflow_id:int}/versions", operation_id="ListWorkflowVersions")
+    async def versions(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
+        await service.get_workflow(db_session, workflow_id)
+        return {"versions": [version_summary(v) for v in await service.list_versions(db_session, workflow_id)]}
+
+    @get("/{workflow_id:int}/versions/{version:int}", operation_id="GetWorkflowVersion")
+    async def version(self, db_session: AsyncSession, workflow_id: int, version: int) -> dict[str, Any]:
+        found = await service.get_version(db_session, workflow_id, version)
+        return {**version_summary(found), "document": found.document}
+
+    @get("/{workflow_id:int}/export", operation_id="ExportWorkflow")
+    async def export(
+        self, db_session: AsyncSession, workflow_id: int, version: int | None = Parameter(default=None, ge=1)
+    ) -> dict[str, Any]:
+        if version is not None:
+            return (await service.get_version(db_session, workflow_id, version)).document
+        return (await service.get_workflow(db_session, workflow_id)).document
+
+
+class ExampleController(Controller):
+    path = "/api/examples"
+    tags = ["workflows"]
+
+    @get("/", operation_id="ListExamples")
+    async def list_examples(self) -> dict[str, Any]:
+        return {"examples": examples.list_examples()}
+
+    @post("/{slug:str}/import", operation_id="ImportExample")
+    async def import_example(self, db_session: AsyncSession, caller: Caller, slug: str) -> dict[str, Any]:
+        doc = examples.load_example(slug)
+        if doc is None:
+            raise not_found("예제", "example")
+        return await detail(db_session, await service.create_workflow(db_session, caller, doc))
+
+
+ROUTES = [WorkflowController, ExampleController]

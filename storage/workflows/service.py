@@ -1,0 +1,178 @@
+"""Draft, publish and read workflows. Handlers and the command line call these; they never commit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from nodes.validation import validate_workflow
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.errors import ApiError, Problem, not_found
+from storage.models import Workflow, WorkflowVersion
+from storage.tenancy import Caller
+
+FORMAT = "doctorsflow.workflow/v1"
+
+# Checks that must pass before a version is published, besides validation (compliance adds its lint).
+PublishCheck = Callable[[dict[str, Any]], Sequence[Problem]]
+publish_checks: list[PublishCheck] = []
+
+
+def check_envelope(doc: Any) -> dict[str, Any]:
+    """A draft may be an unfinished graph, but it must be a workflow document; otherwise 422."""
+    problems: list[Problem] = []
+    if not isinstance(doc, dict):
+        raise ApiError(422, [Problem("not_an_object", "워크플로는 JSON 객체여야 합니다 / workflow must be an object")])
+    if doc.get("format") != FORMAT:
+        problems.append(
+            Problem(
+                "bad_format",
+                f'"format"은 "{FORMAT}"이어야 합니다 / "format" must be "{FORMAT}"',
+                path="/format",
+            )
+        )
+    name = doc.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name) > 200:
+        problems.append(
+            Problem(
+                "bad_name",
+                "이름은 1~200자 문자열이어야 합니다 / name must be a 1–200 character string",
+                path="/name",
+            )
+        )
+    for key in ("nodes", "edges"):
+        items = doc.get(key)
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            problems.append(
+                Problem(
+                    f"bad_{key}",
+                    f'"{key}"는 객체의 배열이어야 합니다 / "{key}" must be an array of objects',
+                    path=f"/{key}",
+                )
+            )
+    if "description" in doc and not isinstance(doc["description"], str):
+        problems.append(
+            Problem(
+                "bad_description",
+                "설명은 문자열이어야 합니다 / description must be a string",
+                path="/description",
+            )
+        )
+    if problems:
+        raise ApiError(422, problems)
+    return doc
+
+
+def canonical_checksum(doc: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+async def list_workflows(session: AsyncSession) -> list[Workflow]:
+    query = select(Workflow).where(Workflow.archived.is_(False)).order_by(Workflow.updated_at.desc())
+    return list((await session.execute(query)).scalars())
+
+
+async def get_workflow(session: AsyncSession, workflow_id: int) -> Workflow:
+    workflow = await session.get(Workflow, workflow_id)
+    # session.get bypasses loader criteria for identity-map hits, so check the clinic explicitly too.
+    clinic_id = session.sync_session.info.get("clinic_id")
+    if workflow is None or workflow.archived or (clinic_id is not None and workflow.clinic_id != clinic_id):
+        raise not_found("워크플로", "workflow")
+    return workflow
+
+
+async def create_workflow(session: AsyncSession, caller: Caller, doc: Any) -> Workflow:
+    doc = check_envelope(doc)
+    workflow = Workflow(
+        clinic_id=caller.clinic_id,
+        name=doc["name"].strip(),
+        description=doc.get("description", ""),
+        document=doc,
+    )
+    session.add(workflow)
+    await session.flush()
+    audit.record(session, caller, "workflow.create", f"workflow:{workflow.id}")
+    return workflow
+
+
+async def update_workflow(session: AsyncSession, caller: Caller, workflow_id: int, doc: Any) -> Workflow:
+    doc = check_envelope(doc)
+    workflow = await get_workflow(session, workflow_id)
+    workflow.document = doc
+    workflow.name = doc["name"].strip()
+    workflow.description = doc.get("description", "")
+    await session.flush()
+    audit.record(session, caller, "workflow.update", f"workflow:{workflow.id}")
+    return workflow
+
+
+async def archive_workflow(session: AsyncSession, caller: Caller, workflow_id: int) -> None:
+    workflow = await get_workflow(session, workflow_id)
+    workflow.archived = True
+    workflow.published_version = None  # an archived workflow starts no new runs
+    audit.record(session, caller, "workflow.archive", f"workflow:{workflow.id}")
+
+
+async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> WorkflowVersion:
+    """Freeze the draft as the next version and make it live. Refused (422) while any error remains."""
+    workflow = await get_workflow(session, workflow_id)
+    doc = workflow.document
+    problems: list[Any] = list(validate_workflow(doc))
+    if not problems:
+        for check in publish_checks:
+            problems.extend(check(doc))
+    if problems:
+        raise ApiError(422, problems)
+    versions = await list_versions(session, workflow_id)
+    if versions and versions[-1].checksum == canonical_checksum(doc):
+        latest = versions[-1]  # publishing an unchanged draft again is a no-op (safe to retry)
+        workflow.published_version = latest.version
+        return latest
+    trigger = next(n["type"] for n in doc["nodes"] if str(n.get("type", "")).startswith("trigger."))
+    version = WorkflowVersion(
+        clinic_id=workflow.clinic_id,
+        workflow_id=workflow.id,
+        version=(versions[-1].version + 1) if versions else 1,
+        document=doc,
+        checksum=canonical_checksum(doc),
+        trigger_type=trigger,
+        published_by=caller.actor,
+    )
+    session.add(version)
+    await session.flush()
+    workflow.published_version = version.version
+    audit.record(session, caller, "workflow.publish", f"workflow:{workflow.id}", version=version.version)
+    return version
+
+
+async def list_versions(session: AsyncSession, workflow_id: int) -> list[WorkflowVersion]:
+    query = select(WorkflowVersion).where(WorkflowVersion.workflow_id == workflow_id).order_by(WorkflowVersion.version)
+    return list((await session.execute(query)).scalars())
+
+
+async def get_version(session: AsyncSession, workflow_id: int, version: int) -> WorkflowVersion:
+    await get_workflow(session, workflow_id)
+    query = select(WorkflowVersion).where(
+        WorkflowVersion.workflow_id == workflow_id, WorkflowVersion.version == version
+    )
+    found = (await session.execute(query)).scalar_one_or_none()
+    if found is None:
+        raise not_found("버전", "version")
+    return found
+
+
+async def live_versions(session: AsyncSession, trigger_type: str | None = None) -> list[WorkflowVersion]:
+    """The published version that is live for each workflow of the session's clinic (for the runtime)."""
+    query = (
+        select(WorkflowVersion)
+        .join(Workflow, Workflow.id == WorkflowVersion.workflow_id)
+        .where(Workflow.archived.is_(False), Workflow.published_version == WorkflowVersion.version)
+    )
+    if trigger_type is not None:
+        query = query.where(WorkflowVersion.trigger_type == trigger_type)
+    return list((await session.execute(query)).scalars())

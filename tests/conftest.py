@@ -1,0 +1,104 @@
+"""Shared fixtures: a migrated database per test (real SQLite, or PostgreSQL when configured), the app, a client.
+
+Set ``DOCTORSFLOW_TEST_POSTGRES`` (e.g. ``postgresql+asyncpg://postgres:postgres@127.0.0.1/postgres``) to also
+run the tests marked ``postgres`` (the storage tests are parametrised over both databases).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from storage.config import Settings
+from storage.db import dispose_engines
+from storage.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("DOCTORSFLOW_TEST_POSTGRES")
+TEST_SECRET = "test-secret-key-0123456789abcdef0123456789abcdef"
+
+
+def make_settings(data_dir: Path, database_url: str | None = None) -> Settings:
+    return Settings(
+        data_dir=data_dir,
+        database_url=database_url or f"sqlite+aiosqlite:///{data_dir / 'doctorsflow.db'}",
+        redis_url=None,
+        secret_key=TEST_SECRET,
+    )
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrate once per test process; each test gets a copy of this SQLite file."""
+    data_dir = tmp_path_factory.mktemp("template")
+    upgrade(make_settings(data_dir))
+    return data_dir / "doctorsflow.db"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, migrated_template: Path) -> Settings:
+    """A fresh, migrated embedded database for one test."""
+    shutil.copy(migrated_template, tmp_path / "doctorsflow.db")
+    return make_settings(tmp_path)
+
+
+def _postgres_database() -> Iterator[str]:
+    import asyncpg  # type: ignore[import-untyped]
+
+    assert POSTGRES_URL is not None
+    admin_dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
+    name = f"df_test_{uuid.uuid4().hex[:12]}"
+
+    async def admin(sql: str) -> None:
+        connection = await asyncpg.connect(admin_dsn)
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    base = POSTGRES_URL.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_db_settings(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path) -> Iterator[Settings]:
+    """Settings on SQLite and, when DOCTORSFLOW_TEST_POSTGRES is set, on PostgreSQL too."""
+    if request.param == "sqlite":
+        shutil.copy(migrated_template, tmp_path / "doctorsflow.db")
+        yield make_settings(tmp_path)
+        return
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide PostgreSQL (DOCTORSFLOW_TEST_POSTGRES) for the storage tests")
+        pytest.skip("no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)")
+    database = _postgres_database()
+    url = next(database)
+    settings = make_settings(tmp_path, url)
+    upgrade(settings)
+    yield settings
+    next(database, None)
+
+
+@pytest.fixture
+def app(settings: Settings) -> Litestar:
+    from server import create_app
+
+    return create_app(settings)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=app) as test_client:
+        yield test_client
+    await dispose_engines()
