@@ -47,6 +47,8 @@ export interface RequestOptions {
   body?: unknown;
   form?: FormData;
   signal?: AbortSignal;
+  /** A feature API that may not exist yet: any 404/405 means "not available" (panels show 준비 중). */
+  optional?: boolean;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -77,7 +79,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new UnauthorizedError("401");
   }
   const hasApiErrors = !!parsed && typeof parsed === "object" && "errors" in parsed;
-  if ((response.status === 404 || response.status === 405) && !hasApiErrors) {
+  if ((response.status === 404 || response.status === 405) && (options.optional || !hasApiErrors)) {
     throw new NotAvailableError(path);
   }
   if (!response.ok) throw new ApiError(response.status, problemsOf(response.status, parsed));

@@ -17,6 +17,7 @@ import type {
 } from "./types";
 
 type Id = string | number;
+const optional = true;
 const wf = (id: Id) => `/api/workflows/${encodeURIComponent(String(id))}`;
 
 export const api = {
@@ -39,31 +40,31 @@ export const api = {
   validate: (doc: WorkflowDocument, signal?: AbortSignal) =>
     request<ValidationResult>("/api/validate", { body: doc, signal }),
   lint: (doc: WorkflowDocument, signal?: AbortSignal) =>
-    request<LintReport>("/api/lint", { body: { workflow: doc }, signal }),
-  workflowLint: (id: Id) => request<LintReport>(`${wf(id)}/lint`),
+    request<LintReport>("/api/lint", { body: { workflow: doc }, signal, optional }),
+  workflowLint: (id: Id) => request<LintReport>(`${wf(id)}/lint`, { optional }),
   signoff: (id: Id, body: { decision: string; comment: string }) =>
-    request<unknown>(`${wf(id)}/signoff`, { body }),
+    request<unknown>(`${wf(id)}/signoff`, { body, optional }),
 
-  examples: () => request<{ examples: ExampleInfo[] }>("/api/examples").then((r) => r.examples),
+  examples: () => request<{ examples: ExampleInfo[] }>("/api/examples", { optional }).then((r) => r.examples),
   importExample: (slug: string) =>
     request<WorkflowDetail>(`/api/examples/${encodeURIComponent(slug)}/import`, { method: "POST" }),
 
   simulate: (body: { workflow: WorkflowDocument; event: unknown; patient?: unknown; days?: number }) =>
-    request<SimResult>("/api/simulate", { body }),
+    request<SimResult>("/api/simulate", { body, optional }),
   runs: (workflowId?: Id) =>
-    request<{ runs: RunInfo[] }>(`/api/runs${workflowId ? `?workflow_id=${encodeURIComponent(String(workflowId))}` : ""}`)
+    request<{ runs: RunInfo[] }>(`/api/runs${workflowId ? `?workflow_id=${encodeURIComponent(String(workflowId))}` : ""}`, { optional })
       .then((r) => r.runs),
-  run: (id: Id) => request<RunInfo>(`/api/runs/${encodeURIComponent(String(id))}`),
+  run: (id: Id) => request<RunInfo>(`/api/runs/${encodeURIComponent(String(id))}`, { optional }),
 
   patients: (q: string) =>
-    request<{ patients: Patient[] }>(`/api/patients?q=${encodeURIComponent(q)}`).then((r) => r.patients),
+    request<{ patients: Patient[] }>(`/api/patients?q=${encodeURIComponent(q)}`, { optional }).then((r) => r.patients),
   importPatients: (file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append("file", file);
-    return request<ImportReport>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form });
+    return request<ImportReport>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form, optional });
   },
 
-  me: () => request<Me>("/api/auth/me"),
-  login: (email: string, password: string) => request<Me>("/api/auth/login", { body: { email, password } }),
-  logout: () => request<null>("/api/auth/logout", { method: "POST" }),
+  me: () => request<Me>("/api/auth/me", { optional }),
+  login: (email: string, password: string) => request<Me>("/api/auth/login", { body: { email, password }, optional }),
+  logout: () => request<null>("/api/auth/logout", { method: "POST", optional }),
 };

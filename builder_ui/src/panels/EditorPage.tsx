@@ -81,7 +81,7 @@ export function EditorPage({ id, version }: { id: string | null; version: number
           <Canvas readOnly={readOnly} />
           <Inspector readOnly={readOnly} />
         </div>
-        <div className="bottom">
+        <div className="editor-bottom">
           <div className="tabs" role="tablist">
             {(["problems", "timeline", "versions"] as Tab[]).map((name) => (
               <button

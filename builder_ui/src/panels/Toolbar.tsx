@@ -96,7 +96,7 @@ function ToolbarView() {
           <ul>
             {refusal.map((p, i) => (
               <li key={i} data-testid="refusal-reason">
-                {p.node && <code>{p.node}</code>} {p.message}
+                {p.node && <code>{p.node}</code>} {p.message} <span className="muted small">{p.code}</span>
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { JsonObject, NodeTypeInfo, WorkflowDocument } from "../api/types";
 import { edgeId, newNodeId, toDocument, toFlow } from "../flow/convert";
 import { layoutNodes } from "../flow/layout";
+import { schemaDefaults } from "../nodes/defaults";
 import type { Snapshot, StepEdge, StepNode } from "../flow/types";
 import type { UiProblem } from "../lint/problems";
 import { type History, pushed, redone, undone } from "./history";
@@ -114,7 +115,13 @@ export function createEditorStore() {
       },
       addNode: (nodeType, position) => {
         const id = newNodeId(nodeType, get().nodes.map((n) => n.id));
-        const node: StepNode = { id, type: "step", position, data: { nodeType, params: {} }, selected: true };
+        const node: StepNode = {
+          id,
+          type: "step",
+          position,
+          data: { nodeType, params: schemaDefaults(get().catalogue[nodeType]?.schema) },
+          selected: true,
+        };
         edit({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node] });
         return id;
       },
