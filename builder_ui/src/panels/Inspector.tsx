@@ -10,7 +10,15 @@ import { validators } from "./formValidator";
 import { MessagePreview } from "./MessagePreview";
 import { translatorFor } from "./rjsfStrings";
 
-const uiSchema = { "ui:submitButtonOptions": { norender: true } };
+/** Generic form options from the catalogue entry: message fields get a textarea, no submit button. */
+function uiSchemaFor(textFields: string[]): Record<string, unknown> {
+  const ui: Record<string, unknown> = { "ui:submitButtonOptions": { norender: true } };
+  for (const pointer of textFields) {
+    const parts = pointer.split("/").filter(Boolean);
+    if (parts.length === 1) ui[parts[0]!] = { "ui:widget": "textarea", "ui:options": { rows: 4 } };
+  }
+  return ui;
+}
 
 function InspectorView({ readOnly }: { readOnly: boolean }) {
   const t = useT();
@@ -31,10 +39,12 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
   const info = selected ? catalogue[selected.data.nodeType] : undefined;
   const schema = useMemo(() => {
     if (!info) return undefined;
-    const { $schema: _ignored, ...rest } = info.schema; // rjsf resolves the dialect itself
+    // The panel header already shows the node's label and description; rjsf resolves the dialect itself.
+    const { $schema: _dialect, title: _title, description: _description, ...rest } = info.schema;
     return rest as RJSFSchema;
   }, [info]);
   const translateString = useMemo(() => translatorFor(lang), [lang]);
+  const uiSchema = useMemo(() => uiSchemaFor(info?.text_fields ?? []), [info]);
 
   useEffect(() => {
     const id = rjsfFieldId(focusField);
