@@ -37,7 +37,15 @@ def test_drawn_workflow_is_checked_live_saved_and_reopened(page: Page) -> None:
     days.fill("0")
     # Then the server's validation error shows on the node and in the problems panel
     expect(page.get_by_test_id(f"badge-error-{WAIT}")).to_be_visible()
-    expect(page.locator(f'[data-testid="problem"][data-node="{WAIT}"]').first).to_be_visible()
+    problem = page.locator(f'[data-testid="problem"][data-node="{WAIT}"]').first
+    expect(problem).to_be_visible()
+
+    # When the problem is clicked with another node selected, its node and field are brought back
+    page.get_by_test_id(f"node-{TRIGGER}").click()
+    expect(page.get_by_test_id("inspector-node-id")).to_have_text(TRIGGER)
+    problem.click()
+    expect(page.get_by_test_id("inspector-node-id")).to_have_text(WAIT)
+    expect(days).to_be_focused()
 
     # When the form is corrected, the error disappears
     days.fill("3")

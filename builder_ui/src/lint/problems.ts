@@ -58,7 +58,8 @@ export function badgesByNode(problems: UiProblem[]): Record<string, NodeBadge> {
 export function rjsfFieldId(field: string | null): string | null {
   if (!field) return null;
   const parts = field.split(/[/.]/).filter(Boolean);
+  if (parts[0] === "nodes") parts.splice(0, 2); // "/nodes/3/params/days"
   if (parts[0] === "params") parts.shift();
-  if (parts[0] === "nodes") parts.splice(0, 3); // "/nodes/3/params/days"
+  else if (field.startsWith("/edges") || field.startsWith("edges")) return null;
   return parts.length ? ["root", ...parts].join("_") : null;
 }

@@ -4,6 +4,7 @@ import type { RJSFSchema } from "@rjsf/utils";
 import { memo, useEffect, useMemo } from "react";
 import type { JsonObject } from "../api/types";
 import { useLang, useLocalized, useT } from "../i18n";
+import { localizeSchema, pickLanguage } from "../i18n/bilingual";
 import { rjsfFieldId } from "../lint/problems";
 import { useEditor } from "../store/editor";
 import { validators } from "./formValidator";
@@ -41,15 +42,19 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
     if (!info) return undefined;
     // The panel header already shows the node's label and description; rjsf resolves the dialect itself.
     const { $schema: _dialect, title: _title, description: _description, ...rest } = info.schema;
-    return rest as RJSFSchema;
-  }, [info]);
+    return localizeSchema(rest, lang) as RJSFSchema;
+  }, [info, lang]);
   const translateString = useMemo(() => translatorFor(lang), [lang]);
   const uiSchema = useMemo(() => uiSchemaFor(info?.text_fields ?? []), [info]);
 
   useEffect(() => {
+    if (!focusField) return;
     const id = rjsfFieldId(focusField);
-    if (!id) return;
-    const timer = window.setTimeout(() => document.getElementById(id)?.focus(), 50);
+    // A problem of the whole params object (e.g. "one of days/hours/minutes") focuses the first field.
+    const target = () =>
+      (id && document.getElementById(id)) ||
+      document.querySelector<HTMLElement>(".inspector form input, .inspector form textarea, .inspector form select");
+    const timer = window.setTimeout(() => target()?.focus(), 50);
     return () => window.clearTimeout(timer);
   }, [focusField, selected?.id]);
 
@@ -76,7 +81,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
         <ul className="inspector-problems">
           {nodeProblems.map((p) => (
             <li key={p.key} className={`sev-${p.severity}`}>
-              {p.message}
+              {pickLanguage(p.message, lang)}
             </li>
           ))}
         </ul>

@@ -1,11 +1,13 @@
 // Every validation error and lint finding; clicking one selects its node and focuses the field.
 import { memo } from "react";
-import { useT } from "../i18n";
+import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import type { LiveCheck } from "../lint/useLiveCheck";
 import { useEditor } from "../store/editor";
 
 function ProblemsPanelView({ check }: { check: LiveCheck }) {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   const { problems, select } = useEditor((s) => ({ problems: s.problems, select: s.select }));
   const errors = problems.filter((p) => p.severity === "error").length;
   return (
@@ -33,7 +35,7 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
             >
               <span className={`sev-dot sev-${p.severity}`}>{t(`severity.${p.severity}`)}</span>
               {p.node && <code>{p.node}</code>}
-              <span className="problem-message">{p.message}</span>
+              <span className="problem-message">{pickLanguage(p.message, lang)}</span>
               {p.citation && <span className="citation small">📖 {p.citation}</span>}
               <span className="muted small">{p.code}</span>
             </button>

@@ -1,13 +1,15 @@
 // The editor's top bar: name, save, publish (with the server's refusal reasons), export, layout, history.
 import { memo, useState } from "react";
 import type { Problem } from "../api/types";
-import { useT } from "../i18n";
+import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import { useEditor } from "../store/editor";
 import { useRoute } from "../store/router";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
 
 function ToolbarView() {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   const navigate = useRoute((s) => s.navigate);
   const { meta, dirty, setMeta, undo, redo, autoLayout, canUndo, canRedo } = useEditor((s) => ({
     meta: s.meta,
@@ -96,7 +98,7 @@ function ToolbarView() {
           <ul>
             {refusal.map((p, i) => (
               <li key={i} data-testid="refusal-reason">
-                {p.node && <code>{p.node}</code>} {p.message} <span className="muted small">{p.code}</span>
+                {p.node && <code>{p.node}</code>} {pickLanguage(p.message, lang)} <span className="muted small">{p.code}</span>
               </li>
             ))}
           </ul>
