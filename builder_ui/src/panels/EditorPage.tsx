@@ -30,6 +30,14 @@ export function EditorPage({ id, version }: { id: string | null; version: number
   const publishedVersion = useEditor((s) => s.meta.publishedVersion);
   const check = useLiveCheck();
   useShortcuts(onSave, readOnly);
+  useEffect(() => {
+    // Closing the tab with unsaved changes asks first (the browser shows its own wording).
+    const warn = (e: BeforeUnloadEvent) => {
+      if (editorStore.getState().dirty && !editorStore.getState().meta.readOnly) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
 
   useEffect(() => {
     let live = true;

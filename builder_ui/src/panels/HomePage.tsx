@@ -1,6 +1,7 @@
 // Home: the clinic's workflows, a new one, importing a JSON file, and the examples gallery.
 import { api } from "../api/endpoints";
 import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import { useRoute } from "../store/router";
 import { formatTime, LoadView, useLoad } from "./common";
 import { importExample, importWorkflowFile } from "./importFile";
@@ -58,7 +59,7 @@ export function HomePage() {
                       <button className="link" onClick={() => navigate(`/workflows/${encodeURIComponent(String(w.id))}`)}>
                         {w.name}
                       </button>
-                      {w.description && <div className="muted small">{w.description}</div>}
+                      {w.description && <div className="muted small">{pickLanguage(w.description, lang)}</div>}
                     </td>
                     <td>
                       {w.published_version ? (
@@ -81,8 +82,8 @@ export function HomePage() {
           <div className="cards" data-testid="examples">
             {list.map((ex) => (
               <div className="card" key={ex.slug} data-testid={`example-${ex.slug}`}>
-                <strong>{ex.name}</strong>
-                <p className="muted small">{ex.description}</p>
+                <strong>{pickLanguage(ex.name, lang)}</strong>
+                <p className="muted small">{pickLanguage(ex.description ?? "", lang)}</p>
                 <button onClick={() => void importExample(ex.slug)} data-testid={`import-example-${ex.slug}`}>
                   {t("home.useExample")}
                 </button>

@@ -66,5 +66,5 @@ export function formatTime(value: string | null | undefined, lang: string): stri
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(lang === "en" ? "en-GB" : "ko-KR", { timeZone: "Asia/Seoul", dateStyle: "short", timeStyle: "short" });
+  return date.toLocaleString(lang === "en" ? "en-GB" : "ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" });
 }
