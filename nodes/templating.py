@@ -200,9 +200,7 @@ def _check_language(tree: nodes.Template) -> None:
             node.arg.value if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) else None
         )
         if isinstance(name, str) and name.startswith("_"):
-            raise TemplateError(
-                "unsafe", f"허용되지 않는 속성입니다: {name} / attribute not allowed", line=line
-            )
+            raise TemplateError("unsafe", f"허용되지 않는 속성입니다: {name} / attribute not allowed", line=line)
         if isinstance(node, nodes.Getitem) and not (
             isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str | int)
         ):
@@ -281,12 +279,8 @@ def render(text: str, data: Mapping[str, Any]) -> str:
     except TemplateError:
         raise
     except UndefinedError as exc:
-        raise TemplateError(
-            "render", f"값이 없는 변수가 있습니다: {exc.message} / a variable has no value"
-        ) from exc
+        raise TemplateError("render", f"값이 없는 변수가 있습니다: {exc.message} / a variable has no value") from exc
     except SecurityError as exc:
         raise TemplateError("unsafe", f"허용되지 않는 접근입니다 / access not allowed: {exc}") from exc
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
-        raise TemplateError(
-            "render", f"메시지를 만들 수 없습니다: {exc} / cannot render the message"
-        ) from exc
+        raise TemplateError("render", f"메시지를 만들 수 없습니다: {exc} / cannot render the message") from exc

@@ -296,9 +296,7 @@ def _node_problems(nodes_: list[Any]) -> tuple[list[Problem], _Graph]:
         if node_type is None:
             if isinstance(type_name, str) and type_name:
                 close = difflib.get_close_matches(type_name, list(REGISTRY), n=1)
-                hint_ko, hint_en = (
-                    (f" (혹시 '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
-                )
+                hint_ko, hint_en = (f" (혹시 '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
                 problems.append(
                     Problem(
                         "unknown_node_type",

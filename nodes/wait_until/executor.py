@@ -34,7 +34,5 @@ def wait_until(ctx: ExecutionContext) -> Outcome:
     if due <= ctx.now:
         if ctx.params.get("if_past") == "stop":
             return Outcome(ports=(), reason=f"예정 시각 {due:%Y-%m-%d %H:%M}이 지났습니다 / time has passed")
-        return Outcome(
-            reason=f"예정 시각 {due:%Y-%m-%d %H:%M}이 지나 바로 진행 / time passed, continuing now"
-        )
+        return Outcome(reason=f"예정 시각 {due:%Y-%m-%d %H:%M}이 지나 바로 진행 / time passed, continuing now")
     return Outcome(wait_until=due)
