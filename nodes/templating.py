@@ -238,6 +238,16 @@ def unknown_variables(text: str) -> list[str]:
 
 def template_problems(text: str) -> list[TemplateError]:
     """Everything wrong with a template before it is ever rendered; empty when it is usable."""
+    return [TemplateError(p.kind, p.message, variable=p.variable, line=p.line) for p in _checked(text)]
+
+
+@lru_cache(maxsize=4096)
+def _checked(text: str) -> tuple[TemplateError, ...]:
+    """Cached: the same few message texts are checked again on every validation and send."""
+    return tuple(_find_problems(text))
+
+
+def _find_problems(text: str) -> list[TemplateError]:
     try:
         tree = _parse(text)
         _check_language(tree)

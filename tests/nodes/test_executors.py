@@ -150,8 +150,10 @@ def test_send_alimtalk_fills_the_approved_template_and_failover() -> None:
     assert message.failover == Failover(channel="sms", text="밝은눈안과")
     (no_failover,) = run("send.alimtalk", {**params, "failover": False}, clinic=clinic).effects
     assert no_failover.failover is None
-    (default_failover,) = run("send.alimtalk", {"template": "D1"}, clinic=clinic).effects
-    assert default_failover.failover == Failover(channel="sms", text=None)
+    (absent,) = run("send.alimtalk", {"template": "D1"}, clinic=clinic).effects
+    assert absent.failover is None
+    (own_text,) = run("send.alimtalk", {"template": "D1", "failover": {"channel": "sms"}}, clinic=clinic).effects
+    assert own_text.failover == Failover(channel="sms", text=None)  # the AlimTalk's own text
 
 
 def test_send_friendtalk_is_advertising_with_buttons() -> None:
