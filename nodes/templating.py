@@ -154,6 +154,8 @@ def _parse(text: str) -> nodes.Template:
             f"템플릿 문법 오류 ({exc.lineno}행): {exc.message} / template syntax error",
             line=exc.lineno,
         ) from exc
+    except RecursionError as exc:
+        raise TemplateError("syntax", "템플릿이 너무 깊게 중첩되었습니다 / template nested too deeply") from exc
 
 
 def _chain(node: nodes.Node) -> str | None:
@@ -244,7 +246,10 @@ def template_problems(text: str) -> list[TemplateError]:
 @lru_cache(maxsize=4096)
 def _checked(text: str) -> tuple[TemplateError, ...]:
     """Cached: the same few message texts are checked again on every validation and send."""
-    return tuple(_find_problems(text))
+    try:
+        return tuple(_find_problems(text))
+    except RecursionError:
+        return (TemplateError("unsafe", "템플릿이 너무 깊게 중첩되었습니다 / template nested too deeply"),)
 
 
 def _find_problems(text: str) -> list[TemplateError]:
@@ -283,7 +288,10 @@ def render(text: str, data: Mapping[str, Any]) -> str:
     Raises :class:`TemplateError` for bad syntax, disallowed constructs, unknown variables, and values
     missing from ``data`` at send time (never renders them as an empty string).
     """
-    template = _compiled(text)
+    try:
+        template = _compiled(text)
+    except RecursionError as exc:
+        raise TemplateError("unsafe", "템플릿이 너무 복잡합니다 / template too complex") from exc
     try:
         return template.render(dict(data))
     except TemplateError:
@@ -292,5 +300,5 @@ def render(text: str, data: Mapping[str, Any]) -> str:
         raise TemplateError("render", f"값이 없는 변수가 있습니다: {exc.message} / a variable has no value") from exc
     except SecurityError as exc:
         raise TemplateError("unsafe", f"허용되지 않는 접근입니다 / access not allowed: {exc}") from exc
-    except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
+    except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
         raise TemplateError("render", f"메시지를 만들 수 없습니다: {exc} / cannot render the message") from exc

@@ -9,7 +9,7 @@ Stable problem codes (a public contract: the editor, the API and the command lin
 =====================  =================================================================================
 code                   meaning (path points at)
 =====================  =================================================================================
-invalid_document       the document is not a JSON object ("")
+invalid_document       the document is not a JSON object, or is nested absurdly deep ("")
 unsupported_format     ``format`` is missing or not ``doctorsflow.workflow/v1`` (/format)
 missing_field          a required key is missing: name, nodes, edges, a node's id/type, an edge's ends
 invalid_field          a key has the wrong type or value (empty name, nodes not an array, bad position …)
@@ -88,6 +88,7 @@ WORKFLOW_SCHEMA: dict[str, Any] = {
                     "params": {"type": "object"},
                     "position": _POSITION,
                     "label": {"type": "string", "maxLength": 100},
+                    "description": {"type": "string", "maxLength": 1000},
                 },
             },
         },
@@ -447,8 +448,34 @@ def _graph_problems(doc: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+MAX_DEPTH = 50  # real documents nest about 7 deep; deeper input is refused before any recursive check
+
+
+def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Nesting deeper than ``limit``, measured without recursion (so without RecursionError)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
 def validate_workflow(doc: Any) -> list[Problem]:
     """Every problem of a workflow document; an empty list means it is valid. Never raises."""
+    if _too_deep(doc):
+        return [
+            Problem(
+                "invalid_document",
+                None,
+                "",
+                f"문서가 너무 깊게 중첩되었습니다 (최대 {MAX_DEPTH}단계) / document nested deeper than {MAX_DEPTH} levels",
+            )
+        ]
     if not isinstance(doc, dict):
         return [
             Problem(
