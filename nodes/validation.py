@@ -6,29 +6,30 @@ message in Korean, then " / " and English.
 
 Stable problem codes (a public contract: the editor, the API and the command line show them):
 
-=====================  =================================================================================
-code                   meaning (path points at)
-=====================  =================================================================================
-invalid_document       the document is not a JSON object, or is nested absurdly deep ("")
-unsupported_format     ``format`` is missing or not ``doctorsflow.workflow/v1`` (/format)
-missing_field          a required key is missing: name, nodes, edges, a node's id/type, an edge's ends
-invalid_field          a key has the wrong type or value (empty name, nodes not an array, bad position …)
-unknown_field          a key the format does not know (the workflow, a node or an edge)
-unknown_node_type      a node's ``type`` is not in the catalogue (/nodes/i/type)
-invalid_params         a node's params break its schema (/nodes/i/params/<field>)
-duplicate_id           two nodes share an id (/nodes/j/id of the later one)
-missing_trigger        no trigger node (/nodes)
-multiple_triggers      more than one trigger: every trigger after the first (/nodes/i/type)
-dangling_edge          an edge's source or target is not a node id (/edges/k/source or /target)
-unknown_port           ``sourcePort`` is not an output of the source node (/edges/k/sourcePort or /edges/k)
-edge_into_trigger      an edge ends at a trigger (/edges/k/target)
-duplicate_edge         the same source, port and target twice (/edges/k of the later one)
-cycle                  the graph has a cycle (/edges/k of the edge that closes it)
-unreachable_node       a node cannot be reached from the trigger (/nodes/i)
-unknown_variable       a message uses a {{ variable }} the sandbox does not provide (/nodes/i/params/…)
-template_syntax        a message template does not parse (/nodes/i/params/…)
-template_unsafe        a message template uses a construct or filter that is not allowed (/nodes/i/params/…)
-=====================  =================================================================================
+=======================  ===============================================================================
+code                     meaning (path points at)
+=======================  ===============================================================================
+invalid_document         the document is not a JSON object, or is nested absurdly deep ("")
+unsupported_format       ``format`` is missing or not ``doctorsflow.workflow/v1`` (/format)
+missing_field            a required key is missing: name, nodes, edges, a node's id/type, an edge's ends
+invalid_field            a key has the wrong type or value (empty name, nodes not an array, bad position …)
+unknown_field            a key the format does not know (the workflow, a node or an edge)
+unknown_node_type        a node's ``type`` is not in the catalogue (/nodes/i/type)
+invalid_params           a node's params break its schema (/nodes/i/params/<field>)
+duplicate_id             two nodes share an id (/nodes/j/id of the later one)
+missing_trigger          no trigger node (/nodes)
+multiple_triggers        more than one trigger: every trigger after the first (/nodes/i/type)
+dangling_edge            an edge's source or target is not a node id (/edges/k/source or /target)
+unknown_port             ``sourcePort`` is not an output of the source node (/edges/k/sourcePort or /edges/k)
+edge_into_trigger        an edge ends at a trigger (/edges/k/target)
+duplicate_edge           the same source, port and target twice (/edges/k of the later one)
+cycle                    the graph has a cycle (/edges/k of the edge that closes it)
+unreachable_node         a node cannot be reached from the trigger (/nodes/i)
+unknown_variable         a message uses a {{ variable }} the sandbox does not provide (/nodes/i/params/…)
+template_syntax          a message template does not parse (/nodes/i/params/…)
+template_unsafe          a message template uses a construct or filter that is not allowed (/nodes/i/params/…)
+appointment_unavailable  the trigger's runs never have an appointment, but a node needs one (/nodes/i/params/…)
+=======================  ===============================================================================
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from jsonschema import Draft202012Validator
 from nodes.base import NodeType
 from nodes.registry import REGISTRY, get_node_type
 from nodes.schema_messages import FORMAT_CHECKER, error_paths, leaf, reason
-from nodes.templating import template_problems
+from nodes.templating import template_problems, variables_used
 
 __all__ = [
     "FORMAT",
@@ -426,6 +427,50 @@ def _reachability_problems(g: _Graph) -> Iterator[Problem]:
             )
 
 
+# Events that carry an ``appointment`` (DESIGN "Events"); other triggers' runs have none.
+APPOINTMENT_EVENTS = frozenset(
+    {"appointment.booked", "appointment.rescheduled", "appointment.cancelled", "procedure.completed"}
+)
+
+
+def _uses_appointment(node_type: NodeType, params: Mapping[str, Any]) -> Iterator[tuple[str, ...]]:
+    """Param paths that need the run's appointment: ``{{ appointment.… }}`` in text, or a param value
+    naming it (``wait.until`` anchor ``appointment``, ``branch.condition`` field ``appointment.…``)."""
+    for key, value in params.items():
+        if isinstance(value, str) and (value == "appointment" or value.startswith("appointment.")):
+            yield (str(key),)
+    for field_pointer in node_type.text_fields:
+        for parts, text in text_values(params, field_pointer):
+            if not template_problems(text) and any(v.split(".")[0] == "appointment" for v in variables_used(text)):
+                yield parts
+
+
+def _appointment_problems(nodes_: list[Any], g: _Graph) -> Iterator[Problem]:
+    if len(g.triggers) != 1:
+        return
+    trigger_type = g.types[g.triggers[0]]
+    if trigger_type is None or not trigger_type.events or APPOINTMENT_EVENTS & set(trigger_type.events):
+        return  # manual runs may or may not have an appointment: only refuse when there never is one
+    for node_id, index in g.ids.items():
+        node_type, node = g.types.get(node_id), nodes_[index]
+        params = node.get("params", {})
+        if node_type is None or not isinstance(params, dict):
+            continue
+        for parts in _uses_appointment(node_type, params):
+            where = _node_label(node_id, node_type.type)
+            yield Problem(
+                "appointment_unavailable",
+                node_id,
+                pointer("nodes", index, "params", *parts),
+                _message(
+                    where,
+                    ".".join(parts),
+                    f"트리거 {trigger_type.type}로 시작한 실행에는 예약 정보가 없습니다",
+                    f"runs started by {trigger_type.type} have no appointment",
+                ),
+            )
+
+
 def _graph_problems(doc: Mapping[str, Any]) -> list[Problem]:
     nodes_, edges = doc.get("nodes"), doc.get("edges")
     if not isinstance(nodes_, list):
@@ -445,6 +490,7 @@ def _graph_problems(doc: Mapping[str, Any]) -> list[Problem]:
     problems.extend(_edge_problems(edges, g))
     problems.extend(_cycle_problems(g))
     problems.extend(_reachability_problems(g))
+    problems.extend(_appointment_problems(nodes_, g))
     return problems
 
 

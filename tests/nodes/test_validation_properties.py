@@ -62,7 +62,7 @@ def assert_clean(doc: Any) -> list[Problem]:
 
 def test_the_code_table_is_complete() -> None:
     assert {"invalid_document", "cycle", "unknown_variable", "template_unsafe", "duplicate_edge"} <= CODES
-    assert len(CODES) == 19
+    assert len(CODES) == 20
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
