@@ -78,7 +78,7 @@ WORKFLOW_SCHEMA: dict[str, Any] = {
         "description": {"type": "string", "maxLength": 2000},
         "nodes": {
             "type": "array",
-            "maxItems": 500,
+            "maxItems": 500,  # MAX_ITEMS
             "items": {
                 "type": "object",
                 "required": ["id", "type"],
@@ -511,6 +511,26 @@ def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+MAX_ITEMS = {"nodes": 500, "edges": 2000}
+
+
+def _oversized(doc: Mapping[str, Any]) -> list[Problem]:
+    found = []
+    for key, limit in MAX_ITEMS.items():
+        items = doc.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            found.append(
+                Problem(
+                    "invalid_field",
+                    None,
+                    f"/{key}",
+                    f"'{key}': 너무 많습니다 ({len(items)}개, 최대 {limit}개) "
+                    f"/ field '{key}': too many items ({len(items)}, at most {limit})",
+                )
+            )
+    return found
+
+
 def validate_workflow(doc: Any) -> list[Problem]:
     """Every problem of a workflow document; an empty list means it is valid. Never raises."""
     if _too_deep(doc):
@@ -532,6 +552,9 @@ def validate_workflow(doc: Any) -> list[Problem]:
                 f"/ a workflow must be a JSON object, got {type(doc).__name__}",
             )
         ]
+    oversized = _oversized(doc)
+    if oversized:
+        return oversized  # do not spend seconds checking 100 000 edges one by one
     problems = list(_envelope_problems(doc))
     problems.extend(_graph_problems(doc))
     unique: dict[tuple[str, str], Problem] = {}

@@ -280,3 +280,10 @@ def test_appointment_unavailable_when_the_trigger_never_has_one() -> None:
     # And a manual trigger (an appointment may be chosen) or a booking trigger is fine
     manual = doc_with(lambda d: (consent_trigger(d), d["nodes"][0].update(type="trigger.manual", params={})))
     assert found(manual) == []
+
+
+def test_oversized_documents_are_refused_at_once() -> None:
+    doc = doc_with(lambda d: d["edges"].extend({"source": "start", "target": f"n{i}"} for i in range(50_000)))
+    assert found(doc) == [("invalid_field", None, "/edges")]
+    doc = doc_with(lambda d: d["nodes"].extend({"id": f"n{i}", "type": "end"} for i in range(501)))
+    assert found(doc) == [("invalid_field", None, "/nodes")]
