@@ -65,13 +65,13 @@ def test_the_code_table_is_complete() -> None:
     assert len(CODES) == 20
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(json_values)
 def test_any_json_value_gives_a_clean_result(doc: Any) -> None:
     assert_clean(doc)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workflow_like)
 def test_workflow_shaped_documents_give_a_clean_result(doc: Any) -> None:
     assert_clean(doc)
@@ -112,7 +112,7 @@ def mutated_workflows(draw: st.DrawFn) -> Any:
     return doc
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_workflows())
 def test_mutated_valid_workflows_give_a_clean_result(doc: Any) -> None:
     assert_clean(doc)
