@@ -222,3 +222,13 @@ async def transition(
     await session.flush()
     audit.record(session, caller, f"alimtalk_template.{action}", f"alimtalk_template:{row.id}")
     return changed
+
+
+async def approved_for_sending(session: AsyncSession, *, library_fallback: bool = True) -> dict[str, dict[str, Any]]:
+    """The clinic's approved templates as ``{code: {"text", "variables", "buttons", …}}`` — the shape the
+    ``send.alimtalk`` executor reads from ``clinic["alimtalk_templates"]``. A clinic without any template of
+    its own (the sandbox, a fresh install) gets the shipped library so examples and ``simulate`` work."""
+    own = {t.code: t.to_dict() for t in await list_templates(session, "approved")}
+    if own or not library_fallback:
+        return own
+    return {t.code: t.to_dict() for t in load_library().values() if t.status == "approved"}

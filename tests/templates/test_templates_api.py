@@ -83,3 +83,28 @@ async def test_lifecycle_steps_out_of_order_are_refused(client: Client) -> None:
     assert refused.status_code == 409 and refused.json()["errors"][0]["code"] == "template_state"
     await client.post(f"{BASE}/APPT_REMINDER_D1/submit")
     assert (await client.put(f"{BASE}/APPT_REMINDER_D1", json={"text": "x"})).status_code == 409
+
+
+async def test_approved_for_sending_prefers_the_clinic_and_falls_back_to_the_library(settings: object) -> None:
+    from runtime.templates import store
+    from storage.config import Settings
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import ensure_default_clinic
+    from storage.tenancy import Caller
+
+    assert isinstance(settings, Settings)
+    clinic = await ensure_default_clinic(settings)
+    caller = Caller(clinic_id=clinic)
+    async with session_scope(settings, clinic) as session:
+        fallback = await store.approved_for_sending(session)
+        assert "POSTOP_CATARACT_D1" in fallback and fallback["POSTOP_CATARACT_D1"]["variables"] == [
+            "병원명",
+            "이름",
+            "병원전화",
+        ]
+        await store.copy_from_library(session, caller, "APPT_REMINDER_D1")
+        await store.transition(session, caller, "APPT_REMINDER_D1", "submit")
+        await store.transition(session, caller, "APPT_REMINDER_D1", "approve")
+        own = await store.approved_for_sending(session)
+        assert list(own) == ["APPT_REMINDER_D1"] and own["APPT_REMINDER_D1"]["text"].startswith("[#{병원명}]")
+    await dispose_engines()
