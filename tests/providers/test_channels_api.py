@@ -46,3 +46,14 @@ async def test_missing_settings_are_a_422_naming_the_key(client: AsyncTestClient
     assert response.status_code == 422
     assert "solapi_api_secret" in response.json()["errors"][0]["message"]
     assert (await client.post(URL, json={"provider": "solapi", "timeout_s": 3})).status_code == 422
+
+
+async def test_base_url_must_be_the_provider_or_this_machine(client: AsyncTestClient[Litestar]) -> None:
+    body = {
+        "provider": "solapi",
+        "solapi_api_key": "K",
+        "solapi_api_secret": "S",
+        "solapi_base_url": "http://169.254.169.254/latest",
+    }
+    response = await client.post(URL, json=body)
+    assert response.status_code == 422 and response.json()["errors"][0]["path"] == "/solapi_base_url"
