@@ -186,3 +186,43 @@ def test_fake_reports_partial_success_per_recipient_in_one_request(nhncloud_fake
     data = response.json()
     assert response.status_code == 200 and data["header"]["isSuccessful"] is True
     assert [r["resultCode"] for r in data["message"]["sendResults"]] == [0, -2019]
+
+
+def test_nhn_result_items_of_any_shape_become_reports_without_raising() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from runtime.channels.nhncloud import _alimtalk_report, _sms_report
+
+    values = (
+        st.none()
+        | st.text(max_size=12)
+        | st.integers()
+        | st.sampled_from(["COMPLETED", "FAILED", "READY", "RSC01", "RSC02", "RSC04", "RSC05", "1000", "3", "2", "0"])
+    )
+    items = st.dictionaries(
+        st.sampled_from(
+            [
+                "msgStatus",
+                "resultCode",
+                "recipientSeq",
+                "messageStatus",
+                "resendStatus",
+                "resultDate",
+                "receiveDate",
+                "requestDate",
+                "resultCodeName",
+            ]
+        ),
+        values,
+    )
+
+    @given(items)
+    def check(item: dict[str, object]) -> None:
+        for report in (_sms_report("sms", "R1", item), _alimtalk_report("alimtalk", "R1", item)):
+            assert report.state in ("sent", "delivered", "failed")
+            assert report.at.tzinfo is not None
+            if report.state == "failed":
+                assert report.error_code is not None and report.error_message
+
+    check()
