@@ -40,9 +40,7 @@ def test_valid_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "유효합니다" in capsys.readouterr().out
 
 
-def test_invalid_file_exits_1_with_node_path_and_message(
-    broken: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_invalid_file_exits_1_with_node_path_and_message(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["validate", str(broken), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False

@@ -15,9 +15,7 @@ from nodes.registry import REGISTRY
 from nodes.validation import text_values, validate_workflow
 
 SLUGS = [e["slug"] for e in list_examples()]
-TEMPLATES: dict[str, Any] = json.loads((examples_dir() / "templates" / "alimtalk.json").read_text("utf-8"))[
-    "templates"
-]
+TEMPLATES: dict[str, Any] = json.loads((examples_dir() / "templates" / "alimtalk.json").read_text("utf-8"))["templates"]
 
 # Trigger words of compliance/RULES.md (MSA-*, KAKAO-ALIMTALK-*), matched after removing spaces and dots
 # the way the compliance checker normalises evasions. Our examples must not contain any of them.
@@ -51,9 +49,7 @@ def message_texts(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 def test_there_are_at_least_six_examples() -> None:
     assert len(SLUGS) >= 6
-    assert {"cataract-postop", "lasik-lasek-postop", "rhinoplasty-postop", "appointment-reminder-d1"} <= set(
-        SLUGS
-    )
+    assert {"cataract-postop", "lasik-lasek-postop", "rhinoplasty-postop", "appointment-reminder-d1"} <= set(SLUGS)
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -165,10 +165,6 @@ def test_send_friendtalk_is_advertising_with_buttons() -> None:
 
 
 def test_tag_and_notify_effects() -> None:
-    assert run("patient.tag", {"add": ["lasik"], "remove": ["lead"]}).effects == (
-        TagPatient(("lasik",), ("lead",)),
-    )
-    (notice,) = run(
-        "notify.staff", {"text": "{{ patient.chart_no }} 확인", "recipients": ["010-1111-2222"]}
-    ).effects
+    assert run("patient.tag", {"add": ["lasik"], "remove": ["lead"]}).effects == (TagPatient(("lasik",), ("lead",)),)
+    (notice,) = run("notify.staff", {"text": "{{ patient.chart_no }} 확인", "recipients": ["010-1111-2222"]}).effects
     assert notice == NotifyStaff(text="A-1001 확인", recipients=("010-1111-2222",))

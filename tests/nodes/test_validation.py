@@ -87,22 +87,14 @@ def test_envelope_problems() -> None:
 
 
 def test_node_and_edge_shapes() -> None:
-    assert found(doc_with(lambda d: d["nodes"][1].update(colour="red"))) == [
-        ("unknown_field", "d1", "/nodes/1/colour")
-    ]
+    assert found(doc_with(lambda d: d["nodes"][1].update(colour="red"))) == [("unknown_field", "d1", "/nodes/1/colour")]
     assert found(doc_with(lambda d: d["nodes"][1].update(position={"x": 1}))) == [
         ("missing_field", "d1", "/nodes/1/position/y")
     ]
-    assert found(doc_with(lambda d: d["nodes"][1].update(params=[1]))) == [
-        ("invalid_field", "d1", "/nodes/1/params")
-    ]
+    assert found(doc_with(lambda d: d["nodes"][1].update(params=[1]))) == [("invalid_field", "d1", "/nodes/1/params")]
     assert ("missing_field", None, "/nodes/1/id") in found(doc_with(lambda d: d["nodes"][1].pop("id")))
-    assert found(doc_with(lambda d: d["edges"][0].update(weight=2))) == [
-        ("unknown_field", None, "/edges/0/weight")
-    ]
-    assert ("missing_field", None, "/edges/0/target") in found(
-        doc_with(lambda d: d["edges"][0].pop("target"))
-    )
+    assert found(doc_with(lambda d: d["edges"][0].update(weight=2))) == [("unknown_field", None, "/edges/0/weight")]
+    assert ("missing_field", None, "/edges/0/target") in found(doc_with(lambda d: d["edges"][0].pop("target")))
 
 
 def test_unknown_node_type_suggests_a_name() -> None:
@@ -173,9 +165,7 @@ def test_branch_condition_value_rules() -> None:
 
     assert params_only({"field": "patient.sex", "op": "eq", "value": "F"}) == []
     assert params_only({"field": "patient.tags", "op": "exists"}) == []
-    assert params_only({"field": "patient.sex", "op": "eq"}) == [
-        ("invalid_params", "d1", "/nodes/1/params/value")
-    ]
+    assert params_only({"field": "patient.sex", "op": "eq"}) == [("invalid_params", "d1", "/nodes/1/params/value")]
     assert params_only({"field": "patient.sex", "op": "in", "value": "F"}) == [
         ("invalid_params", "d1", "/nodes/1/params/value")
     ]
@@ -258,9 +248,7 @@ def test_template_problems_point_at_the_text() -> None:
     assert found(doc) == [("template_syntax", "ad", "/nodes/4/params/text")]
     doc = doc_with(lambda d: d["nodes"][4]["params"].update(text="{{ ''.__class__.__mro__ }}"))
     assert found(doc) == [("template_unsafe", "ad", "/nodes/4/params/text")]
-    doc = doc_with(
-        lambda d: d["nodes"][2]["params"].update(failover={"channel": "sms", "text": "{{ nope }}"})
-    )
+    doc = doc_with(lambda d: d["nodes"][2]["params"].update(failover={"channel": "sms", "text": "{{ nope }}"}))
     assert found(doc) == [("unknown_variable", "care1", "/nodes/2/params/failover/text")]
 
 
@@ -270,9 +258,7 @@ def test_json_pointer_escapes_keys() -> None:
 
 
 def test_messages_are_korean_then_english() -> None:
-    broken = doc_with(
-        lambda d: (d["edges"].append({"source": "care1", "target": "ghost"}), d.update(extra=1))
-    )
+    broken = doc_with(lambda d: (d["edges"].append({"source": "care1", "target": "ghost"}), d.update(extra=1)))
     for problem in validate_workflow(broken):
         ko, _, en = problem.message.partition(" / ")
         assert any("가" <= ch <= "힣" for ch in ko), problem

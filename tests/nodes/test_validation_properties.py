@@ -18,9 +18,7 @@ from tests.nodes.test_validation import VALID
 
 CODES = set(re.findall(r"^([a-z_]+)\s{2,}", validation.__doc__ or "", flags=re.MULTILINE)) - {"code"}
 
-scalars = (
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
-)
+scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
 json_values = st.recursive(
     scalars,
     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
