@@ -5,8 +5,8 @@ The catalogue is data (``rules/catalogue.json``); rule ids are the public contra
 
 from __future__ import annotations
 
-import json
 import dataclasses
+import json
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -62,6 +62,7 @@ class Finding:
     node: str | None = None
     field: str | None = None  # JSON pointer into the workflow document
     suppressed: Suppression | None = dataclasses.field(default=None, compare=False)
+    excerpt: str | None = dataclasses.field(default=None, compare=False)  # the flagged text, for reports
 
     def at(self, node: str | None, field_pointer: str | None) -> Finding:
         return replace(self, node=node, field=field_pointer)

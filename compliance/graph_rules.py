@@ -69,7 +69,12 @@ def _nodes(doc: Mapping[str, Any]) -> list[_Node]:
         node_type = raw.get("type")
         seen.add(raw["id"])
         nodes.append(
-            _Node(raw["id"], index, node_type if isinstance(node_type, str) else "", params if isinstance(params, Mapping) else {})
+            _Node(
+                raw["id"],
+                index,
+                node_type if isinstance(node_type, str) else "",
+                params if isinstance(params, Mapping) else {},
+            )
         )
     return nodes
 
@@ -94,7 +99,8 @@ def _is_advertising_send(node: _Node) -> bool:
 
 
 def _consent_purpose(node: _Node) -> str | None:
-    return node.params.get("purpose") if node.type == "branch.consent" else None  # type: ignore[return-value]
+    purpose = node.params.get("purpose")
+    return purpose if node.type == "branch.consent" and isinstance(purpose, str) else None
 
 
 def _reachable_avoiding_gate(graph: nx.MultiDiGraph, trigger: str, purpose: str) -> set[str]:
@@ -235,9 +241,9 @@ def _template_findings(node: _Node, catalogue: TemplateCatalogue) -> Iterator[Fi
     template = catalogue.get(code) if isinstance(code, str) else None
     if template is None or template.status != "approved":
         status = "없음 / not found" if template is None else f"{template.status}"
-        yield make_finding(
-            "KAKAO-TEMPLATE-UNAPPROVED", None, None, f"템플릿 '{code}': {status}"
-        ).at(node.id, pointer("params", "template"))
+        yield make_finding("KAKAO-TEMPLATE-UNAPPROVED", None, None, f"템플릿 '{code}': {status}").at(
+            node.id, pointer("params", "template")
+        )
         if template is None:
             return
     variables = node.params.get("variables")
@@ -306,6 +312,7 @@ def _map_to_source(finding: Finding, segments: list[_Segment], node_id: str, fal
                         finding.citation,
                         node_id,
                         segment.field,
+                        excerpt=finding.excerpt,
                     )
                 break
     return finding.at(node_id, fallback_field)

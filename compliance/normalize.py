@@ -65,7 +65,7 @@ def _classify(ch: str) -> tuple[str, str]:
     folded = unicodedata.normalize("NFKC", ch).lower().translate(_LOOKALIKES)
     kinds: list[tuple[str, str]] = []
     for c in folded:
-        if "가" <= c <= "힣" or c.isalnum() and not _is_jamo(c):
+        if "가" <= c <= "힣" or (c.isalnum() and not _is_jamo(c)):
             kinds.append((c, "k"))
         elif _is_jamo(c):
             kinds.append((c, "j"))
@@ -150,9 +150,7 @@ def normalize(original: str) -> Normalized:
     ends: list[int] = []
     gaps: list[int] = []
     gap = GAP_SPACE
-    placeholder_spans = {m.start(): m.end() for m in _PLACEHOLDER_RE.finditer(original)} if (
-        "{" in original
-    ) else {}
+    placeholder_spans = {m.start(): m.end() for m in _PLACEHOLDER_RE.finditer(original)} if ("{" in original) else {}
     i = 0
     n = len(original)
     while i < n:
@@ -207,9 +205,7 @@ def _compose_jamo(
                     tail = 0
                     if k < n and kinds[k] == "j":
                         final = _compat_jamo(chars[k])
-                        next_is_vowel = k + 1 < n and kinds[k + 1] == "j" and (
-                            _compat_jamo(chars[k + 1]) in _JUNGSEONG
-                        )
+                        next_is_vowel = k + 1 < n and kinds[k + 1] == "j" and (_compat_jamo(chars[k + 1]) in _JUNGSEONG)
                         if final in _JONGSEONG and final != " " and not next_is_vowel:
                             tail = _JONGSEONG.index(final)
                             k += 1

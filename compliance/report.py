@@ -56,7 +56,13 @@ class Report:
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(
         findings,
-        key=lambda f: (f.node or "", f.field or "", f.start if f.start is not None else -1, SEVERITY_ORDER[f.severity], f.rule),
+        key=lambda f: (
+            f.node or "",
+            f.field or "",
+            f.start if f.start is not None else -1,
+            SEVERITY_ORDER[f.severity],
+            f.rule,
+        ),
     )
 
 

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
-TemplateStatus = Literal["approved", "pending", "rejected"]
 PLACEHOLDER_RE = re.compile(r"#\{([^}]*)\}")
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates.json"
 
@@ -22,12 +21,14 @@ DEFAULT_TEMPLATES = Path(__file__).parent / "templates.json"
 class Template:
     code: str
     text: str  # with #{변수} placeholders
-    status: TemplateStatus
+    status: str  # approved | pending | rejected | draft …; only "approved" may be sent
+    button_variables: tuple[str, ...] = ()  # placeholders used only in button links
 
     @property
     def placeholders(self) -> list[str]:
-        """Variable names in order of first appearance (without ``#{ }``)."""
-        return list(dict.fromkeys(PLACEHOLDER_RE.findall(self.text)))
+        """Variable names in order of first appearance (without ``#{ }``), text first, then buttons."""
+        names = list(dict.fromkeys(PLACEHOLDER_RE.findall(self.text)))
+        return names + [n for n in self.button_variables if n not in names]
 
 
 class TemplateCatalogue(Protocol):
@@ -57,6 +58,37 @@ class JsonTemplateCatalogue:
         return sorted(self._templates)
 
 
+class LibraryCatalogue:
+    """The runtime's shipped AlimTalk library (``runtime.templates``), when it is installed."""
+
+    def get(self, code: str) -> Template | None:
+        try:
+            from runtime.templates import get_template
+        except ImportError:
+            return None
+        try:
+            found = get_template(code)
+        except KeyError:
+            return None
+        text_names = PLACEHOLDER_RE.findall(found.text)
+        return Template(found.code, found.text, found.status, tuple(n for n in found.variables if n not in text_names))
+
+
+class ChainCatalogue:
+    """The first catalogue that knows a code answers for it."""
+
+    def __init__(self, *catalogues: TemplateCatalogue) -> None:
+        self._catalogues = catalogues
+
+    def get(self, code: str) -> Template | None:
+        for catalogue in self._catalogues:
+            found = catalogue.get(code)
+            if found is not None:
+                return found
+        return None
+
+
 @cache
-def default_catalogue() -> JsonTemplateCatalogue:
-    return JsonTemplateCatalogue.from_file(DEFAULT_TEMPLATES)
+def default_catalogue() -> TemplateCatalogue:
+    """The runtime's template library, then ``templates.json`` for codes the library does not hold."""
+    return ChainCatalogue(LibraryCatalogue(), JsonTemplateCatalogue.from_file(DEFAULT_TEMPLATES))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
 
@@ -243,7 +243,7 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             detail = f"'{name}' 변수는 제공되지 않습니다 / variable '{name}' is not provided"
             findings.append(make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail))
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
-    return findings
+    return [replace(f, excerpt=text[f.start : f.end]) if f.end else f for f in findings]
 
 
 def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
@@ -336,9 +336,7 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
             "'무료수신거부 080-…' 같은 무료 수신거부 방법을 넣으세요 / add a free opt-out (e.g. 무료수신거부 080-…)",
         )
     if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text)):
-        yield make_finding(
-            "ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name"
-        )
+        yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
 
 
 def _sms_length(text: str) -> Iterator[Finding]:
@@ -363,4 +361,6 @@ def _sms_length(text: str) -> Iterator[Finding]:
 def _rrn(text: str) -> Iterator[Finding]:
     folded = text.translate(_DIGIT_FOLD)  # length-preserving: offsets stay valid
     for m in _RRN_RE.finditer(folded):
-        yield make_finding("PII-RRN", m.start(), m.end(), "주민등록번호는 메시지에 넣을 수 없습니다 / no RRN in messages")
+        yield make_finding(
+            "PII-RRN", m.start(), m.end(), "주민등록번호는 메시지에 넣을 수 없습니다 / no RRN in messages"
+        )

@@ -47,7 +47,9 @@ def test_precision_and_recall_per_family_are_at_least_0_9() -> None:
     for family in FAMILIES:
         precision = tp[family] / (tp[family] + fp[family]) if tp[family] + fp[family] else 1.0
         recall = tp[family] / (tp[family] + fn[family]) if tp[family] + fn[family] else 1.0
-        print(f"{family:12} precision {precision:.3f} recall {recall:.3f} (tp {tp[family]}, fp {fp[family]}, fn {fn[family]})")
+        print(
+            f"{family:12} precision {precision:.3f} recall {recall:.3f} (tp {tp[family]}, fp {fp[family]}, fn {fn[family]})"
+        )
         if precision < 0.9 or recall < 0.9:
             failures.append(family)
     assert not failures, f"below 0.9: {failures}"
