@@ -166,7 +166,7 @@ def _rules() -> _Rules:
 
 
 # a discount is only a warning when the offer states its period, its target and the original price
-_PERIOD_RE = re.compile(r"기간|[0-9]{1,2}월[0-9]{1,2}일?(부터|까지|~)|까지|[0-9]{1,2}[./][0-9]{1,2}")
+_PERIOD_RE = re.compile(r"기간|까지|[0-9]{1,2}월[0-9]{1,2}일?(부터|[0-9]{1,2}월|[0-9]{1,2}일)")
 _TARGET_RE = re.compile(r"대상|해당자|고객님께|환자분")
 _ORIGINAL_PRICE_RE = re.compile(r"정상가|원가|기존가|정가|[0-9]+원[^0-9]{0,3}[0-9]+원")
 
