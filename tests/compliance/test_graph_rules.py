@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +101,7 @@ def gated(
         node("c", "branch.consent", purpose="marketing"),
         ad or friendtalk(),
     ]
-    edges: list[tuple[str, str] | tuple[str, str, str]] = [
-        (a["id"], b["id"]) for a, b in zip(chain[:-2], chain[1:-1], strict=True)
-    ]
+    edges: list[tuple[str, str] | tuple[str, str, str]] = [(a["id"], b["id"]) for a, b in pairwise(chain[:-1])]
     edges.append(("c", chain[-1]["id"], "yes"))
     return workflow(chain, edges)
 
