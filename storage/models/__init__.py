@@ -6,6 +6,7 @@ from storage.models.base import Base, ClinicScoped
 from storage.models.clinic import Clinic
 from storage.models.consent import Consent
 from storage.models.patient import Patient
+from storage.models.signoff import ComplianceSignoff
 from storage.models.user import User
 from storage.models.workflow import Workflow
 from storage.models.workflow_version import WorkflowVersion
@@ -16,6 +17,7 @@ __all__ = [
     "Base",
     "Clinic",
     "ClinicScoped",
+    "ComplianceSignoff",
     "Consent",
     "Patient",
     "User",
