@@ -7,6 +7,7 @@ from storage.models.base import Base, ClinicScoped
 from storage.models.clinic import Clinic
 from storage.models.consent import Consent
 from storage.models.patient import Patient
+from storage.models.signoff import ComplianceSignoff
 from storage.models.user import User
 from storage.models.workflow import Workflow
 from storage.models.workflow_version import WorkflowVersion
@@ -18,6 +19,7 @@ __all__ = [
     "Base",
     "Clinic",
     "ClinicScoped",
+    "ComplianceSignoff",
     "Consent",
     "Patient",
     "User",
