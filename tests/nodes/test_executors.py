@@ -84,6 +84,15 @@ def test_wait_until_moves_holidays_to_next_business_day() -> None:
     assert weekday.wait_until == seoul(2026, 9, 22, 10, 0)
 
 
+def test_wait_until_before_the_anchor_moves_to_the_previous_business_day() -> None:
+    # Given an appointment on Monday 2026-09-28 (the day before is Sunday, Chuseok holidays before that)
+    appointment = {"id": "a", "starts_at": "2026-09-28T10:00:00+09:00"}
+    params = {"anchor": "appointment", "offset_days": -1, "at": "18:00", "skip_weekends_holidays": True}
+    outcome = run("wait.until", params, appointment=appointment, now=seoul(2026, 9, 20, 9))
+    # Then the reminder goes on Wednesday 09-23, the last business day before, never after the appointment
+    assert outcome.wait_until == seoul(2026, 9, 23, 18, 0)
+
+
 def test_wait_duration_adds_days_hours_minutes() -> None:
     outcome = run("wait.duration", {"days": 1, "hours": 2, "minutes": 30})
     assert outcome.wait_until == seoul(2026, 12, 2, 11, 30)
