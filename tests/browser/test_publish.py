@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, create_workflow
 
 pytestmark = pytest.mark.browser
-
-
-def _compliance_present() -> bool:
-    try:
-        return importlib.util.find_spec("compliance.api") is not None
-    except ModuleNotFoundError:
-        return False
-
-
-COMPLIANCE_PRESENT = _compliance_present()
 
 
 def test_example_is_imported_and_published(page: Page) -> None:
@@ -41,7 +29,6 @@ def test_example_is_imported_and_published(page: Page) -> None:
     expect(page.get_by_test_id("publish")).to_have_count(0)
 
 
-@pytest.mark.xfail(not COMPLIANCE_PRESENT, reason="publish refuses lint errors once compliance/ is merged", strict=True)
 def test_publishing_a_workflow_with_a_lint_error_is_refused_with_the_reason(page: Page, base_url: str) -> None:
     # Given a valid workflow whose informational SMS makes a superlative claim (MSA-SUPERLATIVE)
     workflow_id = create_workflow(

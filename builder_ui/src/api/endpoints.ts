@@ -9,6 +9,8 @@ import type {
   Patient,
   PublishResult,
   RunInfo,
+  SignoffRequest,
+  Signoff,
   SimResult,
   ValidationResult,
   WorkflowDetail,
@@ -42,8 +44,9 @@ export const api = {
   lint: (doc: WorkflowDocument, signal?: AbortSignal) =>
     request<LintReport>("/api/lint", { body: { workflow: doc }, signal, optional }),
   workflowLint: (id: Id) => request<LintReport>(`${wf(id)}/lint`, { optional }),
-  signoff: (id: Id, body: { decision: string; comment: string }) =>
-    request<unknown>(`${wf(id)}/signoff`, { body, optional }),
+  signoff: (id: Id, body: SignoffRequest) => request<Signoff>(`${wf(id)}/signoff`, { body, optional }),
+  signoffs: (id: Id) =>
+    request<{ signoffs: Signoff[] }>(`${wf(id)}/signoffs`, { optional }).then((r) => r.signoffs),
 
   examples: () => request<{ examples: ExampleInfo[] }>("/api/examples", { optional }).then((r) => r.examples),
   importExample: (slug: string) =>

@@ -162,3 +162,21 @@ export interface Me {
   email?: string;
   role?: string;
 }
+
+export interface SignoffRequest {
+  reviewer_name: string;
+  approval_number?: string;
+  note?: string;
+}
+
+export interface Signoff {
+  id: number;
+  workflow_id: number;
+  version: number | null;
+  reviewer_name: string;
+  approval_number: string | null;
+  note: string;
+  warnings: number;
+  signed_at: string;
+  signed_by?: string | null;
+}

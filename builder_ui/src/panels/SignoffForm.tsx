@@ -1,21 +1,43 @@
-// The reviewer's sign-off: approve or request changes, with a comment.
+// The reviewer's sign-off (reviewer, medical-ad approval number, note) and the sign-offs so far.
 import { useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import { useT } from "../i18n";
-import { ErrorList, NotAvailable } from "./common";
+import type { Signoff } from "../api/types";
+import { useLang, useT } from "../i18n";
+import { ErrorList, formatTime, LoadView, NotAvailable, useLoad } from "./common";
+
+function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  if (!signoffs.length) return <p className="muted small">{t("signoff.none")}</p>;
+  return (
+    <ul className="list" data-testid="signoff-history">
+      {signoffs.map((s) => (
+        <li key={s.id}>
+          ✅ {s.reviewer_name} · {formatTime(s.signed_at, lang)}
+          {s.approval_number && <> · {t("signoff.approvalNumber")} {s.approval_number}</>}
+          {s.version !== null && <> · v{s.version}</>}
+          {s.note && <div className="muted small">{s.note}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function SignoffForm({ id }: { id: string }) {
   const t = useT();
-  const [decision, setDecision] = useState("approved");
-  const [comment, setComment] = useState("");
+  const [history, reload] = useLoad(() => api.signoffs(id), [id]);
+  const [reviewer, setReviewer] = useState("");
+  const [approval, setApproval] = useState("");
+  const [note, setNote] = useState("");
   const [state, setState] = useState<"idle" | "busy" | "done" | "missing" | { error: unknown }>("idle");
 
   const submit = async () => {
     setState("busy");
     try {
-      await api.signoff(id, { decision, comment });
+      await api.signoff(id, { reviewer_name: reviewer, approval_number: approval || undefined, note: note || undefined });
       setState("done");
+      reload();
     } catch (error) {
       setState(error instanceof NotAvailableError ? "missing" : { error });
     }
@@ -31,21 +53,24 @@ export function SignoffForm({ id }: { id: string }) {
       }}
     >
       <h3>{t("signoff.title")}</h3>
+      <LoadView loaded={history} what={t("signoff.title")}>
+        {(list) => <SignoffHistory signoffs={list} />}
+      </LoadView>
       <label>
-        <input type="radio" name="decision" checked={decision === "approved"} onChange={() => setDecision("approved")} />{" "}
-        {t("signoff.approve")}
+        {t("signoff.reviewer")}
+        <input value={reviewer} onChange={(e) => setReviewer(e.target.value)} required data-testid="signoff-reviewer" />
       </label>
       <label>
-        <input type="radio" name="decision" checked={decision === "changes_requested"} onChange={() => setDecision("changes_requested")} />{" "}
-        {t("signoff.changes")}
+        {t("signoff.approvalNumber")}
+        <input value={approval} onChange={(e) => setApproval(e.target.value)} placeholder={t("signoff.approvalHint")} />
       </label>
-      <textarea value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t("signoff.comment")} rows={3} />
-      <button className="primary" disabled={state === "busy"}>
+      <textarea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("signoff.comment")} rows={3} />
+      <button className="primary" disabled={state === "busy" || !reviewer.trim()} data-testid="signoff-submit">
         {t("signoff.submit")}
       </button>
       {state === "done" && <p className="ok">{t("signoff.done")}</p>}
       {state === "missing" && <NotAvailable what={t("signoff.title")} />}
-      {typeof state === "object" && <ErrorList error={state.error} />}
+      {typeof state === "object" && <ErrorList error={state.error} testId="signoff-errors" />}
     </form>
   );
 }

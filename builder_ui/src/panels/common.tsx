@@ -1,7 +1,8 @@
 // Small shared pieces: the "not available yet" state, error lists, loading, dates.
 import { type ReactNode, useEffect, useState } from "react";
 import { ApiError, NotAvailableError } from "../api/client";
-import { type Translate, useT } from "../i18n";
+import { type Translate, useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 
 export function NotAvailable({ what }: { what: string }) {
   const t = useT();
@@ -15,7 +16,10 @@ export function NotAvailable({ what }: { what: string }) {
 
 /** A request's error as sentences (the server's Korean messages when it sent problems). */
 export function errorMessages(error: unknown, t: Translate): string[] {
-  if (error instanceof ApiError) return error.problems.map((p) => (p.node ? `${p.node}: ${p.message}` : p.message));
+  if (error instanceof ApiError) {
+    const lang = useLang.getState().lang;
+    return error.problems.map((p) => `${p.node ? `${p.node}: ` : ""}${pickLanguage(p.message, lang)}`);
+  }
   if (error instanceof NotAvailableError) return [t("common.notAvailable")];
   return [t("common.networkError")];
 }
