@@ -1,6 +1,7 @@
 // Typed calls of the DoctorsFlow HTTP API; one function per endpoint.
 import { request } from "./client";
 import type {
+  AlimTalkTemplate,
   ExampleInfo,
   ImportReport,
   LintReport,
@@ -47,6 +48,11 @@ export const api = {
   signoff: (id: Id, body: SignoffRequest) => request<Signoff>(`${wf(id)}/signoff`, { body, optional }),
   signoffs: (id: Id) =>
     request<{ signoffs: Signoff[] }>(`${wf(id)}/signoffs`, { optional }).then((r) => r.signoffs),
+
+  alimtalkTemplates: () =>
+    request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates", { optional }).then((r) => r.templates),
+  alimtalkLibrary: () =>
+    request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates/library", { optional }).then((r) => r.templates),
 
   examples: () => request<{ examples: ExampleInfo[] }>("/api/examples", { optional }).then((r) => r.examples),
   importExample: (slug: string) =>

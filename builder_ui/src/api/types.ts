@@ -180,3 +180,11 @@ export interface Signoff {
   signed_at: string;
   signed_by?: string | null;
 }
+
+export interface AlimTalkTemplate {
+  code: string;
+  name: string;
+  status: string;
+  text: string;
+  variables: string[];
+}

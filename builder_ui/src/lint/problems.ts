@@ -49,7 +49,7 @@ export function badgesByNode(problems: UiProblem[]): Record<string, NodeBadge> {
     if (!p.node) continue;
     const badge = (out[p.node] ??= { errors: 0, warnings: 0 });
     if (p.severity === "error") badge.errors++;
-    else badge.warnings++;
+    else if (p.severity === "warning") badge.warnings++;
   }
   return out;
 }

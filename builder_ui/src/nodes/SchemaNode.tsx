@@ -16,7 +16,7 @@ function SchemaNodeView({ id, data, selected }: NodeProps<StepNode>) {
     for (const p of s.problems) {
       if (p.node !== id) continue;
       if (p.severity === "error") errors++;
-      else warnings++;
+      else if (p.severity === "warning") warnings++; // "info" (e.g. goes as LMS) is no badge
     }
     return { errors, warnings };
   });

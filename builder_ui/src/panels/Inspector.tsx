@@ -16,7 +16,10 @@ function uiSchemaFor(textFields: string[]): Record<string, unknown> {
   const ui: Record<string, unknown> = { "ui:submitButtonOptions": { norender: true } };
   for (const pointer of textFields) {
     const parts = pointer.split("/").filter(Boolean);
-    if (parts.length === 1) ui[parts[0]!] = { "ui:widget": "textarea", "ui:options": { rows: 4 } };
+    if (!parts.length || parts.includes("*")) continue; // "/variables/*": short values, keep inputs
+    let level = ui;
+    for (const part of parts.slice(0, -1)) level = (level[part] ??= {}) as Record<string, unknown>;
+    level[parts[parts.length - 1]!] = { "ui:widget": "textarea", "ui:options": { rows: 4 } };
   }
   return ui;
 }

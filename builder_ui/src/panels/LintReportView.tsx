@@ -6,7 +6,11 @@ export function LintReportView({ report }: { report: LintReport }) {
   const t = useT();
   return (
     <div data-testid="lint-report">
-      <p>{t("problems.summary", { errors: report.errors, warnings: report.warnings })}</p>
+      <p>{t("problems.summary", {
+          errors: report.errors,
+          warnings: report.warnings,
+          infos: report.findings.length - report.errors - report.warnings,
+        })}</p>
       {report.findings.length > 0 && (
         <table className="table">
           <thead>

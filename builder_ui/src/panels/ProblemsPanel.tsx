@@ -10,15 +10,16 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
   const lang = useLang((s) => s.lang);
   const { problems, select } = useEditor((s) => ({ problems: s.problems, select: s.select }));
   const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.filter((p) => p.severity === "warning").length;
   return (
     <section className="problems" data-testid="problems-panel">
       <div className="problems-summary small">
-        <span data-testid="problems-count">{t("problems.summary", { errors, warnings: problems.length - errors })}</span>
+        <span data-testid="problems-count">{t("problems.summary", { errors, warnings, infos: problems.length - errors - warnings })}</span>
         {check.status === "checking" && <span className="muted"> · {t("problems.checking")}</span>}
         {check.status === "failed" && <span className="sev-error"> · {t("problems.failed")}</span>}
         {!check.lintAvailable && <span className="muted"> · {t("problems.lintSoon")}</span>}
       </div>
-      {problems.length === 0 && check.status === "done" && (
+      {errors === 0 && check.status === "done" && (
         <p className="ok small" data-testid="problems-none">
           {t("problems.none")}
         </p>
