@@ -3,10 +3,18 @@ import type { Lang } from "./index";
 
 const SEPARATOR = " / ";
 
-export function pickLanguage(text: string, lang: Lang): string {
+function pickPart(text: string, lang: Lang): string {
   const at = text.indexOf(SEPARATOR);
   if (at < 0) return text;
   return lang === "ko" ? text.slice(0, at) : text.slice(at + SEPARATOR.length);
+}
+
+/** "제목 / Title — '인용' — 설명 / explanation": each " — " part is bilingual on its own. */
+export function pickLanguage(text: string, lang: Lang): string {
+  return text
+    .split(" — ")
+    .map((part) => pickPart(part, lang))
+    .join(" — ");
 }
 
 /** A copy of a JSON Schema whose titles and descriptions are in one language (for the generated forms). */

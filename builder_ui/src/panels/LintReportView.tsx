@@ -1,9 +1,11 @@
 // A full lint report as a table (rule, severity, node, field, message, citation).
 import type { LintReport } from "../api/types";
-import { useT } from "../i18n";
+import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 
 export function LintReportView({ report }: { report: LintReport }) {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   return (
     <div data-testid="lint-report">
       <p>{t("problems.summary", {
@@ -25,14 +27,14 @@ export function LintReportView({ report }: { report: LintReport }) {
           <tbody>
             {report.findings.map((f, i) => (
               <tr key={i} className={`sev-${f.severity}`}>
-                <td>{t(`severity.${f.severity}`)}</td>
+                <td className="nowrap">{t(`severity.${f.severity}`)}</td>
                 <td>
                   <code>{f.rule}</code>
                 </td>
                 <td>
                   <code>{f.node ?? ""}</code> {f.field ?? ""}
                 </td>
-                <td>{f.message}</td>
+                <td>{pickLanguage(f.message, lang)}</td>
                 <td className="small">{f.citation ?? ""}</td>
               </tr>
             ))}
