@@ -116,27 +116,43 @@ export interface SimResult {
   skipped: { node: string; reason: string }[];
 }
 
+export interface RunMessage {
+  id: number;
+  node: string;
+  channel: string;
+  kind?: string;
+  status: string; // pending | sent | delivered | failed | skipped | held …
+  to?: string | null;
+  text?: string;
+  reason?: string | null;
+  due_at?: string | null;
+  sent_at?: string | null;
+  delivered_at?: string | null;
+  error_message?: string | null;
+}
+
 export interface RunStep {
   node: string;
-  status?: string;
-  state?: string;
-  at?: string;
-  started_at?: string;
-  finished_at?: string;
+  type?: string;
+  status: string;
+  started_at?: string | null;
+  finished_at?: string | null;
   due_at?: string | null;
-  delivery?: string | null;
-  delivery_state?: string | null;
   reason?: string | null;
+  messages?: RunMessage[];
 }
 
 export interface RunInfo {
-  id: string | number;
-  workflow_id?: string | number;
-  status?: string;
-  state?: string;
-  patient?: string | null;
-  started_at?: string;
-  created_at?: string;
+  id: number;
+  workflow_id?: number;
+  version?: number;
+  status: string;
+  event_type?: string | null;
+  patient?: { id: number; name?: string; phone?: string } | null;
+  trigger_at?: string | null;
+  started_at?: string | null;
+  finished_at?: string | null;
+  reason?: string | null;
   steps?: RunStep[];
 }
 

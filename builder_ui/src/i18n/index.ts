@@ -37,7 +37,8 @@ export const useLang = create<LangState>((set) => ({
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export function translate(lang: Lang, key: string, vars?: Record<string, string | number>): string {
-  const text = dicts[lang][key] ?? dicts.ko[key] ?? key;
+  // A value the server added later (a new status) shows as itself: "status.held" → "held".
+  const text = dicts[lang][key] ?? dicts.ko[key] ?? key.slice(key.lastIndexOf(".") + 1);
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }

@@ -1,14 +1,40 @@
 // Run monitor: the runs of a workflow and, for one run, each step with its time and delivery state.
 import { useState } from "react";
 import { api } from "../api/endpoints";
-import type { RunInfo } from "../api/types";
+import type { RunInfo, RunStep } from "../api/types";
 import { useLang, useT } from "../i18n";
 import { useRoute } from "../store/router";
 import { formatTime, LoadView, useLoad } from "./common";
 
-function RunSteps({ runId }: { runId: string | number }) {
-  const t = useT();
+function StepRow({ step }: { step: RunStep }) {
   const lang = useLang((s) => s.lang);
+  const t = useT();
+  const when = step.status === "waiting" ? step.due_at : (step.finished_at ?? step.started_at);
+  return (
+    <tr>
+      <td>
+        <code>{step.node}</code> <span className="muted small">{step.type ?? ""}</span>
+      </td>
+      <td>
+        <span className={`tag status-${step.status}`}>{t(`status.${step.status}`)}</span>
+      </td>
+      <td className="small">{formatTime(when, lang)}</td>
+      <td>
+        {(step.messages ?? []).map((m) => (
+          <div key={m.id} className="small" data-testid="run-message">
+            {t(`channel.${m.channel}`)} · <strong>{t(`status.${m.status}`)}</strong>{" "}
+            {formatTime(m.delivered_at ?? m.sent_at ?? m.due_at, lang)}
+            {(m.reason || m.error_message) && <span className="muted"> · {m.reason ?? m.error_message}</span>}
+          </div>
+        ))}
+        {step.reason && <div className="muted small">{step.reason}</div>}
+      </td>
+    </tr>
+  );
+}
+
+function RunSteps({ runId }: { runId: number }) {
+  const t = useT();
   const [run] = useLoad(() => api.run(runId), [runId]);
   return (
     <LoadView loaded={run} what={t("runs.title")}>
@@ -24,14 +50,7 @@ function RunSteps({ runId }: { runId: string | number }) {
           </thead>
           <tbody>
             {(r.steps ?? []).map((s, i) => (
-              <tr key={i}>
-                <td>
-                  <code>{s.node}</code>
-                </td>
-                <td>{s.status ?? s.state ?? ""}</td>
-                <td className="small">{formatTime(s.finished_at ?? s.at ?? s.started_at ?? s.due_at, lang)}</td>
-                <td>{s.delivery_state ?? s.delivery ?? ""} {s.reason ? <span className="muted small">{s.reason}</span> : null}</td>
-              </tr>
+              <StepRow key={i} step={s} />
             ))}
           </tbody>
         </table>
@@ -46,7 +65,7 @@ export function RunsPage({ workflowId }: { workflowId: string | null }) {
   const navigate = useRoute((s) => s.navigate);
   const [workflows] = useLoad(api.listWorkflows, []);
   const [runs, reload] = useLoad(() => api.runs(workflowId ?? undefined), [workflowId]);
-  const [open, setOpen] = useState<string | number | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
 
   return (
     <main className="page runs" data-testid="runs">
@@ -74,10 +93,12 @@ export function RunsPage({ workflowId }: { workflowId: string | null }) {
           ) : (
             <ul className="list" data-testid="run-list">
               {list.map((r) => (
-                <li key={String(r.id)}>
+                <li key={r.id} data-testid="run-row">
                   <button className="link" onClick={() => setOpen(open === r.id ? null : r.id)}>
-                    #{String(r.id)} · {r.status ?? r.state ?? ""} · {formatTime(r.started_at ?? r.created_at, lang)}
+                    #{r.id} · {t(`status.${r.status}`)} · {r.event_type ?? ""} · {r.patient?.name ?? ""} ·{" "}
+                    {formatTime(r.started_at ?? r.trigger_at, lang)}
                   </button>
+                  {r.reason && <span className="muted small"> {r.reason}</span>}
                   {open === r.id && <RunSteps runId={r.id} />}
                 </li>
               ))}
