@@ -39,7 +39,7 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def page(browser, base_url: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context = browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 900}, locale="ko-KR")
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(10_000)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

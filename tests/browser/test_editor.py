@@ -92,9 +92,10 @@ def test_connections_into_a_trigger_or_making_a_cycle_are_refused(page: Page) ->
 
 
 def test_undo_redo_and_copy_paste(page: Page) -> None:
-    # Given one node on the canvas
+    # Given one node on the canvas, added with the keyboard from the palette
     page.goto("/workflows/new")
-    drop_from_palette(page, "wait.duration", 300, 200)
+    page.get_by_test_id("palette-wait.duration").focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_test_id("node-wait_duration_1")).to_be_visible()
 
     # When it is copied and pasted, a second node appears; undo removes it; redo brings it back

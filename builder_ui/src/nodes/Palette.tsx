@@ -1,4 +1,5 @@
 // Node types from GET /api/nodes grouped by category, searchable; drag one onto the canvas.
+import { useReactFlow } from "@xyflow/react";
 import { memo, useMemo, useState } from "react";
 import type { Category, NodeTypeInfo } from "../api/types";
 import { useLocalized, useT } from "../i18n";
@@ -10,7 +11,20 @@ const ORDER: Category[] = ["trigger", "flow", "action"];
 function PaletteView({ readOnly }: { readOnly: boolean }) {
   const t = useT();
   const localized = useLocalized();
-  const catalogue = useEditor((s) => s.catalogue);
+  const { catalogue, addNode, count } = useEditor((s) => ({
+    catalogue: s.catalogue,
+    addNode: s.addNode,
+    count: s.nodes.length,
+  }));
+  const { screenToFlowPosition } = useReactFlow();
+  /** Keyboard and double-click alternative to dragging: the node lands in the middle of the canvas. */
+  const addAtCentre = (nodeType: string) => {
+    const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    if (!rect || readOnly) return;
+    const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    const nudge = (count % 5) * 30; // successive additions do not stack exactly
+    addNode(nodeType, { x: centre.x - 110 + nudge, y: centre.y - 40 + nudge });
+  };
   const [query, setQuery] = useState("");
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -41,7 +55,16 @@ function PaletteView({ readOnly }: { readOnly: boolean }) {
               key={n.type}
               className={`palette-item cat-${n.category}`}
               draggable={!readOnly}
-              title={localized(n.description)}
+              title={`${localized(n.description)}\n${t("palette.addHint")}`}
+              role="button"
+              tabIndex={readOnly ? -1 : 0}
+              onDoubleClick={() => addAtCentre(n.type)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" || e.key === " ") {
+                  e.preventDefault();
+                  addAtCentre(n.type);
+                }
+              }}
               data-testid={`palette-${n.type}`}
               onDragStart={(e) => {
                 e.dataTransfer.setData(DRAG_MIME, n.type);

@@ -6,10 +6,11 @@ import type { VersionInfo } from "../api/types";
 import { Canvas } from "../flow/Canvas";
 import { FORMAT } from "../flow/convert";
 import { useShortcuts } from "../flow/useShortcuts";
-import { useT } from "../i18n";
+import { translate, useLang, useT } from "../i18n";
 import { useLiveCheck } from "../lint/useLiveCheck";
 import { Palette } from "../nodes/Palette";
 import { editorStore, useEditor } from "../store/editor";
+import { setLeaveGuard } from "../store/router";
 import { ErrorList } from "./common";
 import { Inspector } from "./Inspector";
 import { ProblemsPanel } from "./ProblemsPanel";
@@ -36,7 +37,14 @@ export function EditorPage({ id, version }: { id: string | null; version: number
       if (editorStore.getState().dirty && !editorStore.getState().meta.readOnly) e.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    setLeaveGuard(() => {
+      const { dirty, meta } = editorStore.getState();
+      return !dirty || meta.readOnly || window.confirm(translate(useLang.getState().lang, "editor.leaveUnsaved"));
+    });
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      setLeaveGuard(null);
+    };
   }, []);
 
   useEffect(() => {

@@ -6,10 +6,18 @@ interface RouteState {
   navigate: (path: string) => void;
 }
 
+/** Asked before leaving the current page (the editor asks when there are unsaved changes). */
+let leaveGuard: (() => boolean) | null = null;
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
 export const useRoute = create<RouteState>((set) => ({
   path: window.location.pathname,
   navigate: (path) => {
-    if (path !== window.location.pathname) window.history.pushState(null, "", path);
+    if (path === window.location.pathname) return;
+    if (leaveGuard && !leaveGuard()) return;
+    window.history.pushState(null, "", path);
     set({ path });
   },
 }));
