@@ -41,6 +41,9 @@ class SendMessage:
     template: str | None = None  # AlimTalk template code
     variables: Mapping[str, str] = field(default_factory=dict)  # rendered AlimTalk variables
     failover: Failover | None = None
+    subject: str | None = None  # LMS title (send.sms)
+    buttons: tuple[Mapping[str, str], ...] = ()  # FriendTalk link buttons: {"name", "url"}
+    image_url: str | None = None  # FriendTalk image
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class ExecutionContext:
 
 
 Executor = Callable[[ExecutionContext], Outcome]
+EventFilter = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]  # (params, event) -> starts a run?
 
 
 def follow(_: ExecutionContext) -> Outcome:
@@ -109,6 +113,8 @@ class NodeType:
     text_fields: tuple[str, ...] = ()  # JSON pointers into params holding {{ }} text; "*" matches any key
     channel: Channel | None = None  # set on send.* nodes
     fixed_purpose: Purpose | None = None  # alimtalk: informational, friendtalk: advertising; sms: params
+    events: tuple[str, ...] = ()  # triggers: the event types (DESIGN "Events") that may start a run
+    matches: EventFilter | None = None  # triggers: does this event pass the node's filter (e.g. procedures)?
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -136,6 +142,7 @@ class NodeType:
             "text_fields": list(self.text_fields),
             "channel": self.channel,
             "purpose": self.fixed_purpose,
+            "events": list(self.events),
         }
 
 

@@ -1,0 +1,33 @@
+"""HTTP API of the node catalogue: ``GET /api/nodes`` and ``POST /api/validate``.
+
+Thin on purpose: the handlers only call :mod:`nodes.registry` and :mod:`nodes.validation`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import get, post
+from litestar.params import JSONBody
+
+from nodes.registry import catalogue
+from nodes.validation import problems_as_report, validate_workflow
+
+
+@get("/api/nodes", operation_id="ListNodeTypes", tags=["nodes"], sync_to_thread=False)
+def list_node_types() -> dict[str, Any]:
+    """Every node type: labels, icon, ports, params JSON Schema (the editor's palette and forms)."""
+    return {"nodes": catalogue()}
+
+
+@post("/api/validate", operation_id="ValidateDocument", tags=["nodes"], status_code=200, sync_to_thread=False)
+def validate_document(data: JSONBody[Any] = None) -> dict[str, Any]:
+    """Validate any JSON body as a workflow document. Answers 200 with a report, valid or not.
+
+    An empty body is reported like any other non-workflow (``invalid_document``); a body that is not
+    JSON at all is a 400 from the framework, in the app's error format.
+    """
+    return problems_as_report(validate_workflow(data))
+
+
+ROUTES: list[Any] = [list_node_types, validate_document]

@@ -1,0 +1,123 @@
+"""Commands of the node catalogue: ``doctorsflow validate WORKFLOW.json …`` and ``doctorsflow examples``.
+
+Exit codes (DESIGN.md): 0 valid, 1 invalid, 2 unreadable file or not JSON (the reason is printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from nodes.examples import list_examples
+from nodes.validation import Problem, problems_as_report, validate_workflow
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read or is not JSON; ``code`` and a Korean / English message say why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def read_json_file(path: Path) -> Any:
+    """Parse a UTF-8 JSON file (a BOM is allowed) or raise :class:`UnreadableFile` with the reason."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(
+            "unreadable_file", f"파일을 읽을 수 없습니다: {exc.strerror or exc} / cannot read the file"
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(
+            "not_utf8",
+            f"UTF-8 텍스트가 아닙니다 ({exc.start}바이트 부근) / not UTF-8 text (near byte {exc.start})",
+        ) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(
+            "invalid_json",
+            f"JSON이 아닙니다: {exc.lineno}행 {exc.colno}열 ({exc.msg}) "
+            f"/ not JSON: line {exc.lineno} column {exc.colno} ({exc.msg})",
+        ) from exc
+    except RecursionError as exc:
+        raise UnreadableFile(
+            "invalid_json", "JSON이 너무 깊게 중첩되었습니다 / JSON nested too deeply"
+        ) from exc
+
+
+def _text_report(name: str, problems: list[Problem]) -> str:
+    if not problems:
+        return f"✓ {name}: 유효합니다 / valid"
+    lines = [f"✗ {name}: 오류 {len(problems)}개 / {len(problems)} error(s)"]
+    for problem in problems:
+        node = f"노드 {problem.node} " if problem.node else ""
+        lines.append(f"  [{problem.code}] {node}{problem.path or '/'}\n      {problem.message}")
+    return "\n".join(lines)
+
+
+def _validate_one(path: Path, output_format: str, several: bool) -> int:
+    try:
+        doc = read_json_file(path)
+    except UnreadableFile as exc:
+        if output_format == "json":
+            error = {"code": exc.code, "node": None, "path": "", "message": exc.message}
+            report: dict[str, Any] = {"valid": False, "errors": [error]}
+            print(json.dumps({"file": str(path), **report} if several else report, ensure_ascii=False))
+        else:
+            print(f"✗ {path}: {exc.message}", file=sys.stderr)
+        return 2
+    problems = validate_workflow(doc)
+    if output_format == "json":
+        report = problems_as_report(problems)
+        print(json.dumps({"file": str(path), **report} if several else report, ensure_ascii=False))
+    else:
+        print(_text_report(str(path), problems))
+    return 1 if problems else 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    several = len(args.workflows) > 1
+    return max(_validate_one(Path(p), args.format, several) for p in args.workflows)
+
+
+def run_examples(args: argparse.Namespace) -> int:
+    examples = list_examples()
+    if args.format == "json":
+        print(json.dumps({"examples": examples}, ensure_ascii=False))
+    else:
+        width = max((len(e["slug"]) for e in examples), default=0)
+        for example in examples:
+            print(f"{example['slug']:<{width}}  {example['name']}")
+    return 0
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="출력 형식 / output format"
+    )
+
+
+def register(subparsers: Any) -> None:
+    """Add ``validate`` and ``examples`` to the ``doctorsflow`` command line."""
+    validate = subparsers.add_parser(
+        "validate",
+        help="워크플로 파일 검사 / validate workflow files",
+        description="워크플로 파일을 검사합니다. 종료 코드: 0 유효, 1 오류, 2 읽을 수 없음 "
+        "/ Validates workflow files. Exit 0 valid, 1 invalid, 2 unreadable.",
+    )
+    validate.add_argument(
+        "workflows", nargs="+", metavar="WORKFLOW.json", help="워크플로 파일 / workflow file"
+    )
+    _add_format(validate)
+    validate.set_defaults(handler=run_validate)
+    examples = subparsers.add_parser("examples", help="예제 워크플로 목록 / list the example workflows")
+    _add_format(examples)
+    examples.set_defaults(handler=run_examples)

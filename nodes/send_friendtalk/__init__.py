@@ -1,0 +1,40 @@
+"""Action `send.friendtalk`: an advertising message to the clinic's Kakao channel friends."""
+
+from nodes.base import ExecutionContext, NodeType, Outcome, SendMessage, load_schema
+
+
+def send_friendtalk(ctx: ExecutionContext) -> Outcome:
+    buttons = tuple(
+        {"name": str(b["name"]), "url": str(b["url"])}
+        for b in ctx.params.get("buttons") or ()
+        if isinstance(b, dict)
+    )
+    image_url = ctx.params.get("image_url")
+    message = SendMessage(
+        channel="friendtalk",
+        purpose="advertising",
+        text=ctx.render(str(ctx.params["text"])),
+        buttons=buttons,
+        image_url=str(image_url) if image_url else None,
+    )
+    return Outcome(effects=(message,))
+
+
+NODE = NodeType(
+    type="send.friendtalk",
+    category="action",
+    label={"ko": "친구톡 보내기(광고)", "en": "Send FriendTalk (ad)"},
+    description={
+        "ko": (
+            '채널 친구에게 광고를 보냅니다. "(광고)"로 시작하고 무료수신거부를 넣어야 하며 '
+            "20:00–08:00에는 보내지 않습니다."
+        ),
+        "en": 'Ads to channel friends: start with "(광고)", give a free opt-out; never 20:00–08:00.',
+    },
+    icon="📣",
+    schema=load_schema(__file__),
+    execute=send_friendtalk,
+    text_fields=("/text",),
+    channel="friendtalk",
+    fixed_purpose="advertising",
+)

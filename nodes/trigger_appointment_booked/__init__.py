@@ -1,0 +1,19 @@
+"""Trigger `trigger.appointment_booked`: Appointment booked."""
+
+from nodes.base import NodeType, follow, load_schema
+from nodes.procedures import procedure_matches
+
+NODE = NodeType(
+    type="trigger.appointment_booked",
+    category="trigger",
+    label={"ko": "예약 접수", "en": "Appointment booked"},
+    description={
+        "ko": "예약이 접수되면 시작합니다. 시술을 고르면 그 시술 예약만 해당합니다.",
+        "en": "Starts when an appointment is booked, optionally only for some procedures.",
+    },
+    icon="📅",
+    schema=load_schema(__file__),
+    execute=follow,
+    events=("appointment.booked",),
+    matches=procedure_matches,
+)

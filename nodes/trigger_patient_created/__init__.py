@@ -1,0 +1,14 @@
+"""Trigger `trigger.patient_created`: a new patient was registered."""
+
+from nodes.base import NodeType, follow, load_schema
+
+NODE = NodeType(
+    type="trigger.patient_created",
+    category="trigger",
+    label={"ko": "신규 환자 등록", "en": "Patient created"},
+    description={"ko": "새 환자가 등록되면 시작합니다.", "en": "Starts when a new patient is registered."},
+    icon="🆕",
+    schema=load_schema(__file__),
+    execute=follow,
+    events=("patient.created",),
+)
