@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -76,22 +76,39 @@ def validate_event(payload: Any) -> list[Problem]:
     problems = [_problem(e) for e in sorted(_validator().iter_errors(payload), key=lambda e: list(e.absolute_path))]
     if problems:
         return problems
-    for path, value in (("/occurred_at", payload["occurred_at"]), ("/appointment/starts_at", _get(payload, "appointment", "starts_at"))):
+    for path, value in (
+        ("/occurred_at", payload["occurred_at"]),
+        ("/appointment/starts_at", _get(payload, "appointment", "starts_at")),
+    ):
         if value is None:
             continue
         try:
             parse_datetime(value)
         except (TypeError, ValueError):
-            problems.append(Problem("invalid_field", f"ISO 8601 일시가 아닙니다: {value!r} / not an ISO 8601 date-time", path=path))
+            problems.append(
+                Problem("invalid_field", f"ISO 8601 일시가 아닙니다: {value!r} / not an ISO 8601 date-time", path=path)
+            )
     phone = _get(payload, "patient", "phone")
     if phone is not None and normalize_mobile(phone) is None:
-        problems.append(Problem("invalid_field", f"휴대폰 번호가 아닙니다: {phone!r} / not a Korean mobile number", path="/patient/phone"))
+        problems.append(
+            Problem(
+                "invalid_field",
+                f"휴대폰 번호가 아닙니다: {phone!r} / not a Korean mobile number",
+                path="/patient/phone",
+            )
+        )
     birth = _get(payload, "patient", "birth_date")
     if birth is not None:
         try:
             date.fromisoformat(str(birth))
         except ValueError:
-            problems.append(Problem("invalid_field", f"생년월일은 YYYY-MM-DD입니다: {birth!r} / birth_date must be YYYY-MM-DD", path="/patient/birth_date"))
+            problems.append(
+                Problem(
+                    "invalid_field",
+                    f"생년월일은 YYYY-MM-DD입니다: {birth!r} / birth_date must be YYYY-MM-DD",
+                    path="/patient/birth_date",
+                )
+            )
     return problems
 
 
@@ -113,13 +130,17 @@ def trigger_matches(document: Mapping[str, Any], event: Mapping[str, Any]) -> bo
     return False
 
 
-async def ingest(runtime: Runtime, clinic_id: int, payload: Any) -> Intake:
-    """Validate and apply one event. Raises :class:`InvalidEvent` (nothing written) for bad input."""
+async def ingest(runtime: Runtime, clinic_id: int, payload: Any, *, dispatch: bool = True) -> Intake:
+    """Validate and apply one event. Raises :class:`InvalidEvent` (nothing written) for bad input.
+
+    ``dispatch``: the caller will dispatch ``Intake.advance`` after this returns; without it the new runs
+    wait for the scheduler's next poll.
+    """
     problems = validate_event(payload)
     if problems:
         raise InvalidEvent(problems)
     try:
-        return await _apply(runtime, clinic_id, payload)
+        return await _apply(runtime, clinic_id, payload, dispatch)
     except IntegrityError:  # the same event raced in and committed first: answer with its result
         existing = await _existing(runtime, clinic_id, payload)
         if existing is None:
@@ -134,7 +155,7 @@ async def _existing(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]
         return Intake(False, {**event.result, "duplicate": True}) if event else None
 
 
-async def _apply(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]) -> Intake:
+async def _apply(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any], dispatch: bool) -> Intake:
     now = runtime.clock.now()
     event_type = str(payload["type"])
     async with session_scope(runtime.settings, clinic_id) as session:
@@ -203,11 +224,12 @@ async def _apply(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]) -
                 patient_id=patient.id,
                 appointment_id=appointment.id if appointment else None,
                 event=event,
+                claim=dispatch,
             )
             result["runs"].append({"id": run.id, "workflow_id": version.workflow_id, "version": version.version})
         event.result = result
         await session.flush()
-    return Intake(True, {**result, "duplicate": False}, [r["id"] for r in result["runs"]])
+    return Intake(True, {**result, "duplicate": False}, [r["id"] for r in result["runs"]] if dispatch else [])
 
 
 async def _upsert_appointment(
@@ -247,5 +269,3 @@ async def _published_versions(session: Any, event_type: str) -> list[WorkflowVer
         .order_by(WorkflowVersion.id)
     )
     return list((await session.execute(query)).scalars())
-
-

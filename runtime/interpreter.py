@@ -120,7 +120,9 @@ def execute(graph: Graph, node_id: str, data: RunData, lookup: NodeTypeLookup = 
             node_id, type_name, "failed", reason=f"노드를 실행할 수 없습니다 / node failed: {type(exc).__name__}: {exc}"
         )
     if outcome.wait_until is not None and outcome.wait_until > data.now:
-        return StepResult(node_id, type_name, "waiting", outcome.ports, outcome.wait_until, outcome.reason, outcome.effects)
+        return StepResult(
+            node_id, type_name, "waiting", outcome.ports, outcome.wait_until, outcome.reason, outcome.effects
+        )
     status: StepStatus = "done" if outcome.ports or node_type.type == "end" else "stopped"
     return StepResult(node_id, type_name, status, outcome.ports, None, outcome.reason, outcome.effects)
 

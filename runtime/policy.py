@@ -74,5 +74,7 @@ def decide(
         return Decision("send")
     until = night_end_after(now, _hhmm(clinic_settings, "night_sms_start"), end)
     if until is not None and not consents.get("night_ads"):
-        return Decision("hold", "야간 광고 수신 동의가 없어 아침까지 보류 / held until morning: no night-ads consent", until)
+        return Decision(
+            "hold", "야간 광고 수신 동의가 없어 아침까지 보류 / held until morning: no night-ads consent", until
+        )
     return Decision("send")

@@ -14,7 +14,6 @@ from storage.models import Appointment, Clinic, Consent, Patient, Run, WorkflowV
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.models.consent import PURPOSES
 
-
 _GRAPHS: dict[tuple[str, int], Graph] = {}
 
 

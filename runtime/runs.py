@@ -38,8 +38,13 @@ async def start_run(
     patient_id: int,
     appointment_id: int | None,
     event: Event,
+    claim: bool = True,
 ) -> Run:
-    """Create the run and its trigger step, claimed for the advance the caller dispatches after commit."""
+    """Create the run and its trigger step.
+
+    ``claim``: the caller dispatches the first advance right after commit (the step is ``firing``);
+    otherwise the step is ``waiting`` and due now, and the scheduler's next poll picks it up.
+    """
     now = runtime.clock.now()
     run = Run(
         clinic_id=version.clinic_id,
@@ -63,10 +68,10 @@ async def start_run(
             run_id=run.id,
             node_id=graph.trigger_id,
             node_type=str(trigger.get("type")),
-            status="firing",
+            status="firing" if claim else "waiting",
             ports=["out"],
             due_at=now,
-            claimed_at=now,
+            claimed_at=now if claim else None,
             started_at=now,
         )
     )
@@ -181,9 +186,7 @@ async def _tag(session: AsyncSession, patient_id: int, effect: TagPatient) -> No
 
 async def _settle(session: AsyncSession, run: Run, now: datetime) -> None:
     """The run's status from its steps: waiting while any step waits, else completed (or failed)."""
-    statuses = set(
-        (await session.execute(select(RunStep.status).where(RunStep.run_id == run.id))).scalars()
-    )
+    statuses = set((await session.execute(select(RunStep.status).where(RunStep.run_id == run.id))).scalars())
     if statuses & set(OPEN_STEP):
         run.status = "waiting"
         return
@@ -191,9 +194,7 @@ async def _settle(session: AsyncSession, run: Run, now: datetime) -> None:
     run.finished_at = now
 
 
-async def cancel_appointment_runs(
-    session: AsyncSession, appointment_id: int, now: datetime, reason: str
-) -> list[int]:
+async def cancel_appointment_runs(session: AsyncSession, appointment_id: int, now: datetime, reason: str) -> list[int]:
     """Cancel every open run of this appointment: its waits and its unsent messages too."""
     query = select(Run.id).where(Run.appointment_id == appointment_id, Run.status.in_(OPEN_RUN))
     run_ids = list((await session.execute(query)).scalars())

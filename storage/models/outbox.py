@@ -25,9 +25,7 @@ class OutboxMessage(Base, ClinicScoped, Timestamps):
         Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=True, index=True
     )
     node_id: Mapped[str] = mapped_column(String(100))
-    parent_id: Mapped[int | None] = mapped_column(
-        Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=True
-    )
+    parent_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=True)
     patient_id: Mapped[int] = mapped_column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), index=True)
     channel: Mapped[str] = mapped_column(String(20))  # alimtalk | friendtalk | sms
     kind: Mapped[str | None] = mapped_column(String(20), nullable=True)  # sms | lms | alimtalk | friendtalk

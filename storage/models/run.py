@@ -17,9 +17,7 @@ class Run(Base, ClinicScoped):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workflow_id: Mapped[int] = mapped_column(Integer, ForeignKey("workflows.id", ondelete="CASCADE"), index=True)
-    workflow_version_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("workflow_versions.id", ondelete="CASCADE")
-    )
+    workflow_version_id: Mapped[int] = mapped_column(Integer, ForeignKey("workflow_versions.id", ondelete="CASCADE"))
     version: Mapped[int] = mapped_column()
     event_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("events.id", ondelete="SET NULL"), nullable=True, index=True
