@@ -85,7 +85,8 @@ def setup_broker(url: str) -> RedisBroker:
 
         _actors.clear()
         for name, fn in ACTORS.items():
-            _actors[name] = dramatiq.actor(fn, actor_name=name, queue_name=QUEUE, broker=broker)
+            declare = dramatiq.actor(actor_name=name, queue_name=QUEUE, broker=broker)
+            _actors[name] = declare(fn)
         _broker = broker
         return broker
 

@@ -19,7 +19,7 @@ _GRAPHS: dict[tuple[str, int], Graph] = {}
 
 async def graph_of(session: AsyncSession, version_id: int) -> Graph:
     """Published versions never change, so each one's graph is parsed once per process and database."""
-    key = (str(session.bind.url), version_id)
+    key = (str(getattr(session.bind, "url", "")), version_id)
     graph = _GRAPHS.get(key)
     if graph is None:
         query = select(WorkflowVersion.document).where(WorkflowVersion.id == version_id)

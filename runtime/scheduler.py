@@ -125,7 +125,8 @@ async def poll_delivery_reports(runtime: Runtime) -> int:
         )
         by_clinic: dict[int, list[str]] = defaultdict(list)
         for clinic_id, provider_id in (await session.execute(query)).all():
-            by_clinic[clinic_id].append(provider_id)
+            if provider_id:
+                by_clinic[clinic_id].append(provider_id)
         clinics = {
             c.id: clinic_view(c)
             for c in (await session.execute(select(Clinic).where(Clinic.id.in_(list(by_clinic))))).scalars()

@@ -176,7 +176,9 @@ async def _report(settings: Settings, document: Mapping[str, Any], run_ids: list
         if row.sent_at is not None
     ]
     messages.sort(key=lambda m: m["at"])
-    skipped = [{"node": row.node_id, "reason": row.reason or ""} for row in rows if row.status == "skipped"]
+    skipped: list[dict[str, Any]] = [
+        {"node": row.node_id, "reason": row.reason or ""} for row in rows if row.status == "skipped"
+    ]
     skipped += [
         {"node": step.node_id, "reason": step.reason or ""}
         for step in steps
