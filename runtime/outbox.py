@@ -16,34 +16,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
+from runtime.channels.costs import MessageTooLongError, choose_kind
 from runtime.context import Runtime
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
 from storage.db import session_scope
 from storage.models import Clinic, OutboxMessage, Patient
 
-SMS_MAX_BYTES = 90
 MAX_ATTEMPTS = 5
 FINAL = ("delivered", "failed", "skipped", "cancelled")
 
 
-def euckr_bytes(text: str) -> int:
-    """Bytes a Korean carrier counts (cp949, a superset of EUC-KR; anything else by its UTF-8 length)."""
-    total = 0
-    for char in text:
-        try:
-            total += len(char.encode("cp949"))
-        except UnicodeEncodeError:
-            total += len(char.encode("utf-8"))
-    return total
-
-
 def resolve_kind(channel: str, text: str) -> MessageKind:
-    if channel == "sms":
-        return "sms" if euckr_bytes(text) <= SMS_MAX_BYTES else "lms"
-    if channel == "friendtalk":
-        return "friendtalk"
-    return "alimtalk"
+    """SMS vs LMS by EUC-KR bytes (over 2,000 bytes is refused by the channel, recorded as failed)."""
+    try:
+        return choose_kind(channel, text)  # type: ignore[arg-type]
+    except MessageTooLongError:
+        return "lms" if channel == "sms" else channel  # type: ignore[return-value]
 
 
 def cost_of(clinic: dict[str, Any], kind: str) -> float:

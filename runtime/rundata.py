@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -70,8 +71,19 @@ def appointment_view(appointment: Appointment | None) -> dict[str, Any] | None:
     }
 
 
+@cache
+def _library_texts() -> dict[str, str]:
+    from runtime.templates.library import approved_templates
+
+    return {template.code: template.text for template in approved_templates()}
+
+
 def clinic_view(clinic: Clinic) -> dict[str, Any]:
-    return {**DEFAULT_SETTINGS, **(clinic.settings or {}), "name": clinic.name}
+    """The clinic as executors and templates see it: defaults, its settings, its AlimTalk template bodies
+    (the shipped library first, the clinic's own approved copies over it)."""
+    settings = {**DEFAULT_SETTINGS, **(clinic.settings or {})}
+    templates = {**_library_texts(), **(settings.get("alimtalk_templates") or {})}
+    return {**settings, "alimtalk_templates": templates, "name": clinic.name}
 
 
 async def run_data(session: AsyncSession, run: Run, now: datetime, event: Mapping[str, Any]) -> RunData:
