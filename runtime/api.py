@@ -9,6 +9,7 @@ from litestar import Controller, Response, get, post
 from litestar.datastructures import State
 from litestar.params import Parameter
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
@@ -26,14 +27,24 @@ MAX_LIMIT = 500
 
 
 def _runtime(state: State) -> tuple[context.Runtime, bool]:
-    """The process's runtime when it serves this database (``serve --with-worker``); else one that leaves
-    dispatching to the scheduler. Returns the runtime and whether it dispatches."""
+    """The runtime that dispatches this app's work, and whether it dispatches at all.
+
+    ``serve --with-worker`` set one up; with ``REDIS_URL`` the app enqueues on it; otherwise (embedded
+    Redis, no worker here) new runs wait in the database for the next scheduler poll of a worker.
+    """
     settings = settings_of(state)
     try:
-        active = context.current()
+        active: context.Runtime | None = context.current()
     except RuntimeError:
         active = None
     if active is not None and active.settings == settings:
+        return active, True
+    if settings.redis_url:
+        from runtime.broker import BrokerDispatcher, setup_broker
+
+        setup_broker(settings.redis_url)
+        active = context.Runtime(settings, dispatcher=BrokerDispatcher())
+        context.set_current(active)
         return active, True
     return context.Runtime(settings), False
 
@@ -56,10 +67,16 @@ class EventController(Controller):
     @post("/events", operation_id="PostEvent", status_code=201)
     async def post_event(self, state: State, caller: Caller, data: Any) -> Response[dict[str, Any]]:
         runtime, dispatches = _runtime(state)
-        try:
-            intake = await ingest(runtime, caller.clinic_id, data, dispatch=dispatches)
-        except InvalidEvent as exc:
-            raise ApiError(422, exc.problems) from exc
+        for attempt in range(3):
+            try:
+                intake = await ingest(runtime, caller.clinic_id, data, dispatch=dispatches)
+                break
+            except InvalidEvent as exc:
+                raise ApiError(422, exc.problems) from exc
+            except OperationalError as exc:  # SQLite busy beyond its timeout: nothing was written
+                if attempt == 2:
+                    busy = Problem("busy", "잠시 후 다시 보내 주세요 / database busy, retry shortly")
+                    raise ApiError(503, [busy]) from exc
         for run_id in intake.advance:
             runtime.dispatcher.advance(run_id)
         return Response(intake.result, status_code=201 if intake.created else 200)

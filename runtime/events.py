@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from nodes.registry import REGISTRY
 from nodes.timeutil import parse_datetime
 from runtime.context import Runtime
+from runtime.db import write_scope
 from runtime.runs import cancel_appointment_runs, move_appointment_waits, start_run
 from storage.db import session_scope
 from storage.errors import Problem
@@ -158,7 +159,7 @@ async def _existing(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]
 async def _apply(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any], dispatch: bool) -> Intake:
     now = runtime.clock.now()
     event_type = str(payload["type"])
-    async with session_scope(runtime.settings, clinic_id) as session:
+    async with write_scope(runtime.settings, clinic_id) as session:
         query = select(Event).where(Event.type == event_type, Event.external_id == payload["external_id"])
         known = (await session.execute(query)).scalar_one_or_none()
         if known is not None:

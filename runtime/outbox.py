@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
 from runtime.channels.costs import MessageTooLongError, choose_kind
 from runtime.context import Runtime
+from runtime.db import write_scope
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
-from storage.db import session_scope
 from storage.models import Clinic, OutboxMessage, Patient
 
 MAX_ATTEMPTS = 5
@@ -59,7 +59,7 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
 
 async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | None:
     now = runtime.clock.now()
-    async with session_scope(runtime.settings, None) as session:
+    async with write_scope(runtime.settings, None) as session:
         claim = (
             update(OutboxMessage)
             .where(
@@ -117,7 +117,7 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
 
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
     now = runtime.clock.now()
-    async with session_scope(runtime.settings, None) as session:
+    async with write_scope(runtime.settings, None) as session:
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
             return []  # a sweeper handed it out again and that attempt finished first
@@ -169,7 +169,7 @@ async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) ->
 async def process_report(runtime: Runtime, report: DeliveryReport) -> list[int]:
     """Apply one delivery report (late, repeated or out of order) and fail over when Kakao could not deliver."""
     now = runtime.clock.now()
-    async with session_scope(runtime.settings, None) as session:
+    async with write_scope(runtime.settings, None) as session:
         query = select(OutboxMessage).where(
             OutboxMessage.provider == report.provider,
             OutboxMessage.provider_message_id == report.provider_message_id,

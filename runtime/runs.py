@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.base import NotifyStaff, SendMessage, TagPatient
 from runtime.context import Runtime
+from runtime.db import write_scope
 from runtime.interpreter import Graph, StepResult, due_again, walk
 from runtime.rundata import graph_of, run_data
-from storage.db import session_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep, WorkflowVersion
 
 OPEN_RUN = ("running", "waiting")
@@ -81,7 +81,7 @@ async def start_run(
 async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
     """Continue a run from every step that is claimed or due. Returns the outbox ids to deliver now."""
     now = runtime.clock.now()
-    async with session_scope(runtime.settings, None) as session:
+    async with write_scope(runtime.settings, None) as session:
         claim = (
             update(RunStep)
             .where(

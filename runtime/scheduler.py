@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select, update
 
 from runtime.context import Runtime
+from runtime.db import write_scope
 from runtime.outbox import process_report
 from runtime.rundata import clinic_view
 from storage.db import dispose_engines, session_scope
@@ -39,7 +40,7 @@ class TickResult:
 async def fire_due_waits(runtime: Runtime) -> int:
     """Claim due waiting steps (waiting → firing) and dispatch one advance per run."""
     now = runtime.clock.now()
-    async with session_scope(runtime.settings, None) as session:
+    async with write_scope(runtime.settings, None) as session:
         due = (
             select(RunStep.id)
             .where(RunStep.status == "waiting", RunStep.due_at <= now)
@@ -68,7 +69,7 @@ async def deliver_due_outbox(runtime: Runtime) -> int:
     stale = now - runtime.stale_after
     unclaimed = or_(OutboxMessage.claimed_at.is_(None), OutboxMessage.claimed_at < stale)
     condition = and_(OutboxMessage.status.in_(("pending", "held")), OutboxMessage.due_at <= now, unclaimed)
-    async with session_scope(runtime.settings, None) as session:
+    async with write_scope(runtime.settings, None) as session:
         ids = list(
             (
                 await session.execute(
@@ -95,7 +96,7 @@ async def sweep_stale(runtime: Runtime) -> int:
     """Reset claims that no worker finished in time: firing steps → waiting, sending rows → pending."""
     now = runtime.clock.now()
     stale = now - runtime.stale_after
-    async with session_scope(runtime.settings, None) as session:
+    async with write_scope(runtime.settings, None) as session:
         steps = await session.execute(
             update(RunStep)
             .where(RunStep.status == "firing", RunStep.claimed_at < stale)
