@@ -23,9 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from nodes.registry import REGISTRY
 from nodes.timeutil import parse_datetime
 from runtime.context import Runtime
-from runtime.db import write_scope
+from runtime.db import read_scope, write_scope
 from runtime.runs import cancel_appointment_runs, move_appointment_waits, start_run
-from storage.db import session_scope
 from storage.errors import Problem
 from storage.models import Appointment, Event, Workflow, WorkflowVersion
 from storage.patients.service import normalize_mobile, record_consent, upsert_patient
@@ -150,7 +149,7 @@ async def ingest(runtime: Runtime, clinic_id: int, payload: Any, *, dispatch: bo
 
 
 async def _existing(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]) -> Intake | None:
-    async with session_scope(runtime.settings, clinic_id) as session:
+    async with read_scope(runtime.settings, clinic_id) as session:
         query = select(Event).where(Event.type == payload["type"], Event.external_id == payload["external_id"])
         event = (await session.execute(query)).scalar_one_or_none()
         return Intake(False, {**event.result, "duplicate": True}) if event else None

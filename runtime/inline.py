@@ -11,10 +11,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from runtime.context import QueueDispatcher, Runtime
+from runtime.db import read_scope
 from runtime.outbox import deliver
 from runtime.runs import advance_run
 from runtime.scheduler import tick
-from storage.db import session_scope
 from storage.models import OutboxMessage, RunStep
 
 
@@ -47,7 +47,7 @@ async def settle(runtime: Runtime) -> None:
 
 async def next_due(runtime: Runtime) -> datetime | None:
     """The earliest future moment something is due (a wait, a held message)."""
-    async with session_scope(runtime.settings, None) as session:
+    async with read_scope(runtime.settings, None) as session:
         step = (await session.execute(select(func.min(RunStep.due_at)).where(RunStep.status == "waiting"))).scalar()
         held = (
             await session.execute(

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select, update
 
 from runtime.context import Runtime
-from runtime.db import write_scope
+from runtime.db import dispose_runtime_engines, read_scope, write_scope
 from runtime.outbox import process_report
 from runtime.rundata import clinic_view
-from storage.db import dispose_engines, session_scope
+from storage.db import dispose_engines
 from storage.models import Clinic, OutboxMessage, RunStep
 
 log = logging.getLogger("doctorsflow.scheduler")
@@ -117,7 +117,7 @@ async def sweep_stale(runtime: Runtime) -> int:
 
 async def poll_delivery_reports(runtime: Runtime) -> int:
     """Ask each clinic's channel about messages still ``sent`` and apply the reports."""
-    async with session_scope(runtime.settings, None) as session:
+    async with read_scope(runtime.settings, None) as session:
         query = (
             select(OutboxMessage.clinic_id, OutboxMessage.provider_message_id)
             .where(OutboxMessage.status == "sent", OutboxMessage.provider_message_id.is_not(None))
@@ -164,6 +164,7 @@ async def run_scheduler(runtime: Runtime, stop: threading.Event, interval: float
                 await asyncio.sleep(interval)
     finally:
         await dispose_engines()
+        await dispose_runtime_engines()
 
 
 class SchedulerThread(threading.Thread):

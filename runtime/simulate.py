@@ -21,11 +21,11 @@ from nodes.validation import validate_workflow
 from runtime.channels.sandbox import SandboxChannel
 from runtime.clock import VirtualClock, seoul_iso
 from runtime.context import QueueDispatcher, Runtime
+from runtime.db import dispose_runtime_engines, engine_for_sqlite, read_scope, write_scope
 from runtime.events import InvalidEvent, ingest, validate_event
 from runtime.inline import run_until
 from runtime.rundata import format_phone
 from storage.config import Settings
-from storage.db import dispose_engines, engine_for, session_scope
 from storage.errors import Problem
 from storage.models import Base, Clinic, OutboxMessage, Patient, RunStep, Workflow, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
@@ -65,7 +65,7 @@ async def simulate(
         try:
             return await _simulate(settings, workflow, event, patient or {}, days, clinic or {})
         finally:
-            await dispose_engines()
+            await dispose_runtime_engines(settings.database_url)
 
 
 def _prefixed(problem: Problem, prefix: str) -> Problem:
@@ -83,7 +83,7 @@ async def _simulate(
     start = parse_datetime(event["occurred_at"])
     clock = VirtualClock(start)
     runtime = Runtime(settings, clock=clock, dispatcher=QueueDispatcher(), channel=SandboxChannel(clock=clock))
-    async with engine_for(settings.database_url).begin() as connection:
+    async with engine_for_sqlite(settings.database_url).begin() as connection:
         await connection.run_sync(Base.metadata.create_all)
     clinic_id = await _seed(settings, document, event, patient, clinic)
     try:
@@ -103,7 +103,7 @@ async def _seed(
     patient: Mapping[str, Any],
     clinic: Mapping[str, Any],
 ) -> int:
-    async with session_scope(settings, None) as session:
+    async with write_scope(settings, None) as session:
         row = Clinic(slug="simulate", name=str(clinic.get("name") or "우리안과의원"))
         row.settings = {**DEFAULT_SETTINGS, **{k: v for k, v in clinic.items() if k != "name"}}
         session.add(row)
@@ -158,7 +158,7 @@ async def _seed_patient(session: Any, clinic_id: int, event: Mapping[str, Any], 
 
 
 async def _report(settings: Settings, document: Mapping[str, Any], run_ids: list[int]) -> dict[str, Any]:
-    async with session_scope(settings, None) as session:
+    async with read_scope(settings, None) as session:
         rows = list(
             (await session.execute(select(OutboxMessage).order_by(OutboxMessage.sent_at, OutboxMessage.id))).scalars()
         )
