@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from playwright.sync_api import expect
 
@@ -12,14 +10,6 @@ from tests.browser.helpers import Page
 pytestmark = pytest.mark.browser
 
 
-def _runtime_api_present() -> bool:
-    try:
-        return importlib.util.find_spec("runtime.api") is not None
-    except ModuleNotFoundError:
-        return False
-
-
-@pytest.mark.xfail(not _runtime_api_present(), reason="POST /api/simulate arrives with runtime/api.py", strict=True)
 def test_cataract_example_previews_day_1_3_7_at_ten(page: Page) -> None:
     # Given the cataract post-op example in the editor
     page.goto("/")
