@@ -54,7 +54,13 @@ function TimelinePanelView() {
                       {day === 0 ? t("timeline.sameDay") : t("timeline.day", { day })} {time}
                     </span>
                     <span className={`channel ch-${m.channel}`}>{t(`channel.${m.channel}`)}</span>
-                    <span className="text">{m.text}</span>
+                    <span
+                      className="text"
+                      title={t("timeline.expand")}
+                      onClick={(e) => e.currentTarget.classList.toggle("open")}
+                    >
+                      {m.text}
+                    </span>
                     <code className="muted small">{m.node}</code>
                   </li>
                 );
