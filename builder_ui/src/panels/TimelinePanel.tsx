@@ -14,12 +14,16 @@ function TimelinePanelView() {
   const t = useT();
   const [state, setState] = useState<State>({ kind: "idle" });
   const [days, setDays] = useState(30);
+  const [marketing, setMarketing] = useState(true);
+  const [nightAds, setNightAds] = useState(false);
 
   const run = async () => {
     setState({ kind: "busy" });
     const workflow = editorStore.getState().document();
     try {
-      const result = await api.simulate({ workflow, event: sampleEvent(workflow), days });
+      // The sample patient's consents decide whether advertising is sent, held until 08:00 or skipped.
+      const patient = { consents: { treatment: true, marketing, night_ads: nightAds } };
+      const result = await api.simulate({ workflow, event: sampleEvent(workflow), patient, days });
       setState({ kind: "ok", result });
     } catch (error) {
       setState(error instanceof NotAvailableError ? { kind: "missing" } : { kind: "error", error });
@@ -35,6 +39,14 @@ function TimelinePanelView() {
         <label className="small">
           {t("timeline.days")}{" "}
           <input type="number" min={1} max={400} value={days} onChange={(e) => setDays(Number(e.target.value) || 30)} />
+        </label>
+        <label className="small">
+          <input type="checkbox" checked={marketing} onChange={(e) => setMarketing(e.target.checked)} />{" "}
+          {t("purpose.marketing")}
+        </label>
+        <label className="small">
+          <input type="checkbox" checked={nightAds} onChange={(e) => setNightAds(e.target.checked)} />{" "}
+          {t("purpose.night_ads")}
         </label>
         <span className="muted small">{t("timeline.hint")}</span>
       </div>
