@@ -1,4 +1,4 @@
-"""A real DoctorsFlow server for browser tests: a temporary data dir, `doctorsflow migrate`, `doctorsflow serve`."""
+"""A real DoctorsFlow server for browser tests: a temporary data dir and `doctorsflow serve` (which migrates)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def running_server(data_dir: Path) -> Iterator[str]:
     env = {**os.environ, "DOCTORSFLOW_DATA_DIR": str(data_dir), "DOCTORSFLOW_SECRET_KEY": SECRET}
     for key in ("DATABASE_URL", "REDIS_URL"):
         env.pop(key, None)  # the embedded database of this temp dir
-    subprocess.run([*_cli(), "migrate"], env=env, cwd=ROOT, check=True, capture_output=True)
+    # `serve` migrates the embedded database itself (storage/cli.py), so one process start is enough.
     port = free_port()
     log = (data_dir / "server.log").open("wb")
     process = subprocess.Popen(
