@@ -53,7 +53,6 @@ export function App() {
     if (auth === "in" || auth === "open") {
       api.nodes().then(editorStore.getState().setCatalogue, () => toast("error", t("editor.catalogueFailed")));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [auth]);
 
   const onDrop = (e: DragEvent) => {

@@ -76,7 +76,6 @@ export function EditorPage({ id, version }: { id: string | null; version: number
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, version, publishedVersion]);
 
   if (loadError) {
