@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -27,7 +28,14 @@ from .findings import Finding, make_finding
 from .nodeinfo import node_info
 from .report import Report, SuppressionInput, apply_suppressions
 from .templates import PLACEHOLDER_RE, TemplateCatalogue, default_catalogue
-from .text_rules import lint_text
+from .text_rules import lint_text as _lint_text_uncached
+
+
+@lru_cache(maxsize=4096)
+def lint_text(text: str, channel: str, purpose: str) -> tuple[Finding, ...]:
+    """Text findings, cached: a workflow repeats the same texts (fallbacks, variables, copied nodes)."""
+    return tuple(_lint_text_uncached(text, channel, purpose))
+
 
 DAY = 1440
 ANY_TIME = (1 << DAY) - 1

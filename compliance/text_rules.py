@@ -67,14 +67,14 @@ class _Family:
     any_re: re.Pattern[str] | None
     ad_re: re.Pattern[str] | None
     exceptions: re.Pattern[str] | None
+    both_re: re.Pattern[str] | None = None  # any_re | ad_re in one pass, for advertising content
 
     def matches(self, norm: Normalized, advertising: bool) -> list[tuple[int, int]]:
         """Compact-text spans of this family's matches, exceptions and word-splitting respected."""
         text = norm.text
         found: list[tuple[int, int]] = []
-        for pattern in (self.any_re, self.ad_re if advertising else None):
-            if pattern is None:
-                continue
+        pattern = (self.both_re or self.any_re) if advertising else self.any_re
+        if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
                 a, b = m.span()
@@ -111,11 +111,13 @@ def _load(name: str) -> dict[str, Any]:
 
 def _family(name: str) -> _Family:
     data = _load(name)
+    patterns, ad_patterns = data.get("patterns", []), data.get("ad_patterns", [])
     return _Family(
         data["rule"],
-        _alternation(data.get("patterns", [])),
-        _alternation(data.get("ad_patterns", [])),
+        _alternation(patterns),
+        _alternation(ad_patterns),
         _alternation(data.get("exceptions", [])),
+        _alternation([*patterns, *ad_patterns]),
     )
 
 
