@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 GAP_NONE = 0
 GAP_MARK = 1  # punctuation, emoji, zero-width between the characters
 GAP_SPACE = 2  # whitespace (a word boundary) between the characters
-SHORT_MATCH = 4  # compact characters: matches this short that cross a space need a word end
+SHORT_MATCH = 2  # compact characters: matches this short that cross a space need a word end
 
 _KEEP_SYMBOLS = frozenset("%+")
 # Cyrillic and Greek letters that look like Latin ones (lower case after casefold)

@@ -142,7 +142,8 @@ def _rules() -> _Rules:
     induce = _load("msa_inducement")
     exceptions = _alternation(induce["exceptions"])
     strong = [p["re"] for p in induce["patterns"] if not p.get("soft")]
-    soft = [p["re"] for p in induce["patterns"] if p.get("soft")]
+    soft = [p["re"] for p in induce["patterns"] if p.get("soft") and not p.get("ad_only")]
+    soft_ad = [p["re"] for p in induce["patterns"] if p.get("soft") and p.get("ad_only")]
     omit = _load("msa_omit_risk")
     adv = _load("adv")
 
@@ -157,7 +158,9 @@ def _rules() -> _Rules:
         blacklist=_family("kakao_blacklist"),
         health=_family("pii_health"),
         inducement_strong=_Family("MSA-INDUCEMENT", _alternation(strong), None, exceptions),
-        inducement_soft=_Family("MSA-INDUCEMENT", _alternation(soft), None, exceptions),
+        inducement_soft=_Family(
+            "MSA-INDUCEMENT", _alternation(soft), _alternation(soft_ad), exceptions, _alternation([*soft, *soft_ad])
+        ),
         procedures=required(omit["procedures"]),
         disclosures=required(omit["disclosures"]),
         optout_phrase=required(adv["optout_phrases"]),
@@ -225,7 +228,7 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
 
     for family in rules.msa:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
-    findings.extend(_inducement(norm, rules))
+    findings.extend(_inducement(norm, rules, ad_content))
     if ad_content:
         findings.extend(_omit_risk(norm, rules))
         findings.append(_prereview(norm, rules))
@@ -264,12 +267,12 @@ def _promo_detail(channel: str) -> str:
     )
 
 
-def _inducement(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
-    # inducement words are promotional by nature: they apply to every message
+def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[Finding]:
+    # inducement words are promotional by nature and apply to every message; bare "무료" only to ads
     strong = rules.inducement_strong.matches(norm, advertising=True)
     soft = [
         s
-        for s in rules.inducement_soft.matches(norm, advertising=True)
+        for s in rules.inducement_soft.matches(norm, advertising=ad_content)
         if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
     ]
     yield from _spans(norm, "MSA-INDUCEMENT", strong)
