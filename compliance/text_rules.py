@@ -175,11 +175,9 @@ _PERIOD_RE = re.compile(r"기간|까지|[0-9]{1,2}월[0-9]{1,2}일?(부터|[0-9]
 _TARGET_RE = re.compile(r"대상|해당자|고객님께|환자분")
 _ORIGINAL_PRICE_RE = re.compile(r"정상가|원가|기존가|정가|[0-9]+원[^0-9]{0,3}[0-9]+원")
 
-# resident registration number: YYMMDD, optional hyphen, gender digit 1–4, six more digits
-_RRN_RE = re.compile(
-    r"(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ \t]?[-‐‑–—][ \t]?[1-4][0-9]{6}(?![0-9])"
-    r"|(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-4][0-9]{6}(?![0-9])"
-)
+# resident registration number (RULES.md): 6 digits, an optional hyphen, 7 digits starting 1–4; the date
+# part is not validated so that made-up numbers are caught too
+_RRN_RE = re.compile(r"(?<![0-9])[0-9]{6}[ \t]?[-‐‑–—]?[ \t]?[1-4][0-9]{6}(?![0-9])")
 _DIGIT_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"－": "-", "﹣": "-"})
 _CLINIC_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.name\b")
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)

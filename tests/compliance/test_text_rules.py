@@ -237,3 +237,35 @@ def test_unknown_channel_or_purpose_is_a_clear_error() -> None:
         lint_text("안녕하세요", "email", "informational")
     with pytest.raises(ValueError, match="purpose"):
         lint_text("안녕하세요", "sms", "other")
+
+
+def test_rrn_with_and_without_hyphen_and_full_width_digits() -> None:
+    for text in [
+        "주민번호 123456-1234567",
+        "9001012345678",
+        "주민번호 ９００１０１－１２３４５６７",
+        "880512 - 2345678",
+    ]:
+        [finding] = [f for f in lint_text(text, "sms", "informational") if f.rule == "PII-RRN"]
+        assert (
+            text[finding.start : finding.end].replace(" ", "")[-7].translate({0xFF11 + i: str(i + 1) for i in range(9)})
+            in "1234"
+        )
+    for text in ["900101-5234567", "전화 010-1234-5678", "12345-1234567", "주문번호 19900101-1234567"]:
+        assert "PII-RRN" not in {f.rule for f in lint_text(text, "sms", "informational")}, text
+
+
+def test_public_api_is_complete() -> None:
+    import compliance
+
+    assert set(compliance.__all__) == {name for name in dir(compliance) if not name.startswith("_")} - {
+        "findings",
+        "formats",
+        "graph_rules",
+        "normalize_module",
+        "nodeinfo",
+        "report",
+        "templates",
+        "text_rules",
+        "variables",
+    }
