@@ -1,7 +1,7 @@
 """HTTP API of the compliance checker: lint a document or messages, lint a stored workflow, sign off.
 
 ``has_blocking_findings(doc)`` is the publish check: ``storage.workflows.service.publish`` refuses (422)
-while it returns problems. Importing this module registers it (the server imports it for ``ROUTES``).
+while it returns problems (``server.py`` registers it).
 """
 
 from __future__ import annotations
@@ -129,6 +129,3 @@ class LintController(Controller):
 
 
 ROUTES: list[Any] = [LintController]
-
-if has_blocking_findings not in service.publish_checks:
-    service.publish_checks.append(has_blocking_findings)

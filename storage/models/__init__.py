@@ -1,5 +1,6 @@
 """All models, imported so that ``Base.metadata`` knows every table (alembic and tests rely on it)."""
 
+from storage.models.alimtalk_template import AlimTalkTemplateRow
 from storage.models.appointment import Appointment
 from storage.models.audit import AuditEntry
 from storage.models.base import Base, ClinicScoped
@@ -12,6 +13,7 @@ from storage.models.workflow import Workflow
 from storage.models.workflow_version import WorkflowVersion
 
 __all__ = [
+    "AlimTalkTemplateRow",
     "Appointment",
     "AuditEntry",
     "Base",
