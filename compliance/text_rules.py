@@ -97,7 +97,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
-        if merged and a < merged[-1][1]:
+        if merged and a <= merged[-1][1]:  # overlapping or touching: one phrase
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))
