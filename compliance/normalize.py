@@ -52,6 +52,7 @@ _REWRITES: dict[str, str] = {
 _REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
 _REWRITE_TO = {f"r{i}": target for i, target in enumerate(_REWRITES.values())}
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}]*\}", re.S)
+_FILLERS = frozenset("\u3164\u115f\u1160\uffa0")  # Hangul fillers: invisible, used to split words
 _PARTICLES = frozenset("의를을은는이가에도로와과만인한라랑께서며면")
 
 # per-character cache: char -> (output chars, kind); kind "k" keep, "j" jamo, "s" space, "m" mark
@@ -65,7 +66,9 @@ def _classify(ch: str) -> tuple[str, str]:
     folded = unicodedata.normalize("NFKC", ch).lower().translate(_LOOKALIKES)
     kinds: list[tuple[str, str]] = []
     for c in folded:
-        if "가" <= c <= "힣" or (c.isalnum() and not _is_jamo(c)):
+        if c in _FILLERS:
+            kinds.append((c, "m"))
+        elif "가" <= c <= "힣" or (c.isalnum() and not _is_jamo(c)):
             kinds.append((c, "k"))
         elif _is_jamo(c):
             kinds.append((c, "j"))

@@ -180,6 +180,7 @@ _ORIGINAL_PRICE_RE = re.compile(r"정상가|원가|기존가|정가|[0-9]+원[^0
 _RRN_RE = re.compile(r"(?<![0-9])[0-9]{6}[ \t]?[-‐‑–—]?[ \t]?[1-4][0-9]{6}(?![0-9])")
 _DIGIT_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"－": "-", "﹣": "-"})
 _CLINIC_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.name\b")
+_OPTOUT_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.optout_number\b")
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]+")
 _LABEL = "(광고)"
@@ -330,7 +331,9 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
         )
     phrase = rules.optout_phrase.search(norm.text)
     if phrase is None or not (
-        rules.optout_method.search(norm.text, phrase.end()) or rules.optout_method.search(norm.text[: phrase.start()])
+        rules.optout_method.search(norm.text, phrase.end())
+        or rules.optout_method.search(norm.text[: phrase.start()])
+        or _OPTOUT_VARIABLE_RE.search(text)  # the clinic's registered 080 number, filled at send time
     ):
         yield make_finding(
             "ADV-OPTOUT",

@@ -266,3 +266,13 @@ def test_public_api_is_complete() -> None:
         if not name.startswith("_") and not isinstance(getattr(compliance, name), types.ModuleType)
     }
     assert set(compliance.__all__) == public
+
+
+def test_the_friendtalk_default_text_with_the_optout_variable_passes() -> None:
+    text = "(광고) {{ clinic.name }}\n\n정기 검진 안내입니다.\n무료수신거부 {{ clinic.optout_number }}"
+    assert {f.rule for f in lint_text(text, "friendtalk", "advertising")} == {"MSA-PREREVIEW"}
+
+
+def test_hangul_filler_inside_a_word_is_an_evasion() -> None:
+    text = "(광고) 밝은눈안과 최\u3164고의 병원" + AD_TAIL
+    assert "MSA-SUPERLATIVE" in {f.rule for f in lint_text(text, "friendtalk", "advertising")}
