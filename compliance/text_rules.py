@@ -329,12 +329,7 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
             min(len(text), offset + 4),
             "광고 메시지는 정확히 '(광고)'로 시작해야 합니다 / must start with exactly '(광고)'",
         )
-    phrase = rules.optout_phrase.search(norm.text)
-    if phrase is None or not (
-        rules.optout_method.search(norm.text, phrase.end())
-        or rules.optout_method.search(norm.text[: phrase.start()])
-        or _OPTOUT_VARIABLE_RE.search(text)  # the clinic's registered 080 number, filled at send time
-    ):
+    if not _has_free_optout(text, norm, rules):
         yield make_finding(
             "ADV-OPTOUT",
             len(text),
@@ -343,6 +338,19 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
         )
     if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text)):
         yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
+
+
+_OPTOUT_WINDOW = 40  # compact characters after "무료수신거부" in which the number or method must appear
+_080_RE = re.compile(r"080[0-9]{7,8}")
+
+
+def _has_free_optout(text: str, norm: Normalized, rules: _Rules) -> bool:
+    """ "무료수신거부" / "무료거부" with a method next to it, or with an 080 number in the message."""
+    for phrase in rules.optout_phrase.finditer(norm.text):
+        window = norm.text[max(0, phrase.start() - _OPTOUT_WINDOW // 4) : phrase.end() + _OPTOUT_WINDOW]
+        if rules.optout_method.search(window) or _080_RE.search(norm.text) or _OPTOUT_VARIABLE_RE.search(text):
+            return True
+    return False
 
 
 def _sms_length(text: str) -> Iterator[Finding]:

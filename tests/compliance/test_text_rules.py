@@ -276,3 +276,21 @@ def test_the_friendtalk_default_text_with_the_optout_variable_passes() -> None:
 def test_hangul_filler_inside_a_word_is_an_evasion() -> None:
     text = "(광고) 밝은눈안과 최\u3164고의 병원" + AD_TAIL
     assert "MSA-SUPERLATIVE" in {f.rule for f in lint_text(text, "friendtalk", "advertising")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("(광고) 밝은눈안과 검진 안내. 무료수신거부 080-500-1234", True),
+        ("(광고) 밝은눈안과 검진 안내. 무료 수신 거부: 0805001234", True),
+        ("(광고) 밝은눈안과 검진 안내. 무료거부: 채널 차단", True),
+        ("(광고) 밝은눈안과 검진 안내. 수신거부 080-500-1234", False),
+        ("(광고) 밝은눈안과 검진 안내. 무료수신거부", False),
+        (
+            "(광고) 밝은눈안과 카카오톡 채널에서 예약하세요. 검진 항목이 많고 시간이 걸리니 여유 있게 오세요. 무료수신거부",
+            False,
+        ),
+    ],
+)
+def test_free_optout_needs_the_phrase_and_a_number_or_method(text: str, ok: bool) -> None:
+    assert ("ADV-OPTOUT" not in {f.rule for f in lint_text(text, "sms", "advertising")}) is ok
