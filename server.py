@@ -23,7 +23,9 @@ import compliance.api
 import compliance.cli
 import nodes.api
 import nodes.cli
+import runtime.api
 import runtime.channels.api
+import runtime.cli
 import runtime.templates.api
 import storage.cli
 import storage.workflows.api
@@ -35,8 +37,15 @@ from storage.migrate import ensure_default_clinic
 from storage.workflows import service as workflows
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
-ROUTE_MODULES = [nodes.api, storage.workflows.api, compliance.api, runtime.templates.api, runtime.channels.api]
-CLI_MODULES = [storage.cli, nodes.cli, compliance.cli]
+ROUTE_MODULES = [
+    nodes.api,
+    storage.workflows.api,
+    compliance.api,
+    runtime.api,
+    runtime.templates.api,
+    runtime.channels.api,
+]
+CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli]
 
 # Publishing is refused while any of these finds a problem (validation always runs first).
 workflows.publish_checks[:] = [compliance.api.has_blocking_findings]

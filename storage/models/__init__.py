@@ -6,7 +6,11 @@ from storage.models.audit import AuditEntry
 from storage.models.base import Base, ClinicScoped
 from storage.models.clinic import Clinic
 from storage.models.consent import Consent
+from storage.models.event import Event
+from storage.models.outbox import OutboxMessage
 from storage.models.patient import Patient
+from storage.models.run import Run
+from storage.models.run_step import RunStep
 from storage.models.signoff import ComplianceSignoff
 from storage.models.user import User
 from storage.models.workflow import Workflow
@@ -21,7 +25,11 @@ __all__ = [
     "ClinicScoped",
     "ComplianceSignoff",
     "Consent",
+    "Event",
+    "OutboxMessage",
     "Patient",
+    "Run",
+    "RunStep",
     "User",
     "Workflow",
     "WorkflowVersion",
