@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance import lint_text
 from compliance.findings import rule_catalogue
@@ -294,3 +296,21 @@ def test_hangul_filler_inside_a_word_is_an_evasion() -> None:
 )
 def test_free_optout_needs_the_phrase_and_a_number_or_method(text: str, ok: bool) -> None:
     assert ("ADV-OPTOUT" not in {f.rule for f in lint_text(text, "sms", "advertising")}) is ok
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"최고후기부작용광고무료수신거부080-() .%１０ㅊㅚ🔥\u200b{}#\n", "{{ patient.name }}", "{{ x.y }}"]
+        )
+    ).map("".join)
+    | st.text(),
+    st.sampled_from(["alimtalk", "friendtalk", "sms"]),
+    st.sampled_from(["informational", "advertising"]),
+)
+def test_lint_text_never_raises_and_offsets_stay_inside(text: str, channel: str, purpose: str) -> None:
+    for finding in lint_text(text, channel, purpose):
+        assert finding.start is not None and finding.end is not None
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert finding.severity in {"error", "warning", "info"}
