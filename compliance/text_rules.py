@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
@@ -182,7 +182,7 @@ _DIGIT_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"－
 _CLINIC_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.name\b")
 _OPTOUT_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.optout_number\b")
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]+")
+_VISIBLE_RE = re.compile(r"[^\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u3164\u115f\u1160\uffa0]")
 _LABEL = "(광고)"
 
 
@@ -211,7 +211,7 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         raise ValueError(f"알 수 없는 채널: {channel!r} / unknown channel (alimtalk, friendtalk, sms)")
     if purpose not in PURPOSES:
         raise ValueError(f"알 수 없는 목적: {purpose!r} / unknown purpose (informational, advertising)")
-    if not _INVISIBLE_RE.sub("", text):
+    if _VISIBLE_RE.search(text) is None:
         return [make_finding("MSG-EMPTY", 0, len(text))]
     # FriendTalk is always advertising; AlimTalk always informational (RULES.md definitions)
     advertising = channel == "friendtalk" or (channel == "sms" and purpose == "advertising")
@@ -247,7 +247,10 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             detail = f"'{name}' 변수는 제공되지 않습니다 / variable '{name}' is not provided"
             findings.append(make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail))
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
-    return [replace(f, excerpt=text[f.start : f.end]) if f.end else f for f in findings]
+    for finding in findings:  # the flagged words, for reports (frozen dataclass: set once, here)
+        if finding.end:
+            object.__setattr__(finding, "excerpt", text[finding.start : finding.end])
+    return findings
 
 
 def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
