@@ -1,7 +1,6 @@
 """HTTP API of the compliance checker: lint a document or messages, lint a stored workflow, sign off.
 
-``has_blocking_findings(doc)`` is the publish check: ``storage.workflows.service.publish`` refuses (422)
-while it returns problems (``server.py`` registers it).
+The publish gate itself is ``compliance.gate.publish_problems``, called by ``storage.workflows.service``.
 """
 
 from __future__ import annotations
@@ -19,15 +18,10 @@ from storage.workflows import service
 from .formats import render, render_sarif
 from .graph_rules import lint_workflow
 from .report import Report, parse_suppression
-from .signoff import blocking_problems, lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
+from .signoff import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
 from .text_rules import CHANNELS, PURPOSES, lint_text
 
 REPORT_FORMATS = ("json", "sarif", "html", "text")
-
-
-def has_blocking_findings(doc: dict[str, Any]) -> list[Problem]:
-    """Problems (one per error-severity finding) that keep a workflow from being published."""
-    return blocking_problems(lint_workflow(doc))
 
 
 def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]:
