@@ -16,6 +16,7 @@ from storage.tenancy import Caller
 from storage.workflows import service
 
 from .formats import render, render_sarif
+from .gate import publish_problems as has_blocking_findings
 from .graph_rules import lint_workflow
 from .report import Report, parse_suppression
 from .signoff import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
@@ -129,3 +130,4 @@ class LintController(Controller):
 
 
 ROUTES: list[Any] = [LintController]
+__all__ = ["ROUTES", "LintController", "has_blocking_findings"]
