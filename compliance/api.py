@@ -16,6 +16,7 @@ from storage.tenancy import Caller
 from storage.workflows import service
 
 from .formats import render, render_sarif
+from .gate import publish_problems as has_blocking_findings
 from .graph_rules import lint_workflow
 from .report import Report, parse_suppression
 from .signoff import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
@@ -106,11 +107,17 @@ class LintController(Controller):
 
     @get("/workflows/{workflow_id:int}/lint", operation_id="LintWorkflow")
     async def lint_workflow_draft(
-        self, db_session: AsyncSession, workflow_id: int, report_format: str = Parameter(query="format", default="json")
+        self,
+        db_session: AsyncSession,
+        workflow_id: int,
+        report_format: str = Parameter(query="format", default="json"),
+        version: int | None = Parameter(query="version", default=None, ge=1),
     ) -> Response[Any]:
-        """The lint report of a stored workflow's draft, with the latest sign-off's suppressions applied."""
+        """The lint report of a stored workflow (its draft, or ``?version=N``), latest sign-off's suppressions applied."""
         workflow = await service.get_workflow(db_session, workflow_id)
-        return _report_response(await lint_stored_workflow(db_session, workflow_id), report_format, workflow.name)
+        document = (await service.get_version(db_session, workflow_id, version)).document if version else None
+        report = await lint_stored_workflow(db_session, workflow_id, document)
+        return _report_response(report, report_format, workflow.name)
 
     @post("/workflows/{workflow_id:int}/signoff", operation_id="SignOffWorkflow", status_code=201)
     async def signoff(self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: Any) -> dict[str, Any]:
@@ -123,3 +130,4 @@ class LintController(Controller):
 
 
 ROUTES: list[Any] = [LintController]
+__all__ = ["ROUTES", "LintController", "has_blocking_findings"]
