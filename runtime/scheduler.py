@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, select, update
 
+from runtime.campaigns import fire_campaigns
 from runtime.context import Runtime
 from runtime.db import dispose_runtime_engines, read_scope, write_scope
 from runtime.outbox import process_reports
@@ -148,8 +149,10 @@ async def poll_delivery_reports(runtime: Runtime) -> int:
 
 
 async def tick(runtime: Runtime) -> TickResult:
-    """One scheduler pass: sweep stale claims, fire due waits, hand out due messages, poll reports."""
+    """One scheduler pass: sweep stale claims, start due campaigns, fire due waits, hand out due
+    messages, poll delivery reports."""
     reset = await sweep_stale(runtime)
+    await fire_campaigns(runtime)
     fired = await fire_due_waits(runtime)
     delivered = await deliver_due_outbox(runtime)
     reports = await poll_delivery_reports(runtime)
