@@ -68,12 +68,11 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
                 OutboxMessage.due_at <= now,
             )
             .values(status="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
-            .returning(OutboxMessage.id)
-            .execution_options(synchronize_session=False)
+            .returning(OutboxMessage)
         )
-        if (await session.execute(claim)).first() is None:
+        row = (await session.execute(claim)).scalar_one_or_none()
+        if row is None:
             return None
-        row = (await session.execute(select(OutboxMessage).where(OutboxMessage.id == message_id))).scalar_one()
         patient = await session.get(Patient, row.patient_id)
         clinic_row = await session.get(Clinic, row.clinic_id)
         if patient is None or clinic_row is None:
