@@ -243,11 +243,13 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             asyncio.run(_post_events(port, runs))
             posted = time.perf_counter() - started
             done_sql = "SELECT count(*) FROM runs WHERE status = 'completed' AND workflow_version_id != ?"
-            _wait_until(lambda: _count(db, done_sql, wait_version) >= runs, 600)
+            _wait_until(lambda: _count(db, done_sql, wait_version) >= runs, 1800)
+            sent_sql = "SELECT count(*) FROM outbox WHERE status IN ('sent', 'delivered')"
+            _wait_until(lambda: _count(db, sent_sql) >= runs, 1800)  # end to end: every message handed over
             elapsed = time.perf_counter() - started
             cpu = _cpu_seconds([server.pid, worker.pid]) - cpu_before
             steps = _count(db, "SELECT count(*) FROM run_steps WHERE status = 'done'")
-            sent = _count(db, "SELECT count(*) FROM outbox WHERE status IN ('sent', 'delivered')")
+            sent = _count(db, sent_sql)
 
             window = datetime.now(UTC) + timedelta(seconds=15 if not quick else 8)
             _insert_waits(db, clinic_id, wait_version, waits, due, window, spread)
