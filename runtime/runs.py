@@ -39,6 +39,7 @@ async def start_run(
     appointment_id: int | None,
     event: Event,
     claim: bool = True,
+    trigger_at: datetime | None = None,
 ) -> Run:
     """Create the run and its trigger step.
 
@@ -55,7 +56,7 @@ async def start_run(
         patient_id=patient_id,
         appointment_id=appointment_id,
         status="running",
-        trigger_at=event.occurred_at,
+        trigger_at=trigger_at or event.occurred_at,
         started_at=now,
     )
     session.add(run)

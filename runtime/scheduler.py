@@ -152,7 +152,8 @@ async def tick(runtime: Runtime) -> TickResult:
     """One scheduler pass: sweep stale claims, start due campaigns, fire due waits, hand out due
     messages, poll delivery reports."""
     reset = await sweep_stale(runtime)
-    await fire_campaigns(runtime)
+    if runtime.campaigns:
+        await fire_campaigns(runtime)
     fired = await fire_due_waits(runtime)
     delivered = await deliver_due_outbox(runtime)
     reports = await poll_delivery_reports(runtime)
