@@ -19,10 +19,14 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.static_files import create_static_files_router
 
+import compliance.api
+import compliance.cli
 import nodes.api
 import nodes.cli
 import runtime.api
+import runtime.channels.api
 import runtime.cli
+import runtime.templates.api
 import storage.cli
 import storage.workflows.api
 from storage.config import Settings
@@ -32,8 +36,15 @@ from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
-ROUTE_MODULES = [nodes.api, storage.workflows.api, runtime.api]
-CLI_MODULES = [storage.cli, nodes.cli, runtime.cli]
+ROUTE_MODULES = [
+    nodes.api,
+    storage.workflows.api,
+    compliance.api,
+    runtime.api,
+    runtime.templates.api,
+    runtime.channels.api,
+]
+CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>

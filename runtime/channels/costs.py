@@ -11,7 +11,9 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from runtime.channels.base import MessageKind
 
@@ -138,3 +140,18 @@ def saving_versus_sms(messages: Iterable[SentMessage], table: CostTable | None =
         size = euckr_len(message.text)
         baseline += table.rate(message.provider, "sms" if size <= SMS_MAX_BYTES else "lms")
     return Saving(messages=count, spent_krw=round(spent, 2), sms_equivalent_krw=round(baseline, 2))
+
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def monthly_ledger(
+    entries: Iterable[tuple[datetime, SentMessage]], table: CostTable | None = None
+) -> dict[str, Saving]:
+    """Spend and saving per month (``"2026-12"``, Asia/Seoul) for one clinic's sent messages."""
+    by_month: dict[str, list[SentMessage]] = {}
+    for sent_at, message in entries:
+        if sent_at.tzinfo is None:
+            raise ValueError("발송 시각에 시간대가 없습니다 / sent_at must be timezone-aware")
+        by_month.setdefault(sent_at.astimezone(SEOUL).strftime("%Y-%m"), []).append(message)
+    return {month: saving_versus_sms(messages, table) for month, messages in sorted(by_month.items())}

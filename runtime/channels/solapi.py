@@ -17,7 +17,7 @@ import platform
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import httpx
@@ -205,6 +205,8 @@ class SolapiClient(ChannelClient):
         self.settings = settings
         self._costs = costs or CostTable()
         self._clock, self._salt = clock, salt
+        # Keys whose last attempt may have reached SOLAPI without us seeing the answer (time-out, 5xx).
+        self._uncertain: set[str] = set()
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(
             base_url=settings.base_url,
@@ -225,7 +227,63 @@ class SolapiClient(ChannelClient):
         return await self._http.request(method, url, content=content, params=params, headers=self._headers())
 
     async def send(self, message: OutboundMessage) -> SendResult:
-        return (await self.send_batch([message]))[0]
+        """Send one message; a retry after an uncertain attempt first asks SOLAPI whether it got through."""
+        if message.key in self._uncertain:
+            known, found = await self._lookup(message)
+            if not known:  # neither confirmed nor ruled out: sending now could duplicate
+                return SendResult(
+                    accepted=False,
+                    provider=PROVIDER,
+                    state="queued",
+                    error_code="UNCONFIRMED",
+                    error_message="이전 발송이 접수되었는지 확인하지 못해 아직 다시 보내지 않았습니다"
+                    " / could not confirm the earlier attempt; not resent yet",
+                    retriable=True,
+                )
+            if found is not None:
+                self._uncertain.discard(message.key)
+                return found
+        result = (await self.send_batch([message]))[0]
+        if result.retriable and result.error_code != "TooManyRequests":
+            self._uncertain.add(message.key)
+        else:
+            self._uncertain.discard(message.key)
+        return result
+
+    async def find_sent(self, message: OutboundMessage, within: timedelta = timedelta(hours=24)) -> SendResult | None:
+        """The message SOLAPI already holds for this outbox key (``customFields.outboxKey``), if any.
+
+        SOLAPI has no idempotency header, so after a time-out or 5xx the runtime (or :meth:`send` itself,
+        in the same process) calls this before sending again. None: not found, or SOLAPI did not answer.
+        """
+        return (await self._lookup(message, within))[1]
+
+    async def _lookup(
+        self, message: OutboundMessage, within: timedelta = timedelta(hours=24)
+    ) -> tuple[bool, SendResult | None]:
+        """(answered, result): answered is False when SOLAPI could not be asked."""
+        since = (datetime.now(UTC) - within).isoformat()
+        params = {"to": _digits(message.to), "startDate": since, "limit": "100"}
+        try:
+            response = await self._request("GET", "/messages/v4/list", params=params)
+            if response.status_code != 200:
+                return False, None
+            found = response.json().get("messageList") or {}
+        except (httpx.HTTPError, ValueError, AttributeError):
+            return False, None
+        for message_id, item in found.items():
+            if isinstance(item, dict) and (item.get("customFields") or {}).get("outboxKey") == message.key:
+                code = str(item.get("statusCode"))
+                ok = code in ("2000", "3000", "4000")
+                return True, SendResult(
+                    accepted=True,
+                    provider=PROVIDER,
+                    provider_message_id=str(item.get("messageId") or message_id),
+                    state=status_state(code) if ok else "failed",
+                    error_code=None if ok else code,
+                    cost_krw=self._costs.rate(PROVIDER, message.kind),
+                )
+        return True, None
 
     async def send_batch(self, messages: Sequence[OutboundMessage]) -> list[SendResult]:
         """Send several messages in one request; results in the same order (partial success allowed)."""

@@ -1,8 +1,8 @@
 """Fake provider servers (real local HTTP servers) for any package's tests.
 
 Use the fixtures by importing them into your conftest (``from tests.fakes.fixtures import solapi_fake``),
-or start a fake
-directly: ``with SolapiFake() as fake: client = SolapiClient(fake.settings())``.
+or start a fake directly: ``with SolapiFake() as fake: client = SolapiClient(fake.settings())``.
+See docs/providers/README.md for failure scripts, outcomes and webhooks.
 """
 
 from tests.fakes.nhncloud_fake import NhnCloudFake

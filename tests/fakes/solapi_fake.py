@@ -114,8 +114,11 @@ class SolapiFake(FakeHttpServer):
         if request.method == "POST" and request.path == "/messages/v4/send-many/detail":
             return self._send_many(request)
         if request.method == "GET" and request.path in ("/messages/v4/list", "/messages/v4/list-old"):
-            wanted = request.arg("messageId")
-            found = {wanted: self._public(self.messages[wanted])} if wanted in self.messages else {}
+            wanted, to = request.arg("messageId"), request.arg("to")
+            if wanted:
+                found = {wanted: self._public(self.messages[wanted])} if wanted in self.messages else {}
+            else:
+                found = {k: self._public(r) for k, r in self.messages.items() if to is None or r["to"] == to}
             return Reply(200, {"limit": 20, "messageList": found, "startKey": None, "nextKey": None})
         if request.method == "GET" and request.path == "/cash/v1/balance":
             return Reply(200, {"balance": self.balance, "point": 0.0})

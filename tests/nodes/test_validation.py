@@ -263,3 +263,27 @@ def test_messages_are_korean_then_english() -> None:
         ko, _, en = problem.message.partition(" / ")
         assert any("가" <= ch <= "힣" for ch in ko), problem
         assert en.isascii() or "→" in en, problem
+
+
+def test_appointment_unavailable_when_the_trigger_never_has_one() -> None:
+    # Given a consent-granted trigger (its runs carry no appointment)
+    def consent_trigger(d: dict[str, Any]) -> None:
+        d["nodes"][0].update(type="trigger.consent_granted", params={"purpose": "marketing"})
+        d["nodes"][1]["params"].update(anchor="appointment")
+        d["nodes"][4]["params"].update(text="(광고) {{ appointment.starts_at | date }}")
+
+    # Then each use of the appointment is reported where it is
+    assert found(doc_with(consent_trigger)) == [
+        ("appointment_unavailable", "d1", "/nodes/1/params/anchor"),
+        ("appointment_unavailable", "ad", "/nodes/4/params/text"),
+    ]
+    # And a manual trigger (an appointment may be chosen) or a booking trigger is fine
+    manual = doc_with(lambda d: (consent_trigger(d), d["nodes"][0].update(type="trigger.manual", params={})))
+    assert found(manual) == []
+
+
+def test_oversized_documents_are_refused_at_once() -> None:
+    doc = doc_with(lambda d: d["edges"].extend({"source": "start", "target": f"n{i}"} for i in range(50_000)))
+    assert found(doc) == [("invalid_field", None, "/edges")]
+    doc = doc_with(lambda d: d["nodes"].extend({"id": f"n{i}", "type": "end"} for i in range(501)))
+    assert found(doc) == [("invalid_field", None, "/nodes")]

@@ -95,3 +95,23 @@ def test_rate_overrides_are_validated() -> None:
         CostTable().with_overrides({"solapi": {"sms": -1}})
     with pytest.raises(KeyError, match="no rate"):
         CostTable().rate("bizppurio", "sms")
+
+
+def test_monthly_ledger_groups_by_seoul_month() -> None:
+    from datetime import UTC, datetime
+
+    from runtime.channels.costs import monthly_ledger
+
+    table = CostTable().with_overrides({"solapi": {"sms": 10, "lms": 30, "alimtalk": 7}})
+    entries = [
+        # 2026-11-30 15:30 UTC is already December 1st in Seoul
+        (datetime(2026, 11, 30, 15, 30, tzinfo=UTC), SentMessage("solapi", "alimtalk", "예약 안내")),
+        (datetime(2026, 11, 30, 14, 0, tzinfo=UTC), SentMessage("solapi", "alimtalk", "예약 안내")),
+        (datetime(2026, 11, 2, 0, 0, tzinfo=UTC), SentMessage("solapi", "sms", "예약 안내")),
+    ]
+    ledger = monthly_ledger(entries, table)
+    assert list(ledger) == ["2026-11", "2026-12"]
+    assert (ledger["2026-11"].spent_krw, ledger["2026-11"].saving_krw) == (17.0, 3.0)
+    assert (ledger["2026-12"].messages, ledger["2026-12"].saving_krw) == (1, 3.0)
+    with pytest.raises(ValueError, match="timezone"):
+        monthly_ledger([(datetime(2026, 1, 1), SentMessage("solapi", "sms", "x"))], table)

@@ -163,3 +163,66 @@ async def test_polling_alimtalk_reports_provider_failover(nhncloud_fake: NhnClou
     got = [(by_id[s.provider_message_id or ""].state, by_id[s.provider_message_id or ""].failover_sent) for s in sent]
     assert got == [("delivered", False), ("delivered", True), ("failed", False), ("failed", False)]
     assert by_id[sent[3].provider_message_id or ""].error_code == "3019"
+
+
+def test_fake_reports_partial_success_per_recipient_in_one_request(nhncloud_fake: NhnCloudFake) -> None:
+    # Given one AlimTalk request for two recipients, one number malformed (other engineers batch this way)
+    import httpx
+
+    body = {
+        "senderKey": SENDER_KEY,
+        "templateCode": "TPL_CONFIRM",
+        "recipientList": [
+            {"recipientNo": "01012345678", "templateParameter": {"이름": "김", "날짜": "3일"}},
+            {"recipientNo": "0101", "templateParameter": {"이름": "이", "날짜": "3일"}},
+        ],
+    }
+    response = httpx.post(
+        f"{nhncloud_fake.url}/alimtalk/v2.3/appkeys/{nhncloud_fake.kakao_app_key}/messages",
+        json=body,
+        headers={"X-Secret-Key": nhncloud_fake.kakao_secret_key},
+    )
+    # Then the request succeeds as a whole and each recipient has its own result
+    data = response.json()
+    assert response.status_code == 200 and data["header"]["isSuccessful"] is True
+    assert [r["resultCode"] for r in data["message"]["sendResults"]] == [0, -2019]
+
+
+def test_nhn_result_items_of_any_shape_become_reports_without_raising() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from runtime.channels.nhncloud import _alimtalk_report, _sms_report
+
+    values = (
+        st.none()
+        | st.text(max_size=12)
+        | st.integers()
+        | st.sampled_from(["COMPLETED", "FAILED", "READY", "RSC01", "RSC02", "RSC04", "RSC05", "1000", "3", "2", "0"])
+    )
+    items = st.dictionaries(
+        st.sampled_from(
+            [
+                "msgStatus",
+                "resultCode",
+                "recipientSeq",
+                "messageStatus",
+                "resendStatus",
+                "resultDate",
+                "receiveDate",
+                "requestDate",
+                "resultCodeName",
+            ]
+        ),
+        values,
+    )
+
+    @given(items)
+    def check(item: dict[str, object]) -> None:
+        for report in (_sms_report("sms", "R1", item), _alimtalk_report("alimtalk", "R1", item)):
+            assert report.state in ("sent", "delivered", "failed")
+            assert report.at.tzinfo is not None
+            if report.state == "failed":
+                assert report.error_code is not None and report.error_message
+
+    check()

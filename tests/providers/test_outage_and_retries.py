@@ -110,3 +110,16 @@ def test_backoff_is_bounded_by_the_exponential_ceiling_and_the_cap(attempt: int,
     policy = RetryPolicy(base_delay_s=2.0, max_delay_s=300.0)
     delay = policy.delay_after(attempt, random.Random(seed))
     assert 0.0 <= delay <= min(300.0, 2.0 * 2 ** (attempt - 1))
+
+
+async def test_solapi_lost_answers_during_an_outage_never_duplicate(solapi_fake: SolapiFake) -> None:
+    # Given SOLAPI processes requests but the answers are lost (500), then refuses (503), then recovers
+    solapi_fake.failures.fail_next(5, 500, after_processing=True)
+    solapi_fake.failures.fail_next(5, 503)
+    client = SolapiClient(solapi_fake.settings())
+    keys = [f"run:{i}:node:remind" for i in range(10)]
+    results = await deliver_all(client, keys, VirtualClock())
+    await client.aclose()
+    # Then each outbox key has exactly one message at SOLAPI (found by customFields.outboxKey on retry)
+    assert all(r.accepted for r in results.values())
+    assert [solapi_fake.delivered_count(k) for k in keys] == [1] * 10

@@ -167,3 +167,24 @@ async def test_polling_reports_the_final_state(solapi_fake: SolapiFake) -> None:
     await client.aclose()
     states = {r.provider_message_id: (r.state, r.error_code) for r in reports}
     assert states == {ok.provider_message_id: ("delivered", None), bad.provider_message_id: ("failed", "3040")}
+
+
+async def test_a_retry_after_a_lost_answer_finds_the_message_instead_of_sending_twice(solapi_fake: SolapiFake) -> None:
+    # Given SOLAPI accepts the message but the answer is lost (500 after processing)
+    solapi_fake.failures.fail_next(1, 500, after_processing=True)
+    client = SolapiClient(solapi_fake.settings())
+    first = await client.send(msg(key="run:7:node:x"))
+    # When the same outbox key is sent again
+    second = await client.send(msg(key="run:7:node:x"))
+    await client.aclose()
+    # Then the client found the earlier message by its outbox key: one message at SOLAPI
+    assert first.retriable and second.accepted
+    assert solapi_fake.delivered_count("run:7:node:x") == 1
+    assert second.provider_message_id in solapi_fake.messages
+
+
+async def test_find_sent_is_none_for_a_message_never_sent(solapi_fake: SolapiFake) -> None:
+    client = SolapiClient(solapi_fake.settings())
+    await client.send(msg(key="other"))
+    assert await client.find_sent(msg(key="never")) is None
+    await client.aclose()

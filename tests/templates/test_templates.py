@@ -205,3 +205,16 @@ def test_every_example_workflow_alimtalk_uses_a_library_template_with_the_same_v
         template = get_template(node["params"]["template"])
         assert template.status == "approved", (name, template.code)
         assert sorted(template.variables) == sorted(node["params"].get("variables", {})), (name, template.code)
+
+
+@pytest.mark.parametrize("code", sorted(LIBRARY))
+def test_library_template_passes_the_compliance_checker(code: str) -> None:
+    # Given the compliance package's text rules (the same checker the lint command and publishing use)
+    from compliance.text_rules import lint_text
+
+    template = LIBRARY[code]
+    filled = fill(template, {name: "홍길동" for name in template.variables}).text
+    # Then neither the template nor a filled message has any finding as an informational AlimTalk
+    for text in (template.text, filled):
+        findings = lint_text(text, "alimtalk", "informational")
+        assert [(f.rule, text[f.start : f.end]) for f in findings] == [], code
