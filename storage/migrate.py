@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from alembic import command
@@ -26,6 +27,17 @@ def alembic_config(settings: Settings) -> Config:
 
 def upgrade(settings: Settings) -> None:
     """Bring the database to the newest schema (every branch head) and make sure a clinic exists."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _upgrade(settings)
+    # Alembic's env.py and the clinic check run their own event loop: inside a running loop
+    # (an async caller, a test) they get a thread of their own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_upgrade, settings).result()
+
+
+def _upgrade(settings: Settings) -> None:
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(settings), "heads")
