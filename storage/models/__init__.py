@@ -5,6 +5,7 @@ from storage.models.audit import AuditEntry
 from storage.models.base import Base, ClinicScoped
 from storage.models.clinic import Clinic
 from storage.models.consent import Consent
+from storage.models.erasure import Erasure
 from storage.models.patient import Patient
 from storage.models.user import User
 from storage.models.workflow import Workflow
@@ -17,6 +18,7 @@ __all__ = [
     "Clinic",
     "ClinicScoped",
     "Consent",
+    "Erasure",
     "Patient",
     "User",
     "Workflow",
