@@ -22,6 +22,8 @@ from litestar.openapi import OpenAPIConfig
 from litestar.static_files import create_static_files_router
 
 import storage.cli
+import storage.patients.api
+import storage.patients.cli
 import storage.workflows.api
 from storage.config import Settings
 from storage.db import dispose_engines
@@ -30,8 +32,8 @@ from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
-ROUTE_MODULES = [nodes.api, storage.workflows.api]
-CLI_MODULES = [storage.cli, nodes.cli]
+ROUTE_MODULES = [nodes.api, storage.workflows.api, storage.patients.api]
+CLI_MODULES = [storage.cli, nodes.cli, storage.patients.cli]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>

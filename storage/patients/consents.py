@@ -121,6 +121,20 @@ async def current_consents(session: AsyncSession, patient_id: int) -> dict[str, 
     return state
 
 
+async def current_consents_many(session: AsyncSession, patient_ids: list[int]) -> dict[int, dict[str, bool]]:
+    """Patient -> purpose -> granted now, for many patients in a few queries."""
+    state = {pid: dict.fromkeys(PURPOSES, False) for pid in patient_ids}
+    for start in range(0, len(patient_ids), 500):
+        query = (
+            select(Consent.patient_id, Consent.purpose, Consent.granted)
+            .where(Consent.patient_id.in_(patient_ids[start : start + 500]))
+            .order_by(Consent.occurred_at, Consent.id)
+        )
+        for patient_id, purpose, granted in (await session.execute(query)).all():
+            state[patient_id][purpose] = granted
+    return state
+
+
 def needs_reconfirmation(entries: list[Consent], now: datetime | None = None) -> bool:
     """Marketing consent granted more than two years ago (and not revoked since) must be confirmed again."""
     latest = latest_by_purpose(entries).get("marketing")
