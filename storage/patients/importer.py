@@ -158,13 +158,14 @@ def parse_row(number: int, cells: Sequence[Any], columns: dict[str, Column], tod
     phone = parse("phone", parse_phone)
     sex = parse("sex", parse_sex)
     rrn = _cell(cells, columns.get("rrn"))
-    digit = sex_digit(_cell(cells, columns.get("sex"))) or rrn_sex_digit(rrn)
+    birth_cell = _cell(cells, columns.get("birth_date"))
+    digit = sex_digit(_cell(cells, columns.get("sex"))) or rrn_sex_digit(rrn) or rrn_sex_digit(birth_cell)
     birth = parse("birth_date", parse_birth_date, digit, today)
+    if sex is None and digit and not cell_text(_cell(cells, columns.get("sex"))):
+        sex = "M" if digit in "1357" else "F"
     if birth is None and cell_text(rrn):
         # Only the birth date and sex are taken from a 주민번호; the number itself is never stored.
         birth = parse("rrn", parse_birth_date, digit, today)
-        if sex is None and digit:
-            sex = "M" if digit in "13579" else "F"
     consents = {}
     for purpose in CONSENT_FIELDS:
         flag = parse(purpose, parse_flag)

@@ -109,8 +109,12 @@ def parse_birth_date(value: Any, sex_digit: str | None = None, today: date | Non
 
 def rrn_sex_digit(value: Any) -> str | None:
     """The 7th digit of a 주민번호 cell (``850302-1…``), if the cell has one."""
-    match = _RRN.fullmatch(cell_text(value))
-    return match.group(4) if match else None
+    text = cell_text(value)
+    match = _RRN.fullmatch(text)
+    if not match or _COMPACT8.fullmatch(text):
+        return None
+    digit = match.group(4)
+    return digit if digit and digit in "12345678" else None
 
 
 def _make(year: int, month: int, day: int) -> date:
