@@ -65,6 +65,11 @@ def register_erasure_hook(hook: ErasureHook) -> None:
         _hooks.append(hook)
 
 
+def unregister_erasure_hook(hook: ErasureHook) -> None:
+    if hook in _hooks:
+        _hooks.remove(hook)
+
+
 def patient_tables() -> list[PatientTable]:
     """Registered tables, then any other table with a ``patient_id`` (generic rules)."""
     registered = {t.table.name for t in _tables.values()}
