@@ -8,7 +8,7 @@ Personal data never goes in a URL: ``POST /api/patients/search`` takes the query
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from litestar import Controller, MediaType, Response, get, post
@@ -138,7 +138,7 @@ async def patient_detail(session: AsyncSession, patient: Patient) -> dict[str, A
 def _aware(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=SEOUL)
+    moment = (moment if moment.tzinfo else moment.replace(tzinfo=SEOUL)).astimezone(UTC)
     if moment > utcnow() + timedelta(minutes=5):
         raise ApiError(
             422, [Problem("future_date", "동의 시각이 미래입니다 / occurred_at is in the future", path="/occurred_at")]
