@@ -124,7 +124,7 @@ class Keyring:
 
 
 def _blind(index_key: bytes, value: str, context: str) -> str:
-    return hmac.new(index_key, f"{context}\x00{value}".encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.digest(index_key, f"{context}\x00{value}".encode(), "sha256")[:16].hex()
 
 
 # -- the key file ---------------------------------------------------------------------------------------
@@ -179,6 +179,9 @@ _current: Keyring | None = None
 def current() -> Keyring:
     """The keyring of this process: configured explicitly, else loaded from the environment once."""
     global _current
+    keyring = _current
+    if keyring is not None:  # the hot path: every encrypted value asks
+        return keyring
     with _lock:
         if _current is None:
             _current = Keyring.load(Settings.from_env())

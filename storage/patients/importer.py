@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import audit
-from storage.models import Consent, Patient
+from storage import audit, crypto
+from storage.models import Base, Patient
 from storage.models.base import utcnow
 from storage.patients import identity
 from storage.patients.columns import CONSENT_FIELDS, Column, map_columns
@@ -40,7 +40,11 @@ from storage.patients.parsing import (
 from storage.patients.readers import Table
 from storage.tenancy import Caller
 
-BATCH = 500  # values per IN (...) and rows per INSERT: under every database's parameter limit
+BATCH = 500
+PATIENTS = Base.metadata.tables["patients"]
+CONSENTS = Base.metadata.tables[
+    "consents"
+]  # values per IN (...) and rows per INSERT: under every database's parameter limit
 
 MESSAGES: dict[str, str] = {
     "missing_column": "필수 열이 없습니다: 이름, 그리고 휴대폰 또는 차트번호 / required columns missing: name, and phone or chart number",
@@ -105,8 +109,10 @@ class Record:
     guardian_relationship: str | None
     rows: list[int] = field(default_factory=list)
     patient_id: int | None = None  # the existing patient it updates
+    indexes: tuple[str | None, str | None, str | None] = (None, None, None)  # chart, phone, name (active key)
     existing_has_chart: bool = False
     existing_name_index: str | None = None
+    existing_phone_index: str | None = None
 
     def merge(self, later: Record) -> None:
         """A later row of the same patient: its non-empty values win."""
@@ -271,10 +277,19 @@ async def match_existing(session: AsyncSession, clinic_id: int, records: list[Re
     for row in await _existing_by(session, clinic_id, Patient.phone_index, {i for v in phones.values() for i in v}):
         by_phone.setdefault(row.phone_index or "", []).append(row)
     claimed: set[int] = set()
+    several_keys = len(crypto.current().keys) > 1
     for record in records:
-        found = next((by_chart[i] for i in charts.get(record.chart_no or "", []) if i in by_chart), None)
+        chart_ids = charts.get(record.chart_no or "", [])
+        phone_ids = phones.get(record.phone or "", [])
+        # Lookups list the active key's index first: computed once, reused for the writes.
+        record.indexes = (
+            chart_ids[0] if chart_ids else None,
+            phone_ids[0] if phone_ids else None,
+            identity.name_index(record.name),
+        )
+        found = next((by_chart[i] for i in chart_ids if i in by_chart), None)
         if found is None and record.phone:
-            names = set(identity.name_lookups(record.name))
+            names = set(identity.name_lookups(record.name)) if several_keys else {record.indexes[2]}
             candidates = [c for i in phones[record.phone] for c in by_phone.get(i, [])]
             found = next(
                 (
@@ -290,15 +305,16 @@ async def match_existing(session: AsyncSession, clinic_id: int, records: list[Re
             record.patient_id = found.id
             record.existing_has_chart = found.chart_index is not None
             record.existing_name_index = found.name_index
+            record.existing_phone_index = found.phone_index
             claimed.add(found.id)
 
 
 # -- writing ------------------------------------------------------------------------------------------------
 async def _insert_new(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
-    table = Patient.__table__
+    table = PATIENTS
     for start in range(0, len(records), BATCH):
         chunk = records[start : start + BATCH]
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "clinic_id": clinic_id,
                 "chart_no": r.chart_no,
@@ -309,33 +325,36 @@ async def _insert_new(session: AsyncSession, clinic_id: int, records: list[Recor
                 "tags": [],
                 "opted_out": False,
                 "last_activity_at": r.last_visit or now,
-                "chart_index": identity.chart_index(r.chart_no),
-                "phone_index": identity.phone_index(r.phone),
-                "name_index": identity.name_index(r.name),
+                "chart_index": r.indexes[0],
+                "phone_index": r.indexes[1],
+                "name_index": r.indexes[2],
                 "created_at": now,
                 "updated_at": now,
             }
             for r in chunk
         ]
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids = (await session.execute(statement, rows)).scalars().all()
-        for record, patient_id in zip(chunk, ids, strict=True):
-            record.patient_id = patient_id
+        # (chart, phone, name) indexes tell the new rows apart (merge_duplicates made them unique), so the
+        # ids come back from one multi-row INSERT … RETURNING without asking for parameter order, which
+        # SQLite can only honour one row at a time.
+        statement = insert(table).returning(table.c.id, table.c.chart_index, table.c.phone_index, table.c.name_index)
+        returned = {tuple(row[1:]): row[0] for row in (await session.execute(statement, rows)).all()}
+        for record, row in zip(chunk, rows, strict=True):
+            record.patient_id = returned[(row["chart_index"], row["phone_index"], row["name_index"])]
 
 
 async def _update_existing(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
     """Update what each row gives; rows giving the same fields go in one executemany."""
-    table = Patient.__table__
+    table = PATIENTS
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for r in records:
         values: dict[str, Any] = {"last_activity_at": r.last_visit or now, "updated_at": now}
-        name_idx = identity.name_index(r.name)
+        chart_idx, phone_idx, name_idx = r.indexes
         if r.name and name_idx != r.existing_name_index:
             values |= {"name": r.name, "name_index": name_idx}
         if r.chart_no and not r.existing_has_chart:
-            values |= {"chart_no": r.chart_no, "chart_index": identity.chart_index(r.chart_no)}
-        if r.phone:
-            values |= {"phone": r.phone, "phone_index": identity.phone_index(r.phone)}
+            values |= {"chart_no": r.chart_no, "chart_index": chart_idx}
+        if r.phone and phone_idx != r.existing_phone_index:
+            values |= {"phone": r.phone, "phone_index": phone_idx}
         for attr in ("birth_date", "sex"):
             if getattr(r, attr) is not None:
                 values[attr] = getattr(r, attr)
@@ -357,7 +376,7 @@ async def _record_consents(
     now: datetime,
 ) -> None:  # fmt: skip
     """A ledger entry where the file changes a patient's consent (a re-import adds nothing)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in records:
         for purpose, granted in r.consents.items():
             assert r.patient_id is not None
@@ -379,7 +398,7 @@ async def _record_consents(
                 }
             )
     for start in range(0, len(rows), BATCH):
-        await session.execute(insert(Consent.__table__), rows[start : start + BATCH])
+        await session.execute(insert(CONSENTS), rows[start : start + BATCH])
 
 
 # -- the whole file ----------------------------------------------------------------------------------------------

@@ -101,9 +101,8 @@ def parse_birth_date(value: Any, sex_digit: str | None = None, today: date | Non
         return _checked(_make(*(int(g) for g in match.groups())), today)
     match = _RRN.fullmatch(text)
     if match:
-        yy, month, day, digit = match.groups()
-        year = _century(int(yy), digit or sex_digit, today)
-        return _checked(_make(year, int(month), int(day)), today)
+        yy, mm, dd, digit = match.groups()
+        return _checked(_make(_century(int(yy), digit or sex_digit, today), int(mm), int(dd)), today)
     raise BadValue("invalid_birth_date")
 
 
