@@ -14,13 +14,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import nodes.api
-import nodes.cli
 from litestar import Litestar, Response, get
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.static_files import create_static_files_router
 
+import compliance.api
+import compliance.cli
+import nodes.api
+import nodes.cli
+import runtime.api
+import runtime.channels.api
+import runtime.cli
+import runtime.templates.api
 import storage.cli
 import storage.patients.api
 import storage.patients.cli
@@ -30,10 +36,22 @@ from storage.db import dispose_engines
 from storage.errors import Problem
 from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic
+from storage.workflows import service as workflows
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
-ROUTE_MODULES = [nodes.api, storage.workflows.api, storage.patients.api]
-CLI_MODULES = [storage.cli, nodes.cli, storage.patients.cli]
+ROUTE_MODULES = [
+    nodes.api,
+    storage.workflows.api,
+    compliance.api,
+    runtime.api,
+    runtime.templates.api,
+    runtime.channels.api,
+    storage.patients.api,
+]
+CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli, storage.patients.cli]
+
+# Publishing is refused while any of these finds a problem (validation always runs first).
+workflows.publish_checks[:] = [compliance.api.has_blocking_findings]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>

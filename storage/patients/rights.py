@@ -216,18 +216,63 @@ async def erase_patient(session: AsyncSession, caller: Caller, patient: Patient,
 
 
 def _blank(table: Table, column: str) -> Any:
-    """NULL, or for a NOT NULL column a per-row placeholder (such columns may be unique, like external ids)."""
+    """NULL; for a NOT NULL JSON column an empty object; for a NOT NULL text column a per-row placeholder
+    (such columns may be unique, like external ids)."""
     if table.c[column].nullable:
         return None
+    if isinstance(table.c[column].type, JSON):
+        return {}
     if "id" in table.c:
         return literal("erased:") + cast(table.c.id, String)
     return ""
 
 
+# The runtime's open states (runtime/runs.py); storage does not import the runtime.
+OPEN_RUN = ("running", "waiting")
+OPEN_STEP = ("waiting", "firing")
+OPEN_OUTBOX = ("pending", "held")
+
+
+async def cancel_open_runs(session: AsyncSession, patient_id: int) -> dict[str, int]:
+    """Erasure hook: the patient's open runs, their waits and unsent messages are cancelled."""
+    tables = Base.metadata.tables
+    if not {"runs", "run_steps", "outbox"} <= tables.keys():
+        return {}
+    runs, steps, outbox = tables["runs"], tables["run_steps"], tables["outbox"]
+    open_runs = select(runs.c.id).where(runs.c.patient_id == patient_id, runs.c.status.in_(OPEN_RUN))
+    run_ids = list((await session.execute(open_runs)).scalars())
+    now = utcnow()
+    if run_ids:
+        await session.execute(
+            update(runs).where(runs.c.id.in_(run_ids)).values(status="cancelled", finished_at=now, reason="erased")
+        )
+        await session.execute(
+            update(steps)
+            .where(steps.c.run_id.in_(run_ids), steps.c.status.in_(OPEN_STEP))
+            .values(status="cancelled", finished_at=now, reason="erased")
+        )
+    await session.execute(
+        update(outbox)
+        .where(outbox.c.patient_id == patient_id, outbox.c.status.in_(OPEN_OUTBOX))
+        .values(status="cancelled", reason="erased")
+    )
+    return {"runs_cancelled": len(run_ids)}
+
+
 def _register_builtins() -> None:
+    tables = Base.metadata.tables
     # A booking's external id (e.g. naver-8812) leads back to the patient at the booking site.
-    register_patient_table("appointments", Base.metadata.tables["appointments"], personal=("external_id",))
-    register_patient_table("erasures", Base.metadata.tables["erasures"])
+    register_patient_table("appointments", tables["appointments"], personal=("external_id",))
+    register_patient_table("erasures", tables["erasures"])
+    if "outbox" in tables:  # message texts and their variables hold the patient's name
+        register_patient_table(
+            "messages", tables["outbox"], personal=("text", "subject", "variables", "failover", "error_message")
+        )
+    if "events" in tables:
+        register_patient_table("events", tables["events"], personal=("external_id", "payload"))
+    if "runs" in tables:
+        register_patient_table("runs", tables["runs"])
+    register_erasure_hook(cancel_open_runs)
 
 
 _register_builtins()

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import crypto
 from storage.config import Settings
 from storage.db import dispose_engines, engine_for, session_scope
-from storage.models import Appointment, AuditEntry, Clinic, Erasure, Patient
+from storage.models import Appointment, AuditEntry, Clinic, Erasure, OutboxMessage, Patient
 from storage.models.base import utcnow
 from storage.patients import rights
 from storage.patients.consents import Guardian, current_consents, record_consent
@@ -37,6 +37,12 @@ async def make_patient(session: AsyncSession) -> Patient:
         session, patient, purpose="treatment", granted=True, method="paper", guardian=Guardian("정엄마", "모")
     )
     session.add(Appointment(patient_id=patient.id, external_id="naver-8812", procedure="cataract", status="booked"))
+    session.add(
+        OutboxMessage(
+            key=f"test:{patient.id}", node_id="care1", patient_id=patient.id, channel="sms", purpose="informational",
+            text="김민지님, 내일 백내장 수술입니다", variables={"name": "김민지"}, status="pending", due_at=utcnow(),
+        )
+    )  # fmt: skip
     await session.flush()
     return patient
 
@@ -57,6 +63,7 @@ async def test_export_then_erase_then_export_shows_nothing_personal(any_db_setti
     assert [c["purpose"] for c in first["consents"]] == ["marketing", "treatment"]
     assert first["consents"][1]["guardian"] == {"name": "정엄마", "relationship": "모"}
     assert [a["procedure"] for a in first["appointments"]] == ["cataract"]
+    assert first["messages"][0]["text"].startswith("김민지님")
     assert set(leaks(first)) == set(PERSONAL) - {"010-1234-5678"}
     assert csv_text.startswith("\ufeffsection,row,field,value") and "김민지" in csv_text
     # When the patient is erased
@@ -64,7 +71,9 @@ async def test_export_then_erase_then_export_shows_nothing_personal(any_db_setti
         found = await get_patient(session, patient.id)
         assert found is not None
         erasure = await rights.erase_patient(session, CALLER, found)
-    assert erasure.counts == {"consents": 2, "appointments": 1}
+    assert erasure.counts == {
+        "runs_cancelled": 0, "consents": 2, "appointments": 1, "messages": 1, "events": 0, "runs": 0,
+    }  # fmt: skip
     # Then a new export shows nothing personal, but the counts and the erasure record remain
     async with session_scope(any_db_settings, 1) as session:
         erased = await get_patient(session, patient.id)
@@ -77,6 +86,8 @@ async def test_export_then_erase_then_export_shows_nothing_personal(any_db_setti
         ]
     assert leaks(second) == [] and leaks(rights.export_as_csv(second)) == []
     assert len(second["consents"]) == 2 and len(second["appointments"]) == 1
+    # The unsent message is cancelled and its text gone; the row stays for the counts.
+    assert [(m["status"], m["channel"], m["variables"]) for m in second["messages"]] == [("cancelled", "sms", {})]
     assert [(r.patient_id, r.reason, r.actor) for r in records] == [(patient.id, "request", "user:5")]
     assert leaks({"counts": records[0].counts}) == []
     assert audit == [
@@ -135,7 +146,7 @@ async def test_other_packages_tables_plug_into_export_and_erasure(settings: Sett
         cancelled.append(patient_id)
         return {"runs_cancelled": 1}
 
-    rights.register_patient_table("messages", outbox, personal=("to_phone", "text"))
+    rights.register_patient_table("test_messages", outbox, personal=("to_phone", "text"))
     rights.register_erasure_hook(cancel_runs)
     try:
         async with session_scope(settings, 1) as session:
@@ -145,15 +156,15 @@ async def test_other_packages_tables_plug_into_export_and_erasure(settings: Sett
                 [{"patient_id": patient.id, "channel": "sms", "to_phone": "01012345678", "text": "김민지님 내일 수술"}],
             )
             exported = await rights.export_patient(session, CALLER, patient)
-            assert exported["messages"][0]["text"] == "김민지님 내일 수술"
+            assert exported["test_messages"][0]["text"] == "김민지님 내일 수술"
             erasure = await rights.erase_patient(session, CALLER, patient)
             after = await rights.export_patient(session, CALLER, patient)
     finally:
-        rights.unregister_patient_table("messages")
+        rights.unregister_patient_table("test_messages")
         rights.unregister_erasure_hook(cancel_runs)
     assert cancelled == [patient.id]
-    assert erasure.counts == {"runs_cancelled": 1, "consents": 2, "appointments": 1, "messages": 1}
-    assert after["messages"][0]["channel"] == "sms" and after["messages"][0]["text"] is None
+    assert erasure.counts["runs_cancelled"] == 1 and erasure.counts["test_messages"] == 1
+    assert after["test_messages"][0]["channel"] == "sms" and after["test_messages"][0]["text"] is None
     assert leaks(after) == []
     await dispose_engines()
 
