@@ -173,10 +173,10 @@ def entry_as_dict(entry: Consent) -> dict[str, Any]:
 
 
 async def revoke_advertising(
-    session: AsyncSession, patient: Patient, *, recorded_by: str, method: str = "optout"
+    session: AsyncSession, patient: Patient, *, recorded_by: str, method: str = "optout", at: datetime | None = None
 ) -> list[Consent]:
     """수신거부: revoke marketing and night-time ads at once (ledger entries; nothing overwritten)."""
-    now = utcnow()
+    now = at or utcnow()
     return [
         await record_consent(
             session, patient, purpose=purpose, granted=False, method=method, occurred_at=now, recorded_by=recorded_by

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,25 +30,32 @@ def is_optout_text(text: str | None) -> bool:
 
 
 async def opt_out(
-    session: AsyncSession, patient: Patient, *, recorded_by: str, all_messages: bool = False
+    session: AsyncSession,
+    patient: Patient,
+    *,
+    recorded_by: str,
+    all_messages: bool = False,
+    at: datetime | None = None,
 ) -> list[str]:
-    """Revoke marketing and night-ads consent now; ``all_messages`` also stops informational messages."""
-    entries = await revoke_advertising(session, patient, recorded_by=recorded_by)
+    """Revoke marketing and night-ads consent now (or ``at``); ``all_messages`` also stops informational
+    messages."""
+    entries = await revoke_advertising(session, patient, recorded_by=recorded_by, at=at)
     if all_messages and not patient.opted_out:
         patient.opted_out = True
         await session.flush()
     return [e.purpose for e in entries]
 
 
-async def handle_inbound_optout(session: AsyncSession, phone: str, text: str) -> list[int]:
+async def handle_inbound_optout(session: AsyncSession, phone: str, text: str, at: datetime | None = None) -> list[int]:
     """For provider webhooks: when ``text`` asks to stop, revoke advertising consent of every patient with
     this phone number (in the session's clinic — scope the session to the clinic that owns the receiving
-    number). Returns the ids of the patients opted out; [] when the text is not an opt-out or nobody matches."""
+    number). ``at`` is when the reply was received (default: now; the runtime passes its clock). Returns the ids
+    of the patients opted out; [] when the text is not an opt-out or nobody matches."""
     lookups = phone_lookups(phone)
     if not lookups or not is_optout_text(text):
         return []
     query = select(Patient).where(Patient.phone_index.in_(lookups), Patient.erased_at.is_(None)).order_by(Patient.id)
     patients = list((await session.execute(query)).scalars())
     for patient in patients:
-        await opt_out(session, patient, recorded_by="inbound")
+        await opt_out(session, patient, recorded_by="inbound", at=at)
     return [p.id for p in patients]
