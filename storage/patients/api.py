@@ -31,10 +31,10 @@ from storage.patients.consents import (
     current_consents_many,
     entry_as_dict,
     is_minor,
-    latest_by_purpose,
     needs_reconfirmation,
     patients_needing_reconfirmation,
     record_consent,
+    state_of,
 )
 from storage.patients.importer import ImportOptions, import_table
 from storage.patients.optout import opt_out
@@ -122,15 +122,11 @@ async def search_patients(session: AsyncSession, caller: Caller, q: str, limit: 
 
 async def patient_detail(session: AsyncSession, patient: Patient) -> dict[str, Any]:
     entries = await consent_history(session, patient.id)
-    latest = latest_by_purpose(entries)
     return {
         **rights.profile(patient),
         "phone_display": identity.format_phone(patient.phone),
         "minor": is_minor(patient),
-        "consents": {
-            p: (e.granted if e else False)
-            for p, e in ((p, latest.get(p)) for p in ("treatment", "marketing", "night_ads"))
-        },
+        "consents": state_of(entries),
         "reconfirm_marketing": needs_reconfirmation(entries),
     }
 
@@ -224,8 +220,7 @@ class PatientController(Controller):
         audit.record(db_session, caller, "patient.consents.read", f"patient:{patient.id}")
         return {
             "consents": [entry_as_dict(e) for e in reversed(entries)],  # newest first
-            "current": {p: e.granted for p, e in latest_by_purpose(entries).items()}
-            | {p: False for p in ("treatment", "marketing", "night_ads") if p not in latest_by_purpose(entries)},
+            "current": state_of(entries),
             "reconfirm_marketing": needs_reconfirmation(entries),
         }
 

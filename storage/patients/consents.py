@@ -113,12 +113,15 @@ def latest_by_purpose(entries: list[Consent]) -> dict[str, Consent]:
     return latest
 
 
+def state_of(entries: list[Consent]) -> dict[str, bool]:
+    """Purpose -> granted now, from a patient's history (oldest first); no entry means not granted."""
+    latest = latest_by_purpose(entries)
+    return {purpose: bool(latest[purpose].granted) if purpose in latest else False for purpose in PURPOSES}
+
+
 async def current_consents(session: AsyncSession, patient_id: int) -> dict[str, bool]:
     """Purpose -> granted now (the latest ledger entry wins; no entry means not granted)."""
-    state: dict[str, Any] = dict.fromkeys(PURPOSES, False)
-    for purpose, entry in latest_by_purpose(await consent_history(session, patient_id)).items():
-        state[purpose] = entry.granted
-    return state
+    return state_of(await consent_history(session, patient_id))
 
 
 async def current_consents_many(session: AsyncSession, patient_ids: list[int]) -> dict[int, dict[str, bool]]:
