@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, crypto
@@ -431,6 +431,9 @@ async def import_table(
         return report
 
     merged, duplicates = merge_duplicates(records)
+    if session.get_bind().dialect.name == "sqlite" and len(records) > 10_000:
+        # A big file touches more pages than SQLite's default 2 MB cache holds (per connection, harmless after).
+        await session.execute(text("PRAGMA cache_size = -65536"))
     await match_existing(session, caller.clinic_id, merged)
     new = [r for r in merged if r.patient_id is None]
     existing = [r for r in merged if r.patient_id is not None]
