@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, String, UniqueConstraint, event
+from sqlalchemy import Boolean, Index, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.crypto import EncryptedDate, EncryptedText
@@ -16,7 +16,12 @@ class Patient(Base, ClinicScoped, Timestamps):
     written as plain Python values); ``*_index`` columns are keyed HMAC blind indexes for lookups."""
 
     __tablename__ = "patients"
-    __table_args__ = (UniqueConstraint("clinic_id", "chart_index"),)
+    # Lookups go by clinic and blind index together (the unique constraint serves the chart number).
+    __table_args__ = (
+        UniqueConstraint("clinic_id", "chart_index"),
+        Index("ix_patients_clinic_id_phone_index", "clinic_id", "phone_index"),
+        Index("ix_patients_clinic_id_name_index", "clinic_id", "name_index"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     chart_no: Mapped[str | None] = mapped_column(EncryptedText("patients.chart_no"), nullable=True)
@@ -28,8 +33,8 @@ class Patient(Base, ClinicScoped, Timestamps):
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)  # 수신거부: no messages at all
     last_activity_at: Mapped[datetime | None] = mapped_column(nullable=True)
     chart_index: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    phone_index: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
-    name_index: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    phone_index: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name_index: Mapped[str | None] = mapped_column(String(32), nullable=True)
     erased_at: Mapped[datetime | None] = mapped_column(nullable=True)  # personal data removed; counts kept
 
 

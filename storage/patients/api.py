@@ -112,10 +112,15 @@ async def search_patients(session: AsyncSession, caller: Caller, q: str, limit: 
         else:
             charts, names = identity.chart_lookups(q), identity.name_lookups(q)
             query = query.where(or_(Patient.chart_index.in_(charts), Patient.name_index.in_(names)))
-    total = (await session.execute(select(func.count()).select_from(query.subquery()))).scalar_one()
-    page = list(
-        (await session.execute(query.order_by(Patient.id.desc()).limit(limit).offset(max(0, offset)))).scalars()
-    )
+    offset = max(0, offset)
+    if q:
+        # Few matches: ordered here, so that SQLite looks them up by the blind index (an ORDER BY would make
+        # it walk every patient of the clinic instead).
+        found = sorted((await session.execute(query)).scalars(), key=lambda p: -p.id)
+        total, page = len(found), found[offset : offset + limit]
+    else:
+        total = (await session.execute(select(func.count()).select_from(query.subquery()))).scalar_one()
+        page = list((await session.execute(query.order_by(Patient.id.desc()).limit(limit).offset(offset))).scalars())
     audit.record(session, caller, "patient.search" if q else "patient.list", None, results=len(page))
     return {"patients": await _summaries(session, page), "total": total, "limit": limit, "offset": offset}
 

@@ -257,13 +257,12 @@ async def _existing_by(session: AsyncSession, clinic_id: int, column: Any, value
     ordered = sorted(values)
     for start in range(0, len(ordered), BATCH):
         chunk = ordered[start : start + BATCH]
-        query = (
-            select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index)
-            .where(Patient.clinic_id == clinic_id, column.in_(chunk))
-            .order_by(Patient.id)
+        query = select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
+            Patient.clinic_id == clinic_id, column.in_(chunk)
         )
         found.extend(Existing(*row) for row in (await session.execute(query)).all())
-    return found
+    # Sorted here, not by ORDER BY: SQLite would walk the clinic's index for the order instead of the lookup's.
+    return sorted(found, key=lambda row: row.id)
 
 
 async def match_existing(session: AsyncSession, clinic_id: int, records: list[Record]) -> None:

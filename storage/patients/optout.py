@@ -54,8 +54,8 @@ async def handle_inbound_optout(session: AsyncSession, phone: str, text: str, at
     lookups = phone_lookups(phone)
     if not lookups or not is_optout_text(text):
         return []
-    query = select(Patient).where(Patient.phone_index.in_(lookups), Patient.erased_at.is_(None)).order_by(Patient.id)
-    patients = list((await session.execute(query)).scalars())
+    query = select(Patient).where(Patient.phone_index.in_(lookups), Patient.erased_at.is_(None))
+    patients = sorted((await session.execute(query)).scalars(), key=lambda p: p.id)
     for patient in patients:
         await opt_out(session, patient, recorded_by="inbound", at=at)
     return [p.id for p in patients]

@@ -49,14 +49,15 @@ async def find_patient(
     """By chart number first, then by phone number (the two ways EMR data identifies a patient)."""
     charts = chart_lookups(chart_no)
     if charts:
-        query = select(Patient).where(Patient.chart_index.in_(charts)).order_by(Patient.id).limit(1)
+        # No ORDER BY in these lookups: SQLite would then walk the clinic's index instead of the blind index.
+        query = select(Patient).where(Patient.chart_index.in_(charts)).limit(1)
         found = (await session.execute(query)).scalar_one_or_none()
         if found is not None:
             return found
     phones = phone_lookups(phone)
     if phones:
-        query = select(Patient).where(Patient.phone_index.in_(phones)).order_by(Patient.id)
-        for candidate in (await session.execute(query)).scalars():
+        query = select(Patient).where(Patient.phone_index.in_(phones))
+        for candidate in sorted((await session.execute(query)).scalars(), key=lambda p: p.id):
             if same_person(candidate, chart_no, name):
                 return candidate
     return None

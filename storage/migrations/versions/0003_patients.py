@@ -41,8 +41,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("name_index", sa.String(32), nullable=True))
         batch_op.add_column(sa.Column("erased_at", storage.models.base.UTCDateTime(timezone=True), nullable=True))
         batch_op.create_unique_constraint("uq_patients_clinic_id_chart_index", ["clinic_id", "chart_index"])
-        batch_op.create_index("ix_patients_phone_index", ["phone_index"], unique=False)
-        batch_op.create_index("ix_patients_name_index", ["name_index"], unique=False)
+        batch_op.create_index("ix_patients_clinic_id_phone_index", ["clinic_id", "phone_index"], unique=False)
+        batch_op.create_index("ix_patients_clinic_id_name_index", ["clinic_id", "name_index"], unique=False)
 
     with op.batch_alter_table("consents", schema=None) as batch_op:
         batch_op.add_column(sa.Column("guardian_name", sa.Text(), nullable=True))
@@ -116,8 +116,8 @@ def downgrade() -> None:
         batch_op.drop_column("guardian_relationship")
         batch_op.drop_column("guardian_name")
     with op.batch_alter_table("patients", schema=None) as batch_op:
-        batch_op.drop_index("ix_patients_name_index")
-        batch_op.drop_index("ix_patients_phone_index")
+        batch_op.drop_index("ix_patients_clinic_id_name_index")
+        batch_op.drop_index("ix_patients_clinic_id_phone_index")
         batch_op.drop_constraint("uq_patients_clinic_id_chart_index", type_="unique")
         batch_op.drop_column("erased_at")
         batch_op.drop_column("name_index")
