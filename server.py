@@ -28,6 +28,8 @@ import runtime.channels.api
 import runtime.cli
 import runtime.templates.api
 import storage.cli
+import storage.patients.api
+import storage.patients.cli
 import storage.workflows.api
 from storage.config import Settings
 from storage.db import dispose_engines
@@ -43,8 +45,9 @@ ROUTE_MODULES = [
     runtime.api,
     runtime.templates.api,
     runtime.channels.api,
+    storage.patients.api,
 ]
-CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli]
+CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli, storage.patients.cli]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>

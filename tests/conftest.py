@@ -23,6 +23,8 @@ from storage.migrate import upgrade
 
 POSTGRES_URL = os.environ.get("DOCTORSFLOW_TEST_POSTGRES")
 TEST_SECRET = "test-secret-key-0123456789abcdef0123456789abcdef"
+# Personal fields are encrypted with the process keyring (storage/crypto.py): the tests use the same key.
+os.environ.setdefault("DOCTORSFLOW_SECRET_KEY", TEST_SECRET)
 
 
 def make_settings(data_dir: Path, database_url: str | None = None) -> Settings:

@@ -6,6 +6,7 @@ from storage.models.audit import AuditEntry
 from storage.models.base import Base, ClinicScoped
 from storage.models.clinic import Clinic
 from storage.models.consent import Consent
+from storage.models.erasure import Erasure
 from storage.models.event import Event
 from storage.models.outbox import OutboxMessage
 from storage.models.patient import Patient
@@ -25,6 +26,7 @@ __all__ = [
     "ClinicScoped",
     "ComplianceSignoff",
     "Consent",
+    "Erasure",
     "Event",
     "OutboxMessage",
     "Patient",

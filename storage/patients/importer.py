@@ -1,0 +1,458 @@
+"""Import patients from an EMR export (CSV or .xlsx) in one transaction.
+
+Every row is parsed and checked before anything is written. Rows with errors are skipped and listed (row
+as a spreadsheet shows it, the file's column header, a code, a Korean / English message); with ``strict``
+nothing is written when any row has an error; with ``dry_run`` nothing is written at all. Duplicates merge by
+chart number, then by phone — within the file and against the database — but a phone shared by a family
+(different chart number or name) stays two patients.
+
+Writes are bulk core statements (executemany) and database lookups go through the blind indexes in
+batches, so 100,000 rows take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit, crypto
+from storage.models import Base, Patient
+from storage.models.base import utcnow
+from storage.patients import identity
+from storage.patients.columns import CONSENT_FIELDS, Column, map_columns
+from storage.patients.consents import GUARDIAN_AGE, SEOUL, age_on, current_consents_many
+from storage.patients.parsing import (
+    BadValue,
+    cell_text,
+    parse_birth_date,
+    parse_flag,
+    parse_phone,
+    parse_plain_date,
+    parse_sex,
+    rrn_sex_digit,
+    sex_digit,
+)
+from storage.patients.readers import Table
+from storage.tenancy import Caller
+
+BATCH = 500
+PATIENTS = Base.metadata.tables["patients"]
+CONSENTS = Base.metadata.tables[
+    "consents"
+]  # values per IN (...) and rows per INSERT: under every database's parameter limit
+
+MESSAGES: dict[str, str] = {
+    "missing_column": "필수 열이 없습니다: 이름, 그리고 휴대폰 또는 차트번호 / required columns missing: name, and phone or chart number",
+    "missing_name": "이름이 비어 있습니다 / the name is empty",
+    "missing_identifier": "휴대폰 번호와 차트번호가 모두 비어 있습니다 / neither a phone number nor a chart number",
+    "invalid_phone": "휴대폰 번호가 올바르지 않습니다 / not a valid mobile phone number",
+    "landline_phone": "휴대폰 번호가 아닙니다 (유선·대표번호는 문자를 받을 수 없습니다) / not a mobile number (landline or service number)",
+    "invalid_birth_date": "생년월일을 읽을 수 없습니다 (예: 1985-03-02, 19850302, 850302) / unreadable birth date (e.g. 1985-03-02)",
+    "invalid_sex": "성별은 남/여, M/F, 1/2 중 하나여야 합니다 / sex must be 남/여, M/F or 1/2",
+    "invalid_consent": "동의 여부는 Y/N, 동의/미동의, O/X 중 하나여야 합니다 / consent must be Y/N, 동의/미동의 or O/X",
+    "invalid_date": "날짜를 읽을 수 없습니다 / unreadable date",
+    "name_too_long": "이름이 너무 깁니다 (100자 이하) / the name is too long (100 characters at most)",
+    "chart_too_long": "차트번호가 너무 깁니다 (64자 이하) / the chart number is too long (64 characters at most)",
+    "guardian_required": "만 14세 미만은 보호자(법정대리인) 동의가 필요합니다: 보호자 열을 채워 주세요 / "
+    "a patient under 14 needs a guardian's consent: fill in the guardian column",
+}
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    code: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "code": self.code, "message": MESSAGES[self.code]}
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Exactly DESIGN.md's shape: ``{"rows", "imported", "updated", "skipped", "errors"}``."""
+        return {
+            "rows": self.rows,
+            "imported": self.imported,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "errors": [e.as_dict() for e in self.errors],
+        }
+
+
+@dataclass
+class Record:
+    """One patient as the file describes it (several rows may merge into one record)."""
+
+    row: int
+    name: str
+    chart_no: str | None
+    phone: str | None
+    birth_date: date | None
+    sex: str | None
+    consents: dict[str, bool]
+    consent_at: datetime | None
+    last_visit: datetime | None
+    guardian_name: str | None
+    guardian_relationship: str | None
+    rows: list[int] = field(default_factory=list)
+    patient_id: int | None = None  # the existing patient it updates
+    indexes: tuple[str | None, str | None, str | None] = (None, None, None)  # chart, phone, name (active key)
+    existing_has_chart: bool = False
+    existing_name_index: str | None = None
+    existing_phone_index: str | None = None
+
+    def merge(self, later: Record) -> None:
+        """A later row of the same patient: its non-empty values win."""
+        for attr in ("name", "chart_no", "phone", "birth_date", "sex", "consent_at", "last_visit", "guardian_name",
+                     "guardian_relationship"):  # fmt: skip
+            value = getattr(later, attr)
+            if value not in (None, ""):
+                setattr(self, attr, value)
+        self.consents.update(later.consents)
+        self.rows.extend(later.rows)
+
+
+@dataclass
+class ImportOptions:
+    dry_run: bool = False
+    strict: bool = False
+    mapping: dict[str, str] = field(default_factory=dict)
+
+
+# -- parsing rows ------------------------------------------------------------------------------------------
+def _cell(cells: Sequence[Any], column: Column | None) -> Any:
+    if column is None or column.index >= len(cells):
+        return None
+    return cells[column.index]
+
+
+def parse_row(number: int, cells: Sequence[Any], columns: dict[str, Column], today: date) -> Record | list[RowError]:
+    errors: list[RowError] = []
+
+    def err(field_name: str, code: str) -> None:
+        column = columns.get(field_name)
+        errors.append(RowError(number, column.header if column else "", code))
+
+    def parse(field_name: str, parser: Any, *args: Any) -> Any:
+        try:
+            return parser(_cell(cells, columns.get(field_name)), *args)
+        except BadValue as exc:
+            err(field_name, exc.code)
+            return None
+
+    name = cell_text(_cell(cells, columns.get("name")))
+    if not name:
+        err("name", "missing_name")
+    elif len(name) > 100:
+        err("name", "name_too_long")
+    chart_no = identity.normalize_chart(cell_text(_cell(cells, columns.get("chart_no"))))
+    if chart_no and len(chart_no) > 64:
+        err("chart_no", "chart_too_long")
+    phone = parse("phone", parse_phone)
+    sex = parse("sex", parse_sex)
+    rrn = _cell(cells, columns.get("rrn"))
+    birth_cell = _cell(cells, columns.get("birth_date"))
+    digit = sex_digit(_cell(cells, columns.get("sex"))) or rrn_sex_digit(rrn) or rrn_sex_digit(birth_cell)
+    birth = parse("birth_date", parse_birth_date, digit, today)
+    if sex is None and digit and not cell_text(_cell(cells, columns.get("sex"))):
+        sex = "M" if digit in "1357" else "F"
+    if birth is None and cell_text(rrn):
+        # Only the birth date and sex are taken from a 주민번호; the number itself is never stored.
+        birth = parse("rrn", parse_birth_date, digit, today)
+    consents = {}
+    for purpose in CONSENT_FIELDS:
+        flag = parse(purpose, parse_flag)
+        if flag is not None:
+            consents[purpose] = flag
+    consent_on = parse("consent_date", parse_plain_date)
+    last_visit = parse("last_visit", parse_plain_date)
+    guardian = cell_text(_cell(cells, columns.get("guardian_name"))) or None
+    relationship = cell_text(_cell(cells, columns.get("guardian_relationship")))[:20] or None
+    if not errors and phone is None and chart_no is None:
+        err("phone", "missing_identifier")
+    if not errors and birth and guardian is None and any(consents.values()) and age_on(birth, today) < GUARDIAN_AGE:
+        granted = next(p for p in CONSENT_FIELDS if consents.get(p))
+        err(granted, "guardian_required")
+    if errors:
+        return errors
+    return Record(
+        row=number,
+        name=name,
+        chart_no=chart_no,
+        phone=phone,
+        birth_date=birth,
+        sex=sex,
+        consents=consents,
+        consent_at=_seoul_midnight(consent_on),
+        last_visit=_seoul_midnight(last_visit),
+        guardian_name=guardian,
+        guardian_relationship=relationship or ("guardian" if guardian else None),
+        rows=[number],
+    )
+
+
+def _seoul_midnight(day: date | None) -> datetime | None:
+    return datetime.combine(day, time(), SEOUL).astimezone(UTC) if day else None
+
+
+# -- merging duplicates -------------------------------------------------------------------------------------
+def _same_person(a: Record, chart_no: str | None, name: str) -> bool:
+    if a.chart_no and chart_no and a.chart_no != chart_no:
+        return False
+    return not (a.name and name and identity.normalize_name(a.name) != identity.normalize_name(name))
+
+
+def merge_duplicates(records: Iterable[Record]) -> tuple[list[Record], int]:
+    """Records of the same patient merged (by chart number, then phone); also the number of merged rows."""
+    merged: list[Record] = []
+    by_chart: dict[str, Record] = {}
+    by_phone: dict[str, list[Record]] = {}
+    duplicates = 0
+    for record in records:
+        target = by_chart.get(record.chart_no) if record.chart_no else None
+        if target is None and record.phone:
+            target = next(
+                (r for r in by_phone.get(record.phone, []) if _same_person(r, record.chart_no, record.name)), None
+            )
+        if target is None:
+            merged.append(record)
+            target = record
+        else:
+            duplicates += 1
+            had_phone = target.phone
+            target.merge(record)
+            if target.phone and target.phone != had_phone:
+                by_phone.setdefault(target.phone, []).append(target)
+        if target.chart_no:
+            by_chart.setdefault(target.chart_no, target)
+        if record is target and target.phone:
+            by_phone.setdefault(target.phone, []).append(target)
+    return merged, duplicates
+
+
+# -- matching against the database ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Existing:
+    id: int
+    chart_index: str | None
+    phone_index: str | None
+    name_index: str | None
+
+
+async def _existing_by(session: AsyncSession, clinic_id: int, column: Any, values: set[str]) -> list[Existing]:
+    found: list[Existing] = []
+    ordered = sorted(values)
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start : start + BATCH]
+        query = select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
+            Patient.clinic_id == clinic_id, column.in_(chunk)
+        )
+        found.extend(Existing(*row) for row in (await session.execute(query)).all())
+    # Sorted here, not by ORDER BY: SQLite would walk the clinic's index for the order instead of the lookup's.
+    return sorted(found, key=lambda row: row.id)
+
+
+async def match_existing(session: AsyncSession, clinic_id: int, records: list[Record]) -> None:
+    """Set ``patient_id`` of every record that describes a patient already in the database."""
+    charts = {r.chart_no: identity.chart_lookups(r.chart_no) for r in records if r.chart_no}
+    phones = {r.phone: identity.phone_lookups(r.phone) for r in records if r.phone}
+    by_chart: dict[str, Existing] = {}
+    for row in await _existing_by(session, clinic_id, Patient.chart_index, {i for v in charts.values() for i in v}):
+        by_chart.setdefault(row.chart_index or "", row)
+    by_phone: dict[str, list[Existing]] = {}
+    for row in await _existing_by(session, clinic_id, Patient.phone_index, {i for v in phones.values() for i in v}):
+        by_phone.setdefault(row.phone_index or "", []).append(row)
+    claimed: set[int] = set()
+    several_keys = len(crypto.current().keys) > 1
+    for record in records:
+        chart_ids = charts.get(record.chart_no or "", [])
+        phone_ids = phones.get(record.phone or "", [])
+        # Lookups list the active key's index first: computed once, reused for the writes.
+        record.indexes = (
+            chart_ids[0] if chart_ids else None,
+            phone_ids[0] if phone_ids else None,
+            identity.name_index(record.name),
+        )
+        found = next((by_chart[i] for i in chart_ids if i in by_chart), None)
+        if found is None and record.phone:
+            names = set(identity.name_lookups(record.name)) if several_keys else {record.indexes[2]}
+            candidates = [c for i in phones[record.phone] for c in by_phone.get(i, [])]
+            found = next(
+                (
+                    c
+                    for c in candidates
+                    if c.id not in claimed
+                    and not (record.chart_no and c.chart_index)  # both have chart numbers, and they differ
+                    and not (c.name_index and names and c.name_index not in names)
+                ),
+                None,
+            )
+        if found is not None:
+            record.patient_id = found.id
+            record.existing_has_chart = found.chart_index is not None
+            record.existing_name_index = found.name_index
+            record.existing_phone_index = found.phone_index
+            claimed.add(found.id)
+
+
+# -- writing ------------------------------------------------------------------------------------------------
+async def _insert_new(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
+    table = PATIENTS
+    for start in range(0, len(records), BATCH):
+        chunk = records[start : start + BATCH]
+        rows: list[dict[str, Any]] = [
+            {
+                "clinic_id": clinic_id,
+                "chart_no": r.chart_no,
+                "name": r.name,
+                "phone": r.phone,
+                "birth_date": r.birth_date,
+                "sex": r.sex,
+                "tags": [],
+                "opted_out": False,
+                "last_activity_at": r.last_visit or now,
+                "chart_index": r.indexes[0],
+                "phone_index": r.indexes[1],
+                "name_index": r.indexes[2],
+                "created_at": now,
+                "updated_at": now,
+            }
+            for r in chunk
+        ]
+        # (chart, phone, name) indexes tell the new rows apart (merge_duplicates made them unique), so the
+        # ids come back from one multi-row INSERT … RETURNING without asking for parameter order, which
+        # SQLite can only honour one row at a time.
+        statement = insert(table).returning(table.c.id, table.c.chart_index, table.c.phone_index, table.c.name_index)
+        returned = {tuple(row[1:]): row[0] for row in (await session.execute(statement, rows)).all()}
+        for record, row in zip(chunk, rows, strict=True):
+            record.patient_id = returned[(row["chart_index"], row["phone_index"], row["name_index"])]
+
+
+async def _update_existing(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
+    """Update what each row gives; rows giving the same fields go in one executemany."""
+    table = PATIENTS
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for r in records:
+        values: dict[str, Any] = {"last_activity_at": r.last_visit or now, "updated_at": now}
+        chart_idx, phone_idx, name_idx = r.indexes
+        if r.name and name_idx != r.existing_name_index:
+            values |= {"name": r.name, "name_index": name_idx}
+        if r.chart_no and not r.existing_has_chart:
+            values |= {"chart_no": r.chart_no, "chart_index": chart_idx}
+        if r.phone and phone_idx != r.existing_phone_index:
+            values |= {"phone": r.phone, "phone_index": phone_idx}
+        for attr in ("birth_date", "sex"):
+            if getattr(r, attr) is not None:
+                values[attr] = getattr(r, attr)
+        groups.setdefault(tuple(sorted(values)), []).append(
+            {"b_id": r.patient_id, **{f"b_{k}": v for k, v in values.items()}}
+        )
+    for fields, rows in groups.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.clinic_id == clinic_id)
+            .values({f: bindparam(f"b_{f}", type_=table.c[f].type) for f in fields})
+        )
+        for start in range(0, len(rows), BATCH):
+            await session.execute(statement, rows[start : start + BATCH])
+
+
+async def _record_consents(
+    session: AsyncSession, clinic_id: int, records: list[Record], before: dict[tuple[int, str], bool], actor: str,
+    now: datetime,
+) -> None:  # fmt: skip
+    """A ledger entry where the file changes a patient's consent (a re-import adds nothing)."""
+    rows: list[dict[str, Any]] = []
+    for r in records:
+        for purpose, granted in r.consents.items():
+            assert r.patient_id is not None
+            if before.get((r.patient_id, purpose), False) == granted:
+                continue
+            rows.append(
+                {
+                    "clinic_id": clinic_id,
+                    "patient_id": r.patient_id,
+                    "purpose": purpose,
+                    "granted": granted,
+                    "method": "import",
+                    "text_version": None,
+                    "recorded_by": actor,
+                    "occurred_at": r.consent_at or now,
+                    "recorded_at": now,
+                    "guardian_name": r.guardian_name if r.guardian_name and granted else None,
+                    "guardian_relationship": r.guardian_relationship if r.guardian_name and granted else None,
+                }
+            )
+    for start in range(0, len(rows), BATCH):
+        await session.execute(insert(CONSENTS), rows[start : start + BATCH])
+
+
+# -- the whole file ----------------------------------------------------------------------------------------------
+async def import_table(
+    session: AsyncSession, caller: Caller, table: Table, options: ImportOptions | None = None
+) -> ImportReport:
+    """Import a read table into the caller's clinic (in the session's transaction). Raises
+    ``columns.MappingError`` for an explicit mapping that does not fit the file."""
+    options = options or ImportOptions()
+    report = ImportReport()
+    now = utcnow()
+    today = now.astimezone(SEOUL).date()
+    columns = map_columns(table.headers, options.mapping)
+    report.rows = len(table.rows)
+    if "name" not in columns or ("phone" not in columns and "chart_no" not in columns):
+        report.errors.append(RowError(1, "", "missing_column"))
+        report.skipped = report.rows
+        return report
+
+    records: list[Record] = []
+    for number, cells in table.rows:
+        parsed = parse_row(number, cells, columns, today)
+        if isinstance(parsed, list):
+            report.errors.extend(parsed)
+            report.skipped += 1
+        else:
+            records.append(parsed)
+    if options.strict and report.errors:
+        report.skipped = report.rows
+        return report
+
+    merged, duplicates = merge_duplicates(records)
+    if session.get_bind().dialect.name == "sqlite" and len(records) > 10_000:
+        # A big file touches more pages than SQLite's default 2 MB cache holds (per connection, harmless after).
+        await session.execute(text("PRAGMA cache_size = -65536"))
+    await match_existing(session, caller.clinic_id, merged)
+    new = [r for r in merged if r.patient_id is None]
+    existing = [r for r in merged if r.patient_id is not None]
+    report.imported = len(new)
+    report.updated = len(existing) + duplicates
+
+    if not options.dry_run:
+        state = await current_consents_many(session, [r.patient_id for r in existing if r.patient_id is not None])
+        before = {(pid, purpose): granted for pid, row in state.items() for purpose, granted in row.items()}
+        await _insert_new(session, caller.clinic_id, new, now)
+        await _update_existing(session, caller.clinic_id, existing, now)
+        await _record_consents(session, caller.clinic_id, merged, before, caller.actor, now)
+        audit.record(
+            session,
+            caller,
+            "patient.import",
+            None,
+            rows=report.rows,
+            imported=report.imported,
+            updated=report.updated,
+            skipped=report.skipped,
+        )
+    return report

@@ -1,0 +1,131 @@
+"""Read an EMR export into a header and rows: CSV (UTF-8, UTF-8 with BOM, CP949/EUC-KR — detected, not
+asked) or .xlsx (openpyxl, read-only). Rows carry the row number a spreadsheet shows (the header is row 1)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import charset_normalizer
+from openpyxl import load_workbook
+
+# CP949 is Microsoft's superset of EUC-KR; Korean EMRs write CP949 whatever they call it.
+KOREAN_CODECS = {"euc_kr", "cp949", "johab", "iso2022_kr"}
+XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls of Excel 97–2003
+
+
+class UnreadableFile(Exception):
+    """The file as a whole cannot be read (exit 2 / HTTP 422). ``code`` is stable; the message is bilingual."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (spreadsheet row number, cells)
+    encoding: str | None = None  # of a CSV file
+
+
+def read_table(data: bytes, filename: str = "") -> Table:
+    name = filename.lower()
+    if data.startswith(OLE_MAGIC) or name.endswith(".xls"):
+        raise UnreadableFile(
+            "unsupported_format",
+            "예전 엑셀(.xls) 형식은 읽을 수 없습니다. .xlsx 또는 CSV로 저장해 주세요 / "
+            "old Excel (.xls) files are not supported: save as .xlsx or CSV",
+        )
+    if data.startswith(XLSX_MAGIC) or name.endswith((".xlsx", ".xlsm")):
+        return _read_xlsx(data)
+    if name and not name.endswith((".csv", ".txt", ".tsv")):
+        raise UnreadableFile(
+            "unsupported_format",
+            "CSV 또는 .xlsx 파일만 가져올 수 있습니다 / only CSV and .xlsx files can be imported",
+        )
+    return _read_csv(data)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was in."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UnreadableFile(
+            "unknown_encoding",
+            "파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요) / "
+            "cannot tell the file's character encoding: save it as UTF-8 or CP949",
+        )
+    encoding = "cp949" if best.encoding in KOREAN_CODECS else best.encoding
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(
+            "unknown_encoding", "파일의 문자 인코딩을 알 수 없습니다 / cannot decode the file's text"
+        ) from exc
+
+
+def _read_csv(data: bytes) -> Table:
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UnreadableFile("not_a_table", "표 형식의 파일이 아닙니다 / the file is not a table (CSV or .xlsx)")
+    text, encoding = decode_text(data)
+    sample = text[:8192]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    return _table(reader, encoding)
+
+
+def _read_xlsx(data: bytes) -> Table:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UnreadableFile("unreadable_xlsx", "엑셀 파일을 열 수 없습니다 / cannot open the Excel file") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        return _table(sheet.iter_rows(values_only=True), None)
+    finally:
+        workbook.close()
+
+
+def _table(rows: Iterator[Any], encoding: str | None) -> Table:
+    header: list[str] | None = None
+    table = Table(headers=[], encoding=encoding)
+    try:
+        # Numbered as a spreadsheet shows them: from the top of the file, the header usually row 1.
+        for number, cells in enumerate(rows, start=1):
+            values = list(cells)
+            if header is None:
+                if not any(_filled(v) for v in values):
+                    continue  # leading blank lines: the header is the first row with text
+                header = ["" if v is None else str(v).strip() for v in values]
+                table.headers = header
+                continue
+            if any(_filled(v) for v in values):
+                table.rows.append((number, values))
+    except csv.Error as exc:
+        raise UnreadableFile("malformed_csv", f"CSV 형식이 깨져 있습니다 / malformed CSV: {exc}") from exc
+    if header is None:
+        raise UnreadableFile("empty_file", "빈 파일입니다 / the file is empty")
+    return table
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""
