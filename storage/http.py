@@ -12,6 +12,7 @@ from litestar.exceptions import HTTPException, NotFoundException, ValidationExce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.accounts.authenticate import NO_CLINIC, authenticate, client_ip, current
 from storage.config import Settings
 from storage.db import sessionmaker_for
 from storage.errors import ApiError, Problem
@@ -27,9 +28,15 @@ def settings_of(state: State) -> Settings:
 
 
 async def provide_caller(request: Request[Any, Any, State]) -> Caller:
-    """Who is calling. Until accounts land, every request acts for the default clinic."""
-    client = request.client.host if request.client else None
-    return Caller(clinic_id=request.app.state.default_clinic_id, actor="anonymous", ip=client)
+    """Who is calling, as resolved by the guards (session cookie, API token or webhook signature).
+
+    A route that let an anonymous caller through (``PUBLIC``) gets a caller of no clinic: its database
+    session sees no clinic's rows.
+    """
+    auth = current(request) or await authenticate(request)
+    if auth is not None:
+        return auth.caller
+    return Caller(clinic_id=NO_CLINIC, actor="anonymous", role="anonymous", ip=client_ip(request))
 
 
 async def provide_db_session(state: State, caller: Caller) -> AsyncGenerator[AsyncSession, None]:
