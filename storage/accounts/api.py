@@ -102,14 +102,14 @@ def token_view(row: ApiToken) -> dict[str, Any]:
 def _session_cookies(request: Request[Any, Any, Any], token: str, csrf: str, max_age: int) -> list[Cookie]:
     secure = is_https(request)
     return [
-        Cookie(SESSION_COOKIE, token, path="/", httponly=True, samesite="lax", secure=secure, max_age=max_age),
+        Cookie(key=SESSION_COOKIE, value=token, path="/", httponly=True, samesite="lax", secure=secure, max_age=max_age),
         # Readable by the editor's script, which echoes it in X-CSRF-Token (double-submit).
-        Cookie(CSRF_COOKIE, csrf, path="/", httponly=False, samesite="lax", secure=secure, max_age=max_age),
+        Cookie(key=CSRF_COOKIE, value=csrf, path="/", httponly=False, samesite="lax", secure=secure, max_age=max_age),
     ]
 
 
 def _cleared_cookies() -> list[Cookie]:
-    return [Cookie(name, "", path="/", max_age=0, expires=0) for name in (SESSION_COOKIE, CSRF_COOKIE)]
+    return [Cookie(key=name, value="", path="/", max_age=0, expires=0) for name in (SESSION_COOKIE, CSRF_COOKIE)]
 
 
 class AuthController(Controller):
