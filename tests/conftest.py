@@ -120,9 +120,17 @@ ClientAs = Callable[..., Awaitable[AsyncTestClient[Litestar]]]
 
 
 @pytest.fixture
-async def client_as(app: Litestar, settings: Settings) -> AsyncIterator[ClientAs]:
+async def client_as(
+    app: Litestar,
+    settings: Settings,
+    client: AsyncTestClient[Litestar],
+    anonymous_client: AsyncTestClient[Litestar],
+) -> AsyncIterator[ClientAs]:
     """``await client_as("staff")`` or ``await client_as("manager", clinic="other")``: a logged-in client
-    of that role in that clinic (created when missing; platform_admin has none)."""
+    of that role in that clinic (created when missing; platform_admin has none).
+
+    Depends on ``client`` and ``anonymous_client`` only for order: test clients of one app must stop in
+    the reverse order of their start (Litestar's lifespan), and pytest tears fixtures down in reverse."""
     from tests.accounts.support import apply_login, make_login
 
     opened: list[AsyncTestClient[Litestar]] = []
