@@ -9,7 +9,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.datastructures import State
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.accounts.authenticate import NO_CLINIC, authenticate, client_ip, current
@@ -90,7 +90,15 @@ def conflict_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict
     return _answer(409, [Problem("conflict", "다른 데이터와 충돌합니다 / conflicts with existing data")])
 
 
+def out_of_range_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    # A number beyond the database's integer range (e.g. an id of 20 digits in a path): bad input, not a 500.
+    log.info("out of range: %s", type(exc).__name__)
+    return _answer(400, [Problem("out_of_range", "값이 허용 범위를 벗어났습니다 / a number is out of range")])
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
+    OverflowError: out_of_range_handler,
+    DataError: out_of_range_handler,
     ApiError: api_error_handler,
     ValidationException: validation_error_handler,
     HTTPException: http_error_handler,
