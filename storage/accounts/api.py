@@ -102,7 +102,9 @@ def token_view(row: ApiToken) -> dict[str, Any]:
 def _session_cookies(request: Request[Any, Any, Any], token: str, csrf: str, max_age: int) -> list[Cookie]:
     secure = is_https(request)
     return [
-        Cookie(key=SESSION_COOKIE, value=token, path="/", httponly=True, samesite="lax", secure=secure, max_age=max_age),
+        Cookie(
+            key=SESSION_COOKIE, value=token, path="/", httponly=True, samesite="lax", secure=secure, max_age=max_age
+        ),
         # Readable by the editor's script, which echoes it in X-CSRF-Token (double-submit).
         Cookie(key=CSRF_COOKIE, value=csrf, path="/", httponly=False, samesite="lax", secure=secure, max_age=max_age),
     ]

@@ -45,8 +45,9 @@ def auth_settings_of(connection: ASGIConnection[Any, Any, Any, Any]) -> AuthSett
     found = getattr(connection.app.state, "auth_settings", None)
     if isinstance(found, AuthSettings):
         return found
-    connection.app.state.auth_settings = AuthSettings.from_env()
-    return connection.app.state.auth_settings  # type: ignore[no-any-return]
+    settings = AuthSettings.from_env()
+    connection.app.state.auth_settings = settings
+    return settings
 
 
 def client_ip(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:

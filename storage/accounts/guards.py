@@ -113,8 +113,8 @@ def collect_route_permissions(modules: Iterable[ModuleType]) -> dict[str, frozen
 def route_requirement(handler: BaseRouteHandler, table: Mapping[str, frozenset[str]]) -> Requirement | None:
     """What a route requires, from its guards or the ROUTE_PERMISSIONS table (None: nothing declared)."""
     declared = declared_requirements(handler)
-    operation_id = handler.operation_id if isinstance(getattr(handler, "operation_id", None), str) else None
-    if operation_id in table:
+    operation_id = getattr(handler, "operation_id", None)
+    if isinstance(operation_id, str) and operation_id in table:
         declared.append(Requirement(table[operation_id]))
     if not declared:
         return None

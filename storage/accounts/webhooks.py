@@ -151,6 +151,7 @@ class SignedWebhook(Requirement):
         slug = str(connection.path_params.get(self.slug_param, ""))
         settings = connection.app.state.settings
         ip = client_ip(connection)
+        refused: WebhookSignatureError | None = None
         async with session_scope(settings, None) as db:
             clinic = (await db.execute(select(Clinic).where(Clinic.slug == slug))).scalar_one_or_none()
             secrets_ = await active_secrets(db, settings, clinic.id) if clinic else []
@@ -166,7 +167,6 @@ class SignedWebhook(Requirement):
                     )
                 refused = error
             else:
-                refused = None
                 assert clinic is not None
                 caller = Caller(clinic_id=clinic.id, actor=f"webhook:{clinic.slug}", role="webhook", ip=ip)
                 remember(connection, Auth(caller, WEBHOOK_PERMISSIONS, "signature"))

@@ -77,7 +77,12 @@ class WorkflowController(Controller):
     async def remove(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> None:
         await service.archive_workflow(db_session, caller, workflow_id)
 
-    @post("/{workflow_id:int}/validate", operation_id="ValidateWorkflow", guards=[requires("workflow.read")], status_code=200)
+    @post(
+        "/{workflow_id:int}/validate",
+        operation_id="ValidateWorkflow",
+        guards=[requires("workflow.read")],
+        status_code=200,
+    )
     async def validate(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
         workflow = await service.get_workflow(db_session, workflow_id)
         return problems_as_report(validate_workflow(workflow.document))
@@ -92,7 +97,11 @@ class WorkflowController(Controller):
         await service.get_workflow(db_session, workflow_id)
         return {"versions": [version_summary(v) for v in await service.list_versions(db_session, workflow_id)]}
 
-    @get("/{workflow_id:int}/versions/{version:int}", operation_id="GetWorkflowVersion", guards=[requires("workflow.read")])
+    @get(
+        "/{workflow_id:int}/versions/{version:int}",
+        operation_id="GetWorkflowVersion",
+        guards=[requires("workflow.read")],
+    )
     async def version(self, db_session: AsyncSession, workflow_id: int, version: int) -> dict[str, Any]:
         found = await service.get_version(db_session, workflow_id, version)
         return {**version_summary(found), "document": found.document}

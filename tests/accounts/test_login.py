@@ -30,7 +30,9 @@ async def _actions(settings: Settings) -> list[str]:
         return [e.action for e in (await db.execute(select(AuditEntry).order_by(AuditEntry.id))).scalars()]
 
 
-async def test_login_sets_safe_cookies_and_me_answers(anonymous_client: AsyncTestClient[Litestar], settings: Settings) -> None:
+async def test_login_sets_safe_cookies_and_me_answers(
+    anonymous_client: AsyncTestClient[Litestar], settings: Settings
+) -> None:
     # Given a manager with a password
     await _user(settings)
     # When they log in (e-mail in any case)
@@ -126,7 +128,9 @@ async def test_idle_and_absolute_timeouts_end_sessions(
     assert (await anonymous_client.get("/api/auth/me")).status_code == 401
 
 
-async def test_one_time_link_sets_the_password_once(anonymous_client: AsyncTestClient[Litestar], settings: Settings) -> None:
+async def test_one_time_link_sets_the_password_once(
+    anonymous_client: AsyncTestClient[Litestar], settings: Settings
+) -> None:
     # Given a user created without a password and a one-time link
     from storage.accounts.config import AuthSettings
 

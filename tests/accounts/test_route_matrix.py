@@ -91,8 +91,11 @@ def test_every_api_route_declares_what_it_needs(app: Litestar) -> None:
 
 
 async def test_every_route_answers_401_403_404_where_it_must(
-    app: Litestar, client: AsyncTestClient[Litestar], anonymous_client: AsyncTestClient[Litestar],
-    client_as: ClientAs, settings: Settings,
+    app: Litestar,
+    client: AsyncTestClient[Litestar],
+    anonymous_client: AsyncTestClient[Litestar],
+    client_as: ClientAs,
+    settings: Settings,
 ) -> None:
     # Given clinic A with objects, and callers of every kind
     ids = await _seed_clinic_a(client, settings)

@@ -30,7 +30,9 @@ async def test_token_is_stored_hashed_and_limited_to_its_actions(
     bearer = {"Authorization": f"Bearer {secret}"}
     assert (await anonymous_client.get("/api/workflows", headers=bearer)).status_code == 200
     denied = await anonymous_client.post(
-        "/api/workflows", headers=bearer, json={"format": "doctorsflow.workflow/v1", "name": "x", "nodes": [], "edges": []}
+        "/api/workflows",
+        headers=bearer,
+        json={"format": "doctorsflow.workflow/v1", "name": "x", "nodes": [], "edges": []},
     )
     assert denied.status_code == 403 and denied.json()["errors"][0]["code"] == "permission_denied"
     # And its use is recorded: last used time and address, and an audit entry

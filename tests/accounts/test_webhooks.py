@@ -108,4 +108,6 @@ async def test_webhook_route_accepts_signed_fresh_requests_once(
     assert (await webhook_client.post(url, content=body, headers=forged)).status_code == 401
     await clinic_id_of(settings, "clinic-b")
     other = {**headers, SIGNATURE_HEADER: sign(body, secret, int(time.time()) + 1)}
-    assert (await webhook_client.post("/api/webhooks/clinic-b/test-events", content=body, headers=other)).status_code == 401
+    assert (
+        await webhook_client.post("/api/webhooks/clinic-b/test-events", content=body, headers=other)
+    ).status_code == 401
