@@ -19,8 +19,12 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.static_files import create_static_files_router
 
+import compliance.api
+import compliance.cli
 import nodes.api
 import nodes.cli
+import runtime.channels.api
+import runtime.templates.api
 import storage.accounts.api
 import storage.accounts.cli
 import storage.cli
@@ -32,10 +36,21 @@ from storage.errors import Problem
 from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic
 from storage.security import SecurityHeadersMiddleware
+from storage.workflows import service as workflows
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
-ROUTE_MODULES = [nodes.api, storage.workflows.api, storage.accounts.api]
-CLI_MODULES = [storage.cli, nodes.cli, storage.accounts.cli]
+ROUTE_MODULES = [
+    nodes.api,
+    storage.workflows.api,
+    compliance.api,
+    runtime.templates.api,
+    runtime.channels.api,
+    storage.accounts.api,
+]
+CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, storage.accounts.cli]
+
+# Publishing is refused while any of these finds a problem (validation always runs first).
+workflows.publish_checks[:] = [compliance.api.has_blocking_findings]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>

@@ -11,13 +11,16 @@ from litestar import get, post
 from litestar.params import JSONBody
 
 from nodes.registry import catalogue
+from nodes.templating import VARIABLES
 from nodes.validation import problems_as_report, validate_workflow
 
 
 @get("/api/nodes", operation_id="ListNodeTypes", tags=["nodes"], sync_to_thread=False)
 def list_node_types() -> dict[str, Any]:
-    """Every node type: labels, icon, ports, params JSON Schema (the editor's palette and forms)."""
-    return {"nodes": catalogue()}
+    """Every node type: labels, icon, ports, params JSON Schema (the editor's palette and forms), and the
+    ``{{ variables }}`` a message may use (the editor's autocomplete)."""
+    variables = [{"name": name, "description": description} for name, description in VARIABLES.items()]
+    return {"nodes": catalogue(), "variables": variables}
 
 
 @post("/api/validate", operation_id="ValidateDocument", tags=["nodes"], status_code=200, sync_to_thread=False)

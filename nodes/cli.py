@@ -28,10 +28,14 @@ def read_json_file(path: Path) -> Any:
     """Parse a UTF-8 JSON file (a BOM is allowed) or raise :class:`UnreadableFile` with the reason."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UnreadableFile("unreadable_file", "파일이 없습니다 / file not found") from exc
+    except IsADirectoryError as exc:
+        raise UnreadableFile("unreadable_file", "파일이 아니라 폴더입니다 / is a directory, not a file") from exc
+    except PermissionError as exc:
+        raise UnreadableFile("unreadable_file", "파일을 읽을 권한이 없습니다 / permission denied") from exc
     except OSError as exc:
-        raise UnreadableFile(
-            "unreadable_file", f"파일을 읽을 수 없습니다: {exc.strerror or exc} / cannot read the file"
-        ) from exc
+        raise UnreadableFile("unreadable_file", f"파일을 읽을 수 없습니다 / cannot read the file: {exc}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -48,9 +52,7 @@ def read_json_file(path: Path) -> Any:
             f"/ not JSON: line {exc.lineno} column {exc.colno} ({exc.msg})",
         ) from exc
     except RecursionError as exc:
-        raise UnreadableFile(
-            "invalid_json", "JSON이 너무 깊게 중첩되었습니다 / JSON nested too deeply"
-        ) from exc
+        raise UnreadableFile("invalid_json", "JSON이 너무 깊게 중첩되었습니다 / JSON nested too deeply") from exc
 
 
 def _text_report(name: str, problems: list[Problem]) -> str:
@@ -100,9 +102,7 @@ def run_examples(args: argparse.Namespace) -> int:
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="출력 형식 / output format"
-    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="출력 형식 / output format")
 
 
 def register(subparsers: Any) -> None:
@@ -113,9 +113,7 @@ def register(subparsers: Any) -> None:
         description="워크플로 파일을 검사합니다. 종료 코드: 0 유효, 1 오류, 2 읽을 수 없음 "
         "/ Validates workflow files. Exit 0 valid, 1 invalid, 2 unreadable.",
     )
-    validate.add_argument(
-        "workflows", nargs="+", metavar="WORKFLOW.json", help="워크플로 파일 / workflow file"
-    )
+    validate.add_argument("workflows", nargs="+", metavar="WORKFLOW.json", help="워크플로 파일 / workflow file")
     _add_format(validate)
     validate.set_defaults(handler=run_validate)
     examples = subparsers.add_parser("examples", help="예제 워크플로 목록 / list the example workflows")

@@ -154,6 +154,8 @@ def _parse(text: str) -> nodes.Template:
             f"템플릿 문법 오류 ({exc.lineno}행): {exc.message} / template syntax error",
             line=exc.lineno,
         ) from exc
+    except RecursionError as exc:
+        raise TemplateError("syntax", "템플릿이 너무 깊게 중첩되었습니다 / template nested too deeply") from exc
 
 
 def _chain(node: nodes.Node) -> str | None:
@@ -200,9 +202,7 @@ def _check_language(tree: nodes.Template) -> None:
             node.arg.value if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) else None
         )
         if isinstance(name, str) and name.startswith("_"):
-            raise TemplateError(
-                "unsafe", f"허용되지 않는 속성입니다: {name} / attribute not allowed", line=line
-            )
+            raise TemplateError("unsafe", f"허용되지 않는 속성입니다: {name} / attribute not allowed", line=line)
         if isinstance(node, nodes.Getitem) and not (
             isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str | int)
         ):
@@ -240,6 +240,19 @@ def unknown_variables(text: str) -> list[str]:
 
 def template_problems(text: str) -> list[TemplateError]:
     """Everything wrong with a template before it is ever rendered; empty when it is usable."""
+    return [TemplateError(p.kind, p.message, variable=p.variable, line=p.line) for p in _checked(text)]
+
+
+@lru_cache(maxsize=4096)
+def _checked(text: str) -> tuple[TemplateError, ...]:
+    """Cached: the same few message texts are checked again on every validation and send."""
+    try:
+        return tuple(_find_problems(text))
+    except RecursionError:
+        return (TemplateError("unsafe", "템플릿이 너무 깊게 중첩되었습니다 / template nested too deeply"),)
+
+
+def _find_problems(text: str) -> list[TemplateError]:
     try:
         tree = _parse(text)
         _check_language(tree)
@@ -275,18 +288,17 @@ def render(text: str, data: Mapping[str, Any]) -> str:
     Raises :class:`TemplateError` for bad syntax, disallowed constructs, unknown variables, and values
     missing from ``data`` at send time (never renders them as an empty string).
     """
-    template = _compiled(text)
+    try:
+        template = _compiled(text)
+    except RecursionError as exc:
+        raise TemplateError("unsafe", "템플릿이 너무 복잡합니다 / template too complex") from exc
     try:
         return template.render(dict(data))
     except TemplateError:
         raise
     except UndefinedError as exc:
-        raise TemplateError(
-            "render", f"값이 없는 변수가 있습니다: {exc.message} / a variable has no value"
-        ) from exc
+        raise TemplateError("render", f"값이 없는 변수가 있습니다: {exc.message} / a variable has no value") from exc
     except SecurityError as exc:
         raise TemplateError("unsafe", f"허용되지 않는 접근입니다 / access not allowed: {exc}") from exc
-    except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
-        raise TemplateError(
-            "render", f"메시지를 만들 수 없습니다: {exc} / cannot render the message"
-        ) from exc
+    except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
+        raise TemplateError("render", f"메시지를 만들 수 없습니다: {exc} / cannot render the message") from exc

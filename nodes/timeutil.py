@@ -61,6 +61,13 @@ def next_business_day(day: date) -> date:
     return day
 
 
+def previous_business_day(day: date) -> date:
+    """``day`` itself when it is a business day, else the last business day before it."""
+    while not is_business_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def seoul_at(day: date, at: time) -> datetime:
     """That wall-clock time in Seoul (Korea has no daylight saving time, so it always exists)."""
     return datetime.combine(day, at, tzinfo=SEOUL)

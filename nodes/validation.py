@@ -6,29 +6,30 @@ message in Korean, then " / " and English.
 
 Stable problem codes (a public contract: the editor, the API and the command line show them):
 
-=====================  =================================================================================
-code                   meaning (path points at)
-=====================  =================================================================================
-invalid_document       the document is not a JSON object ("")
-unsupported_format     ``format`` is missing or not ``doctorsflow.workflow/v1`` (/format)
-missing_field          a required key is missing: name, nodes, edges, a node's id/type, an edge's ends
-invalid_field          a key has the wrong type or value (empty name, nodes not an array, bad position …)
-unknown_field          a key the format does not know (the workflow, a node or an edge)
-unknown_node_type      a node's ``type`` is not in the catalogue (/nodes/i/type)
-invalid_params         a node's params break its schema (/nodes/i/params/<field>)
-duplicate_id           two nodes share an id (/nodes/j/id of the later one)
-missing_trigger        no trigger node (/nodes)
-multiple_triggers      more than one trigger: every trigger after the first (/nodes/i/type)
-dangling_edge          an edge's source or target is not a node id (/edges/k/source or /target)
-unknown_port           ``sourcePort`` is not an output of the source node (/edges/k/sourcePort or /edges/k)
-edge_into_trigger      an edge ends at a trigger (/edges/k/target)
-duplicate_edge         the same source, port and target twice (/edges/k of the later one)
-cycle                  the graph has a cycle (/edges/k of the edge that closes it)
-unreachable_node       a node cannot be reached from the trigger (/nodes/i)
-unknown_variable       a message uses a {{ variable }} the sandbox does not provide (/nodes/i/params/…)
-template_syntax        a message template does not parse (/nodes/i/params/…)
-template_unsafe        a message template uses a construct or filter that is not allowed (/nodes/i/params/…)
-=====================  =================================================================================
+=======================  ===============================================================================
+code                     meaning (path points at)
+=======================  ===============================================================================
+invalid_document         the document is not a JSON object, or is nested absurdly deep ("")
+unsupported_format       ``format`` is missing or not ``doctorsflow.workflow/v1`` (/format)
+missing_field            a required key is missing: name, nodes, edges, a node's id/type, an edge's ends
+invalid_field            a key has the wrong type or value (empty name, nodes not an array, bad position …)
+unknown_field            a key the format does not know (the workflow, a node or an edge)
+unknown_node_type        a node's ``type`` is not in the catalogue (/nodes/i/type)
+invalid_params           a node's params break its schema (/nodes/i/params/<field>)
+duplicate_id             two nodes share an id (/nodes/j/id of the later one)
+missing_trigger          no trigger node (/nodes)
+multiple_triggers        more than one trigger: every trigger after the first (/nodes/i/type)
+dangling_edge            an edge's source or target is not a node id (/edges/k/source or /target)
+unknown_port             ``sourcePort`` is not an output of the source node (/edges/k/sourcePort or /edges/k)
+edge_into_trigger        an edge ends at a trigger (/edges/k/target)
+duplicate_edge           the same source, port and target twice (/edges/k of the later one)
+cycle                    the graph has a cycle (/edges/k of the edge that closes it)
+unreachable_node         a node cannot be reached from the trigger (/nodes/i)
+unknown_variable         a message uses a {{ variable }} the sandbox does not provide (/nodes/i/params/…)
+template_syntax          a message template does not parse (/nodes/i/params/…)
+template_unsafe          a message template uses a construct or filter that is not allowed (/nodes/i/params/…)
+appointment_unavailable  the trigger's runs never have an appointment, but a node needs one (/nodes/i/params/…)
+=======================  ===============================================================================
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from jsonschema import Draft202012Validator
 from nodes.base import NodeType
 from nodes.registry import REGISTRY, get_node_type
 from nodes.schema_messages import FORMAT_CHECKER, error_paths, leaf, reason
-from nodes.templating import template_problems
+from nodes.templating import template_problems, variables_used
 
 __all__ = [
     "FORMAT",
@@ -77,7 +78,7 @@ WORKFLOW_SCHEMA: dict[str, Any] = {
         "description": {"type": "string", "maxLength": 2000},
         "nodes": {
             "type": "array",
-            "maxItems": 500,
+            "maxItems": 500,  # MAX_ITEMS
             "items": {
                 "type": "object",
                 "required": ["id", "type"],
@@ -88,6 +89,7 @@ WORKFLOW_SCHEMA: dict[str, Any] = {
                     "params": {"type": "object"},
                     "position": _POSITION,
                     "label": {"type": "string", "maxLength": 100},
+                    "description": {"type": "string", "maxLength": 1000},
                 },
             },
         },
@@ -296,9 +298,7 @@ def _node_problems(nodes_: list[Any]) -> tuple[list[Problem], _Graph]:
         if node_type is None:
             if isinstance(type_name, str) and type_name:
                 close = difflib.get_close_matches(type_name, list(REGISTRY), n=1)
-                hint_ko, hint_en = (
-                    (f" (혹시 '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
-                )
+                hint_ko, hint_en = (f" (혹시 '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
                 problems.append(
                     Problem(
                         "unknown_node_type",
@@ -427,6 +427,50 @@ def _reachability_problems(g: _Graph) -> Iterator[Problem]:
             )
 
 
+# Events that carry an ``appointment`` (DESIGN "Events"); other triggers' runs have none.
+APPOINTMENT_EVENTS = frozenset(
+    {"appointment.booked", "appointment.rescheduled", "appointment.cancelled", "procedure.completed"}
+)
+
+
+def _uses_appointment(node_type: NodeType, params: Mapping[str, Any]) -> Iterator[tuple[str, ...]]:
+    """Param paths that need the run's appointment: ``{{ appointment.… }}`` in text, or a param value
+    naming it (``wait.until`` anchor ``appointment``, ``branch.condition`` field ``appointment.…``)."""
+    for key, value in params.items():
+        if isinstance(value, str) and (value == "appointment" or value.startswith("appointment.")):
+            yield (str(key),)
+    for field_pointer in node_type.text_fields:
+        for parts, text in text_values(params, field_pointer):
+            if not template_problems(text) and any(v.split(".")[0] == "appointment" for v in variables_used(text)):
+                yield parts
+
+
+def _appointment_problems(nodes_: list[Any], g: _Graph) -> Iterator[Problem]:
+    if len(g.triggers) != 1:
+        return
+    trigger_type = g.types[g.triggers[0]]
+    if trigger_type is None or not trigger_type.events or APPOINTMENT_EVENTS & set(trigger_type.events):
+        return  # manual runs may or may not have an appointment: only refuse when there never is one
+    for node_id, index in g.ids.items():
+        node_type, node = g.types.get(node_id), nodes_[index]
+        params = node.get("params", {})
+        if node_type is None or not isinstance(params, dict):
+            continue
+        for parts in _uses_appointment(node_type, params):
+            where = _node_label(node_id, node_type.type)
+            yield Problem(
+                "appointment_unavailable",
+                node_id,
+                pointer("nodes", index, "params", *parts),
+                _message(
+                    where,
+                    ".".join(parts),
+                    f"트리거 {trigger_type.type}로 시작한 실행에는 예약 정보가 없습니다",
+                    f"runs started by {trigger_type.type} have no appointment",
+                ),
+            )
+
+
 def _graph_problems(doc: Mapping[str, Any]) -> list[Problem]:
     nodes_, edges = doc.get("nodes"), doc.get("edges")
     if not isinstance(nodes_, list):
@@ -446,11 +490,58 @@ def _graph_problems(doc: Mapping[str, Any]) -> list[Problem]:
     problems.extend(_edge_problems(edges, g))
     problems.extend(_cycle_problems(g))
     problems.extend(_reachability_problems(g))
+    problems.extend(_appointment_problems(nodes_, g))
     return problems
+
+
+MAX_DEPTH = 50  # real documents nest about 7 deep; deeper input is refused before any recursive check
+
+
+def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Nesting deeper than ``limit``, measured without recursion (so without RecursionError)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
+MAX_ITEMS = {"nodes": 500, "edges": 2000}
+
+
+def _oversized(doc: Mapping[str, Any]) -> list[Problem]:
+    found = []
+    for key, limit in MAX_ITEMS.items():
+        items = doc.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            found.append(
+                Problem(
+                    "invalid_field",
+                    None,
+                    f"/{key}",
+                    f"'{key}': 너무 많습니다 ({len(items)}개, 최대 {limit}개) "
+                    f"/ field '{key}': too many items ({len(items)}, at most {limit})",
+                )
+            )
+    return found
 
 
 def validate_workflow(doc: Any) -> list[Problem]:
     """Every problem of a workflow document; an empty list means it is valid. Never raises."""
+    if _too_deep(doc):
+        return [
+            Problem(
+                "invalid_document",
+                None,
+                "",
+                f"문서가 너무 깊게 중첩되었습니다 (최대 {MAX_DEPTH}단계) / document nested deeper than {MAX_DEPTH} levels",
+            )
+        ]
     if not isinstance(doc, dict):
         return [
             Problem(
@@ -461,6 +552,9 @@ def validate_workflow(doc: Any) -> list[Problem]:
                 f"/ a workflow must be a JSON object, got {type(doc).__name__}",
             )
         ]
+    oversized = _oversized(doc)
+    if oversized:
+        return oversized  # do not spend seconds checking 100 000 edges one by one
     problems = list(_envelope_problems(doc))
     problems.extend(_graph_problems(doc))
     unique: dict[tuple[str, str], Problem] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from storage.config import Settings
@@ -29,6 +30,14 @@ def register(commands: Any) -> None:
     migrate = commands.add_parser("migrate", help="데이터베이스를 최신 구조로 / migrate the database")
     add_format(migrate)
     migrate.set_defaults(handler=run_migrate)
+
+    load = commands.add_parser(
+        "import-workflow", help="워크플로 파일이나 예제를 불러오기 / import a workflow file or an example"
+    )
+    load.add_argument("source", help="WORKFLOW.json 또는 예제 이름 / a file or an example slug")
+    load.add_argument("--publish", action="store_true", help="불러온 뒤 게시 / publish after importing")
+    add_format(load)
+    load.set_defaults(handler=run_import_workflow)
 
     serve = commands.add_parser("serve", help="서버 시작 / start the server")
     serve.add_argument("--host", default="127.0.0.1")
@@ -74,4 +83,34 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         if background is not None:
             background.stop()
+    return 0
+
+
+def run_import_workflow(args: argparse.Namespace) -> int:
+    from nodes import examples
+    from nodes.cli import UnreadableFile, read_json_file
+    from storage.errors import ApiError
+    from storage.workflows.seed import import_document
+
+    doc = examples.load_example(args.source)
+    if doc is None:
+        try:
+            doc = read_json_file(Path(args.source))
+        except UnreadableFile as exc:
+            print(f"✗ {args.source}: {exc.message}", file=sys.stderr)
+            return 2
+    try:
+        result = import_document(Settings.from_env(), doc, publish=args.publish)
+    except ApiError as exc:
+        payload = exc.body()
+        emit(
+            args,
+            payload,
+            "\n".join(f"✗ [{e['code']}] {e['node'] or ''} {e['path']}: {e['message']}" for e in payload["errors"]),
+        )
+        return 1
+    text = f"✓ 워크플로 {result['id']} '{result['name']}'" + (
+        f" 버전 {result['version']} 게시됨" if result["version"] else ""
+    )
+    emit(args, result, text)
     return 0

@@ -34,7 +34,7 @@ def send_alimtalk(ctx: ExecutionContext) -> Outcome:
     variables = {str(k): ctx.render(str(v)) for k, v in (ctx.params.get("variables") or {}).items()}
     body = template_body(ctx.clinic, code)
     text = fill_template(body, variables) if body is not None else "\n".join(variables.values())
-    failover_param = ctx.params.get("failover", {"channel": "sms"})
+    failover_param = ctx.params.get("failover")  # absent or false: no failover
     failover = None
     if isinstance(failover_param, Mapping):
         own_text = failover_param.get("text")

@@ -5,9 +5,7 @@ from nodes.base import ExecutionContext, NodeType, Outcome, SendMessage, load_sc
 
 def send_friendtalk(ctx: ExecutionContext) -> Outcome:
     buttons = tuple(
-        {"name": str(b["name"]), "url": str(b["url"])}
-        for b in ctx.params.get("buttons") or ()
-        if isinstance(b, dict)
+        {"name": str(b["name"]), "url": str(b["url"])} for b in ctx.params.get("buttons") or () if isinstance(b, dict)
     )
     image_url = ctx.params.get("image_url")
     message = SendMessage(

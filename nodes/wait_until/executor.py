@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from nodes.base import ExecutionContext, Outcome
-from nodes.timeutil import in_seoul, next_business_day, parse_hhmm, seoul_at
+from nodes.timeutil import in_seoul, next_business_day, parse_hhmm, previous_business_day, seoul_at
 
 
 def due_time(ctx: ExecutionContext) -> datetime | None:
@@ -18,9 +18,11 @@ def due_time(ctx: ExecutionContext) -> datetime | None:
         anchor = in_seoul(starts_at)
     else:
         anchor = in_seoul(ctx.trigger_at)
-    day = anchor.date() + timedelta(days=int(params.get("offset_days", 0)))
+    offset = int(params.get("offset_days", 0))
+    day = anchor.date() + timedelta(days=offset)
     if params.get("skip_weekends_holidays"):
-        day = next_business_day(day)
+        # Later for "N days after"; earlier for "N days before", so a reminder never lands after its anchor.
+        day = previous_business_day(day) if offset < 0 else next_business_day(day)
     return seoul_at(day, parse_hhmm(str(params.get("at", "10:00"))))
 
 
@@ -34,7 +36,5 @@ def wait_until(ctx: ExecutionContext) -> Outcome:
     if due <= ctx.now:
         if ctx.params.get("if_past") == "stop":
             return Outcome(ports=(), reason=f"예정 시각 {due:%Y-%m-%d %H:%M}이 지났습니다 / time has passed")
-        return Outcome(
-            reason=f"예정 시각 {due:%Y-%m-%d %H:%M}이 지나 바로 진행 / time passed, continuing now"
-        )
+        return Outcome(reason=f"예정 시각 {due:%Y-%m-%d %H:%M}이 지나 바로 진행 / time passed, continuing now")
     return Outcome(wait_until=due)

@@ -28,6 +28,7 @@ ACTIONS: dict[str, str] = {
     "clinic.admin": "병원 만들기·관리 / create and manage clinics (platform)",
     "token.manage": "API 토큰 관리 / manage API tokens",
     "user.manage": "사용자 관리 / manage the clinic's users",
+    "settings.write": "병원 설정·발송 채널 관리 / clinic settings and sending channels",
 }
 
 _CLINIC_ACTIONS = frozenset(a for a in ACTIONS if a != "clinic.admin")

@@ -1,5 +1,6 @@
 """All models, imported so that ``Base.metadata`` knows every table (alembic and tests rely on it)."""
 
+from storage.models.alimtalk_template import AlimTalkTemplateRow
 from storage.models.api_token import ApiToken
 from storage.models.appointment import Appointment
 from storage.models.audit import AuditEntry
@@ -10,18 +11,21 @@ from storage.models.login_session import LoginSession
 from storage.models.login_throttle import LoginThrottle
 from storage.models.one_time_token import OneTimeToken
 from storage.models.patient import Patient
+from storage.models.signoff import ComplianceSignoff
 from storage.models.user import User
 from storage.models.webhook_secret import SeenSignature, WebhookSecret
 from storage.models.workflow import Workflow
 from storage.models.workflow_version import WorkflowVersion
 
 __all__ = [
+    "AlimTalkTemplateRow",
     "ApiToken",
     "Appointment",
     "AuditEntry",
     "Base",
     "Clinic",
     "ClinicScoped",
+    "ComplianceSignoff",
     "Consent",
     "LoginSession",
     "LoginThrottle",

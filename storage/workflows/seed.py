@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -39,3 +40,20 @@ async def _load_and_close(settings: Settings) -> int:
 
 def load_examples_once(settings: Settings) -> int:
     return asyncio.run(_load_and_close(settings))
+
+
+async def _import(settings: Settings, doc: Any, publish: bool) -> dict[str, Any]:
+    try:
+        clinic_id = await ensure_default_clinic(settings)
+        async with session_scope(settings, clinic_id) as session:
+            caller = Caller(clinic_id=clinic_id, actor="cli")
+            workflow = await service.create_workflow(session, caller, doc)
+            version = await service.publish(session, caller, workflow.id) if publish else None
+            return {"id": workflow.id, "name": workflow.name, "version": version.version if version else None}
+    finally:
+        await dispose_engines()
+
+
+def import_document(settings: Settings, doc: Any, publish: bool = False) -> dict[str, Any]:
+    """Import one workflow document into the default clinic (and publish it); all or nothing."""
+    return asyncio.run(_import(settings, doc, publish))

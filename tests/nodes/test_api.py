@@ -27,6 +27,8 @@ def test_catalogue_lists_every_node_type_with_its_schema(client: TestClient[Lite
     assert wait_until["label"] == {"ko": "날짜·시각까지 대기", "en": "Wait until"}
     assert wait_until["schema"]["properties"]["at"]["pattern"] == r"^([01]\d|2[0-3]):[0-5]\d$"
     assert entries["branch.condition"]["outputs"] == ["yes", "no"]
+    variables = {v["name"]: v["description"] for v in response.json()["variables"]}
+    assert variables["patient.name"] == "환자 이름 / patient name"
 
 
 def test_validate_answers_a_report_for_valid_and_invalid_documents(client: TestClient[Litestar]) -> None:

@@ -40,9 +40,7 @@ def test_valid_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "유효합니다" in capsys.readouterr().out
 
 
-def test_invalid_file_exits_1_with_node_path_and_message(
-    broken: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_invalid_file_exits_1_with_node_path_and_message(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["validate", str(broken), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
@@ -57,7 +55,7 @@ def test_invalid_file_exits_1_with_node_path_and_message(
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"{not json", "JSON이 아닙니다: 1행"), (b"\xff\xfe\x00", "UTF-8"), (None, "읽을 수 없습니다")],
+    [(b"{not json", "JSON이 아닙니다: 1행"), (b"\xff\xfe\x00", "UTF-8"), (None, "파일이 없습니다")],
 )
 def test_unreadable_file_exits_2_with_the_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, reason: str
@@ -70,6 +68,11 @@ def test_unreadable_file_exits_2_with_the_reason(
     assert run(["validate", str(path), "--format", "json"]) == 2
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False and reason in report["errors"][0]["message"]
+
+
+def test_a_directory_is_unreadable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["validate", str(tmp_path)]) == 2
+    assert "폴더" in capsys.readouterr().err
 
 
 def test_a_bom_is_accepted(tmp_path: Path) -> None:

@@ -10,14 +10,12 @@ from typing import Any
 
 import pytest
 
-from nodes.examples import examples_dir, list_examples, load_example
+from nodes.examples import list_examples, load_example
 from nodes.registry import REGISTRY
 from nodes.validation import text_values, validate_workflow
+from runtime.templates import get_template
 
 SLUGS = [e["slug"] for e in list_examples()]
-TEMPLATES: dict[str, Any] = json.loads((examples_dir() / "templates" / "alimtalk.json").read_text("utf-8"))[
-    "templates"
-]
 
 # Trigger words of compliance/RULES.md (MSA-*, KAKAO-ALIMTALK-*), matched after removing spaces and dots
 # the way the compliance checker normalises evasions. Our examples must not contain any of them.
@@ -45,15 +43,13 @@ def message_texts(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
         for pointer in node_type.text_fields:
             found += [(node["id"], node["type"], text) for _, text in text_values(params, pointer)]
         if node["type"] == "send.alimtalk":
-            found.append((node["id"], node["type"], TEMPLATES[params["template"]]["text"]))
+            found.append((node["id"], node["type"], get_template(params["template"]).text))
     return found
 
 
 def test_there_are_at_least_six_examples() -> None:
     assert len(SLUGS) >= 6
-    assert {"cataract-postop", "lasik-lasek-postop", "rhinoplasty-postop", "appointment-reminder-d1"} <= set(
-        SLUGS
-    )
+    assert {"cataract-postop", "lasik-lasek-postop", "rhinoplasty-postop", "appointment-reminder-d1"} <= set(SLUGS)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -105,21 +101,21 @@ def test_advertising_messages_are_labelled_with_opt_out_and_gated_by_consent(slu
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_alimtalk_variables_match_the_template_placeholders(slug: str) -> None:
+def test_alimtalk_templates_are_approved_with_the_same_variables(slug: str) -> None:
     doc = load_example(slug)
     assert doc is not None
     for node in doc["nodes"]:
         if node["type"] == "send.alimtalk":
-            body = TEMPLATES[node["params"]["template"]]["text"]
-            placeholders = set(re.findall(r"#\{([^}]+)\}", body))
-            assert placeholders == set(node["params"]["variables"]), node["id"]
-            assert len(body) <= 1000
+            template = get_template(node["params"]["template"])  # runtime/templates/library.json
+            assert template.status == "approved"
+            assert sorted(template.variables) == sorted(node["params"]["variables"]), node["id"]
+            assert len(template.text) <= 1000
 
 
 def test_loader_refuses_unknown_and_escaping_slugs() -> None:
     assert load_example("no-such-example") is None
     assert load_example("../pyproject") is None
-    assert load_example("templates/alimtalk") is None
+    assert load_example("sub/dir") is None
 
 
 def test_examples_dir_can_be_configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

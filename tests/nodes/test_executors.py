@@ -84,6 +84,15 @@ def test_wait_until_moves_holidays_to_next_business_day() -> None:
     assert weekday.wait_until == seoul(2026, 9, 22, 10, 0)
 
 
+def test_wait_until_before_the_anchor_moves_to_the_previous_business_day() -> None:
+    # Given an appointment on Monday 2026-09-28 (the day before is Sunday, Chuseok holidays before that)
+    appointment = {"id": "a", "starts_at": "2026-09-28T10:00:00+09:00"}
+    params = {"anchor": "appointment", "offset_days": -1, "at": "18:00", "skip_weekends_holidays": True}
+    outcome = run("wait.until", params, appointment=appointment, now=seoul(2026, 9, 20, 9))
+    # Then the reminder goes on Wednesday 09-23, the last business day before, never after the appointment
+    assert outcome.wait_until == seoul(2026, 9, 23, 18, 0)
+
+
 def test_wait_duration_adds_days_hours_minutes() -> None:
     outcome = run("wait.duration", {"days": 1, "hours": 2, "minutes": 30})
     assert outcome.wait_until == seoul(2026, 12, 2, 11, 30)
@@ -150,8 +159,10 @@ def test_send_alimtalk_fills_the_approved_template_and_failover() -> None:
     assert message.failover == Failover(channel="sms", text="밝은눈안과")
     (no_failover,) = run("send.alimtalk", {**params, "failover": False}, clinic=clinic).effects
     assert no_failover.failover is None
-    (default_failover,) = run("send.alimtalk", {"template": "D1"}, clinic=clinic).effects
-    assert default_failover.failover == Failover(channel="sms", text=None)
+    (absent,) = run("send.alimtalk", {"template": "D1"}, clinic=clinic).effects
+    assert absent.failover is None
+    (own_text,) = run("send.alimtalk", {"template": "D1", "failover": {"channel": "sms"}}, clinic=clinic).effects
+    assert own_text.failover == Failover(channel="sms", text=None)  # the AlimTalk's own text
 
 
 def test_send_friendtalk_is_advertising_with_buttons() -> None:
@@ -165,10 +176,6 @@ def test_send_friendtalk_is_advertising_with_buttons() -> None:
 
 
 def test_tag_and_notify_effects() -> None:
-    assert run("patient.tag", {"add": ["lasik"], "remove": ["lead"]}).effects == (
-        TagPatient(("lasik",), ("lead",)),
-    )
-    (notice,) = run(
-        "notify.staff", {"text": "{{ patient.chart_no }} 확인", "recipients": ["010-1111-2222"]}
-    ).effects
+    assert run("patient.tag", {"add": ["lasik"], "remove": ["lead"]}).effects == (TagPatient(("lasik",), ("lead",)),)
+    (notice,) = run("notify.staff", {"text": "{{ patient.chart_no }} 확인", "recipients": ["010-1111-2222"]}).effects
     assert notice == NotifyStaff(text="A-1001 확인", recipients=("010-1111-2222",))

@@ -161,7 +161,7 @@ FRAGMENTS = [
 template_like = st.text(max_size=40) | st.lists(st.sampled_from(FRAGMENTS), max_size=16).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(template_like)
 def test_any_text_renders_or_raises_template_error(text: str) -> None:
     try:

@@ -87,22 +87,14 @@ def test_envelope_problems() -> None:
 
 
 def test_node_and_edge_shapes() -> None:
-    assert found(doc_with(lambda d: d["nodes"][1].update(colour="red"))) == [
-        ("unknown_field", "d1", "/nodes/1/colour")
-    ]
+    assert found(doc_with(lambda d: d["nodes"][1].update(colour="red"))) == [("unknown_field", "d1", "/nodes/1/colour")]
     assert found(doc_with(lambda d: d["nodes"][1].update(position={"x": 1}))) == [
         ("missing_field", "d1", "/nodes/1/position/y")
     ]
-    assert found(doc_with(lambda d: d["nodes"][1].update(params=[1]))) == [
-        ("invalid_field", "d1", "/nodes/1/params")
-    ]
+    assert found(doc_with(lambda d: d["nodes"][1].update(params=[1]))) == [("invalid_field", "d1", "/nodes/1/params")]
     assert ("missing_field", None, "/nodes/1/id") in found(doc_with(lambda d: d["nodes"][1].pop("id")))
-    assert found(doc_with(lambda d: d["edges"][0].update(weight=2))) == [
-        ("unknown_field", None, "/edges/0/weight")
-    ]
-    assert ("missing_field", None, "/edges/0/target") in found(
-        doc_with(lambda d: d["edges"][0].pop("target"))
-    )
+    assert found(doc_with(lambda d: d["edges"][0].update(weight=2))) == [("unknown_field", None, "/edges/0/weight")]
+    assert ("missing_field", None, "/edges/0/target") in found(doc_with(lambda d: d["edges"][0].pop("target")))
 
 
 def test_unknown_node_type_suggests_a_name() -> None:
@@ -173,9 +165,7 @@ def test_branch_condition_value_rules() -> None:
 
     assert params_only({"field": "patient.sex", "op": "eq", "value": "F"}) == []
     assert params_only({"field": "patient.tags", "op": "exists"}) == []
-    assert params_only({"field": "patient.sex", "op": "eq"}) == [
-        ("invalid_params", "d1", "/nodes/1/params/value")
-    ]
+    assert params_only({"field": "patient.sex", "op": "eq"}) == [("invalid_params", "d1", "/nodes/1/params/value")]
     assert params_only({"field": "patient.sex", "op": "in", "value": "F"}) == [
         ("invalid_params", "d1", "/nodes/1/params/value")
     ]
@@ -258,9 +248,7 @@ def test_template_problems_point_at_the_text() -> None:
     assert found(doc) == [("template_syntax", "ad", "/nodes/4/params/text")]
     doc = doc_with(lambda d: d["nodes"][4]["params"].update(text="{{ ''.__class__.__mro__ }}"))
     assert found(doc) == [("template_unsafe", "ad", "/nodes/4/params/text")]
-    doc = doc_with(
-        lambda d: d["nodes"][2]["params"].update(failover={"channel": "sms", "text": "{{ nope }}"})
-    )
+    doc = doc_with(lambda d: d["nodes"][2]["params"].update(failover={"channel": "sms", "text": "{{ nope }}"}))
     assert found(doc) == [("unknown_variable", "care1", "/nodes/2/params/failover/text")]
 
 
@@ -270,10 +258,32 @@ def test_json_pointer_escapes_keys() -> None:
 
 
 def test_messages_are_korean_then_english() -> None:
-    broken = doc_with(
-        lambda d: (d["edges"].append({"source": "care1", "target": "ghost"}), d.update(extra=1))
-    )
+    broken = doc_with(lambda d: (d["edges"].append({"source": "care1", "target": "ghost"}), d.update(extra=1)))
     for problem in validate_workflow(broken):
         ko, _, en = problem.message.partition(" / ")
         assert any("가" <= ch <= "힣" for ch in ko), problem
         assert en.isascii() or "→" in en, problem
+
+
+def test_appointment_unavailable_when_the_trigger_never_has_one() -> None:
+    # Given a consent-granted trigger (its runs carry no appointment)
+    def consent_trigger(d: dict[str, Any]) -> None:
+        d["nodes"][0].update(type="trigger.consent_granted", params={"purpose": "marketing"})
+        d["nodes"][1]["params"].update(anchor="appointment")
+        d["nodes"][4]["params"].update(text="(광고) {{ appointment.starts_at | date }}")
+
+    # Then each use of the appointment is reported where it is
+    assert found(doc_with(consent_trigger)) == [
+        ("appointment_unavailable", "d1", "/nodes/1/params/anchor"),
+        ("appointment_unavailable", "ad", "/nodes/4/params/text"),
+    ]
+    # And a manual trigger (an appointment may be chosen) or a booking trigger is fine
+    manual = doc_with(lambda d: (consent_trigger(d), d["nodes"][0].update(type="trigger.manual", params={})))
+    assert found(manual) == []
+
+
+def test_oversized_documents_are_refused_at_once() -> None:
+    doc = doc_with(lambda d: d["edges"].extend({"source": "start", "target": f"n{i}"} for i in range(50_000)))
+    assert found(doc) == [("invalid_field", None, "/edges")]
+    doc = doc_with(lambda d: d["nodes"].extend({"id": f"n{i}", "type": "end"} for i in range(501)))
+    assert found(doc) == [("invalid_field", None, "/nodes")]

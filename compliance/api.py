@@ -1,0 +1,139 @@
+"""HTTP API of the compliance checker: lint a document or messages, lint a stored workflow, sign off.
+
+``has_blocking_findings(doc)`` is the publish check: ``storage.workflows.service.publish`` refuses (422)
+while it returns problems (``server.py`` registers it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Response, get, post
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.errors import ApiError, Problem
+from storage.tenancy import Caller
+from storage.workflows import service
+
+from .formats import render, render_sarif
+from .graph_rules import lint_workflow
+from .report import Report, parse_suppression
+from .signoff import blocking_problems, lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
+from .text_rules import CHANNELS, PURPOSES, lint_text
+
+REPORT_FORMATS = ("json", "sarif", "html", "text")
+
+
+def has_blocking_findings(doc: dict[str, Any]) -> list[Problem]:
+    """Problems (one per error-severity finding) that keep a workflow from being published."""
+    return blocking_problems(lint_workflow(doc))
+
+
+def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]:
+    if fmt == "json":
+        return Response(report.to_dict())
+    if fmt == "sarif":
+        return Response(render_sarif(report), media_type="application/sarif+json")
+    if fmt == "html":
+        return Response(render(report, "html", title=title), media_type="text/html; charset=utf-8")
+    if fmt == "text":
+        return Response(render(report, "text"), media_type="text/plain; charset=utf-8")
+    raise ApiError(
+        422, [Problem("bad_format", "format은 json|sarif|html|text / format must be json, sarif, html or text")]
+    )
+
+
+def _lint_messages(messages: Any) -> dict[str, Any]:
+    if not isinstance(messages, list):
+        raise ApiError(
+            422, [Problem("bad_messages", "messages는 배열이어야 합니다 / messages must be an array", path="/messages")]
+        )
+    problems = []
+    for index, item in enumerate(messages):
+        path = f"/messages/{index}"
+        if not isinstance(item, dict):
+            problems.append(Problem("bad_message", "객체여야 합니다 / must be an object", path=path))
+            continue
+        if not isinstance(item.get("text"), str):
+            problems.append(
+                Problem("bad_text", "text는 문자열이어야 합니다 / text must be a string", path=path + "/text")
+            )
+        if item.get("channel") not in CHANNELS:
+            problems.append(Problem("bad_channel", "channel: alimtalk|friendtalk|sms", path=path + "/channel"))
+        if item.get("purpose") not in PURPOSES:
+            problems.append(Problem("bad_purpose", "purpose: informational|advertising", path=path + "/purpose"))
+    if problems:
+        raise ApiError(422, problems)
+    results = []
+    errors = warnings = 0
+    for item in messages:
+        findings = lint_text(item["text"], item["channel"], item["purpose"])
+        errors += sum(1 for f in findings if f.severity == "error")
+        warnings += sum(1 for f in findings if f.severity == "warning")
+        results.append({"id": item.get("id"), "findings": [f.to_dict() for f in findings]})
+    return {"results": results, "errors": errors, "warnings": warnings}
+
+
+class LintController(Controller):
+    path = "/api"
+    tags = ["compliance"]
+
+    @post("/lint", operation_id="Lint", status_code=200)
+    async def lint(self, data: Any, report_format: str = Parameter(query="format", default="json")) -> Response[Any]:
+        """Lint ``{"workflow": doc, "suppressions"?: [...]}`` or ``{"messages": [{id, channel, purpose, text}]}``."""
+        if not isinstance(data, dict) or ("workflow" in data) == ("messages" in data):
+            raise ApiError(
+                422,
+                [
+                    Problem(
+                        "bad_body",
+                        '본문은 {"workflow": …} 또는 {"messages": […]} / body must be {"workflow"} or {"messages"}',
+                    )
+                ],
+            )
+        if "messages" in data:
+            return Response(_lint_messages(data["messages"]))
+        doc = data["workflow"]
+        if not isinstance(doc, dict):
+            raise ApiError(
+                422,
+                [Problem("bad_workflow", "workflow는 객체여야 합니다 / workflow must be an object", path="/workflow")],
+            )
+        raw = data.get("suppressions", [])
+        try:
+            if not isinstance(raw, list):
+                raise ValueError("suppressions는 배열이어야 합니다 / suppressions must be an array")
+            suppressions = [parse_suppression(s) for s in raw]
+        except ValueError as exc:
+            raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
+        name = doc.get("name") if isinstance(doc.get("name"), str) else ""
+        return _report_response(lint_workflow(doc, suppressions=suppressions), report_format, str(name))
+
+    @get("/workflows/{workflow_id:int}/lint", operation_id="LintWorkflow")
+    async def lint_workflow_draft(
+        self, db_session: AsyncSession, workflow_id: int, report_format: str = Parameter(query="format", default="json")
+    ) -> Response[Any]:
+        """The lint report of a stored workflow's draft, with the latest sign-off's suppressions applied."""
+        workflow = await service.get_workflow(db_session, workflow_id)
+        return _report_response(await lint_stored_workflow(db_session, workflow_id), report_format, workflow.name)
+
+    @post("/workflows/{workflow_id:int}/signoff", operation_id="SignOffWorkflow", status_code=201)
+    async def signoff(self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: Any) -> dict[str, Any]:
+        """Record a reviewer's sign-off ``{reviewer_name, approval_number?, note?, suppressions?}``."""
+        return await signoff_with_version(db_session, await sign_off(db_session, caller, workflow_id, data))
+
+    @get("/workflows/{workflow_id:int}/signoffs", operation_id="ListSignoffs")
+    async def signoffs(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
+        return {"signoffs": await list_signoffs(db_session, workflow_id)}
+
+
+ROUTES: list[Any] = [LintController]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {
+    "Lint": "workflow.read",
+    "LintWorkflow": "workflow.read",
+    "SignOffWorkflow": "signoff",
+    "ListSignoffs": "workflow.read",
+}

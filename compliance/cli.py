@@ -1,0 +1,189 @@
+"""Commands of the compliance checker: ``doctorsflow lint`` and ``doctorsflow lint-text``.
+
+Exit codes (DESIGN.md): 0 no error finding, 1 an error-severity finding or invalid input, 2 usage or an
+unreadable file.
+
+``lint-text MESSAGES.jsonl``: one output line per non-blank input line, in order. A line that is not a
+JSON object with a string ``text``, a known ``channel`` and ``purpose`` gives an output line
+``{"id", "line", "error": {"code", "message"}}`` and the command exits 1 (invalid input), after linting
+every other line; blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from .formats import FORMATS, render
+from .graph_rules import lint_workflow
+from .report import parse_suppression
+from .text_rules import CHANNELS, PURPOSES, lint_text
+
+
+class UnreadableFile(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(
+            "unreadable_file", f"파일을 읽을 수 없습니다: {exc.strerror or exc} / cannot read the file"
+        ) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile("not_utf8", f"UTF-8 텍스트가 아닙니다 (바이트 {exc.start}) / not UTF-8 text") from exc
+
+
+def _read_json(path: Path) -> Any:
+    text = _read_text(path)
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = (
+            f"{exc.lineno}행 {exc.colno}열 / line {exc.lineno} column {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else ""
+        )
+        raise UnreadableFile("invalid_json", f"JSON이 아닙니다 {where} / not JSON") from exc
+
+
+def lint_command(args: argparse.Namespace) -> int:
+    out: TextIO = sys.stdout
+    try:
+        doc = _read_json(Path(args.workflow))
+        raw_suppressions = _read_json(Path(args.suppressions)) if args.suppressions else []
+    except UnreadableFile as exc:
+        print(f"✗ {exc.message}", file=sys.stderr)
+        return 2
+    if not isinstance(doc, dict):
+        print("✗ 워크플로는 JSON 객체여야 합니다 / a workflow must be a JSON object", file=sys.stderr)
+        return 1
+    try:
+        if not isinstance(raw_suppressions, list):
+            raise ValueError("억제 파일은 배열이어야 합니다 / the suppressions file must be an array")
+        suppressions = [parse_suppression(s) for s in raw_suppressions]
+    except ValueError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 1
+    report = lint_workflow(doc, suppressions=suppressions)
+    name = doc.get("name") if isinstance(doc.get("name"), str) else Path(args.workflow).name
+    rendered = render(report, args.format, title=str(name), artifact_uri=Path(args.workflow).name)
+    if args.output:
+        Path(args.output).write_text(rendered, encoding="utf-8")
+    else:
+        out.write(rendered)
+    return 1 if report.has_errors else 0
+
+
+def _message_error(line_no: int, message_id: Any, code: str, message: str) -> dict[str, Any]:
+    return {"id": message_id, "line": line_no, "error": {"code": code, "message": message}}
+
+
+def lint_lines(lines: list[str]) -> Iterator[tuple[dict[str, Any], bool, bool]]:
+    """(output object, has an error finding, is invalid input) for each non-blank line."""
+    for line_no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            yield (
+                _message_error(
+                    line_no, None, "invalid_json", f"{line_no}행: JSON이 아닙니다 / line {line_no}: not JSON"
+                ),
+                False,
+                True,
+            )
+            continue
+        if not isinstance(item, dict):
+            yield (
+                _message_error(line_no, None, "not_an_object", f"{line_no}행: 객체가 아닙니다 / not an object"),
+                False,
+                True,
+            )
+            continue
+        message_id = item.get("id")
+        problems = []
+        if not isinstance(item.get("text"), str):
+            problems.append("text는 문자열이어야 합니다 / text must be a string")
+        if item.get("channel") not in CHANNELS:
+            problems.append("channel은 alimtalk|friendtalk|sms / channel must be alimtalk, friendtalk or sms")
+        if item.get("purpose") not in PURPOSES:
+            problems.append("purpose는 informational|advertising / purpose must be informational or advertising")
+        if problems:
+            yield (
+                _message_error(line_no, message_id, "invalid_message", f"{line_no}행: " + "; ".join(problems)),
+                False,
+                True,
+            )
+            continue
+        findings = lint_text(item["text"], item["channel"], item["purpose"])
+        yield (
+            {
+                "id": message_id,
+                "findings": [
+                    {"rule": f.rule, "severity": f.severity, "start": f.start, "end": f.end} for f in findings
+                ],
+            },
+            any(f.severity == "error" for f in findings),
+            False,
+        )
+
+
+def lint_text_command(args: argparse.Namespace) -> int:
+    try:
+        lines = _read_text(Path(args.messages)).splitlines()
+    except UnreadableFile as exc:
+        print(f"✗ {exc.message}", file=sys.stderr)
+        return 2
+    failed = False
+    results = []
+    for output, has_error, invalid in lint_lines(lines):
+        failed = failed or has_error or invalid
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
+        else:
+            results.append(output)
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"results": results}, ensure_ascii=False) + "\n")
+    elif args.format == "text":
+        for output in results:
+            if "error" in output:
+                sys.stdout.write(f"✗ {output['id']}: {output['error']['message']}\n")
+                continue
+            rules = ", ".join(f"{f['rule']}({f['severity']}) [{f['start']}:{f['end']}]" for f in output["findings"])
+            sys.stdout.write(
+                f"{'✗' if any(f['severity'] == 'error' for f in output['findings']) else '✓'} {output['id']}: {rules or '문제 없음 / clean'}\n"
+            )
+    return 1 if failed else 0
+
+
+def register(subparsers: Any) -> None:
+    lint = subparsers.add_parser(
+        "lint", help="워크플로 컴플라이언스 검사 / lint a workflow against the compliance rules"
+    )
+    lint.add_argument("workflow", metavar="WORKFLOW.json")
+    lint.add_argument("--format", choices=FORMATS, default="text")
+    lint.add_argument(
+        "--suppressions",
+        metavar="FILE.json",
+        help="[{rule, node, reason}] — 경고만, 사유 필수 / warnings only, reason required",
+    )
+    lint.add_argument("--output", "-o", metavar="FILE", help="출력 파일 / write the report to FILE")
+    lint.set_defaults(handler=lint_command)
+    lint_text_parser = subparsers.add_parser(
+        "lint-text", help="메시지 목록 검사 (JSONL) / lint messages from a JSONL file"
+    )
+    lint_text_parser.add_argument("messages", metavar="MESSAGES.jsonl")
+    lint_text_parser.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl")
+    lint_text_parser.set_defaults(handler=lint_text_command)

@@ -1,0 +1,252 @@
+"""Korean text normalisation with an offset map back to the original text.
+
+Rules match on a *compact* form of the message: NFKC-folded (１００％ → 100%), lower-cased, Latin
+look-alikes folded (Cyrillic о → o), zero-width characters, spaces, punctuation and emoji dropped
+(최 고, 최.고, 최🔥고 → 최고), compatibility jamo composed (ㅊㅚㄱㅗ → 최고), ``{{ … }}`` / ``#{…}``
+placeholders treated as opaque gaps, and colloquial forms rewritten to one canonical form
+(백퍼 → 100%, 넘버원 → 1위, 0원 → 무료). Every compact character remembers the original span it came from,
+so a match ``[a, b)`` in the compact form maps back to ``[starts[a], ends[b-1])`` in the original.
+
+Dropping spaces lets ``최 고`` match, but would also glue ordinary words together (수술 후 기간 → 후기간);
+``gap_before`` keeps what was between two compact characters so that rules can ask whether a match that
+crosses a space ends at a word boundary (see :meth:`Normalized.crosses_words_cleanly`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# gap kinds recorded before each compact character
+GAP_NONE = 0
+GAP_MARK = 1  # punctuation, emoji, zero-width between the characters
+GAP_SPACE = 2  # whitespace (a word boundary) between the characters
+SHORT_MATCH = 4  # compact characters: matches this short that cross a space need a word end
+
+_KEEP_SYMBOLS = frozenset("%+")
+# Cyrillic and Greek letters that look like Latin ones (lower case after casefold)
+_LOOKALIKES = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+        "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ӏ": "l",
+        "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+        "υ": "u", "χ": "x",
+    }
+)  # fmt: skip
+
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNGSEONG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONGSEONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_COMPOUND_VOWELS = {
+    ("ㅗ", "ㅏ"): "ㅘ", ("ㅗ", "ㅐ"): "ㅙ", ("ㅗ", "ㅣ"): "ㅚ", ("ㅜ", "ㅓ"): "ㅝ",
+    ("ㅜ", "ㅔ"): "ㅞ", ("ㅜ", "ㅣ"): "ㅟ", ("ㅡ", "ㅣ"): "ㅢ",
+}  # fmt: skip
+
+# colloquial and look-alike forms → one canonical form (matched on the compact text)
+_REWRITES: dict[str, str] = {
+    r"백퍼센트|백프로|백퍼|100프로|100퍼센트|100퍼|[li][o0][o0]%|1(?:o0|0o|oo)%": "100%",
+    r"넘버원|넘버1|넘버wan|numberone|no1|n01|no원": "1위",
+    r"(?<![0-9])0원": "무료",
+}
+_REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
+_REWRITE_TO = {f"r{i}": target for i, target in enumerate(_REWRITES.values())}
+_PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}]*\}", re.S)
+_PARTICLES = frozenset("의를을은는이가에도로와과만인한라랑께서며면")
+
+# per-character cache: char -> (output chars, kind); kind "k" keep, "j" jamo, "s" space, "m" mark
+_CHAR_CACHE: dict[str, tuple[str, str]] = {}
+
+
+def _classify(ch: str) -> tuple[str, str]:
+    cached = _CHAR_CACHE.get(ch)
+    if cached is not None:
+        return cached
+    folded = unicodedata.normalize("NFKC", ch).lower().translate(_LOOKALIKES)
+    kinds: list[tuple[str, str]] = []
+    for c in folded:
+        if "가" <= c <= "힣" or (c.isalnum() and not _is_jamo(c)):
+            kinds.append((c, "k"))
+        elif _is_jamo(c):
+            kinds.append((c, "j"))
+        elif c.isspace():
+            kinds.append((c, "s"))
+        elif c in _KEEP_SYMBOLS:
+            kinds.append((c, "k"))
+        else:
+            kinds.append((c, "m"))
+    if not kinds:  # NFKC removed the character entirely
+        result = ("", "m")
+    elif len(kinds) == 1:
+        result = kinds[0]
+    else:  # an expansion (e.g. ㈜ → (주)): keep the kept characters, else treat as a mark
+        kept = "".join(c for c, k in kinds if k in "kj")
+        result = (kept, "k") if kept else (folded, "s" if folded.isspace() else "m")
+    if len(_CHAR_CACHE) < 50_000:
+        _CHAR_CACHE[ch] = result
+    return result
+
+
+def _is_jamo(c: str) -> bool:
+    return "\u3131" <= c <= "\u318e" or "\u1100" <= c <= "\u11ff"
+
+
+def _compat_jamo(c: str) -> str:
+    """Conjoining jamo (U+1100 block) → the compatibility letter; other characters unchanged."""
+    code = ord(c)
+    if 0x1100 <= code <= 0x1112:
+        return _CHOSEONG[code - 0x1100]
+    if 0x1161 <= code <= 0x1175:
+        return _JUNGSEONG[code - 0x1161]
+    if 0x11A8 <= code <= 0x11C2:
+        return _JONGSEONG[code - 0x11A7]
+    return c
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    text: str  # the compact form rules match on
+    starts: tuple[int, ...]  # original start offset of each compact character
+    ends: tuple[int, ...]  # original end offset (exclusive) of each compact character
+    gap_before: tuple[int, ...]  # GAP_* kind between compact character i-1 and i (GAP_SPACE at 0)
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Original offsets of the compact range ``[a, b)`` (an empty range maps to an empty span)."""
+        if not self.text:
+            return (0, 0)
+        if b <= a:
+            pos = self.starts[a] if a < len(self.starts) else len(self.original)
+            return (pos, pos)
+        return (self.starts[a], self.ends[b - 1])
+
+    def crosses_space(self, a: int, b: int) -> bool:
+        return any(self.gap_before[k] == GAP_SPACE for k in range(a + 1, b))
+
+    def ends_word(self, b: int) -> bool:
+        """True when compact position ``b`` (exclusive end) is a word end, allowing one trailing particle."""
+        n = len(self.text)
+        if b >= n or self.gap_before[b] != GAP_NONE or not _is_hangul(self.text[b]):
+            return True
+        return self.text[b] in _PARTICLES and (b + 1 >= n or self.gap_before[b + 1] != GAP_NONE)
+
+    def crosses_words_cleanly(self, a: int, b: int) -> bool:
+        """Accept a match; a short one spanning a space (최 고) must end a word, so 수술 후 기간 ≠ 후기.
+
+        Evasions split short words; long phrase patterns (조직검사 결과 양성) span spaces by design.
+        """
+        return b - a > SHORT_MATCH or not self.crosses_space(a, b) or self.ends_word(b)
+
+
+def _is_hangul(c: str) -> bool:
+    return "가" <= c <= "힣"
+
+
+def normalize(original: str) -> Normalized:
+    """Build the compact form of ``original`` with its offset map. Never raises for any ``str``."""
+    chars: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    gaps: list[int] = []
+    gap = GAP_SPACE
+    placeholder_spans = {m.start(): m.end() for m in _PLACEHOLDER_RE.finditer(original)} if ("{" in original) else {}
+    i = 0
+    n = len(original)
+    while i < n:
+        if placeholder_spans and i in placeholder_spans:
+            i = placeholder_spans[i]
+            gap = GAP_SPACE
+            continue
+        out, kind = _classify(original[i])
+        if kind == "s":
+            gap = GAP_SPACE
+        elif kind == "m":
+            gap = max(gap, GAP_MARK)
+        else:
+            for c in out:
+                chars.append(c)
+                kinds.append(kind if not _is_jamo(c) else "j")
+                starts.append(i)
+                ends.append(i + 1)
+                gaps.append(gap)
+                gap = GAP_NONE
+        i += 1
+    if "j" in kinds:
+        chars, starts, ends, gaps = _compose_jamo(chars, kinds, starts, ends, gaps)
+    text = "".join(chars)
+    if _REWRITE_RE.search(text):
+        text, starts, ends, gaps = _rewrite(text, starts, ends, gaps)
+    return Normalized(original, text, tuple(starts), tuple(ends), tuple(gaps))
+
+
+def _compose_jamo(
+    chars: list[str], kinds: list[str], starts: list[int], ends: list[int], gaps: list[int]
+) -> tuple[list[str], list[int], list[int], list[int]]:
+    """Compose runs of jamo (compatibility or conjoining) into syllables: ㅊㅚㄱㅗ → 최고."""
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    out_g: list[int] = []
+    n = len(chars)
+    j = 0
+    while j < n:
+        if kinds[j] == "j":
+            lead = _compat_jamo(chars[j])
+            if lead in _CHOSEONG and j + 1 < n and kinds[j + 1] == "j":
+                vowel = _compat_jamo(chars[j + 1])
+                if vowel in _JUNGSEONG:
+                    k = j + 2
+                    if k < n and kinds[k] == "j":
+                        compound = _COMPOUND_VOWELS.get((vowel, _compat_jamo(chars[k])))
+                        if compound:
+                            vowel = compound
+                            k += 1
+                    tail = 0
+                    if k < n and kinds[k] == "j":
+                        final = _compat_jamo(chars[k])
+                        next_is_vowel = k + 1 < n and kinds[k + 1] == "j" and (_compat_jamo(chars[k + 1]) in _JUNGSEONG)
+                        if final in _JONGSEONG and final != " " and not next_is_vowel:
+                            tail = _JONGSEONG.index(final)
+                            k += 1
+                    code = 0xAC00 + (_CHOSEONG.index(lead) * 21 + _JUNGSEONG.index(vowel)) * 28 + tail
+                    out_c.append(chr(code))
+                    out_s.append(starts[j])
+                    out_e.append(ends[k - 1])
+                    out_g.append(gaps[j])
+                    j = k
+                    continue
+        out_c.append(chars[j])
+        out_s.append(starts[j])
+        out_e.append(ends[j])
+        out_g.append(gaps[j])
+        j += 1
+    return out_c, out_s, out_e, out_g
+
+
+def _rewrite(
+    text: str, starts: list[int], ends: list[int], gaps: list[int]
+) -> tuple[str, list[int], list[int], list[int]]:
+    """Apply the colloquial rewrites; each output character maps to the whole original span replaced."""
+    out: list[str] = []
+    new_s: list[int] = []
+    new_e: list[int] = []
+    new_g: list[int] = []
+    pos = 0
+    for match in _REWRITE_RE.finditer(text):
+        a, b = match.span()
+        out.append(text[pos:a])
+        new_s.extend(starts[pos:a])
+        new_e.extend(ends[pos:a])
+        new_g.extend(gaps[pos:a])
+        target = _REWRITE_TO[match.lastgroup or ""]
+        out.append(target)
+        new_s.extend([starts[a]] * len(target))
+        new_e.extend([ends[b - 1]] * len(target))
+        new_g.extend([gaps[a]] + [GAP_NONE] * (len(target) - 1))
+        pos = b
+    out.append(text[pos:])
+    new_s.extend(starts[pos:])
+    new_e.extend(ends[pos:])
+    new_g.extend(gaps[pos:])
+    return "".join(out), new_s, new_e, new_g

@@ -1,0 +1,114 @@
+"""A lint report: findings, counts, and reviewers' suppressions of warnings.
+
+Suppressions live outside the workflow file (DESIGN.md's envelope is fixed): ``lint_workflow(doc,
+suppressions=[{"rule", "node", "reason"}])``. A warning (or info) is suppressed only with a non-empty
+written reason; errors are never suppressible. A suppression that cannot apply is kept in
+``rejected_suppressions`` with the reason, so the reviewer sees why it had no effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .findings import SEVERITY_ORDER, Finding, Suppression, rule_catalogue
+
+SuppressionInput = Suppression | Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    rejected_suppressions: tuple[tuple[Suppression, str], ...] = field(default=())
+
+    @property
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is None]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.active if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.active if f.severity == "warning")
+
+    @property
+    def has_errors(self) -> bool:
+        return self.errors > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The DESIGN.md lint report: ``{"findings": [...], "errors": n, "warnings": n}``."""
+        out: dict[str, Any] = {
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+        if self.rejected_suppressions:
+            out["rejected_suppressions"] = [
+                {"rule": s.rule, "node": s.node, "reason": s.reason, "problem": problem}
+                for s, problem in self.rejected_suppressions
+            ]
+        return out
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (
+            f.node or "",
+            f.field or "",
+            f.start if f.start is not None else -1,
+            SEVERITY_ORDER[f.severity],
+            f.rule,
+        ),
+    )
+
+
+def parse_suppression(raw: SuppressionInput) -> Suppression:
+    """A suppression from ``{"rule", "node"?, "reason"}``; ``ValueError`` when it is not one."""
+    if isinstance(raw, Suppression):
+        return raw
+    if not isinstance(raw, Mapping):
+        raise ValueError("억제 항목은 객체여야 합니다 / a suppression must be an object {rule, node, reason}")
+    rule = raw.get("rule")
+    node = raw.get("node")
+    reason = raw.get("reason", "")
+    if not isinstance(rule, str) or not rule:
+        raise ValueError("억제 항목에 rule이 없습니다 / a suppression needs a rule id")
+    if node is not None and not isinstance(node, str):
+        raise ValueError("억제 항목의 node는 문자열이어야 합니다 / suppression node must be a string")
+    if not isinstance(reason, str):
+        raise ValueError("억제 사유는 문자열이어야 합니다 / suppression reason must be a string")
+    return Suppression(rule, node, reason.strip())
+
+
+def apply_suppressions(findings: Iterable[Finding], suppressions: Iterable[SuppressionInput]) -> Report:
+    findings = list(findings)
+    usable: list[Suppression] = []
+    rejected: list[tuple[Suppression, str]] = []
+    catalogue = rule_catalogue()
+    for raw in suppressions:
+        suppression = parse_suppression(raw)
+        rule = catalogue.get(suppression.rule)
+        if rule is None:
+            rejected.append((suppression, "알 수 없는 규칙 / unknown rule id"))
+        elif not suppression.reason:
+            rejected.append((suppression, "억제 사유를 적어야 합니다 / a written reason is required"))
+        else:
+            usable.append(suppression)
+    out: list[Finding] = []
+    tried_on_error: dict[Suppression, None] = {}
+    for finding in findings:
+        for suppression in usable:
+            if suppression.rule == finding.rule and suppression.node in (None, finding.node):
+                if finding.severity == "error":
+                    tried_on_error.setdefault(suppression, None)
+                    continue
+                finding = replace(finding, suppressed=suppression)
+                break
+        out.append(finding)
+    for suppression in tried_on_error:
+        rejected.append((suppression, "오류는 억제할 수 없습니다 / errors cannot be suppressed"))
+    return Report(tuple(sort_findings(out)), tuple(rejected))

@@ -1,0 +1,366 @@
+"""Text rules: lint one message on its channel and purpose (RULES.md), with offsets into the original text.
+
+Word lists live in ``rules/*.json`` (one file per rule family): ``patterns`` apply to every message,
+``ad_patterns`` only to advertising content, ``exceptions`` cancel any match they overlap. Each family is
+compiled once into one alternation and matched on the compact normalised text (:mod:`.normalize`).
+
+Scope decisions (RULES.md: MSA rules "apply to any message that advertises"):
+
+* *Advertising content* is a message whose purpose is advertising (FriendTalk always) **or** an
+  informational message with promotional content — the latter is also reported as
+  ADV-PURPOSE-MISMATCH (SMS) or KAKAO-ALIMTALK-PROMO (AlimTalk).
+* On advertising content every MSA pattern applies. On ordinary informational messages only the
+  unambiguous patterns apply (국내 최초, 100% 만족, 부작용 없는 …) so that care text such as "최고 기온",
+  "통증이 없으시더라도" or "흉터 없이 아물도록" raises no false alarm.
+* ADV-LABEL / ADV-OPTOUT / ADV-SENDER apply to advertising purpose only; AlimTalk is always informational.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any, Literal
+
+from .findings import RULES_DIR, Finding, Severity, make_finding
+from .normalize import Normalized, normalize
+from .variables import unknown_variable_spans
+
+TextChannel = Literal["alimtalk", "friendtalk", "sms"]
+TextPurpose = Literal["informational", "advertising"]
+CHANNELS: tuple[str, ...] = ("alimtalk", "friendtalk", "sms")
+PURPOSES: tuple[str, ...] = ("informational", "advertising")
+
+SMS_MAX_BYTES = 90
+LMS_MAX_BYTES = 2000
+ALIMTALK_MAX_CHARS = 1000
+
+_MSA_FAMILY_FILES = (
+    "msa_superlative",
+    "msa_guarantee",
+    "msa_safety_claim",
+    "msa_testimonial",
+    "msa_before_after",
+    "msa_comparison",
+    "msa_unverified",
+    "msa_celebrity",
+    "msa_review_incentive",
+    "msa_defame",
+    "msa_surgery_scene",
+    "msa_fake_title",
+    "msa_article_form",
+    "msa_student_lure",
+    "msa_appearance",
+)
+
+
+def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    items = [p for p in patterns if p]
+    return re.compile("|".join(f"(?:{p})" for p in items)) if items else None
+
+
+@dataclass(frozen=True)
+class _Family:
+    rule: str
+    any_re: re.Pattern[str] | None
+    ad_re: re.Pattern[str] | None
+    exceptions: re.Pattern[str] | None
+
+    def matches(self, norm: Normalized, advertising: bool) -> list[tuple[int, int]]:
+        """Compact-text spans of this family's matches, exceptions and word-splitting respected."""
+        text = norm.text
+        found: list[tuple[int, int]] = []
+        for pattern in (self.any_re, self.ad_re if advertising else None):
+            if pattern is None:
+                continue
+            pos = 0
+            while (m := pattern.search(text, pos)) is not None:
+                a, b = m.span()
+                if b > a and norm.crosses_words_cleanly(a, b):
+                    found.append((a, b))
+                    pos = b
+                else:  # rejected (a word split by chance): look again from the next character
+                    pos = a + 1
+        if not found:
+            return []
+        if self.exceptions is not None:
+            excluded = [m.span() for m in self.exceptions.finditer(text)]
+            if excluded:
+                found = [s for s in found if not any(s[0] < e[1] and e[0] < s[1] for e in excluded)]
+        return _merge(found)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps merged (one finding per highlighted phrase)."""
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((RULES_DIR / f"{name}.json").read_text("utf-8"))
+    return data
+
+
+def _family(name: str) -> _Family:
+    data = _load(name)
+    return _Family(
+        data["rule"],
+        _alternation(data.get("patterns", [])),
+        _alternation(data.get("ad_patterns", [])),
+        _alternation(data.get("exceptions", [])),
+    )
+
+
+@dataclass(frozen=True)
+class _Rules:
+    msa: tuple[_Family, ...]
+    promo: _Family
+    blacklist: _Family
+    health: _Family
+    inducement_strong: _Family
+    inducement_soft: _Family
+    procedures: re.Pattern[str]
+    disclosures: re.Pattern[str]
+    optout_phrase: re.Pattern[str]
+    optout_method: re.Pattern[str]
+    sender: re.Pattern[str]
+    approval: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    induce = _load("msa_inducement")
+    exceptions = _alternation(induce["exceptions"])
+    strong = [p["re"] for p in induce["patterns"] if not p.get("soft")]
+    soft = [p["re"] for p in induce["patterns"] if p.get("soft")]
+    omit = _load("msa_omit_risk")
+    adv = _load("adv")
+
+    def required(patterns: list[str]) -> re.Pattern[str]:
+        compiled = _alternation(patterns)
+        assert compiled is not None, "empty word list"
+        return compiled
+
+    return _Rules(
+        msa=tuple(_family(name) for name in _MSA_FAMILY_FILES),
+        promo=_family("promo"),
+        blacklist=_family("kakao_blacklist"),
+        health=_family("pii_health"),
+        inducement_strong=_Family("MSA-INDUCEMENT", _alternation(strong), None, exceptions),
+        inducement_soft=_Family("MSA-INDUCEMENT", _alternation(soft), None, exceptions),
+        procedures=required(omit["procedures"]),
+        disclosures=required(omit["disclosures"]),
+        optout_phrase=required(adv["optout_phrases"]),
+        optout_method=required(adv["optout_methods"]),
+        sender=required(adv["sender"]),
+        approval=required(adv["approval_number"]),
+    )
+
+
+# a discount is only a warning when the offer states its period, its target and the original price
+_PERIOD_RE = re.compile(r"기간|까지|[0-9]{1,2}월[0-9]{1,2}일?(부터|[0-9]{1,2}월|[0-9]{1,2}일)")
+_TARGET_RE = re.compile(r"대상|해당자|고객님께|환자분")
+_ORIGINAL_PRICE_RE = re.compile(r"정상가|원가|기존가|정가|[0-9]+원[^0-9]{0,3}[0-9]+원")
+
+# resident registration number: YYMMDD, optional hyphen, gender digit 1–4, six more digits
+_RRN_RE = re.compile(
+    r"(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ \t]?[-‐‑–—][ \t]?[1-4][0-9]{6}(?![0-9])"
+    r"|(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-4][0-9]{6}(?![0-9])"
+)
+_DIGIT_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"－": "-", "﹣": "-"})
+_CLINIC_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.name\b")
+_PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]+")
+_LABEL = "(광고)"
+
+
+def sms_bytes(text: str) -> int:
+    """EUC-KR byte length as carriers count it; a ``{{ variable }}`` counts as 10 bytes (an estimate)."""
+    if "{" in text:
+        text = _PLACEHOLDER_RE.sub("x" * 10, text)
+    try:
+        return len(text.encode("euc-kr"))
+    except UnicodeEncodeError:
+        total = 0
+        for ch in text:
+            try:
+                total += len(ch.encode("euc-kr"))
+            except UnicodeEncodeError:
+                total += 2
+        return total
+
+
+def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
+    """Every text-rule finding of one message; ``start``/``end`` are offsets into ``text``.
+
+    Raises ``ValueError`` for an unknown channel or purpose.
+    """
+    if channel not in CHANNELS:
+        raise ValueError(f"알 수 없는 채널: {channel!r} / unknown channel (alimtalk, friendtalk, sms)")
+    if purpose not in PURPOSES:
+        raise ValueError(f"알 수 없는 목적: {purpose!r} / unknown purpose (informational, advertising)")
+    if not _INVISIBLE_RE.sub("", text):
+        return [make_finding("MSG-EMPTY", 0, len(text))]
+    # FriendTalk is always advertising; AlimTalk always informational (RULES.md definitions)
+    advertising = channel == "friendtalk" or (channel == "sms" and purpose == "advertising")
+    norm = normalize(text)
+    rules = _rules()
+    findings: list[Finding] = []
+
+    promo_spans = [] if advertising else rules.promo.matches(norm, advertising=True)
+    if promo_spans:
+        mismatch = "KAKAO-ALIMTALK-PROMO" if channel == "alimtalk" else "ADV-PURPOSE-MISMATCH"
+        findings.extend(_spans(norm, mismatch, promo_spans, _promo_detail(channel)))
+    ad_content = advertising or bool(promo_spans)
+
+    for family in rules.msa:
+        findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
+    findings.extend(_inducement(norm, rules))
+    if ad_content:
+        findings.extend(_omit_risk(norm, rules))
+        findings.append(_prereview(norm, rules))
+    if advertising:
+        findings.extend(_advertising_form(text, norm, rules))
+    if channel == "alimtalk":
+        findings.extend(_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", rules.blacklist.matches(norm, True)))
+        if len(text) > ALIMTALK_MAX_CHARS:
+            detail = f"{len(text)}자 / {len(text)} characters"
+            findings.append(make_finding("MSG-ALIMTALK-LENGTH", ALIMTALK_MAX_CHARS, len(text), detail))
+    if channel == "sms":
+        findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
+        findings.extend(_sms_length(text))
+    findings.extend(_rrn(text))
+    if "{{" in text:
+        for start, end, name in unknown_variable_spans(text):
+            detail = f"'{name}' 변수는 제공되지 않습니다 / variable '{name}' is not provided"
+            findings.append(make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail))
+    findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
+    return [replace(f, excerpt=text[f.start : f.end]) if f.end else f for f in findings]
+
+
+def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
+    for a, b in spans:
+        start, end = norm.span(a, b)
+        word = norm.original[start:end]
+        yield make_finding(rule, start, end, detail or f"'{word}'")
+
+
+def _promo_detail(channel: str) -> str:
+    if channel == "alimtalk":
+        return "알림톡은 정보성 메시지만 보낼 수 있습니다 / AlimTalk may carry informational content only"
+    return (
+        "광고성 내용이면 목적을 '광고'로 하고 동의·(광고)·수신거부를 갖추세요 / promotional content must be sent "
+        "as advertising, with consent, label and opt-out"
+    )
+
+
+def _inducement(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
+    # inducement words are promotional by nature: they apply to every message
+    strong = rules.inducement_strong.matches(norm, advertising=True)
+    soft = [
+        s
+        for s in rules.inducement_soft.matches(norm, advertising=True)
+        if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
+    ]
+    yield from _spans(norm, "MSA-INDUCEMENT", strong)
+    if not soft:
+        return
+    text = norm.text
+    disclosed = bool(_PERIOD_RE.search(text) and _TARGET_RE.search(text) and _ORIGINAL_PRICE_RE.search(text))
+    severity: Severity = "warning" if disclosed and not strong else "error"
+    detail = (
+        "기간·대상·정상가를 밝힌 할인 / discount with period, target and original price stated"
+        if severity == "warning"
+        else "기간·대상·정상가가 명시되지 않은 할인·이벤트 / discount or event without period, target and original price"
+    )
+    for a, b in soft:
+        start, end = norm.span(a, b)
+        yield make_finding("MSA-INDUCEMENT", start, end, f"'{norm.original[start:end]}' — {detail}", severity)
+
+
+def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
+    procedure = rules.procedures.search(norm.text)
+    if procedure is None or rules.disclosures.search(norm.text):
+        return
+    start, end = norm.span(*procedure.span())
+    yield make_finding(
+        "MSA-OMIT-RISK",
+        start,
+        end,
+        f"'{norm.original[start:end]}' — '부작용이 있을 수 있습니다·개인차가 있습니다' 고지를 넣으세요 / "
+        "add a side-effect and individual-difference notice",
+    )
+
+
+def _prereview(norm: Normalized, rules: _Rules) -> Finding:
+    approval = rules.approval.search(norm.text)
+    if approval is not None:
+        start, end = norm.span(*approval.span())
+        return make_finding(
+            "MSA-PREREVIEW", start, end, "심의번호 표시 확인 / approval number shown: check it is current"
+        )
+    return make_finding(
+        "MSA-PREREVIEW",
+        0,
+        0,
+        "사전심의 대상 매체이면 심의필 번호를 표시하세요 / show the pre-review approval number where required",
+    )
+
+
+def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Finding]:
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    if not stripped.startswith(_LABEL):
+        yield make_finding(
+            "ADV-LABEL",
+            offset,
+            min(len(text), offset + 4),
+            "광고 메시지는 정확히 '(광고)'로 시작해야 합니다 / must start with exactly '(광고)'",
+        )
+    phrase = rules.optout_phrase.search(norm.text)
+    if phrase is None or not (
+        rules.optout_method.search(norm.text, phrase.end()) or rules.optout_method.search(norm.text[: phrase.start()])
+    ):
+        yield make_finding(
+            "ADV-OPTOUT",
+            len(text),
+            len(text),
+            "'무료수신거부 080-…' 같은 무료 수신거부 방법을 넣으세요 / add a free opt-out (e.g. 무료수신거부 080-…)",
+        )
+    if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text)):
+        yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
+
+
+def _sms_length(text: str) -> Iterator[Finding]:
+    size = sms_bytes(text)
+    if size > LMS_MAX_BYTES:
+        yield make_finding(
+            "MSG-SMS-LENGTH",
+            0,
+            len(text),
+            f"{size}바이트: LMS 한도 2,000바이트 초과 / {size} bytes: over the 2,000-byte LMS limit",
+            severity="error",
+        )
+    elif size > SMS_MAX_BYTES:
+        yield make_finding(
+            "MSG-SMS-LENGTH",
+            0,
+            len(text),
+            f"{size}바이트: LMS로 발송(요금 증가) / {size} bytes: sent as LMS (higher cost)",
+        )
+
+
+def _rrn(text: str) -> Iterator[Finding]:
+    folded = text.translate(_DIGIT_FOLD)  # length-preserving: offsets stay valid
+    for m in _RRN_RE.finditer(folded):
+        yield make_finding(
+            "PII-RRN", m.start(), m.end(), "주민등록번호는 메시지에 넣을 수 없습니다 / no RRN in messages"
+        )

@@ -1,0 +1,125 @@
+"""A provider outage leaves messages queued, not lost, and every message is delivered exactly once."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from runtime.channels.base import ChannelClient, OutboundMessage, SendResult
+from runtime.channels.nhncloud import NhnCloudClient
+from runtime.channels.retry import RetryPolicy, send_with_retries
+from runtime.channels.solapi import SolapiClient
+from tests.fakes import NhnCloudFake, SolapiFake
+from tests.fakes._http import FailureScript
+
+
+class VirtualClock:
+    """Time for the fake's outage window and the retry sleeps: no real waiting in tests."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def sms(key: str) -> OutboundMessage:
+    return OutboundMessage(
+        key=key,
+        kind="sms",
+        purpose="informational",
+        to="01012345678",
+        sender="0212345678",
+        text="내일 오전 10시 진료 예약이 있습니다.",
+    )
+
+
+async def deliver_all(client: ChannelClient, keys: list[str], clock: VirtualClock) -> dict[str, SendResult]:
+    """A miniature outbox: rows stay queued while results are retriable; the scheduler re-runs them."""
+    queued, done = list(keys), {}
+    policy = RetryPolicy(max_attempts=3, base_delay_s=2.0, max_delay_s=30.0)
+    for _round in range(50):
+        for key in list(queued):
+            result, _ = await send_with_retries(client, sms(key), policy, sleep=clock.sleep)
+            if result.accepted or not result.retriable:
+                done[key] = result
+                queued.remove(key)
+        if not queued:
+            break
+        await clock.sleep(15.0)  # the scheduler's next pass over queued rows
+    assert not queued, f"still queued: {queued}"
+    return done
+
+
+async def test_solapi_500_for_a_minute_then_recovery_delivers_every_message_once(solapi_fake: SolapiFake) -> None:
+    # Given SOLAPI answers 500 for 60 (virtual) seconds
+    clock = VirtualClock()
+    solapi_fake.failures = FailureScript(clock=clock)
+    solapi_fake.failures.fail_for(60.0, 500)
+    client = SolapiClient(solapi_fake.settings())
+    keys = [f"run:{i}:node:remind" for i in range(20)]
+    # When the outbox keeps retrying
+    results = await deliver_all(client, keys, clock)
+    await client.aclose()
+    # Then every message was accepted once, after the outage
+    assert all(r.accepted for r in results.values())
+    assert all(solapi_fake.delivered_count(k) == 1 for k in keys)
+    assert clock.now >= 60.0 and len(solapi_fake.messages) == 20
+
+
+async def test_nhn_lost_answers_during_an_outage_never_duplicate(nhncloud_fake: NhnCloudFake) -> None:
+    # Given NHN processes requests but the answers are lost (500), then 503s, then recovers
+    clock = VirtualClock()
+    nhncloud_fake.failures.fail_next(5, 500, after_processing=True)
+    nhncloud_fake.failures.fail_next(5, 503)
+    client = NhnCloudClient(nhncloud_fake.settings())
+    keys = [f"run:{i}:node:remind" for i in range(10)]
+    results = await deliver_all(client, keys, clock)
+    await client.aclose()
+    # Then each outbox key produced exactly one message at NHN, thanks to the idempotency key
+    assert all(r.accepted for r in results.values())
+    assert [nhncloud_fake.count_by_grouping_key(k) for k in keys] == [1] * 10
+
+
+async def test_4xx_is_never_retried(solapi_fake: SolapiFake) -> None:
+    client = SolapiClient(solapi_fake.settings(api_secret="wrong"))
+    result, attempts = await send_with_retries(
+        client, sms("k"), RetryPolicy(max_attempts=5), sleep=VirtualClock().sleep
+    )
+    await client.aclose()
+    assert attempts == 1 and not result.retriable and len(solapi_fake.requests) == 1
+
+
+async def test_retries_stop_at_max_attempts_and_leave_the_message_retriable(solapi_fake: SolapiFake) -> None:
+    solapi_fake.failures.fail_next(10, 503)
+    client = SolapiClient(solapi_fake.settings())
+    result, attempts = await send_with_retries(
+        client, sms("k"), RetryPolicy(max_attempts=4), sleep=VirtualClock().sleep
+    )
+    await client.aclose()
+    assert attempts == 4 and result.retriable and result.state == "queued"
+
+
+@given(st.integers(min_value=1, max_value=30), st.integers(min_value=0, max_value=2**32))
+def test_backoff_is_bounded_by_the_exponential_ceiling_and_the_cap(attempt: int, seed: int) -> None:
+    policy = RetryPolicy(base_delay_s=2.0, max_delay_s=300.0)
+    delay = policy.delay_after(attempt, random.Random(seed))
+    assert 0.0 <= delay <= min(300.0, 2.0 * 2 ** (attempt - 1))
+
+
+async def test_solapi_lost_answers_during_an_outage_never_duplicate(solapi_fake: SolapiFake) -> None:
+    # Given SOLAPI processes requests but the answers are lost (500), then refuses (503), then recovers
+    solapi_fake.failures.fail_next(5, 500, after_processing=True)
+    solapi_fake.failures.fail_next(5, 503)
+    client = SolapiClient(solapi_fake.settings())
+    keys = [f"run:{i}:node:remind" for i in range(10)]
+    results = await deliver_all(client, keys, VirtualClock())
+    await client.aclose()
+    # Then each outbox key has exactly one message at SOLAPI (found by customFields.outboxKey on retry)
+    assert all(r.accepted for r in results.values())
+    assert [solapi_fake.delivered_count(k) for k in keys] == [1] * 10

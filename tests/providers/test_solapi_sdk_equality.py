@@ -1,0 +1,193 @@
+"""Our SOLAPI requests equal the official SDK's, byte for byte, for the same key, secret, date and salt.
+
+Both the SDK (``solapi`` 5.x, sync httpx) and our client post to the same real local fake server, which
+records what arrived. Only the SDK's date and salt are pinned (its ``Authenticator``); our client gets the
+same values through its ``clock``/``salt`` parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from solapi import SolapiMessageService
+from solapi.lib.authenticator import Authenticator
+from solapi.model import Bms, KakaoOption, MessageType, RequestMessage
+from solapi.model.request import VERSION as SDK_VERSION
+
+from runtime.channels.base import OutboundMessage
+from runtime.channels.solapi import SolapiClient, authorization_header, now_iso
+from tests.fakes import SolapiFake
+
+SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+PF_ID = "KA01PF_FAKE"
+KEY = "run:42:node:care1"
+
+
+@pytest.fixture
+def fake() -> Iterator[SolapiFake]:
+    # The SDK and our client sign with the same date and salt, so replay protection must be off here.
+    with SolapiFake(check_replay=False) as server:
+        yield server
+
+
+def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
+    custom = {"outboxKey": KEY}
+    base = {"key": KEY, "purpose": "informational", "to": "010-1234-5678", "sender": "02-1234-5678"}
+    variables = {"이름": "김민지", "날짜": "12월 3일 14:30"}
+    return [
+        (
+            "sms",
+            OutboundMessage(kind="sms", text="내일 10시 진료 예약이 있습니다.", **base),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="내일 10시 진료 예약이 있습니다.",
+                type=MessageType.SMS,
+                custom_fields=custom,
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "lms",
+            OutboundMessage(kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내", **base),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="수술 후 안내 " * 20,
+                type=MessageType.LMS,
+                subject="수술 후 안내",
+                custom_fields=custom,
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "alimtalk+failover",
+            OutboundMessage(
+                kind="alimtalk",
+                text="김민지님, 12월 3일 14:30 예약이 확정되었습니다.",
+                template_code="TPL_CONFIRM",
+                variables=variables,
+                sender_key=PF_ID,
+                failover_text="김민지님 12월 3일 14:30 예약 확정",
+                **base,
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="김민지님 12월 3일 14:30 예약 확정",
+                type=MessageType.ATA,
+                custom_fields=custom,
+                kakao_options=KakaoOption(
+                    pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=False
+                ),
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "alimtalk",
+            OutboundMessage(
+                kind="alimtalk", text="…", template_code="TPL_CONFIRM", variables=variables, sender_key=PF_ID, **base
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                type=MessageType.ATA,
+                custom_fields=custom,
+                kakao_options=KakaoOption(
+                    pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=True
+                ),
+            ),
+            "BMS_TEXT",
+        ),
+        (
+            "friendtalk-cta",
+            OutboundMessage(
+                kind="friendtalk",
+                text="(광고) 새해 진료 시간 안내",
+                sender_key=PF_ID,
+                **{**base, "purpose": "advertising"},
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="(광고) 새해 진료 시간 안내",
+                type=MessageType.CTA,
+                custom_fields=custom,
+                kakao_options=KakaoOption(pf_id=PF_ID, disable_sms=True),
+            ),
+            "CTA",
+        ),
+        (
+            "brand-message",
+            OutboundMessage(
+                kind="friendtalk",
+                text="(광고) 새해 진료 시간 안내",
+                sender_key=PF_ID,
+                **{**base, "purpose": "advertising"},
+            ),  # type: ignore[arg-type]
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="(광고) 새해 진료 시간 안내",
+                type=MessageType.BMS_TEXT,
+                custom_fields=custom,
+                kakao_options=KakaoOption(
+                    pf_id=PF_ID, disable_sms=True, bms=Bms(targeting="I", chat_bubble_type="TEXT")
+                ),
+            ),
+            "BMS_TEXT",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("name,ours,sdk_message,friendtalk_type", _cases(), ids=[c[0] for c in _cases()])
+async def test_request_equals_the_official_sdk(
+    fake: SolapiFake,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    ours: OutboundMessage,
+    sdk_message: RequestMessage,
+    friendtalk_type: str,
+) -> None:
+    # Given the SDK's date and salt pinned to values our client will use too
+    date = now_iso()
+    monkeypatch.setattr(Authenticator, "get_iso_datetime", staticmethod(lambda: date))
+    monkeypatch.setattr(Authenticator, "unique_id", staticmethod(lambda: SALT))
+
+    # When the SDK sends the message and our client sends the same message
+    service = SolapiMessageService(fake.api_key, fake.api_secret)
+    service.base_url = fake.url
+    service.send(sdk_message)
+    client = SolapiClient(
+        fake.settings(sdk_version=SDK_VERSION, friendtalk_type=friendtalk_type),
+        clock=lambda: date,
+        salt=lambda: SALT,
+    )
+    result = await client.send(ours)
+    await client.aclose()
+
+    # Then both requests are the same: path, Authorization header and body bytes
+    sdk_request, our_request = fake.requests
+    assert result.accepted, result
+    assert our_request.path == sdk_request.path == "/messages/v4/send-many/detail"
+    assert our_request.headers["authorization"] == sdk_request.headers["authorization"]
+    assert our_request.json() == sdk_request.json()
+    assert our_request.body == sdk_request.body
+
+
+def test_signature_matches_the_documented_test_vector() -> None:
+    # Given PROVIDERS.md's vector (secret TEST_SECRET, date and salt of SOLAPI's documentation)
+    header = authorization_header("NCSAYU7YDBXYORXC", "TEST_SECRET", "2019-07-01T00:41:48Z", "jqsba2jxjnrjor")
+    # Then the signature is the documented one, in the SDK's header layout
+    assert header == (
+        "HMAC-SHA256 ApiKey=NCSAYU7YDBXYORXC, Date=2019-07-01T00:41:48Z, salt=jqsba2jxjnrjor, "
+        "signature=1dc8d09b981c743a95630a89ac7353ce83c6d2f528b5d24a785e0b990b8e5cf8"
+    )
+
+
+def test_signature_equals_the_sdk_authenticator() -> None:
+    # Given the SDK's own signing function
+    sdk = Authenticator.get_signature("TEST_SECRET", "2019-07-01T00:41:48Z" + "jqsba2jxjnrjor")
+    # Then our header carries the same signature
+    assert authorization_header("K", "TEST_SECRET", "2019-07-01T00:41:48Z", "jqsba2jxjnrjor").endswith(sdk)
