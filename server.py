@@ -23,7 +23,9 @@ import compliance.api
 import compliance.cli
 import nodes.api
 import nodes.cli
+import runtime.api
 import runtime.channels.api
+import runtime.cli
 import runtime.templates.api
 import storage.accounts.api
 import storage.accounts.cli
@@ -43,11 +45,12 @@ ROUTE_MODULES = [
     nodes.api,
     storage.workflows.api,
     compliance.api,
+    runtime.api,
     runtime.templates.api,
     runtime.channels.api,
     storage.accounts.api,
 ]
-CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, storage.accounts.cli]
+CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli, storage.accounts.cli]
 
 # Publishing is refused while any of these finds a problem (validation always runs first).
 workflows.publish_checks[:] = [compliance.api.has_blocking_findings]

@@ -7,10 +7,14 @@ from storage.models.audit import AuditEntry
 from storage.models.base import Base, ClinicScoped
 from storage.models.clinic import Clinic
 from storage.models.consent import Consent
+from storage.models.event import Event
 from storage.models.login_session import LoginSession
 from storage.models.login_throttle import LoginThrottle
 from storage.models.one_time_token import OneTimeToken
+from storage.models.outbox import OutboxMessage
 from storage.models.patient import Patient
+from storage.models.run import Run
+from storage.models.run_step import RunStep
 from storage.models.signoff import ComplianceSignoff
 from storage.models.user import User
 from storage.models.webhook_secret import SeenSignature, WebhookSecret
@@ -27,10 +31,14 @@ __all__ = [
     "ClinicScoped",
     "ComplianceSignoff",
     "Consent",
+    "Event",
     "LoginSession",
     "LoginThrottle",
     "OneTimeToken",
+    "OutboxMessage",
     "Patient",
+    "Run",
+    "RunStep",
     "SeenSignature",
     "User",
     "WebhookSecret",

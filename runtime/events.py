@@ -1,0 +1,271 @@
+"""Events start, cancel and move runs: validation, idempotent intake, patient/appointment/consent upserts.
+
+``ingest`` is one transaction: the event row (unique per clinic, type and external id), the patient, the
+appointment, the consent ledger entry, cancellations and moved waits, and the new runs. Only after it
+commits does the caller dispatch the runs' first advance. A repeated event returns the stored result.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from nodes.registry import REGISTRY
+from nodes.timeutil import parse_datetime
+from runtime.context import Runtime
+from runtime.db import read_scope, write_scope
+from runtime.runs import cancel_appointment_runs, move_appointment_waits, start_run
+from storage.errors import Problem
+from storage.models import Appointment, Event, Workflow, WorkflowVersion
+from storage.patients.service import normalize_mobile, record_consent, upsert_patient
+
+
+class InvalidEvent(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Intake:
+    created: bool  # False: a repeat of an event already received (same clinic, type, external_id)
+    result: dict[str, Any]
+    advance: list[int] = field(default_factory=list)  # runs to dispatch after commit
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads((Path(__file__).parent / "event.schema.json").read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _pointer(parts: Any) -> str:
+    return "".join(f"/{p}" for p in parts)
+
+
+def _problem(error: ValidationError) -> Problem:
+    path = _pointer(error.absolute_path)
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else ""
+        return Problem("missing_field", f"필수 항목이 없습니다: {missing} / missing field", path=f"{path}/{missing}")
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        where = f"{path}/{extra[0]}" if extra else path
+        return Problem("unknown_field", f"알 수 없는 항목입니다: {', '.join(extra)} / unknown field", path=where)
+    if error.validator == "anyOf" and path == "/patient":
+        return Problem(
+            "missing_field", "환자에 차트번호나 휴대폰 번호가 필요합니다 / patient needs chart_no or phone", path=path
+        )
+    return Problem("invalid_field", f"값이 올바르지 않습니다: {error.message} / invalid value", path=path)
+
+
+def validate_event(payload: Any) -> list[Problem]:
+    """Every problem of an event document (empty when it can be ingested), each with a JSON pointer."""
+    if not isinstance(payload, Mapping):
+        return [Problem("invalid_event", "이벤트는 JSON 객체여야 합니다 / an event must be a JSON object")]
+    problems = [_problem(e) for e in sorted(_validator().iter_errors(payload), key=lambda e: list(e.absolute_path))]
+    if problems:
+        return problems
+    for path, value in (
+        ("/occurred_at", payload["occurred_at"]),
+        ("/appointment/starts_at", _get(payload, "appointment", "starts_at")),
+    ):
+        if value is None:
+            continue
+        try:
+            parse_datetime(value)
+        except (TypeError, ValueError):
+            problems.append(
+                Problem("invalid_field", f"ISO 8601 일시가 아닙니다: {value!r} / not an ISO 8601 date-time", path=path)
+            )
+    phone = _get(payload, "patient", "phone")
+    if phone is not None and normalize_mobile(phone) is None:
+        problems.append(
+            Problem(
+                "invalid_field",
+                f"휴대폰 번호가 아닙니다: {phone!r} / not a Korean mobile number",
+                path="/patient/phone",
+            )
+        )
+    birth = _get(payload, "patient", "birth_date")
+    if birth is not None:
+        try:
+            date.fromisoformat(str(birth))
+        except ValueError:
+            problems.append(
+                Problem(
+                    "invalid_field",
+                    f"생년월일은 YYYY-MM-DD입니다: {birth!r} / birth_date must be YYYY-MM-DD",
+                    path="/patient/birth_date",
+                )
+            )
+    return problems
+
+
+def _get(payload: Mapping[str, Any], block: str, key: str) -> Any:
+    inner = payload.get(block)
+    return inner.get(key) if isinstance(inner, Mapping) else None
+
+
+def trigger_types_for(event_type: str) -> list[str]:
+    return [t.type for t in REGISTRY.values() if event_type in getattr(t, "events", ())]
+
+
+def trigger_matches(document: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
+    for node in document.get("nodes", []):
+        node_type = REGISTRY.get(str(node.get("type")))
+        if node_type is not None and node_type.category == "trigger":
+            matches = getattr(node_type, "matches", None)
+            return matches is None or bool(matches(node.get("params") or {}, event))
+    return False
+
+
+async def ingest(runtime: Runtime, clinic_id: int, payload: Any, *, dispatch: bool = True) -> Intake:
+    """Validate and apply one event. Raises :class:`InvalidEvent` (nothing written) for bad input.
+
+    ``dispatch``: the caller will dispatch ``Intake.advance`` after this returns; without it the new runs
+    wait for the scheduler's next poll.
+    """
+    problems = validate_event(payload)
+    if problems:
+        raise InvalidEvent(problems)
+    try:
+        return await _apply(runtime, clinic_id, payload, dispatch)
+    except IntegrityError:  # the same event raced in and committed first: answer with its result
+        existing = await _existing(runtime, clinic_id, payload)
+        if existing is None:
+            raise
+        return existing
+
+
+async def _existing(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]) -> Intake | None:
+    async with read_scope(runtime.settings, clinic_id) as session:
+        query = select(Event).where(Event.type == payload["type"], Event.external_id == payload["external_id"])
+        event = (await session.execute(query)).scalar_one_or_none()
+        return Intake(False, {**event.result, "duplicate": True}) if event else None
+
+
+async def _apply(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any], dispatch: bool) -> Intake:
+    now = runtime.clock.now()
+    event_type = str(payload["type"])
+    async with write_scope(runtime.settings, clinic_id) as session:
+        query = select(Event).where(Event.type == event_type, Event.external_id == payload["external_id"])
+        known = (await session.execute(query)).scalar_one_or_none()
+        if known is not None:
+            return Intake(False, {**known.result, "duplicate": True})
+        person = payload["patient"]
+        birth = person.get("birth_date")
+        patient = await upsert_patient(
+            session,
+            chart_no=person.get("chart_no"),
+            name=person.get("name"),
+            phone=person.get("phone"),
+            birth_date=date.fromisoformat(birth) if birth else None,
+            sex=person.get("sex"),
+        )
+        appointment = await _upsert_appointment(session, patient.id, event_type, payload.get("appointment"))
+        stored = {k: payload[k] for k in ("appointment", "consent") if k in payload}
+        event = Event(
+            clinic_id=clinic_id,
+            type=event_type,
+            external_id=str(payload["external_id"]),
+            occurred_at=parse_datetime(payload["occurred_at"]),
+            received_at=now,
+            patient_id=patient.id,
+            appointment_id=appointment.id if appointment else None,
+            payload=stored,
+        )
+        session.add(event)
+        await session.flush()  # the unique constraint answers a concurrent duplicate here
+        result: dict[str, Any] = {
+            "event_id": event.id,
+            "type": event_type,
+            "external_id": event.external_id,
+            "patient_id": patient.id,
+            "runs": [],
+            "cancelled_runs": [],
+            "moved_waits": 0,
+        }
+        if event_type in ("consent.granted", "consent.revoked"):
+            consent = payload["consent"]
+            await record_consent(
+                session,
+                patient,
+                purpose=consent["purpose"],
+                granted=event_type == "consent.granted",
+                method=consent["method"],
+                occurred_at=event.occurred_at,
+                recorded_by=f"event:{event.id}",
+            )
+        if appointment is not None and event_type == "appointment.cancelled":
+            reason = "예약이 취소되었습니다 / the appointment was cancelled"
+            result["cancelled_runs"] = await cancel_appointment_runs(session, appointment.id, now, reason)
+        if appointment is not None and event_type == "appointment.rescheduled":
+            view = {"type": event_type, "external_id": event.external_id, **stored}
+            result["moved_waits"] = await move_appointment_waits(session, appointment.id, now, view)
+        matching = {"type": event_type, **payload}
+        for version in await _published_versions(session, event_type):
+            if not trigger_matches(version.document, matching):
+                continue
+            run = await start_run(
+                session,
+                runtime,
+                version,
+                patient_id=patient.id,
+                appointment_id=appointment.id if appointment else None,
+                event=event,
+                claim=dispatch,
+            )
+            result["runs"].append({"id": run.id, "workflow_id": version.workflow_id, "version": version.version})
+        event.result = result
+        await session.flush()
+    return Intake(True, {**result, "duplicate": False}, [r["id"] for r in result["runs"]] if dispatch else [])
+
+
+async def _upsert_appointment(
+    session: Any, patient_id: int, event_type: str, block: Mapping[str, Any] | None
+) -> Appointment | None:
+    if not block:
+        return None
+    query = select(Appointment).where(Appointment.external_id == str(block["id"]))
+    appointment = (await session.execute(query)).scalar_one_or_none()
+    if appointment is None:
+        appointment = Appointment(external_id=str(block["id"]), patient_id=patient_id, status="booked")
+        session.add(appointment)
+    if block.get("starts_at"):
+        appointment.starts_at = parse_datetime(block["starts_at"])
+    appointment.procedure = block.get("procedure") or appointment.procedure
+    appointment.doctor = block.get("doctor") or appointment.doctor
+    status = {"appointment.cancelled": "cancelled", "procedure.completed": "completed"}.get(event_type)
+    if status is None and event_type in ("appointment.booked", "appointment.rescheduled"):
+        status = "booked"
+    appointment.status = status or appointment.status
+    await session.flush()
+    return appointment
+
+
+async def _published_versions(session: Any, event_type: str) -> list[WorkflowVersion]:
+    triggers = trigger_types_for(event_type)
+    if not triggers:
+        return []
+    query = (
+        select(WorkflowVersion)
+        .join(Workflow, Workflow.id == WorkflowVersion.workflow_id)
+        .where(
+            Workflow.published_version == WorkflowVersion.version,
+            Workflow.archived.is_(False),
+            WorkflowVersion.trigger_type.in_(triggers),
+        )
+        .order_by(WorkflowVersion.id)
+    )
+    return list((await session.execute(query)).scalars())

@@ -1,0 +1,190 @@
+"""Delivering outbox rows: send-time rules, the channel call, failover to SMS, delivery reports.
+
+A row moves pending/held → sending → sent → delivered | failed, or → skipped with a reason. The claim to
+``sending`` is a compare-and-set, and the channel gets the row's key as an idempotency key, so a row that
+a dead worker left in ``sending`` can be handed out again without the patient receiving it twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
+from runtime.channels.costs import MessageTooLongError, choose_kind
+from runtime.context import Runtime
+from runtime.db import write_scope
+from runtime.policy import decide
+from runtime.rundata import clinic_view, consent_ledger
+from storage.models import Clinic, OutboxMessage, Patient
+
+MAX_ATTEMPTS = 5
+FINAL = ("delivered", "failed", "skipped", "cancelled")
+
+
+def resolve_kind(channel: str, text: str) -> MessageKind:
+    """SMS vs LMS by EUC-KR bytes (over 2,000 bytes is refused by the channel, recorded as failed)."""
+    try:
+        return choose_kind(channel, text)  # type: ignore[arg-type]
+    except MessageTooLongError:
+        return "lms" if channel == "sms" else channel  # type: ignore[return-value]
+
+
+def cost_of(clinic: dict[str, Any], kind: str) -> float:
+    costs = clinic.get("costs_krw") or {}
+    return float(costs.get(kind, {"sms": 9, "lms": 30, "alimtalk": 7, "friendtalk": 15}[kind]))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    message: OutboundMessage
+    clinic_id: int
+    clinic: dict[str, Any]
+
+
+async def deliver(runtime: Runtime, message_id: int) -> list[int]:
+    """Deliver one outbox row if it is due. Returns outbox ids to deliver next (a failover SMS)."""
+    prepared = await _claim_and_decide(runtime, message_id)
+    if prepared is None:
+        return []
+    channel = runtime.channel_for(prepared.clinic_id, prepared.clinic)
+    result = await channel.send(prepared.message)
+    return await _record_result(runtime, message_id, result, prepared)
+
+
+async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | None:
+    now = runtime.clock.now()
+    async with write_scope(runtime.settings, None) as session:
+        claim = (
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.status.in_(("pending", "held")),
+                OutboxMessage.due_at <= now,
+            )
+            .values(status="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
+            .returning(OutboxMessage.id)
+            .execution_options(synchronize_session=False)
+        )
+        if (await session.execute(claim)).first() is None:
+            return None
+        row = (await session.execute(select(OutboxMessage).where(OutboxMessage.id == message_id))).scalar_one()
+        patient = await session.get(Patient, row.patient_id)
+        clinic_row = await session.get(Clinic, row.clinic_id)
+        if patient is None or clinic_row is None:
+            row.status, row.reason = "skipped", "환자 정보가 없습니다 / the patient no longer exists"
+            return None
+        clinic = clinic_view(clinic_row)
+        decision = decide(
+            channel=row.channel,
+            purpose=row.purpose,
+            consents=await consent_ledger(session, patient.id),
+            opted_out=patient.opted_out,
+            has_phone=bool(patient.phone),
+            now=now,
+            clinic_settings=clinic,
+        )
+        if decision.action == "skip":
+            row.status, row.reason, row.claimed_at = "skipped", decision.reason, None
+            return None
+        if decision.action == "hold":
+            assert decision.until is not None
+            row.status, row.reason, row.claimed_at, row.due_at = "held", decision.reason, None, decision.until
+            return None
+        kind = resolve_kind(row.channel, row.text)
+        row.kind = kind
+        failover = row.failover or {}
+        message = OutboundMessage(
+            key=row.key,
+            kind=kind,
+            purpose="advertising" if row.purpose == "advertising" else "informational",
+            to=patient.phone or "",
+            sender=str(clinic.get("sender_number") or ""),
+            text=row.text,
+            subject=row.subject if kind == "lms" else None,
+            template_code=row.template,
+            variables=dict(row.variables or {}),
+            sender_key=str(clinic.get("kakao_sender_key") or "") or None,
+            failover_text=None if not failover or not clinic.get("provider_failover") else failover.get("text"),
+        )
+        return Prepared(message, row.clinic_id, clinic)
+
+
+async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
+    now = runtime.clock.now()
+    async with write_scope(runtime.settings, None) as session:
+        row = await session.get(OutboxMessage, message_id)
+        if row is None or row.status != "sending":
+            return []  # a sweeper handed it out again and that attempt finished first
+        row.provider = result.provider
+        row.claimed_at = None
+        if result.accepted:
+            row.status = "delivered" if result.state == "delivered" else "sent"
+            row.provider_message_id = result.provider_message_id
+            row.sent_at = now
+            row.delivered_at = now if result.state == "delivered" else None
+            row.cost_krw = cost_of(prepared.clinic, prepared.message.kind)
+            return []
+        row.error_code, row.error_message = result.error_code, result.error_message
+        if result.retriable and row.attempts < MAX_ATTEMPTS:
+            row.status = "pending"
+            row.due_at = now + timedelta(seconds=min(600, 5 * 2 ** (row.attempts - 1)))
+            return []
+        row.status = "failed"
+        return await _failover(session, row, now)
+
+
+async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) -> list[int]:
+    """An AlimTalk that failed gets its SMS/LMS once: its own row keyed ``<key>:failover``."""
+    if row.channel != "alimtalk" or not row.failover or row.parent_id is not None:
+        return []
+    text = row.failover.get("text") or row.text
+    child = OutboxMessage(
+        clinic_id=row.clinic_id,
+        key=f"{row.key}:failover",
+        run_id=row.run_id,
+        node_id=row.node_id,
+        parent_id=row.id,
+        patient_id=row.patient_id,
+        channel="sms",
+        purpose=row.purpose,
+        text=text,
+        status="pending",
+        due_at=now,
+        claimed_at=now,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(child)
+    except IntegrityError:  # the failover row already exists: it was created by an earlier report
+        return []
+    return [child.id]
+
+
+async def process_report(runtime: Runtime, report: DeliveryReport) -> list[int]:
+    """Apply one delivery report (late, repeated or out of order) and fail over when Kakao could not deliver."""
+    now = runtime.clock.now()
+    async with write_scope(runtime.settings, None) as session:
+        query = select(OutboxMessage).where(
+            OutboxMessage.provider == report.provider,
+            OutboxMessage.provider_message_id == report.provider_message_id,
+        )
+        row = (await session.execute(query)).scalars().first()
+        if row is None or row.status in FINAL:
+            return []
+        if report.state == "delivered":
+            row.status, row.delivered_at = "delivered", report.at
+            return []
+        if report.state != "failed":
+            return []
+        row.status = "failed"
+        row.error_code, row.error_message = report.error_code, report.error_message
+        if report.failover_sent:
+            row.reason = "제공사가 문자로 대체 발송했습니다 / the provider already resent it by SMS"
+            return []
+        return await _failover(session, row, now)

@@ -1,0 +1,184 @@
+"""The scheduler: polls the database for due work and dispatches it. Safe to run several at once.
+
+Every claim is an ``UPDATE … WHERE <still unclaimed>`` (compare-and-set): two schedulers selecting the
+same due rows both try, only one update matches each row. The sweeper hands out again what a dead worker
+or a flushed Redis lost: claims older than ``stale_after`` are reset, so the database stays the truth.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select, update
+
+from runtime.context import Runtime
+from runtime.db import dispose_runtime_engines, read_scope, write_scope
+from runtime.outbox import process_report
+from runtime.rundata import clinic_view
+from storage.db import dispose_engines
+from storage.models import Clinic, OutboxMessage, RunStep
+
+log = logging.getLogger("doctorsflow.scheduler")
+
+
+@dataclass
+class TickResult:
+    fired: int = 0
+    delivered: int = 0
+    reset: int = 0
+    reports: int = 0
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.fired or self.delivered or self.reports)
+
+
+async def fire_due_waits(runtime: Runtime) -> int:
+    """Claim due waiting steps (waiting → firing) and dispatch one advance per run."""
+    now = runtime.clock.now()
+    async with write_scope(runtime.settings, None) as session:
+        due = (
+            select(RunStep.id)
+            .where(RunStep.status == "waiting", RunStep.due_at <= now)
+            .order_by(RunStep.due_at)
+            .limit(runtime.batch)
+        )
+        ids = list((await session.execute(due)).scalars())
+        if not ids:
+            return 0
+        claim = (
+            update(RunStep)
+            .where(RunStep.id.in_(ids), RunStep.status == "waiting")
+            .values(status="firing", claimed_at=now)
+            .returning(RunStep.run_id)
+            .execution_options(synchronize_session=False)
+        )
+        run_ids = sorted(set((await session.execute(claim)).scalars()))
+    for run_id in run_ids:
+        runtime.dispatcher.advance(run_id)
+    return len(ids)
+
+
+async def deliver_due_outbox(runtime: Runtime) -> int:
+    """Dispatch outbox rows that are due and not already handed out (or whose hand-out went stale)."""
+    now = runtime.clock.now()
+    stale = now - runtime.stale_after
+    unclaimed = or_(OutboxMessage.claimed_at.is_(None), OutboxMessage.claimed_at < stale)
+    condition = and_(OutboxMessage.status.in_(("pending", "held")), OutboxMessage.due_at <= now, unclaimed)
+    async with write_scope(runtime.settings, None) as session:
+        ids = list(
+            (
+                await session.execute(
+                    select(OutboxMessage.id).where(condition).order_by(OutboxMessage.due_at).limit(runtime.batch)
+                )
+            ).scalars()
+        )
+        if not ids:
+            return 0
+        claim = (
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(ids), condition)
+            .values(claimed_at=now)
+            .returning(OutboxMessage.id)
+            .execution_options(synchronize_session=False)
+        )
+        claimed = sorted((await session.execute(claim)).scalars())
+    for message_id in claimed:
+        runtime.dispatcher.deliver(message_id)
+    return len(claimed)
+
+
+async def sweep_stale(runtime: Runtime) -> int:
+    """Reset claims that no worker finished in time: firing steps → waiting, sending rows → pending."""
+    now = runtime.clock.now()
+    stale = now - runtime.stale_after
+    async with write_scope(runtime.settings, None) as session:
+        steps = await session.execute(
+            update(RunStep)
+            .where(RunStep.status == "firing", RunStep.claimed_at < stale)
+            .values(status="waiting", claimed_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        sends = await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == "sending", OutboxMessage.claimed_at < stale)
+            .values(status="pending", claimed_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        count = int(getattr(steps, "rowcount", 0) or 0) + int(getattr(sends, "rowcount", 0) or 0)
+    if count:
+        log.warning("re-dispatching %d stale claims", count)
+    return count
+
+
+async def poll_delivery_reports(runtime: Runtime) -> int:
+    """Ask each clinic's channel about messages still ``sent`` and apply the reports."""
+    async with read_scope(runtime.settings, None) as session:
+        query = (
+            select(OutboxMessage.clinic_id, OutboxMessage.provider_message_id)
+            .where(OutboxMessage.status == "sent", OutboxMessage.provider_message_id.is_not(None))
+            .order_by(OutboxMessage.sent_at)
+            .limit(runtime.batch)
+        )
+        by_clinic: dict[int, list[str]] = defaultdict(list)
+        for clinic_id, provider_id in (await session.execute(query)).all():
+            if provider_id:
+                by_clinic[clinic_id].append(provider_id)
+        clinics = {
+            c.id: clinic_view(c)
+            for c in (await session.execute(select(Clinic).where(Clinic.id.in_(list(by_clinic))))).scalars()
+        }
+    applied = 0
+    for clinic_id, provider_ids in by_clinic.items():
+        channel = runtime.channel_for(clinic_id, clinics.get(clinic_id, {}))
+        for report in await channel.poll_reports(provider_ids):
+            for message_id in await process_report(runtime, report):
+                runtime.dispatcher.deliver(message_id)
+            applied += 1
+    return applied
+
+
+async def tick(runtime: Runtime) -> TickResult:
+    """One scheduler pass: sweep stale claims, fire due waits, hand out due messages, poll reports."""
+    reset = await sweep_stale(runtime)
+    fired = await fire_due_waits(runtime)
+    delivered = await deliver_due_outbox(runtime)
+    reports = await poll_delivery_reports(runtime)
+    return TickResult(fired, delivered, reset, reports)
+
+
+async def run_scheduler(runtime: Runtime, stop: threading.Event, interval: float = 0.2) -> None:
+    """Poll until ``stop`` is set; back-to-back while there is work, ``interval`` apart when idle."""
+    try:
+        while not stop.is_set():
+            try:
+                result = await tick(runtime)
+            except Exception:  # a database hiccup must not kill the loop: log and poll again
+                log.exception("scheduler pass failed")
+                result = TickResult()
+            if not result.busy:
+                await asyncio.sleep(interval)
+    finally:
+        await dispose_engines()
+        await dispose_runtime_engines()
+
+
+class SchedulerThread(threading.Thread):
+    """The scheduler loop on its own thread and event loop (inside ``serve`` or ``worker``)."""
+
+    def __init__(self, runtime: Runtime, interval: float = 0.2) -> None:
+        super().__init__(name="doctorsflow-scheduler", daemon=True)
+        self.runtime = runtime
+        self.interval = interval
+        self.stop_event = threading.Event()
+
+    def run(self) -> None:
+        asyncio.run(run_scheduler(self.runtime, self.stop_event, self.interval))
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.stop_event.set()
+        self.join(timeout)

@@ -1,0 +1,107 @@
+"""Long-running pieces: Dramatiq worker threads, the scheduler loop, the embedded Redis — and their shutdown.
+
+``serve --with-worker`` calls :func:`start_background`; ``doctorsflow worker`` calls :func:`run_worker`.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import dramatiq
+
+from runtime.broker import BrokerDispatcher, EmbeddedRedis, redis_url, setup_broker
+from runtime.context import Runtime, set_current
+from runtime.scheduler import SchedulerThread
+from storage.config import Settings
+
+log = logging.getLogger("doctorsflow.worker")
+
+
+def stale_after() -> timedelta:
+    """How old a claim must be before the sweeper hands it out again (``DOCTORSFLOW_STALE_AFTER_S``)."""
+    return timedelta(seconds=float(os.environ.get("DOCTORSFLOW_STALE_AFTER_S", "60")))
+
+
+def make_runtime(settings: Settings) -> Runtime:
+    return Runtime(settings, dispatcher=BrokerDispatcher(), stale_after=stale_after())
+
+
+@dataclass
+class Background:
+    """What ``start_background`` started; ``stop()`` ends it all, newest first."""
+
+    worker: dramatiq.Worker | None = None
+    scheduler: SchedulerThread | None = None
+    embedded: EmbeddedRedis | None = None
+    children: list[Any] = field(default_factory=list)
+
+    def stop(self) -> None:
+        for child in self.children:
+            if child.is_alive():
+                child.terminate()
+        for child in self.children:
+            child.join(15)
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        if self.worker is not None:
+            self.worker.stop(timeout=10_000)
+        if self.embedded is not None:
+            self.embedded.stop()
+
+
+def start_background(
+    settings: Settings, *, threads: int = 4, scheduler: bool = True, runtime: Runtime | None = None
+) -> Background:
+    """Broker (embedded Redis unless ``REDIS_URL``), in-process worker threads and the scheduler loop."""
+    url, embedded = redis_url(settings)
+    broker = setup_broker(url)
+    active = runtime or make_runtime(settings)
+    set_current(active)
+    worker = dramatiq.Worker(broker, worker_threads=threads)
+    worker.start()
+    loop = None
+    if scheduler:
+        loop = SchedulerThread(active)
+        loop.start()
+    log.info("worker started: %d threads, scheduler %s", threads, "on" if scheduler else "off")
+    return Background(worker=worker, scheduler=loop, embedded=embedded)
+
+
+def _child(settings: Settings, url: str, threads: int) -> None:
+    """A worker process without scheduler (the parent runs the one scheduler of this machine)."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    background = start_background(
+        Settings(settings.data_dir, settings.database_url, url, settings.secret_key), threads=threads, scheduler=False
+    )
+    stop.wait()
+    background.stop()
+
+
+def run_worker(settings: Settings, *, processes: int = 1, threads: int = 4) -> int:
+    """Run until SIGINT/SIGTERM: this process (worker threads + scheduler) and ``processes - 1`` children."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    url, embedded = redis_url(settings)
+    shared = Settings(settings.data_dir, settings.database_url, url, settings.secret_key)
+    background = start_background(shared, threads=threads)
+    background.embedded = embedded
+    context = multiprocessing.get_context("spawn")
+    for _ in range(max(0, processes - 1)):
+        child = context.Process(target=_child, args=(shared, url, threads), daemon=False)
+        child.start()
+        background.children.append(child)
+    log.info("doctorsflow worker running (%d process(es) × %d threads); Ctrl-C stops", processes, threads)
+    stop.wait()
+    log.info("stopping worker …")
+    background.stop()
+    return 0

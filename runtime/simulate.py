@@ -1,0 +1,192 @@
+"""``simulate``: the real runtime on a virtual clock with the sandbox channel, in a throw-away database.
+
+Nothing here re-implements the runtime: the event goes through :func:`runtime.events.ingest`, runs are
+advanced by :func:`runtime.runs.advance_run`, messages pass the same send-time rules in
+:func:`runtime.outbox.deliver`. Only the storage is temporary (a SQLite file in a temporary folder) and
+time jumps from one due moment to the next instead of passing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from nodes.timeutil import parse_datetime
+from nodes.validation import validate_workflow
+from runtime.channels.sandbox import SandboxChannel
+from runtime.clock import VirtualClock, seoul_iso
+from runtime.context import QueueDispatcher, Runtime
+from runtime.db import dispose_runtime_engines, engine_for_sqlite, read_scope, write_scope
+from runtime.events import InvalidEvent, ingest, validate_event
+from runtime.inline import run_until
+from runtime.rundata import format_phone
+from storage.config import Settings
+from storage.errors import Problem
+from storage.models import Base, Clinic, OutboxMessage, Patient, RunStep, Workflow, WorkflowVersion
+from storage.models.clinic import DEFAULT_SETTINGS
+from storage.patients.service import record_consent, upsert_patient
+from storage.workflows.service import canonical_checksum
+
+DEFAULT_DAYS = 30
+QUIET_STEPS = ("end",)
+
+
+class SimulationError(ValueError):
+    """Invalid input: ``problems`` say which document, node, field and why."""
+
+    def __init__(self, problems: list[Any]) -> None:
+        super().__init__("; ".join(getattr(p, "message", str(p)) for p in problems))
+        self.problems = problems
+
+
+async def simulate(
+    workflow: Any,
+    event: Any,
+    patient: Mapping[str, Any] | None = None,
+    days: int = DEFAULT_DAYS,
+    clinic: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the patient would receive and when: ``{"messages": [...], "skipped": [...]}``."""
+    problems: list[Any] = list(validate_workflow(workflow))
+    if problems:
+        raise SimulationError(problems)
+    event_problems = validate_event(event)
+    if event_problems:
+        raise SimulationError([_prefixed(p, "/event") for p in event_problems])
+    if not isinstance(days, int) or not 0 < days <= 366:
+        raise SimulationError([Problem("invalid_field", "days는 1–366입니다 / days must be 1–366", path="/days")])
+    with tempfile.TemporaryDirectory(prefix="doctorsflow-simulate-") as folder:
+        settings = Settings(Path(folder), f"sqlite+aiosqlite:///{folder}/simulate.db", None, "simulate")
+        try:
+            return await _simulate(settings, workflow, event, patient or {}, days, clinic or {})
+        finally:
+            await dispose_runtime_engines(settings.database_url)
+
+
+def _prefixed(problem: Problem, prefix: str) -> Problem:
+    return Problem(problem.code, problem.message, problem.node, prefix + problem.path)
+
+
+async def _simulate(
+    settings: Settings,
+    document: Mapping[str, Any],
+    event: Mapping[str, Any],
+    patient: Mapping[str, Any],
+    days: int,
+    clinic: Mapping[str, Any],
+) -> dict[str, Any]:
+    start = parse_datetime(event["occurred_at"])
+    clock = VirtualClock(start)
+    runtime = Runtime(settings, clock=clock, dispatcher=QueueDispatcher(), channel=SandboxChannel(clock=clock))
+    async with engine_for_sqlite(settings.database_url).begin() as connection:
+        await connection.run_sync(Base.metadata.create_all)
+    clinic_id = await _seed(settings, document, event, patient, clinic)
+    try:
+        intake = await ingest(runtime, clinic_id, dict(event))
+    except InvalidEvent as exc:
+        raise SimulationError([_prefixed(p, "/event") for p in exc.problems]) from exc
+    for run_id in intake.advance:
+        runtime.dispatcher.advance(run_id)
+    await run_until(runtime, start + timedelta(days=days))
+    return await _report(settings, document, intake.advance)
+
+
+async def _seed(
+    settings: Settings,
+    document: Mapping[str, Any],
+    event: Mapping[str, Any],
+    patient: Mapping[str, Any],
+    clinic: Mapping[str, Any],
+) -> int:
+    async with write_scope(settings, None) as session:
+        row = Clinic(slug="simulate", name=str(clinic.get("name") or "우리안과의원"))
+        row.settings = {**DEFAULT_SETTINGS, **{k: v for k, v in clinic.items() if k != "name"}}
+        session.add(row)
+        await session.flush()
+        workflow = Workflow(clinic_id=row.id, name=str(document.get("name", "")), document=dict(document))
+        session.add(workflow)
+        await session.flush()
+        trigger = next(str(n["type"]) for n in document["nodes"] if str(n.get("type", "")).startswith("trigger."))
+        session.add(
+            WorkflowVersion(
+                clinic_id=row.id,
+                workflow_id=workflow.id,
+                version=1,
+                document=dict(document),
+                checksum=canonical_checksum(dict(document)),
+                trigger_type=trigger,
+            )
+        )
+        workflow.published_version = 1
+        if patient:
+            await _seed_patient(session, row.id, event, patient)
+        return row.id
+
+
+async def _seed_patient(session: Any, clinic_id: int, event: Mapping[str, Any], patient: Mapping[str, Any]) -> None:
+    """The ``--patient`` file: the event's patient with more fields, consents and opt-out."""
+    from storage.tenancy import bind_session
+
+    bind_session(session, clinic_id)
+    person = {**event.get("patient", {}), **{k: v for k, v in patient.items() if k not in ("consents", "opted_out")}}
+    row: Patient = await upsert_patient(
+        session, chart_no=person.get("chart_no"), name=person.get("name"), phone=person.get("phone")
+    )
+    row.opted_out = bool(patient.get("opted_out", False))
+    consents = patient.get("consents") or {}
+    if isinstance(consents, list):  # [{"purpose": "marketing", "granted": true}] or ["marketing"]
+        consents = {
+            (c["purpose"] if isinstance(c, Mapping) else str(c)): (
+                c.get("granted", True) if isinstance(c, Mapping) else True
+            )
+            for c in consents
+        }
+    for purpose, granted in consents.items():
+        await record_consent(
+            session,
+            row,
+            purpose=str(purpose),
+            granted=bool(granted),
+            method="import",
+            occurred_at=parse_datetime(event["occurred_at"]) - timedelta(days=1),
+        )
+
+
+async def _report(settings: Settings, document: Mapping[str, Any], run_ids: list[int]) -> dict[str, Any]:
+    async with read_scope(settings, None) as session:
+        rows = list(
+            (await session.execute(select(OutboxMessage).order_by(OutboxMessage.sent_at, OutboxMessage.id))).scalars()
+        )
+        patients = {p.id: p for p in (await session.execute(select(Patient))).scalars()}
+        steps = list((await session.execute(select(RunStep).order_by(RunStep.id))).scalars())
+    messages = [
+        {
+            "at": seoul_iso(row.sent_at),
+            "node": row.node_id,
+            "channel": row.channel,
+            "to": format_phone(patients[row.patient_id].phone),
+            "text": row.text,
+        }
+        for row in rows
+        if row.sent_at is not None
+    ]
+    messages.sort(key=lambda m: m["at"])
+    skipped: list[dict[str, Any]] = [
+        {"node": row.node_id, "reason": row.reason or ""} for row in rows if row.status == "skipped"
+    ]
+    skipped += [
+        {"node": step.node_id, "reason": step.reason or ""}
+        for step in steps
+        if step.status in ("stopped", "failed") and step.node_type not in QUIET_STEPS
+    ]
+    if not run_ids:
+        trigger = next((n["id"] for n in document["nodes"] if str(n.get("type", "")).startswith("trigger.")), None)
+        skipped.append(
+            {"node": trigger, "reason": "이벤트가 시작 조건과 맞지 않습니다 / the event does not match the trigger"}
+        )
+    return {"messages": messages, "skipped": skipped}

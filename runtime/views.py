@@ -1,0 +1,93 @@
+"""How runs, steps and messages appear in API answers: only the patient data needed, masked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from storage.models import OutboxMessage, Patient, Run, RunStep
+
+
+def mask_name(name: str | None) -> str:
+    """김민지 → 김*지, 이수 → 이*, Kim → K*m."""
+    if not name:
+        return ""
+    if len(name) <= 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_phone(digits: str | None) -> str:
+    """01012345678 → 010-****-5678."""
+    if not digits:
+        return ""
+    return f"{digits[:3]}-****-{digits[-4:]}"
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def patient_summary(patient: Patient | None) -> dict[str, Any] | None:
+    if patient is None:
+        return None
+    return {"id": patient.id, "name": mask_name(patient.name), "phone": mask_phone(patient.phone)}
+
+
+def run_summary(run: Run, patient: Patient | None, event_type: str | None = None) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "workflow_id": run.workflow_id,
+        "version": run.version,
+        "status": run.status,
+        "event_type": event_type,
+        "patient": patient_summary(patient),
+        "trigger_at": _iso(run.trigger_at),
+        "started_at": _iso(run.started_at),
+        "finished_at": _iso(run.finished_at),
+        "reason": run.reason,
+    }
+
+
+def message_view(row: OutboxMessage, patient: Patient | None = None) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "run_id": row.run_id,
+        "node": row.node_id,
+        "failover_of": row.parent_id,
+        "channel": row.channel,
+        "kind": row.kind,
+        "purpose": row.purpose,
+        "status": row.status,
+        "to": mask_phone(patient.phone) if patient else None,
+        "text": row.text,
+        "reason": row.reason,
+        "provider": row.provider,
+        "cost_krw": row.cost_krw,
+        "attempts": row.attempts,
+        "due_at": _iso(row.due_at),
+        "created_at": _iso(row.created_at),
+        "sent_at": _iso(row.sent_at),
+        "delivered_at": _iso(row.delivered_at),
+        "error_code": row.error_code,
+        "error_message": row.error_message,
+    }
+
+
+def step_view(step: RunStep, messages: list[dict[str, Any]]) -> dict[str, Any]:
+    duration = None
+    if step.finished_at is not None:
+        duration = round((step.finished_at - step.started_at).total_seconds(), 3)
+    return {
+        "node": step.node_id,
+        "type": step.node_type,
+        "status": step.status,
+        "ports": list(step.ports or []),
+        "started_at": _iso(step.started_at),
+        "finished_at": _iso(step.finished_at),
+        "duration_s": duration,
+        "due_at": _iso(step.due_at),
+        "reason": step.reason,
+        "detail": step.detail or {},
+        "messages": messages,
+    }

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models.base import Base, ClinicScoped, Timestamps
+
+# pending / held: to deliver when ``due_at`` has come (held: advertising kept until morning);
+# sending: handed to the channel; sent, delivered, failed: provider states; skipped, cancelled: never sent.
+OUTBOX_STATUSES = ("pending", "held", "sending", "sent", "delivered", "failed", "skipped", "cancelled")
+
+
+class OutboxMessage(Base, ClinicScoped, Timestamps):
+    """One message to send, at most once: ``key`` is ``run:<id>:node:<node>`` (``…:failover`` for the SMS)."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_due_at", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    run_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    node_id: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=True)
+    patient_id: Mapped[int] = mapped_column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))  # alimtalk | friendtalk | sms
+    kind: Mapped[str | None] = mapped_column(String(20), nullable=True)  # sms | lms | alimtalk | friendtalk
+    purpose: Mapped[str] = mapped_column(String(20))  # informational | advertising
+    text: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    template: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    variables: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    failover: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)  # {"channel": "sms", "text": …}
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    due_at: Mapped[datetime] = mapped_column()
+    claimed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    provider: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    provider_message_id: Mapped[str | None] = mapped_column(String(120), nullable=True, index=True)
+    cost_krw: Mapped[float] = mapped_column(Float, default=0.0)
+    sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    error_code: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    error_message: Mapped[str | None] = mapped_column(Text, nullable=True)

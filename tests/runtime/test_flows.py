@@ -1,0 +1,177 @@
+"""End-to-end runtime behaviour on a virtual clock, dispatched in-process (the workers run the same code)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from runtime.clock import SEOUL
+from runtime.context import Runtime
+from runtime.events import ingest
+from runtime.inline import run_until, settle
+from storage.db import session_scope
+from storage.models import OutboxMessage, Run
+from tests.runtime.conftest import START, event, example, publish_document, workflow
+
+
+async def outbox(rt: Runtime) -> list[OutboxMessage]:
+    async with session_scope(rt.settings, None) as session:
+        return list((await session.execute(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())
+
+
+async def test_cataract_postop_sends_day_1_3_7_at_ten(rt: Runtime, clinic_id: int) -> None:
+    # Given the published cataract post-op workflow
+    await publish_document(rt.settings, clinic_id, example("cataract-postop"))
+    # When a cataract surgery is completed on 1 December at 15:00
+    procedure = {"id": "apt-1", "starts_at": START.isoformat(), "procedure": "cataract"}
+    intake = await ingest(rt, clinic_id, event("procedure.completed", "emr-1", appointment=procedure))
+    for run_id in intake.advance:
+        rt.dispatcher.advance(run_id)
+    await run_until(rt, START + timedelta(days=10))
+    # Then three AlimTalks went out at 10:00 Seoul on day 1, 3 and 7
+    rows = await outbox(rt)
+    sent = [(r.node_id, r.kind, r.status, r.sent_at.astimezone(SEOUL)) for r in rows if r.sent_at]
+    assert sent == [
+        ("care_d1", "alimtalk", "delivered", datetime(2026, 12, 2, 10, 0, tzinfo=SEOUL)),
+        ("care_d3", "alimtalk", "delivered", datetime(2026, 12, 4, 10, 0, tzinfo=SEOUL)),
+        ("care_d7", "alimtalk", "delivered", datetime(2026, 12, 8, 10, 0, tzinfo=SEOUL)),
+    ]
+    async with session_scope(rt.settings, None) as session:
+        run = (await session.execute(select(Run))).scalar_one()
+    assert run.status == "completed"
+
+
+REMINDER = example("appointment-reminder-d1")
+BOOKED = {"id": "apt-77", "starts_at": "2026-12-03T14:30:00+09:00", "procedure": "cataract"}
+
+
+async def start(rt: Runtime, clinic_id: int, payload: dict) -> list[int]:
+    intake = await ingest(rt, clinic_id, payload)
+    for run_id in intake.advance:
+        rt.dispatcher.advance(run_id)
+    await settle(rt)
+    return intake.advance
+
+
+async def runs(rt: Runtime) -> list[Run]:
+    async with session_scope(rt.settings, None) as session:
+        return list((await session.execute(select(Run).order_by(Run.id))).scalars())
+
+
+async def test_d1_reminder_is_cancelled_by_appointment_cancelled(rt: Runtime, clinic_id: int) -> None:
+    # Given a D-1 18:00 reminder waiting for an appointment on 3 December
+    await publish_document(rt.settings, clinic_id, REMINDER)
+    await start(rt, clinic_id, event("appointment.booked", "naver-1", appointment=BOOKED))
+    # When the appointment is cancelled before the reminder is due
+    cancelled = event("appointment.cancelled", "naver-1-c", at=START + timedelta(hours=2), appointment={"id": "apt-77"})
+    intake = await ingest(rt, clinic_id, cancelled)
+    await run_until(rt, START + timedelta(days=5))
+    # Then the run is cancelled and nothing is sent
+    assert intake.result["cancelled_runs"] == [1]
+    assert [r.status for r in await runs(rt)] == ["cancelled"]
+    assert await outbox(rt) == []
+
+
+async def test_rescheduled_appointment_moves_the_reminder(rt: Runtime, clinic_id: int) -> None:
+    # Given a D-1 reminder for 3 December
+    await publish_document(rt.settings, clinic_id, REMINDER)
+    await start(rt, clinic_id, event("appointment.booked", "naver-2", appointment=BOOKED))
+    # When the appointment moves to 10 December
+    moved = {"id": "apt-77", "starts_at": "2026-12-10T11:00:00+09:00"}
+    intake = await ingest(rt, clinic_id, event("appointment.rescheduled", "naver-2-r", appointment=moved))
+    await run_until(rt, START + timedelta(days=12))
+    # Then the reminder goes out on 9 December at 18:00 and names the new time
+    assert intake.result["moved_waits"] == 1
+    (row,) = await outbox(rt)
+    assert row.sent_at.astimezone(SEOUL) == datetime(2026, 12, 9, 18, 0, tzinfo=SEOUL)
+    assert "12월 10일" in row.text
+
+
+MARKETING = workflow(
+    [
+        {"id": "start", "type": "trigger.appointment_booked"},
+        {"id": "later", "type": "wait.duration", "params": {"days": 2}},
+        {
+            "id": "ad",
+            "type": "send.sms",
+            "params": {"text": "(광고) 우리안과 검진 할인 무료거부 080-000-0000", "purpose": "advertising"},
+        },
+    ],
+    [("start", "later"), ("later", "ad")],
+)
+
+
+async def test_consent_revoked_mid_run_skips_the_message_with_reason(rt: Runtime, clinic_id: int) -> None:
+    # Given a patient who granted marketing consent and an advertising message two days later
+    await publish_document(rt.settings, clinic_id, MARKETING)
+    grant = event(
+        "consent.granted", "c-1", at=START - timedelta(days=1), consent={"purpose": "marketing", "method": "kiosk"}
+    )
+    await ingest(rt, clinic_id, grant)
+    await start(rt, clinic_id, event("appointment.booked", "b-1", appointment=BOOKED))
+    # When the patient revokes the consent while the run waits
+    revoke = event(
+        "consent.revoked", "c-2", at=START + timedelta(days=1), consent={"purpose": "marketing", "method": "web"}
+    )
+    await ingest(rt, clinic_id, revoke)
+    await run_until(rt, START + timedelta(days=3))
+    # Then the advertisement is skipped at send time, with the reason recorded
+    (row,) = await outbox(rt)
+    assert row.status == "skipped"
+    assert "마케팅 수신 동의" in (row.reason or "")
+    assert row.sent_at is None
+
+
+async def test_night_advertising_is_held_until_eight(rt: Runtime, clinic_id: int) -> None:
+    # Given marketing consent (but no night-ads consent) and an ad due at 23:00
+    await publish_document(rt.settings, clinic_id, MARKETING)
+    grant = event(
+        "consent.granted", "c-1", at=START - timedelta(days=1), consent={"purpose": "marketing", "method": "kiosk"}
+    )
+    await ingest(rt, clinic_id, grant)
+    night = datetime(2026, 12, 1, 23, 0, tzinfo=SEOUL)
+    rt.clock.set(night)  # type: ignore[attr-defined]
+    await start(rt, clinic_id, event("appointment.booked", "b-1", at=night, appointment=BOOKED))
+    # When the two-day wait ends at 23:00 on 3 December
+    await run_until(rt, night + timedelta(days=3))
+    # Then the ad is held and sent at 08:00 on 4 December
+    (row,) = await outbox(rt)
+    assert row.status == "delivered"
+    assert row.sent_at.astimezone(SEOUL) == datetime(2026, 12, 4, 8, 0, tzinfo=SEOUL)
+
+
+async def test_failed_alimtalk_falls_back_to_exactly_one_sms(rt: Runtime, clinic_id: int) -> None:
+    # Given a sandbox where this patient's AlimTalk is undeliverable
+    from tests.runtime.conftest import set_clinic_settings
+
+    await set_clinic_settings(rt.settings, clinic_id, sandbox={"fail_numbers": {"010-1234-5678": ["alimtalk"]}})
+    await publish_document(rt.settings, clinic_id, example("cataract-postop"))
+    procedure = {"id": "apt-1", "starts_at": START.isoformat(), "procedure": "cataract"}
+    await start(rt, clinic_id, event("procedure.completed", "emr-1", appointment=procedure))
+    # When day 1 at 10:00 comes and the delivery report says failed (reports polled repeatedly)
+    await run_until(rt, START + timedelta(days=1, hours=1))
+    await run_until(rt, START + timedelta(days=1, hours=2))
+    # Then one failover SMS/LMS was sent for the AlimTalk, both with their costs
+    rows = await outbox(rt)
+    assert [(r.node_id, r.channel, r.status) for r in rows] == [
+        ("care_d1", "alimtalk", "failed"),
+        ("care_d1", "sms", "delivered"),
+    ]
+    assert rows[1].key == rows[0].key + ":failover"
+    assert rows[1].kind == "lms"  # the failover text is longer than 90 EUC-KR bytes
+    assert (rows[0].cost_krw, rows[1].cost_krw) == (7.0, 30.0)
+
+
+async def test_duplicate_event_starts_one_run(rt: Runtime, clinic_id: int) -> None:
+    # Given a published reminder workflow
+    await publish_document(rt.settings, clinic_id, REMINDER)
+    # When the same booking arrives twice
+    payload = event("appointment.booked", "naver-8812", appointment=BOOKED)
+    first = await ingest(rt, clinic_id, payload)
+    second = await ingest(rt, clinic_id, payload)
+    # Then one run exists and the repeat answers with the original result
+    assert first.created and not second.created
+    assert second.result["runs"] == first.result["runs"]
+    assert second.advance == []
+    assert len(await runs(rt)) == 1
