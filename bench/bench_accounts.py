@@ -36,10 +36,11 @@ async def _requests_per_s(settings: Settings, count: int) -> tuple[float, float]
     async with session_scope(settings, None) as db:
         clinic = await users.create_clinic(db, "bench", "벤치 의원")
         user = await users.create_user(db, "bench@clinic.kr", "벤치", "manager", clinic.id)
-        cookie, _ = await sessions.open_session(db, user, AuthSettings(), "127.0.0.1", "bench")
+        cookie, row = await sessions.open_session(db, user, AuthSettings(), "127.0.0.1", "bench")
     app = create_app(settings)
     async with AsyncTestClient(app=app) as client:
         client.cookies.set("df_session", cookie, domain="testserver.local")
+        client.cookies.set("df_csrf", row.csrf_token, domain="testserver.local")
         started = time.perf_counter()
         for _ in range(count):
             assert (await client.get("/api/auth/me")).status_code == 200
@@ -47,7 +48,7 @@ async def _requests_per_s(settings: Settings, count: int) -> tuple[float, float]
         made = await client.post(
             "/api/tokens",
             json={"name": "bench", "permissions": ["workflow.read"]},
-            headers={"X-CSRF-Token": (await client.get("/api/auth/me")).json()["csrf_token"]},
+            headers={"X-CSRF-Token": row.csrf_token},
         )
         client.cookies.clear()
         bearer = {"Authorization": f"Bearer {made.json()['token']}"}

@@ -10,7 +10,9 @@ from storage.errors import ApiError, Problem
 MIN_LENGTH = 10
 MAX_LENGTH = 256  # argon2 takes any length; a bound keeps a log-in request cheap
 
-_hasher = PasswordHasher()  # RFC 9106 low-memory profile: argon2id, t=3, m=64 MiB
+# argon2id with OWASP's minimum (m=19 MiB, t=2, p=1): a log-in stays cheap on a small clinic server and
+# many failed attempts cannot exhaust its memory. Stored hashes carry their parameters (needs_rehash).
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 # Verified against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash("dummy-password-for-timing")
