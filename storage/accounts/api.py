@@ -114,6 +114,13 @@ def _cleared_cookies() -> list[Cookie]:
     return [Cookie(key=name, value="", path="/", max_age=0, expires=0) for name in (SESSION_COOKIE, CSRF_COOKIE)]
 
 
+def _require_json(request: Request[Any, Any, Any]) -> None:
+    # A cross-site HTML form can post text/plain that parses as JSON; only a script of our own origin can
+    # send application/json without a CORS preflight. This closes log-in CSRF (the form has no session yet).
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        raise ApiError(415, [Problem("unsupported_media_type", "JSON으로 보내세요 / send application/json")])
+
+
 class AuthController(Controller):
     path = "/api/auth"
     tags = ["auth"]
@@ -121,6 +128,7 @@ class AuthController(Controller):
     @post("/login", operation_id="Login", guards=[PUBLIC], status_code=200, request_max_body_size=AUTH_BODY_LIMIT)
     async def login(self, request: Request[Any, Any, State], data: LoginBody) -> Response[dict[str, Any]]:
         """Log in with e-mail and password: sets the df_session and df_csrf cookies."""
+        _require_json(request)
         auth = auth_settings_of(request)
         refused: users.LoginRefused | None = None
         async with session_scope(request.app.state.settings, None) as db:
@@ -176,6 +184,7 @@ class AuthController(Controller):
     )
     async def set_password(self, request: Request[Any, Any, State], data: SetPasswordBody) -> Response[dict[str, Any]]:
         """Use a one-time link (first log-in or reset) to set a password; logs the user in."""
+        _require_json(request)
         auth = auth_settings_of(request)
         ip = client_ip(request)
         async with session_scope(request.app.state.settings, None) as db:

@@ -157,3 +157,15 @@ async def test_one_time_link_sets_the_password_once(
 async def test_oversized_login_body_is_refused(anonymous_client: AsyncTestClient[Litestar]) -> None:
     answer = await anonymous_client.post("/api/auth/login", json={"email": "a@b.kr", "password": "x" * 40_000})
     assert answer.status_code == 413
+
+
+async def test_login_from_a_cross_site_form_is_refused(
+    anonymous_client: AsyncTestClient[Litestar], settings: Settings
+) -> None:
+    # Given a page elsewhere that posts the log-in form as text/plain (no CORS preflight)
+    await _user(settings)
+    body = '{"email": "kim@clinic.kr", "password": "correct horse battery"}'
+    answer = await anonymous_client.post("/api/auth/login", content=body, headers={"content-type": "text/plain"})
+    # Then it is refused and no session starts
+    assert answer.status_code == 415
+    assert "df_session" not in answer.headers.get("set-cookie", "")
