@@ -38,7 +38,6 @@ from storage.errors import Problem
 from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic
 from storage.security import SecurityHeadersMiddleware
-from storage.workflows import service as workflows
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
 ROUTE_MODULES = [
@@ -51,9 +50,6 @@ ROUTE_MODULES = [
     storage.accounts.api,
 ]
 CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli, storage.accounts.cli]
-
-# Publishing is refused while any of these finds a problem (validation always runs first).
-workflows.publish_checks[:] = [compliance.api.has_blocking_findings]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>

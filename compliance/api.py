@@ -1,7 +1,6 @@
 """HTTP API of the compliance checker: lint a document or messages, lint a stored workflow, sign off.
 
-``has_blocking_findings(doc)`` is the publish check: ``storage.workflows.service.publish`` refuses (422)
-while it returns problems (``server.py`` registers it).
+The publish gate itself is ``compliance.gate.publish_problems``, called by ``storage.workflows.service``.
 """
 
 from __future__ import annotations
@@ -17,17 +16,13 @@ from storage.tenancy import Caller
 from storage.workflows import service
 
 from .formats import render, render_sarif
+from .gate import publish_problems as has_blocking_findings
 from .graph_rules import lint_workflow
 from .report import Report, parse_suppression
-from .signoff import blocking_problems, lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
+from .signoff import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
 from .text_rules import CHANNELS, PURPOSES, lint_text
 
 REPORT_FORMATS = ("json", "sarif", "html", "text")
-
-
-def has_blocking_findings(doc: dict[str, Any]) -> list[Problem]:
-    """Problems (one per error-severity finding) that keep a workflow from being published."""
-    return blocking_problems(lint_workflow(doc))
 
 
 def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]:
@@ -112,11 +107,17 @@ class LintController(Controller):
 
     @get("/workflows/{workflow_id:int}/lint", operation_id="LintWorkflow")
     async def lint_workflow_draft(
-        self, db_session: AsyncSession, workflow_id: int, report_format: str = Parameter(query="format", default="json")
+        self,
+        db_session: AsyncSession,
+        workflow_id: int,
+        report_format: str = Parameter(query="format", default="json"),
+        version: int | None = Parameter(query="version", default=None, ge=1),
     ) -> Response[Any]:
-        """The lint report of a stored workflow's draft, with the latest sign-off's suppressions applied."""
+        """The lint report of a stored workflow (its draft, or ``?version=N``), latest sign-off's suppressions applied."""
         workflow = await service.get_workflow(db_session, workflow_id)
-        return _report_response(await lint_stored_workflow(db_session, workflow_id), report_format, workflow.name)
+        document = (await service.get_version(db_session, workflow_id, version)).document if version else None
+        report = await lint_stored_workflow(db_session, workflow_id, document)
+        return _report_response(report, report_format, workflow.name)
 
     @post("/workflows/{workflow_id:int}/signoff", operation_id="SignOffWorkflow", status_code=201)
     async def signoff(self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: Any) -> dict[str, Any]:
@@ -137,3 +138,4 @@ ROUTE_PERMISSIONS = {
     "SignOffWorkflow": "signoff",
     "ListSignoffs": "workflow.read",
 }
+__all__ = ["ROUTES", "ROUTE_PERMISSIONS", "LintController", "has_blocking_findings"]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
 
@@ -159,7 +160,7 @@ def render_html(report: Report, title: str = "", checklist_url: str = CHECKLIST_
         rows=rows,
         report=report,
         rejected=report.rejected_suppressions,
-        generated=datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+        generated=datetime.now(ZoneInfo("Asia/Seoul")).strftime("%Y-%m-%d %H:%M (서울 / Seoul)"),
         checklist_url=checklist_url,
     )
 

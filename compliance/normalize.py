@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 
 # gap kinds recorded before each compact character
 GAP_NONE = 0
 GAP_MARK = 1  # punctuation, emoji, zero-width between the characters
 GAP_SPACE = 2  # whitespace (a word boundary) between the characters
-SHORT_MATCH = 4  # compact characters: matches this short that cross a space need a word end
+SHORT_MATCH = 2  # compact characters: matches this short that cross a space need a word end
 
 _KEEP_SYMBOLS = frozenset("%+")
 # Cyrillic and Greek letters that look like Latin ones (lower case after casefold)
@@ -52,6 +52,7 @@ _REWRITES: dict[str, str] = {
 _REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
 _REWRITE_TO = {f"r{i}": target for i, target in enumerate(_REWRITES.values())}
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}]*\}", re.S)
+_FILLERS = frozenset("\u3164\u115f\u1160\uffa0")  # Hangul fillers: invisible, used to split words
 _PARTICLES = frozenset("의를을은는이가에도로와과만인한라랑께서며면")
 
 # per-character cache: char -> (output chars, kind); kind "k" keep, "j" jamo, "s" space, "m" mark
@@ -65,7 +66,9 @@ def _classify(ch: str) -> tuple[str, str]:
     folded = unicodedata.normalize("NFKC", ch).lower().translate(_LOOKALIKES)
     kinds: list[tuple[str, str]] = []
     for c in folded:
-        if "가" <= c <= "힣" or (c.isalnum() and not _is_jamo(c)):
+        if c in _FILLERS:
+            kinds.append((c, "m"))
+        elif "가" <= c <= "힣" or (c.isalnum() and not _is_jamo(c)):
             kinds.append((c, "k"))
         elif _is_jamo(c):
             kinds.append((c, "j"))
@@ -103,32 +106,102 @@ def _compat_jamo(c: str) -> str:
     return c
 
 
-@dataclass(frozen=True)
 class Normalized:
-    original: str
-    text: str  # the compact form rules match on
-    starts: tuple[int, ...]  # original start offset of each compact character
-    ends: tuple[int, ...]  # original end offset (exclusive) of each compact character
-    gap_before: tuple[int, ...]  # GAP_* kind between compact character i-1 and i (GAP_SPACE at 0)
+    """The compact text and its map back to the original.
+
+    Built either per character (``starts``/``ends``/``gap_before``) or, for plain text, per run of kept
+    characters (a run maps one-to-one onto a stretch of the original); the per-character tuples of a
+    run-built object are materialised only when asked for, so the common case stays cheap.
+    """
+
+    __slots__ = ("_ends", "_gaps", "_run_gaps", "_run_orig", "_run_start", "_starts", "original", "text")
+
+    def __init__(
+        self,
+        original: str,
+        text: str,
+        starts: tuple[int, ...] | None = None,
+        ends: tuple[int, ...] | None = None,
+        gap_before: tuple[int, ...] | None = None,
+        runs: tuple[list[int], list[int], list[int]] | None = None,
+    ) -> None:
+        self.original = original
+        self.text = text  # the compact form rules match on
+        self._starts = starts
+        self._ends = ends
+        self._gaps = gap_before
+        self._run_start, self._run_orig, self._run_gaps = runs if runs is not None else ([], [], [])
+
+    def _materialise(self) -> None:
+        starts: list[int] = []
+        gaps: list[int] = []
+        bounds = [*self._run_start[1:], len(self.text)] if self._run_start else []
+        for first, orig, gap, stop in zip(self._run_start, self._run_orig, self._run_gaps, bounds, strict=True):
+            starts.extend(range(orig, orig + stop - first))
+            gaps.append(gap)
+            gaps.extend([GAP_NONE] * (stop - first - 1))
+        self._starts = tuple(starts)
+        self._ends = tuple(s + 1 for s in starts)
+        self._gaps = tuple(gaps)
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Original start offset of each compact character."""
+        if self._starts is None:
+            self._materialise()
+        assert self._starts is not None
+        return self._starts
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """Original end offset (exclusive) of each compact character."""
+        if self._ends is None:
+            self._materialise()
+        assert self._ends is not None
+        return self._ends
+
+    @property
+    def gap_before(self) -> tuple[int, ...]:
+        """GAP_* kind between compact character i-1 and i (GAP_SPACE at 0)."""
+        if self._gaps is None:
+            self._materialise()
+        assert self._gaps is not None
+        return self._gaps
+
+    def _orig(self, i: int) -> int:
+        if self._starts is not None:
+            return self._starts[i]
+        k = bisect_right(self._run_start, i) - 1
+        return self._run_orig[k] + i - self._run_start[k]
+
+    def _gap(self, i: int) -> int:
+        if self._gaps is not None:
+            return self._gaps[i]
+        k = bisect_right(self._run_start, i) - 1
+        return self._run_gaps[k] if self._run_start[k] == i else GAP_NONE
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original offsets of the compact range ``[a, b)`` (an empty range maps to an empty span)."""
         if not self.text:
             return (0, 0)
         if b <= a:
-            pos = self.starts[a] if a < len(self.starts) else len(self.original)
+            pos = self._orig(a) if a < len(self.text) else len(self.original)
             return (pos, pos)
-        return (self.starts[a], self.ends[b - 1])
+        end = self._ends[b - 1] if self._ends is not None else self._orig(b - 1) + 1
+        return (self._orig(a), end)
 
     def crosses_space(self, a: int, b: int) -> bool:
-        return any(self.gap_before[k] == GAP_SPACE for k in range(a + 1, b))
+        if self._gaps is not None:
+            return any(self._gaps[k] == GAP_SPACE for k in range(a + 1, b))
+        first, last = bisect_right(self._run_start, a), bisect_left(self._run_start, b)
+        return any(self._run_gaps[k] == GAP_SPACE for k in range(first, last))
 
     def ends_word(self, b: int) -> bool:
         """True when compact position ``b`` (exclusive end) is a word end, allowing one trailing particle."""
         n = len(self.text)
-        if b >= n or self.gap_before[b] != GAP_NONE or not _is_hangul(self.text[b]):
+        if b >= n or self._gap(b) != GAP_NONE or not _is_hangul(self.text[b]):
             return True
-        return self.text[b] in _PARTICLES and (b + 1 >= n or self.gap_before[b + 1] != GAP_NONE)
+        return self.text[b] in _PARTICLES and (b + 1 >= n or self._gap(b + 1) != GAP_NONE)
 
     def crosses_words_cleanly(self, a: int, b: int) -> bool:
         """Accept a match; a short one spanning a space (최 고) must end a word, so 수술 후 기간 ≠ 후기.
@@ -142,8 +215,51 @@ def _is_hangul(c: str) -> bool:
     return "가" <= c <= "힣"
 
 
+# text made only of these characters needs no per-character folding: Hangul syllables, printable ASCII,
+# whitespace and common Korean punctuation — the regex engine then builds the compact form in runs
+_SIMPLE_RE = re.compile(r"[\u0020-\u007e\uac00-\ud7a3\n\r\t·…“”‘’→~!?]*")
+_RUN_RE = re.compile(r"[\uac00-\ud7a3A-Za-z0-9%+]+")
+_SPACE_RE = re.compile(r"\s")
+
+
+def _mask_placeholders(original: str) -> str:
+    """``{{ … }}`` and ``#{…}`` replaced by spaces of the same length (offsets unchanged)."""
+    return _PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), original)
+
+
+def _normalize_simple(original: str) -> Normalized:
+    text = _mask_placeholders(original) if "{" in original else original
+    pieces: list[str] = []
+    run_start: list[int] = []
+    run_orig: list[int] = []
+    run_gaps: list[int] = []
+    length = 0
+    previous_end = 0
+    for run in _RUN_RE.finditer(text):
+        a, b = run.span()
+        # runs are maximal, so something always separates two runs: whitespace, or else marks
+        run_gaps.append(GAP_SPACE if not pieces or _SPACE_RE.search(text, previous_end, a) else GAP_MARK)
+        pieces.append(run.group())
+        run_start.append(length)
+        run_orig.append(a)
+        length += b - a
+        previous_end = b
+    compact = "".join(pieces).lower()  # ASCII and Hangul: lower() keeps the length
+    norm = Normalized(original, compact, runs=(run_start, run_orig, run_gaps))
+    if _REWRITE_RE.search(compact):
+        rewritten, starts, ends, gaps = _rewrite(compact, list(norm.starts), list(norm.ends), list(norm.gap_before))
+        return Normalized(original, rewritten, tuple(starts), tuple(ends), tuple(gaps))
+    return norm
+
+
 def normalize(original: str) -> Normalized:
     """Build the compact form of ``original`` with its offset map. Never raises for any ``str``."""
+    if _SIMPLE_RE.fullmatch(original):
+        return _normalize_simple(original)
+    return _normalize_full(original)
+
+
+def _normalize_full(original: str) -> Normalized:
     chars: list[str] = []
     kinds: list[str] = []
     starts: list[int] = []

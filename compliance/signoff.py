@@ -63,9 +63,13 @@ async def latest_suppressions(session: AsyncSession, workflow_id: int) -> list[d
     return list(latest.suppressions) if latest is not None else []
 
 
-async def lint_stored_workflow(session: AsyncSession, workflow_id: int) -> Report:
-    workflow = await service.get_workflow(session, workflow_id)
-    return lint_workflow(workflow.document, suppressions=await latest_suppressions(session, workflow_id))
+async def lint_stored_workflow(
+    session: AsyncSession, workflow_id: int, document: dict[str, Any] | None = None
+) -> Report:
+    """Lint a workflow's draft (or ``document``, e.g. a published version) with its sign-off suppressions."""
+    if document is None:
+        document = (await service.get_workflow(session, workflow_id)).document
+    return lint_workflow(document, suppressions=await latest_suppressions(session, workflow_id))
 
 
 async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body: Any) -> ComplianceSignoff:

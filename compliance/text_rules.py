@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
@@ -67,14 +67,14 @@ class _Family:
     any_re: re.Pattern[str] | None
     ad_re: re.Pattern[str] | None
     exceptions: re.Pattern[str] | None
+    both_re: re.Pattern[str] | None = None  # any_re | ad_re in one pass, for advertising content
 
     def matches(self, norm: Normalized, advertising: bool) -> list[tuple[int, int]]:
         """Compact-text spans of this family's matches, exceptions and word-splitting respected."""
         text = norm.text
         found: list[tuple[int, int]] = []
-        for pattern in (self.any_re, self.ad_re if advertising else None):
-            if pattern is None:
-                continue
+        pattern = (self.both_re or self.any_re) if advertising else self.any_re
+        if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
                 a, b = m.span()
@@ -97,7 +97,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
-        if merged and a < merged[-1][1]:
+        if merged and a <= merged[-1][1]:  # overlapping or touching: one phrase
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))
@@ -111,11 +111,13 @@ def _load(name: str) -> dict[str, Any]:
 
 def _family(name: str) -> _Family:
     data = _load(name)
+    patterns, ad_patterns = data.get("patterns", []), data.get("ad_patterns", [])
     return _Family(
         data["rule"],
-        _alternation(data.get("patterns", [])),
-        _alternation(data.get("ad_patterns", [])),
+        _alternation(patterns),
+        _alternation(ad_patterns),
         _alternation(data.get("exceptions", [])),
+        _alternation([*patterns, *ad_patterns]),
     )
 
 
@@ -140,7 +142,8 @@ def _rules() -> _Rules:
     induce = _load("msa_inducement")
     exceptions = _alternation(induce["exceptions"])
     strong = [p["re"] for p in induce["patterns"] if not p.get("soft")]
-    soft = [p["re"] for p in induce["patterns"] if p.get("soft")]
+    soft = [p["re"] for p in induce["patterns"] if p.get("soft") and not p.get("ad_only")]
+    soft_ad = [p["re"] for p in induce["patterns"] if p.get("soft") and p.get("ad_only")]
     omit = _load("msa_omit_risk")
     adv = _load("adv")
 
@@ -155,7 +158,9 @@ def _rules() -> _Rules:
         blacklist=_family("kakao_blacklist"),
         health=_family("pii_health"),
         inducement_strong=_Family("MSA-INDUCEMENT", _alternation(strong), None, exceptions),
-        inducement_soft=_Family("MSA-INDUCEMENT", _alternation(soft), None, exceptions),
+        inducement_soft=_Family(
+            "MSA-INDUCEMENT", _alternation(soft), _alternation(soft_ad), exceptions, _alternation([*soft, *soft_ad])
+        ),
         procedures=required(omit["procedures"]),
         disclosures=required(omit["disclosures"]),
         optout_phrase=required(adv["optout_phrases"]),
@@ -170,15 +175,14 @@ _PERIOD_RE = re.compile(r"기간|까지|[0-9]{1,2}월[0-9]{1,2}일?(부터|[0-9]
 _TARGET_RE = re.compile(r"대상|해당자|고객님께|환자분")
 _ORIGINAL_PRICE_RE = re.compile(r"정상가|원가|기존가|정가|[0-9]+원[^0-9]{0,3}[0-9]+원")
 
-# resident registration number: YYMMDD, optional hyphen, gender digit 1–4, six more digits
-_RRN_RE = re.compile(
-    r"(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ \t]?[-‐‑–—][ \t]?[1-4][0-9]{6}(?![0-9])"
-    r"|(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-4][0-9]{6}(?![0-9])"
-)
+# resident registration number (RULES.md): 6 digits, an optional hyphen, 7 digits starting 1–4; the date
+# part is not validated so that made-up numbers are caught too
+_RRN_RE = re.compile(r"(?<![0-9])[0-9]{6}[ \t]?[-‐‑–—]?[ \t]?[1-4][0-9]{6}(?![0-9])")
 _DIGIT_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"－": "-", "﹣": "-"})
 _CLINIC_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.name\b")
+_OPTOUT_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.optout_number\b")
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]+")
+_VISIBLE_RE = re.compile(r"[^\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u3164\u115f\u1160\uffa0]")
 _LABEL = "(광고)"
 
 
@@ -207,7 +211,7 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         raise ValueError(f"알 수 없는 채널: {channel!r} / unknown channel (alimtalk, friendtalk, sms)")
     if purpose not in PURPOSES:
         raise ValueError(f"알 수 없는 목적: {purpose!r} / unknown purpose (informational, advertising)")
-    if not _INVISIBLE_RE.sub("", text):
+    if _VISIBLE_RE.search(text) is None:
         return [make_finding("MSG-EMPTY", 0, len(text))]
     # FriendTalk is always advertising; AlimTalk always informational (RULES.md definitions)
     advertising = channel == "friendtalk" or (channel == "sms" and purpose == "advertising")
@@ -223,7 +227,7 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
 
     for family in rules.msa:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
-    findings.extend(_inducement(norm, rules))
+    findings.extend(_inducement(norm, rules, ad_content))
     if ad_content:
         findings.extend(_omit_risk(norm, rules))
         findings.append(_prereview(norm, rules))
@@ -243,7 +247,10 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             detail = f"'{name}' 변수는 제공되지 않습니다 / variable '{name}' is not provided"
             findings.append(make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail))
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
-    return [replace(f, excerpt=text[f.start : f.end]) if f.end else f for f in findings]
+    for finding in findings:  # the flagged words, for reports (frozen dataclass: set once, here)
+        if finding.end:
+            object.__setattr__(finding, "excerpt", text[finding.start : finding.end])
+    return findings
 
 
 def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
@@ -262,12 +269,12 @@ def _promo_detail(channel: str) -> str:
     )
 
 
-def _inducement(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
-    # inducement words are promotional by nature: they apply to every message
+def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[Finding]:
+    # inducement words are promotional by nature and apply to every message; bare "무료" only to ads
     strong = rules.inducement_strong.matches(norm, advertising=True)
     soft = [
         s
-        for s in rules.inducement_soft.matches(norm, advertising=True)
+        for s in rules.inducement_soft.matches(norm, advertising=ad_content)
         if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
     ]
     yield from _spans(norm, "MSA-INDUCEMENT", strong)
@@ -325,10 +332,7 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
             min(len(text), offset + 4),
             "광고 메시지는 정확히 '(광고)'로 시작해야 합니다 / must start with exactly '(광고)'",
         )
-    phrase = rules.optout_phrase.search(norm.text)
-    if phrase is None or not (
-        rules.optout_method.search(norm.text, phrase.end()) or rules.optout_method.search(norm.text[: phrase.start()])
-    ):
+    if not _has_free_optout(text, norm, rules):
         yield make_finding(
             "ADV-OPTOUT",
             len(text),
@@ -337,6 +341,19 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
         )
     if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text)):
         yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
+
+
+_OPTOUT_WINDOW = 40  # compact characters after "무료수신거부" in which the number or method must appear
+_080_RE = re.compile(r"080[0-9]{7,8}")
+
+
+def _has_free_optout(text: str, norm: Normalized, rules: _Rules) -> bool:
+    """ "무료수신거부" / "무료거부" with a method next to it, or with an 080 number in the message."""
+    for phrase in rules.optout_phrase.finditer(norm.text):
+        window = norm.text[max(0, phrase.start() - _OPTOUT_WINDOW // 4) : phrase.end() + _OPTOUT_WINDOW]
+        if rules.optout_method.search(window) or _080_RE.search(norm.text) or _OPTOUT_VARIABLE_RE.search(text):
+            return True
+    return False
 
 
 def _sms_length(text: str) -> Iterator[Finding]:

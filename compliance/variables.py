@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 _FALLBACK_VARIABLES = frozenset(
     {
@@ -54,14 +55,23 @@ def _sandbox_checker() -> Callable[[str], list[str]]:
 _unknown = _sandbox_checker()
 
 
+@lru_cache(maxsize=4096)
+def _unknown_in(expression: str) -> tuple[str, ...]:
+    """Unknown variables of one ``{{ … }}`` expression (cached: the same few expressions recur everywhere)."""
+    return tuple(_unknown(expression))
+
+
 def unknown_variable_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, variable) of every ``{{ … }}`` that reads a variable the sandbox does not provide."""
-    names = _unknown(text)
+    names: dict[str, None] = {}
+    for m in _EXPRESSION_RE.finditer(text):
+        for name in _unknown_in(m.group(0)):
+            names.setdefault(name, None)
     if not names:
         return []
     spans: list[tuple[int, int, str]] = []
     for name in names:
         pattern = re.compile(r"\{[{%][^{}]*?(?<![\w.])" + re.escape(name) + r"(?![\w])[^{}]*?[}%]\}", re.S)
-        m = pattern.search(text)
-        spans.append((m.start(), m.end(), name) if m else (0, 0, name))
+        found = pattern.search(text)
+        spans.append((found.start(), found.end(), name) if found else (0, 0, name))
     return spans

@@ -170,7 +170,9 @@ class AuthController(Controller):
         }
         if caller.user_id is not None:
             user = await db_session.get(User, caller.user_id)
-            body["user"] = user_view(user) if user else None
+            if user is not None:
+                body["user"] = user_view(user)
+                body.update(id=user.id, name=user.name, email=user.email)  # the editor reads these at the top
         if auth is not None and auth.csrf_token:
             body["csrf_token"] = auth.csrf_token
         return body

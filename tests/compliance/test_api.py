@@ -97,6 +97,9 @@ async def test_signoff_is_kept_with_the_published_version(lint_client: Client) -
     assert signed.status_code == 201, signed.text
     assert signed.json()["version"] is None
     assert (await lint_client.post(f"/api/workflows/{wid}/publish")).status_code == 201
+    published_lint = await lint_client.get(f"/api/workflows/{wid}/lint?version=1&format=html")
+    assert published_lint.status_code == 200 and "<html" in published_lint.text
+    assert (await lint_client.get(f"/api/workflows/{wid}/lint?version=7")).status_code == 404
     [signoff] = (await lint_client.get(f"/api/workflows/{wid}/signoffs")).json()["signoffs"]
     assert (signoff["version"], signoff["reviewer_name"], signoff["approval_number"]) == (1, "김검토", "제2026-1234호")
 

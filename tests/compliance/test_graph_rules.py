@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.graph_rules import lint_workflow
 from compliance.templates import JsonTemplateCatalogue, Template
@@ -193,7 +195,7 @@ def test_findings_inside_a_variable_point_at_the_variable() -> None:
     promo = [f for f in report.findings if f.rule == "KAKAO-ALIMTALK-PROMO"]
     assert promo and all(f.field == "/params/variables/이름" for f in promo)
     value = "{{ patient.name }}님 할인 이벤트"
-    assert {value[f.start : f.end] for f in promo} == {"할인", "이벤트"}
+    assert {value[f.start : f.end] for f in promo} == {"할인 이벤트"}
 
 
 def test_unknown_variable_in_an_sms_is_an_error_with_its_field() -> None:
@@ -270,3 +272,46 @@ def test_errors_are_never_suppressed() -> None:
     report = lint_workflow(doc, suppressions=[{"rule": "CONSENT-MARKETING-GATE", "node": "ad", "reason": "괜찮음"}])
     assert report.errors == 1
     assert report.rejected_suppressions
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+_TYPES = st.sampled_from(
+    [
+        "trigger.manual",
+        "trigger.schedule",
+        "wait.until",
+        "wait.duration",
+        "branch.consent",
+        "send.sms",
+        "send.friendtalk",
+        "send.alimtalk",
+        "notify.staff",
+        "x",
+    ]
+)
+_NODE = st.fixed_dictionaries(
+    {"id": st.sampled_from(["a", "b", "c", "d"]), "type": _TYPES},
+    optional={
+        "params": st.dictionaries(
+            st.sampled_from(["text", "purpose", "cron", "at", "hours", "template", "variables", "failover", "anchor"]),
+            _JSON,
+            max_size=4,
+        )
+    },
+)
+_EDGE = st.fixed_dictionaries(
+    {"source": st.sampled_from(["a", "b", "c", "d", "z"]), "target": st.sampled_from(["a", "b", "c", "d"])},
+    optional={"sourcePort": st.sampled_from(["out", "yes", "no", 3])},
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_NODE, max_size=5), st.lists(_EDGE, max_size=6))
+def test_lint_workflow_never_raises_on_any_document(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
+    report = lint_workflow({"format": "doctorsflow.workflow/v1", "name": "x", "nodes": nodes, "edges": edges})
+    assert report.errors >= 0
+    json.dumps(report.to_dict())

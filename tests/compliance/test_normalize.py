@@ -68,3 +68,18 @@ def test_offsets_always_map_inside_the_original(text: str) -> None:
 def test_korean_evasion_alphabet_never_raises(text: str) -> None:
     norm = normalize(text)
     assert all(0 <= s < e <= len(text) for s, e in zip(norm.starts, norm.ends, strict=True))
+
+
+@given(st.lists(st.sampled_from([*"최고 후기간수술.,!?~ab1O0%{}#이름원\n", "{{ x }}", "#{이름}"])).map("".join))
+def test_plain_text_fast_path_agrees_with_the_full_path(text: str) -> None:
+    from compliance.normalize import _SIMPLE_RE, _normalize_full, _normalize_simple
+
+    if not _SIMPLE_RE.fullmatch(text):
+        return
+    fast, full = _normalize_simple(text), _normalize_full(text)
+    assert (fast.text, fast.gap_before) == (full.text, full.gap_before)
+    for a in range(len(full.text) + 1):
+        for b in range(a, min(a + 6, len(full.text)) + 1):
+            fresh = _normalize_simple(text)  # un-materialised: exercises the run-based lookups
+            assert fresh.span(a, b) == full.span(a, b)
+            assert fresh.crosses_words_cleanly(a, b) == full.crosses_words_cleanly(a, b)

@@ -96,6 +96,14 @@ def test_html_report_escapes_text_and_links_rules(tmp_path: Path) -> None:
     assert "@media print" in html
 
 
+def test_html_report_lists_exactly_the_expected_findings() -> None:
+    import re
+
+    html = render(bad_report(), "html", title="bad")
+    rows = re.findall(r'data-rule="([^"]+)" data-node="([^"]*)" data-severity="(\w+)"', html)
+    assert {(rule, node) for rule, node, severity in rows if severity != "info"} == EXPECTED
+
+
 def test_lint_writes_html_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     assert run_cli(["lint", str(BAD), "--format", "html", "-o", str(out)]) == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance import lint_text
 from compliance.findings import rule_catalogue
@@ -237,3 +239,78 @@ def test_unknown_channel_or_purpose_is_a_clear_error() -> None:
         lint_text("안녕하세요", "email", "informational")
     with pytest.raises(ValueError, match="purpose"):
         lint_text("안녕하세요", "sms", "other")
+
+
+def test_rrn_with_and_without_hyphen_and_full_width_digits() -> None:
+    for text in [
+        "주민번호 123456-1234567",
+        "9001012345678",
+        "주민번호 ９００１０１－１２３４５６７",
+        "880512 - 2345678",
+    ]:
+        [finding] = [f for f in lint_text(text, "sms", "informational") if f.rule == "PII-RRN"]
+        assert (
+            text[finding.start : finding.end].replace(" ", "")[-7].translate({0xFF11 + i: str(i + 1) for i in range(9)})
+            in "1234"
+        )
+    for text in ["900101-5234567", "전화 010-1234-5678", "12345-1234567", "주문번호 19900101-1234567"]:
+        assert "PII-RRN" not in {f.rule for f in lint_text(text, "sms", "informational")}, text
+
+
+def test_public_api_is_complete() -> None:
+    import types
+
+    import compliance
+
+    public = {
+        name
+        for name in dir(compliance)
+        if not name.startswith("_") and not isinstance(getattr(compliance, name), types.ModuleType)
+    }
+    assert set(compliance.__all__) == public
+
+
+def test_the_friendtalk_default_text_with_the_optout_variable_passes() -> None:
+    text = "(광고) {{ clinic.name }}\n\n정기 검진 안내입니다.\n무료수신거부 {{ clinic.optout_number }}"
+    assert {f.rule for f in lint_text(text, "friendtalk", "advertising")} == {"MSA-PREREVIEW"}
+
+
+def test_hangul_filler_inside_a_word_is_an_evasion() -> None:
+    text = "(광고) 밝은눈안과 최\u3164고의 병원" + AD_TAIL
+    assert "MSA-SUPERLATIVE" in {f.rule for f in lint_text(text, "friendtalk", "advertising")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("(광고) 밝은눈안과 검진 안내. 무료수신거부 080-500-1234", True),
+        ("(광고) 밝은눈안과 검진 안내. 무료 수신 거부: 0805001234", True),
+        ("(광고) 밝은눈안과 검진 안내. 무료거부: 채널 차단", True),
+        ("(광고) 밝은눈안과 검진 안내. 수신거부 080-500-1234", False),
+        ("(광고) 밝은눈안과 검진 안내. 무료수신거부", False),
+        (
+            "(광고) 밝은눈안과 카카오톡 채널에서 예약하세요. 검진 항목이 많고 시간이 걸리니 여유 있게 오세요. 무료수신거부",
+            False,
+        ),
+    ],
+)
+def test_free_optout_needs_the_phrase_and_a_number_or_method(text: str, ok: bool) -> None:
+    assert ("ADV-OPTOUT" not in {f.rule for f in lint_text(text, "sms", "advertising")}) is ok
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"최고후기부작용광고무료수신거부080-() .%１０ㅊㅚ🔥\u200b{}#\n", "{{ patient.name }}", "{{ x.y }}"]
+        )
+    ).map("".join)
+    | st.text(),
+    st.sampled_from(["alimtalk", "friendtalk", "sms"]),
+    st.sampled_from(["informational", "advertising"]),
+)
+def test_lint_text_never_raises_and_offsets_stay_inside(text: str, channel: str, purpose: str) -> None:
+    for finding in lint_text(text, channel, purpose):
+        assert finding.start is not None and finding.end is not None
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert finding.severity in {"error", "warning", "info"}

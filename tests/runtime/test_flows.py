@@ -91,14 +91,18 @@ async def test_rescheduled_appointment_moves_the_reminder(rt: Runtime, clinic_id
 MARKETING = workflow(
     [
         {"id": "start", "type": "trigger.appointment_booked"},
+        {"id": "gate", "type": "branch.consent", "params": {"purpose": "marketing"}},
         {"id": "later", "type": "wait.duration", "params": {"days": 2}},
         {
             "id": "ad",
             "type": "send.sms",
-            "params": {"text": "(광고) 우리안과 검진 할인 무료거부 080-000-0000", "purpose": "advertising"},
+            "params": {
+                "text": "(광고) 우리안과의원 정기 검진 안내입니다. 무료거부 080-000-0000",
+                "purpose": "advertising",
+            },
         },
     ],
-    [("start", "later"), ("later", "ad")],
+    [("start", "gate"), ("gate", "yes", "later"), ("later", "ad")],
 )
 
 

@@ -1,0 +1,89 @@
+// One fetch wrapper for the whole editor: CSRF header on writes, 401 → login page, 404 of a missing
+// route → "not available yet" (panels show 준비 중), ApiError bodies → typed problems.
+import type { Problem } from "./types";
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public problems: Problem[],
+  ) {
+    super(problems.map((p) => p.message).join("\n") || `HTTP ${status}`);
+  }
+}
+
+/** The server has no such route yet (404/405 without an ApiError body). */
+export class NotAvailableError extends Error {
+  constructor(public path: string) {
+    super(`not available: ${path}`);
+  }
+}
+
+export class UnauthorizedError extends Error {}
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/** Called whenever any request answers 401, so the app can show the login page. */
+export function onUnauthorized(fn: Listener): () => void {
+  unauthorizedListeners.add(fn);
+  return () => unauthorizedListeners.delete(fn);
+}
+
+function csrfToken(): string | null {
+  const match = document.cookie.split("; ").find((c) => c.startsWith("df_csrf="));
+  return match ? decodeURIComponent(match.slice("df_csrf=".length)) : null;
+}
+
+function problemsOf(status: number, body: unknown): Problem[] {
+  if (body && typeof body === "object" && Array.isArray((body as { errors?: unknown }).errors)) {
+    return (body as { errors: Problem[] }).errors;
+  }
+  const detail = body && typeof body === "object" ? (body as { detail?: unknown }).detail : undefined;
+  return [{ code: `http_${status}`, message: typeof detail === "string" ? detail : `HTTP ${status}` }];
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  /** A feature API that may not exist yet: any 404/405 means "not available" (panels show 준비 중). */
+  optional?: boolean;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? (options.body !== undefined || options.form ? "POST" : "GET");
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (method !== "GET" && method !== "HEAD") {
+    const token = csrfToken();
+    if (token) headers["X-CSRF-Token"] = token;
+  }
+  let body: BodyInit | undefined;
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(path, { method, headers, body, credentials: "same-origin", signal: options.signal });
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (response.status === 401) {
+    unauthorizedListeners.forEach((fn) => fn());
+    throw new UnauthorizedError("401");
+  }
+  const hasApiErrors = !!parsed && typeof parsed === "object" && "errors" in parsed;
+  if ((response.status === 404 || response.status === 405) && (options.optional || !hasApiErrors)) {
+    throw new NotAvailableError(path);
+  }
+  if (!response.ok) throw new ApiError(response.status, problemsOf(response.status, parsed));
+  // An SPA fallback answering an /api path with index.html means the route does not exist yet.
+  if ((response.headers.get("content-type") ?? "").includes("text/html")) throw new NotAvailableError(path);
+  return parsed as T;
+}

@@ -1,0 +1,79 @@
+// Typed calls of the DoctorsFlow HTTP API; one function per endpoint.
+import { request } from "./client";
+import type {
+  AlimTalkTemplate,
+  ExampleInfo,
+  ImportReport,
+  LintReport,
+  Me,
+  NodeTypeInfo,
+  Patient,
+  PublishResult,
+  RunInfo,
+  SignoffRequest,
+  Signoff,
+  SimResult,
+  ValidationResult,
+  WorkflowDetail,
+  WorkflowDocument,
+  WorkflowSummary,
+} from "./types";
+
+type Id = string | number;
+const optional = true;
+const wf = (id: Id) => `/api/workflows/${encodeURIComponent(String(id))}`;
+
+export const api = {
+  nodes: () => request<{ nodes: NodeTypeInfo[] }>("/api/nodes").then((r) => r.nodes),
+
+  listWorkflows: () => request<{ workflows: WorkflowSummary[] }>("/api/workflows").then((r) => r.workflows),
+  getWorkflow: (id: Id) => request<WorkflowDetail>(wf(id)),
+  createWorkflow: (doc: WorkflowDocument) => request<WorkflowDetail>("/api/workflows", { body: doc }),
+  saveWorkflow: (id: Id, doc: WorkflowDocument) => request<WorkflowDetail>(wf(id), { method: "PUT", body: doc }),
+  deleteWorkflow: (id: Id) => request<null>(wf(id), { method: "DELETE" }),
+  publish: (id: Id) => request<PublishResult>(`${wf(id)}/publish`, { method: "POST" }),
+  getVersion: (id: Id, version: number) =>
+    request<{ version: number; document: WorkflowDocument } & Partial<WorkflowDetail>>(
+      `${wf(id)}/versions/${version}`,
+    ),
+  importWorkflow: (doc: unknown) => request<WorkflowDetail>("/api/workflows/import", { body: doc }),
+  exportWorkflow: (id: Id, version?: number) =>
+    request<WorkflowDocument>(`${wf(id)}/export${version ? `?version=${version}` : ""}`),
+
+  validate: (doc: WorkflowDocument, signal?: AbortSignal) =>
+    request<ValidationResult>("/api/validate", { body: doc, signal }),
+  lint: (doc: WorkflowDocument, signal?: AbortSignal) =>
+    request<LintReport>("/api/lint", { body: { workflow: doc }, signal, optional }),
+  workflowLint: (id: Id) => request<LintReport>(`${wf(id)}/lint`, { optional }),
+  signoff: (id: Id, body: SignoffRequest) => request<Signoff>(`${wf(id)}/signoff`, { body, optional }),
+  signoffs: (id: Id) =>
+    request<{ signoffs: Signoff[] }>(`${wf(id)}/signoffs`, { optional }).then((r) => r.signoffs),
+
+  alimtalkTemplates: () =>
+    request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates", { optional }).then((r) => r.templates),
+  alimtalkLibrary: () =>
+    request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates/library", { optional }).then((r) => r.templates),
+
+  examples: () => request<{ examples: ExampleInfo[] }>("/api/examples", { optional }).then((r) => r.examples),
+  importExample: (slug: string) =>
+    request<WorkflowDetail>(`/api/examples/${encodeURIComponent(slug)}/import`, { method: "POST" }),
+
+  simulate: (body: { workflow: WorkflowDocument; event: unknown; patient?: unknown; days?: number }) =>
+    request<SimResult>("/api/simulate", { body, optional }),
+  runs: (workflowId?: Id) =>
+    request<{ runs: RunInfo[] }>(`/api/runs${workflowId ? `?workflow_id=${encodeURIComponent(String(workflowId))}` : ""}`, { optional })
+      .then((r) => r.runs),
+  run: (id: Id) => request<RunInfo>(`/api/runs/${encodeURIComponent(String(id))}`, { optional }),
+
+  patients: (q: string) =>
+    request<{ patients: Patient[] }>(`/api/patients?q=${encodeURIComponent(q)}`, { optional }).then((r) => r.patients),
+  importPatients: (file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append("file", file);
+    return request<ImportReport>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form, optional });
+  },
+
+  me: () => request<Me>("/api/auth/me", { optional }),
+  login: (email: string, password: string) => request<Me>("/api/auth/login", { body: { email, password }, optional }),
+  logout: () => request<null>("/api/auth/logout", { method: "POST", optional }),
+};

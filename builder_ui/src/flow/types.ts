@@ -1,0 +1,12 @@
+import type { Edge, Node } from "@xyflow/react";
+import type { JsonObject } from "../api/types";
+
+/** Data of every canvas node: its workflow node type and params (the generic SchemaNode draws it). */
+export type StepData = { nodeType: string; params: JsonObject };
+export type StepNode = Node<StepData, "step">;
+export type StepEdge = Edge;
+
+export interface Snapshot {
+  nodes: StepNode[];
+  edges: StepEdge[];
+}

@@ -1,0 +1,53 @@
+// Live feedback: after every change (debounced) the document goes to POST /api/validate and, when the
+// compliance API exists, POST /api/lint; the merged problems land in the editor store.
+import { useEffect, useState } from "react";
+import { NotAvailableError } from "../api/client";
+import { api } from "../api/endpoints";
+import { editorStore, useEditor } from "../store/editor";
+import { fromLint, fromValidation, type UiProblem } from "./problems";
+
+const DEBOUNCE_MS = 350;
+
+export type CheckStatus = "idle" | "checking" | "done" | "failed";
+
+export interface LiveCheck {
+  status: CheckStatus;
+  lintAvailable: boolean;
+}
+
+export function useLiveCheck(): LiveCheck {
+  const revision = useEditor((s) => s.revision);
+  const [status, setStatus] = useState<CheckStatus>("idle");
+  const [lintAvailable, setLintAvailable] = useState(true);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = window.setTimeout(async () => {
+      const doc = editorStore.getState().document();
+      setStatus("checking");
+      try {
+        const [validation, lint] = await Promise.all([
+          api.validate(doc, controller.signal),
+          lintAvailable ? api.lint(doc, controller.signal).catch(lintFailure) : Promise.resolve(null),
+        ]);
+        const problems: UiProblem[] = [...fromValidation(validation.errors ?? []), ...(lint ? fromLint(lint.findings) : [])];
+        editorStore.getState().setProblems(problems);
+        setStatus("done");
+      } catch {
+        if (!controller.signal.aborted) setStatus("failed");
+      }
+    }, DEBOUNCE_MS);
+
+    function lintFailure(error: unknown) {
+      if (error instanceof NotAvailableError) setLintAvailable(false);
+      if (controller.signal.aborted) throw error;
+      return null; // a lint outage must not hide the validation errors
+    }
+    return () => {
+      controller.abort();
+      window.clearTimeout(timer);
+    };
+  }, [revision, lintAvailable]);
+
+  return { status, lintAvailable };
+}

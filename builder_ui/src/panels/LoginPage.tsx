@@ -1,0 +1,59 @@
+// Korean login page, shown whenever the API answers 401.
+import { useState } from "react";
+import { api } from "../api/endpoints";
+import { useT } from "../i18n";
+import { useSession } from "../store/session";
+import { ErrorList } from "./common";
+
+export function LoginPage() {
+  const t = useT();
+  const loggedIn = useSession((s) => s.loggedIn);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      loggedIn(await api.login(email, password));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page login" data-testid="login-page">
+      <form
+        className="login-box"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2>{t("login.title")}</h2>
+        <label>
+          {t("login.email")}
+          <input value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" data-testid="login-email" />
+        </label>
+        <label>
+          {t("login.password")}
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            data-testid="login-password"
+          />
+        </label>
+        <button className="primary" disabled={busy} data-testid="login-submit">
+          {t("login.submit")}
+        </button>
+        <ErrorList error={error} />
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+// The message fields of a node rendered for a sample patient, with the EUC-KR byte count and SMS/LMS.
+import { memo } from "react";
+import type { JsonObject, NodeTypeInfo } from "../api/types";
+import { useT } from "../i18n";
+import { fillTemplate, useAlimTalkTemplate } from "../lint/alimtalk";
+import { eucKrBytes, renderSample, SMS_LIMIT_BYTES, smsKind, textFieldValues } from "../lint/message";
+
+function Bubble({ path, text, countBytes }: { path: string; text: string; countBytes: boolean }) {
+  const t = useT();
+  const bytes = eucKrBytes(text);
+  return (
+    <div className="bubble-wrap">
+      <div className="bubble" data-testid={`preview-text-${path}`}>
+        {text}
+      </div>
+      {countBytes && (
+        <div className="byte-count small" data-testid="sms-bytes">
+          {t("preview.bytes", { bytes, limit: SMS_LIMIT_BYTES })}{" "}
+          <span className={`kind kind-${smsKind(text)}`} data-testid="sms-kind">
+            {smsKind(text)}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AlimTalkBody({ params }: { params: JsonObject }) {
+  const t = useT();
+  const template = useAlimTalkTemplate(params.template);
+  if (template === undefined) return null;
+  if (template === null) return <p className="muted small">{t("preview.noTemplate")}</p>;
+  const variables = (params.variables ?? {}) as Record<string, unknown>;
+  return (
+    <>
+      <p className="small">
+        {t("preview.template")} <code>{template.code}</code> · {template.name} · {template.status}
+      </p>
+      <Bubble path="/template" text={fillTemplate(template.text, variables)} countBytes={false} />
+    </>
+  );
+}
+
+function MessagePreviewView({ params, info }: { params: JsonObject; info: NodeTypeInfo }) {
+  const t = useT();
+  const alimtalk = info.channel === "alimtalk";
+  // AlimTalk variables are parts of the template, not messages: the template is the preview.
+  const texts = textFieldValues(params, info.text_fields).filter((f) => !(alimtalk && f.path.startsWith("/variables")));
+  const countBytes = info.channel === "sms" || alimtalk; // an AlimTalk's failover goes as SMS/LMS
+  return (
+    <section className="message-preview" data-testid="message-preview">
+      <h4>{t("preview.message")}</h4>
+      {alimtalk && <AlimTalkBody params={params} />}
+      {!alimtalk && texts.length === 0 && <p className="muted small">{t("preview.noText")}</p>}
+      {texts.map(({ path, text }) => (
+        <Bubble key={path} path={path} text={renderSample(text)} countBytes={countBytes} />
+      ))}
+      <p className="muted small">{t("preview.samplePatient")}</p>
+    </section>
+  );
+}
+
+export const MessagePreview = memo(MessagePreviewView);

@@ -1,0 +1,50 @@
+// Every validation error and lint finding; clicking one selects its node and focuses the field.
+import { memo } from "react";
+import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
+import type { LiveCheck } from "../lint/useLiveCheck";
+import { useEditor } from "../store/editor";
+
+function ProblemsPanelView({ check }: { check: LiveCheck }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const { problems, select } = useEditor((s) => ({ problems: s.problems, select: s.select }));
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.filter((p) => p.severity === "warning").length;
+  return (
+    <section className="problems" data-testid="problems-panel">
+      <div className="problems-summary small">
+        <span data-testid="problems-count">{t("problems.summary", { errors, warnings, infos: problems.length - errors - warnings })}</span>
+        {check.status === "checking" && <span className="muted"> · {t("problems.checking")}</span>}
+        {check.status === "failed" && <span className="sev-error"> · {t("problems.failed")}</span>}
+        {!check.lintAvailable && <span className="muted"> · {t("problems.lintSoon")}</span>}
+      </div>
+      {errors === 0 && check.status === "done" && (
+        <p className="ok small" data-testid="problems-none">
+          {t("problems.none")}
+        </p>
+      )}
+      <ul>
+        {problems.map((p) => (
+          <li key={p.key}>
+            <button
+              className={`problem sev-${p.severity}`}
+              data-testid="problem"
+              data-node={p.node ?? ""}
+              data-code={p.code}
+              onClick={() => p.node && select(p.node, p.field)}
+            >
+              <span className={`sev-dot sev-${p.severity}`}>{t(`severity.${p.severity}`)}</span>
+              {p.node && <code>{p.node}</code>}
+              <span className="problem-message">{pickLanguage(p.message, lang)}</span>
+              {p.citation && <span className="citation small">📖 {p.citation}</span>}
+              <span className="muted small">{p.code}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export const ProblemsPanel = memo(ProblemsPanelView);

@@ -1,0 +1,111 @@
+// The editor's top bar: name, save, publish (with the server's refusal reasons), export, layout, history.
+import { memo, useState } from "react";
+import type { Problem } from "../api/types";
+import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
+import { useEditor } from "../store/editor";
+import { useRoute } from "../store/router";
+import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
+
+function ToolbarView() {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const navigate = useRoute((s) => s.navigate);
+  const { meta, dirty, setMeta, undo, redo, autoLayout, canUndo, canRedo } = useEditor((s) => ({
+    meta: s.meta,
+    dirty: s.dirty,
+    setMeta: s.setMeta,
+    undo: s.undo,
+    redo: s.redo,
+    autoLayout: s.autoLayout,
+    canUndo: s.history.past.length > 0,
+    canRedo: s.history.future.length > 0,
+  }));
+  const [refusal, setRefusal] = useState<Problem[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ro = meta.readOnly;
+
+  const publish = async () => {
+    setBusy(true);
+    setRefusal(null);
+    const outcome = await publishWorkflow();
+    setBusy(false);
+    if (!outcome.ok) setRefusal(outcome.problems);
+  };
+
+  return (
+    <div className="toolbar-wrap">
+      <div className="toolbar" data-testid="toolbar">
+        <button onClick={() => navigate("/")} data-testid="back-home">
+          ← {t("nav.workflows")}
+        </button>
+        <input
+          className="name-input"
+          value={meta.name}
+          placeholder={t("editor.namePlaceholder")}
+          onChange={(e) => setMeta({ name: e.target.value })}
+          readOnly={ro}
+          aria-label={t("editor.name")}
+          data-testid="workflow-name"
+        />
+        {ro && (
+          <span className="tag tag-readonly" data-testid="readonly-badge">
+            {t("editor.readOnly", { version: meta.version ?? "" })}
+          </span>
+        )}
+        {!ro && (
+          <>
+            <button onClick={undo} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
+              ↶ {t("editor.undo")}
+            </button>
+            <button onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z" data-testid="redo">
+              ↷ {t("editor.redo")}
+            </button>
+            <button onClick={autoLayout} data-testid="auto-layout">
+              ⇅ {t("editor.layout")}
+            </button>
+          </>
+        )}
+        <span className="spacer" />
+        <span className="muted small" data-testid="save-state">
+          {ro ? "" : dirty ? t("editor.unsaved") : meta.id !== null ? t("editor.allSaved") : ""}
+        </span>
+        <button onClick={() => void exportWorkflow()} data-testid="export">
+          ⬇ {t("editor.export")}
+        </button>
+        {!ro && (
+          <>
+            <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
+              💾 {t("editor.save")}
+            </button>
+            <button className="primary" onClick={() => void publish()} disabled={busy} data-testid="publish">
+              🚀 {t("editor.publish")}
+            </button>
+          </>
+        )}
+        {meta.publishedVersion !== null && (
+          <span className="tag tag-published" data-testid="published-version">
+            {t("editor.publishedVersion", { version: meta.publishedVersion })}
+          </span>
+        )}
+      </div>
+      {refusal && (
+        <div className="refusal" role="alert" data-testid="publish-refusal">
+          <strong>{t("editor.publishRefused")}</strong>
+          <button className="link" onClick={() => setRefusal(null)} aria-label={t("common.close")}>
+            ✕
+          </button>
+          <ul>
+            {refusal.map((p, i) => (
+              <li key={i} data-testid="refusal-reason">
+                {p.node && <code>{p.node}</code>} {pickLanguage(p.message, lang)} <span className="muted small">{p.code}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const Toolbar = memo(ToolbarView);

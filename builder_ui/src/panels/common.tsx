@@ -1,0 +1,73 @@
+// Small shared pieces: the "not available yet" state, error lists, loading, dates.
+import { type ReactNode, useEffect, useState } from "react";
+import { ApiError, NotAvailableError } from "../api/client";
+import { type Translate, useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
+
+export function NotAvailable({ what }: { what: string }) {
+  const t = useT();
+  return (
+    <div className="not-available" data-testid="not-available">
+      <strong>🚧 {t("common.notAvailable")}</strong>
+      <p className="muted small">{t("common.notAvailableHint", { what })}</p>
+    </div>
+  );
+}
+
+/** A request's error as sentences (the server's Korean messages when it sent problems). */
+export function errorMessages(error: unknown, t: Translate): string[] {
+  if (error instanceof ApiError) {
+    const lang = useLang.getState().lang;
+    return error.problems.map((p) => `${p.node ? `${p.node}: ` : ""}${pickLanguage(p.message, lang)}`);
+  }
+  if (error instanceof NotAvailableError) return [t("common.notAvailable")];
+  return [t("common.networkError")];
+}
+
+export function ErrorList({ error, testId = "error-list" }: { error: unknown; testId?: string }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <ul className="error-list" data-testid={testId} role="alert">
+      {errorMessages(error, t).map((m, i) => (
+        <li key={i}>{m}</li>
+      ))}
+    </ul>
+  );
+}
+
+export type Loaded<T> = { state: "loading" } | { state: "ok"; data: T } | { state: "missing" } | { state: "error"; error: unknown };
+
+/** Loads data when deps change; "missing" when the API route does not exist yet. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>, () => void] {
+  const [result, setResult] = useState<Loaded<T>>({ state: "loading" });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setResult({ state: "loading" });
+    load().then(
+      (data) => live && setResult({ state: "ok", data }),
+      (error: unknown) =>
+        live && setResult(error instanceof NotAvailableError ? { state: "missing" } : { state: "error", error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  return [result, () => setTick((n) => n + 1)];
+}
+
+export function LoadView<T>({ loaded, what, children }: { loaded: Loaded<T>; what: string; children: (data: T) => ReactNode }) {
+  const t = useT();
+  if (loaded.state === "loading") return <p className="muted">{t("common.loading")}</p>;
+  if (loaded.state === "missing") return <NotAvailable what={what} />;
+  if (loaded.state === "error") return <ErrorList error={loaded.error} />;
+  return <>{children(loaded.data)}</>;
+}
+
+export function formatTime(value: string | null | undefined, lang: string): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleString(lang === "en" ? "en-GB" : "ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" });
+}

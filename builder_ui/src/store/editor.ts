@@ -1,0 +1,201 @@
+// The editor's one zustand store: the graph, its history, the node catalogue, problems and selection.
+import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { createStore, useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import type { JsonObject, NodeTypeInfo, WorkflowDocument } from "../api/types";
+import { edgeId, newNodeId, toDocument, toFlow } from "../flow/convert";
+import { layoutNodes } from "../flow/layout";
+import { schemaDefaults } from "../nodes/defaults";
+import type { Snapshot, StepEdge, StepNode } from "../flow/types";
+import type { UiProblem } from "../lint/problems";
+import { type History, pushed, redone, undone } from "./history";
+
+export interface WorkflowMeta {
+  id: string | number | null;
+  name: string;
+  description: string;
+  readOnly: boolean;
+  version: number | null; // set when a published version is open (read-only)
+  publishedVersion: number | null;
+}
+
+export interface EditorState {
+  catalogue: Record<string, NodeTypeInfo>;
+  meta: WorkflowMeta;
+  nodes: StepNode[];
+  edges: StepEdge[];
+  history: History;
+  clipboard: Snapshot | null;
+  problems: UiProblem[];
+  focusField: string | null;
+  dirty: boolean;
+  revision: number; // bumps on every graph or params change (drives the live checks)
+
+  setCatalogue: (nodes: NodeTypeInfo[]) => void;
+  load: (doc: WorkflowDocument, meta: Partial<WorkflowMeta>) => void;
+  setMeta: (meta: Partial<WorkflowMeta>) => void;
+  markSaved: (meta: Partial<WorkflowMeta>) => void;
+  onNodesChange: (changes: NodeChange<StepNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange[]) => void;
+  onConnect: (connection: Connection) => void;
+  addNode: (nodeType: string, position: { x: number; y: number }) => string;
+  updateParams: (id: string, params: JsonObject) => void;
+  checkpoint: () => void;
+  deleteSelected: () => void;
+  copySelection: () => void;
+  paste: () => void;
+  undo: () => void;
+  redo: () => void;
+  autoLayout: () => void;
+  select: (id: string | null, field?: string | null) => void;
+  setProblems: (problems: UiProblem[]) => void;
+  document: () => WorkflowDocument;
+}
+
+const emptyMeta: WorkflowMeta = { id: null, name: "", description: "", readOnly: false, version: null, publishedVersion: null };
+const emptyHistory: History = { past: [], future: [] };
+
+export function createEditorStore() {
+  return createStore<EditorState>()((set, get) => {
+    /** Applies a graph change after saving the current graph for undo. */
+    const edit = (next: Partial<Pick<EditorState, "nodes" | "edges">>) => {
+      const { nodes, edges, history, revision } = get();
+      set({ ...next, history: pushed(history, { nodes, edges }), dirty: true, revision: revision + 1 });
+    };
+    const restore = (result: { history: History; snapshot: Snapshot } | null) => {
+      if (result) set({ ...result.snapshot, history: result.history, dirty: true, revision: get().revision + 1 });
+    };
+    let lastParamsEdit = { id: "", at: 0 };
+
+    return {
+      catalogue: {},
+      meta: emptyMeta,
+      nodes: [],
+      edges: [],
+      history: emptyHistory,
+      clipboard: null,
+      problems: [],
+      focusField: null,
+      dirty: false,
+      revision: 0,
+
+      setCatalogue: (list) => set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])) }),
+      load: (doc, meta) => {
+        const flow = toFlow(doc);
+        const nodes = flow.needsLayout ? layoutNodes(flow.nodes, flow.edges) : flow.nodes;
+        set({
+          meta: { ...emptyMeta, name: doc.name ?? "", description: doc.description ?? "", ...meta },
+          nodes,
+          edges: flow.edges,
+          history: emptyHistory,
+          problems: [],
+          focusField: null,
+          dirty: false,
+          revision: get().revision + 1,
+        });
+      },
+      setMeta: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: true, revision: get().revision + 1 }),
+      markSaved: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: false }),
+
+      onNodesChange: (changes) => {
+        const structural = changes.some((c) => c.type === "remove" || c.type === "add");
+        const nodes = applyNodeChanges(changes, get().nodes);
+        if (structural) edit({ nodes });
+        else set({ nodes, dirty: get().dirty || changes.some((c) => c.type === "position" && !c.dragging) });
+      },
+      onEdgesChange: (changes) => {
+        const edges = applyEdgeChanges(changes, get().edges);
+        if (changes.some((c) => c.type === "remove")) edit({ edges });
+        else set({ edges });
+      },
+      onConnect: (c) => {
+        const port = c.sourceHandle ?? "out";
+        const edge: StepEdge = { ...c, id: edgeId(c.source, port, c.target), sourceHandle: port, targetHandle: "in" };
+        edit({ edges: addEdge(edge, get().edges) });
+      },
+      addNode: (nodeType, position) => {
+        const id = newNodeId(nodeType, get().nodes.map((n) => n.id));
+        const node: StepNode = {
+          id,
+          type: "step",
+          position,
+          data: { nodeType, params: schemaDefaults(get().catalogue[nodeType]?.schema) },
+          selected: true,
+        };
+        edit({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node] });
+        return id;
+      },
+      updateParams: (id, params) => {
+        const current = get().nodes.find((n) => n.id === id);
+        if (!current || JSON.stringify(current.data.params) === JSON.stringify(params)) return;
+        // Typing in a form is one undo step per node and pause, not one per keystroke.
+        const now = Date.now();
+        const grouped = lastParamsEdit.id === id && now - lastParamsEdit.at < 1500;
+        lastParamsEdit = { id, at: now };
+        const nodes = get().nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, params } } : n));
+        if (grouped) set({ nodes, dirty: true, revision: get().revision + 1 });
+        else edit({ nodes });
+      },
+      checkpoint: () => {
+        const { nodes, edges, history } = get();
+        set({ history: pushed(history, { nodes, edges }) });
+      },
+      deleteSelected: () => {
+        const gone = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id));
+        const edges = get().edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target));
+        if (!gone.size && edges.length === get().edges.length) return;
+        edit({ nodes: get().nodes.filter((n) => !gone.has(n.id)), edges });
+      },
+      copySelection: () => {
+        const nodes = get().nodes.filter((n) => n.selected);
+        const ids = new Set(nodes.map((n) => n.id));
+        const edges = get().edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+        if (nodes.length) set({ clipboard: { nodes, edges } });
+      },
+      paste: () => {
+        const clip = get().clipboard;
+        if (!clip) return;
+        const taken = get().nodes.map((n) => n.id);
+        const rename = new Map<string, string>();
+        for (const n of clip.nodes) {
+          const id = newNodeId(n.data.nodeType, [...taken, ...rename.values()]);
+          rename.set(n.id, id);
+        }
+        const pasted: StepNode[] = clip.nodes.map((n) => ({
+          ...n,
+          id: rename.get(n.id)!,
+          position: { x: n.position.x + 40, y: n.position.y + 40 },
+          data: structuredClone(n.data),
+          selected: true,
+        }));
+        const pastedEdges: StepEdge[] = clip.edges.map((e) => {
+          const source = rename.get(e.source)!;
+          const target = rename.get(e.target)!;
+          return { ...e, id: edgeId(source, e.sourceHandle ?? "out", target), source, target, selected: false };
+        });
+        edit({
+          nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), ...pasted],
+          edges: [...get().edges, ...pastedEdges],
+        });
+        set({ clipboard: { nodes: pasted, edges: pastedEdges } });
+      },
+      undo: () => restore(undone(get().history, { nodes: get().nodes, edges: get().edges })),
+      redo: () => restore(redone(get().history, { nodes: get().nodes, edges: get().edges })),
+      autoLayout: () => edit({ nodes: layoutNodes(get().nodes, get().edges) }),
+      select: (id, field = null) =>
+        set({ nodes: get().nodes.map((n) => ({ ...n, selected: n.id === id })), focusField: field }),
+      setProblems: (problems) => set({ problems }),
+      document: () => {
+        const { meta, nodes, edges } = get();
+        return toDocument(meta.name, meta.description, nodes, edges);
+      },
+    };
+  });
+}
+
+export const editorStore = createEditorStore();
+
+/** Reads the editor store with a shallow-compared selector. */
+export function useEditor<T>(selector: (s: EditorState) => T): T {
+  return useStore(editorStore, useShallow(selector));
+}

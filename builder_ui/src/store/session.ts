@@ -1,0 +1,36 @@
+// Who is logged in. "open" means the server has no auth API yet, so the editor works without a login.
+import { create } from "zustand";
+import { NotAvailableError, onUnauthorized, UnauthorizedError } from "../api/client";
+import { api } from "../api/endpoints";
+import type { Me } from "../api/types";
+
+export type AuthState = "checking" | "in" | "out" | "open";
+
+interface SessionState {
+  auth: AuthState;
+  me: Me | null;
+  check: () => Promise<void>;
+  loggedIn: (me: Me) => void;
+  logout: () => Promise<void>;
+}
+
+export const useSession = create<SessionState>((set) => ({
+  auth: "checking",
+  me: null,
+  check: async () => {
+    try {
+      set({ auth: "in", me: await api.me() });
+    } catch (error) {
+      if (error instanceof UnauthorizedError) set({ auth: "out", me: null });
+      else if (error instanceof NotAvailableError) set({ auth: "open", me: null });
+      else set({ auth: "open", me: null }); // server trouble: let the pages show their own errors
+    }
+  },
+  loggedIn: (me) => set({ auth: "in", me }),
+  logout: async () => {
+    await api.logout().catch(() => null);
+    set({ auth: "out", me: null });
+  },
+}));
+
+onUnauthorized(() => useSession.setState({ auth: "out", me: null }));

@@ -1,0 +1,37 @@
+"""What a user does in the editor, as small functions over stable data-testid attributes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+Page = Any  # playwright.sync_api.Page (kept loose: tests drive it like a user)
+
+
+def drop_from_palette(page: Page, node_type: str, x: int, y: int) -> None:
+    """Drag a node type from the palette onto the canvas at (x, y) within the canvas."""
+    page.get_by_test_id(f"palette-{node_type}").drag_to(page.get_by_test_id("canvas"), target_position={"x": x, "y": y})
+
+
+def connect(page: Page, source: str, port: str, target: str) -> None:
+    """Drag from a node's output port to another node's input, with the mouse, like a person."""
+    start = page.get_by_test_id(f"handle-{source}-{port}").bounding_box()
+    end = page.get_by_test_id(f"handle-{target}-in").bounding_box()
+    assert start and end
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + end["height"] / 2, steps=12)
+    page.mouse.up()
+
+
+def edge_count(page: Page) -> int:
+    return int(page.locator(".react-flow__edge").count())
+
+
+def create_workflow(base_url: str, document: dict[str, Any]) -> int:
+    """Store a workflow through the HTTP API (the set-up a test starts from)."""
+    response = httpx.post(f"{base_url}/api/workflows", json=document, timeout=10)
+    assert response.status_code == 201, response.text
+    workflow_id: int = response.json()["id"]
+    return workflow_id

@@ -1,0 +1,61 @@
+"""The compliance reviewer's screen: lint status per workflow, the full report, and the sign-off."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import Page, create_workflow
+
+pytestmark = pytest.mark.browser
+
+FLAWED = {
+    "format": "doctorsflow.workflow/v1",
+    "name": "후기 이벤트 문자",
+    "nodes": [
+        {"id": "start", "type": "trigger.manual"},
+        {
+            "id": "promo",
+            "type": "send.sms",
+            "params": {"text": "생생한 치료 후기를 확인하세요", "purpose": "informational"},
+        },
+    ],
+    "edges": [{"source": "start", "target": "promo"}],
+}
+CLEAN = {
+    "format": "doctorsflow.workflow/v1",
+    "name": "예약 확인 문자",
+    "nodes": [
+        {"id": "start", "type": "trigger.appointment_booked"},
+        {
+            "id": "notice",
+            "type": "send.sms",
+            "params": {"text": "{{ patient.name }}님, 예약이 접수되었습니다.", "purpose": "informational"},
+        },
+    ],
+    "edges": [{"source": "start", "target": "notice"}],
+}
+
+
+def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, base_url: str) -> None:
+    # Given a workflow with a lint error and a clean one
+    flawed = create_workflow(base_url, FLAWED)
+    clean = create_workflow(base_url, CLEAN)
+
+    # When the reviewer opens the flawed one, the full report names the rule and its legal source
+    page.goto(f"/reviewer/{flawed}")
+    report = page.get_by_test_id("lint-report")
+    expect(report).to_contain_text("MSA-TESTIMONIAL")
+    expect(page.get_by_test_id("reviewer-list")).to_contain_text("후기 이벤트 문자")
+
+    # And signing it off is refused with the reason
+    page.get_by_test_id("signoff-reviewer").fill("김검토")
+    page.get_by_test_id("signoff-submit").click()
+    expect(page.get_by_test_id("signoff-errors")).to_be_visible()
+
+    # When the clean one is signed off, the sign-off is listed
+    page.goto(f"/reviewer/{clean}")
+    expect(page.get_by_test_id("lint-report")).to_be_visible()
+    page.get_by_test_id("signoff-reviewer").fill("김검토")
+    page.get_by_test_id("signoff-submit").click()
+    expect(page.get_by_test_id("signoff-history")).to_contain_text("김검토")
