@@ -50,6 +50,7 @@ class Runtime:
     batch: int = 500  # rows a scheduler claims per poll
     channel: ChannelClient | None = None  # one channel for every clinic (simulate); None: per clinic settings
     sandbox_journal: Path | None = None  # default: <data_dir>/sandbox
+    campaigns: bool = True  # the scheduler starts trigger.schedule runs (simulate starts its own)
     _channels: dict[int, ChannelClient] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -68,12 +68,11 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
                 OutboxMessage.due_at <= now,
             )
             .values(status="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
-            .returning(OutboxMessage.id)
-            .execution_options(synchronize_session=False)
+            .returning(OutboxMessage)
         )
-        if (await session.execute(claim)).first() is None:
+        row = (await session.execute(claim)).scalar_one_or_none()
+        if row is None:
             return None
-        row = (await session.execute(select(OutboxMessage).where(OutboxMessage.id == message_id))).scalar_one()
         patient = await session.get(Patient, row.patient_id)
         clinic_row = await session.get(Clinic, row.clinic_id)
         if patient is None or clinic_row is None:
@@ -167,24 +166,38 @@ async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) ->
 
 
 async def process_report(runtime: Runtime, report: DeliveryReport) -> list[int]:
-    """Apply one delivery report (late, repeated or out of order) and fail over when Kakao could not deliver."""
+    """Apply one delivery report (late, repeated or out of order); fail over when Kakao could not deliver."""
+    return await process_reports(runtime, [report])
+
+
+async def process_reports(runtime: Runtime, reports: list[DeliveryReport]) -> list[int]:
+    """Apply delivery reports in one transaction. Returns failover outbox ids to deliver."""
+    if not reports:
+        return []
     now = runtime.clock.now()
+    follow_ups: list[int] = []
     async with write_scope(runtime.settings, None) as session:
-        query = select(OutboxMessage).where(
-            OutboxMessage.provider == report.provider,
-            OutboxMessage.provider_message_id == report.provider_message_id,
-        )
-        row = (await session.execute(query)).scalars().first()
-        if row is None or row.status in FINAL:
-            return []
-        if report.state == "delivered":
-            row.status, row.delivered_at = "delivered", report.at
-            return []
-        if report.state != "failed":
-            return []
-        row.status = "failed"
-        row.error_code, row.error_message = report.error_code, report.error_message
-        if report.failover_sent:
-            row.reason = "제공사가 문자로 대체 발송했습니다 / the provider already resent it by SMS"
-            return []
-        return await _failover(session, row, now)
+        for report in reports:
+            follow_ups += await _apply_report(session, report, now)
+    return follow_ups
+
+
+async def _apply_report(session: AsyncSession, report: DeliveryReport, now: datetime) -> list[int]:
+    query = select(OutboxMessage).where(
+        OutboxMessage.provider == report.provider,
+        OutboxMessage.provider_message_id == report.provider_message_id,
+    )
+    row = (await session.execute(query)).scalars().first()
+    if row is None or row.status in FINAL:
+        return []
+    if report.state == "delivered":
+        row.status, row.delivered_at = "delivered", report.at
+        return []
+    if report.state != "failed":
+        return []
+    row.status = "failed"
+    row.error_code, row.error_message = report.error_code, report.error_message
+    if report.failover_sent:
+        row.reason = "제공사가 문자로 대체 발송했습니다 / the provider already resent it by SMS"
+        return []
+    return await _failover(session, row, now)

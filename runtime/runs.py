@@ -39,6 +39,7 @@ async def start_run(
     appointment_id: int | None,
     event: Event,
     claim: bool = True,
+    trigger_at: datetime | None = None,
 ) -> Run:
     """Create the run and its trigger step.
 
@@ -55,7 +56,7 @@ async def start_run(
         patient_id=patient_id,
         appointment_id=appointment_id,
         status="running",
-        trigger_at=event.occurred_at,
+        trigger_at=trigger_at or event.occurred_at,
         started_at=now,
     )
     session.add(run)
@@ -101,11 +102,14 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
         graph = await graph_of(session, run.workflow_version_id)
         event = await _event_view(session, run.event_id)
         data = await run_data(session, run, now, event)
-        acted = set((await session.execute(select(RunStep.node_id).where(RunStep.run_id == run_id))).scalars())
+        existing = (
+            await session.execute(select(RunStep.node_id, RunStep.status).where(RunStep.run_id == run_id))
+        ).all()
+        acted = {node_id for node_id, _ in existing}
         frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
         results = walk(graph, frontier, acted, data)
         to_deliver = await _persist(session, run, graph, results, now)
-        await _settle(session, run, now)
+        await _settle(session, run, now, {status for _, status in existing} | {r.status for r in results})
         return to_deliver
 
 
@@ -184,9 +188,10 @@ async def _tag(session: AsyncSession, patient_id: int, effect: TagPatient) -> No
     patient.tags = tags
 
 
-async def _settle(session: AsyncSession, run: Run, now: datetime) -> None:
+async def _settle(session: AsyncSession, run: Run, now: datetime, statuses: set[str] | None = None) -> None:
     """The run's status from its steps: waiting while any step waits, else completed (or failed)."""
-    statuses = set((await session.execute(select(RunStep.status).where(RunStep.run_id == run.id))).scalars())
+    if statuses is None:
+        statuses = set((await session.execute(select(RunStep.status).where(RunStep.run_id == run.id))).scalars())
     if statuses & set(OPEN_STEP):
         run.status = "waiting"
         return

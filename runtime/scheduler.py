@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, select, update
 
+from runtime.campaigns import fire_campaigns
 from runtime.context import Runtime
 from runtime.db import dispose_runtime_engines, read_scope, write_scope
-from runtime.outbox import process_report
+from runtime.outbox import process_reports
 from runtime.rundata import clinic_view
 from storage.db import dispose_engines
 from storage.models import Clinic, OutboxMessage, RunStep
@@ -40,16 +41,17 @@ class TickResult:
 async def fire_due_waits(runtime: Runtime) -> int:
     """Claim due waiting steps (waiting → firing) and dispatch one advance per run."""
     now = runtime.clock.now()
-    async with write_scope(runtime.settings, None) as session:
-        due = (
-            select(RunStep.id)
-            .where(RunStep.status == "waiting", RunStep.due_at <= now)
-            .order_by(RunStep.due_at)
-            .limit(runtime.batch)
-        )
+    due = (
+        select(RunStep.id)
+        .where(RunStep.status == "waiting", RunStep.due_at <= now)
+        .order_by(RunStep.due_at)
+        .limit(runtime.batch)
+    )
+    async with read_scope(runtime.settings, None) as session:  # idle polls take no write lock
         ids = list((await session.execute(due)).scalars())
-        if not ids:
-            return 0
+    if not ids:
+        return 0
+    async with write_scope(runtime.settings, None) as session:
         claim = (
             update(RunStep)
             .where(RunStep.id.in_(ids), RunStep.status == "waiting")
@@ -69,16 +71,12 @@ async def deliver_due_outbox(runtime: Runtime) -> int:
     stale = now - runtime.stale_after
     unclaimed = or_(OutboxMessage.claimed_at.is_(None), OutboxMessage.claimed_at < stale)
     condition = and_(OutboxMessage.status.in_(("pending", "held")), OutboxMessage.due_at <= now, unclaimed)
+    due = select(OutboxMessage.id).where(condition).order_by(OutboxMessage.due_at).limit(runtime.batch)
+    async with read_scope(runtime.settings, None) as session:
+        ids = list((await session.execute(due)).scalars())
+    if not ids:
+        return 0
     async with write_scope(runtime.settings, None) as session:
-        ids = list(
-            (
-                await session.execute(
-                    select(OutboxMessage.id).where(condition).order_by(OutboxMessage.due_at).limit(runtime.batch)
-                )
-            ).scalars()
-        )
-        if not ids:
-            return 0
         claim = (
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(ids), condition)
@@ -96,6 +94,14 @@ async def sweep_stale(runtime: Runtime) -> int:
     """Reset claims that no worker finished in time: firing steps → waiting, sending rows → pending."""
     now = runtime.clock.now()
     stale = now - runtime.stale_after
+    stale_steps = and_(RunStep.status == "firing", RunStep.claimed_at < stale)
+    stale_sends = and_(OutboxMessage.status == "sending", OutboxMessage.claimed_at < stale)
+    async with read_scope(runtime.settings, None) as session:
+        found = (await session.execute(select(RunStep.id).where(stale_steps).limit(1))).first() or (
+            await session.execute(select(OutboxMessage.id).where(stale_sends).limit(1))
+        ).first()
+    if not found:
+        return 0
     async with write_scope(runtime.settings, None) as session:
         steps = await session.execute(
             update(RunStep)
@@ -135,16 +141,19 @@ async def poll_delivery_reports(runtime: Runtime) -> int:
     applied = 0
     for clinic_id, provider_ids in by_clinic.items():
         channel = runtime.channel_for(clinic_id, clinics.get(clinic_id, {}))
-        for report in await channel.poll_reports(provider_ids):
-            for message_id in await process_report(runtime, report):
-                runtime.dispatcher.deliver(message_id)
-            applied += 1
+        reports = await channel.poll_reports(provider_ids)
+        for message_id in await process_reports(runtime, reports):
+            runtime.dispatcher.deliver(message_id)
+        applied += len(reports)
     return applied
 
 
 async def tick(runtime: Runtime) -> TickResult:
-    """One scheduler pass: sweep stale claims, fire due waits, hand out due messages, poll reports."""
+    """One scheduler pass: sweep stale claims, start due campaigns, fire due waits, hand out due
+    messages, poll delivery reports."""
     reset = await sweep_stale(runtime)
+    if runtime.campaigns:
+        await fire_campaigns(runtime)
     fired = await fire_due_waits(runtime)
     delivered = await deliver_due_outbox(runtime)
     reports = await poll_delivery_reports(runtime)

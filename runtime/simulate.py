@@ -27,7 +27,7 @@ from runtime.inline import run_until
 from runtime.rundata import format_phone
 from storage.config import Settings
 from storage.errors import Problem
-from storage.models import Base, Clinic, OutboxMessage, Patient, RunStep, Workflow, WorkflowVersion
+from storage.models import Base, Clinic, Event, OutboxMessage, Patient, RunStep, Workflow, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.patients.service import record_consent, upsert_patient
 from storage.workflows.service import canonical_checksum
@@ -82,7 +82,9 @@ async def _simulate(
 ) -> dict[str, Any]:
     start = parse_datetime(event["occurred_at"])
     clock = VirtualClock(start)
-    runtime = Runtime(settings, clock=clock, dispatcher=QueueDispatcher(), channel=SandboxChannel(clock=clock))
+    runtime = Runtime(
+        settings, clock=clock, dispatcher=QueueDispatcher(), channel=SandboxChannel(clock=clock), campaigns=False
+    )
     async with engine_for_sqlite(settings.database_url).begin() as connection:
         await connection.run_sync(Base.metadata.create_all)
     clinic_id = await _seed(settings, document, event, patient, clinic)
@@ -90,10 +92,55 @@ async def _simulate(
         intake = await ingest(runtime, clinic_id, dict(event))
     except InvalidEvent as exc:
         raise SimulationError([_prefixed(p, "/event") for p in exc.problems]) from exc
-    for run_id in intake.advance:
+    run_ids = list(intake.advance)
+    skipped: list[dict[str, Any]] = []
+    if not run_ids and _trigger(document)["type"] in ("trigger.manual", "trigger.schedule"):
+        run_ids, skipped = await _start_without_event(runtime, clinic_id, document, event)
+    for run_id in run_ids:
         runtime.dispatcher.advance(run_id)
     await run_until(runtime, start + timedelta(days=days))
-    return await _report(settings, document, intake.advance)
+    report = await _report(settings, document, run_ids or skipped)
+    report["skipped"] = skipped + report["skipped"]
+    return report
+
+
+def _trigger(document: Mapping[str, Any]) -> Mapping[str, Any]:
+    return next(n for n in document["nodes"] if str(n.get("type", "")).startswith("trigger."))
+
+
+async def _start_without_event(
+    runtime: Runtime, clinic_id: int, document: Mapping[str, Any], event: Mapping[str, Any]
+) -> tuple[list[int], list[dict[str, Any]]]:
+    """Manual and campaign triggers take no event: preview them for the event's patient (a campaign at
+    its next cron time after the event, if the patient is in its segment)."""
+    from nodes.trigger_schedule import next_fire
+    from runtime.campaigns import _in_segment
+    from runtime.runs import start_run
+
+    trigger = _trigger(document)
+    params = trigger.get("params") or {}
+    async with write_scope(runtime.settings, clinic_id) as session:
+        query = select(Event).where(Event.external_id == str(event["external_id"]), Event.type == event["type"])
+        row = (await session.execute(query)).scalar_one()
+        version = (await session.execute(select(WorkflowVersion))).scalar_one()
+        patient = await session.get(Patient, row.patient_id)
+        trigger_at = row.occurred_at
+        if trigger["type"] == "trigger.schedule":
+            trigger_at = next_fire(params, row.occurred_at)
+            if patient is None or not await _in_segment(session, dict(params), patient):
+                reason = "환자가 캠페인 대상이 아닙니다 / the patient is not in the campaign's segment"
+                return [], [{"node": trigger["id"], "reason": reason}]
+            runtime.clock.set(trigger_at)  # type: ignore[attr-defined]
+        run = await start_run(
+            session,
+            runtime,
+            version,
+            patient_id=row.patient_id or 0,
+            appointment_id=row.appointment_id,
+            event=row,
+            trigger_at=trigger_at,
+        )
+        return [run.id], []
 
 
 async def _seed(
@@ -157,7 +204,8 @@ async def _seed_patient(session: Any, clinic_id: int, event: Mapping[str, Any], 
         )
 
 
-async def _report(settings: Settings, document: Mapping[str, Any], run_ids: list[int]) -> dict[str, Any]:
+async def _report(settings: Settings, document: Mapping[str, Any], started: Any) -> dict[str, Any]:
+    """The messages sent and what was skipped. ``started`` is falsy when no run started and nobody said why."""
     async with read_scope(settings, None) as session:
         rows = list(
             (await session.execute(select(OutboxMessage).order_by(OutboxMessage.sent_at, OutboxMessage.id))).scalars()
@@ -184,9 +232,11 @@ async def _report(settings: Settings, document: Mapping[str, Any], run_ids: list
         for step in steps
         if step.status in ("stopped", "failed") and step.node_type not in QUIET_STEPS
     ]
-    if not run_ids:
-        trigger = next((n["id"] for n in document["nodes"] if str(n.get("type", "")).startswith("trigger.")), None)
+    if not started:
         skipped.append(
-            {"node": trigger, "reason": "이벤트가 시작 조건과 맞지 않습니다 / the event does not match the trigger"}
+            {
+                "node": _trigger(document)["id"],
+                "reason": "이벤트가 시작 조건과 맞지 않습니다 / the event does not match the trigger",
+            }
         )
     return {"messages": messages, "skipped": skipped}

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from runtime.channels.base import ChannelClient, DeliveryReport, OutboundMessage, SendResult
+from runtime.channels.base import ChannelClient, DeliveryReport, DeliveryState, OutboundMessage, SendResult
 from runtime.clock import Clock, SystemClock
 
 PROVIDER = "sandbox"
@@ -113,7 +113,10 @@ class SandboxChannel(ChannelClient):
             template_code=message.template_code,
         )
         stored = self._store(record)
-        return SendResult(accepted=True, provider=PROVIDER, provider_message_id=stored.message_id, state="sent")
+        # With no report delay a delivered message is reported at once; failures still arrive as reports.
+        at_once = not self.report_delay and stored.final_state == "delivered"
+        state: DeliveryState = "delivered" if at_once else "sent"
+        return SendResult(accepted=True, provider=PROVIDER, provider_message_id=stored.message_id, state=state)
 
     def _store(self, record: SandboxRecord) -> SandboxRecord:
         """Keep the first record of a key; a repeat returns it (idempotency across retries and crashes)."""

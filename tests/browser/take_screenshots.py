@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import httpx
 from playwright.sync_api import Page, sync_playwright
 
 from tests.browser.helpers import create_workflow
@@ -60,8 +61,18 @@ def main() -> None:
         page.get_by_test_id("run-preview").click()
         shoot(page, "preview-timeline")
         page.get_by_test_id("publish").click()
+        page.get_by_test_id("published-version").wait_for()
         page.get_by_test_id("tab-versions").click()
         shoot(page, "versions")
+        cataract_id = page.url.rstrip("/").split("/")[-1]
+        event = {
+            "type": "procedure.completed",
+            "external_id": "screenshot-1",
+            "occurred_at": "2026-11-27T16:00:00+09:00",
+            "patient": {"chart_no": "A-1001", "name": "김민지", "phone": "010-1234-5678"},
+            "appointment": {"id": "apt-1", "procedure": "cataract"},
+        }
+        httpx.post(f"{base}/api/events", json=event, timeout=10)
 
         page.goto(f"/workflows/{flawed_id}")
         page.get_by_test_id("node-promo").click()
@@ -76,7 +87,9 @@ def main() -> None:
         shoot(page, "home")
         page.goto(f"/reviewer/{flawed_id}")
         shoot(page, "reviewer")
-        page.goto("/runs")
+        page.goto(f"/runs/{cataract_id}")
+        page.get_by_test_id("run-row").first.get_by_role("button").click()
+        page.get_by_test_id("run-steps").wait_for()
         shoot(page, "runs")
         page.goto("/patients")
         shoot(page, "patients")

@@ -62,3 +62,8 @@ def test_publishing_a_workflow_with_a_lint_error_is_refused_with_the_reason(page
     expect(refusal).to_contain_text("brag")
     expect(refusal).to_contain_text("MSA-")
     expect(page.get_by_test_id("published-version")).to_have_count(0)
+
+    # And the message marks the offending words
+    page.get_by_test_id("node-brag").click()
+    expect(page.get_by_test_id("lint-mark").first).to_be_visible()
+    assert "국내 유일" in " ".join(page.get_by_test_id("lint-mark").all_inner_texts())

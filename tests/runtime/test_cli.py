@@ -84,3 +84,21 @@ def test_event_command_records_once(
     assert main(["event", bad, "--format", "json"]) == 1
     errors = json.loads(capsys.readouterr().out)["errors"]
     assert {e["path"] for e in errors} >= {"/external_id", "/occurred_at", "/patient"}
+
+
+def test_simulate_previews_a_campaign_for_a_patient_in_its_segment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a LASIK patient with marketing consent and the March/September check-up campaign
+    lasik = {"id": "a", "starts_at": "2026-12-01T14:00:00+09:00", "procedure": "lasik"}
+    event_file = _write(tmp_path, "event.json", event("procedure.completed", "e-1", appointment=lasik))
+    patient_file = _write(tmp_path, "patient.json", {"consents": {"marketing": True}})
+    campaign = str(EXAMPLES / "marketing-eye-checkup-campaign.json")
+    # When the campaign is simulated over the next 300 days
+    code = main(
+        ["simulate", campaign, "--event", event_file, "--patient", patient_file, "--days", "300", "--format", "json"]
+    )
+    # Then its advertisement goes out once, at the next cron time (15 March, 10:00)
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [(m["at"], m["channel"]) for m in out["messages"]] == [("2027-03-15T10:00:00+09:00", "friendtalk")]

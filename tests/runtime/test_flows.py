@@ -179,3 +179,30 @@ async def test_duplicate_event_starts_one_run(rt: Runtime, clinic_id: int) -> No
     assert second.result["runs"] == first.result["runs"]
     assert second.advance == []
     assert len(await runs(rt)) == 1
+
+
+async def test_campaign_fires_once_for_its_segment(rt: Runtime, clinic_id: int) -> None:
+    # Given the LASIK check-up campaign (15 March and September, 10:00) and two LASIK patients,
+    # only one of whom granted marketing consent
+    await publish_document(rt.settings, clinic_id, example("marketing-eye-checkup-campaign"))
+    for chart, phone in (("L-1", "010-1111-2222"), ("L-2", "010-3333-4444")):
+        lasik = {"id": f"apt-{chart}", "starts_at": START.isoformat(), "procedure": "lasik"}
+        await ingest(
+            rt, clinic_id, event("procedure.completed", f"p-{chart}", chart_no=chart, phone=phone, appointment=lasik)
+        )
+    consent = {"purpose": "marketing", "method": "kiosk"}
+    await ingest(
+        rt, clinic_id, event("consent.granted", "c-L-1", chart_no="L-1", phone="010-1111-2222", consent=consent)
+    )
+    # When 15 March 2027 10:00 comes (and the scheduler polls again afterwards)
+    rt.clock.set(datetime(2027, 3, 15, 10, 0, 30, tzinfo=SEOUL))  # type: ignore[attr-defined]
+    await settle(rt)
+    await settle(rt)
+    # Then exactly one run started, for the consenting patient
+    started = await runs(rt)
+    assert len(started) == 1
+    async with session_scope(rt.settings, None) as session:
+        from storage.models import Patient
+
+        patient = await session.get(Patient, started[0].patient_id)
+    assert patient is not None and patient.chart_no == "L-1"

@@ -43,6 +43,9 @@ export function translate(lang: Lang, key: string, vars?: Record<string, string 
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
+/** Translate outside React (actions, notices) in the language chosen now. */
+export const translateNow: Translate = (key, vars) => translate(useLang.getState().lang, key, vars);
+
 /** The translate function of the current language (re-renders on switch). */
 export function useT(): Translate {
   const lang = useLang((s) => s.lang);

@@ -10,6 +10,8 @@ export interface UiProblem {
   field: string | null;
   message: string;
   citation: string | null;
+  start: number | null; // offsets into the field's raw text (lint findings)
+  end: number | null;
 }
 
 export function fromValidation(errors: Problem[]): UiProblem[] {
@@ -22,6 +24,8 @@ export function fromValidation(errors: Problem[]): UiProblem[] {
     field: e.path || null,
     message: e.message,
     citation: null,
+    start: null,
+    end: null,
   }));
 }
 
@@ -35,6 +39,8 @@ export function fromLint(findings: LintFinding[]): UiProblem[] {
     field: f.field ?? null,
     message: f.message,
     citation: f.citation ?? null,
+    start: f.start ?? null,
+    end: f.end ?? null,
   }));
 }
 

@@ -105,7 +105,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
       ) : (
         <p className="sev-error">{t("inspector.unknownType", { type: selected.data.nodeType })}</p>
       )}
-      {info && info.text_fields.length > 0 && <MessagePreview params={selected.data.params} info={info} />}
+      {info && info.text_fields.length > 0 && <MessagePreview nodeId={selected.id} params={selected.data.params} info={info} />}
       {!readOnly && (
         <button className="danger" onClick={deleteSelected} data-testid="delete-node">
           {t("inspector.delete")}

@@ -3,6 +3,8 @@ import { memo } from "react";
 import type { JsonObject, NodeTypeInfo } from "../api/types";
 import { useT } from "../i18n";
 import { fillTemplate, useAlimTalkTemplate } from "../lint/alimtalk";
+import { Highlighted, spansFor } from "../lint/Highlighted";
+import { useEditor } from "../store/editor";
 import { eucKrBytes, renderSample, SMS_LIMIT_BYTES, smsKind, textFieldValues } from "../lint/message";
 
 function Bubble({ path, text, countBytes }: { path: string; text: string; countBytes: boolean }) {
@@ -41,8 +43,9 @@ function AlimTalkBody({ params }: { params: JsonObject }) {
   );
 }
 
-function MessagePreviewView({ params, info }: { params: JsonObject; info: NodeTypeInfo }) {
+function MessagePreviewView({ nodeId, params, info }: { nodeId: string; params: JsonObject; info: NodeTypeInfo }) {
   const t = useT();
+  const problems = useEditor((s) => s.problems);
   const alimtalk = info.channel === "alimtalk";
   // AlimTalk variables are parts of the template, not messages: the template is the preview.
   const texts = textFieldValues(params, info.text_fields).filter((f) => !(alimtalk && f.path.startsWith("/variables")));
@@ -52,9 +55,15 @@ function MessagePreviewView({ params, info }: { params: JsonObject; info: NodeTy
       <h4>{t("preview.message")}</h4>
       {alimtalk && <AlimTalkBody params={params} />}
       {!alimtalk && texts.length === 0 && <p className="muted small">{t("preview.noText")}</p>}
-      {texts.map(({ path, text }) => (
-        <Bubble key={path} path={path} text={renderSample(text)} countBytes={countBytes} />
-      ))}
+      {texts.map(({ path, text }) => {
+        const spans = spansFor(problems, nodeId, path);
+        return (
+          <div key={path}>
+            <Bubble path={path} text={renderSample(text)} countBytes={countBytes} />
+            {spans.length > 0 && <Highlighted text={text} spans={spans} />}
+          </div>
+        );
+      })}
       <p className="muted small">{t("preview.samplePatient")}</p>
     </section>
   );

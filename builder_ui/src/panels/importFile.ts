@@ -1,11 +1,9 @@
 // Import a workflow JSON file (dropped on the page or chosen) through POST /api/workflows/import.
 import { api } from "../api/endpoints";
-import { translate, useLang } from "../i18n";
+import { translateNow as t } from "../i18n";
 import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { errorMessages } from "./common";
-
-const t = (key: string, vars?: Record<string, string | number>) => translate(useLang.getState().lang, key, vars);
 
 export async function importWorkflowFile(file: File): Promise<void> {
   let doc: unknown;

@@ -2,13 +2,11 @@
 import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { Problem, WorkflowDocument } from "../api/types";
-import { translate, useLang } from "../i18n";
+import { translateNow as t } from "../i18n";
 import { editorStore } from "../store/editor";
 import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { errorMessages } from "./common";
-
-const t = (key: string, vars?: Record<string, string | number>) => translate(useLang.getState().lang, key, vars);
 
 /** Saves the draft (POST when new, PUT after); returns the id or null when the server refused. */
 export async function saveDraft(): Promise<string | number | null> {
