@@ -27,15 +27,19 @@ import runtime.api
 import runtime.channels.api
 import runtime.cli
 import runtime.templates.api
+import storage.accounts.api
+import storage.accounts.cli
 import storage.cli
 import storage.patients.api
 import storage.patients.cli
 import storage.workflows.api
+from storage.accounts.guards import authorize, collect_route_permissions
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.errors import Problem
 from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic
+from storage.security import SecurityHeadersMiddleware
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
 ROUTE_MODULES = [
@@ -46,8 +50,9 @@ ROUTE_MODULES = [
     runtime.templates.api,
     runtime.channels.api,
     storage.patients.api,
+    storage.accounts.api,
 ]
-CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli, storage.patients.cli]
+CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli, storage.patients.cli, storage.accounts.cli]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>
@@ -82,6 +87,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         on_startup=[on_startup],
         on_shutdown=[dispose_engines],
         state=_state(settings),
+        guards=[authorize],  # every /api route: log-in, CSRF, permissions (storage/accounts/guards.py)
+        middleware=[SecurityHeadersMiddleware()],
         openapi_config=OpenAPIConfig(title="DoctorsFlow API", version="1.0.0", path="/schema"),
         request_max_body_size=10 * 1024 * 1024,
     )
@@ -90,7 +97,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
 def _state(settings: Settings) -> Any:
     from litestar.datastructures import State
 
-    return State({"settings": settings, "default_clinic_id": None})
+    return State(
+        {
+            "settings": settings,
+            "default_clinic_id": None,
+            "route_permissions": collect_route_permissions(ROUTE_MODULES),
+        }
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -130,4 +130,12 @@ class LintController(Controller):
 
 
 ROUTES: list[Any] = [LintController]
-__all__ = ["ROUTES", "LintController", "has_blocking_findings"]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {
+    "Lint": "workflow.read",
+    "LintWorkflow": "workflow.read",
+    "SignOffWorkflow": "signoff",
+    "ListSignoffs": "workflow.read",
+}
+__all__ = ["ROUTES", "ROUTE_PERMISSIONS", "LintController", "has_blocking_findings"]

@@ -34,3 +34,6 @@ def validate_document(data: JSONBody[Any] = None) -> dict[str, Any]:
 
 
 ROUTES: list[Any] = [list_node_types, validate_document]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {"ListNodeTypes": "workflow.read", "ValidateDocument": "workflow.read"}

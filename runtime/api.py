@@ -178,3 +178,12 @@ class RunController(Controller):
 
 
 ROUTES: list[Any] = [EventController, RunController]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {
+    "PostEvent": "event.write",
+    "Simulate": "workflow.read",
+    "ListRuns": "run.read",
+    "GetRun": "run.read",
+    "ListMessages": "run.read",
+}

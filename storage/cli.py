@@ -70,6 +70,9 @@ def run_serve(args: argparse.Namespace) -> int:
         from storage.workflows.seed import load_examples_once
 
         load_examples_once(settings)
+    from storage.accounts.cli import print_first_login_link
+
+    print_first_login_link(settings, args.host, args.port)  # only when no user exists yet
     background = None
     if args.with_worker:
         from runtime.services import start_background

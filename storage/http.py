@@ -9,9 +9,10 @@ from typing import Any
 from litestar import Request, Response
 from litestar.datastructures import State
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.accounts.authenticate import NO_CLINIC, authenticate, client_ip, current
 from storage.config import Settings
 from storage.db import sessionmaker_for
 from storage.errors import ApiError, Problem
@@ -27,9 +28,15 @@ def settings_of(state: State) -> Settings:
 
 
 async def provide_caller(request: Request[Any, Any, State]) -> Caller:
-    """Who is calling. Until accounts land, every request acts for the default clinic."""
-    client = request.client.host if request.client else None
-    return Caller(clinic_id=request.app.state.default_clinic_id, actor="anonymous", ip=client)
+    """Who is calling, as resolved by the guards (session cookie, API token or webhook signature).
+
+    A route that let an anonymous caller through (``PUBLIC``) gets a caller of no clinic: its database
+    session sees no clinic's rows.
+    """
+    auth = current(request) or await authenticate(request)
+    if auth is not None:
+        return auth.caller
+    return Caller(clinic_id=NO_CLINIC, actor="anonymous", role="anonymous", ip=client_ip(request))
 
 
 async def provide_db_session(state: State, caller: Caller) -> AsyncGenerator[AsyncSession, None]:
@@ -83,7 +90,15 @@ def conflict_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict
     return _answer(409, [Problem("conflict", "다른 데이터와 충돌합니다 / conflicts with existing data")])
 
 
+def out_of_range_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    # A number beyond the database's integer range (e.g. an id of 20 digits in a path): bad input, not a 500.
+    log.info("out of range: %s", type(exc).__name__)
+    return _answer(400, [Problem("out_of_range", "값이 허용 범위를 벗어났습니다 / a number is out of range")])
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
+    OverflowError: out_of_range_handler,
+    DataError: out_of_range_handler,
     ApiError: api_error_handler,
     ValidationException: validation_error_handler,
     HTTPException: http_error_handler,

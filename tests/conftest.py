@@ -10,7 +10,7 @@ import asyncio
 import os
 import shutil
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -100,7 +100,51 @@ def app(settings: Settings) -> Litestar:
 
 
 @pytest.fixture
-async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+async def anonymous_client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """A client that has not logged in: every /api route but log-in answers 401."""
     async with AsyncTestClient(app=app) as test_client:
         yield test_client
+    await dispose_engines()
+
+
+@pytest.fixture
+async def client(app: Litestar, settings: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    """A client logged in as a manager of the default clinic (every clinic action is allowed)."""
+    from tests.accounts.support import apply_login, make_login
+
+    async with AsyncTestClient(app=app) as test_client:
+        apply_login(test_client, await make_login(settings, "manager"))
+        yield test_client
+    await dispose_engines()
+
+
+ClientAs = Callable[..., Awaitable[AsyncTestClient[Litestar]]]
+
+
+@pytest.fixture
+async def client_as(
+    app: Litestar,
+    settings: Settings,
+    client: AsyncTestClient[Litestar],
+    anonymous_client: AsyncTestClient[Litestar],
+) -> AsyncIterator[ClientAs]:
+    """``await client_as("staff")`` or ``await client_as("manager", clinic="other")``: a logged-in client
+    of that role in that clinic (created when missing; platform_admin has none).
+
+    Depends on ``client`` and ``anonymous_client`` only for order: test clients of one app must stop in
+    the reverse order of their start (Litestar's lifespan), and pytest tears fixtures down in reverse."""
+    from tests.accounts.support import apply_login, make_login
+
+    opened: list[AsyncTestClient[Litestar]] = []
+
+    async def open_client(role: str, clinic: str = "default") -> AsyncTestClient[Litestar]:
+        test_client = AsyncTestClient(app=app)
+        await test_client.__aenter__()
+        opened.append(test_client)
+        apply_login(test_client, await make_login(settings, role, clinic))
+        return test_client
+
+    yield open_client
+    for test_client in reversed(opened):
+        await test_client.__aexit__(None, None, None)
     await dispose_engines()

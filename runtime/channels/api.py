@@ -73,3 +73,8 @@ class ChannelController(Controller):
 
 
 ROUTES = [ChannelController]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {
+    "TestChannelConnection": "settings.write",
+}

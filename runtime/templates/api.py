@@ -83,3 +83,16 @@ class AlimTalkTemplateController(Controller):
 
 
 ROUTES = [AlimTalkTemplateController]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {
+    "ListAlimTalkLibrary": "workflow.read",
+    "ListAlimTalkTemplates": "workflow.read",
+    "GetAlimTalkTemplate": "workflow.read",
+    "CreateAlimTalkTemplate": "workflow.write",
+    "CopyAlimTalkLibraryTemplate": "workflow.write",
+    "UpdateAlimTalkTemplate": "workflow.write",
+    "SubmitAlimTalkTemplate": "workflow.write",
+    "ApproveAlimTalkTemplate": "settings.write",
+    "RejectAlimTalkTemplate": "settings.write",
+}

@@ -6,10 +6,11 @@ from typing import Any
 
 from litestar import Controller, delete, get, post, put
 from litestar.params import Parameter
-from nodes.validation import problems_as_report, validate_workflow
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes import examples
+from nodes.validation import problems_as_report, validate_workflow
+from storage.accounts.guards import requires
 from storage.errors import not_found
 from storage.models import Workflow, WorkflowVersion
 from storage.tenancy import Caller
@@ -50,53 +51,62 @@ class WorkflowController(Controller):
     path = "/api/workflows"
     tags = ["workflows"]
 
-    @get("/", operation_id="ListWorkflows")
+    @get("/", operation_id="ListWorkflows", guards=[requires("workflow.read")])
     async def list_workflows(self, db_session: AsyncSession) -> dict[str, Any]:
         return {"workflows": [summary(w) for w in await service.list_workflows(db_session)]}
 
-    @post("/", operation_id="CreateWorkflow")
+    @post("/", operation_id="CreateWorkflow", guards=[requires("workflow.write")])
     async def create(self, db_session: AsyncSession, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
         return await detail(db_session, await service.create_workflow(db_session, caller, data))
 
-    @post("/import", operation_id="ImportWorkflow")
+    @post("/import", operation_id="ImportWorkflow", guards=[requires("workflow.write")])
     async def import_file(self, db_session: AsyncSession, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
         return await detail(db_session, await service.create_workflow(db_session, caller, data))
 
-    @get("/{workflow_id:int}", operation_id="GetWorkflow")
+    @get("/{workflow_id:int}", operation_id="GetWorkflow", guards=[requires("workflow.read")])
     async def get_one(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
         return await detail(db_session, await service.get_workflow(db_session, workflow_id))
 
-    @put("/{workflow_id:int}", operation_id="UpdateWorkflow")
+    @put("/{workflow_id:int}", operation_id="UpdateWorkflow", guards=[requires("workflow.write")])
     async def update(
         self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: dict[str, Any]
     ) -> dict[str, Any]:
         return await detail(db_session, await service.update_workflow(db_session, caller, workflow_id, data))
 
-    @delete("/{workflow_id:int}", operation_id="DeleteWorkflow")
+    @delete("/{workflow_id:int}", operation_id="DeleteWorkflow", guards=[requires("workflow.write")])
     async def remove(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> None:
         await service.archive_workflow(db_session, caller, workflow_id)
 
-    @post("/{workflow_id:int}/validate", operation_id="ValidateWorkflow", status_code=200)
+    @post(
+        "/{workflow_id:int}/validate",
+        operation_id="ValidateWorkflow",
+        guards=[requires("workflow.read")],
+        status_code=200,
+    )
     async def validate(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
         workflow = await service.get_workflow(db_session, workflow_id)
         return problems_as_report(validate_workflow(workflow.document))
 
-    @post("/{workflow_id:int}/publish", operation_id="PublishWorkflow")
+    @post("/{workflow_id:int}/publish", operation_id="PublishWorkflow", guards=[requires("workflow.publish")])
     async def publish(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> dict[str, Any]:
         version = await service.publish(db_session, caller, workflow_id)
         return {**version_summary(version), "document": version.document}
 
-    @get("/{workflow_id:int}/versions", operation_id="ListWorkflowVersions")
+    @get("/{workflow_id:int}/versions", operation_id="ListWorkflowVersions", guards=[requires("workflow.read")])
     async def versions(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
         await service.get_workflow(db_session, workflow_id)
         return {"versions": [version_summary(v) for v in await service.list_versions(db_session, workflow_id)]}
 
-    @get("/{workflow_id:int}/versions/{version:int}", operation_id="GetWorkflowVersion")
+    @get(
+        "/{workflow_id:int}/versions/{version:int}",
+        operation_id="GetWorkflowVersion",
+        guards=[requires("workflow.read")],
+    )
     async def version(self, db_session: AsyncSession, workflow_id: int, version: int) -> dict[str, Any]:
         found = await service.get_version(db_session, workflow_id, version)
         return {**version_summary(found), "document": found.document}
 
-    @get("/{workflow_id:int}/export", operation_id="ExportWorkflow")
+    @get("/{workflow_id:int}/export", operation_id="ExportWorkflow", guards=[requires("workflow.read")])
     async def export(
         self, db_session: AsyncSession, workflow_id: int, version: int | None = Parameter(default=None, ge=1)
     ) -> dict[str, Any]:
@@ -109,11 +119,11 @@ class ExampleController(Controller):
     path = "/api/examples"
     tags = ["workflows"]
 
-    @get("/", operation_id="ListExamples")
+    @get("/", operation_id="ListExamples", guards=[requires("workflow.read")])
     async def list_examples(self) -> dict[str, Any]:
         return {"examples": examples.list_examples()}
 
-    @post("/{slug:str}/import", operation_id="ImportExample")
+    @post("/{slug:str}/import", operation_id="ImportExample", guards=[requires("workflow.write")])
     async def import_example(self, db_session: AsyncSession, caller: Caller, slug: str) -> dict[str, Any]:
         doc = examples.load_example(slug)
         if doc is None:

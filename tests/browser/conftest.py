@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, running_server
+from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, MANAGER_EMAIL, MANAGER_PASSWORD, running_server
 
 
 def _require_chromium() -> None:
@@ -40,6 +40,9 @@ def browser() -> Iterator[object]:
 def page(browser, base_url: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context = browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 900}, locale="ko-KR")
     context.set_default_timeout(10_000)
+    # Log the browser in as the test manager: the session and CSRF cookies are shared with its pages.
+    login = context.request.post("/api/auth/login", data={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
+    assert login.ok, login.text()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx
 
+from tests.browser.server import api_headers
+
 Page = Any  # playwright.sync_api.Page (kept loose: tests drive it like a user)
 
 
@@ -31,7 +33,7 @@ def edge_count(page: Page) -> int:
 
 def create_workflow(base_url: str, document: dict[str, Any]) -> int:
     """Store a workflow through the HTTP API (the set-up a test starts from)."""
-    response = httpx.post(f"{base_url}/api/workflows", json=document, timeout=10)
+    response = httpx.post(f"{base_url}/api/workflows", json=document, timeout=10, headers=api_headers())
     assert response.status_code == 201, response.text
     workflow_id: int = response.json()["id"]
     return workflow_id

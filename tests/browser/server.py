@@ -24,6 +24,47 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SECRET = "browser-test-secret-0123456789abcdef0123456789"
+# The manager the browser logs in as (the API needs a log-in since accounts landed).
+MANAGER_EMAIL = "browser@clinic.kr"
+MANAGER_PASSWORD = "browser test password"
+API_HEADERS: dict[str, str] = {}  # a manager's API token for httpx calls of the tests, set when the server starts
+
+
+def api_headers() -> dict[str, str]:
+    return dict(API_HEADERS)
+
+
+def _create_manager(env: dict[str, str]) -> None:
+    for args, stdin in (
+        (["migrate"], None),
+        (
+            [
+                "create-user",
+                "--email",
+                MANAGER_EMAIL,
+                "--name",
+                "브라우저 관리자",
+                "--role",
+                "manager",
+                "--password-stdin",
+            ],
+            MANAGER_PASSWORD + "\n",
+        ),
+    ):
+        subprocess.run([*_cli(), *args], env=env, cwd=ROOT, check=True, capture_output=True, input=stdin, text=True)
+
+
+def _issue_api_token(base: str) -> None:
+    with httpx.Client(base_url=base, timeout=10) as client:
+        login = client.post("/api/auth/login", json={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
+        login.raise_for_status()
+        csrf = {"X-CSRF-Token": login.json()["csrf_token"]}
+        me = client.get("/api/auth/me").json()
+        made = client.post(
+            "/api/tokens", json={"name": "browser tests", "permissions": me["permissions"]}, headers=csrf
+        )
+        made.raise_for_status()
+        API_HEADERS["Authorization"] = f"Bearer {made.json()['token']}"
 
 
 def ensure_ui_built() -> None:
@@ -55,6 +96,7 @@ def running_server(data_dir: Path) -> Iterator[str]:
     for key in ("DATABASE_URL", "REDIS_URL"):
         env.pop(key, None)  # the embedded database of this temp dir
     # `serve` migrates the embedded database itself (storage/cli.py), so one process start is enough.
+    _create_manager(env)
     port = free_port()
     log = (data_dir / "server.log").open("wb")
     process = subprocess.Popen(
@@ -67,13 +109,14 @@ def running_server(data_dir: Path) -> Iterator[str]:
             if process.poll() is not None:
                 raise RuntimeError(f"server exited: {(data_dir / 'server.log').read_text('utf-8', 'replace')}")
             try:
-                if httpx.get(f"{base}/api/nodes", timeout=2).status_code == 200:
+                if httpx.get(f"{base}/api/auth/me", timeout=2).status_code == 401:  # up, and logged out
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
                 raise RuntimeError("server did not start within 60 s")
             time.sleep(0.2)
+        _issue_api_token(base)
         yield base
     finally:
         process.terminate()

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, create_workflow
+from tests.browser.server import api_headers
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +30,10 @@ REMINDER = {
 def test_a_run_of_a_published_workflow_is_listed_with_its_steps(page: Page, base_url: str) -> None:
     # Given a published workflow and a booking event for one patient
     workflow_id = create_workflow(base_url, REMINDER)
-    assert httpx.post(f"{base_url}/api/workflows/{workflow_id}/publish", timeout=10).status_code == 201
+    assert (
+        httpx.post(f"{base_url}/api/workflows/{workflow_id}/publish", timeout=10, headers=api_headers()).status_code
+        == 201
+    )
     event = {
         "type": "appointment.booked",
         "external_id": f"runs-ui-{workflow_id}",
@@ -37,7 +41,7 @@ def test_a_run_of_a_published_workflow_is_listed_with_its_steps(page: Page, base
         "patient": {"chart_no": "R-2001", "name": "박서준", "phone": "010-2222-3333"},
         "appointment": {"id": f"apt-{workflow_id}", "starts_at": "2026-12-03T14:30:00+09:00"},
     }
-    response = httpx.post(f"{base_url}/api/events", json=event, timeout=10)
+    response = httpx.post(f"{base_url}/api/events", json=event, timeout=10, headers=api_headers())
     assert response.status_code in (200, 201), response.text
 
     # When the run monitor of that workflow is opened

@@ -11,9 +11,6 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from compliance.api import ROUTES
-from storage.db import dispose_engines
-
 Client = AsyncTestClient[Litestar]
 BAD = json.loads((Path(__file__).parent / "data" / "bad-campaign.json").read_text("utf-8"))
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,14 +18,9 @@ CAMPAIGN = json.loads((ROOT / "examples" / "marketing-eye-checkup-campaign.json"
 
 
 @pytest.fixture
-async def lint_client(app: Litestar) -> AsyncIterator[Client]:
-    # server.py wires compliance.api.ROUTES once the lead merges it; until then register them here
-    if not any(route.path == "/api/lint" for route in app.routes):
-        for route in ROUTES:
-            app.register(route)
-    async with AsyncTestClient(app=app) as client:
-        yield client
-    await dispose_engines()
+async def lint_client(client: Client) -> AsyncIterator[Client]:
+    # server.py wires compliance.api.ROUTES; ``client`` is logged in as a manager (tests/conftest.py)
+    yield client
 
 
 async def test_post_lint_workflow_returns_the_design_report(lint_client: Client) -> None:
