@@ -12,6 +12,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from compliance.graph_rules import lint_workflow
+from compliance.templates import TemplateCatalogue
 
 Client = AsyncTestClient[Litestar]
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,3 +100,38 @@ async def test_stored_lint_signoff_and_publish_use_the_clinics_templates(client:
     await client.post(f"{TEMPLATES}/POSTOP_CATARACT_D3/approve")
     assert template_rules((await client.get(f"/api/workflows/{wid}/lint")).json(), "care_d3") == set()
     assert (await client.post(f"/api/workflows/{wid}/publish")).status_code == 201
+
+
+async def test_each_clinic_sees_only_its_own_templates(settings: object) -> None:
+    from compliance.templates import clinic_catalogue
+    from runtime.templates import store
+    from storage.config import Settings
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import ensure_default_clinic
+    from storage.models import Clinic
+    from storage.tenancy import Caller
+
+    assert isinstance(settings, Settings)
+    first = await ensure_default_clinic(settings)
+    async with session_scope(settings, None) as session:
+        other = Clinic(slug="other-clinic", name="다른성형외과")
+        session.add(other)
+        await session.flush()
+        second = other.id
+    # Given the first clinic has a draft copy of a library template and a template of its own
+    async with session_scope(settings, first) as session:
+        await store.copy_from_library(session, Caller(clinic_id=first), "POSTOP_CATARACT_D1")
+        await store.create(session, Caller(clinic_id=first), CUSTOM)
+    async with session_scope(settings, first) as session:
+        mine = await clinic_catalogue(session)
+    async with session_scope(settings, second) as session:
+        theirs = await clinic_catalogue(session)
+    await dispose_engines()
+
+    # Then only the first clinic sees them
+    def status(catalogue: TemplateCatalogue, code: str) -> str | None:
+        found = catalogue.get(code)
+        return found.status if found else None
+
+    assert (status(mine, "POSTOP_CATARACT_D1"), status(mine, "CLINIC_CLOSED")) == ("draft", "draft")
+    assert (status(theirs, "POSTOP_CATARACT_D1"), status(theirs, "CLINIC_CLOSED")) == ("approved", None)
