@@ -9,18 +9,19 @@ from .formats import render, render_html, render_json, render_sarif, render_text
 from .graph_rules import lint_workflow
 from .normalize import Normalized, normalize
 from .report import Report
-from .templates import JsonTemplateCatalogue, Template, TemplateCatalogue, default_catalogue
+from .templates import MappingCatalogue, Template, TemplateCatalogue, clinic_catalogue, default_catalogue
 from .text_rules import lint_text
 
 __all__ = [
     "Finding",
-    "JsonTemplateCatalogue",
+    "MappingCatalogue",
     "Normalized",
     "Report",
     "Rule",
     "Suppression",
     "Template",
     "TemplateCatalogue",
+    "clinic_catalogue",
     "default_catalogue",
     "lint_text",
     "lint_workflow",

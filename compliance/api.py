@@ -18,20 +18,24 @@ from storage.workflows import service
 from .formats import render, render_sarif
 from .gate import publish_problems as has_blocking_findings
 from .graph_rules import lint_workflow
+from .guides import URL_PREFIX, render_guide
 from .report import Report, parse_suppression
 from .signoff import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
+from .templates import clinic_catalogue
 from .text_rules import CHANNELS, PURPOSES, lint_text
 
 REPORT_FORMATS = ("json", "sarif", "html", "text")
 
 
 def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]:
+    """The report in ``fmt``; the HTML report links its rules to the guides this server serves."""
     if fmt == "json":
         return Response(report.to_dict())
     if fmt == "sarif":
         return Response(render_sarif(report), media_type="application/sarif+json")
     if fmt == "html":
-        return Response(render(report, "html", title=title), media_type="text/html; charset=utf-8")
+        html = render(report, "html", title=title, checklist_url=f"{URL_PREFIX}/checklist")
+        return Response(html, media_type="text/html; charset=utf-8")
     if fmt == "text":
         return Response(render(report, "text"), media_type="text/plain; charset=utf-8")
     raise ApiError(
@@ -75,8 +79,11 @@ class LintController(Controller):
     tags = ["compliance"]
 
     @post("/lint", operation_id="Lint", status_code=200)
-    async def lint(self, data: Any, report_format: str = Parameter(query="format", default="json")) -> Response[Any]:
-        """Lint ``{"workflow": doc, "suppressions"?: [...]}`` or ``{"messages": [{id, channel, purpose, text}]}``."""
+    async def lint(
+        self, db_session: AsyncSession, data: Any, report_format: str = Parameter(query="format", default="json")
+    ) -> Response[Any]:
+        """Lint ``{"workflow": doc, "suppressions"?: [...]}`` or ``{"messages": [{id, channel, purpose, text}]}``;
+        AlimTalk nodes against the caller's clinic's templates."""
         if not isinstance(data, dict) or ("workflow" in data) == ("messages" in data):
             raise ApiError(
                 422,
@@ -103,7 +110,8 @@ class LintController(Controller):
         except ValueError as exc:
             raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
         name = doc.get("name") if isinstance(doc.get("name"), str) else ""
-        return _report_response(lint_workflow(doc, suppressions=suppressions), report_format, str(name))
+        report = lint_workflow(doc, await clinic_catalogue(db_session), suppressions)
+        return _report_response(report, report_format, str(name))
 
     @get("/workflows/{workflow_id:int}/lint", operation_id="LintWorkflow")
     async def lint_workflow_draft(
@@ -129,7 +137,17 @@ class LintController(Controller):
         return {"signoffs": await list_signoffs(db_session, workflow_id)}
 
 
-ROUTES: list[Any] = [LintController]
+@get(f"{URL_PREFIX}/{{name:str}}", include_in_schema=False, sync_to_thread=False)
+def compliance_guide(name: str) -> Response[Any]:
+    """The compliance guides as HTML (``/docs/compliance/checklist``, ``…/prereview``), linked from the report."""
+    page = render_guide(name)
+    if page is None:
+        problem = Problem("not_found", f"안내 문서가 없습니다: {name} / no such guide: {name}")
+        return Response({"errors": [problem.as_dict()]}, status_code=404)
+    return Response(page, media_type="text/html; charset=utf-8")
+
+
+ROUTES: list[Any] = [LintController, compliance_guide]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {

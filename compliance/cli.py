@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from .formats import FORMATS, render
+from .formats import CHECKLIST_URL, FORMATS, render
 from .graph_rules import lint_workflow
+from .guides import GUIDES, GUIDES_DIR
 from .report import parse_suppression
 from .text_rules import CHANNELS, PURPOSES, lint_text
 
@@ -57,6 +59,16 @@ def _read_json(path: Path) -> Any:
         raise UnreadableFile("invalid_json", f"JSON이 아닙니다 {where} / not JSON") from exc
 
 
+def _checklist_link(output: str | None) -> str:
+    """The checklist as a relative file link from where the report is written (the current directory when
+    printed), when the guides are beside the package; else the path inside the repository."""
+    checklist = GUIDES_DIR / GUIDES["checklist"]
+    if not checklist.is_file():
+        return CHECKLIST_URL
+    base = Path(output).resolve().parent if output else Path.cwd()
+    return Path(os.path.relpath(checklist, base)).as_posix()
+
+
 def lint_command(args: argparse.Namespace) -> int:
     out: TextIO = sys.stdout
     try:
@@ -77,7 +89,13 @@ def lint_command(args: argparse.Namespace) -> int:
         return 1
     report = lint_workflow(doc, suppressions=suppressions)
     name = doc.get("name") if isinstance(doc.get("name"), str) else Path(args.workflow).name
-    rendered = render(report, args.format, title=str(name), artifact_uri=Path(args.workflow).name)
+    rendered = render(
+        report,
+        args.format,
+        title=str(name),
+        artifact_uri=Path(args.workflow).name,
+        checklist_url=_checklist_link(args.output),
+    )
     if args.output:
         Path(args.output).write_text(rendered, encoding="utf-8")
     else:

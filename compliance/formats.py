@@ -165,7 +165,13 @@ def render_html(report: Report, title: str = "", checklist_url: str = CHECKLIST_
     )
 
 
-def render(report: Report, fmt: str, title: str = "", artifact_uri: str = "workflow.json") -> str:
+def render(
+    report: Report,
+    fmt: str,
+    title: str = "",
+    artifact_uri: str = "workflow.json",
+    checklist_url: str = CHECKLIST_URL,
+) -> str:
     if fmt == "json":
         return render_json(report) + "\n"
     if fmt == "text":
@@ -173,5 +179,5 @@ def render(report: Report, fmt: str, title: str = "", artifact_uri: str = "workf
     if fmt == "sarif":
         return json.dumps(render_sarif(report, artifact_uri), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
-        return render_html(report, title)
+        return render_html(report, title, checklist_url)
     raise ValueError(f"알 수 없는 형식: {fmt} / unknown format (json, text, sarif, html)")

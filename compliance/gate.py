@@ -10,12 +10,15 @@ from typing import Any
 from storage.errors import Problem
 
 from .graph_rules import lint_workflow
+from .templates import TemplateCatalogue
 
 
-def publish_problems(doc: dict[str, Any]) -> list[Problem]:
-    """One problem per active error finding of the workflow's lint report."""
+def publish_problems(doc: dict[str, Any], catalogue: TemplateCatalogue | None = None) -> list[Problem]:
+    """One problem per active error finding of the workflow's lint report; AlimTalk nodes are checked
+    against ``catalogue`` (the clinic's templates, ``compliance.templates.clinic_catalogue``), by default
+    the shipped library."""
     return [
         Problem(finding.rule, finding.message, node=finding.node, path=finding.field or "")
-        for finding in lint_workflow(doc).active
+        for finding in lint_workflow(doc, catalogue).active
         if finding.severity == "error"
     ]

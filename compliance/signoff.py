@@ -21,6 +21,7 @@ from storage.workflows import service
 from .graph_rules import lint_workflow
 from .nodeinfo import node_info
 from .report import Report, parse_suppression
+from .templates import clinic_catalogue
 
 
 def _text(body: dict[str, Any], key: str, limit: int, required: bool) -> str | None:
@@ -69,7 +70,8 @@ async def lint_stored_workflow(
     """Lint a workflow's draft (or ``document``, e.g. a published version) with its sign-off suppressions."""
     if document is None:
         document = (await service.get_workflow(session, workflow_id)).document
-    return lint_workflow(document, suppressions=await latest_suppressions(session, workflow_id))
+    suppressions = await latest_suppressions(session, workflow_id)
+    return lint_workflow(document, await clinic_catalogue(session), suppressions)
 
 
 async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body: Any) -> ComplianceSignoff:
@@ -87,7 +89,7 @@ async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body
     except ValueError as exc:
         raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
     doc = workflow.document
-    report = lint_workflow(doc, suppressions=suppressions)
+    report = lint_workflow(doc, await clinic_catalogue(session), suppressions)
     if report.has_errors:
         raise ApiError(422, blocking_problems(report))
     if report.rejected_suppressions:

@@ -1,27 +1,35 @@
-"""AlimTalk template catalogue: the approved texts Kakao checks every AlimTalk against.
+"""AlimTalk template catalogue: the texts and review states Kakao checks every AlimTalk against.
 
-The interface is deliberately small (``get(code)``) so that the providers' database-backed template
-library can implement it later; the default catalogue is the JSON file ``templates.json`` beside this module.
+There is one source of truth, the AlimTalk template library of :mod:`runtime.templates`:
+
+* online (the server: lint, sign-off, the publish gate) — the caller's clinic's library,
+  :func:`clinic_catalogue`: the shipped library as its seed, the clinic's own templates (any state) over it;
+* offline (``doctorsflow lint FILE``) — the shipped library alone, :func:`default_catalogue`.
+
+The interface is deliberately small (``get(code)``) so tests can hand in a few templates of their own.
 """
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from runtime.templates.model import AlimTalkTemplate
 
 PLACEHOLDER_RE = re.compile(r"#\{([^}]*)\}")
-DEFAULT_TEMPLATES = Path(__file__).parent / "templates.json"
 
 
 @dataclass(frozen=True)
 class Template:
     code: str
     text: str  # with #{변수} placeholders
-    status: str  # approved | pending | rejected | draft …; only "approved" may be sent
+    status: str  # draft | submitted | approved | rejected; only "approved" may be sent
     button_variables: tuple[str, ...] = ()  # placeholders used only in button links
 
     @property
@@ -35,21 +43,11 @@ class TemplateCatalogue(Protocol):
     def get(self, code: str) -> Template | None: ...
 
 
-class JsonTemplateCatalogue:
-    """Templates from a JSON file ``{"templates": {CODE: {"text", "status"}}}``."""
+class MappingCatalogue:
+    """Templates held in memory, by code."""
 
-    def __init__(self, templates: dict[str, Template]) -> None:
-        self._templates = templates
-
-    @classmethod
-    def from_file(cls, path: Path) -> JsonTemplateCatalogue:
-        raw = json.loads(path.read_text("utf-8"))
-        return cls(
-            {
-                code: Template(code, entry["text"], entry.get("status", "approved"))
-                for code, entry in raw["templates"].items()
-            }
-        )
+    def __init__(self, templates: Mapping[str, Template]) -> None:
+        self._templates = dict(templates)
 
     def get(self, code: str) -> Template | None:
         return self._templates.get(code)
@@ -58,37 +56,28 @@ class JsonTemplateCatalogue:
         return sorted(self._templates)
 
 
-class LibraryCatalogue:
-    """The runtime's shipped AlimTalk library (``runtime.templates``), when it is installed."""
-
-    def get(self, code: str) -> Template | None:
-        try:
-            from runtime.templates import get_template
-        except ImportError:
-            return None
-        try:
-            found = get_template(code)
-        except KeyError:
-            return None
-        text_names = PLACEHOLDER_RE.findall(found.text)
-        return Template(found.code, found.text, found.status, tuple(n for n in found.variables if n not in text_names))
+def from_alimtalk(template: AlimTalkTemplate) -> Template:
+    """The checker's view of a library template (button-only placeholders kept apart from the text's)."""
+    text_names = PLACEHOLDER_RE.findall(template.text)
+    return Template(
+        template.code, template.text, template.status, tuple(n for n in template.variables if n not in text_names)
+    )
 
 
-class ChainCatalogue:
-    """The first catalogue that knows a code answers for it."""
-
-    def __init__(self, *catalogues: TemplateCatalogue) -> None:
-        self._catalogues = catalogues
-
-    def get(self, code: str) -> Template | None:
-        for catalogue in self._catalogues:
-            found = catalogue.get(code)
-            if found is not None:
-                return found
-        return None
+def catalogue_of(templates: Mapping[str, AlimTalkTemplate]) -> MappingCatalogue:
+    return MappingCatalogue({code: from_alimtalk(t) for code, t in templates.items()})
 
 
 @cache
 def default_catalogue() -> TemplateCatalogue:
-    """The runtime's template library, then ``templates.json`` for codes the library does not hold."""
-    return ChainCatalogue(LibraryCatalogue(), JsonTemplateCatalogue.from_file(DEFAULT_TEMPLATES))
+    """The shipped library (``runtime/templates/library.json``) — what offline commands check against."""
+    from runtime.templates.library import load_library
+
+    return catalogue_of(load_library())
+
+
+async def clinic_catalogue(session: AsyncSession) -> TemplateCatalogue:
+    """The templates of the session's clinic, as ``send.alimtalk`` sees them (see ``store.clinic_templates``)."""
+    from runtime.templates.store import clinic_templates  # storage-backed: imported only when online
+
+    return catalogue_of(await clinic_templates(session))

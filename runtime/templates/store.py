@@ -123,6 +123,23 @@ def _check_form(template: AlimTalkTemplate) -> None:
         raise ApiError(422, [Problem("template_invalid", message) for message in found])
 
 
+def _check_compliance(template: AlimTalkTemplate) -> None:
+    """Kakao reviews every template as an informational AlimTalk: one that the compliance checker already
+    refuses (promotion, blacklisted content, medical-advertising claims, personal data …) is not submitted."""
+    from compliance.text_rules import lint_text  # the checker needs no storage; imported where used
+
+    errors = [f for f in lint_text(template.text, "alimtalk", "informational") if f.severity == "error"]
+    if errors:
+        raise ApiError(
+            422,
+            [Problem(f.rule, f.message + _quote(template.text, f.start, f.end), path="/text") for f in errors],
+        )
+
+
+def _quote(text: str, start: int | None, end: int | None) -> str:
+    return f" — 「{text[start:end]}」" if start is not None and end is not None and start < end else ""
+
+
 async def _row(session: AsyncSession, code: str) -> AlimTalkTemplateRow:
     row = (
         await session.execute(select(AlimTalkTemplateRow).where(AlimTalkTemplateRow.code == code))
@@ -208,6 +225,7 @@ async def transition(
     try:
         if action == "submit":
             changed = submit(current)
+            _check_compliance(changed)
         elif action == "approve":
             changed = approve(current)
         elif action == "reject":
@@ -224,11 +242,16 @@ async def transition(
     return changed
 
 
-async def approved_for_sending(session: AsyncSession, *, library_fallback: bool = True) -> dict[str, dict[str, Any]]:
+async def clinic_templates(session: AsyncSession) -> dict[str, AlimTalkTemplate]:
+    """The clinic's template library: the shipped library is every clinic's seed, and the clinic's own
+    templates (whatever their review state) stand over it — a draft copy of a library code is a draft until
+    Kakao approves it. The one source the compliance checker and the sender both read."""
+    templates = dict(load_library())
+    templates.update((t.code, t) for t in await list_templates(session))
+    return templates
+
+
+async def approved_for_sending(session: AsyncSession) -> dict[str, dict[str, Any]]:
     """The clinic's approved templates as ``{code: {"text", "variables", "buttons", …}}`` — the shape the
-    ``send.alimtalk`` executor reads from ``clinic["alimtalk_templates"]``. A clinic without any template of
-    its own (the sandbox, a fresh install) gets the shipped library so examples and ``simulate`` work."""
-    own = {t.code: t.to_dict() for t in await list_templates(session, "approved")}
-    if own or not library_fallback:
-        return own
-    return {t.code: t.to_dict() for t in load_library().values() if t.status == "approved"}
+    ``send.alimtalk`` executor reads from ``clinic["alimtalk_templates"]``."""
+    return {code: t.to_dict() for code, t in (await clinic_templates(session)).items() if t.status == "approved"}

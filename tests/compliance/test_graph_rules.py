@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance.graph_rules import lint_workflow
-from compliance.templates import JsonTemplateCatalogue, Template
+from compliance.templates import MappingCatalogue, Template
 
 ROOT = Path(__file__).resolve().parents[2]
 AD_TEXT = "(광고) {{ clinic.name }} 정기 검진 안내입니다. 무료수신거부 080-500-1234"
@@ -157,7 +157,7 @@ def test_a_night_ads_consent_gate_replaces_the_warning_with_info() -> None:
 
 # ---- templates ------------------------------------------------------------------------------------
 
-CATALOGUE = JsonTemplateCatalogue(
+CATALOGUE = MappingCatalogue(
     {
         "OK": Template("OK", "#{이름}님, 내일 #{시각} 예약입니다.", "approved"),
         "WAIT": Template("WAIT", "#{이름}님, 안내입니다.", "pending"),

@@ -85,7 +85,7 @@ async def test_lifecycle_steps_out_of_order_are_refused(client: Client) -> None:
     assert (await client.put(f"{BASE}/APPT_REMINDER_D1", json={"text": "x"})).status_code == 409
 
 
-async def test_approved_for_sending_prefers_the_clinic_and_falls_back_to_the_library(settings: object) -> None:
+async def test_approved_for_sending_is_the_library_with_the_clinics_templates_over_it(settings: object) -> None:
     from runtime.templates import store
     from storage.config import Settings
     from storage.db import dispose_engines, session_scope
@@ -103,8 +103,11 @@ async def test_approved_for_sending_prefers_the_clinic_and_falls_back_to_the_lib
             "병원전화",
         ]
         await store.copy_from_library(session, caller, "APPT_REMINDER_D1")
+        # a draft copy is not sendable until Kakao approves it; the other library templates still are
+        drafted = await store.approved_for_sending(session)
+        assert "APPT_REMINDER_D1" not in drafted and "POSTOP_CATARACT_D1" in drafted
         await store.transition(session, caller, "APPT_REMINDER_D1", "submit")
         await store.transition(session, caller, "APPT_REMINDER_D1", "approve")
         own = await store.approved_for_sending(session)
-        assert list(own) == ["APPT_REMINDER_D1"] and own["APPT_REMINDER_D1"]["text"].startswith("[#{병원명}]")
+        assert set(own) == set(fallback) and own["APPT_REMINDER_D1"]["text"].startswith("[#{병원명}]")
     await dispose_engines()
