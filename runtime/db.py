@@ -35,14 +35,13 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import aiosqlite
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from storage import tenancy
 from storage.config import Settings
 from storage.db import session_scope
-
 
 BUSY_MS = 20  # the longest this loop blocks inside SQLite's busy handler, per attempt
 LOCK_WAIT = 30.0  # seconds a writer keeps retrying for the write lock before "database is locked"
