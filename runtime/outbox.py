@@ -73,8 +73,9 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         row = (await session.execute(claim)).scalar_one_or_none()
         if row is None:
             return None
-        patient = await session.get(Patient, row.patient_id)
-        clinic_row = await session.get(Clinic, row.clinic_id)
+        people = select(Patient, Clinic).outerjoin(Clinic, Clinic.id == row.clinic_id)
+        found = (await session.execute(people.where(Patient.id == row.patient_id))).first()
+        patient, clinic_row = (found[0], found[1]) if found else (None, None)
         if patient is None or clinic_row is None:
             row.status, row.reason = "skipped", "환자 정보가 없습니다 / the patient no longer exists"
             return None
