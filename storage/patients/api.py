@@ -312,9 +312,7 @@ async def _clinic(session: AsyncSession, caller: Caller) -> Clinic:
     return clinic
 
 
-@get(
-    "/api/consent-form", operation_id="ConsentForm", media_type=MediaType.HTML, tags=["patients"], guards=[requires()]
-)
+@get("/api/consent-form", operation_id="ConsentForm", media_type=MediaType.HTML, tags=["patients"], guards=[requires()])
 async def consent_form(db_session: AsyncSession, caller: Caller, lang: Literal["ko", "en"] = "ko") -> str:
     return documents.render_consent_form(await _clinic(db_session, caller), lang)
 
