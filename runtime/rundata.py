@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
 from storage.models import Appointment, Clinic, Consent, Patient, Run, WorkflowVersion
@@ -18,9 +18,10 @@ from storage.models.consent import PURPOSES
 _GRAPHS: dict[tuple[str, int], Graph] = {}
 
 
-async def graph_of(session: AsyncSession, version_id: int) -> Graph:
+async def graph_of(session: AsyncSession | AsyncConnection, version_id: int) -> Graph:
     """Published versions never change, so each one's graph is parsed once per process and database."""
-    key = (str(getattr(session.bind, "url", "")), version_id)
+    bind = session.engine if isinstance(session, AsyncConnection) else session.bind
+    key = (str(getattr(bind, "url", "")), version_id)
     graph = _GRAPHS.get(key)
     if graph is None:
         query = select(WorkflowVersion.document).where(WorkflowVersion.id == version_id)
@@ -29,7 +30,7 @@ async def graph_of(session: AsyncSession, version_id: int) -> Graph:
     return graph
 
 
-async def consent_ledger(session: AsyncSession, patient_id: int) -> dict[str, bool | None]:
+async def consent_ledger(session: AsyncSession | AsyncConnection, patient_id: int) -> dict[str, bool | None]:
     """Purpose -> True granted / False revoked / None never recorded (the latest entry wins)."""
     query = select(Consent.purpose, Consent.granted).where(Consent.patient_id == patient_id)
     state: dict[str, bool | None] = dict.fromkeys(PURPOSES, None)
@@ -48,7 +49,8 @@ def format_phone(digits: str | None) -> str:
     return digits
 
 
-def patient_view(patient: Patient) -> dict[str, Any]:
+def patient_view(patient: Any) -> dict[str, Any]:
+    """``patient``: a Patient or any row with its columns as attributes."""
     return {
         "name": patient.name,
         "chart_no": patient.chart_no,
@@ -59,7 +61,7 @@ def patient_view(patient: Patient) -> dict[str, Any]:
     }
 
 
-def appointment_view(appointment: Appointment | None) -> dict[str, Any] | None:
+def appointment_view(appointment: Any) -> dict[str, Any] | None:
     if appointment is None:
         return None
     return {
@@ -78,7 +80,7 @@ def _library_texts() -> dict[str, str]:
     return {template.code: template.text for template in approved_templates()}
 
 
-def clinic_view(clinic: Clinic) -> dict[str, Any]:
+def clinic_view(clinic: Any) -> dict[str, Any]:
     """The clinic as executors and templates see it: defaults, its settings, its AlimTalk template bodies
     (the shipped library first, the clinic's own approved copies over it)."""
     settings = {**DEFAULT_SETTINGS, **(clinic.settings or {})}
