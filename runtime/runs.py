@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.base import NotifyStaff, SendMessage, TagPatient
@@ -90,26 +90,16 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
     now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
         connection = await session.connection()
-        claim = (
-            update(STEPS)
-            .where(
-                STEPS.c.run_id == run_id,
-                or_(STEPS.c.status == "firing", and_(STEPS.c.status == "waiting", STEPS.c.due_at <= now)),
-            )
-            .values(status="done", finished_at=now, claimed_at=None)
-            .returning(STEPS.c.node_id, STEPS.c.ports)
-        )
-        continued = (await connection.execute(claim)).all()
+        continued = (await connection.execute(_CLAIM, {"run": run_id, "now": now})).all()
         if not continued:
             return []
-        world = (await connection.execute(_WORLD.where(RUNS.c.id == run_id))).first()
+        world = (await connection.execute(_WORLD, {"run": run_id})).first()
         if world is None or world.status not in OPEN_RUN:
             return []
         if world.p_id is None or world.c_id is None:
             raise LookupError(f"run {run_id}: patient or clinic is gone")
         graph = await graph_of(connection, world.workflow_version_id)
-        steps = select(STEPS.c.node_id, STEPS.c.status).where(STEPS.c.run_id == run_id)
-        existing = (await connection.execute(steps)).all()
+        existing = (await connection.execute(_STEPS_OF, {"run": run_id})).all()
         ledger = await consent_ledger(connection, world.patient_id)
         patient = _prefixed(world, "p_")
         data = RunData(
@@ -127,14 +117,34 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
         run = RunRef(world.id, world.clinic_id, world.patient_id, patient.tags)
         to_deliver = await _persist(connection, run, results, now)
         statuses = {status for _, status in existing} | {r.status for r in results}
-        await connection.execute(update(RUNS).where(RUNS.c.id == run_id).values(**_settled(statuses, now)))
+        await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
         return to_deliver
 
 
-STEPS = RunStep.__table__
-RUNS = Run.__table__
-OUTBOX = OutboxMessage.__table__
-PATIENTS = Patient.__table__
+# Tables and statements built once: building a statement costs more CPU than SQLite running it.
+STEPS = cast(Table, RunStep.__table__)
+RUNS = cast(Table, Run.__table__)
+OUTBOX = cast(Table, OutboxMessage.__table__)
+PATIENTS = cast(Table, Patient.__table__)
+_NOW: BindParameter[Any] = bindparam("now")
+_CLAIM = (
+    update(STEPS)
+    .where(
+        STEPS.c.run_id == bindparam("run"),
+        or_(STEPS.c.status == "firing", and_(STEPS.c.status == "waiting", STEPS.c.due_at <= _NOW)),
+    )
+    .values(status="done", finished_at=_NOW, claimed_at=None)
+    .returning(STEPS.c.node_id, STEPS.c.ports)
+)
+_STEPS_OF = select(STEPS.c.node_id, STEPS.c.status).where(STEPS.c.run_id == bindparam("run"))
+_SETTLE = (
+    update(RUNS)
+    .where(RUNS.c.id == bindparam("run"))
+    .values(status=bindparam("new_status"), finished_at=bindparam("finished"))
+)
+_INSERT_STEPS = insert(STEPS)
+_INSERT_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id)
+_TAG = update(PATIENTS).where(PATIENTS.c.id == bindparam("patient")).values(tags=bindparam("new_tags"), updated_at=_NOW)
 _PATIENT_COLUMNS = ("id", "name", "chart_no", "phone", "birth_date", "sex", "tags")
 _APPOINTMENT_COLUMNS = ("id", "external_id", "starts_at", "procedure", "doctor", "status")
 # The run with its patient, clinic, event and appointment in one query (Core rows: no ORM identity map).
@@ -160,6 +170,7 @@ _WORLD = (
     .outerjoin(Clinic.__table__, Clinic.__table__.c.id == RUNS.c.clinic_id)
     .outerjoin(Event.__table__, Event.__table__.c.id == RUNS.c.event_id)
     .outerjoin(Appointment.__table__, Appointment.__table__.c.id == RUNS.c.appointment_id)
+    .where(RUNS.c.id == bindparam("run"))
 )
 
 
@@ -219,22 +230,20 @@ async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[S
             }
         )
     if new_steps:
-        await connection.execute(insert(STEPS), new_steps)  # one executemany
+        await connection.execute(_INSERT_STEPS, new_steps)  # one executemany
     if tagged:
-        await connection.execute(
-            update(PATIENTS).where(PATIENTS.c.id == run.patient_id).values(tags=tags, updated_at=now)
-        )
+        await connection.execute(_TAG, {"patient": run.patient_id, "new_tags": tags, "now": now})
     ids = []
     for message in new_messages:
-        ids.append((await connection.execute(insert(OUTBOX).values(**message).returning(OUTBOX.c.id))).scalar_one())
+        ids.append((await connection.execute(_INSERT_OUTBOX, message)).scalar_one())
     return ids
 
 
 def _settled(statuses: set[str], now: datetime) -> dict[str, Any]:
     """The run's status from its steps: waiting while any step waits, else completed (or failed)."""
     if statuses & set(OPEN_STEP):
-        return {"status": "waiting"}
-    return {"status": "failed" if "failed" in statuses else "completed", "finished_at": now}
+        return {"new_status": "waiting", "finished": None}
+    return {"new_status": "failed" if "failed" in statuses else "completed", "finished": now}
 
 
 def _outbox_row(run: RunRef, node_id: str, effect: SendMessage, now: datetime) -> dict[str, Any]:
