@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -21,11 +21,24 @@ from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.interpreter import RunData, StepResult, due_again, walk
 from runtime.rundata import appointment_view, clinic_view, consent_ledger, graph_of, patient_view, run_data
-from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep, WorkflowVersion
+from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep
 
 OPEN_RUN = ("running", "waiting")
 OPEN_STEP = ("waiting", "firing")
 OPEN_OUTBOX = ("pending", "held")
+
+
+class VersionRef(Protocol):
+    """A published version as starting a run needs it (a WorkflowVersion or a cached view of one)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def clinic_id(self) -> int: ...
+    @property
+    def workflow_id(self) -> int: ...
+    @property
+    def version(self) -> int: ...
 
 
 def outbox_key(run_id: int, node_id: str) -> str:
@@ -35,7 +48,7 @@ def outbox_key(run_id: int, node_id: str) -> str:
 async def start_run(
     session: AsyncSession,
     runtime: Runtime,
-    version: WorkflowVersion,
+    version: VersionRef,
     *,
     patient_id: int,
     appointment_id: int | None,
