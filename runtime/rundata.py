@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
@@ -30,11 +30,18 @@ async def graph_of(session: AsyncSession | AsyncConnection, version_id: int) -> 
     return graph
 
 
+# Built once: on the hot path, building a statement costs more than SQLite running it.
+_LEDGER = (
+    select(Consent.purpose, Consent.granted)
+    .where(Consent.patient_id == bindparam("patient"))
+    .order_by(Consent.occurred_at, Consent.id)
+)
+
+
 async def consent_ledger(session: AsyncSession | AsyncConnection, patient_id: int) -> dict[str, bool | None]:
     """Purpose -> True granted / False revoked / None never recorded (the latest entry wins)."""
-    query = select(Consent.purpose, Consent.granted).where(Consent.patient_id == patient_id)
     state: dict[str, bool | None] = dict.fromkeys(PURPOSES, None)
-    for purpose, granted in (await session.execute(query.order_by(Consent.occurred_at, Consent.id))).all():
+    for purpose, granted in (await session.execute(_LEDGER, {"patient": patient_id})).all():
         state[purpose] = granted
     return state
 
