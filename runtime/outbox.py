@@ -132,17 +132,18 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             await settle("held", decision.reason, None, decision.until)
             return None
         kind = resolve_kind(row.channel, row.text)
-        await connection.execute(
-            _SET,
-            {
-                "message": message_id,
-                "new_status": "sending",
-                "new_reason": row.reason,
-                "new_claimed_at": now,
-                "new_due_at": row.due_at,
-                "new_kind": kind,
-            },
-        )
+        if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
+            await connection.execute(
+                _SET,
+                {
+                    "message": message_id,
+                    "new_status": "sending",
+                    "new_reason": row.reason,
+                    "new_claimed_at": now,
+                    "new_due_at": row.due_at,
+                    "new_kind": kind,
+                },
+            )
         failover = row.failover or {}
         message = OutboundMessage(
             key=row.key,

@@ -20,6 +20,7 @@ from nodes.base import NotifyStaff, SendMessage, TagPatient
 from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.interpreter import RunData, StepResult, due_again, walk
+from runtime.outbox import resolve_kind
 from runtime.rundata import appointment_view, clinic_view, consent_ledger, graph_of, patient_view, run_data
 from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep
 
@@ -270,6 +271,7 @@ def _outbox_row(run: RunRef, node_id: str, effect: SendMessage, now: datetime) -
         "node_id": node_id,
         "patient_id": run.patient_id,
         "channel": effect.channel,
+        "kind": resolve_kind(effect.channel, effect.text),  # what delivery would compute: saves it a write
         "purpose": effect.purpose,
         "text": effect.text,
         "subject": getattr(effect, "subject", None),
