@@ -26,8 +26,11 @@ migrate: $(VENV)/.installed
 run: $(VENV)/.installed ui migrate
 	$(VENV)/bin/doctorsflow serve --with-worker --load-examples
 
+# Browser tests run in a second pass: Playwright's sync API keeps an event loop running in its worker,
+# which async tests sharing that worker would trip over.
 test: $(VENV)/.installed ui
-	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed ui
 	$(PY) -m bench.run $(if $(QUICK),--quick,)

@@ -96,7 +96,8 @@ def _command(*args: str) -> list[str]:
     return [sys.executable, "-c", "import server, sys; sys.exit(server.main())", *args]
 
 
-async def _setup(settings: Any) -> tuple[int, int]:
+async def _setup(settings: Any) -> tuple[int, int, str]:
+    from storage.accounts.api_tokens import create_token
     from storage.db import dispose_engines, session_scope
     from storage.migrate import ensure_default_clinic
     from storage.tenancy import Caller
@@ -109,15 +110,24 @@ async def _setup(settings: Any) -> tuple[int, int]:
             created = await create_workflow(session, Caller(clinic_id=clinic_id, actor="bench"), dict(document))
             version = await publish(session, Caller(clinic_id=clinic_id, actor="bench"), created.id)
             ids.append(version.id)
+        # The booking system posts events with an API token, as an EMR integration would.
+        caller = Caller(clinic_id=clinic_id, actor="bench")
+        secret, _ = await create_token(
+            session, caller, frozenset({"event.write", "run.read"}), "bench", ["event.write", "run.read"], None
+        )
     await dispose_engines()
-    return clinic_id, ids[1]
+    HEADERS["Authorization"] = f"Bearer {secret}"
+    return clinic_id, ids[1], secret
+
+
+HEADERS: dict[str, str] = {}  # the API token of the bench, set by _setup
 
 
 async def _post_events(port: int, count: int, concurrency: int = 24) -> None:
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(count):
         queue.put_nowait(i)
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, headers=HEADERS) as client:
 
         async def poster() -> None:
             while not queue.empty():
@@ -161,12 +171,8 @@ def _insert_waits(
     now = datetime.now(UTC)
     far = now + timedelta(days=3)
     with sqlite3.connect(db, timeout=30) as connection:
-        connection.execute(
-            "INSERT INTO patients (clinic_id, chart_no, name, phone, tags, opted_out, created_at, updated_at)"
-            " VALUES (?, 'W-1', '대기', '01099990000', '[]', 0, ?, ?)",
-            (clinic_id, now.strftime(fmt), now.strftime(fmt)),
-        )
-        patient_id = connection.execute("SELECT max(id) FROM patients").fetchone()[0]
+        # A patient the events phase created (personal fields are encrypted: no raw inserts of patients).
+        patient_id = connection.execute("SELECT min(id) FROM patients").fetchone()[0]
         workflow_id = connection.execute(
             "SELECT workflow_id FROM workflow_versions WHERE id = ?", (version_id,)
         ).fetchone()[0]
@@ -216,7 +222,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         db = data / "doctorsflow.db"
         settings = Settings(data, f"sqlite+aiosqlite:///{db}", None, "bench-secret-key-0123456789abcdef")
         upgrade(settings)
-        clinic_id, wait_version = asyncio.run(_setup(settings))
+        clinic_id, wait_version, _ = asyncio.run(_setup(settings))
         redis = EmbeddedRedis(data)
         port = _free_port()
         env = {
@@ -322,7 +328,7 @@ def _cpu_seconds(pids: list[int]) -> float:
 
 def _ready(port: int) -> bool:
     try:
-        return httpx.get(f"http://127.0.0.1:{port}/api/runs", timeout=2).status_code == 200
+        return httpx.get(f"http://127.0.0.1:{port}/api/runs", timeout=2, headers=HEADERS).status_code == 200
     except httpx.HTTPError:
         return False
 

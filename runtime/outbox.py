@@ -73,8 +73,9 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         row = (await session.execute(claim)).scalar_one_or_none()
         if row is None:
             return None
-        patient = await session.get(Patient, row.patient_id)
-        clinic_row = await session.get(Clinic, row.clinic_id)
+        people = select(Patient, Clinic).outerjoin(Clinic, Clinic.id == row.clinic_id)
+        found = (await session.execute(people.where(Patient.id == row.patient_id))).first()
+        patient, clinic_row = (found[0], found[1]) if found else (None, None)
         if patient is None or clinic_row is None:
             row.status, row.reason = "skipped", "환자 정보가 없습니다 / the patient no longer exists"
             return None
@@ -117,18 +118,27 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
     now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
+        if result.accepted:  # the common case: one guarded UPDATE, no ORM load
+            await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
+                .values(
+                    provider=result.provider,
+                    claimed_at=None,
+                    status="delivered" if result.state == "delivered" else "sent",
+                    provider_message_id=result.provider_message_id,
+                    sent_at=now,
+                    delivered_at=now if result.state == "delivered" else None,
+                    cost_krw=cost_of(prepared.clinic, prepared.message.kind),
+                )
+                .execution_options(synchronize_session=False)
+            )  # no match: a sweeper handed it out again and that attempt finished first
+            return []
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
             return []  # a sweeper handed it out again and that attempt finished first
         row.provider = result.provider
         row.claimed_at = None
-        if result.accepted:
-            row.status = "delivered" if result.state == "delivered" else "sent"
-            row.provider_message_id = result.provider_message_id
-            row.sent_at = now
-            row.delivered_at = now if result.state == "delivered" else None
-            row.cost_krw = cost_of(prepared.clinic, prepared.message.kind)
-            return []
         row.error_code, row.error_message = result.error_code, result.error_message
         if result.retriable and row.attempts < MAX_ATTEMPTS:
             row.status = "pending"

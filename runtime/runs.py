@@ -19,7 +19,7 @@ from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.interpreter import Graph, StepResult, due_again, walk
 from runtime.rundata import graph_of, run_data
-from storage.models import Event, OutboxMessage, Patient, Run, RunStep, WorkflowVersion
+from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep, WorkflowVersion
 
 OPEN_RUN = ("running", "waiting")
 OPEN_STEP = ("waiting", "firing")
@@ -96,7 +96,8 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
         continued = (await session.execute(claim)).all()
         if not continued:
             return []
-        run = await session.get(Run, run_id)
+        loaded = await _load_run(session, run_id)  # held: the identity map only keeps weak references
+        run = loaded[0] if loaded else None
         if run is None or run.status not in OPEN_RUN:
             return []
         graph = await graph_of(session, run.workflow_version_id)
@@ -111,6 +112,21 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
         to_deliver = await _persist(session, run, graph, results, now)
         await _settle(session, run, now, {status for _, status in existing} | {r.status for r in results})
         return to_deliver
+
+
+async def _load_run(session: AsyncSession, run_id: int) -> Sequence[Any] | None:
+    """The run with its patient, clinic, event and appointment in one query: the later ``session.get``
+    calls of :func:`run_data` and :func:`_event_view` then come from the identity map, not the database."""
+    query = (
+        select(Run, Patient, Clinic, Event, Appointment)
+        .outerjoin(Patient, Patient.id == Run.patient_id)
+        .outerjoin(Clinic, Clinic.id == Run.clinic_id)
+        .outerjoin(Event, Event.id == Run.event_id)
+        .outerjoin(Appointment, Appointment.id == Run.appointment_id)
+        .where(Run.id == run_id)
+    )
+    row = (await session.execute(query)).first()
+    return tuple(row) if row else None
 
 
 async def _event_view(session: AsyncSession, event_id: int | None) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
+from storage.accounts.guards import requires
 from storage.errors import ApiError, Problem, not_found
 from storage.models import Clinic, Patient
 from storage.models.base import utcnow
@@ -311,14 +312,41 @@ async def _clinic(session: AsyncSession, caller: Caller) -> Clinic:
     return clinic
 
 
-@get("/api/consent-form", operation_id="ConsentForm", media_type=MediaType.HTML, tags=["patients"])
+@get("/api/consent-form", operation_id="ConsentForm", media_type=MediaType.HTML, tags=["patients"], guards=[requires()])
 async def consent_form(db_session: AsyncSession, caller: Caller, lang: Literal["ko", "en"] = "ko") -> str:
     return documents.render_consent_form(await _clinic(db_session, caller), lang)
 
 
-@get(["/api/privacy-policy", "/privacy"], operation_id="PrivacyPolicy", media_type=MediaType.HTML, tags=["patients"])
+@get(
+    "/api/privacy-policy",
+    operation_id="PrivacyPolicy",
+    media_type=MediaType.HTML,
+    tags=["patients"],
+    guards=[requires()],
+)
 async def privacy_policy(db_session: AsyncSession, caller: Caller, lang: Literal["ko", "en"] = "ko") -> str:
     return documents.render_privacy_policy(await _clinic(db_session, caller), lang)
 
 
-ROUTES: list[Any] = [PatientController, consent_form, privacy_policy]
+@get("/privacy", media_type=MediaType.HTML, include_in_schema=False, guards=[requires()])
+async def privacy_page(db_session: AsyncSession, caller: Caller, lang: Literal["ko", "en"] = "ko") -> str:
+    """The same policy at a short address, for links in messages and consent forms."""
+    return documents.render_privacy_policy(await _clinic(db_session, caller), lang)
+
+
+ROUTES: list[Any] = [PatientController, consent_form, privacy_policy, privacy_page]
+
+# What each route needs (operation id → action); enforced by storage/accounts/guards.py.
+ROUTE_PERMISSIONS = {
+    "ListPatients": "patient.read",
+    "SearchPatients": "patient.read",
+    "ListPatientsToReconfirm": "patient.read",
+    "GetPatient": "patient.read",
+    "ListConsents": "patient.read",
+    "ImportPatients": "patient.import",
+    "RecordConsent": "patient.write",
+    "OptOutPatient": "patient.write",
+    "ExportPatient": "patient.export",
+    "ErasePatient": "patient.erase",
+    "ApplyRetention": "patient.erase",
+}

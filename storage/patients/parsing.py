@@ -102,7 +102,10 @@ def parse_birth_date(value: Any, sex_digit: str | None = None, today: date | Non
     match = _RRN.fullmatch(text)
     if match:
         yy, mm, dd, digit = match.groups()
-        return _checked(_make(_century(int(yy), digit or sex_digit, today), int(mm), int(dd)), today)
+        digit = digit or sex_digit
+        if digit is None or digit not in CENTURY_OF_DIGIT:
+            return _most_recent(int(yy), int(mm), int(dd), today)
+        return _checked(_make(_century(int(yy), digit, today), int(mm), int(dd)), today)
     raise BadValue("invalid_birth_date")
 
 
@@ -114,6 +117,17 @@ def rrn_sex_digit(value: Any) -> str | None:
         return None
     digit = match.group(4)
     return digit if digit and digit in "12345678" else None
+
+
+def _most_recent(yy: int, month: int, day: int, today: date) -> date:
+    """No 성별 digit: the most recent such date that is not in the future (this century, else the last)."""
+    try:
+        recent = date(2000 + yy, month, day)
+    except ValueError:
+        recent = None
+    if recent is not None and recent <= today:
+        return recent
+    return _checked(_make(1900 + yy, month, day), today)
 
 
 def _make(year: int, month: int, day: int) -> date:

@@ -122,7 +122,9 @@ async def test_every_route_answers_401_403_404_where_it_must(
             continue
         answer = await call(other_manager, method, fill(path, ids))
         cross_checked += 1
-        if answer.status_code not in (403, 404):
+        # A body of the wrong shape is refused (400) before any row is read, which reveals nothing either.
+        refused_body = answer.status_code == 400 and answer.json()["errors"][0]["code"] == "bad_request"
+        if answer.status_code not in (403, 404) and not refused_body:
             failures.append(f"clinic B {method} {path}: {answer.status_code} {answer.text[:120]}")
 
     assert cross_checked >= 10

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -17,8 +13,7 @@ from litestar.testing import AsyncTestClient
 from compliance.findings import rule_catalogue
 from compliance.formats import rule_anchor
 from compliance.guides import render_guide, slug
-from storage.config import Settings
-from tests.compliance.test_reports import CHROMIUM, run_cli
+from tests.compliance.test_reports import run_cli
 
 Client = AsyncTestClient[Litestar]
 BAD = Path(__file__).parent / "data" / "bad-campaign.json"
@@ -76,52 +71,3 @@ def test_cli_report_links_the_checklist_file_relative_to_the_report(tmp_path: Pa
     assert run_cli(["lint", str(BAD), "--format", "html", "-o", str(out)]) == 1
     [href] = set(re.findall(r'href="([^"#]+)#consent-marketing-gate"', out.read_text("utf-8")))
     assert (out.parent / href).resolve() == (Path(__file__).resolve().parents[2] / "docs/compliance/checklist.md")
-
-
-@pytest.fixture
-def live_server(settings: Settings) -> Iterator[str]:
-    """The real app on a local port (uvicorn in a thread) — the browser needs real HTTP."""
-    import uvicorn
-
-    from server import create_app
-    from tests.browser.server import free_port
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            raise RuntimeError("server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join()
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None and not __import__("os").environ.get("CI"), reason="no Chromium and CI unset")
-def test_a_report_rule_link_opens_the_checklist_at_the_rule(live_server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    imported = httpx.post(f"{live_server}/api/workflows/import", json=json.loads(BAD.read_text("utf-8")))
-    assert imported.status_code == 201, imported.text
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        try:
-            page = browser.new_page()
-            page.goto(f"{live_server}/api/workflows/{imported.json()['id']}/lint?format=html")
-            page.locator("tr.finding[data-rule='CONSENT-MARKETING-GATE'] a").first.click()
-            page.wait_for_url("**/docs/compliance/checklist#consent-marketing-gate")
-            target = page.locator(":target")
-            assert target.inner_text() == "CONSENT-MARKETING-GATE"
-            assert target.is_visible()
-            # and the guide's own link leads to the pre-review guide
-            page.locator("a[href='prereview']").first.click()
-            page.wait_for_url("**/docs/compliance/prereview")
-            assert "사전심의" in page.locator("h1").inner_text()
-        finally:
-            browser.close()

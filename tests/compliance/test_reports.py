@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -162,38 +160,3 @@ def test_lint_text_bad_line_gives_an_error_line_and_exit_one(
 
 def test_lint_text_unreadable_file_exits_two(tmp_path: Path) -> None:
     assert run_cli(["lint-text", str(tmp_path / "none.jsonl")]) == 2
-
-
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="no Chromium and CI unset")
-def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    page_file = tmp_path / "report.html"
-    page_file.write_text(render(bad_report(), "html", title="bad"), encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        try:
-            page = browser.new_page()
-            page.goto(page_file.as_uri())
-            rows = page.locator("tr.finding")
-            assert rows.count() == len(bad_report().findings)
-            assert "오류" in page.locator("#count-errors").inner_text()
-            assert page.locator("tr.finding[data-rule='CONSENT-MARKETING-GATE'] a").get_attribute("href") == (
-                "docs/compliance/checklist.md#consent-marketing-gate"
-            )
-            assert page.pdf()[:4] == b"%PDF"  # printable
-        finally:
-            browser.close()

@@ -11,7 +11,6 @@ from runtime.events import ingest
 from runtime.inline import run_until
 from storage.db import session_scope
 from storage.patients.optout import handle_inbound_optout
-from storage.workflows import service as workflows
 from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt  # noqa: F401 (fixtures)
 from tests.runtime.test_flows import MARKETING, outbox, start
 
@@ -21,8 +20,6 @@ async def test_inbound_optout_skips_the_pending_campaign_message(
     clinic_id: int,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The compliance gate on publishing is not what this test is about (server.py installs it when imported).
-    monkeypatch.setattr(workflows, "publish_checks", [])
     # Given a patient with marketing consent and an advertisement waiting two days in a run
     await publish_document(rt.settings, clinic_id, MARKETING)
     grant = event(

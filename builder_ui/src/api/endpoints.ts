@@ -66,7 +66,8 @@ export const api = {
   run: (id: Id) => request<RunInfo>(`/api/runs/${encodeURIComponent(String(id))}`, { optional }),
 
   patients: (q: string) =>
-    request<{ patients: Patient[] }>(`/api/patients?q=${encodeURIComponent(q)}`, { optional }).then((r) => r.patients),
+    // POST so the searched phone/name never lands in URLs or access logs.
+    request<{ patients: Patient[] }>("/api/patients/search", { body: { q }, optional }).then((r) => r.patients),
   importPatients: (file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append("file", file);

@@ -162,6 +162,7 @@ export interface Patient {
   name?: string;
   phone?: string;
   consents?: Record<string, boolean | string | null>;
+  opted_out?: boolean;
 }
 
 export interface ImportReport {

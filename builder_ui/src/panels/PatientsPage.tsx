@@ -91,17 +91,19 @@ export function PatientsPage() {
                 {PURPOSES.map((p) => (
                   <th key={p}>{t(`purpose.${p}`)}</th>
                 ))}
+                <th>{t("patients.optOut")}</th>
               </tr>
             </thead>
             <tbody>
               {list.map((p) => (
-                <tr key={p.chart_no}>
+                <tr key={String(p.id ?? p.chart_no)}>
                   <td>{p.chart_no}</td>
                   <td>{p.name ?? ""}</td>
                   <td>{p.phone ?? ""}</td>
                   {PURPOSES.map((purpose) => (
                     <td key={purpose}>{consentText(p.consents?.[purpose], t)}</td>
                   ))}
+                  <td>{p.opted_out ? t("patients.optedOut") : ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,47 @@
+"""The runtime's inline SQLite sessions: a writer waiting for another process's lock never stalls the loop."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+
+from sqlalchemy import text
+
+from runtime.db import dispose_runtime_engines, write_scope
+from storage.config import Settings
+
+
+async def test_a_writer_waits_for_a_foreign_lock_without_blocking_the_loop(settings: Settings) -> None:
+    path = settings.database_url.split(":///", 1)[1]
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_write_lock() -> None:  # another process's writer, as SQLite sees it
+        connection = sqlite3.connect(path, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(10)
+        connection.execute("COMMIT")
+        connection.close()
+
+    holder = threading.Thread(target=hold_write_lock)
+    holder.start()
+    locked.wait(10)
+    ticks = 0
+
+    async def other_work() -> None:  # what the server does meanwhile: it must keep getting turns
+        nonlocal ticks
+        while ticks < 20:
+            await asyncio.sleep(0.01)
+            ticks += 1
+        release.set()
+
+    async def writer() -> int:
+        async with write_scope(settings, None) as session:
+            await session.execute(text("UPDATE clinics SET name = name"))
+            return ticks
+
+    ticks_when_written, _ = await asyncio.gather(writer(), other_work())
+    holder.join(10)
+    await dispose_runtime_engines()
+    assert ticks_when_written >= 20  # the write went through only after the lock was released
