@@ -2,7 +2,8 @@
 
 No log-in: each route authenticates the clinic named in the path. Events and inbound replies carry our
 HMAC signature (``storage.accounts.webhooks.signed_webhook``); SOLAPI cannot sign with our scheme, so its
-reports may instead carry the clinic's webhook secret as a token header (docs/webhooks.md). The work itself
+reports may instead carry the clinic's webhook secret as a token: the ``X-DoctorsFlow-Token`` header, or
+``?token=`` in the URL for consoles that cannot add headers (docs/webhooks.md). The work itself
 is the runtime's: :func:`runtime.events.ingest`, :func:`runtime.outbox.process_reports` and
 :func:`storage.patients.optout.handle_inbound_optout` — nothing is re-implemented here.
 """
@@ -53,7 +54,7 @@ def _refused(code: str, message: str) -> ApiError:
 
 class SignedOrToken(Requirement):
     """Guard of the SOLAPI report route: our HMAC signature when present, else the clinic's webhook secret
-    in ``X-DoctorsFlow-Token`` (compared in constant time with every active secret of the clinic)."""
+    in ``X-DoctorsFlow-Token`` or ``?token=`` (compared in constant time with every active secret of the clinic)."""
 
     def __init__(self, slug_param: str = "clinic_slug") -> None:
         super().__init__(public=True)
@@ -64,7 +65,7 @@ class SignedOrToken(Requirement):
         if connection.headers.get(SIGNATURE_HEADER):
             await self.signed(connection, handler)
             return
-        token = connection.headers.get(TOKEN_HEADER) or ""
+        token = connection.headers.get(TOKEN_HEADER) or connection.query_params.get("token") or ""
         slug = str(connection.path_params.get(self.slug_param, ""))
         settings = connection.app.state.settings
         ip = client_ip(connection)
