@@ -27,6 +27,7 @@ import runtime.api
 import runtime.channels.api
 import runtime.cli
 import runtime.templates.api
+import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
 import storage.cli
@@ -49,6 +50,7 @@ ROUTE_MODULES = [
     runtime.api,
     runtime.templates.api,
     runtime.channels.api,
+    runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
 ]
