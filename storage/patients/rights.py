@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import JSON, String, Table, Text, cast, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from storage import audit
 from storage.models import Base, Erasure, Patient
@@ -85,12 +86,17 @@ def patient_tables() -> list[PatientTable]:
 _KEEP = {"status", "channel", "purpose", "kind", "type", "method", "reason", "procedure", "node", "node_id"}
 
 
+def _stored_type(column: Any) -> TypeEngine[Any]:
+    """What the database holds: the implementation of an encrypted (decorated) type."""
+    return column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+
+
 def _generic_personal(table: Table) -> tuple[str, ...]:
     return tuple(
         c.name
         for c in table.c
         if c.nullable
-        and isinstance(c.type, String | Text | JSON)
+        and isinstance(_stored_type(c), String | Text | JSON)
         and not c.name.endswith(("_id", "_at", "_key"))
         and c.name not in _KEEP
         and not c.primary_key
@@ -220,7 +226,7 @@ def _blank(table: Table, column: str) -> Any:
     (such columns may be unique, like external ids)."""
     if table.c[column].nullable:
         return None
-    if isinstance(table.c[column].type, JSON):
+    if isinstance(_stored_type(table.c[column]), JSON):
         return {}
     if "id" in table.c:
         return literal("erased:") + cast(table.c.id, String)
