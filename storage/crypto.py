@@ -215,8 +215,8 @@ def using(keyring: Keyring) -> Iterator[Keyring]:
 
 
 # -- column types ----------------------------------------------------------------------------------------
-# ``<10 hex key id>:<base64url of at least nonce + tag (28 bytes → 40 characters)>``
-_TOKEN = re.compile(r"[0-9a-f]{10}:[A-Za-z0-9_-]{40,}={0,2}")
+# ``<10 hex key id>:<base64url of nonce + ciphertext + tag>``: 28 bytes and more, ≥ 38 characters + padding
+_TOKEN = re.compile(r"[0-9a-f]{10}:[A-Za-z0-9_-]{38,}={0,2}")
 ENC = "enc"  # the one key of an encrypted JSON value
 
 

@@ -88,7 +88,8 @@ _KEEP = {"status", "channel", "purpose", "kind", "type", "method", "reason", "pr
 
 def _stored_type(column: Any) -> TypeEngine[Any]:
     """What the database holds: the implementation of an encrypted (decorated) type."""
-    return column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+    kind: TypeEngine[Any] = column.type
+    return kind.impl_instance if isinstance(kind, TypeDecorator) else kind
 
 
 def _generic_personal(table: Table) -> tuple[str, ...]:
@@ -265,6 +266,18 @@ async def cancel_open_runs(session: AsyncSession, patient_id: int) -> dict[str, 
     return {"runs_cancelled": len(run_ids)}
 
 
+async def blank_step_details(session: AsyncSession, patient_id: int) -> dict[str, int]:
+    """Erasure hook: the details of the patient's run steps (a staff notice's text names the patient).
+    ``run_steps`` has no ``patient_id`` of its own, so the generic rules cannot reach it."""
+    tables = Base.metadata.tables
+    if not {"runs", "run_steps"} <= tables.keys():
+        return {}
+    runs, steps = tables["runs"], tables["run_steps"]
+    of_patient = select(runs.c.id).where(runs.c.patient_id == patient_id)
+    await session.execute(update(steps).where(steps.c.run_id.in_(of_patient)).values(detail={}))
+    return {}
+
+
 def _register_builtins() -> None:
     tables = Base.metadata.tables
     # A booking's external id (e.g. naver-8812) leads back to the patient at the booking site.
@@ -279,6 +292,7 @@ def _register_builtins() -> None:
     if "runs" in tables:
         register_patient_table("runs", tables["runs"])
     register_erasure_hook(cancel_open_runs)
+    register_erasure_hook(blank_step_details)
 
 
 _register_builtins()

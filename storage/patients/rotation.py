@@ -19,17 +19,18 @@ from sqlalchemy import JSON, Column, Table, Text, bindparam, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import crypto
-from storage.models import Consent, Event, OutboxMessage, Patient, RunStep
+from storage.models import Base
 from storage.patients import identity
 
 BATCH = 500
 # result key → (table, encrypted columns)
+_TABLES = Base.metadata.tables
 ROTATED: dict[str, tuple[Table, tuple[str, ...]]] = {
-    "patients": (Patient.__table__, ("chart_no", "name", "phone", "birth_date")),  # type: ignore[dict-item]
-    "consents": (Consent.__table__, ("guardian_name",)),  # type: ignore[dict-item]
-    "messages": (OutboxMessage.__table__, ("text", "subject", "error_message", "variables", "failover")),  # type: ignore[dict-item]
-    "events": (Event.__table__, ("payload",)),  # type: ignore[dict-item]
-    "run_steps": (RunStep.__table__, ("detail",)),  # type: ignore[dict-item]
+    "patients": (_TABLES["patients"], ("chart_no", "name", "phone", "birth_date")),
+    "consents": (_TABLES["consents"], ("guardian_name",)),
+    "messages": (_TABLES["outbox"], ("text", "subject", "error_message", "variables", "failover")),
+    "events": (_TABLES["events"], ("payload",)),
+    "run_steps": (_TABLES["run_steps"], ("detail",)),
 }
 
 
