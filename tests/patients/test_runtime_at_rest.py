@@ -15,14 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select, text
+from sqlalchemy import JSON, Text, column, select, table, text, update
 
-from runtime.context import Runtime
+from runtime.clock import VirtualClock
+from runtime.context import QueueDispatcher, Runtime
 from runtime.events import ingest
 from runtime.inline import run_until
 from storage import crypto
+from storage.config import Settings
 from storage.db import dispose_engines, engine_for, session_scope
-from storage.migrate import alembic_config
+from storage.migrate import alembic_config, ensure_default_clinic
 from storage.models import Base, Event, OutboxMessage, RunStep
 from storage.patients import rights
 from storage.patients.rotation import ROTATED, rotate
@@ -44,6 +46,26 @@ async def raw_rows(runtime: Runtime) -> dict[str, list[dict[str, Any]]]:
         return {
             name: [dict(row) for row in (await connection.execute(text(sql))).mappings()] for name, sql in RAW.items()
         }
+
+
+@pytest.fixture
+async def runtime(any_db_settings: Settings, clock: VirtualClock, tmp_path: Any) -> Runtime:  # noqa: F811
+    """The runtime fixture on SQLite and, when configured, PostgreSQL."""
+    await ensure_default_clinic(any_db_settings)
+    await dispose_engines()
+    return Runtime(any_db_settings, clock=clock, dispatcher=QueueDispatcher(), sandbox_journal=tmp_path / "sandbox")
+
+
+# The runtime's tables as stored: plain types, to write legacy rows behind the models' back.
+OUTBOX = table("outbox", column("id"), column("text", Text), column("subject", Text), column("variables", JSON),
+               column("failover", JSON))  # fmt: skip
+EVENTS = table("events", column("id"), column("payload", JSON))
+STEPS = table("run_steps", column("id"), column("detail", JSON))
+
+
+def as_json(value: Any) -> Any:
+    """A JSON column read with text(): a string on SQLite, decoded already on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def leaks(value: object) -> list[str]:
@@ -87,7 +109,7 @@ async def test_a_real_run_leaves_no_personal_data_in_clear_and_reads_back(
     raw = await raw_rows(rt)
     assert leaks(raw) == []
     assert all(crypto.is_token(row["text"]) for row in raw["outbox"])
-    assert all(json.loads(row["payload"])["enc"] for row in raw["events"])
+    assert all(as_json(row["payload"])["enc"] for row in raw["events"])
     # And the ORM reads the texts, variables, failover, payloads and notices back
     plain = await readable(rt)
     texts = [m[1] for m in plain["messages"]]
@@ -112,103 +134,86 @@ async def test_a_real_run_leaves_no_personal_data_in_clear_and_reads_back(
     await dispose_engines()
 
 
-async def test_legacy_plaintext_rows_read_and_rotation_encrypts_them(
-    rt: Runtime,  # noqa: F811
-    clinic_id: int,  # noqa: F811
-) -> None:
+async def test_legacy_plaintext_rows_read_and_rotation_encrypts_them(runtime: Runtime) -> None:
     # Given runtime rows, and rows left in plaintext from before 0601 (written behind the types' back)
-    await cataract_and_cancellation(rt, clinic_id)
-    before = await readable(rt)
+    await cataract_and_cancellation(runtime, 1)
+    before = await readable(runtime)
     message_id, step_id, event_id = before["messages"][0][0], before["steps"][0][0], before["events"][0][0]
     legacy_failover = {"channel": "sms", "text": "김민지님 문자"}
-    async with engine_for(rt.settings.database_url).begin() as connection:
+    async with engine_for(runtime.settings.database_url).begin() as connection:
+        legacy_message = {"text": "김민지님 옛 메시지", "subject": "안내", "variables": {"name": "김민지"}}
         await connection.execute(
-            text("update outbox set text = :t, subject = :s, variables = :v, failover = :f where id = :id"),
-            {
-                "t": "김민지님 옛 메시지",
-                "s": "안내",
-                "v": json.dumps({"name": "김민지"}, ensure_ascii=False),
-                "f": json.dumps(legacy_failover, ensure_ascii=False),
-                "id": message_id,
-            },
+            update(OUTBOX).where(OUTBOX.c.id == message_id).values(**legacy_message, failover=legacy_failover)
         )
         await connection.execute(
-            text("update events set payload = :p where id = :id"),
-            {"p": '{"appointment": {"id": "apt-9"}}', "id": event_id},
+            update(EVENTS).where(EVENTS.c.id == event_id).values(payload={"appointment": {"id": "apt-9"}})
         )
-        await connection.execute(
-            text("update run_steps set detail = :d where id = :id"), {"d": '{"tags": {"add": ["x"]}}', "id": step_id}
-        )
+        await connection.execute(update(STEPS).where(STEPS.c.id == step_id).values(detail={"tags": {"add": ["x"]}}))
     # Then they read back as they were, next to the encrypted rows
-    legacy = await readable(rt)
+    legacy = await readable(runtime)
     assert legacy["messages"][0][1:5] == ("김민지님 옛 메시지", "안내", {"name": "김민지"}, legacy_failover)
     assert legacy["messages"][1:] == before["messages"][1:]
     assert dict(legacy["events"])[event_id] == {"appointment": {"id": "apt-9"}}
     assert dict(legacy["steps"])[step_id] == {"tags": {"add": ["x"]}}
-    assert leaks(await raw_rows(rt)) != []
+    assert leaks(await raw_rows(runtime)) != []
     # When the key is rotated
     old = crypto.current()
     new = crypto.DataKey.from_secret("the next secret")
     with crypto.using(crypto.Keyring(active=new, keys=dict(old.keys))):
-        async with session_scope(rt.settings, None) as session:
+        async with session_scope(runtime.settings, None) as session:
             result = await rotate(session)
         # Then every runtime row is re-encrypted under the new key (the legacy ones for the first time)
         assert result["messages"] == len(before["messages"]) and result["events"] == len(before["events"])
         assert result["run_steps"] == sum(1 for _, d in legacy["steps"] if d)  # empty details hide nothing
-        raw = await raw_rows(rt)
+        raw = await raw_rows(runtime)
         assert leaks(raw) == []
         assert {crypto.Keyring.key_id_of(r["text"]) for r in raw["outbox"]} == {new.key_id}
-        tokens = [json.loads(r["payload"])["enc"] for r in raw["events"]]
-        tokens += [json.loads(r["detail"])["enc"] for r in raw["run_steps"] if r["detail"] != "{}"]
+        tokens = [as_json(r["payload"])["enc"] for r in raw["events"]]
+        tokens += [as_json(r["detail"])["enc"] for r in raw["run_steps"] if as_json(r["detail"])]
         assert {crypto.Keyring.key_id_of(t) for t in tokens} == {new.key_id}
-        assert await readable(rt) == legacy
-        async with session_scope(rt.settings, None) as session:
+        assert await readable(runtime) == legacy
+        async with session_scope(runtime.settings, None) as session:
             again = await rotate(session)
         assert again["messages"] == again["events"] == again["run_steps"] == 0
     await dispose_engines()
 
 
-async def test_migration_0601_encrypts_existing_rows_and_downgrade_restores_them(
-    rt: Runtime,  # noqa: F811
-    clinic_id: int,  # noqa: F811
-) -> None:
+async def test_migration_0601_encrypts_existing_rows_and_downgrade_restores_them(runtime: Runtime) -> None:
     # Given runtime rows, and the database taken back to before 0601 (plaintext, subject VARCHAR(200))
-    await cataract_and_cancellation(rt, clinic_id)
-    before = await readable(rt)
+    await cataract_and_cancellation(runtime, 1)
+    before = await readable(runtime)
     await dispose_engines()
-    config = alembic_config(rt.settings)
+    config = alembic_config(runtime.settings)
     await asyncio.to_thread(command.downgrade, config, "0002_runtime")
-    raw = await raw_rows(rt)
-    assert "김민지" in raw["outbox"][0]["text"] and "apt-9" in raw["events"][0]["payload"]
+    raw = await raw_rows(runtime)
+    assert "김민지" in raw["outbox"][0]["text"] and "apt-9" in json.dumps(raw["events"][0]["payload"])
     assert not any(crypto.is_token(r["text"]) for r in raw["outbox"])
     await dispose_engines()
     # When the database is upgraded again
     await asyncio.to_thread(command.upgrade, config, "heads")
     # Then the rows are ciphertexts again and read back the same
-    assert leaks(await raw_rows(rt)) == []
-    assert await readable(rt) == before
+    assert leaks(await raw_rows(runtime)) == []
+    assert await readable(runtime) == before
     await dispose_engines()
 
 
-async def test_erasure_empties_the_runtime_columns_of_the_patient(
-    rt: Runtime,  # noqa: F811
-    clinic_id: int,  # noqa: F811
-) -> None:
+async def test_erasure_empties_the_runtime_columns_of_the_patient(runtime: Runtime) -> None:
+    clinic = 1
     # Given real runs with messages, payloads and a staff notice naming the patient
-    await cataract_and_cancellation(rt, clinic_id)
+    await cataract_and_cancellation(runtime, clinic)
     # When the patient is erased
-    caller = Caller(clinic_id=clinic_id, actor="user:1")
-    async with session_scope(rt.settings, clinic_id) as session:
+    caller = Caller(clinic_id=clinic, actor="user:1")
+    async with session_scope(runtime.settings, clinic) as session:
         patient = await find_patient(session, chart_no="A-1001")
         assert patient is not None
         await rights.erase_patient(session, caller, patient)
     # Then nothing personal is left: not in the raw columns, not read back, not in an export
-    after = await readable(rt)
-    assert leaks(after) == [] and leaks(await raw_rows(rt)) == []
+    after = await readable(runtime)
+    assert leaks(after) == [] and leaks(await raw_rows(runtime)) == []
     assert all(m[1].startswith("erased:") and m[3] == {} and m[4] is None for m in after["messages"])
     assert [p for _, p in after["events"]] == [{}, {}, {}]
     assert [d for _, d in after["steps"]] == [{}] * len(after["steps"])
-    async with session_scope(rt.settings, clinic_id) as session:
+    async with session_scope(runtime.settings, clinic) as session:
         erased = await get_patient(session, patient.id)
         assert erased is not None
         # (the appointment's procedure is kept on purpose, for statistics: rights._KEEP)
