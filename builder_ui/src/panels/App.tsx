@@ -10,6 +10,7 @@ import { EditorPage } from "./EditorPage";
 import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
+import { MessagingSettingsPage } from "./MessagingSettingsPage";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
@@ -19,6 +20,7 @@ const NAV = [
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
+  ["/settings/messaging", "nav.messaging"],
 ] as const;
 
 function Toasts() {
@@ -97,6 +99,7 @@ export function App() {
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
+          {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}
