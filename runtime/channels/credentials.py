@@ -73,7 +73,9 @@ _SECRET_RE = re.compile(r"^[\x21-\x7e]{1,200}$")  # printable ASCII, no spaces
 _SENDER_KEY_RE = re.compile(r"^[A-Za-z0-9_\-]{1,100}$")
 # Korean numbers a sender may register: mobile, Seoul and regional landlines, 070 internet phones,
 # 050x personal numbers, 080 toll-free and the 8-digit representative numbers (1588-xxxx …).
-_PHONE_RE = re.compile(r"^(01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050\d{8,9}|080\d{7,8}|1[5-9]\d{6})$")
+_PHONE_RE = re.compile(
+    r"^(010\d{8}|01[16789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050\d{8,9}|080\d{7,8}|1[5-9]\d{6})$"
+)
 
 
 def normalise_phone(value: str) -> str | None:
@@ -84,7 +86,7 @@ def normalise_phone(value: str) -> str | None:
 
 def mask(value: str) -> str:
     """What the UI may show of a stored secret: its last 4 characters when it is long enough to spare them."""
-    return "••••" + value[-4:] if len(value) >= 8 else "••••"
+    return "••••" + value[-4:] if len(value) >= 12 else "••••"  # NHN secret keys are only 8 long
 
 
 # -- what other processes must notice ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ from storage.migrate import ensure_default_clinic
 from storage.models import OutboxMessage, ProviderCredential
 from storage.tenancy import Caller
 from tests.fakes import SolapiFake
-from tests.runtime.conftest import START, event, publish_document, workflow
+from tests.runtime.conftest import START, event, publish_document, set_clinic_settings, workflow
 
 WELCOME = workflow(
     [
@@ -130,5 +130,26 @@ async def test_another_process_change_is_seen_by_its_version(
     await new_patient(rt, clinic_id, 2)
     # Then the worker fell back to the clinic's settings (the sandbox)
     assert await statuses(settings) == [("solapi", "sent"), ("sandbox", "delivered")]
+    await rt.channel_for(clinic_id, {}).aclose()
+    await dispose_engines()
+
+
+async def test_without_stored_credentials_the_environment_provider_is_used(
+    settings: Settings,
+    clinic_id: int,
+    tmp_path: Path,
+    solapi_fake: SolapiFake,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given SOLAPI in the server environment, and the clinic's sender number in its settings
+    monkeypatch.setenv("DOCTORSFLOW_PROVIDER", "solapi")
+    monkeypatch.setenv("DOCTORSFLOW_SOLAPI_API_KEY", solapi_fake.api_key)
+    monkeypatch.setenv("DOCTORSFLOW_SOLAPI_API_SECRET", solapi_fake.api_secret)
+    monkeypatch.setenv("DOCTORSFLOW_SOLAPI_BASE_URL", solapi_fake.url)
+    await set_clinic_settings(settings, clinic_id, sender_number="0212345678")
+    rt = runtime_for(settings, tmp_path)
+    # When a patient is created, Then the message goes through SOLAPI
+    await new_patient(rt, clinic_id, 1)
+    assert await statuses(settings) == [("solapi", "sent")]
     await rt.channel_for(clinic_id, {}).aclose()
     await dispose_engines()
