@@ -19,12 +19,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.channels.hosts import base_url_problem
 from runtime.channels.registry import ChannelConfigError, build_channel
 from storage import audit
+from storage.crypto import DecryptionError
 from storage.errors import ApiError, Problem, not_found
 from storage.models import ProviderCredential
 from storage.tenancy import Caller
@@ -116,10 +118,32 @@ def _provider_or_404(provider: str) -> tuple[Field, ...]:
     return fields
 
 
+def _unreadable() -> ApiError:
+    return ApiError(
+        409,
+        [
+            Problem(
+                "credentials_unreadable",
+                "저장된 발송 키를 복호화할 수 없습니다. 서버 암호화 키(DOCTORSFLOW_SECRET_KEY,"
+                " DOCTORSFLOW_PREVIOUS_SECRET_KEYS)를 확인하거나, 삭제한 뒤 다시 입력하세요"
+                " / stored provider keys cannot be decrypted: check the server keys, or delete and re-enter them",
+            )
+        ],
+    )
+
+
+async def _rows(session: AsyncSession, *criteria: Any) -> list[ProviderCredential]:
+    """Rows of the session's clinic; a 409 naming the server key when a sealed value does not open."""
+    try:
+        return list((await session.execute(select(ProviderCredential).where(*criteria))).scalars())
+    except DecryptionError:
+        raise _unreadable() from None
+
+
 async def load(session: AsyncSession, provider: str) -> ProviderCredential | None:
     """The row of ``provider`` in the session's clinic."""
-    query = select(ProviderCredential).where(ProviderCredential.provider == provider)
-    return (await session.execute(query)).scalar_one_or_none()
+    rows = await _rows(session, ProviderCredential.provider == provider)
+    return rows[0] if rows else None
 
 
 def secrets_of(row: ProviderCredential) -> dict[str, str]:
@@ -178,7 +202,7 @@ def describe_row(provider: str, row: ProviderCredential | None) -> dict[str, Any
 
 async def describe(session: AsyncSession) -> dict[str, Any]:
     """Every provider of the session's clinic (``GET /api/channels/credentials``)."""
-    rows = {row.provider: row for row in (await session.execute(select(ProviderCredential))).scalars()}
+    rows = {row.provider: row for row in await _rows(session)}
     active = next((p for p, r in rows.items() if r.active), None)
     return {"active_provider": active, "providers": [describe_row(p, rows.get(p)) for p in STORED_PROVIDERS]}
 
@@ -311,7 +335,7 @@ async def save(session: AsyncSession, caller: Caller, provider: str, body: Mappi
     row.version = (row.version or 0) + 1
     row.updated_by = caller.actor
     if active and not row.active:
-        for other in (await session.execute(select(ProviderCredential))).scalars():
+        for other in await _rows(session):
             if other is not row and other.active:
                 other.active = False
                 other.version += 1
@@ -326,12 +350,13 @@ async def save(session: AsyncSession, caller: Caller, provider: str, body: Mappi
 
 async def delete(session: AsyncSession, caller: Caller, provider: str) -> None:
     _provider_or_404(provider)
-    row = await load(session, provider)
-    if row is None:
+    # Columns only, and a bulk DELETE: keys that no longer decrypt can still be removed.
+    query = select(ProviderCredential.id, ProviderCredential.active).where(ProviderCredential.provider == provider)
+    found = (await session.execute(query)).first()
+    if found is None:
         raise not_found(f"{provider} 자격 증명", f"{provider} credentials")
-    was_active = row.active
-    await session.delete(row)
-    await session.flush()
+    was_active = bool(found[1])
+    await session.execute(sa_delete(ProviderCredential).where(ProviderCredential.id == found[0]))
     audit.record(session, caller, "channel_credentials.delete", f"provider:{provider}", was_active=was_active)
     _bump_after_commit(session)
 

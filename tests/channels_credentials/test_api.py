@@ -215,3 +215,19 @@ async def test_rotation_re_encrypts_stored_secrets(
     with crypto.using(crypto.Keyring(active=new)):
         ok = await client.post(f"{URL}/solapi/test")
         assert ok.json()["ok"] is True
+
+
+async def test_keys_sealed_under_a_lost_server_key_are_reported_and_can_be_deleted(
+    client: AsyncTestClient[Litestar], solapi_fake: SolapiFake
+) -> None:
+    # Given credentials sealed under the test key, and a server that lost it
+    await client.put(f"{URL}/solapi", json=solapi_body(solapi_fake))
+    with crypto.using(crypto.Keyring(active=crypto.DataKey.from_secret("another server key"))):
+        # When the page loads, Then a 409 says which keys to check (no 500)
+        response = await client.get(URL)
+        assert response.status_code == 409 and "DOCTORSFLOW_SECRET_KEY" in response.json()["errors"][0]["message"]
+        assert (await client.post(f"{URL}/solapi/test")).status_code == 409
+        # And the keys can still be deleted and entered again
+        assert (await client.delete(f"{URL}/solapi")).status_code == 204
+        assert (await client.put(f"{URL}/solapi", json=solapi_body(solapi_fake))).status_code == 200
+        assert (await client.get(URL)).json()["active_provider"] == "solapi"
