@@ -25,6 +25,7 @@ import nodes.api
 import nodes.cli
 import runtime.api
 import runtime.channels.api
+import runtime.channels.costs_api
 import runtime.cli
 import runtime.templates.api
 import storage.accounts.api
@@ -49,6 +50,7 @@ ROUTE_MODULES = [
     runtime.api,
     runtime.templates.api,
     runtime.channels.api,
+    runtime.channels.costs_api,
     storage.patients.api,
     storage.accounts.api,
 ]
