@@ -17,6 +17,9 @@ export function won(value: number, lang: string): string {
   return `₩${value.toLocaleString(lang === "en" ? "en-US" : "ko-KR", { maximumFractionDigits: 2 })}`;
 }
 
+// The three headline figures, larger than the table below them
+const FIGURE = { fontSize: 15, padding: "6px 12px" } as const;
+
 function percent(f: Figures): string {
   return f.saving_percent === null ? "—" : `${f.saving_percent}%`;
 }
@@ -28,13 +31,13 @@ function LedgerView({ ledger }: { ledger: Ledger }) {
   return (
     <>
       <div className="row" data-testid="cost-totals">
-        <div className="tag" data-testid="cost-spent">
+        <div className="tag" style={FIGURE} data-testid="cost-spent">
           {t("costs.spent")}: <strong>{won(total.spent_krw, lang)}</strong> · {t("costs.messages", { n: total.messages })}
         </div>
-        <div className="tag" data-testid="cost-sms-equivalent">
+        <div className="tag" style={FIGURE} data-testid="cost-sms-equivalent">
           {t("costs.allBySms")}: <strong>{won(total.sms_equivalent_krw, lang)}</strong>
         </div>
-        <div className="tag tag-ok" data-testid="cost-saving">
+        <div className="tag tag-ok" style={FIGURE} data-testid="cost-saving">
           {t("costs.saving")}: <strong>{won(total.saving_krw, lang)}</strong> ({percent(total)})
         </div>
       </div>
