@@ -163,3 +163,35 @@ async def test_another_clinic_sees_neither_our_messages_nor_our_rates(
     ours = [r for r in (await client.get("/api/costs/rates")).json()["rates"] if r["overridden"]]
     assert [(r["provider"], r["kind"], r["rate_krw"]) for r in ours] == [("sandbox", "sms", 11.0)]
     assert (await client.get("/api/costs/ledger", params={"month": "2026-12"})).json()["totals"]["messages"] == 6
+
+
+async def test_a_message_sent_at_2330_on_30_november_in_seoul_is_novembers(
+    client: AsyncTestClient[Litestar], rt: Runtime, clinic_id: int
+) -> None:
+    # Given an SMS workflow, and a booking at 23:30 on 30 November, Korean time (14:30 UTC)
+    from datetime import datetime
+
+    from runtime.clock import SEOUL
+    from tests.runtime.conftest import workflow
+
+    sms = {"id": "note", "type": "send.sms", "params": {"text": "예약이 접수되었습니다.", "purpose": "informational"}}
+    await publish_document(
+        rt.settings,
+        clinic_id,
+        workflow([{"id": "start", "type": "trigger.appointment_booked"}, sms], [("start", "note")]),
+    )
+    late = datetime(2026, 11, 30, 23, 30, tzinfo=SEOUL)
+    rt.clock.set(late)  # type: ignore[attr-defined]
+    booked = {"id": "apt-9", "starts_at": "2026-12-03T14:30:00+09:00"}
+    intake = await ingest(rt, clinic_id, event("appointment.booked", "late-1", at=late, appointment=booked))
+    for run_id in intake.advance:
+        rt.dispatcher.advance(run_id)
+    await run_until(rt, late + timedelta(minutes=5))
+    # When November's and December's ledgers are read
+    november = (await client.get("/api/costs/ledger", params={"month": "2026-11"})).json()
+    december = (await client.get("/api/costs/ledger", params={"month": "2026-12"})).json()
+    # Then the SMS is November's (9 ₩, the sandbox SMS rate) and not December's
+    assert (november["totals"]["messages"], november["totals"]["spent_krw"]) == (1, 9.0)
+    assert november["rows"][0]["kind"] == "sms" and november["totals"]["saving_krw"] == 0.0
+    assert december["totals"]["messages"] == 0
+    assert [m["messages"] for m in december["trend"]] == [0, 0, 0, 0, 1, 0]
