@@ -28,6 +28,7 @@ import runtime.channels.api
 import runtime.channels.costs_api
 import runtime.cli
 import runtime.templates.api
+import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
 import storage.cli
@@ -51,6 +52,7 @@ ROUTE_MODULES = [
     runtime.templates.api,
     runtime.channels.api,
     runtime.channels.costs_api,
+    runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
 ]

@@ -23,7 +23,10 @@ from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
 from storage.models import Clinic, OutboxMessage, Patient
 
-MAX_ATTEMPTS = 5
+# Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at
+# RETRY_CAP_S: 30 attempts ride out about two hours of outage before the message is given up as failed.
+MAX_ATTEMPTS = 30
+RETRY_CAP_S = 300
 FINAL = ("delivered", "failed", "skipped", "cancelled")
 
 
@@ -137,7 +140,7 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         row.error_code, row.error_message = result.error_code, result.error_message
         if result.retriable and row.attempts < MAX_ATTEMPTS:
             row.status = "pending"
-            row.due_at = now + timedelta(seconds=min(600, 5 * 2 ** (row.attempts - 1)))
+            row.due_at = now + timedelta(seconds=min(RETRY_CAP_S, 5 * 2 ** min(row.attempts - 1, 10)))
             return []
         row.status = "failed"
         return await _failover(session, row, now)
