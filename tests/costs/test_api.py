@@ -32,7 +32,9 @@ async def send_cataract_care(rt: Runtime, clinic_id: int) -> list[OutboxMessage]
         intake = await ingest(rt, clinic_id, payload)
         for run_id in intake.advance:
             rt.dispatcher.advance(run_id)
-    await run_until(rt, START + timedelta(days=10))
+    for day in (1, 3, 7):  # each send day, then later that day (delivery reports are polled every 30 s)
+        await run_until(rt, START + timedelta(days=day, hours=1))
+        await run_until(rt, START + timedelta(days=day, hours=2))
     async with session_scope(rt.settings, None) as session:
         return list((await session.execute(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())
 
