@@ -197,3 +197,32 @@ async def test_a_message_sent_at_2330_on_30_november_in_seoul_is_novembers(
     assert november["rows"][0]["kind"] == "sms" and november["totals"]["saving_krw"] == 0.0
     assert december["totals"]["messages"] == 0
     assert [m["messages"] for m in december["trend"]] == [0, 0, 0, 0, 1, 0]
+
+
+async def test_an_alimtalk_the_provider_resent_by_sms_counts_as_one_sms(
+    client: AsyncTestClient[Litestar], rt: Runtime, clinic_id: int
+) -> None:
+    # Given an AlimTalk handed to the provider on day 1 at 10:00 (its report is an hour away)
+    from runtime.channels.base import DeliveryReport
+    from runtime.outbox import process_report
+
+    await set_clinic_settings(rt.settings, clinic_id, sandbox={"report_delay_s": 3600})
+    await publish_document(rt.settings, clinic_id, example("cataract-postop"))
+    procedure = {"id": "apt-1", "starts_at": START.isoformat(), "procedure": "cataract"}
+    intake = await ingest(rt, clinic_id, event("procedure.completed", "emr-1", phone=REACHABLE, appointment=procedure))
+    for run_id in intake.advance:
+        rt.dispatcher.advance(run_id)
+    await run_until(rt, START + timedelta(hours=19))
+    async with session_scope(rt.settings, None) as session:
+        (sent,) = (await session.execute(select(OutboxMessage))).scalars()
+    assert (sent.channel, sent.status) == ("alimtalk", "sent")
+    # When the provider reports it failed and that it resent it as SMS/LMS itself
+    report = DeliveryReport(
+        "sandbox", str(sent.provider_message_id), "failed", rt.clock.now(), error_code="3018", failover_sent=True
+    )
+    assert await process_report(rt, report) == []  # no failover of our own
+    # Then the ledger bills no AlimTalk but one SMS/LMS (its failover text's kind) at today's rate
+    rows = (await client.get("/api/costs/ledger", params={"month": "2026-12"})).json()["rows"]
+    kind = sms_kind(sent.failover["text"] if sent.failover and sent.failover.get("text") else sent.text)
+    assert [(r["channel"], r["kind"], r["failover"], r["messages"]) for r in rows] == [("sms", kind, True, 1)]
+    assert rows[0]["spent_krw"] == {"sms": 9.0, "lms": 30.0}[kind]
