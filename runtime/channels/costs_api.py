@@ -15,7 +15,6 @@ from typing import Any
 from litestar import Controller, get, put
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import load_only
 
 from runtime.channels import ledger as ledgers
 from runtime.channels.costs import (
@@ -109,18 +108,14 @@ class CostController(Controller):
             raise ApiError(422, [Problem("invalid_month", str(exc), path="/month")]) from exc
         first_year, first = ledgers.parse_month(months[0])
         year, number = ledgers.parse_month(month)
-        query = (
-            select(OutboxMessage)
-            .options(load_only(*_LEDGER_COLUMNS))
-            .where(
-                OutboxMessage.status.in_(ledgers.COUNTED_STATUSES),
-                OutboxMessage.sent_at >= ledgers.month_start(first_year, first),
-                OutboxMessage.sent_at < ledgers.month_start(year, number + 1),
-            )
+        query = select(*_LEDGER_COLUMNS).where(  # plain rows, not entities: a month can hold tens of thousands
+            OutboxMessage.status.in_(ledgers.COUNTED_STATUSES),
+            OutboxMessage.sent_at >= ledgers.month_start(first_year, first),
+            OutboxMessage.sent_at < ledgers.month_start(year, number + 1),
         )
         _, settings = await _clinic_settings(db_session, caller)
         table = clinic_table(settings)
-        rows = (await db_session.execute(query)).scalars()
+        rows = (await db_session.execute(query)).all()
         entries = [entry for row in rows if (entry := ledgers.entry_of(row, table)) is not None]
         return ledgers.ledger(entries, month)
 

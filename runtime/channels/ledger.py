@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from runtime.channels.base import MessageKind
@@ -51,6 +52,7 @@ class LedgerEntry:
     failover: bool = False
 
 
+@lru_cache(maxsize=1024)  # a clinic has a handful of distinct prices; str → Decimal is the slow part
 def krw(value: float | Decimal) -> Decimal:
     """A ₩ amount as an exact Decimal (floats of rates with ≤ 2 decimals round-trip through str)."""
     return Decimal(str(value))
@@ -81,7 +83,8 @@ def month_start(year: int, month: int) -> datetime:
 def month_of(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("발송 시각에 시간대가 없습니다 / sent_at must be timezone-aware")
-    return moment.astimezone(SEOUL).strftime("%Y-%m")
+    local = moment.astimezone(SEOUL)
+    return f"{local.year:04d}-{local.month:02d}"
 
 
 def trend_months(month: str, count: int = TREND_MONTHS) -> list[str]:
