@@ -101,23 +101,29 @@ class CostController(Controller):
 
     @get("/ledger", operation_id="GetCostLedger")
     async def get_ledger(self, db_session: AsyncSession, caller: Caller, month: str | None = None) -> dict[str, Any]:
-        month = month or datetime.now(SEOUL).strftime("%Y-%m")
         try:
-            months = ledgers.trend_months(month)
+            return await month_ledger(db_session, caller.clinic_id, month)
         except ledgers.InvalidMonth as exc:
             raise ApiError(422, [Problem("invalid_month", str(exc), path="/month")]) from exc
-        first_year, first = ledgers.parse_month(months[0])
-        year, number = ledgers.parse_month(month)
-        query = select(*_LEDGER_COLUMNS).where(  # plain rows, not entities: a month can hold tens of thousands
-            OutboxMessage.status.in_(ledgers.COUNTED_STATUSES),
-            OutboxMessage.sent_at >= ledgers.month_start(first_year, first),
-            OutboxMessage.sent_at < ledgers.month_start(year, number + 1),
-        )
-        _, settings = await _clinic_settings(db_session, caller)
-        table = clinic_table(settings)
-        rows = (await db_session.execute(query)).all()
-        entries = [entry for row in rows if (entry := ledgers.entry_of(row, table)) is not None]
-        return ledgers.ledger(entries, month)
+
+
+async def month_ledger(session: AsyncSession, clinic_id: int, month: str | None = None) -> dict[str, Any]:
+    """The clinic's ledger of ``month`` (default: this month in Asia/Seoul); raises InvalidMonth."""
+    month = month or datetime.now(SEOUL).strftime("%Y-%m")
+    months = ledgers.trend_months(month)
+    first_year, first = ledgers.parse_month(months[0])
+    year, number = ledgers.parse_month(month)
+    query = select(*_LEDGER_COLUMNS).where(  # plain rows, not entities: a month can hold tens of thousands
+        OutboxMessage.clinic_id == clinic_id,  # the session's tenancy adds it too; this also picks the index
+        OutboxMessage.status.in_(ledgers.COUNTED_STATUSES),
+        OutboxMessage.sent_at >= ledgers.month_start(first_year, first),
+        OutboxMessage.sent_at < ledgers.month_start(year, number + 1),
+    )
+    clinic = await session.get(Clinic, clinic_id)
+    table = clinic_table({**DEFAULT_SETTINGS, **((clinic.settings if clinic else None) or {})})
+    rows = (await session.execute(query)).all()
+    entries = [entry for row in rows if (entry := ledgers.entry_of(row, table)) is not None]
+    return ledgers.ledger(entries, month)
 
 
 ROUTES: list[Any] = [CostController]
