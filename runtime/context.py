@@ -10,7 +10,7 @@ import threading
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,6 +53,11 @@ class Runtime:
     sandbox_journal: Path | None = None  # default: <data_dir>/sandbox
     campaigns: bool = True  # the scheduler starts trigger.schedule runs (simulate starts its own)
     credentials_check_s: float = 5.0  # how stale a worker's view of stored credentials may get (other processes)
+    # Delivery reports are polled at most this often (providers rate-limit their list APIs), and only for
+    # messages sent within the horizon: a report that never came is not asked for forever.
+    report_poll_every: timedelta = timedelta(seconds=30)
+    report_horizon: timedelta = timedelta(days=3)
+    reports_polled_at: datetime | None = None
     _channels: dict[int, ChannelClient] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -6,6 +6,7 @@ import { editorStore } from "../store/editor";
 import { parseRoute, useRoute } from "../store/router";
 import { useSession } from "../store/session";
 import { toast, useToasts } from "../store/toast";
+import { CostsPage } from "./CostsPage";
 import { EditorPage } from "./EditorPage";
 import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
@@ -20,6 +21,7 @@ const NAV = [
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
+  ["/costs", "nav.costs"],
   ["/settings/messaging", "nav.messaging"],
 ] as const;
 
@@ -99,6 +101,7 @@ export function App() {
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
+          {route.page === "costs" && <CostsPage />}
           {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>

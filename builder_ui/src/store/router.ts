@@ -30,6 +30,7 @@ export type Route =
   | { page: "reviewer"; id: string | null }
   | { page: "runs"; id: string | null }
   | { page: "patients" }
+  | { page: "costs" }
   | { page: "messaging" }
   | { page: "notFound" };
 
@@ -45,6 +46,7 @@ export function parseRoute(path: string): Route {
   if (head === "reviewer") return { page: "reviewer", id: id ?? null };
   if (head === "runs") return { page: "runs", id: id ?? null };
   if (head === "patients") return { page: "patients" };
+  if (head === "costs") return { page: "costs" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
 }
