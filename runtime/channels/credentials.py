@@ -24,7 +24,6 @@ from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.channels.hosts import base_url_problem
-from runtime.channels.registry import ChannelConfigError, build_channel
 from storage import audit
 from storage.crypto import DecryptionError
 from storage.errors import ApiError, Problem, not_found
@@ -306,11 +305,16 @@ def merge(
         stored = (secrets if spec.secret else options).get(spec.key)
         if spec.required and not stored and not any(p.path == f"/fields/{spec.key}" for p in problems):
             problems.append(_problem(spec.key, f"{spec.key} 값을 입력하세요 / {spec.key} is required"))
-    if not problems:
-        try:  # the provider's own cross-field rules (e.g. NHN Kakao appkey and secret key go together)
-            build_channel({**options, **secrets, "provider": provider})
-        except ChannelConfigError as exc:
-            problems.append(Problem("channel_config", str(exc)))
+    if not problems and bool(secrets.get("nhn_kakao_app_key")) != bool(secrets.get("nhn_kakao_secret_key")):
+        # registry.build_channel's rule too; checked here without building a client (an SSL context each)
+        problems.append(
+            Problem(
+                "channel_config",
+                "카카오톡 비즈메시지 앱키와 시크릿 키는 함께 입력해야 합니다"
+                " / KakaoTalk Bizmessage appkey and secret key go together",
+                path="/fields/nhn_kakao_secret_key",
+            )
+        )
     if problems:
         raise ApiError(422, problems)
     return secrets, options, active
