@@ -109,10 +109,13 @@ async def test_a_change_of_credentials_is_picked_up_without_restart(
     await store_solapi(settings, clinic_id, solapi_fake)
     await new_patient(rt, clinic_id, 2)
     assert (await statuses(settings))[1] == ("solapi", "sent") and len(solapi_fake.messages) == 1
+    first_client = rt.channel_for(clinic_id, {})._current.client  # type: ignore[attr-defined]
     # When a wrong secret is saved, Then SOLAPI refuses the next one (the old client is not reused)
     await store_solapi(settings, clinic_id, solapi_fake, solapi_api_secret="WRONGSECRET123")
     await new_patient(rt, clinic_id, 3)
     assert (await statuses(settings))[2] == ("solapi", "failed") and len(solapi_fake.messages) == 1
+    # And the client of the old credentials was closed
+    assert first_client._http.is_closed and first_client is not rt.channel_for(clinic_id, {})._current.client  # type: ignore[attr-defined]
     await rt.channel_for(clinic_id, {}).aclose()
     await dispose_engines()
 
