@@ -40,6 +40,11 @@ def test_manager_saves_solapi_keys_sees_them_masked_and_tests_the_connection(pag
             page.get_by_test_id("field-sender_number").fill("123")
             page.get_by_test_id("messaging-save").click()
             expect(page.get_by_test_id("error-list")).to_contain_text("발신번호")
+            # When the stored keys are deleted, Then sending falls back (no provider stored and active)
+            page.once("dialog", lambda dialog: dialog.accept())
+            page.get_by_test_id("messaging-delete").click()
+            expect(page.get_by_test_id("messaging-active-provider")).to_contain_text("없음")
+            expect(page.get_by_test_id("stored-solapi_api_secret")).to_have_count(0)
         finally:
             # The server is shared by the other browser tests: they send through the sandbox.
             httpx.delete(f"{base_url}/api/channels/credentials/solapi", headers=api_headers(), timeout=10)

@@ -43,6 +43,21 @@ function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (n
       setBusy(false);
     }
   };
+  const remove = async () => {
+    if (!window.confirm(t("messaging.confirmDelete"))) return;
+    setBusy(true);
+    setError(null);
+    setCheck(null);
+    try {
+      await channelsApi.remove(provider);
+      onSaved(await channelsApi.credentials());
+      toast("ok", t("messaging.deleted"));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   const test = async () => {
     setBusy(true);
     setError(null);
@@ -110,6 +125,11 @@ function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (n
         <button onClick={() => void test()} disabled={busy || !current?.stored} data-testid="messaging-test">
           {t("messaging.test")}
         </button>
+        {current?.stored && (
+          <button onClick={() => void remove()} disabled={busy} data-testid="messaging-delete">
+            {t("messaging.delete")}
+          </button>
+        )}
       </div>
       <ErrorList error={error} />
       {check && (
