@@ -11,6 +11,7 @@ import { EditorPage } from "./EditorPage";
 import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
+import { MessagingSettingsPage } from "./MessagingSettingsPage";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
@@ -21,6 +22,7 @@ const NAV = [
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
   ["/costs", "nav.costs"],
+  ["/settings/messaging", "nav.messaging"],
 ] as const;
 
 function Toasts() {
@@ -100,6 +102,7 @@ export function App() {
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
           {route.page === "costs" && <CostsPage />}
+          {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}
