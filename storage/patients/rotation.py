@@ -28,6 +28,7 @@ _TABLES = Base.metadata.tables
 ROTATED: dict[str, tuple[Table, tuple[str, ...]]] = {
     "patients": (_TABLES["patients"], ("chart_no", "name", "phone", "birth_date")),
     "consents": (_TABLES["consents"], ("guardian_name",)),
+    "provider_credentials": (_TABLES["provider_credentials"], ("secrets",)),  # a clinic's messaging API keys
     "messages": (_TABLES["outbox"], ("text", "subject", "error_message", "variables", "failover")),
     "events": (_TABLES["events"], ("payload",)),
     "run_steps": (_TABLES["run_steps"], ("detail",)),
@@ -110,8 +111,8 @@ async def _reencrypt(session: AsyncSession, table: Table, columns: tuple[str, ..
 
 
 async def rotate(session: AsyncSession) -> dict[str, Any]:
-    """Re-encrypt patients, consents and the runtime's personal columns under the process keyring's active
-    key (an unscoped session: all clinics). Blind indexes of re-encrypted patients are recomputed under the
+    """Re-encrypt patients, consents, messaging provider secrets and the runtime's personal columns under
+    the process keyring's active key (an unscoped session: all clinics). Blind indexes of re-encrypted patients are recomputed under the
     active key. Returns the active key id and, per table, how many rows were re-encrypted."""
     result: dict[str, Any] = {"active_key": crypto.current().active.key_id}
     for name, (table, columns) in ROTATED.items():

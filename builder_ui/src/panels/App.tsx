@@ -6,10 +6,12 @@ import { editorStore } from "../store/editor";
 import { parseRoute, useRoute } from "../store/router";
 import { useSession } from "../store/session";
 import { toast, useToasts } from "../store/toast";
+import { CostsPage } from "./CostsPage";
 import { EditorPage } from "./EditorPage";
 import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
+import { MessagingSettingsPage } from "./MessagingSettingsPage";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
@@ -19,6 +21,8 @@ const NAV = [
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
+  ["/costs", "nav.costs"],
+  ["/settings/messaging", "nav.messaging"],
 ] as const;
 
 function Toasts() {
@@ -97,6 +101,8 @@ export function App() {
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
+          {route.page === "costs" && <CostsPage />}
+          {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

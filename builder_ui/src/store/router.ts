@@ -30,6 +30,8 @@ export type Route =
   | { page: "reviewer"; id: string | null }
   | { page: "runs"; id: string | null }
   | { page: "patients" }
+  | { page: "costs" }
+  | { page: "messaging" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -44,5 +46,7 @@ export function parseRoute(path: string): Route {
   if (head === "reviewer") return { page: "reviewer", id: id ?? null };
   if (head === "runs") return { page: "runs", id: id ?? null };
   if (head === "patients") return { page: "patients" };
+  if (head === "costs") return { page: "costs" };
+  if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
 }
