@@ -112,8 +112,8 @@ async def _reencrypt(session: AsyncSession, table: Table, columns: tuple[str, ..
 
 async def rotate(session: AsyncSession) -> dict[str, Any]:
     """Re-encrypt patients, consents, messaging provider secrets and the runtime's personal columns under
-    the process keyring's active key (an unscoped session: all clinics). Blind indexes of re-encrypted patients are recomputed under the
-    active key. Returns the active key id and, per table, how many rows were re-encrypted."""
+    the process keyring's active key (an unscoped session: all clinics). Blind indexes of re-encrypted
+    patients are recomputed under the active key. Returns the active key id and, per table, how many rows were re-encrypted."""
     result: dict[str, Any] = {"active_key": crypto.current().active.key_id}
     for name, (table, columns) in ROTATED.items():
         result[name] = await _reencrypt(session, table, columns, reindex=name == "patients")
