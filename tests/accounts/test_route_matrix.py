@@ -90,6 +90,17 @@ def test_every_api_route_declares_what_it_needs(app: Litestar) -> None:
     assert undeclared == [], "add guards=[requires(...)] or ROUTE_PERMISSIONS (storage/accounts/guards.py)"
 
 
+def test_public_api_routes_are_exactly_the_known_ones(app: Litestar) -> None:
+    # A route open to anonymous callers is a decision: log-in, first password, and a clinic's privacy policy.
+    table = app.state.route_permissions
+    public = {f"{m} {p}" for p, m, h in api_routes(app) if getattr(route_requirement(h, table), "public", False)}
+    assert public == {
+        "POST /api/auth/login",
+        "POST /api/auth/set-password",
+        "GET /api/privacy-policy/{clinic_slug:str}",
+    }
+
+
 async def test_every_route_answers_401_403_404_where_it_must(
     app: Litestar,
     client: AsyncTestClient[Litestar],
