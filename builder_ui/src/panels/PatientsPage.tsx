@@ -8,9 +8,11 @@ import { PatientImport } from "./PatientImport";
 
 const PURPOSES = ["treatment", "marketing", "night_ads"];
 
+// The list gets the state now (true/false): false means "not granted", never granted or revoked alike;
+// which one it was is on the patient's page (the consent history).
 function consentText(value: unknown, t: (k: string) => string): string {
   if (value === true || value === "granted") return t("patients.granted");
-  if (value === false || value === "revoked") return t("patients.revoked");
+  if (value === "revoked") return t("patients.revoked");
   return "—";
 }
 
