@@ -93,7 +93,7 @@ export function ConsentPanel({ patient, writable, onChanged }: Props) {
   const lang = useLang((s) => s.lang);
   const [history] = useLoad(() => patientApi.consents(patient.id), [patient]);
   return (
-    <section className="card" data-testid="patient-consents">
+    <section className="card wide" data-testid="patient-consents">
       <h3>{t("consent.title")}</h3>
       {patient.reconfirm_marketing && <p className="small">⚠️ {t("consent.reconfirm")}</p>}
       {writable ? (
