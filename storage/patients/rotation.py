@@ -15,7 +15,7 @@ from sqlalchemy import String, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import crypto
-from storage.models import Consent, Patient
+from storage.models import Consent, Patient, ProviderCredential
 from storage.patients import identity
 
 BATCH = 500
@@ -58,8 +58,14 @@ async def _reencrypt(session: AsyncSession, table: Any, columns: tuple[str, ...]
 
 
 async def rotate(session: AsyncSession) -> dict[str, Any]:
-    """Re-encrypt patients and consents under the process keyring's active key (an unscoped session: all
+    """Re-encrypt patients, consents and messaging provider secrets under the process keyring's active key (an unscoped session: all
     clinics). Blind indexes of re-encrypted patients are recomputed under the active key."""
     patients = await _reencrypt(session, Patient.__table__, ("chart_no", "name", "phone", "birth_date"), reindex=True)
     consents = await _reencrypt(session, Consent.__table__, ("guardian_name",), reindex=False)
-    return {"active_key": crypto.current().active.key_id, "patients": patients, "consents": consents}
+    providers = await _reencrypt(session, ProviderCredential.__table__, ("secrets",), reindex=False)
+    return {
+        "active_key": crypto.current().active.key_id,
+        "patients": patients,
+        "consents": consents,
+        "provider_credentials": providers,
+    }

@@ -6,10 +6,12 @@ import { editorStore } from "../store/editor";
 import { parseRoute, useRoute } from "../store/router";
 import { useSession } from "../store/session";
 import { toast, useToasts } from "../store/toast";
+import { CostsPage } from "./CostsPage";
 import { EditorPage } from "./EditorPage";
 import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
+import { MessagingSettingsPage } from "./MessagingSettingsPage";
 import { PatientDetailPage } from "./PatientDetail";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
@@ -21,6 +23,8 @@ const NAV = [
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
+  ["/costs", "nav.costs"],
+  ["/settings/messaging", "nav.messaging"],
 ] as const;
 
 function Toasts() {
@@ -101,6 +105,8 @@ export function App() {
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
           {route.page === "patient" && <PatientDetailPage id={route.id} />}
+          {route.page === "costs" && <CostsPage />}
+          {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

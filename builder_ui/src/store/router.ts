@@ -32,6 +32,8 @@ export type Route =
   | { page: "patients" }
   | { page: "patient"; id: string }
   | { page: "setup" }
+  | { page: "costs" }
+  | { page: "messaging" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -48,5 +50,7 @@ export function parseRoute(path: string): Route {
   if (head === "patients" && id) return { page: "patient", id };
   if (head === "patients") return { page: "patients" };
   if (head === "setup") return { page: "setup" };
+  if (head === "costs") return { page: "costs" };
+  if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
 }
