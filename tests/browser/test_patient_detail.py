@@ -4,8 +4,10 @@ buttons that follow the role."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -66,12 +68,18 @@ def test_staff_opens_a_patient_revokes_marketing_and_sees_the_history_grow(page:
     expect(page.get_by_test_id("consent-state-marketing")).to_have_text("동의 없음")
     expect(page.get_by_test_id("optout-state")).to_contain_text("광고 메시지를 받지 않음")
 
-    # When a guardian's consent is recorded for night-time ads
+    # When a guardian's paper consent of yesterday is recorded for night-time ads
+    yesterday = datetime.now(ZoneInfo("Asia/Seoul")) - timedelta(days=1)
+    page.get_by_test_id("consent-method").select_option("paper")
+    page.get_by_test_id("consent-when").fill(yesterday.strftime("%Y-%m-%dT09:30"))
     page.get_by_test_id("guardian-name").fill("한엄마")
     page.get_by_test_id("guardian-relationship").fill("모")
     page.get_by_test_id("consent-grant-night_ads").click()
+    # Then it takes its place in the ledger by the date it happened, with the guardian
     expect(history).to_have_count(3)
-    expect(history.first).to_contain_text("한엄마 (모)")
+    entry = history.filter(has_text="한엄마 (모)")
+    expect(entry).to_contain_text(f"{yesterday.year}. {yesterday.month}. {yesterday.day}.")
+    expect(entry).to_contain_text("야간 광고 동의")
 
     # When the patient opts out of every message
     page.get_by_test_id("optout-all").click()

@@ -38,6 +38,7 @@ export interface ConsentIn {
   purpose: Purpose;
   granted: boolean;
   method: "paper" | "kiosk" | "web" | "staff";
+  occurred_at?: string;
   guardian?: { name: string; relationship: string };
 }
 

@@ -18,6 +18,7 @@ function RecordForm({ patient, onChanged }: { patient: PatientDetail; onChanged:
   const t = useT();
   const [method, setMethod] = useState<ConsentIn["method"]>("staff");
   const [guardian, setGuardian] = useState({ name: "", relationship: "" });
+  const [when, setWhen] = useState(""); // empty: now; a paper form signed earlier gets its own date
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,6 +27,8 @@ function RecordForm({ patient, onChanged }: { patient: PatientDetail; onChanged:
     setError(null);
     const body: ConsentIn = { purpose, granted, method };
     if (guardian.name.trim() || guardian.relationship.trim()) body.guardian = guardian;
+    // Local time without a zone (the server reads it as Asia/Seoul); the API wants the seconds too.
+    if (when) body.occurred_at = when.length === 16 ? `${when}:00` : when;
     try {
       await patientApi.recordConsent(patient.id, body);
       toast("ok", t(granted ? "consent.grantedToast" : "consent.revokedToast", { purpose: t(`purpose.${purpose}`) }));
@@ -49,6 +52,10 @@ function RecordForm({ patient, onChanged }: { patient: PatientDetail; onChanged:
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t("consent.when")}{" "}
+          <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} data-testid="consent-when" />
         </label>
         <label>
           {t("consent.guardian")}{" "}
