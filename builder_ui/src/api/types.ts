@@ -178,6 +178,7 @@ export interface Me {
   name?: string;
   email?: string;
   role?: string;
+  permissions?: string[];
 }
 
 export interface SignoffRequest {

@@ -12,9 +12,11 @@ import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
 import { MessagingSettingsPage } from "./MessagingSettingsPage";
+import { PatientDetailPage } from "./PatientDetail";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
+import { SetupPage } from "./SetupPage";
 
 const NAV = [
   ["/", "nav.workflows"],
@@ -93,7 +95,8 @@ export function App() {
         </button>
       </header>
       {auth === "checking" && <p className="page muted">{t("common.loading")}</p>}
-      {auth === "out" && <LoginPage />}
+      {route.page === "setup" && <SetupPage />}
+      {auth === "out" && route.page !== "setup" && <LoginPage />}
       {(auth === "in" || auth === "open") && (
         <>
           {route.page === "home" && <HomePage />}
@@ -101,6 +104,7 @@ export function App() {
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
+          {route.page === "patient" && <PatientDetailPage id={route.id} />}
           {route.page === "costs" && <CostsPage />}
           {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}

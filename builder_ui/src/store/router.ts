@@ -30,6 +30,8 @@ export type Route =
   | { page: "reviewer"; id: string | null }
   | { page: "runs"; id: string | null }
   | { page: "patients" }
+  | { page: "patient"; id: string }
+  | { page: "setup" }
   | { page: "costs" }
   | { page: "messaging" }
   | { page: "notFound" };
@@ -45,7 +47,9 @@ export function parseRoute(path: string): Route {
   }
   if (head === "reviewer") return { page: "reviewer", id: id ?? null };
   if (head === "runs") return { page: "runs", id: id ?? null };
+  if (head === "patients" && id) return { page: "patient", id };
   if (head === "patients") return { page: "patients" };
+  if (head === "setup") return { page: "setup" };
   if (head === "costs") return { page: "costs" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
