@@ -13,12 +13,14 @@ import { LoginPage } from "./LoginPage";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
+import { TemplatesPage } from "../templates/TemplatesPage";
 
 const NAV = [
   ["/", "nav.workflows"],
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
+  ["/alimtalk-templates", "nav.templates"],
 ] as const;
 
 function Toasts() {
@@ -97,6 +99,7 @@ export function App() {
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
+          {route.page === "templates" && <TemplatesPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

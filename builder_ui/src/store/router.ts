@@ -30,6 +30,7 @@ export type Route =
   | { page: "reviewer"; id: string | null }
   | { page: "runs"; id: string | null }
   | { page: "patients" }
+  | { page: "templates" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -44,5 +45,6 @@ export function parseRoute(path: string): Route {
   if (head === "reviewer") return { page: "reviewer", id: id ?? null };
   if (head === "runs") return { page: "runs", id: id ?? null };
   if (head === "patients") return { page: "patients" };
+  if (head === "alimtalk-templates") return { page: "templates" };
   return { page: "notFound" };
 }
