@@ -98,7 +98,8 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
       )}
       {schema ? (
         <Form
-          key={`${selected.id}:${lang}`}
+          // A picked AlimTalk template also fills `variables`: the form starts afresh from the new params.
+          key={`${selected.id}:${lang}:${info?.type === "send.alimtalk" ? String(selected.data.params.template ?? "") : ""}`}
           schema={schema}
           uiSchema={uiSchema}
           formData={selected.data.params}
