@@ -53,7 +53,9 @@ def test_copy_edit_lint_submit_approve_and_pick_in_the_editor(page: Page) -> Non
     # And the approved text is read-only: a change starts a new version
     expect(page.get_by_test_id("tpl-text")).not_to_be_editable()
     expect(page.get_by_test_id("tpl-submit")).to_have_count(0)
-    expect(page.get_by_test_id("tpl-new-version")).to_be_visible()
+    page.get_by_test_id("tpl-new-version").click()
+    expect(page.get_by_test_id(f"tpl-row-{CODE}_V2").get_by_test_id("tpl-status")).to_have_text("초안")
+    expect(row.get_by_test_id("tpl-status")).to_have_text("승인")
 
     # When a send.alimtalk node picks it in the editor
     page.get_by_test_id("nav-workflows").click()
@@ -71,6 +73,28 @@ def test_copy_edit_lint_submit_approve_and_pick_in_the_editor(page: Page) -> Non
     expect(inspector.locator("#root_variables_이름")).to_have_value("{{ patient.name }}")
     expect(inspector.locator("#root_variables_검사일")).to_have_value("")
     expect(picker).to_have_value(CODE)
+
+
+def test_a_rejection_needs_a_reason_and_shows_it(page: Page, base_url: str) -> None:
+    # Given a submitted template
+    with httpx.Client(base_url=base_url, headers=api_headers(), timeout=10) as client:
+        assert client.post("/api/alimtalk-templates/library/PAYMENT_RECEIPT/copy").status_code == 201
+        assert client.post("/api/alimtalk-templates/PAYMENT_RECEIPT/submit").status_code == 200
+    page.goto("/alimtalk-templates")
+    page.get_by_test_id("tpl-row-PAYMENT_RECEIPT").click()
+
+    # When Kakao's rejection is recorded without a reason, the Korean error shows by the reason
+    page.get_by_test_id("tpl-reject").click()
+    expect(page.get_by_test_id("tpl-error-reason")).to_contain_text("반려 사유가 필요합니다")
+
+    # When the reason is given, the list shows the rejection with it, and the draft is editable again
+    page.get_by_test_id("tpl-reason").fill("버튼 문구 보완 필요")
+    page.get_by_test_id("tpl-reject").click()
+    row = page.get_by_test_id("tpl-row-PAYMENT_RECEIPT")
+    expect(row.get_by_test_id("tpl-status")).to_have_text("반려")
+    expect(row).to_contain_text("버튼 문구 보완 필요")
+    expect(page.get_by_test_id("tpl-rejection")).to_contain_text("버튼 문구 보완 필요")
+    expect(page.get_by_test_id("tpl-text")).to_be_editable()
 
 
 @pytest.fixture
