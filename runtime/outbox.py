@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
-from runtime.channels.costs import MessageTooLongError, choose_kind
+from runtime.channels.costs import MessageTooLongError, choose_kind, rate_for
 from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.policy import decide
@@ -36,11 +36,6 @@ def resolve_kind(channel: str, text: str) -> MessageKind:
         return choose_kind(channel, text)  # type: ignore[arg-type]
     except MessageTooLongError:
         return "lms" if channel == "sms" else channel  # type: ignore[return-value]
-
-
-def cost_of(clinic: dict[str, Any], kind: str) -> float:
-    costs = clinic.get("costs_krw") or {}
-    return float(costs.get(kind, {"sms": 9, "lms": 30, "alimtalk": 7, "friendtalk": 15}[kind]))
 
 
 @dataclass(frozen=True)
@@ -132,7 +127,7 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
                     provider_message_id=result.provider_message_id,
                     sent_at=now,
                     delivered_at=now if result.state == "delivered" else None,
-                    cost_krw=cost_of(prepared.clinic, prepared.message.kind),
+                    cost_krw=rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
                 )
                 .execution_options(synchronize_session=False)
             )  # no match: a sweeper handed it out again and that attempt finished first

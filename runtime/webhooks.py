@@ -19,15 +19,13 @@ from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
 from runtime import outbox
-from runtime.api import _runtime
+from runtime.api import _runtime, take_event
 from runtime.channels.solapi import PROVIDER as SOLAPI
 from runtime.channels.solapi import SolapiWebhookError, parse_solapi_webhook
-from runtime.events import InvalidEvent, ingest
 from storage import audit
 from storage.accounts.authenticate import Auth, client_ip, remember
 from storage.accounts.guards import Requirement
@@ -131,20 +129,7 @@ class WebhookController(Controller):
     @post("/events", operation_id="WebhookEvent", guards=[signed_webhook()], status_code=201)
     async def receive_event(self, state: State, caller: Caller, clinic_slug: str, data: Any) -> Response[Any]:
         """A DESIGN.md event from a booking system: the same intake and answers as ``POST /api/events``."""
-        runtime, dispatches = _runtime(state)
-        for attempt in range(3):
-            try:
-                intake = await ingest(runtime, caller.clinic_id, data, dispatch=dispatches)
-                break
-            except InvalidEvent as exc:
-                raise ApiError(422, exc.problems) from exc
-            except OperationalError as exc:  # SQLite busy beyond its timeout: nothing was written
-                if attempt == 2:
-                    busy = Problem("busy", "잠시 후 다시 보내 주세요 / database busy, retry shortly")
-                    raise ApiError(503, [busy]) from exc
-        for run_id in intake.advance:
-            runtime.dispatcher.advance(run_id)
-        return Response(intake.result, status_code=201 if intake.created else 200)
+        return await take_event(state, caller.clinic_id, data)
 
     @post("/solapi/reports", operation_id="WebhookSolapiReports", guards=[SignedOrToken()], status_code=200)
     async def receive_solapi_reports(

@@ -6,10 +6,12 @@ import { editorStore } from "../store/editor";
 import { parseRoute, useRoute } from "../store/router";
 import { useSession } from "../store/session";
 import { toast, useToasts } from "../store/toast";
+import { CostsPage } from "./CostsPage";
 import { EditorPage } from "./EditorPage";
 import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
+import { MessagingSettingsPage } from "./MessagingSettingsPage";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
@@ -21,6 +23,8 @@ const NAV = [
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
   ["/alimtalk-templates", "nav.templates"],
+  ["/costs", "nav.costs"],
+  ["/settings/messaging", "nav.messaging"],
 ] as const;
 
 function Toasts() {
@@ -100,6 +104,8 @@ export function App() {
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
           {route.page === "templates" && <TemplatesPage />}
+          {route.page === "costs" && <CostsPage />}
+          {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

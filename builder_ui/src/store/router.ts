@@ -31,6 +31,8 @@ export type Route =
   | { page: "runs"; id: string | null }
   | { page: "patients" }
   | { page: "templates" }
+  | { page: "costs" }
+  | { page: "messaging" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -46,5 +48,7 @@ export function parseRoute(path: string): Route {
   if (head === "runs") return { page: "runs", id: id ?? null };
   if (head === "patients") return { page: "patients" };
   if (head === "alimtalk-templates") return { page: "templates" };
+  if (head === "costs") return { page: "costs" };
+  if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
 }
