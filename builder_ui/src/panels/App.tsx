@@ -17,12 +17,14 @@ import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
 import { SetupPage } from "./SetupPage";
+import { TemplatesPage } from "../templates/TemplatesPage";
 
 const NAV = [
   ["/", "nav.workflows"],
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
+  ["/alimtalk-templates", "nav.templates"],
   ["/costs", "nav.costs"],
   ["/settings/messaging", "nav.messaging"],
 ] as const;
@@ -105,6 +107,7 @@ export function App() {
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
           {route.page === "patient" && <PatientDetailPage id={route.id} />}
+          {route.page === "templates" && <TemplatesPage />}
           {route.page === "costs" && <CostsPage />}
           {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { costsApi, type Figures, type Ledger } from "../api/costs";
 import { useLang, useT } from "../i18n";
-import { useSession } from "../store/session";
+import { useCan } from "../store/permissions";
 import { CostRates } from "./CostRates";
 import { LoadView, useLoad } from "./common";
 
@@ -95,11 +95,10 @@ function LedgerView({ ledger }: { ledger: Ledger }) {
 
 export function CostsPage() {
   const t = useT();
-  const me = useSession((s) => s.me) as { permissions?: string[] } | null;
   const [month, setMonth] = useState(seoulMonth);
   const [ledger, reloadLedger] = useLoad(() => costsApi.ledger(month), [month]);
   const [rates, reloadRates] = useLoad(costsApi.rates, []);
-  const canEdit = me?.permissions?.includes("settings.write") ?? false;
+  const canEdit = useCan("settings.write");
   return (
     <main className="page costs" data-testid="costs">
       <div className="row">

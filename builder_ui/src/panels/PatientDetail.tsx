@@ -8,7 +8,7 @@ import { formatTime, LoadView, useLoad } from "./common";
 import { PatientActivity } from "./PatientActivity";
 import { ConsentPanel, OptOutBox } from "./PatientConsents";
 import { PatientRights } from "./PatientRights";
-import { useCan } from "./permissions";
+import { useCanAny } from "../store/permissions";
 
 function Contact({ patient }: { patient: PatientDetail }) {
   const t = useT();
@@ -43,7 +43,7 @@ function Contact({ patient }: { patient: PatientDetail }) {
 
 export function PatientDetailPage({ id }: { id: string }) {
   const t = useT();
-  const can = useCan();
+  const can = useCanAny();
   const navigate = useRoute((s) => s.navigate);
   const [patient, reload] = useLoad(() => patientApi.get(id), [id]);
   return (

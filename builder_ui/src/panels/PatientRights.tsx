@@ -5,7 +5,7 @@ import { patientApi, type PatientDetail } from "../api/patients";
 import { useT } from "../i18n";
 import { toast } from "../store/toast";
 import { ErrorList } from "./common";
-import { useCan } from "./permissions";
+import { useCanAny } from "../store/permissions";
 
 const CONSEQUENCES = ["erase.personal", "erase.runs", "erase.messages", "erase.ledger", "erase.never", "erase.final"];
 
@@ -60,7 +60,7 @@ function EraseDialog({ patient, onClose, onErased }: { patient: PatientDetail; o
 
 export function PatientRights({ patient, onErased }: { patient: PatientDetail; onErased: () => void }) {
   const t = useT();
-  const can = useCan();
+  const can = useCanAny();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const canExport = can("patient.export");

@@ -32,6 +32,7 @@ export type Route =
   | { page: "patients" }
   | { page: "patient"; id: string }
   | { page: "setup" }
+  | { page: "templates" }
   | { page: "costs" }
   | { page: "messaging" }
   | { page: "notFound" };
@@ -50,6 +51,7 @@ export function parseRoute(path: string): Route {
   if (head === "patients" && id) return { page: "patient", id };
   if (head === "patients") return { page: "patients" };
   if (head === "setup") return { page: "setup" };
+  if (head === "alimtalk-templates") return { page: "templates" };
   if (head === "costs") return { page: "costs" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
