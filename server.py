@@ -25,8 +25,11 @@ import nodes.api
 import nodes.cli
 import runtime.api
 import runtime.channels.api
+import runtime.channels.costs_api
+import runtime.channels.costs_cli
 import runtime.cli
 import runtime.templates.api
+import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
 import storage.cli
@@ -49,10 +52,20 @@ ROUTE_MODULES = [
     runtime.api,
     runtime.templates.api,
     runtime.channels.api,
+    runtime.channels.costs_api,
+    runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
 ]
-CLI_MODULES = [storage.cli, nodes.cli, compliance.cli, runtime.cli, storage.patients.cli, storage.accounts.cli]
+CLI_MODULES = [
+    storage.cli,
+    nodes.cli,
+    compliance.cli,
+    runtime.cli,
+    runtime.channels.costs_cli,
+    storage.patients.cli,
+    storage.accounts.cli,
+]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
 <body><h1>DoctorsFlow</h1><p>편집기가 아직 빌드되지 않았습니다 (make run). / The editor is not built yet.</p>

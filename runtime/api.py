@@ -60,26 +60,32 @@ def _since(value: str | None) -> datetime | None:
         ) from exc
 
 
+async def take_event(state: State, clinic_id: int, data: Any) -> Response[dict[str, Any]]:
+    """Take in one event (``POST /api/events`` and the signed booking webhook): 201 when new, 200 with the
+    original answer for a repeat, 422 naming the bad fields, 503 when the database stays busy."""
+    runtime, dispatches = _runtime(state)
+    for attempt in range(3):
+        try:
+            intake = await ingest(runtime, clinic_id, data, dispatch=dispatches)
+            break
+        except InvalidEvent as exc:
+            raise ApiError(422, exc.problems) from exc
+        except OperationalError as exc:  # SQLite busy beyond its timeout: nothing was written
+            if attempt == 2:
+                busy = Problem("busy", "잠시 후 다시 보내 주세요 / database busy, retry shortly")
+                raise ApiError(503, [busy]) from exc
+    for run_id in intake.advance:
+        runtime.dispatcher.advance(run_id)
+    return Response(intake.result, status_code=201 if intake.created else 200)
+
+
 class EventController(Controller):
     path = "/api"
     tags = ["runtime"]
 
     @post("/events", operation_id="PostEvent", status_code=201)
     async def post_event(self, state: State, caller: Caller, data: Any) -> Response[dict[str, Any]]:
-        runtime, dispatches = _runtime(state)
-        for attempt in range(3):
-            try:
-                intake = await ingest(runtime, caller.clinic_id, data, dispatch=dispatches)
-                break
-            except InvalidEvent as exc:
-                raise ApiError(422, exc.problems) from exc
-            except OperationalError as exc:  # SQLite busy beyond its timeout: nothing was written
-                if attempt == 2:
-                    busy = Problem("busy", "잠시 후 다시 보내 주세요 / database busy, retry shortly")
-                    raise ApiError(503, [busy]) from exc
-        for run_id in intake.advance:
-            runtime.dispatcher.advance(run_id)
-        return Response(intake.result, status_code=201 if intake.created else 200)
+        return await take_event(state, caller.clinic_id, data)
 
     @post("/simulate", operation_id="Simulate", status_code=200)
     async def post_simulate(self, data: Any) -> dict[str, Any]:

@@ -10,11 +10,12 @@ import threading
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
 from runtime.channels.base import ChannelClient
+from runtime.channels.clinic_channel import ClinicChannel
 from runtime.channels.sandbox import SandboxChannel
 from runtime.clock import Clock, SystemClock
 from storage.config import Settings
@@ -51,28 +52,46 @@ class Runtime:
     channel: ChannelClient | None = None  # one channel for every clinic (simulate); None: per clinic settings
     sandbox_journal: Path | None = None  # default: <data_dir>/sandbox
     campaigns: bool = True  # the scheduler starts trigger.schedule runs (simulate starts its own)
+    credentials_check_s: float = 5.0  # how stale a worker's view of stored credentials may get (other processes)
+    # Delivery reports are polled at most this often (providers rate-limit their list APIs), and only for
+    # messages sent within the horizon: a report that never came is not asked for forever.
+    report_poll_every: timedelta = timedelta(seconds=30)
+    report_horizon: timedelta = timedelta(days=3)
+    reports_polled_at: datetime | None = None
     _channels: dict[int, ChannelClient] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def channel_for(self, clinic_id: int, clinic_settings: Mapping[str, Any]) -> ChannelClient:
-        """The clinic's channel client, built once per process from its settings."""
+        """The clinic's channel, one per process: its stored credentials when it has active ones (picked up
+        without a restart, runtime/channels/clinic_channel.py), else built from its settings / environment."""
         if self.channel is not None:
             return self.channel
         with self._lock:
             if clinic_id not in self._channels:
-                self._channels[clinic_id] = self._build_channel(clinic_settings)
+                settings = dict(clinic_settings)
+                self._channels[clinic_id] = ClinicChannel(
+                    self.settings,
+                    clinic_id,
+                    fallback=lambda: self._build_channel(settings),
+                    check_every_s=self.credentials_check_s,
+                )
             return self._channels[clinic_id]
 
     def _build_channel(self, clinic_settings: Mapping[str, Any]) -> ChannelClient:
-        provider = str(clinic_settings.get("provider") or clinic_settings.get("channel") or "sandbox")
+        """The channel of a clinic without stored credentials: its settings, else ``DOCTORSFLOW_PROVIDER`` and
+        the other ``DOCTORSFLOW_*`` provider variables (registry.settings_from_env), else the sandbox."""
+        from runtime.channels.registry import build_channel, settings_from_env  # provider clients
+
+        env = settings_from_env() if not clinic_settings.get("provider") else {}
+        provider = str(
+            clinic_settings.get("provider") or env.get("provider") or clinic_settings.get("channel") or "sandbox"
+        )
         if provider == "sandbox":
             options = clinic_settings.get("sandbox") or {}
             journal = self.sandbox_journal or self.settings.data_dir / "sandbox"
             return SandboxChannel.from_settings(options, clock=self.clock, journal=journal)
-        from runtime.channels.registry import build_channel  # provider clients (SOLAPI, NHN Cloud)
-
         flat = {str(k): str(v) for k, v in clinic_settings.items() if isinstance(v, str | int | float)}
-        return build_channel({**flat, "provider": provider})
+        return build_channel({**env, **flat, "provider": provider})
 
 
 _current: Runtime | None = None

@@ -17,14 +17,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
-from runtime.channels.costs import MessageTooLongError, choose_kind
+from runtime.channels.costs import MessageTooLongError, choose_kind, rate_for
 from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
 from storage.models import Clinic, OutboxMessage, Patient
 
-MAX_ATTEMPTS = 5
+# Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at
+# RETRY_CAP_S: 30 attempts ride out about two hours of outage before the message is given up as failed.
+MAX_ATTEMPTS = 30
+RETRY_CAP_S = 300
 FINAL = ("delivered", "failed", "skipped", "cancelled")
 
 
@@ -34,11 +37,6 @@ def resolve_kind(channel: str, text: str) -> MessageKind:
         return choose_kind(channel, text)  # type: ignore[arg-type]
     except MessageTooLongError:
         return "lms" if channel == "sms" else channel  # type: ignore[return-value]
-
-
-def cost_of(clinic: dict[str, Any], kind: str) -> float:
-    costs = clinic.get("costs_krw") or {}
-    return float(costs.get(kind, {"sms": 9, "lms": 30, "alimtalk": 7, "friendtalk": 15}[kind]))
 
 
 @dataclass(frozen=True)
@@ -175,7 +173,7 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
                     provider_message_id=result.provider_message_id,
                     sent_at=now,
                     delivered_at=now if result.state == "delivered" else None,
-                    cost_krw=cost_of(prepared.clinic, prepared.message.kind),
+                    cost_krw=rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
                 )
                 .execution_options(synchronize_session=False)
             )  # no match: a sweeper handed it out again and that attempt finished first
@@ -188,7 +186,7 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         row.error_code, row.error_message = result.error_code, result.error_message
         if result.retriable and row.attempts < MAX_ATTEMPTS:
             row.status = "pending"
-            row.due_at = now + timedelta(seconds=min(600, 5 * 2 ** (row.attempts - 1)))
+            row.due_at = now + timedelta(seconds=min(RETRY_CAP_S, 5 * 2 ** min(row.attempts - 1, 10)))
             return []
         row.status = "failed"
         return await _failover(session, row, now)

@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
+from runtime.templates.store import approved_texts
 from storage.models import Appointment, Clinic, Consent, Patient, Run, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.models.consent import PURPOSES
@@ -87,11 +88,12 @@ def _library_texts() -> dict[str, str]:
     return {template.code: template.text for template in approved_templates()}
 
 
-def clinic_view(clinic: Any) -> dict[str, Any]:
+def clinic_view(clinic: Any, approved: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The clinic as executors and templates see it: defaults, its settings, its AlimTalk template bodies
-    (the shipped library first, the clinic's own approved copies over it)."""
+    (the shipped library first, then the clinic's own approved templates ``approved`` — what the publish gate
+    checked — over it)."""
     settings = {**DEFAULT_SETTINGS, **(clinic.settings or {})}
-    templates = {**_library_texts(), **(settings.get("alimtalk_templates") or {})}
+    templates = {**_library_texts(), **(settings.get("alimtalk_templates") or {}), **(approved or {})}
     return {**settings, "alimtalk_templates": templates, "name": clinic.name}
 
 
@@ -107,7 +109,7 @@ async def run_data(session: AsyncSession, run: Run, now: datetime, event: Mappin
         trigger_at=run.trigger_at,
         patient=patient_view(patient),
         appointment=appointment_view(appointment),
-        clinic=clinic_view(clinic),
+        clinic=clinic_view(clinic, await approved_texts(session, clinic.id)),
         consents={purpose: bool(granted) for purpose, granted in ledger.items()},
         event=event,
     )

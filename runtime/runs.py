@@ -22,6 +22,7 @@ from runtime.db import write_scope
 from runtime.interpreter import RunData, StepResult, due_again, walk
 from runtime.outbox import resolve_kind
 from runtime.rundata import appointment_view, clinic_view, consent_ledger, graph_of, patient_view, run_data
+from runtime.templates.store import approved_texts
 from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep
 
 OPEN_RUN = ("running", "waiting")
@@ -121,7 +122,7 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
             trigger_at=world.trigger_at,
             patient=patient_view(patient),
             appointment=appointment_view(_prefixed(world, "a_") if world.a_id is not None else None),
-            clinic=clinic_view(_prefixed(world, "c_")),
+            clinic=clinic_view(_prefixed(world, "c_"), await approved_texts(session, world.clinic_id)),
             consents={purpose: bool(granted) for purpose, granted in ledger.items()},
             event=_event_view(world),
         )

@@ -35,7 +35,9 @@ class TickResult:
 
     @property
     def busy(self) -> bool:
-        return bool(self.fired or self.delivered or self.reports)
+        # Reports are not work to hurry back for: what they start (a failover SMS) is dispatched already,
+        # and a poll answering "still on its way" must not make the loop spin.
+        return bool(self.fired or self.delivered)
 
 
 async def fire_due_waits(runtime: Runtime) -> int:
@@ -122,11 +124,21 @@ async def sweep_stale(runtime: Runtime) -> int:
 
 
 async def poll_delivery_reports(runtime: Runtime) -> int:
-    """Ask each clinic's channel about messages still ``sent`` and apply the reports."""
+    """Ask each clinic's channel about messages still ``sent`` and apply the reports — at most every
+    ``report_poll_every`` (runtime clock), for messages sent within ``report_horizon``. Webhooks
+    (``runtime/webhooks.py``) usually get there first; polling is the backstop for NHN Cloud and lost calls."""
+    now = runtime.clock.now()
+    if runtime.reports_polled_at is not None and now < runtime.reports_polled_at + runtime.report_poll_every:
+        return 0
+    runtime.reports_polled_at = now
     async with read_scope(runtime.settings, None) as session:
         query = (
             select(OutboxMessage.clinic_id, OutboxMessage.provider_message_id)
-            .where(OutboxMessage.status == "sent", OutboxMessage.provider_message_id.is_not(None))
+            .where(
+                OutboxMessage.status == "sent",
+                OutboxMessage.provider_message_id.is_not(None),
+                OutboxMessage.sent_at >= now - runtime.report_horizon,
+            )
             .order_by(OutboxMessage.sent_at)
             .limit(runtime.batch)
         )

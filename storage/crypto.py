@@ -7,7 +7,10 @@ readable: those in the key file and those in ``DOCTORSFLOW_PREVIOUS_SECRET_KEYS`
 key can be rotated: set the new one, keep the old one readable, run ``doctorsflow rotate-key``.
 
 Ciphertexts are ``<key id>:<base64url(nonce ‖ ciphertext ‖ tag)>``; the field name is the associated data,
-so a ciphertext moved to another column does not decrypt. Blind indexes are HMAC-SHA256 (truncated to
+so a ciphertext moved to another column does not decrypt. JSON columns (``EncryptedJSON``) keep their JSON
+DDL type and store ``{"enc": "<token>"}``. The runtime's columns (outbox texts, event payloads, step
+details) were plaintext before migration ``0601_runtime_at_rest``: their types read a legacy plaintext
+value unchanged (the migration and ``rotate-key`` encrypt such leftovers). Blind indexes are HMAC-SHA256 (truncated to
 128 bits) over ``field ‖ normalised value``; lookups compute them under every known key (``IN``), so
 rows written before a rotation are still found until ``rotate-key`` re-indexes them.
 """
@@ -19,6 +22,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import threading
 from collections.abc import Iterator
@@ -32,7 +36,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Text
+from sqlalchemy import JSON, Text
 from sqlalchemy.types import TypeDecorator
 
 from storage.config import Settings
@@ -211,19 +215,54 @@ def using(keyring: Keyring) -> Iterator[Keyring]:
 
 
 # -- column types ----------------------------------------------------------------------------------------
+# ``<10 hex key id>:<base64url of nonce + ciphertext + tag>``: 28 bytes and more, ≥ 38 characters + padding
+_TOKEN = re.compile(r"[0-9a-f]{10}:[A-Za-z0-9_-]{38,}={0,2}")
+ENC = "enc"  # the one key of an encrypted JSON value
+
+
+def is_token(value: object) -> bool:
+    """Whether ``value`` has the form of a ciphertext (legacy plaintext almost never does)."""
+    return isinstance(value, str) and _TOKEN.fullmatch(value) is not None
+
+
+def seal_json(keyring: Keyring, value: Any, context: str) -> Any:
+    """``{"enc": token}`` for a JSON value; None, {} and [] stay as they are (nothing to hide)."""
+    if value is None or value == {} or value == []:
+        return value
+    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return {ENC: keyring.encrypt(plain, context)}
+
+
+def sealed_token(value: Any) -> str | None:
+    """The token of an encrypted JSON value, None for a plaintext (legacy) one."""
+    if isinstance(value, dict) and len(value) == 1 and is_token(value.get(ENC)):
+        return str(value[ENC])
+    return None
+
+
+def open_json(keyring: Keyring, value: Any, context: str) -> Any:
+    token = sealed_token(value)
+    if token is None:
+        return value  # legacy plaintext (written before 0601_runtime_at_rest), or an empty value
+    return json.loads(keyring.decrypt(token, context))
+
+
 class EncryptedText(TypeDecorator[str]):
     """A text column stored as AES-GCM ciphertext; the column's ``context`` is the associated data.
 
     Empty strings stay empty (nothing to hide, and erased rows keep a NOT NULL name). Equality in SQL
-    cannot work on randomised ciphertexts: look rows up through their blind-index columns.
+    cannot work on randomised ciphertexts: look rows up through their blind-index columns. With
+    ``legacy_plaintext`` a stored value that is not a token is returned as it is (columns that held
+    plaintext before; the patients' columns were all encrypted by their migration and stay strict).
     """
 
     impl = Text
     cache_ok = True
 
-    def __init__(self, context: str) -> None:
+    def __init__(self, context: str, legacy_plaintext: bool = False) -> None:
         super().__init__()
         self.context = context
+        self.legacy_plaintext = legacy_plaintext
 
     def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
         if value is None or value == "":
@@ -233,7 +272,30 @@ class EncryptedText(TypeDecorator[str]):
     def process_result_value(self, value: str | None, dialect: Any) -> str | None:
         if value is None or value == "":
             return value
+        if self.legacy_plaintext and not is_token(value):
+            return value
         return current().decrypt(value, self.context)
+
+
+class EncryptedJSON(TypeDecorator[Any]):
+    """A JSON column whose value is stored as ``{"enc": "<token>"}`` (DDL type stays JSON).
+
+    Reads return the original value; a stored value without the wrapper is legacy plaintext and is
+    returned unchanged. SQL cannot look inside the value (no JSON path operators on these columns).
+    """
+
+    impl = JSON(none_as_null=True)
+    cache_ok = True
+
+    def __init__(self, context: str) -> None:
+        super().__init__()
+        self.context = context
+
+    def process_bind_param(self, value: Any, dialect: Any) -> Any:
+        return seal_json(current(), value, self.context)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return open_json(current(), value, self.context)
 
 
 class EncryptedDate(TypeDecorator[date]):

@@ -2,52 +2,48 @@
 
 ``POST /api/channels/test-connection`` with the channel settings (``provider`` and its keys, as in
 ``registry.py``) → ``{"ok", "message"}``; a missing or malformed setting is a 422 naming it. The
-credentials are used for one call and never stored or logged here (encrypted storage comes with the
-clinic-settings work).
+credentials are used for one call and never stored or logged.
+
+Stored credentials (secrets sealed, runtime/channels/credentials.py):
+- ``GET /api/channels/credentials`` → ``{"active_provider", "providers": [{"provider", "stored", "active",
+  "updated_at", "updated_by", "fields": [{"key", "secret", "required", "choices", "set", "masked"|"value"}]}]}``
+  — a secret shows as ``masked`` (``••••1234``), never its value
+- ``PUT /api/channels/credentials/{provider}`` ``{"fields": {key: value}, "active"?: true, "clear"?: [key]}``
+  → the same view; a blank secret keeps the stored one
+- ``DELETE /api/channels/credentials/{provider}`` → 204
+- ``POST /api/channels/credentials/{provider}/test`` → ``{"ok", "message", "provider"}`` with the stored keys
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
-from litestar import Controller, post
+from litestar import Controller, delete, get, post, put
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from runtime.channels import credentials
+from runtime.channels.base import ChannelClient
 from runtime.channels.connection import test_connection as check_connection
+from runtime.channels.hosts import base_url_problem
 from runtime.channels.registry import ChannelConfigError, build_channel
+from storage import audit
 from storage.errors import ApiError, Problem
-
-# Base URLs a caller may point the check at: the providers' own hosts, or this machine (fakes, tests).
-# Anything else would let the action probe arbitrary hosts from the server (SSRF).
-PROVIDER_HOSTS = {
-    "api.solapi.com",
-    "sms.api.nhncloudservice.com",
-    "kakaotalk-bizmessage.api.nhncloudservice.com",
-    "api-sms.cloud.toast.com",
-    "api-alimtalk.cloud.toast.com",
-}
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+from storage.tenancy import Caller
 
 
 def _check_base_urls(data: dict[str, str]) -> None:
     for key, value in data.items():
-        if not key.endswith("_base_url"):
-            continue
-        parts = urlsplit(value)
-        allowed = (parts.scheme == "https" and parts.hostname in PROVIDER_HOSTS) or (
-            parts.scheme in ("http", "https") and parts.hostname in LOCAL_HOSTS
-        )
-        if not allowed:
-            raise ApiError(
-                422,
-                [
-                    Problem(
-                        "channel_config",
-                        f"{key}: 제공사 주소만 쓸 수 있습니다 ({value}) / {key} must be the provider's own address",
-                        path=f"/{key}",
-                    )
-                ],
-            )
+        problem = base_url_problem(key, value) if key.endswith("_base_url") else None
+        if problem:
+            raise ApiError(422, [Problem("channel_config", problem, path=f"/{key}")])
+
+
+async def _check(client: ChannelClient) -> dict[str, Any]:
+    try:
+        check = await check_connection(client)
+    finally:
+        await client.aclose()
+    return {"ok": check.ok, "message": check.message, "provider": client.name}
 
 
 class ChannelController(Controller):
@@ -65,11 +61,34 @@ class ChannelController(Controller):
             client = build_channel(data)
         except ChannelConfigError as exc:
             raise ApiError(422, [Problem("channel_config", str(exc))]) from None
+        return await _check(client)
+
+    # -- stored credentials (runtime/channels/credentials.py) -----------------------------------------
+    @get("/credentials", operation_id="GetChannelCredentials")
+    async def get_credentials(self, db_session: AsyncSession) -> dict[str, Any]:
+        return await credentials.describe(db_session)
+
+    @put("/credentials/{provider:str}", operation_id="SaveChannelCredentials")
+    async def save_credentials(
+        self, db_session: AsyncSession, caller: Caller, provider: str, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        await credentials.save(db_session, caller, provider, data)
+        return await credentials.describe(db_session)
+
+    @delete("/credentials/{provider:str}", operation_id="DeleteChannelCredentials", status_code=204)
+    async def delete_credentials(self, db_session: AsyncSession, caller: Caller, provider: str) -> None:
+        await credentials.delete(db_session, caller, provider)
+
+    @post("/credentials/{provider:str}/test", operation_id="TestStoredChannelCredentials", status_code=200)
+    async def test_stored(self, db_session: AsyncSession, caller: Caller, provider: str) -> dict[str, Any]:
+        settings = await credentials.stored_settings(db_session, provider)
         try:
-            check = await check_connection(client)
-        finally:
-            await client.aclose()
-        return {"ok": check.ok, "message": check.message, "provider": client.name}
+            client = build_channel(settings)
+        except ChannelConfigError as exc:
+            raise ApiError(422, [Problem("channel_config", str(exc))]) from None
+        result = await _check(client)
+        audit.record(db_session, caller, "channel_credentials.test", f"provider:{provider}", ok=result["ok"])
+        return result
 
 
 ROUTES = [ChannelController]
@@ -77,4 +96,9 @@ ROUTES = [ChannelController]
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
     "TestChannelConnection": "settings.write",
+    # Reading shows which keys are set (masked): managers only, like writing.
+    "GetChannelCredentials": "settings.write",
+    "SaveChannelCredentials": "settings.write",
+    "DeleteChannelCredentials": "settings.write",
+    "TestStoredChannelCredentials": "settings.write",
 }

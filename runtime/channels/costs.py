@@ -12,7 +12,8 @@ import codecs
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from decimal import Decimal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from runtime.channels.base import MessageKind
@@ -71,11 +72,18 @@ def choose_kind(channel: Channel, text: str) -> MessageKind:
     raise ValueError(f"알 수 없는 채널입니다: {channel!r} / unknown channel: {channel!r}")
 
 
-# ₩ per message, VAT excluded; the market ranges of PROVIDERS.md. A clinic's contract rates override them.
+KINDS: tuple[MessageKind, ...] = ("sms", "lms", "alimtalk", "friendtalk")
+RATE_PROVIDERS = ("sandbox", "solapi", "nhncloud")
+RATES_SETTING = "rates"  # Clinic.settings["rates"] = {provider: {kind: ₩}}: the clinic's contract rates
+MAX_RATE_KRW = 10_000  # far above any market price (MMS ≈ 100 ₩): a larger figure is a typing slip
+
+# ₩ per message, VAT excluded, inside the market ranges of PROVIDERS.md ("Costs seen in the Korean market":
+# SMS 8–12, LMS 25–40, AlimTalk 6–9, FriendTalk 11–20). A clinic's contract rates override them. The sandbox
+# is priced at typical market rates so the ledger can be tried before any contract is signed.
 DEFAULT_RATES: dict[str, dict[MessageKind, float]] = {
     "solapi": {"sms": 8.4, "lms": 27.0, "alimtalk": 7.5, "friendtalk": 13.0},
     "nhncloud": {"sms": 9.9, "lms": 30.0, "alimtalk": 7.0, "friendtalk": 15.0},
-    "sandbox": {"sms": 0.0, "lms": 0.0, "alimtalk": 0.0, "friendtalk": 0.0},
+    "sandbox": {"sms": 9.0, "lms": 30.0, "alimtalk": 7.0, "friendtalk": 15.0},
 }
 
 
@@ -95,12 +103,118 @@ class CostTable:
         merged: dict[str, dict[MessageKind, float]] = {p: dict(r) for p, r in self.rates.items()}
         for provider, rates in overrides.items():
             for kind, value in rates.items():
-                if kind not in ("sms", "lms", "alimtalk", "friendtalk"):
+                if kind not in KINDS:
                     raise ValueError(f"알 수 없는 메시지 종류입니다: {kind!r} / unknown message kind: {kind!r}")
                 if value < 0:
                     raise ValueError(f"요금은 0 이상이어야 합니다: {value} / a rate cannot be negative: {value}")
-                merged.setdefault(provider, {})[kind] = float(value)  # type: ignore[index]
+                merged.setdefault(provider, {})[kind] = float(value)
         return CostTable(merged)
+
+
+@dataclass(frozen=True)
+class RateProblem:
+    """One refused field of a rates document: ``path`` is a JSON pointer such as ``/rates/solapi/sms``."""
+
+    code: str
+    message: str
+    path: str
+
+
+def validate_rates(document: object) -> tuple[dict[str, dict[str, float]], list[RateProblem]]:
+    """Check ``{provider: {kind: ₩}}``: known providers and kinds, numbers 0–10,000 with at most 2 decimals.
+
+    Returns the clean overrides and every problem found (all of them, so a form can mark each field).
+    """
+    if not isinstance(document, dict):
+        return {}, [
+            RateProblem(
+                "invalid_rates",
+                "rates는 {제공사: {종류: 요금}} 객체입니다 / rates must be an object {provider: {kind: rate}}",
+                "/rates",
+            )
+        ]
+    clean: dict[str, dict[str, float]] = {}
+    problems: list[RateProblem] = []
+    for provider, kinds in document.items():
+        where = f"/rates/{provider}"
+        if provider not in RATE_PROVIDERS:
+            known = ", ".join(RATE_PROVIDERS)
+            problems.append(
+                RateProblem(
+                    "unknown_provider",
+                    f"알 수 없는 제공사입니다: {provider!r} ({known} 중 하나)"
+                    f" / unknown provider {provider!r}: use one of {known}",
+                    where,
+                )
+            )
+            continue
+        if not isinstance(kinds, dict):
+            problems.append(
+                RateProblem("invalid_rates", "종류별 요금 객체가 필요합니다 / expected an object {kind: rate}", where)
+            )
+            continue
+        for kind, value in kinds.items():
+            problem = _rate_problem(kind, value, f"{where}/{kind}")
+            if problem:
+                problems.append(problem)
+            else:
+                clean.setdefault(provider, {})[kind] = float(value)
+    return clean, problems
+
+
+def _rate_problem(kind: object, value: object, path: str) -> RateProblem | None:
+    if kind not in KINDS:
+        known = ", ".join(KINDS)
+        return RateProblem(
+            "unknown_kind",
+            f"알 수 없는 메시지 종류입니다: {kind!r} ({known} 중 하나)"
+            f" / unknown message kind {kind!r}: use one of {known}",
+            path,
+        )
+    # bool is an int in Python: true/false are not prices
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or value != value
+        or value in (float("inf"), float("-inf"))
+    ):
+        return RateProblem(
+            "invalid_rate", f"요금은 숫자(원)여야 합니다: {value!r} / a rate must be a number of won", path
+        )
+    if value < 0:
+        return RateProblem("negative_rate", f"요금은 0원 이상이어야 합니다: {value} / a rate cannot be negative", path)
+    if value > MAX_RATE_KRW:
+        return RateProblem(
+            "rate_too_high",
+            f"요금이 너무 큽니다: {value}원 (최대 {MAX_RATE_KRW:,}원)"
+            f" / rate {value} is over the {MAX_RATE_KRW:,} won limit",
+            path,
+        )
+    if Decimal(str(value)) != Decimal(str(value)).quantize(Decimal("0.01")):
+        return RateProblem(
+            "rate_precision", f"요금은 소수 둘째 자리까지입니다: {value} / a rate has at most 2 decimals", path
+        )
+    return None
+
+
+def clinic_overrides(clinic_settings: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """The clinic's stored rate overrides (validated on write; anything malformed is ignored here)."""
+    clean, _ = validate_rates(clinic_settings.get(RATES_SETTING) or {})
+    return clean
+
+
+def clinic_table(clinic_settings: Mapping[str, Any]) -> CostTable:
+    """The rates in force for a clinic now: the defaults with its contract rates over them."""
+    return CostTable().with_overrides(clinic_overrides(clinic_settings))
+
+
+def rate_for(clinic_settings: Mapping[str, Any], provider: str | None, kind: str) -> float:
+    """₩ for one message of ``kind`` sent through ``provider`` now — stamped on the outbox row at send time,
+    so the ledger keeps the price in force then. An unknown provider or kind costs 0 (never fails a send)."""
+    try:
+        return clinic_table(clinic_settings).rate(provider or "sandbox", kind)  # type: ignore[arg-type]
+    except KeyError:
+        return 0.0
 
 
 @dataclass(frozen=True)

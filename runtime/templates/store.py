@@ -255,3 +255,12 @@ async def approved_for_sending(session: AsyncSession) -> dict[str, dict[str, Any
     """The clinic's approved templates as ``{code: {"text", "variables", "buttons", …}}`` — the shape the
     ``send.alimtalk`` executor reads from ``clinic["alimtalk_templates"]``."""
     return {code: t.to_dict() for code, t in (await clinic_templates(session)).items() if t.status == "approved"}
+
+
+async def approved_texts(session: AsyncSession, clinic_id: int) -> dict[str, str]:
+    """``{code: text}`` of the clinic's own approved templates, for the runtime (whose sessions are not
+    scoped to one clinic, hence the explicit filter). Sent over the shipped library's text of the same code."""
+    query = select(AlimTalkTemplateRow.code, AlimTalkTemplateRow.text).where(
+        AlimTalkTemplateRow.clinic_id == clinic_id, AlimTalkTemplateRow.status == "approved"
+    )
+    return {code: text for code, text in (await session.execute(query)).all()}

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.accounts import api_tokens, sessions, users
+from storage.accounts import api_tokens, sessions, users, webhooks
 from storage.accounts.authenticate import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -26,7 +26,7 @@ from storage.accounts.guards import PUBLIC, requires
 from storage.accounts.permissions import ACTIONS, permissions_of
 from storage.db import session_scope
 from storage.errors import ApiError, Problem, not_found
-from storage.models import ApiToken, AuditEntry, Clinic, User
+from storage.models import ApiToken, AuditEntry, Clinic, User, WebhookSecret
 from storage.tenancy import Caller
 
 AUTH_BODY_LIMIT = 16 * 1024  # a log-in form is tiny: refuse big bodies before parsing
@@ -228,6 +228,55 @@ class TokenController(Controller):
         await api_tokens.revoke_token(db_session, caller, token_id)
 
 
+@dataclass
+class WebhookSecretBody:
+    name: str = "default"
+
+
+def webhook_secret_view(row: WebhookSecret) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "created_at": row.created_at.isoformat(),
+        "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+    }
+
+
+class WebhookSecretController(Controller):
+    """Secrets that booking systems and SOLAPI use to reach ``/api/webhooks/{clinic}/…`` (docs/webhooks.md)."""
+
+    path = "/api/webhook-secrets"
+    tags = ["auth"]
+    guards = [requires("settings.write")]
+
+    @get("/", operation_id="ListWebhookSecrets")
+    async def list_secrets(self, db_session: AsyncSession, caller: Caller) -> dict[str, Any]:
+        rows = await webhooks.list_secrets(db_session, caller.clinic_id)
+        return {"secrets": [webhook_secret_view(row) for row in rows]}
+
+    @post("/", operation_id="CreateWebhookSecret", status_code=201)
+    async def create(
+        self, state: State, db_session: AsyncSession, caller: Caller, data: WebhookSecretBody
+    ) -> dict[str, Any]:
+        """A new secret: in this answer once and never again (stored sealed)."""
+        name = data.name.strip()
+        if not name or len(name) > 100:
+            raise ApiError(
+                422, [Problem("invalid_name", "이름은 1~100자입니다 / name must be 1–100 characters", path="/name")]
+            )
+        secret = await webhooks.create_secret(db_session, state.settings, caller.clinic_id, name)
+        rows = await webhooks.list_secrets(db_session, caller.clinic_id)
+        audit.record(db_session, caller, "webhook_secret.create", f"webhook_secret:{rows[0].id}", label=name)
+        return {**webhook_secret_view(rows[0]), "secret": secret}
+
+    @delete("/{secret_id:int}", operation_id="RevokeWebhookSecret")
+    async def revoke(self, db_session: AsyncSession, caller: Caller, secret_id: int) -> None:
+        row = await webhooks.revoke_secret(db_session, caller.clinic_id, secret_id)
+        if row is None:
+            raise not_found("웹훅 비밀키", "webhook secret")
+        audit.record(db_session, caller, "webhook_secret.revoke", f"webhook_secret:{secret_id}")
+
+
 class UserController(Controller):
     path = "/api/users"
     tags = ["auth"]
@@ -339,4 +388,11 @@ async def list_audit(
     }
 
 
-ROUTES: list[Any] = [AuthController, TokenController, UserController, ClinicController, list_audit]
+ROUTES: list[Any] = [
+    AuthController,
+    TokenController,
+    WebhookSecretController,
+    UserController,
+    ClinicController,
+    list_audit,
+]

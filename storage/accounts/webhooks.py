@@ -121,6 +121,24 @@ async def create_secret(db: AsyncSession, settings: Settings, clinic_id: int, na
     return plain
 
 
+async def list_secrets(db: AsyncSession, clinic_id: int) -> list[WebhookSecret]:
+    """The clinic's secrets, newest first (rows only: the sealed values never leave this module)."""
+    query = select(WebhookSecret).where(WebhookSecret.clinic_id == clinic_id).order_by(WebhookSecret.id.desc())
+    return list((await db.execute(query)).scalars())
+
+
+async def revoke_secret(db: AsyncSession, clinic_id: int, secret_id: int) -> WebhookSecret | None:
+    """Revoke one of the clinic's secrets (idempotent); None when the clinic has no such secret."""
+    row = (
+        await db.execute(
+            select(WebhookSecret).where(WebhookSecret.clinic_id == clinic_id, WebhookSecret.id == secret_id)
+        )
+    ).scalar_one_or_none()
+    if row is not None and row.revoked_at is None:
+        row.revoked_at = utcnow()
+    return row
+
+
 async def active_secrets(db: AsyncSession, settings: Settings, clinic_id: int) -> list[str]:
     rows = (
         await db.execute(

@@ -6,14 +6,16 @@ from typing import Any
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from storage.crypto import EncryptedJSON
 from storage.models.base import Base, ClinicScoped, utcnow
 
 
 class Event(Base, ClinicScoped):
     """One received event. Unique per (clinic, type, external_id): a repeat returns the stored ``result``.
 
-    ``payload`` keeps the appointment and consent blocks only; the patient's personal data lives (encrypted)
-    in ``patients``, this row points at it.
+    ``payload`` keeps the appointment and consent blocks only (encrypted at rest: a booking id and a
+    procedure are personal, health data even); the patient's personal data lives (encrypted) in
+    ``patients``, this row points at it. ``type`` and ``external_id`` stay clear: duplicates are found by them.
     """
 
     __tablename__ = "events"
@@ -30,5 +32,5 @@ class Event(Base, ClinicScoped):
     appointment_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("appointments.id", ondelete="SET NULL"), nullable=True
     )
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    payload: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("events.payload"), default=dict)
     result: Mapped[dict[str, Any]] = mapped_column(default=dict)

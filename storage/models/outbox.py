@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from storage.crypto import EncryptedJSON, EncryptedText
 from storage.models.base import Base, ClinicScoped, Timestamps
 
 # pending / held: to deliver when ``due_at`` has come (held: advertising kept until morning);
@@ -30,11 +31,14 @@ class OutboxMessage(Base, ClinicScoped, Timestamps):
     channel: Mapped[str] = mapped_column(String(20))  # alimtalk | friendtalk | sms
     kind: Mapped[str | None] = mapped_column(String(20), nullable=True)  # sms | lms | alimtalk | friendtalk
     purpose: Mapped[str] = mapped_column(String(20))  # informational | advertising
-    text: Mapped[str] = mapped_column(Text)
-    subject: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The message, its variables (the patient's name …) and its failover text are encrypted at rest
+    # (storage/crypto.py); rows written before 0601_runtime_at_rest read back as they were.
+    text: Mapped[str] = mapped_column(EncryptedText("outbox.text", legacy_plaintext=True))
+    subject: Mapped[str | None] = mapped_column(EncryptedText("outbox.subject", legacy_plaintext=True), nullable=True)
     template: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    variables: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    failover: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)  # {"channel": "sms", "text": …}
+    variables: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("outbox.variables"), default=dict)
+    # {"channel": "sms", "text": …}
+    failover: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON("outbox.failover"), nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     due_at: Mapped[datetime] = mapped_column()
     claimed_at: Mapped[datetime | None] = mapped_column(nullable=True)
@@ -46,4 +50,7 @@ class OutboxMessage(Base, ClinicScoped, Timestamps):
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
     error_code: Mapped[str | None] = mapped_column(String(60), nullable=True)
-    error_message: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # A provider's error text may quote the recipient's number.
+    error_message: Mapped[str | None] = mapped_column(
+        EncryptedText("outbox.error_message", legacy_plaintext=True), nullable=True
+    )

@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from storage.crypto import EncryptedJSON
 from storage.models.base import Base, ClinicScoped, utcnow
 
 # waiting: acted, follows ``ports`` once ``due_at`` has come; firing: claimed by a scheduler or the event
@@ -33,4 +34,5 @@ class RunStep(Base, ClinicScoped):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # A staff notice's rendered text may name the patient: encrypted at rest.
+    detail: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("run_steps.detail"), default=dict)

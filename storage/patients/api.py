@@ -19,11 +19,12 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.accounts.guards import requires
+from storage.accounts.guards import PUBLIC, requires
 from storage.errors import ApiError, Problem, not_found
 from storage.models import Clinic, Patient
 from storage.models.base import utcnow
 from storage.patients import documents, identity, rights
+from storage.patients.activity import patient_activity
 from storage.patients.columns import MappingError, parse_mapping
 from storage.patients.consents import (
     SEOUL,
@@ -219,6 +220,13 @@ class PatientController(Controller):
         audit.record(db_session, caller, "patient.read", f"patient:{patient.id}")
         return await patient_detail(db_session, patient)
 
+    @get("/{patient_id:int}/activity", operation_id="PatientActivity")
+    async def activity(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> dict[str, Any]:
+        """This patient's runs and messages, newest first (the patient page)."""
+        patient = await _patient(db_session, patient_id)
+        audit.record(db_session, caller, "patient.activity.read", f"patient:{patient.id}")
+        return await patient_activity(db_session, patient.id)
+
     @get("/{patient_id:int}/consents", operation_id="ListConsents")
     async def consents(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> dict[str, Any]:
         patient = await _patient(db_session, patient_id)
@@ -330,11 +338,44 @@ async def privacy_policy(db_session: AsyncSession, caller: Caller, lang: Literal
 
 @get("/privacy", media_type=MediaType.HTML, include_in_schema=False, guards=[requires()])
 async def privacy_page(db_session: AsyncSession, caller: Caller, lang: Literal["ko", "en"] = "ko") -> str:
-    """The same policy at a short address, for links in messages and consent forms."""
+    """The logged-in staff's own clinic's policy (the public address is ``/privacy/{clinic_slug}``)."""
     return documents.render_privacy_policy(await _clinic(db_session, caller), lang)
 
 
-ROUTES: list[Any] = [PatientController, consent_form, privacy_policy, privacy_page]
+async def _clinic_by_slug(session: AsyncSession, clinic_slug: str) -> Clinic:
+    clinic = (await session.execute(select(Clinic).where(Clinic.slug == clinic_slug))).scalar_one_or_none()
+    if clinic is None:
+        raise not_found("병원", "clinic")
+    return clinic
+
+
+# A patient reads the policy before having (or without ever having) an account: the clinic's public
+# address, linked from messages and consent forms. Only the clinic's published settings are shown.
+@get(
+    "/api/privacy-policy/{clinic_slug:str}",
+    operation_id="PublicPrivacyPolicy",
+    media_type=MediaType.HTML,
+    tags=["patients"],
+    guards=[PUBLIC],
+)
+async def public_privacy_policy(db_session: AsyncSession, clinic_slug: str, lang: Literal["ko", "en"] = "ko") -> str:
+    return documents.render_privacy_policy(await _clinic_by_slug(db_session, clinic_slug), lang)
+
+
+@get("/privacy/{clinic_slug:str}", media_type=MediaType.HTML, include_in_schema=False, guards=[PUBLIC])
+async def public_privacy_page(db_session: AsyncSession, clinic_slug: str, lang: Literal["ko", "en"] = "ko") -> str:
+    """The same public policy at a short address, for links in messages: ``/privacy/{clinic_slug}``."""
+    return documents.render_privacy_policy(await _clinic_by_slug(db_session, clinic_slug), lang)
+
+
+ROUTES: list[Any] = [
+    PatientController,
+    consent_form,
+    privacy_policy,
+    privacy_page,
+    public_privacy_policy,
+    public_privacy_page,
+]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
@@ -342,6 +383,7 @@ ROUTE_PERMISSIONS = {
     "SearchPatients": "patient.read",
     "ListPatientsToReconfirm": "patient.read",
     "GetPatient": "patient.read",
+    "PatientActivity": ("patient.read", "run.read"),
     "ListConsents": "patient.read",
     "ImportPatients": "patient.import",
     "RecordConsent": "patient.write",

@@ -208,7 +208,7 @@ def run_rotate_key(args: argparse.Namespace) -> int:
     emit(
         args,
         result,
-        f"키 {result['active_key']}로 다시 암호화했습니다: 환자 {result['patients']}, 동의 {result['consents']} / "
-        f"re-encrypted under key {result['active_key']}",
+        f"키 {result['active_key']}로 다시 암호화했습니다 / re-encrypted under key {result['active_key']}: "
+        + ", ".join(f"{name} {count}" for name, count in result.items() if name != "active_key"),
     )
     return 0

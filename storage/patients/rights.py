@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import JSON, String, Table, Text, cast, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from storage import audit
 from storage.models import Base, Erasure, Patient
@@ -85,12 +86,18 @@ def patient_tables() -> list[PatientTable]:
 _KEEP = {"status", "channel", "purpose", "kind", "type", "method", "reason", "procedure", "node", "node_id"}
 
 
+def _stored_type(column: Any) -> TypeEngine[Any]:
+    """What the database holds: the implementation of an encrypted (decorated) type."""
+    kind: TypeEngine[Any] = column.type
+    return kind.impl_instance if isinstance(kind, TypeDecorator) else kind
+
+
 def _generic_personal(table: Table) -> tuple[str, ...]:
     return tuple(
         c.name
         for c in table.c
         if c.nullable
-        and isinstance(c.type, String | Text | JSON)
+        and isinstance(_stored_type(c), String | Text | JSON)
         and not c.name.endswith(("_id", "_at", "_key"))
         and c.name not in _KEEP
         and not c.primary_key
@@ -220,7 +227,7 @@ def _blank(table: Table, column: str) -> Any:
     (such columns may be unique, like external ids)."""
     if table.c[column].nullable:
         return None
-    if isinstance(table.c[column].type, JSON):
+    if isinstance(_stored_type(table.c[column]), JSON):
         return {}
     if "id" in table.c:
         return literal("erased:") + cast(table.c.id, String)
@@ -259,6 +266,18 @@ async def cancel_open_runs(session: AsyncSession, patient_id: int) -> dict[str, 
     return {"runs_cancelled": len(run_ids)}
 
 
+async def blank_step_details(session: AsyncSession, patient_id: int) -> dict[str, int]:
+    """Erasure hook: the details of the patient's run steps (a staff notice's text names the patient).
+    ``run_steps`` has no ``patient_id`` of its own, so the generic rules cannot reach it."""
+    tables = Base.metadata.tables
+    if not {"runs", "run_steps"} <= tables.keys():
+        return {}
+    runs, steps = tables["runs"], tables["run_steps"]
+    of_patient = select(runs.c.id).where(runs.c.patient_id == patient_id)
+    await session.execute(update(steps).where(steps.c.run_id.in_(of_patient)).values(detail={}))
+    return {}
+
+
 def _register_builtins() -> None:
     tables = Base.metadata.tables
     # A booking's external id (e.g. naver-8812) leads back to the patient at the booking site.
@@ -273,6 +292,7 @@ def _register_builtins() -> None:
     if "runs" in tables:
         register_patient_table("runs", tables["runs"])
     register_erasure_hook(cancel_open_runs)
+    register_erasure_hook(blank_step_details)
 
 
 _register_builtins()

@@ -90,6 +90,21 @@ def test_every_api_route_declares_what_it_needs(app: Litestar) -> None:
     assert undeclared == [], "add guards=[requires(...)] or ROUTE_PERMISSIONS (storage/accounts/guards.py)"
 
 
+def test_public_api_routes_are_exactly_the_known_ones(app: Litestar) -> None:
+    # A route without a log-in is a decision: log-in, first password, a clinic's privacy policy, and the
+    # provider webhooks (which check a signature of the clinic instead).
+    table = app.state.route_permissions
+    public = {f"{m} {p}" for p, m, h in api_routes(app) if getattr(route_requirement(h, table), "public", False)}
+    assert public == {
+        "POST /api/auth/login",
+        "POST /api/auth/set-password",
+        "GET /api/privacy-policy/{clinic_slug:str}",
+        "POST /api/webhooks/{clinic_slug:str}/events",
+        "POST /api/webhooks/{clinic_slug:str}/inbound",
+        "POST /api/webhooks/{clinic_slug:str}/solapi/reports",
+    }
+
+
 async def test_every_route_answers_401_403_404_where_it_must(
     app: Litestar,
     client: AsyncTestClient[Litestar],

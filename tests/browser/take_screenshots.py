@@ -12,7 +12,15 @@ import httpx
 from playwright.sync_api import Page, sync_playwright
 
 from tests.browser.helpers import create_workflow
-from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, ROOT, running_server
+from tests.browser.server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MANAGER_EMAIL,
+    MANAGER_PASSWORD,
+    ROOT,
+    api_headers,
+    running_server,
+)
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -47,7 +55,10 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, running_server(Path(tmp)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(base_url=base, viewport={"width": 1440, "height": 900})
+        context = browser.new_context(base_url=base, viewport={"width": 1440, "height": 900}, locale="ko-KR")
+        login = context.request.post("/api/auth/login", data={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
+        assert login.ok, login.text()
+        page = context.new_page()
         flawed_id = create_workflow(base, FLAWED)
 
         page.goto("/")
@@ -72,7 +83,7 @@ def main() -> None:
             "patient": {"chart_no": "A-1001", "name": "김민지", "phone": "010-1234-5678"},
             "appointment": {"id": "apt-1", "procedure": "cataract"},
         }
-        httpx.post(f"{base}/api/events", json=event, timeout=10)
+        httpx.post(f"{base}/api/events", json=event, timeout=10, headers=api_headers())
 
         page.goto(f"/workflows/{flawed_id}")
         page.get_by_test_id("node-promo").click()
@@ -93,6 +104,14 @@ def main() -> None:
         shoot(page, "runs")
         page.goto("/patients")
         shoot(page, "patients")
+        page.locator(".patients-table tbody tr").first.click()
+        shoot(page, "patient-detail")
+        page.goto("/alimtalk-templates")
+        shoot(page, "alimtalk-templates")
+        page.goto("/costs")
+        shoot(page, "costs")
+        page.goto("/settings/messaging")
+        shoot(page, "messaging-settings")
         page.get_by_test_id("lang-switch").click()
         page.goto(f"/workflows/{flawed_id}")
         page.get_by_test_id("node-promo").click()

@@ -1,10 +1,12 @@
 // Typed calls of the DoctorsFlow HTTP API; one function per endpoint.
 import { request } from "./client";
 import type {
+  AlimTalkDraft,
   AlimTalkTemplate,
   ExampleInfo,
   ImportReport,
   LintReport,
+  MessageLintResult,
   Me,
   NodeTypeInfo,
   Patient,
@@ -21,6 +23,7 @@ import type {
 
 type Id = string | number;
 const optional = true;
+const tpl = (code: string, action = "") => `/api/alimtalk-templates/${encodeURIComponent(code)}${action}`;
 const wf = (id: Id) => `/api/workflows/${encodeURIComponent(String(id))}`;
 
 export const api = {
@@ -53,6 +56,18 @@ export const api = {
     request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates", { optional }).then((r) => r.templates),
   alimtalkLibrary: () =>
     request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates/library", { optional }).then((r) => r.templates),
+
+  alimtalkTemplate: (code: string) => request<AlimTalkTemplate>(tpl(code)),
+  createAlimtalkTemplate: (draft: AlimTalkDraft) => request<AlimTalkTemplate>("/api/alimtalk-templates", { body: draft }),
+  copyAlimtalkTemplate: (code: string) =>
+    request<AlimTalkTemplate>(`/api/alimtalk-templates/library/${encodeURIComponent(code)}/copy`, { method: "POST" }),
+  /** Edits a draft; on an approved template the server answers a new draft (code with _V{n}). */
+  updateAlimtalkTemplate: (code: string, body: Partial<Pick<AlimTalkDraft, "text" | "name" | "buttons">>) =>
+    request<AlimTalkTemplate>(tpl(code), { method: "PUT", body }),
+  alimtalkTransition: (code: string, action: "submit" | "approve" | "reject", reason?: string) =>
+    request<AlimTalkTemplate>(tpl(code, `/${action}`), { method: "POST", body: action === "reject" ? { reason } : {} }),
+  lintMessages: (messages: { id: string; channel: string; purpose: string; text: string }[], signal?: AbortSignal) =>
+    request<MessageLintResult>("/api/lint", { body: { messages }, signal, optional }),
 
   examples: () => request<{ examples: ExampleInfo[] }>("/api/examples", { optional }).then((r) => r.examples),
   importExample: (slug: string) =>

@@ -178,6 +178,8 @@ export interface Me {
   name?: string;
   email?: string;
   role?: string;
+  /** Actions the caller may take (storage/accounts/permissions.py); absent when the server has no auth. */
+  permissions?: string[];
 }
 
 export interface SignoffRequest {
@@ -198,10 +200,38 @@ export interface Signoff {
   signed_by?: string | null;
 }
 
+export interface AlimTalkButton {
+  type: string;
+  name: string;
+  link_mobile?: string;
+  link_pc?: string;
+}
+
 export interface AlimTalkTemplate {
   code: string;
   name: string;
   status: string;
   text: string;
   variables: string[];
+  category?: string;
+  specialty?: string;
+  version?: number;
+  buttons?: AlimTalkButton[];
+  rejection_reason?: string | null;
+  description?: string;
+}
+
+/** The fields a draft is created or edited with (PUT takes text, name and buttons). */
+export interface AlimTalkDraft {
+  code: string;
+  name: string;
+  category: string;
+  text: string;
+  buttons: AlimTalkButton[];
+}
+
+export interface MessageLintResult {
+  results: { id?: string | null; findings: LintFinding[] }[];
+  errors: number;
+  warnings: number;
 }

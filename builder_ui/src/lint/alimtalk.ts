@@ -14,6 +14,11 @@ function loadTemplates(): Promise<Map<string, AlimTalkTemplate>> {
   return cache;
 }
 
+/** Forget the loaded templates (a template was copied, edited or approved): the next use reloads. */
+export function invalidateAlimTalkTemplates(): void {
+  cache = null;
+}
+
 export function useAlimTalkTemplate(code: unknown): AlimTalkTemplate | null | undefined {
   const [template, setTemplate] = useState<AlimTalkTemplate | null | undefined>(undefined);
   useEffect(() => {

@@ -6,19 +6,27 @@ import { editorStore } from "../store/editor";
 import { parseRoute, useRoute } from "../store/router";
 import { useSession } from "../store/session";
 import { toast, useToasts } from "../store/toast";
+import { CostsPage } from "./CostsPage";
 import { EditorPage } from "./EditorPage";
 import { HomePage } from "./HomePage";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
+import { MessagingSettingsPage } from "./MessagingSettingsPage";
+import { PatientDetailPage } from "./PatientDetail";
 import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
+import { SetupPage } from "./SetupPage";
+import { TemplatesPage } from "../templates/TemplatesPage";
 
 const NAV = [
   ["/", "nav.workflows"],
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
   ["/patients", "nav.patients"],
+  ["/alimtalk-templates", "nav.templates"],
+  ["/costs", "nav.costs"],
+  ["/settings/messaging", "nav.messaging"],
 ] as const;
 
 function Toasts() {
@@ -89,7 +97,8 @@ export function App() {
         </button>
       </header>
       {auth === "checking" && <p className="page muted">{t("common.loading")}</p>}
-      {auth === "out" && <LoginPage />}
+      {route.page === "setup" && <SetupPage />}
+      {auth === "out" && route.page !== "setup" && <LoginPage />}
       {(auth === "in" || auth === "open") && (
         <>
           {route.page === "home" && <HomePage />}
@@ -97,6 +106,10 @@ export function App() {
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
           {route.page === "runs" && <RunsPage workflowId={route.id} />}
           {route.page === "patients" && <PatientsPage />}
+          {route.page === "patient" && <PatientDetailPage id={route.id} />}
+          {route.page === "templates" && <TemplatesPage />}
+          {route.page === "costs" && <CostsPage />}
+          {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

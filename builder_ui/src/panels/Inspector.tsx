@@ -10,6 +10,7 @@ import { useEditor } from "../store/editor";
 import { validators } from "./formValidator";
 import { MessagePreview } from "./MessagePreview";
 import { translatorFor } from "./rjsfStrings";
+import { TemplatePicker } from "../templates/TemplatePicker";
 
 /** Generic form options from the catalogue entry: message fields get a textarea, no submit button. */
 function uiSchemaFor(textFields: string[]): Record<string, unknown> {
@@ -48,7 +49,13 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
     return localizeSchema(rest, lang) as RJSFSchema;
   }, [info, lang]);
   const translateString = useMemo(() => translatorFor(lang), [lang]);
-  const uiSchema = useMemo(() => uiSchemaFor(info?.text_fields ?? []), [info]);
+  const nodeId = selected?.id;
+  const uiSchema = useMemo(() => {
+    const ui = uiSchemaFor(info?.text_fields ?? []);
+    // send.alimtalk's template is picked from the clinic's templates; every other field stays generic.
+    if (info?.type === "send.alimtalk") ui.template = { "ui:widget": TemplatePicker, "ui:options": { nodeId } };
+    return ui;
+  }, [info, nodeId]);
 
   useEffect(() => {
     if (!focusField) return;
@@ -91,7 +98,8 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
       )}
       {schema ? (
         <Form
-          key={`${selected.id}:${lang}`}
+          // A picked AlimTalk template also fills `variables`: the form starts afresh from the new params.
+          key={`${selected.id}:${lang}:${info?.type === "send.alimtalk" ? String(selected.data.params.template ?? "") : ""}`}
           schema={schema}
           uiSchema={uiSchema}
           formData={selected.data.params}

@@ -1,79 +1,26 @@
-// Patients: search, consent status, and CSV/XLSX import with the row-level error report.
+// Patients: search, consent status (a row opens the patient), and CSV/XLSX import with a dry-run preview.
 import { useState } from "react";
-import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { ImportReport } from "../api/types";
 import { useT } from "../i18n";
-import { ErrorList, LoadView, NotAvailable, useLoad } from "./common";
+import { useRoute } from "../store/router";
+import { LoadView, useLoad } from "./common";
+import { PatientImport } from "./PatientImport";
 
 const PURPOSES = ["treatment", "marketing", "night_ads"];
 
+// The list gets the state now (true/false): false means "not granted", never granted or revoked alike;
+// which one it was is on the patient's page (the consent history).
 function consentText(value: unknown, t: (k: string) => string): string {
   if (value === true || value === "granted") return t("patients.granted");
-  if (value === false || value === "revoked") return t("patients.revoked");
+  if (value === "revoked") return t("patients.revoked");
   return "—";
-}
-
-function ImportBox() {
-  const t = useT();
-  const [dryRun, setDryRun] = useState(true);
-  const [result, setResult] = useState<ImportReport | "missing" | { error: unknown } | null>(null);
-  const upload = async (file: File) => {
-    try {
-      setResult(await api.importPatients(file, dryRun));
-    } catch (error) {
-      setResult(error instanceof NotAvailableError ? "missing" : { error });
-    }
-  };
-  return (
-    <section className="import-box" data-testid="patients-import">
-      <h3>{t("patients.import")}</h3>
-      <label className="button">
-        📄 {t("patients.chooseFile")}
-        <input type="file" hidden accept=".csv,.xlsx" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
-      </label>{" "}
-      <label className="small">
-        <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {t("patients.dryRun")}
-      </label>
-      {result === "missing" && <NotAvailable what={t("patients.import")} />}
-      {result && typeof result === "object" && "error" in result && <ErrorList error={result.error} />}
-      {result && typeof result === "object" && "rows" in result && (
-        <div data-testid="import-report">
-          <p>{t("patients.importSummary", { ...result, errors: result.errors.length })}</p>
-          {result.errors.length > 0 && (
-            <table className="table" data-testid="import-errors">
-              <thead>
-                <tr>
-                  <th>{t("patients.row")}</th>
-                  <th>{t("patients.column")}</th>
-                  <th>{t("patients.code")}</th>
-                  <th>{t("report.message")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td>{e.row}</td>
-                    <td>{e.column ?? ""}</td>
-                    <td>
-                      <code>{e.code}</code>
-                    </td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      )}
-    </section>
-  );
 }
 
 export function PatientsPage() {
   const t = useT();
   const [q, setQ] = useState("");
-  const [patients] = useLoad(() => api.patients(q), [q]);
+  const navigate = useRoute((s) => s.navigate);
+  const [patients, reload] = useLoad(() => api.patients(q), [q]);
   return (
     <main className="page patients" data-testid="patients">
       <div className="row">
@@ -82,7 +29,7 @@ export function PatientsPage() {
       </div>
       <LoadView loaded={patients} what={t("patients.title")}>
         {(list) => (
-          <table className="table" data-testid="patients-table">
+          <table className="table patients-table" data-testid="patients-table">
             <thead>
               <tr>
                 <th>{t("patients.chart")}</th>
@@ -96,9 +43,17 @@ export function PatientsPage() {
             </thead>
             <tbody>
               {list.map((p) => (
-                <tr key={String(p.id ?? p.chart_no)}>
+                <tr
+                  key={String(p.id ?? p.chart_no)}
+                  onClick={() => p.id !== undefined && navigate(`/patients/${p.id}`)}
+                  data-testid={`patient-row-${p.id ?? ""}`}
+                >
                   <td>{p.chart_no}</td>
-                  <td>{p.name ?? ""}</td>
+                  <td>
+                    <a href={`/patients/${p.id}`} onClick={(e) => e.preventDefault()}>
+                      {p.name ?? ""}
+                    </a>
+                  </td>
                   <td>{p.phone ?? ""}</td>
                   {PURPOSES.map((purpose) => (
                     <td key={purpose}>{consentText(p.consents?.[purpose], t)}</td>
@@ -110,7 +65,7 @@ export function PatientsPage() {
           </table>
         )}
       </LoadView>
-      <ImportBox />
+      <PatientImport onImported={reload} />
     </main>
   );
 }

@@ -30,6 +30,11 @@ export type Route =
   | { page: "reviewer"; id: string | null }
   | { page: "runs"; id: string | null }
   | { page: "patients" }
+  | { page: "patient"; id: string }
+  | { page: "setup" }
+  | { page: "templates" }
+  | { page: "costs" }
+  | { page: "messaging" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -43,6 +48,11 @@ export function parseRoute(path: string): Route {
   }
   if (head === "reviewer") return { page: "reviewer", id: id ?? null };
   if (head === "runs") return { page: "runs", id: id ?? null };
+  if (head === "patients" && id) return { page: "patient", id };
   if (head === "patients") return { page: "patients" };
+  if (head === "setup") return { page: "setup" };
+  if (head === "alimtalk-templates") return { page: "templates" };
+  if (head === "costs") return { page: "costs" };
+  if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
 }

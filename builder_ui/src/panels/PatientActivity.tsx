@@ -1,0 +1,64 @@
+// This patient's workflow runs and messages (read-only), newest first.
+import { patientApi } from "../api/patients";
+import { useLang, useT } from "../i18n";
+import { useRoute } from "../store/router";
+import { formatTime, LoadView, useLoad } from "./common";
+
+export function PatientActivity({ id }: { id: number }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const navigate = useRoute((s) => s.navigate);
+  const [activity] = useLoad(() => patientApi.activity(id), [id]);
+  return (
+    <section className="card" data-testid="patient-activity">
+      <h3>{t("patient.activity")}</h3>
+      <LoadView loaded={activity} what={t("patient.activity")}>
+        {({ runs, messages }) => (
+          <>
+            <h4>{t("patient.runs")}</h4>
+            {runs.length === 0 ? (
+              <p className="muted small">{t("runs.empty")}</p>
+            ) : (
+              <table className="table" data-testid="patient-runs">
+                <tbody>
+                  {runs.map((r) => (
+                    <tr key={r.id}>
+                      <td>{formatTime(r.started_at, lang)}</td>
+                      <td>
+                        <a
+                          href={`/runs/${r.workflow_id}`}
+                          onClick={(e) => (e.preventDefault(), navigate(`/runs/${r.workflow_id}`))}
+                        >
+                          {r.workflow_name ?? `#${r.workflow_id}`} v{r.version}
+                        </a>
+                      </td>
+                      <td>{t(`status.${r.status}`)}</td>
+                      <td className="small muted">{r.reason ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <h4>{t("patient.messages")}</h4>
+            {messages.length === 0 ? (
+              <p className="muted small">{t("patient.noMessages")}</p>
+            ) : (
+              <table className="table" data-testid="patient-messages">
+                <tbody>
+                  {messages.map((m) => (
+                    <tr key={m.id}>
+                      <td>{formatTime(m.sent_at ?? m.due_at, lang)}</td>
+                      <td>{t(`channel.${m.channel}`)}</td>
+                      <td>{t(`status.${m.status}`)}</td>
+                      <td className="message-text">{m.text}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </LoadView>
+    </section>
+  );
+}
