@@ -254,12 +254,27 @@ async def _upsert_appointment(
     return appointment
 
 
-async def _published_versions(session: Any, event_type: str) -> list[WorkflowVersion]:
+@dataclass(frozen=True)
+class PublishedVersion:
+    """What starting a run needs of a published version (its document is immutable, so cached)."""
+
+    id: int
+    clinic_id: int
+    workflow_id: int
+    version: int
+    document: Mapping[str, Any]
+
+
+_DOCUMENTS: dict[tuple[str, int], Mapping[str, Any]] = {}
+
+
+async def _published_versions(session: Any, event_type: str) -> list[PublishedVersion]:
+    """The clinic's published versions this event may trigger; documents read once per process."""
     triggers = trigger_types_for(event_type)
     if not triggers:
         return []
     query = (
-        select(WorkflowVersion)
+        select(WorkflowVersion.id, WorkflowVersion.clinic_id, WorkflowVersion.workflow_id, WorkflowVersion.version)
         .join(Workflow, Workflow.id == WorkflowVersion.workflow_id)
         .where(
             Workflow.published_version == WorkflowVersion.version,
@@ -268,4 +283,13 @@ async def _published_versions(session: Any, event_type: str) -> list[WorkflowVer
         )
         .order_by(WorkflowVersion.id)
     )
-    return list((await session.execute(query)).scalars())
+    rows = (await session.execute(query)).all()
+    url = str(getattr(session.bind, "url", ""))
+    missing = [row.id for row in rows if (url, row.id) not in _DOCUMENTS]
+    if missing:
+        documents = select(WorkflowVersion.id, WorkflowVersion.document).where(WorkflowVersion.id.in_(missing))
+        for version_id, document in (await session.execute(documents)).all():
+            _DOCUMENTS[(url, version_id)] = document
+    return [
+        PublishedVersion(row.id, row.clinic_id, row.workflow_id, row.version, _DOCUMENTS[(url, row.id)]) for row in rows
+    ]

@@ -7,8 +7,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
 from runtime.templates.store import approved_texts
@@ -19,9 +19,10 @@ from storage.models.consent import PURPOSES
 _GRAPHS: dict[tuple[str, int], Graph] = {}
 
 
-async def graph_of(session: AsyncSession, version_id: int) -> Graph:
+async def graph_of(session: AsyncSession | AsyncConnection, version_id: int) -> Graph:
     """Published versions never change, so each one's graph is parsed once per process and database."""
-    key = (str(getattr(session.bind, "url", "")), version_id)
+    bind = session.engine if isinstance(session, AsyncConnection) else session.bind
+    key = (str(getattr(bind, "url", "")), version_id)
     graph = _GRAPHS.get(key)
     if graph is None:
         query = select(WorkflowVersion.document).where(WorkflowVersion.id == version_id)
@@ -30,11 +31,18 @@ async def graph_of(session: AsyncSession, version_id: int) -> Graph:
     return graph
 
 
-async def consent_ledger(session: AsyncSession, patient_id: int) -> dict[str, bool | None]:
+# Built once: on the hot path, building a statement costs more than SQLite running it.
+_LEDGER = (
+    select(Consent.purpose, Consent.granted)
+    .where(Consent.patient_id == bindparam("patient"))
+    .order_by(Consent.occurred_at, Consent.id)
+)
+
+
+async def consent_ledger(session: AsyncSession | AsyncConnection, patient_id: int) -> dict[str, bool | None]:
     """Purpose -> True granted / False revoked / None never recorded (the latest entry wins)."""
-    query = select(Consent.purpose, Consent.granted).where(Consent.patient_id == patient_id)
     state: dict[str, bool | None] = dict.fromkeys(PURPOSES, None)
-    for purpose, granted in (await session.execute(query.order_by(Consent.occurred_at, Consent.id))).all():
+    for purpose, granted in (await session.execute(_LEDGER, {"patient": patient_id})).all():
         state[purpose] = granted
     return state
 
@@ -49,7 +57,8 @@ def format_phone(digits: str | None) -> str:
     return digits
 
 
-def patient_view(patient: Patient) -> dict[str, Any]:
+def patient_view(patient: Any) -> dict[str, Any]:
+    """``patient``: a Patient or any row with its columns as attributes."""
     return {
         "name": patient.name,
         "chart_no": patient.chart_no,
@@ -60,7 +69,7 @@ def patient_view(patient: Patient) -> dict[str, Any]:
     }
 
 
-def appointment_view(appointment: Appointment | None) -> dict[str, Any] | None:
+def appointment_view(appointment: Any) -> dict[str, Any] | None:
     if appointment is None:
         return None
     return {
@@ -79,7 +88,7 @@ def _library_texts() -> dict[str, str]:
     return {template.code: template.text for template in approved_templates()}
 
 
-def clinic_view(clinic: Clinic, approved: Mapping[str, str] | None = None) -> dict[str, Any]:
+def clinic_view(clinic: Any, approved: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The clinic as executors and templates see it: defaults, its settings, its AlimTalk template bodies
     (the shipped library first, then the clinic's own approved templates ``approved`` — what the publish gate
     checked — over it)."""

@@ -8,22 +8,39 @@ cannot both continue from it; the unique (run, node) constraint is the last line
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, Protocol, cast
 
-from sqlalchemy import and_, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.base import NotifyStaff, SendMessage, TagPatient
 from runtime.context import Runtime
 from runtime.db import write_scope
-from runtime.interpreter import Graph, StepResult, due_again, walk
-from runtime.rundata import graph_of, run_data
-from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep, WorkflowVersion
+from runtime.interpreter import RunData, StepResult, due_again, walk
+from runtime.outbox import resolve_kind
+from runtime.rundata import appointment_view, clinic_view, consent_ledger, graph_of, patient_view, run_data
+from runtime.templates.store import approved_texts
+from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep
 
 OPEN_RUN = ("running", "waiting")
 OPEN_STEP = ("waiting", "firing")
 OPEN_OUTBOX = ("pending", "held")
+
+
+class VersionRef(Protocol):
+    """A published version as starting a run needs it (a WorkflowVersion or a cached view of one)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def clinic_id(self) -> int: ...
+    @property
+    def workflow_id(self) -> int: ...
+    @property
+    def version(self) -> int: ...
 
 
 def outbox_key(run_id: int, node_id: str) -> str:
@@ -33,7 +50,7 @@ def outbox_key(run_id: int, node_id: str) -> str:
 async def start_run(
     session: AsyncSession,
     runtime: Runtime,
-    version: WorkflowVersion,
+    version: VersionRef,
     *,
     patient_id: int,
     appointment_id: int | None,
@@ -80,128 +97,192 @@ async def start_run(
 
 
 async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
-    """Continue a run from every step that is claimed or due. Returns the outbox ids to deliver now."""
+    """Continue a run from every step that is claimed or due. Returns the outbox ids to deliver now.
+
+    The hot path of every run, so it speaks SQLAlchemy Core on the session's connection (no ORM unit of
+    work): one claim, one read of the run's world, one read of its steps and consents, then bulk inserts.
+    """
     now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
-        claim = (
-            update(RunStep)
-            .where(
-                RunStep.run_id == run_id,
-                or_(RunStep.status == "firing", and_(RunStep.status == "waiting", RunStep.due_at <= now)),
-            )
-            .values(status="done", finished_at=now, claimed_at=None)
-            .returning(RunStep.node_id, RunStep.ports)
-            .execution_options(synchronize_session=False)
-        )
-        continued = (await session.execute(claim)).all()
+        connection = await session.connection()
+        continued = (await connection.execute(_CLAIM, {"run": run_id, "now": now})).all()
         if not continued:
             return []
-        loaded = await _load_run(session, run_id)  # held: the identity map only keeps weak references
-        run = loaded[0] if loaded else None
-        if run is None or run.status not in OPEN_RUN:
+        world = (await connection.execute(_WORLD, {"run": run_id})).first()
+        if world is None or world.status not in OPEN_RUN:
             return []
-        graph = await graph_of(session, run.workflow_version_id)
-        event = await _event_view(session, run.event_id)
-        data = await run_data(session, run, now, event)
-        existing = (
-            await session.execute(select(RunStep.node_id, RunStep.status).where(RunStep.run_id == run_id))
-        ).all()
+        if world.p_id is None or world.c_id is None:
+            raise LookupError(f"run {run_id}: patient or clinic is gone")
+        graph = await graph_of(connection, world.workflow_version_id)
+        existing = (await connection.execute(_STEPS_OF, {"run": run_id})).all()
+        ledger = await consent_ledger(connection, world.patient_id)
+        patient = _prefixed(world, "p_")
+        data = RunData(
+            now=now,
+            trigger_at=world.trigger_at,
+            patient=patient_view(patient),
+            appointment=appointment_view(_prefixed(world, "a_") if world.a_id is not None else None),
+            clinic=clinic_view(_prefixed(world, "c_"), await approved_texts(session, world.clinic_id)),
+            consents={purpose: bool(granted) for purpose, granted in ledger.items()},
+            event=_event_view(world),
+        )
         acted = {node_id for node_id, _ in existing}
         frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
         results = walk(graph, frontier, acted, data)
-        to_deliver = await _persist(session, run, graph, results, now)
-        await _settle(session, run, now, {status for _, status in existing} | {r.status for r in results})
+        run = RunRef(world.id, world.clinic_id, world.patient_id, patient.tags)
+        to_deliver = await _persist(connection, run, results, now)
+        statuses = {status for _, status in existing} | {r.status for r in results}
+        await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
         return to_deliver
 
 
-async def _load_run(session: AsyncSession, run_id: int) -> Sequence[Any] | None:
-    """The run with its patient, clinic, event and appointment in one query: the later ``session.get``
-    calls of :func:`run_data` and :func:`_event_view` then come from the identity map, not the database."""
-    query = (
-        select(Run, Patient, Clinic, Event, Appointment)
-        .outerjoin(Patient, Patient.id == Run.patient_id)
-        .outerjoin(Clinic, Clinic.id == Run.clinic_id)
-        .outerjoin(Event, Event.id == Run.event_id)
-        .outerjoin(Appointment, Appointment.id == Run.appointment_id)
-        .where(Run.id == run_id)
+# Tables and statements built once: building a statement costs more CPU than SQLite running it.
+STEPS = cast(Table, RunStep.__table__)
+RUNS = cast(Table, Run.__table__)
+OUTBOX = cast(Table, OutboxMessage.__table__)
+PATIENTS = cast(Table, Patient.__table__)
+_NOW: BindParameter[Any] = bindparam("now")
+_CLAIM = (
+    update(STEPS)
+    .where(
+        STEPS.c.run_id == bindparam("run"),
+        or_(STEPS.c.status == "firing", and_(STEPS.c.status == "waiting", STEPS.c.due_at <= _NOW)),
     )
-    row = (await session.execute(query)).first()
-    return tuple(row) if row else None
+    .values(status="done", finished_at=_NOW, claimed_at=None)
+    .returning(STEPS.c.node_id, STEPS.c.ports)
+)
+_STEPS_OF = select(STEPS.c.node_id, STEPS.c.status).where(STEPS.c.run_id == bindparam("run"))
+_SETTLE = (
+    update(RUNS)
+    .where(RUNS.c.id == bindparam("run"))
+    .values(status=bindparam("new_status"), finished_at=bindparam("finished"))
+)
+_INSERT_STEPS = insert(STEPS)
+_INSERT_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id)
+_TAG = update(PATIENTS).where(PATIENTS.c.id == bindparam("patient")).values(tags=bindparam("new_tags"), updated_at=_NOW)
+_PATIENT_COLUMNS = ("id", "name", "chart_no", "phone", "birth_date", "sex", "tags")
+_APPOINTMENT_COLUMNS = ("id", "external_id", "starts_at", "procedure", "doctor", "status")
+# The run with its patient, clinic, event and appointment in one query (Core rows: no ORM identity map).
+_WORLD = (
+    select(
+        RUNS.c.id,
+        RUNS.c.clinic_id,
+        RUNS.c.patient_id,
+        RUNS.c.status,
+        RUNS.c.trigger_at,
+        RUNS.c.workflow_version_id,
+        *(PATIENTS.c[name].label(f"p_{name}") for name in _PATIENT_COLUMNS),
+        Clinic.__table__.c.id.label("c_id"),
+        Clinic.__table__.c.name.label("c_name"),
+        Clinic.__table__.c.settings.label("c_settings"),
+        Event.__table__.c.type.label("e_type"),
+        Event.__table__.c.external_id.label("e_external_id"),
+        Event.__table__.c.payload.label("e_payload"),
+        *(Appointment.__table__.c[name].label(f"a_{name}") for name in _APPOINTMENT_COLUMNS),
+    )
+    .select_from(RUNS)
+    .outerjoin(PATIENTS, PATIENTS.c.id == RUNS.c.patient_id)
+    .outerjoin(Clinic.__table__, Clinic.__table__.c.id == RUNS.c.clinic_id)
+    .outerjoin(Event.__table__, Event.__table__.c.id == RUNS.c.event_id)
+    .outerjoin(Appointment.__table__, Appointment.__table__.c.id == RUNS.c.appointment_id)
+    .where(RUNS.c.id == bindparam("run"))
+)
 
 
-async def _event_view(session: AsyncSession, event_id: int | None) -> dict[str, Any]:
-    if event_id is None:
+@dataclass(frozen=True)
+class RunRef:
+    """What persisting a run's steps needs to know about the run."""
+
+    id: int
+    clinic_id: int
+    patient_id: int
+    tags: list[Any] | None
+
+
+def _prefixed(row: Any, prefix: str) -> SimpleNamespace:
+    return SimpleNamespace(**{k[len(prefix) :]: v for k, v in row._mapping.items() if k.startswith(prefix)})
+
+
+def _event_view(world: Any) -> dict[str, Any]:
+    if world.e_type is None:
         return {}
-    event = await session.get(Event, event_id)
-    return {"type": event.type, "external_id": event.external_id, **event.payload} if event else {}
+    return {"type": world.e_type, "external_id": world.e_external_id, **(world.e_payload or {})}
 
 
-async def _persist(
-    session: AsyncSession, run: Run, graph: Graph, results: Sequence[StepResult], now: datetime
-) -> list[int]:
+async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[StepResult], now: datetime) -> list[int]:
     """Write the steps and their effects (outbox rows, tags, staff notices) in the run's transaction."""
-    new_messages: list[OutboxMessage] = []
+    new_messages: list[dict[str, Any]] = []
+    new_steps: list[dict[str, Any]] = []
+    tags = list(run.tags or [])
+    tagged = False
     for result in results:
         detail: dict[str, Any] = {}
         for effect in result.effects:
             if isinstance(effect, SendMessage):
                 new_messages.append(_outbox_row(run, result.node_id, effect, now))
             elif isinstance(effect, TagPatient):
-                await _tag(session, run.patient_id, effect)
+                tags = [t for t in tags if t not in effect.remove]
+                tags += [t for t in effect.add if t not in tags]
+                tagged = True
                 detail["tags"] = {"add": list(effect.add), "remove": list(effect.remove)}
             elif isinstance(effect, NotifyStaff):
                 detail["notice"] = {"text": effect.text, "recipients": list(effect.recipients)}
         final = result.status != "waiting"
-        session.add(
-            RunStep(
-                clinic_id=run.clinic_id,
-                run_id=run.id,
-                node_id=result.node_id,
-                node_type=result.node_type,
-                status=result.status,
-                ports=list(result.ports),
-                due_at=result.due_at,
-                started_at=now,
-                finished_at=now if final else None,
-                reason=result.reason,
-                detail=detail,
-            )
+        new_steps.append(
+            {
+                "clinic_id": run.clinic_id,
+                "run_id": run.id,
+                "node_id": result.node_id,
+                "node_type": result.node_type,
+                "status": result.status,
+                "ports": list(result.ports),
+                "due_at": result.due_at,
+                "claimed_at": None,
+                "started_at": now,
+                "finished_at": now if final else None,
+                "reason": result.reason,
+                "detail": detail,
+            }
         )
-    session.add_all(new_messages)
-    await session.flush()
-    return [message.id for message in new_messages]
+    if new_steps:
+        await connection.execute(_INSERT_STEPS, new_steps)  # one executemany
+    if tagged:
+        await connection.execute(_TAG, {"patient": run.patient_id, "new_tags": tags, "now": now})
+    ids = []
+    for message in new_messages:
+        ids.append((await connection.execute(_INSERT_OUTBOX, message)).scalar_one())
+    return ids
 
 
-def _outbox_row(run: Run, node_id: str, effect: SendMessage, now: datetime) -> OutboxMessage:
+def _settled(statuses: set[str], now: datetime) -> dict[str, Any]:
+    """The run's status from its steps: waiting while any step waits, else completed (or failed)."""
+    if statuses & set(OPEN_STEP):
+        return {"new_status": "waiting", "finished": None}
+    return {"new_status": "failed" if "failed" in statuses else "completed", "finished": now}
+
+
+def _outbox_row(run: RunRef, node_id: str, effect: SendMessage, now: datetime) -> dict[str, Any]:
     failover = None
     if effect.failover is not None:
         failover = {"channel": effect.failover.channel, "text": effect.failover.text}
-    return OutboxMessage(
-        clinic_id=run.clinic_id,
-        key=outbox_key(run.id, node_id),
-        run_id=run.id,
-        node_id=node_id,
-        patient_id=run.patient_id,
-        channel=effect.channel,
-        purpose=effect.purpose,
-        text=effect.text,
-        subject=getattr(effect, "subject", None),
-        template=effect.template,
-        variables=dict(effect.variables),
-        failover=failover,
-        status="pending",
-        due_at=now,
-        claimed_at=now,  # claimed by the delivery dispatched right after commit
-    )
-
-
-async def _tag(session: AsyncSession, patient_id: int, effect: TagPatient) -> None:
-    patient = await session.get(Patient, patient_id)
-    if patient is None:
-        return
-    tags = [t for t in (patient.tags or []) if t not in effect.remove]
-    tags += [t for t in effect.add if t not in tags]
-    patient.tags = tags
+    return {
+        "clinic_id": run.clinic_id,
+        "key": outbox_key(run.id, node_id),
+        "run_id": run.id,
+        "node_id": node_id,
+        "patient_id": run.patient_id,
+        "channel": effect.channel,
+        "kind": resolve_kind(effect.channel, effect.text),  # what delivery would compute: saves it a write
+        "purpose": effect.purpose,
+        "text": effect.text,
+        "subject": getattr(effect, "subject", None),
+        "template": effect.template,
+        "variables": dict(effect.variables),
+        "failover": failover,
+        "status": "pending",
+        "due_at": now,
+        "claimed_at": now,  # claimed by the delivery dispatched right after commit
+    }
 
 
 async def _settle(session: AsyncSession, run: Run, now: datetime, statuses: set[str] | None = None) -> None:
