@@ -33,12 +33,12 @@ from storage.accounts.webhooks import (
     SIGNATURE_HEADER,
     WEBHOOK_PERMISSIONS,
     SignedWebhook,
-    active_secrets,
+    clinic_secrets,
     signed_webhook,
 )
 from storage.db import session_scope
 from storage.errors import ApiError, Problem
-from storage.models import Clinic, OutboxMessage
+from storage.models import OutboxMessage
 from storage.patients.optout import handle_inbound_optout, is_optout_text
 from storage.tenancy import Caller
 
@@ -69,8 +69,7 @@ class SignedOrToken(Requirement):
         ip = client_ip(connection)
         refused: ApiError | None = None
         async with session_scope(settings, None) as db:
-            clinic = (await db.execute(select(Clinic).where(Clinic.slug == slug))).scalar_one_or_none()
-            secrets_ = await active_secrets(db, settings, clinic.id) if clinic else []
+            clinic, secrets_ = await clinic_secrets(db, settings, slug)
             # Compare with every secret (no early exit) so the timing says nothing about which one matched.
             matched = False
             for secret in secrets_:

@@ -148,6 +148,12 @@ async def active_secrets(db: AsyncSession, settings: Settings, clinic_id: int) -
     return [sealing.open_sealed(settings, row.secret) for row in rows]
 
 
+async def clinic_secrets(db: AsyncSession, settings: Settings, slug: str) -> tuple[Clinic | None, list[str]]:
+    """The clinic a webhook path names and its active secrets (none for an unknown clinic)."""
+    clinic = (await db.execute(select(Clinic).where(Clinic.slug == slug))).scalar_one_or_none()
+    return clinic, (await active_secrets(db, settings, clinic.id) if clinic else [])
+
+
 def _refused(error: WebhookSignatureError) -> ApiError:
     return ApiError(401, [Problem(error.code, error.message)])
 
@@ -171,8 +177,7 @@ class SignedWebhook(Requirement):
         ip = client_ip(connection)
         refused: WebhookSignatureError | None = None
         async with session_scope(settings, None) as db:
-            clinic = (await db.execute(select(Clinic).where(Clinic.slug == slug))).scalar_one_or_none()
-            secrets_ = await active_secrets(db, settings, clinic.id) if clinic else []
+            clinic, secrets_ = await clinic_secrets(db, settings, slug)
             try:
                 if not secrets_:
                     raise WebhookSignatureError("signature_invalid", "서명이 맞지 않습니다 / signature does not match")

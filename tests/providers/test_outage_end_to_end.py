@@ -11,13 +11,12 @@ from sqlalchemy import select
 from runtime.context import Runtime
 from runtime.events import ingest
 from runtime.inline import run_until
-from runtime.templates.library import approved_templates
 from storage.db import session_scope
 from storage.models import OutboxMessage
 from tests.fakes import SolapiFake
 from tests.fakes._http import FailureScript
 from tests.fakes.fixtures import solapi_fake
-from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt, set_clinic_settings
+from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt, use_solapi
 from tests.runtime.test_flows import REMINDER
 
 __all__ = ["clinic_id", "clock", "rt", "solapi_fake"]
@@ -36,18 +35,7 @@ async def test_outage_keeps_messages_queued_then_delivers_each_once(
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake, outage: timedelta
 ) -> None:
     # Given five D-1 AlimTalk reminders through SOLAPI
-    text = next(t.text for t in approved_templates() if t.code == "APPT_REMINDER_D1")
-    solapi_fake.channels["KA01PF_FAKE"]["APPT_REMINDER_D1"] = text
-    await set_clinic_settings(
-        rt.settings,
-        clinic_id,
-        provider="solapi",
-        solapi_api_key=solapi_fake.api_key,
-        solapi_api_secret=solapi_fake.api_secret,
-        solapi_base_url=solapi_fake.url,
-        sender_number="0212345678",
-        kakao_sender_key="KA01PF_FAKE",
-    )
+    await use_solapi(rt.settings, clinic_id, solapi_fake, "APPT_REMINDER_D1")
     await publish_document(rt.settings, clinic_id, REMINDER)
     for n, phone in enumerate(PHONES):
         booked = {"id": f"apt-{n}", "starts_at": "2026-12-03T14:30:00+09:00", "procedure": "cataract"}

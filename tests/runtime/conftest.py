@@ -99,3 +99,22 @@ async def set_clinic_settings(settings: Settings, clinic_id: int, **values: Any)
         clinic = await session.get(Clinic, clinic_id)
         assert clinic is not None
         clinic.settings = {**(clinic.settings or {}), **values}
+
+
+async def use_solapi(settings: Settings, clinic_id: int, fake: Any, *template_codes: str) -> None:
+    """Send the clinic's messages through a fake SOLAPI whose Kakao channel knows these library templates."""
+    from runtime.templates.library import approved_templates
+
+    texts = {t.code: t.text for t in approved_templates()}
+    for code in template_codes:
+        fake.channels["KA01PF_FAKE"][code] = texts[code]
+    await set_clinic_settings(
+        settings,
+        clinic_id,
+        provider="solapi",
+        solapi_api_key=fake.api_key,
+        solapi_api_secret=fake.api_secret,
+        solapi_base_url=fake.url,
+        sender_number="0212345678",
+        kakao_sender_key="KA01PF_FAKE",
+    )

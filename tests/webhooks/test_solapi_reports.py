@@ -12,12 +12,11 @@ from sqlalchemy import select
 
 from runtime.context import Runtime
 from runtime.inline import run_until, settle
-from runtime.templates.library import approved_templates
 from runtime.webhooks import TOKEN_HEADER
 from storage.db import session_scope
 from storage.models import OutboxMessage
 from tests.fakes import SolapiFake
-from tests.runtime.conftest import START, event, publish_document, set_clinic_settings
+from tests.runtime.conftest import START, event, publish_document, use_solapi
 from tests.runtime.test_flows import REMINDER
 from tests.webhooks.conftest import signed
 
@@ -32,19 +31,8 @@ async def outbox(rt: Runtime) -> list[OutboxMessage]:
 
 async def sent_reminders(rt: Runtime, clinic_id: int, fake: SolapiFake) -> list[OutboxMessage]:
     """Two D-1 AlimTalks sent through SOLAPI; the second recipient does not use KakaoTalk (3019)."""
-    text = next(t.text for t in approved_templates() if t.code == "APPT_REMINDER_D1")
-    fake.channels["KA01PF_FAKE"]["APPT_REMINDER_D1"] = text
     fake.outcomes["01022223333"] = "3019"
-    await set_clinic_settings(
-        rt.settings,
-        clinic_id,
-        provider="solapi",
-        solapi_api_key=fake.api_key,
-        solapi_api_secret=fake.api_secret,
-        solapi_base_url=fake.url,
-        sender_number="0212345678",
-        kakao_sender_key="KA01PF_FAKE",
-    )
+    await use_solapi(rt.settings, clinic_id, fake, "APPT_REMINDER_D1")
     await publish_document(rt.settings, clinic_id, REMINDER)
     from runtime.events import ingest
 
