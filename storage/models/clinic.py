@@ -19,7 +19,6 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "night_sms_start": "21:00",
     "night_friendtalk_start": "20:00",
     "night_end": "08:00",
-    "costs_krw": {"sms": 9, "lms": 30, "alimtalk": 7, "friendtalk": 15},
 }
 
 
