@@ -7,6 +7,7 @@ and the guards read it from there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from litestar.connection import ASGIConnection
@@ -114,6 +115,17 @@ async def _from_session(connection: ASGIConnection[Any, Any, Any, Any], cookie: 
         return Auth(caller, permissions_of(user.role), "session", session_id=row.id, csrf_token=row.csrf_token)
 
 
+LAST_USED_EVERY = timedelta(minutes=1)
+
+
+def _stale(last_used: datetime | None, now: datetime) -> bool:
+    if last_used is None:
+        return True
+    if last_used.tzinfo is None:  # SQLite hands back naive UTC
+        last_used = last_used.replace(tzinfo=UTC)
+    return now - last_used >= LAST_USED_EVERY
+
+
 async def _from_token(connection: ASGIConnection[Any, Any, Any, Any], header: str) -> Auth | None:
     scheme, _, value = header.strip().partition(" ")
     value = value.strip()
@@ -130,7 +142,9 @@ async def _from_token(connection: ASGIConnection[Any, Any, Any, Any], header: st
         if await db.get(Clinic, token.clinic_id) is None:
             return None
         ip = client_ip(connection)
-        token.last_used_at, token.last_used_ip = now, ip
+        if _stale(token.last_used_at, now) or token.last_used_ip != ip:
+            # At most one UPDATE per token a minute: a busy integration otherwise writes the row per request.
+            token.last_used_at, token.last_used_ip = now, ip
         caller = Caller(clinic_id=token.clinic_id, actor=f"token:{token.id}", role="token", ip=ip)
         audit.record(
             db,
