@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from runtime.templates.model import AlimTalkTemplate
+    from nodes.send_alimtalk.template import AlimTalkTemplate
 
 PLACEHOLDER_RE = re.compile(r"#\{([^}]*)\}")
 
@@ -70,8 +70,8 @@ def catalogue_of(templates: Mapping[str, AlimTalkTemplate]) -> MappingCatalogue:
 
 @cache
 def default_catalogue() -> TemplateCatalogue:
-    """The shipped library (``runtime/templates/library.json``) — what offline commands check against."""
-    from runtime.templates.library import load_library
+    """The shipped library (``nodes/send_alimtalk/library.json``) — what offline commands check against."""
+    from nodes.send_alimtalk.library import load_library
 
     return catalogue_of(load_library())
 

@@ -18,9 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from nodes.channels import ChannelName, Purpose
+
 Category = Literal["trigger", "flow", "action"]
-Channel = Literal["alimtalk", "friendtalk", "sms"]
-Purpose = Literal["informational", "advertising"]
+Channel = ChannelName  # the send node's channel: a key of nodes.channels.CHANNELS
 
 
 @dataclass(frozen=True)

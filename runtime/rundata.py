@@ -83,7 +83,7 @@ def appointment_view(appointment: Any) -> dict[str, Any] | None:
 
 @cache
 def _library_texts() -> dict[str, str]:
-    from runtime.templates.library import approved_templates
+    from nodes.send_alimtalk.library import approved_templates
 
     return {template.code: template.text for template in approved_templates()}
 

@@ -7,13 +7,11 @@ the rendered variables, one a line, so that simulate and the failover still show
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from nodes.base import ExecutionContext, Failover, Outcome, SendMessage
-
-_PLACEHOLDER = re.compile(r"#\{([^{}#]+)\}")
+from nodes.send_alimtalk.placeholders import fill_known
 
 
 def template_body(clinic: Mapping[str, Any], code: str) -> str | None:
@@ -26,7 +24,7 @@ def template_body(clinic: Mapping[str, Any], code: str) -> str | None:
 
 def fill_template(body: str, variables: Mapping[str, str]) -> str:
     """Replace ``#{name}`` with its value; unknown placeholders stay as written (lint reports them)."""
-    return _PLACEHOLDER.sub(lambda m: variables.get(m.group(1).strip(), m.group(0)), body)
+    return fill_known(body, variables)
 
 
 def send_alimtalk(ctx: ExecutionContext) -> Outcome:

@@ -1,7 +1,8 @@
 """AlimTalk templates: data model, lifecycle, placeholders, and the shipped library."""
 
-from runtime.templates.library import approved_templates, copy_for_clinic, get_template, load_library
-from runtime.templates.model import (
+from nodes.send_alimtalk.library import approved_templates, copy_for_clinic, get_template, load_library
+from nodes.send_alimtalk.placeholders import TemplateVariablesError, placeholders
+from nodes.send_alimtalk.template import (
     AlimTalkTemplate,
     Button,
     FilledMessage,
@@ -13,7 +14,6 @@ from runtime.templates.model import (
     revise,
     submit,
 )
-from runtime.templates.text import TemplateVariablesError, placeholders
 
 __all__ = [
     "AlimTalkTemplate",

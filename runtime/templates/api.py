@@ -17,8 +17,8 @@ from litestar import Controller, get, post, put
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nodes.send_alimtalk.library import load_library
 from runtime.templates import store
-from runtime.templates.library import load_library
 from storage.errors import ApiError, Problem
 from storage.tenancy import Caller
 

@@ -1,4 +1,4 @@
-"""A clinic's AlimTalk templates in the database, through the pure lifecycle of :mod:`runtime.templates.model`.
+"""A clinic's AlimTalk templates in the database, through the pure lifecycle of :mod:`nodes.send_alimtalk.template`.
 
 Every change goes through ``submit/approve/reject/revise`` so the rules live in one place; this module only
 loads and saves rows (the session is scoped to the caller's clinic by storage.tenancy) and writes the audit.
@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from runtime.templates.library import copy_for_clinic, load_library
-from runtime.templates.model import (
+from nodes.send_alimtalk.library import copy_for_clinic, load_library
+from nodes.send_alimtalk.template import (
     AlimTalkTemplate,
     Button,
     TemplateStateError,

@@ -106,7 +106,7 @@ def test_alimtalk_templates_are_approved_with_the_same_variables(slug: str) -> N
     assert doc is not None
     for node in doc["nodes"]:
         if node["type"] == "send.alimtalk":
-            template = get_template(node["params"]["template"])  # runtime/templates/library.json
+            template = get_template(node["params"]["template"])  # nodes/send_alimtalk/library.json
             assert template.status == "approved"
             assert sorted(template.variables) == sorted(node["params"]["variables"]), node["id"]
             assert len(template.text) <= 1000

@@ -103,7 +103,7 @@ async def set_clinic_settings(settings: Settings, clinic_id: int, **values: Any)
 
 async def use_solapi(settings: Settings, clinic_id: int, fake: Any, *template_codes: str) -> None:
     """Send the clinic's messages through a fake SOLAPI whose Kakao channel knows these library templates."""
-    from runtime.templates.library import approved_templates
+    from nodes.send_alimtalk.library import approved_templates
 
     texts = {t.code: t.text for t in approved_templates()}
     for code in template_codes:

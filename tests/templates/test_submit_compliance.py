@@ -6,7 +6,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from runtime.templates.library import load_library
+from nodes.send_alimtalk.library import load_library
 
 Client = AsyncTestClient[Litestar]
 BASE = "/api/alimtalk-templates"

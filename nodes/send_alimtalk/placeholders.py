@@ -40,6 +40,11 @@ def substitute(text: str, variables: Mapping[str, str]) -> str:
     return PLACEHOLDER_RE.sub(lambda m: str(variables[m.group(1)]), text)
 
 
+def fill_known(text: str, variables: Mapping[str, str]) -> str:
+    """Replace the placeholders that have a value; the others stay as written (lint reports them)."""
+    return PLACEHOLDER_RE.sub(lambda m: variables.get(m.group(1).strip(), m.group(0)), text)
+
+
 def check_variables(code: str, expected: list[str], variables: Mapping[str, object]) -> None:
     missing = [name for name in expected if name not in variables]
     extra = sorted(name for name in variables if name not in expected)

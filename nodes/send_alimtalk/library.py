@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
-from runtime.templates.model import AlimTalkTemplate, problems
+from nodes.send_alimtalk.template import AlimTalkTemplate, problems
 
 LIBRARY_FORMAT = "doctorsflow.alimtalk-library/v1"
 
@@ -23,7 +23,7 @@ class LibraryError(ValueError):
 @cache
 def load_library() -> dict[str, AlimTalkTemplate]:
     """Templates by code, validated; raises LibraryError naming the template and the problem."""
-    data = json.loads(resources.files("runtime.templates").joinpath("library.json").read_text("utf-8"))
+    data = json.loads(resources.files("nodes.send_alimtalk").joinpath("library.json").read_text("utf-8"))
     if data.get("format") != LIBRARY_FORMAT:
         raise LibraryError(f"library.json format must be {LIBRARY_FORMAT}")
     templates: dict[str, AlimTalkTemplate] = {}

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from runtime.templates.text import MAX_PLACEHOLDERS, check_variables, placeholders, substitute
+from nodes.send_alimtalk.placeholders import MAX_PLACEHOLDERS, check_variables, placeholders, substitute
 
 Status = Literal["draft", "submitted", "approved", "rejected"]
 Category = Literal["appointment", "care", "result", "payment", "recall", "notice"]
