@@ -21,7 +21,7 @@ from .graph_rules import lint_workflow
 from .guides import URL_PREFIX, render_guide
 from .report import Report, parse_suppression
 from .signoff import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
-from .templates import clinic_catalogue
+from .templates import clinic_catalogue, clinic_settings
 from .text_rules import CHANNELS, PURPOSES, lint_text
 
 REPORT_FORMATS = ("json", "sarif", "html", "text")
@@ -110,7 +110,9 @@ class LintController(Controller):
         except ValueError as exc:
             raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
         name = doc.get("name") if isinstance(doc.get("name"), str) else ""
-        report = lint_workflow(doc, await clinic_catalogue(db_session), suppressions)
+        report = lint_workflow(
+            doc, await clinic_catalogue(db_session), suppressions, settings=await clinic_settings(db_session)
+        )
         return _report_response(report, report_format, str(name))
 
     @get("/workflows/{workflow_id:int}/lint", operation_id="LintWorkflow")

@@ -5,6 +5,7 @@ A leaf module (it needs no storage), so that ``storage.workflows.service.publish
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from storage.errors import Problem
@@ -13,12 +14,17 @@ from .graph_rules import lint_workflow
 from .templates import TemplateCatalogue
 
 
-def publish_problems(doc: dict[str, Any], catalogue: TemplateCatalogue | None = None) -> list[Problem]:
+def publish_problems(
+    doc: dict[str, Any],
+    catalogue: TemplateCatalogue | None = None,
+    *,
+    settings: Mapping[str, Any] | None = None,
+) -> list[Problem]:
     """One problem per active error finding of the workflow's lint report; AlimTalk nodes are checked
     against ``catalogue`` (the clinic's templates, ``compliance.templates.clinic_catalogue``), by default
-    the shipped library."""
+    the shipped library; night windows from ``settings`` (``clinic_settings``), by default the defaults."""
     return [
         Problem(finding.rule, finding.message, node=finding.node, path=finding.field or "")
-        for finding in lint_workflow(doc, catalogue).active
+        for finding in lint_workflow(doc, catalogue, settings=settings).active
         if finding.severity == "error"
     ]

@@ -1,15 +1,18 @@
-"""Lint a workflow document (DESIGN.md v1 format): graph rules, templates, and the text of every node.
+"""Lint a workflow document (DESIGN.md v1 format): graph rules, each node's own findings, and its text.
 
-* CONSENT-MARKETING-GATE: remove the ``yes`` edges of ``branch.consent`` (purpose marketing); an
-  advertising send still reachable from the trigger has a path around the gate.
+* CONSENT-MARKETING-GATE: remove the gate port (``yes``) edges of consent gates (node types whose
+  ``consent_purpose()`` is marketing); an advertising send still reachable from the trigger has a path
+  around the gate.
 * ADV-NIGHT / CONSENT-NIGHT-GATE: an advertising send whose possible send times (:mod:`.send_times`)
-  meet the channel's night window (FriendTalk 20:00–08:00, SMS 21:00–08:00) warns unless every path
-  passes a ``branch.consent`` purpose ``night_ads`` ``yes`` port (then it is CONSENT-NIGHT-GATE, info).
-* KAKAO-TEMPLATE-*: against a :class:`~compliance.templates.TemplateCatalogue`.
-* Text of every node: :mod:`.node_text`.
+  meet its channel's night window (the clinic's settings; defaults FriendTalk 20:00–08:00, SMS
+  21:00–08:00) warns unless every path passes a ``night_ads`` consent gate (then CONSENT-NIGHT-GATE, info).
+* Each node: its type's ``lint`` hook (e.g. AlimTalk template checks) or the text of its text fields
+  (:mod:`.node_text`).
 
-The checker never raises on a malformed document: structure is the validator's job, so edges to unknown
-nodes are skipped and a document without a trigger is linted node by node.
+"Is a send", "is advertising", "is a trigger", "is a consent gate" come from the node types in the
+registry, never from type names. The checker never raises on a malformed document: structure is the
+validator's job, so edges to unknown nodes are skipped and a document without a trigger is linted node
+by node.
 """
 
 from __future__ import annotations
@@ -19,38 +22,46 @@ from typing import Any
 
 import networkx as nx
 
-from .findings import Finding, make_finding
-from .node_text import text_findings
-from .nodeinfo import node_info
-from .report import Report, SuppressionInput, apply_suppressions
-from .send_times import ANY_TIME, NIGHT, NIGHT_LABEL, describe_minutes, send_windows
-from .templates import TemplateCatalogue, default_catalogue
-from .workflow_doc import WorkflowNode, build_graph, pointer, read_nodes
+from nodes.base import NodeType
+from nodes.registry import get_node_type
 
-SEND_TYPES = ("send.alimtalk", "send.friendtalk", "send.sms")
+from .findings import Finding, make_finding
+from .node_text import node_findings
+from .report import Report, SuppressionInput, apply_suppressions
+from .send_times import ANY_TIME, channel_night, describe_minutes, send_windows
+from .templates import TemplateCatalogue, default_catalogue
+from .workflow_doc import WorkflowNode, build_graph, read_nodes
+
+
+def _node_type(node: WorkflowNode) -> NodeType | None:
+    return get_node_type(node.type)
 
 
 def _is_advertising_send(node: WorkflowNode) -> bool:
-    return node.type in SEND_TYPES and node_info(node.type, node.params).purpose == "advertising"
+    node_type = _node_type(node)
+    return node_type is not None and node_type.is_send and node_type.is_advertising(node.params)
 
 
-def _consent_purpose(node: WorkflowNode) -> str | None:
-    purpose = node.params.get("purpose")
-    return purpose if node.type == "branch.consent" and isinstance(purpose, str) else None
+def _gate_port(node: WorkflowNode, purpose: str) -> str | None:
+    """The port of ``node`` taken when the patient holds ``purpose`` consent (None: not such a gate)."""
+    node_type = _node_type(node)
+    if node_type is None or node_type.consent_purpose(node.params) != purpose:
+        return None
+    return node_type.gate_port
 
 
 def _reachable_avoiding_gate(graph: nx.MultiDiGraph, trigger: str, purpose: str) -> set[str]:
-    """Nodes reachable from the trigger without leaving a consent branch of ``purpose`` through ``yes``."""
+    """Nodes reachable from the trigger without leaving a consent gate of ``purpose`` through its gate port."""
     gated = nx.MultiDiGraph()
     gated.add_nodes_from(graph.nodes)
     for u, v, data in graph.edges(data=True):
-        if data["port"] == "yes" and _consent_purpose(graph.nodes[u]["node"]) == purpose:
+        if data["port"] == _gate_port(graph.nodes[u]["node"], purpose):
             continue
         gated.add_edge(u, v)
     return set(nx.descendants(gated, trigger)) | {trigger}
 
 
-def _consent_findings(graph: nx.MultiDiGraph, trigger: str) -> Iterator[Finding]:
+def _consent_findings(graph: nx.MultiDiGraph, trigger: str, settings: Mapping[str, Any]) -> Iterator[Finding]:
     windows = send_windows(graph)
     outside_marketing = _reachable_avoiding_gate(graph, trigger, "marketing")
     outside_night = _reachable_avoiding_gate(graph, trigger, "night_ads")
@@ -67,8 +78,8 @@ def _consent_findings(graph: nx.MultiDiGraph, trigger: str) -> Iterator[Finding]
                 "마케팅 동의(branch.consent: marketing)의 '예' 출구를 거치지 않는 경로가 있습니다 / a path "
                 "reaches this advertising send without passing a marketing-consent 'yes' port",
             ).at(node_id, None)
-        channel = node_info(node.type, node.params).channel or "sms"
-        night = NIGHT.get(channel, NIGHT["sms"])
+        node_type = _node_type(node)
+        night = channel_night(node_type.channel if node_type else None, settings)
         gated = node_id not in outside_night
         if gated:
             yield make_finding(
@@ -77,55 +88,34 @@ def _consent_findings(graph: nx.MultiDiGraph, trigger: str) -> Iterator[Finding]
                 None,
                 "야간 광고 동의(night_ads)로 보호된 경로입니다 / every path is gated by night-ads consent",
             ).at(node_id, None)
-        elif windows.get(node_id, ANY_TIME) & night:
+        elif night is not None and windows.get(node_id, ANY_TIME) & night.minutes:
             yield make_finding(
                 "ADV-NIGHT",
                 None,
                 None,
                 f"발송 시각({describe_minutes(windows.get(node_id, ANY_TIME))})이 야간 "
-                f"{NIGHT_LABEL.get(channel, NIGHT_LABEL['sms'])}에 걸릴 수 있습니다. 08:00까지 보류됩니다 / "
-                "may fall at night without night-ads consent; it will be held until 08:00",
+                f"{night.label}에 걸릴 수 있습니다. {night.end}까지 보류됩니다 / "
+                f"may fall at night without night-ads consent; it will be held until {night.end}",
             ).at(node_id, None)
 
 
-def _template_findings(node: WorkflowNode, catalogue: TemplateCatalogue) -> Iterator[Finding]:
-    code = node.params.get("template")
-    template = catalogue.get(code) if isinstance(code, str) else None
-    if template is None or template.status != "approved":
-        status = "없음 / not found" if template is None else f"{template.status}"
-        yield make_finding("KAKAO-TEMPLATE-UNAPPROVED", None, None, f"템플릿 '{code}': {status}").at(
-            node.id, pointer("params", "template")
-        )
-        if template is None:
-            return
-    variables = node.params.get("variables")
-    given = set(variables) if isinstance(variables, Mapping) else set()
-    wanted = set(template.placeholders)
-    missing, extra = sorted(wanted - given), sorted(given - wanted)
-    if missing or extra:
-        parts = []
-        if missing:
-            parts.append(f"빠진 변수 / missing: {', '.join(missing)}")
-        if extra:
-            parts.append(f"템플릿에 없는 변수 / not in template: {', '.join(extra)}")
-        yield make_finding("KAKAO-TEMPLATE-VARIABLES", None, None, "; ".join(parts)).at(
-            node.id, pointer("params", "variables")
-        )
-
-
-def workflow_findings(doc: Mapping[str, Any], catalogue: TemplateCatalogue | None = None) -> list[Finding]:
-    """Every finding of a workflow document, unsuppressed and unsorted."""
+def workflow_findings(
+    doc: Mapping[str, Any],
+    catalogue: TemplateCatalogue | None = None,
+    *,
+    settings: Mapping[str, Any] | None = None,
+) -> list[Finding]:
+    """Every finding of a workflow document, unsuppressed and unsorted. ``settings``: the clinic's settings
+    (night windows); None: the defaults (offline)."""
     catalogue = catalogue or default_catalogue()
     nodes = read_nodes(doc)
     graph = build_graph(doc, nodes)
     findings: list[Finding] = []
     for node in nodes:
-        if node.type == "send.alimtalk":
-            findings.extend(_template_findings(node, catalogue))
-        findings.extend(text_findings(node, catalogue))
-    triggers = [n.id for n in nodes if n.type.startswith("trigger.")]
+        findings.extend(node_findings(node, catalogue))
+    triggers = [n.id for n in nodes if (t := _node_type(n)) is not None and t.category == "trigger"]
     if len(triggers) == 1:
-        findings.extend(_consent_findings(graph, triggers[0]))
+        findings.extend(_consent_findings(graph, triggers[0], settings or {}))
     else:  # no single trigger: every advertising send is ungated as far as we can tell
         for node in nodes:
             if _is_advertising_send(node):
@@ -137,6 +127,9 @@ def lint_workflow(
     doc: Mapping[str, Any],
     catalogue: TemplateCatalogue | None = None,
     suppressions: Iterable[SuppressionInput] = (),
+    *,
+    settings: Mapping[str, Any] | None = None,
 ) -> Report:
-    """Lint a workflow document: text of every node and the graph rules; suppressions applied."""
-    return apply_suppressions(workflow_findings(doc, catalogue), suppressions)
+    """Lint a workflow document: text of every node and the graph rules; suppressions applied.
+    ``settings``: the caller's clinic settings (night windows); None: the defaults (offline CLI)."""
+    return apply_suppressions(workflow_findings(doc, catalogue, settings=settings), suppressions)

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 
+from nodes.send_alimtalk.placeholders import PLACEHOLDER_RE as ALIMTALK_PLACEHOLDER_RE
+
 # gap kinds recorded before each compact character
 GAP_NONE = 0
 GAP_MARK = 1  # punctuation, emoji, zero-width between the characters
@@ -51,7 +53,8 @@ _REWRITES: dict[str, str] = {
 }
 _REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
 _REWRITE_TO = {f"r{i}": target for i, target in enumerate(_REWRITES.values())}
-_PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}]*\}", re.S)
+# Jinja expressions and AlimTalk #{변수} (the one pattern of nodes.send_alimtalk.placeholders) are not words
+_PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|" + ALIMTALK_PLACEHOLDER_RE.pattern, re.S)
 _FILLERS = frozenset("\u3164\u115f\u1160\uffa0")  # Hangul fillers: invisible, used to split words
 _PARTICLES = frozenset("의를을은는이가에도로와과만인한라랑께서며면")
 

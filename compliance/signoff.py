@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nodes.registry import get_node_type
 from storage import audit
 from storage.errors import ApiError, Problem
 from storage.models import ComplianceSignoff, WorkflowVersion
@@ -19,9 +20,8 @@ from storage.tenancy import Caller
 from storage.workflows import service
 
 from .graph_rules import lint_workflow
-from .nodeinfo import node_info
 from .report import Report, parse_suppression
-from .templates import clinic_catalogue
+from .templates import clinic_catalogue, clinic_settings
 
 
 def _text(body: dict[str, Any], key: str, limit: int, required: bool) -> str | None:
@@ -48,7 +48,8 @@ def is_advertising(doc: dict[str, Any]) -> bool:
         if not isinstance(node, dict) or not isinstance(node.get("type"), str):
             continue
         params = node.get("params")
-        if node_info(node["type"], params if isinstance(params, dict) else {}).purpose == "advertising":
+        node_type = get_node_type(node["type"])
+        if node_type is not None and node_type.is_advertising(params if isinstance(params, dict) else {}):
             return True
     return False
 
@@ -71,7 +72,9 @@ async def lint_stored_workflow(
     if document is None:
         document = (await service.get_workflow(session, workflow_id)).document
     suppressions = await latest_suppressions(session, workflow_id)
-    return lint_workflow(document, await clinic_catalogue(session), suppressions)
+    return lint_workflow(
+        document, await clinic_catalogue(session), suppressions, settings=await clinic_settings(session)
+    )
 
 
 async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body: Any) -> ComplianceSignoff:
@@ -89,7 +92,7 @@ async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body
     except ValueError as exc:
         raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
     doc = workflow.document
-    report = lint_workflow(doc, await clinic_catalogue(session), suppressions)
+    report = lint_workflow(doc, await clinic_catalogue(session), suppressions, settings=await clinic_settings(session))
     if report.has_errors:
         raise ApiError(422, blocking_problems(report))
     if report.rejected_suppressions:

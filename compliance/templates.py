@@ -11,18 +11,17 @@ The interface is deliberately small (``get(code)``) so tests can hand in a few t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from nodes.send_alimtalk.placeholders import placeholders
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from nodes.send_alimtalk.template import AlimTalkTemplate
-
-PLACEHOLDER_RE = re.compile(r"#\{([^}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class Template:
     @property
     def placeholders(self) -> list[str]:
         """Variable names in order of first appearance (without ``#{ }``), text first, then buttons."""
-        names = list(dict.fromkeys(PLACEHOLDER_RE.findall(self.text)))
+        names = placeholders(self.text)
         return names + [n for n in self.button_variables if n not in names]
 
 
@@ -58,7 +57,7 @@ class MappingCatalogue:
 
 def from_alimtalk(template: AlimTalkTemplate) -> Template:
     """The checker's view of a library template (button-only placeholders kept apart from the text's)."""
-    text_names = PLACEHOLDER_RE.findall(template.text)
+    text_names = placeholders(template.text)
     return Template(
         template.code, template.text, template.status, tuple(n for n in template.variables if n not in text_names)
     )
@@ -81,3 +80,13 @@ async def clinic_catalogue(session: AsyncSession) -> TemplateCatalogue:
     from runtime.templates.store import clinic_templates  # storage-backed: imported only when online
 
     return catalogue_of(await clinic_templates(session))
+
+
+async def clinic_settings(session: AsyncSession) -> dict[str, Any]:
+    """The settings of the session's clinic (night windows …) as online lint reads them; defaults filled in."""
+    from storage.models import Clinic  # storage-backed: imported only when online
+    from storage.models.clinic import DEFAULT_SETTINGS
+
+    clinic_id = session.sync_session.info.get("clinic_id")
+    clinic = await session.get(Clinic, clinic_id) if clinic_id is not None else None
+    return {**DEFAULT_SETTINGS, **((clinic.settings or {}) if clinic is not None else {})}

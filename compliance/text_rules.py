@@ -13,6 +13,11 @@ Scope decisions (RULES.md: MSA rules "apply to any message that advertises"):
   unambiguous patterns apply (국내 최초, 100% 만족, 부작용 없는 …) so that care text such as "최고 기온",
   "통증이 없으시더라도" or "흉터 없이 아물도록" raises no false alarm.
 * ADV-LABEL / ADV-OPTOUT / ADV-SENDER apply to advertising purpose only; AlimTalk is always informational.
+
+What a channel is comes from the channel table (:mod:`nodes.channels`): advertising-only channels
+(FriendTalk) are always advertising, informational-only ones never; Kakao's informational channel
+(AlimTalk) gets Kakao's promo and blacklist rules and its character limit; byte-counted carrier channels
+(SMS/LMS) get the health-data and byte-length rules.
 """
 
 from __future__ import annotations
@@ -22,20 +27,20 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Any
+
+from nodes.channels import CHANNELS as CHANNEL_TABLE
+from nodes.channels import PURPOSES as CHANNEL_PURPOSES
+from nodes.channels import Channel, ChannelName, Purpose
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .normalize import Normalized, normalize
 from .variables import unknown_variable_spans
 
-TextChannel = Literal["alimtalk", "friendtalk", "sms"]
-TextPurpose = Literal["informational", "advertising"]
-CHANNELS: tuple[str, ...] = ("alimtalk", "friendtalk", "sms")
-PURPOSES: tuple[str, ...] = ("informational", "advertising")
-
-SMS_MAX_BYTES = 90
-LMS_MAX_BYTES = 2000
-ALIMTALK_MAX_CHARS = 1000
+TextChannel = ChannelName
+TextPurpose = Purpose
+CHANNELS: tuple[str, ...] = tuple(CHANNEL_TABLE)  # the lint-text contract: every channel of the table
+PURPOSES: tuple[str, ...] = CHANNEL_PURPOSES
 
 _MSA_FAMILY_FILES = (
     "msa_superlative",
@@ -207,22 +212,25 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
 
     Raises ``ValueError`` for an unknown channel or purpose.
     """
-    if channel not in CHANNELS:
-        raise ValueError(f"알 수 없는 채널: {channel!r} / unknown channel (alimtalk, friendtalk, sms)")
+    entry = CHANNEL_TABLE.get(channel)
+    if entry is None:
+        known = ", ".join(CHANNELS)
+        raise ValueError(f"알 수 없는 채널: {channel!r} / unknown channel ({known})")
     if purpose not in PURPOSES:
         raise ValueError(f"알 수 없는 목적: {purpose!r} / unknown purpose (informational, advertising)")
     if _VISIBLE_RE.search(text) is None:
         return [make_finding("MSG-EMPTY", 0, len(text))]
     # FriendTalk is always advertising; AlimTalk always informational (RULES.md definitions)
-    advertising = channel == "friendtalk" or (channel == "sms" and purpose == "advertising")
+    advertising = entry.advertising_only or (purpose == "advertising" and not entry.informational_only)
+    kakao_informational = entry.kakao and entry.informational_only  # AlimTalk: Kakao reviews every text
     norm = normalize(text)
     rules = _rules()
     findings: list[Finding] = []
 
     promo_spans = [] if advertising else rules.promo.matches(norm, advertising=True)
     if promo_spans:
-        mismatch = "KAKAO-ALIMTALK-PROMO" if channel == "alimtalk" else "ADV-PURPOSE-MISMATCH"
-        findings.extend(_spans(norm, mismatch, promo_spans, _promo_detail(channel)))
+        mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
+        findings.extend(_spans(norm, mismatch, promo_spans, _promo_detail(entry)))
     ad_content = advertising or bool(promo_spans)
 
     for family in rules.msa:
@@ -233,19 +241,32 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         findings.append(_prereview(norm, rules))
     if advertising:
         findings.extend(_advertising_form(text, norm, rules))
-    if channel == "alimtalk":
+    if kakao_informational:
         findings.extend(_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", rules.blacklist.matches(norm, True)))
-        if len(text) > ALIMTALK_MAX_CHARS:
+        if entry.max_chars is not None and len(text) > entry.max_chars:
             detail = f"{len(text)}자 / {len(text)} characters"
-            findings.append(make_finding("MSG-ALIMTALK-LENGTH", ALIMTALK_MAX_CHARS, len(text), detail))
-    if channel == "sms":
+            findings.append(make_finding("MSG-ALIMTALK-LENGTH", entry.max_chars, len(text), detail))
+    if entry.max_bytes is not None:  # a carrier message (SMS/LMS): no health data, byte limits
         findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
-        findings.extend(_sms_length(text))
-    findings.extend(_rrn(text))
+        findings.extend(_sms_length(text, entry))
+    findings.extend(_plain(text))
+    return _finish(text, findings)
+
+
+def lint_plain_text(text: str) -> list[Finding]:
+    """The rules of text that is no message to a patient (a staff notice): unknown variables and RRNs."""
+    return _finish(text, list(_plain(text)))
+
+
+def _plain(text: str) -> Iterator[Finding]:
+    yield from _rrn(text)
     if "{{" in text:
         for start, end, name in unknown_variable_spans(text):
             detail = f"'{name}' 변수는 제공되지 않습니다 / variable '{name}' is not provided"
-            findings.append(make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail))
+            yield make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail)
+
+
+def _finish(text: str, findings: list[Finding]) -> list[Finding]:
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
     for finding in findings:  # the flagged words, for reports (frozen dataclass: set once, here)
         if finding.end:
@@ -260,9 +281,10 @@ def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: st
         yield make_finding(rule, start, end, detail or f"'{word}'")
 
 
-def _promo_detail(channel: str) -> str:
-    if channel == "alimtalk":
-        return "알림톡은 정보성 메시지만 보낼 수 있습니다 / AlimTalk may carry informational content only"
+def _promo_detail(channel: Channel) -> str:
+    if channel.informational_only:
+        ko, en = channel.label["ko"], channel.label["en"]
+        return f"{ko}은 정보성 메시지만 보낼 수 있습니다 / {en} may carry informational content only"
     return (
         "광고성 내용이면 목적을 '광고'로 하고 동의·(광고)·수신거부를 갖추세요 / promotional content must be sent "
         "as advertising, with consent, label and opt-out"
@@ -356,17 +378,18 @@ def _has_free_optout(text: str, norm: Normalized, rules: _Rules) -> bool:
     return False
 
 
-def _sms_length(text: str) -> Iterator[Finding]:
+def _sms_length(text: str, channel: Channel) -> Iterator[Finding]:
     size = sms_bytes(text)
-    if size > LMS_MAX_BYTES:
+    limit = channel.max_bytes or 0
+    if size > limit:
         yield make_finding(
             "MSG-SMS-LENGTH",
             0,
             len(text),
-            f"{size}바이트: LMS 한도 2,000바이트 초과 / {size} bytes: over the 2,000-byte LMS limit",
+            f"{size}바이트: LMS 한도 {limit:,}바이트 초과 / {size} bytes: over the {limit:,}-byte LMS limit",
             severity="error",
         )
-    elif size > SMS_MAX_BYTES:
+    elif channel.short_max_bytes is not None and size > channel.short_max_bytes:
         yield make_finding(
             "MSG-SMS-LENGTH",
             0,

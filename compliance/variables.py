@@ -1,29 +1,23 @@
 """Which ``{{ … }}`` variables a message uses that the sandbox does not provide (MSG-UNKNOWN-VARIABLE).
 
-The sandbox's own list (``nodes.templating``) is authoritative when the node catalogue is installed; the
-fallback below mirrors DESIGN.md so that the checker also works on its own (e.g. ``lint-text``).
+The sandbox's own list (:data:`nodes.templating.VARIABLES`) is the only one; an expression that does not
+parse (the validator's ``template_syntax``) is read lexically against the same list.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
-_FALLBACK_VARIABLES = frozenset(
-    {
-        "patient.name", "patient.chart_no", "patient.phone", "patient.birth_date", "patient.sex",
-        "appointment.id", "appointment.starts_at", "appointment.procedure", "appointment.doctor",
-        "clinic.name", "clinic.phone", "clinic.address", "clinic.optout_number",
-    }
-)  # fmt: skip
-_FALLBACK_ROOTS = frozenset(v.split(".")[0] for v in _FALLBACK_VARIABLES)
+from nodes.templating import VARIABLES, unknown_variables
+
+_KNOWN_ROOTS = frozenset(v.split(".")[0] for v in VARIABLES)
 _EXPRESSION_RE = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
 _CHAIN_RE = re.compile(r"(?<![\w.'\"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)")
 _KEYWORDS = frozenset({"if", "elif", "else", "endif", "and", "or", "not", "in", "is", "true", "false", "none"})
 
 
-def _fallback_unknown(text: str) -> list[str]:
+def _lexical_unknown(text: str) -> list[str]:
     unknown: dict[str, None] = {}
     for m in _EXPRESSION_RE.finditer(text):
         expression = m.group(1) if m.group(1) is not None else m.group(2)
@@ -32,27 +26,16 @@ def _fallback_unknown(text: str) -> list[str]:
         for chain in _CHAIN_RE.findall(expression):
             if chain.lower() in _KEYWORDS:
                 continue
-            if chain not in _FALLBACK_VARIABLES and chain not in _FALLBACK_ROOTS:
+            if chain not in VARIABLES and chain not in _KNOWN_ROOTS:
                 unknown.setdefault(chain, None)
     return list(unknown)
 
 
-def _sandbox_checker() -> Callable[[str], list[str]]:
+def _unknown(text: str) -> list[str]:
     try:
-        from nodes.templating import unknown_variables  # the sandbox's authoritative list
-    except ImportError:
-        return _fallback_unknown
-
-    def check(text: str) -> list[str]:
-        try:
-            return unknown_variables(text)
-        except ValueError:  # a syntax error is the validator's job; fall back to the lexical check
-            return _fallback_unknown(text)
-
-    return check
-
-
-_unknown = _sandbox_checker()
+        return unknown_variables(text)
+    except ValueError:  # a syntax error is the validator's job; fall back to the lexical check
+        return _lexical_unknown(text)
 
 
 @lru_cache(maxsize=4096)

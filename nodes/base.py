@@ -1,8 +1,11 @@
-"""What a node type is: its params schema, ports, labels and executor.
+"""What a node type is: its params schema, ports, labels, executor and the hooks the rest of the system asks.
 
 A node type lives in one folder of ``nodes/`` (``schema.json`` + ``__init__.py`` defining ``NODE``) and is
 listed once in ``nodes/registry.py``. The runtime, the validator, the compliance checker and the editor
-all read node types from the registry; nothing else keeps a list of them.
+all read node types from the registry; nothing else keeps a list of them, and nothing outside ``nodes/``
+compares type names: they ask the hooks below (``channel``/``purpose()``, ``text_fields``, ``lint``,
+``window()``, ``moves_with_appointment()``, ``terminal``, ``starts_runs``/``schedule``, ``events``/``matches``,
+``consent_purpose()``, ``sample_event()``). Every hook has a default, so a simple node declares little.
 
 Executors are pure: given an :class:`ExecutionContext` they return an :class:`Outcome` describing what
 should happen (follow these ports, wait until then, send this message). The runtime persists and performs
@@ -12,13 +15,14 @@ the outcome, so ``simulate`` and the workers share one implementation.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from nodes.channels import ChannelName, Purpose
+from nodes.send_window import ANY_TIME
 
 Category = Literal["trigger", "flow", "action"]
 Channel = ChannelName  # the send node's channel: a key of nodes.channels.CHANNELS
@@ -96,6 +100,67 @@ Executor = Callable[[ExecutionContext], Outcome]
 EventFilter = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]  # (params, event) -> starts a run?
 
 
+# --- lint hook: a node's own findings, in a neutral form (nodes never import compliance) -------------------
+
+
+@dataclass(frozen=True)
+class LintIssue:
+    """One finding of a node's own lint hook; compliance turns it into a ``Finding`` (severity and citation
+    from its rule catalogue)."""
+
+    rule: str  # a rule id of the compliance catalogue, e.g. "KAKAO-TEMPLATE-UNAPPROVED"
+    field: str | None  # JSON pointer into the node ("/params/template"); None: the node as a whole
+    start: int | None = None  # offsets into the text of ``field`` (None: not about a text span)
+    end: int | None = None
+    message: str = ""  # detail, Korean / English, appended to the rule's title
+    origin: object | None = None  # a text finding this issue re-points (keeps its severity, message, excerpt)
+
+
+class LintTemplate(Protocol):
+    """A message template as the checker sees it (the clinic's AlimTalk templates)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def text(self) -> str: ...  # with #{변수} placeholders
+    @property
+    def status(self) -> str: ...  # only "approved" may be sent
+    @property
+    def placeholders(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """What a node's lint hook may use, built by compliance for one lint run."""
+
+    lint_text: Callable[[str, str, str], Sequence[LintIssue]]  # (text, channel, purpose) → issues in ``text``
+    template: Callable[[str], LintTemplate | None]  # a message template by code (the clinic's catalogue)
+
+
+LintHook = Callable[[Mapping[str, Any], LintContext], Iterable[LintIssue]]  # (params, ctx) → issues
+WindowHook = Callable[[Mapping[str, Any], int], int]  # (params, minutes reached) → minutes it passes on
+
+
+@dataclass(frozen=True)
+class RunSchedule:
+    """How a trigger that starts its own runs on a clock (a campaign) fires and whom it reaches."""
+
+    next_fire: Callable[[Mapping[str, Any], datetime], datetime]  # first firing strictly after a moment
+    last_fire: Callable[[Mapping[str, Any], datetime], datetime]  # latest firing at or before a moment
+    # (params, patient, consents, procedures done) → is the patient in the segment?
+    segment_matches: Callable[[Mapping[str, Any], Mapping[str, Any], Mapping[str, bool], set[str]], bool]
+
+
+# A sample patient and appointment for trigger sample events (the editor's live preview, conformance tests).
+SAMPLE_OCCURRED_AT = "2026-12-01T09:00:00+09:00"
+SAMPLE_PATIENT: Mapping[str, Any] = {"chart_no": "A-1001", "name": "김민지", "phone": "010-1234-5678"}
+SAMPLE_APPOINTMENT: Mapping[str, Any] = {
+    "id": "apt-preview",
+    "starts_at": "2026-12-03T14:30:00+09:00",
+    "procedure": "cataract",
+}
+
+
 def follow(_: ExecutionContext) -> Outcome:
     """Executor of nodes that only pass control on (triggers)."""
     return Outcome()
@@ -116,6 +181,18 @@ class NodeType:
     fixed_purpose: Purpose | None = None  # alimtalk: informational, friendtalk: advertising; sms: params
     events: tuple[str, ...] = ()  # triggers: the event types (DESIGN "Events") that may start a run
     matches: EventFilter | None = None  # triggers: does this event pass the node's filter (e.g. procedures)?
+    # Hooks (defaults: a plain node). See nodes/README.md for each.
+    lint: LintHook | None = None  # own lint; None: every text field on the node's channel and purpose
+    send_window: WindowHook | None = None  # None: triggers act any time, other nodes pass the time on
+    appointment_anchor: Callable[[Mapping[str, Any]], bool] | None = None  # waits that move with the appointment
+    terminal: bool = False  # stopping here is the normal end of a path (not a "stopped" to report)
+    starts_runs: Literal["event", "schedule", "manual"] = "event"  # triggers: what starts their runs
+    schedule: RunSchedule | None = None  # starts_runs == "schedule": when it fires, whom it reaches
+    consent_gate: str | None = None  # params key naming the consent purpose this node gates on ("yes" port)
+    gate_port: str = "yes"  # the output taken when the consent is held
+    sample: Mapping[str, Any] | None = None  # triggers: extra keys of the sample event (e.g. "consent")
+    sample_from_params: Mapping[str, str] = field(default_factory=dict)  # event pointer ← params pointer
+    ui: Mapping[str, Any] = field(default_factory=dict)  # editor hints, e.g. {"template_picker": "template"}
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -128,6 +205,51 @@ class NodeType:
         if self.fixed_purpose is not None:
             return self.fixed_purpose
         return "advertising" if params.get("purpose") == "advertising" else "informational"
+
+    @property
+    def is_send(self) -> bool:
+        """Whether this node sends a message to the patient (it has a channel)."""
+        return self.channel is not None
+
+    def is_advertising(self, params: Mapping[str, Any]) -> bool:
+        return self.purpose(params) == "advertising"
+
+    def window(self, params: Mapping[str, Any], incoming: int) -> int:
+        """Minutes of the day (:mod:`nodes.send_window`) at which this node passes control on, given the
+        minutes it is reached at. Default: a trigger any time (events arrive any time), others unchanged."""
+        if self.send_window is not None:
+            return self.send_window(params, incoming)
+        return ANY_TIME if self.category == "trigger" else incoming
+
+    def moves_with_appointment(self, params: Mapping[str, Any]) -> bool:
+        """Whether a wait at this node is recomputed when the run's appointment is rescheduled."""
+        return self.appointment_anchor is not None and self.appointment_anchor(params)
+
+    def consent_purpose(self, params: Mapping[str, Any]) -> str | None:
+        """The consent purpose this node gates on (its ``gate_port`` is taken when held), or None."""
+        if self.consent_gate is None:
+            return None
+        purpose = params.get(self.consent_gate)
+        return purpose if isinstance(purpose, str) else None
+
+    def sample_event(self, params: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+        """A valid event that starts this trigger's runs for a sample patient (None for non-triggers).
+        Triggers without events (manual, schedule) are previewed for the patient of a ``patient.created``."""
+        if self.category != "trigger":
+            return None
+        event: dict[str, Any] = {
+            "type": self.events[0] if self.events else "patient.created",
+            "external_id": "sample-1",
+            "occurred_at": SAMPLE_OCCURRED_AT,
+            "patient": dict(SAMPLE_PATIENT),
+            "appointment": dict(SAMPLE_APPOINTMENT),
+            **{key: _copy(value) for key, value in (self.sample or {}).items()},
+        }
+        for event_pointer, param_pointer in self.sample_from_params.items():
+            value = _at_pointer(params or {}, param_pointer)
+            if value is not None:
+                _set_pointer(event, event_pointer, value)
+        return event
 
     def describe(self) -> dict[str, Any]:
         """The catalogue entry served by GET /api/nodes."""
@@ -144,7 +266,38 @@ class NodeType:
             "channel": self.channel,
             "purpose": self.fixed_purpose,
             "events": list(self.events),
+            "terminal": self.terminal,
+            "starts_runs": self.starts_runs if self.category == "trigger" else None,
+            "sample_event": self.sample_event(),
+            "sample_event_params": dict(self.sample_from_params),
+            "ui": dict(self.ui),
         }
+
+
+def _copy(value: Any) -> Any:
+    return {k: _copy(v) for k, v in value.items()} if isinstance(value, Mapping) else value
+
+
+def _parts(json_pointer: str) -> list[str]:
+    return [p.replace("~1", "/").replace("~0", "~") for p in json_pointer.split("/")[1:]]
+
+
+def _at_pointer(value: Any, json_pointer: str) -> Any:
+    for part in _parts(json_pointer):
+        if isinstance(value, Mapping):
+            value = value.get(part)
+        elif isinstance(value, list | tuple) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value
+
+
+def _set_pointer(target: dict[str, Any], json_pointer: str, value: Any) -> None:
+    *path, last = _parts(json_pointer)
+    for part in path:
+        target = target.setdefault(part, {})
+    target[last] = value
 
 
 def load_schema(package_file: str) -> dict[str, Any]:

@@ -1,12 +1,19 @@
 """The one list of node types. Adding a node type = one folder in ``nodes/`` + one line in ``NODE_MODULES``.
 
 The runtime, the validator, the compliance checker and the editor (through ``GET /api/nodes``) all read
-node types from :data:`REGISTRY`; nothing else keeps a list of them.
+node types through :func:`current_registry` / :func:`get_node_type`; nothing else keeps a list of them.
+:data:`REGISTRY` is the shipped catalogue; :func:`extended_registry` makes a registry with extra node
+modules current for one block (a test's throw-away node type, a plug-in), without touching other callers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib.util
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -76,12 +83,63 @@ def build_registry(modules: Iterable[ModuleType]) -> dict[str, NodeType]:
 
 REGISTRY: dict[str, NodeType] = build_registry(NODE_MODULES)
 
+_CURRENT: ContextVar[Mapping[str, NodeType]] = ContextVar("doctorsflow_node_registry", default=REGISTRY)
+
+
+def current_registry() -> Mapping[str, NodeType]:
+    """The node types in force here: :data:`REGISTRY`, or the one an enclosing :func:`using_registry` set."""
+    return _CURRENT.get()
+
 
 def get_node_type(type_name: Any) -> NodeType | None:
     """The node type called ``type_name``, or None (also for non-string input)."""
-    return REGISTRY.get(type_name) if isinstance(type_name, str) else None
+    return current_registry().get(type_name) if isinstance(type_name, str) else None
+
+
+def node_types() -> list[NodeType]:
+    """Every node type in force, in palette order."""
+    return list(current_registry().values())
 
 
 def catalogue() -> list[dict[str, Any]]:
     """The catalogue served by ``GET /api/nodes``: every node type's description, in palette order."""
-    return [node.describe() for node in REGISTRY.values()]
+    return [node.describe() for node in node_types()]
+
+
+@contextmanager
+def using_registry(registry: Mapping[str, NodeType]) -> Iterator[Mapping[str, NodeType]]:
+    """Make ``registry`` current in this context (thread / task) for the ``with`` block."""
+    token = _CURRENT.set(registry)
+    try:
+        yield registry
+    finally:
+        _CURRENT.reset(token)
+
+
+@contextmanager
+def extended_registry(*modules: ModuleType) -> Iterator[Mapping[str, NodeType]]:
+    """The shipped node types plus ``modules`` (each defining ``NODE``), current for the ``with`` block."""
+    with using_registry(build_registry([*NODE_MODULES, *modules])) as registry:
+        yield registry
+
+
+def load_node_folder(folder: Path, module_name: str | None = None) -> ModuleType:
+    """Import a node type's folder (``__init__.py`` + ``schema.json`` …) that lives outside ``nodes/``.
+
+    The folder is imported as a package called ``module_name`` (default: its folder name), so its own
+    modules import each other as ``<module_name>.x``. It is not added to any registry.
+    """
+    name = module_name or folder.name
+    spec = importlib.util.spec_from_file_location(
+        name, folder / "__init__.py", submodule_search_locations=[str(folder)]
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{folder} is not a node folder (no __init__.py)")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module

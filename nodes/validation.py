@@ -37,14 +37,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from functools import cache
 from typing import Any
 
 import networkx as nx
 from jsonschema import Draft202012Validator
 
 from nodes.base import NodeType
-from nodes.registry import REGISTRY, get_node_type
+from nodes.registry import current_registry, get_node_type
 from nodes.schema_messages import FORMAT_CHECKER, error_paths, leaf, reason
 from nodes.templating import template_problems, variables_used
 
@@ -185,14 +184,21 @@ def _envelope_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
 # ------------------------------------------------------------------------------------------------ params
 
 
-@cache
-def _params_validator(type_name: str) -> Draft202012Validator:
-    return Draft202012Validator(REGISTRY[type_name].schema, format_checker=FORMAT_CHECKER)
+_VALIDATORS: dict[str, tuple[Mapping[str, Any], Draft202012Validator]] = {}
+
+
+def _params_validator(node_type: NodeType) -> Draft202012Validator:
+    """The compiled params validator of a node type, kept while its schema is the same object."""
+    known = _VALIDATORS.get(node_type.type)
+    if known is None or known[0] is not node_type.schema:
+        known = (node_type.schema, Draft202012Validator(node_type.schema, format_checker=FORMAT_CHECKER))
+        _VALIDATORS[node_type.type] = known
+    return known[1]
 
 
 def validate_params(node_type: NodeType, params: Any) -> list[tuple[tuple[str, ...], str, str]]:
     """Schema errors of one node's params as (path parts below params, Korean, English)."""
-    validator = _params_validator(node_type.type)
+    validator = _params_validator(node_type)
     found: list[tuple[tuple[str, ...], str, str]] = []
     for found_error in sorted(validator.iter_errors(params), key=lambda e: [str(p) for p in e.absolute_path]):
         error = leaf(found_error)
@@ -297,7 +303,7 @@ def _node_problems(nodes_: list[Any]) -> tuple[list[Problem], _Graph]:
         types[node_id] = node_type
         if node_type is None:
             if isinstance(type_name, str) and type_name:
-                close = difflib.get_close_matches(type_name, list(REGISTRY), n=1)
+                close = difflib.get_close_matches(type_name, list(current_registry()), n=1)
                 hint_ko, hint_en = (f" (혹시 '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
                 problems.append(
                     Problem(

@@ -20,7 +20,7 @@ from jsonschema.exceptions import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from nodes.registry import REGISTRY
+from nodes.registry import get_node_type, node_types
 from nodes.timeutil import parse_datetime
 from runtime.context import Runtime
 from runtime.db import read_scope, write_scope
@@ -118,15 +118,14 @@ def _get(payload: Mapping[str, Any], block: str, key: str) -> Any:
 
 
 def trigger_types_for(event_type: str) -> list[str]:
-    return [t.type for t in REGISTRY.values() if event_type in getattr(t, "events", ())]
+    return [t.type for t in node_types() if event_type in t.events]
 
 
 def trigger_matches(document: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
     for node in document.get("nodes", []):
-        node_type = REGISTRY.get(str(node.get("type")))
+        node_type = get_node_type(str(node.get("type")))
         if node_type is not None and node_type.category == "trigger":
-            matches = getattr(node_type, "matches", None)
-            return matches is None or bool(matches(node.get("params") or {}, event))
+            return node_type.matches is None or bool(node_type.matches(node.get("params") or {}, event))
     return False
 
 

@@ -21,4 +21,5 @@ NODE = NodeType(
     schema=load_schema(__file__),
     execute=check_consent,
     outputs=("yes", "no"),
+    consent_gate="purpose",
 )

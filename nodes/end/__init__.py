@@ -16,4 +16,5 @@ NODE = NodeType(
     schema=load_schema(__file__),
     execute=end_path,
     outputs=(),
+    terminal=True,
 )

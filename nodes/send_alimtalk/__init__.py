@@ -2,6 +2,7 @@
 
 from nodes.base import NodeType, load_schema
 from nodes.send_alimtalk.executor import fill_template, send_alimtalk, template_body
+from nodes.send_alimtalk.lint import lint_alimtalk
 
 __all__ = ["NODE", "fill_template", "template_body"]
 
@@ -19,4 +20,6 @@ NODE = NodeType(
     text_fields=("/variables/*", "/failover/text"),
     channel="alimtalk",
     fixed_purpose="informational",
+    lint=lint_alimtalk,
+    ui={"template_picker": "template"},  # the editor picks `template` from the clinic's AlimTalk templates
 )

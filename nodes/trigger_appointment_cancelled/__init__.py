@@ -16,4 +16,5 @@ NODE = NodeType(
     execute=follow,
     events=("appointment.cancelled",),
     matches=procedure_matches,
+    sample_from_params={"/appointment/procedure": "/procedures/0"},
 )

@@ -25,4 +25,6 @@ NODE = NodeType(
     execute=follow,
     events=("consent.granted",),
     matches=consent_matches,
+    sample={"consent": {"purpose": "marketing", "method": "staff"}},
+    sample_from_params={"/consent/purpose": "/purpose"},
 )

@@ -13,4 +13,5 @@ NODE = NodeType(
     icon="👆",
     schema=load_schema(__file__),
     execute=follow,
+    starts_runs="manual",
 )

@@ -1,13 +1,13 @@
 """Trigger `trigger.schedule`: a campaign that starts one run per matching patient on a cron schedule.
 
-No event starts it: the runtime's scheduler asks :func:`next_fire` when to fire and
-:func:`segment_matches` which patients to start runs for.
+No event starts it: the runtime's scheduler asks the ``schedule`` hook when to fire (:func:`next_fire`,
+:func:`last_fire`) and which patients to start runs for (:func:`segment_matches`).
 """
 
-from nodes.base import NodeType, follow, load_schema
-from nodes.trigger_schedule.schedule import is_valid_cron, next_fire, segment_matches
+from nodes.base import NodeType, RunSchedule, follow, load_schema
+from nodes.trigger_schedule.schedule import cron_minutes, is_valid_cron, last_fire, next_fire, segment_matches
 
-__all__ = ["NODE", "is_valid_cron", "next_fire", "segment_matches"]
+__all__ = ["NODE", "is_valid_cron", "last_fire", "next_fire", "segment_matches"]
 
 NODE = NodeType(
     type="trigger.schedule",
@@ -20,4 +20,7 @@ NODE = NodeType(
     icon="⏰",
     schema=load_schema(__file__),
     execute=follow,
+    send_window=cron_minutes,
+    starts_runs="schedule",
+    schedule=RunSchedule(next_fire=next_fire, last_fire=last_fire, segment_matches=segment_matches),
 )

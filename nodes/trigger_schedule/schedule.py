@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from croniter import croniter
 
+from nodes.send_window import ANY_TIME
 from nodes.timeutil import SEOUL
 
 
@@ -21,6 +22,31 @@ def next_fire(params: Mapping[str, Any], after: datetime) -> datetime:
     start = after.astimezone(SEOUL)
     fire: datetime = croniter(str(params["cron"]), start).get_next(datetime)
     return fire
+
+
+def last_fire(params: Mapping[str, Any], now: datetime) -> datetime:
+    """The latest firing at or before ``now`` (Seoul wall clock); raises ``ValueError``/``KeyError`` on a bad cron."""
+    fire: datetime = croniter(str(params["cron"]), now.astimezone(SEOUL) + timedelta(seconds=1)).get_prev(datetime)
+    return fire
+
+
+def cron_minutes(params: Mapping[str, Any], _incoming: int = ANY_TIME) -> int:
+    """Minutes of the day the cron fires at (ANY_TIME when it cannot be read) — the node's send window."""
+    expression = params.get("cron")
+    if not isinstance(expression, str):
+        return ANY_TIME
+    try:
+        expanded, _ = croniter.expand(expression)
+    except Exception:  # an invalid cron is the validator's finding; here it means "unknown time"
+        return ANY_TIME
+    minutes, hours = expanded[0], expanded[1]
+    minute_values = range(60) if minutes == ["*"] else [int(m) for m in minutes]
+    hour_values = range(24) if hours == ["*"] else [int(h) for h in hours]
+    bits = 0
+    for hour in hour_values:
+        for minute in minute_values:
+            bits |= 1 << (hour * 60 + minute)
+    return bits or ANY_TIME
 
 
 def segment_matches(

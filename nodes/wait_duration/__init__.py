@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from nodes.base import ExecutionContext, NodeType, Outcome, load_schema
+from nodes.wait_duration.window import release_minutes
 
 
 def wait_for_duration(ctx: ExecutionContext) -> Outcome:
@@ -26,4 +27,5 @@ NODE = NodeType(
     icon="⏳",
     schema=load_schema(__file__),
     execute=wait_for_duration,
+    send_window=release_minutes,
 )

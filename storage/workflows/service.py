@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from compliance.gate import publish_problems
-from compliance.templates import clinic_catalogue
+from compliance.templates import clinic_catalogue, clinic_settings
 from nodes.validation import validate_workflow
 from storage import audit
 from storage.errors import ApiError, Problem, not_found
@@ -120,7 +120,9 @@ async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> Wo
     workflow = await get_workflow(session, workflow_id)
     doc = workflow.document
     # Validation first: the compliance rules assume a well-formed graph.
-    problems: list[Any] = list(validate_workflow(doc)) or publish_problems(doc, await clinic_catalogue(session))
+    problems: list[Any] = list(validate_workflow(doc)) or publish_problems(
+        doc, await clinic_catalogue(session), settings=await clinic_settings(session)
+    )
     if problems:
         raise ApiError(422, problems)
     versions = await list_versions(session, workflow_id)

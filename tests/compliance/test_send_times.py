@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compliance.send_times import ANY_TIME, DAY, NIGHT, _cron_minutes, _hhmm, _rotate, describe_minutes
+from compliance.send_times import channel_night
+from nodes.send_window import ANY_TIME, DAY, describe_minutes
+from nodes.send_window import hhmm_minute as _hhmm
+from nodes.send_window import rotate as _rotate
+from nodes.trigger_schedule.schedule import cron_minutes
+
+
+def _cron_minutes(expression: object) -> int:
+    return cron_minutes({"cron": expression})
 
 
 @given(st.integers(min_value=0, max_value=ANY_TIME), st.integers(min_value=0, max_value=10 * DAY))
@@ -28,9 +36,19 @@ def test_cron_hours_and_minutes() -> None:
 
 
 def test_night_windows() -> None:
-    assert NIGHT["friendtalk"] >> (20 * 60) & 1 and not NIGHT["friendtalk"] >> (19 * 60 + 59) & 1
-    assert NIGHT["sms"] >> (21 * 60) & 1 and not NIGHT["sms"] >> (20 * 60 + 59) & 1
-    assert NIGHT["sms"] >> (7 * 60 + 59) & 1 and not NIGHT["sms"] >> (8 * 60) & 1
+    friendtalk, sms = channel_night("friendtalk"), channel_night("sms")
+    assert friendtalk is not None and sms is not None and channel_night("alimtalk") is None
+    assert friendtalk.minutes >> (20 * 60) & 1 and not friendtalk.minutes >> (19 * 60 + 59) & 1
+    assert sms.minutes >> (21 * 60) & 1 and not sms.minutes >> (20 * 60 + 59) & 1
+    assert sms.minutes >> (7 * 60 + 59) & 1 and not sms.minutes >> (8 * 60) & 1
+    assert (friendtalk.label, sms.label) == ("20:00–08:00", "21:00–08:00")
+
+
+def test_night_windows_are_the_clinics_settings() -> None:
+    night = channel_night("sms", {"night_sms_start": "22:30", "night_end": "07:00"})
+    assert night is not None and night.label == "22:30–07:00"
+    assert night.minutes >> (22 * 60 + 30) & 1 and not night.minutes >> (22 * 60 + 29) & 1
+    assert night.minutes >> (6 * 60 + 59) & 1 and not night.minutes >> (7 * 60) & 1
 
 
 @given(st.text(max_size=8))
