@@ -1,4 +1,5 @@
-"""Campaigns: ``trigger.schedule`` workflows start one run per patient of their segment when cron fires.
+"""Campaigns: workflows whose trigger has a ``schedule`` hook (``trigger.schedule``) start one run per
+patient of their segment when it fires.
 
 A firing is recorded as an event row ``schedule.fired`` with external id ``<version>:<fire time>``; the
 unique (clinic, type, external_id) constraint makes a firing happen once even with several schedulers,
@@ -12,12 +13,11 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from croniter import croniter
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from nodes.timeutil import SEOUL
-from nodes.trigger_schedule import segment_matches
+from nodes.base import RunSchedule
+from nodes.registry import get_node_type, node_types
 from runtime.context import Runtime
 from runtime.db import read_scope, write_scope
 from runtime.rundata import consent_ledger, patient_view
@@ -30,12 +30,6 @@ EVENT_TYPE = "schedule.fired"
 MAX_CATCH_UP = timedelta(hours=6)
 
 
-def last_fire(cron: str, now: datetime) -> datetime:
-    """The latest cron time at or before ``now`` (Seoul wall clock)."""
-    fire: datetime = croniter(cron, now.astimezone(SEOUL) + timedelta(seconds=1)).get_prev(datetime)
-    return fire
-
-
 async def fire_campaigns(runtime: Runtime) -> int:
     """Start the runs of every campaign whose cron time has come. Returns how many runs started."""
     now = runtime.clock.now()
@@ -46,31 +40,38 @@ async def fire_campaigns(runtime: Runtime) -> int:
             .where(
                 Workflow.published_version == WorkflowVersion.version,
                 Workflow.archived.is_(False),
-                WorkflowVersion.trigger_type == "trigger.schedule",
+                WorkflowVersion.trigger_type.in_([t.type for t in node_types() if t.schedule is not None]),
             )
         )
         versions = list((await session.execute(query)).scalars())
     started = 0
     for version in versions:
-        params = _trigger_params(version.document)
+        found = _scheduled_trigger(version.document)
+        if found is None:
+            continue
+        schedule, params = found
         try:
-            fire = last_fire(str(params.get("cron", "")), now)
+            fire = schedule.last_fire(params, now)
         except (ValueError, KeyError):
             continue
         if fire <= version.published_at or now - fire > MAX_CATCH_UP:
             continue
-        started += await _fire(runtime, version, params, fire)
+        started += await _fire(runtime, version, schedule, params, fire)
     return started
 
 
-def _trigger_params(document: dict[str, Any]) -> dict[str, Any]:
+def _scheduled_trigger(document: dict[str, Any]) -> tuple[RunSchedule, dict[str, Any]] | None:
+    """The schedule hook and params of the document's campaign trigger."""
     for node in document.get("nodes", []):
-        if node.get("type") == "trigger.schedule":
-            return dict(node.get("params") or {})
-    return {}
+        node_type = get_node_type(node.get("type"))
+        if node_type is not None and node_type.schedule is not None:
+            return node_type.schedule, dict(node.get("params") or {})
+    return None
 
 
-async def _fire(runtime: Runtime, version: WorkflowVersion, params: dict[str, Any], fire: datetime) -> int:
+async def _fire(
+    runtime: Runtime, version: WorkflowVersion, schedule: RunSchedule, params: dict[str, Any], fire: datetime
+) -> int:
     external_id = f"{version.id}:{fire.isoformat()}"
     async with read_scope(runtime.settings, version.clinic_id) as session:
         known = select(Event.id).where(Event.type == EVENT_TYPE, Event.external_id == external_id)
@@ -90,7 +91,7 @@ async def _fire(runtime: Runtime, version: WorkflowVersion, params: dict[str, An
             await session.flush()  # a second scheduler firing the same campaign stops here
             run_ids = []
             for patient in (await session.execute(select(Patient).where(Patient.opted_out.is_(False)))).scalars():
-                if not await _in_segment(session, params, patient):
+                if not await _in_segment(session, schedule, params, patient):
                     continue
                 run = await start_run(
                     session, runtime, version, patient_id=patient.id, appointment_id=None, event=event, claim=False
@@ -103,11 +104,11 @@ async def _fire(runtime: Runtime, version: WorkflowVersion, params: dict[str, An
     return len(run_ids)
 
 
-async def _in_segment(session: Any, params: dict[str, Any], patient: Patient) -> bool:
+async def _in_segment(session: Any, schedule: RunSchedule, params: dict[str, Any], patient: Patient) -> bool:
     ledger = await consent_ledger(session, patient.id)
     query = select(Appointment.procedure).where(
         Appointment.patient_id == patient.id, Appointment.status == "completed", Appointment.procedure.is_not(None)
     )
     done = {p for p in (await session.execute(query)).scalars() if p}
     consents = {purpose: bool(granted) for purpose, granted in ledger.items()}
-    return segment_matches(params, patient_view(patient), consents, done)
+    return schedule.segment_matches(params, patient_view(patient), consents, done)

@@ -123,7 +123,7 @@ def execute(graph: Graph, node_id: str, data: RunData, lookup: NodeTypeLookup = 
         return StepResult(
             node_id, type_name, "waiting", outcome.ports, outcome.wait_until, outcome.reason, outcome.effects
         )
-    status: StepStatus = "done" if outcome.ports or node_type.type == "end" else "stopped"
+    status: StepStatus = "done" if outcome.ports or node_type.terminal else "stopped"
     return StepResult(node_id, type_name, status, outcome.ports, None, outcome.reason, outcome.effects)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, selec
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.base import NotifyStaff, SendMessage, TagPatient
+from nodes.registry import get_node_type
 from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.interpreter import RunData, StepResult, due_again, walk
@@ -337,7 +338,8 @@ async def move_appointment_waits(
     for step, run in (await session.execute(query)).all():
         graph = await graph_of(session, run.workflow_version_id)
         node = graph.nodes.get(step.node_id, {})
-        if node.get("type") != "wait.until" or graph.params(step.node_id).get("anchor") != "appointment":
+        node_type = get_node_type(node.get("type"))
+        if node_type is None or not node_type.moves_with_appointment(graph.params(step.node_id)):
             continue
         due = due_again(graph, step.node_id, await run_data(session, run, now, event))
         if due is None:

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from nodes.base import NodeType
+from nodes.registry import get_node_type
 from nodes.timeutil import parse_datetime
 from nodes.validation import validate_workflow
 from runtime.channels.sandbox import SandboxChannel
@@ -33,7 +35,6 @@ from storage.patients.service import record_consent, upsert_patient
 from storage.workflows.service import canonical_checksum
 
 DEFAULT_DAYS = 30
-QUIET_STEPS = ("end",)
 
 
 class SimulationError(ValueError):
@@ -94,7 +95,7 @@ async def _simulate(
         raise SimulationError([_prefixed(p, "/event") for p in exc.problems]) from exc
     run_ids = list(intake.advance)
     skipped: list[dict[str, Any]] = []
-    if not run_ids and _trigger(document)["type"] in ("trigger.manual", "trigger.schedule"):
+    if not run_ids and _trigger_type(document).starts_runs != "event":
         run_ids, skipped = await _start_without_event(runtime, clinic_id, document, event)
     for run_id in run_ids:
         runtime.dispatcher.advance(run_id)
@@ -105,7 +106,20 @@ async def _simulate(
 
 
 def _trigger(document: Mapping[str, Any]) -> Mapping[str, Any]:
-    return next(n for n in document["nodes"] if str(n.get("type", "")).startswith("trigger."))
+    """The trigger node of a valid document."""
+    return next(n for n in document["nodes"] if (t := get_node_type(n.get("type"))) and t.category == "trigger")
+
+
+def _trigger_type(document: Mapping[str, Any]) -> NodeType:
+    node_type = get_node_type(_trigger(document)["type"])
+    assert node_type is not None  # the document was validated
+    return node_type
+
+
+def _quiet(node_type: str) -> bool:
+    """A stop that is the normal end of a path (``end``) is no skip worth reporting."""
+    known = get_node_type(node_type)
+    return known is not None and known.terminal
 
 
 async def _start_without_event(
@@ -113,11 +127,10 @@ async def _start_without_event(
 ) -> tuple[list[int], list[dict[str, Any]]]:
     """Manual and campaign triggers take no event: preview them for the event's patient (a campaign at
     its next cron time after the event, if the patient is in its segment)."""
-    from nodes.trigger_schedule import next_fire
     from runtime.campaigns import _in_segment
     from runtime.runs import start_run
 
-    trigger = _trigger(document)
+    trigger, schedule = _trigger(document), _trigger_type(document).schedule
     params = trigger.get("params") or {}
     async with write_scope(runtime.settings, clinic_id) as session:
         query = select(Event).where(Event.external_id == str(event["external_id"]), Event.type == event["type"])
@@ -125,9 +138,9 @@ async def _start_without_event(
         version = (await session.execute(select(WorkflowVersion))).scalar_one()
         patient = await session.get(Patient, row.patient_id)
         trigger_at = row.occurred_at
-        if trigger["type"] == "trigger.schedule":
-            trigger_at = next_fire(params, row.occurred_at)
-            if patient is None or not await _in_segment(session, dict(params), patient):
+        if schedule is not None:  # a campaign: at its next firing, if the patient is in its segment
+            trigger_at = schedule.next_fire(params, row.occurred_at)
+            if patient is None or not await _in_segment(session, schedule, dict(params), patient):
                 reason = "환자가 캠페인 대상이 아닙니다 / the patient is not in the campaign's segment"
                 return [], [{"node": trigger["id"], "reason": reason}]
             runtime.clock.set(trigger_at)  # type: ignore[attr-defined]
@@ -158,7 +171,7 @@ async def _seed(
         workflow = Workflow(clinic_id=row.id, name=str(document.get("name", "")), document=dict(document))
         session.add(workflow)
         await session.flush()
-        trigger = next(str(n["type"]) for n in document["nodes"] if str(n.get("type", "")).startswith("trigger."))
+        trigger = str(_trigger(document)["type"])
         session.add(
             WorkflowVersion(
                 clinic_id=row.id,
@@ -230,7 +243,7 @@ async def _report(settings: Settings, document: Mapping[str, Any], started: Any)
     skipped += [
         {"node": step.node_id, "reason": step.reason or ""}
         for step in steps
-        if step.status in ("stopped", "failed") and step.node_type not in QUIET_STEPS
+        if step.status in ("stopped", "failed") and not _quiet(step.node_type)
     ]
     if not started:
         skipped.append(

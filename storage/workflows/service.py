@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from compliance.gate import publish_problems
 from compliance.templates import clinic_catalogue, clinic_settings
+from nodes.registry import get_node_type
 from nodes.validation import validate_workflow
 from storage import audit
 from storage.errors import ApiError, Problem, not_found
@@ -130,7 +131,7 @@ async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> Wo
         latest = versions[-1]  # publishing an unchanged draft again is a no-op (safe to retry)
         workflow.published_version = latest.version
         return latest
-    trigger = next(n["type"] for n in doc["nodes"] if str(n.get("type", "")).startswith("trigger."))
+    trigger = next(n["type"] for n in doc["nodes"] if (t := get_node_type(n.get("type"))) and t.category == "trigger")
     version = WorkflowVersion(
         clinic_id=workflow.clinic_id,
         workflow_id=workflow.id,
