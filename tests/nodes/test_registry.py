@@ -65,6 +65,11 @@ def test_lookup_and_catalogue() -> None:
     assert entries["trigger.manual"]["inputs"] == []
     assert entries["send.friendtalk"]["purpose"] == "advertising"
     assert entries["send.alimtalk"]["text_fields"] == ["/variables/*", "/failover/text"]
+    assert entries["send.alimtalk"]["ui"] == {"template_picker": "template"}  # the editor's template picker
+    consent = entries["trigger.consent_granted"]
+    assert consent["sample_event"]["type"] == "consent.granted" and consent["sample_event"]["consent"]["purpose"]
+    assert consent["sample_event_params"] == {"/consent/purpose": "/purpose"}
+    assert entries["trigger.manual"]["starts_runs"] == "manual" and entries["end"]["terminal"] is True
     json.dumps(catalogue())  # served as JSON
 
 

@@ -16,6 +16,15 @@ export interface NodeTypeInfo {
   text_fields: string[];
   channel: "alimtalk" | "friendtalk" | "sms" | null;
   purpose: "informational" | "advertising" | null;
+  events: string[];
+  terminal: boolean;
+  starts_runs: "event" | "schedule" | "manual" | null;
+  /** Triggers: an event that starts a run for a sample patient (the preview timeline). */
+  sample_event: Record<string, unknown> | null;
+  /** Event JSON pointer ← params JSON pointer: the trigger's params that shape its sample event. */
+  sample_event_params: Record<string, string>;
+  /** Editor hints, e.g. `template_picker`: the param picked from the clinic's AlimTalk templates. */
+  ui: { template_picker?: string };
 }
 
 export interface DocNode {

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
 import type { AlimTalkTemplate } from "../api/types";
+import { PLACEHOLDER_RE } from "../templates/text";
 import { renderSample } from "./message";
 
 let cache: Promise<Map<string, AlimTalkTemplate>> | null = null;
@@ -37,7 +38,7 @@ export function useAlimTalkTemplate(code: unknown): AlimTalkTemplate | null | un
 
 /** The AlimTalk text a sample patient would get: each #{변수} replaced by its rendered variable. */
 export function fillTemplate(text: string, variables: Record<string, unknown>): string {
-  return text.replace(/#\{([^}]+)\}/g, (whole, name: string) => {
+  return text.replace(PLACEHOLDER_RE, (whole, name: string) => {
     const value = variables[name];
     return typeof value === "string" ? renderSample(value) : whole;
   });

@@ -1,30 +1,37 @@
-// The event a sample patient would cause for a workflow's trigger, for the preview timeline.
-import type { WorkflowDocument } from "../api/types";
+// The event a sample patient would cause for a workflow's trigger, for the preview timeline. Each trigger's
+// catalogue entry (GET /api/nodes) carries its sample event and which of its params shape it.
+import type { NodeTypeInfo, WorkflowDocument } from "../api/types";
 
 export const SAMPLE_OCCURRED_AT = "2026-12-01T09:00:00+09:00";
 
-const EVENT_OF_TRIGGER: Record<string, string> = {
-  "trigger.appointment_booked": "appointment.booked",
-  "trigger.appointment_cancelled": "appointment.cancelled",
-  "trigger.procedure_completed": "procedure.completed",
-  "trigger.consent_granted": "consent.granted",
-  "trigger.patient_created": "patient.created",
-};
+const pointerParts = (pointer: string) =>
+  pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
 
-export function sampleEvent(doc: WorkflowDocument): Record<string, unknown> {
-  const trigger = doc.nodes.find((n) => n.type.startsWith("trigger."));
-  const params = (trigger?.params ?? {}) as Record<string, unknown>;
-  const procedures = Array.isArray(params.procedures) ? (params.procedures as string[]) : [];
-  const event: Record<string, unknown> = {
-    type: EVENT_OF_TRIGGER[trigger?.type ?? ""] ?? "patient.created",
-    external_id: `preview-${Date.now()}`,
-    occurred_at: SAMPLE_OCCURRED_AT,
-    patient: { chart_no: "A-1001", name: "김민지", phone: "010-1234-5678" },
-    appointment: { id: "apt-preview", starts_at: "2026-12-03T14:30:00+09:00", procedure: procedures[0] ?? "cataract" },
-  };
-  if (event.type === "consent.granted") {
-    event.consent = { purpose: typeof params.purpose === "string" ? params.purpose : "marketing", method: "staff" };
+function readPointer(value: unknown, pointer: string): unknown {
+  for (const part of pointerParts(pointer)) {
+    if (Array.isArray(value)) value = value[Number(part)];
+    else if (value && typeof value === "object") value = (value as Record<string, unknown>)[part];
+    else return undefined;
   }
+  return value;
+}
+
+function writePointer(target: Record<string, unknown>, pointer: string, value: unknown): void {
+  const parts = pointerParts(pointer);
+  const last = parts.pop()!;
+  for (const part of parts) target = (target[part] ??= {}) as Record<string, unknown>;
+  target[last] = value;
+}
+
+export function sampleEvent(doc: WorkflowDocument, catalogue: Record<string, NodeTypeInfo>): Record<string, unknown> {
+  const trigger = doc.nodes.find((n) => catalogue[n.type]?.category === "trigger");
+  const info = trigger ? catalogue[trigger.type] : undefined;
+  const event = structuredClone(info?.sample_event ?? { type: "patient.created", occurred_at: SAMPLE_OCCURRED_AT });
+  for (const [eventPointer, paramPointer] of Object.entries(info?.sample_event_params ?? {})) {
+    const value = readPointer(trigger?.params ?? {}, paramPointer);
+    if (value !== undefined && value !== null) writePointer(event, eventPointer, value);
+  }
+  event.external_id = `preview-${Date.now()}`;
   return event;
 }
 

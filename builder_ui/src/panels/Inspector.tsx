@@ -50,12 +50,13 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
   }, [info, lang]);
   const translateString = useMemo(() => translatorFor(lang), [lang]);
   const nodeId = selected?.id;
+  const picker = info?.ui.template_picker;
   const uiSchema = useMemo(() => {
     const ui = uiSchemaFor(info?.text_fields ?? []);
-    // send.alimtalk's template is picked from the clinic's templates; every other field stays generic.
-    if (info?.type === "send.alimtalk") ui.template = { "ui:widget": TemplatePicker, "ui:options": { nodeId } };
+    // A template param (the catalogue's ui.template_picker) is picked from the clinic's AlimTalk templates.
+    if (picker) ui[picker] = { "ui:widget": TemplatePicker, "ui:options": { nodeId } };
     return ui;
-  }, [info, nodeId]);
+  }, [info, nodeId, picker]);
 
   useEffect(() => {
     if (!focusField) return;
@@ -99,7 +100,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
       {schema ? (
         <Form
           // A picked AlimTalk template also fills `variables`: the form starts afresh from the new params.
-          key={`${selected.id}:${lang}:${info?.type === "send.alimtalk" ? String(selected.data.params.template ?? "") : ""}`}
+          key={`${selected.id}:${lang}:${picker ? String(selected.data.params[picker] ?? "") : ""}`}
           schema={schema}
           uiSchema={uiSchema}
           formData={selected.data.params}

@@ -23,7 +23,8 @@ function TimelinePanelView() {
     try {
       // The sample patient's consents decide whether advertising is sent, held until 08:00 or skipped.
       const patient = { consents: { treatment: true, marketing, night_ads: nightAds } };
-      const result = await api.simulate({ workflow, event: sampleEvent(workflow), patient, days });
+      const event = sampleEvent(workflow, editorStore.getState().catalogue);
+      const result = await api.simulate({ workflow, event, patient, days });
       setState({ kind: "ok", result });
     } catch (error) {
       setState(error instanceof NotAvailableError ? { kind: "missing" } : { kind: "error", error });

@@ -1,4 +1,5 @@
-// AlimTalk #{변수} placeholders on the client: the same pattern as runtime/templates/text.py.
+// AlimTalk #{변수} placeholders on the client — the UI's one copy of nodes/send_alimtalk/placeholders.py's
+// PLACEHOLDER_RE (lint/alimtalk.ts, the template editor and picker all use it).
 export const PLACEHOLDER_RE = /#\{([^{}#\n]*)\}/g;
 
 /** Names of the placeholders in order of first appearance, without repeats. */
