@@ -144,3 +144,39 @@ async def test_signoff_suppressions_show_in_later_reports(lint_client: Client) -
 
 async def test_lint_of_a_missing_workflow_is_404(lint_client: Client) -> None:
     assert (await lint_client.get("/api/workflows/9999/lint")).status_code == 404
+
+
+async def test_lint_reads_the_clinics_night_windows(lint_client: Client, settings: Any) -> None:
+    """An SMS ad at 21:30 is at night by default (21:00–08:00), not for a clinic whose night starts at 22:00:
+    online lint reads the caller's clinic settings (the publish gate and sign-off pass them the same way)."""
+    from storage.db import session_scope
+    from storage.models import Clinic
+
+    ad = "(광고) {{ clinic.name }} 검진 안내 무료수신거부 {{ clinic.optout_number }}"
+    workflow = {
+        "format": "doctorsflow.workflow/v1",
+        "name": "late ad",
+        "nodes": [
+            {"id": "start", "type": "trigger.appointment_booked", "params": {}},
+            {"id": "gate", "type": "branch.consent", "params": {"purpose": "marketing"}},
+            {"id": "wait", "type": "wait.until", "params": {"anchor": "trigger", "offset_days": 1, "at": "21:30"}},
+            {"id": "ad", "type": "send.sms", "params": {"text": ad, "purpose": "advertising"}},
+        ],
+        "edges": [
+            {"source": "start", "target": "gate"},
+            {"source": "gate", "sourcePort": "yes", "target": "wait"},
+            {"source": "wait", "target": "ad"},
+        ],
+    }
+
+    async def night_findings() -> list[str]:
+        body = (await lint_client.post("/api/lint", json={"workflow": workflow})).json()
+        return [f["message"] for f in body["findings"] if f["rule"] == "ADV-NIGHT"]
+
+    default = await night_findings()
+    assert len(default) == 1 and "21:00–08:00" in default[0]
+    async with session_scope(settings, None) as session:
+        clinic = await session.get(Clinic, 1)
+        assert clinic is not None
+        clinic.settings = {**clinic.settings, "night_sms_start": "22:00"}
+    assert await night_findings() == []
