@@ -16,8 +16,8 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from runtime.billing.rates import MessageTooLongError, choose_kind, rate_for
 from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
-from runtime.channels.costs import MessageTooLongError, choose_kind, rate_for
 from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.policy import decide

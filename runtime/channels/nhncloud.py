@@ -19,9 +19,9 @@ from typing import Any
 
 import httpx
 
+from runtime.billing.rates import CostTable, sms_or_lms
 from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure
 from runtime.channels.base import ChannelClient, DeliveryReport, DeliveryState, OutboundMessage, SendResult
-from runtime.channels.costs import CostTable, sms_or_lms
 
 PROVIDER = "nhncloud"
 IDEMPOTENCY_HEADER = "X-NC-API-IDEMPOTENCY-KEY"

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 
 import httpx
 
+from runtime.billing.rates import CostTable
 from runtime.channels.base import ChannelClient
-from runtime.channels.costs import CostTable
 from runtime.channels.nhncloud import NhnCloudClient, NhnCloudSettings
 from runtime.channels.solapi import SolapiClient, SolapiSettings
 

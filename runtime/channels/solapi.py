@@ -22,9 +22,9 @@ from typing import Any, Literal
 
 import httpx
 
+from runtime.billing.rates import CostTable
 from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure
 from runtime.channels.base import ChannelClient, DeliveryReport, DeliveryState, OutboundMessage, SendResult
-from runtime.channels.costs import CostTable
 
 PROVIDER = "solapi"
 SEND_PATH = "/messages/v4/send-many/detail"

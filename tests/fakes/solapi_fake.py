@@ -28,7 +28,7 @@ from typing import Any
 
 import httpx
 
-from runtime.channels.costs import euckr_len
+from runtime.billing.rates import euckr_len
 from runtime.channels.solapi import SolapiSettings
 from tests.fakes._http import FakeHttpServer, Reply, Request
 

@@ -11,8 +11,8 @@ import json
 import sys
 from typing import Any
 
-from runtime.channels.costs_api import month_ledger
-from runtime.channels.ledger import InvalidMonth
+from runtime.billing.api import month_ledger
+from runtime.billing.ledger import InvalidMonth
 from storage import crypto
 from storage.cli import add_format, emit
 from storage.config import Settings

@@ -24,8 +24,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from runtime.billing.rates import SEOUL, CostTable, MessageTooLongError, sms_or_lms
 from runtime.channels.base import MessageKind
-from runtime.channels.costs import SEOUL, CostTable, MessageTooLongError, sms_or_lms
 
 BILLED_STATUSES = ("sent", "delivered")
 COUNTED_STATUSES = (*BILLED_STATUSES, "failed")
