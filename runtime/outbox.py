@@ -31,6 +31,11 @@ RETRY_CAP_S = 300
 FINAL = ("delivered", "failed", "skipped", "cancelled")
 
 
+def retry_delay_s(attempts: int) -> int:
+    """Seconds before the next try of a row that has had ``attempts`` tries: 5, 10, 20 … capped at RETRY_CAP_S."""
+    return min(RETRY_CAP_S, 5 * 2 ** min(attempts - 1, 10))
+
+
 def resolve_kind(channel: str, text: str) -> MessageKind:
     """SMS vs LMS by EUC-KR bytes (over 2,000 bytes is refused by the channel, recorded as failed)."""
     try:
@@ -186,7 +191,7 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         row.error_code, row.error_message = result.error_code, result.error_message
         if result.retriable and row.attempts < MAX_ATTEMPTS:
             row.status = "pending"
-            row.due_at = now + timedelta(seconds=min(RETRY_CAP_S, 5 * 2 ** min(row.attempts - 1, 10)))
+            row.due_at = now + timedelta(seconds=retry_delay_s(row.attempts))
             return []
         row.status = "failed"
         return await _failover(session, row, now)
