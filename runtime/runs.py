@@ -279,6 +279,8 @@ def _outbox_row(run: RunRef, node_id: str, effect: SendMessage, now: datetime) -
         "template": effect.template,
         "variables": dict(effect.variables),
         "failover": failover,
+        "buttons": [{"name": b["name"], "url": b["url"]} for b in effect.buttons] or None,
+        "image_url": effect.image_url,
         "status": "pending",
         "due_at": now,
         "claimed_at": now,  # claimed by the delivery dispatched right after commit

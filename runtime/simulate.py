@@ -24,6 +24,7 @@ from runtime.context import QueueDispatcher, Runtime
 from runtime.db import dispose_runtime_engines, engine_for_sqlite, read_scope, write_scope
 from runtime.events import InvalidEvent, ingest, validate_event
 from runtime.inline import run_until
+from runtime.outbox import UNKNOWN_CHANNEL as UNKNOWN
 from runtime.rundata import format_phone
 from storage.config import Settings
 from storage.errors import Problem
@@ -227,6 +228,8 @@ async def _report(settings: Settings, document: Mapping[str, Any], started: Any)
     skipped: list[dict[str, Any]] = [
         {"node": row.node_id, "reason": row.reason or ""} for row in rows if row.status == "skipped"
     ]
+    # A message no provider can send (a channel missing from the channel table) fails with its reason.
+    skipped += [{"node": row.node_id, "reason": row.error_message or ""} for row in rows if row.error_code == UNKNOWN]
     skipped += [
         {"node": step.node_id, "reason": step.reason or ""}
         for step in steps
