@@ -131,7 +131,8 @@ async def _start_without_event(
             if patient is None or not await _in_segment(session, dict(params), patient):
                 reason = "환자가 캠페인 대상이 아닙니다 / the patient is not in the campaign's segment"
                 return [], [{"node": trigger["id"], "reason": reason}]
-            runtime.clock.set(trigger_at)  # type: ignore[attr-defined]
+            assert isinstance(runtime.clock, VirtualClock)  # simulate's own runtime
+            runtime.clock.set(trigger_at)
         run = await start_run(
             session,
             runtime,

@@ -43,6 +43,8 @@ class _Client:
 
 
 class ClinicChannel(ChannelClient):
+    name = "clinic"  # the current provider client's name once one is built
+
     def __init__(
         self, settings: Settings, clinic_id: int, fallback: Callable[[], ChannelClient], check_every_s: float = 5.0
     ) -> None:
@@ -55,9 +57,6 @@ class ClinicChannel(ChannelClient):
         self._checked_generation = -1
         self._lock = threading.Lock()
 
-    @property
-    def name(self) -> str:  # type: ignore[override]
-        return self._current.client.name if self._current is not None else "clinic"
 
     async def _client(self) -> _Client:
         current = self._current
@@ -89,6 +88,7 @@ class ClinicChannel(ChannelClient):
             else:
                 winner, loser = made, current
                 self._current = made
+                self.name = made.client.name
                 self._checked_at, self._checked_generation = time.monotonic(), generation
         if loser is not None:
             loser.retired = True
@@ -135,6 +135,7 @@ class ClinicChannel(ChannelClient):
 
     async def aclose(self) -> None:
         current, self._current = self._current, None
+        self.name = "clinic"
         if current is not None:
             current.retired = True
             await current.close_when_idle()
