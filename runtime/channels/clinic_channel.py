@@ -57,7 +57,6 @@ class ClinicChannel(ChannelClient):
         self._checked_generation = -1
         self._lock = threading.Lock()
 
-
     async def _client(self) -> _Client:
         current = self._current
         generation = credentials.generation()
