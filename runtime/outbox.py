@@ -224,8 +224,10 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
 
 
 async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) -> list[int]:
-    """An AlimTalk that failed gets its SMS/LMS once: its own row keyed ``<key>:failover``."""
-    if row.channel != "alimtalk" or not row.failover or row.parent_id is not None:
+    """A message whose channel has a failover (AlimTalk → SMS, by the channel table) gets it once when it
+    failed: its own row keyed ``<key>:failover``."""
+    channel = CHANNELS.get(row.channel)
+    if channel is None or channel.failover is None or not row.failover or row.parent_id is not None:
         return []
     text = row.failover.get("text") or row.text
     child = OutboxMessage(
@@ -235,7 +237,7 @@ async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) ->
         node_id=row.node_id,
         parent_id=row.id,
         patient_id=row.patient_id,
-        channel="sms",
+        channel=channel.failover,
         purpose=row.purpose,
         text=text,
         status="pending",
