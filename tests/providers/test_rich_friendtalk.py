@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 from sqlalchemy import select
 
 from runtime.channels.base import Button, OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient
+from runtime.clock import VirtualClock
 from runtime.context import Runtime
 from runtime.events import ingest
 from runtime.inline import run_until
@@ -32,30 +36,31 @@ FRIENDTALK = workflow(
 )
 
 
-def friendtalk(**changes: object) -> OutboundMessage:
-    values: dict[str, object] = {
-        "key": "run:1:node:ad",
-        "kind": "friendtalk",
-        "purpose": "advertising",
-        "to": "010-1234-5678",
-        "sender": "02-1234-5678",
-        "text": AD,
-        "sender_key": "KA01PF_FAKE",
-        "buttons": tuple(Button(**b) for b in BUTTONS),
-    }
-    values.update(changes)
-    return OutboundMessage(**values)  # type: ignore[arg-type]
+FRIENDTALK_MESSAGE = OutboundMessage(
+    key="run:1:node:ad",
+    kind="friendtalk",
+    purpose="advertising",
+    to="010-1234-5678",
+    sender="02-1234-5678",
+    text=AD,
+    sender_key="KA01PF_FAKE",
+    buttons=tuple(Button(**b) for b in BUTTONS),
+)
+
+
+def friendtalk(**changes: Any) -> OutboundMessage:
+    return dataclasses.replace(FRIENDTALK_MESSAGE, **changes)
 
 
 async def test_buttons_go_from_the_node_through_the_outbox_into_solapis_brand_message(
-    rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
+    rt: Runtime, clinic_id: int, clock: VirtualClock, solapi_fake: SolapiFake
 ) -> None:
     # Given a published FriendTalk with two link buttons, sent through SOLAPI (Brand Message)
     await use_solapi(rt.settings, clinic_id, solapi_fake)
     await publish_document(rt.settings, clinic_id, FRIENDTALK)
     # When a patient grants marketing consent at noon
     noon = START.replace(hour=12)
-    rt.clock.set(noon)  # type: ignore[attr-defined]
+    clock.set(noon)
     grant = event("consent.granted", "c-1", at=noon, consent={"purpose": "marketing", "method": "kiosk"})
     intake = await ingest(rt, clinic_id, grant)
     for run_id in intake.advance:

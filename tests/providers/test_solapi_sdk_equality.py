@@ -145,12 +145,15 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         (
             "brand-message+buttons",
             OutboundMessage(
+                key=KEY,
                 kind="friendtalk",
+                purpose="advertising",
+                to="010-1234-5678",
+                sender="02-1234-5678",
                 text="(광고) 새해 진료 시간 안내",
                 sender_key=PF_ID,
                 buttons=BUTTONS,
-                **{**base, "purpose": "advertising"},
-            ),  # type: ignore[arg-type]
+            ),
             RequestMessage(
                 from_="02-1234-5678",
                 to="010-1234-5678",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
+from typing import cast
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from nodes.channels import CHANNELS, KINDS, NIGHT_DEFAULTS, MessageTooLongError, euckr_len, message_kind
+from nodes.channels import CHANNELS, KINDS, NIGHT_DEFAULTS, ChannelName, MessageTooLongError, euckr_len, message_kind
 from runtime.billing.rates import DEFAULT_RATES, RATE_PROVIDERS
 from runtime.clock import SEOUL
 from runtime.context import Runtime
@@ -18,7 +20,7 @@ from runtime.policy import decide
 from storage.db import session_scope
 from storage.models import OutboxMessage, Patient
 from storage.models.clinic import DEFAULT_SETTINGS
-from tests.runtime.conftest import START, clinic_id, clock, rt
+from tests.runtime.conftest import START, clinic_id, clock, event, rt, workflow
 
 __all__ = ["clinic_id", "clock", "rt"]
 
@@ -93,3 +95,31 @@ async def test_a_row_whose_channel_is_not_in_the_table_fails_with_a_reason(rt: R
         stored = (await session.execute(select(OutboxMessage))).scalar_one()
     assert (stored.status, stored.error_code, stored.sent_at) == ("failed", "unknown_channel", None)
     assert "'brand'" in (stored.error_message or "") and " / " in (stored.error_message or "")
+
+
+async def test_simulate_explains_a_node_whose_channel_no_provider_sends(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a node type (registered for this test) that sends on a channel the table does not have
+    from nodes.base import ExecutionContext, Outcome, SendMessage
+    from nodes.registry import REGISTRY
+    from runtime.simulate import simulate
+
+    def brand(ctx: ExecutionContext) -> Outcome:
+        text = ctx.render(str(ctx.params["text"]))
+        unknown = cast(ChannelName, "brand")  # a channel missing from the table
+        return Outcome(effects=(SendMessage(channel=unknown, purpose="informational", text=text),))
+
+    node = dataclasses.replace(REGISTRY["send.sms"], type="send.brand_message", execute=brand)
+    monkeypatch.setitem(REGISTRY, "send.brand_message", node)
+    document = workflow(
+        [
+            {"id": "start", "type": "trigger.patient_created"},
+            {"id": "b", "type": "send.brand_message", "params": {"text": "안녕하세요", "purpose": "informational"}},
+        ],
+        [("start", "b")],
+    )
+    # When it is simulated
+    report = await simulate(document, event("patient.created", "p-1"))
+    # Then nothing crashes: the message is listed as not sent, with the reason
+    assert report["messages"] == []
+    assert [s["node"] for s in report["skipped"]] == ["b"]
+    assert "'brand'" in report["skipped"][0]["reason"]
