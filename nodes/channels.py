@@ -7,7 +7,7 @@ a provider client that cannot send a new kind then fails type-checking (``assert
 silently sends it as something else.
 
 Limits follow the providers' documentation: SMS ≤ 90 EUC-KR bytes, LMS ≤ 2,000 bytes, AlimTalk and FriendTalk
-≤ 1,000 characters. Night windows (Network Act art. 50; Kakao's FriendTalk rule) are clinic settings: the
+≤ 1,000 characters; :func:`message_kind` applies them (the outbox, billing and the providers all ask it). Night windows (Network Act art. 50; Kakao's FriendTalk rule) are clinic settings: the
 table names the setting and its default, and every reader takes the clinic's value through
 :func:`night_window`.
 """
