@@ -24,10 +24,10 @@ import compliance.cli
 import nodes.api
 import nodes.cli
 import runtime.api
-import runtime.channels.api
-import runtime.channels.costs_api
-import runtime.channels.costs_cli
+import runtime.billing.api
+import runtime.billing.cli
 import runtime.cli
+import runtime.credentials.api
 import runtime.templates.api
 import runtime.webhooks
 import storage.accounts.api
@@ -51,8 +51,8 @@ ROUTE_MODULES = [
     compliance.api,
     runtime.api,
     runtime.templates.api,
-    runtime.channels.api,
-    runtime.channels.costs_api,
+    runtime.credentials.api,
+    runtime.billing.api,
     runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
@@ -62,7 +62,7 @@ CLI_MODULES = [
     nodes.cli,
     compliance.cli,
     runtime.cli,
-    runtime.channels.costs_cli,
+    runtime.billing.cli,
     storage.patients.cli,
     storage.accounts.cli,
 ]

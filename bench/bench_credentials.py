@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from runtime.channels import credentials
+from runtime.credentials import service as credentials
 from runtime.db import read_scope
 from storage import crypto
 from storage.config import Settings

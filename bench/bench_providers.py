@@ -11,8 +11,8 @@ import json
 import time
 from typing import Any
 
+from runtime.billing.rates import euckr_len
 from runtime.channels.base import OutboundMessage
-from runtime.channels.costs import euckr_len
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient, parse_solapi_webhook
 from tests.fakes import NhnCloudFake, SolapiFake

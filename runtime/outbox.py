@@ -16,8 +16,9 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
-from runtime.channels.costs import MessageTooLongError, choose_kind, rate_for
+from nodes.channels import CHANNELS, Channel, MessageKind, MessageTooLongError, message_kind
+from runtime.billing.rates import rate_for
+from runtime.channels.base import Button, DeliveryReport, OutboundMessage, SendResult
 from runtime.context import Runtime
 from runtime.db import write_scope
 from runtime.policy import decide
@@ -29,14 +30,32 @@ from storage.models import Clinic, OutboxMessage, Patient
 MAX_ATTEMPTS = 30
 RETRY_CAP_S = 300
 FINAL = ("delivered", "failed", "skipped", "cancelled")
+UNKNOWN_CHANNEL = "unknown_channel"  # error_code of a row whose channel is not in the channel table
 
 
-def resolve_kind(channel: str, text: str) -> MessageKind:
-    """SMS vs LMS by EUC-KR bytes (over 2,000 bytes is refused by the channel, recorded as failed)."""
+def retry_delay_s(attempts: int) -> int:
+    """Seconds before the next try of a row that has had ``attempts`` tries: 5, 10, 20 … capped at RETRY_CAP_S."""
+    return min(RETRY_CAP_S, 5 * 2 ** min(attempts - 1, 10))
+
+
+def kind_for(channel: Channel, text: str) -> MessageKind:
+    """The kind by the channel table's limits (SMS vs LMS by EUC-KR bytes); a text too long even for the longest
+    kind keeps that kind (the provider refuses it, recorded as failed)."""
     try:
-        return choose_kind(channel, text)  # type: ignore[arg-type]
+        return message_kind(channel, text)
     except MessageTooLongError:
-        return "lms" if channel == "sms" else channel  # type: ignore[return-value]
+        return channel.kinds[-1]
+
+
+def resolve_kind(channel: str, text: str) -> MessageKind | None:
+    """:func:`kind_for` by channel name; None for a channel that is not in the table (delivery fails the row)."""
+    spec = CHANNELS.get(channel)
+    return None if spec is None else kind_for(spec, text)
+
+
+def unknown_channel(channel: str) -> str:
+    known = ", ".join(CHANNELS)
+    return f"발송할 수 없는 채널입니다: {channel!r} ({known}) / no provider can send channel {channel!r} ({known})"
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,11 @@ _PEOPLE = (
     .outerjoin(CLINICS, CLINICS.c.id == bindparam("clinic"))
     .where(PATIENTS.c.id == bindparam("patient"))
 )
+_FAIL = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id == bindparam("message"))
+    .values(status="failed", claimed_at=None, error_code=bindparam("code"), error_message=bindparam("error"))
+)
 _SET = (
     update(OUTBOX)
     .where(OUTBOX.c.id == bindparam("message"))
@@ -112,9 +136,14 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         if found is None or found.clinic_id is None:
             await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
             return None
+        channel = CHANNELS.get(row.channel)
+        if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
+            error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
+            await connection.execute(_FAIL, {"message": message_id, **error})
+            return None
         clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings))
         decision = decide(
-            channel=row.channel,
+            channel=channel,
             purpose=row.purpose,
             consents=await consent_ledger(connection, found.id),
             opted_out=found.opted_out,
@@ -129,7 +158,7 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             assert decision.until is not None
             await settle("held", decision.reason, None, decision.until)
             return None
-        kind = resolve_kind(row.channel, row.text)
+        kind = kind_for(channel, row.text)
         if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
             await connection.execute(
                 _SET,
@@ -155,6 +184,8 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             variables=dict(row.variables or {}),
             sender_key=str(clinic.get("kakao_sender_key") or "") or None,
             failover_text=None if not failover or not clinic.get("provider_failover") else failover.get("text"),
+            buttons=tuple(Button(str(b["name"]), str(b["url"])) for b in row.buttons or ()) if channel.rich else (),
+            image_url=row.image_url if channel.rich else None,
         )
         return Prepared(message, row.clinic_id, clinic)
 
@@ -186,15 +217,17 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         row.error_code, row.error_message = result.error_code, result.error_message
         if result.retriable and row.attempts < MAX_ATTEMPTS:
             row.status = "pending"
-            row.due_at = now + timedelta(seconds=min(RETRY_CAP_S, 5 * 2 ** min(row.attempts - 1, 10)))
+            row.due_at = now + timedelta(seconds=retry_delay_s(row.attempts))
             return []
         row.status = "failed"
         return await _failover(session, row, now)
 
 
 async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) -> list[int]:
-    """An AlimTalk that failed gets its SMS/LMS once: its own row keyed ``<key>:failover``."""
-    if row.channel != "alimtalk" or not row.failover or row.parent_id is not None:
+    """A message whose channel has a failover (AlimTalk → SMS, by the channel table) gets it once when it
+    failed: its own row keyed ``<key>:failover``."""
+    channel = CHANNELS.get(row.channel)
+    if channel is None or channel.failover is None or not row.failover or row.parent_id is not None:
         return []
     text = row.failover.get("text") or row.text
     child = OutboxMessage(
@@ -204,7 +237,7 @@ async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) ->
         node_id=row.node_id,
         parent_id=row.id,
         patient_id=row.patient_id,
-        channel="sms",
+        channel=channel.failover,
         purpose=row.purpose,
         text=text,
         status="pending",

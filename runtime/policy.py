@@ -2,8 +2,9 @@
 
 DESIGN.md: informational messages need no separate consent unless the patient opted out (or revoked the
 treatment-messages consent); advertising needs marketing consent, and at night also night-ads consent,
-otherwise it is held until the night ends. Night for advertising SMS is 21:00–08:00 (Network Act art. 50);
-FriendTalk is never sent 20:00–08:00 whatever the consent. Both windows are clinic settings.
+otherwise it is held until the night ends. Which channels have a night, its clinic setting and whether
+night-ads consent lifts it are the channel table's (nodes/channels.py): advertising SMS 21:00–08:00 unless
+the patient consented to night ads (Network Act art. 50); FriendTalk never 20:00–08:00 whatever the consent.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any, Literal
 
+from nodes.channels import Channel, night_window
 from runtime.clock import SEOUL
-
-DEFAULT_WINDOWS = {"night_sms_start": "21:00", "night_friendtalk_start": "20:00", "night_end": "08:00"}
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,7 @@ class Decision:
     until: datetime | None = None  # hold: when to try again
 
 
-def _hhmm(settings: Mapping[str, Any], key: str) -> time:
-    text = str(settings.get(key) or DEFAULT_WINDOWS[key])
+def _hhmm(text: str) -> time:
     hours, minutes = text.split(":")
     return time(int(hours), int(minutes))
 
@@ -44,7 +43,7 @@ def night_end_after(now: datetime, start: time, end: time) -> datetime | None:
 
 def decide(
     *,
-    channel: str,
+    channel: Channel,
     purpose: str,
     consents: Mapping[str, bool | None],
     opted_out: bool,
@@ -66,14 +65,16 @@ def decide(
         return Decision("send")
     if not consents.get("marketing"):
         return Decision("skip", "마케팅 수신 동의가 없습니다 / no marketing consent")
-    end = _hhmm(clinic_settings, "night_end")
-    if channel == "friendtalk":
-        until = night_end_after(now, _hhmm(clinic_settings, "night_friendtalk_start"), end)
-        if until is not None:
-            return Decision("hold", "친구톡 야간 발송 금지 / no FriendTalk at night", until)
+    window = night_window(channel, clinic_settings)
+    if window is None or channel.night is None:
         return Decision("send")
-    until = night_end_after(now, _hhmm(clinic_settings, "night_sms_start"), end)
-    if until is not None and not consents.get("night_ads"):
+    until = night_end_after(now, _hhmm(window[0]), _hhmm(window[1]))
+    if until is None:
+        return Decision("send")
+    if not channel.night.consent_lifts:
+        label = channel.label
+        return Decision("hold", f"{label['ko']} 야간 발송 금지 / no {label['en']} at night", until)
+    if not consents.get("night_ads"):
         return Decision(
             "hold", "야간 광고 수신 동의가 없어 아침까지 보류 / held until morning: no night-ads consent", until
         )

@@ -1,18 +1,24 @@
-"""Read a run's world from the database: its graph (cached per published version), patient, consents …"""
+"""Read a run's world from the database: its graph (cached per published version), patient, consents …
+
+:func:`world_data` is the one builder of the :class:`RunData` executors see (the hot path in runtime/runs.py,
+appointment moves, and through them ``simulate``): one Core query for the run with its patient, clinic, event
+and appointment (:func:`load_world`), one for the consent ledger, one for the clinic's approved templates.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
 from runtime.templates.store import approved_texts
-from storage.models import Appointment, Clinic, Consent, Patient, Run, WorkflowVersion
+from storage.models import Appointment, Clinic, Consent, Event, Patient, Run, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.models.consent import PURPOSES
 
@@ -97,19 +103,77 @@ def clinic_view(clinic: Any, approved: Mapping[str, str] | None = None) -> dict[
     return {**settings, "alimtalk_templates": templates, "name": clinic.name}
 
 
-async def run_data(session: AsyncSession, run: Run, now: datetime, event: Mapping[str, Any]) -> RunData:
-    patient = await session.get(Patient, run.patient_id)
-    clinic = await session.get(Clinic, run.clinic_id)
-    if patient is None or clinic is None:
-        raise LookupError(f"run {run.id}: patient or clinic is gone")
-    appointment = await session.get(Appointment, run.appointment_id) if run.appointment_id else None
-    ledger = await consent_ledger(session, patient.id)
+RUNS = cast(Table, Run.__table__)
+PATIENTS = cast(Table, Patient.__table__)
+CLINICS = cast(Table, Clinic.__table__)
+EVENTS = cast(Table, Event.__table__)
+APPOINTMENTS = cast(Table, Appointment.__table__)
+_PATIENT_COLUMNS = ("id", "name", "chart_no", "phone", "birth_date", "sex", "tags")
+_APPOINTMENT_COLUMNS = ("id", "external_id", "starts_at", "procedure", "doctor", "status")
+# The run with its patient, clinic, event and appointment in one query (Core rows: no ORM identity map).
+_WORLD = (
+    select(
+        RUNS.c.id,
+        RUNS.c.clinic_id,
+        RUNS.c.patient_id,
+        RUNS.c.status,
+        RUNS.c.trigger_at,
+        RUNS.c.workflow_version_id,
+        *(PATIENTS.c[name].label(f"p_{name}") for name in _PATIENT_COLUMNS),
+        CLINICS.c.id.label("c_id"),
+        CLINICS.c.name.label("c_name"),
+        CLINICS.c.settings.label("c_settings"),
+        EVENTS.c.type.label("e_type"),
+        EVENTS.c.external_id.label("e_external_id"),
+        EVENTS.c.payload.label("e_payload"),
+        *(APPOINTMENTS.c[name].label(f"a_{name}") for name in _APPOINTMENT_COLUMNS),
+    )
+    .select_from(RUNS)
+    .outerjoin(PATIENTS, PATIENTS.c.id == RUNS.c.patient_id)
+    .outerjoin(CLINICS, CLINICS.c.id == RUNS.c.clinic_id)
+    .outerjoin(EVENTS, EVENTS.c.id == RUNS.c.event_id)
+    .outerjoin(APPOINTMENTS, APPOINTMENTS.c.id == RUNS.c.appointment_id)
+    .where(RUNS.c.id == bindparam("run"))
+)
+
+
+async def load_world(session: AsyncSession | AsyncConnection, run_id: int) -> Any:
+    """The run's row with ``p_*`` (patient), ``c_*`` (clinic), ``e_*`` (event) and ``a_*`` (appointment) columns,
+    or None. Through an ORM session it sees that session's unflushed changes (autoflush)."""
+    return (await session.execute(_WORLD, {"run": run_id})).first()
+
+
+def _prefixed(row: Any, prefix: str) -> SimpleNamespace:
+    return SimpleNamespace(**{k[len(prefix) :]: v for k, v in row._mapping.items() if k.startswith(prefix)})
+
+
+def _event_view(world: Any) -> dict[str, Any]:
+    if world.e_type is None:
+        return {}
+    return {"type": world.e_type, "external_id": world.e_external_id, **(world.e_payload or {})}
+
+
+async def world_data(
+    session: AsyncSession, world: Any, now: datetime, event: Mapping[str, Any] | None = None
+) -> RunData:
+    """What executors see of a run (a :func:`load_world` row) at ``now``; ``event`` replaces the run's own
+    event (an appointment move passes the reschedule). Raises LookupError when the patient or clinic is gone."""
+    if world.p_id is None or world.c_id is None:
+        raise LookupError(f"run {world.id}: patient or clinic is gone")
+    ledger = await consent_ledger(await session.connection(), world.patient_id)
     return RunData(
         now=now,
-        trigger_at=run.trigger_at,
-        patient=patient_view(patient),
-        appointment=appointment_view(appointment),
-        clinic=clinic_view(clinic, await approved_texts(session, clinic.id)),
+        trigger_at=world.trigger_at,
+        patient=patient_view(_prefixed(world, "p_")),
+        appointment=appointment_view(_prefixed(world, "a_") if world.a_id is not None else None),
+        clinic=clinic_view(_prefixed(world, "c_"), await approved_texts(session, world.clinic_id)),
         consents={purpose: bool(granted) for purpose, granted in ledger.items()},
-        event=event,
+        event=_event_view(world) if event is None else event,
     )
+
+
+async def run_data(session: AsyncSession, run: Run, now: datetime, event: Mapping[str, Any]) -> RunData:
+    world = await load_world(session, run.id)
+    if world is None:
+        raise LookupError(f"run {run.id} is gone")
+    return await world_data(session, world, now, event)

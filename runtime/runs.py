@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from types import SimpleNamespace
 from typing import Any, Protocol, cast
 
 from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, select, update
@@ -20,11 +19,10 @@ from nodes.base import NotifyStaff, SendMessage, TagPatient
 from nodes.registry import get_node_type
 from runtime.context import Runtime
 from runtime.db import write_scope
-from runtime.interpreter import RunData, StepResult, due_again, walk
+from runtime.interpreter import StepResult, due_again, walk
 from runtime.outbox import resolve_kind
-from runtime.rundata import appointment_view, clinic_view, consent_ledger, graph_of, patient_view, run_data
-from runtime.templates.store import approved_texts
-from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep
+from runtime.rundata import graph_of, load_world, run_data, world_data
+from storage.models import Event, OutboxMessage, Patient, Run, RunStep
 
 OPEN_RUN = ("running", "waiting")
 OPEN_STEP = ("waiting", "firing")
@@ -109,28 +107,16 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
         continued = (await connection.execute(_CLAIM, {"run": run_id, "now": now})).all()
         if not continued:
             return []
-        world = (await connection.execute(_WORLD, {"run": run_id})).first()
+        world = await load_world(connection, run_id)
         if world is None or world.status not in OPEN_RUN:
             return []
-        if world.p_id is None or world.c_id is None:
-            raise LookupError(f"run {run_id}: patient or clinic is gone")
         graph = await graph_of(connection, world.workflow_version_id)
         existing = (await connection.execute(_STEPS_OF, {"run": run_id})).all()
-        ledger = await consent_ledger(connection, world.patient_id)
-        patient = _prefixed(world, "p_")
-        data = RunData(
-            now=now,
-            trigger_at=world.trigger_at,
-            patient=patient_view(patient),
-            appointment=appointment_view(_prefixed(world, "a_") if world.a_id is not None else None),
-            clinic=clinic_view(_prefixed(world, "c_"), await approved_texts(session, world.clinic_id)),
-            consents={purpose: bool(granted) for purpose, granted in ledger.items()},
-            event=_event_view(world),
-        )
+        data = await world_data(session, world, now)
         acted = {node_id for node_id, _ in existing}
         frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
         results = walk(graph, frontier, acted, data)
-        run = RunRef(world.id, world.clinic_id, world.patient_id, patient.tags)
+        run = RunRef(world.id, world.clinic_id, world.patient_id, world.p_tags)
         to_deliver = await _persist(connection, run, results, now)
         statuses = {status for _, status in existing} | {r.status for r in results}
         await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
@@ -161,33 +147,6 @@ _SETTLE = (
 _INSERT_STEPS = insert(STEPS)
 _INSERT_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id)
 _TAG = update(PATIENTS).where(PATIENTS.c.id == bindparam("patient")).values(tags=bindparam("new_tags"), updated_at=_NOW)
-_PATIENT_COLUMNS = ("id", "name", "chart_no", "phone", "birth_date", "sex", "tags")
-_APPOINTMENT_COLUMNS = ("id", "external_id", "starts_at", "procedure", "doctor", "status")
-# The run with its patient, clinic, event and appointment in one query (Core rows: no ORM identity map).
-_WORLD = (
-    select(
-        RUNS.c.id,
-        RUNS.c.clinic_id,
-        RUNS.c.patient_id,
-        RUNS.c.status,
-        RUNS.c.trigger_at,
-        RUNS.c.workflow_version_id,
-        *(PATIENTS.c[name].label(f"p_{name}") for name in _PATIENT_COLUMNS),
-        Clinic.__table__.c.id.label("c_id"),
-        Clinic.__table__.c.name.label("c_name"),
-        Clinic.__table__.c.settings.label("c_settings"),
-        Event.__table__.c.type.label("e_type"),
-        Event.__table__.c.external_id.label("e_external_id"),
-        Event.__table__.c.payload.label("e_payload"),
-        *(Appointment.__table__.c[name].label(f"a_{name}") for name in _APPOINTMENT_COLUMNS),
-    )
-    .select_from(RUNS)
-    .outerjoin(PATIENTS, PATIENTS.c.id == RUNS.c.patient_id)
-    .outerjoin(Clinic.__table__, Clinic.__table__.c.id == RUNS.c.clinic_id)
-    .outerjoin(Event.__table__, Event.__table__.c.id == RUNS.c.event_id)
-    .outerjoin(Appointment.__table__, Appointment.__table__.c.id == RUNS.c.appointment_id)
-    .where(RUNS.c.id == bindparam("run"))
-)
 
 
 @dataclass(frozen=True)
@@ -198,16 +157,6 @@ class RunRef:
     clinic_id: int
     patient_id: int
     tags: list[Any] | None
-
-
-def _prefixed(row: Any, prefix: str) -> SimpleNamespace:
-    return SimpleNamespace(**{k[len(prefix) :]: v for k, v in row._mapping.items() if k.startswith(prefix)})
-
-
-def _event_view(world: Any) -> dict[str, Any]:
-    if world.e_type is None:
-        return {}
-    return {"type": world.e_type, "external_id": world.e_external_id, **(world.e_payload or {})}
 
 
 async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[StepResult], now: datetime) -> list[int]:
@@ -280,6 +229,8 @@ def _outbox_row(run: RunRef, node_id: str, effect: SendMessage, now: datetime) -
         "template": effect.template,
         "variables": dict(effect.variables),
         "failover": failover,
+        "buttons": [{"name": b["name"], "url": b["url"]} for b in effect.buttons] or None,
+        "image_url": effect.image_url,
         "status": "pending",
         "due_at": now,
         "claimed_at": now,  # claimed by the delivery dispatched right after commit

@@ -26,6 +26,7 @@ from runtime.context import QueueDispatcher, Runtime
 from runtime.db import dispose_runtime_engines, engine_for_sqlite, read_scope, write_scope
 from runtime.events import InvalidEvent, ingest, validate_event
 from runtime.inline import run_until
+from runtime.outbox import UNKNOWN_CHANNEL as UNKNOWN
 from runtime.rundata import format_phone
 from storage.config import Settings
 from storage.errors import Problem
@@ -143,7 +144,8 @@ async def _start_without_event(
             if patient is None or not await _in_segment(session, schedule, dict(params), patient):
                 reason = "환자가 캠페인 대상이 아닙니다 / the patient is not in the campaign's segment"
                 return [], [{"node": trigger["id"], "reason": reason}]
-            runtime.clock.set(trigger_at)  # type: ignore[attr-defined]
+            assert isinstance(runtime.clock, VirtualClock)  # simulate's own runtime
+            runtime.clock.set(trigger_at)
         run = await start_run(
             session,
             runtime,
@@ -240,6 +242,8 @@ async def _report(settings: Settings, document: Mapping[str, Any], started: Any)
     skipped: list[dict[str, Any]] = [
         {"node": row.node_id, "reason": row.reason or ""} for row in rows if row.status == "skipped"
     ]
+    # A message no provider can send (a channel missing from the channel table) fails with its reason.
+    skipped += [{"node": row.node_id, "reason": row.error_message or ""} for row in rows if row.error_code == UNKNOWN]
     skipped += [
         {"node": step.node_id, "reason": step.reason or ""}
         for step in steps

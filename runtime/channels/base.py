@@ -16,15 +16,25 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-MessageKind = Literal["sms", "lms", "alimtalk", "friendtalk"]
+from nodes.channels import MessageKind as MessageKind  # re-exported for the provider clients
+from nodes.channels import Purpose
+
 DeliveryState = Literal["queued", "sent", "delivered", "failed"]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A web-link button under a Kakao message: label ≤ 14 characters, an https address."""
+
+    name: str
+    url: str
 
 
 @dataclass(frozen=True)
 class OutboundMessage:
     key: str  # outbox idempotency key, e.g. "run:42:node:care1"
     kind: MessageKind  # resolved by the runtime: sms vs lms by EUC-KR byte length
-    purpose: Literal["informational", "advertising"]
+    purpose: Purpose
     to: str  # E.164-less Korean mobile, digits only: "01012345678"
     sender: str  # registered sender number (SMS) — clinic setting
     text: str
@@ -33,6 +43,8 @@ class OutboundMessage:
     variables: Mapping[str, str] = field(default_factory=dict)  # AlimTalk #{변수} values, keys without #{}
     sender_key: str | None = None  # Kakao channel sender key / pfId — clinic setting
     failover_text: str | None = None  # provider-side SMS/LMS failover text (None: no provider failover)
+    buttons: tuple[Button, ...] = ()  # FriendTalk / Brand Message link buttons, at most 5
+    image_url: str | None = None  # FriendTalk / Brand Message image (https)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from runtime.channels import credentials
 from runtime.channels.base import ChannelClient, DeliveryReport, OutboundMessage, SendResult
 from runtime.channels.registry import ChannelConfigError, build_channel
+from runtime.credentials import service as credentials
 from runtime.db import read_scope
 from storage.config import Settings
 from storage.crypto import DecryptionError
@@ -43,6 +43,8 @@ class _Client:
 
 
 class ClinicChannel(ChannelClient):
+    name = "clinic"  # the current provider client's name once one is built
+
     def __init__(
         self, settings: Settings, clinic_id: int, fallback: Callable[[], ChannelClient], check_every_s: float = 5.0
     ) -> None:
@@ -54,10 +56,6 @@ class ClinicChannel(ChannelClient):
         self._checked_at = -math.inf
         self._checked_generation = -1
         self._lock = threading.Lock()
-
-    @property
-    def name(self) -> str:  # type: ignore[override]
-        return self._current.client.name if self._current is not None else "clinic"
 
     async def _client(self) -> _Client:
         current = self._current
@@ -89,6 +87,7 @@ class ClinicChannel(ChannelClient):
             else:
                 winner, loser = made, current
                 self._current = made
+                self.name = made.client.name
                 self._checked_at, self._checked_generation = time.monotonic(), generation
         if loser is not None:
             loser.retired = True
@@ -135,6 +134,7 @@ class ClinicChannel(ChannelClient):
 
     async def aclose(self) -> None:
         current, self._current = self._current, None
+        self.name = "clinic"
         if current is not None:
             current.retired = True
             await current.close_when_idle()

@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, assert_never
 
 import httpx
 
+from runtime.billing.rates import CostTable, sms_or_lms
 from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure
 from runtime.channels.base import ChannelClient, DeliveryReport, DeliveryState, OutboundMessage, SendResult
-from runtime.channels.costs import CostTable, sms_or_lms
 
 PROVIDER = "nhncloud"
 IDEMPOTENCY_HEADER = "X-NC-API-IDEMPOTENCY-KEY"
@@ -143,11 +143,15 @@ class NhnCloudClient(ChannelClient):
             return SendResult(
                 accepted=False, provider=PROVIDER, state="failed", error_code="CONFIG", error_message=problem
             )
-        if message.kind in ("sms", "lms"):
-            return await self._send_sms(message)
-        if message.kind == "alimtalk":
-            return await self._send_alimtalk(message)
-        return await self._send_friendtalk(message)
+        match message.kind:
+            case "sms" | "lms":
+                return await self._send_sms(message)
+            case "alimtalk":
+                return await self._send_alimtalk(message)
+            case "friendtalk":
+                return await self._send_friendtalk(message)
+            case unknown:  # a kind added to the channel table that this client cannot send: a type error
+                assert_never(unknown)
 
     def _missing_config(self, message: OutboundMessage) -> str | None:
         if not message.sender:
@@ -166,6 +170,12 @@ class NhnCloudClient(ChannelClient):
             return (
                 "NHN Cloud 친구톡은 2025-12-31에 지원이 끝났습니다. 광고 메시지는 SOLAPI 브랜드 메시지로 보내세요"
                 " / NHN Cloud FriendTalk reached end of support on 2025-12-31; use SOLAPI Brand Message"
+            )
+        if message.image_url:
+            # NHN takes an image by the URL its own image upload returned, not any address; no upload here yet.
+            return (
+                "NHN Cloud로 이미지 메시지를 보내려면 이미지 업로드가 필요하며 아직 지원하지 않습니다. 이미지를 빼고 보내세요"
+                " / NHN Cloud needs the image uploaded first, which is not supported yet: remove the image"
             )
         return None
 
@@ -214,17 +224,20 @@ class NhnCloudClient(ChannelClient):
         return await self._send_kakao("/messages", "alimtalk", body, message)
 
     async def _send_friendtalk(self, message: OutboundMessage) -> SendResult:
-        body = {
-            "senderKey": message.sender_key,
-            "recipientList": [
-                {
-                    "recipientNo": _digits(message.to),
-                    "content": message.text,
-                    "isAd": message.purpose == "advertising",
-                    "recipientGroupingKey": message.key,
-                }
-            ],
+        recipient: dict[str, Any] = {
+            "recipientNo": _digits(message.to),
+            "content": message.text,
+            "isAd": message.purpose == "advertising",
+            "recipientGroupingKey": message.key,
         }
+        if message.buttons:
+            # PROVIDERS.md names "buttons" for FriendTalk v2.4 but not their fields; these are the fields of NHN's
+            # KakaoTalk Bizmessage button (ordering from 1, type WL = web link, linkMo / linkPc).
+            recipient["buttons"] = [
+                {"ordering": n, "type": "WL", "name": b.name, "linkMo": b.url, "linkPc": b.url}
+                for n, b in enumerate(message.buttons, start=1)
+            ]
+        body = {"senderKey": message.sender_key, "recipientList": [recipient]}
         url_base = self.settings.kakao_base_url.rstrip("/")
         url = f"{url_base}/friendtalk/v2.4/appkeys/{self.settings.kakao_app_key}/messages"
         return await self._send_kakao_url(url, "friendtalk", body, message)

@@ -15,12 +15,14 @@ from collections.abc import Mapping
 
 import httpx
 
+from runtime.billing.rates import CostTable
 from runtime.channels.base import ChannelClient
-from runtime.channels.costs import CostTable
 from runtime.channels.nhncloud import NhnCloudClient, NhnCloudSettings
-from runtime.channels.solapi import SolapiClient, SolapiSettings
+from runtime.channels.sandbox import SandboxChannel
+from runtime.channels.solapi import FriendTalkType, SolapiClient, SolapiSettings
 
 PROVIDERS = ("sandbox", "solapi", "nhncloud")
+FRIENDTALK_TYPES: dict[str, FriendTalkType] = {"CTA": "CTA", "BMS_TEXT": "BMS_TEXT"}
 
 
 class ChannelConfigError(ValueError):
@@ -63,7 +65,8 @@ def build_channel(
     timeout = float(settings.get("timeout_s") or 10.0)
     if provider == "solapi":
         friendtalk = settings.get("solapi_friendtalk_type") or "BMS_TEXT"
-        if friendtalk not in ("CTA", "BMS_TEXT"):
+        friendtalk_type = FRIENDTALK_TYPES.get(friendtalk)
+        if friendtalk_type is None:
             raise ChannelConfigError(
                 f"solapi_friendtalk_type은 CTA 또는 BMS_TEXT입니다: {friendtalk!r}"
                 f" / solapi_friendtalk_type must be CTA or BMS_TEXT"
@@ -74,7 +77,7 @@ def build_channel(
                 api_secret=_required(settings, "solapi_api_secret", "SOLAPI"),
                 base_url=settings.get("solapi_base_url") or "https://api.solapi.com",
                 timeout_s=timeout,
-                friendtalk_type=friendtalk,  # type: ignore[arg-type]
+                friendtalk_type=friendtalk_type,
             ),
             http=http,
             costs=costs,
@@ -96,11 +99,7 @@ def build_channel(
             )
         return NhnCloudClient(nhn, http=http, costs=costs)
     if provider == "sandbox":
-        try:
-            from runtime.channels.sandbox import SandboxChannel  # type: ignore[import-not-found,unused-ignore]
-        except ImportError as exc:  # the runtime package provides it
-            raise ChannelConfigError("샌드박스 채널을 찾을 수 없습니다 / sandbox channel not available") from exc
-        return SandboxChannel()  # type: ignore[no-any-return,unused-ignore]
+        return SandboxChannel()
     raise ChannelConfigError(
         f"알 수 없는 발송 제공사입니다: {provider!r} (sandbox, solapi, nhncloud 중 하나)"
         f" / unknown provider {provider!r}: use sandbox, solapi or nhncloud"

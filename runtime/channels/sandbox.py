@@ -39,6 +39,8 @@ class SandboxRecord:
     report_at: str
     final_state: str  # "delivered" | "failed"
     template_code: str | None = None
+    buttons: list[dict[str, str]] = field(default_factory=list)  # FriendTalk link buttons {"name", "url"}
+    image_url: str | None = None
 
 
 @dataclass
@@ -111,6 +113,8 @@ class SandboxChannel(ChannelClient):
             report_at=(now + self.report_delay).isoformat(),
             final_state="failed" if self._fails(message) else "delivered",
             template_code=message.template_code,
+            buttons=[{"name": button.name, "url": button.url} for button in message.buttons],
+            image_url=message.image_url,
         )
         stored = self._store(record)
         # With no report delay a delivered message is reported at once; failures still arrive as reports.

@@ -18,13 +18,20 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, assert_never
 
 import httpx
 
+from runtime.billing.rates import CostTable
 from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure
-from runtime.channels.base import ChannelClient, DeliveryReport, DeliveryState, OutboundMessage, SendResult
-from runtime.channels.costs import CostTable
+from runtime.channels.base import (
+    Button,
+    ChannelClient,
+    DeliveryReport,
+    DeliveryState,
+    OutboundMessage,
+    SendResult,
+)
 
 PROVIDER = "solapi"
 SEND_PATH = "/messages/v4/send-many/detail"
@@ -115,29 +122,57 @@ def _wrap_variables(variables: Mapping[str, object]) -> dict[str, str]:
     }
 
 
+def _friendtalk_options(message: OutboundMessage, kind: FriendTalkType) -> dict[str, Any]:
+    """``kakaoOptions`` of a FriendTalk: link buttons as the SDK's models write them (solapi 5.0.3:
+    ``KakaoButton`` for CTA, ``BmsWebButton`` in ``kakaoOptions.bms`` for Brand Message). PROVIDERS.md does not
+    document these fields; they follow the SDK. Images need a SOLAPI file id (upload), see _missing_config."""
+    kakao: dict[str, Any] = {"pfId": message.sender_key, "disableSms": True}
+    if kind == "CTA":
+        if message.buttons:
+            kakao["buttons"] = [_cta_button(b) for b in message.buttons]
+    elif kind == "BMS_TEXT":
+        bms: dict[str, Any] = {"targeting": "I", "chatBubbleType": "TEXT"}  # I: the channel's friends only
+        if message.buttons:
+            bms["buttons"] = [_bms_button(b) for b in message.buttons]
+        kakao["bms"] = bms
+    else:
+        assert_never(kind)
+    return kakao
+
+
+def _cta_button(button: Button) -> dict[str, str]:
+    return {"linkMo": button.url, "linkPc": button.url, "buttonName": button.name, "buttonType": "WL"}
+
+
+def _bms_button(button: Button) -> dict[str, str]:
+    return {"linkType": "WL", "name": button.name, "linkMobile": button.url, "linkPc": button.url}
+
+
 def build_message(message: OutboundMessage, settings: SolapiSettings) -> dict[str, Any]:
     """One entry of ``messages``, keys in the SDK's model order (from, to, text, country, type, …)."""
     body: dict[str, Any] = {"from": _digits(message.sender), "to": _digits(message.to)}
     kakao: dict[str, Any] | None = None
     text: str | None
-    if message.kind == "sms":
-        kind, text = "SMS", message.text
-    elif message.kind == "lms":
-        kind, text = "LMS", message.text
-    elif message.kind == "alimtalk":
-        # Text is only the provider-side failover; the AlimTalk itself is template + variables.
-        kind, text = "ATA", message.failover_text
-        kakao = {
-            "pfId": message.sender_key,
-            "templateId": message.template_code,
-            "variables": _wrap_variables(message.variables),
-            "disableSms": message.failover_text is None,
-        }
-    else:
-        kind, text = settings.friendtalk_type, message.text
-        kakao = {"pfId": message.sender_key, "disableSms": True}
-        if kind == "BMS_TEXT":
-            kakao["bms"] = {"targeting": "I", "chatBubbleType": "TEXT"}  # I: the channel's friends only
+    kind: str
+    match message.kind:
+        case "sms":
+            kind, text = "SMS", message.text
+        case "lms":
+            kind, text = "LMS", message.text
+        case "alimtalk":
+            # Text is only the provider-side failover; the AlimTalk itself is template + variables.
+            kind, text = "ATA", message.failover_text
+            kakao = {
+                "pfId": message.sender_key,
+                "templateId": message.template_code,
+                "variables": _wrap_variables(message.variables),
+                "disableSms": message.failover_text is None,
+            }
+        case "friendtalk":
+            kind, text = settings.friendtalk_type, message.text
+            kakao = _friendtalk_options(message, settings.friendtalk_type)
+        case unknown:  # a kind added to the channel table that this client cannot send: a type error
+            assert_never(unknown)
     if text is not None:
         body["text"] = text
     body["country"] = "82"
@@ -179,6 +214,13 @@ def _status_message(code: str | None, provider_text: str | None) -> str | None:
 
 
 def _missing_config(message: OutboundMessage) -> str | None:
+    if message.image_url:
+        # SOLAPI sends an image by the id of a file uploaded to its storage (``POST /storage/v1/files``), not by
+        # address; until the client uploads, an image message is refused here rather than sent without it.
+        return (
+            "SOLAPI로 이미지 메시지를 보내려면 이미지 업로드가 필요하며 아직 지원하지 않습니다. 이미지를 빼고 보내세요"
+            " / SOLAPI needs the image uploaded first, which is not supported yet: remove the image"
+        )
     if message.kind in ("alimtalk", "friendtalk") and not message.sender_key:
         return "카카오 채널 키(pfId)가 설정되지 않았습니다 / Kakao channel key (pfId) is not set"
     if message.kind == "alimtalk" and not message.template_code:

@@ -5,6 +5,7 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from nodes.channels import NIGHT_DEFAULTS
 from storage.models.base import Base, Timestamps
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -15,10 +16,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "sender_number": "",
     "kakao_sender_key": "",
     "channel": "sandbox",
-    # Night windows for advertising (DESIGN.md): SMS 21:00–08:00, FriendTalk 20:00–08:00.
-    "night_sms_start": "21:00",
-    "night_friendtalk_start": "20:00",
-    "night_end": "08:00",
+    # Night windows for advertising (DESIGN.md): SMS 21:00–08:00, FriendTalk 20:00–08:00 — the channel table's.
+    **NIGHT_DEFAULTS,
 }
 
 

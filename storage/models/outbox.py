@@ -39,6 +39,10 @@ class OutboxMessage(Base, ClinicScoped, Timestamps):
     variables: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("outbox.variables"), default=dict)
     # {"channel": "sms", "text": …}
     failover: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON("outbox.failover"), nullable=True)
+    # FriendTalk / Brand Message: link buttons [{"name", "url"}] and an image address (the clinic's ad, no
+    # personal data: the node renders neither with patient values).
+    buttons: Mapped[list[Any] | None] = mapped_column(nullable=True)
+    image_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     due_at: Mapped[datetime] = mapped_column()
     claimed_at: Mapped[datetime | None] = mapped_column(nullable=True)

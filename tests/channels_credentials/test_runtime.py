@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from runtime.channels import credentials
 from runtime.clock import VirtualClock
 from runtime.context import QueueDispatcher, Runtime
+from runtime.credentials import service as credentials
 from runtime.events import ingest
 from runtime.inline import drain
 from storage.config import Settings

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runtime.channels.credentials import mask, normalise_phone
 from runtime.channels.hosts import LOCAL_HOSTS, PROVIDER_HOSTS, base_url_problem
+from runtime.credentials.service import mask, normalise_phone
 
 SECRETS = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=80)
 

@@ -9,7 +9,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
-from runtime.channels.ledger import sms_kind
+from runtime.billing.ledger import sms_kind
 from runtime.context import Runtime
 from runtime.events import ingest
 from runtime.inline import run_until

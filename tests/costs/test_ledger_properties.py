@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runtime.channels.costs import SEOUL, CostTable, rate_for, validate_rates
-from runtime.channels.ledger import (
+from runtime.billing.ledger import (
     InvalidMonth,
     LedgerEntry,
     entry_of,
@@ -20,6 +19,7 @@ from runtime.channels.ledger import (
     summarize,
     trend_months,
 )
+from runtime.billing.rates import SEOUL, CostTable, rate_for, validate_rates
 from storage.models import OutboxMessage
 
 MONEY = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)

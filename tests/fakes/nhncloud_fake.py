@@ -33,6 +33,7 @@ PLACEHOLDER_RE = re.compile(r"#\{([^{}]+)\}")
 PHONE_RE = re.compile(r"^01\d{8,9}$")
 SMS_SEND_RE = re.compile(r"^/sms/v3\.0/appKeys/(?P<app>[^/]+)/sender/(?P<api>sms|mms|ad-sms|ad-mms)$")
 SMS_SENDNOS_RE = re.compile(r"^/sms/v3\.0/appKeys/(?P<app>[^/]+)/sendNos$")
+FRIENDTALK_RE = re.compile(r"^/friendtalk/v2\.4/appkeys/(?P<app>[^/]+)/messages$")
 KAKAO_RE = re.compile(r"^/alimtalk/v2\.3/appkeys/(?P<app>[^/]+)/(?P<what>messages|senders)$")
 UNREGISTERED_SMS_SENDER = "-1006"
 
@@ -119,6 +120,8 @@ class NhnCloudFake(FakeHttpServer):
                     },
                 )
             return self._alimtalk_query(request) if request.method == "GET" else self._alimtalk_send(request)
+        if (match := FRIENDTALK_RE.match(request.path)) and request.method == "POST":
+            return self._guard(request, match["app"], "kakao") or self._friendtalk_send(request)
         return Reply(404, {"header": _header(False, -9998, "Not exist API.")})
 
     def _guard(self, request: Request, app: str, product: str) -> Reply | None:
@@ -255,6 +258,31 @@ class NhnCloudFake(FakeHttpServer):
                 "header": _header(True),
                 "message": {"requestId": request_id, "senderGroupingKey": None, "sendResults": results},
             },
+        )
+
+    # --- FriendTalk v2.4 (legacy: end of support 2025-12-31) -----------------------------------------
+
+    def _friendtalk_send(self, request: Request) -> Reply:
+        """Records each recipient with its buttons (at most 5; WL: name ≤ 14 characters and linkMo)."""
+        body = request.json() or {}
+        if body.get("senderKey") not in self.sender_keys:
+            return _refused("-1014", "Sender profile is not active.")
+        request_id = f"{datetime.now(KST):%Y%m%d%H%M%S}{next(self._ids):06d}F"
+        stored, results = [], []
+        for seq, recipient in enumerate(body.get("recipientList") or [], start=1):
+            buttons = recipient.get("buttons") or []
+            bad = len(buttons) > 5 or any(
+                not 1 <= len(str(b.get("name") or "")) <= 14 or (b.get("type") == "WL" and not b.get("linkMo"))
+                for b in buttons
+            )
+            if bad:
+                return _refused("4", "Parameter validation failed: buttons")
+            results.append({"recipientSeq": seq, "recipientNo": recipient.get("recipientNo"), "resultCode": 0})
+            stored.append({"requestId": request_id, "recipientSeq": seq, **recipient, "messageStatus": "IN_PROGRESS"})
+        self.messages[("friendtalk", request_id)] = stored
+        return Reply(
+            200,
+            {"header": _header(True), "message": {"requestId": request_id, "sendResults": results}},
         )
 
     def _alimtalk_query(self, request: Request) -> Reply:

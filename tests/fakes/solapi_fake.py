@@ -28,7 +28,7 @@ from typing import Any
 
 import httpx
 
-from runtime.channels.costs import euckr_len
+from runtime.billing.rates import euckr_len
 from runtime.channels.solapi import SolapiSettings
 from tests.fakes._http import FakeHttpServer, Reply, Request
 
@@ -39,6 +39,31 @@ PHONE_RE = re.compile(r"^01\d{8,9}$")
 
 def _error(status: int, code: str, message: str) -> Reply:
     return Reply(status, {"errorCode": code, "errorMessage": message})
+
+
+def _button_problem(kind: object, options: dict[str, Any]) -> str | None:
+    """Kakao's button rules as the SDK models them (solapi 5.0.3): at most 5, a name of at most 14 characters;
+    a web link (WL) needs its mobile address — ``KakaoButton`` (buttonName, buttonType, linkMo) for CTA,
+    ``BmsWebButton`` (linkType, name, linkMobile) under ``kakaoOptions.bms`` for Brand Message."""
+    if kind == "CTA":
+        buttons, name, link_type, link = options.get("buttons") or [], "buttonName", "buttonType", "linkMo"
+    elif str(kind).startswith("BMS_"):
+        buttons, name, link_type, link = (
+            (options.get("bms") or {}).get("buttons") or [],
+            "name",
+            "linkType",
+            "linkMobile",
+        )
+    else:
+        return "buttons" if options.get("buttons") else None
+    if len(buttons) > 5:
+        return "at most 5 buttons"
+    for button in buttons:
+        if not 1 <= len(str(button.get(name) or "")) <= 14:
+            return f"button {name} must be 1-14 characters"
+        if button.get(link_type) == "WL" and not str(button.get(link) or "").startswith(("https://", "http://")):
+            return f"a WL button needs {link}"
+    return None
 
 
 class SolapiFake(FakeHttpServer):
@@ -137,6 +162,9 @@ class SolapiFake(FakeHttpServer):
                 wanted = {f"#{{{name}}}" for name in PLACEHOLDER_RE.findall(text or "")}
                 if text is None or set((options.get("variables") or {}).keys()) != wanted:
                     return _error(400, "TemplateMismatch", "template or variables do not match")
+            problem = _button_problem(message.get("type"), options)
+            if problem:
+                return _error(400, "ValidationError", problem)
         return None
 
     def _send_many(self, request: Request) -> Reply:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runtime.channels.costs import (
+from runtime.billing.rates import (
     CostTable,
     MessageTooLongError,
     SentMessage,
@@ -100,7 +100,7 @@ def test_rate_overrides_are_validated() -> None:
 def test_monthly_ledger_groups_by_seoul_month() -> None:
     from datetime import UTC, datetime
 
-    from runtime.channels.costs import monthly_ledger
+    from runtime.billing.rates import monthly_ledger
 
     table = CostTable().with_overrides({"solapi": {"sms": 10, "lms": 30, "alimtalk": 7}})
     entries = [

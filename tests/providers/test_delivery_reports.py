@@ -1,4 +1,7 @@
-"""Delivery reports: SOLAPI webhooks (late, out of order, twice), state merging, and the failover end-to-end."""
+"""Delivery reports: SOLAPI webhooks (late, out of order, twice) and the failover end-to-end.
+
+How the runtime applies repeated and late reports to outbox rows: tests/webhooks/test_solapi_reports.py.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +13,6 @@ from hypothesis import strategies as st
 
 from runtime.channels.base import DeliveryReport, DeliveryState, OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
-from runtime.channels.reports import merge_state, unique_reports
-from runtime.channels.retry import RetryPolicy, send_with_retries
 from runtime.channels.solapi import SolapiClient, SolapiWebhookError, parse_solapi_webhook
 from tests.fakes import NhnCloudFake, SolapiFake, WebhookSink
 
@@ -63,21 +64,6 @@ def test_malformed_webhook_bodies_are_refused_clearly(body: bytes) -> None:
     assert " / " in str(error.value)
 
 
-STATES: list[DeliveryState] = ["queued", "sent", "delivered", "failed"]
-
-
-@given(st.lists(st.sampled_from(STATES), min_size=1, max_size=12))
-def test_merged_state_never_leaves_a_final_state(sequence: list[DeliveryState]) -> None:
-    state: DeliveryState = "queued"
-    first_final = next((s for s in sequence if s in ("delivered", "failed")), None)
-    for incoming in sequence:
-        state = merge_state(state, incoming)
-    if first_final:
-        assert state == first_final
-    else:
-        assert state == ("sent" if "sent" in sequence else "queued")
-
-
 async def test_reports_arriving_out_of_order_and_twice_settle_each_message_once(
     solapi_fake: SolapiFake, webhook_sink: WebhookSink
 ) -> None:
@@ -92,13 +78,13 @@ async def test_reports_arriving_out_of_order_and_twice_settle_each_message_once(
     # When SOLAPI posts every report twice, shuffled
     solapi_fake.settle()
     calls = solapi_fake.post_webhooks(webhook_sink.url)
-    reports = unique_reports(r for body in webhook_sink.bodies for r in parse_solapi_webhook(body))
-    # Then each message ends in its final state, whatever the order, and duplicates were dropped
+    reports = {r.report_id: r for body in webhook_sink.bodies for r in parse_solapi_webhook(body)}
+    # Then each message's final state and provider failover is reported, each event id twice
     assert calls == 12 and len(reports) == 6
     final: dict[str, tuple[DeliveryState, bool]] = {}
-    for report in reports:
-        state, failover = final.get(report.provider_message_id, ("queued", False))
-        final[report.provider_message_id] = (merge_state(state, report.state), failover or report.failover_sent)
+    for report in reports.values():
+        if report.state in ("delivered", "failed"):
+            final[report.provider_message_id] = (report.state, report.failover_sent)
     assert [final[s.provider_message_id or ""] for s in sent] == [
         ("delivered", False),
         ("delivered", True),
@@ -124,24 +110,11 @@ async def test_reports_arriving_out_of_order_and_twice_settle_each_message_once(
                     sender="0212345678",
                     text="예약 확정 안내",
                 )
-                result, _ = await send_with_retries(client, sms, RetryPolicy(), sleep=_no_sleep)
-                assert result.accepted
+                assert (await client.send(sms)).accepted
     await client.aclose()
     assert solapi_fake.delivered_count("c:failover") == 1
     sms_to_c = [m for m in solapi_fake.messages.values() if m["to"] == "01000000003" and m["type"] == "SMS"]
     assert len(sms_to_c) == 1
-
-
-async def _no_sleep(_: float) -> None:
-    return None
-
-
-def test_unique_reports_without_ids_use_message_and_state() -> None:
-    from datetime import UTC, datetime
-
-    now = datetime.now(UTC)
-    same = DeliveryReport(provider="nhncloud", provider_message_id="sms|1|1", state="delivered", at=now)
-    assert len(unique_reports([same, same])) == 1
 
 
 json_values = st.recursive(
@@ -215,8 +188,7 @@ async def test_nhn_alimtalk_reported_failed_is_followed_by_exactly_one_sms(nhncl
                     sender="0212345678",
                     text="김님 3일 예약 확정 안내",
                 )
-                result, _ = await send_with_retries(client, sms, sleep=_no_sleep)
-                assert result.accepted
+                assert (await client.send(sms)).accepted
     await client.aclose()
     # Then exactly one SMS went out
     assert nhncloud_fake.count_by_grouping_key("run:9:node:care:failover") == 1

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import random
-
 from hypothesis import given
 from hypothesis import strategies as st
 
 from runtime.channels.base import ChannelClient, OutboundMessage, SendResult
 from runtime.channels.nhncloud import NhnCloudClient
-from runtime.channels.retry import RetryPolicy, send_with_retries
 from runtime.channels.solapi import SolapiClient
+from runtime.outbox import RETRY_CAP_S, retry_delay_s
 from tests.fakes import NhnCloudFake, SolapiFake
 from tests.fakes._http import FailureScript
 
 
 class VirtualClock:
-    """Time for the fake's outage window and the retry sleeps: no real waiting in tests."""
+    """Time for the fake's outage window and the scheduler's passes: no real waiting in tests."""
 
     def __init__(self) -> None:
         self.now = 0.0
@@ -42,16 +40,15 @@ def sms(key: str) -> OutboundMessage:
 async def deliver_all(client: ChannelClient, keys: list[str], clock: VirtualClock) -> dict[str, SendResult]:
     """A miniature outbox: rows stay queued while results are retriable; the scheduler re-runs them."""
     queued, done = list(keys), {}
-    policy = RetryPolicy(max_attempts=3, base_delay_s=2.0, max_delay_s=30.0)
-    for _round in range(50):
+    for _round in range(150):
         for key in list(queued):
-            result, _ = await send_with_retries(client, sms(key), policy, sleep=clock.sleep)
+            result = await client.send(sms(key))
             if result.accepted or not result.retriable:
                 done[key] = result
                 queued.remove(key)
         if not queued:
             break
-        await clock.sleep(15.0)  # the scheduler's next pass over queued rows
+        await clock.sleep(5.0)  # the outbox's first back-off before the scheduler hands the row out again
     assert not queued, f"still queued: {queued}"
     return done
 
@@ -86,30 +83,17 @@ async def test_nhn_lost_answers_during_an_outage_never_duplicate(nhncloud_fake: 
     assert [nhncloud_fake.count_by_grouping_key(k) for k in keys] == [1] * 10
 
 
-async def test_4xx_is_never_retried(solapi_fake: SolapiFake) -> None:
+async def test_4xx_is_final_not_retriable(solapi_fake: SolapiFake) -> None:
     client = SolapiClient(solapi_fake.settings(api_secret="wrong"))
-    result, attempts = await send_with_retries(
-        client, sms("k"), RetryPolicy(max_attempts=5), sleep=VirtualClock().sleep
-    )
+    result = await client.send(sms("k"))
     await client.aclose()
-    assert attempts == 1 and not result.retriable and len(solapi_fake.requests) == 1
+    assert not result.accepted and not result.retriable and len(solapi_fake.requests) == 1
 
 
-async def test_retries_stop_at_max_attempts_and_leave_the_message_retriable(solapi_fake: SolapiFake) -> None:
-    solapi_fake.failures.fail_next(10, 503)
-    client = SolapiClient(solapi_fake.settings())
-    result, attempts = await send_with_retries(
-        client, sms("k"), RetryPolicy(max_attempts=4), sleep=VirtualClock().sleep
-    )
-    await client.aclose()
-    assert attempts == 4 and result.retriable and result.state == "queued"
-
-
-@given(st.integers(min_value=1, max_value=30), st.integers(min_value=0, max_value=2**32))
-def test_backoff_is_bounded_by_the_exponential_ceiling_and_the_cap(attempt: int, seed: int) -> None:
-    policy = RetryPolicy(base_delay_s=2.0, max_delay_s=300.0)
-    delay = policy.delay_after(attempt, random.Random(seed))
-    assert 0.0 <= delay <= min(300.0, 2.0 * 2 ** (attempt - 1))
+@given(st.integers(min_value=1, max_value=60))
+def test_outbox_backoff_doubles_from_5_s_up_to_the_cap(attempts: int) -> None:
+    delay = retry_delay_s(attempts)
+    assert delay == min(RETRY_CAP_S, 5 * 2 ** (attempts - 1)) and 5 <= delay <= RETRY_CAP_S
 
 
 async def test_solapi_lost_answers_during_an_outage_never_duplicate(solapi_fake: SolapiFake) -> None:

@@ -13,15 +13,19 @@ import pytest
 from solapi import SolapiMessageService
 from solapi.lib.authenticator import Authenticator
 from solapi.model import Bms, KakaoOption, MessageType, RequestMessage
+from solapi.model.kakao.bms.bms_button import BmsWebButton
+from solapi.model.kakao.kakao_button import KakaoButton
 from solapi.model.request import VERSION as SDK_VERSION
+from solapi.model.request.kakao.kakao_option import KakaoOption as KakaoOptionWithButtons
 
-from runtime.channels.base import OutboundMessage
-from runtime.channels.solapi import SolapiClient, authorization_header, now_iso
+from runtime.channels.base import Button, OutboundMessage
+from runtime.channels.solapi import SolapiClient, SolapiSettings, authorization_header, build_message, now_iso
 from tests.fakes import SolapiFake
 
 SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 PF_ID = "KA01PF_FAKE"
 KEY = "run:42:node:care1"
+BUTTONS = (Button("예약하기", "https://clinic.example/book"), Button("약도", "https://clinic.example/map"))
 
 
 @pytest.fixture
@@ -138,6 +142,36 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
             ),
             "BMS_TEXT",
         ),
+        (
+            "brand-message+buttons",
+            OutboundMessage(
+                key=KEY,
+                kind="friendtalk",
+                purpose="advertising",
+                to="010-1234-5678",
+                sender="02-1234-5678",
+                text="(광고) 새해 진료 시간 안내",
+                sender_key=PF_ID,
+                buttons=BUTTONS,
+            ),
+            RequestMessage(
+                from_="02-1234-5678",
+                to="010-1234-5678",
+                text="(광고) 새해 진료 시간 안내",
+                type=MessageType.BMS_TEXT,
+                custom_fields=custom,
+                kakao_options=KakaoOption(
+                    pf_id=PF_ID,
+                    disable_sms=True,
+                    bms=Bms(
+                        targeting="I",
+                        chat_bubble_type="TEXT",
+                        buttons=[BmsWebButton(name=b.name, link_mobile=b.url, link_pc=b.url) for b in BUTTONS],
+                    ),
+                ),
+            ),
+            "BMS_TEXT",
+        ),
     ]
 
 
@@ -191,3 +225,26 @@ def test_signature_equals_the_sdk_authenticator() -> None:
     sdk = Authenticator.get_signature("TEST_SECRET", "2019-07-01T00:41:48Z" + "jqsba2jxjnrjor")
     # Then our header carries the same signature
     assert authorization_header("K", "TEST_SECRET", "2019-07-01T00:41:48Z", "jqsba2jxjnrjor").endswith(sdk)
+
+
+def test_friendtalk_cta_buttons_equal_the_sdk_button_model() -> None:
+    # The SDK's message model (5.0.3) has no CTA buttons, so no request to compare: its KakaoOption with buttons
+    # (solapi/model/request/kakao/kakao_option.py) and KakaoButton say how they are written.
+    message = OutboundMessage(
+        key=KEY,
+        kind="friendtalk",
+        purpose="advertising",
+        to="010-1234-5678",
+        sender="02-1234-5678",
+        text="(광고) 새해 진료 시간 안내",
+        sender_key=PF_ID,
+        buttons=BUTTONS,
+    )
+    sdk = KakaoOptionWithButtons(
+        pf_id=PF_ID,
+        disable_sms=True,
+        buttons=[KakaoButton(button_name=b.name, button_type="WL", link_mo=b.url, link_pc=b.url) for b in BUTTONS],
+    )
+    ours = build_message(message, SolapiSettings("key", "secret", friendtalk_type="CTA"))["kakaoOptions"]
+    assert ours == sdk.model_dump(by_alias=True, exclude_none=True)
+    assert list(ours["buttons"][0]) == list(sdk.model_dump(by_alias=True, exclude_none=True)["buttons"][0])

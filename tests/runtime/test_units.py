@@ -7,21 +7,22 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nodes.channels import CHANNELS, get_channel
 from runtime.channels.base import OutboundMessage
 from runtime.channels.sandbox import SandboxChannel
 from runtime.clock import SEOUL, VirtualClock
 from runtime.events import validate_event
 from runtime.interpreter import Graph, RunData, walk
-from runtime.policy import decide
+from runtime.policy import Decision, decide
 from runtime.views import mask_name, mask_phone
 
 CLINIC: dict[str, str] = {}
 moments = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(SEOUL))
 
 
-def _decide(channel: str, purpose: str, now: datetime, **consents: bool | None) -> object:
+def _decide(channel: str, purpose: str, now: datetime, **consents: bool | None) -> Decision:
     return decide(
-        channel=channel,
+        channel=get_channel(channel),
         purpose=purpose,
         consents=consents,
         opted_out=False,
@@ -36,9 +37,9 @@ def test_friendtalk_is_never_sent_between_20_and_8(now: datetime) -> None:
     decision = _decide("friendtalk", "advertising", now, marketing=True, night_ads=True)
     local = now.astimezone(SEOUL)
     night = local.hour >= 20 or local.hour < 8
-    assert decision.action == ("hold" if night else "send")  # type: ignore[attr-defined]
+    assert decision.action == ("hold" if night else "send")
     if night:
-        until = decision.until.astimezone(SEOUL)  # type: ignore[attr-defined]
+        until = decision.until.astimezone(SEOUL)
         assert (until.hour, until.minute) == (8, 0) and timedelta(0) < until - local <= timedelta(hours=12)
 
 
@@ -47,16 +48,16 @@ def test_sms_ads_at_night_need_night_consent(now: datetime, night_ads: bool) -> 
     decision = _decide("sms", "advertising", now, marketing=True, night_ads=night_ads)
     local = now.astimezone(SEOUL)
     night = local.hour >= 21 or local.hour < 8
-    assert decision.action == ("hold" if night and not night_ads else "send")  # type: ignore[attr-defined]
+    assert decision.action == ("hold" if night and not night_ads else "send")
 
 
 def test_consent_and_opt_out_rules() -> None:
     noon = datetime(2026, 12, 1, 12, 0, tzinfo=SEOUL)
-    assert _decide("sms", "advertising", noon).action == "skip"  # type: ignore[attr-defined]
-    assert _decide("alimtalk", "informational", noon).action == "send"  # type: ignore[attr-defined]
-    assert _decide("alimtalk", "informational", noon, treatment=False).action == "skip"  # type: ignore[attr-defined]
+    assert _decide("sms", "advertising", noon).action == "skip"
+    assert _decide("alimtalk", "informational", noon).action == "send"
+    assert _decide("alimtalk", "informational", noon, treatment=False).action == "skip"
     opted = decide(
-        channel="sms",
+        channel=CHANNELS["sms"],
         purpose="informational",
         consents={},
         opted_out=True,
@@ -70,7 +71,7 @@ def test_consent_and_opt_out_rules() -> None:
     consents = {"marketing": True}
     assert (
         decide(
-            channel="sms",
+            channel=CHANNELS["sms"],
             purpose="advertising",
             consents=consents,
             opted_out=False,

@@ -1,4 +1,4 @@
-// Stored messaging-provider credentials (runtime/channels/api.py). Secrets come back masked, never as values.
+// Stored messaging-provider credentials (runtime/credentials/api.py). Secrets come back masked, never as values.
 import { request } from "./client";
 
 export type StoredProvider = "solapi" | "nhncloud";

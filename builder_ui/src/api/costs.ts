@@ -1,4 +1,4 @@
-// Typed calls of the cost ledger API (runtime/channels/costs_api.py).
+// Typed calls of the cost ledger API (runtime/billing/api.py).
 import { request } from "./client";
 
 export type Kind = "sms" | "lms" | "alimtalk" | "friendtalk";

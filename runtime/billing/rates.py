@@ -1,78 +1,42 @@
-"""Message kind by content, and what each message costs (₩) — for the sender and the cost ledger.
+"""What each message costs (₩) — for the sender and the cost ledger — and which kind a text goes as.
 
-Limits follow ../shared/providers/PROVIDERS.md: SMS ≤ 90 EUC-KR bytes, LMS ≤ 2,000 bytes, AlimTalk and
-FriendTalk ≤ 1,000 characters. Carriers count in EUC-KR; we encode with cp949 (a superset that also holds
-the 8,822 Hangul syllables EUC-KR lacks, which carriers deliver as 2 bytes) and count anything cp949
-cannot encode (emoji, rare Hanja) by its UTF-8 length, so a text is never judged shorter than it is.
+Kinds and length limits are the channel table's (nodes/channels.py): SMS ≤ 90 EUC-KR bytes, LMS ≤ 2,000
+bytes, AlimTalk and FriendTalk ≤ 1,000 characters. A message is billed by the kind it was sent as.
 """
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from runtime.channels.base import MessageKind
+from nodes.channels import CHANNELS, ChannelName, MessageKind, get_channel, message_kind
 
-Channel = Literal["sms", "alimtalk", "friendtalk"]
+# Re-exported: the ledger, the rates API and tests read them here.
+from nodes.channels import KINDS as KINDS
+from nodes.channels import MessageTooLongError as MessageTooLongError
+from nodes.channels import euckr_len as euckr_len
 
-SMS_MAX_BYTES = 90
-LMS_MAX_BYTES = 2000
-KAKAO_MAX_CHARS = 1000
+SMS = CHANNELS["sms"]
+SMS_MAX_BYTES = SMS.short_max_bytes or 0
+LMS_MAX_BYTES = SMS.max_bytes or 0
 LMS_SUBJECT_MAX_BYTES = 40
-
-
-class MessageTooLongError(ValueError):
-    """The text does not fit the channel at all (not even as LMS)."""
-
-
-def _count_as_utf8(error: UnicodeError) -> tuple[str, int]:
-    """Encoding error handler: stand in one '?' per UTF-8 byte of what cp949 cannot encode."""
-    assert isinstance(error, UnicodeEncodeError)
-    chunk = error.object[error.start : error.end]
-    return "?" * len(chunk.encode("utf-8", "surrogatepass")), error.end
-
-
-codecs.register_error("doctorsflow_utf8_length", _count_as_utf8)
-
-
-def euckr_len(text: str) -> int:
-    """Bytes a carrier counts for ``text``: cp949 where possible, UTF-8 length for the rest."""
-    return len(text.encode("cp949", errors="doctorsflow_utf8_length"))
 
 
 def sms_or_lms(text: str) -> MessageKind:
     """SMS when it fits 90 bytes, else LMS; longer than 2,000 bytes is an error."""
-    size = euckr_len(text)
-    if size <= SMS_MAX_BYTES:
-        return "sms"
-    if size <= LMS_MAX_BYTES:
-        return "lms"
-    raise MessageTooLongError(
-        f"문자 길이 {size}바이트가 LMS 한도 {LMS_MAX_BYTES}바이트를 넘습니다"
-        f" / text is {size} bytes, over the {LMS_MAX_BYTES}-byte LMS limit"
-    )
+    return message_kind(SMS, text)
 
 
-def choose_kind(channel: Channel, text: str) -> MessageKind:
-    """The message kind a text is sent as on ``channel``; raises MessageTooLongError when it cannot fit."""
-    if channel == "sms":
-        return sms_or_lms(text)
-    if channel in ("alimtalk", "friendtalk"):
-        if len(text) > KAKAO_MAX_CHARS:
-            raise MessageTooLongError(
-                f"카카오 메시지는 {KAKAO_MAX_CHARS}자까지입니다 (현재 {len(text)}자)"
-                f" / Kakao messages are limited to {KAKAO_MAX_CHARS} characters (got {len(text)})"
-            )
-        return channel
-    raise ValueError(f"알 수 없는 채널입니다: {channel!r} / unknown channel: {channel!r}")
+def choose_kind(channel: ChannelName, text: str) -> MessageKind:
+    """The message kind a text is sent as on ``channel``; raises MessageTooLongError when it cannot fit
+    (UnknownChannelError for a channel that is not in the table)."""
+    return message_kind(get_channel(channel), text)
 
 
-KINDS: tuple[MessageKind, ...] = ("sms", "lms", "alimtalk", "friendtalk")
 RATE_PROVIDERS = ("sandbox", "solapi", "nhncloud")
 RATES_SETTING = "rates"  # Clinic.settings["rates"] = {provider: {kind: ₩}}: the clinic's contract rates
 MAX_RATE_KRW = 10_000  # far above any market price (MMS ≈ 100 ₩): a larger figure is a typing slip
@@ -208,11 +172,11 @@ def clinic_table(clinic_settings: Mapping[str, Any]) -> CostTable:
     return CostTable().with_overrides(clinic_overrides(clinic_settings))
 
 
-def rate_for(clinic_settings: Mapping[str, Any], provider: str | None, kind: str) -> float:
+def rate_for(clinic_settings: Mapping[str, Any], provider: str | None, kind: MessageKind) -> float:
     """₩ for one message of ``kind`` sent through ``provider`` now — stamped on the outbox row at send time,
     so the ledger keeps the price in force then. An unknown provider or kind costs 0 (never fails a send)."""
     try:
-        return clinic_table(clinic_settings).rate(provider or "sandbox", kind)  # type: ignore[arg-type]
+        return clinic_table(clinic_settings).rate(provider or "sandbox", kind)
     except KeyError:
         return 0.0
 
@@ -252,7 +216,7 @@ def saving_versus_sms(messages: Iterable[SentMessage], table: CostTable | None =
         count += 1
         spent += cost_of(message, table)
         size = euckr_len(message.text)
-        baseline += table.rate(message.provider, "sms" if size <= SMS_MAX_BYTES else "lms")
+        baseline += table.rate(message.provider, SMS.kinds[0] if size <= SMS_MAX_BYTES else SMS.kinds[-1])
     return Saving(messages=count, spent_krw=round(spent, 2), sms_equivalent_krw=round(baseline, 2))
 
 

@@ -4,7 +4,7 @@
 "rate_krw", "default_krw", "overridden"}]}``; ``PUT /api/costs/rates`` ``{"rates": {provider: {kind: ₩}}}``
 replaces the clinic's overrides (omit one to go back to the default) — 422 names every bad field and
 changes nothing. ``GET /api/costs/ledger?month=YYYY-MM`` (default: this month in Asia/Seoul) → see
-``runtime/channels/ledger.py``.
+``runtime/billing/ledger.py``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from litestar import Controller, get, put
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from runtime.channels import ledger as ledgers
-from runtime.channels.costs import (
+from runtime.billing import ledger as ledgers
+from runtime.billing.rates import (
     DEFAULT_RATES,
     KINDS,
     RATE_PROVIDERS,

@@ -11,15 +11,16 @@ import json
 import sys
 from typing import Any
 
-from runtime.channels.costs_api import month_ledger
-from runtime.channels.ledger import InvalidMonth
+from nodes.channels import KINDS, kind_label
+from runtime.billing.api import month_ledger
+from runtime.billing.ledger import InvalidMonth
 from storage import crypto
 from storage.cli import add_format, emit
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic, upgrade
 
-KIND_NAMES = {"sms": "SMS", "lms": "LMS", "alimtalk": "알림톡 AlimTalk", "friendtalk": "친구톡 FriendTalk"}
+KIND_NAMES = {kind: kind_label(kind) for kind in KINDS}  # "알림톡 AlimTalk", from the channel table
 
 
 def register(commands: Any) -> None:

@@ -4,7 +4,7 @@
 ``registry.py``) → ``{"ok", "message"}``; a missing or malformed setting is a 422 naming it. The
 credentials are used for one call and never stored or logged.
 
-Stored credentials (secrets sealed, runtime/channels/credentials.py):
+Stored credentials (secrets sealed, runtime/credentials/service.py):
 - ``GET /api/channels/credentials`` → ``{"active_provider", "providers": [{"provider", "stored", "active",
   "updated_at", "updated_by", "fields": [{"key", "secret", "required", "choices", "set", "masked"|"value"}]}]}``
   — a secret shows as ``masked`` (``••••1234``), never its value
@@ -21,11 +21,11 @@ from typing import Any
 from litestar import Controller, delete, get, post, put
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from runtime.channels import credentials
 from runtime.channels.base import ChannelClient
 from runtime.channels.connection import test_connection as check_connection
 from runtime.channels.hosts import base_url_problem
 from runtime.channels.registry import ChannelConfigError, build_channel
+from runtime.credentials import service as credentials
 from storage import audit
 from storage.errors import ApiError, Problem
 from storage.tenancy import Caller
@@ -63,7 +63,7 @@ class ChannelController(Controller):
             raise ApiError(422, [Problem("channel_config", str(exc))]) from None
         return await _check(client)
 
-    # -- stored credentials (runtime/channels/credentials.py) -----------------------------------------
+    # -- stored credentials (runtime/credentials/service.py) -----------------------------------------
     @get("/credentials", operation_id="GetChannelCredentials")
     async def get_credentials(self, db_session: AsyncSession) -> dict[str, Any]:
         return await credentials.describe(db_session)

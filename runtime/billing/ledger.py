@@ -24,8 +24,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from runtime.billing.rates import SEOUL, SMS, CostTable, MessageTooLongError, sms_or_lms
 from runtime.channels.base import MessageKind
-from runtime.channels.costs import SEOUL, CostTable, MessageTooLongError, sms_or_lms
 
 BILLED_STATUSES = ("sent", "delivered")
 COUNTED_STATUSES = (*BILLED_STATUSES, "failed")
@@ -63,7 +63,7 @@ def sms_kind(text: str) -> MessageKind:
     try:
         return sms_or_lms(text)
     except MessageTooLongError:
-        return "lms"
+        return SMS.kinds[-1]
 
 
 def parse_month(month: str) -> tuple[int, int]:
@@ -103,10 +103,10 @@ def entry_of(row: Any, table: CostTable) -> LedgerEntry | None:
             return None
         kind = sms_kind((row.failover or {}).get("text") or row.text)
         cost = krw(_rate(table, provider, kind))
-        return LedgerEntry(row.sent_at, "sms", provider, kind, cost, cost, failover=True)
+        return LedgerEntry(row.sent_at, SMS.name, provider, kind, cost, cost, failover=True)
     kind = row.kind or sms_kind(row.text)
     cost = krw(row.cost_krw or 0)
-    baseline = cost if kind in ("sms", "lms") else krw(_rate(table, provider, sms_kind(row.text)))
+    baseline = cost if kind in SMS.kinds else krw(_rate(table, provider, sms_kind(row.text)))
     return LedgerEntry(row.sent_at, row.channel, provider, kind, cost, baseline, failover=row.parent_id is not None)
 
 

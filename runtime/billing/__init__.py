@@ -1,0 +1,1 @@
+"""Billing: message rates (₩ per provider and kind) and the monthly cost ledger."""
