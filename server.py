@@ -28,10 +28,10 @@ import runtime.channels.api
 import runtime.channels.costs_api
 import runtime.channels.costs_cli
 import runtime.cli
-import runtime.templates.api
 import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
+import storage.alimtalk_templates.api
 import storage.cli
 import storage.patients.api
 import storage.patients.cli
@@ -50,7 +50,7 @@ ROUTE_MODULES = [
     storage.workflows.api,
     compliance.api,
     runtime.api,
-    runtime.templates.api,
+    storage.alimtalk_templates.api,
     runtime.channels.api,
     runtime.channels.costs_api,
     runtime.webhooks,

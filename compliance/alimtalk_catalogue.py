@@ -1,9 +1,10 @@
 """AlimTalk template catalogue: the texts and review states Kakao checks every AlimTalk against.
 
-There is one source of truth, the AlimTalk template library of :mod:`runtime.templates`:
+There is one source of truth, the AlimTalk template library:
 
 * online (the server: lint, sign-off, the publish gate) — the caller's clinic's library,
-  :func:`clinic_catalogue`: the shipped library as its seed, the clinic's own templates (any state) over it;
+  ``storage.alimtalk_templates.store.clinic_catalogue``: the shipped library as its seed, the clinic's own
+  templates (any state) over it;
 * offline (``doctorsflow lint FILE``) — the shipped library alone, :func:`default_catalogue`.
 
 The interface is deliberately small (``get(code)``) so tests can hand in a few templates of their own.
@@ -18,8 +19,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncSession
-
     from nodes.send_alimtalk.template import AlimTalkTemplate
 
 PLACEHOLDER_RE = re.compile(r"#\{([^}]*)\}")
@@ -74,10 +73,3 @@ def default_catalogue() -> TemplateCatalogue:
     from nodes.send_alimtalk.library import load_library
 
     return catalogue_of(load_library())
-
-
-async def clinic_catalogue(session: AsyncSession) -> TemplateCatalogue:
-    """The templates of the session's clinic, as ``send.alimtalk`` sees them (see ``store.clinic_templates``)."""
-    from runtime.templates.store import clinic_templates  # storage-backed: imported only when online
-
-    return catalogue_of(await clinic_templates(session))

@@ -1,24 +1,19 @@
 """The publish gate: the error-severity findings that keep a workflow from being published.
 
-A leaf module (it needs no storage), so that ``storage.workflows.service.publish`` can call it directly.
+Pure (no storage): ``storage.workflows.service.publish`` calls it and turns the findings into its 422 answer.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from storage.errors import Problem
-
+from .alimtalk_catalogue import TemplateCatalogue
+from .findings import Finding
 from .graph_rules import lint_workflow
-from .templates import TemplateCatalogue
 
 
-def publish_problems(doc: dict[str, Any], catalogue: TemplateCatalogue | None = None) -> list[Problem]:
-    """One problem per active error finding of the workflow's lint report; AlimTalk nodes are checked
-    against ``catalogue`` (the clinic's templates, ``compliance.templates.clinic_catalogue``), by default
+def blocking_findings(doc: dict[str, Any], catalogue: TemplateCatalogue | None = None) -> list[Finding]:
+    """The active error findings of the workflow's lint report; AlimTalk nodes are checked against
+    ``catalogue`` (the clinic's templates, ``storage.alimtalk_templates.store.clinic_catalogue``), by default
     the shipped library."""
-    return [
-        Problem(finding.rule, finding.message, node=finding.node, path=finding.field or "")
-        for finding in lint_workflow(doc, catalogue).active
-        if finding.severity == "error"
-    ]
+    return [finding for finding in lint_workflow(doc, catalogue).active if finding.severity == "error"]

@@ -5,7 +5,7 @@
 * ADV-NIGHT / CONSENT-NIGHT-GATE: an advertising send whose possible send times (:mod:`.send_times`)
   meet the channel's night window (FriendTalk 20:00–08:00, SMS 21:00–08:00) warns unless every path
   passes a ``branch.consent`` purpose ``night_ads`` ``yes`` port (then it is CONSENT-NIGHT-GATE, info).
-* KAKAO-TEMPLATE-*: against a :class:`~compliance.templates.TemplateCatalogue`.
+* KAKAO-TEMPLATE-*: against a :class:`~compliance.alimtalk_catalogue.TemplateCatalogue`.
 * Text of every node: :mod:`.node_text`.
 
 The checker never raises on a malformed document: structure is the validator's job, so edges to unknown
@@ -19,12 +19,12 @@ from typing import Any
 
 import networkx as nx
 
+from .alimtalk_catalogue import TemplateCatalogue, default_catalogue
 from .findings import Finding, make_finding
 from .node_text import text_findings
 from .nodeinfo import node_info
 from .report import Report, SuppressionInput, apply_suppressions
 from .send_times import ANY_TIME, NIGHT, NIGHT_LABEL, describe_minutes, send_windows
-from .templates import TemplateCatalogue, default_catalogue
 from .workflow_doc import WorkflowNode, build_graph, pointer, read_nodes
 
 SEND_TYPES = ("send.alimtalk", "send.friendtalk", "send.sms")

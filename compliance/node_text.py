@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .alimtalk_catalogue import PLACEHOLDER_RE, TemplateCatalogue
 from .findings import Finding
 from .nodeinfo import node_info
-from .templates import PLACEHOLDER_RE, TemplateCatalogue
 from .text_rules import lint_text as _lint_text_uncached
 from .workflow_doc import WorkflowNode, pointer
 

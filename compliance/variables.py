@@ -1,6 +1,6 @@
 """Which ``{{ … }}`` variables a message uses that the sandbox does not provide (MSG-UNKNOWN-VARIABLE).
 
-The sandbox's own list (``nodes.templating``) is authoritative when the node catalogue is installed; the
+The sandbox's own list (``nodes.personalize``) is authoritative when the node catalogue is installed; the
 fallback below mirrors DESIGN.md so that the checker also works on its own (e.g. ``lint-text``).
 """
 
@@ -39,7 +39,7 @@ def _fallback_unknown(text: str) -> list[str]:
 
 def _sandbox_checker() -> Callable[[str], list[str]]:
     try:
-        from nodes.templating import unknown_variables  # the sandbox's authoritative list
+        from nodes.personalize import unknown_variables  # the sandbox's authoritative list
     except ImportError:
         return _fallback_unknown
 

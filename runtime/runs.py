@@ -22,7 +22,7 @@ from runtime.db import write_scope
 from runtime.interpreter import RunData, StepResult, due_again, walk
 from runtime.outbox import resolve_kind
 from runtime.rundata import appointment_view, clinic_view, consent_ledger, graph_of, patient_view, run_data
-from runtime.templates.store import approved_texts
+from storage.alimtalk_templates.store import approved_texts
 from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep
 
 OPEN_RUN = ("running", "waiting")

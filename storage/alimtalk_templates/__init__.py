@@ -1,35 +1,5 @@
-"""AlimTalk templates: data model, lifecycle, placeholders, and the shipped library."""
+"""A clinic's AlimTalk templates: stored rows (``store``) and their HTTP API (``api``).
 
-from nodes.send_alimtalk.library import approved_templates, copy_for_clinic, get_template, load_library
-from nodes.send_alimtalk.placeholders import TemplateVariablesError, placeholders
-from nodes.send_alimtalk.template import (
-    AlimTalkTemplate,
-    Button,
-    FilledMessage,
-    TemplateStateError,
-    approve,
-    fill,
-    problems,
-    reject,
-    revise,
-    submit,
-)
-
-__all__ = [
-    "AlimTalkTemplate",
-    "Button",
-    "FilledMessage",
-    "TemplateStateError",
-    "TemplateVariablesError",
-    "approve",
-    "approved_templates",
-    "copy_for_clinic",
-    "fill",
-    "get_template",
-    "load_library",
-    "placeholders",
-    "problems",
-    "reject",
-    "revise",
-    "submit",
-]
+The template model, lifecycle, placeholders and the shipped library are pure and live with the node that
+sends them, in :mod:`nodes.send_alimtalk`.
+"""

@@ -43,7 +43,7 @@ def make_context(
     consents: Mapping[str, bool] | None = None,
     event: Mapping[str, Any] | None = None,
 ) -> ExecutionContext:
-    from nodes.templating import render
+    from nodes.personalize import render
 
     data = {"patient": patient, "appointment": appointment, "clinic": clinic}
     return ExecutionContext(
