@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from runtime.channels.base import DeliveryReport, MessageKind, OutboundMessage, SendResult
 from runtime.channels.costs import MessageTooLongError, choose_kind, rate_for
 from runtime.context import Runtime
-from runtime.db import write_scope
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
+from storage.db import write_scope
 from storage.models import Clinic, OutboxMessage, Patient
 
 # Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at

@@ -18,11 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.base import NotifyStaff, SendMessage, TagPatient
 from runtime.context import Runtime
-from runtime.db import write_scope
 from runtime.interpreter import RunData, StepResult, due_again, walk
 from runtime.outbox import resolve_kind
 from runtime.rundata import appointment_view, clinic_view, consent_ledger, graph_of, patient_view, run_data
 from storage.alimtalk_templates.store import approved_texts
+from storage.db import write_scope
 from storage.models import Appointment, Clinic, Event, OutboxMessage, Patient, Run, RunStep
 
 OPEN_RUN = ("running", "waiting")
