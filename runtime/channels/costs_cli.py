@@ -11,10 +11,10 @@ import json
 import sys
 from typing import Any
 
+from nodes.cli_format import add_format, emit
 from runtime.channels.costs_api import month_ledger
 from runtime.channels.ledger import InvalidMonth
 from storage import crypto
-from storage.cli import add_format, emit
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic, upgrade
