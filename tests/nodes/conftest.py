@@ -1,4 +1,4 @@
-"""Helpers for node tests: a real ExecutionContext rendered through the real templating sandbox."""
+"""Helpers for node tests: a real ExecutionContext rendered through the real personalisation sandbox (nodes/personalize.py)."""
 
 from __future__ import annotations
 
