@@ -1,7 +1,8 @@
 """Assembles DoctorsFlow: the Litestar app from every package's routes, and the ``doctorsflow`` command line.
 
 Nothing else lives here: each package owns its controllers (``<package>/api.py`` → ``ROUTES``) and its
-commands (``<package>/cli.py`` → ``register``).
+commands (``<package>/cli.py`` → ``register``). Only ``serve`` is here, because it starts this whole app (and,
+with ``--with-worker``, the runtime beside it). This module sits on top of every package; none imports it.
 """
 
 from __future__ import annotations
@@ -28,20 +29,22 @@ import runtime.billing.api
 import runtime.billing.cli
 import runtime.cli
 import runtime.credentials.api
-import runtime.templates.api
 import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
+import storage.alimtalk_templates.api
 import storage.cli
 import storage.patients.api
 import storage.patients.cli
 import storage.workflows.api
+from nodes.cli_format import EXIT_OK, add_format
+from runtime.services import dispatching_runtime
 from storage.accounts.guards import authorize, collect_route_permissions
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.errors import Problem
 from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
-from storage.migrate import ensure_default_clinic
+from storage.migrate import ensure_default_clinic, upgrade
 from storage.security import SecurityHeadersMiddleware
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
@@ -50,15 +53,16 @@ ROUTE_MODULES = [
     storage.workflows.api,
     compliance.api,
     runtime.api,
-    runtime.templates.api,
+    storage.alimtalk_templates.api,
     runtime.credentials.api,
     runtime.billing.api,
     runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
 ]
-CLI_MODULES = [
+CLI_MODULES: list[Any] = [
     storage.cli,
+    sys.modules[__name__],  # serve
     nodes.cli,
     compliance.cli,
     runtime.cli,
@@ -88,6 +92,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     async def on_startup(app: Litestar) -> None:
         app.state.default_clinic_id = await ensure_default_clinic(settings)
+        app.state.runtime = dispatching_runtime(settings)  # the broker new runs are handed to, if any
 
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]
     if (UI_DIST / "assets").is_dir():
@@ -114,9 +119,42 @@ def _state(settings: Settings) -> Any:
         {
             "settings": settings,
             "default_clinic_id": None,
+            "runtime": None,  # set at start-up (runtime/api.py dispatches on it)
             "route_permissions": collect_route_permissions(ROUTE_MODULES),
         }
     )
+
+
+def register(commands: Any) -> None:
+    serve = commands.add_parser("serve", help="서버 시작 / start the server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--with-worker", action="store_true", help="내장 Redis와 워커도 시작 / also run Redis + worker")
+    serve.add_argument("--load-examples", action="store_true", help="예제 워크플로 불러오기 / load example workflows")
+    add_format(serve)
+    serve.set_defaults(handler=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Migrate, optionally load the examples, print the first-login link, then serve (and run the worker)."""
+    import uvicorn
+
+    from runtime.services import start_background
+    from storage.accounts.cli import print_first_login_link
+    from storage.workflows.seed import load_examples_once
+
+    settings = Settings.from_env()
+    upgrade(settings)
+    if args.load_examples:
+        load_examples_once(settings)
+    print_first_login_link(settings, args.host, args.port)  # only when no user exists yet
+    background = start_background(settings) if args.with_worker else None
+    try:
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    finally:
+        if background is not None:
+            background.stop()
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from runtime.credentials import service as credentials
-from runtime.db import read_scope
 from storage import crypto
 from storage.config import Settings
-from storage.db import dispose_engines, session_scope
+from storage.db import dispose_engines, read_scope, session_scope
 from storage.migrate import ensure_default_clinic, upgrade
 from storage.tenancy import Caller
 

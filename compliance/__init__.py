@@ -4,12 +4,12 @@ Public API: :func:`lint_text` (one message), :func:`lint_workflow` (a workflow d
 report rendering (:func:`render`), the template catalogue interface and the rule catalogue.
 """
 
+from .alimtalk_catalogue import MappingCatalogue, Template, TemplateCatalogue, default_catalogue
 from .findings import Finding, Rule, Suppression, rule_catalogue
 from .formats import render, render_html, render_json, render_sarif, render_text
 from .graph_rules import lint_workflow
 from .normalize import Normalized, normalize
 from .report import Report
-from .templates import MappingCatalogue, Template, TemplateCatalogue, clinic_catalogue, default_catalogue
 from .text_rules import lint_text
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "Suppression",
     "Template",
     "TemplateCatalogue",
-    "clinic_catalogue",
     "default_catalogue",
     "lint_text",
     "lint_workflow",

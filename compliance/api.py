@@ -1,6 +1,7 @@
 """HTTP API of the compliance checker: lint a document or messages, lint a stored workflow, sign off.
 
-The publish gate itself is ``compliance.gate.publish_problems``, called by ``storage.workflows.service``.
+The publish gate itself is ``compliance.gate.blocking_findings``, called by ``storage.workflows.service``; sign-offs
+are stored by ``storage.signoffs``.
 """
 
 from __future__ import annotations
@@ -11,17 +12,17 @@ from litestar import Controller, Response, get, post
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.alimtalk_templates.store import clinic_catalogue
+from storage.clinics import clinic_settings
 from storage.errors import ApiError, Problem
+from storage.signoffs.service import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
 from storage.tenancy import Caller
 from storage.workflows import service
 
 from .formats import render, render_sarif
-from .gate import publish_problems as has_blocking_findings
 from .graph_rules import lint_workflow
 from .guides import URL_PREFIX, render_guide
 from .report import Report, parse_suppression
-from .signoff import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
-from .templates import clinic_catalogue, clinic_settings
 from .text_rules import CHANNELS, PURPOSES, lint_text
 
 REPORT_FORMATS = ("json", "sarif", "html", "text")
@@ -158,4 +159,4 @@ ROUTE_PERMISSIONS = {
     "SignOffWorkflow": "signoff",
     "ListSignoffs": "workflow.read",
 }
-__all__ = ["ROUTES", "ROUTE_PERMISSIONS", "LintController", "has_blocking_findings"]
+__all__ = ["ROUTES", "ROUTE_PERMISSIONS", "LintController"]

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, print_json, wants_json
+
 from .formats import CHECKLIST_URL, FORMATS, render
 from .graph_rules import lint_workflow
 from .guides import GUIDES, GUIDES_DIR
@@ -76,17 +78,17 @@ def lint_command(args: argparse.Namespace) -> int:
         raw_suppressions = _read_json(Path(args.suppressions)) if args.suppressions else []
     except UnreadableFile as exc:
         print(f"✗ {exc.message}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     if not isinstance(doc, dict):
         print("✗ 워크플로는 JSON 객체여야 합니다 / a workflow must be a JSON object", file=sys.stderr)
-        return 1
+        return EXIT_INVALID
     try:
         if not isinstance(raw_suppressions, list):
             raise ValueError("억제 파일은 배열이어야 합니다 / the suppressions file must be an array")
         suppressions = [parse_suppression(s) for s in raw_suppressions]
     except ValueError as exc:
         print(f"✗ {exc}", file=sys.stderr)
-        return 1
+        return EXIT_INVALID
     report = lint_workflow(doc, suppressions=suppressions)
     name = doc.get("name") if isinstance(doc.get("name"), str) else Path(args.workflow).name
     rendered = render(
@@ -100,7 +102,7 @@ def lint_command(args: argparse.Namespace) -> int:
         Path(args.output).write_text(rendered, encoding="utf-8")
     else:
         out.write(rendered)
-    return 1 if report.has_errors else 0
+    return EXIT_INVALID if report.has_errors else EXIT_OK
 
 
 def _message_error(line_no: int, message_id: Any, code: str, message: str) -> dict[str, Any]:
@@ -163,17 +165,17 @@ def lint_text_command(args: argparse.Namespace) -> int:
         lines = _read_text(Path(args.messages)).splitlines()
     except UnreadableFile as exc:
         print(f"✗ {exc.message}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     failed = False
     results = []
     for output, has_error, invalid in lint_lines(lines):
         failed = failed or has_error or invalid
         if args.format == "jsonl":
-            sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
+            print_json(output)
         else:
             results.append(output)
-    if args.format == "json":
-        sys.stdout.write(json.dumps({"results": results}, ensure_ascii=False) + "\n")
+    if wants_json(args):
+        print_json({"results": results})
     elif args.format == "text":
         for output in results:
             if "error" in output:
@@ -183,7 +185,7 @@ def lint_text_command(args: argparse.Namespace) -> int:
             sys.stdout.write(
                 f"{'✗' if any(f['severity'] == 'error' for f in output['findings']) else '✓'} {output['id']}: {rules or '문제 없음 / clean'}\n"
             )
-    return 1 if failed else 0
+    return EXIT_INVALID if failed else EXIT_OK
 
 
 def register(subparsers: Any) -> None:
@@ -191,7 +193,7 @@ def register(subparsers: Any) -> None:
         "lint", help="워크플로 컴플라이언스 검사 / lint a workflow against the compliance rules"
     )
     lint.add_argument("workflow", metavar="WORKFLOW.json")
-    lint.add_argument("--format", choices=FORMATS, default="text")
+    add_format(lint, *FORMATS)
     lint.add_argument(
         "--suppressions",
         metavar="FILE.json",
@@ -203,5 +205,5 @@ def register(subparsers: Any) -> None:
         "lint-text", help="메시지 목록 검사 (JSONL) / lint messages from a JSONL file"
     )
     lint_text_parser.add_argument("messages", metavar="MESSAGES.jsonl")
-    lint_text_parser.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl")
+    add_format(lint_text_parser, "jsonl", "json", "text", default="jsonl")
     lint_text_parser.set_defaults(handler=lint_text_command)

@@ -25,11 +25,11 @@ import networkx as nx
 from nodes.base import NodeType
 from nodes.registry import get_node_type
 
+from .alimtalk_catalogue import TemplateCatalogue, default_catalogue
 from .findings import Finding, make_finding
 from .node_text import node_findings
 from .report import Report, SuppressionInput, apply_suppressions
 from .send_times import ANY_TIME, channel_night, describe_minutes, send_windows
-from .templates import TemplateCatalogue, default_catalogue
 from .workflow_doc import WorkflowNode, build_graph, read_nodes
 
 

@@ -19,8 +19,8 @@ from typing import Any
 from nodes.base import LintContext, LintIssue, NodeType
 from nodes.registry import get_node_type
 
+from .alimtalk_catalogue import TemplateCatalogue
 from .findings import Finding, make_finding
-from .templates import TemplateCatalogue
 from .text_rules import lint_plain_text
 from .text_rules import lint_text as _lint_text_uncached
 from .workflow_doc import WorkflowNode, pointer

@@ -1,6 +1,6 @@
 """Which ``{{ … }}`` variables a message uses that the sandbox does not provide (MSG-UNKNOWN-VARIABLE).
 
-The sandbox's own list (:data:`nodes.templating.VARIABLES`) is the only one; an expression that does not
+The sandbox's own list (:data:`nodes.personalize.VARIABLES`) is the only one; an expression that does not
 parse (the validator's ``template_syntax``) is read lexically against the same list.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nodes.templating import VARIABLES, unknown_variables
+from nodes.personalize import VARIABLES, unknown_variables
 
 _KNOWN_ROOTS = frozenset(v.split(".")[0] for v in VARIABLES)
 _EXPRESSION_RE = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)

@@ -10,8 +10,8 @@ from typing import Any
 from litestar import get, post
 from litestar.params import JSONBody
 
+from nodes.personalize import VARIABLES
 from nodes.registry import catalogue
-from nodes.templating import VARIABLES
 from nodes.validation import problems_as_report, validate_workflow
 
 

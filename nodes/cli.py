@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, print_json
 from nodes.examples import list_examples
 from nodes.validation import Problem, problems_as_report, validate_workflow
 
@@ -72,17 +73,17 @@ def _validate_one(path: Path, output_format: str, several: bool) -> int:
         if output_format == "json":
             error = {"code": exc.code, "node": None, "path": "", "message": exc.message}
             report: dict[str, Any] = {"valid": False, "errors": [error]}
-            print(json.dumps({"file": str(path), **report} if several else report, ensure_ascii=False))
+            print_json({"file": str(path), **report} if several else report)
         else:
             print(f"✗ {path}: {exc.message}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     problems = validate_workflow(doc)
     if output_format == "json":
         report = problems_as_report(problems)
-        print(json.dumps({"file": str(path), **report} if several else report, ensure_ascii=False))
+        print_json({"file": str(path), **report} if several else report)
     else:
         print(_text_report(str(path), problems))
-    return 1 if problems else 0
+    return EXIT_INVALID if problems else EXIT_OK
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -92,17 +93,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_examples(args: argparse.Namespace) -> int:
     examples = list_examples()
-    if args.format == "json":
-        print(json.dumps({"examples": examples}, ensure_ascii=False))
-    else:
-        width = max((len(e["slug"]) for e in examples), default=0)
-        for example in examples:
-            print(f"{example['slug']:<{width}}  {example['name']}")
-    return 0
-
-
-def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="출력 형식 / output format")
+    width = max((len(e["slug"]) for e in examples), default=0)
+    emit(args, {"examples": examples}, "\n".join(f"{e['slug']:<{width}}  {e['name']}" for e in examples))
+    return EXIT_OK
 
 
 def register(subparsers: Any) -> None:
@@ -114,8 +107,8 @@ def register(subparsers: Any) -> None:
         "/ Validates workflow files. Exit 0 valid, 1 invalid, 2 unreadable.",
     )
     validate.add_argument("workflows", nargs="+", metavar="WORKFLOW.json", help="워크플로 파일 / workflow file")
-    _add_format(validate)
+    add_format(validate)
     validate.set_defaults(handler=run_validate)
     examples = subparsers.add_parser("examples", help="예제 워크플로 목록 / list the example workflows")
-    _add_format(examples)
+    add_format(examples)
     examples.set_defaults(handler=run_examples)

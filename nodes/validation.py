@@ -43,9 +43,9 @@ import networkx as nx
 from jsonschema import Draft202012Validator
 
 from nodes.base import NodeType
+from nodes.personalize import template_problems, variables_used
 from nodes.registry import current_registry, get_node_type
 from nodes.schema_messages import FORMAT_CHECKER, error_paths, leaf, reason
-from nodes.templating import template_problems, variables_used
 
 __all__ = [
     "FORMAT",

@@ -27,26 +27,12 @@ MAX_LIMIT = 500
 
 
 def _runtime(state: State) -> tuple[context.Runtime, bool]:
-    """The runtime that dispatches this app's work, and whether it dispatches at all.
-
-    ``serve --with-worker`` set one up; with ``REDIS_URL`` the app enqueues on it; otherwise (embedded
-    Redis, no worker here) new runs wait in the database for the next scheduler poll of a worker.
-    """
-    settings = settings_of(state)
-    try:
-        active: context.Runtime | None = context.current()
-    except RuntimeError:
-        active = None
-    if active is not None and active.settings == settings:
+    """The runtime that dispatches this app's work, and whether it dispatches at all (decided at app start-up
+    by ``runtime.services.dispatching_runtime``; without one, new runs wait for a worker's scheduler poll)."""
+    active: context.Runtime | None = state.get("runtime")
+    if active is not None:
         return active, True
-    if settings.redis_url:
-        from runtime.broker import BrokerDispatcher, setup_broker
-
-        setup_broker(settings.redis_url)
-        active = context.Runtime(settings, dispatcher=BrokerDispatcher())
-        context.set_current(active)
-        return active, True
-    return context.Runtime(settings), False
+    return context.Runtime(settings_of(state)), False
 
 
 def _since(value: str | None) -> datetime | None:

@@ -19,9 +19,9 @@ from sqlalchemy.exc import IntegrityError
 from nodes.base import RunSchedule
 from nodes.registry import get_node_type, node_types
 from runtime.context import Runtime
-from runtime.db import read_scope, write_scope
 from runtime.rundata import consent_ledger, patient_view
 from runtime.runs import start_run
+from storage.db import read_scope, write_scope
 from storage.models import Appointment, Event, Patient, Workflow, WorkflowVersion
 
 log = logging.getLogger("doctorsflow.campaigns")

@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from nodes.cli import UnreadableFile, read_json_file
+from nodes.cli_format import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_format,
+    emit,
+    emit_errors,
+    error_object,
+    print_json,
+    wants_json,
+)
 from storage.config import Settings
-
-
-def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="출력 형식 / output format")
 
 
 def _errors(problems: list[Any]) -> list[dict[str, Any]]:
@@ -25,20 +30,19 @@ def _errors(problems: list[Any]) -> list[dict[str, Any]]:
 
 
 def _print_errors(args: argparse.Namespace, problems: list[dict[str, Any]]) -> None:
-    if args.format == "json":
-        print(json.dumps({"errors": problems}, ensure_ascii=False))
-        return
+    lines = []
     for problem in problems:
         where = " ".join(x for x in (problem.get("node") and f"[{problem['node']}]", problem.get("path")) if x)
-        print(f"✗ {where} {problem['message']}".replace("  ", " "), file=sys.stderr)
+        lines.append(f"✗ {where} {problem['message']}".replace("  ", " "))
+    emit_errors(args, problems, "\n".join(lines))
 
 
 def _read(args: argparse.Namespace, path: str, label: str) -> Any:
     try:
         return read_json_file(Path(path))
     except UnreadableFile as exc:
-        _print_errors(args, [{"code": exc.code, "node": None, "path": label, "message": f"{path}: {exc.message}"}])
-        raise SystemExit(2) from exc
+        _print_errors(args, [error_object(exc.code, f"{path}: {exc.message}", path=label)])
+        raise SystemExit(EXIT_USAGE) from exc
 
 
 def run_simulate(args: argparse.Namespace) -> int:
@@ -48,33 +52,24 @@ def run_simulate(args: argparse.Namespace) -> int:
     event = _read(args, args.event, "/event")
     patient = _read(args, args.patient, "/patient") if args.patient else None
     if patient is not None and not isinstance(patient, dict):
-        _print_errors(
-            args,
-            [
-                {
-                    "code": "invalid_field",
-                    "node": None,
-                    "path": "/patient",
-                    "message": "환자 파일은 JSON 객체여야 합니다 / the patient file must be a JSON object",
-                }
-            ],
-        )
-        return 1
+        message = "환자 파일은 JSON 객체여야 합니다 / the patient file must be a JSON object"
+        _print_errors(args, [error_object("invalid_field", message, path="/patient")])
+        return EXIT_INVALID
     try:
         result = asyncio.run(simulate(workflow, event, patient, args.days))
     except SimulationError as exc:
         _print_errors(args, _errors(exc.problems))
-        return 1
-    if args.format == "json":
-        print(json.dumps(result, ensure_ascii=False))
-        return 0
+        return EXIT_INVALID
+    if wants_json(args):
+        print_json(result)
+        return EXIT_OK
     for message in result["messages"]:
         print(f"{message['at']}  [{message['node']}] {message['channel']} → {message['to']}\n    {message['text']}")
     for skip in result["skipped"]:
         print(f"건너뜀 / skipped [{skip['node']}]: {skip['reason']}")
     if not result["messages"] and not result["skipped"]:
         print("보낼 메시지가 없습니다 / no messages")
-    return 0
+    return EXIT_OK
 
 
 def run_event(args: argparse.Namespace) -> int:
@@ -102,13 +97,11 @@ def run_event(args: argparse.Namespace) -> int:
         intake = asyncio.run(apply())
     except InvalidEvent as exc:
         _print_errors(args, _errors(exc.problems))
-        return 1
-    if args.format == "json":
-        print(json.dumps(intake.result, ensure_ascii=False))
-    else:
-        state = "이미 받은 이벤트 / duplicate" if not intake.created else "접수 / accepted"
-        print(f"{state}: event {intake.result['event_id']}, runs {[r['id'] for r in intake.result['runs']]}")
-    return 0
+        return EXIT_INVALID
+    state = "이미 받은 이벤트 / duplicate" if not intake.created else "접수 / accepted"
+    text = f"{state}: event {intake.result['event_id']}, runs {[r['id'] for r in intake.result['runs']]}"
+    emit(args, intake.result, text)
+    return EXIT_OK
 
 
 def _cli_dispatcher(settings: Settings) -> Any:
@@ -137,16 +130,16 @@ def register(commands: Any) -> None:
     simulate.add_argument("--event", required=True, help="이벤트 JSON / event JSON file")
     simulate.add_argument("--patient", help="환자 JSON (동의 포함) / patient JSON with consents")
     simulate.add_argument("--days", type=int, default=30, help="시뮬레이션 기간(일) / days to simulate")
-    _add_format(simulate)
+    add_format(simulate)
     simulate.set_defaults(handler=run_simulate)
 
     event = commands.add_parser("event", help="이벤트 하나 처리 / apply one event")
     event.add_argument("file", help="이벤트 JSON / event JSON file")
-    _add_format(event)
+    add_format(event)
     event.set_defaults(handler=run_event)
 
     worker = commands.add_parser("worker", help="워커와 스케줄러 실행 / run workers and the scheduler")
     worker.add_argument("--processes", type=int, default=1, help="프로세스 수 / worker processes")
     worker.add_argument("--threads", type=int, default=4, help="프로세스당 스레드 / threads per process")
-    _add_format(worker)
+    add_format(worker)
     worker.set_defaults(handler=run_worker_command)

@@ -23,8 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from nodes.registry import get_node_type, node_types
 from nodes.timeutil import parse_datetime
 from runtime.context import Runtime
-from runtime.db import read_scope, write_scope
 from runtime.runs import cancel_appointment_runs, move_appointment_waits, start_run
+from storage.db import read_scope, write_scope
 from storage.errors import Problem
 from storage.models import Appointment, Event, Workflow, WorkflowVersion
 from storage.patients.service import normalize_mobile, record_consent, upsert_patient

@@ -11,10 +11,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from runtime.context import QueueDispatcher, Runtime
-from runtime.db import read_scope
 from runtime.outbox import deliver
 from runtime.runs import advance_run
 from runtime.scheduler import tick
+from storage.db import read_scope
 from storage.models import OutboxMessage, RunStep
 
 

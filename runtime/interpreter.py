@@ -21,8 +21,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from nodes.base import Effect, ExecutionContext, NodeType, Outcome
+from nodes.personalize import TemplateError, render
 from nodes.registry import get_node_type
-from nodes.templating import TemplateError, render
 
 StepStatus = Literal["done", "waiting", "stopped", "failed"]
 NodeTypeLookup = Callable[[Any], NodeType | None]

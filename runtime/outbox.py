@@ -20,9 +20,9 @@ from nodes.channels import CHANNELS, Channel, MessageKind, MessageTooLongError, 
 from runtime.billing.rates import rate_for
 from runtime.channels.base import Button, DeliveryReport, OutboundMessage, SendResult
 from runtime.context import Runtime
-from runtime.db import write_scope
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
+from storage.db import write_scope
 from storage.models import Clinic, OutboxMessage, Patient
 
 # Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at

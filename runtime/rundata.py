@@ -17,7 +17,7 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
-from runtime.templates.store import approved_texts
+from storage.alimtalk_templates.store import approved_texts
 from storage.models import Appointment, Clinic, Consent, Event, Patient, Run, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.models.consent import PURPOSES

@@ -18,10 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from nodes.base import NotifyStaff, SendMessage, TagPatient
 from nodes.registry import get_node_type
 from runtime.context import Runtime
-from runtime.db import write_scope
 from runtime.interpreter import StepResult, due_again, walk
 from runtime.outbox import resolve_kind
 from runtime.rundata import graph_of, load_world, run_data, world_data
+from storage.db import write_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
 
 OPEN_RUN = ("running", "waiting")

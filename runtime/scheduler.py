@@ -17,10 +17,9 @@ from sqlalchemy import and_, or_, select, update
 
 from runtime.campaigns import fire_campaigns
 from runtime.context import Runtime
-from runtime.db import dispose_runtime_engines, read_scope, write_scope
 from runtime.outbox import process_reports
 from runtime.rundata import clinic_view
-from storage.db import dispose_engines
+from storage.db import dispose_engines, read_scope, write_scope
 from storage.models import Clinic, OutboxMessage, RunStep
 
 log = logging.getLogger("doctorsflow.scheduler")
@@ -185,7 +184,6 @@ async def run_scheduler(runtime: Runtime, stop: threading.Event, interval: float
                 await asyncio.sleep(interval)
     finally:
         await dispose_engines()
-        await dispose_runtime_engines()
 
 
 class SchedulerThread(threading.Thread):

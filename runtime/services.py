@@ -17,7 +17,7 @@ from typing import Any
 import dramatiq
 
 from runtime.broker import BrokerDispatcher, EmbeddedRedis, redis_url, setup_broker
-from runtime.context import Runtime, set_current
+from runtime.context import Runtime, current, set_current
 from runtime.scheduler import SchedulerThread
 from storage.config import Settings
 
@@ -31,6 +31,27 @@ def stale_after() -> timedelta:
 
 def make_runtime(settings: Settings) -> Runtime:
     return Runtime(settings, dispatcher=BrokerDispatcher(), stale_after=stale_after())
+
+
+def dispatching_runtime(settings: Settings) -> Runtime | None:
+    """The runtime the web app hands new runs to, decided once at app start-up.
+
+    ``serve --with-worker`` already set one up for these settings; with ``REDIS_URL`` the app enqueues on a
+    broker started now; otherwise (embedded Redis, no worker in this process) None: new runs wait in the
+    database for the next scheduler poll of a worker.
+    """
+    try:
+        active: Runtime | None = current()
+    except RuntimeError:
+        active = None
+    if active is not None and active.settings == settings:
+        return active
+    if settings.redis_url:
+        setup_broker(settings.redis_url)
+        active = Runtime(settings, dispatcher=BrokerDispatcher())
+        set_current(active)
+        return active
+    return None
 
 
 @dataclass

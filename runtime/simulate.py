@@ -23,12 +23,12 @@ from nodes.validation import validate_workflow
 from runtime.channels.sandbox import SandboxChannel
 from runtime.clock import VirtualClock, seoul_iso
 from runtime.context import QueueDispatcher, Runtime
-from runtime.db import dispose_runtime_engines, engine_for_sqlite, read_scope, write_scope
 from runtime.events import InvalidEvent, ingest, validate_event
 from runtime.inline import run_until
 from runtime.outbox import UNKNOWN_CHANNEL as UNKNOWN
 from runtime.rundata import format_phone
 from storage.config import Settings
+from storage.db import dispose_engines, inline_engine_for, read_scope, write_scope
 from storage.errors import Problem
 from storage.models import Base, Clinic, Event, OutboxMessage, Patient, RunStep, Workflow, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
@@ -67,7 +67,7 @@ async def simulate(
         try:
             return await _simulate(settings, workflow, event, patient or {}, days, clinic or {})
         finally:
-            await dispose_runtime_engines(settings.database_url)
+            await dispose_engines(settings.database_url)
 
 
 def _prefixed(problem: Problem, prefix: str) -> Problem:
@@ -87,7 +87,7 @@ async def _simulate(
     runtime = Runtime(
         settings, clock=clock, dispatcher=QueueDispatcher(), channel=SandboxChannel(clock=clock), campaigns=False
     )
-    async with engine_for_sqlite(settings.database_url).begin() as connection:
+    async with inline_engine_for(settings.database_url).begin() as connection:
         await connection.run_sync(Base.metadata.create_all)
     clinic_id = await _seed(settings, document, event, patient, clinic)
     try:

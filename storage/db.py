@@ -1,35 +1,86 @@
-"""Engine and sessions. One engine per process and database URL; sessions are units of work."""
+"""Engines and sessions: the one module that connects to the database.
+
+Every session is a transaction scoped to one clinic by :mod:`storage.tenancy` (None: every clinic — system
+tasks only). Async connections belong to the event loop that opened them, so engines are kept per loop and
+database URL (:func:`dispose_engines` closes them at the end of a command, a test or a thread's loop).
+
+- :func:`session_scope` — HTTP handlers, commands: one pooled engine per database (aiosqlite runs SQLite's
+  statements on a helper thread; PostgreSQL through asyncpg).
+- :func:`read_scope` / :func:`write_scope` — the runtime's hot path of many small transactions. On PostgreSQL
+  they are :func:`session_scope` (row locks and compare-and-set updates suffice). On SQLite two things differ,
+  both for throughput:
+
+  - Statements run in the calling thread. aiosqlite hands every statement to a helper thread; on a busy
+    two-core machine that hop costs about a millisecond, while the runtime's SQLite statements take
+    microseconds. :class:`InlineConnection` keeps aiosqlite's interface (what SQLAlchemy's async dialect
+    drives) and runs each call directly.
+  - One writer at a time per event loop. SQLite lets one connection write at a time; the others retry in its
+    busy handler with growing sleeps, and under load a writer can lose that race for longer than the busy
+    timeout ("database is locked"). Queuing this loop's writers on a lock first leaves the busy handler to
+    the few writers of other processes.
+
+  The trade-off of running inline: while a statement runs, this event loop runs nothing else. That is sound
+  only because no statement here waits long for a lock:
+
+  - Write transactions start with ``BEGIN IMMEDIATE``, taken with a short busy timeout and retried with
+    ``asyncio.sleep`` until :data:`LOCK_WAIT` has passed. A busy database (another process writing) thus
+    costs this loop at most :data:`BUSY_MS` per attempt, never the whole wait; once the write lock is held,
+    WAL mode lets the transaction's statements and its commit run without waiting on anyone.
+  - Reads never wait for writers in WAL mode (the short busy timeout covers WAL's brief transient locks).
+  - The runtime's statements are small and indexed; a slow one (a cold page cache on a huge database)
+    stalls this loop for its duration, as it would stall aiosqlite's single helper thread anyway.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
+import aiosqlite
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from storage import tenancy
 from storage.config import Settings
 
-# Async connections belong to the event loop that opened them, so engines are kept per loop.
-_engines: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, AsyncEngine]] = weakref.WeakKeyDictionary()
+BUSY_MS = 20  # the longest an inline connection blocks its loop inside SQLite's busy handler, per attempt
+LOCK_WAIT = 30.0  # seconds an inline writer keeps retrying for the write lock before "database is locked"
+
+Kind = Literal["pooled", "inline"]
+_engines: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[Kind, str], AsyncEngine]] = (
+    weakref.WeakKeyDictionary()
+)
+_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def _engine(kind: Kind, database_url: str) -> AsyncEngine:
+    per_loop = _engines.setdefault(asyncio.get_running_loop(), {})
+    if (kind, database_url) not in per_loop:
+        create = _create_inline_engine if kind == "inline" else _create_engine
+        per_loop[(kind, database_url)] = create(database_url)
+    return per_loop[(kind, database_url)]
 
 
 def engine_for(database_url: str) -> AsyncEngine:
-    """The engine of this database URL for the running event loop (created on first use)."""
-    per_loop = _engines.setdefault(asyncio.get_running_loop(), {})
-    if database_url not in per_loop:
-        per_loop[database_url] = _create_engine(database_url)
-    return per_loop[database_url]
+    """The pooled engine of this database URL for the running event loop (created on first use)."""
+    return _engine("pooled", database_url)
 
 
-async def dispose_engines() -> None:
-    """Close the running loop's connections (end of a command or a test)."""
-    for engine in _engines.pop(asyncio.get_running_loop(), {}).values():
-        await engine.dispose()
+def inline_engine_for(database_url: str) -> AsyncEngine:
+    """This loop's inline engine of a SQLite database (``simulate`` creates its tables through it)."""
+    return _engine("inline", database_url)
+
+
+async def dispose_engines(database_url: str | None = None) -> None:
+    """Close the running loop's connections (of one database, or all): end of a command, a test or a loop."""
+    per_loop = _engines.get(asyncio.get_running_loop(), {})
+    for key in [k for k in per_loop if database_url is None or k[1] == database_url]:
+        await per_loop.pop(key).dispose()
 
 
 def _create_engine(database_url: str) -> AsyncEngine:
@@ -41,14 +92,16 @@ def _create_engine(database_url: str) -> AsyncEngine:
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_ms: int = 30_000) -> None:
     # WAL lets the server read while workers write; foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", f"busy_timeout={busy_ms}"):
+        cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
+
+
+def _inline_pragmas(dbapi_connection: Any, record: Any) -> None:
+    _sqlite_pragmas(dbapi_connection, record, busy_ms=BUSY_MS)
 
 
 def sessionmaker_for(settings: Settings) -> async_sessionmaker[AsyncSession]:
@@ -62,3 +115,112 @@ async def session_scope(settings: Settings, clinic_id: int | None) -> AsyncItera
         tenancy.bind_session(session, clinic_id)
         async with session.begin():
             yield session
+
+
+@asynccontextmanager
+async def read_scope(settings: Settings, clinic_id: int | None) -> AsyncIterator[AsyncSession]:
+    """A runtime transaction that only reads."""
+    if not settings.is_sqlite:
+        async with session_scope(settings, clinic_id) as session:
+            yield session
+        return
+    async with _inline_scope(settings, clinic_id) as session:
+        yield session
+
+
+@asynccontextmanager
+async def write_scope(settings: Settings, clinic_id: int | None) -> AsyncIterator[AsyncSession]:
+    """A runtime transaction that writes (on SQLite: after this loop's earlier writers)."""
+    if not settings.is_sqlite:
+        async with session_scope(settings, clinic_id) as session:
+            yield session
+        return
+    async with _writer_lock(), _inline_scope(settings, clinic_id) as session:
+        await _begin_immediate(session)
+        yield session
+
+
+# -- SQLite without aiosqlite's thread --------------------------------------------------------------------------
+class InlineConnection(aiosqlite.Connection):
+    """An aiosqlite connection without its thread: each call runs in the caller's thread."""
+
+    def __await__(self) -> Any:
+        return self._connect().__await__()
+
+    async def _connect(self) -> InlineConnection:
+        if self._connection is None:
+            self._connection = self._connector()
+        return self
+
+    async def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        if not self._running or self._connection is None:
+            raise ValueError("Connection closed")
+        return fn(*args, **kwargs)
+
+    def stop(self) -> None:
+        self._running = False
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    async def close(self) -> None:
+        self.stop()
+
+    def __del__(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+
+
+def _create_inline_engine(database_url: str) -> AsyncEngine:
+    path = database_url.split(":///", 1)[1]
+
+    async def connect() -> InlineConnection:
+        connection = InlineConnection(lambda: sqlite3.connect(path, timeout=30, check_same_thread=False), 64)
+        return await connection
+
+    engine = create_async_engine(database_url, async_creator=connect)  # the URL keys caches (graph_of)
+    event.listen(engine.sync_engine, "connect", _inline_pragmas)
+    return engine
+
+
+def _writer_lock() -> asyncio.Lock:
+    loop = asyncio.get_running_loop()
+    lock = _locks.get(loop)
+    if lock is None:
+        lock = _locks[loop] = asyncio.Lock()
+    return lock
+
+
+@asynccontextmanager
+async def _inline_scope(settings: Settings, clinic_id: int | None) -> AsyncIterator[AsyncSession]:
+    maker = async_sessionmaker(inline_engine_for(settings.database_url), expire_on_commit=False)
+    async with maker() as session:
+        tenancy.bind_session(session, clinic_id)
+        async with session.begin():
+            yield session
+
+
+def _locked(exc: OperationalError) -> bool:
+    message = str(exc.orig).lower()
+    return "locked" in message or "busy" in message
+
+
+async def _begin_immediate(session: AsyncSession) -> None:
+    """Take SQLite's write lock now, waiting for other processes' writers with ``asyncio.sleep``.
+
+    Taking it up front also means the transaction's reads see what it then writes over (a deferred
+    transaction that read first can fail its first write with SQLITE_BUSY_SNAPSHOT).
+    """
+    connection = await session.connection()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + LOCK_WAIT
+    pause = 0.002
+    while True:
+        try:
+            await connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if not _locked(exc) or loop.time() > deadline:
+                raise
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, 0.05)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from compliance.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,11 @@ class Problem:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def finding_problems(findings: Iterable[Finding]) -> list[Problem]:
+    """Compliance findings as problems: the rule id is the code, the finding's field the path."""
+    return [Problem(f.rule, f.message, node=f.node, path=f.field or "") for f in findings]
 
 
 class ApiError(Exception):

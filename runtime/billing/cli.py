@@ -12,10 +12,10 @@ import sys
 from typing import Any
 
 from nodes.channels import KINDS, kind_label
+from nodes.cli_format import add_format, emit
 from runtime.billing.api import month_ledger
 from runtime.billing.ledger import InvalidMonth
 from storage import crypto
-from storage.cli import add_format, emit
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic, upgrade

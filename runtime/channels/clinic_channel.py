@@ -21,9 +21,9 @@ from collections.abc import Callable
 from runtime.channels.base import ChannelClient, DeliveryReport, OutboundMessage, SendResult
 from runtime.channels.registry import ChannelConfigError, build_channel
 from runtime.credentials import service as credentials
-from runtime.db import read_scope
 from storage.config import Settings
 from storage.crypto import DecryptionError
+from storage.db import read_scope
 
 
 @dataclasses.dataclass(eq=False)

@@ -6,15 +6,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import json
 import sys
 from typing import Any
 
 from sqlalchemy import select
 
+from nodes.cli_format import EXIT_INVALID, EXIT_OK, add_format, emit, emit_errors
 from storage.accounts import users, webhooks
 from storage.accounts.config import AuthSettings
-from storage.cli import add_format, emit
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.errors import ApiError, Problem
@@ -47,13 +46,9 @@ def register(commands: Any) -> None:
     secret.set_defaults(handler=run_webhook_secret)
 
 
-def _fail(args: argparse.Namespace, error: ApiError, status: int = 1) -> int:
-    body = error.body()
-    if getattr(args, "format", "text") == "json":
-        print(json.dumps(body, ensure_ascii=False))
-    else:
-        for problem in body["errors"]:
-            print(f"오류 / error: {problem['message']}", file=sys.stderr)
+def _fail(args: argparse.Namespace, error: ApiError, status: int = EXIT_INVALID) -> int:
+    problems = error.body()["errors"]
+    emit_errors(args, problems, "\n".join(f"오류 / error: {problem['message']}" for problem in problems))
     return status
 
 
@@ -71,7 +66,7 @@ def run_create_clinic(args: argparse.Namespace) -> int:
     except ApiError as error:
         return _fail(args, error)
     emit(args, {"clinic": made}, f"병원을 만들었습니다 / clinic created: {made['slug']} (id {made['id']})")
-    return 0
+    return EXIT_OK
 
 
 def _read_password(args: argparse.Namespace) -> str | None:
@@ -117,7 +112,7 @@ def run_create_user(args: argparse.Namespace) -> int:
     if "setup_token" in made:
         text += f"\n비밀번호 설정 링크 / set-password link: {setup_url('http://127.0.0.1:8000', made['setup_token'])}"
     emit(args, {"user": made}, text)
-    return 0
+    return EXIT_OK
 
 
 def run_webhook_secret(args: argparse.Namespace) -> int:
@@ -136,13 +131,13 @@ def run_webhook_secret(args: argparse.Namespace) -> int:
     secret = asyncio.run(go())
     if secret is None:
         print(f"병원이 없습니다 / no clinic '{args.clinic}'", file=sys.stderr)
-        return 1
+        return EXIT_INVALID
     emit(
         args,
         {"clinic": args.clinic, "secret": secret},
         f"웹훅 비밀키 (한 번만 표시) / webhook secret, shown once:\n{secret}",
     )
-    return 0
+    return EXIT_OK
 
 
 def setup_url(base: str, token: str) -> str:

@@ -1,4 +1,4 @@
-"""A clinic's AlimTalk template and its Kakao review state (logic lives in runtime/templates/)."""
+"""A clinic's AlimTalk template and its Kakao review state (logic lives in storage/alimtalk_templates/)."""
 
 from __future__ import annotations
 

@@ -6,9 +6,9 @@ from typing import Any
 from sqlalchemy import Boolean, Index, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column
 
+from storage import identity
 from storage.crypto import EncryptedDate, EncryptedText
 from storage.models.base import Base, ClinicScoped, Timestamps
-from storage.patients import identity
 
 
 class Patient(Base, ClinicScoped, Timestamps):

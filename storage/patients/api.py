@@ -18,12 +18,12 @@ from litestar.params import Body, Parameter
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import audit
+from storage import audit, identity
 from storage.accounts.guards import PUBLIC, requires
 from storage.errors import ApiError, Problem, not_found
 from storage.models import Clinic, Patient
 from storage.models.base import utcnow
-from storage.patients import documents, identity, rights
+from storage.patients import documents, rights
 from storage.patients.activity import patient_activity
 from storage.patients.columns import MappingError, parse_mapping
 from storage.patients.consents import (

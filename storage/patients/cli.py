@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, emit_errors, error_object
 from storage import crypto
-from storage.cli import add_format, emit
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic, upgrade
@@ -84,11 +84,7 @@ def _in_clinic(settings: Settings, work: Callable[[AsyncSession, Caller], Awaita
 
 
 def _fail(args: argparse.Namespace, code: str, message: str, status: int) -> int:
-    if getattr(args, "format", "text") == "json":
-        print(
-            json.dumps({"errors": [{"code": code, "node": None, "path": "", "message": message}]}, ensure_ascii=False)
-        )
-    print(message, file=sys.stderr)
+    emit_errors(args, [error_object(code, message)], message, text_in_json=True)
     return status
 
 
@@ -112,14 +108,14 @@ def run_import(args: argparse.Namespace) -> int:
     except MappingError as exc:
         return _import_failure(args, "invalid_mapping", str(exc))
     emit(args, report.as_dict(), _import_text(report, args))
-    return 1 if report.errors else 0
+    return EXIT_INVALID if report.errors else EXIT_OK
 
 
 def _import_failure(args: argparse.Namespace, code: str, message: str) -> int:
     payload = ImportReport().as_dict()
     payload["errors"] = [{"row": 0, "column": "", "code": code, "message": message}]
     emit(args, payload, message)
-    return 2
+    return EXIT_USAGE
 
 
 def _import_text(report: ImportReport, args: argparse.Namespace) -> str:
@@ -144,7 +140,9 @@ def run_export(args: argparse.Namespace) -> int:
 
     document = _in_clinic(Settings.from_env(), work)
     if document is None:
-        return _fail(args, "not_found", "차트번호의 환자를 찾을 수 없습니다 / no patient with this chart number", 1)
+        return _fail(
+            args, "not_found", "차트번호의 환자를 찾을 수 없습니다 / no patient with this chart number", EXIT_INVALID
+        )
     if args.format == "csv":
         text = rights.export_as_csv(document)
     else:
@@ -154,7 +152,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"저장했습니다 / written: {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return 0
+    return EXIT_OK
 
 
 def run_erase(args: argparse.Namespace) -> int:
@@ -167,14 +165,16 @@ def run_erase(args: argparse.Namespace) -> int:
 
     result = _in_clinic(Settings.from_env(), work)
     if result is None:
-        return _fail(args, "not_found", "차트번호의 환자를 찾을 수 없습니다 / no patient with this chart number", 1)
+        return _fail(
+            args, "not_found", "차트번호의 환자를 찾을 수 없습니다 / no patient with this chart number", EXIT_INVALID
+        )
     counts = ", ".join(f"{k} {v}" for k, v in result["counts"].items())
     emit(
         args,
         result,
         f"환자 {result['patient_id']}의 개인정보를 파기했습니다 / erased patient {result['patient_id']} ({counts})",
     )
-    return 0
+    return EXIT_OK
 
 
 def run_retention(args: argparse.Namespace) -> int:
@@ -186,7 +186,7 @@ def run_retention(args: argparse.Namespace) -> int:
     else:
         text = f"{result['retention_days']}일 넘게 활동 없는 환자 {result['erased']}명 파기 / erased {result['erased']}"
     emit(args, {**result, "dry_run": args.dry_run}, text)
-    return 0
+    return EXIT_OK
 
 
 # -- keys -------------------------------------------------------------------------------------------------------------
@@ -211,4 +211,4 @@ def run_rotate_key(args: argparse.Namespace) -> int:
         f"키 {result['active_key']}로 다시 암호화했습니다 / re-encrypted under key {result['active_key']}: "
         + ", ".join(f"{name} {count}" for name, count in result.items() if name != "active_key"),
     )
-    return 0
+    return EXIT_OK

@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from storage.models import Clinic
 from storage.patients.consents import CONSENT_TEXT_VERSION
 
-TEMPLATES = Path(__file__).parent / "templates"
+FORMS = Path(__file__).parent / "forms"
 LANGUAGES = ("ko", "en")
 POLICY_EFFECTIVE = "2026-11-28"
 
@@ -24,7 +24,7 @@ POLICY_EFFECTIVE = "2026-11-28"
 @cache
 def environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True
+        loader=FileSystemLoader(FORMS), autoescape=True, undefined=StrictUndefined, trim_blocks=True
     )
 
 

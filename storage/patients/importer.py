@@ -20,10 +20,9 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import audit, crypto
+from storage import audit, crypto, identity
 from storage.models import Base, Patient
 from storage.models.base import utcnow
-from storage.patients import identity
 from storage.patients.columns import CONSENT_FIELDS, Column, map_columns
 from storage.patients.consents import GUARDIAN_AGE, SEOUL, age_on, current_consents_many
 from storage.patients.parsing import (

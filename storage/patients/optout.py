@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.identity import phone_lookups
 from storage.models import Patient
 from storage.patients.consents import revoke_advertising
-from storage.patients.identity import phone_lookups
 
 # What patients actually reply: "수신거부", "광고 거부", "문자 그만", "STOP", "거부" …
 OPTOUT_WORDS = ("수신거부", "수신차단", "광고거부", "광고차단", "문자거부", "문자그만", "그만보내", "거부", "차단")

@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from storage.patients.identity import MOBILE
+from storage.identity import MOBILE
 
 
 class BadValue(Exception):

@@ -18,9 +18,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, Table, Text, bindparam, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import crypto
+from storage import crypto, identity
 from storage.models import Base
-from storage.patients import identity
 
 BATCH = 500
 # result key → (table, encrypted columns)

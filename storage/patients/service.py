@@ -11,10 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Patient
-from storage.models.base import utcnow
-from storage.patients.consents import current_consents, record_consent
-from storage.patients.identity import (
+from storage.identity import (
     chart_lookups,
     name_index,
     name_lookups,
@@ -22,6 +19,9 @@ from storage.patients.identity import (
     normalize_mobile,
     phone_lookups,
 )
+from storage.models import Patient
+from storage.models.base import utcnow
+from storage.patients.consents import current_consents, record_consent
 
 __all__ = [
     "current_consents",

@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from compliance.gate import publish_problems
-from compliance.templates import clinic_catalogue, clinic_settings
+from compliance.gate import blocking_findings
 from nodes.registry import get_node_type
 from nodes.validation import validate_workflow
 from storage import audit
-from storage.errors import ApiError, Problem, not_found
+from storage.alimtalk_templates.store import clinic_catalogue
+from storage.clinics import clinic_settings
+from storage.errors import ApiError, Problem, finding_problems, not_found
 from storage.models import Workflow, WorkflowVersion
 from storage.tenancy import Caller
 
@@ -121,8 +122,8 @@ async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> Wo
     workflow = await get_workflow(session, workflow_id)
     doc = workflow.document
     # Validation first: the compliance rules assume a well-formed graph.
-    problems: list[Any] = list(validate_workflow(doc)) or publish_problems(
-        doc, await clinic_catalogue(session), settings=await clinic_settings(session)
+    problems: list[Any] = list(validate_workflow(doc)) or finding_problems(
+        blocking_findings(doc, await clinic_catalogue(session), settings=await clinic_settings(session))
     )
     if problems:
         raise ApiError(422, problems)

@@ -8,7 +8,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from nodes.templating import TemplateError, render, template_problems
+from nodes.personalize import TemplateError, render, template_problems
 from storage.security import CSP
 
 INJECTIONS = [

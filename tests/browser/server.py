@@ -95,7 +95,7 @@ def running_server(data_dir: Path) -> Iterator[str]:
     env = {**os.environ, "DOCTORSFLOW_DATA_DIR": str(data_dir), "DOCTORSFLOW_SECRET_KEY": SECRET}
     for key in ("DATABASE_URL", "REDIS_URL"):
         env.pop(key, None)  # the embedded database of this temp dir
-    # `serve` migrates the embedded database itself (storage/cli.py), so one process start is enough.
+    # `serve` migrates the embedded database itself (server.py), so one process start is enough.
     _create_manager(env)
     port = free_port()
     log = (data_dir / "server.log").open("wb")

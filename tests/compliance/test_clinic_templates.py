@@ -11,8 +11,8 @@ from typing import Any
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from compliance.alimtalk_catalogue import TemplateCatalogue
 from compliance.graph_rules import lint_workflow
-from compliance.templates import TemplateCatalogue
 
 Client = AsyncTestClient[Litestar]
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,8 +103,8 @@ async def test_stored_lint_signoff_and_publish_use_the_clinics_templates(client:
 
 
 async def test_each_clinic_sees_only_its_own_templates(settings: object) -> None:
-    from compliance.templates import clinic_catalogue
-    from runtime.templates import store
+    from storage.alimtalk_templates import store
+    from storage.alimtalk_templates.store import clinic_catalogue
     from storage.config import Settings
     from storage.db import dispose_engines, session_scope
     from storage.migrate import ensure_default_clinic

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compliance.alimtalk_catalogue import MappingCatalogue, Template
 from compliance.graph_rules import lint_workflow
-from compliance.templates import MappingCatalogue, Template
 
 ROOT = Path(__file__).resolve().parents[2]
 AD_TEXT = "(광고) {{ clinic.name }} 정기 검진 안내입니다. 무료수신거부 080-500-1234"

@@ -1,4 +1,4 @@
-"""Helpers for node tests: a real ExecutionContext rendered through the real templating sandbox."""
+"""Helpers for node tests: a real ExecutionContext rendered through the real personalisation sandbox (nodes/personalize.py)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def make_context(
     consents: Mapping[str, bool] | None = None,
     event: Mapping[str, Any] | None = None,
 ) -> ExecutionContext:
-    from nodes.templating import render
+    from nodes.personalize import render
 
     data = {"patient": patient, "appointment": appointment, "clinic": clinic}
     return ExecutionContext(

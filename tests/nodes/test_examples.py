@@ -12,8 +12,8 @@ import pytest
 
 from nodes.examples import list_examples, load_example
 from nodes.registry import REGISTRY
+from nodes.send_alimtalk.library import get_template
 from nodes.validation import text_values, validate_workflow
-from runtime.templates import get_template
 
 SLUGS = [e["slug"] for e in list_examples()]
 

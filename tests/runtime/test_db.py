@@ -1,4 +1,4 @@
-"""The runtime's inline SQLite sessions: a writer waiting for another process's lock never stalls the loop."""
+"""The runtime's inline SQLite sessions (storage/db.py): a writer waiting for another process's lock never stalls the loop."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import threading
 
 from sqlalchemy import text
 
-from runtime.db import dispose_runtime_engines, write_scope
 from storage.config import Settings
+from storage.db import dispose_engines, write_scope
 
 
 async def test_a_writer_waits_for_a_foreign_lock_without_blocking_the_loop(settings: Settings) -> None:
@@ -43,5 +43,5 @@ async def test_a_writer_waits_for_a_foreign_lock_without_blocking_the_loop(setti
 
     ticks_when_written, _ = await asyncio.gather(writer(), other_work())
     holder.join(10)
-    await dispose_runtime_engines()
+    await dispose_engines()
     assert ticks_when_written >= 20  # the write went through only after the lock was released

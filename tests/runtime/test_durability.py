@@ -161,3 +161,46 @@ async def test_worker_killed_mid_send_resumes_without_duplicates(
 
 async def _two(settings: Settings, *where: Any) -> bool:
     return await count(settings, OutboxMessage, *where) == 2
+
+
+async def test_the_app_starts_its_broker_at_start_up_and_hands_new_runs_to_it(
+    settings: Settings, clinic_id: int, broker_url: str
+) -> None:
+    from dataclasses import replace
+
+    from litestar.testing import AsyncTestClient
+
+    from runtime import broker as broker_module
+    from runtime.context import current
+    from server import create_app
+    from tests.accounts.support import apply_login, make_login
+
+    # Given an app configured with REDIS_URL (and no runtime set up in this process yet)
+    with_redis = replace(settings, redis_url=broker_url)
+    await publish_document(settings, clinic_id, SMS_THEN_SMS)
+    set_current(None)
+    app = create_app(with_redis)
+    try:
+        async with AsyncTestClient(app=app) as client:
+            # Then start-up chose the broker-backed runtime, before any request
+            assert app.state.runtime is current() and isinstance(current().dispatcher, BrokerDispatcher)
+            broker = broker_module.current_broker()
+            assert broker is not None
+            worker = dramatiq.Worker(broker, worker_threads=2)
+            worker.start()
+            try:
+                # When an event comes in over HTTP, its run is enqueued and a worker delivers both messages
+                apply_login(client, await make_login(settings, "manager"))
+                answer = await client.post(
+                    "/api/events", json=event("appointment.booked", "b-app", appointment=APPOINTMENT)
+                )
+                assert answer.status_code == 201, answer.text
+                await eventually(lambda: _count_is(settings, OutboxMessage, 2, OutboxMessage.status == "delivered"))
+            finally:
+                worker.stop()
+    finally:
+        set_current(None)
+
+
+async def _count_is(settings: Settings, model: Any, expected: int, *where: Any) -> bool:
+    return await count(settings, model, *where) == expected

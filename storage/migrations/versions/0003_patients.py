@@ -72,7 +72,7 @@ def upgrade() -> None:
 def _encrypt_existing_rows() -> None:
     """Rows written by 0001 hold plaintext: encrypt them and fill the blind indexes."""
     from storage import crypto
-    from storage.patients import identity
+    from storage import identity
 
     connection = op.get_bind()
     table = sa.table(

@@ -18,7 +18,7 @@ from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.send_alimtalk.library import load_library
-from runtime.templates import store
+from storage.alimtalk_templates import store
 from storage.errors import ApiError, Problem
 from storage.tenancy import Caller
 

@@ -10,18 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runtime.templates import (
+from nodes.send_alimtalk.library import approved_templates, copy_for_clinic, get_template, load_library
+from nodes.send_alimtalk.placeholders import TemplateVariablesError, placeholders
+from nodes.send_alimtalk.template import (
     AlimTalkTemplate,
     Button,
     TemplateStateError,
-    TemplateVariablesError,
     approve,
-    approved_templates,
-    copy_for_clinic,
     fill,
-    get_template,
-    load_library,
-    placeholders,
     problems,
     reject,
     revise,

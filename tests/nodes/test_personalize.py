@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nodes.templating import (
+from nodes.personalize import (
     VARIABLES,
     TemplateError,
     format_date,
@@ -121,7 +121,7 @@ def test_template_injection_is_refused(attack: str) -> None:
 def test_the_underlying_sandbox_refuses_dunder_access_too() -> None:
     from jinja2.exceptions import SecurityError
 
-    from nodes.templating import _ENV
+    from nodes.personalize import _ENV
 
     with pytest.raises(SecurityError):
         _ENV.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()

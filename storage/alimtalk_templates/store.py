@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from compliance.alimtalk_catalogue import TemplateCatalogue, catalogue_of
 from nodes.send_alimtalk.library import copy_for_clinic, load_library
 from nodes.send_alimtalk.template import (
     AlimTalkTemplate,
@@ -249,6 +250,11 @@ async def clinic_templates(session: AsyncSession) -> dict[str, AlimTalkTemplate]
     templates = dict(load_library())
     templates.update((t.code, t) for t in await list_templates(session))
     return templates
+
+
+async def clinic_catalogue(session: AsyncSession) -> TemplateCatalogue:
+    """The templates of the session's clinic as the compliance checker sees them (see :func:`clinic_templates`)."""
+    return catalogue_of(await clinic_templates(session))
 
 
 async def approved_for_sending(session: AsyncSession) -> dict[str, dict[str, Any]]:

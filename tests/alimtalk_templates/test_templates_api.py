@@ -86,7 +86,7 @@ async def test_lifecycle_steps_out_of_order_are_refused(client: Client) -> None:
 
 
 async def test_approved_for_sending_is_the_library_with_the_clinics_templates_over_it(settings: object) -> None:
-    from runtime.templates import store
+    from storage.alimtalk_templates import store
     from storage.config import Settings
     from storage.db import dispose_engines, session_scope
     from storage.migrate import ensure_default_clinic

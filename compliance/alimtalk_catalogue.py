@@ -1,9 +1,10 @@
 """AlimTalk template catalogue: the texts and review states Kakao checks every AlimTalk against.
 
-There is one source of truth, the AlimTalk template library of :mod:`runtime.templates`:
+There is one source of truth, the AlimTalk template library:
 
 * online (the server: lint, sign-off, the publish gate) — the caller's clinic's library,
-  :func:`clinic_catalogue`: the shipped library as its seed, the clinic's own templates (any state) over it;
+  ``storage.alimtalk_templates.store.clinic_catalogue``: the shipped library as its seed, the clinic's own
+  templates (any state) over it;
 * offline (``doctorsflow lint FILE``) — the shipped library alone, :func:`default_catalogue`.
 
 The interface is deliberately small (``get(code)``) so tests can hand in a few templates of their own.
@@ -14,13 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from nodes.send_alimtalk.placeholders import placeholders
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncSession
-
     from nodes.send_alimtalk.template import AlimTalkTemplate
 
 
@@ -73,20 +72,3 @@ def default_catalogue() -> TemplateCatalogue:
     from nodes.send_alimtalk.library import load_library
 
     return catalogue_of(load_library())
-
-
-async def clinic_catalogue(session: AsyncSession) -> TemplateCatalogue:
-    """The templates of the session's clinic, as ``send.alimtalk`` sees them (see ``store.clinic_templates``)."""
-    from runtime.templates.store import clinic_templates  # storage-backed: imported only when online
-
-    return catalogue_of(await clinic_templates(session))
-
-
-async def clinic_settings(session: AsyncSession) -> dict[str, Any]:
-    """The settings of the session's clinic (night windows …) as online lint reads them; defaults filled in."""
-    from storage.models import Clinic  # storage-backed: imported only when online
-    from storage.models.clinic import DEFAULT_SETTINGS
-
-    clinic_id = session.sync_session.info.get("clinic_id")
-    clinic = await session.get(Clinic, clinic_id) if clinic_id is not None else None
-    return {**DEFAULT_SETTINGS, **((clinic.settings or {}) if clinic is not None else {})}

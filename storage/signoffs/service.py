@@ -12,16 +12,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from compliance.graph_rules import lint_workflow
+from compliance.report import Report, parse_suppression
 from nodes.registry import get_node_type
 from storage import audit
-from storage.errors import ApiError, Problem
+from storage.alimtalk_templates.store import clinic_catalogue
+from storage.clinics import clinic_settings
+from storage.errors import ApiError, Problem, finding_problems
 from storage.models import ComplianceSignoff, WorkflowVersion
 from storage.tenancy import Caller
 from storage.workflows import service
-
-from .graph_rules import lint_workflow
-from .report import Report, parse_suppression
-from .templates import clinic_catalogue, clinic_settings
 
 
 def _text(body: dict[str, Any], key: str, limit: int, required: bool) -> str | None:
@@ -168,8 +168,4 @@ def signoff_dict(signoff: ComplianceSignoff, version: int | None) -> dict[str, A
 
 
 def blocking_problems(report: Report) -> list[Problem]:
-    return [
-        Problem(finding.rule, finding.message, node=finding.node, path=finding.field or "")
-        for finding in report.active
-        if finding.severity == "error"
-    ]
+    return finding_problems(finding for finding in report.active if finding.severity == "error")

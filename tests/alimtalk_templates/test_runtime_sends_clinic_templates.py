@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from runtime.context import Runtime
 from runtime.inline import run_until
-from runtime.templates import store
+from storage.alimtalk_templates import store
 from storage.db import session_scope
 from storage.models import OutboxMessage
 from storage.tenancy import Caller
