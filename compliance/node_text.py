@@ -39,6 +39,11 @@ def _text_issues(text: str, channel: str, purpose: str) -> tuple[LintIssue, ...]
     )
 
 
+def _as_issue(finding: Finding) -> LintIssue:
+    """A finding of the default text lint, for a hook to pass on (field and offsets kept)."""
+    return LintIssue(finding.rule, finding.field, finding.start, finding.end, finding.message, origin=finding)
+
+
 def as_finding(issue: LintIssue, node_id: str) -> Finding:
     """A node's lint issue as a finding on ``node_id``: a re-pointed text finding keeps its severity and message."""
     if isinstance(issue.origin, Finding):
@@ -57,7 +62,11 @@ def node_findings(node: WorkflowNode, catalogue: TemplateCatalogue) -> Iterator[
     if node_type is None:
         return
     if node_type.lint is not None:
-        context = LintContext(lint_text=_text_issues, template=catalogue.get)
+        context = LintContext(
+            lint_text=_text_issues,
+            template=catalogue.get,
+            text_fields=lambda: (_as_issue(f) for f in text_findings(node_type, node)),
+        )
         for issue in node_type.lint(node.params, context):
             yield as_finding(issue, node.id)
         return

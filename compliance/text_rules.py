@@ -31,7 +31,7 @@ from typing import Any
 
 from nodes.channels import CHANNELS as CHANNEL_TABLE
 from nodes.channels import PURPOSES as CHANNEL_PURPOSES
-from nodes.channels import Channel, ChannelName, Purpose
+from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .normalize import Normalized, normalize
@@ -192,19 +192,11 @@ _LABEL = "(광고)"
 
 
 def sms_bytes(text: str) -> int:
-    """EUC-KR byte length as carriers count it; a ``{{ variable }}`` counts as 10 bytes (an estimate)."""
+    """Bytes as carriers count them (the channel table's count, as the sender uses it); a ``{{ variable }}``
+    counts as 10 bytes (an estimate)."""
     if "{" in text:
         text = _PLACEHOLDER_RE.sub("x" * 10, text)
-    try:
-        return len(text.encode("euc-kr"))
-    except UnicodeEncodeError:
-        total = 0
-        for ch in text:
-            try:
-                total += len(ch.encode("euc-kr"))
-            except UnicodeEncodeError:
-                total += 2
-        return total
+    return euckr_len(text)
 
 
 def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:

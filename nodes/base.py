@@ -135,6 +135,8 @@ class LintContext:
 
     lint_text: Callable[[str, str, str], Sequence[LintIssue]]  # (text, channel, purpose) → issues in ``text``
     template: Callable[[str], LintTemplate | None]  # a message template by code (the clinic's catalogue)
+    # The default lint of the node's text fields (each on its channel and purpose), for hooks that add to it.
+    text_fields: Callable[[], Iterable[LintIssue]] = lambda: ()
 
 
 LintHook = Callable[[Mapping[str, Any], LintContext], Iterable[LintIssue]]  # (params, ctx) → issues

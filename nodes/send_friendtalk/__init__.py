@@ -1,6 +1,9 @@
 """Action `send.friendtalk`: an advertising message to the clinic's Kakao channel friends."""
 
-from nodes.base import ExecutionContext, NodeType, Outcome, SendMessage, load_schema
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from nodes.base import ExecutionContext, LintContext, LintIssue, NodeType, Outcome, SendMessage, load_schema
 
 
 def send_friendtalk(ctx: ExecutionContext) -> Outcome:
@@ -18,6 +21,14 @@ def send_friendtalk(ctx: ExecutionContext) -> Outcome:
     return Outcome(effects=(message,))
 
 
+def lint_friendtalk(params: Mapping[str, Any], ctx: LintContext) -> Iterator[LintIssue]:
+    """The text rules, and an image: the providers take images only as files uploaded to their own storage,
+    which the clients do not do yet, so a message with an image would fail at send time — refuse it now."""
+    yield from ctx.text_fields()
+    if params.get("image_url"):
+        yield LintIssue("MSG-IMAGE-UNSUPPORTED", "/params/image_url")
+
+
 NODE = NodeType(
     type="send.friendtalk",
     category="action",
@@ -32,6 +43,7 @@ NODE = NodeType(
     icon="📣",
     schema=load_schema(__file__),
     execute=send_friendtalk,
+    lint=lint_friendtalk,
     text_fields=("/text",),
     channel="friendtalk",
     fixed_purpose="advertising",
