@@ -78,8 +78,8 @@ def _validate_one(path: Path, output_format: str, several: bool) -> int:
         return 2
     problems = validate_workflow(doc)
     if output_format == "json":
-        report = problems_as_report(problems)
-        print(json.dumps({"file": str(path), **report} if several else report, ensure_ascii=False))
+        answer = problems_as_report(problems)
+        print(json.dumps({"file": str(path), **answer} if several else answer, ensure_ascii=False))
     else:
         print(_text_report(str(path), problems))
     return 1 if problems else 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, cast
 
 from litestar import Controller, Response, get, post
 from litestar.datastructures import State
@@ -15,12 +15,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nodes.timeutil import parse_datetime
 from runtime import context
 from runtime.events import InvalidEvent, ingest
+from runtime.schemas import (
+    EventIn,
+    EventIntake,
+    MessageList,
+    MessageView,
+    RunDetail,
+    RunList,
+    RunSummary,
+    SimulateRequest,
+    SimulationResult,
+    StepView,
+)
 from runtime.simulate import SimulationError, simulate
 from runtime.views import message_view, run_summary, step_view
 from storage import audit
 from storage.errors import ApiError, Problem, not_found
 from storage.http import settings_of
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
+from storage.openapi import BodyShape
 from storage.tenancy import Caller
 
 MAX_LIMIT = 500
@@ -60,7 +73,7 @@ def _since(value: str | None) -> datetime | None:
         ) from exc
 
 
-async def take_event(state: State, clinic_id: int, data: Any) -> Response[dict[str, Any]]:
+async def take_event(state: State, clinic_id: int, data: Any) -> Response[EventIntake]:
     """Take in one event (``POST /api/events`` and the signed booking webhook): 201 when new, 200 with the
     original answer for a repeat, 422 naming the bad fields, 503 when the database stays busy."""
     runtime, dispatches = _runtime(state)
@@ -76,7 +89,7 @@ async def take_event(state: State, clinic_id: int, data: Any) -> Response[dict[s
                 raise ApiError(503, [busy]) from exc
     for run_id in intake.advance:
         runtime.dispatcher.advance(run_id)
-    return Response(intake.result, status_code=201 if intake.created else 200)
+    return Response(cast(EventIntake, intake.result), status_code=201 if intake.created else 200)
 
 
 class EventController(Controller):
@@ -84,11 +97,13 @@ class EventController(Controller):
     tags = ["runtime"]
 
     @post("/events", operation_id="PostEvent", status_code=201)
-    async def post_event(self, state: State, caller: Caller, data: Any) -> Response[dict[str, Any]]:
+    async def post_event(
+        self, state: State, caller: Caller, data: Annotated[Any, BodyShape(EventIn)]
+    ) -> Response[EventIntake]:
         return await take_event(state, caller.clinic_id, data)
 
     @post("/simulate", operation_id="Simulate", status_code=200)
-    async def post_simulate(self, data: Any) -> dict[str, Any]:
+    async def post_simulate(self, data: Annotated[Any, BodyShape(SimulateRequest)]) -> SimulationResult:
         if not isinstance(data, dict) or "workflow" not in data or "event" not in data:
             raise ApiError(
                 400, [Problem("missing_field", "workflow와 event가 필요합니다 / workflow and event are required")]
@@ -100,7 +115,7 @@ class EventController(Controller):
                 422, [Problem("invalid_field", "patient는 객체입니다 / patient must be an object", path="/patient")]
             )
         try:
-            return await simulate(data["workflow"], data["event"], patient, days)
+            return cast(SimulationResult, await simulate(data["workflow"], data["event"], patient, days))
         except SimulationError as exc:
             problems = [
                 p if isinstance(p, Problem) else Problem(p.code, p.message, p.node, "/workflow" + p.path)
@@ -121,7 +136,7 @@ class RunController(Controller):
         status: str | None = None,
         limit: int = Parameter(default=100, ge=1, le=MAX_LIMIT),
         offset: int = Parameter(default=0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> RunList:
         query = (
             select(Run, Patient, Event.type)
             .join(Patient, Patient.id == Run.patient_id)
@@ -132,10 +147,10 @@ class RunController(Controller):
         if status is not None:
             query = query.where(Run.status == status)
         rows = (await db_session.execute(query.order_by(Run.id.desc()).limit(limit).offset(offset))).all()
-        return {"runs": [run_summary(run, patient, event_type) for run, patient, event_type in rows]}
+        return {"runs": [cast(RunSummary, run_summary(run, patient, event_type)) for run, patient, event_type in rows]}
 
     @get("/runs/{run_id:int}", operation_id="GetRun")
-    async def get_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> dict[str, Any]:
+    async def get_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> RunDetail:
         run = (await db_session.execute(select(Run).where(Run.id == run_id))).scalar_one_or_none()
         if run is None:
             raise not_found("실행", "run")
@@ -154,8 +169,8 @@ class RunController(Controller):
             by_node.setdefault(row.node_id, []).append(message_view(row, patient))
         audit.record(db_session, caller, "run.read", f"run:{run.id}")
         return {
-            **run_summary(run, patient, event.type if event else None),
-            "steps": [step_view(step, by_node.get(step.node_id, [])) for step in steps],
+            **cast(RunSummary, run_summary(run, patient, event.type if event else None)),
+            "steps": [cast(StepView, step_view(step, by_node.get(step.node_id, []))) for step in steps],
         }
 
     @get("/messages", operation_id="ListMessages")
@@ -168,7 +183,7 @@ class RunController(Controller):
         since: str | None = None,
         limit: int = Parameter(default=100, ge=1, le=MAX_LIMIT),
         offset: int = Parameter(default=0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> MessageList:
         query = select(OutboxMessage, Patient).join(Patient, Patient.id == OutboxMessage.patient_id)
         if status is not None:
             query = query.where(OutboxMessage.status == status)
@@ -180,7 +195,7 @@ class RunController(Controller):
         if moment is not None:
             query = query.where(OutboxMessage.created_at >= moment)
         rows = (await db_session.execute(query.order_by(OutboxMessage.id.desc()).limit(limit).offset(offset))).all()
-        return {"messages": [message_view(row, patient) for row, patient in rows]}
+        return {"messages": [cast(MessageView, message_view(row, patient)) for row, patient in rows]}
 
 
 ROUTES: list[Any] = [EventController, RunController]
