@@ -5,7 +5,8 @@ Writes into ``builder_ui/src/api/generated/`` (or ``--out DIR``):
 - ``openapi.json`` — ``/schema/openapi.json`` of ``server.create_app()``;
 - ``schema.d.ts`` — its TypeScript types (``openapi-typescript``, a devDependency of the editor);
 - ``enums.ts`` — the value lists the screens iterate over (purposes, categories …), from the same
-  Python literals that the schema's enums come from.
+  Python literals that the schema's enums come from;
+- ``index.ts`` — one named type per schema component (``WorkflowDetail`` …) and the enums: what screens import.
 
 ``make ui`` runs it; ``tests/test_api_client.py`` fails when the committed files are stale.
 Usage: ``.venv/bin/python builder_ui/scripts/generate_api.py [--out DIR]``
@@ -37,8 +38,8 @@ def openapi_document() -> dict[str, Any]:
     return document
 
 
-def enum_lists() -> dict[str, tuple[str, ...]]:
-    """Name → values of the literals the screens list (each also an enum in the schema)."""
+def enum_lists() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(constant, type) name → values of the literals the screens list (each also an enum in the schema)."""
     from nodes.channels import ChannelName, MessageKind, Purpose
     from nodes.send_alimtalk.template import Category, Specialty, Status
     from runtime.channels.schemas import StoredProvider
@@ -47,27 +48,43 @@ def enum_lists() -> dict[str, tuple[str, ...]]:
     from storage.patients.schemas import ConsentMethod, ConsentPurpose
 
     literals = {
-        "CHANNELS": ChannelName,
-        "MESSAGE_KINDS": MessageKind,
-        "MESSAGE_PURPOSES": Purpose,
-        "CONSENT_PURPOSES": ConsentPurpose,
-        "CONSENT_METHODS": ConsentMethod,
-        "TEMPLATE_CATEGORIES": Category,
-        "TEMPLATE_SPECIALTIES": Specialty,
-        "TEMPLATE_STATUSES": Status,
-        "STORED_PROVIDERS": StoredProvider,
-        "ROLES": Role,
-        "RUN_STATUSES": RunStatus,
-        "MESSAGE_STATUSES": MessageStatus,
-        "EVENT_TYPES": EventType,
+        ("CHANNELS", "ChannelName"): ChannelName,
+        ("MESSAGE_KINDS", "MessageKind"): MessageKind,
+        ("MESSAGE_PURPOSES", "MessagePurpose"): Purpose,
+        ("CONSENT_PURPOSES", "ConsentPurpose"): ConsentPurpose,
+        ("CONSENT_METHODS", "ConsentMethod"): ConsentMethod,
+        ("TEMPLATE_CATEGORIES", "TemplateCategory"): Category,
+        ("TEMPLATE_SPECIALTIES", "TemplateSpecialty"): Specialty,
+        ("TEMPLATE_STATUSES", "TemplateStatus"): Status,
+        ("STORED_PROVIDERS", "StoredProvider"): StoredProvider,
+        ("ROLES", "Role"): Role,
+        ("RUN_STATUSES", "RunStatus"): RunStatus,
+        ("MESSAGE_STATUSES", "MessageStatus"): MessageStatus,
+        ("EVENT_TYPES", "EventType"): EventType,
     }
-    return {name: get_args(literal) for name, literal in literals.items()}
+    return {names: get_args(literal) for names, literal in literals.items()}
 
 
-def enums_ts(lists: dict[str, tuple[str, ...]]) -> str:
+def enums_ts(lists: dict[tuple[str, str], tuple[str, ...]]) -> str:
     lines = [HEADER]
-    for name, values in lists.items():
-        lines.append(f"export const {name} = {json.dumps(list(values), ensure_ascii=False)} as const;")
+    for (constant, type_name), values in lists.items():
+        lines.append(f"export const {constant} = {json.dumps(list(values), ensure_ascii=False)} as const;")
+        lines.append(f"export type {type_name} = (typeof {constant})[number];")
+    return "\n".join(lines) + "\n"
+
+
+def index_ts(document: dict[str, Any]) -> str:
+    names = sorted(document["components"]["schemas"])
+    lines = [
+        HEADER,
+        'import type { components } from "./schema";',
+        "",
+        'export type { components, operations, paths } from "./schema";',
+        'export * from "./enums";',
+        "",
+        'type Schemas = components["schemas"];',
+    ]
+    lines += [f'export type {name} = Schemas["{name}"];' for name in names]
     return "\n".join(lines) + "\n"
 
 
@@ -80,7 +97,9 @@ def generate(out: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         fresh = Path(scratch)
         schema_json = fresh / "openapi.json"
-        schema_json.write_text(json.dumps(openapi_document(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        document = openapi_document()
+        schema_json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        (fresh / "index.ts").write_text(index_ts(document), "utf-8")
         (fresh / "enums.ts").write_text(enums_ts(enum_lists()), "utf-8")
         types = fresh / "schema.d.ts"
         subprocess.run([str(cli), str(schema_json), "--output", str(types)], check=True, cwd=UI, capture_output=True)

@@ -1,5 +1,5 @@
 // The event a sample patient would cause for a workflow's trigger, for the preview timeline.
-import type { WorkflowDocument } from "../api/types";
+import type { WorkflowDocument } from "../api/generated";
 
 export const SAMPLE_OCCURRED_AT = "2026-12-01T09:00:00+09:00";
 
