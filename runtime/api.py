@@ -7,6 +7,7 @@ from typing import Annotated, Any, cast
 
 from litestar import Controller, Response, get, post
 from litestar.datastructures import State
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -92,11 +93,17 @@ async def take_event(state: State, clinic_id: int, data: Any) -> Response[EventI
     return Response(cast(EventIntake, intake.result), status_code=201 if intake.created else 200)
 
 
+# A repeat of an event already taken answers 200 with the stored answer (``duplicate: true``).
+REPEATED_EVENT = {
+    200: ResponseSpec(EventIntake, description="이미 받은 이벤트 / a repeated event", generate_examples=False)
+}
+
+
 class EventController(Controller):
     path = "/api"
     tags = ["runtime"]
 
-    @post("/events", operation_id="PostEvent", status_code=201)
+    @post("/events", operation_id="PostEvent", status_code=201, responses=REPEATED_EVENT)
     async def post_event(
         self, state: State, caller: Caller, data: Annotated[Any, BodyShape(EventIn)]
     ) -> Response[EventIntake]:

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
 from runtime import outbox
-from runtime.api import _runtime, take_event
+from runtime.api import REPEATED_EVENT, _runtime, take_event
 from runtime.channels.solapi import PROVIDER as SOLAPI
 from runtime.channels.solapi import SolapiWebhookError, parse_solapi_webhook
 from runtime.schemas import EventIn, EventIntake, InboundAnswer, InboundSms, ReportsAnswer
@@ -127,7 +127,7 @@ class WebhookController(Controller):
     path = "/api/webhooks/{clinic_slug:str}"
     tags = ["webhooks"]
 
-    @post("/events", operation_id="WebhookEvent", guards=[signed_webhook()], status_code=201)
+    @post("/events", operation_id="WebhookEvent", guards=[signed_webhook()], status_code=201, responses=REPEATED_EVENT)
     async def receive_event(
         self, state: State, caller: Caller, clinic_slug: str, data: Annotated[Any, BodyShape(EventIn)]
     ) -> Response[EventIntake]:

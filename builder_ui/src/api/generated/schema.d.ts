@@ -2299,6 +2299,12 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 이미 받은 이벤트 / a repeated event */
+      200: {
+        content: {
+          "application/json": components["schemas"]["EventIntake"];
+        };
+      };
       /** @description Document created, URL follows */
       201: {
         headers: {
@@ -3498,6 +3504,12 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 이미 받은 이벤트 / a repeated event */
+      200: {
+        content: {
+          "application/json": components["schemas"]["EventIntake"];
+        };
+      };
       /** @description Document created, URL follows */
       201: {
         headers: {
