@@ -44,6 +44,13 @@ def _problems(spec: dict[str, Any], operation: dict[str, Any], status: int, body
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:160]}" for e in validator.iter_errors(body)]
 
 
+def _request_problems(spec: dict[str, Any], operation: dict[str, Any], body: Any) -> list[str]:
+    """Where a request body the app accepts differs from the operation's documented request shape."""
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    validator = Draft202012Validator(_closed({**schema, "components": spec["components"]}))
+    return [f"request {'/'.join(map(str, e.absolute_path))}: {e.message[:160]}" for e in validator.iter_errors(body)]
+
+
 async def _seed(client: AsyncTestClient[Litestar]) -> dict[str, Any]:
     """One of each object, through the API; answers the ids the routes' paths need."""
     created = await client.post("/api/workflows", json=example("appointment-reminder-d1"))
@@ -106,7 +113,7 @@ async def test_every_json_answer_matches_its_documented_shape(
         mismatches += [f"GET {url} {m}" for m in _problems(spec, operation, 200, answer.json())]
         checked += 1
 
-    # And the main writes and checks are made
+    # And the main writes and checks are made (their bodies checked against the documented requests)
     document = example("cataract-postop")
     sim_event = event("procedure.completed", "sim-1", appointment={"id": "apt-1", "procedure": "cataract"})
     writes: list[tuple[str, str, str, Any]] = [
@@ -144,6 +151,8 @@ async def test_every_json_answer_matches_its_documented_shape(
         answer = await caller(url).request(method.upper(), url, json=body)
         assert answer.is_success, f"{method.upper()} {url}: {answer.status_code} {answer.text[:300]}"
         operation = spec["paths"][template][method]
+        if body is not None:
+            mismatches += [f"{method.upper()} {url} {m}" for m in _request_problems(spec, operation, body)]
         mismatches += [
             f"{method.upper()} {url} {m}" for m in _problems(spec, operation, answer.status_code, answer.json())
         ]
