@@ -23,10 +23,8 @@ from runtime.schemas import (
     MessageView,
     RunDetail,
     RunList,
-    RunSummary,
     SimulateRequest,
     SimulationResult,
-    StepView,
 )
 from runtime.simulate import SimulationError, simulate
 from runtime.views import message_view, run_summary, step_view
@@ -154,7 +152,7 @@ class RunController(Controller):
         if status is not None:
             query = query.where(Run.status == status)
         rows = (await db_session.execute(query.order_by(Run.id.desc()).limit(limit).offset(offset))).all()
-        return {"runs": [cast(RunSummary, run_summary(run, patient, event_type)) for run, patient, event_type in rows]}
+        return {"runs": [run_summary(run, patient, event_type) for run, patient, event_type in rows]}
 
     @get("/runs/{run_id:int}", operation_id="GetRun")
     async def get_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> RunDetail:
@@ -171,13 +169,13 @@ class RunController(Controller):
                 select(OutboxMessage).where(OutboxMessage.run_id == run.id).order_by(OutboxMessage.id)
             )
         ).scalars()
-        by_node: dict[str, list[dict[str, Any]]] = {}
+        by_node: dict[str, list[MessageView]] = {}
         for row in messages:
             by_node.setdefault(row.node_id, []).append(message_view(row, patient))
         audit.record(db_session, caller, "run.read", f"run:{run.id}")
         return {
-            **cast(RunSummary, run_summary(run, patient, event.type if event else None)),
-            "steps": [cast(StepView, step_view(step, by_node.get(step.node_id, []))) for step in steps],
+            **run_summary(run, patient, event.type if event else None),
+            "steps": [step_view(step, by_node.get(step.node_id, [])) for step in steps],
         }
 
     @get("/messages", operation_id="ListMessages")
@@ -202,7 +200,7 @@ class RunController(Controller):
         if moment is not None:
             query = query.where(OutboxMessage.created_at >= moment)
         rows = (await db_session.execute(query.order_by(OutboxMessage.id.desc()).limit(limit).offset(offset))).all()
-        return {"messages": [cast(MessageView, message_view(row, patient)) for row, patient in rows]}
+        return {"messages": [message_view(row, patient) for row, patient in rows]}
 
 
 ROUTES: list[Any] = [EventController, RunController]

@@ -8,7 +8,7 @@ Writes into ``builder_ui/src/api/generated/`` (or ``--out DIR``):
   Python literals that the schema's enums come from;
 - ``index.ts`` — one named type per schema component (``WorkflowDetail`` …) and the enums: what screens import.
 
-``make ui`` runs it; ``tests/test_api_client.py`` fails when the committed files are stale.
+``make ui`` runs it; ``tests/api/test_generated_client.py`` fails when the committed files are stale.
 Usage: ``.venv/bin/python builder_ui/scripts/generate_api.py [--out DIR]``
 """
 

@@ -218,7 +218,7 @@ class PatientController(Controller):
         """This patient's runs and messages, newest first (the patient page)."""
         patient = await _patient(db_session, patient_id)
         audit.record(db_session, caller, "patient.activity.read", f"patient:{patient.id}")
-        return cast(PatientActivity, await patient_activity(db_session, patient.id))
+        return await patient_activity(db_session, patient.id)
 
     @get("/{patient_id:int}/consents", operation_id="ListConsents")
     async def consents(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> ConsentHistory:
@@ -226,7 +226,7 @@ class PatientController(Controller):
         entries = await consent_history(db_session, patient.id)
         audit.record(db_session, caller, "patient.consents.read", f"patient:{patient.id}")
         return {
-            "consents": [cast(ConsentEntry, entry_as_dict(e)) for e in reversed(entries)],  # newest first
+            "consents": [entry_as_dict(e) for e in reversed(entries)],  # newest first
             "current": cast(ConsentState, state_of(entries)),
             "reconfirm_marketing": needs_reconfirmation(entries),
         }
@@ -266,7 +266,7 @@ class PatientController(Controller):
         audit.record(
             db_session, caller, "patient.consent", f"patient:{patient.id}", purpose=data.purpose, granted=data.granted
         )
-        return cast(ConsentEntry, entry_as_dict(entry))
+        return entry_as_dict(entry)
 
     @post("/{patient_id:int}/opt-out", operation_id="OptOutPatient", status_code=200)
     async def opt_out(

@@ -107,8 +107,8 @@ class PatientDetail(TypedDict):
 
 
 class Guardian(TypedDict):
-    name: str
-    relationship: str
+    name: str | None
+    relationship: str | None
 
 
 class ConsentEntry(TypedDict):
@@ -117,7 +117,7 @@ class ConsentEntry(TypedDict):
     granted: bool
     method: ConsentMethod
     text_version: str | None
-    recorded_by: str
+    recorded_by: str | None
     occurred_at: str
     recorded_at: str
     guardian: Guardian | None

@@ -419,7 +419,7 @@ export interface components {
       /** @enum {string} */
       method: "paper" | "kiosk" | "web" | "import" | "staff" | "event" | "optout";
       text_version: string | null;
-      recorded_by: string;
+      recorded_by: string | null;
       occurred_at: string;
       recorded_at: string;
       guardian: components["schemas"]["Guardian"] | null;
@@ -562,8 +562,8 @@ export interface components {
     };
     /** Guardian */
     Guardian: {
-      name: string;
-      relationship: string;
+      name: string | null;
+      relationship: string | null;
     };
     /** GuardianIn */
     GuardianIn: {
