@@ -193,7 +193,7 @@ class ErasureAnswer(TypedDict):
     erased: bool
     patient_id: int
     erasure_id: int
-    counts: dict[str, Any]  # table → rows erased
+    counts: dict[str, int]  # section → rows emptied
 
 
 # The export document (``format``, ``exported_at``, ``patient``, ``consents`` and every table holding the

@@ -490,7 +490,7 @@ export interface components {
       patient_id: number;
       erasure_id: number;
       counts: {
-        [key: string]: unknown;
+        [key: string]: number;
       };
     };
     /** ErrorBody */
