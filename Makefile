@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test bench lint ui migrate clean
+.PHONY: run test bench lint ui api-client migrate clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,11 +14,19 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-$(UI)/dist/index.html: $(shell find $(UI)/src $(UI)/index.html $(UI)/package.json $(UI)/package-lock.json -type f 2>/dev/null)
-	cd $(UI) && npm ci --no-audit --no-fund && npm run build
+$(UI)/node_modules/.package-lock.json: $(UI)/package.json $(UI)/package-lock.json
+	cd $(UI) && npm ci --no-audit --no-fund
+
+# The editor's API types (builder_ui/src/api/generated/) from the server's OpenAPI; committed, and
+# tests/api/test_generated_client.py fails when they are stale.
+api-client: $(VENV)/.installed $(UI)/node_modules/.package-lock.json
+	$(PY) $(UI)/scripts/generate_api.py
+
+$(UI)/dist/index.html: $(UI)/node_modules/.package-lock.json $(shell find $(UI)/src $(UI)/index.html -type f 2>/dev/null)
+	cd $(UI) && npm run build
 
 ui:
-	@if [ -f $(UI)/package.json ]; then $(MAKE) --no-print-directory $(UI)/dist/index.html; fi
+	@if [ -f $(UI)/package.json ]; then $(MAKE) --no-print-directory api-client $(UI)/dist/index.html; fi
 
 migrate: $(VENV)/.installed
 	$(VENV)/bin/doctorsflow migrate

@@ -45,6 +45,7 @@ from storage.db import dispose_engines
 from storage.errors import Problem
 from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic, upgrade
+from storage.openapi import BodyShapePlugin, document_errors
 from storage.security import SecurityHeadersMiddleware
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
@@ -98,7 +99,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     if (UI_DIST / "assets").is_dir():
         handlers.append(create_static_files_router(path="/assets", directories=[UI_DIST / "assets"]))
     handlers.append(single_page_app)
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,
         dependencies={"caller": Provide(provide_caller), "db_session": Provide(provide_db_session)},
         exception_handlers=EXCEPTION_HANDLERS,
@@ -109,7 +110,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[SecurityHeadersMiddleware()],
         openapi_config=OpenAPIConfig(title="DoctorsFlow API", version="1.0.0", path="/schema"),
         request_max_body_size=10 * 1024 * 1024,
+        plugins=[BodyShapePlugin()],
     )
+    document_errors(app)
+    return app
 
 
 def _state(settings: Settings) -> Any:

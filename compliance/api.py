@@ -6,7 +6,7 @@ are stored by ``storage.signoffs``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, cast
 
 from litestar import Controller, Response, get, post
 from litestar.params import Parameter
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.alimtalk_templates.store import clinic_catalogue
 from storage.clinics import clinic_settings
 from storage.errors import ApiError, Problem
+from storage.openapi import BodyShape
 from storage.signoffs.service import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
 from storage.tenancy import Caller
 from storage.workflows import service
@@ -23,6 +24,16 @@ from .formats import render, render_sarif
 from .graph_rules import lint_workflow
 from .guides import URL_PREFIX, render_guide
 from .report import Report, parse_suppression
+from .schemas import (
+    LintFinding,
+    LintReport,
+    LintRequest,
+    MessageFindings,
+    MessageLintReport,
+    Signoff,
+    SignoffList,
+    SignoffRequest,
+)
 from .text_rules import CHANNELS, PURPOSES, lint_text
 
 REPORT_FORMATS = ("json", "sarif", "html", "text")
@@ -44,7 +55,7 @@ def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]
     )
 
 
-def _lint_messages(messages: Any) -> dict[str, Any]:
+def _lint_messages(messages: Any) -> MessageLintReport:
     if not isinstance(messages, list):
         raise ApiError(
             422, [Problem("bad_messages", "messages는 배열이어야 합니다 / messages must be an array", path="/messages")]
@@ -65,13 +76,13 @@ def _lint_messages(messages: Any) -> dict[str, Any]:
             problems.append(Problem("bad_purpose", "purpose: informational|advertising", path=path + "/purpose"))
     if problems:
         raise ApiError(422, problems)
-    results = []
+    results: list[MessageFindings] = []
     errors = warnings = 0
     for item in messages:
         findings = lint_text(item["text"], item["channel"], item["purpose"])
         errors += sum(1 for f in findings if f.severity == "error")
         warnings += sum(1 for f in findings if f.severity == "warning")
-        results.append({"id": item.get("id"), "findings": [f.to_dict() for f in findings]})
+        results.append({"id": item.get("id"), "findings": [cast(LintFinding, f.to_dict()) for f in findings]})
     return {"results": results, "errors": errors, "warnings": warnings}
 
 
@@ -81,8 +92,11 @@ class LintController(Controller):
 
     @post("/lint", operation_id="Lint", status_code=200)
     async def lint(
-        self, db_session: AsyncSession, data: Any, report_format: str = Parameter(query="format", default="json")
-    ) -> Response[Any]:
+        self,
+        db_session: AsyncSession,
+        data: Annotated[Any, BodyShape(LintRequest)],
+        report_format: str = Parameter(query="format", default="json"),
+    ) -> Response[LintReport | MessageLintReport]:
         """Lint ``{"workflow": doc, "suppressions"?: [...]}`` or ``{"messages": [{id, channel, purpose, text}]}``;
         AlimTalk nodes against the caller's clinic's templates."""
         if not isinstance(data, dict) or ("workflow" in data) == ("messages" in data):
@@ -123,7 +137,7 @@ class LintController(Controller):
         workflow_id: int,
         report_format: str = Parameter(query="format", default="json"),
         version: int | None = Parameter(query="version", default=None, ge=1),
-    ) -> Response[Any]:
+    ) -> Response[LintReport]:
         """The lint report of a stored workflow (its draft, or ``?version=N``), latest sign-off's suppressions applied."""
         workflow = await service.get_workflow(db_session, workflow_id)
         document = (await service.get_version(db_session, workflow_id, version)).document if version else None
@@ -131,13 +145,20 @@ class LintController(Controller):
         return _report_response(report, report_format, workflow.name)
 
     @post("/workflows/{workflow_id:int}/signoff", operation_id="SignOffWorkflow", status_code=201)
-    async def signoff(self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: Any) -> dict[str, Any]:
+    async def signoff(
+        self,
+        db_session: AsyncSession,
+        caller: Caller,
+        workflow_id: int,
+        data: Annotated[Any, BodyShape(SignoffRequest)],
+    ) -> Signoff:
         """Record a reviewer's sign-off ``{reviewer_name, approval_number?, note?, suppressions?}``."""
-        return await signoff_with_version(db_session, await sign_off(db_session, caller, workflow_id, data))
+        signed = await sign_off(db_session, caller, workflow_id, data)
+        return cast(Signoff, await signoff_with_version(db_session, signed))
 
     @get("/workflows/{workflow_id:int}/signoffs", operation_id="ListSignoffs")
-    async def signoffs(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
-        return {"signoffs": await list_signoffs(db_session, workflow_id)}
+    async def signoffs(self, db_session: AsyncSession, workflow_id: int) -> SignoffList:
+        return {"signoffs": cast(list[Signoff], await list_signoffs(db_session, workflow_id))}
 
 
 @get(f"{URL_PREFIX}/{{name:str}}", include_in_schema=False, sync_to_thread=False)

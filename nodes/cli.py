@@ -79,8 +79,8 @@ def _validate_one(path: Path, output_format: str, several: bool) -> int:
         return EXIT_USAGE
     problems = validate_workflow(doc)
     if output_format == "json":
-        report = problems_as_report(problems)
-        print_json({"file": str(path), **report} if several else report)
+        answer = problems_as_report(problems)
+        print_json({"file": str(path), **answer} if several else answer)
     else:
         print(_text_report(str(path), problems))
     return EXIT_INVALID if problems else EXIT_OK

@@ -37,11 +37,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 from jsonschema import Draft202012Validator
 
+from nodes import schemas
 from nodes.base import NodeType
 from nodes.personalize import template_problems, variables_used
 from nodes.registry import current_registry, get_node_type
@@ -123,9 +124,9 @@ class Problem:
         return asdict(self)
 
 
-def problems_as_report(problems: Sequence[Problem]) -> dict[str, Any]:
+def problems_as_report(problems: Sequence[Problem]) -> schemas.ValidationReport:
     """The ``validate`` answer of the API and the command line."""
-    return {"valid": not problems, "errors": [p.as_dict() for p in problems]}
+    return {"valid": not problems, "errors": [cast(schemas.Problem, p.as_dict()) for p in problems]}
 
 
 def pointer(*parts: object) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, cast
 
 from litestar import Controller, Response, get, post
 from litestar.datastructures import State
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -15,12 +16,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nodes.timeutil import parse_datetime
 from runtime import context
 from runtime.events import InvalidEvent, ingest
+from runtime.schemas import (
+    EventIn,
+    EventIntake,
+    MessageList,
+    MessageView,
+    RunDetail,
+    RunList,
+    SimulateRequest,
+    SimulationResult,
+)
 from runtime.simulate import SimulationError, simulate
 from runtime.views import message_view, run_summary, step_view
 from storage import audit
 from storage.errors import ApiError, Problem, not_found
 from storage.http import settings_of
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
+from storage.openapi import BodyShape
 from storage.tenancy import Caller
 
 MAX_LIMIT = 500
@@ -46,7 +58,7 @@ def _since(value: str | None) -> datetime | None:
         ) from exc
 
 
-async def take_event(state: State, clinic_id: int, data: Any) -> Response[dict[str, Any]]:
+async def take_event(state: State, clinic_id: int, data: Any) -> Response[EventIntake]:
     """Take in one event (``POST /api/events`` and the signed booking webhook): 201 when new, 200 with the
     original answer for a repeat, 422 naming the bad fields, 503 when the database stays busy."""
     runtime, dispatches = _runtime(state)
@@ -62,19 +74,27 @@ async def take_event(state: State, clinic_id: int, data: Any) -> Response[dict[s
                 raise ApiError(503, [busy]) from exc
     for run_id in intake.advance:
         runtime.dispatcher.advance(run_id)
-    return Response(intake.result, status_code=201 if intake.created else 200)
+    return Response(cast(EventIntake, intake.result), status_code=201 if intake.created else 200)
+
+
+# A repeat of an event already taken answers 200 with the stored answer (``duplicate: true``).
+REPEATED_EVENT = {
+    200: ResponseSpec(EventIntake, description="이미 받은 이벤트 / a repeated event", generate_examples=False)
+}
 
 
 class EventController(Controller):
     path = "/api"
     tags = ["runtime"]
 
-    @post("/events", operation_id="PostEvent", status_code=201)
-    async def post_event(self, state: State, caller: Caller, data: Any) -> Response[dict[str, Any]]:
+    @post("/events", operation_id="PostEvent", status_code=201, responses=REPEATED_EVENT)
+    async def post_event(
+        self, state: State, caller: Caller, data: Annotated[Any, BodyShape(EventIn)]
+    ) -> Response[EventIntake]:
         return await take_event(state, caller.clinic_id, data)
 
     @post("/simulate", operation_id="Simulate", status_code=200)
-    async def post_simulate(self, data: Any) -> dict[str, Any]:
+    async def post_simulate(self, data: Annotated[Any, BodyShape(SimulateRequest)]) -> SimulationResult:
         if not isinstance(data, dict) or "workflow" not in data or "event" not in data:
             raise ApiError(
                 400, [Problem("missing_field", "workflow와 event가 필요합니다 / workflow and event are required")]
@@ -86,7 +106,7 @@ class EventController(Controller):
                 422, [Problem("invalid_field", "patient는 객체입니다 / patient must be an object", path="/patient")]
             )
         try:
-            return await simulate(data["workflow"], data["event"], patient, days)
+            return cast(SimulationResult, await simulate(data["workflow"], data["event"], patient, days))
         except SimulationError as exc:
             problems = [
                 p if isinstance(p, Problem) else Problem(p.code, p.message, p.node, "/workflow" + p.path)
@@ -107,7 +127,7 @@ class RunController(Controller):
         status: str | None = None,
         limit: int = Parameter(default=100, ge=1, le=MAX_LIMIT),
         offset: int = Parameter(default=0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> RunList:
         query = (
             select(Run, Patient, Event.type)
             .join(Patient, Patient.id == Run.patient_id)
@@ -121,7 +141,7 @@ class RunController(Controller):
         return {"runs": [run_summary(run, patient, event_type) for run, patient, event_type in rows]}
 
     @get("/runs/{run_id:int}", operation_id="GetRun")
-    async def get_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> dict[str, Any]:
+    async def get_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> RunDetail:
         run = (await db_session.execute(select(Run).where(Run.id == run_id))).scalar_one_or_none()
         if run is None:
             raise not_found("실행", "run")
@@ -135,7 +155,7 @@ class RunController(Controller):
                 select(OutboxMessage).where(OutboxMessage.run_id == run.id).order_by(OutboxMessage.id)
             )
         ).scalars()
-        by_node: dict[str, list[dict[str, Any]]] = {}
+        by_node: dict[str, list[MessageView]] = {}
         for row in messages:
             by_node.setdefault(row.node_id, []).append(message_view(row, patient))
         audit.record(db_session, caller, "run.read", f"run:{run.id}")
@@ -154,7 +174,7 @@ class RunController(Controller):
         since: str | None = None,
         limit: int = Parameter(default=100, ge=1, le=MAX_LIMIT),
         offset: int = Parameter(default=0, ge=0),
-    ) -> dict[str, Any]:
+    ) -> MessageList:
         query = select(OutboxMessage, Patient).join(Patient, Patient.id == OutboxMessage.patient_id)
         if status is not None:
             query = query.where(OutboxMessage.status == status)

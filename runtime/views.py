@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import cast
 
+from nodes.channels import ChannelName, MessageKind, Purpose
+from runtime.schemas import (
+    EventType,
+    MaskedPatient,
+    MessageStatus,
+    MessageView,
+    RunStatus,
+    RunSummary,
+    StepStatus,
+    StepView,
+)
 from storage.models import OutboxMessage, Patient, Run, RunStep
 
 
@@ -28,19 +39,19 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def patient_summary(patient: Patient | None) -> dict[str, Any] | None:
+def patient_summary(patient: Patient | None) -> MaskedPatient | None:
     if patient is None:
         return None
     return {"id": patient.id, "name": mask_name(patient.name), "phone": mask_phone(patient.phone)}
 
 
-def run_summary(run: Run, patient: Patient | None, event_type: str | None = None) -> dict[str, Any]:
+def run_summary(run: Run, patient: Patient | None, event_type: str | None = None) -> RunSummary:
     return {
         "id": run.id,
         "workflow_id": run.workflow_id,
         "version": run.version,
-        "status": run.status,
-        "event_type": event_type,
+        "status": cast(RunStatus, run.status),
+        "event_type": cast(EventType | None, event_type),
         "patient": patient_summary(patient),
         "trigger_at": _iso(run.trigger_at),
         "started_at": _iso(run.started_at),
@@ -49,16 +60,17 @@ def run_summary(run: Run, patient: Patient | None, event_type: str | None = None
     }
 
 
-def message_view(row: OutboxMessage, patient: Patient | None = None) -> dict[str, Any]:
+def message_view(row: OutboxMessage, patient: Patient | None = None) -> MessageView:
     return {
         "id": row.id,
         "run_id": row.run_id,
         "node": row.node_id,
         "failover_of": row.parent_id,
-        "channel": row.channel,
-        "kind": row.kind,
-        "purpose": row.purpose,
-        "status": row.status,
+        # Stored values of the channel table's and the outbox's lists (storage/models/outbox.py).
+        "channel": cast(ChannelName, row.channel),
+        "kind": cast(MessageKind | None, row.kind),
+        "purpose": cast(Purpose, row.purpose),
+        "status": cast(MessageStatus, row.status),
         "to": mask_phone(patient.phone) if patient else None,
         "text": row.text,
         "reason": row.reason,
@@ -74,14 +86,14 @@ def message_view(row: OutboxMessage, patient: Patient | None = None) -> dict[str
     }
 
 
-def step_view(step: RunStep, messages: list[dict[str, Any]]) -> dict[str, Any]:
+def step_view(step: RunStep, messages: list[MessageView]) -> StepView:
     duration = None
     if step.finished_at is not None:
         duration = round((step.finished_at - step.started_at).total_seconds(), 3)
     return {
         "node": step.node_id,
         "type": step.node_type,
-        "status": step.status,
+        "status": cast(StepStatus, step.status),
         "ports": list(step.ports or []),
         "started_at": _iso(step.started_at),
         "finished_at": _iso(step.finished_at),

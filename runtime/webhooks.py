@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hmac
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, post
 from litestar.connection import ASGIConnection
@@ -23,9 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
 from runtime import outbox
-from runtime.api import _runtime, take_event
+from runtime.api import REPEATED_EVENT, _runtime, take_event
 from runtime.channels.solapi import PROVIDER as SOLAPI
 from runtime.channels.solapi import SolapiWebhookError, parse_solapi_webhook
+from runtime.schemas import EventIn, EventIntake, InboundAnswer, InboundSms, ReportsAnswer
 from storage import audit
 from storage.accounts.authenticate import Auth, client_ip, remember
 from storage.accounts.guards import Requirement
@@ -39,6 +40,7 @@ from storage.accounts.webhooks import (
 from storage.db import session_scope
 from storage.errors import ApiError, Problem
 from storage.models import OutboxMessage
+from storage.openapi import BodyShape
 from storage.patients.optout import handle_inbound_optout, is_optout_text
 from storage.tenancy import Caller
 
@@ -125,15 +127,17 @@ class WebhookController(Controller):
     path = "/api/webhooks/{clinic_slug:str}"
     tags = ["webhooks"]
 
-    @post("/events", operation_id="WebhookEvent", guards=[signed_webhook()], status_code=201)
-    async def receive_event(self, state: State, caller: Caller, clinic_slug: str, data: Any) -> Response[Any]:
+    @post("/events", operation_id="WebhookEvent", guards=[signed_webhook()], status_code=201, responses=REPEATED_EVENT)
+    async def receive_event(
+        self, state: State, caller: Caller, clinic_slug: str, data: Annotated[Any, BodyShape(EventIn)]
+    ) -> Response[EventIntake]:
         """A DESIGN.md event from a booking system: the same intake and answers as ``POST /api/events``."""
         return await take_event(state, caller.clinic_id, data)
 
     @post("/solapi/reports", operation_id="WebhookSolapiReports", guards=[SignedOrToken()], status_code=200)
     async def receive_solapi_reports(
         self, state: State, caller: Caller, clinic_slug: str, request: Request[Any, Any, Any]
-    ) -> dict[str, Any]:
+    ) -> ReportsAnswer:
         """SOLAPI delivery reports: outbox rows of this clinic move sent → delivered | failed; an AlimTalk
         Kakao could not deliver gets its one failover SMS. A repeated report changes nothing and still
         answers 200, so SOLAPI stops retrying."""
@@ -157,8 +161,13 @@ class WebhookController(Controller):
 
     @post("/inbound", operation_id="WebhookInbound", guards=[signed_webhook()], status_code=200)
     async def receive_inbound(
-        self, state: State, caller: Caller, clinic_slug: str, db_session: AsyncSession, data: Any
-    ) -> dict[str, Any]:
+        self,
+        state: State,
+        caller: Caller,
+        clinic_slug: str,
+        db_session: AsyncSession,
+        data: Annotated[Any, BodyShape(InboundSms)],
+    ) -> InboundAnswer:
         """An inbound SMS reply; "수신거부" / "STOP" revokes marketing and night-ads consent at once."""
         sender, text, at = _inbound_fields(data)
         runtime, _ = _runtime(state)

@@ -10,7 +10,7 @@ changes nothing. ``GET /api/costs/ledger?month=YYYY-MM`` (default: this month in
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, cast
 
 from litestar import Controller, get, put
 from sqlalchemy import select
@@ -27,10 +27,12 @@ from runtime.billing.rates import (
     clinic_table,
     validate_rates,
 )
+from runtime.billing.schemas import Ledger, RateProvider, Rates, RatesIn
 from storage import audit
 from storage.errors import ApiError, Problem, not_found
 from storage.models import Clinic, OutboxMessage
 from storage.models.clinic import DEFAULT_SETTINGS
+from storage.openapi import BodyShape
 from storage.tenancy import Caller
 
 _LEDGER_COLUMNS = (
@@ -54,16 +56,16 @@ async def _clinic_settings(session: AsyncSession, caller: Caller) -> tuple[Clini
     return clinic, {**DEFAULT_SETTINGS, **(clinic.settings or {})}
 
 
-def _rates_view(settings: dict[str, Any]) -> dict[str, Any]:
+def _rates_view(settings: dict[str, Any]) -> Rates:
     overrides = clinic_overrides(settings)
     table = clinic_table(settings)
     return {
-        "providers": list(RATE_PROVIDERS),
+        "providers": cast(list[RateProvider], list(RATE_PROVIDERS)),
         "kinds": list(KINDS),
         "active_provider": str(settings.get("provider") or settings.get("channel") or "sandbox"),
         "rates": [
             {
-                "provider": provider,
+                "provider": cast(RateProvider, provider),
                 "kind": kind,
                 "rate_krw": table.rate(provider, kind),
                 "default_krw": DEFAULT_RATES[provider][kind],
@@ -80,12 +82,14 @@ class CostController(Controller):
     tags = ["costs"]
 
     @get("/rates", operation_id="GetCostRates")
-    async def get_rates(self, db_session: AsyncSession, caller: Caller) -> dict[str, Any]:
+    async def get_rates(self, db_session: AsyncSession, caller: Caller) -> Rates:
         _, settings = await _clinic_settings(db_session, caller)
         return _rates_view(settings)
 
     @put("/rates", operation_id="PutCostRates")
-    async def put_rates(self, db_session: AsyncSession, caller: Caller, data: Any) -> dict[str, Any]:
+    async def put_rates(
+        self, db_session: AsyncSession, caller: Caller, data: Annotated[Any, BodyShape(RatesIn)]
+    ) -> Rates:
         if not isinstance(data, dict) or "rates" not in data:
             message = (
                 'body는 {"rates": {제공사: {종류: 요금}}} 입니다 / body must be {"rates": {provider: {kind: rate}}}'
@@ -100,9 +104,9 @@ class CostController(Controller):
         return _rates_view({**DEFAULT_SETTINGS, **clinic.settings})
 
     @get("/ledger", operation_id="GetCostLedger")
-    async def get_ledger(self, db_session: AsyncSession, caller: Caller, month: str | None = None) -> dict[str, Any]:
+    async def get_ledger(self, db_session: AsyncSession, caller: Caller, month: str | None = None) -> Ledger:
         try:
-            return await month_ledger(db_session, caller.clinic_id, month)
+            return cast(Ledger, await month_ledger(db_session, caller.clinic_id, month))
         except ledgers.InvalidMonth as exc:
             raise ApiError(422, [Problem("invalid_month", str(exc), path="/month")]) from exc
 

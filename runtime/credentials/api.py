@@ -16,7 +16,7 @@ Stored credentials (secrets sealed, runtime/credentials/service.py):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, cast
 
 from litestar import Controller, delete, get, post, put
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,8 +26,10 @@ from runtime.channels.connection import test_connection as check_connection
 from runtime.channels.hosts import base_url_problem
 from runtime.channels.registry import ChannelConfigError, build_channel
 from runtime.credentials import service as credentials
+from runtime.credentials.schemas import ChannelSettingsIn, ConnectionCheck, CredentialsView, SaveCredentialsIn
 from storage import audit
 from storage.errors import ApiError, Problem
+from storage.openapi import BodyShape
 from storage.tenancy import Caller
 
 
@@ -38,7 +40,7 @@ def _check_base_urls(data: dict[str, str]) -> None:
             raise ApiError(422, [Problem("channel_config", problem, path=f"/{key}")])
 
 
-async def _check(client: ChannelClient) -> dict[str, Any]:
+async def _check(client: ChannelClient) -> ConnectionCheck:
     try:
         check = await check_connection(client)
     finally:
@@ -51,7 +53,7 @@ class ChannelController(Controller):
     tags = ["channels"]
 
     @post("/test-connection", operation_id="TestChannelConnection", status_code=200)
-    async def test_connection(self, data: dict[str, Any]) -> dict[str, Any]:
+    async def test_connection(self, data: Annotated[dict[str, Any], BodyShape(ChannelSettingsIn)]) -> ConnectionCheck:
         if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
             raise ApiError(
                 422, [Problem("invalid_body", "설정 값은 모두 문자열이어야 합니다 / every setting must be a string")]
@@ -65,22 +67,26 @@ class ChannelController(Controller):
 
     # -- stored credentials (runtime/credentials/service.py) -----------------------------------------
     @get("/credentials", operation_id="GetChannelCredentials")
-    async def get_credentials(self, db_session: AsyncSession) -> dict[str, Any]:
-        return await credentials.describe(db_session)
+    async def get_credentials(self, db_session: AsyncSession) -> CredentialsView:
+        return cast(CredentialsView, await credentials.describe(db_session))
 
     @put("/credentials/{provider:str}", operation_id="SaveChannelCredentials")
     async def save_credentials(
-        self, db_session: AsyncSession, caller: Caller, provider: str, data: dict[str, Any]
-    ) -> dict[str, Any]:
+        self,
+        db_session: AsyncSession,
+        caller: Caller,
+        provider: str,
+        data: Annotated[dict[str, Any], BodyShape(SaveCredentialsIn)],
+    ) -> CredentialsView:
         await credentials.save(db_session, caller, provider, data)
-        return await credentials.describe(db_session)
+        return cast(CredentialsView, await credentials.describe(db_session))
 
     @delete("/credentials/{provider:str}", operation_id="DeleteChannelCredentials", status_code=204)
     async def delete_credentials(self, db_session: AsyncSession, caller: Caller, provider: str) -> None:
         await credentials.delete(db_session, caller, provider)
 
     @post("/credentials/{provider:str}/test", operation_id="TestStoredChannelCredentials", status_code=200)
-    async def test_stored(self, db_session: AsyncSession, caller: Caller, provider: str) -> dict[str, Any]:
+    async def test_stored(self, db_session: AsyncSession, caller: Caller, provider: str) -> ConnectionCheck:
         settings = await credentials.stored_settings(db_session, provider)
         try:
             client = build_channel(settings)

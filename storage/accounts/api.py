@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.datastructures import Cookie, State
@@ -24,6 +23,30 @@ from storage.accounts.authenticate import (
 )
 from storage.accounts.guards import PUBLIC, requires
 from storage.accounts.permissions import ACTIONS, permissions_of
+from storage.accounts.schemas import (
+    ActionList,
+    AuditPage,
+    ClinicBody,
+    ClinicList,
+    LoginAnswer,
+    LoginBody,
+    Me,
+    NewClinic,
+    NewToken,
+    NewUser,
+    NewWebhookSecret,
+    Role,
+    SetPasswordBody,
+    TokenBody,
+    TokenList,
+    TokenView,
+    UserBody,
+    UserList,
+    UserView,
+    WebhookSecretBody,
+    WebhookSecretList,
+    WebhookSecretView,
+)
 from storage.db import session_scope
 from storage.errors import ApiError, Problem, not_found
 from storage.models import ApiToken, AuditEntry, Clinic, User, WebhookSecret
@@ -32,57 +55,18 @@ from storage.tenancy import Caller
 AUTH_BODY_LIMIT = 16 * 1024  # a log-in form is tiny: refuse big bodies before parsing
 
 
-@dataclass
-class LoginBody:
-    email: str
-    password: str
-
-
-@dataclass
-class SetPasswordBody:
-    token: str
-    password: str
-
-
-@dataclass
-class TokenBody:
-    name: str
-    permissions: list[str]
-    expires_in_days: int | None = None
-
-
-@dataclass
-class UserBody:
-    email: str
-    name: str
-    role: str
-
-
-@dataclass
-class ManagerBody:
-    email: str
-    name: str
-
-
-@dataclass
-class ClinicBody:
-    slug: str
-    name: str
-    manager: ManagerBody | None = None
-
-
-def user_view(user: User) -> dict[str, Any]:
+def user_view(user: User) -> UserView:
     return {
         "id": user.id,
         "email": user.email,
         "name": user.name,
-        "role": user.role,
+        "role": cast(Role, user.role),
         "clinic_id": user.clinic_id,
         "permissions": sorted(permissions_of(user.role)),
     }
 
 
-def token_view(row: ApiToken) -> dict[str, Any]:
+def token_view(row: ApiToken) -> TokenView:
     def iso(value: datetime | None) -> str | None:
         return value.isoformat() if value else None
 
@@ -126,7 +110,7 @@ class AuthController(Controller):
     tags = ["auth"]
 
     @post("/login", operation_id="Login", guards=[PUBLIC], status_code=200, request_max_body_size=AUTH_BODY_LIMIT)
-    async def login(self, request: Request[Any, Any, State], data: LoginBody) -> Response[dict[str, Any]]:
+    async def login(self, request: Request[Any, Any, State], data: LoginBody) -> Response[LoginAnswer]:
         """Log in with e-mail and password: sets the df_session and df_csrf cookies."""
         _require_json(request)
         auth = auth_settings_of(request)
@@ -139,13 +123,16 @@ class AuthController(Controller):
             except users.LoginRefused as error:
                 refused = error  # leave the block normally so the failure count and audit entry commit
             else:
-                body = {"user": user_view(result.user), "csrf_token": result.session.csrf_token}
+                body: LoginAnswer = {"user": user_view(result.user), "csrf_token": result.session.csrf_token}
                 cookies = _session_cookies(
                     request, result.session_token, result.session.csrf_token, int(auth.absolute_timeout.total_seconds())
                 )
         if refused is not None:
             headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
-            return Response(refused.error.body(), status_code=refused.error.status_code, headers=headers)
+            refusal: Response[Any] = Response(
+                refused.error.body(), status_code=refused.error.status_code, headers=headers
+            )
+            return refusal
         return Response(body, cookies=cookies)
 
     @post("/logout", operation_id="Logout", guards=[requires()], status_code=204)
@@ -158,10 +145,10 @@ class AuthController(Controller):
         return Response(None, status_code=204, cookies=_cleared_cookies())
 
     @get("/me", operation_id="Me", guards=[requires()])
-    async def me(self, request: Request[Any, Any, State], caller: Caller, db_session: AsyncSession) -> dict[str, Any]:
+    async def me(self, request: Request[Any, Any, State], caller: Caller, db_session: AsyncSession) -> Me:
         auth = current(request)
         clinic = await db_session.get(Clinic, caller.clinic_id) if caller.clinic_id else None
-        body: dict[str, Any] = {
+        body: Me = {
             "actor": caller.actor,
             "role": caller.role,
             "permissions": sorted(auth.permissions) if auth else [],
@@ -172,7 +159,8 @@ class AuthController(Controller):
             user = await db_session.get(User, caller.user_id)
             if user is not None:
                 body["user"] = user_view(user)
-                body.update(id=user.id, name=user.name, email=user.email)  # the editor reads these at the top
+                # the editor reads these at the top
+                body["id"], body["name"], body["email"] = user.id, user.name, user.email
         if auth is not None and auth.csrf_token:
             body["csrf_token"] = auth.csrf_token
         return body
@@ -184,7 +172,7 @@ class AuthController(Controller):
         status_code=200,
         request_max_body_size=AUTH_BODY_LIMIT,
     )
-    async def set_password(self, request: Request[Any, Any, State], data: SetPasswordBody) -> Response[dict[str, Any]]:
+    async def set_password(self, request: Request[Any, Any, State], data: SetPasswordBody) -> Response[LoginAnswer]:
         """Use a one-time link (first log-in or reset) to set a password; logs the user in."""
         _require_json(request)
         auth = auth_settings_of(request)
@@ -192,12 +180,12 @@ class AuthController(Controller):
         async with session_scope(request.app.state.settings, None) as db:
             user = await users.set_password_with_link(db, data.token, data.password, ip)
             token, session = await sessions.open_session(db, user, auth, ip, request.headers.get("user-agent"))
-            body = {"user": user_view(user), "csrf_token": session.csrf_token}
+            body: LoginAnswer = {"user": user_view(user), "csrf_token": session.csrf_token}
         cookies = _session_cookies(request, token, session.csrf_token, int(auth.absolute_timeout.total_seconds()))
         return Response(body, cookies=cookies)
 
     @get("/actions", operation_id="ListActions", guards=[requires()])
-    async def actions(self) -> dict[str, Any]:
+    async def actions(self) -> ActionList:
         """Every action a role or token may hold, with its description."""
         return {"actions": [{"action": k, "description": v} for k, v in ACTIONS.items()]}
 
@@ -208,13 +196,13 @@ class TokenController(Controller):
     guards = [requires("token.manage")]
 
     @get("/", operation_id="ListTokens")
-    async def list_tokens(self, db_session: AsyncSession, caller: Caller) -> dict[str, Any]:
+    async def list_tokens(self, db_session: AsyncSession, caller: Caller) -> TokenList:
         return {"tokens": [token_view(t) for t in await api_tokens.list_tokens(db_session, caller)]}
 
     @post("/", operation_id="CreateToken", status_code=201)
     async def create(
         self, request: Request[Any, Any, State], db_session: AsyncSession, caller: Caller, data: TokenBody
-    ) -> dict[str, Any]:
+    ) -> NewToken:
         """Create a token; its secret is in the answer once and never again."""
         auth = current(request)
         held = auth.permissions if auth else frozenset()
@@ -228,12 +216,7 @@ class TokenController(Controller):
         await api_tokens.revoke_token(db_session, caller, token_id)
 
 
-@dataclass
-class WebhookSecretBody:
-    name: str = "default"
-
-
-def webhook_secret_view(row: WebhookSecret) -> dict[str, Any]:
+def webhook_secret_view(row: WebhookSecret) -> WebhookSecretView:
     return {
         "id": row.id,
         "name": row.name,
@@ -250,14 +233,14 @@ class WebhookSecretController(Controller):
     guards = [requires("settings.write")]
 
     @get("/", operation_id="ListWebhookSecrets")
-    async def list_secrets(self, db_session: AsyncSession, caller: Caller) -> dict[str, Any]:
+    async def list_secrets(self, db_session: AsyncSession, caller: Caller) -> WebhookSecretList:
         rows = await webhooks.list_secrets(db_session, caller.clinic_id)
         return {"secrets": [webhook_secret_view(row) for row in rows]}
 
     @post("/", operation_id="CreateWebhookSecret", status_code=201)
     async def create(
         self, state: State, db_session: AsyncSession, caller: Caller, data: WebhookSecretBody
-    ) -> dict[str, Any]:
+    ) -> NewWebhookSecret:
         """A new secret: in this answer once and never again (stored sealed)."""
         name = data.name.strip()
         if not name or len(name) > 100:
@@ -283,7 +266,7 @@ class UserController(Controller):
     guards = [requires("user.manage")]
 
     @get("/", operation_id="ListUsers")
-    async def list_users(self, db_session: AsyncSession, caller: Caller) -> dict[str, Any]:
+    async def list_users(self, db_session: AsyncSession, caller: Caller) -> UserList:
         # users is not clinic-scoped (platform admins have no clinic): filter explicitly.
         query = select(User).where(User.clinic_id == caller.clinic_id).order_by(User.id)
         return {"users": [user_view(u) for u in (await db_session.execute(query)).scalars()]}
@@ -291,7 +274,7 @@ class UserController(Controller):
     @post("/", operation_id="CreateUser", status_code=201)
     async def create(
         self, request: Request[Any, Any, State], db_session: AsyncSession, caller: Caller, data: UserBody
-    ) -> dict[str, Any]:
+    ) -> NewUser:
         """Add a manager, staff member or reviewer to the clinic; answers a one-time set-password token."""
         if data.role == "platform_admin":
             raise ApiError(
@@ -320,18 +303,18 @@ class ClinicController(Controller):
     guards = [requires("clinic.admin")]
 
     @get("/", operation_id="ListClinics")
-    async def list_clinics(self, db_session: AsyncSession) -> dict[str, Any]:
+    async def list_clinics(self, db_session: AsyncSession) -> ClinicList:
         rows = (await db_session.execute(select(Clinic).order_by(Clinic.id))).scalars()
         return {"clinics": [{"id": c.id, "slug": c.slug, "name": c.name} for c in rows]}
 
     @post("/", operation_id="CreateClinic", status_code=201)
     async def create(
         self, request: Request[Any, Any, State], db_session: AsyncSession, caller: Caller, data: ClinicBody
-    ) -> dict[str, Any]:
+    ) -> NewClinic:
         """Create a clinic and, optionally, its first manager (answers a one-time set-password token)."""
         clinic = await users.create_clinic(db_session, data.slug, data.name)
         audit.record(db_session, caller, "clinic.create", f"clinic:{clinic.id}")
-        body: dict[str, Any] = {"id": clinic.id, "slug": clinic.slug, "name": clinic.name, "manager": None}
+        body: NewClinic = {"id": clinic.id, "slug": clinic.slug, "name": clinic.name, "manager": None}
         if data.manager is not None:
             user = await users.create_user(db_session, data.manager.email, data.manager.name, "manager", clinic.id)
             link = await users.issue_password_link(db_session, user, auth_settings_of(request))
@@ -351,7 +334,7 @@ async def list_audit(
     until: datetime | None = None,
     before_id: int | None = Parameter(default=None, ge=1),
     limit: int = Parameter(default=50, ge=1, le=500),
-) -> dict[str, Any]:
+) -> AuditPage:
     """The clinic's audit log, newest first. Page with ``before_id`` = the last answer's ``next_before_id``."""
     # audit_log is not clinic-scoped (platform entries have no clinic): filter explicitly.
     query = select(AuditEntry).where(AuditEntry.clinic_id == caller.clinic_id)

@@ -8,12 +8,12 @@ texts are shown as sent. Storage does not import the runtime: the tables are rea
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage, Run, Workflow
+from storage.patients.schemas import PatientActivity
 
 MAX_ROWS = 200
 
@@ -22,7 +22,7 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-async def patient_activity(session: AsyncSession, patient_id: int, limit: int = MAX_ROWS) -> dict[str, Any]:
+async def patient_activity(session: AsyncSession, patient_id: int, limit: int = MAX_ROWS) -> PatientActivity:
     """``{"runs": [...], "messages": [...]}`` of one patient (the session's tenancy scopes the clinic)."""
     runs = (
         await session.execute(

@@ -7,9 +7,8 @@ Personal data never goes in a URL: ``POST /api/patients/search`` takes the query
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from litestar import Controller, MediaType, Response, get, post
 from litestar.datastructures import UploadFile
@@ -23,6 +22,7 @@ from storage.accounts.guards import PUBLIC, requires
 from storage.errors import ApiError, Problem, not_found
 from storage.models import Clinic, Patient
 from storage.models.base import utcnow
+from storage.openapi import BodyShape
 from storage.patients import documents, rights
 from storage.patients.activity import patient_activity
 from storage.patients.columns import MappingError, parse_mapping
@@ -42,41 +42,32 @@ from storage.patients.importer import ImportOptions, import_table
 from storage.patients.optout import opt_out
 from storage.patients.readers import UnreadableFile, read_table
 from storage.patients.retention import apply_retention
+from storage.patients.schemas import (
+    ConsentEntry,
+    ConsentHistory,
+    ConsentIn,
+    ConsentState,
+    ErasureAnswer,
+    ImportReport,
+    OptOutAnswer,
+    OptOutIn,
+    PatientActivity,
+    PatientDetail,
+    PatientExport,
+    PatientImportForm,
+    PatientList,
+    PatientPage,
+    PatientSummary,
+    RetentionAnswer,
+    SearchIn,
+)
 from storage.patients.service import get_patient
 from storage.tenancy import Caller
 
 MAX_PAGE = 200
 
 
-@dataclass
-class SearchIn:
-    q: str = ""
-    limit: int = 50
-    offset: int = 0
-
-
-@dataclass
-class GuardianIn:
-    name: str
-    relationship: str
-
-
-@dataclass
-class ConsentIn:
-    purpose: Literal["treatment", "marketing", "night_ads"]
-    granted: bool
-    method: Literal["paper", "kiosk", "web", "import", "staff", "event", "optout"] = "staff"
-    text_version: str | None = None
-    occurred_at: datetime | None = None  # without a zone: Asia/Seoul
-    guardian: GuardianIn | None = None
-
-
-@dataclass
-class OptOutIn:
-    all_messages: bool = False  # also stop informational messages, not only advertising
-
-
-def summary(patient: Patient, consents: dict[str, bool]) -> dict[str, Any]:
+def summary(patient: Patient, consents: dict[str, bool]) -> PatientSummary:
     """What a list shows: masked name and phone, never the full values."""
     return {
         "id": patient.id,
@@ -86,11 +77,11 @@ def summary(patient: Patient, consents: dict[str, bool]) -> dict[str, Any]:
         "sex": patient.sex,
         "opted_out": patient.opted_out,
         "erased": patient.erased_at is not None,
-        "consents": consents,
+        "consents": cast(ConsentState, consents),
     }
 
 
-async def _summaries(session: AsyncSession, patients: list[Patient]) -> list[dict[str, Any]]:
+async def _summaries(session: AsyncSession, patients: list[Patient]) -> list[PatientSummary]:
     state = await current_consents_many(session, [p.id for p in patients])
     return [summary(p, state[p.id]) for p in patients]
 
@@ -102,7 +93,7 @@ async def _patient(session: AsyncSession, patient_id: int) -> Patient:
     return patient
 
 
-async def search_patients(session: AsyncSession, caller: Caller, q: str, limit: int, offset: int) -> dict[str, Any]:
+async def search_patients(session: AsyncSession, caller: Caller, q: str, limit: int, offset: int) -> PatientPage:
     """Exact phone, chart number or full name (blind indexes: encrypted names cannot be prefix-searched)."""
     limit = max(1, min(limit, MAX_PAGE))
     query = select(Patient).where(Patient.erased_at.is_(None))
@@ -127,15 +118,16 @@ async def search_patients(session: AsyncSession, caller: Caller, q: str, limit: 
     return {"patients": await _summaries(session, page), "total": total, "limit": limit, "offset": offset}
 
 
-async def patient_detail(session: AsyncSession, patient: Patient) -> dict[str, Any]:
+async def patient_detail(session: AsyncSession, patient: Patient) -> PatientDetail:
     entries = await consent_history(session, patient.id)
-    return {
+    detail = {
         **rights.profile(patient),
         "phone_display": identity.format_phone(patient.phone),
         "minor": is_minor(patient),
         "consents": state_of(entries),
         "reconfirm_marketing": needs_reconfirmation(entries),
     }
+    return cast(PatientDetail, detail)
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -165,15 +157,15 @@ class PatientController(Controller):
         q: str = "",
         limit: Annotated[int, Parameter(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Parameter(ge=0)] = 0,
-    ) -> dict[str, Any]:
+    ) -> PatientPage:
         return await search_patients(db_session, caller, q, limit, offset)
 
     @post("/search", operation_id="SearchPatients", status_code=200)
-    async def search(self, db_session: AsyncSession, caller: Caller, data: SearchIn) -> dict[str, Any]:
+    async def search(self, db_session: AsyncSession, caller: Caller, data: SearchIn) -> PatientPage:
         return await search_patients(db_session, caller, data.q, data.limit, data.offset)
 
     @get("/reconfirm", operation_id="ListPatientsToReconfirm")
-    async def to_reconfirm(self, db_session: AsyncSession, caller: Caller) -> dict[str, Any]:
+    async def to_reconfirm(self, db_session: AsyncSession, caller: Caller) -> PatientList:
         """Patients whose marketing consent is older than two years: ask them again."""
         ids = await patients_needing_reconfirmation(db_session)
         patients = list((await db_session.execute(select(Patient).where(Patient.id.in_(ids)))).scalars()) if ids else []
@@ -185,10 +177,10 @@ class PatientController(Controller):
         self,
         db_session: AsyncSession,
         caller: Caller,
-        data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)],
+        data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART), BodyShape(PatientImportForm)],
         dry_run: bool = False,
         strict: bool = False,
-    ) -> dict[str, Any]:
+    ) -> ImportReport:
         upload = data.get("file")
         if not isinstance(upload, UploadFile):
             raise ApiError(
@@ -208,40 +200,41 @@ class PatientController(Controller):
             raise ApiError(422, [Problem(exc.code, exc.message, path="/file")]) from exc
         except MappingError as exc:
             raise ApiError(422, [Problem("invalid_mapping", str(exc), path="/mapping")]) from exc
-        return report.as_dict()
+        return cast(ImportReport, report.as_dict())
 
     @post("/retention", operation_id="ApplyRetention", status_code=200)
-    async def retention(self, db_session: AsyncSession, caller: Caller, dry_run: bool = False) -> dict[str, Any]:
-        return {**await apply_retention(db_session, caller, dry_run=dry_run), "dry_run": dry_run}
+    async def retention(self, db_session: AsyncSession, caller: Caller, dry_run: bool = False) -> RetentionAnswer:
+        done = await apply_retention(db_session, caller, dry_run=dry_run)
+        return cast(RetentionAnswer, {**done, "dry_run": dry_run})
 
     @get("/{patient_id:int}", operation_id="GetPatient")
-    async def get_one(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> dict[str, Any]:
+    async def get_one(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> PatientDetail:
         patient = await _patient(db_session, patient_id)
         audit.record(db_session, caller, "patient.read", f"patient:{patient.id}")
         return await patient_detail(db_session, patient)
 
     @get("/{patient_id:int}/activity", operation_id="PatientActivity")
-    async def activity(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> dict[str, Any]:
+    async def activity(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> PatientActivity:
         """This patient's runs and messages, newest first (the patient page)."""
         patient = await _patient(db_session, patient_id)
         audit.record(db_session, caller, "patient.activity.read", f"patient:{patient.id}")
         return await patient_activity(db_session, patient.id)
 
     @get("/{patient_id:int}/consents", operation_id="ListConsents")
-    async def consents(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> dict[str, Any]:
+    async def consents(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> ConsentHistory:
         patient = await _patient(db_session, patient_id)
         entries = await consent_history(db_session, patient.id)
         audit.record(db_session, caller, "patient.consents.read", f"patient:{patient.id}")
         return {
             "consents": [entry_as_dict(e) for e in reversed(entries)],  # newest first
-            "current": state_of(entries),
+            "current": cast(ConsentState, state_of(entries)),
             "reconfirm_marketing": needs_reconfirmation(entries),
         }
 
     @post("/{patient_id:int}/consents", operation_id="RecordConsent", status_code=201)
     async def add_consent(
         self, db_session: AsyncSession, caller: Caller, patient_id: int, data: ConsentIn
-    ) -> dict[str, Any]:
+    ) -> ConsentEntry:
         patient = await _patient(db_session, patient_id)
         if patient.erased_at is not None:
             raise ApiError(409, [Problem("erased", "파기된 환자입니다 / the patient was erased")])
@@ -278,14 +271,14 @@ class PatientController(Controller):
     @post("/{patient_id:int}/opt-out", operation_id="OptOutPatient", status_code=200)
     async def opt_out(
         self, db_session: AsyncSession, caller: Caller, patient_id: int, data: OptOutIn | None = None
-    ) -> dict[str, Any]:
+    ) -> OptOutAnswer:
         patient = await _patient(db_session, patient_id)
         revoked = await opt_out(
             db_session, patient, recorded_by=caller.actor, all_messages=bool(data and data.all_messages)
         )
         audit.record(db_session, caller, "patient.optout", f"patient:{patient.id}", purposes=len(revoked))
         state = (await current_consents_many(db_session, [patient.id]))[patient.id]
-        return {"revoked": revoked, "opted_out": patient.opted_out, "consents": state}
+        return {"revoked": revoked, "opted_out": patient.opted_out, "consents": cast(ConsentState, state)}
 
     @get("/{patient_id:int}/export", operation_id="ExportPatient")
     async def export(
@@ -294,20 +287,21 @@ class PatientController(Controller):
         caller: Caller,
         patient_id: int,
         format: Literal["json", "csv"] = "json",
-    ) -> Response[Any]:
+    ) -> Response[PatientExport]:
         patient = await _patient(db_session, patient_id)
         document = await rights.export_patient(db_session, caller, patient)
         name = f"patient-{patient.id}"
         if format == "csv":
-            return Response(
+            table: Response[Any] = Response(
                 rights.export_as_csv(document),
                 media_type="text/csv; charset=utf-8",
                 headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
             )
+            return table
         return Response(document, headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
 
     @post("/{patient_id:int}/erase", operation_id="ErasePatient", status_code=200)
-    async def erase(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> dict[str, Any]:
+    async def erase(self, db_session: AsyncSession, caller: Caller, patient_id: int) -> ErasureAnswer:
         patient = await _patient(db_session, patient_id)
         record = await rights.erase_patient(db_session, caller, patient)
         return {"erased": True, "patient_id": patient.id, "erasure_id": record.id, "counts": record.counts}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -19,6 +19,7 @@ from storage.errors import ApiError, Problem
 from storage.models import Consent, Patient
 from storage.models.base import utcnow
 from storage.models.consent import METHODS, PURPOSES
+from storage.patients.schemas import ConsentEntry, ConsentMethod, ConsentPurpose
 
 SEOUL = ZoneInfo("Asia/Seoul")
 RECONFIRM_AFTER = timedelta(days=730)  # two years
@@ -157,12 +158,12 @@ async def patients_needing_reconfirmation(session: AsyncSession, now: datetime |
     return [pid for pid, entries in by_patient.items() if needs_reconfirmation(entries, now)]
 
 
-def entry_as_dict(entry: Consent) -> dict[str, Any]:
+def entry_as_dict(entry: Consent) -> ConsentEntry:
     return {
         "id": entry.id,
-        "purpose": entry.purpose,
+        "purpose": cast(ConsentPurpose, entry.purpose),  # stored values of consent.PURPOSES / METHODS
         "granted": entry.granted,
-        "method": entry.method,
+        "method": cast(ConsentMethod, entry.method),
         "text_version": entry.text_version,
         "recorded_by": entry.recorded_by,
         "occurred_at": entry.occurred_at.isoformat(),

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, cast
 
 from litestar import Controller, delete, get, post, put
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes import examples
+from nodes.schemas import ValidationReport, WorkflowDocument
 from nodes.validation import problems_as_report, validate_workflow
 from storage.accounts.guards import requires
 from storage.errors import not_found
 from storage.models import Workflow, WorkflowVersion
+from storage.openapi import BodyShape
 from storage.tenancy import Caller
 from storage.workflows import service
+from storage.workflows.schemas import (
+    ExampleInfo,
+    ExampleList,
+    PublishedVersion,
+    VersionList,
+    VersionSummary,
+    WorkflowDetail,
+    WorkflowList,
+    WorkflowSummary,
+)
+
+# The service checks the document and answers our own problems; the framework only checks it is an object.
+DocumentBody = Annotated[dict[str, Any], BodyShape(WorkflowDocument)]
 
 
-def summary(workflow: Workflow) -> dict[str, Any]:
+def _document(document: dict[str, Any]) -> WorkflowDocument:
+    return cast(WorkflowDocument, document)
+
+
+def summary(workflow: Workflow) -> WorkflowSummary:
     return {
         "id": workflow.id,
         "name": workflow.name,
@@ -27,7 +46,7 @@ def summary(workflow: Workflow) -> dict[str, Any]:
     }
 
 
-def version_summary(version: WorkflowVersion) -> dict[str, Any]:
+def version_summary(version: WorkflowVersion) -> VersionSummary:
     return {
         "workflow_id": version.workflow_id,
         "version": version.version,
@@ -37,11 +56,11 @@ def version_summary(version: WorkflowVersion) -> dict[str, Any]:
     }
 
 
-async def detail(session: AsyncSession, workflow: Workflow) -> dict[str, Any]:
+async def detail(session: AsyncSession, workflow: Workflow) -> WorkflowDetail:
     versions = await service.list_versions(session, workflow.id)
     return {
         **summary(workflow),
-        "document": workflow.document,
+        "document": _document(workflow.document),
         "created_at": workflow.created_at.isoformat(),
         "versions": [version_summary(v) for v in versions],
     }
@@ -52,25 +71,25 @@ class WorkflowController(Controller):
     tags = ["workflows"]
 
     @get("/", operation_id="ListWorkflows", guards=[requires("workflow.read")])
-    async def list_workflows(self, db_session: AsyncSession) -> dict[str, Any]:
+    async def list_workflows(self, db_session: AsyncSession) -> WorkflowList:
         return {"workflows": [summary(w) for w in await service.list_workflows(db_session)]}
 
     @post("/", operation_id="CreateWorkflow", guards=[requires("workflow.write")])
-    async def create(self, db_session: AsyncSession, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
+    async def create(self, db_session: AsyncSession, caller: Caller, data: DocumentBody) -> WorkflowDetail:
         return await detail(db_session, await service.create_workflow(db_session, caller, data))
 
     @post("/import", operation_id="ImportWorkflow", guards=[requires("workflow.write")])
-    async def import_file(self, db_session: AsyncSession, caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
+    async def import_file(self, db_session: AsyncSession, caller: Caller, data: DocumentBody) -> WorkflowDetail:
         return await detail(db_session, await service.create_workflow(db_session, caller, data))
 
     @get("/{workflow_id:int}", operation_id="GetWorkflow", guards=[requires("workflow.read")])
-    async def get_one(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
+    async def get_one(self, db_session: AsyncSession, workflow_id: int) -> WorkflowDetail:
         return await detail(db_session, await service.get_workflow(db_session, workflow_id))
 
     @put("/{workflow_id:int}", operation_id="UpdateWorkflow", guards=[requires("workflow.write")])
     async def update(
-        self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: dict[str, Any]
-    ) -> dict[str, Any]:
+        self, db_session: AsyncSession, caller: Caller, workflow_id: int, data: DocumentBody
+    ) -> WorkflowDetail:
         return await detail(db_session, await service.update_workflow(db_session, caller, workflow_id, data))
 
     @delete("/{workflow_id:int}", operation_id="DeleteWorkflow", guards=[requires("workflow.write")])
@@ -83,17 +102,17 @@ class WorkflowController(Controller):
         guards=[requires("workflow.read")],
         status_code=200,
     )
-    async def validate(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
+    async def validate(self, db_session: AsyncSession, workflow_id: int) -> ValidationReport:
         workflow = await service.get_workflow(db_session, workflow_id)
         return problems_as_report(validate_workflow(workflow.document))
 
     @post("/{workflow_id:int}/publish", operation_id="PublishWorkflow", guards=[requires("workflow.publish")])
-    async def publish(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> dict[str, Any]:
+    async def publish(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> PublishedVersion:
         version = await service.publish(db_session, caller, workflow_id)
-        return {**version_summary(version), "document": version.document}
+        return {**version_summary(version), "document": _document(version.document)}
 
     @get("/{workflow_id:int}/versions", operation_id="ListWorkflowVersions", guards=[requires("workflow.read")])
-    async def versions(self, db_session: AsyncSession, workflow_id: int) -> dict[str, Any]:
+    async def versions(self, db_session: AsyncSession, workflow_id: int) -> VersionList:
         await service.get_workflow(db_session, workflow_id)
         return {"versions": [version_summary(v) for v in await service.list_versions(db_session, workflow_id)]}
 
@@ -102,17 +121,17 @@ class WorkflowController(Controller):
         operation_id="GetWorkflowVersion",
         guards=[requires("workflow.read")],
     )
-    async def version(self, db_session: AsyncSession, workflow_id: int, version: int) -> dict[str, Any]:
+    async def version(self, db_session: AsyncSession, workflow_id: int, version: int) -> PublishedVersion:
         found = await service.get_version(db_session, workflow_id, version)
-        return {**version_summary(found), "document": found.document}
+        return {**version_summary(found), "document": _document(found.document)}
 
     @get("/{workflow_id:int}/export", operation_id="ExportWorkflow", guards=[requires("workflow.read")])
     async def export(
         self, db_session: AsyncSession, workflow_id: int, version: int | None = Parameter(default=None, ge=1)
-    ) -> dict[str, Any]:
+    ) -> WorkflowDocument:
         if version is not None:
-            return (await service.get_version(db_session, workflow_id, version)).document
-        return (await service.get_workflow(db_session, workflow_id)).document
+            return _document((await service.get_version(db_session, workflow_id, version)).document)
+        return _document((await service.get_workflow(db_session, workflow_id)).document)
 
 
 class ExampleController(Controller):
@@ -120,11 +139,11 @@ class ExampleController(Controller):
     tags = ["workflows"]
 
     @get("/", operation_id="ListExamples", guards=[requires("workflow.read")])
-    async def list_examples(self) -> dict[str, Any]:
-        return {"examples": examples.list_examples()}
+    async def list_examples(self) -> ExampleList:
+        return {"examples": cast(list[ExampleInfo], examples.list_examples())}
 
     @post("/{slug:str}/import", operation_id="ImportExample", guards=[requires("workflow.write")])
-    async def import_example(self, db_session: AsyncSession, caller: Caller, slug: str) -> dict[str, Any]:
+    async def import_example(self, db_session: AsyncSession, caller: Caller, slug: str) -> WorkflowDetail:
         doc = examples.load_example(slug)
         if doc is None:
             raise not_found("예제", "example")

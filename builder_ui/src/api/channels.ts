@@ -1,45 +1,18 @@
 // Stored messaging-provider credentials (runtime/credentials/api.py). Secrets come back masked, never as values.
-import { request } from "./client";
-
-export type StoredProvider = "solapi" | "nhncloud";
-
-export interface CredentialField {
-  key: string;
-  secret: boolean;
-  required: boolean;
-  choices: string[];
-  set: boolean;
-  masked?: string | null; // secrets: "••••1234"
-  value?: string; // non-secret fields: the stored value
-}
-
-export interface ProviderCredentials {
-  provider: StoredProvider;
-  stored: boolean;
-  active: boolean;
-  updated_at: string | null;
-  updated_by: string | null;
-  fields: CredentialField[];
-}
-
-export interface CredentialsView {
-  active_provider: StoredProvider | null;
-  providers: ProviderCredentials[];
-}
-
-export interface ConnectionCheck {
-  ok: boolean;
-  message: string;
-  provider: string;
-}
+import { type Answer, type Body, request } from "./client";
+import type { StoredProvider } from "./generated";
 
 const base = "/api/channels/credentials";
 const one = (provider: StoredProvider) => `${base}/${encodeURIComponent(provider)}`;
 
 export const channelsApi = {
-  credentials: () => request<CredentialsView>(base),
+  credentials: () => request<Answer<"GetChannelCredentials">>(base),
   save: (provider: StoredProvider, fields: Record<string, string>, active: boolean) =>
-    request<CredentialsView>(one(provider), { method: "PUT", body: { fields, active } }),
+    request<Answer<"SaveChannelCredentials">>(one(provider), {
+      method: "PUT",
+      body: { fields, active } satisfies Body<"SaveChannelCredentials">,
+    }),
   remove: (provider: StoredProvider) => request<null>(one(provider), { method: "DELETE" }),
-  test: (provider: StoredProvider) => request<ConnectionCheck>(`${one(provider)}/test`, { method: "POST" }),
+  test: (provider: StoredProvider) =>
+    request<Answer<"TestStoredChannelCredentials">>(`${one(provider)}/test`, { method: "POST" }),
 };

@@ -1,6 +1,19 @@
 // One fetch wrapper for the whole editor: CSRF header on writes, 401 → login page, 404 of a missing
 // route → "not available yet" (panels show 준비 중), ApiError bodies → typed problems.
-import type { Problem } from "./types";
+import type { operations, Problem } from "./generated";
+
+type JsonOf<R> = R extends { content: { "application/json": infer T } } ? T : null;
+type Success<R> = 200 extends keyof R ? JsonOf<R[200]> : 201 extends keyof R ? JsonOf<R[201]> : null;
+
+/** The success answer of an operation, by its operationId in the server's OpenAPI. */
+export type Answer<K extends keyof operations> = Success<operations[K]["responses"]>;
+
+/** The JSON request body of an operation. */
+export type Body<K extends keyof operations> = operations[K] extends { requestBody?: infer B }
+  ? NonNullable<B> extends { content: { "application/json": infer T } }
+    ? T
+    : never
+  : never;
 
 export class ApiError extends Error {
   constructor(
@@ -39,7 +52,8 @@ function problemsOf(status: number, body: unknown): Problem[] {
     return (body as { errors: Problem[] }).errors;
   }
   const detail = body && typeof body === "object" ? (body as { detail?: unknown }).detail : undefined;
-  return [{ code: `http_${status}`, message: typeof detail === "string" ? detail : `HTTP ${status}` }];
+  const message = typeof detail === "string" ? detail : `HTTP ${status}`;
+  return [{ code: `http_${status}`, node: null, path: "", message }];
 }
 
 export interface RequestOptions {

@@ -1,25 +1,7 @@
-// Typed calls of the DoctorsFlow HTTP API; one function per endpoint.
-import { request } from "./client";
-import type {
-  AlimTalkDraft,
-  AlimTalkTemplate,
-  ExampleInfo,
-  ImportReport,
-  LintReport,
-  MessageLintResult,
-  Me,
-  NodeTypeInfo,
-  Patient,
-  PublishResult,
-  RunInfo,
-  SignoffRequest,
-  Signoff,
-  SimResult,
-  ValidationResult,
-  WorkflowDetail,
-  WorkflowDocument,
-  WorkflowSummary,
-} from "./types";
+// Calls of the DoctorsFlow HTTP API, one function per endpoint; each answer and body is typed by its
+// operation in the generated OpenAPI types (./generated, `make ui`).
+import { type Answer, type Body, request } from "./client";
+import type { MessageIn, WorkflowDocument } from "./generated";
 
 type Id = string | number;
 const optional = true;
@@ -27,69 +9,81 @@ const tpl = (code: string, action = "") => `/api/alimtalk-templates/${encodeURIC
 const wf = (id: Id) => `/api/workflows/${encodeURIComponent(String(id))}`;
 
 export const api = {
-  nodes: () => request<{ nodes: NodeTypeInfo[] }>("/api/nodes").then((r) => r.nodes),
+  nodes: () => request<Answer<"ListNodeTypes">>("/api/nodes").then((r) => r.nodes),
 
-  listWorkflows: () => request<{ workflows: WorkflowSummary[] }>("/api/workflows").then((r) => r.workflows),
-  getWorkflow: (id: Id) => request<WorkflowDetail>(wf(id)),
-  createWorkflow: (doc: WorkflowDocument) => request<WorkflowDetail>("/api/workflows", { body: doc }),
-  saveWorkflow: (id: Id, doc: WorkflowDocument) => request<WorkflowDetail>(wf(id), { method: "PUT", body: doc }),
+  listWorkflows: () => request<Answer<"ListWorkflows">>("/api/workflows").then((r) => r.workflows),
+  getWorkflow: (id: Id) => request<Answer<"GetWorkflow">>(wf(id)),
+  createWorkflow: (doc: Body<"CreateWorkflow">) => request<Answer<"CreateWorkflow">>("/api/workflows", { body: doc }),
+  saveWorkflow: (id: Id, doc: Body<"UpdateWorkflow">) =>
+    request<Answer<"UpdateWorkflow">>(wf(id), { method: "PUT", body: doc }),
   deleteWorkflow: (id: Id) => request<null>(wf(id), { method: "DELETE" }),
-  publish: (id: Id) => request<PublishResult>(`${wf(id)}/publish`, { method: "POST" }),
-  getVersion: (id: Id, version: number) =>
-    request<{ version: number; document: WorkflowDocument } & Partial<WorkflowDetail>>(
-      `${wf(id)}/versions/${version}`,
-    ),
-  importWorkflow: (doc: unknown) => request<WorkflowDetail>("/api/workflows/import", { body: doc }),
+  publish: (id: Id) => request<Answer<"PublishWorkflow">>(`${wf(id)}/publish`, { method: "POST" }),
+  getVersion: (id: Id, version: number) => request<Answer<"GetWorkflowVersion">>(`${wf(id)}/versions/${version}`),
+  /** A file the user picked: the server checks that it is a workflow document. */
+  importWorkflow: (doc: unknown) => request<Answer<"ImportWorkflow">>("/api/workflows/import", { body: doc }),
   exportWorkflow: (id: Id, version?: number) =>
-    request<WorkflowDocument>(`${wf(id)}/export${version ? `?version=${version}` : ""}`),
+    request<Answer<"ExportWorkflow">>(`${wf(id)}/export${version ? `?version=${version}` : ""}`),
 
   validate: (doc: WorkflowDocument, signal?: AbortSignal) =>
-    request<ValidationResult>("/api/validate", { body: doc, signal }),
+    request<Answer<"ValidateDocument">>("/api/validate", { body: doc, signal }),
   lint: (doc: WorkflowDocument, signal?: AbortSignal) =>
-    request<LintReport>("/api/lint", { body: { workflow: doc }, signal, optional }),
-  workflowLint: (id: Id) => request<LintReport>(`${wf(id)}/lint`, { optional }),
-  signoff: (id: Id, body: SignoffRequest) => request<Signoff>(`${wf(id)}/signoff`, { body, optional }),
-  signoffs: (id: Id) =>
-    request<{ signoffs: Signoff[] }>(`${wf(id)}/signoffs`, { optional }).then((r) => r.signoffs),
+    request<WorkflowLintAnswer>("/api/lint", { body: { workflow: doc } satisfies Body<"Lint">, signal, optional }),
+  workflowLint: (id: Id) => request<Answer<"LintWorkflow">>(`${wf(id)}/lint`, { optional }),
+  signoff: (id: Id, body: Body<"SignOffWorkflow">) =>
+    request<Answer<"SignOffWorkflow">>(`${wf(id)}/signoff`, { body, optional }),
+  signoffs: (id: Id) => request<Answer<"ListSignoffs">>(`${wf(id)}/signoffs`, { optional }).then((r) => r.signoffs),
 
   alimtalkTemplates: () =>
-    request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates", { optional }).then((r) => r.templates),
+    request<Answer<"ListAlimTalkTemplates">>("/api/alimtalk-templates", { optional }).then((r) => r.templates),
   alimtalkLibrary: () =>
-    request<{ templates: AlimTalkTemplate[] }>("/api/alimtalk-templates/library", { optional }).then((r) => r.templates),
+    request<Answer<"ListAlimTalkLibrary">>("/api/alimtalk-templates/library", { optional }).then((r) => r.templates),
 
-  alimtalkTemplate: (code: string) => request<AlimTalkTemplate>(tpl(code)),
-  createAlimtalkTemplate: (draft: AlimTalkDraft) => request<AlimTalkTemplate>("/api/alimtalk-templates", { body: draft }),
+  alimtalkTemplate: (code: string) => request<Answer<"GetAlimTalkTemplate">>(tpl(code)),
+  createAlimtalkTemplate: (draft: Body<"CreateAlimTalkTemplate">) =>
+    request<Answer<"CreateAlimTalkTemplate">>("/api/alimtalk-templates", { body: draft }),
   copyAlimtalkTemplate: (code: string) =>
-    request<AlimTalkTemplate>(`/api/alimtalk-templates/library/${encodeURIComponent(code)}/copy`, { method: "POST" }),
+    request<Answer<"CopyAlimTalkLibraryTemplate">>(`/api/alimtalk-templates/library/${encodeURIComponent(code)}/copy`, {
+      method: "POST",
+    }),
   /** Edits a draft; on an approved template the server answers a new draft (code with _V{n}). */
-  updateAlimtalkTemplate: (code: string, body: Partial<Pick<AlimTalkDraft, "text" | "name" | "buttons">>) =>
-    request<AlimTalkTemplate>(tpl(code), { method: "PUT", body }),
+  updateAlimtalkTemplate: (code: string, body: Body<"UpdateAlimTalkTemplate">) =>
+    request<Answer<"UpdateAlimTalkTemplate">>(tpl(code), { method: "PUT", body }),
   alimtalkTransition: (code: string, action: "submit" | "approve" | "reject", reason?: string) =>
-    request<AlimTalkTemplate>(tpl(code, `/${action}`), { method: "POST", body: action === "reject" ? { reason } : {} }),
-  lintMessages: (messages: { id: string; channel: string; purpose: string; text: string }[], signal?: AbortSignal) =>
-    request<MessageLintResult>("/api/lint", { body: { messages }, signal, optional }),
+    request<Answer<"SubmitAlimTalkTemplate">>(tpl(code, `/${action}`), {
+      method: "POST",
+      body: (action === "reject" ? { reason } : {}) satisfies Body<"RejectAlimTalkTemplate">,
+    }),
+  lintMessages: (messages: MessageIn[], signal?: AbortSignal) =>
+    request<MessageLintAnswer>("/api/lint", { body: { messages } satisfies Body<"Lint">, signal, optional }),
 
-  examples: () => request<{ examples: ExampleInfo[] }>("/api/examples", { optional }).then((r) => r.examples),
+  examples: () => request<Answer<"ListExamples">>("/api/examples", { optional }).then((r) => r.examples),
   importExample: (slug: string) =>
-    request<WorkflowDetail>(`/api/examples/${encodeURIComponent(slug)}/import`, { method: "POST" }),
+    request<Answer<"ImportExample">>(`/api/examples/${encodeURIComponent(slug)}/import`, { method: "POST" }),
 
-  simulate: (body: { workflow: WorkflowDocument; event: unknown; patient?: unknown; days?: number }) =>
-    request<SimResult>("/api/simulate", { body, optional }),
+  simulate: (body: Body<"Simulate">) => request<Answer<"Simulate">>("/api/simulate", { body, optional }),
   runs: (workflowId?: Id) =>
-    request<{ runs: RunInfo[] }>(`/api/runs${workflowId ? `?workflow_id=${encodeURIComponent(String(workflowId))}` : ""}`, { optional })
-      .then((r) => r.runs),
-  run: (id: Id) => request<RunInfo>(`/api/runs/${encodeURIComponent(String(id))}`, { optional }),
+    request<Answer<"ListRuns">>(
+      `/api/runs${workflowId ? `?workflow_id=${encodeURIComponent(String(workflowId))}` : ""}`,
+      { optional },
+    ).then((r) => r.runs),
+  run: (id: Id) => request<Answer<"GetRun">>(`/api/runs/${encodeURIComponent(String(id))}`, { optional }),
 
   patients: (q: string) =>
     // POST so the searched phone/name never lands in URLs or access logs.
-    request<{ patients: Patient[] }>("/api/patients/search", { body: { q }, optional }).then((r) => r.patients),
+    request<Answer<"SearchPatients">>("/api/patients/search", { body: { q } satisfies Body<"SearchPatients">, optional })
+      .then((r) => r.patients),
   importPatients: (file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append("file", file);
-    return request<ImportReport>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form, optional });
+    return request<Answer<"ImportPatients">>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form, optional });
   },
 
-  me: () => request<Me>("/api/auth/me", { optional }),
-  login: (email: string, password: string) => request<Me>("/api/auth/login", { body: { email, password }, optional }),
+  me: () => request<Answer<"Me">>("/api/auth/me", { optional }),
+  login: (email: string, password: string) =>
+    request<Answer<"Login">>("/api/auth/login", { body: { email, password } satisfies Body<"Login">, optional }),
   logout: () => request<null>("/api/auth/logout", { method: "POST", optional }),
 };
+
+// POST /api/lint answers the lint report for {"workflow"} and the message report for {"messages"}.
+type WorkflowLintAnswer = Extract<Answer<"Lint">, { findings: unknown }>;
+type MessageLintAnswer = Extract<Answer<"Lint">, { results: unknown }>;

@@ -1,6 +1,6 @@
 // Which connections the canvas accepts while the user drags: never into a trigger, only from a port the
 // node type has, no duplicates, no self-loops, no cycles (file format v1).
-import type { NodeTypeInfo } from "../api/types";
+import type { NodeTypeInfo } from "../api/generated";
 
 export interface Link {
   source: string;

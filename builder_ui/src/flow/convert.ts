@@ -1,5 +1,5 @@
 // Workflow document (file format v1) ⇄ canvas nodes and edges.
-import type { DocEdge, DocNode, WorkflowDocument } from "../api/types";
+import type { DocEdge, DocNode, WorkflowDocument } from "../api/generated";
 import type { StepEdge, StepNode } from "./types";
 
 export const FORMAT = "doctorsflow.workflow/v1" as const;

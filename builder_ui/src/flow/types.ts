@@ -1,5 +1,8 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { JsonObject } from "../api/types";
+import type { DocNode } from "../api/generated";
+
+/** A node's params (and any other JSON object the editor passes around). */
+export type JsonObject = NonNullable<DocNode["params"]>;
 
 /** Data of every canvas node: its workflow node type and params (the generic SchemaNode draws it). */
 export type StepData = { nodeType: string; params: JsonObject };

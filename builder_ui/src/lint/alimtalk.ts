@@ -1,7 +1,7 @@
 // AlimTalk preview: the clinic's template (or the library's) with #{변수} filled from the node's variables.
 import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
-import type { AlimTalkTemplate } from "../api/types";
+import type { AlimTalkTemplate } from "../api/generated";
 import { PLACEHOLDER_RE } from "../templates/text";
 import { renderSample } from "./message";
 

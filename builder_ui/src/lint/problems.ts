@@ -1,10 +1,10 @@
 // Validation errors and lint findings merged into one list the canvas and the problems panel share.
-import type { LintFinding, Problem, Severity } from "../api/types";
+import type { LintFinding, Problem } from "../api/generated";
 
 export interface UiProblem {
   key: string;
   source: "validate" | "lint";
-  severity: Severity;
+  severity: LintFinding["severity"];
   code: string;
   node: string | null;
   field: string | null;

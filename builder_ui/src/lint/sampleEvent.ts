@@ -1,6 +1,6 @@
 // The event a sample patient would cause for a workflow's trigger, for the preview timeline. Each trigger's
 // catalogue entry (GET /api/nodes) carries its sample event and which of its params shape it.
-import type { NodeTypeInfo, WorkflowDocument } from "../api/types";
+import type { NodeTypeInfo, WorkflowDocument } from "../api/generated";
 
 export const SAMPLE_OCCURRED_AT = "2026-12-01T09:00:00+09:00";
 

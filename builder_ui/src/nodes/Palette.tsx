@@ -1,12 +1,12 @@
 // Node types from GET /api/nodes grouped by category, searchable; drag one onto the canvas.
 import { useReactFlow } from "@xyflow/react";
 import { memo, useMemo, useState } from "react";
-import type { Category, NodeTypeInfo } from "../api/types";
+import type { NodeTypeInfo } from "../api/generated";
 import { useLocalized, useT } from "../i18n";
 import { useEditor } from "../store/editor";
 
 export const DRAG_MIME = "application/x-doctorsflow-node";
-const ORDER: Category[] = ["trigger", "flow", "action"];
+const ORDER: NodeTypeInfo["category"][] = ["trigger", "flow", "action"];
 
 function PaletteView({ readOnly }: { readOnly: boolean }) {
   const t = useT();

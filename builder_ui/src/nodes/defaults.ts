@@ -1,5 +1,5 @@
 // Params a new node starts with: the top-level `default`s of its schema.
-import type { JsonObject } from "../api/types";
+import type { JsonObject } from "../flow/types";
 
 export function schemaDefaults(schema: JsonObject | undefined): JsonObject {
   const properties = (schema?.properties ?? {}) as Record<string, { default?: unknown }>;

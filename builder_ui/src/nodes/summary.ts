@@ -1,5 +1,5 @@
 // A one-line summary of a node's params for the canvas ("days: 1 · at: 10:00").
-import type { JsonObject } from "../api/types";
+import type { JsonObject } from "../flow/types";
 
 function short(value: unknown): string {
   if (value === null || value === undefined || value === "") return "";

@@ -1,6 +1,9 @@
 // The clinic's ₩ rates per provider and message kind: defaults, and contract rates over them (managers).
 import { useState } from "react";
-import { costsApi, type Kind, type RateOverrides, type Rates } from "../api/costs";
+import { costsApi, type RateOverrides } from "../api/costs";
+import type { Rate, Rates } from "../api/generated";
+
+type Kind = Rate["kind"];
 import { useT } from "../i18n";
 import { toast } from "../store/toast";
 import { ErrorList } from "./common";

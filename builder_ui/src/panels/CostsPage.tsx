@@ -1,6 +1,7 @@
 // The cost ledger: a month's spend per channel and kind, what "all by SMS/LMS" would have cost, and rates.
 import { useState } from "react";
-import { costsApi, type Figures, type Ledger } from "../api/costs";
+import { costsApi } from "../api/costs";
+import type { Figures, Ledger } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { useCan } from "../store/permissions";
 import { CostRates } from "./CostRates";

@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
-import type { VersionInfo } from "../api/types";
+import type { VersionSummary } from "../api/generated";
 import { Canvas } from "../flow/Canvas";
 import { FORMAT } from "../flow/convert";
 import { useShortcuts } from "../flow/useShortcuts";
@@ -25,7 +25,7 @@ const onSave = () => void saveDraft();
 export function EditorPage({ id, version }: { id: string | null; version: number | null }) {
   const t = useT();
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [versions, setVersions] = useState<VersionInfo[]>([]);
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [tab, setTab] = useState<Tab>("problems");
   const readOnly = useEditor((s) => s.meta.readOnly);
   const publishedVersion = useEditor((s) => s.meta.publishedVersion);

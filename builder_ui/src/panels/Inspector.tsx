@@ -2,7 +2,7 @@
 import Form from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { memo, useEffect, useMemo } from "react";
-import type { JsonObject } from "../api/types";
+import type { JsonObject } from "../flow/types";
 import { useLang, useLocalized, useT } from "../i18n";
 import { localizeSchema, pickLanguage } from "../i18n/bilingual";
 import { rjsfFieldId } from "../lint/problems";

@@ -1,5 +1,5 @@
 // A full lint report as a table (rule, severity, node, field, message, citation).
-import type { LintReport } from "../api/types";
+import type { LintReport } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 

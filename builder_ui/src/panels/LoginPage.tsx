@@ -17,7 +17,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      loggedIn(await api.login(email, password));
+      await api.login(email, password);
+      loggedIn(await api.me()); // the log-in answer has the user, /me also the permissions
     } catch (e) {
       setError(e);
     } finally {

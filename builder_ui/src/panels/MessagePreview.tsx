@@ -1,6 +1,7 @@
 // The message fields of a node rendered for a sample patient, with the EUC-KR byte count and SMS/LMS.
 import { memo } from "react";
-import type { JsonObject, NodeTypeInfo } from "../api/types";
+import type { NodeTypeInfo } from "../api/generated";
+import type { JsonObject } from "../flow/types";
 import { useT } from "../i18n";
 import { fillTemplate, useAlimTalkTemplate } from "../lint/alimtalk";
 import { Highlighted, spansFor } from "../lint/Highlighted";

@@ -1,13 +1,13 @@
 // 발송 설정 / Messaging settings: a clinic's SOLAPI or NHN Cloud credentials, saved sealed on the server.
 // Secret inputs are never prefilled: a stored secret shows as "저장됨 ••••1234" and a blank input keeps it.
 import { useEffect, useState } from "react";
-import { type CredentialsView, type ConnectionCheck, type StoredProvider, channelsApi } from "../api/channels";
+import { channelsApi } from "../api/channels";
+import { type ConnectionCheck, type CredentialsView, STORED_PROVIDERS, type StoredProvider } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { toast } from "../store/toast";
 import { ErrorList, LoadView, formatTime, useLoad } from "./common";
 
-const PROVIDERS: StoredProvider[] = ["solapi", "nhncloud"];
 
 function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (next: CredentialsView) => void }) {
   const t = useT();
@@ -75,7 +75,7 @@ function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (n
       <label>
         {t("messaging.provider")}{" "}
         <select value={provider} onChange={(e) => setProvider(e.target.value as StoredProvider)} data-testid="messaging-provider">
-          {PROVIDERS.map((p) => (
+          {STORED_PROVIDERS.map((p) => (
             <option key={p} value={p}>
               {t(`messaging.provider.${p}`)}
             </option>

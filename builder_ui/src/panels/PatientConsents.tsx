@@ -1,7 +1,10 @@
 // A patient's consents: the state now, the append-only ledger (every grant and revocation, never edited),
 // recording a new entry, and 수신거부 (opt-out).
 import { useState } from "react";
-import { type ConsentIn, patientApi, type PatientDetail, type Purpose, PURPOSES } from "../api/patients";
+import { CONSENT_PURPOSES, type ConsentIn, type PatientDetail } from "../api/generated";
+import { patientApi } from "../api/patients";
+
+type Purpose = ConsentIn["purpose"];
 import { useLang, useT } from "../i18n";
 import { toast } from "../store/toast";
 import { ErrorList, formatTime, LoadView, useLoad } from "./common";
@@ -74,7 +77,7 @@ function RecordForm({ patient, onChanged }: { patient: PatientDetail; onChanged:
       {patient.minor && <p className="small muted">{t("consent.minorHint")}</p>}
       <table className="table">
         <tbody>
-          {PURPOSES.map((purpose) => (
+          {CONSENT_PURPOSES.map((purpose) => (
             <tr key={purpose}>
               <th>{t(`purpose.${purpose}`)}</th>
               <td data-testid={`consent-state-${purpose}`}>{t(patient.consents[purpose] ? "patients.granted" : "consent.none")}</td>
@@ -107,7 +110,7 @@ export function ConsentPanel({ patient, writable, onChanged }: Props) {
         <RecordForm patient={patient} onChanged={onChanged} />
       ) : (
         <p className="small">
-          {PURPOSES.map((p) => `${t(`purpose.${p}`)}: ${t(patient.consents[p] ? "patients.granted" : "consent.none")}`).join(" · ")}
+          {CONSENT_PURPOSES.map((p) => `${t(`purpose.${p}`)}: ${t(patient.consents[p] ? "patients.granted" : "consent.none")}`).join(" · ")}
         </p>
       )}
       <h4>{t("consent.history")}</h4>

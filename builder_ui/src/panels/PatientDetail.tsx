@@ -1,6 +1,7 @@
 // One patient: contact data (full, audit-logged on the server), consents with their history, opt-out,
 // runs and messages, and the rights actions the role allows (export, erase).
-import { patientApi, type PatientDetail } from "../api/patients";
+import type { PatientDetail } from "../api/generated";
+import { patientApi } from "../api/patients";
 import "./patients.css";
 import { useLang, useT } from "../i18n";
 import { useRoute } from "../store/router";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { ImportReport } from "../api/types";
+import type { ImportReport } from "../api/generated";
 import { useT } from "../i18n";
 import { ErrorList, NotAvailable } from "./common";
 import "./patients.css";

@@ -1,7 +1,8 @@
 // The patient's rights: export everything held (JSON download) and erase, behind a dialog that names
 // what erasure does. Each button shows only when the role holds the action.
 import { useState } from "react";
-import { patientApi, type PatientDetail } from "../api/patients";
+import type { PatientDetail } from "../api/generated";
+import { patientApi } from "../api/patients";
 import { useT } from "../i18n";
 import { toast } from "../store/toast";
 import { ErrorList } from "./common";

@@ -1,12 +1,12 @@
 // Patients: search, consent status (a row opens the patient), and CSV/XLSX import with a dry-run preview.
 import { useState } from "react";
 import { api } from "../api/endpoints";
+import { CONSENT_PURPOSES } from "../api/generated";
 import { useT } from "../i18n";
 import { useRoute } from "../store/router";
 import { LoadView, useLoad } from "./common";
 import { PatientImport } from "./PatientImport";
 
-const PURPOSES = ["treatment", "marketing", "night_ads"];
 
 // The list gets the state now (true/false): false means "not granted", never granted or revoked alike;
 // which one it was is on the patient's page (the consent history).
@@ -35,7 +35,7 @@ export function PatientsPage() {
                 <th>{t("patients.chart")}</th>
                 <th>{t("patients.name")}</th>
                 <th>{t("patients.phone")}</th>
-                {PURPOSES.map((p) => (
+                {CONSENT_PURPOSES.map((p) => (
                   <th key={p}>{t(`purpose.${p}`)}</th>
                 ))}
                 <th>{t("patients.optOut")}</th>
@@ -55,7 +55,7 @@ export function PatientsPage() {
                     </a>
                   </td>
                   <td>{p.phone ?? ""}</td>
-                  {PURPOSES.map((purpose) => (
+                  {CONSENT_PURPOSES.map((purpose) => (
                     <td key={purpose}>{consentText(p.consents?.[purpose], t)}</td>
                   ))}
                   <td>{p.opted_out ? t("patients.optedOut") : ""}</td>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { LintReport, WorkflowSummary } from "../api/types";
+import type { LintReport, WorkflowSummary } from "../api/generated";
 import { useT } from "../i18n";
 import { useRoute } from "../store/router";
 import { LoadView, useLoad } from "./common";

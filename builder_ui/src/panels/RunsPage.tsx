@@ -1,12 +1,12 @@
 // Run monitor: the runs of a workflow and, for one run, each step with its time and delivery state.
 import { useState } from "react";
 import { api } from "../api/endpoints";
-import type { RunInfo, RunStep } from "../api/types";
+import type { RunDetail, StepView } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { useRoute } from "../store/router";
 import { formatTime, LoadView, useLoad } from "./common";
 
-function StepRow({ step }: { step: RunStep }) {
+function StepRow({ step }: { step: StepView }) {
   const lang = useLang((s) => s.lang);
   const t = useT();
   const when = step.status === "waiting" ? step.due_at : (step.finished_at ?? step.started_at);
@@ -38,7 +38,7 @@ function RunSteps({ runId }: { runId: number }) {
   const [run] = useLoad(() => api.run(runId), [runId]);
   return (
     <LoadView loaded={run} what={t("runs.title")}>
-      {(r: RunInfo) => (
+      {(r: RunDetail) => (
         <table className="table" data-testid="run-steps">
           <thead>
             <tr>

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { Signoff } from "../api/types";
+import type { Signoff } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { ErrorList, formatTime, LoadView, NotAvailable, useLoad } from "./common";
 

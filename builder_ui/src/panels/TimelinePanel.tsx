@@ -2,13 +2,13 @@
 import { memo, useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { SimResult } from "../api/types";
+import type { EventIn, SimulationResult } from "../api/generated";
 import { useT } from "../i18n";
 import { dayAndTime, sampleEvent } from "../lint/sampleEvent";
 import { editorStore } from "../store/editor";
 import { ErrorList, NotAvailable } from "./common";
 
-type State = { kind: "idle" } | { kind: "busy" } | { kind: "ok"; result: SimResult } | { kind: "missing" } | { kind: "error"; error: unknown };
+type State = { kind: "idle" } | { kind: "busy" } | { kind: "ok"; result: SimulationResult } | { kind: "missing" } | { kind: "error"; error: unknown };
 
 function TimelinePanelView() {
   const t = useT();
@@ -23,7 +23,8 @@ function TimelinePanelView() {
     try {
       // The sample patient's consents decide whether advertising is sent, held until 08:00 or skipped.
       const patient = { consents: { treatment: true, marketing, night_ads: nightAds } };
-      const event = sampleEvent(workflow, editorStore.getState().catalogue);
+      // sampleEvent builds a DESIGN.md event from the trigger's catalogue entry; the server checks it like any other.
+      const event = sampleEvent(workflow, editorStore.getState().catalogue) as EventIn;
       const result = await api.simulate({ workflow, event, patient, days });
       setState({ kind: "ok", result });
     } catch (error) {

@@ -1,6 +1,6 @@
 // The editor's top bar: name, save, publish (with the server's refusal reasons), export, layout, history.
 import { memo, useState } from "react";
-import type { Problem } from "../api/types";
+import type { Problem } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { useEditor } from "../store/editor";

@@ -1,12 +1,12 @@
 // Published versions of the open workflow; each opens read-only.
 import { memo } from "react";
-import type { VersionInfo } from "../api/types";
+import type { VersionSummary } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { useEditor } from "../store/editor";
 import { useRoute } from "../store/router";
 import { formatTime } from "./common";
 
-function VersionsPanelView({ versions }: { versions: VersionInfo[] }) {
+function VersionsPanelView({ versions }: { versions: VersionSummary[] }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const navigate = useRoute((s) => s.navigate);

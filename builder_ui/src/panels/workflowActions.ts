@@ -1,7 +1,7 @@
 // Save, publish and export of the open workflow (used by the toolbar and by Ctrl+S).
 import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { Problem, WorkflowDocument } from "../api/types";
+import type { Problem, WorkflowDocument } from "../api/generated";
 import { translateNow as t } from "../i18n";
 import { editorStore } from "../store/editor";
 import { useRoute } from "../store/router";
@@ -29,7 +29,7 @@ export type PublishOutcome = { ok: true; version: number } | { ok: false; proble
 
 export async function publishWorkflow(): Promise<PublishOutcome> {
   const id = await saveDraft();
-  if (id === null) return { ok: false, problems: [{ code: "save_failed", message: t("editor.saveFailed") }] };
+  if (id === null) return { ok: false, problems: [{ code: "save_failed", node: null, path: "", message: t("editor.saveFailed") }] };
   try {
     const result = await api.publish(id);
     editorStore.getState().markSaved({ publishedVersion: result.version });
@@ -37,7 +37,7 @@ export async function publishWorkflow(): Promise<PublishOutcome> {
     return { ok: true, version: result.version };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, problems: error.problems };
-    return { ok: false, problems: [{ code: "network", message: errorMessages(error, t).join(" ") }] };
+    return { ok: false, problems: [{ code: "network", node: null, path: "", message: errorMessages(error, t).join(" ") }] };
   }
 }
 

@@ -2,7 +2,8 @@
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { createStore, useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import type { JsonObject, NodeTypeInfo, WorkflowDocument } from "../api/types";
+import type { NodeTypeInfo, WorkflowDocument } from "../api/generated";
+import type { JsonObject } from "../flow/types";
 import { edgeId, newNodeId, toDocument, toFlow } from "../flow/convert";
 import { layoutNodes } from "../flow/layout";
 import { schemaDefaults } from "../nodes/defaults";

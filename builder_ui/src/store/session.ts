@@ -2,7 +2,7 @@
 import { create } from "zustand";
 import { NotAvailableError, onUnauthorized, UnauthorizedError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { Me } from "../api/types";
+import type { Me } from "../api/generated";
 
 export type AuthState = "checking" | "in" | "out" | "open";
 

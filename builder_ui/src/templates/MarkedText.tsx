@@ -1,6 +1,6 @@
 // A template's text with its #{변수} placeholders and the spans compliance lint found marked.
 import type { ReactNode } from "react";
-import type { LintFinding } from "../api/types";
+import type { LintFinding } from "../api/generated";
 import { orderedSpans, type Span } from "../lint/Highlighted";
 import { PLACEHOLDER_RE } from "./text";
 

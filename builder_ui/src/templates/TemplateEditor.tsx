@@ -4,7 +4,14 @@
 import { useEffect, useState } from "react";
 import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { AlimTalkButton, AlimTalkDraft, AlimTalkTemplate, LintFinding, Problem } from "../api/types";
+import {
+  type AlimTalkButton,
+  type AlimTalkDraftIn,
+  type AlimTalkTemplate,
+  type LintFinding,
+  type Problem,
+  TEMPLATE_CATEGORIES,
+} from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { errorMessages } from "../panels/common";
@@ -13,7 +20,9 @@ import { toast } from "../store/toast";
 import { MarkedText } from "./MarkedText";
 import { placeholders } from "./text";
 
-export const CATEGORIES = ["appointment", "care", "result", "payment", "recall", "notice"];
+/** A draft being edited always has its button list. */
+type Draft = AlimTalkDraftIn & { buttons: AlimTalkButton[] };
+
 const BUTTON_TYPES = ["WL", "AL", "DS", "BK", "MD", "AC", "BC", "BT"];
 const LINT_DEBOUNCE_MS = 300;
 
@@ -137,14 +146,14 @@ export function TemplateEditor({
   const canDecide = useCan("settings.write");
   const status = template?.status ?? "draft";
   const editable = canWrite && (template === null || status === "draft" || status === "rejected");
-  const initial: AlimTalkDraft = {
+  const initial: Draft = {
     code: template?.code ?? "",
     name: template?.name ?? "",
     category: template?.category ?? "notice",
     text: template?.text ?? "",
     buttons: template?.buttons ?? [],
   };
-  const [draft, setDraft] = useState<AlimTalkDraft>(initial);
+  const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -218,10 +227,10 @@ export function TemplateEditor({
         <select
           value={draft.category}
           disabled={template !== null}
-          onChange={(e) => setDraft({ ...draft, category: e.target.value })}
+          onChange={(e) => setDraft({ ...draft, category: e.target.value as AlimTalkDraftIn["category"] })}
           data-testid="tpl-category"
         >
-          {CATEGORIES.map((c) => (
+          {TEMPLATE_CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {t(`tpl.category.${c}`)}
             </option>

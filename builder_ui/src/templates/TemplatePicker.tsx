@@ -3,7 +3,8 @@
 import type { WidgetProps } from "@rjsf/utils";
 import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
-import type { AlimTalkTemplate, JsonObject } from "../api/types";
+import type { AlimTalkTemplate } from "../api/generated";
+import type { JsonObject } from "../flow/types";
 import { useT } from "../i18n";
 import { editorStore } from "../store/editor";
 import { MarkedText } from "./MarkedText";

@@ -1,7 +1,7 @@
 // AlimTalk templates: the clinic's own (with their Kakao review state) and the shipped library to copy from.
 import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
-import type { AlimTalkTemplate } from "../api/types";
+import type { AlimTalkTemplate } from "../api/generated";
 import { useT } from "../i18n";
 import { invalidateAlimTalkTemplates } from "../lint/alimtalk";
 import { ErrorList, LoadView, useLoad } from "../panels/common";

@@ -1,0 +1,193 @@
+"""Shapes of the runtime API's bodies (``runtime/api.py``, ``runtime/webhooks.py``); see ``nodes/schemas.py``
+for why TypedDicts. The status literals equal ``storage.models``' tuples (``tests/test_api_schemas.py``)."""
+
+from typing import Any, Literal, NotRequired, TypedDict
+
+from nodes.channels import ChannelName, MessageKind, Purpose
+from nodes.schemas import WorkflowDocument
+from storage.patients.schemas import ConsentPurpose
+
+RunStatus = Literal["running", "waiting", "completed", "cancelled", "failed"]
+StepStatus = Literal["waiting", "firing", "done", "stopped", "failed", "cancelled"]
+MessageStatus = Literal["pending", "held", "sending", "sent", "delivered", "failed", "skipped", "cancelled"]
+EventType = Literal[
+    "appointment.booked",
+    "appointment.rescheduled",
+    "appointment.cancelled",
+    "procedure.completed",
+    "consent.granted",
+    "consent.revoked",
+    "patient.created",
+]
+
+
+# -- events in (runtime/event.schema.json checks them and names every bad field) ---------------------------
+class EventPatient(TypedDict, total=False):
+    """At least ``chart_no`` or ``phone``."""
+
+    chart_no: str
+    name: str
+    phone: str
+    birth_date: str  # YYYY-MM-DD
+    sex: Literal["M", "F"]
+
+
+class EventAppointment(TypedDict):
+    id: str
+    starts_at: NotRequired[str]  # ISO 8601; required for booked / rescheduled
+    procedure: NotRequired[str]
+    doctor: NotRequired[str]
+
+
+class EventConsent(TypedDict):
+    purpose: ConsentPurpose
+    method: Literal["paper", "kiosk", "web", "import", "staff"]
+
+
+class EventIn(TypedDict):
+    """A DESIGN.md event from a booking system or the EMR."""
+
+    type: EventType
+    external_id: str
+    occurred_at: str  # ISO 8601
+    patient: EventPatient
+    appointment: NotRequired[EventAppointment]
+    consent: NotRequired[EventConsent]
+
+
+class StartedRun(TypedDict):
+    id: int
+    workflow_id: int
+    version: int
+
+
+class EventIntake(TypedDict):
+    """``POST /api/events``: 201 when new, 200 with the stored answer (``duplicate: true``) for a repeat."""
+
+    event_id: int
+    type: EventType
+    external_id: str
+    patient_id: int
+    runs: list[StartedRun]
+    cancelled_runs: list[int]
+    moved_waits: int
+    duplicate: bool
+
+
+# -- simulate ---------------------------------------------------------------------------------------------
+class SimulatedPatient(TypedDict, total=False):
+    chart_no: str
+    name: str
+    phone: str
+    birth_date: str
+    opted_out: bool
+    consents: dict[str, bool] | list[Any]  # {"marketing": true} or [{"purpose", "granted"}] or ["marketing"]
+
+
+class SimulateRequest(TypedDict):
+    workflow: WorkflowDocument
+    event: EventIn
+    patient: NotRequired[SimulatedPatient | None]
+    days: NotRequired[int]
+
+
+class SimulatedMessage(TypedDict):
+    at: str  # Asia/Seoul ISO 8601
+    node: str
+    channel: ChannelName
+    to: str
+    text: str
+
+
+class SkippedNode(TypedDict):
+    node: str
+    reason: str
+
+
+class SimulationResult(TypedDict):
+    messages: list[SimulatedMessage]
+    skipped: list[SkippedNode]
+
+
+# -- runs and messages (runtime/views.py) -------------------------------------------------------------------
+class MaskedPatient(TypedDict):
+    id: int
+    name: str  # masked: 김*지
+    phone: str  # masked: 010-****-5678
+
+
+class RunSummary(TypedDict):
+    id: int
+    workflow_id: int
+    version: int
+    status: RunStatus
+    event_type: EventType | None
+    patient: MaskedPatient | None
+    trigger_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    reason: str | None
+
+
+class MessageView(TypedDict):
+    id: int
+    run_id: int | None
+    node: str
+    failover_of: int | None
+    channel: ChannelName
+    kind: MessageKind | None
+    purpose: Purpose
+    status: MessageStatus
+    to: str | None
+    text: str
+    reason: str | None
+    provider: str | None
+    cost_krw: float
+    attempts: int
+    due_at: str | None
+    created_at: str | None
+    sent_at: str | None
+    delivered_at: str | None
+    error_code: str | None
+    error_message: str | None
+
+
+class StepView(TypedDict):
+    node: str
+    type: str
+    status: StepStatus
+    ports: list[str]
+    started_at: str | None
+    finished_at: str | None
+    duration_s: float | None
+    due_at: str | None
+    reason: str | None
+    detail: dict[str, Any]
+    messages: list[MessageView]
+
+
+class RunDetail(RunSummary):
+    steps: list[StepView]
+
+
+class RunList(TypedDict):
+    runs: list[RunSummary]
+
+
+class MessageList(TypedDict):
+    messages: list[MessageView]
+
+
+# -- webhooks (runtime/webhooks.py) ----------------------------------------------------------------------
+InboundSms = TypedDict("InboundSms", {"from": str, "text": str, "received_at": NotRequired[str]})
+
+
+class InboundAnswer(TypedDict):
+    optout: bool
+    patients: int
+
+
+class ReportsAnswer(TypedDict):
+    received: int
+    matched: int
+    failover_messages: list[int]

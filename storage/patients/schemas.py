@@ -1,0 +1,201 @@
+"""Shapes of the patient API's bodies (``storage/patients/api.py``).
+
+Requests are dataclasses (the framework checks them: a missing or mistyped field is a 400 ``bad_request``);
+answers are TypedDicts, see ``nodes/schemas.py`` for why.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, NotRequired, TypedDict
+
+from litestar.datastructures import UploadFile
+
+ConsentPurpose = Literal["treatment", "marketing", "night_ads"]  # = storage.models.consent.PURPOSES
+ConsentMethod = Literal["paper", "kiosk", "web", "import", "staff", "event", "optout"]  # = consent.METHODS
+
+
+# -- requests ---------------------------------------------------------------------------------------------
+@dataclass
+class SearchIn:
+    q: str = ""
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass
+class GuardianIn:
+    name: str
+    relationship: str
+
+
+@dataclass
+class ConsentIn:
+    purpose: ConsentPurpose
+    granted: bool
+    method: ConsentMethod = "staff"
+    text_version: str | None = None
+    occurred_at: datetime | None = None  # without a zone: Asia/Seoul
+    guardian: GuardianIn | None = None
+
+
+@dataclass
+class OptOutIn:
+    all_messages: bool = False  # also stop informational messages, not only advertising
+
+
+class PatientImportForm(TypedDict):
+    """``multipart/form-data`` of ``POST /api/patients/import`` (``dry_run``/``strict`` also as query)."""
+
+    file: UploadFile  # CSV or XLSX
+    mapping: NotRequired[str]  # "column=field" pairs, comma- or line-separated
+    dry_run: NotRequired[str]
+    strict: NotRequired[str]
+
+
+# -- answers ----------------------------------------------------------------------------------------------
+class ConsentState(TypedDict):
+    """Purpose → granted now (no ledger entry: not granted)."""
+
+    treatment: bool
+    marketing: bool
+    night_ads: bool
+
+
+class PatientSummary(TypedDict):
+    """What a list shows: masked name and phone, never the full values."""
+
+    id: int
+    chart_no: str | None
+    name: str
+    phone: str
+    sex: str | None
+    opted_out: bool
+    erased: bool
+    consents: ConsentState
+
+
+class PatientPage(TypedDict):
+    patients: list[PatientSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class PatientList(TypedDict):
+    patients: list[PatientSummary]
+
+
+class PatientDetail(TypedDict):
+    """One patient in full (audit-logged)."""
+
+    id: int
+    chart_no: str | None
+    name: str | None
+    phone: str | None
+    birth_date: str | None
+    sex: str | None
+    tags: list[str]
+    opted_out: bool
+    last_activity_at: str | None
+    created_at: str | None
+    updated_at: str | None
+    erased_at: str | None
+    phone_display: str | None
+    minor: bool
+    consents: ConsentState
+    reconfirm_marketing: bool
+
+
+class Guardian(TypedDict):
+    name: str | None
+    relationship: str | None
+
+
+class ConsentEntry(TypedDict):
+    id: int
+    purpose: ConsentPurpose
+    granted: bool
+    method: ConsentMethod
+    text_version: str | None
+    recorded_by: str | None
+    occurred_at: str
+    recorded_at: str
+    guardian: Guardian | None
+
+
+class ConsentHistory(TypedDict):
+    consents: list[ConsentEntry]  # newest first
+    current: ConsentState
+    reconfirm_marketing: bool
+
+
+class OptOutAnswer(TypedDict):
+    revoked: list[str]
+    opted_out: bool
+    consents: ConsentState
+
+
+class PatientRun(TypedDict):
+    id: int
+    workflow_id: int
+    workflow_name: str | None
+    version: int
+    status: str
+    trigger_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    reason: str | None
+
+
+class PatientMessage(TypedDict):
+    id: int
+    run_id: int | None
+    node: str
+    channel: str
+    purpose: str
+    status: str
+    text: str
+    reason: str | None
+    due_at: str | None
+    sent_at: str | None
+    delivered_at: str | None
+
+
+class PatientActivity(TypedDict):
+    runs: list[PatientRun]  # newest first
+    messages: list[PatientMessage]
+
+
+class ImportRowError(TypedDict):
+    row: int
+    column: str
+    code: str
+    message: str
+
+
+class ImportReport(TypedDict):
+    """DESIGN.md's import report."""
+
+    rows: int
+    imported: int
+    updated: int
+    skipped: int
+    errors: list[ImportRowError]
+
+
+class RetentionAnswer(TypedDict):
+    retention_days: int | None  # None: the clinic keeps records without a limit
+    erased: int
+    dry_run: bool
+
+
+class ErasureAnswer(TypedDict):
+    erased: bool
+    patient_id: int
+    erasure_id: int
+    counts: dict[str, int]  # section → rows emptied
+
+
+# The export document (``format``, ``exported_at``, ``patient``, ``consents`` and every table holding the
+# patient's rows) grows with the schema: a free-form object.
+PatientExport = dict[str, Any]
