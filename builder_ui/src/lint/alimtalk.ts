@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
 import type { AlimTalkTemplate } from "../api/generated";
-import { PLACEHOLDER_RE } from "../templates/text";
+import { PLACEHOLDER_RE } from "../alimtalk/text";
 import { renderSample } from "./message";
 
 let cache: Promise<Map<string, AlimTalkTemplate>> | null = null;

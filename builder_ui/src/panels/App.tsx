@@ -17,7 +17,7 @@ import { PatientsPage } from "./PatientsPage";
 import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
 import { SetupPage } from "./SetupPage";
-import { TemplatesPage } from "../templates/TemplatesPage";
+import { TemplatesPage } from "../alimtalk/TemplatesPage";
 
 const NAV = [
   ["/", "nav.workflows"],

@@ -10,7 +10,7 @@ import { useEditor } from "../store/editor";
 import { validators } from "./formValidator";
 import { MessagePreview } from "./MessagePreview";
 import { translatorFor } from "./rjsfStrings";
-import { TemplatePicker } from "../templates/TemplatePicker";
+import { TemplatePicker } from "../alimtalk/TemplatePicker";
 
 /** Generic form options from the catalogue entry: message fields get a textarea, no submit button. */
 function uiSchemaFor(textFields: string[]): Record<string, unknown> {

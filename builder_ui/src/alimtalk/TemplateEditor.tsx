@@ -1,6 +1,6 @@
 // One AlimTalk template: edit a draft (with live compliance lint), submit it, record Kakao's decision,
 // or start a new version of an approved one. Which actions show follows the role and the lifecycle
-// (runtime/templates/model.py): draft → submitted → approved | rejected; rejected edits go back to draft.
+// (nodes/send_alimtalk/template.py): draft → submitted → approved | rejected; rejected edits go back to draft.
 import { useEffect, useState } from "react";
 import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
