@@ -1,4 +1,4 @@
-"""The one list of node types. Adding a node type = one folder in ``nodes/`` + one line in ``NODE_MODULES``.
+"""The one list of node types. Adding a node type = one folder in ``nodes/`` + one line in ``NODE_FOLDERS``.
 
 The runtime, the validator, the compliance checker and the editor (through ``GET /api/nodes``) all read
 node types through :func:`current_registry` / :func:`get_node_type`; nothing else keeps a list of them.
@@ -8,6 +8,7 @@ modules current for one block (a test's throw-away node type, a plug-in), withou
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,47 +18,29 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from nodes import (
-    branch_condition,
-    branch_consent,
-    end,
-    notify_staff,
-    patient_tag,
-    send_alimtalk,
-    send_friendtalk,
-    send_sms,
-    trigger_appointment_booked,
-    trigger_appointment_cancelled,
-    trigger_consent_granted,
-    trigger_manual,
-    trigger_patient_created,
-    trigger_procedure_completed,
-    trigger_schedule,
-    wait_duration,
-    wait_until,
-)
 from nodes.base import NodeType
 
-# Palette order: triggers, flow, actions.
-NODE_MODULES: tuple[ModuleType, ...] = (
-    trigger_appointment_booked,
-    trigger_appointment_cancelled,
-    trigger_procedure_completed,
-    trigger_consent_granted,
-    trigger_patient_created,
-    trigger_schedule,
-    trigger_manual,
-    wait_duration,
-    wait_until,
-    branch_condition,
-    branch_consent,
-    end,
-    send_alimtalk,
-    send_friendtalk,
-    send_sms,
-    patient_tag,
-    notify_staff,
+# The one list: each node type's folder in ``nodes/``, in palette order (triggers, flow, actions).
+NODE_FOLDERS: tuple[str, ...] = (
+    "trigger_appointment_booked",
+    "trigger_appointment_cancelled",
+    "trigger_procedure_completed",
+    "trigger_consent_granted",
+    "trigger_patient_created",
+    "trigger_schedule",
+    "trigger_manual",
+    "wait_duration",
+    "wait_until",
+    "branch_condition",
+    "branch_consent",
+    "end",
+    "send_alimtalk",
+    "send_friendtalk",
+    "send_sms",
+    "patient_tag",
+    "notify_staff",
 )
+NODE_MODULES: tuple[ModuleType, ...] = tuple(importlib.import_module(f"nodes.{name}") for name in NODE_FOLDERS)
 
 
 class DuplicateNodeType(ValueError):
