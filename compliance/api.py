@@ -12,18 +12,22 @@ from litestar import Controller, Response, get, post
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.alimtalk_templates.store import clinic_catalogue
-from storage.clinics import clinic_settings
+from storage.clinics import lint_for_clinic
 from storage.errors import ApiError, Problem
 from storage.openapi import BodyShape
-from storage.signoffs.service import lint_stored_workflow, list_signoffs, sign_off, signoff_with_version
+from storage.signoffs.service import (
+    lint_stored_workflow,
+    list_signoffs,
+    sign_off,
+    signoff_with_version,
+    suppressions_or_422,
+)
 from storage.tenancy import Caller
 from storage.workflows import service
 
 from .formats import render, render_sarif
-from .graph_rules import lint_workflow
 from .guides import URL_PREFIX, render_guide
-from .report import Report, parse_suppression
+from .report import Report
 from .schemas import (
     LintFinding,
     LintReport,
@@ -117,17 +121,9 @@ class LintController(Controller):
                 422,
                 [Problem("bad_workflow", "workflow는 객체여야 합니다 / workflow must be an object", path="/workflow")],
             )
-        raw = data.get("suppressions", [])
-        try:
-            if not isinstance(raw, list):
-                raise ValueError("suppressions는 배열이어야 합니다 / suppressions must be an array")
-            suppressions = [parse_suppression(s) for s in raw]
-        except ValueError as exc:
-            raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
+        suppressions = suppressions_or_422(data.get("suppressions", []))
         name = doc.get("name") if isinstance(doc.get("name"), str) else ""
-        report = lint_workflow(
-            doc, await clinic_catalogue(db_session), suppressions, settings=await clinic_settings(db_session)
-        )
+        report = await lint_for_clinic(db_session, doc, suppressions)
         return _report_response(report, report_format, str(name))
 
     @get("/workflows/{workflow_id:int}/lint", operation_id="LintWorkflow")

@@ -66,6 +66,13 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     )
 
 
+def parse_suppressions(raw: Any) -> list[Suppression]:
+    """A request's ``suppressions`` array; ``ValueError`` naming what is wrong."""
+    if not isinstance(raw, list):
+        raise ValueError("suppressions는 배열이어야 합니다 / suppressions must be an array")
+    return [parse_suppression(s) for s in raw]
+
+
 def parse_suppression(raw: SuppressionInput) -> Suppression:
     """A suppression from ``{"rule", "node"?, "reason"}``; ``ValueError`` when it is not one."""
     if isinstance(raw, Suppression):

@@ -12,12 +12,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from compliance.graph_rules import lint_workflow
-from compliance.report import Report, parse_suppression
+from compliance.report import Report, Suppression, parse_suppressions
 from nodes.registry import get_node_type
 from storage import audit
-from storage.alimtalk_templates.store import clinic_catalogue
-from storage.clinics import clinic_settings
+from storage.clinics import lint_for_clinic
 from storage.errors import ApiError, Problem, finding_problems
 from storage.models import ComplianceSignoff, WorkflowVersion
 from storage.tenancy import Caller
@@ -40,6 +38,14 @@ def _text(body: dict[str, Any], key: str, limit: int, required: bool) -> str | N
             ],
         )
     return value.strip()
+
+
+def suppressions_or_422(raw: Any) -> list[Suppression]:
+    """A request's ``suppressions``, or a 422 ``bad_suppression`` saying what is wrong."""
+    try:
+        return parse_suppressions(raw)
+    except ValueError as exc:
+        raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
 
 
 def is_advertising(doc: dict[str, Any]) -> bool:
@@ -72,9 +78,7 @@ async def lint_stored_workflow(
     if document is None:
         document = (await service.get_workflow(session, workflow_id)).document
     suppressions = await latest_suppressions(session, workflow_id)
-    return lint_workflow(
-        document, await clinic_catalogue(session), suppressions, settings=await clinic_settings(session)
-    )
+    return await lint_for_clinic(session, document, suppressions)
 
 
 async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body: Any) -> ComplianceSignoff:
@@ -84,15 +88,9 @@ async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body
     reviewer = _text(body, "reviewer_name", 100, required=True)
     approval = _text(body, "approval_number", 100, required=False)
     note = _text(body, "note", 2000, required=False) or ""
-    raw_suppressions = body.get("suppressions", [])
-    try:
-        if not isinstance(raw_suppressions, list):
-            raise ValueError("suppressions는 배열이어야 합니다 / suppressions must be an array")
-        suppressions = [parse_suppression(s) for s in raw_suppressions]
-    except ValueError as exc:
-        raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
+    suppressions = suppressions_or_422(body.get("suppressions", []))
     doc = workflow.document
-    report = lint_workflow(doc, await clinic_catalogue(session), suppressions, settings=await clinic_settings(session))
+    report = await lint_for_clinic(session, doc, suppressions)
     if report.has_errors:
         raise ApiError(422, blocking_problems(report))
     if report.rejected_suppressions:
