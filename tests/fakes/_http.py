@@ -48,6 +48,7 @@ class _Step:
     status: int | None = None  # answer with this status (None: handle normally)
     delay_s: float = 0.0
     after_processing: bool = False  # handle the request, then answer ``status`` instead of the real reply
+    drop: bool = False  # handle the request, then close the connection without any answer
 
 
 class FailureScript:
@@ -62,6 +63,17 @@ class FailureScript:
     def fail_next(self, count: int, status: int = 500, *, after_processing: bool = False) -> None:
         with self._lock:
             self._steps.extend(_Step(status=status, after_processing=after_processing) for _ in range(count))
+
+    def pass_next(self, count: int) -> None:
+        """Let the next ``count`` requests through untouched (to script a later one)."""
+        with self._lock:
+            self._steps.extend(_Step() for _ in range(count))
+
+    def drop_next(self, count: int) -> None:
+        """Process the next ``count`` requests, then close each connection without answering (the client sees
+        the connection dropped after its request left: the provider accepted it, the answer never came)."""
+        with self._lock:
+            self._steps.extend(_Step(drop=True) for _ in range(count))
 
     def rate_limit_next(self, count: int) -> None:
         self.fail_next(count, 429)
@@ -85,6 +97,9 @@ class FailureScript:
             if self._window and self._clock() < self._window[0]:
                 return _Step(status=self._window[1])
             return self._steps.popleft() if self._steps else None
+
+
+DROPPED = Reply(0)  # the connection is closed without an answer
 
 
 def error_body(status: int) -> dict[str, str]:
@@ -122,6 +137,9 @@ class FakeHttpServer:
                     body=self.rfile.read(length) if length else b"",
                 )
                 reply = fake._dispatch(request)
+                if reply is DROPPED:
+                    self.close_connection = True
+                    return
                 payload = b"" if reply.body is None else json.dumps(reply.body, ensure_ascii=False).encode()
                 self.send_response(reply.status)
                 self.send_header("Content-Type", "application/json;charset=UTF-8")
@@ -172,6 +190,8 @@ class FakeHttpServer:
                 reply = self.handle(request)
         except Exception as exc:  # a bug in a fake must show up as a 500, not a hung client
             return Reply(500, {"errorCode": "FakeServerBug", "errorMessage": repr(exc)})
+        if step and step.drop:
+            return DROPPED
         if step and step.status is not None:
             return self.failure_reply(step.status)
         return reply
