@@ -275,7 +275,7 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         row.error_code, row.error_message = result.error_code, result.error_message
         if result.uncertain:  # maybe accepted: never failed; the next attempt asks the provider (resume)
             row.status = "pending"
-            row.error_code = result.error_code or UNCERTAIN
+            row.error_code = UNCERTAIN  # what went wrong stays in error_message (e.g. "HTTP 500", "ReadTimeout")
             row.due_at = now + timedelta(seconds=retry_delay_s(row.attempts))
             return []
         if result.retriable and row.attempts < MAX_ATTEMPTS:

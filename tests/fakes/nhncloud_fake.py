@@ -185,19 +185,21 @@ class NhnCloudFake(FakeHttpServer):
                 )
         query_api = "sms" if api.endswith("sms") else "mms"
         self.messages[(query_api, request_id)] = stored
-        return Reply(
-            200,
-            {
-                "header": _header(True),
-                "body": {
-                    "data": {
-                        "requestId": request_id,
-                        "statusCode": "2",
-                        "senderGroupingKey": body.get("senderGroupingKey"),
-                        "sendResultList": results,
-                    }
+        return self.sent(
+            Reply(
+                200,
+                {
+                    "header": _header(True),
+                    "body": {
+                        "data": {
+                            "requestId": request_id,
+                            "statusCode": "2",
+                            "senderGroupingKey": body.get("senderGroupingKey"),
+                            "sendResultList": results,
+                        }
+                    },
                 },
-            },
+            )
         )
 
     def _search(self, request: Request, api: str, key_field: str) -> list[dict[str, Any]] | Reply:
@@ -275,12 +277,14 @@ class NhnCloudFake(FakeHttpServer):
                     }
                 )
         self.messages[("alimtalk", request_id)] = stored
-        return Reply(
-            200,
-            {
-                "header": _header(True),
-                "message": {"requestId": request_id, "senderGroupingKey": None, "sendResults": results},
-            },
+        return self.sent(
+            Reply(
+                200,
+                {
+                    "header": _header(True),
+                    "message": {"requestId": request_id, "senderGroupingKey": None, "sendResults": results},
+                },
+            )
         )
 
     # --- FriendTalk v2.4 (legacy: end of support 2025-12-31) -----------------------------------------
@@ -303,9 +307,11 @@ class NhnCloudFake(FakeHttpServer):
             results.append({"recipientSeq": seq, "recipientNo": recipient.get("recipientNo"), "resultCode": 0})
             stored.append({"requestId": request_id, "recipientSeq": seq, **recipient, "messageStatus": "IN_PROGRESS"})
         self.messages[("friendtalk", request_id)] = stored
-        return Reply(
-            200,
-            {"header": _header(True), "message": {"requestId": request_id, "sendResults": results}},
+        return self.sent(
+            Reply(
+                200,
+                {"header": _header(True), "message": {"requestId": request_id, "sendResults": results}},
+            )
         )
 
     def _alimtalk_query(self, request: Request) -> Reply:

@@ -181,7 +181,7 @@ class SolapiFake(FakeHttpServer):
     def _create_group(self, request: Request) -> Reply:
         body = request.json() or {}
         group_id = f"G4V{datetime.now(UTC):%Y%m%d%H%M%S}{uuid.uuid4().hex[:15].upper()}"
-        group = {
+        group: dict[str, Any] = {
             "groupId": group_id,
             "status": "PENDING",
             "allowDuplicates": bool(body.get("allowDuplicates", False)),
@@ -241,7 +241,7 @@ class SolapiFake(FakeHttpServer):
         for record in registered:
             self.messages[record["messageId"]] = record
         self.balance -= 10 * len(registered)
-        return Reply(200, self._group_info(group))
+        return self.sent(Reply(200, self._group_info(group)))
 
     def _group_info(self, group: dict[str, Any]) -> dict[str, Any]:
         records = group["messages"]
@@ -318,25 +318,27 @@ class SolapiFake(FakeHttpServer):
             self.messages[message_id] = record
             accepted.append(record)
         self.balance -= 10 * len(accepted)
-        return Reply(
-            200,
-            {
-                "failedMessageList": failed,
-                "groupInfo": self._group(group_id, len(body["messages"]), len(accepted), len(failed)),
-                "messageList": [
-                    {
-                        "messageId": r["messageId"],
-                        "statusCode": r["statusCode"],
-                        "statusMessage": r["statusMessage"],
-                        "customFields": r["customFields"],
-                        "to": r["to"],
-                        "from": r["from"],
-                        "type": r["type"],
-                        "country": r["country"],
-                    }
-                    for r in accepted
-                ],
-            },
+        return self.sent(
+            Reply(
+                200,
+                {
+                    "failedMessageList": failed,
+                    "groupInfo": self._group(group_id, len(body["messages"]), len(accepted), len(failed)),
+                    "messageList": [
+                        {
+                            "messageId": r["messageId"],
+                            "statusCode": r["statusCode"],
+                            "statusMessage": r["statusMessage"],
+                            "customFields": r["customFields"],
+                            "to": r["to"],
+                            "from": r["from"],
+                            "type": r["type"],
+                            "country": r["country"],
+                        }
+                        for r in accepted
+                    ],
+                },
+            )
         )
 
     def _group(self, group_id: str, total: int, ok: int, failed: int) -> dict[str, Any]:
