@@ -179,10 +179,11 @@ class NhnCloudClient(ChannelClient):
             return None
         api = {"sms": "sms", "lms": "mms", "alimtalk": "alimtalk"}[message.kind]
         now = datetime.now(KST)
+        field = "senderGroupingKey" if api != "alimtalk" else "recipientGroupingKey"
         params = {
             "startRequestDate": (now - timedelta(days=LOOKUP_DAYS)).strftime("%Y-%m-%d %H:%M:%S"),
             "endRequestDate": (now + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S"),
-            "senderGroupingKey" if api != "alimtalk" else "recipientGroupingKey": message.key,
+            field: message.key,
             "pageSize": "10",
         }
         try:
@@ -191,8 +192,8 @@ class NhnCloudClient(ChannelClient):
             return uncertain(PROVIDER, type(exc).__name__)
         if items is None:
             return uncertain(PROVIDER, "search refused")
-        for item in items:
-            if item.get("requestId"):
+        for item in items:  # only a message carrying our key is ours (never trust the filter alone)
+            if item.get("requestId") and item.get(field) == message.key:
                 return SendResult(
                     accepted=True,
                     provider=PROVIDER,
