@@ -9,8 +9,8 @@ A row moves pending/held → sending → sent → delivered | failed, or → ski
 - a claim after an earlier one (``attempts > 1``: a retry, a row the stale sweeper handed out again after a
   worker died) sends with ``resume``: the channel asks the provider about the handle / key first;
 - any exception once the request may have left (a client bound to another loop, a cancelled task, a broken
-  answer), like a lost answer or a 5xx, leaves the row *uncertain*: pending with ``error_code`` UNCERTAIN (or
-  the provider's), never failed, and its next attempt resumes instead of sending again.
+  answer), like a lost answer or a 5xx, leaves the row *uncertain*: pending with ``error_code`` UNCERTAIN,
+  never failed, and its next attempt resumes instead of sending again.
 """
 
 from __future__ import annotations
@@ -160,6 +160,21 @@ _SET = (
         attempts=bindparam("new_attempts"),
     )
 )
+_SENT = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id == bindparam("message"), OUTBOX.c.status == "sending")
+    .values(
+        provider=bindparam("provider"),
+        claimed_at=None,
+        status=bindparam("new_status"),
+        provider_message_id=bindparam("provider_message_id"),
+        sent_at=bindparam("sent_at"),
+        delivered_at=bindparam("delivered_at"),
+        cost_krw=bindparam("cost_krw"),
+        error_code=None,  # an earlier attempt's UNCERTAIN / 5xx is resolved
+        error_message=None,
+    )
+)
 # The provider-side handle, stored by the claim that made it (its ``attempts``) before any message is added.
 _HANDLE = (
     update(OUTBOX)
@@ -251,21 +266,19 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
     now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
-        if result.accepted:  # the common case: one guarded UPDATE, no ORM load
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
-                .values(
-                    provider=result.provider,
-                    claimed_at=None,
-                    status="delivered" if result.state == "delivered" else "sent",
-                    provider_message_id=result.provider_message_id,
-                    sent_at=now,
-                    delivered_at=now if result.state == "delivered" else None,
-                    cost_krw=rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
-                )
-                .execution_options(synchronize_session=False)
-            )  # no match: a sweeper handed it out again and that attempt finished first
+        if result.accepted:  # the common case: one guarded, prebuilt UPDATE, no ORM load
+            delivered = result.state == "delivered"
+            values = {
+                "message": message_id,
+                "provider": result.provider,
+                "new_status": "delivered" if delivered else "sent",
+                "provider_message_id": result.provider_message_id,
+                "sent_at": now,
+                "delivered_at": now if delivered else None,
+                "cost_krw": rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
+            }
+            connection = await session.connection()
+            await connection.execute(_SENT, values)  # no match: another attempt of this row finished first
             return []
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
