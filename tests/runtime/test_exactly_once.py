@@ -213,10 +213,14 @@ async def test_nhn_dropped_connection_is_resolved_by_our_key_after_the_idempoten
 
 async def test_the_sandbox_keeps_one_record_per_outbox_key_across_a_cancelled_send(rt: Runtime, clinic_id: int) -> None:
     # Given a slow sandbox (simulate, tests, the default channel)
-    await set_clinic_settings(rt.settings, clinic_id, sandbox={"send_delay_s": 0.5})
+    await set_clinic_settings(rt.settings, clinic_id, sandbox={"send_delay_s": 1.0})
     message_id = await one_row(rt, clinic_id)
     task = asyncio.ensure_future(deliver(rt, message_id))
-    await asyncio.sleep(0.1)
+    deadline = time.monotonic() + 30
+    while (await row(rt, message_id)).status != "sending":  # claimed: the send is under way
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)
     # When the send is cancelled mid-way and the row retried
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
