@@ -369,7 +369,10 @@ class SolapiClient(ChannelClient):
         except Exception as exc:  # RuntimeError (another loop's connection), a broken answer …
             return [transport_failure(PROVIDER, exc)] * len(messages)
         if response.status_code != 200:
-            return [self._refusal(response)] * len(messages)
+            refused = self._refusal(response)
+            if refused.error_code in ALREADY_SENT:  # another attempt sent the group meanwhile
+                return [await self._reconcile(group_id, m) for m in messages]
+            return [refused] * len(messages)
         try:
             added = self._map_add_response(messages, response.json())
         except (ValueError, AttributeError, TypeError):

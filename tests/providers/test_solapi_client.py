@@ -208,3 +208,17 @@ async def test_no_request_carries_a_phone_number_in_its_address(solapi_fake: Sol
     await client.send(msg(handle=group, resume=True))
     await client.aclose()
     assert all("01012345678" not in r.path + str(r.query) for r in solapi_fake.requests)
+
+
+async def test_adding_to_a_group_another_attempt_sent_reads_its_result(solapi_fake: SolapiFake) -> None:
+    # Given two attempts of one row racing: both saw the group PENDING, the first added and sent it
+    client = SolapiClient(solapi_fake.settings())
+    group = await client.open_handle(msg(key="k"))
+    assert isinstance(group, str)
+    first = await client.send(msg(key="k", handle=group))
+    # When the second adds to the (now sent) group
+    second = (await client._add_and_send(group, [msg(key="k", handle=group)]))[0]
+    await client.aclose()
+    # Then it reads the first attempt's result instead of failing: one message
+    assert first.accepted and second.accepted and second.provider_message_id == first.provider_message_id
+    assert solapi_fake.delivered_count("k") == 1
