@@ -6,7 +6,9 @@ an in-memory queue drained on a virtual clock) and in tests. Nothing here import
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import weakref
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -58,24 +60,39 @@ class Runtime:
     report_poll_every: timedelta = timedelta(seconds=30)
     report_horizon: timedelta = timedelta(days=3)
     reports_polled_at: datetime | None = None
-    _channels: dict[int, ChannelClient] = field(default_factory=dict)
+    # One channel (and so one HTTP client) per event loop and clinic: an httpx.AsyncClient's keep-alive
+    # connections belong to the loop that opened them, and a worker runs Dramatiq's loop and the scheduler's.
+    _channels: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, ChannelClient]] = field(
+        default_factory=weakref.WeakKeyDictionary
+    )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def channel_for(self, clinic_id: int, clinic_settings: Mapping[str, Any]) -> ChannelClient:
-        """The clinic's channel, one per process: its stored credentials when it has active ones (picked up
-        without a restart, runtime/channels/clinic_channel.py), else built from its settings / environment."""
+        """The clinic's channel for the running event loop: its stored credentials when it has active ones
+        (picked up without a restart, runtime/channels/clinic_channel.py), else built from its settings /
+        environment. Close them with :meth:`aclose_loop_channels` before the loop ends."""
         if self.channel is not None:
             return self.channel
+        loop = asyncio.get_running_loop()
         with self._lock:
-            if clinic_id not in self._channels:
+            per_loop = self._channels.setdefault(loop, {})
+            if clinic_id not in per_loop:
                 settings = dict(clinic_settings)
-                self._channels[clinic_id] = ClinicChannel(
+                per_loop[clinic_id] = ClinicChannel(
                     self.settings,
                     clinic_id,
                     fallback=lambda: self._build_channel(settings),
                     check_every_s=self.credentials_check_s,
                 )
-            return self._channels[clinic_id]
+            return per_loop[clinic_id]
+
+    async def aclose_loop_channels(self) -> None:
+        """Close the running loop's channels (their HTTP connections): at the end of a worker's or scheduler's
+        loop, a command or a test."""
+        with self._lock:
+            per_loop = self._channels.pop(asyncio.get_running_loop(), {})
+        for channel in per_loop.values():
+            await channel.aclose()
 
     def _build_channel(self, clinic_settings: Mapping[str, Any]) -> ChannelClient:
         """The channel of a clinic without stored credentials: its settings, else ``DOCTORSFLOW_PROVIDER`` and

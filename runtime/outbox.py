@@ -1,12 +1,22 @@
 """Delivering outbox rows: send-time rules, the channel call, failover to SMS, delivery reports.
 
 A row moves pending/held → sending → sent → delivered | failed, or → skipped with a reason. The claim to
-``sending`` is a compare-and-set, and the channel gets the row's key as an idempotency key, so a row that
-a dead worker left in ``sending`` can be handed out again without the patient receiving it twice.
+``sending`` is a compare-and-set. Exactly once, durably (docs/providers/README.md, "Exactly once"):
+
+- the provider-side handle is on the row before any message can leave: providers that take our key as theirs
+  (NHN idempotency key, the sandbox) need nothing stored; SOLAPI's group id (``open_handle``) is written by a
+  guarded UPDATE of this claim before a message is added to the group;
+- a claim after an earlier one (``attempts > 1``: a retry, a row the stale sweeper handed out again after a
+  worker died) sends with ``resume``: the channel asks the provider about the handle / key first;
+- any exception once the request may have left (a client bound to another loop, a cancelled task, a broken
+  answer), like a lost answer or a 5xx, leaves the row *uncertain*: pending with ``error_code`` UNCERTAIN,
+  never failed, and its next attempt resumes instead of sending again.
 """
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -18,7 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.channels import CHANNELS, Channel, MessageKind, MessageTooLongError, message_kind
 from runtime.billing.rates import rate_for
-from runtime.channels.base import Button, DeliveryReport, OutboundMessage, SendResult
+from runtime.channels._results import UNCERTAIN, transport_failure
+from runtime.channels.base import Button, ChannelClient, DeliveryReport, OutboundMessage, SendResult
 from runtime.context import Runtime
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
@@ -63,6 +74,7 @@ class Prepared:
     message: OutboundMessage
     clinic_id: int
     clinic: dict[str, Any]
+    attempt: int  # this claim's ``attempts``: it guards the handle's UPDATE
 
 
 async def deliver(runtime: Runtime, message_id: int) -> list[int]:
@@ -71,8 +83,37 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
     if prepared is None:
         return []
     channel = runtime.channel_for(prepared.clinic_id, prepared.clinic)
-    result = await channel.send(prepared.message)
+    try:
+        result = await _send(runtime, channel, message_id, prepared)
+    except BaseException as exc:  # the request may have left: uncertain, never failed, never re-sent blindly
+        recorded = asyncio.ensure_future(
+            _record_result(runtime, message_id, transport_failure(channel.name, exc), prepared)
+        )
+        await asyncio.shield(recorded)  # recorded even while this task is being cancelled
+        if isinstance(exc, Exception):
+            return []
+        raise
+    if result is None:
+        return []  # the row was handed to another attempt before its handle was stored: nothing was sent
     return await _record_result(runtime, message_id, result, prepared)
+
+
+async def _send(runtime: Runtime, channel: ChannelClient, message_id: int, prepared: Prepared) -> SendResult | None:
+    """Store the provider-side handle first (when the provider needs one and the row has none), then send."""
+    message = prepared.message
+    if message.handle is None:
+        opened = await channel.open_handle(message)
+        if isinstance(opened, SendResult):
+            return opened
+        if opened is not None:
+            async with write_scope(runtime.settings, None) as session:
+                stored = await session.execute(
+                    _HANDLE, {"message": message_id, "attempt": prepared.attempt, "handle": opened}
+                )
+            if not getattr(stored, "rowcount", 0):
+                return None
+            message = dataclasses.replace(message, handle=opened)
+    return await channel.send(message)
 
 
 OUTBOX = cast(Table, OutboxMessage.__table__)
@@ -116,7 +157,34 @@ _SET = (
         claimed_at=bindparam("new_claimed_at"),
         due_at=bindparam("new_due_at"),
         kind=bindparam("new_kind"),
+        attempts=bindparam("new_attempts"),
     )
+)
+_SENT = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id == bindparam("message"), OUTBOX.c.status == "sending")
+    .values(
+        provider=bindparam("provider"),
+        claimed_at=None,
+        status=bindparam("new_status"),
+        provider_message_id=bindparam("provider_message_id"),
+        sent_at=bindparam("sent_at"),
+        delivered_at=bindparam("delivered_at"),
+        cost_krw=bindparam("cost_krw"),
+        error_code=None,  # an earlier attempt's UNCERTAIN / 5xx is resolved
+        error_message=None,
+    )
+)
+# The provider-side handle, stored by the claim that made it (its ``attempts``) before any message is added.
+_HANDLE = (
+    update(OUTBOX)
+    .where(
+        OUTBOX.c.id == bindparam("message"),
+        OUTBOX.c.status == "sending",
+        OUTBOX.c.attempts == bindparam("attempt"),
+        OUTBOX.c.provider_handle.is_(None),
+    )
+    .values(provider_handle=bindparam("handle"))
 )
 
 
@@ -131,6 +199,8 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
 
         async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> None:
             values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
+            # Not sent, so not an attempt: a held row's morning claim is a first send, not a resumed one.
+            values["new_attempts"] = row.attempts - 1
             await connection.execute(_SET, {"message": message_id, "new_kind": row.kind, **values})
 
         if found is None or found.clinic_id is None:
@@ -169,6 +239,7 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
                     "new_claimed_at": now,
                     "new_due_at": row.due_at,
                     "new_kind": kind,
+                    "new_attempts": row.attempts,
                 },
             )
         failover = row.failover or {}
@@ -186,28 +257,28 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             failover_text=None if not failover or not clinic.get("provider_failover") else failover.get("text"),
             buttons=tuple(Button(str(b["name"]), str(b["url"])) for b in row.buttons or ()) if channel.rich else (),
             image_url=row.image_url if channel.rich else None,
+            handle=row.provider_handle,
+            resume=row.attempts > 1,  # an earlier claim may have reached the provider: ask it first
         )
-        return Prepared(message, row.clinic_id, clinic)
+        return Prepared(message, row.clinic_id, clinic, row.attempts)
 
 
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
     now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
-        if result.accepted:  # the common case: one guarded UPDATE, no ORM load
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
-                .values(
-                    provider=result.provider,
-                    claimed_at=None,
-                    status="delivered" if result.state == "delivered" else "sent",
-                    provider_message_id=result.provider_message_id,
-                    sent_at=now,
-                    delivered_at=now if result.state == "delivered" else None,
-                    cost_krw=rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
-                )
-                .execution_options(synchronize_session=False)
-            )  # no match: a sweeper handed it out again and that attempt finished first
+        if result.accepted:  # the common case: one guarded, prebuilt UPDATE, no ORM load
+            delivered = result.state == "delivered"
+            values = {
+                "message": message_id,
+                "provider": result.provider,
+                "new_status": "delivered" if delivered else "sent",
+                "provider_message_id": result.provider_message_id,
+                "sent_at": now,
+                "delivered_at": now if delivered else None,
+                "cost_krw": rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
+            }
+            connection = await session.connection()
+            await connection.execute(_SENT, values)  # no match: another attempt of this row finished first
             return []
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
@@ -215,6 +286,11 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         row.provider = result.provider
         row.claimed_at = None
         row.error_code, row.error_message = result.error_code, result.error_message
+        if result.uncertain:  # maybe accepted: never failed; the next attempt asks the provider (resume)
+            row.status = "pending"
+            row.error_code = UNCERTAIN  # what went wrong stays in error_message (e.g. "HTTP 500", "ReadTimeout")
+            row.due_at = now + timedelta(seconds=retry_delay_s(row.attempts))
+            return []
         if result.retriable and row.attempts < MAX_ATTEMPTS:
             row.status = "pending"
             row.due_at = now + timedelta(seconds=retry_delay_s(row.attempts))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select, update
 
 from runtime.campaigns import fire_campaigns
+from runtime.channels._results import UNCERTAIN
 from runtime.context import Runtime
 from runtime.outbox import process_reports
 from runtime.rundata import clinic_view
@@ -23,6 +24,10 @@ from storage.db import dispose_engines, read_scope, write_scope
 from storage.models import Clinic, OutboxMessage, RunStep
 
 log = logging.getLogger("doctorsflow.scheduler")
+_STALE_SEND = (
+    "발송 중 작업자가 멈췄습니다. 다시 보내기 전에 제공사에 확인합니다"
+    " / the worker stopped mid-send; the provider is asked before any resend"
+)
 
 
 @dataclass
@@ -92,7 +97,11 @@ async def deliver_due_outbox(runtime: Runtime) -> int:
 
 
 async def sweep_stale(runtime: Runtime) -> int:
-    """Reset claims that no worker finished in time: firing steps → waiting, sending rows → pending."""
+    """Reset claims that no worker finished in time: firing steps → waiting, sending rows → pending.
+
+    A ``sending`` row whose worker died may have reached the provider: it goes back marked UNCERTAIN, keeping
+    its provider handle, and its next claim (``attempts > 1``) asks the provider about that handle / key before
+    sending anything (runtime/outbox.py) — it is never simply sent again."""
     now = runtime.clock.now()
     stale = now - runtime.stale_after
     stale_steps = and_(RunStep.status == "firing", RunStep.claimed_at < stale)
@@ -113,7 +122,7 @@ async def sweep_stale(runtime: Runtime) -> int:
         sends = await session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.status == "sending", OutboxMessage.claimed_at < stale)
-            .values(status="pending", claimed_at=None)
+            .values(status="pending", claimed_at=None, error_code=UNCERTAIN, error_message=_STALE_SEND)
             .execution_options(synchronize_session=False)
         )
         count = int(getattr(steps, "rowcount", 0) or 0) + int(getattr(sends, "rowcount", 0) or 0)
@@ -183,6 +192,7 @@ async def run_scheduler(runtime: Runtime, stop: threading.Event, interval: float
             if not result.busy:
                 await asyncio.sleep(interval)
     finally:
+        await runtime.aclose_loop_channels()  # this loop's provider clients (one per loop)
         await dispose_engines()
 
 

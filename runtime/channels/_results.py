@@ -16,12 +16,24 @@ def bilingual(ko: str, en: str, detail: str | None = None) -> str:
     return f"{text} ({detail})" if detail else text
 
 
-def transport_failure(provider: str, exc: httpx.HTTPError) -> SendResult:
-    """The request may or may not have reached the provider: retry (with the same idempotency key)."""
+UNCERTAIN = "UNCERTAIN"  # error_code of a send whose request may have been accepted
+
+
+def never_left(exc: BaseException) -> bool:
+    """The request cannot have reached the provider: no connection was made (refused, connect time-out)."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.UnsupportedProtocol)
+
+
+def transport_failure(provider: str, exc: BaseException) -> SendResult:
+    """An exception while talking to the provider (httpx's, or any other: a client bound to another event loop,
+    a cancelled task, an unreadable answer). Before any byte left: retry. After: the provider may have accepted
+    the request, so the send is *uncertain* and the next attempt asks the provider before sending again."""
     if isinstance(exc, httpx.TimeoutException):
         code, ko, en = "TIMEOUT", "제공사 응답 시간이 초과되었습니다", "the provider did not answer in time"
-    else:
+    elif isinstance(exc, httpx.HTTPError):
         code, ko, en = "NETWORK", "제공사에 연결하지 못했습니다", "could not reach the provider"
+    else:
+        return uncertain(provider, type(exc).__name__)
     return SendResult(
         accepted=False,
         provider=provider,
@@ -29,6 +41,24 @@ def transport_failure(provider: str, exc: httpx.HTTPError) -> SendResult:
         error_code=code,
         error_message=bilingual(ko, en, type(exc).__name__),
         retriable=True,
+        uncertain=not never_left(exc),
+    )
+
+
+def uncertain(provider: str, detail: str | None) -> SendResult:
+    """The request may have been accepted: neither sent nor failed until the provider is asked."""
+    return SendResult(
+        accepted=False,
+        provider=provider,
+        state="queued",
+        error_code=UNCERTAIN,
+        error_message=bilingual(
+            "제공사가 접수했는지 알 수 없어 다시 보내기 전에 확인합니다",
+            "the provider may have accepted it; asked before any resend",
+            detail,
+        ),
+        retriable=True,
+        uncertain=True,
     )
 
 
@@ -37,6 +67,7 @@ def is_retriable_status(status: int) -> bool:
 
 
 def http_failure(provider: str, status: int, code: str | None, ko: str, en: str, detail: str | None) -> SendResult:
+    """A refusal by HTTP status. A 5xx may come after the provider processed the request: uncertain."""
     retriable = is_retriable_status(status)
     return SendResult(
         accepted=False,
@@ -45,6 +76,7 @@ def http_failure(provider: str, status: int, code: str | None, ko: str, en: str,
         error_code=code or f"HTTP_{status}",
         error_message=bilingual(ko, en, detail),
         retriable=retriable,
+        uncertain=status >= 500,
     )
 
 

@@ -4,8 +4,15 @@ The runtime hands a channel one :class:`OutboundMessage` per outbox row. ``key``
 idempotency key — stable across retries, worker crashes and Redis restarts — and a channel passes it to
 the provider where the provider supports idempotency (NHN Cloud ``X-NC-API-IDEMPOTENCY-KEY``).
 
+Exactly once (docs/providers/README.md, "Exactly once"): before the first request that could send, the runtime
+asks :meth:`ChannelClient.open_handle` for a provider-side handle and stores it on the outbox row (SOLAPI: the
+group id; providers that take our key as theirs need none). ``OutboundMessage.resume`` tells a channel that an
+earlier attempt of this row may have reached the provider: it asks the provider about ``handle`` / ``key``
+first and never sends blindly.
+
 Exceptions: a channel never raises for a provider's answer; it returns a :class:`SendResult` whose
-``retriable`` says whether the runtime may try again (5xx, 429, time-outs) or must record a failure (4xx).
+``retriable`` says whether the runtime may try again (5xx, 429, time-outs) or must record a failure (4xx), and
+``uncertain`` that the request may have been accepted (the answer was lost): the next attempt resumes.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ class OutboundMessage:
     failover_text: str | None = None  # provider-side SMS/LMS failover text (None: no provider failover)
     buttons: tuple[Button, ...] = ()  # FriendTalk / Brand Message link buttons, at most 5
     image_url: str | None = None  # FriendTalk / Brand Message image (https)
+    handle: str | None = None  # provider-side handle stored on the row before the send (SOLAPI group id)
+    resume: bool = False  # an earlier attempt may have reached the provider: ask about handle / key first
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,9 @@ class SendResult:
     error_message: str | None = None  # Korean first, English after " / "
     retriable: bool = False
     cost_krw: float = 0.0
+    # The request may have reached the provider and been accepted (a lost answer, a broken connection, an
+    # exception while reading): never "failed"; the next attempt resumes (asks the provider) instead of sending.
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,11 @@ class ChannelClient(ABC):
     @abstractmethod
     async def send(self, message: OutboundMessage) -> SendResult:
         """Hand one message to the provider. Never raises for provider answers."""
+
+    async def open_handle(self, message: OutboundMessage) -> str | SendResult | None:
+        """A provider-side handle to store on the outbox row before :meth:`send` (None: the provider takes the
+        outbox key itself, nothing to store), or the failure that kept it from being made. Never sends."""
+        return None
 
     async def poll_reports(self, provider_message_ids: list[str]) -> list[DeliveryReport]:
         """Delivery reports for messages sent earlier (providers without webhooks). Default: none."""

@@ -104,18 +104,34 @@ class ClinicChannel(ChannelClient):
             retriable=True,
         )
 
+    @staticmethod
+    def _stored(entry: _Client, message: OutboundMessage) -> OutboundMessage:
+        if entry.sender or entry.sender_key:
+            message = dataclasses.replace(
+                message, sender=entry.sender or message.sender, sender_key=entry.sender_key or message.sender_key
+            )
+        return message
+
+    async def open_handle(self, message: OutboundMessage) -> str | SendResult | None:
+        try:
+            entry = await self._client()
+        except (ChannelConfigError, DecryptionError) as exc:
+            return self._refusal(exc)
+        entry.in_flight += 1
+        try:
+            return await entry.client.open_handle(self._stored(entry, message))
+        finally:
+            entry.in_flight -= 1
+            await entry.close_when_idle()
+
     async def send(self, message: OutboundMessage) -> SendResult:
         try:
             entry = await self._client()
         except (ChannelConfigError, DecryptionError) as exc:
             return self._refusal(exc)
-        if entry.sender or entry.sender_key:
-            message = dataclasses.replace(
-                message, sender=entry.sender or message.sender, sender_key=entry.sender_key or message.sender_key
-            )
         entry.in_flight += 1
         try:
-            return await entry.client.send(message)
+            return await entry.client.send(self._stored(entry, message))
         finally:
             entry.in_flight -= 1
             await entry.close_when_idle()

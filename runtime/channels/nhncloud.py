@@ -14,18 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, assert_never
+from zoneinfo import ZoneInfo
 
 import httpx
 
 from runtime.billing.rates import CostTable, sms_or_lms
-from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure
+from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure, uncertain
 from runtime.channels.base import ChannelClient, DeliveryReport, DeliveryState, OutboundMessage, SendResult
 
 PROVIDER = "nhncloud"
 IDEMPOTENCY_HEADER = "X-NC-API-IDEMPOTENCY-KEY"
 DUPLICATE_REQUEST = "-1005"  # KakaoTalk Bizmessage: same idempotency key within 10 minutes
+LOOKUP_DAYS = 7  # how far back a message is searched by our outbox key (a row retries for hours, not days)
+KST = ZoneInfo("Asia/Seoul")
 
 # resultCode (header or per recipient) → (Korean, English). Unknown codes fall back to a generic sentence.
 ERROR_EXPLANATIONS: dict[str, tuple[str, str]] = {
@@ -138,11 +141,26 @@ class NhnCloudClient(ChannelClient):
     # --- sending ------------------------------------------------------------------------------------
 
     async def send(self, message: OutboundMessage) -> SendResult:
+        """Send with our outbox key as NHN's idempotency key. With ``message.resume`` (an earlier attempt may
+        have got through) NHN is first asked for a message carrying our key (grouping key), never by phone;
+        a repeat NHN refuses (-1005: accepted earlier) is looked up the same way for its request id."""
         problem = self._missing_config(message)
         if problem:
             return SendResult(
                 accepted=False, provider=PROVIDER, state="failed", error_code="CONFIG", error_message=problem
             )
+        if message.resume:
+            found = await self.find_by_key(message)
+            if found is not None:
+                return found  # sent earlier (or NHN could not say: uncertain, asked again next time)
+        result = await self._send(message)
+        if result.accepted and result.error_code == DUPLICATE_REQUEST:
+            found = await self.find_by_key(message)
+            if found is not None and found.accepted:
+                return found
+        return result
+
+    async def _send(self, message: OutboundMessage) -> SendResult:
         match message.kind:
             case "sms" | "lms":
                 return await self._send_sms(message)
@@ -152,6 +170,38 @@ class NhnCloudClient(ChannelClient):
                 return await self._send_friendtalk(message)
             case unknown:  # a kind added to the channel table that this client cannot send: a type error
                 assert_never(unknown)
+
+    async def find_by_key(self, message: OutboundMessage) -> SendResult | None:
+        """The message NHN accepted under our outbox key (SMS ``senderGroupingKey``, AlimTalk
+        ``recipientGroupingKey``, searched over the last ``LOOKUP_DAYS``): accepted with its id; None when NHN
+        holds none; uncertain when NHN could not be asked. FriendTalk (retired) cannot be searched: None."""
+        if message.kind == "friendtalk":
+            return None
+        api = {"sms": "sms", "lms": "mms", "alimtalk": "alimtalk"}[message.kind]
+        now = datetime.now(KST)
+        field = "senderGroupingKey" if api != "alimtalk" else "recipientGroupingKey"
+        params = {
+            "startRequestDate": (now - timedelta(days=LOOKUP_DAYS)).strftime("%Y-%m-%d %H:%M:%S"),
+            "endRequestDate": (now + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S"),
+            field: message.key,
+            "pageSize": "10",
+        }
+        try:
+            items = await self._query_items(api, params)
+        except Exception as exc:  # could not ask: stay uncertain
+            return uncertain(PROVIDER, type(exc).__name__)
+        if items is None:
+            return uncertain(PROVIDER, "search refused")
+        for item in items:  # only a message carrying our key is ours (never trust the filter alone)
+            if item.get("requestId") and item.get(field) == message.key:
+                return SendResult(
+                    accepted=True,
+                    provider=PROVIDER,
+                    provider_message_id=f"{api}|{item['requestId']}|{item.get('recipientSeq', 1)}",
+                    state="sent",
+                    cost_krw=self._costs.rate(PROVIDER, message.kind),
+                )
+        return None
 
     def _missing_config(self, message: OutboundMessage) -> str | None:
         if not message.sender:
@@ -193,7 +243,7 @@ class NhnCloudClient(ChannelClient):
         url = self._sms_url(f"/sender/{'ad-' if ad else ''}{api}")
         try:
             response = await self._call("POST", url, self.settings.sms_secret_key, body, message.key)
-        except httpx.HTTPError as exc:
+        except Exception as exc:  # any exception once the request may have left: uncertain
             return transport_failure(PROVIDER, exc)
         data = self._checked(response)
         if isinstance(data, SendResult):
@@ -249,7 +299,7 @@ class NhnCloudClient(ChannelClient):
         assert self.settings.kakao_secret_key is not None
         try:
             response = await self._call("POST", url, self.settings.kakao_secret_key, body, message.key)
-        except httpx.HTTPError as exc:
+        except Exception as exc:  # any exception once the request may have left: uncertain
             return transport_failure(PROVIDER, exc)
         data = self._checked(response)
         if isinstance(data, SendResult):
@@ -340,8 +390,8 @@ class NhnCloudClient(ChannelClient):
         for (api, request_id), sequences in by_request.items():
             try:
                 items = await self._query(api, request_id)
-            except (httpx.HTTPError, ValueError):
-                continue  # unreadable answers are retried on the next poll
+            except Exception:  # unreadable answers, any transport error: asked again on the next poll
+                continue
             for item in items:
                 seq = str(item.get("recipientSeq", ""))
                 if seq in sequences:
@@ -353,22 +403,24 @@ class NhnCloudClient(ChannelClient):
         return reports
 
     async def _query(self, api: str, request_id: str) -> list[Mapping[str, Any]]:
+        return await self._query_items(api, {"requestId": request_id}) or []
+
+    async def _query_items(self, api: str, params: Mapping[str, str]) -> list[Mapping[str, Any]] | None:
+        """Messages of one result search; None when NHN refused it (HTTP or ``isSuccessful: false``)."""
         if api in ("sms", "mms"):
             url = self._sms_url(f"/sender/{api}")
-            response = await self._call("GET", url, self.settings.sms_secret_key, params={"requestId": request_id})
+            response = await self._call("GET", url, self.settings.sms_secret_key, params=params)
             data = response.json() if response.status_code == 200 else {}
             items = ((data.get("body") or {}).get("data")) if isinstance(data, dict) else None
         else:
             url = self._kakao_url("/messages")
-            response = await self._call(
-                "GET", url, self.settings.kakao_secret_key or "", params={"requestId": request_id}
-            )
+            response = await self._call("GET", url, self.settings.kakao_secret_key or "", params=params)
             data = response.json() if response.status_code == 200 else {}
             items = (
                 ((data.get("messageSearchResultResponse") or {}).get("messages")) if isinstance(data, dict) else None
             )
         if not isinstance(data, dict) or not (data.get("header") or {}).get("isSuccessful"):
-            return []
+            return None
         return [i for i in items or [] if isinstance(i, dict)]
 
     # --- connection check ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ anything else failed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -17,13 +18,13 @@ import platform
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal, assert_never
 
 import httpx
 
 from runtime.billing.rates import CostTable
-from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure
+from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure, uncertain
 from runtime.channels.base import (
     Button,
     ChannelClient,
@@ -34,7 +35,11 @@ from runtime.channels.base import (
 )
 
 PROVIDER = "solapi"
-SEND_PATH = "/messages/v4/send-many/detail"
+SEND_PATH = "/messages/v4/send-many/detail"  # the SDK's one-shot send (its body: build_send_body)
+GROUPS_PATH = "/messages/v4/groups"  # the group lifecycle the client sends with: a durable handle per row
+SENT_CODES = ("2000", "3000", "4000")  # accepted, sent to the carrier, delivered
+# errorCode of ``POST …/groups/{id}/send`` for a group that is no longer PENDING (SOLAPI's group send reference)
+ALREADY_SENT = ("AlreadySent", "InvalidStatus", "MessagesInProcessing")
 
 # errorCode of a refused request → (Korean, English). Names as SOLAPI documents them; unknown codes fall
 # back to an explanation by HTTP status.
@@ -198,6 +203,18 @@ def build_send_body(messages: Sequence[OutboundMessage], settings: SolapiSetting
     }
 
 
+def _not_sent(detail: str) -> SendResult:
+    """A failure before any message could have gone (creating an empty group): a plain retry."""
+    return SendResult(
+        accepted=False,
+        provider=PROVIDER,
+        state="queued",
+        error_code="GROUP_NOT_CREATED",
+        error_message=bilingual("발송 그룹을 만들지 못했습니다", "could not create the message group", detail),
+        retriable=True,
+    )
+
+
 def status_state(code: str | None) -> DeliveryState:
     if code == "4000":
         return "delivered"
@@ -247,8 +264,6 @@ class SolapiClient(ChannelClient):
         self.settings = settings
         self._costs = costs or CostTable()
         self._clock, self._salt = clock, salt
-        # Keys whose last attempt may have reached SOLAPI without us seeing the answer (time-out, 5xx).
-        self._uncertain: set[str] = set()
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(
             base_url=settings.base_url,
@@ -268,67 +283,64 @@ class SolapiClient(ChannelClient):
         content = None if body is None else json.dumps(body, ensure_ascii=False, separators=(",", ":"))
         return await self._http.request(method, url, content=content, params=params, headers=self._headers())
 
-    async def send(self, message: OutboundMessage) -> SendResult:
-        """Send one message; a retry after an uncertain attempt first asks SOLAPI whether it got through."""
-        if message.key in self._uncertain:
-            known, found = await self._lookup(message)
-            if not known:  # neither confirmed nor ruled out: sending now could duplicate
-                return SendResult(
-                    accepted=False,
-                    provider=PROVIDER,
-                    state="queued",
-                    error_code="UNCONFIRMED",
-                    error_message="이전 발송이 접수되었는지 확인하지 못해 아직 다시 보내지 않았습니다"
-                    " / could not confirm the earlier attempt; not resent yet",
-                    retriable=True,
-                )
-            if found is not None:
-                self._uncertain.discard(message.key)
-                return found
-        result = (await self.send_batch([message]))[0]
-        if result.retriable and result.error_code != "TooManyRequests":
-            self._uncertain.add(message.key)
-        else:
-            self._uncertain.discard(message.key)
-        return result
+    # --- the group lifecycle: create → (store the group id) → add → send; recovery asks the group -----------
 
-    async def find_sent(self, message: OutboundMessage, within: timedelta = timedelta(hours=24)) -> SendResult | None:
-        """The message SOLAPI already holds for this outbox key (``customFields.outboxKey``), if any.
+    async def open_handle(self, message: OutboundMessage) -> str | SendResult:
+        """Create an empty group for this outbox row (``POST /messages/v4/groups``): its id, stored on the row
+        before any message is added, is what recovery asks SOLAPI about. An empty group sends nothing."""
+        problem = _missing_config(message)
+        if problem:
+            return SendResult(
+                accepted=False, provider=PROVIDER, state="failed", error_code="CONFIG", error_message=problem
+            )
+        return await self._create_group({"outboxKey": message.key[:100]})
 
-        SOLAPI has no idempotency header, so after a time-out or 5xx the runtime (or :meth:`send` itself,
-        in the same process) calls this before sending again. None: not found, or SOLAPI did not answer.
-        """
-        return (await self._lookup(message, within))[1]
-
-    async def _lookup(
-        self, message: OutboundMessage, within: timedelta = timedelta(hours=24)
-    ) -> tuple[bool, SendResult | None]:
-        """(answered, result): answered is False when SOLAPI could not be asked."""
-        since = (datetime.now(UTC) - within).isoformat()
-        params = {"to": _digits(message.to), "startDate": since, "limit": "100"}
+    async def _create_group(self, custom_fields: Mapping[str, str], *, duplicates: bool = False) -> str | SendResult:
+        """A new PENDING group. ``allowDuplicates`` false (one outbox row's group): a second add of the same
+        recipient by a racing attempt is refused, so the group holds the message once."""
+        body = {"allowDuplicates": duplicates, "customFields": dict(custom_fields), "agent": self._agent()}
         try:
-            response = await self._request("GET", "/messages/v4/list", params=params)
-            if response.status_code != 200:
-                return False, None
-            found = response.json().get("messageList") or {}
-        except (httpx.HTTPError, ValueError, AttributeError):
-            return False, None
-        for message_id, item in found.items():
-            if isinstance(item, dict) and (item.get("customFields") or {}).get("outboxKey") == message.key:
-                code = str(item.get("statusCode"))
-                ok = code in ("2000", "3000", "4000")
-                return True, SendResult(
-                    accepted=True,
-                    provider=PROVIDER,
-                    provider_message_id=str(item.get("messageId") or message_id),
-                    state=status_state(code) if ok else "failed",
-                    error_code=None if ok else code,
-                    cost_krw=self._costs.rate(PROVIDER, message.kind),
-                )
-        return True, None
+            response = await self._request("POST", GROUPS_PATH, body)
+        except Exception as exc:  # nothing is sent by creating a group: any failure is a plain retry
+            return dataclasses.replace(transport_failure(PROVIDER, exc), uncertain=False)
+        if response.status_code != 200:
+            return dataclasses.replace(self._refusal(response), uncertain=False)
+        try:
+            group_id = response.json().get("groupId")
+        except (ValueError, AttributeError):
+            group_id = None
+        if not isinstance(group_id, str) or not group_id:
+            return _not_sent("no groupId in the answer")
+        return group_id
+
+    def _agent(self) -> dict[str, str]:
+        return {
+            "sdkVersion": self.settings.sdk_version,
+            "osPlatform": f"{platform.platform()} | {platform.python_version()}",
+        }
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        """Send one message in its group (``message.handle``; a new group when there is none). With
+        ``message.resume`` the group is asked first (``GET /messages/v4/groups/{id}``): a group already sent is
+        reconciled from its messages and never sent again. Never looks a message up by phone number."""
+        problem = _missing_config(message)
+        if problem:
+            return SendResult(
+                accepted=False, provider=PROVIDER, state="failed", error_code="CONFIG", error_message=problem
+            )
+        group_id = message.handle
+        if group_id is None:  # a caller without durable storage (tests, benchmarks): a group of its own
+            opened = await self.open_handle(message)
+            if isinstance(opened, SendResult):
+                return opened
+            group_id = opened
+        elif message.resume:
+            return await self._resume(group_id, message)
+        return (await self._add_and_send(group_id, [message]))[0]
 
     async def send_batch(self, messages: Sequence[OutboundMessage]) -> list[SendResult]:
-        """Send several messages in one request; results in the same order (partial success allowed)."""
+        """Send several messages in one new group (one add request); results in the same order (partial
+        success allowed). Not resumable: the runtime sends outbox rows with :meth:`send`."""
         results: dict[int, SendResult] = {}
         to_send: list[tuple[int, OutboundMessage]] = []
         for index, message in enumerate(messages):
@@ -340,30 +352,118 @@ class SolapiClient(ChannelClient):
             else:
                 to_send.append((index, message))
         if to_send:
-            sent = await self._send_now([m for _, m in to_send])
+            opened = await self._create_group({}, duplicates=True)  # two rows may go to one patient
+            if isinstance(opened, SendResult):
+                sent = [opened] * len(to_send)
+            else:
+                sent = await self._add_and_send(opened, [m for _, m in to_send])
             results.update({index: result for (index, _), result in zip(to_send, sent, strict=True)})
         return [results[i] for i in range(len(messages))]
 
-    async def _send_now(self, messages: list[OutboundMessage]) -> list[SendResult]:
+    async def _add_and_send(self, group_id: str, messages: list[OutboundMessage]) -> list[SendResult]:
+        """``PUT …/groups/{id}/messages`` then ``POST …/groups/{id}/send``. Any exception or 5xx after a request
+        left is *uncertain*: the next attempt resumes with the group id."""
+        body = {"messages": [build_message(m, self.settings) for m in messages]}
         try:
-            response = await self._request("POST", SEND_PATH, build_send_body(messages, self.settings))
-        except httpx.HTTPError as exc:
+            response = await self._request("PUT", f"{GROUPS_PATH}/{group_id}/messages", body)
+        except Exception as exc:  # RuntimeError (another loop's connection), a broken answer …
             return [transport_failure(PROVIDER, exc)] * len(messages)
         if response.status_code != 200:
-            return [self._refusal(response)] * len(messages)
+            refused = self._refusal(response)
+            if refused.error_code in ALREADY_SENT:  # another attempt sent the group meanwhile
+                return [await self._reconcile(group_id, m) for m in messages]
+            return [refused] * len(messages)
         try:
-            data = response.json()
-        except ValueError:
-            failure = http_failure(
-                PROVIDER,
-                502,
-                "BAD_RESPONSE",
-                "제공사 응답을 읽을 수 없습니다",
-                "unreadable provider response",
-                response.text[:200],
+            added = self._map_add_response(messages, response.json())
+        except (ValueError, AttributeError, TypeError):
+            return [uncertain(PROVIDER, "unreadable answer to adding messages")] * len(messages)
+        if len(messages) == 1 and not added[0].accepted:
+            # Refused as a duplicate of a message another attempt added first? Then that one is ours.
+            found = await self._find_in_group(group_id, messages[0])
+            if isinstance(found, SendResult) and found.accepted:
+                added = [found]
+        if not any(r.accepted for r in added):
+            return added  # nothing registered: the group is left unsent
+        sent = await self._send_group(group_id)
+        if sent is None:
+            return added
+        if sent.error_code in ALREADY_SENT:
+            return [await self._reconcile(group_id, m) for m in messages]  # another attempt sent it
+        return [sent if r.accepted else r for r in added]  # the group did not go (or may have: uncertain)
+
+    async def _send_group(self, group_id: str) -> SendResult | None:
+        """None when SOLAPI took the group for sending; else why not (uncertain after any exception)."""
+        try:
+            response = await self._request("POST", f"{GROUPS_PATH}/{group_id}/send")
+        except Exception as exc:  # the send may have been taken: uncertain, resumed later
+            return transport_failure(PROVIDER, exc)
+        if response.status_code != 200:
+            return self._refusal(response)
+        return None
+
+    async def _resume(self, group_id: str, message: OutboundMessage) -> SendResult:
+        """An earlier attempt stored this group id: ask SOLAPI what became of it before sending anything."""
+        group = await self._get_json(f"{GROUPS_PATH}/{group_id}")
+        if isinstance(group, SendResult):
+            return group
+        if group.get("status") != "PENDING":  # SENDING, COMPLETE …: it went; never send it again
+            return await self._reconcile(group_id, message)
+        found = await self._find_in_group(group_id, message)
+        if isinstance(found, SendResult) and found.uncertain:
+            return found
+        if found is None:  # not registered yet: add it (the group is still unsent)
+            return (await self._add_and_send(group_id, [message]))[0]
+        if not found.accepted:
+            return found  # registered, but refused (bad number …): final
+        sent = await self._send_group(group_id)
+        if sent is not None and sent.error_code not in ALREADY_SENT:
+            return sent
+        return found if sent is None else await self._reconcile(group_id, message)
+
+    async def _reconcile(self, group_id: str, message: OutboundMessage) -> SendResult:
+        """The group was sent: this message's result from the group's messages (by our outbox key)."""
+        found = await self._find_in_group(group_id, message)
+        if found is None:
+            return SendResult(
+                accepted=False,
+                provider=PROVIDER,
+                state="failed",
+                error_code="NOT_IN_GROUP",
+                error_message="발송된 그룹에 이 메시지가 없습니다 / the sent group does not hold this message",
             )
-            return [failure] * len(messages)
-        return self._map_send_response(messages, data)
+        return found
+
+    async def _find_in_group(self, group_id: str, message: OutboundMessage) -> SendResult | None:
+        """This message in the group (``GET …/groups/{id}/messages``, matched on ``customFields.outboxKey``):
+        its result, None when the group does not hold it, or an uncertain result when SOLAPI could not say."""
+        listed = await self._get_json(f"{GROUPS_PATH}/{group_id}/messages", {"limit": "1000"})
+        if isinstance(listed, SendResult):
+            return listed
+        items = listed.get("messageList") or {}
+        for message_id, item in items.items() if isinstance(items, dict) else enumerate(items):
+            if isinstance(item, dict) and (item.get("customFields") or {}).get("outboxKey") == message.key:
+                code = str(item.get("statusCode"))
+                ok = code in SENT_CODES
+                return SendResult(
+                    accepted=ok,
+                    provider=PROVIDER,
+                    provider_message_id=str(item.get("messageId") or message_id),
+                    state=status_state(code) if ok else "failed",
+                    error_code=None if ok else code,
+                    error_message=None if ok else _status_message(code, item.get("statusMessage")),
+                    cost_krw=self._costs.rate(PROVIDER, message.kind) if ok else 0.0,
+                )
+        return None
+
+    async def _get_json(self, path: str, params: Mapping[str, str] | None = None) -> dict[str, Any] | SendResult:
+        try:
+            response = await self._request("GET", path, params=params)
+            data = response.json() if response.status_code == 200 else None
+        except Exception as exc:  # could not ask: stay uncertain, ask again later
+            return uncertain(PROVIDER, type(exc).__name__)
+        if not isinstance(data, dict):
+            return uncertain(PROVIDER, f"HTTP {response.status_code}")
+        return data
 
     def _refusal(self, response: httpx.Response) -> SendResult:
         code: str | None = None
@@ -376,53 +476,39 @@ class SolapiClient(ChannelClient):
         ko, en = ERROR_EXPLANATIONS.get(code or "", default_explanation(response.status_code))
         return http_failure(PROVIDER, response.status_code, code, ko, en, detail)
 
-    def _map_send_response(self, messages: list[OutboundMessage], data: Mapping[str, Any]) -> list[SendResult]:
-        by_key: dict[str, SendResult] = {}
-        ordered: list[SendResult] = []
-        kinds = {m.key: m.kind for m in messages}
-        for item in data.get("messageList") or []:
-            key = (item.get("customFields") or {}).get("outboxKey")
+    def _map_add_response(self, messages: list[OutboundMessage], data: Mapping[str, Any]) -> list[SendResult]:
+        """``{"errorCount", "resultList": [{messageId, statusCode, statusMessage, …}]}``, one entry per message
+        in request order (matched on ``customFields.outboxKey`` when SOLAPI echoes it)."""
+        items = [i for i in data.get("resultList") or [] if isinstance(i, dict)]
+        by_key = {(i.get("customFields") or {}).get("outboxKey"): i for i in items}
+        results: list[SendResult] = []
+        for position, message in enumerate(messages):
+            item = by_key.get(message.key) or (items[position] if position < len(items) else None)
+            if item is None:
+                results.append(
+                    SendResult(
+                        accepted=False,
+                        provider=PROVIDER,
+                        state="failed",
+                        error_code="NO_RESULT",
+                        error_message="제공사 응답에 이 메시지의 결과가 없습니다 / no result for this message in the answer",
+                    )
+                )
+                continue
             code = str(item.get("statusCode"))
-            ok = code in ("2000", "3000", "4000")
-            kind = kinds.get(key or "", messages[0].kind)
-            result = SendResult(
-                accepted=ok,
-                provider=PROVIDER,
-                provider_message_id=item.get("messageId"),
-                state=status_state(code) if ok else "failed",
-                error_code=None if ok else code,
-                error_message=_status_message(code, item.get("statusMessage")),
-                cost_krw=self._costs.rate(PROVIDER, kind) if ok else 0.0,
+            ok = code in SENT_CODES
+            results.append(
+                SendResult(
+                    accepted=ok,
+                    provider=PROVIDER,
+                    provider_message_id=item.get("messageId"),
+                    state=status_state(code) if ok else "failed",
+                    error_code=None if ok else code,
+                    error_message=_status_message(code, item.get("statusMessage")),
+                    cost_krw=self._costs.rate(PROVIDER, message.kind) if ok else 0.0,
+                )
             )
-            ordered.append(result)
-            if key:
-                by_key[key] = result
-        for item in data.get("failedMessageList") or []:
-            key = (item.get("customFields") or {}).get("outboxKey")
-            code = str(item.get("statusCode"))
-            result = SendResult(
-                accepted=False,
-                provider=PROVIDER,
-                provider_message_id=item.get("messageId"),
-                state="failed",
-                error_code=code,
-                error_message=_status_message(code, item.get("statusMessage")),
-            )
-            ordered.append(result)
-            if key:
-                by_key[key] = result
-        if len(by_key) == len(messages):
-            return [by_key[m.key] for m in messages]
-        if len(ordered) == len(messages) == 1:
-            return ordered
-        missing = SendResult(
-            accepted=False,
-            provider=PROVIDER,
-            state="failed",
-            error_code="NO_RESULT",
-            error_message="제공사 응답에 이 메시지의 결과가 없습니다 / no result for this message in the answer",
-        )
-        return [by_key.get(m.key, missing) for m in messages]
+        return results
 
     async def poll_reports(self, provider_message_ids: list[str]) -> list[DeliveryReport]:
         """Current state of each message (``GET /messages/v4/list``); skips ids the provider cannot answer."""
@@ -435,8 +521,8 @@ class SolapiClient(ChannelClient):
                 found = (response.json().get("messageList") or {}).get(message_id)
                 if isinstance(found, dict):
                     reports.append(_report_from(found, report_id=None))
-            except (httpx.HTTPError, ValueError, AttributeError):
-                continue  # unreadable answers are retried on the next poll
+            except Exception:  # unreadable answers, any transport error: asked again on the next poll
+                continue
         return reports
 
     async def get_balance(self) -> httpx.Response:

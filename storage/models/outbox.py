@@ -50,6 +50,10 @@ class OutboxMessage(Base, ClinicScoped, Timestamps):
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     provider: Mapped[str | None] = mapped_column(String(20), nullable=True)
     provider_message_id: Mapped[str | None] = mapped_column(String(120), nullable=True, index=True)
+    # The provider-side handle of this row's send (SOLAPI: its message group id), stored before any message
+    # is added, so a retry after a crash or a lost answer asks the provider about it instead of sending again.
+    # NULL for providers that take the outbox ``key`` itself (NHN Cloud idempotency key, the sandbox).
+    provider_handle: Mapped[str | None] = mapped_column(String(120), nullable=True)
     cost_krw: Mapped[float] = mapped_column(Float, default=0.0)
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)

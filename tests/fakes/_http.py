@@ -41,6 +41,8 @@ class Reply:
     status: int
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    hold_s: float = 0.0  # answer only after this long (the request was processed already)
+    drop: bool = False  # close the connection instead of answering (the request was processed already)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class _Step:
     status: int | None = None  # answer with this status (None: handle normally)
     delay_s: float = 0.0
     after_processing: bool = False  # handle the request, then answer ``status`` instead of the real reply
+    drop: bool = False  # handle the request, then close the connection without any answer
 
 
 class FailureScript:
@@ -62,6 +65,17 @@ class FailureScript:
     def fail_next(self, count: int, status: int = 500, *, after_processing: bool = False) -> None:
         with self._lock:
             self._steps.extend(_Step(status=status, after_processing=after_processing) for _ in range(count))
+
+    def pass_next(self, count: int) -> None:
+        """Let the next ``count`` requests through untouched (to script a later one)."""
+        with self._lock:
+            self._steps.extend(_Step() for _ in range(count))
+
+    def drop_next(self, count: int) -> None:
+        """Process the next ``count`` requests, then close each connection without answering (the client sees
+        the connection dropped after its request left: the provider accepted it, the answer never came)."""
+        with self._lock:
+            self._steps.extend(_Step(drop=True) for _ in range(count))
 
     def rate_limit_next(self, count: int) -> None:
         self.fail_next(count, 429)
@@ -87,6 +101,9 @@ class FailureScript:
             return self._steps.popleft() if self._steps else None
 
 
+DROPPED = Reply(0, drop=True)  # the connection is closed without an answer
+
+
 def error_body(status: int) -> dict[str, str]:
     return {
         "errorCode": "TooManyRequests" if status == 429 else "InternalError",
@@ -101,6 +118,7 @@ class FakeHttpServer:
         self.failures = FailureScript()
         self.requests: list[Request] = []
         self.lock = threading.RLock()
+        self._send_faults: deque[tuple[bool, float]] = deque()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -122,6 +140,9 @@ class FakeHttpServer:
                     body=self.rfile.read(length) if length else b"",
                 )
                 reply = fake._dispatch(request)
+                if reply.drop:
+                    self.close_connection = True
+                    return
                 payload = b"" if reply.body is None else json.dumps(reply.body, ensure_ascii=False).encode()
                 self.send_response(reply.status)
                 self.send_header("Content-Type", "application/json;charset=UTF-8")
@@ -159,6 +180,18 @@ class FakeHttpServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def after_next_send(self, *, drop: bool = False, hold_s: float = 0.0) -> None:
+        """The next request that makes messages go (a send, not a look-up) is processed, then its connection
+        dropped (``drop``) or its answer held ``hold_s`` seconds: the provider accepted, the client cannot know."""
+        with self.lock:
+            self._send_faults.append((drop, hold_s))
+
+    def sent(self, reply: Reply) -> Reply:
+        """Called by a fake on the reply of a request that made messages go: applies :meth:`after_next_send`."""
+        if reply.status == 200 and self._send_faults:
+            reply.drop, reply.hold_s = self._send_faults.popleft()
+        return reply
+
     def _dispatch(self, request: Request) -> Reply:
         with self.lock:
             self.requests.append(request)
@@ -172,6 +205,10 @@ class FakeHttpServer:
                 reply = self.handle(request)
         except Exception as exc:  # a bug in a fake must show up as a 500, not a hung client
             return Reply(500, {"errorCode": "FakeServerBug", "errorMessage": repr(exc)})
+        if reply.hold_s:
+            time.sleep(reply.hold_s)  # outside the lock: other requests are answered meanwhile
+        if step and step.drop:
+            return DROPPED
         if step and step.status is not None:
             return self.failure_reply(step.status)
         return reply

@@ -10,6 +10,9 @@ One server answers both domains (give its URL as sms_base_url and kakao_base_url
   -1003, unknown sender key, unknown template -3017, template variables mismatch -3016), the same
   ``X-NC-API-IDEMPOTENCY-KEY`` within 10 minutes → -1005.
 - Per-recipient failures (a malformed number) are reported in the recipient's ``resultCode``.
+- Result searches without a ``requestId`` take a ``startRequestDate``/``endRequestDate`` range and our keys:
+  ``senderGroupingKey`` (SMS) or ``recipientGroupingKey`` (AlimTalk), as NHN's list APIs do; never a phone.
+- :meth:`NhnCloudFake.accepted_counts` counts what was accepted per (recipient, text).
 - :meth:`NhnCloudFake.settle` finishes messages: ``outcomes[to]`` is the final Kakao/SMS result code
   (default 1000 = delivered); a failed AlimTalk with ``resendParameter.isResend`` goes out as SMS/LMS
   (resendStatus RSC04, or RSC05 when ``resend_outcomes[to]`` is not 1000).
@@ -21,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from collections import Counter
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -181,23 +185,44 @@ class NhnCloudFake(FakeHttpServer):
                 )
         query_api = "sms" if api.endswith("sms") else "mms"
         self.messages[(query_api, request_id)] = stored
-        return Reply(
-            200,
-            {
-                "header": _header(True),
-                "body": {
-                    "data": {
-                        "requestId": request_id,
-                        "statusCode": "2",
-                        "senderGroupingKey": body.get("senderGroupingKey"),
-                        "sendResultList": results,
-                    }
+        return self.sent(
+            Reply(
+                200,
+                {
+                    "header": _header(True),
+                    "body": {
+                        "data": {
+                            "requestId": request_id,
+                            "statusCode": "2",
+                            "senderGroupingKey": body.get("senderGroupingKey"),
+                            "sendResultList": results,
+                        }
+                    },
                 },
-            },
+            )
         )
 
+    def _search(self, request: Request, api: str, key_field: str) -> list[dict[str, Any]] | Reply:
+        """By ``requestId``, or by our grouping key within a request date range (required without a requestId)."""
+        request_id = request.arg("requestId")
+        if request_id:
+            return self.messages.get((api, request_id), [])
+        if not (request.arg("startRequestDate") and request.arg("endRequestDate")):
+            return _refused("-1", "requestId or startRequestDate and endRequestDate are required.")
+        key = request.arg(key_field)
+        return [
+            item
+            for (item_api, _), items in self.messages.items()
+            if item_api == api
+            for item in items
+            if key is None or item.get(key_field) == key
+        ]
+
     def _sms_query(self, request: Request, api: str) -> Reply:
-        items = self.messages.get((api, request.arg("requestId") or ""), [])
+        found = self._search(request, api, "senderGroupingKey")
+        if isinstance(found, Reply):
+            return found
+        items = found
         return Reply(
             200,
             {"header": _header(True), "body": {"pageNum": 1, "pageSize": 15, "totalCount": len(items), "data": items}},
@@ -252,12 +277,14 @@ class NhnCloudFake(FakeHttpServer):
                     }
                 )
         self.messages[("alimtalk", request_id)] = stored
-        return Reply(
-            200,
-            {
-                "header": _header(True),
-                "message": {"requestId": request_id, "senderGroupingKey": None, "sendResults": results},
-            },
+        return self.sent(
+            Reply(
+                200,
+                {
+                    "header": _header(True),
+                    "message": {"requestId": request_id, "senderGroupingKey": None, "sendResults": results},
+                },
+            )
         )
 
     # --- FriendTalk v2.4 (legacy: end of support 2025-12-31) -----------------------------------------
@@ -280,13 +307,18 @@ class NhnCloudFake(FakeHttpServer):
             results.append({"recipientSeq": seq, "recipientNo": recipient.get("recipientNo"), "resultCode": 0})
             stored.append({"requestId": request_id, "recipientSeq": seq, **recipient, "messageStatus": "IN_PROGRESS"})
         self.messages[("friendtalk", request_id)] = stored
-        return Reply(
-            200,
-            {"header": _header(True), "message": {"requestId": request_id, "sendResults": results}},
+        return self.sent(
+            Reply(
+                200,
+                {"header": _header(True), "message": {"requestId": request_id, "sendResults": results}},
+            )
         )
 
     def _alimtalk_query(self, request: Request) -> Reply:
-        items = self.messages.get(("alimtalk", request.arg("requestId") or ""), [])
+        found = self._search(request, "alimtalk", "recipientGroupingKey")
+        if isinstance(found, Reply):
+            return found
+        items = found
         public = [{k: v for k, v in item.items() if k != "resend"} for item in items]
         return Reply(
             200,
@@ -322,6 +354,16 @@ class NhnCloudFake(FakeHttpServer):
                             resultDate=_now(),
                         )
         return settled
+
+    def accepted_counts(self) -> Counter[tuple[str, str]]:
+        """How many messages the fake accepted, per (recipient, text): exactly-once checks that do not trust our
+        own keys."""
+        with self.lock:
+            return Counter(
+                (str(item.get("recipientNo")), str(item.get("body") or item.get("content") or ""))
+                for items in self.messages.values()
+                for item in items
+            )
 
     def count_by_grouping_key(self, key: str) -> int:
         """Messages accepted under an outbox key (SMS senderGroupingKey / AlimTalk idempotency)."""

@@ -2,6 +2,12 @@
 
 - ``POST /messages/v4/send-many/detail``; ``GET /messages/v4/list`` and ``/list-old`` (``messageId``);
   ``GET /cash/v1/balance``.
+- The group lifecycle (SOLAPI API reference, messages/groups): ``POST /messages/v4/groups`` (empty group,
+  ``PENDING``), ``PUT …/groups/{groupId}/messages`` (``{"errorCount", "resultList"}`` in request order; with
+  ``allowDuplicates: false`` a recipient already in the group is refused with statusCode 1022, the fake's
+  choice), ``POST …/groups/{groupId}/send`` (``SENDING``; a group no longer PENDING → 400 ``AlreadySent``),
+  ``GET …/groups/{groupId}`` (status and counts) and ``GET …/groups/{groupId}/messages`` (``messageList`` by
+  message id). Only a sent group's messages count as accepted (:meth:`SolapiFake.accepted_counts`).
 - Authorization ``HMAC-SHA256 apiKey|ApiKey=…, date|Date=…, salt=…, signature=…`` checked like SOLAPI:
   unknown key or wrong signature → 401; clock skew over 15 minutes or a reused signature → 403.
 - Refusals as 400 ``{errorCode, errorMessage}``: unregistered sender (SenderNumberNotRegistered), unknown
@@ -23,6 +29,7 @@ import json
 import random
 import re
 import uuid
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -35,6 +42,9 @@ from tests.fakes._http import FakeHttpServer, Reply, Request
 AUTH_RE = re.compile(r"^HMAC-SHA256\s+(?P<params>.+)$")
 PLACEHOLDER_RE = re.compile(r"#\{([^{}]+)\}")
 PHONE_RE = re.compile(r"^01\d{8,9}$")
+GROUP_RE = re.compile(r"^/messages/v4/groups/(?P<group>[^/]+)(?P<what>/messages|/send)?$")
+# Fields of one entry of the add-messages answer, as SOLAPI's reference shows them.
+PUBLIC_ADD_FIELDS = ("to", "from", "type", "statusMessage", "country", "messageId", "statusCode", "accountId")
 
 
 def _error(status: int, code: str, message: str) -> Reply:
@@ -89,7 +99,8 @@ class SolapiFake(FakeHttpServer):
         self.balance = 100_000.0
         self.outcomes: dict[str, str] = {}  # recipient → final statusCode (default 4000)
         self.replacement_outcomes: dict[str, str] = {}  # recipient → statusCode of the failover SMS
-        self.messages: dict[str, dict[str, Any]] = {}
+        self.messages: dict[str, dict[str, Any]] = {}  # accepted for sending (send-many, or a sent group)
+        self.groups: dict[str, dict[str, Any]] = {}  # groupId → {"status", "allowDuplicates", "messages": […]}
         self.pending_reports: list[dict[str, Any]] = []
         self.used_signatures: set[str] = set()
         self._ids = itertools.count(1)
@@ -139,15 +150,119 @@ class SolapiFake(FakeHttpServer):
         if request.method == "POST" and request.path == "/messages/v4/send-many/detail":
             return self._send_many(request)
         if request.method == "GET" and request.path in ("/messages/v4/list", "/messages/v4/list-old"):
-            wanted, to = request.arg("messageId"), request.arg("to")
+            wanted = request.arg("messageId")  # our client never searches by recipient: no ``to`` filter here
             if wanted:
                 found = {wanted: self._public(self.messages[wanted])} if wanted in self.messages else {}
             else:
-                found = {k: self._public(r) for k, r in self.messages.items() if to is None or r["to"] == to}
+                found = {k: self._public(r) for k, r in self.messages.items()}
             return Reply(200, {"limit": 20, "messageList": found, "startKey": None, "nextKey": None})
         if request.method == "GET" and request.path == "/cash/v1/balance":
             return Reply(200, {"balance": self.balance, "point": 0.0})
+        if request.path == "/messages/v4/groups" and request.method == "POST":
+            return self._create_group(request)
+        if match := GROUP_RE.match(request.path):
+            group = self.groups.get(match["group"])
+            if group is None:
+                return _error(404, "ResourceNotFound", "no such group")
+            what = match["what"]
+            if what is None and request.method == "GET":
+                return Reply(200, self._group_info(group))
+            if what == "/messages" and request.method == "GET":
+                listed = {r["messageId"]: self._public(r) for r in group["messages"]}
+                return Reply(200, {"startKey": None, "nextKey": None, "limit": len(listed), "messageList": listed})
+            if what == "/messages" and request.method == "PUT":
+                return self._add_messages(group, request)
+            if what == "/send" and request.method == "POST":
+                return self._send_group(group)
         return _error(404, "NotFound", f"no route {request.method} {request.path}")
+
+    # --- groups -------------------------------------------------------------------------------------
+
+    def _create_group(self, request: Request) -> Reply:
+        body = request.json() or {}
+        group_id = f"G4V{datetime.now(UTC):%Y%m%d%H%M%S}{uuid.uuid4().hex[:15].upper()}"
+        group: dict[str, Any] = {
+            "groupId": group_id,
+            "status": "PENDING",
+            "allowDuplicates": bool(body.get("allowDuplicates", False)),
+            "customFields": body.get("customFields") or {},
+            "messages": [],
+            "dateCreated": datetime.now(UTC).isoformat(),
+            "dateSent": None,
+        }
+        self.groups[group_id] = group
+        return Reply(200, self._group_info(group))
+
+    def _add_messages(self, group: dict[str, Any], request: Request) -> Reply:
+        if group["status"] != "PENDING":
+            return _error(400, "InvalidStatus", "the group is not PENDING")
+        body = request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("messages"), list) or not body["messages"]:
+            return _error(400, "ValidationError", "messages must be a non-empty array")
+        for message in body["messages"]:
+            refusal = self._refuse_message(message)
+            if refusal:
+                return refusal
+        results = []
+        for message in body["messages"]:
+            record = {
+                "messageId": f"M4V{next(self._ids):06d}{uuid.uuid4().hex[:11].upper()}",
+                "groupId": group["groupId"],
+                "to": message.get("to"),
+                "from": message.get("from"),
+                "type": message.get("type"),
+                "country": message.get("country", "82"),
+                "customFields": message.get("customFields") or {},
+                "accountId": "FAKEACCOUNT",
+                "text": message.get("text"),
+                "kakaoOptions": message.get("kakaoOptions"),
+            }
+            taken = {r["to"] for r in group["messages"] if r["statusCode"] == "2000"}
+            if not PHONE_RE.match(str(message.get("to", ""))):
+                record.update(statusCode="1010", statusMessage="수신번호 형식 오류")
+            elif not group["allowDuplicates"] and record["to"] in taken:
+                record.update(statusCode="1022", statusMessage="중복 수신번호")
+            else:
+                record.update(statusCode="2000", statusMessage="정상 접수(이통사로 접수 예정)")
+            group["messages"].append(record)
+            results.append({k: record[k] for k in PUBLIC_ADD_FIELDS})
+        errors = sum(1 for r in results if r["statusCode"] != "2000")
+        return Reply(200, {"errorCount": errors, "resultList": results})
+
+    def _send_group(self, group: dict[str, Any]) -> Reply:
+        if group["status"] != "PENDING":
+            return _error(400, "AlreadySent", "the group was already sent")
+        registered = [r for r in group["messages"] if r["statusCode"] == "2000"]
+        if not registered:
+            return _error(400, "ValidationError", "no message to send in the group")
+        if self.balance <= 0:
+            return _error(402, "NotEnoughBalance", "balance is empty")
+        group["status"], group["dateSent"] = "SENDING", datetime.now(UTC).isoformat()
+        for record in registered:
+            self.messages[record["messageId"]] = record
+        self.balance -= 10 * len(registered)
+        return self.sent(Reply(200, self._group_info(group)))
+
+    def _group_info(self, group: dict[str, Any]) -> dict[str, Any]:
+        records = group["messages"]
+        ok = sum(1 for r in records if r["statusCode"] not in ("1010", "1022"))
+        info = self._group(group["groupId"], len(records), ok, len(records) - ok)
+        sent = group["status"] != "PENDING"
+        done = [r for r in records if r["statusCode"] not in ("1010", "1022", "2000")] if sent else []
+        info["count"].update(
+            sentTotal=len(done),
+            sentSuccess=sum(1 for r in done if r["statusCode"] == "4000"),
+            sentFailed=sum(1 for r in done if r["statusCode"] != "4000"),
+            sentPending=ok - len(done) if sent else 0,
+        )
+        info.update(
+            status=group["status"],
+            allowDuplicates=group["allowDuplicates"],
+            customFields=group["customFields"],
+            dateCreated=group["dateCreated"],
+            dateSent=group["dateSent"],
+        )
+        return info
 
     def _refuse_message(self, message: dict[str, Any]) -> Reply | None:
         if message.get("from") not in self.senders:
@@ -203,25 +318,27 @@ class SolapiFake(FakeHttpServer):
             self.messages[message_id] = record
             accepted.append(record)
         self.balance -= 10 * len(accepted)
-        return Reply(
-            200,
-            {
-                "failedMessageList": failed,
-                "groupInfo": self._group(group_id, len(body["messages"]), len(accepted), len(failed)),
-                "messageList": [
-                    {
-                        "messageId": r["messageId"],
-                        "statusCode": r["statusCode"],
-                        "statusMessage": r["statusMessage"],
-                        "customFields": r["customFields"],
-                        "to": r["to"],
-                        "from": r["from"],
-                        "type": r["type"],
-                        "country": r["country"],
-                    }
-                    for r in accepted
-                ],
-            },
+        return self.sent(
+            Reply(
+                200,
+                {
+                    "failedMessageList": failed,
+                    "groupInfo": self._group(group_id, len(body["messages"]), len(accepted), len(failed)),
+                    "messageList": [
+                        {
+                            "messageId": r["messageId"],
+                            "statusCode": r["statusCode"],
+                            "statusMessage": r["statusMessage"],
+                            "customFields": r["customFields"],
+                            "to": r["to"],
+                            "from": r["from"],
+                            "type": r["type"],
+                            "country": r["country"],
+                        }
+                        for r in accepted
+                    ],
+                },
+            )
         )
 
     def _group(self, group_id: str, total: int, ok: int, failed: int) -> dict[str, Any]:
@@ -280,6 +397,9 @@ class SolapiFake(FakeHttpServer):
                 record["statusCode"] = final
                 record["statusMessage"] = "수신 완료" if final == "4000" else "전송 실패"
                 self._queue_report(record, final)
+            for group in self.groups.values():
+                if group["status"] == "SENDING":
+                    group["status"] = "COMPLETE"
         return settled
 
     def _queue_report(self, record: dict[str, Any], code: str) -> None:
@@ -307,6 +427,19 @@ class SolapiFake(FakeHttpServer):
             for call in calls:
                 client.post(url, content=call, headers={"Content-Type": "application/json"})
         return len(calls)
+
+    def last_added(self) -> dict[str, Any]:
+        """The first message of the last request that carried messages (group add or send-many)."""
+        with self.lock:
+            carrying = [r for r in self.requests if r.method in ("PUT", "POST") and b'"messages"' in r.body]
+        body: dict[str, Any] = carrying[-1].json()
+        return dict(body["messages"][0])
+
+    def accepted_counts(self) -> Counter[tuple[str, str]]:
+        """How many messages the fake accepted for sending, per (recipient, text): exactly-once checks that do
+        not trust our own keys."""
+        with self.lock:
+            return Counter((str(r["to"]), str(r.get("text") or "")) for r in self.messages.values())
 
     def delivered_count(self, outbox_key: str) -> int:
         """How many accepted messages carry this outbox key (exactly-once checks)."""

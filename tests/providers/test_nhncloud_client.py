@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from runtime.channels.base import OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
 from tests.fakes import NhnCloudFake
@@ -115,8 +117,27 @@ async def test_a_retry_after_a_lost_answer_is_not_sent_twice(nhncloud_fake: NhnC
     # When the runtime retries with the same outbox key
     second = await client.send(msg("alimtalk"))
     await client.aclose()
-    # Then NHN refuses the duplicate (-1005), we count it as accepted, and one message exists
-    assert first.retriable and second.accepted and second.error_code == "-1005"
+    # Then NHN refuses the duplicate (-1005): accepted earlier, found by our key (its request id), one message
+    assert first.retriable and first.uncertain and second.accepted
+    assert second.provider_message_id and second.provider_message_id.startswith("alimtalk|")
+    assert nhncloud_fake.count_by_grouping_key("run:1:node:a") == 1
+
+
+async def test_a_resumed_send_asks_nhn_by_our_key_and_does_not_post_again(nhncloud_fake: NhnCloudFake) -> None:
+    # Given an SMS NHN accepted, whose answer was lost more than 10 minutes ago (the idempotency key expired)
+    nhncloud_fake.failures.fail_next(1, 500, after_processing=True)
+    client = NhnCloudClient(nhncloud_fake.settings())
+    first = await client.send(msg())
+    nhncloud_fake.idempotency.clear()
+    posts = sum(1 for r in nhncloud_fake.requests if r.method == "POST")
+    # When the runtime resumes the row
+    second = await client.send(dataclasses.replace(msg(), resume=True))
+    await client.aclose()
+    # Then the client found it by senderGroupingKey (no phone in the search) and sent nothing
+    assert first.uncertain and second.accepted and second.provider_message_id
+    assert sum(1 for r in nhncloud_fake.requests if r.method == "POST") == posts
+    search = nhncloud_fake.requests[-1]
+    assert search.arg("senderGroupingKey") == "run:1:node:a" and "01012345678" not in str(search.query)
     assert nhncloud_fake.count_by_grouping_key("run:1:node:a") == 1
 
 

@@ -35,7 +35,7 @@ async def test_sms_is_accepted_with_a_message_id_and_its_cost(solapi_fake: Solap
     assert result.accepted and result.state == "sent" and not result.retriable
     assert result.provider_message_id and result.provider_message_id.startswith("M4V")
     assert result.cost_krw > 0
-    sent = solapi_fake.requests[-1].json()["messages"][0]
+    sent = solapi_fake.last_added()
     assert sent["type"] == "SMS" and sent["customFields"] == {"outboxKey": "run:1:node:a"}
 
 
@@ -44,7 +44,7 @@ async def test_lms_carries_its_subject(solapi_fake: SolapiFake) -> None:
     result = await client.send(msg("lms", text="안내 " * 40, subject="수술 전 안내"))
     await client.aclose()
     assert result.accepted
-    sent = solapi_fake.requests[-1].json()["messages"][0]
+    sent = solapi_fake.last_added()
     assert (sent["type"], sent["subject"]) == ("LMS", "수술 전 안내")
 
 
@@ -53,7 +53,7 @@ async def test_alimtalk_wraps_variables_and_enables_provider_failover(solapi_fak
     result = await client.send(msg("alimtalk", failover_text="예약 확정 안내", variables={"이름": "김", "날짜": 3}))
     await client.aclose()
     assert result.accepted
-    sent = solapi_fake.requests[-1].json()["messages"][0]
+    sent = solapi_fake.last_added()
     assert sent["type"] == "ATA" and sent["text"] == "예약 확정 안내"
     assert sent["kakaoOptions"] == {
         "pfId": PF,
@@ -67,9 +67,9 @@ async def test_friendtalk_goes_out_as_brand_message_by_default_and_cta_when_set(
     brand = SolapiClient(solapi_fake.settings())
     cta = SolapiClient(solapi_fake.settings(friendtalk_type="CTA"))
     assert (await brand.send(msg("friendtalk"))).accepted
-    assert solapi_fake.requests[-1].json()["messages"][0]["type"] == "BMS_TEXT"
+    assert solapi_fake.last_added()["type"] == "BMS_TEXT"
     assert (await cta.send(msg("friendtalk", key="k2"))).accepted
-    assert solapi_fake.requests[-1].json()["messages"][0]["type"] == "CTA"
+    assert solapi_fake.last_added()["type"] == "CTA"
     await brand.aclose()
     await cta.aclose()
 
@@ -101,9 +101,9 @@ async def test_skewed_clock_is_refused_403(solapi_fake: SolapiFake) -> None:
 async def test_a_reused_signature_is_refused(solapi_fake: SolapiFake) -> None:
     date = datetime.now(UTC).isoformat()
     client = SolapiClient(solapi_fake.settings(), clock=lambda: date, salt=lambda: "fixed-salt-0000")
-    first, second = await client.send(msg()), await client.send(msg(key="k2"))
+    result = await client.send(msg())  # creating the group uses the signature; adding to it reuses it
     await client.aclose()
-    assert first.accepted and second.error_code == "DuplicatedSignature"
+    assert result.error_code == "DuplicatedSignature" and not result.retriable and not solapi_fake.messages
 
 
 async def test_unregistered_sender_is_a_400_with_the_provider_code(solapi_fake: SolapiFake) -> None:
@@ -169,22 +169,56 @@ async def test_polling_reports_the_final_state(solapi_fake: SolapiFake) -> None:
     assert states == {ok.provider_message_id: ("delivered", None), bad.provider_message_id: ("failed", "3040")}
 
 
-async def test_a_retry_after_a_lost_answer_finds_the_message_instead_of_sending_twice(solapi_fake: SolapiFake) -> None:
-    # Given SOLAPI accepts the message but the answer is lost (500 after processing)
-    solapi_fake.failures.fail_next(1, 500, after_processing=True)
+async def test_a_lost_answer_to_the_group_send_is_resumed_from_the_group(solapi_fake: SolapiFake) -> None:
+    # Given a row's group, and SOLAPI sending it but the answer to the send lost (500 after processing)
     client = SolapiClient(solapi_fake.settings())
-    first = await client.send(msg(key="run:7:node:x"))
-    # When the same outbox key is sent again
-    second = await client.send(msg(key="run:7:node:x"))
+    group = await client.open_handle(msg(key="run:7:node:x"))
+    assert isinstance(group, str) and solapi_fake.groups[group]["status"] == "PENDING"
+    solapi_fake.failures.pass_next(1)  # the add
+    solapi_fake.failures.fail_next(1, 500, after_processing=True)  # the send
+    lost = await client.send(msg(key="run:7:node:x", handle=group))
+    # When the same row is resumed with its group id
+    second = await client.send(msg(key="run:7:node:x", handle=group, resume=True))
     await client.aclose()
-    # Then the client found the earlier message by its outbox key: one message at SOLAPI
-    assert first.retriable and second.accepted
+    # Then the client asked the group, found it sent and did not send again: one message at SOLAPI
+    assert lost.uncertain and not lost.accepted and second.accepted
     assert solapi_fake.delivered_count("run:7:node:x") == 1
     assert second.provider_message_id in solapi_fake.messages
 
 
-async def test_find_sent_is_none_for_a_message_never_sent(solapi_fake: SolapiFake) -> None:
+async def test_a_resumed_group_never_sent_is_sent_once(solapi_fake: SolapiFake) -> None:
+    # Given a group created and stored, but the worker died before adding the message
     client = SolapiClient(solapi_fake.settings())
-    await client.send(msg(key="other"))
-    assert await client.find_sent(msg(key="never")) is None
+    group = await client.open_handle(msg(key="k"))
+    assert isinstance(group, str)
+    # When the row is resumed, twice (a second worker racing the first)
+    first = await client.send(msg(key="k", handle=group, resume=True))
+    second = await client.send(msg(key="k", handle=group, resume=True))
     await client.aclose()
+    # Then it went once, and both attempts report the same message
+    assert first.accepted and second.accepted and first.provider_message_id == second.provider_message_id
+    assert solapi_fake.delivered_count("k") == 1 and solapi_fake.groups[group]["status"] == "SENDING"
+
+
+async def test_no_request_carries_a_phone_number_in_its_address(solapi_fake: SolapiFake) -> None:
+    client = SolapiClient(solapi_fake.settings())
+    group = await client.open_handle(msg())
+    assert isinstance(group, str)
+    await client.send(msg(handle=group, resume=True))
+    await client.send(msg(handle=group, resume=True))
+    await client.aclose()
+    assert all("01012345678" not in r.path + str(r.query) for r in solapi_fake.requests)
+
+
+async def test_adding_to_a_group_another_attempt_sent_reads_its_result(solapi_fake: SolapiFake) -> None:
+    # Given two attempts of one row racing: both saw the group PENDING, the first added and sent it
+    client = SolapiClient(solapi_fake.settings())
+    group = await client.open_handle(msg(key="k"))
+    assert isinstance(group, str)
+    first = await client.send(msg(key="k", handle=group))
+    # When the second adds to the (now sent) group
+    second = (await client._add_and_send(group, [msg(key="k", handle=group)]))[0]
+    await client.aclose()
+    # Then it reads the first attempt's result instead of failing: one message
+    assert first.accepted and second.accepted and second.provider_message_id == first.provider_message_id
+    assert solapi_fake.delivered_count("k") == 1

@@ -7,6 +7,7 @@ same values through its ``clock``/``salt`` parameters.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -19,7 +20,14 @@ from solapi.model.request import VERSION as SDK_VERSION
 from solapi.model.request.kakao.kakao_option import KakaoOption as KakaoOptionWithButtons
 
 from runtime.channels.base import Button, OutboundMessage
-from runtime.channels.solapi import SolapiClient, SolapiSettings, authorization_header, build_message, now_iso
+from runtime.channels.solapi import (
+    SolapiClient,
+    SolapiSettings,
+    authorization_header,
+    build_message,
+    build_send_body,
+    now_iso,
+)
 from tests.fakes import SolapiFake
 
 SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
@@ -201,13 +209,21 @@ async def test_request_equals_the_official_sdk(
     result = await client.send(ours)
     await client.aclose()
 
-    # Then both requests are the same: path, Authorization header and body bytes
-    sdk_request, our_request = fake.requests
+    # Then our group requests carry the SDK's Authorization header, and the message added to the group is the
+    # SDK's message byte for byte (our client sends in a group, the SDK's send() in one send-many request)
+    sdk_request, *ours_requests = fake.requests
     assert result.accepted, result
-    assert our_request.path == sdk_request.path == "/messages/v4/send-many/detail"
-    assert our_request.headers["authorization"] == sdk_request.headers["authorization"]
-    assert our_request.json() == sdk_request.json()
-    assert our_request.body == sdk_request.body
+    assert sdk_request.path == "/messages/v4/send-many/detail"
+    assert [(r.method, r.path.split("/")[-1]) for r in ours_requests][::2] == [("POST", "groups"), ("POST", "send")]
+    assert all(r.headers["authorization"] == sdk_request.headers["authorization"] for r in ours_requests)
+    added = ours_requests[1]
+    assert added.method == "PUT" and added.json()["messages"] == sdk_request.json()["messages"]
+    assert sdk_request.body.startswith(added.body[:-1] + b",")  # {"messages":[…] then the SDK's other fields
+    # And the SDK's one-shot body is what build_send_body writes
+    settings = fake.settings(sdk_version=SDK_VERSION, friendtalk_type=friendtalk_type)
+    assert json.dumps(build_send_body([ours], settings), ensure_ascii=False, separators=(",", ":")).encode() == (
+        sdk_request.body
+    )
 
 
 def test_signature_matches_the_documented_test_vector() -> None:
