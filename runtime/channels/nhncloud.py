@@ -1,7 +1,7 @@
 """NHN Cloud Notification client: SMS/LMS (SMS API v3.0) and AlimTalk (KakaoTalk Bizmessage v2.3).
 
-Follows NHN Cloud's API guides (SMS v3.0; KakaoTalk Bizmessage AlimTalk v2.3) as summarised in
-../shared/providers/PROVIDERS.md. Authentication is the ``X-Secret-Key`` header; our outbox key goes in
+Follows NHN Cloud's API guides (SMS v3.0; KakaoTalk Bizmessage AlimTalk v2.3) (summary: docs/providers/README.md).
+Authentication is the ``X-Secret-Key`` header; our outbox key goes in
 ``X-NC-API-IDEMPOTENCY-KEY``, so a retry after a lost answer is refused (-1005) instead of sent twice —
 which we read as "already accepted". NHN often answers HTTP 200 with ``header.isSuccessful: false``:
 the body decides, not the status. No webhook here: :meth:`NhnCloudClient.poll_reports` asks for results.
