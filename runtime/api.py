@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
 from runtime import context
-from runtime.events import InvalidEvent, ingest
+from runtime.events import InvalidEvent, Within, ingest
 from runtime.simulate import SimulationError, simulate
 from runtime.views import message_view, run_summary, step_view
 from storage import audit
@@ -46,13 +46,14 @@ def _since(value: str | None) -> datetime | None:
         ) from exc
 
 
-async def take_event(state: State, clinic_id: int, data: Any) -> Response[dict[str, Any]]:
+async def take_event(state: State, clinic_id: int, data: Any, within: Within | None = None) -> Response[dict[str, Any]]:
     """Take in one event (``POST /api/events`` and the signed booking webhook): 201 when new, 200 with the
-    original answer for a repeat, 422 naming the bad fields, 503 when the database stays busy."""
+    original answer for a repeat, 422 naming the bad fields, 503 when the database stays busy. ``within``
+    runs inside the event's transaction (the webhook's signature is recorded there)."""
     runtime, dispatches = _runtime(state)
     for attempt in range(3):
         try:
-            intake = await ingest(runtime, clinic_id, data, dispatch=dispatches)
+            intake = await ingest(runtime, clinic_id, data, dispatch=dispatches, within=within)
             break
         except InvalidEvent as exc:
             raise ApiError(422, exc.problems) from exc
