@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nodes.timeutil import parse_datetime
 from runtime import context
 from runtime.events import InvalidEvent, Within, ingest
+from runtime.health import runtime_health
 from runtime.simulate import SimulationError, simulate
 from runtime.views import message_view, run_summary, step_view
 from storage import audit
@@ -170,7 +171,15 @@ class RunController(Controller):
         return {"messages": [message_view(row, patient) for row, patient in rows]}
 
 
-ROUTES: list[Any] = [EventController, RunController]
+@get("/api/health/runtime", operation_id="RuntimeHealth", tags=["runtime"])
+async def runtime_health_route(db_session: AsyncSession) -> Response[dict[str, Any]]:
+    """Overdue waits and stuck sends of the caller's clinic, and every scheduler's heartbeat (runtime/health.py):
+    200 when healthy, 503 with the same body when not (for load balancers and monitors)."""
+    report = await runtime_health(db_session)
+    return Response(report, status_code=200 if report["healthy"] else 503)
+
+
+ROUTES: list[Any] = [EventController, RunController, runtime_health_route]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
@@ -179,4 +188,5 @@ ROUTE_PERMISSIONS = {
     "ListRuns": "run.read",
     "GetRun": "run.read",
     "ListMessages": "run.read",
+    "RuntimeHealth": "run.read",
 }
