@@ -91,7 +91,10 @@ async def test_concurrent_signed_webhooks_all_succeed(
     client, secret = signed_client
     # Given 30 booking events, each signed (more than the pool's 15 connections on SQLite, 20 on PostgreSQL)
     requests = [
-        signed(event("appointment.booked", f"load-{i}", chart_no=f"C-{i}", appointment=BOOKED), secret)
+        signed(
+            event("appointment.booked", f"load-{i}", chart_no=f"C-{i}", appointment={**BOOKED, "id": f"apt-{i}"}),
+            secret,
+        )
         for i in range(CONCURRENT)
     ]
     # When they all arrive at once
