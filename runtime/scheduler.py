@@ -288,7 +288,11 @@ async def run_scheduler(
         waker.cancel()
         if heartbeat is not None:
             await heartbeat.release(budget)
-        await dispose_engines()
+        try:
+            async with asyncio.timeout(budget):
+                await dispose_engines()
+        except TimeoutError:  # the thread ends anyway; its connections close with the process
+            log.warning("scheduler connections not closed within %.0f s", budget)
 
 
 class SchedulerThread(threading.Thread):
