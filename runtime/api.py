@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
 from runtime import context
-from runtime.events import InvalidEvent, ingest
+from runtime.events import InvalidEvent, Within, ingest
+from runtime.health import runtime_health
 from runtime.schemas import (
     EventIn,
     EventIntake,
@@ -23,6 +24,7 @@ from runtime.schemas import (
     MessageView,
     RunDetail,
     RunList,
+    RuntimeHealth,
     SimulateRequest,
     SimulationResult,
 )
@@ -58,13 +60,14 @@ def _since(value: str | None) -> datetime | None:
         ) from exc
 
 
-async def take_event(state: State, clinic_id: int, data: Any) -> Response[EventIntake]:
+async def take_event(state: State, clinic_id: int, data: Any, within: Within | None = None) -> Response[EventIntake]:
     """Take in one event (``POST /api/events`` and the signed booking webhook): 201 when new, 200 with the
-    original answer for a repeat, 422 naming the bad fields, 503 when the database stays busy."""
+    original answer for a repeat, 422 naming the bad fields, 503 when the database stays busy. ``within``
+    runs inside the event's transaction (the webhook's signature is recorded there)."""
     runtime, dispatches = _runtime(state)
     for attempt in range(3):
         try:
-            intake = await ingest(runtime, clinic_id, data, dispatch=dispatches)
+            intake = await ingest(runtime, clinic_id, data, dispatch=dispatches, within=within)
             break
         except InvalidEvent as exc:
             raise ApiError(422, exc.problems) from exc
@@ -189,7 +192,14 @@ class RunController(Controller):
         return {"messages": [message_view(row, patient) for row, patient in rows]}
 
 
-ROUTES: list[Any] = [EventController, RunController]
+@get("/api/health/runtime", operation_id="RuntimeHealth", tags=["runtime"])
+async def runtime_health_route(db_session: AsyncSession) -> RuntimeHealth:
+    """Overdue waits and stuck sends of the caller's clinic, and every scheduler's heartbeat (runtime/health.py).
+    Always 200 (the check itself worked): a monitor reads ``healthy`` and ``problems``."""
+    return await runtime_health(db_session)
+
+
+ROUTES: list[Any] = [EventController, RunController, runtime_health_route]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
@@ -198,4 +208,5 @@ ROUTE_PERMISSIONS = {
     "ListRuns": "run.read",
     "GetRun": "run.read",
     "ListMessages": "run.read",
+    "RuntimeHealth": "run.read",
 }

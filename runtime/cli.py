@@ -1,4 +1,4 @@
-"""Commands of the runtime: ``simulate``, ``event``, ``worker``.
+"""Commands of the runtime: ``simulate``, ``event``, ``worker``, ``health``.
 
 Exit codes (DESIGN.md): 0 ok, 1 invalid input (the errors are printed), 2 usage or unreadable file.
 """
@@ -122,6 +122,32 @@ def run_worker_command(args: argparse.Namespace) -> int:
     return run_worker(Settings.from_env(), processes=args.processes, threads=args.threads)
 
 
+def run_health(args: argparse.Namespace) -> int:
+    """Overdue waits, stuck sends and stale scheduler heartbeats of every clinic; exit 1 when unhealthy."""
+    from runtime.health import Thresholds, health_text, runtime_health
+    from runtime.schemas import RuntimeHealth
+    from storage.db import dispose_engines, session_scope
+
+    defaults = Thresholds.from_env()
+    limits = Thresholds(
+        args.overdue_after if args.overdue_after is not None else defaults.overdue_after_s,
+        args.sending_after if args.sending_after is not None else defaults.sending_after_s,
+        args.heartbeat_after if args.heartbeat_after is not None else defaults.heartbeat_after_s,
+    )
+    settings = Settings.from_env()
+
+    async def check() -> RuntimeHealth:
+        try:
+            async with session_scope(settings, None) as session:
+                return await runtime_health(session, limits)
+        finally:
+            await dispose_engines()
+
+    report = asyncio.run(check())
+    emit(args, report, health_text(report))
+    return EXIT_OK if report["healthy"] else EXIT_INVALID
+
+
 def register(commands: Any) -> None:
     simulate = commands.add_parser(
         "simulate", help="가상 시계로 워크플로 미리 보기 / preview a workflow on a virtual clock"
@@ -143,3 +169,12 @@ def register(commands: Any) -> None:
     worker.add_argument("--threads", type=int, default=4, help="프로세스당 스레드 / threads per process")
     add_format(worker)
     worker.set_defaults(handler=run_worker_command)
+
+    health = commands.add_parser(
+        "health", help="런타임 상태: 지난 대기, 멈춘 발송, 스케줄러 / overdue waits, stuck sends, schedulers"
+    )
+    health.add_argument("--overdue-after", type=float, help="대기 기한 초과 기준(초) / seconds past due (120)")
+    health.add_argument("--sending-after", type=float, help="발송 중 기준(초) / seconds sending (300)")
+    health.add_argument("--heartbeat-after", type=float, help="스케줄러 심박 기준(초) / heartbeat age (60)")
+    add_format(health)
+    health.set_defaults(handler=run_health)

@@ -8,7 +8,7 @@ commits does the caller dispatch the runs' first advance. A repeated event retur
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.registry import get_node_type, node_types
 from nodes.timeutil import parse_datetime
@@ -28,6 +29,8 @@ from storage.db import read_scope, write_scope
 from storage.errors import Problem
 from storage.models import Appointment, Event, Workflow, WorkflowVersion
 from storage.patients.service import normalize_mobile, record_consent, upsert_patient
+
+Within = Callable[[AsyncSession], Awaitable[None]]  # extra work inside the event's transaction
 
 
 class InvalidEvent(ValueError):
@@ -129,17 +132,21 @@ def trigger_matches(document: Mapping[str, Any], event: Mapping[str, Any]) -> bo
     return False
 
 
-async def ingest(runtime: Runtime, clinic_id: int, payload: Any, *, dispatch: bool = True) -> Intake:
+async def ingest(
+    runtime: Runtime, clinic_id: int, payload: Any, *, dispatch: bool = True, within: Within | None = None
+) -> Intake:
     """Validate and apply one event. Raises :class:`InvalidEvent` (nothing written) for bad input.
 
     ``dispatch``: the caller will dispatch ``Intake.advance`` after this returns; without it the new runs
-    wait for the scheduler's next poll.
+    wait for the scheduler's next poll. ``within``: called first inside the event's write transaction (a
+    signed webhook records its signature there, so it counts as used only if the event is applied); what
+    it raises rolls everything back and propagates.
     """
     problems = validate_event(payload)
     if problems:
         raise InvalidEvent(problems)
     try:
-        return await _apply(runtime, clinic_id, payload, dispatch)
+        return await _apply(runtime, clinic_id, payload, dispatch, within)
     except IntegrityError:  # the same event raced in and committed first: answer with its result
         existing = await _existing(runtime, clinic_id, payload)
         if existing is None:
@@ -154,10 +161,14 @@ async def _existing(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]
         return Intake(False, {**event.result, "duplicate": True}) if event else None
 
 
-async def _apply(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any], dispatch: bool) -> Intake:
+async def _apply(
+    runtime: Runtime, clinic_id: int, payload: Mapping[str, Any], dispatch: bool, within: Within | None = None
+) -> Intake:
     now = runtime.clock.now()
     event_type = str(payload["type"])
     async with write_scope(runtime.settings, clinic_id) as session:
+        if within is not None:
+            await within(session)
         query = select(Event).where(Event.type == event_type, Event.external_id == payload["external_id"])
         known = (await session.execute(query)).scalar_one_or_none()
         if known is not None:

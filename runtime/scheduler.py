@@ -3,15 +3,33 @@
 Every claim is an ``UPDATE … WHERE <still unclaimed>`` (compare-and-set): two schedulers selecting the
 same due rows both try, only one update matches each row. The sweeper hands out again what a dead worker
 or a flushed Redis lost: claims older than ``stale_after`` are reset, so the database stays the truth.
+
+A scheduler that stops is never silent (issue 13): :func:`run_scheduler` runs each step of a pass under a
+time-out (an overrun is logged and abandoned, the next step and the next pass go on), keeps its loop awake
+at least every second (a wake-up lost by a future resolved from another thread's loop then costs a second,
+not forever), reports progress to an in-memory :class:`Beat` that the watchdog of its process watches
+(``runtime/watchdog.py``: a stale beat → a new thread with a new loop), and writes a durable heartbeat row
+that ``doctorsflow health`` reads.
+
+The wedge seen in the soaks: the provider client (one ``httpx.AsyncClient``) was shared by Dramatiq's loop and
+this loop. httpcore's pool and connections are not thread-safe and their anyio locks/events resolve the
+waiter's future from the other thread with a plain ``call_soon`` — no wake-up of this loop's selector. With
+nothing else scheduled, this loop then slept in ``epoll`` for good (no timers, no logs): waits past due
+never fired and the sweeper never ran again. ``tests/runtime/test_scheduler_health.py`` reproduces it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
+import time
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select, update
 
@@ -23,11 +41,21 @@ from runtime.rundata import clinic_view
 from storage.db import dispose_engines, read_scope, write_scope
 from storage.models import Clinic, OutboxMessage, RunStep
 
+if TYPE_CHECKING:
+    from runtime.watchdog import Heartbeat
+
 log = logging.getLogger("doctorsflow.scheduler")
 _STALE_SEND = (
     "발송 중 작업자가 멈췄습니다. 다시 보내기 전에 제공사에 확인합니다"
     " / the worker stopped mid-send; the provider is asked before any resend"
 )
+
+WAKE_EVERY_S = 1.0  # the longest this loop sleeps in its selector, whatever it awaits
+
+
+def step_timeout_s() -> float:
+    """How long one step of a pass may take before it is abandoned (``DOCTORSFLOW_SCHEDULER_STEP_TIMEOUT_S``)."""
+    return float(os.environ.get("DOCTORSFLOW_SCHEDULER_STEP_TIMEOUT_S", "30"))
 
 
 @dataclass
@@ -168,45 +196,141 @@ async def poll_delivery_reports(runtime: Runtime) -> int:
     return applied
 
 
-async def tick(runtime: Runtime) -> TickResult:
-    """One scheduler pass: sweep stale claims, start due campaigns, fire due waits, hand out due
+Step = tuple[str, Callable[[Runtime], Awaitable[int]]]
+
+
+def steps(runtime: Runtime) -> list[Step]:
+    """The steps of one pass, in order: sweep stale claims, start due campaigns, fire due waits, hand out due
     messages, poll delivery reports."""
-    reset = await sweep_stale(runtime)
-    if runtime.campaigns:
-        await fire_campaigns(runtime)
-    fired = await fire_due_waits(runtime)
-    delivered = await deliver_due_outbox(runtime)
-    reports = await poll_delivery_reports(runtime)
-    return TickResult(fired, delivered, reset, reports)
+    return [
+        ("sweep", sweep_stale),
+        *([("campaigns", fire_campaigns)] if runtime.campaigns else []),
+        ("fire", fire_due_waits),
+        ("deliver", deliver_due_outbox),
+        ("reports", poll_delivery_reports),
+    ]
 
 
-async def run_scheduler(runtime: Runtime, stop: threading.Event, interval: float = 0.2) -> None:
-    """Poll until ``stop`` is set; back-to-back while there is work, ``interval`` apart when idle."""
+def _result(counts: dict[str, int]) -> TickResult:
+    return TickResult(counts.get("fire", 0), counts.get("deliver", 0), counts.get("sweep", 0), counts.get("reports", 0))
+
+
+async def tick(runtime: Runtime) -> TickResult:
+    """One scheduler pass (``simulate`` and tests; errors propagate)."""
+    counts: dict[str, int] = {}
+    for name, step in steps(runtime):
+        counts[name] = await step(runtime)
+    return _result(counts)
+
+
+@dataclass
+class Beat:
+    """The in-memory liveness of one scheduler loop: when it last made progress (``time.monotonic``)."""
+
+    at: float = field(default_factory=time.monotonic)
+    passes: int = 0
+    last_error: str | None = None  # "<step>: <kind>", never an error's text (it could carry personal data)
+    last_error_at: datetime | None = None
+
+    def fail(self, error: str) -> None:
+        self.last_error, self.last_error_at = error, datetime.now(UTC)
+
+    def touch(self) -> None:
+        self.at = time.monotonic()
+
+    def age(self) -> float:
+        return time.monotonic() - self.at
+
+
+async def guarded_tick(runtime: Runtime, beat: Beat, budget: float) -> TickResult:
+    """One pass of the long-running loop: each step under ``budget`` seconds; a step that fails or overruns
+    is logged (kind of error only: no message text, which could carry personal data), recorded on ``beat``
+    and skipped, and the next step runs."""
+    counts: dict[str, int] = {}
+    for name, step in steps(runtime):
+        try:
+            async with asyncio.timeout(budget):
+                counts[name] = await step(runtime)
+        except TimeoutError:
+            beat.fail(f"{name}: overran {budget:g} s")
+            log.error("scheduler step %s overran %.0f s: abandoned, the loop goes on", name, budget)
+        except Exception as exc:  # a database hiccup must not kill the loop: log and poll again
+            beat.fail(f"{name}: {type(exc).__name__}")
+            log.exception("scheduler step %s failed", name)
+        beat.touch()
+    return _result(counts)
+
+
+async def _keep_awake(every: float = WAKE_EVERY_S) -> None:
+    """A timer always pending: a callback queued from another thread without ``call_soon_threadsafe``
+    (a future of this loop resolved by another loop's thread) runs within ``every`` seconds."""
+    while True:
+        await asyncio.sleep(every)
+
+
+async def run_scheduler(
+    runtime: Runtime,
+    stop: threading.Event,
+    interval: float = 0.2,
+    *,
+    beat: Beat | None = None,
+    budget: float | None = None,
+    heartbeat: Heartbeat | None = None,
+) -> None:
+    """Poll until ``stop`` is set; back-to-back while there is work, ``interval`` apart when idle.
+
+    ``beat``: progress for the watchdog; ``budget``: seconds per step (default ``step_timeout_s()``);
+    ``heartbeat``: the durable row, written at most every few seconds (its write has the same budget).
+    """
+    beat = beat or Beat()
+    budget = step_timeout_s() if budget is None else budget
+    waker = asyncio.create_task(_keep_awake())
     try:
         while not stop.is_set():
-            try:
-                result = await tick(runtime)
-            except Exception:  # a database hiccup must not kill the loop: log and poll again
-                log.exception("scheduler pass failed")
-                result = TickResult()
+            result = await guarded_tick(runtime, beat, budget)
+            beat.passes += 1
+            if heartbeat is not None:
+                await heartbeat.write(beat, budget)
             if not result.busy:
                 await asyncio.sleep(interval)
     finally:
-        await runtime.aclose_loop_channels()  # this loop's provider clients (one per loop)
-        await dispose_engines()
+        waker.cancel()
+        if heartbeat is not None:
+            await heartbeat.release(budget)
+        try:
+            async with asyncio.timeout(budget):
+                await runtime.aclose_loop_channels()  # this loop's provider clients (one per loop)
+                await dispose_engines()
+        except TimeoutError:  # the thread ends anyway; its connections close with the process
+            log.warning("scheduler connections not closed within %.0f s", budget)
 
 
 class SchedulerThread(threading.Thread):
-    """The scheduler loop on its own thread and event loop (inside ``serve`` or ``worker``)."""
+    """The scheduler loop on its own thread and event loop (inside ``serve`` or ``worker``; the watchdog of
+    ``runtime/watchdog.py`` starts and replaces them)."""
 
-    def __init__(self, runtime: Runtime, interval: float = 0.2) -> None:
-        super().__init__(name="doctorsflow-scheduler", daemon=True)
+    def __init__(
+        self,
+        runtime: Runtime,
+        interval: float = 0.2,
+        *,
+        name: str = "doctorsflow-scheduler",
+        budget: float | None = None,
+        heartbeat: Heartbeat | None = None,
+    ) -> None:
+        super().__init__(name=name, daemon=True)
         self.runtime = runtime
         self.interval = interval
+        self.budget = budget
+        self.heartbeat = heartbeat
+        self.beat = Beat()
         self.stop_event = threading.Event()
 
     def run(self) -> None:
-        asyncio.run(run_scheduler(self.runtime, self.stop_event, self.interval))
+        coroutine = run_scheduler(
+            self.runtime, self.stop_event, self.interval, beat=self.beat, budget=self.budget, heartbeat=self.heartbeat
+        )
+        asyncio.run(coroutine)
 
     def stop(self, timeout: float = 10.0) -> None:
         self.stop_event.set()

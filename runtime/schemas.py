@@ -191,3 +191,52 @@ class ReportsAnswer(TypedDict):
     received: int
     matched: int
     failover_messages: list[int]
+
+
+# -- runtime health (runtime/health.py) ------------------------------------------------------------------
+class HealthProblem(TypedDict):
+    code: Literal["overdue_waits", "stuck_sending", "scheduler_stale", "no_scheduler"]
+    message: str  # Korean, then " / " and English
+
+
+class HealthThresholds(TypedDict):
+    overdue_after_s: float
+    sending_after_s: float
+    heartbeat_after_s: float
+
+
+class OverdueWaits(TypedDict):
+    count: int
+    oldest_due_at: str | None
+    run_ids: list[int]
+
+
+class StuckSending(TypedDict):
+    count: int
+    oldest_claimed_at: str | None
+    message_ids: list[int]
+
+
+class SchedulerBeat(TypedDict):
+    host: str
+    pid: int
+    slot: str
+    thread: str
+    started_at: str | None
+    last_tick_at: str | None
+    age_s: float
+    stale: bool
+    passes: int
+    restarts: int
+    last_error: str | None
+    last_error_at: str | None
+
+
+class RuntimeHealth(TypedDict):
+    healthy: bool
+    checked_at: str | None
+    problems: list[HealthProblem]
+    thresholds: HealthThresholds
+    overdue_waits: OverdueWaits
+    stuck_sending: StuckSending
+    schedulers: list[SchedulerBeat]

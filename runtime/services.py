@@ -18,7 +18,7 @@ import dramatiq
 
 from runtime.broker import BrokerDispatcher, EmbeddedRedis, redis_url, setup_broker
 from runtime.context import Runtime, current, set_current
-from runtime.scheduler import SchedulerThread
+from runtime.watchdog import SchedulerSupervisor
 from storage.config import Settings
 
 log = logging.getLogger("doctorsflow.worker")
@@ -59,7 +59,7 @@ class Background:
     """What ``start_background`` started; ``stop()`` ends it all, newest first."""
 
     worker: dramatiq.Worker | None = None
-    scheduler: SchedulerThread | None = None
+    scheduler: SchedulerSupervisor | None = None
     embedded: EmbeddedRedis | None = None
     children: list[Any] = field(default_factory=list)
 
@@ -88,9 +88,8 @@ def start_background(
     worker = dramatiq.Worker(broker, worker_threads=threads)
     worker.start()
     loop = None
-    if scheduler:
-        loop = SchedulerThread(active)
-        loop.start()
+    if scheduler:  # the scheduler loop on its own thread, restarted by a watchdog if it stalls
+        loop = SchedulerSupervisor(active).start()
     log.info("worker started: %d threads, scheduler %s", threads, "on" if scheduler else "off")
     return Background(worker=worker, scheduler=loop, embedded=embedded)
 

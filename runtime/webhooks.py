@@ -33,8 +33,13 @@ from storage.accounts.guards import Requirement
 from storage.accounts.webhooks import (
     SIGNATURE_HEADER,
     WEBHOOK_PERMISSIONS,
+    AcceptedSignature,
     SignedWebhook,
+    WebhookSignatureError,
+    accepted_signature,
     clinic_secrets,
+    consume_signature,
+    refuse_late_replay,
     signed_webhook,
 )
 from storage.db import session_scope
@@ -95,6 +100,13 @@ class SignedOrToken(Requirement):
             raise refused  # after the scope: the refusal's audit entry is committed
 
 
+def _signature(request: Request[Any, Any, Any]) -> AcceptedSignature:
+    signature = accepted_signature(request)
+    if signature is None:  # the route's guard is signed_webhook(): it always leaves one
+        raise _refused("signature_missing", f"서명 헤더가 없습니다 / missing {SIGNATURE_HEADER}")
+    return signature
+
+
 def _invalid(code: str, message: str, path: str = "") -> ApiError:
     return ApiError(422, [Problem(code, message, path=path)])
 
@@ -129,10 +141,24 @@ class WebhookController(Controller):
 
     @post("/events", operation_id="WebhookEvent", guards=[signed_webhook()], status_code=201, responses=REPEATED_EVENT)
     async def receive_event(
-        self, state: State, caller: Caller, clinic_slug: str, data: Annotated[Any, BodyShape(EventIn)]
+        self,
+        state: State,
+        caller: Caller,
+        clinic_slug: str,
+        request: Request[Any, Any, Any],
+        data: Annotated[Any, BodyShape(EventIn)],
     ) -> Response[EventIntake]:
-        """A DESIGN.md event from a booking system: the same intake and answers as ``POST /api/events``."""
-        return await take_event(state, caller.clinic_id, data)
+        """A DESIGN.md event from a booking system: the same intake and answers as ``POST /api/events``. The
+        signature is recorded in the event's transaction: a failed intake (503) can be retried as sent."""
+        signature = _signature(request)
+
+        async def consume(session: AsyncSession) -> None:
+            await consume_signature(session, signature)
+
+        try:
+            return await take_event(state, caller.clinic_id, data, within=consume)
+        except WebhookSignatureError as error:
+            raise await refuse_late_replay(state.settings, caller.clinic_id, caller.ip, error) from None
 
     @post("/solapi/reports", operation_id="WebhookSolapiReports", guards=[SignedOrToken()], status_code=200)
     async def receive_solapi_reports(
@@ -145,6 +171,7 @@ class WebhookController(Controller):
             reports = parse_solapi_webhook(await request.body())
         except SolapiWebhookError as exc:
             raise _invalid("invalid_body", str(exc)) from exc
+        signature = accepted_signature(request)  # None: authenticated by token
         ids = sorted({r.provider_message_id for r in reports})
         async with session_scope(state.settings, caller.clinic_id) as db:  # only this clinic's messages
             query = select(OutboxMessage.provider_message_id).where(
@@ -157,6 +184,12 @@ class WebhookController(Controller):
         if dispatches:
             for message_id in follow_ups:
                 runtime.dispatcher.deliver(message_id)
+        if signature is not None:  # applying reports is idempotent: record the signature once they are applied
+            try:
+                async with session_scope(state.settings, None) as db:
+                    await consume_signature(db, signature)
+            except WebhookSignatureError as error:
+                raise await refuse_late_replay(state.settings, caller.clinic_id, caller.ip, error) from None
         return {"received": len(reports), "matched": len(mine), "failover_messages": follow_ups}
 
     @post("/inbound", operation_id="WebhookInbound", guards=[signed_webhook()], status_code=200)
@@ -165,11 +198,17 @@ class WebhookController(Controller):
         state: State,
         caller: Caller,
         clinic_slug: str,
+        request: Request[Any, Any, Any],
         db_session: AsyncSession,
         data: Annotated[Any, BodyShape(InboundSms)],
     ) -> InboundAnswer:
-        """An inbound SMS reply; "수신거부" / "STOP" revokes marketing and night-ads consent at once."""
+        """An inbound SMS reply; "수신거부" / "STOP" revokes marketing and night-ads consent at once. The
+        signature is recorded in the same transaction as the opt-out."""
         sender, text, at = _inbound_fields(data)
+        try:
+            await consume_signature(db_session, _signature(request))
+        except WebhookSignatureError as error:  # a concurrent replay won: no audit (one connection per request)
+            raise _refused(error.code, error.message) from None
         runtime, _ = _runtime(state)
         patients = await handle_inbound_optout(db_session, sender, text, at or runtime.clock.now())
         for patient_id in patients:

@@ -4,6 +4,13 @@ The sender computes ``HMAC-SHA256(secret, f"{t}." + body)`` over the raw request
 ``X-DoctorsFlow-Signature: t=<unix seconds>,v1=<hex digest>`` (several ``v1=`` while a secret is rotated).
 We refuse a missing or malformed header, a timestamp more than five minutes away from our clock, a
 signature that matches no active secret of the clinic, and a signature already accepted (replay).
+
+A signature counts as used only together with the work it carried: the guard (:class:`SignedWebhook`) checks
+it in one short read transaction and leaves an :class:`AcceptedSignature` on the request; the route records
+it with :func:`consume_signature` *inside the transaction that does the work*, so a request whose processing
+failed (500/503) can be retried with the same signature and is then applied exactly once, and a replay that
+races the original collides on the primary key and rolls back with nothing applied. The guard never holds a
+database connection while it asks for another (at 15+ concurrent webhooks that exhausted the pool).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import hashlib
 import hmac
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -98,19 +106,70 @@ def verify_signature(
     raise WebhookSignatureError("signature_invalid", "서명이 맞지 않습니다 / signature does not match")
 
 
-async def refuse_replay(settings: Settings, signature: str, timestamp: int, tolerance_s: int = TOLERANCE_S) -> None:
-    """Remember an accepted signature until its timestamp can no longer pass; a second use is a replay.
+@dataclass(frozen=True)
+class AcceptedSignature:
+    """A verified, not yet used signature: what the route's transaction records (:func:`consume_signature`)."""
 
-    Its own transaction: the primary key makes two concurrent deliveries of one signature collide.
-    """
+    digest: str  # sha256 of the signature (the signature itself is never stored)
+    expires_at: datetime  # after this its timestamp can no longer pass the ±5 minutes check anyway
+
+
+def accepted(signature: str, timestamp: int, tolerance_s: int = TOLERANCE_S) -> AcceptedSignature:
     expires = datetime.fromtimestamp(timestamp, UTC) + timedelta(seconds=tolerance_s + 60)
-    digest = hashlib.sha256(signature.encode()).hexdigest()
+    return AcceptedSignature(hashlib.sha256(signature.encode()).hexdigest(), expires)
+
+
+def _replayed() -> WebhookSignatureError:
+    return WebhookSignatureError("signature_replayed", "이미 받은 요청입니다 / replayed request")
+
+
+async def already_used(db: AsyncSession, signature: AcceptedSignature) -> bool:
+    """Whether this signature was recorded by a request that succeeded (the guard's early refusal)."""
+    query = select(SeenSignature.digest).where(SeenSignature.digest == signature.digest)
+    return (await db.execute(query)).first() is not None
+
+
+PURGE_EVERY_S = 60.0
+_purged_at = -PURGE_EVERY_S
+
+
+async def consume_signature(db: AsyncSession, signature: AcceptedSignature) -> None:
+    """Record ``signature`` as used in ``db``'s transaction — the one that does the webhook's work.
+
+    Raises :class:`WebhookSignatureError` ``signature_replayed`` when another request already recorded it
+    (then this transaction must roll back: the caller lets the error propagate). Call it before the work, so
+    a concurrent replay waits on (PostgreSQL) or is serialised behind (SQLite) the first and applies nothing.
+    """
+    global _purged_at
+    if time.monotonic() - _purged_at >= PURGE_EVERY_S:  # expired rows: at most once a minute per process
+        _purged_at = time.monotonic()
+        await db.execute(delete(SeenSignature).where(SeenSignature.expires_at < utcnow()))
+    if await already_used(db, signature):
+        raise _replayed()
+    db.add(SeenSignature(digest=signature.digest, expires_at=signature.expires_at))
+    try:
+        await db.flush()
+    except IntegrityError:
+        raise _replayed() from None
+
+
+async def refuse_replay(settings: Settings, signature: str, timestamp: int, tolerance_s: int = TOLERANCE_S) -> None:
+    """Record a signature as used in a transaction of its own (for work that is idempotent by itself, done
+    and committed before this is called); a second use raises ``signature_replayed``."""
     try:
         async with session_scope(settings, None) as db:
-            await db.execute(delete(SeenSignature).where(SeenSignature.expires_at < utcnow()))
-            db.add(SeenSignature(digest=digest, expires_at=expires))
+            await consume_signature(db, accepted(signature, timestamp, tolerance_s))
     except IntegrityError:
-        raise WebhookSignatureError("signature_replayed", "이미 받은 요청입니다 / replayed request") from None
+        raise _replayed() from None
+
+
+_SCOPE_KEY = "doctorsflow.webhook_signature"
+
+
+def accepted_signature(connection: ASGIConnection[Any, Any, Any, Any]) -> AcceptedSignature | None:
+    """The signature :class:`SignedWebhook` verified for this request (None: not a signed request)."""
+    found = connection.scope.get("state", {}).get(_SCOPE_KEY)
+    return found if isinstance(found, AcceptedSignature) else None
 
 
 async def create_secret(db: AsyncSession, settings: Settings, clinic_id: int, name: str = "default") -> str:
@@ -161,7 +220,9 @@ def _refused(error: WebhookSignatureError) -> ApiError:
 class SignedWebhook(Requirement):
     """Guard of a webhook route: no log-in, a valid fresh signature of the clinic named in the path.
 
-    On success the request acts for that clinic as ``webhook:<slug>`` with ``event.write`` only.
+    On success the request acts for that clinic as ``webhook:<slug>`` with ``event.write`` only, and carries
+    an :class:`AcceptedSignature` (:func:`accepted_signature`) that the route must record with
+    :func:`consume_signature` in the transaction of its work. One session, read-only unless refusing.
     """
 
     def __init__(self, slug_param: str = "clinic_slug") -> None:
@@ -182,19 +243,34 @@ class SignedWebhook(Requirement):
                 if not secrets_:
                     raise WebhookSignatureError("signature_invalid", "서명이 맞지 않습니다 / signature does not match")
                 timestamp, signature = verify_signature(connection.headers, body, secrets_)
-                await refuse_replay(settings, signature, timestamp)
+                verified = accepted(signature, timestamp)
+                if await already_used(db, verified):
+                    raise _replayed()
             except WebhookSignatureError as error:
                 if clinic is not None:
-                    audit.record_for(
-                        db, clinic.id, "webhook", "webhook.refused", f"clinic:{clinic.id}", ip, code=error.code
-                    )
+                    audit_refusal(db, clinic.id, ip, error)
                 refused = error
             else:
                 assert clinic is not None
                 caller = Caller(clinic_id=clinic.id, actor=f"webhook:{clinic.slug}", role="webhook", ip=ip)
                 remember(connection, Auth(caller, WEBHOOK_PERMISSIONS, "signature"))
+                connection.scope.setdefault("state", {})[_SCOPE_KEY] = verified
         if refused is not None:
             raise _refused(refused)  # after the scope: the refusal's audit entry is committed
+
+
+def audit_refusal(db: AsyncSession, clinic_id: int, ip: str | None, error: WebhookSignatureError) -> None:
+    audit.record_for(db, clinic_id, "webhook", "webhook.refused", f"clinic:{clinic_id}", ip, code=error.code)
+
+
+async def refuse_late_replay(
+    settings: Settings, clinic_id: int, ip: str | None, error: WebhookSignatureError
+) -> ApiError:
+    """The 401 for a replay found by :func:`consume_signature` (after the work's transaction rolled back),
+    with its audit entry in a transaction of its own."""
+    async with session_scope(settings, None) as db:
+        audit_refusal(db, clinic_id, ip, error)
+    return _refused(error)
 
 
 def signed_webhook(slug_param: str = "clinic_slug") -> SignedWebhook:

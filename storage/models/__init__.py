@@ -17,6 +17,7 @@ from storage.models.patient import Patient
 from storage.models.provider_credential import ProviderCredential
 from storage.models.run import Run
 from storage.models.run_step import RunStep
+from storage.models.scheduler_heartbeat import SchedulerHeartbeat
 from storage.models.signoff import ComplianceSignoff
 from storage.models.user import User
 from storage.models.webhook_secret import SeenSignature, WebhookSecret
@@ -43,6 +44,7 @@ __all__ = [
     "ProviderCredential",
     "Run",
     "RunStep",
+    "SchedulerHeartbeat",
     "SeenSignature",
     "User",
     "WebhookSecret",

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from litestar import Litestar, post
+from litestar import Litestar, Request, post
 from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import create_app
 from storage.accounts import webhooks
@@ -60,8 +61,14 @@ def test_any_malformed_header_is_a_clear_refusal(value: str) -> None:
 
 
 @post("/api/webhooks/{clinic_slug:str}/test-events", guards=[signed_webhook()], status_code=202)
-async def receive_event(caller: Caller, data: dict[str, Any]) -> dict[str, Any]:
-    """A stand-in for the runtime's webhook route: answers who it acts for."""
+async def receive_event(
+    caller: Caller, request: Request[Any, Any, Any], db_session: AsyncSession, data: dict[str, Any]
+) -> dict[str, Any]:
+    """A stand-in for the runtime's webhook route: records the signature in its transaction, answers who it
+    acts for."""
+    signature = webhooks.accepted_signature(request)
+    assert signature is not None
+    await webhooks.consume_signature(db_session, signature)
     return {"clinic_id": caller.clinic_id, "actor": caller.actor, "type": data.get("type")}
 
 

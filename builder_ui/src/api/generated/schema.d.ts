@@ -101,6 +101,10 @@ export interface paths {
     /** ListRuns */
     get: operations["ListRuns"];
   };
+  "/api/health/runtime": {
+    /** RuntimeHealthRoute */
+    get: operations["RuntimeHealth"];
+  };
   "/api/alimtalk-templates/{code}/approve": {
     /** Approve */
     post: operations["ApproveAlimTalkTemplate"];
@@ -570,6 +574,18 @@ export interface components {
       name: string;
       relationship: string;
     };
+    /** HealthProblem */
+    HealthProblem: {
+      /** @enum {string} */
+      code: "overdue_waits" | "stuck_sending" | "scheduler_stale" | "no_scheduler";
+      message: string;
+    };
+    /** HealthThresholds */
+    HealthThresholds: {
+      overdue_after_s: number;
+      sending_after_s: number;
+      heartbeat_after_s: number;
+    };
     /** ImportReport */
     ImportReport: {
       rows: number;
@@ -827,6 +843,12 @@ export interface components {
       /** @default false */
       all_messages?: boolean;
     };
+    /** OverdueWaits */
+    OverdueWaits: {
+      count: number;
+      oldest_due_at: string | null;
+      run_ids: number[];
+    };
     /** PatientActivity */
     PatientActivity: {
       runs: components["schemas"]["PatientRun"][];
@@ -1021,6 +1043,16 @@ export interface components {
       finished_at: string | null;
       reason: string | null;
     };
+    /** RuntimeHealth */
+    RuntimeHealth: {
+      healthy: boolean;
+      checked_at: string | null;
+      problems: components["schemas"]["HealthProblem"][];
+      thresholds: components["schemas"]["HealthThresholds"];
+      overdue_waits: components["schemas"]["OverdueWaits"];
+      stuck_sending: components["schemas"]["StuckSending"];
+      schedulers: components["schemas"]["SchedulerBeat"][];
+    };
     /** SaveCredentialsIn */
     SaveCredentialsIn: {
       fields: {
@@ -1028,6 +1060,21 @@ export interface components {
       };
       active?: boolean;
       clear?: string[];
+    };
+    /** SchedulerBeat */
+    SchedulerBeat: {
+      host: string;
+      pid: number;
+      slot: string;
+      thread: string;
+      started_at: string | null;
+      last_tick_at: string | null;
+      age_s: number;
+      stale: boolean;
+      passes: number;
+      restarts: number;
+      last_error: string | null;
+      last_error_at: string | null;
     };
     /** SearchIn */
     SearchIn: {
@@ -1127,6 +1174,12 @@ export interface components {
         [key: string]: unknown;
       };
       messages: components["schemas"]["MessageView"][];
+    };
+    /** StuckSending */
+    StuckSending: {
+      count: number;
+      oldest_claimed_at: string | null;
+      message_ids: number[];
     };
     /** SuppressedBy */
     SuppressedBy: {
@@ -2549,6 +2602,55 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RunList"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** RuntimeHealthRoute */
+  RuntimeHealth: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["RuntimeHealth"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
