@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import Page
 from tests.browser.server import api_headers
-from tests.fakes import SolapiFake
+from tests.support.fakes import SolapiFake
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from storage.db import session_scope
 from storage.models import AuditEntry, ProviderCredential
 from storage.patients.rotation import rotate
 from tests.conftest import ClientAs
-from tests.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes import NhnCloudFake, SolapiFake
 
 URL = "/api/channels/credentials"
 

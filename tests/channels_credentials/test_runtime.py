@@ -18,8 +18,8 @@ from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic
 from storage.models import OutboxMessage, ProviderCredential
 from storage.tenancy import Caller
-from tests.fakes import SolapiFake
 from tests.runtime.conftest import START, event, publish_document, set_clinic_settings, workflow
+from tests.support.fakes import SolapiFake
 
 WELCOME = workflow(
     [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from tests.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes import NhnCloudFake, SolapiFake
 
 URL = "/api/channels/test-connection"
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from runtime.channels.base import DeliveryReport, DeliveryState, OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient, SolapiWebhookError, parse_solapi_webhook
-from tests.fakes import NhnCloudFake, SolapiFake, WebhookSink
+from tests.support.fakes import NhnCloudFake, SolapiFake, WebhookSink
 
 
 def alimtalk(key: str, to: str, failover_text: str | None) -> OutboundMessage:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runtime.channels.base import OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
-from tests.fakes import NhnCloudFake
+from tests.support.fakes import NhnCloudFake
 
 SENDER_KEY = "SENDERKEY_FAKE"
 

@@ -9,8 +9,8 @@ from runtime.channels.base import ChannelClient, OutboundMessage, SendResult
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient
 from runtime.outbox import RETRY_CAP_S, retry_delay_s
-from tests.fakes import NhnCloudFake, SolapiFake
-from tests.fakes._http import FailureScript
+from tests.support.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes._http import FailureScript
 
 
 class VirtualClock:

@@ -13,11 +13,11 @@ from runtime.events import ingest
 from runtime.inline import run_until
 from storage.db import session_scope
 from storage.models import OutboxMessage
-from tests.fakes import SolapiFake
-from tests.fakes._http import FailureScript
-from tests.fakes.fixtures import solapi_fake
 from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt, use_solapi
 from tests.runtime.test_flows import REMINDER
+from tests.support.fakes import SolapiFake
+from tests.support.fakes._http import FailureScript
+from tests.support.fakes.fixtures import solapi_fake
 
 __all__ = ["clinic_id", "clock", "rt", "solapi_fake"]
 

@@ -16,8 +16,8 @@ from runtime.events import ingest
 from runtime.inline import run_until
 from storage.db import session_scope
 from storage.models import OutboxMessage
-from tests.fakes import NhnCloudFake, SolapiFake
 from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt, use_solapi, workflow
+from tests.support.fakes import NhnCloudFake, SolapiFake
 
 __all__ = ["clinic_id", "clock", "rt"]
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from runtime.channels.base import OutboundMessage
 from runtime.channels.solapi import SolapiClient
-from tests.fakes import SolapiFake
+from tests.support.fakes import SolapiFake
 
 PF = "KA01PF_FAKE"
 

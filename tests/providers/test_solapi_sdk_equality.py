@@ -20,7 +20,7 @@ from solapi.model.request.kakao.kakao_option import KakaoOption as KakaoOptionWi
 
 from runtime.channels.base import Button, OutboundMessage
 from runtime.channels.solapi import SolapiClient, SolapiSettings, authorization_header, build_message, now_iso
-from tests.fakes import SolapiFake
+from tests.support.fakes import SolapiFake
 
 SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 PF_ID = "KA01PF_FAKE"

@@ -17,8 +17,8 @@ from server import create_app
 from storage.accounts import webhooks
 from storage.accounts.webhooks import SIGNATURE_HEADER, sign
 from storage.db import dispose_engines, session_scope
-from tests.fakes.fixtures import solapi_fake
 from tests.runtime.conftest import clinic_id, clock, rt
+from tests.support.fakes.fixtures import solapi_fake
 
 __all__ = ["app_client", "clinic_id", "clock", "rt", "secret", "solapi_fake"]
 

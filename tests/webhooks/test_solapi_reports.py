@@ -15,9 +15,9 @@ from runtime.inline import run_until, settle
 from runtime.webhooks import TOKEN_HEADER
 from storage.db import session_scope
 from storage.models import OutboxMessage
-from tests.fakes import SolapiFake
 from tests.runtime.conftest import START, event, publish_document, use_solapi
 from tests.runtime.test_flows import REMINDER
+from tests.support.fakes import SolapiFake
 from tests.webhooks.conftest import signed
 
 REPORTS = "/api/webhooks/default/solapi/reports"

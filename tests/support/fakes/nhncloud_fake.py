@@ -26,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from runtime.channels.nhncloud import NhnCloudSettings
-from tests.fakes._http import FakeHttpServer, Reply, Request
+from tests.support.fakes._http import FakeHttpServer, Reply, Request
 
 KST = ZoneInfo("Asia/Seoul")
 PLACEHOLDER_RE = re.compile(r"#\{([^{}]+)\}")
