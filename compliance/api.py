@@ -6,10 +6,10 @@ are stored by ``storage.signoffs``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.alimtalk_templates.store import clinic_catalogue
@@ -81,7 +81,10 @@ class LintController(Controller):
 
     @post("/lint", operation_id="Lint", status_code=200)
     async def lint(
-        self, db_session: AsyncSession, data: Any, report_format: str = Parameter(query="format", default="json")
+        self,
+        db_session: AsyncSession,
+        data: Any,
+        report_format: Annotated[str, QueryParameter(name="format")] = "json",
     ) -> Response[Any]:
         """Lint ``{"workflow": doc, "suppressions"?: [...]}`` or ``{"messages": [{id, channel, purpose, text}]}``;
         AlimTalk nodes against the caller's clinic's templates."""
@@ -121,8 +124,8 @@ class LintController(Controller):
         self,
         db_session: AsyncSession,
         workflow_id: int,
-        report_format: str = Parameter(query="format", default="json"),
-        version: int | None = Parameter(query="version", default=None, ge=1),
+        report_format: Annotated[str, QueryParameter(name="format")] = "json",
+        version: Annotated[int | None, QueryParameter(ge=1)] = None,
     ) -> Response[Any]:
         """The lint report of a stored workflow (its draft, or ``?version=N``), latest sign-off's suppressions applied."""
         workflow = await service.get_workflow(db_session, workflow_id)

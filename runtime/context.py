@@ -77,6 +77,13 @@ class Runtime:
                 )
             return self._channels[clinic_id]
 
+    async def aclose(self) -> None:
+        """Close the provider clients this runtime opened (their HTTP connections); it builds new ones if used again."""
+        with self._lock:
+            channels, self._channels = list(self._channels.values()), {}
+        for channel in channels:
+            await channel.aclose()
+
     def _build_channel(self, clinic_settings: Mapping[str, Any]) -> ChannelClient:
         """The channel of a clinic without stored credentials: its settings, else ``DOCTORSFLOW_PROVIDER`` and
         the other ``DOCTORSFLOW_*`` provider variables (registry.settings_from_env), else the sandbox."""

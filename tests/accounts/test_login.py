@@ -13,7 +13,7 @@ from storage.config import Settings
 from storage.db import session_scope
 from storage.models import AuditEntry, LoginSession
 from storage.models.base import utcnow
-from tests.accounts.support import clinic_id_of
+from tests.support.login import clinic_id_of
 
 PASSWORD = "correct horse battery"
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, MANAGER_EMAIL, MANAGER_PASSWORD, running_server
 
@@ -26,7 +27,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -37,7 +38,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, base_url: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 900}, locale="ko-KR")
     context.set_default_timeout(10_000)
     # Log the browser in as the test manager: the session and CSRF cookies are shared with its pages.

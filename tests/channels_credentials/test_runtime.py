@@ -18,8 +18,9 @@ from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic
 from storage.models import OutboxMessage, ProviderCredential
 from storage.tenancy import Caller
-from tests.runtime.conftest import START, event, publish_document, set_clinic_settings, workflow
+from tests.support.documents import START, event, workflow
 from tests.support.fakes import SolapiFake
+from tests.support.runtime import publish_document, set_clinic_settings
 
 WELCOME = workflow(
     [

@@ -16,10 +16,10 @@ from runtime.events import ingest
 from runtime.inline import run_until
 from storage.db import session_scope
 from storage.models import OutboxMessage
-from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt, use_solapi, workflow
+from tests.support.documents import START, event, workflow
 from tests.support.fakes import NhnCloudFake, SolapiFake
-
-__all__ = ["clinic_id", "clock", "rt"]
+from tests.support.runtime import publish_document
+from tests.support.solapi import use_solapi
 
 BUTTONS = [
     {"name": "예약하기", "url": "https://clinic.example/book"},

@@ -8,6 +8,7 @@ same values through its ``clock``/``salt`` parameters.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from solapi import SolapiMessageService
@@ -25,6 +26,8 @@ from tests.support.fakes import SolapiFake
 SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 PF_ID = "KA01PF_FAKE"
 KEY = "run:42:node:care1"
+# What every case shares: the outbox key, the recipient and the clinic's sender number.
+BASE = OutboundMessage(key=KEY, kind="sms", purpose="informational", to="010-1234-5678", sender="02-1234-5678", text="")
 BUTTONS = (Button("예약하기", "https://clinic.example/book"), Button("약도", "https://clinic.example/map"))
 
 
@@ -37,12 +40,11 @@ def fake() -> Iterator[SolapiFake]:
 
 def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
     custom = {"outboxKey": KEY}
-    base = {"key": KEY, "purpose": "informational", "to": "010-1234-5678", "sender": "02-1234-5678"}
     variables = {"이름": "김민지", "날짜": "12월 3일 14:30"}
     return [
         (
             "sms",
-            OutboundMessage(kind="sms", text="내일 10시 진료 예약이 있습니다.", **base),  # type: ignore[arg-type]
+            replace(BASE, kind="sms", text="내일 10시 진료 예약이 있습니다."),
             RequestMessage(
                 from_="02-1234-5678",
                 to="010-1234-5678",
@@ -54,7 +56,7 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "lms",
-            OutboundMessage(kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내", **base),  # type: ignore[arg-type]
+            replace(BASE, kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내"),
             RequestMessage(
                 from_="02-1234-5678",
                 to="010-1234-5678",
@@ -67,15 +69,15 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "alimtalk+failover",
-            OutboundMessage(
+            replace(
+                BASE,
                 kind="alimtalk",
                 text="김민지님, 12월 3일 14:30 예약이 확정되었습니다.",
                 template_code="TPL_CONFIRM",
                 variables=variables,
                 sender_key=PF_ID,
                 failover_text="김민지님 12월 3일 14:30 예약 확정",
-                **base,
-            ),  # type: ignore[arg-type]
+            ),
             RequestMessage(
                 from_="02-1234-5678",
                 to="010-1234-5678",
@@ -90,9 +92,14 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "alimtalk",
-            OutboundMessage(
-                kind="alimtalk", text="…", template_code="TPL_CONFIRM", variables=variables, sender_key=PF_ID, **base
-            ),  # type: ignore[arg-type]
+            replace(
+                BASE,
+                kind="alimtalk",
+                text="…",
+                template_code="TPL_CONFIRM",
+                variables=variables,
+                sender_key=PF_ID,
+            ),
             RequestMessage(
                 from_="02-1234-5678",
                 to="010-1234-5678",
@@ -106,12 +113,9 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "friendtalk-cta",
-            OutboundMessage(
-                kind="friendtalk",
-                text="(광고) 새해 진료 시간 안내",
-                sender_key=PF_ID,
-                **{**base, "purpose": "advertising"},
-            ),  # type: ignore[arg-type]
+            replace(
+                BASE, kind="friendtalk", purpose="advertising", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID
+            ),
             RequestMessage(
                 from_="02-1234-5678",
                 to="010-1234-5678",
@@ -124,12 +128,9 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "brand-message",
-            OutboundMessage(
-                kind="friendtalk",
-                text="(광고) 새해 진료 시간 안내",
-                sender_key=PF_ID,
-                **{**base, "purpose": "advertising"},
-            ),  # type: ignore[arg-type]
+            replace(
+                BASE, kind="friendtalk", purpose="advertising", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID
+            ),
             RequestMessage(
                 from_="02-1234-5678",
                 to="010-1234-5678",
@@ -144,12 +145,10 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "brand-message+buttons",
-            OutboundMessage(
-                key=KEY,
+            replace(
+                BASE,
                 kind="friendtalk",
                 purpose="advertising",
-                to="010-1234-5678",
-                sender="02-1234-5678",
                 text="(광고) 새해 진료 시간 안내",
                 sender_key=PF_ID,
                 buttons=BUTTONS,
@@ -230,12 +229,10 @@ def test_signature_equals_the_sdk_authenticator() -> None:
 def test_friendtalk_cta_buttons_equal_the_sdk_button_model() -> None:
     # The SDK's message model (5.0.3) has no CTA buttons, so no request to compare: its KakaoOption with buttons
     # (solapi/model/request/kakao/kakao_option.py) and KakaoButton say how they are written.
-    message = OutboundMessage(
-        key=KEY,
+    message = replace(
+        BASE,
         kind="friendtalk",
         purpose="advertising",
-        to="010-1234-5678",
-        sender="02-1234-5678",
         text="(광고) 새해 진료 시간 안내",
         sender_key=PF_ID,
         buttons=BUTTONS,

@@ -9,7 +9,7 @@ import pytest
 
 from server import main
 from storage.config import Settings
-from tests.runtime.conftest import EXAMPLES, event
+from tests.support.documents import EXAMPLES, event
 
 PROCEDURE = {"id": "a", "starts_at": "2026-12-01T14:00:00+09:00", "procedure": "cataract"}
 

@@ -25,7 +25,8 @@ from runtime.scheduler import tick
 from storage.config import Settings
 from storage.db import session_scope
 from storage.models import OutboxMessage, RunStep
-from tests.runtime.conftest import event, publish_document, set_clinic_settings, workflow
+from tests.support.documents import event, workflow
+from tests.support.runtime import publish_document, set_clinic_settings
 
 SMS_THEN_SMS = workflow(
     [
@@ -132,27 +133,27 @@ async def test_worker_killed_mid_send_resumes_without_duplicates(
     await publish_document(settings, clinic_id, SMS_THEN_SMS)
     setup_broker(broker_url)
     runtime = Runtime(settings, dispatcher=BrokerDispatcher())
-    first = _start_worker(settings, broker_url)
-    try:
-        intake = await ingest(runtime, clinic_id, event("appointment.booked", "b-2", appointment=APPOINTMENT))
-        for run_id in intake.advance:
-            runtime.dispatcher.advance(run_id)
-        await eventually(lambda: _has(settings, OutboxMessage, OutboxMessage.status == "sending"))
-        # When the worker is killed with SIGKILL in the middle of sending
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
-    finally:
-        if first.poll() is None:
-            first.kill()
+    with _start_worker(settings, broker_url) as first:  # leaving the block closes its stderr pipe
+        try:
+            intake = await ingest(runtime, clinic_id, event("appointment.booked", "b-2", appointment=APPOINTMENT))
+            for run_id in intake.advance:
+                runtime.dispatcher.advance(run_id)
+            await eventually(lambda: _has(settings, OutboxMessage, OutboxMessage.status == "sending"))
+            # When the worker is killed with SIGKILL in the middle of sending
+            first.send_signal(signal.SIGKILL)
+            first.wait(10)
+        finally:
+            if first.poll() is None:
+                first.kill()
     assert await count(settings, OutboxMessage, OutboxMessage.status.in_(("sent", "delivered"))) < 2
     # Then a new worker resumes: both messages go out, each exactly once
-    second = _start_worker(settings, broker_url)
-    try:
-        delivered = OutboxMessage.status == "delivered"
-        await eventually(lambda: _two(settings, delivered), timeout=45)
-    finally:
-        second.send_signal(signal.SIGTERM)
-        second.wait(20)
+    with _start_worker(settings, broker_url) as second:
+        try:
+            delivered = OutboxMessage.status == "delivered"
+            await eventually(lambda: _two(settings, delivered), timeout=45)
+        finally:
+            second.send_signal(signal.SIGTERM)
+            second.wait(20)
     journal = list((settings.data_dir / "sandbox").glob("sbx-*.json"))
     assert len(journal) == 2
     assert await count(settings, OutboxMessage) == 2
@@ -173,7 +174,7 @@ async def test_the_app_starts_its_broker_at_start_up_and_hands_new_runs_to_it(
     from runtime import broker as broker_module
     from runtime.context import current
     from server import create_app
-    from tests.accounts.support import apply_login, make_login
+    from tests.support.login import apply_login, make_login
 
     # Given an app configured with REDIS_URL (and no runtime set up in this process yet)
     with_redis = replace(settings, redis_url=broker_url)

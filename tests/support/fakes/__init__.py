@@ -1,7 +1,7 @@
 """Fake provider servers (real local HTTP servers) for any package's tests.
 
-Use the fixtures by importing them into your conftest (``from tests.support.fakes.fixtures import solapi_fake``),
-or start a fake directly: ``with SolapiFake() as fake: client = SolapiClient(fake.settings())``.
+Every test may ask for the fixtures ``solapi_fake``, ``nhncloud_fake``, ``webhook_sink`` (fixtures.py, a plugin of
+tests/conftest.py), or start a fake directly: ``with SolapiFake() as fake: client = SolapiClient(fake.settings())``.
 See docs/providers/README.md for failure scripts, outcomes and webhooks.
 """
 

@@ -1,4 +1,4 @@
-"""Pytest fixtures for the fake providers; import them into a conftest (``from tests.support.fakes.fixtures import …``)."""
+"""Pytest fixtures for the fake providers, available to every test (a plugin of tests/conftest.py)."""
 
 from __future__ import annotations
 

@@ -50,6 +50,10 @@ def _now() -> str:
     return datetime.now(KST).strftime("%Y-%m-%d %H:%M:%S.0")
 
 
+def _filled(text: str, parameters: dict[str, Any]) -> str:
+    return PLACEHOLDER_RE.sub(lambda m: str(parameters.get(m.group(1), "")), text)
+
+
 class NhnCloudFake(FakeHttpServer):
     def __init__(
         self,
@@ -235,7 +239,7 @@ class NhnCloudFake(FakeHttpServer):
                 }
             )
             if ok:
-                content = PLACEHOLDER_RE.sub(lambda m, p=parameters: str(p.get(m.group(1), "")), text)
+                content = _filled(text, parameters)
                 stored.append(
                     {
                         "requestId": request_id,
