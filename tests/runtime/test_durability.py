@@ -6,7 +6,6 @@ import asyncio
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import timedelta
@@ -27,6 +26,7 @@ from storage.db import session_scope
 from storage.models import OutboxMessage, RunStep
 from tests.support.documents import event, workflow
 from tests.support.runtime import publish_document, set_clinic_settings
+from tests.support.server import doctorsflow_command
 
 SMS_THEN_SMS = workflow(
     [
@@ -121,7 +121,7 @@ def _start_worker(settings: Settings, url: str) -> subprocess.Popen[bytes]:
         "REDIS_URL": url,
         "DOCTORSFLOW_STALE_AFTER_S": "2",
     }
-    command = [sys.executable, "-c", "import server, sys; sys.exit(server.main())", "worker", "--threads", "2"]
+    command = [*doctorsflow_command(), "worker", "--threads", "2"]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
