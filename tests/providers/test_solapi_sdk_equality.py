@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from solapi import SolapiMessageService
@@ -38,32 +39,30 @@ def fake() -> Iterator[SolapiFake]:
         yield server
 
 
+def sdk_request(**fields: Any) -> RequestMessage:
+    """The SDK's message from the clinic's number to the patient, carrying our outbox key."""
+    return RequestMessage(from_="02-1234-5678", to="010-1234-5678", custom_fields={"outboxKey": KEY}, **fields)
+
+
 def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
-    custom = {"outboxKey": KEY}
     variables = {"이름": "김민지", "날짜": "12월 3일 14:30"}
     return [
         (
             "sms",
             replace(BASE, kind="sms", text="내일 10시 진료 예약이 있습니다."),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 text="내일 10시 진료 예약이 있습니다.",
                 type=MessageType.SMS,
-                custom_fields=custom,
             ),
             "BMS_TEXT",
         ),
         (
             "lms",
             replace(BASE, kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내"),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 text="수술 후 안내 " * 20,
                 type=MessageType.LMS,
                 subject="수술 후 안내",
-                custom_fields=custom,
             ),
             "BMS_TEXT",
         ),
@@ -78,12 +77,9 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
                 sender_key=PF_ID,
                 failover_text="김민지님 12월 3일 14:30 예약 확정",
             ),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 text="김민지님 12월 3일 14:30 예약 확정",
                 type=MessageType.ATA,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=False
                 ),
@@ -100,11 +96,8 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
                 variables=variables,
                 sender_key=PF_ID,
             ),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 type=MessageType.ATA,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=True
                 ),
@@ -116,12 +109,9 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
             replace(
                 BASE, kind="friendtalk", purpose="advertising", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID
             ),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 text="(광고) 새해 진료 시간 안내",
                 type=MessageType.CTA,
-                custom_fields=custom,
                 kakao_options=KakaoOption(pf_id=PF_ID, disable_sms=True),
             ),
             "CTA",
@@ -131,12 +121,9 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
             replace(
                 BASE, kind="friendtalk", purpose="advertising", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID
             ),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 text="(광고) 새해 진료 시간 안내",
                 type=MessageType.BMS_TEXT,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID, disable_sms=True, bms=Bms(targeting="I", chat_bubble_type="TEXT")
                 ),
@@ -153,12 +140,9 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
                 sender_key=PF_ID,
                 buttons=BUTTONS,
             ),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 text="(광고) 새해 진료 시간 안내",
                 type=MessageType.BMS_TEXT,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID,
                     disable_sms=True,
