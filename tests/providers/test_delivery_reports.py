@@ -16,20 +16,20 @@ from runtime.channels.base import DeliveryReport, DeliveryState, OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient, SolapiWebhookError, parse_solapi_webhook
 from tests.support.fakes import NhnCloudFake, SolapiFake, WebhookSink
-from tests.support.messages import SMS
+from tests.support.messages import CONFIRM_VARIABLES, SMS
+from tests.support.solapi import KAKAO_SENDER_KEY
 
 
 def alimtalk(key: str, to: str, failover_text: str | None) -> OutboundMessage:
-    return OutboundMessage(
+    return replace(
+        SMS,
         key=key,
         kind="alimtalk",
-        purpose="informational",
         to=to,
-        sender="0212345678",
         text="김민지님, 12월 3일 예약이 확정되었습니다.",
         template_code="TPL_CONFIRM",
-        variables={"이름": "김민지", "날짜": "12월 3일"},
-        sender_key="KA01PF_FAKE",
+        variables=CONFIRM_VARIABLES,
+        sender_key=KAKAO_SENDER_KEY,
         failover_text=failover_text,
     )
 
@@ -155,12 +155,11 @@ async def test_nhn_alimtalk_reported_failed_is_followed_by_exactly_one_sms(nhncl
     nhncloud_fake.outcomes["01000000009"] = "3019"
     client = NhnCloudClient(nhncloud_fake.settings())
     sent = await client.send(
-        OutboundMessage(
+        replace(
+            SMS,
             key="run:9:node:care",
             kind="alimtalk",
-            purpose="informational",
             to="01000000009",
-            sender="0212345678",
             text="…",
             template_code="TPL_CONFIRM",
             variables={"이름": "김", "날짜": "3일"},

@@ -18,8 +18,9 @@ from storage.db import session_scope
 from storage.models import OutboxMessage
 from tests.support.documents import START, event, workflow
 from tests.support.fakes import NhnCloudFake, SolapiFake
+from tests.support.messages import SMS
 from tests.support.runtime import publish_document
-from tests.support.solapi import use_solapi
+from tests.support.solapi import KAKAO_SENDER_KEY, use_solapi
 
 BUTTONS = [
     {"name": "예약하기", "url": "https://clinic.example/book"},
@@ -36,14 +37,15 @@ FRIENDTALK = workflow(
 )
 
 
-FRIENDTALK_MESSAGE = OutboundMessage(
+FRIENDTALK_MESSAGE = dataclasses.replace(
+    SMS,
     key="run:1:node:ad",
     kind="friendtalk",
     purpose="advertising",
     to="010-1234-5678",
     sender="02-1234-5678",
     text=AD,
-    sender_key="KA01PF_FAKE",
+    sender_key=KAKAO_SENDER_KEY,
     buttons=tuple(Button(**b) for b in BUTTONS),
 )
 
