@@ -17,7 +17,7 @@ from storage.db import session_scope
 from storage.models import OutboxMessage
 from tests.conftest import ClientAs
 from tests.support.documents import START, event, example
-from tests.support.runtime import publish_document, set_clinic_settings
+from tests.support.runtime import publish_document, set_clinic_settings, virtual
 
 UNREACHABLE = "010-1234-5678"  # the sandbox reports this patient's AlimTalk as undeliverable
 REACHABLE = "010-2222-3333"
@@ -185,7 +185,7 @@ async def test_a_message_sent_at_2330_on_30_november_in_seoul_is_novembers(
         workflow([{"id": "start", "type": "trigger.appointment_booked"}, sms], [("start", "note")]),
     )
     late = datetime(2026, 11, 30, 23, 30, tzinfo=SEOUL)
-    rt.clock.set(late)  # type: ignore[attr-defined]
+    virtual(rt).set(late)
     booked = {"id": "apt-9", "starts_at": "2026-12-03T14:30:00+09:00"}
     intake = await ingest(rt, clinic_id, event("appointment.booked", "late-1", at=late, appointment=booked))
     for run_id in intake.advance:

@@ -13,7 +13,7 @@ from runtime.inline import run_until, settle
 from storage.db import session_scope
 from storage.models import Run
 from tests.support.documents import BOOKED, MARKETING, REMINDER, START, event, example
-from tests.support.runtime import outbox, publish_document, start
+from tests.support.runtime import outbox, publish_document, start, virtual
 
 
 async def test_cataract_postop_sends_day_1_3_7_at_ten(rt: Runtime, clinic_id: int) -> None:
@@ -101,7 +101,7 @@ async def test_night_advertising_is_held_until_eight(rt: Runtime, clinic_id: int
     )
     await ingest(rt, clinic_id, grant)
     night = datetime(2026, 12, 1, 23, 0, tzinfo=SEOUL)
-    rt.clock.set(night)  # type: ignore[attr-defined]
+    virtual(rt).set(night)
     await start(rt, clinic_id, event("appointment.booked", "b-1", at=night, appointment=BOOKED))
     # When the two-day wait ends at 23:00 on 3 December
     await run_until(rt, night + timedelta(days=3))
@@ -161,7 +161,7 @@ async def test_campaign_fires_once_for_its_segment(rt: Runtime, clinic_id: int) 
         rt, clinic_id, event("consent.granted", "c-L-1", chart_no="L-1", phone="010-1111-2222", consent=consent)
     )
     # When 15 March 2027 10:00 comes (and the scheduler polls again afterwards)
-    rt.clock.set(datetime(2027, 3, 15, 10, 0, 30, tzinfo=SEOUL))  # type: ignore[attr-defined]
+    virtual(rt).set(datetime(2027, 3, 15, 10, 0, 30, tzinfo=SEOUL))
     await settle(rt)
     await settle(rt)
     # Then exactly one run started, for the consenting patient

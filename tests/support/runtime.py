@@ -48,6 +48,12 @@ async def rt(settings: Settings, clock: VirtualClock, tmp_path: Path) -> AsyncIt
     await runtime.aclose()  # the provider clients it opened (fake SOLAPI/NHN connections)
 
 
+def virtual(rt: Runtime) -> VirtualClock:
+    """The virtual clock of a test's runtime (the ``rt`` fixture runs on one)."""
+    assert isinstance(rt.clock, VirtualClock), rt.clock
+    return rt.clock
+
+
 async def publish_document(settings: Settings, clinic_id: int, document: Mapping[str, Any]) -> int:
     """Create and publish a workflow the way the API does; returns the workflow id."""
     caller = Caller(clinic_id=clinic_id, actor="test")
