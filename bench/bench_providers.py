@@ -15,7 +15,7 @@ from runtime.billing.rates import euckr_len
 from runtime.channels.base import OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient, parse_solapi_webhook
-from tests.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes import NhnCloudFake, SolapiFake
 
 
 def _sms(i: int) -> OutboundMessage:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any, cast
 
 from litestar import Controller, Response, get, post
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.clinics import lint_for_clinic
@@ -99,7 +99,7 @@ class LintController(Controller):
         self,
         db_session: AsyncSession,
         data: Annotated[Any, BodyShape(LintRequest)],
-        report_format: str = Parameter(query="format", default="json"),
+        report_format: Annotated[str, QueryParameter(name="format")] = "json",
     ) -> Response[LintReport | MessageLintReport]:
         """Lint ``{"workflow": doc, "suppressions"?: [...]}`` or ``{"messages": [{id, channel, purpose, text}]}``;
         AlimTalk nodes against the caller's clinic's templates."""
@@ -131,8 +131,8 @@ class LintController(Controller):
         self,
         db_session: AsyncSession,
         workflow_id: int,
-        report_format: str = Parameter(query="format", default="json"),
-        version: int | None = Parameter(query="version", default=None, ge=1),
+        report_format: Annotated[str, QueryParameter(name="format")] = "json",
+        version: Annotated[int | None, QueryParameter(ge=1)] = None,
     ) -> Response[LintReport]:
         """The lint report of a stored workflow (its draft, or ``?version=N``), latest sign-off's suppressions applied."""
         workflow = await service.get_workflow(db_session, workflow_id)

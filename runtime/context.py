@@ -94,6 +94,13 @@ class Runtime:
         for channel in per_loop.values():
             await channel.aclose()
 
+    async def aclose(self) -> None:
+        """Close the running loop's provider clients and forget every other loop's (a client can only be closed
+        on its own loop: each loop closes its own with :meth:`aclose_loop_channels` before it ends)."""
+        await self.aclose_loop_channels()
+        with self._lock:
+            self._channels.clear()
+
     def _build_channel(self, clinic_settings: Mapping[str, Any]) -> ChannelClient:
         """The channel of a clinic without stored credentials: its settings, else ``DOCTORSFLOW_PROVIDER`` and
         the other ``DOCTORSFLOW_*`` provider variables (registry.settings_from_env), else the sandbox."""

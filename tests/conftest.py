@@ -20,6 +20,11 @@ from litestar.testing import AsyncTestClient
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.migrate import upgrade
+from tests.support.clients import AppClients
+from tests.support.login import apply_login, make_login
+
+# Fixtures every folder uses: the fake providers and the in-process runtime (pytest_plugins: root conftest only).
+pytest_plugins = ["tests.support.fakes.fixtures", "tests.support.runtime"]
 
 POSTGRES_URL = os.environ.get("DOCTORSFLOW_TEST_POSTGRES")
 TEST_SECRET = "test-secret-key-0123456789abcdef0123456789abcdef"
@@ -52,7 +57,7 @@ def settings(tmp_path: Path, migrated_template: Path) -> Settings:
 
 
 def _postgres_database() -> Iterator[str]:
-    import asyncpg  # type: ignore[import-untyped]
+    import asyncpg
 
     assert POSTGRES_URL is not None
     admin_dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
@@ -100,51 +105,38 @@ def app(settings: Settings) -> Litestar:
 
 
 @pytest.fixture
-async def anonymous_client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
-    """A client that has not logged in: every /api route but log-in answers 401."""
-    async with AsyncTestClient(app=app) as test_client:
-        yield test_client
+async def app_clients(app: Litestar) -> AsyncIterator[AppClients]:
+    """The app started once; ``app_clients.new()`` gives one more client of it (tests/support/clients.py)."""
+    async with AppClients(app) as clients:
+        yield clients
     await dispose_engines()
 
 
 @pytest.fixture
-async def client(app: Litestar, settings: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
-    """A client logged in as a manager of the default clinic (every clinic action is allowed)."""
-    from tests.accounts.support import apply_login, make_login
+def anonymous_client(app_clients: AppClients) -> AsyncTestClient[Litestar]:
+    """A client that has not logged in: every /api route but log-in answers 401."""
+    return app_clients.new()
 
-    async with AsyncTestClient(app=app) as test_client:
-        apply_login(test_client, await make_login(settings, "manager"))
-        yield test_client
-    await dispose_engines()
+
+@pytest.fixture
+async def client(app_clients: AppClients, settings: Settings) -> AsyncTestClient[Litestar]:
+    """A client logged in as a manager of the default clinic (every clinic action is allowed)."""
+    test_client = app_clients.new()
+    apply_login(test_client, await make_login(settings, "manager"))
+    return test_client
 
 
 ClientAs = Callable[..., Awaitable[AsyncTestClient[Litestar]]]
 
 
 @pytest.fixture
-async def client_as(
-    app: Litestar,
-    settings: Settings,
-    client: AsyncTestClient[Litestar],
-    anonymous_client: AsyncTestClient[Litestar],
-) -> AsyncIterator[ClientAs]:
+def client_as(app_clients: AppClients, settings: Settings) -> ClientAs:
     """``await client_as("staff")`` or ``await client_as("manager", clinic="other")``: a logged-in client
-    of that role in that clinic (created when missing; platform_admin has none).
-
-    Depends on ``client`` and ``anonymous_client`` only for order: test clients of one app must stop in
-    the reverse order of their start (Litestar's lifespan), and pytest tears fixtures down in reverse."""
-    from tests.accounts.support import apply_login, make_login
-
-    opened: list[AsyncTestClient[Litestar]] = []
+    of that role in that clinic (created when missing; platform_admin has none)."""
 
     async def open_client(role: str, clinic: str = "default") -> AsyncTestClient[Litestar]:
-        test_client = AsyncTestClient(app=app)
-        await test_client.__aenter__()
-        opened.append(test_client)
+        test_client = app_clients.new()
         apply_login(test_client, await make_login(settings, role, clinic))
         return test_client
 
-    yield open_client
-    for test_client in reversed(opened):
-        await test_client.__aexit__(None, None, None)
-    await dispose_engines()
+    return open_client

@@ -13,16 +13,13 @@ from storage.config import Settings
 from storage.db import session_scope
 from storage.models import AuditEntry, LoginSession
 from storage.models.base import utcnow
-from tests.accounts.support import clinic_id_of
+from tests.support.login import add_user
 
 PASSWORD = "correct horse battery"
 
 
 async def _user(settings: Settings, email: str = "kim@clinic.kr", role: str = "manager") -> int:
-    clinic_id = await clinic_id_of(settings, "default")
-    async with session_scope(settings, None) as db:
-        user = await users.create_user(db, email, "김관리", role, clinic_id, PASSWORD)
-        return user.id
+    return (await add_user(settings, role, email=email, name="김관리", password=PASSWORD)).id
 
 
 async def _actions(settings: Settings) -> list[str]:
@@ -134,9 +131,8 @@ async def test_one_time_link_sets_the_password_once(
     # Given a user created without a password and a one-time link
     from storage.accounts.config import AuthSettings
 
-    clinic_id = await clinic_id_of(settings, "default")
+    user = await add_user(settings, "staff", email="new@clinic.kr", name="새 직원")
     async with session_scope(settings, None) as db:
-        user = await users.create_user(db, "new@clinic.kr", "새 직원", "staff", clinic_id)
         token = await users.issue_password_link(db, user, AuthSettings())
     # Then the user cannot log in before setting a password
     no_password = await anonymous_client.post("/api/auth/login", json={"email": "new@clinic.kr", "password": "x" * 12})

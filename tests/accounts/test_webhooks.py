@@ -19,7 +19,7 @@ from storage.accounts.webhooks import SIGNATURE_HEADER, WebhookSignatureError, s
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.tenancy import Caller
-from tests.accounts.support import clinic_id_of
+from tests.support.login import clinic_id_of
 
 SECRET = "whsec_test"
 

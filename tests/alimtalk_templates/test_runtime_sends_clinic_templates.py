@@ -14,10 +14,8 @@ from storage.alimtalk_templates import store
 from storage.db import session_scope
 from storage.models import OutboxMessage
 from storage.tenancy import Caller
-from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt
-from tests.runtime.test_flows import BOOKED, REMINDER, start
-
-__all__ = ["clinic_id", "clock", "rt"]
+from tests.support.documents import BOOKED, REMINDER, START, event
+from tests.support.runtime import publish_document, start
 
 CLINIC_TEXT = (
     "[#{병원명}] 내일 진료 예약 안내\n\n#{이름}님, 내일 #{예약일시} 진료가 있습니다.\n"

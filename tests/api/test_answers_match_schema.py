@@ -17,7 +17,7 @@ from runtime.context import Runtime
 from tests.accounts.test_route_matrix import api_routes, fill
 from tests.conftest import ClientAs
 from tests.patients.test_runtime_at_rest import cataract_and_cancellation
-from tests.runtime.conftest import clinic_id, clock, event, example, rt  # noqa: F401
+from tests.support.documents import event, example
 
 BOOKED = {"id": "apt-77", "starts_at": "2026-12-03T14:30:00+09:00", "procedure": "cataract"}
 NOT_JSON = {"ConsentForm", "PrivacyPolicy", "PublicPrivacyPolicy"}  # HTML pages
@@ -83,8 +83,8 @@ async def test_every_json_answer_matches_its_documented_shape(
     app: Litestar,
     client: AsyncTestClient[Litestar],
     client_as: ClientAs,
-    rt: Runtime,  # noqa: F811
-    clinic_id: int,  # noqa: F811
+    rt: Runtime,
+    clinic_id: int,
 ) -> None:
     # Given the app's OpenAPI, real runs that sent messages, and a clinic holding
     # one of each object (clinics: the platform admin's)

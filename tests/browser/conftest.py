@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
-from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, MANAGER_EMAIL, MANAGER_PASSWORD, running_server
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, logged_in_context
+from tests.support.server import running_server
 
 
 def _require_chromium() -> None:
@@ -26,7 +28,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -37,12 +39,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, base_url: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    context = browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 900}, locale="ko-KR")
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = logged_in_context(browser, base_url, 1400, 900)
     context.set_default_timeout(10_000)
-    # Log the browser in as the test manager: the session and CSRF cookies are shared with its pages.
-    login = context.request.post("/api/auth/login", data={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
-    assert login.ok, login.text()
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -5,8 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from playwright.sync_api import Browser, BrowserContext
 
-from tests.browser.server import api_headers
+from tests.support.server import MANAGER_EMAIL, MANAGER_PASSWORD, api_headers
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 Page = Any  # playwright.sync_api.Page (kept loose: tests drive it like a user)
 
@@ -37,3 +47,11 @@ def create_workflow(base_url: str, document: dict[str, Any]) -> int:
     assert response.status_code == 201, response.text
     workflow_id: int = response.json()["id"]
     return workflow_id
+
+
+def logged_in_context(browser: Browser, base_url: str, width: int, height: int) -> BrowserContext:
+    """A fresh browser context logged in as the test manager: its pages share the session and CSRF cookies."""
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height}, locale="ko-KR")
+    login = context.request.post("/api/auth/login", data={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
+    assert login.ok, login.text()
+    return context

@@ -11,16 +11,8 @@ from pathlib import Path
 import httpx
 from playwright.sync_api import Page, sync_playwright
 
-from tests.browser.helpers import create_workflow
-from tests.browser.server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MANAGER_EMAIL,
-    MANAGER_PASSWORD,
-    ROOT,
-    api_headers,
-    running_server,
-)
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, create_workflow, logged_in_context
+from tests.support.server import ROOT, api_headers, running_server
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -55,10 +47,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, running_server(Path(tmp)) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(base_url=base, viewport={"width": 1440, "height": 900}, locale="ko-KR")
-        login = context.request.post("/api/auth/login", data={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
-        assert login.ok, login.text()
-        page = context.new_page()
+        page = logged_in_context(browser, base, 1440, 900).new_page()
         flawed_id = create_workflow(base, FLAWED)
 
         page.goto("/")

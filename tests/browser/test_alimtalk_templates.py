@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, drop_from_palette
-from tests.browser.server import api_headers
+from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
 

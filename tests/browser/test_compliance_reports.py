@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from compliance.formats import render
-from tests.browser.server import api_headers
 from tests.compliance.test_reports import BAD, bad_report
+from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, create_workflow
-from tests.browser.server import ROOT, SECRET, api_headers
+from tests.support.server import ROOT, SECRET, api_headers
 
 pytestmark = pytest.mark.browser
 

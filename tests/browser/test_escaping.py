@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Dialog, expect
 
 from tests.browser.helpers import Page, create_workflow
-from tests.browser.server import api_headers
+from tests.support.documents import workflow
+from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
 
 ATTACK = '<img src=x onerror="window.__xss = 1">'
-WORKFLOW = {
-    "format": "doctorsflow.workflow/v1",
-    "name": f"예약 {ATTACK}",
-    "nodes": [
+WORKFLOW = workflow(
+    [
         {"id": "start", "type": "trigger.appointment_booked"},
         {"id": "pause", "type": "wait.duration", "params": {"days": 1}},
         {
@@ -27,14 +26,20 @@ WORKFLOW = {
             "params": {"text": "{{ patient.name }}님 <script>window.__xss = 2</script>", "purpose": "informational"},
         },
     ],
-    "edges": [{"source": "start", "target": "pause"}, {"source": "pause", "target": "notice"}],
-}
+    [("start", "pause"), ("pause", "notice")],
+    name=f"예약 {ATTACK}",
+)
 
 
 def test_a_patient_and_a_workflow_named_like_markup_are_shown_as_text(page: Page, base_url: str) -> None:
     # Given a published workflow whose name holds markup, and a booking of a patient named <img onerror=…>
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     workflow_id = create_workflow(base_url, WORKFLOW)
     published = httpx.post(f"{base_url}/api/workflows/{workflow_id}/publish", timeout=10, headers=api_headers())
     assert published.status_code == 201, published.text

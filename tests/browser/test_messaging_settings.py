@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page
-from tests.browser.server import api_headers
-from tests.fakes import SolapiFake
+from tests.support.fakes import SolapiFake
+from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
 

@@ -6,13 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, create_workflow
+from tests.support.documents import workflow
 
 pytestmark = pytest.mark.browser
 
-FLAWED = {
-    "format": "doctorsflow.workflow/v1",
-    "name": "후기 이벤트 문자",
-    "nodes": [
+FLAWED = workflow(
+    [
         {"id": "start", "type": "trigger.manual"},
         {
             "id": "promo",
@@ -20,12 +19,11 @@ FLAWED = {
             "params": {"text": "생생한 치료 후기를 확인하세요", "purpose": "informational"},
         },
     ],
-    "edges": [{"source": "start", "target": "promo"}],
-}
-CLEAN = {
-    "format": "doctorsflow.workflow/v1",
-    "name": "예약 확인 문자",
-    "nodes": [
+    [("start", "promo")],
+    name="후기 이벤트 문자",
+)
+CLEAN = workflow(
+    [
         {"id": "start", "type": "trigger.appointment_booked"},
         {
             "id": "notice",
@@ -33,8 +31,9 @@ CLEAN = {
             "params": {"text": "{{ patient.name }}님, 예약이 접수되었습니다.", "purpose": "informational"},
         },
     ],
-    "edges": [{"source": "start", "target": "notice"}],
-}
+    [("start", "notice")],
+    name="예약 확인 문자",
+)
 
 
 def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, base_url: str) -> None:

@@ -7,14 +7,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, create_workflow
-from tests.browser.server import api_headers
+from tests.support.documents import workflow
+from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
 
-REMINDER = {
-    "format": "doctorsflow.workflow/v1",
-    "name": "런 모니터 테스트",
-    "nodes": [
+REMINDER = workflow(
+    [
         {"id": "start", "type": "trigger.appointment_booked"},
         {"id": "pause", "type": "wait.duration", "params": {"days": 1}},
         {
@@ -23,8 +22,9 @@ REMINDER = {
             "params": {"text": "{{ patient.name }}님, 예약이 접수되었습니다.", "purpose": "informational"},
         },
     ],
-    "edges": [{"source": "start", "target": "pause"}, {"source": "pause", "target": "notice"}],
-}
+    [("start", "pause"), ("pause", "notice")],
+    name="런 모니터 테스트",
+)
 
 
 def test_a_run_of_a_published_workflow_is_listed_with_its_steps(page: Page, base_url: str) -> None:

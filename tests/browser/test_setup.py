@@ -3,9 +3,7 @@ sets a password and lands logged in; the link never works twice."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.server import ROOT, SECRET, _cli, ensure_ui_built, free_port
+from tests.support.server import serving
 
 pytestmark = pytest.mark.browser
 LINK = re.compile(r"http://\S+/setup#token=\S+")
@@ -24,39 +22,15 @@ LINK = re.compile(r"http://\S+/setup#token=\S+")
 @pytest.fixture(scope="module")
 def fresh_install(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[tuple[str, str]]:
     """A server on an empty data dir, exactly as `doctorsflow serve` starts it; yields (base URL, link)."""
-    ensure_ui_built()
-    data_dir = tmp_path_factory.mktemp("fresh-install")
-    env = {**os.environ, "DOCTORSFLOW_DATA_DIR": str(data_dir), "DOCTORSFLOW_SECRET_KEY": SECRET}
-    for key in ("DATABASE_URL", "REDIS_URL"):
-        env.pop(key, None)
-    port = free_port()
-    log_path = data_dir / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [*_cli(), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT, stdout=log, stderr=log
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            yield base, _wait_for_link(process, base, log_path)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    with serving(tmp_path_factory.mktemp("fresh-install")) as (base, log_path):
+        yield base, _wait_for_link(log_path)
 
 
-def _wait_for_link(process: subprocess.Popen[bytes], base: str, log_path: Path) -> str:
+def _wait_for_link(log_path: Path) -> str:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited: {log_path.read_text('utf-8', 'replace')}")
-        try:
-            up = httpx.get(f"{base}/api/auth/me", timeout=2).status_code == 401
-        except httpx.HTTPError:
-            up = False
         found = LINK.search(log_path.read_text("utf-8", "replace"))
-        if up and found:
+        if found:
             return found.group(0)
         time.sleep(0.2)
     raise RuntimeError(f"no set-up link within 60 s: {log_path.read_text('utf-8', 'replace')}")

@@ -16,19 +16,14 @@ from storage.db import session_scope
 from storage.models import AuditEntry, ProviderCredential
 from storage.patients.rotation import rotate
 from tests.conftest import ClientAs
-from tests.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes import NhnCloudFake, SolapiFake
+from tests.support.solapi import KAKAO_SENDER_KEY, solapi_keys
 
 URL = "/api/channels/credentials"
 
 
 def solapi_body(fake: SolapiFake, **fields: str) -> dict[str, Any]:
-    values = {
-        "solapi_api_key": fake.api_key,
-        "solapi_api_secret": fake.api_secret,
-        "sender_number": "02-1234-5678",
-        "kakao_sender_key": "KA01PF_FAKE",
-        "solapi_base_url": fake.url,
-    }
+    values = {**solapi_keys(fake), "sender_number": "02-1234-5678", "kakao_sender_key": KAKAO_SENDER_KEY}
     return {"fields": {**values, **fields}}
 
 

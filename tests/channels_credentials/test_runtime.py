@@ -18,8 +18,10 @@ from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic
 from storage.models import OutboxMessage, ProviderCredential
 from storage.tenancy import Caller
-from tests.fakes import SolapiFake
-from tests.runtime.conftest import START, event, publish_document, set_clinic_settings, workflow
+from tests.support.documents import START, event, workflow
+from tests.support.fakes import SolapiFake
+from tests.support.runtime import publish_document, set_clinic_settings
+from tests.support.solapi import solapi_keys
 
 WELCOME = workflow(
     [
@@ -45,15 +47,7 @@ def runtime_for(settings: Settings, tmp_path: Path, check_every_s: float = 5.0) 
 
 
 async def store_solapi(settings: Settings, clinic_id: int, fake: SolapiFake, **fields: str) -> None:
-    body = {
-        "fields": {
-            "solapi_api_key": fake.api_key,
-            "solapi_api_secret": fake.api_secret,
-            "sender_number": "02-1234-5678",
-            "solapi_base_url": fake.url,
-            **fields,
-        }
-    }
+    body = {"fields": {**solapi_keys(fake), "sender_number": "02-1234-5678", **fields}}
     async with session_scope(settings, clinic_id) as db:
         await credentials.save(db, Caller(clinic_id=clinic_id, actor="user:1"), "solapi", body)
 

@@ -16,7 +16,8 @@ from runtime.inline import run_until
 from storage.db import session_scope
 from storage.models import OutboxMessage
 from tests.conftest import ClientAs
-from tests.runtime.conftest import START, event, example, publish_document, set_clinic_settings
+from tests.support.documents import START, event, example
+from tests.support.runtime import publish_document, set_clinic_settings, virtual
 
 UNREACHABLE = "010-1234-5678"  # the sandbox reports this patient's AlimTalk as undeliverable
 REACHABLE = "010-2222-3333"
@@ -66,7 +67,8 @@ async def test_ledger_prices_each_message_at_the_rate_in_force_when_it_was_sent(
     by_group = {(r["channel"], r["kind"], r["failover"]): r for r in report["rows"]}
     assert by_group[("alimtalk", "alimtalk", False)]["messages"] == 3
     assert by_group[("alimtalk", "alimtalk", False)]["spent_krw"] == 19.5
-    failover_spent = sum(money({"sms": 9, "lms": 30}[r.kind]) for r in failovers)
+    price = {"sms": money(9), "lms": money(30)}
+    failover_spent = sum((price[r.kind or ""] for r in failovers), Decimal(0))
     assert sum(money(r["spent_krw"]) for r in report["rows"] if r["failover"]) == failover_spent
     # And "all by SMS" prices each AlimTalk text as the SMS/LMS it would have been, at today's rates
     baseline = sum(money({"sms": 10, "lms": 31}[sms_kind(r.text)]) for r in delivered) + failover_spent
@@ -174,7 +176,7 @@ async def test_a_message_sent_at_2330_on_30_november_in_seoul_is_novembers(
     from datetime import datetime
 
     from runtime.clock import SEOUL
-    from tests.runtime.conftest import workflow
+    from tests.support.documents import workflow
 
     sms = {"id": "note", "type": "send.sms", "params": {"text": "예약이 접수되었습니다.", "purpose": "informational"}}
     await publish_document(
@@ -183,7 +185,7 @@ async def test_a_message_sent_at_2330_on_30_november_in_seoul_is_novembers(
         workflow([{"id": "start", "type": "trigger.appointment_booked"}, sms], [("start", "note")]),
     )
     late = datetime(2026, 11, 30, 23, 30, tzinfo=SEOUL)
-    rt.clock.set(late)  # type: ignore[attr-defined]
+    virtual(rt).set(late)
     booked = {"id": "apt-9", "starts_at": "2026-12-03T14:30:00+09:00"}
     intake = await ingest(rt, clinic_id, event("appointment.booked", "late-1", at=late, appointment=booked))
     for run_id in intake.advance:

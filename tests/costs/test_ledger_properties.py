@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import get_args
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nodes.channels import MessageKind
 from runtime.billing.ledger import (
     InvalidMonth,
     LedgerEntry,
@@ -23,7 +25,7 @@ from runtime.billing.rates import SEOUL, CostTable, rate_for, validate_rates
 from storage.models import OutboxMessage
 
 MONEY = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
-KIND = st.sampled_from(["sms", "lms", "alimtalk", "friendtalk"])
+KIND = st.sampled_from(get_args(MessageKind))
 MOMENT = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(UTC))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from litestar import Litestar
@@ -38,7 +39,8 @@ def test_validate_answers_a_report_for_valid_and_invalid_documents(client: TestC
     assert response.status_code == 200
     assert response.json()["valid"] is False
     assert response.json()["errors"][0]["code"] == "cycle"
-    for body in ([], "text", 3, None):
+    not_documents: list[Any] = [[], "text", 3, None]
+    for body in not_documents:
         answer = client.post("/api/validate", json=body)
         assert answer.status_code == 200 and answer.json()["errors"][0]["code"] == "invalid_document"
 

@@ -17,8 +17,8 @@ def run(type_name: str, params: dict[str, Any], **kw: Any) -> Any:
     return REGISTRY[type_name].execute(make_context(params, **kw))
 
 
-def seoul(*args: int) -> datetime:
-    return datetime(*args, tzinfo=SEOUL)
+def seoul(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
 def test_triggers_follow_out() -> None:

@@ -277,8 +277,13 @@ def test_appointment_unavailable_when_the_trigger_never_has_one() -> None:
         ("appointment_unavailable", "d1", "/nodes/1/params/anchor"),
         ("appointment_unavailable", "ad", "/nodes/4/params/text"),
     ]
+
     # And a manual trigger (an appointment may be chosen) or a booking trigger is fine
-    manual = doc_with(lambda d: (consent_trigger(d), d["nodes"][0].update(type="trigger.manual", params={})))
+    def manual_trigger(d: dict[str, Any]) -> None:
+        consent_trigger(d)
+        d["nodes"][0].update(type="trigger.manual", params={})
+
+    manual = doc_with(manual_trigger)
     assert found(manual) == []
 
 

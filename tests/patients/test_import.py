@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -27,10 +28,10 @@ from tests.patients.conftest import (
 CALLER = Caller(clinic_id=1, actor="user:7")
 
 
-async def run_import(settings: Settings, data: bytes, filename: str, **options: object) -> dict[str, object]:
+async def run_import(settings: Settings, data: bytes, filename: str, **options: Any) -> dict[str, object]:
     table = read_table(data, filename)
     async with session_scope(settings, CALLER.clinic_id) as session:
-        report = await import_table(session, CALLER, table, ImportOptions(**options))  # type: ignore[arg-type]
+        report = await import_table(session, CALLER, table, ImportOptions(**options))
     return without_messages(report.as_dict())
 
 

@@ -11,13 +11,13 @@ from runtime.events import ingest
 from runtime.inline import run_until
 from storage.db import session_scope
 from storage.patients.optout import handle_inbound_optout
-from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt  # noqa: F401 (fixtures)
-from tests.runtime.test_flows import MARKETING, outbox, start
+from tests.support.documents import MARKETING, START, event
+from tests.support.runtime import outbox, publish_document, start
 
 
 async def test_inbound_optout_skips_the_pending_campaign_message(
-    rt: Runtime,  # noqa: F811
-    clinic_id: int,  # noqa: F811
+    rt: Runtime,
+    clinic_id: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Given a patient with marketing consent and an advertisement waiting two days in a run

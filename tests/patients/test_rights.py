@@ -28,6 +28,12 @@ CALLER = Caller(clinic_id=1, actor="user:5")
 PERSONAL = ["김민지", "01012345678", "010-1234-5678", "A-1001", "1985-03-02", "정엄마", "naver-8812"]
 
 
+async def erased_at(session: AsyncSession, patient_id: int) -> datetime | None:
+    patient = await get_patient(session, patient_id)
+    assert patient is not None
+    return patient.erased_at
+
+
 async def make_patient(session: AsyncSession) -> Patient:
     patient = await upsert_patient(
         session, chart_no="A-1001", name="김민지", phone="010-1234-5678", birth_date=date(1985, 3, 2), sex="F"
@@ -198,11 +204,11 @@ async def test_retention_erases_only_patients_inactive_longer_than_the_setting(a
         )
         assert await apply_retention(session, CALLER, dry_run=True) == {"retention_days": 30, "erased": 0 + 1}
     async with session_scope(any_db_settings, 1) as session:
-        assert (await get_patient(session, stale.id)).erased_at is None  # type: ignore[union-attr]
+        assert (await erased_at(session, stale.id)) is None
         assert await apply_retention(session, CALLER) == {"retention_days": 30, "erased": 1}
     async with session_scope(any_db_settings, 1) as session:
-        assert (await get_patient(session, stale.id)).erased_at is not None  # type: ignore[union-attr]
-        assert (await get_patient(session, active.id)).erased_at is None  # type: ignore[union-attr]
+        assert (await erased_at(session, stale.id)) is not None
+        assert (await erased_at(session, active.id)) is None
         reasons = list((await session.execute(select(Erasure.reason))).scalars())
     assert reasons == ["retention"]
     await dispose_engines()

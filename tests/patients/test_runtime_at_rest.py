@@ -30,7 +30,8 @@ from storage.patients import rights
 from storage.patients.rotation import ROTATED, rotate
 from storage.patients.service import find_patient, get_patient
 from storage.tenancy import Caller
-from tests.runtime.conftest import START, clinic_id, clock, event, example, publish_document, rt  # noqa: F401
+from tests.support.documents import START, event, example
+from tests.support.runtime import publish_document
 
 PERSONAL = ["김민지", "01012345678", "010-1234-5678", "A-1001", "apt-9", "cataract"]
 RAW = {
@@ -49,7 +50,7 @@ async def raw_rows(runtime: Runtime) -> dict[str, list[dict[str, Any]]]:
 
 
 @pytest.fixture
-async def runtime(any_db_settings: Settings, clock: VirtualClock, tmp_path: Any) -> Runtime:  # noqa: F811
+async def runtime(any_db_settings: Settings, clock: VirtualClock, tmp_path: Any) -> Runtime:
     """The runtime fixture on SQLite and, when configured, PostgreSQL."""
     await ensure_default_clinic(any_db_settings)
     await dispose_engines()
@@ -99,8 +100,8 @@ async def readable(runtime: Runtime) -> dict[str, Any]:
 
 
 async def test_a_real_run_leaves_no_personal_data_in_clear_and_reads_back(
-    rt: Runtime,  # noqa: F811
-    clinic_id: int,  # noqa: F811
+    rt: Runtime,
+    clinic_id: int,
     client: AsyncTestClient[Litestar],
 ) -> None:
     # Given real runs through the runtime (AlimTalk with failover, an SMS, a staff notice)

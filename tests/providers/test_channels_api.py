@@ -5,7 +5,8 @@ from __future__ import annotations
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from tests.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes import NhnCloudFake, SolapiFake
+from tests.support.solapi import solapi_keys
 
 URL = "/api/channels/test-connection"
 
@@ -13,12 +14,7 @@ URL = "/api/channels/test-connection"
 async def test_solapi_credentials_are_checked_and_explained(
     client: AsyncTestClient[Litestar], solapi_fake: SolapiFake
 ) -> None:
-    good = {
-        "provider": "solapi",
-        "solapi_api_key": solapi_fake.api_key,
-        "solapi_api_secret": solapi_fake.api_secret,
-        "solapi_base_url": solapi_fake.url,
-    }
+    good = {"provider": "solapi", **solapi_keys(solapi_fake)}
     ok = await client.post(URL, json=good)
     assert ok.status_code == 200 and ok.json()["ok"] is True and "잔액" in ok.json()["message"]
     bad = await client.post(URL, json={**good, "solapi_api_secret": "wrong"})

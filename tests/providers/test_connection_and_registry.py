@@ -9,7 +9,7 @@ from runtime.channels.connection import test_connection as check_connection
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.registry import ChannelConfigError, build_channel, settings_from_env
 from runtime.channels.solapi import SolapiClient
-from tests.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes import NhnCloudFake, SolapiFake
 
 
 async def test_solapi_connection_reports_the_balance(solapi_fake: SolapiFake) -> None:

@@ -6,6 +6,7 @@ How the runtime applies repeated and late reports to outbox rows: tests/webhooks
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -14,20 +15,21 @@ from hypothesis import strategies as st
 from runtime.channels.base import DeliveryReport, DeliveryState, OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient, SolapiWebhookError, parse_solapi_webhook
-from tests.fakes import NhnCloudFake, SolapiFake, WebhookSink
+from tests.support.fakes import NhnCloudFake, SolapiFake, WebhookSink
+from tests.support.messages import CONFIRM_VARIABLES, SMS
+from tests.support.solapi import KAKAO_SENDER_KEY
 
 
 def alimtalk(key: str, to: str, failover_text: str | None) -> OutboundMessage:
-    return OutboundMessage(
+    return replace(
+        SMS,
         key=key,
         kind="alimtalk",
-        purpose="informational",
         to=to,
-        sender="0212345678",
         text="김민지님, 12월 3일 예약이 확정되었습니다.",
         template_code="TPL_CONFIRM",
-        variables={"이름": "김민지", "날짜": "12월 3일"},
-        sender_key="KA01PF_FAKE",
+        variables=CONFIRM_VARIABLES,
+        sender_key=KAKAO_SENDER_KEY,
         failover_text=failover_text,
     )
 
@@ -102,14 +104,7 @@ async def test_reports_arriving_out_of_order_and_twice_settle_each_message_once(
                 and report.provider_message_id not in failovers_sent
             ):
                 failovers_sent.add(report.provider_message_id)
-                sms = OutboundMessage(
-                    key="c:failover",
-                    kind="sms",
-                    purpose="informational",
-                    to="01000000003",
-                    sender="0212345678",
-                    text="예약 확정 안내",
-                )
+                sms = replace(SMS, key="c:failover", to="01000000003", text="예약 확정 안내")
                 assert (await client.send(sms)).accepted
     await client.aclose()
     assert solapi_fake.delivered_count("c:failover") == 1
@@ -160,12 +155,11 @@ async def test_nhn_alimtalk_reported_failed_is_followed_by_exactly_one_sms(nhncl
     nhncloud_fake.outcomes["01000000009"] = "3019"
     client = NhnCloudClient(nhncloud_fake.settings())
     sent = await client.send(
-        OutboundMessage(
+        replace(
+            SMS,
             key="run:9:node:care",
             kind="alimtalk",
-            purpose="informational",
             to="01000000009",
-            sender="0212345678",
             text="…",
             template_code="TPL_CONFIRM",
             variables={"이름": "김", "날짜": "3일"},
@@ -180,14 +174,7 @@ async def test_nhn_alimtalk_reported_failed_is_followed_by_exactly_one_sms(nhncl
             key = report.report_id or report.provider_message_id
             if report.state == "failed" and not report.failover_sent and key not in handled:
                 handled.add(key)
-                sms = OutboundMessage(
-                    key="run:9:node:care:failover",
-                    kind="sms",
-                    purpose="informational",
-                    to="01000000009",
-                    sender="0212345678",
-                    text="김님 3일 예약 확정 안내",
-                )
+                sms = replace(SMS, key="run:9:node:care:failover", to="01000000009", text="김님 3일 예약 확정 안내")
                 assert (await client.send(sms)).accepted
     await client.aclose()
     # Then exactly one SMS went out

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import replace
+from typing import Any
 
+from nodes.channels import MessageKind
 from runtime.channels.base import OutboundMessage
 from runtime.channels.nhncloud import NhnCloudClient
-from tests.fakes import NhnCloudFake
+from tests.support.fakes import NhnCloudFake
+from tests.support.messages import CONFIRM_VARIABLES, SMS
 
 SENDER_KEY = "SENDERKEY_FAKE"
 
 
-def msg(kind: str = "sms", key: str = "run:1:node:a", **changes: object) -> OutboundMessage:
-    values: dict[str, object] = {
-        "key": key,
-        "kind": kind,
-        "purpose": "informational",
-        "to": "010-1234-5678",
-        "sender": "02-1234-5678",
-        "text": "내일 오전 10시 진료 예약이 있습니다.",
-    }
+def msg(kind: MessageKind = "sms", key: str = "run:1:node:a", **changes: Any) -> OutboundMessage:
+    # Numbers as a clinic types them: the client sends digits (asserted below).
+    message = replace(SMS, kind=kind, key=key, to="010-1234-5678", sender="02-1234-5678")
     if kind == "alimtalk":
-        values.update(
-            template_code="TPL_CONFIRM", variables={"이름": "김민지", "날짜": "12월 3일"}, sender_key=SENDER_KEY
-        )
-    values.update(changes)
-    return OutboundMessage(**values)  # type: ignore[arg-type]
+        message = replace(message, template_code="TPL_CONFIRM", variables=CONFIRM_VARIABLES, sender_key=SENDER_KEY)
+    return replace(message, **changes)
 
 
 async def test_sms_uses_the_sms_endpoint_secret_header_and_idempotency_key(nhncloud_fake: NhnCloudFake) -> None:
@@ -131,7 +125,7 @@ async def test_a_resumed_send_asks_nhn_by_our_key_and_does_not_post_again(nhnclo
     nhncloud_fake.idempotency.clear()
     posts = sum(1 for r in nhncloud_fake.requests if r.method == "POST")
     # When the runtime resumes the row
-    second = await client.send(dataclasses.replace(msg(), resume=True))
+    second = await client.send(replace(msg(), resume=True))
     await client.aclose()
     # Then the client found it by senderGroupingKey (no phone in the search) and sent nothing
     assert first.uncertain and second.accepted and second.provider_message_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,8 +11,9 @@ from runtime.channels.base import ChannelClient, OutboundMessage, SendResult
 from runtime.channels.nhncloud import NhnCloudClient
 from runtime.channels.solapi import SolapiClient
 from runtime.outbox import RETRY_CAP_S, retry_delay_s
-from tests.fakes import NhnCloudFake, SolapiFake
-from tests.fakes._http import FailureScript
+from tests.support.fakes import NhnCloudFake, SolapiFake
+from tests.support.fakes._http import FailureScript
+from tests.support.messages import SMS
 
 
 class VirtualClock:
@@ -27,14 +30,7 @@ class VirtualClock:
 
 
 def sms(key: str) -> OutboundMessage:
-    return OutboundMessage(
-        key=key,
-        kind="sms",
-        purpose="informational",
-        to="01012345678",
-        sender="0212345678",
-        text="내일 오전 10시 진료 예약이 있습니다.",
-    )
+    return replace(SMS, key=key)
 
 
 async def deliver_all(client: ChannelClient, keys: list[str], clock: VirtualClock) -> dict[str, SendResult]:

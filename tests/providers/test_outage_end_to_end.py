@@ -6,28 +6,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from runtime.context import Runtime
 from runtime.events import ingest
 from runtime.inline import run_until
-from storage.db import session_scope
-from storage.models import OutboxMessage
-from tests.fakes import SolapiFake
-from tests.fakes._http import FailureScript
-from tests.fakes.fixtures import solapi_fake
-from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt, use_solapi
-from tests.runtime.test_flows import REMINDER
-
-__all__ = ["clinic_id", "clock", "rt", "solapi_fake"]
+from tests.support.documents import REMINDER, START, event
+from tests.support.fakes import SolapiFake
+from tests.support.fakes._http import FailureScript
+from tests.support.runtime import outbox, publish_document
+from tests.support.solapi import use_solapi
 
 PHONES = [f"010-5555-{n:04d}" for n in range(5)]
 DUE = START + timedelta(days=1, hours=3)  # the D-1 18:00 reminders of appointments on 3 December
-
-
-async def outbox(rt: Runtime) -> list[OutboxMessage]:
-    async with session_scope(rt.settings, None) as session:
-        return list((await session.execute(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())
 
 
 @pytest.mark.parametrize("outage", [timedelta(minutes=1), timedelta(minutes=30)])

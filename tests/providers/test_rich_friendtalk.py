@@ -16,10 +16,11 @@ from runtime.events import ingest
 from runtime.inline import run_until
 from storage.db import session_scope
 from storage.models import OutboxMessage
-from tests.fakes import NhnCloudFake, SolapiFake
-from tests.runtime.conftest import START, clinic_id, clock, event, publish_document, rt, use_solapi, workflow
-
-__all__ = ["clinic_id", "clock", "rt"]
+from tests.support.documents import START, event, workflow
+from tests.support.fakes import NhnCloudFake, SolapiFake
+from tests.support.messages import SMS
+from tests.support.runtime import publish_document
+from tests.support.solapi import KAKAO_SENDER_KEY, use_solapi
 
 BUTTONS = [
     {"name": "예약하기", "url": "https://clinic.example/book"},
@@ -36,14 +37,15 @@ FRIENDTALK = workflow(
 )
 
 
-FRIENDTALK_MESSAGE = OutboundMessage(
+FRIENDTALK_MESSAGE = dataclasses.replace(
+    SMS,
     key="run:1:node:ad",
     kind="friendtalk",
     purpose="advertising",
     to="010-1234-5678",
     sender="02-1234-5678",
     text=AD,
-    sender_key="KA01PF_FAKE",
+    sender_key=KAKAO_SENDER_KEY,
     buttons=tuple(Button(**b) for b in BUTTONS),
 )
 

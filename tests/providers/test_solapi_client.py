@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from nodes.channels import MessageKind
 from runtime.channels.base import OutboundMessage
 from runtime.channels.solapi import SolapiClient
-from tests.fakes import SolapiFake
+from tests.support.fakes import SolapiFake
+from tests.support.messages import CONFIRM_VARIABLES, SMS
 
 PF = "KA01PF_FAKE"
 
 
-def msg(kind: str = "sms", key: str = "run:1:node:a", **changes: object) -> OutboundMessage:
-    values: dict[str, object] = {
-        "key": key,
-        "kind": kind,
-        "purpose": "informational",
-        "to": "01012345678",
-        "sender": "0212345678",
-        "text": "내일 오전 10시 진료 예약이 있습니다.",
-    }
+def msg(kind: MessageKind = "sms", key: str = "run:1:node:a", **changes: Any) -> OutboundMessage:
+    message = replace(SMS, kind=kind, key=key)
     if kind == "alimtalk":
-        values.update(template_code="TPL_CONFIRM", variables={"이름": "김민지", "날짜": "12월 3일"}, sender_key=PF)
+        message = replace(message, template_code="TPL_CONFIRM", variables=CONFIRM_VARIABLES, sender_key=PF)
     if kind == "friendtalk":
-        values.update(sender_key=PF, purpose="advertising", text="(광고) 진료 시간 변경 안내")
-    values.update(changes)
-    return OutboundMessage(**values)  # type: ignore[arg-type]
+        message = replace(message, sender_key=PF, purpose="advertising", text="(광고) 진료 시간 변경 안내")
+    return replace(message, **changes)
 
 
 async def test_sms_is_accepted_with_a_message_id_and_its_cost(solapi_fake: SolapiFake) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
 
 import pytest
 from solapi import SolapiMessageService
@@ -28,11 +30,13 @@ from runtime.channels.solapi import (
     build_send_body,
     now_iso,
 )
-from tests.fakes import SolapiFake
+from tests.support.fakes import SolapiFake
 
 SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 PF_ID = "KA01PF_FAKE"
 KEY = "run:42:node:care1"
+# What every case shares: the outbox key, the recipient and the clinic's sender number.
+BASE = OutboundMessage(key=KEY, kind="sms", purpose="informational", to="010-1234-5678", sender="02-1234-5678", text="")
 BUTTONS = (Button("예약하기", "https://clinic.example/book"), Button("약도", "https://clinic.example/map"))
 
 
@@ -43,53 +47,47 @@ def fake() -> Iterator[SolapiFake]:
         yield server
 
 
+def sdk_request(**fields: Any) -> RequestMessage:
+    """The SDK's message from the clinic's number to the patient, carrying our outbox key."""
+    return RequestMessage(from_="02-1234-5678", to="010-1234-5678", custom_fields={"outboxKey": KEY}, **fields)
+
+
 def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
-    custom = {"outboxKey": KEY}
-    base = {"key": KEY, "purpose": "informational", "to": "010-1234-5678", "sender": "02-1234-5678"}
     variables = {"이름": "김민지", "날짜": "12월 3일 14:30"}
     return [
         (
             "sms",
-            OutboundMessage(kind="sms", text="내일 10시 진료 예약이 있습니다.", **base),  # type: ignore[arg-type]
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            replace(BASE, kind="sms", text="내일 10시 진료 예약이 있습니다."),
+            sdk_request(
                 text="내일 10시 진료 예약이 있습니다.",
                 type=MessageType.SMS,
-                custom_fields=custom,
             ),
             "BMS_TEXT",
         ),
         (
             "lms",
-            OutboundMessage(kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내", **base),  # type: ignore[arg-type]
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            replace(BASE, kind="lms", text="수술 후 안내 " * 20, subject="수술 후 안내"),
+            sdk_request(
                 text="수술 후 안내 " * 20,
                 type=MessageType.LMS,
                 subject="수술 후 안내",
-                custom_fields=custom,
             ),
             "BMS_TEXT",
         ),
         (
             "alimtalk+failover",
-            OutboundMessage(
+            replace(
+                BASE,
                 kind="alimtalk",
                 text="김민지님, 12월 3일 14:30 예약이 확정되었습니다.",
                 template_code="TPL_CONFIRM",
                 variables=variables,
                 sender_key=PF_ID,
                 failover_text="김민지님 12월 3일 14:30 예약 확정",
-                **base,
-            ),  # type: ignore[arg-type]
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            ),
+            sdk_request(
                 text="김민지님 12월 3일 14:30 예약 확정",
                 type=MessageType.ATA,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=False
                 ),
@@ -98,14 +96,16 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "alimtalk",
-            OutboundMessage(
-                kind="alimtalk", text="…", template_code="TPL_CONFIRM", variables=variables, sender_key=PF_ID, **base
-            ),  # type: ignore[arg-type]
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            replace(
+                BASE,
+                kind="alimtalk",
+                text="…",
+                template_code="TPL_CONFIRM",
+                variables=variables,
+                sender_key=PF_ID,
+            ),
+            sdk_request(
                 type=MessageType.ATA,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID, template_id="TPL_CONFIRM", variables=variables, disable_sms=True
                 ),
@@ -114,36 +114,24 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "friendtalk-cta",
-            OutboundMessage(
-                kind="friendtalk",
-                text="(광고) 새해 진료 시간 안내",
-                sender_key=PF_ID,
-                **{**base, "purpose": "advertising"},
-            ),  # type: ignore[arg-type]
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            replace(
+                BASE, kind="friendtalk", purpose="advertising", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID
+            ),
+            sdk_request(
                 text="(광고) 새해 진료 시간 안내",
                 type=MessageType.CTA,
-                custom_fields=custom,
                 kakao_options=KakaoOption(pf_id=PF_ID, disable_sms=True),
             ),
             "CTA",
         ),
         (
             "brand-message",
-            OutboundMessage(
-                kind="friendtalk",
-                text="(광고) 새해 진료 시간 안내",
-                sender_key=PF_ID,
-                **{**base, "purpose": "advertising"},
-            ),  # type: ignore[arg-type]
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            replace(
+                BASE, kind="friendtalk", purpose="advertising", text="(광고) 새해 진료 시간 안내", sender_key=PF_ID
+            ),
+            sdk_request(
                 text="(광고) 새해 진료 시간 안내",
                 type=MessageType.BMS_TEXT,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID, disable_sms=True, bms=Bms(targeting="I", chat_bubble_type="TEXT")
                 ),
@@ -152,22 +140,17 @@ def _cases() -> list[tuple[str, OutboundMessage, RequestMessage, str]]:
         ),
         (
             "brand-message+buttons",
-            OutboundMessage(
-                key=KEY,
+            replace(
+                BASE,
                 kind="friendtalk",
                 purpose="advertising",
-                to="010-1234-5678",
-                sender="02-1234-5678",
                 text="(광고) 새해 진료 시간 안내",
                 sender_key=PF_ID,
                 buttons=BUTTONS,
             ),
-            RequestMessage(
-                from_="02-1234-5678",
-                to="010-1234-5678",
+            sdk_request(
                 text="(광고) 새해 진료 시간 안내",
                 type=MessageType.BMS_TEXT,
-                custom_fields=custom,
                 kakao_options=KakaoOption(
                     pf_id=PF_ID,
                     disable_sms=True,
@@ -246,12 +229,10 @@ def test_signature_equals_the_sdk_authenticator() -> None:
 def test_friendtalk_cta_buttons_equal_the_sdk_button_model() -> None:
     # The SDK's message model (5.0.3) has no CTA buttons, so no request to compare: its KakaoOption with buttons
     # (solapi/model/request/kakao/kakao_option.py) and KakaoButton say how they are written.
-    message = OutboundMessage(
-        key=KEY,
+    message = replace(
+        BASE,
         kind="friendtalk",
         purpose="advertising",
-        to="010-1234-5678",
-        sender="02-1234-5678",
         text="(광고) 새해 진료 시간 안내",
         sender_key=PF_ID,
         buttons=BUTTONS,

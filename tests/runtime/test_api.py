@@ -7,7 +7,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from tests.runtime.conftest import event, example
+from tests.support.documents import BOOKED, event, example
 
 
 async def _publish(client: AsyncTestClient[Litestar], document: dict[str, Any]) -> int:
@@ -17,9 +17,6 @@ async def _publish(client: AsyncTestClient[Litestar], document: dict[str, Any]) 
     published = await client.post(f"/api/workflows/{workflow_id}/publish")
     assert published.status_code == 201, published.text
     return workflow_id
-
-
-BOOKED = {"id": "apt-77", "starts_at": "2026-12-03T14:30:00+09:00", "procedure": "cataract"}
 
 
 async def test_event_starts_a_run_and_a_repeat_answers_200(client: AsyncTestClient[Litestar]) -> None:

@@ -20,9 +20,7 @@ from runtime.policy import decide
 from storage.db import session_scope
 from storage.models import OutboxMessage, Patient
 from storage.models.clinic import DEFAULT_SETTINGS
-from tests.runtime.conftest import START, clinic_id, clock, event, rt, workflow
-
-__all__ = ["clinic_id", "clock", "rt"]
+from tests.support.documents import START, event, workflow
 
 
 @given(st.sampled_from(sorted(CHANNELS)), st.text(max_size=1200))

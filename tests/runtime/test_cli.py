@@ -9,7 +9,7 @@ import pytest
 
 from server import main
 from storage.config import Settings
-from tests.runtime.conftest import EXAMPLES, event
+from tests.support.documents import EXAMPLES, event, workflow
 
 PROCEDURE = {"id": "a", "starts_at": "2026-12-01T14:00:00+09:00", "procedure": "cataract"}
 
@@ -34,10 +34,8 @@ def test_simulate_prints_messages_as_json(tmp_path: Path, capsys: pytest.Capture
 def test_simulate_skips_ads_without_consent_and_sends_with_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    document = {
-        "format": "doctorsflow.workflow/v1",
-        "name": "ad",
-        "nodes": [
+    document = workflow(
+        [
             {"id": "start", "type": "trigger.appointment_booked"},
             {
                 "id": "ad",
@@ -45,8 +43,9 @@ def test_simulate_skips_ads_without_consent_and_sends_with_it(
                 "params": {"text": "(광고) 검진 안내 무료거부 080-000-0000", "purpose": "advertising"},
             },
         ],
-        "edges": [{"source": "start", "target": "ad"}],
-    }
+        [("start", "ad")],
+        name="ad",
+    )
     workflow_file = _write(tmp_path, "wf.json", document)
     event_file = _write(tmp_path, "event.json", event("appointment.booked", "b-1", appointment=PROCEDURE))
     main(["simulate", workflow_file, "--event", event_file, "--format", "json"])

@@ -6,7 +6,6 @@ import asyncio
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import timedelta
@@ -25,7 +24,9 @@ from runtime.scheduler import tick
 from storage.config import Settings
 from storage.db import session_scope
 from storage.models import OutboxMessage, RunStep
-from tests.runtime.conftest import event, publish_document, set_clinic_settings, workflow
+from tests.support.documents import event, workflow
+from tests.support.runtime import publish_document, set_clinic_settings
+from tests.support.server import doctorsflow_command
 
 SMS_THEN_SMS = workflow(
     [
@@ -120,7 +121,7 @@ def _start_worker(settings: Settings, url: str) -> subprocess.Popen[bytes]:
         "REDIS_URL": url,
         "DOCTORSFLOW_STALE_AFTER_S": "2",
     }
-    command = [sys.executable, "-c", "import server, sys; sys.exit(server.main())", "worker", "--threads", "2"]
+    command = [*doctorsflow_command(), "worker", "--threads", "2"]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -132,27 +133,27 @@ async def test_worker_killed_mid_send_resumes_without_duplicates(
     await publish_document(settings, clinic_id, SMS_THEN_SMS)
     setup_broker(broker_url)
     runtime = Runtime(settings, dispatcher=BrokerDispatcher())
-    first = _start_worker(settings, broker_url)
-    try:
-        intake = await ingest(runtime, clinic_id, event("appointment.booked", "b-2", appointment=APPOINTMENT))
-        for run_id in intake.advance:
-            runtime.dispatcher.advance(run_id)
-        await eventually(lambda: _has(settings, OutboxMessage, OutboxMessage.status == "sending"))
-        # When the worker is killed with SIGKILL in the middle of sending
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
-    finally:
-        if first.poll() is None:
-            first.kill()
+    with _start_worker(settings, broker_url) as first:  # leaving the block closes its stderr pipe
+        try:
+            intake = await ingest(runtime, clinic_id, event("appointment.booked", "b-2", appointment=APPOINTMENT))
+            for run_id in intake.advance:
+                runtime.dispatcher.advance(run_id)
+            await eventually(lambda: _has(settings, OutboxMessage, OutboxMessage.status == "sending"))
+            # When the worker is killed with SIGKILL in the middle of sending
+            first.send_signal(signal.SIGKILL)
+            first.wait(10)
+        finally:
+            if first.poll() is None:
+                first.kill()
     assert await count(settings, OutboxMessage, OutboxMessage.status.in_(("sent", "delivered"))) < 2
     # Then a new worker resumes: both messages go out, each exactly once
-    second = _start_worker(settings, broker_url)
-    try:
-        delivered = OutboxMessage.status == "delivered"
-        await eventually(lambda: _two(settings, delivered), timeout=45)
-    finally:
-        second.send_signal(signal.SIGTERM)
-        second.wait(20)
+    with _start_worker(settings, broker_url) as second:
+        try:
+            delivered = OutboxMessage.status == "delivered"
+            await eventually(lambda: _two(settings, delivered), timeout=45)
+        finally:
+            second.send_signal(signal.SIGTERM)
+            second.wait(20)
     journal = list((settings.data_dir / "sandbox").glob("sbx-*.json"))
     assert len(journal) == 2
     assert await count(settings, OutboxMessage) == 2
@@ -173,7 +174,7 @@ async def test_the_app_starts_its_broker_at_start_up_and_hands_new_runs_to_it(
     from runtime import broker as broker_module
     from runtime.context import current
     from server import create_app
-    from tests.accounts.support import apply_login, make_login
+    from tests.support.login import apply_login, make_login
 
     # Given an app configured with REDIS_URL (and no runtime set up in this process yet)
     with_redis = replace(settings, redis_url=broker_url)

@@ -25,21 +25,10 @@ from runtime.outbox import deliver
 from runtime.runs import advance_run
 from storage.db import dispose_engines, session_scope
 from storage.models import OutboxMessage
-from tests.fakes import NhnCloudFake, SolapiFake
-from tests.fakes.fixtures import nhncloud_fake, solapi_fake
-from tests.runtime.conftest import (
-    START,
-    clinic_id,
-    clock,
-    event,
-    publish_document,
-    rt,
-    set_clinic_settings,
-    use_solapi,
-    workflow,
-)
-
-__all__ = ["clinic_id", "clock", "nhncloud_fake", "rt", "solapi_fake"]
+from tests.support.documents import START, event, workflow
+from tests.support.fakes import NhnCloudFake, SolapiFake
+from tests.support.runtime import publish_document, set_clinic_settings
+from tests.support.solapi import use_solapi
 
 ONE_SMS = workflow(
     [
@@ -123,6 +112,9 @@ async def test_a_worker_killed_after_solapi_accepted_is_recovered_without_a_seco
     finally:
         if worker.poll() is None:
             worker.kill()
+            worker.wait(10)
+        if worker.stderr is not None:
+            worker.stderr.close()
     left = await row(rt, message_id)
     assert left.status == "sending" and left.provider_handle in solapi_fake.groups
     # Then the stale sweeper hands it out again, the next attempt asks SOLAPI about the group: sent, not re-sent

@@ -11,13 +11,9 @@ from runtime.context import Runtime
 from runtime.events import ingest
 from runtime.inline import run_until, settle
 from storage.db import session_scope
-from storage.models import OutboxMessage, Run
-from tests.runtime.conftest import START, event, example, publish_document, workflow
-
-
-async def outbox(rt: Runtime) -> list[OutboxMessage]:
-    async with session_scope(rt.settings, None) as session:
-        return list((await session.execute(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())
+from storage.models import Run
+from tests.support.documents import BOOKED, MARKETING, REMINDER, START, event, example
+from tests.support.runtime import outbox, publish_document, start, virtual
 
 
 async def test_cataract_postop_sends_day_1_3_7_at_ten(rt: Runtime, clinic_id: int) -> None:
@@ -40,18 +36,6 @@ async def test_cataract_postop_sends_day_1_3_7_at_ten(rt: Runtime, clinic_id: in
     async with session_scope(rt.settings, None) as session:
         run = (await session.execute(select(Run))).scalar_one()
     assert run.status == "completed"
-
-
-REMINDER = example("appointment-reminder-d1")
-BOOKED = {"id": "apt-77", "starts_at": "2026-12-03T14:30:00+09:00", "procedure": "cataract"}
-
-
-async def start(rt: Runtime, clinic_id: int, payload: dict) -> list[int]:
-    intake = await ingest(rt, clinic_id, payload)
-    for run_id in intake.advance:
-        rt.dispatcher.advance(run_id)
-    await settle(rt)
-    return intake.advance
 
 
 async def runs(rt: Runtime) -> list[Run]:
@@ -84,26 +68,8 @@ async def test_rescheduled_appointment_moves_the_reminder(rt: Runtime, clinic_id
     # Then the reminder goes out on 9 December at 18:00 and names the new time
     assert intake.result["moved_waits"] == 1
     (row,) = await outbox(rt)
-    assert row.sent_at.astimezone(SEOUL) == datetime(2026, 12, 9, 18, 0, tzinfo=SEOUL)
+    assert row.sent_at is not None and row.sent_at.astimezone(SEOUL) == datetime(2026, 12, 9, 18, 0, tzinfo=SEOUL)
     assert "12월 10일" in row.text
-
-
-MARKETING = workflow(
-    [
-        {"id": "start", "type": "trigger.appointment_booked"},
-        {"id": "gate", "type": "branch.consent", "params": {"purpose": "marketing"}},
-        {"id": "later", "type": "wait.duration", "params": {"days": 2}},
-        {
-            "id": "ad",
-            "type": "send.sms",
-            "params": {
-                "text": "(광고) 우리안과의원 정기 검진 안내입니다. 무료거부 080-000-0000",
-                "purpose": "advertising",
-            },
-        },
-    ],
-    [("start", "gate"), ("gate", "yes", "later"), ("later", "ad")],
-)
 
 
 async def test_consent_revoked_mid_run_skips_the_message_with_reason(rt: Runtime, clinic_id: int) -> None:
@@ -135,19 +101,19 @@ async def test_night_advertising_is_held_until_eight(rt: Runtime, clinic_id: int
     )
     await ingest(rt, clinic_id, grant)
     night = datetime(2026, 12, 1, 23, 0, tzinfo=SEOUL)
-    rt.clock.set(night)  # type: ignore[attr-defined]
+    virtual(rt).set(night)
     await start(rt, clinic_id, event("appointment.booked", "b-1", at=night, appointment=BOOKED))
     # When the two-day wait ends at 23:00 on 3 December
     await run_until(rt, night + timedelta(days=3))
     # Then the ad is held and sent at 08:00 on 4 December
     (row,) = await outbox(rt)
     assert row.status == "delivered"
-    assert row.sent_at.astimezone(SEOUL) == datetime(2026, 12, 4, 8, 0, tzinfo=SEOUL)
+    assert row.sent_at is not None and row.sent_at.astimezone(SEOUL) == datetime(2026, 12, 4, 8, 0, tzinfo=SEOUL)
 
 
 async def test_failed_alimtalk_falls_back_to_exactly_one_sms(rt: Runtime, clinic_id: int) -> None:
     # Given a sandbox where this patient's AlimTalk is undeliverable
-    from tests.runtime.conftest import set_clinic_settings
+    from tests.support.runtime import set_clinic_settings
 
     await set_clinic_settings(rt.settings, clinic_id, sandbox={"fail_numbers": {"010-1234-5678": ["alimtalk"]}})
     await publish_document(rt.settings, clinic_id, example("cataract-postop"))
@@ -195,7 +161,7 @@ async def test_campaign_fires_once_for_its_segment(rt: Runtime, clinic_id: int) 
         rt, clinic_id, event("consent.granted", "c-L-1", chart_no="L-1", phone="010-1111-2222", consent=consent)
     )
     # When 15 March 2027 10:00 comes (and the scheduler polls again afterwards)
-    rt.clock.set(datetime(2027, 3, 15, 10, 0, 30, tzinfo=SEOUL))  # type: ignore[attr-defined]
+    virtual(rt).set(datetime(2027, 3, 15, 10, 0, 30, tzinfo=SEOUL))
     await settle(rt)
     await settle(rt)
     # Then exactly one run started, for the consenting patient

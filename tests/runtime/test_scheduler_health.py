@@ -32,8 +32,9 @@ from storage.db import dispose_engines, session_scope
 from storage.models import OutboxMessage, Run, RunStep, SchedulerHeartbeat
 from storage.models.base import utcnow
 from tests.conftest import ClientAs
-from tests.runtime.conftest import event, publish_document
 from tests.runtime.test_flows import BOOKED, REMINDER, start
+from tests.support.documents import event
+from tests.support.runtime import publish_document
 
 DEADLINE_S = 30.0
 

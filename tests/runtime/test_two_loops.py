@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
 from typing import Any
 
 from runtime.channels.base import OutboundMessage, SendResult
 from runtime.context import Runtime
 from storage.db import dispose_engines
-from tests.fakes import SolapiFake
-from tests.fakes.fixtures import solapi_fake
-from tests.runtime.conftest import clinic_id, clock, rt, use_solapi
+from tests.support.fakes import SolapiFake
+from tests.support.solapi import use_solapi
 
-__all__ = ["clinic_id", "clock", "rt", "solapi_fake"]
+
+async def _send(rt: Runtime, clinic_id: int, settings: Mapping[str, Any], message: OutboundMessage) -> SendResult:
+    return await rt.channel_for(clinic_id, settings).send(message)
 
 
 def sms(key: str, to: str) -> OutboundMessage:
@@ -67,7 +69,7 @@ async def test_two_loops_sharing_a_runtime_each_send_on_their_own_connections(
         for round_ in range(2):
             for n, loop in enumerate((worker, scheduler)):
                 key, to = f"run:{round_}{n}:node:a", f"0105555{round_}{n:03d}"
-                results.append(loop.call(lambda k=key, t=to: rt.channel_for(clinic_id, settings).send(sms(k, t))))
+                results.append(loop.call(partial(_send, rt, clinic_id, settings, sms(key, to))))
     finally:
         worker.stop(rt)
         scheduler.stop(rt)

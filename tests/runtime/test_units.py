@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -39,6 +40,7 @@ def test_friendtalk_is_never_sent_between_20_and_8(now: datetime) -> None:
     night = local.hour >= 20 or local.hour < 8
     assert decision.action == ("hold" if night else "send")
     if night:
+        assert decision.until is not None
         until = decision.until.astimezone(SEOUL)
         assert (until.hour, until.minute) == (8, 0) and timedelta(0) < until - local <= timedelta(hours=12)
 
@@ -117,7 +119,7 @@ def test_valid_event_has_no_problems() -> None:
     assert validate_event({**payload, "consent": {"purpose": "marketing"}})[0].path == "/consent/method"
 
 
-async def test_sandbox_is_idempotent_per_key_across_instances(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_sandbox_is_idempotent_per_key_across_instances(tmp_path: Path) -> None:
     clock = VirtualClock(datetime(2026, 12, 1, tzinfo=UTC))
     message = OutboundMessage(
         key="run:1:node:a", kind="sms", purpose="informational", to="01012345678", sender="", text="hi"

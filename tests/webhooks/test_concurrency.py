@@ -29,9 +29,8 @@ from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic
 from storage.models import Event, SeenSignature
-from tests.runtime.conftest import event
-from tests.runtime.test_flows import BOOKED
-from tests.webhooks.conftest import signed
+from tests.support.documents import BOOKED, event
+from tests.support.webhooks import signed
 
 EVENTS = "/api/webhooks/default/events"
 CONCURRENT = 50

@@ -14,9 +14,9 @@ from runtime.inline import run_until, settle
 from storage.accounts.webhooks import SIGNATURE_HEADER
 from storage.db import session_scope
 from storage.models import Event, OutboxMessage, Run
-from tests.runtime.conftest import START, event, publish_document
-from tests.runtime.test_flows import BOOKED, MARKETING, REMINDER
-from tests.webhooks.conftest import signed
+from tests.support.documents import BOOKED, MARKETING, REMINDER, START, event
+from tests.support.runtime import publish_document
+from tests.support.webhooks import signed
 
 EVENTS = "/api/webhooks/default/events"
 INBOUND = "/api/webhooks/default/inbound"

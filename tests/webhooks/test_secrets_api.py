@@ -8,11 +8,11 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
-from storage.accounts.webhooks import SIGNATURE_HEADER, sign
 from storage.config import Settings
 from storage.db import session_scope
 from storage.models import AuditEntry, WebhookSecret
 from tests.conftest import ClientAs
+from tests.support.webhooks import signed
 
 EVENT = {
     "type": "appointment.booked",
@@ -21,11 +21,6 @@ EVENT = {
     "patient": {"chart_no": "C-1", "name": "홍길동", "phone": "010-1234-5678"},
     "appointment": {"id": "a-1", "starts_at": "2026-12-03T14:30:00+09:00"},
 }
-
-
-def signed(secret: str) -> tuple[bytes, dict[str, str]]:
-    body = json.dumps(EVENT, ensure_ascii=False).encode()
-    return body, {SIGNATURE_HEADER: sign(body, secret), "content-type": "application/json"}
 
 
 async def test_secret_is_shown_once_works_until_revoked(
@@ -46,13 +41,13 @@ async def test_secret_is_shown_once_works_until_revoked(
     assert any(action == "webhook_secret.create" for action, _ in actions)
     assert all(secret not in json.dumps(detail, ensure_ascii=False) for _, detail in actions)
     # When the booking system signs an event with it, Then the event is taken in
-    body, headers = signed(secret)
+    body, headers = signed(EVENT, secret)
     taken = await anonymous_client.post("/api/webhooks/default/events", content=body, headers=headers)
     assert taken.status_code == 201, taken.text
     # When the manager revokes it (twice: idempotent), Then a freshly signed call is refused
     for _ in range(2):
         assert (await client.delete(f"/api/webhook-secrets/{listed[0]['id']}")).status_code == 204
-    body, headers = signed(secret)
+    body, headers = signed(EVENT, secret)
     refused = await anonymous_client.post("/api/webhooks/default/events", content=body, headers=headers)
     assert refused.status_code == 401
     assert (await client.get("/api/webhook-secrets")).json()["secrets"][0]["revoked_at"] is not None

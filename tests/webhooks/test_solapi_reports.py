@@ -8,25 +8,19 @@ from datetime import timedelta
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
 
 from runtime.context import Runtime
 from runtime.inline import run_until, settle
 from runtime.webhooks import TOKEN_HEADER
-from storage.db import session_scope
 from storage.models import OutboxMessage
-from tests.fakes import SolapiFake
-from tests.runtime.conftest import START, event, publish_document, use_solapi
-from tests.runtime.test_flows import REMINDER
-from tests.webhooks.conftest import signed
+from tests.support.documents import REMINDER, START, event
+from tests.support.fakes import SolapiFake
+from tests.support.runtime import outbox, publish_document
+from tests.support.solapi import use_solapi
+from tests.support.webhooks import signed
 
 REPORTS = "/api/webhooks/default/solapi/reports"
 DELIVERED, UNDELIVERABLE = "010-1234-5678", "010-2222-3333"
-
-
-async def outbox(rt: Runtime) -> list[OutboxMessage]:
-    async with session_scope(rt.settings, None) as session:
-        return list((await session.execute(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())
 
 
 async def sent_reminders(rt: Runtime, clinic_id: int, fake: SolapiFake) -> list[OutboxMessage]:

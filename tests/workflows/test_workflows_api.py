@@ -10,7 +10,7 @@ from litestar.testing import AsyncTestClient
 
 Client = AsyncTestClient[Litestar]
 
-CARE = {
+CARE: dict[str, Any] = {
     "format": "doctorsflow.workflow/v1",
     "name": "백내장 수술 후 관리",
     "description": "Cataract post-op care",

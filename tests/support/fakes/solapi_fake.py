@@ -37,7 +37,7 @@ import httpx
 
 from runtime.billing.rates import euckr_len
 from runtime.channels.solapi import SolapiSettings
-from tests.fakes._http import FakeHttpServer, Reply, Request
+from tests.support.fakes._http import FakeHttpServer, Reply, Request
 
 AUTH_RE = re.compile(r"^HMAC-SHA256\s+(?P<params>.+)$")
 PLACEHOLDER_RE = re.compile(r"#\{([^{}]+)\}")

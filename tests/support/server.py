@@ -1,4 +1,5 @@
-"""A real DoctorsFlow server for browser tests: a temporary data dir and `doctorsflow serve` (which migrates)."""
+"""The real DoctorsFlow server and command line in a child process: a temporary data dir and `doctorsflow serve`
+(which migrates), for the browser tests; the same command starts a worker for the durability tests."""
 
 from __future__ import annotations
 
@@ -15,14 +16,6 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "builder_ui"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SECRET = "browser-test-secret-0123456789abcdef0123456789"
 # The manager the browser logs in as (the API needs a log-in since accounts landed).
 MANAGER_EMAIL = "browser@clinic.kr"
@@ -51,7 +44,9 @@ def _create_manager(env: dict[str, str]) -> None:
             MANAGER_PASSWORD + "\n",
         ),
     ):
-        subprocess.run([*_cli(), *args], env=env, cwd=ROOT, check=True, capture_output=True, input=stdin, text=True)
+        subprocess.run(
+            [*doctorsflow_command(), *args], env=env, cwd=ROOT, check=True, capture_output=True, input=stdin, text=True
+        )
 
 
 def _issue_api_token(base: str) -> None:
@@ -83,45 +78,63 @@ def free_port() -> int:
         return port
 
 
-def _cli() -> list[str]:
+def doctorsflow_command() -> list[str]:
+    """The `doctorsflow` command of this environment (its console script, else ``python -c`` on server.main)."""
     script = Path(sys.executable).parent / "doctorsflow"
     return [str(script)] if script.exists() else [sys.executable, "-c", "import server, sys; sys.exit(server.main())"]
 
 
-@contextmanager
-def running_server(data_dir: Path) -> Iterator[str]:
-    """Start the real server on a free port; yield its base URL; stop it."""
-    ensure_ui_built()
+def server_env(data_dir: Path) -> dict[str, str]:
+    """The environment of a server on the embedded database (and no Redis) of ``data_dir``."""
     env = {**os.environ, "DOCTORSFLOW_DATA_DIR": str(data_dir), "DOCTORSFLOW_SECRET_KEY": SECRET}
     for key in ("DATABASE_URL", "REDIS_URL"):
         env.pop(key, None)  # the embedded database of this temp dir
-    # `serve` migrates the embedded database itself (server.py), so one process start is enough.
-    _create_manager(env)
+    return env
+
+
+@contextmanager
+def serving(data_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Run `doctorsflow serve` on a free port until it answers (logged out); yield (base URL, its log); stop it."""
+    ensure_ui_built()
     port = free_port()
-    log = (data_dir / "server.log").open("wb")
-    process = subprocess.Popen(
-        [*_cli(), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"server exited: {(data_dir / 'server.log').read_text('utf-8', 'replace')}")
+    log_path = data_dir / "server.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*doctorsflow_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=server_env(data_dir),
+            cwd=ROOT,
+            stdout=log,
+            stderr=log,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"server exited: {log_path.read_text('utf-8', 'replace')}")
+                try:
+                    if httpx.get(f"{base}/api/auth/me", timeout=2).status_code == 401:  # up, and logged out
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError("server did not start within 60 s")
+                time.sleep(0.2)
+            yield base, log_path
+        finally:
+            process.terminate()
             try:
-                if httpx.get(f"{base}/api/auth/me", timeout=2).status_code == 401:  # up, and logged out
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start within 60 s")
-            time.sleep(0.2)
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@contextmanager
+def running_server(data_dir: Path) -> Iterator[str]:
+    """The server with a manager (MANAGER_EMAIL) and an API token for the tests' httpx calls; yield its base URL."""
+    # `serve` migrates the embedded database itself (server.py); the manager is created before it starts.
+    _create_manager(server_env(data_dir))
+    with serving(data_dir) as (base, _):
         _issue_api_token(base)
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()

@@ -1,4 +1,4 @@
-"""Pytest fixtures for the fake providers; import them into a conftest (``from tests.fakes.fixtures import …``)."""
+"""Pytest fixtures for the fake providers, available to every test (a plugin of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fakes.nhncloud_fake import NhnCloudFake
-from tests.fakes.solapi_fake import SolapiFake
-from tests.fakes.webhook_sink import WebhookSink
+from tests.support.fakes.nhncloud_fake import NhnCloudFake
+from tests.support.fakes.solapi_fake import SolapiFake
+from tests.support.fakes.webhook_sink import WebhookSink
 
 
 @pytest.fixture

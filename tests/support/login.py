@@ -16,7 +16,7 @@ from storage.accounts.config import AuthSettings
 from storage.config import Settings
 from storage.db import session_scope
 from storage.migrate import DEFAULT_CLINIC_SLUG
-from storage.models import Clinic
+from storage.models import Clinic, User
 
 TEST_HOST = "testserver.local"
 
@@ -38,15 +38,35 @@ async def clinic_id_of(settings: Settings, slug: str) -> int:
         return clinic.id
 
 
-async def make_login(settings: Settings, role: str, clinic: str | None = DEFAULT_CLINIC_SLUG) -> Login:
-    """A user of ``role`` in clinic ``clinic`` (platform_admin: none) with an open session."""
+async def add_user(
+    settings: Settings,
+    role: str,
+    clinic: str | None = DEFAULT_CLINIC_SLUG,
+    *,
+    email: str | None = None,
+    name: str | None = None,
+    password: str | None = None,
+) -> User:
+    """A user of ``role`` in clinic ``clinic`` (created when missing; platform_admin: none). Without a password,
+    log-in waits for a one-time link; without an email, a unique one."""
     clinic_id = None if role == "platform_admin" else await clinic_id_of(settings, clinic or DEFAULT_CLINIC_SLUG)
     async with session_scope(settings, None) as db:
-        user = await users.create_user(
-            db, f"{role}-{uuid.uuid4().hex[:10]}@test.local", f"{role} 사용자", role, clinic_id
+        return await users.create_user(
+            db,
+            email or f"{role}-{uuid.uuid4().hex[:10]}@test.local",
+            name or f"{role} 사용자",
+            role,
+            clinic_id,
+            password,
         )
+
+
+async def make_login(settings: Settings, role: str, clinic: str | None = DEFAULT_CLINIC_SLUG) -> Login:
+    """A user of ``role`` in clinic ``clinic`` (platform_admin: none) with an open session."""
+    user = await add_user(settings, role, clinic)
+    async with session_scope(settings, None) as db:
         token, row = await sessions.open_session(db, user, AuthSettings(), "127.0.0.1", "pytest")
-        return Login(user.id, clinic_id, token, row.csrf_token)
+        return Login(user.id, user.clinic_id, token, row.csrf_token)
 
 
 def apply_login(client: AsyncTestClient[Litestar], login: Login) -> None:

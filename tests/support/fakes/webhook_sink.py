@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.fakes._http import FakeHttpServer, Reply, Request
+from tests.support.fakes._http import FakeHttpServer, Reply, Request
 
 
 class WebhookSink(FakeHttpServer):

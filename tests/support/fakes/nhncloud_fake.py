@@ -30,7 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from runtime.channels.nhncloud import NhnCloudSettings
-from tests.fakes._http import FakeHttpServer, Reply, Request
+from tests.support.fakes._http import FakeHttpServer, Reply, Request
 
 KST = ZoneInfo("Asia/Seoul")
 PLACEHOLDER_RE = re.compile(r"#\{([^{}]+)\}")
@@ -52,6 +52,10 @@ def _refused(code: str, message: str, status: int = 200) -> Reply:
 
 def _now() -> str:
     return datetime.now(KST).strftime("%Y-%m-%d %H:%M:%S.0")
+
+
+def _filled(text: str, parameters: dict[str, Any]) -> str:
+    return PLACEHOLDER_RE.sub(lambda m: str(parameters.get(m.group(1), "")), text)
 
 
 class NhnCloudFake(FakeHttpServer):
@@ -260,7 +264,7 @@ class NhnCloudFake(FakeHttpServer):
                 }
             )
             if ok:
-                content = PLACEHOLDER_RE.sub(lambda m, p=parameters: str(p.get(m.group(1), "")), text)
+                content = _filled(text, parameters)
                 stored.append(
                     {
                         "requestId": request_id,

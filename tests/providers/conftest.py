@@ -1,5 +1,0 @@
-"""The fake provider fixtures (pytest_plugins only works in the root conftest, so import them)."""
-
-from tests.fakes.fixtures import nhncloud_fake, solapi_fake, webhook_sink
-
-__all__ = ["nhncloud_fake", "solapi_fake", "webhook_sink"]
