@@ -13,6 +13,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import httpx
 import pytest
@@ -63,20 +64,34 @@ class ServerThread(threading.Thread):
         self.join(30)
 
 
-@pytest.fixture
-async def signed_client(any_db_settings: Settings) -> AsyncIterator[tuple[httpx.AsyncClient, str]]:
-    """The real app served over real HTTP, on SQLite (and PostgreSQL when configured), with a webhook secret."""
-    clinic_id = await ensure_default_clinic(any_db_settings)
-    async with session_scope(any_db_settings, None) as db:
-        secret = await webhooks.create_secret(db, any_db_settings, clinic_id)
+@asynccontextmanager
+async def serving_signed(settings: Settings) -> AsyncIterator[tuple[httpx.AsyncClient, str]]:
+    """The real app served over real HTTP on ``settings``' database, with a webhook secret."""
+    clinic_id = await ensure_default_clinic(settings)
+    async with session_scope(settings, None) as db:
+        secret = await webhooks.create_secret(db, settings, clinic_id)
     await dispose_engines()
-    context.set_current(Runtime(any_db_settings, dispatcher=QueueDispatcher()))
+    context.set_current(Runtime(settings, dispatcher=QueueDispatcher()))
     limits = httpx.Limits(max_connections=CONCURRENT)
-    with ServerThread(create_app(any_db_settings)) as base_url:
+    with ServerThread(create_app(settings)) as base_url:
         async with httpx.AsyncClient(base_url=base_url, timeout=120, limits=limits) as client:
             yield client, secret
     context.set_current(None)
     await dispose_engines()
+
+
+@pytest.fixture
+async def signed_client(any_db_settings: Settings) -> AsyncIterator[tuple[httpx.AsyncClient, str]]:
+    """On SQLite and, when configured, PostgreSQL."""
+    async with serving_signed(any_db_settings) as served:
+        yield served
+
+
+@pytest.fixture
+async def sqlite_signed_client(settings: Settings) -> AsyncIterator[tuple[httpx.AsyncClient, str]]:
+    """On SQLite only: the test makes its failure by holding SQLite's write lock."""
+    async with serving_signed(settings) as served:
+        yield served
 
 
 async def count(settings: Settings, model: type) -> int:
@@ -109,17 +124,13 @@ async def test_concurrent_signed_webhooks_all_succeed(
 
 
 async def test_webhook_whose_processing_failed_is_accepted_once_on_retry(
-    signed_client: tuple[httpx.AsyncClient, str],
-    any_db_settings: Settings,
-    monkeypatch: pytest.MonkeyPatch,
+    sqlite_signed_client: tuple[httpx.AsyncClient, str], settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not any_db_settings.is_sqlite:
-        pytest.skip("the failure is made by holding SQLite's write lock")
-    client, secret = signed_client
+    client, secret = sqlite_signed_client
     body, headers = signed(event("appointment.booked", "retry-1", appointment=BOOKED), secret)
     # Given another process holds the database's write lock for longer than the intake waits for it
     monkeypatch.setattr(storage.db, "LOCK_WAIT", 0.3)
-    holder = sqlite3.connect(any_db_settings.database_url.split(":///", 1)[1], timeout=30)
+    holder = sqlite3.connect(settings.database_url.split(":///", 1)[1], timeout=30)
     holder.execute("BEGIN IMMEDIATE")
     try:
         # When the signed event arrives, Then it fails with 503 (retry later) and nothing is stored
@@ -128,14 +139,14 @@ async def test_webhook_whose_processing_failed_is_accepted_once_on_retry(
     finally:
         holder.rollback()
         holder.close()
-    assert await count(any_db_settings, Event) == 0
+    assert await count(settings, Event) == 0
     # When the sender retries the very same request, Then it is accepted (its signature was not used up)
     retried = await client.post(EVENTS, content=body, headers=headers)
     assert retried.status_code == 201, retried.text
     # And a further copy is a replay: refused, and the event stays stored once
     again = await client.post(EVENTS, content=body, headers=headers)
     assert again.status_code == 401 and again.json()["errors"][0]["code"] == "signature_replayed"
-    assert await count(any_db_settings, Event) == 1
+    assert await count(settings, Event) == 1
 
 
 async def test_concurrent_copies_of_one_signed_request_apply_once(
