@@ -81,6 +81,7 @@ QUICK = Plan(
     flushes=(("posted", 1.0),),
     outage=(-1.0, 5.0),
     lead_s=12.0,
+    deadline_s=150.0,  # the stale-claim sweeper needs 60 s; 2.5 min keeps `make test` bounded today
 )
 FULL = Plan(
     patients=600,
@@ -437,25 +438,29 @@ class Soak:
     WORKERS = ("worker-a", "worker-b")
 
     def run(self) -> SoakResult:
-        from storage.db import dispose_engines
         from storage.migrate import upgrade
 
         logs = self.folder / "logs"
         logs.mkdir(parents=True, exist_ok=True)
-        self.fake.start()
         upgrade(self.settings)
+        self.fake.start()
         try:
             return asyncio.run(self._main(logs))
         finally:
             if self.processes is not None:
                 self.processes.stop_all()
             self.fake.stop()
-            asyncio.run(dispose_engines())
 
     async def _main(self, logs: Path) -> SoakResult:
-        import httpx
-
         from storage.db import dispose_engines
+
+        try:
+            return await self._soak(logs)
+        finally:
+            await dispose_engines()
+
+    async def _soak(self, logs: Path) -> SoakResult:
+        import httpx
 
         clinic_id, token = await _prepare(self.settings, self.fake)
         self.redis_port = _start_redis(processes := Processes(logs, {}), self.folder / "redis")
@@ -492,9 +497,7 @@ class Soak:
             self.say(f"faults over ({self.kills} SIGKILL, {self.flushes} FLUSHALL); waiting for delivery")
             stop_reason = await self._until_settled(faults_end)
             await self._search_by_query(client)
-            result = await self._result(faults_end, stop_reason)
-        await dispose_engines()
-        return result
+            return await self._result(faults_end, stop_reason)
 
     async def _search_by_query(self, client: Any) -> None:
         """An API client searching with a phone number and a name in the URL: the access log must not keep them."""
