@@ -701,7 +701,8 @@ def _next_minute(moment: datetime) -> datetime:
 
 
 NOTABLE = re.compile(r"(WARNING|ERROR|CRITICAL|Traceback|Error:|Exception)")
-VOLATILE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ |\b\d+\b|0x[0-9a-f]+")
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ")
+VOLATILE = re.compile(r"\b\d+\b|0x[0-9a-f]+")
 
 
 def log_notes(paths: Any) -> dict[str, int]:
@@ -714,7 +715,7 @@ def log_notes(paths: Any) -> dict[str, int]:
             continue
         for line in text.splitlines():
             if NOTABLE.search(line):
-                notes[VOLATILE.sub("N", line.strip())[:200]] += 1
+                notes[VOLATILE.sub("N", TIMESTAMP.sub("", line.strip()))[:200]] += 1
     return dict(notes)
 
 
