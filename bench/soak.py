@@ -429,6 +429,7 @@ class Soak:
         self.posted = 0
         self.post_errors = 0
         self.kills = 0
+        self.held_at_kill: list[int] = []  # sends (of either worker) accepted and unanswered at each SIGKILL
         self.flushes = 0
         self.fault_times: list[float] = []  # monotonic moments a fault ended (restart begun, flush done)
         self.boundary_mono = 0.0
@@ -494,7 +495,7 @@ class Soak:
             await posting
             await asyncio.gather(*faults)
             faults_end = max([*self.fault_times, self.boundary_mono])
-            self.say(f"faults over ({self.kills} SIGKILL, {self.flushes} FLUSHALL); waiting for delivery")
+            self.say(f"all posted, {self.kills} SIGKILL, {self.flushes} FLUSHALL; waiting for delivery")
             stop_reason = await self._until_settled(faults_end)
             await self._search_by_query(client)
             return await self._result(faults_end, stop_reason)
@@ -582,11 +583,20 @@ class Soak:
         await self._at(moment)
         assert self.processes is not None
         name = self.WORKERS[number % len(self.WORKERS)]
+        # Aimed at in-flight sends: the provider accepts sends but holds their answers; once both workers are
+        # likely waiting on one (or after 3 s), the worker dies with its message accepted and unanswered.
+        self.fake.hold()
+        deadline = time.monotonic() + 3.0
+        while self.fake.held < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        held = self.fake.held
         self.processes.kill(name)
+        self.fake.release()
+        self.held_at_kill.append(held)
         self.kills += 1
         self.fault_times.append(time.monotonic())
         self.processes.start(name, _command("worker"))
-        self.say(f"SIGKILL {name}, restarted")
+        self.say(f"SIGKILL {name} ({held} sends awaiting an answer), restarted")
         await self._worker_ready(self.processes, name)
 
     async def _flush_at(self, moment: Moment) -> None:
@@ -680,6 +690,7 @@ class Soak:
             duration_s=time.monotonic() - self.started,
             faults={
                 "sigkill": self.kills,
+                "sends_in_flight_at_sigkill": self.held_at_kill,
                 "flushall": self.flushes,
                 "provider_500_s": outage_s,
                 "provider_500_answers": self.fake.refused_during_outage,

@@ -6,12 +6,15 @@ replay checks) that also
 - counts every accepted message per ``(recipient, text)`` and stamps when each copy was accepted
   (``time.monotonic()``), whatever endpoint accepted it: it counts what lands in ``SolapiFake.messages``;
 - answers HTTP 500 to every request during an outage window (:meth:`outage`), before processing it, and
-  counts those answers.
+  counts those answers;
+- can hold the answers to sends it has already accepted (:meth:`hold` … :meth:`release`), so that a client
+  killed meanwhile dies with its message accepted but unanswered — a SIGKILL aimed at in-flight sends.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 import time
 import traceback
 from collections import Counter, defaultdict
@@ -30,6 +33,9 @@ class CountingSolapi(SolapiFake):
         self.refused_during_outage = 0
         self.outage_window: tuple[float, float] | None = None  # (start, end) on time.monotonic()
         self._counted = 0  # how many records of ``self.messages`` are counted already
+        self._released = threading.Event()
+        self._released.set()
+        self.held = 0  # sends accepted whose answer is held right now
         vars(self._server)["handle_error"] = self._handle_error  # an instance attribute shadows the method
 
     def outage(self, seconds: float, status: int = 500) -> tuple[float, float]:
@@ -38,6 +44,23 @@ class CountingSolapi(SolapiFake):
         self.outage_window = (start, start + seconds)
         self.failures.fail_for(seconds, status)
         return self.outage_window
+
+    def hold(self) -> None:
+        """From now on, answer accepted sends only after :meth:`release` (at most 30 s later)."""
+        self._released.clear()
+
+    def release(self) -> None:
+        self._released.set()
+
+    def _dispatch(self, request: Request) -> Reply:
+        reply = super()._dispatch(request)
+        if not self._released.is_set() and request.method == "POST" and "send" in request.path:
+            with self.lock:
+                self.held += 1
+            self._released.wait(30)
+            with self.lock:
+                self.held -= 1
+        return reply
 
     def handle(self, request: Request) -> Reply:
         reply = super().handle(request)  # runs under self.lock (FakeHttpServer._dispatch)
