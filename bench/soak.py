@@ -8,8 +8,9 @@ database (embedded SQLite in a temporary data folder; PostgreSQL with ``--databa
 A workflow is published — booking → SMS 1 now → wait until the next whole minute (≥ ``lead_s`` ahead) →
 SMS 2 — and N patients book through ``POST /api/events`` with an API token. Meanwhile the faults: workers
 SIGKILLed while the provider holds the answers to sends it accepted (each restarted at once), Redis
-``FLUSHALL``, the provider answering HTTP 500 for a window. Then the soak waits (bounded) until every message is accepted by the provider and the database has nothing left in
-flight, and counts per patient and per send node how often the provider accepted each message.
+``FLUSHALL``, the provider answering HTTP 500 for a window. Then the soak waits (bounded) until every message
+is accepted by the provider and the database has nothing left in flight, and counts per patient and per send
+node how often the provider accepted each message.
 
 Bench lines (one JSON object a line, like bench/run.py): ``runtime.soak_duplicates`` (extra copies accepted),
 ``runtime.soak_missing`` (messages never accepted), ``runtime.soak_recovery_s`` (from the end of the last
