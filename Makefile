@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test bench lint ui api-client migrate clean
+.PHONY: run test bench soak lint ui api-client migrate clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: $(VENV)/.installed ui
 
 bench: $(VENV)/.installed ui
 	$(PY) -m bench.run $(if $(QUICK),--quick,)
+
+# Exactly once under faults: serve + 2 workers on a real Redis, a counting fake SOLAPI, SIGKILLs, FLUSHALL,
+# provider 500s (docs/soak.md). QUICK=1: 30 patients, about two minutes. DATABASE_URL: on PostgreSQL.
+soak: $(VENV)/.installed
+	$(PY) -m bench.soak $(if $(QUICK),--quick,)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

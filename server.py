@@ -129,6 +129,17 @@ def _state(settings: Settings) -> Any:
     )
 
 
+class _PathOnlyAccessLog(logging.Filter):
+    """uvicorn's access log lines without the query string: an API client may put a name or a phone number in
+    one (``GET /api/patients?q=…``), and no log line may carry personal data."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):  # (client, method, path, …)
+            record.args = (args[0], args[1], args[2].split("?", 1)[0], args[3], args[4])
+        return True
+
+
 def register(commands: Any) -> None:
     serve = commands.add_parser("serve", help="서버 시작 / start the server")
     serve.add_argument("--host", default="127.0.0.1")
@@ -153,6 +164,7 @@ def run_serve(args: argparse.Namespace) -> int:
         load_examples_once(settings)
     print_first_login_link(settings, args.host, args.port)  # only when no user exists yet
     background = start_background(settings) if args.with_worker else None
+    logging.getLogger("uvicorn.access").addFilter(_PathOnlyAccessLog())
     try:
         uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
     finally:
@@ -174,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request's full URL at INFO, and a provider's URL may carry a recipient's number.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
     result = args.handler(args)
