@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test bench lint ui api-client migrate clean
+.PHONY: run test bench bench-peer lint ui api-client migrate clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: $(VENV)/.installed ui
 
 bench: $(VENV)/.installed ui
 	$(PY) -m bench.run $(if $(QUICK),--quick,)
+
+# DoctorsFlow vs n8n on the same 5-node flow (docs/bench-peer.md); installs n8n once into ~/.cache/doctorsflow/n8n.
+# Not part of `make test`.
+bench-peer: $(VENV)/.installed
+	$(PY) -m bench.peer.run $(if $(QUICK),--quick,)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
