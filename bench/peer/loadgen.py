@@ -53,7 +53,7 @@ def key_of(phone: str) -> str:
 class Arrivals:
     """Polls the fake provider's arrival log; resolves the wait of each event once its SMS arrived."""
 
-    def __init__(self, provider_url: str, interval_s: float = 0.01) -> None:
+    def __init__(self, provider_url: str, interval_s: float = 0.02) -> None:
         self.provider_url = provider_url
         self.interval_s = interval_s
         self.first: dict[str, float] = {}  # key → first arrival (unix time)

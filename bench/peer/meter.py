@@ -7,21 +7,21 @@ import threading
 import psutil
 
 
-def _tree(pids: list[int]) -> list[psutil.Process]:
+def _tree(pids: list[int], children: bool = True) -> list[psutil.Process]:
     members: list[psutil.Process] = []
     for pid in pids:
         try:
             process = psutil.Process(pid)
-            members.extend([process, *process.children(recursive=True)])
+            members.extend([process, *(process.children(recursive=True) if children else [])])
         except psutil.Error:
             continue
     return members
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU seconds of these processes and their children so far."""
+def cpu_seconds(pids: list[int], children: bool = True) -> float:
+    """User + system CPU seconds of these processes (and their children) so far."""
     total = 0.0
-    for member in _tree(pids):
+    for member in _tree(pids, children):
         try:
             times = member.cpu_times()
         except psutil.Error:

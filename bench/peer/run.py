@@ -104,7 +104,7 @@ async def _rounds(plan: Plan, sides: list[Any], provider_url: str, provider_pid:
                     await asyncio.sleep(1.0)
                     cpu_before = meter.cpu_seconds(side.pids)
                     provider_before = meter.cpu_seconds([provider_pid])
-                    loadgen_before = meter.cpu_seconds([os.getpid()])
+                    loadgen_before = meter.cpu_seconds([os.getpid()], children=False)
                     if mode == "closed":
                         result = await closed_loop(
                             target, arrivals, index, plan.closed_events, plan.concurrency, plan.closed_timeout_s
@@ -122,7 +122,7 @@ async def _rounds(plan: Plan, sides: list[Any], provider_url: str, provider_pid:
                         index += plan.open_events
                     result.cpu_s = meter.cpu_seconds(side.pids) - cpu_before
                     result.provider_cpu_s = meter.cpu_seconds([provider_pid]) - provider_before
-                    result.loadgen_cpu_s = meter.cpu_seconds([os.getpid()]) - loadgen_before
+                    result.loadgen_cpu_s = meter.cpu_seconds([os.getpid()], children=False) - loadgen_before
                     result.load_average_1m = os.getloadavg()[0]
                     results.append(result)
                     emit(report.round_line(result))
