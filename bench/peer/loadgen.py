@@ -119,6 +119,7 @@ class RoundResult:
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)  # seconds, missing ones as the deadline
     cpu_s: float = 0.0
+    cpu_by_process: dict[str, float] = field(default_factory=dict)  # e.g. serve / worker / redis
     first_error: str = ""
     # Checks that the bench itself was not the limit, and how busy the shared machine was.
     provider_cpu_s: float = 0.0
@@ -173,7 +174,7 @@ async def closed_loop(
     next_index = iter(range(first_index, first_index + count))
     deadline = time.monotonic() + timeout_s
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
+    async with httpx.AsyncClient(timeout=timeout_s, limits=limits) as client:
 
         async def sender() -> None:
             for index in next_index:
@@ -199,9 +200,10 @@ async def open_loop(
 ) -> RoundResult:
     result = RoundResult(target.name, "open", count)
     posts: dict[int, float] = {}
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
+    # No cap on connections: a slow answer must not hold back the next event (that would close the loop).
+    limits = httpx.Limits(max_connections=None, max_keepalive_connections=100)
     started = time.monotonic()
-    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
+    async with httpx.AsyncClient(timeout=timeout_s, limits=limits) as client:
         tasks = []
         for n, index in enumerate(range(first_index, first_index + count)):
             delay = started + n / rate - time.monotonic()

@@ -32,6 +32,7 @@ def round_line(result: RoundResult) -> dict[str, Any]:
         "p99_ms": round(percentile(result.latencies, 0.99) * 1000, 1),
         "cpu_s": round(result.cpu_s, 2),
         "cpu_ms_per_execution": round(1000 * result.cpu_s / result.arrived, 2) if result.arrived else None,
+        "cpu_s_by_process": {name: round(value, 2) for name, value in result.cpu_by_process.items()},
         "provider_cpu_s": round(result.provider_cpu_s, 2),
         "loadgen_cpu_s": round(result.loadgen_cpu_s, 2),
         "load_average_1m": round(result.load_average_1m, 1),

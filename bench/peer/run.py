@@ -20,7 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -48,18 +48,7 @@ QUICK = Plan(200, 20, 200, 40.0, 2, 40, 120.0, 60.0)
 FULL = Plan(2000, 20, 1200, 40.0, 2, 100, 600.0, 120.0)
 
 
-class Side(Protocol):
-    name: str
-
-    @property
-    def url(self) -> str: ...
-
-    @property
-    def pids(self) -> list[int]: ...
-
-    def start(self) -> None: ...
-
-    def stop(self) -> None: ...
+Side = N8nSide | DoctorsFlowSide
 
 
 def free_port() -> int:
@@ -89,20 +78,21 @@ def start_provider(folder: Path) -> tuple[subprocess.Popen[str], dict[str, str]]
     return process, json.loads(first)
 
 
-async def _rounds(plan: Plan, sides: list[Any], provider_url: str, provider_pid: int) -> list[RoundResult]:
+async def _rounds(plan: Plan, sides: list[Side], provider_url: str, provider_pid: int) -> list[RoundResult]:
     results: list[RoundResult] = []
     index = 0
     async with Arrivals(provider_url) as arrivals:
         for side in sides:  # warm-up (not counted): connections, caches, JIT
-            target = Target(side.name, side.url, getattr(side, "headers", {}))
+            target = Target(side.name, side.url, side.headers)
             await closed_loop(target, arrivals, index, plan.warmup, plan.concurrency, plan.closed_timeout_s)
             index += plan.warmup
         for _ in range(plan.repeats):
             for mode in ("closed", "open"):
                 for side in sides:  # n8n, us, n8n, us …
-                    target = Target(side.name, side.url, getattr(side, "headers", {}))
+                    target = Target(side.name, side.url, side.headers)
                     await asyncio.sleep(1.0)
                     cpu_before = meter.cpu_seconds(side.pids)
+                    by_process = {name: meter.cpu_seconds([p.pid]) for name, p in side.processes.items()}
                     provider_before = meter.cpu_seconds([provider_pid])
                     loadgen_before = meter.cpu_seconds([os.getpid()], children=False)
                     if mode == "closed":
@@ -121,6 +111,9 @@ async def _rounds(plan: Plan, sides: list[Any], provider_url: str, provider_pid:
                         )
                         index += plan.open_events
                     result.cpu_s = meter.cpu_seconds(side.pids) - cpu_before
+                    result.cpu_by_process = {
+                        name: meter.cpu_seconds([p.pid]) - by_process[name] for name, p in side.processes.items()
+                    }
                     result.provider_cpu_s = meter.cpu_seconds([provider_pid]) - provider_before
                     result.loadgen_cpu_s = meter.cpu_seconds([os.getpid()], children=False) - loadgen_before
                     result.load_average_1m = os.getloadavg()[0]
@@ -140,7 +133,7 @@ def main() -> int:
     folder.mkdir(parents=True)
 
     provider, keys = start_provider(folder)
-    sides: list[Any] = []
+    sides: list[Side] = []
     peer_error = "--without-n8n" if args.without_n8n else ""
     try:
         if not args.without_n8n:
