@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test bench soak lint ui api-client migrate clean
+.PHONY: run test bench bench-peer soak lint ui api-client migrate clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ bench: $(VENV)/.installed ui
 # provider 500s (docs/soak.md). QUICK=1: 30 patients, about two minutes. DATABASE_URL: on PostgreSQL.
 soak: $(VENV)/.installed
 	$(PY) -m bench.soak $(if $(QUICK),--quick,)
+
+# DoctorsFlow vs n8n on the same 5-node flow (docs/bench-peer.md); installs n8n once into ~/.cache/doctorsflow/n8n.
+# Not part of `make test`.
+bench-peer: $(VENV)/.installed
+	$(PY) -m bench.peer.run $(if $(QUICK),--quick,)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
