@@ -183,7 +183,7 @@ def _insert_waits(
             " trigger_at, started_at) VALUES (?, ?, ?, ?, 1, ?, 'waiting', ?, ?)",
             [(first + i, clinic_id, workflow_id, version_id, patient_id, stamp, stamp) for i in range(total)],
         )
-        steps = []
+        steps: list[tuple[object, ...]] = []
         for i in range(total):
             moment = window_start + timedelta(seconds=spread * i / due) if i < due else far
             due_at = moment.astimezone(UTC).replace(tzinfo=None).strftime(fmt)
