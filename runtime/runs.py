@@ -98,6 +98,52 @@ async def start_run(
     return run
 
 
+async def insert_run(
+    connection: AsyncConnection,
+    runtime: Runtime,
+    version: VersionRef,
+    *,
+    patient_id: int,
+    appointment_id: int | None,
+    event_id: int,
+    trigger_at: datetime,
+    claim: bool = True,
+) -> int:
+    """:func:`start_run` in prebuilt Core statements on the transaction's connection (the event intake's hot
+    path): the run and its trigger step. Returns the run's id."""
+    now = runtime.clock.now()
+    values = {
+        "clinic_id": version.clinic_id,
+        "workflow_id": version.workflow_id,
+        "workflow_version_id": version.id,
+        "version": version.version,
+        "event_id": event_id,
+        "patient_id": patient_id,
+        "appointment_id": appointment_id,
+        "status": "running",
+        "trigger_at": trigger_at,
+        "started_at": now,
+    }
+    run_id = int((await connection.execute(_INSERT_RUN, values)).scalar_one())
+    graph = await graph_of(connection, version.id)
+    step = {
+        "clinic_id": version.clinic_id,
+        "run_id": run_id,
+        "node_id": graph.trigger_id,
+        "node_type": str(graph.nodes[graph.trigger_id].get("type")),
+        "status": "firing" if claim else "waiting",
+        "ports": ["out"],
+        "due_at": now,
+        "claimed_at": now if claim else None,
+        "started_at": now,
+        "finished_at": None,
+        "reason": None,
+        "detail": {},
+    }
+    await connection.execute(_INSERT_STEPS, [step])
+    return run_id
+
+
 async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
     """Continue a run from every step that is claimed or due. Returns the outbox ids to deliver now.
 
@@ -167,6 +213,7 @@ _SETTLE = (
     .values(status=bindparam("new_status"), finished_at=bindparam("finished"))
 )
 _INSERT_STEPS = insert(STEPS)
+_INSERT_RUN = insert(RUNS).returning(RUNS.c.id)
 _INSERT_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id)
 _TAG = update(PATIENTS).where(PATIENTS.c.id == bindparam("patient")).values(tags=bindparam("new_tags"), updated_at=_NOW)
 
