@@ -194,19 +194,27 @@ def _wait_for_turn(turn: int, waiting: int, behind: bool) -> None:
 @asynccontextmanager
 async def _writer_turn(database_url: str) -> AsyncIterator[None]:
     """This loop's turn to write to the SQLite file, fair between processes (held until the transaction ends)."""
-    turn_path, waiting_path = _lock_paths(database_url)
-    turn = os.open(turn_path, os.O_RDWR | os.O_CREAT, 0o600)
-    waiting = os.open(waiting_path, os.O_RDWR | os.O_CREAT, 0o600)
+    loop = asyncio.get_running_loop()
+    files = _turn_files.setdefault(loop, {})
+    if database_url not in files:
+        turn_path, waiting_path = _lock_paths(database_url)
+        opened = (
+            os.open(turn_path, os.O_RDWR | os.O_CREAT, 0o600),
+            os.open(waiting_path, os.O_RDWR | os.O_CREAT, 0o600),
+        )
+        files[database_url] = (*opened, weakref.finalize(loop, _close, *opened))
+    turn, waiting, closer = files[database_url]
     handed_off = False
     try:
         behind = not _nobody_waits(waiting)
         if behind or not _try_flock(turn, fcntl.LOCK_EX):
-            loop = asyncio.get_running_loop()
             wait = loop.run_in_executor(_waiters, _wait_for_turn, turn, waiting, behind)
             try:
                 await asyncio.wait_for(asyncio.shield(wait), LOCK_WAIT)
             except BaseException as exc:  # cancelled or timed out: the helper thread closes the files when it returns
-                handed_off = True
+                handed_off = True  # the files go with the helper thread; this loop opens new ones next time
+                del files[database_url]
+                closer.detach()
                 wait.add_done_callback(lambda _: _close(turn, waiting))
                 if isinstance(exc, TimeoutError):  # as SQLite's busy timeout says it (the API answers 503)
                     locked = sqlite3.OperationalError("database is locked")
@@ -215,12 +223,18 @@ async def _writer_turn(database_url: str) -> AsyncIterator[None]:
         yield
     finally:
         if not handed_off:
-            _close(turn, waiting)  # closing releases the flock
+            fcntl.flock(turn, fcntl.LOCK_UN)
 
 
 def _close(*fds: int) -> None:
     for fd in fds:
-        os.close(fd)
+        os.close(fd)  # closing releases a flock
+
+
+# This loop's open lock files per database (closed with the loop): no open/close per transaction.
+_turn_files: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, tuple[int, int, weakref.finalize]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 # -- SQLite without aiosqlite's thread --------------------------------------------------------------------------
