@@ -39,6 +39,7 @@ import storage.patients.cli
 import storage.workflows.api
 from nodes.cli_format import EXIT_OK, add_format
 from runtime.services import dispatching_runtime
+from storage.accounts.authenticate import flush_token_uses
 from storage.accounts.guards import authorize, collect_route_permissions
 from storage.config import Settings
 from storage.db import dispose_engines
@@ -95,6 +96,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.default_clinic_id = await ensure_default_clinic(settings)
         app.state.runtime = dispatching_runtime(settings)  # the broker new runs are handed to, if any
 
+    async def on_shutdown(app: Litestar) -> None:
+        await flush_token_uses(settings)  # token uses counted since their last write (once a minute)
+        await dispose_engines()
+
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]
     if (UI_DIST / "assets").is_dir():
         handlers.append(create_static_files_router(path="/assets", directories=[UI_DIST / "assets"]))
@@ -104,7 +109,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         dependencies={"caller": Provide(provide_caller), "db_session": Provide(provide_db_session)},
         exception_handlers=EXCEPTION_HANDLERS,
         on_startup=[on_startup],
-        on_shutdown=[dispose_engines],
+        on_shutdown=[on_shutdown],
         state=_state(settings),
         guards=[authorize],  # every /api route: log-in, CSRF, permissions (storage/accounts/guards.py)
         middleware=[SecurityHeadersMiddleware()],

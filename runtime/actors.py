@@ -16,8 +16,10 @@ from runtime.context import current
 
 
 async def advance_run(run_id: int) -> None:
+    """Advance the run and deliver its new messages right after its commit (``runs.advance_and_deliver``);
+    ``deliver_outbox`` carries retries, held rows, failovers and what the sweeper hands out."""
     runtime = current()
-    for message_id in await runs.advance_run(runtime, run_id):
+    for message_id in await runs.advance_and_deliver(runtime, run_id):
         runtime.dispatcher.deliver(message_id)
 
 

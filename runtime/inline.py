@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from runtime.context import QueueDispatcher, Runtime
 from runtime.outbox import deliver
-from runtime.runs import advance_run
+from runtime.runs import advance_and_deliver
 from runtime.scheduler import tick
 from storage.db import read_scope
 from storage.models import OutboxMessage, RunStep
@@ -26,7 +26,7 @@ async def drain(runtime: Runtime) -> int:
     while dispatcher.work:
         kind, ident = dispatcher.work.popleft()
         if kind == "advance":
-            for message_id in await advance_run(runtime, ident):
+            for message_id in await advance_and_deliver(runtime, ident):
                 dispatcher.deliver(message_id)
         else:
             for message_id in await deliver(runtime, ident):

@@ -7,6 +7,7 @@ cannot both continue from it; the unique (run, node) constraint is the last line
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,10 +20,12 @@ from nodes.base import NotifyStaff, SendMessage, TagPatient
 from nodes.registry import get_node_type
 from runtime.context import Runtime
 from runtime.interpreter import StepResult, due_again, walk
-from runtime.outbox import resolve_kind
+from runtime.outbox import deliver, resolve_kind
 from runtime.rundata import graph_of, load_world, run_data, world_data
 from storage.db import write_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
+
+log = logging.getLogger(__name__)
 
 OPEN_RUN = ("running", "waiting")
 OPEN_STEP = ("waiting", "firing")
@@ -95,6 +98,52 @@ async def start_run(
     return run
 
 
+async def insert_run(
+    connection: AsyncConnection,
+    runtime: Runtime,
+    version: VersionRef,
+    *,
+    patient_id: int,
+    appointment_id: int | None,
+    event_id: int,
+    trigger_at: datetime,
+    claim: bool = True,
+) -> int:
+    """:func:`start_run` in prebuilt Core statements on the transaction's connection (the event intake's hot
+    path): the run and its trigger step. Returns the run's id."""
+    now = runtime.clock.now()
+    values = {
+        "clinic_id": version.clinic_id,
+        "workflow_id": version.workflow_id,
+        "workflow_version_id": version.id,
+        "version": version.version,
+        "event_id": event_id,
+        "patient_id": patient_id,
+        "appointment_id": appointment_id,
+        "status": "running",
+        "trigger_at": trigger_at,
+        "started_at": now,
+    }
+    run_id = int((await connection.execute(_INSERT_RUN, values)).scalar_one())
+    graph = await graph_of(connection, version.id)
+    step = {
+        "clinic_id": version.clinic_id,
+        "run_id": run_id,
+        "node_id": graph.trigger_id,
+        "node_type": str(graph.nodes[graph.trigger_id].get("type")),
+        "status": "firing" if claim else "waiting",
+        "ports": ["out"],
+        "due_at": now,
+        "claimed_at": now if claim else None,
+        "started_at": now,
+        "finished_at": None,
+        "reason": None,
+        "detail": {},
+    }
+    await connection.execute(_INSERT_STEPS, [step])
+    return run_id
+
+
 async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
     """Continue a run from every step that is claimed or due. Returns the outbox ids to deliver now.
 
@@ -123,6 +172,25 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
         return to_deliver
 
 
+async def advance_and_deliver(runtime: Runtime, run_id: int) -> list[int]:
+    """:func:`advance_run`, then deliver its new messages in this same task right after its commit: one hop
+    per event instead of two. Returns outbox ids for ``deliver_outbox`` (failovers; a message whose delivery
+    here failed before it could send).
+
+    Exactly once is the delivery's own: each row is claimed by its compare-and-set and its provider handle is
+    stored before a send, whichever task delivers it. A row this task could not deliver stays claimed by it
+    (``claimed_at``) and is handed out again via ``deliver_outbox`` (or by the sweeper once the claim is stale).
+    """
+    later: list[int] = []
+    for message_id in await advance_run(runtime, run_id):
+        try:
+            later += await deliver(runtime, message_id)
+        except Exception:  # e.g. the database stayed busy: the claim guards a second attempt
+            log.warning("inline delivery of outbox %s failed; handed to deliver_outbox", message_id, exc_info=True)
+            later.append(message_id)
+    return later
+
+
 # Tables and statements built once: building a statement costs more CPU than SQLite running it.
 STEPS = cast(Table, RunStep.__table__)
 RUNS = cast(Table, Run.__table__)
@@ -145,6 +213,7 @@ _SETTLE = (
     .values(status=bindparam("new_status"), finished_at=bindparam("finished"))
 )
 _INSERT_STEPS = insert(STEPS)
+_INSERT_RUN = insert(RUNS).returning(RUNS.c.id)
 _INSERT_OUTBOX = insert(OUTBOX).returning(OUTBOX.c.id)
 _TAG = update(PATIENTS).where(PATIENTS.c.id == bindparam("patient")).values(tags=bindparam("new_tags"), updated_at=_NOW)
 

@@ -19,6 +19,16 @@ database URL (:func:`dispose_engines` closes them at the end of a command, a tes
     timeout ("database is locked"). Queuing this loop's writers on a lock first leaves the busy handler to
     the few writers of other processes.
 
+  - Fair turns between processes. SQLite's busy handler polls with growing sleeps, so a writer of another
+    process (the worker, while the server ingests) can lose nearly every race for the lock to the process
+    that holds it and queues its next writer at once. Writers therefore also take an exclusive ``flock`` on
+    ``<database>-writer.lock``; a writer that has to wait for it announces itself with a shared lock on
+    ``<database>-waiting.lock`` and blocks in the kernel (on a helper thread), which wakes it as soon as the
+    holder releases. A writer that sees someone waiting first waits until each of them holds the turn (an
+    exclusive lock on the waiting file), so a released turn goes to the waiting process, not back to the
+    process that released it.
+    The uncontended path is two non-blocking ``flock`` calls, no thread hop.
+
   The trade-off of running inline: while a statement runs, this event loop runs nothing else. That is sound
   only because no statement here waits long for a lock:
 
@@ -34,9 +44,12 @@ database URL (:func:`dispose_engines` closes them at the end of a command, a tes
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import os
 import sqlite3
 import weakref
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, Literal
 
@@ -135,9 +148,93 @@ async def write_scope(settings: Settings, clinic_id: int | None) -> AsyncIterato
         async with session_scope(settings, clinic_id) as session:
             yield session
         return
-    async with _writer_lock(), _inline_scope(settings, clinic_id) as session:
+    async with _writer_lock(), _writer_turn(settings.database_url), _inline_scope(settings, clinic_id) as session:
         await _begin_immediate(session)
         yield session
+
+
+# -- fair turns between processes (see the module's docstring) --------------------------------------------------
+_waiters = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sqlite-turn")
+
+
+def _lock_paths(database_url: str) -> tuple[str, str]:
+    path = database_url.split(":///", 1)[1]
+    return f"{path}-writer.lock", f"{path}-waiting.lock"
+
+
+def _try_flock(fd: int, operation: int) -> bool:
+    try:
+        fcntl.flock(fd, operation | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _nobody_waits(waiting: int) -> bool:
+    if not _try_flock(waiting, fcntl.LOCK_EX):
+        return False
+    fcntl.flock(waiting, fcntl.LOCK_UN)
+    return True
+
+
+def _wait_for_turn(turn: int, waiting: int, behind: bool) -> None:
+    """On a helper thread. ``behind``: others wait already — first let each of them have its turn (their shared
+    locks on the waiting file go once they hold the turn). Then announce this wait, block until the turn is
+    free, and withdraw the announcement."""
+    if behind:
+        fcntl.flock(waiting, fcntl.LOCK_EX)
+        fcntl.flock(waiting, fcntl.LOCK_UN)
+    fcntl.flock(waiting, fcntl.LOCK_SH)
+    try:
+        fcntl.flock(turn, fcntl.LOCK_EX)
+    finally:
+        fcntl.flock(waiting, fcntl.LOCK_UN)
+
+
+@asynccontextmanager
+async def _writer_turn(database_url: str) -> AsyncIterator[None]:
+    """This loop's turn to write to the SQLite file, fair between processes (held until the transaction ends)."""
+    loop = asyncio.get_running_loop()
+    files = _turn_files.setdefault(loop, {})
+    if database_url not in files:
+        turn_path, waiting_path = _lock_paths(database_url)
+        opened = (
+            os.open(turn_path, os.O_RDWR | os.O_CREAT, 0o600),
+            os.open(waiting_path, os.O_RDWR | os.O_CREAT, 0o600),
+        )
+        files[database_url] = (*opened, weakref.finalize(loop, _close, *opened))
+    turn, waiting, closer = files[database_url]
+    handed_off = False
+    try:
+        behind = not _nobody_waits(waiting)
+        if behind or not _try_flock(turn, fcntl.LOCK_EX):
+            wait = loop.run_in_executor(_waiters, _wait_for_turn, turn, waiting, behind)
+            try:
+                await asyncio.wait_for(asyncio.shield(wait), LOCK_WAIT)
+            except BaseException as exc:  # cancelled or timed out: the helper thread closes the files when it returns
+                handed_off = True  # the files go with the helper thread; this loop opens new ones next time
+                del files[database_url]
+                closer.detach()
+                wait.add_done_callback(lambda _: _close(turn, waiting))
+                if isinstance(exc, TimeoutError):  # as SQLite's busy timeout says it (the API answers 503)
+                    locked = sqlite3.OperationalError("database is locked")
+                    raise OperationalError("BEGIN IMMEDIATE", None, locked) from exc
+                raise
+        yield
+    finally:
+        if not handed_off:
+            fcntl.flock(turn, fcntl.LOCK_UN)
+
+
+def _close(*fds: int) -> None:
+    for fd in fds:
+        os.close(fd)  # closing releases a flock
+
+
+# This loop's open lock files per database (closed with the loop): no open/close per transaction.
+_turn_files: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, tuple[int, int, weakref.finalize]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 # -- SQLite without aiosqlite's thread --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.accounts import tokens
+from storage.accounts.authenticate import forget_token
 from storage.accounts.permissions import unknown_actions
 from storage.errors import ApiError, Problem, not_found
 from storage.models import ApiToken
@@ -79,4 +80,5 @@ async def revoke_token(db: AsyncSession, caller: Caller, token_id: int) -> None:
         raise not_found("토큰", "token")
     if row.revoked_at is None:
         row.revoked_at = utcnow()
+        forget_token(row.id)  # this process's look-up cache (another process's expires in TOKEN_CACHE_S)
         audit.record(db, caller, "token.revoke", f"token:{row.id}")

@@ -6,6 +6,7 @@ and the guards read it from there.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -115,43 +116,120 @@ async def _from_session(connection: ASGIConnection[Any, Any, Any, Any], cookie: 
         return Auth(caller, permissions_of(user.role), "session", session_id=row.id, csrf_token=row.csrf_token)
 
 
-LAST_USED_EVERY = timedelta(minutes=1)
+LAST_USED_EVERY = timedelta(minutes=1)  # token use is written at most once a minute per token (and address)
+TOKEN_CACHE_S = 5.0  # a token looked up is trusted this long per process (a revocation here applies at once)
+_CACHE_LIMIT = 10_000
 
 
-def _stale(last_used: datetime | None, now: datetime) -> bool:
-    if last_used is None:
-        return True
-    if last_used.tzinfo is None:  # SQLite hands back naive UTC
-        last_used = last_used.replace(tzinfo=UTC)
-    return now - last_used >= LAST_USED_EVERY
+@dataclass(frozen=True)
+class _KnownToken:
+    id: int
+    clinic_id: int
+    permissions: frozenset[str]
+    expires_at: datetime | None
+
+
+@dataclass
+class _Uses:
+    """Uses of one token in this process since ``since`` not yet written (the window's first is written)."""
+
+    since: datetime
+    ip: str | None
+    count: int = 0
+
+
+# Per process, keyed by database URL: (digest) → (monotonic time of the look-up, the token).
+_known: dict[tuple[str, str], tuple[float, _KnownToken]] = {}
+_uses: dict[tuple[str, int], _Uses] = {}
+
+
+def forget_token(token_id: int) -> None:
+    """Drop a token from this process's look-up cache (it was revoked)."""
+    for key in [k for k, (_, known) in _known.items() if known.id == token_id]:
+        _known.pop(key, None)
+
+
+async def _look_up(settings: Any, digest: str, now: datetime) -> _KnownToken | None:
+    key = (settings.database_url, digest)
+    cached = _known.get(key)
+    if cached is not None and time.monotonic() - cached[0] < TOKEN_CACHE_S:
+        known = cached[1]
+    else:
+        async with session_scope(settings, None) as db:
+            token = (await db.execute(select(ApiToken).where(ApiToken.token_hash == digest))).scalar_one_or_none()
+            if token is None or token.revoked_at is not None or await db.get(Clinic, token.clinic_id) is None:
+                _known.pop(key, None)
+                return None
+            known = _KnownToken(token.id, token.clinic_id, frozenset(token.permissions), token.expires_at)
+        if len(_known) >= _CACHE_LIMIT:
+            _known.clear()
+        _known[key] = (time.monotonic(), known)
+    if known.expires_at is not None and _aware(known.expires_at) <= now:
+        return None
+    return known
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment  # SQLite hands back naive UTC
+
+
+async def _count_use(settings: Any, token: _KnownToken, ip: str | None, now: datetime) -> None:
+    """Count one use; write the token's use (last_used_at/ip, a ``token.use`` audit entry with its count) only
+    when a window opens: the first use of a token, a minute after the window's start, or from a new address."""
+    key = (settings.database_url, token.id)
+    uses = _uses.get(key)
+    if uses is not None and uses.ip == ip and now - uses.since < LAST_USED_EVERY:
+        uses.count += 1
+        return
+    _uses[key] = _Uses(since=now, ip=ip)
+    async with session_scope(settings, None) as db:
+        await _write_uses(db, token.id, token.clinic_id, uses)
+        await _write_uses(db, token.id, token.clinic_id, _Uses(since=now, ip=ip, count=1))
+
+
+async def _write_uses(db: Any, token_id: int, clinic_id: int, uses: _Uses | None) -> None:
+    if uses is None or uses.count == 0:
+        return
+    row = await db.get(ApiToken, token_id)
+    if row is not None and (row.last_used_at is None or _aware(row.last_used_at) <= uses.since):
+        row.last_used_at, row.last_used_ip = uses.since, uses.ip
+    since = uses.since.isoformat()
+    audit.record_for(
+        db, clinic_id, f"token:{token_id}", "token.use", f"token:{token_id}", uses.ip, count=uses.count, since=since
+    )
+
+
+async def flush_token_uses(settings: Any) -> None:
+    """Write the uses counted in this process and not yet written (at shutdown; tests)."""
+    pending = [(key, uses) for key, uses in _uses.items() if key[0] == settings.database_url and uses.count]
+    if not pending:
+        return
+    clinics = {known.id: known.clinic_id for _, known in _known.values()}
+    async with session_scope(settings, None) as db:
+        for (_, token_id), uses in pending:
+            clinic_id = clinics.get(token_id)
+            if clinic_id is None:
+                row = await db.get(ApiToken, token_id)
+                if row is None:
+                    continue
+                clinic_id = row.clinic_id
+            await _write_uses(db, token_id, clinic_id, uses)
+            uses.count = 0
 
 
 async def _from_token(connection: ASGIConnection[Any, Any, Any, Any], header: str) -> Auth | None:
+    """A bearer token, from this process's short cache (no database write on the request path: uses are
+    counted and written once a minute per token, see :func:`_count_use`)."""
     scheme, _, value = header.strip().partition(" ")
     value = value.strip()
     if scheme.lower() != "bearer" or not value.startswith(tokens.API_TOKEN_PREFIX) or len(value) > 200:
         return None
     settings = connection.app.state.settings
     now = utcnow()
-    async with session_scope(settings, None) as db:
-        token = (
-            await db.execute(select(ApiToken).where(ApiToken.token_hash == tokens.digest(value)))
-        ).scalar_one_or_none()
-        if token is None or token.revoked_at is not None or (token.expires_at and token.expires_at <= now):
-            return None
-        if await db.get(Clinic, token.clinic_id) is None:
-            return None
-        ip = client_ip(connection)
-        if _stale(token.last_used_at, now) or token.last_used_ip != ip:
-            # At most one UPDATE per token a minute: a busy integration otherwise writes the row per request.
-            token.last_used_at, token.last_used_ip = now, ip
-        caller = Caller(clinic_id=token.clinic_id, actor=f"token:{token.id}", role="token", ip=ip)
-        audit.record(
-            db,
-            caller,
-            "token.use",
-            f"token:{token.id}",
-            method=connection.scope.get("method", ""),
-            path=connection.url.path,
-        )
-        return Auth(caller, frozenset(token.permissions) & permissions_of("manager"), "token", token_id=token.id)
+    token = await _look_up(settings, tokens.digest(value), now)
+    if token is None:
+        return None
+    ip = client_ip(connection)
+    await _count_use(settings, token, ip, now)
+    caller = Caller(clinic_id=token.clinic_id, actor=f"token:{token.id}", role="token", ip=ip)
+    return Auth(caller, token.permissions & permissions_of("manager"), "token", token_id=token.id)

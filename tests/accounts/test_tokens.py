@@ -6,6 +6,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
+from storage.accounts.authenticate import flush_token_uses
 from storage.config import Settings
 from storage.db import session_scope
 from storage.models import ApiToken, AuditEntry
@@ -35,12 +36,17 @@ async def test_token_is_stored_hashed_and_limited_to_its_actions(
         json={"format": "doctorsflow.workflow/v1", "name": "x", "nodes": [], "edges": []},
     )
     assert denied.status_code == 403 and denied.json()["errors"][0]["code"] == "permission_denied"
-    # And its use is recorded: last used time and address, and an audit entry
+    # And its use is recorded: last used time and address at once, and audit entries counting every use
+    # (written once a minute per token, and when the process stops: here flushed by hand)
     listed = (await client.get("/api/tokens")).json()["tokens"]
     assert listed[0]["last_used_at"] is not None
+    async with session_scope(settings, None) as db:  # no write per request: one entry for the minute's first use
+        assert len((await db.execute(select(AuditEntry).where(AuditEntry.action == "token.use"))).all()) == 1
+    await flush_token_uses(settings)
     async with session_scope(settings, None) as db:
         uses = (await db.execute(select(AuditEntry).where(AuditEntry.action == "token.use"))).scalars().all()
-        assert len(uses) == 2 and uses[0].target == f"token:{made.json()['id']}"
+        assert sum(u.detail["count"] for u in uses) == 2
+        assert {u.target for u in uses} == {f"token:{made.json()['id']}"}
 
 
 async def test_revoked_or_wrong_token_is_401(

@@ -45,3 +45,51 @@ async def test_a_writer_waits_for_a_foreign_lock_without_blocking_the_loop(setti
     holder.join(10)
     await dispose_engines()
     assert ticks_when_written >= 20  # the write went through only after the lock was released
+
+
+async def test_a_writer_of_another_process_gets_the_next_turn_before_this_loops_next_writer(
+    settings: Settings,
+) -> None:
+    # Given this loop holds the write turn, and a writer of another process (here: another thread's loop,
+    # which SQLite and flock see the same way) is waiting for it
+    order: list[str] = []
+    holding, release = asyncio.Event(), asyncio.Event()
+    started = threading.Event()
+
+    async def first() -> None:
+        async with write_scope(settings, None) as session:
+            await session.execute(text("UPDATE clinics SET name = name"))
+            holding.set()
+            await release.wait()
+        order.append("first")
+
+    def other_process() -> None:
+        async def write() -> None:
+            started.set()
+            async with write_scope(settings, None) as session:
+                await session.execute(text("UPDATE clinics SET name = name"))
+                order.append("other")
+            await dispose_engines()
+
+        asyncio.run(write())
+
+    async def second() -> None:  # this loop's next writer, queued while the other process waits
+        async with write_scope(settings, None) as session:
+            await session.execute(text("UPDATE clinics SET name = name"))
+            order.append("second")
+
+    holder = asyncio.create_task(first())
+    await holding.wait()
+    thread = threading.Thread(target=other_process)
+    thread.start()
+    await asyncio.to_thread(started.wait, 10)
+    await asyncio.sleep(0.5)  # let it reach its wait (if it has not yet, it is not waiting: nothing to be fair to)
+    queued = asyncio.create_task(second())
+    await asyncio.sleep(0)
+    # When this loop's writer commits
+    release.set()
+    await asyncio.gather(holder, queued)
+    await asyncio.to_thread(thread.join, 30)
+    await dispose_engines()
+    # Then the waiting process wrote next, before this loop's queued writer
+    assert order == ["first", "other", "second"]

@@ -6,13 +6,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from runtime import actors
 from runtime.clock import SEOUL
-from runtime.context import Runtime
+from runtime.context import QueueDispatcher, Runtime, set_current
 from runtime.events import ingest
 from runtime.inline import run_until, settle
 from storage.db import session_scope
 from storage.models import Run
-from tests.support.documents import BOOKED, MARKETING, REMINDER, START, event, example
+from tests.support.documents import BOOKED, MARKETING, REMINDER, START, event, example, workflow
 from tests.support.runtime import outbox, publish_document, start, virtual
 
 
@@ -172,3 +173,54 @@ async def test_campaign_fires_once_for_its_segment(rt: Runtime, clinic_id: int) 
 
         patient = await session.get(Patient, started[0].patient_id)
     assert patient is not None and patient.chart_no == "L-1"
+
+
+async def test_the_advance_actor_delivers_its_messages_in_the_same_hop(rt: Runtime, clinic_id: int) -> None:
+    # Given a workflow that sends one SMS, and an event that started a run
+    sms = {"text": "{{ patient.name }}님 예약되었습니다", "purpose": "informational"}
+    document = workflow(
+        [
+            {"id": "start", "type": "trigger.appointment_booked"},
+            {"id": "sms", "type": "send.sms", "params": sms},
+            {"id": "end", "type": "end"},
+        ],
+        [("start", "sms"), ("sms", "end")],
+    )
+    await publish_document(rt.settings, clinic_id, document)
+    intake = await ingest(rt, clinic_id, event("appointment.booked", "naver-hop", appointment=BOOKED))
+    # When a worker runs the advance actor for it (one message through the broker)
+    set_current(rt)
+    try:
+        await actors.advance_run(intake.advance[0])
+    finally:
+        set_current(None)
+    # Then the SMS was handed to the provider within that actor, and no second hop (deliver_outbox) was queued
+    dispatcher = rt.dispatcher
+    assert isinstance(dispatcher, QueueDispatcher)
+    assert list(dispatcher.work) == []
+    assert [(r.node_id, r.status, r.attempts) for r in await outbox(rt)] == [("sms", "delivered", 1)]
+
+
+async def test_the_event_intake_writes_its_rows_without_the_orm_unit_of_work(rt: Runtime, clinic_id: int) -> None:
+    # Given a published reminder, and a watch on what the ORM flushes
+    from sqlalchemy import event as orm_event
+    from sqlalchemy.orm import Session
+
+    await publish_document(rt.settings, clinic_id, REMINDER)
+    flushed: list[str] = []
+
+    def watch(session: Session, _context: object, _instances: object) -> None:
+        flushed.extend(type(obj).__name__ for obj in list(session.new) + list(session.dirty))
+
+    orm_event.listen(Session, "before_flush", watch)
+    try:
+        # When an event is taken in (it starts a run)
+        intake = await ingest(rt, clinic_id, event("appointment.booked", "naver-core", appointment=BOOKED))
+    finally:
+        orm_event.remove(Session, "before_flush", watch)
+    # Then the event, appointment, run and trigger step went in by prebuilt statements (only the patient, whose
+    # personal fields the ORM encrypts and indexes, goes through a flush), and the answer names the run
+    assert set(flushed) <= {"Patient"}, flushed
+    assert len(intake.result["runs"]) == 1 and intake.created
+    repeat = await ingest(rt, clinic_id, event("appointment.booked", "naver-core", appointment=BOOKED))
+    assert not repeat.created and repeat.result["event_id"] == intake.result["event_id"]
