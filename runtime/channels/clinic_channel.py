@@ -16,7 +16,8 @@ import dataclasses
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from runtime.channels.base import ChannelClient, DeliveryReport, OutboundMessage, SendResult
 from runtime.channels.registry import ChannelConfigError, build_channel
@@ -24,6 +25,8 @@ from runtime.credentials import service as credentials
 from storage.config import Settings
 from storage.crypto import DecryptionError
 from storage.db import read_scope
+
+_T = TypeVar("_T")
 
 
 @dataclasses.dataclass(eq=False)
@@ -113,25 +116,22 @@ class ClinicChannel(ChannelClient):
         return message
 
     async def open_handle(self, message: OutboundMessage) -> str | SendResult | None:
-        try:
-            entry = await self._client()
-        except (ChannelConfigError, DecryptionError) as exc:
-            return self._refusal(exc)
-        entry.in_flight += 1
-        try:
-            return await entry.client.open_handle(self._stored(entry, message))
-        finally:
-            entry.in_flight -= 1
-            await entry.close_when_idle()
+        return await self._through_client(message, lambda client, stored: client.open_handle(stored))
 
     async def send(self, message: OutboundMessage) -> SendResult:
+        return await self._through_client(message, lambda client, stored: client.send(stored))
+
+    async def _through_client(
+        self, message: OutboundMessage, call: Callable[[ChannelClient, OutboundMessage], Awaitable[_T]]
+    ) -> _T | SendResult:
+        """``call`` on the clinic's current client (kept open while in flight), or the refusal of a bad config."""
         try:
             entry = await self._client()
         except (ChannelConfigError, DecryptionError) as exc:
             return self._refusal(exc)
         entry.in_flight += 1
         try:
-            return await entry.client.send(self._stored(entry, message))
+            return await call(entry.client, self._stored(entry, message))
         finally:
             entry.in_flight -= 1
             await entry.close_when_idle()
