@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
 from pathlib import Path
 
@@ -43,12 +42,9 @@ def test_database_counts_sqlite_rows_with_placeholders(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_database_counts_postgres_rows_in_a_fresh_database_dropped_after() -> None:
-    from tests.conftest import POSTGRES_URL
+    from tests.conftest import require_postgres
 
-    if not POSTGRES_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide PostgreSQL (DOCTORSFLOW_TEST_POSTGRES)")
-        pytest.skip("no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)")
+    postgres_url = require_postgres()
     import asyncpg
 
     async def execute(url: str, sql: str) -> None:
@@ -59,14 +55,13 @@ def test_database_counts_postgres_rows_in_a_fresh_database_dropped_after() -> No
             await connection.close()
 
     async def exists(name: str) -> bool:
-        assert POSTGRES_URL is not None
-        connection = await asyncpg.connect(POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://"))
+        connection = await asyncpg.connect(postgres_url.replace("postgresql+asyncpg://", "postgresql://"))
         try:
             return bool(await connection.fetchval("SELECT count(*) FROM pg_database WHERE datname = $1", name))
         finally:
             await connection.close()
 
-    with postgres_database(POSTGRES_URL) as url:
+    with postgres_database(postgres_url) as url:
         name = url.rsplit("/", 1)[1]
         assert asyncio.run(exists(name))
         asyncio.run(execute(url, "CREATE TABLE runs (id serial PRIMARY KEY, status text, version int)"))

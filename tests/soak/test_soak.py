@@ -9,7 +9,6 @@ Two things are checked on the same run:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,12 +29,9 @@ def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
     if request.param == "sqlite":
         yield None
         return
-    from tests.conftest import POSTGRES_URL, _postgres_database
+    from tests.conftest import _postgres_database, require_postgres
 
-    if not POSTGRES_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide PostgreSQL (DOCTORSFLOW_TEST_POSTGRES) for the soak")
-        pytest.skip("no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)")
+    require_postgres()
     database = _postgres_database()
     yield next(database)
     next(database, None)
