@@ -45,6 +45,16 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Console errors too (a CSP refusal, a React warning): a failed HTTP answer the test provoked is logged by the
+    # browser as "Failed to load resource" and is the test's business, not a page error.
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     yield page
     context.close()
-    assert not errors, f"uncaught errors in the page: {errors}"
+    assert not errors, f"errors in the page or its console: {errors[:5]} ({len(errors)} in all)"
