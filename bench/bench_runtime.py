@@ -31,6 +31,8 @@ from typing import Any
 import httpx
 import psutil
 
+from bench.peer.meter import cpu_seconds
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = {
     "format": "doctorsflow.workflow/v1",
@@ -313,8 +315,8 @@ def measure_steps(stack: Stack, database: Database, runs: int, wait_version: int
     ``runtime.steps_per_s`` figure and its details (CPU of server + workers, and of PostgreSQL's backends)."""
     stack.wait_ready()
     pids = list(stack.pids.values())
-    cpu_before, db_cpu_before = _cpu_seconds(pids), database.server_cpu_seconds()
-    each_before = {name: _cpu_seconds([pid]) for name, pid in stack.pids.items()}
+    cpu_before, db_cpu_before = cpu_seconds(pids), database.server_cpu_seconds()
+    each_before = {name: cpu_seconds([pid]) for name, pid in stack.pids.items()}
     started = time.perf_counter()
     asyncio.run(_post_events(stack.port, runs))
     posted = time.perf_counter() - started
@@ -323,8 +325,8 @@ def measure_steps(stack: Stack, database: Database, runs: int, wait_version: int
     sent_sql = "SELECT count(*) FROM outbox WHERE status IN ('sent', 'delivered')"
     _wait_until(lambda: database.count(sent_sql) >= runs, 1800)  # end to end: every message handed over
     elapsed = time.perf_counter() - started
-    cpu = _cpu_seconds(pids) - cpu_before
-    each = {name: round(_cpu_seconds([pid]) - each_before[name], 1) for name, pid in stack.pids.items()}
+    cpu = cpu_seconds(pids) - cpu_before
+    each = {name: round(cpu_seconds([pid]) - each_before[name], 1) for name, pid in stack.pids.items()}
     db_cpu = database.server_cpu_seconds() - db_cpu_before
     steps = database.count("SELECT count(*) FROM run_steps WHERE status = 'done'")
     figure: dict[str, Any] = {
@@ -458,19 +460,6 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             "worker_mb": round(sampler.peak["worker"], 1),
         },
     ]
-
-
-def _cpu_seconds(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            process = psutil.Process(pid)
-            for member in [process, *process.children(True)]:
-                times = member.cpu_times()
-                total += times.user + times.system
-        except psutil.Error:
-            continue
-    return total
 
 
 def _ready(port: int) -> bool:

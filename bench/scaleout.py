@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.bench_runtime import Database, Stack, _cpu_seconds, _setup, loopback_redis, measure_steps, postgres_database
+from bench.bench_runtime import Database, Stack, _setup, loopback_redis, measure_steps, postgres_database
+from bench.peer.meter import cpu_seconds
 
 WORKERS = (1, 2, 3)
 SECRET = "bench-secret-key-0123456789abcdef"
@@ -66,9 +67,9 @@ def measure(kind: str, workers: int, runs: int) -> dict[str, Any]:
             stack = Stack(settings, redis_url, logs, workers=workers)
             try:
                 stack.wait_ready()
-                redis_before = _cpu_seconds([redis_pid])
+                redis_before = cpu_seconds([redis_pid])
                 figure = measure_steps(stack, Database(url), runs, wait_version)
-                redis_cpu = _cpu_seconds([redis_pid]) - redis_before
+                redis_cpu = cpu_seconds([redis_pid]) - redis_before
             finally:
                 stack.stop()
     db_cpu = figure.pop("postgres_cpu_seconds", 0.0)
