@@ -61,7 +61,7 @@ async def test_a_writer_of_another_process_gets_the_next_turn_before_this_loops_
             await session.execute(text("UPDATE clinics SET name = name"))
             holding.set()
             await release.wait()
-        order.append("first")
+            order.append("first")  # inside the turn: the other process may append as soon as it is released
 
     def other_process() -> None:
         async def write() -> None:
