@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
-from runtime import context
+from runtime import context, manual_start
 from runtime.events import InvalidEvent, Within, ingest
 from runtime.health import runtime_health
 from runtime.schemas import (
@@ -27,6 +27,8 @@ from runtime.schemas import (
     RuntimeHealth,
     SimulateRequest,
     SimulationResult,
+    StartAnswer,
+    StartRequestBody,
 )
 from runtime.simulate import SimulationError, simulate
 from runtime.views import message_view, run_summary, step_view
@@ -199,7 +201,24 @@ async def runtime_health_route(db_session: AsyncSession) -> RuntimeHealth:
     return await runtime_health(db_session)
 
 
-ROUTES: list[Any] = [EventController, RunController, runtime_health_route]
+@post("/api/workflows/{workflow_id:int}/start", operation_id="StartWorkflow", tags=["runtime"], status_code=200)
+async def start_workflow(
+    state: State, caller: Caller, workflow_id: int, data: Annotated[Any, BodyShape(StartRequestBody)]
+) -> Response[StartAnswer]:
+    """Enrol patients in a published ``trigger.manual`` workflow, or preview it (``dry_run``): runtime/manual_start.py."""
+    runtime, dispatches = _runtime(state)
+    try:
+        answer, advance = await manual_start.start(
+            runtime, caller, workflow_id, manual_start.parse_request(data), dispatch=dispatches
+        )
+    except manual_start.StartRefused as exc:
+        raise ApiError(exc.status, exc.problems) from exc
+    for run_id in advance:
+        runtime.dispatcher.advance(run_id)
+    return Response(cast(StartAnswer, answer), status_code=200 if answer["dry_run"] else 201)
+
+
+ROUTES: list[Any] = [EventController, RunController, runtime_health_route, start_workflow]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
@@ -209,4 +228,5 @@ ROUTE_PERMISSIONS = {
     "GetRun": "run.read",
     "ListMessages": "run.read",
     "RuntimeHealth": "run.read",
+    "StartWorkflow": "event.write",
 }

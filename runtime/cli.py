@@ -178,3 +178,7 @@ def register(commands: Any) -> None:
     health.add_argument("--heartbeat-after", type=float, help="스케줄러 심박 기준(초) / heartbeat age (60)")
     add_format(health)
     health.set_defaults(handler=run_health)
+
+    from runtime.manual_start_cli import register as register_start
+
+    register_start(commands)

@@ -240,3 +240,48 @@ class RuntimeHealth(TypedDict):
     overdue_waits: OverdueWaits
     stuck_sending: StuckSending
     schedulers: list[SchedulerBeat]
+
+
+# -- manual starts (runtime/manual_start.py) -----------------------------------------------------------------
+class StartFilter(TypedDict, total=False):
+    """Patients to enrol: every given condition must hold."""
+
+    procedure: str  # a procedure code or name the patient had an appointment for
+    tag: str
+    last_visit_before: str  # YYYY-MM-DD (Asia/Seoul), last attended/completed appointment before this day
+    last_visit_after: str  # YYYY-MM-DD, on or after this day
+    consent: ConsentPurpose  # granted
+
+
+class StartRequestBody(TypedDict):
+    """Exactly one of ``patient_ids`` or ``filter``; ``dry_run`` previews without starting anything."""
+
+    patient_ids: NotRequired[list[int]]
+    filter: NotRequired[StartFilter]
+    dry_run: NotRequired[bool]
+
+
+class StartFirstMessage(TypedDict, total=False):
+    at: str  # Asia/Seoul ISO 8601
+    node: str
+    channel: str
+    text: str
+    decision: Literal["send", "skip", "hold"]  # what the send-time policy would decide now
+    reason: str | None  # why skipped or held; alone: why no message would go out
+
+
+class StartPreviewRow(TypedDict):
+    patient: MaskedPatient
+    enrol: bool  # False: already running this workflow from a manual start
+    reason: NotRequired[str]
+    first: NotRequired[StartFirstMessage]  # dry runs only
+
+
+class StartAnswer(TypedDict):
+    workflow_id: int
+    version: int
+    dry_run: bool
+    patients: int  # enrolled (or, dry, that would be)
+    runs: list[int]  # empty when dry
+    already_running: int
+    preview: list[StartPreviewRow]
