@@ -208,9 +208,7 @@ async def start_workflow(
     """Enrol patients in a published ``trigger.manual`` workflow, or preview it (``dry_run``): runtime/manual_start.py."""
     runtime, dispatches = _runtime(state)
     try:
-        answer, advance = await manual_start.start(
-            runtime, caller, workflow_id, manual_start.parse_request(data), dispatch=dispatches
-        )
+        answer, advance = await manual_start.start(runtime, caller, workflow_id, data, dispatch=dispatches)
     except manual_start.StartRefused as exc:
         raise ApiError(exc.status, exc.problems) from exc
     for run_id in advance:

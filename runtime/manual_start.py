@@ -296,9 +296,10 @@ def _masked(patient: Patient) -> dict[str, Any]:
 
 # -- the start ---------------------------------------------------------------------------------------------
 async def start(
-    runtime: Runtime, caller: Caller, workflow_id: int, request: StartRequest, *, dispatch: bool = True
+    runtime: Runtime, caller: Caller, workflow_id: int, request: StartRequest | Any, *, dispatch: bool = True
 ) -> tuple[dict[str, Any], list[int]]:
-    """Preview or start. Returns the answer and the runs to dispatch after commit (empty when dry or
+    """Preview or start. ``request``: a :class:`StartRequest` or the JSON body as sent (checked after the
+    workflow is found, so another clinic's workflow is a 404 whatever the body). Returns the answer and the runs to dispatch after commit (empty when dry or
     ``dispatch`` is off: then the scheduler's next poll picks them up)."""
     try:
         return await _start(runtime, caller, workflow_id, request, dispatch)
@@ -307,12 +308,13 @@ async def start(
 
 
 async def _start(
-    runtime: Runtime, caller: Caller, workflow_id: int, request: StartRequest, dispatch: bool
+    runtime: Runtime, caller: Caller, workflow_id: int, body: StartRequest | Any, dispatch: bool
 ) -> tuple[dict[str, Any], list[int]]:
     now = runtime.clock.now()
     # A preview writes too: the audit entry of who looked at which patients.
     async with write_scope(runtime.settings, caller.clinic_id) as session:
         workflow, version = await startable_version(session, workflow_id)
+        request = body if isinstance(body, StartRequest) else parse_request(body)
         patients = await chosen_patients(session, request)
         running = await _open_manual_runs(session, workflow.id, [p.id for p in patients]) if patients else set()
         rows: list[dict[str, Any]] = []
@@ -350,7 +352,7 @@ async def _start(
         "already_running": len(rows) - enrolled,
         "preview": rows,
     }
-    return answer, runs if dispatch and not request.dry_run else []
+    return answer, runs if dispatch and not answer["dry_run"] else []
 
 
 async def _enrol(
