@@ -201,7 +201,13 @@ async def runtime_health_route(db_session: AsyncSession) -> RuntimeHealth:
     return await runtime_health(db_session)
 
 
-@post("/api/workflows/{workflow_id:int}/start", operation_id="StartWorkflow", tags=["runtime"], status_code=200)
+@post(
+    "/api/workflows/{workflow_id:int}/start",
+    operation_id="StartWorkflow",
+    tags=["runtime"],
+    status_code=200,
+    responses={201: ResponseSpec(StartAnswer, description="시작됨 / started (not a dry run)", generate_examples=False)},
+)
 async def start_workflow(
     state: State, caller: Caller, workflow_id: int, data: Annotated[Any, BodyShape(StartRequestBody)]
 ) -> Response[StartAnswer]:

@@ -10,6 +10,7 @@ import { PatientActivity } from "./PatientActivity";
 import { ConsentPanel, OptOutBox } from "./PatientConsents";
 import { PatientRights } from "./PatientRights";
 import { useCanAny } from "../store/permissions";
+import { StartForPatient } from "../starts/StartForPatient";
 
 function Contact({ patient }: { patient: PatientDetail }) {
   const t = useT();
@@ -71,6 +72,7 @@ export function PatientDetailPage({ id }: { id: string }) {
               <OptOutBox patient={p} writable={writable} onChanged={reload} />
               <ConsentPanel patient={p} writable={writable} onChanged={reload} />
               {can("run.read") && <PatientActivity id={p.id} />}
+              {can("event.write") && <StartForPatient patient={p} />}
               <PatientRights patient={p} onErased={reload} />
             </div>
           );

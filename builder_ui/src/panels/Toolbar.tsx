@@ -5,6 +5,7 @@ import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { useEditor } from "../store/editor";
 import { useRoute } from "../store/router";
+import { StartButton } from "../starts/StartButton";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
 
 function ToolbarView() {
@@ -83,6 +84,7 @@ function ToolbarView() {
             </button>
           </>
         )}
+        <StartButton />
         {meta.publishedVersion !== null && (
           <span className="tag tag-published" data-testid="published-version">
             {t("editor.publishedVersion", { version: meta.publishedVersion })}

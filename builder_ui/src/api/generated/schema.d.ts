@@ -105,6 +105,10 @@ export interface paths {
     /** RuntimeHealthRoute */
     get: operations["RuntimeHealth"];
   };
+  "/api/workflows/{workflow_id}/start": {
+    /** StartWorkflow */
+    post: operations["StartWorkflow"];
+  };
   "/api/alimtalk-templates/{code}/approve": {
     /** Approve */
     post: operations["ApproveAlimTalkTemplate"];
@@ -1151,6 +1155,48 @@ export interface components {
     SkippedNode: {
       node: string;
       reason: string;
+    };
+    /** StartAnswer */
+    StartAnswer: {
+      workflow_id: number;
+      version: number;
+      dry_run: boolean;
+      patients: number;
+      runs: number[];
+      already_running: number;
+      preview: components["schemas"]["StartPreviewRow"][];
+    };
+    /** StartFilter */
+    StartFilter: {
+      procedure?: string;
+      tag?: string;
+      last_visit_before?: string;
+      last_visit_after?: string;
+      /** @enum {string} */
+      consent?: "treatment" | "marketing" | "night_ads";
+    };
+    /** StartFirstMessage */
+    StartFirstMessage: {
+      at?: string;
+      node?: string;
+      channel?: string;
+      text?: string;
+      /** @enum {string} */
+      decision?: "send" | "skip" | "hold";
+      reason?: string | null;
+    };
+    /** StartPreviewRow */
+    StartPreviewRow: {
+      patient: components["schemas"]["MaskedPatient"];
+      enrol: boolean;
+      reason?: string;
+      first?: components["schemas"]["StartFirstMessage"];
+    };
+    /** StartRequestBody */
+    StartRequestBody: {
+      patient_ids?: number[];
+      filter?: components["schemas"]["StartFilter"];
+      dry_run?: boolean;
     };
     /** StartedRun */
     StartedRun: {
@@ -2651,6 +2697,71 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RuntimeHealth"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** StartWorkflow */
+  StartWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["StartRequestBody"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["StartAnswer"];
+        };
+      };
+      /** @description 시작됨 / started (not a dry run) */
+      201: {
+        content: {
+          "application/json": components["schemas"]["StartAnswer"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
