@@ -29,6 +29,7 @@ import runtime.billing.api
 import runtime.billing.cli
 import runtime.cli
 import runtime.credentials.api
+import runtime.patient_links.api
 import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
@@ -59,6 +60,7 @@ ROUTE_MODULES = [
     runtime.credentials.api,
     runtime.billing.api,
     runtime.webhooks,
+    runtime.patient_links.api,
     storage.patients.api,
     storage.accounts.api,
 ]

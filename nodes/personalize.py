@@ -52,6 +52,7 @@ VARIABLES: dict[str, str] = {
     "appointment.starts_at": "예약 일시 / appointment time",
     "appointment.procedure": "예약 시술 / procedure",
     "appointment.doctor": "담당의 / doctor",
+    "appointment.confirm_link": "예약 확인·취소 링크 / link to confirm or cancel the appointment",
     "clinic.name": "병원 이름 / clinic name",
     "clinic.phone": "병원 전화번호 / clinic phone",
     "clinic.address": "병원 주소 / clinic address",

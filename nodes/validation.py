@@ -436,7 +436,13 @@ def _reachability_problems(g: _Graph) -> Iterator[Problem]:
 
 # Events that carry an ``appointment`` (DESIGN "Events"); other triggers' runs have none.
 APPOINTMENT_EVENTS = frozenset(
-    {"appointment.booked", "appointment.rescheduled", "appointment.cancelled", "procedure.completed"}
+    {
+        "appointment.booked",
+        "appointment.rescheduled",
+        "appointment.cancelled",
+        "appointment.confirmed",
+        "procedure.completed",
+    }
 )
 
 

@@ -301,7 +301,11 @@ async def _upsert_appointment(
     external_id = str(block["id"])
     found = (await connection.execute(_FIND_APPOINTMENT, {"clinic": clinic_id, "external_id": external_id})).first()
     starts_at = parse_datetime(block["starts_at"]) if block.get("starts_at") else None
-    status = {"appointment.cancelled": "cancelled", "procedure.completed": "completed"}.get(event_type)
+    status = {
+        "appointment.cancelled": "cancelled",
+        "appointment.confirmed": "confirmed",
+        "procedure.completed": "completed",
+    }.get(event_type)
     if status is None and event_type in ("appointment.booked", "appointment.rescheduled"):
         status = "booked"
     if found is None:

@@ -17,6 +17,7 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
+from runtime.patient_links.tokens import confirm_link
 from storage.alimtalk_templates.store import approved_texts
 from storage.models import Appointment, Clinic, Consent, Event, Patient, Run, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
@@ -153,6 +154,16 @@ def _event_view(world: Any) -> dict[str, Any]:
     return {"type": world.e_type, "external_id": world.e_external_id, **(world.e_payload or {})}
 
 
+def _with_link(world: Any, now: datetime) -> dict[str, Any] | None:
+    """The run's appointment with its patient link (``{{ appointment.confirm_link }}``: signed, expiring)."""
+    if world.a_id is None:
+        return None
+    view = appointment_view(_prefixed(world, "a_"))
+    if view is not None:
+        view["confirm_link"] = confirm_link(world.clinic_id, world.a_id, world.a_starts_at, now)
+    return view
+
+
 async def world_data(
     session: AsyncSession, world: Any, now: datetime, event: Mapping[str, Any] | None = None
 ) -> RunData:
@@ -165,7 +176,7 @@ async def world_data(
         now=now,
         trigger_at=world.trigger_at,
         patient=patient_view(_prefixed(world, "p_")),
-        appointment=appointment_view(_prefixed(world, "a_") if world.a_id is not None else None),
+        appointment=_with_link(world, now),
         clinic=clinic_view(_prefixed(world, "c_"), await approved_texts(session, world.clinic_id)),
         consents={purpose: bool(granted) for purpose, granted in ledger.items()},
         event=_event_view(world) if event is None else event,

@@ -14,6 +14,7 @@ EventType = Literal[
     "appointment.booked",
     "appointment.rescheduled",
     "appointment.cancelled",
+    "appointment.confirmed",
     "procedure.completed",
     "consent.granted",
     "consent.revoked",

@@ -1,0 +1,1 @@
+"""Patient-facing appointment links: signed, expiring tokens (tokens.py), the public page (api.py, page.py)."""
