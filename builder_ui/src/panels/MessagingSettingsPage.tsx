@@ -7,6 +7,8 @@ import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { toast } from "../store/toast";
 import { ErrorList, LoadView, formatTime, useLoad } from "./common";
+import { WebhookSecrets } from "../integrations/WebhookSecrets";
+import { useCan } from "../store/permissions";
 
 
 function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (next: CredentialsView) => void }) {
@@ -147,6 +149,7 @@ function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (n
 
 export function MessagingSettingsPage() {
   const t = useT();
+  const canIntegrate = useCan("settings.write");
   const [loaded] = useLoad(() => channelsApi.credentials(), []);
   const [view, setView] = useState<CredentialsView | null>(null);
   return (
@@ -167,6 +170,7 @@ export function MessagingSettingsPage() {
           );
         }}
       </LoadView>
+      {canIntegrate && <WebhookSecrets />}
     </main>
   );
 }
