@@ -22,7 +22,9 @@ from sqlalchemy.exc import IntegrityError
 from runtime.api import _runtime
 from runtime.clock import SEOUL
 from runtime.events import InvalidEvent, ingest
-from runtime.patient_links.page import Notice, render_page
+from runtime.patient_links import booking
+from runtime.patient_links.page import Notice, day_label, render_booking, render_page, time_label
+from runtime.patient_links.slots import days_of
 from runtime.patient_links.tokens import InvalidLink, LinkClaims, read_token
 from runtime.views import mask_name
 from storage import audit
@@ -180,5 +182,47 @@ async def _reschedule_requested(state: State, claims: LinkClaims, appointment: A
         return
 
 
-ROUTES: list[Any] = [Router(path="/p", route_handlers=[show, act], middleware=[RATE.middleware])]
+def _booking_page(
+    clinic: Clinic, slots: list[datetime], form: booking.BookingForm, done: str | None = None
+) -> Response[str]:
+    days = [
+        (day_label(day_slots[0]), [(s.isoformat(), time_label(s)) for s in day_slots])
+        for _, day_slots in days_of(slots)
+    ]
+    fields = {"slot": form.slot, "name": form.name, "phone": form.phone, "reason": form.reason}
+    body = render_booking(
+        clinic_name=clinic.name,
+        clinic_phone=str(clinic.setting("phone") or ""),
+        days=days,
+        form=fields,
+        errors=form.errors,
+        done=done,
+    )
+    return _html(body, 422 if form.errors else 200)
+
+
+@get("/book/{clinic_slug:str}", include_in_schema=False)
+async def booking_form(state: State, clinic_slug: str) -> Response[str]:
+    """The clinic's self-booking page (optional; slots from the clinic's ``self_booking`` setting)."""
+    runtime, _ = _runtime(state)
+    clinic = await booking.clinic_by_slug(runtime, clinic_slug)
+    if clinic is None:
+        return _page(None, None, None, problem=GONE)
+    return _booking_page(clinic, await booking.slots_of(runtime, clinic), booking.BookingForm())
+
+
+@post("/book/{clinic_slug:str}", include_in_schema=False, status_code=200)
+async def booking_submit(state: State, clinic_slug: str, request: Request[Any, Any, Any]) -> Response[str]:
+    runtime, dispatches = _runtime(state)
+    clinic = await booking.clinic_by_slug(runtime, clinic_slug)
+    if clinic is None:
+        return _page(None, None, None, problem=GONE)
+    form = booking.read_form(await request.form())
+    done = await booking.book(runtime, clinic, form, dispatch=dispatches)
+    return _booking_page(clinic, await booking.slots_of(runtime, clinic), form, done)
+
+
+ROUTES: list[Any] = [
+    Router(path="/p", route_handlers=[show, act, booking_form, booking_submit], middleware=[RATE.middleware])
+]
 ROUTE_PERMISSIONS: dict[str, str] = {}  # not under /api: public by design (the signed token is the key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -74,3 +75,31 @@ def render_page(
             confirm_cancel=confirm_cancel,
         )
     )
+
+
+def render_booking(
+    *,
+    clinic_name: str,
+    clinic_phone: str,
+    days: list[tuple[str, list[tuple[str, str]]]],
+    form: Mapping[str, str],
+    errors: list[str],
+    done: str | None = None,
+) -> str:
+    """The self-booking page: ``days`` = [(day label, [(slot value, time label)])]."""
+    return (
+        _environment()
+        .get_template("book.html.j2")
+        .render(clinic_name=clinic_name, clinic_phone=clinic_phone, days=days, form=form, errors=errors, done=done)
+    )
+
+
+def day_label(moment: datetime) -> str:
+    local = moment.astimezone(SEOUL)
+    return f"{local.month}월 {local.day}일 ({WEEKDAYS[local.weekday()]})"
+
+
+def time_label(moment: datetime) -> str:
+    local = moment.astimezone(SEOUL)
+    half = "오전" if local.hour < 12 else "오후"
+    return f"{half} {local.hour % 12 or 12}:{local.minute:02d}"
