@@ -522,7 +522,7 @@ export interface components {
     /** EventIn */
     EventIn: {
       /** @enum {string} */
-      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
+      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
       external_id: string;
       occurred_at: string;
       patient: components["schemas"]["EventPatient"];
@@ -533,7 +533,7 @@ export interface components {
     EventIntake: {
       event_id: number;
       /** @enum {string} */
-      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
+      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
       external_id: string;
       patient_id: number;
       runs: components["schemas"]["StartedRun"][];
@@ -1020,7 +1020,7 @@ export interface components {
       /** @enum {string} */
       status: "running" | "waiting" | "completed" | "cancelled" | "failed";
       /** @enum {null|string} */
-      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
+      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
       patient: components["schemas"]["MaskedPatient"] | null;
       trigger_at: string | null;
       started_at: string | null;
@@ -1040,7 +1040,7 @@ export interface components {
       /** @enum {string} */
       status: "running" | "waiting" | "completed" | "cancelled" | "failed";
       /** @enum {null|string} */
-      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
+      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
       patient: components["schemas"]["MaskedPatient"] | null;
       trigger_at: string | null;
       started_at: string | null;
