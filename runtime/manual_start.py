@@ -110,12 +110,15 @@ def _checked_filter(chosen: Any) -> Mapping[str, Any]:
         value = chosen.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip() or len(value) > 64):
             raise _bad(f"{key}는 1–64자 문자열입니다 / {key} must be a short text", f"/filter/{key}")
+    checked = dict(chosen)
     for key in ("last_visit_before", "last_visit_after"):
         value = chosen.get(key)
         if value is None:
             continue
         try:
-            date.fromisoformat(str(value))
+            if not isinstance(value, str):
+                raise ValueError(value)
+            checked[key] = date.fromisoformat(value).isoformat()  # compared as YYYY-MM-DD text
         except ValueError:
             raise _bad(
                 f"{key}는 YYYY-MM-DD 날짜입니다: {value!r} / {key} must be YYYY-MM-DD", f"/filter/{key}"
@@ -126,7 +129,7 @@ def _checked_filter(chosen: Any) -> Mapping[str, Any]:
             f"consent는 {' | '.join(PURPOSES)} 중 하나입니다 / consent must be one of {', '.join(PURPOSES)}",
             "/filter/consent",
         )
-    return dict(chosen)
+    return checked
 
 
 # -- which workflow ------------------------------------------------------------------------------------------

@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from runtime.manual_start import FILTER_KEYS, StartRefused, parse_request
 from tests.support.documents import event, example, workflow
 
 MANUAL = workflow(
@@ -122,3 +125,31 @@ async def test_refusals_are_specific_and_change_nothing(client: AsyncTestClient[
     bad_date = await client.post(f"/api/workflows/{manual}/start", json={"filter": {"last_visit_before": "어제"}})
     assert bad_date.status_code == 422
     assert (await client.get("/api/runs")).json()["runs"] == []
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+bodies = json_values | st.fixed_dictionaries(
+    {},
+    optional={
+        "patient_ids": json_values,
+        "filter": st.dictionaries(st.sampled_from([*FILTER_KEYS, "x"]), json_values, max_size=4),
+        "dry_run": json_values,
+    },
+)
+
+
+@given(bodies)
+def test_any_body_is_a_request_or_a_specific_refusal(body: Any) -> None:
+    try:
+        request = parse_request(body)
+    except StartRefused as refused:
+        assert refused.status == 422 and refused.problems and all(p.message for p in refused.problems)
+        return
+    assert (request.patient_ids is None) != (request.filter is None)
+    for key in ("last_visit_before", "last_visit_after"):
+        value = (request.filter or {}).get(key)
+        assert value is None or (len(value) == 10 and value[4] == "-")
