@@ -163,3 +163,48 @@ def test_a_wrong_secret_is_refused_and_shown(
     page = context.new_page()
     page.goto(f"{fixture_site}/kakao/reservations.html")
     expect(options.locator("#status")).to_contain_text("서명이 맞지 않습니다", timeout=15_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026.12.08(화)", "2026-12-08"),
+        ("2026-12-08", "2026-12-08"),
+        ("2026년 12월 8일 (화)", "2026-12-08"),
+        ("20261208", "2026-12-08"),
+        ("12월 15일 (화)", "2026-12-15"),
+        ("1.05", "2027-01-05"),  # seen in December: next January
+        ("날짜 없음", None),
+    ],
+)
+def test_extension_reads_korean_dates(browser: Browser, text: str, expected: str | None) -> None:
+    page = browser.new_page()
+    page.add_script_tag(path=str(ROOT / "extension" / "parse.js"))
+    found = page.evaluate("([t]) => DoctorsFlowParse.parseDate(t, new Date(2026, 11, 5))", [text])
+    page.close()
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("오후 2:30", "14:30"),
+        ("14:30", "14:30"),
+        ("오전 9시 30분", "09:30"),
+        ("오후 12:00", "12:00"),
+        ("오전 12:10", "00:10"),
+        ("2:30 PM", "14:30"),
+        ("25:00", None),
+        ("", None),
+    ],
+)
+def test_extension_reads_korean_times(browser: Browser, text: str, expected: str | None) -> None:
+    page = browser.new_page()
+    page.add_script_tag(path=str(ROOT / "extension" / "parse.js"))
+    found = page.evaluate("([t]) => DoctorsFlowParse.parseTime(t)", [text])
+    phone = page.evaluate(
+        "() => [DoctorsFlowParse.parsePhone('010-2211-3344'), DoctorsFlowParse.parsePhone('010-****-5544')]"
+    )
+    page.close()
+    assert found == expected
+    assert phone == ["01022113344", None]
