@@ -25,6 +25,7 @@ import compliance.cli
 import nodes.api
 import nodes.cli
 import runtime.api
+import runtime.appointments.api
 import runtime.billing.api
 import runtime.billing.cli
 import runtime.cli
@@ -36,6 +37,7 @@ import storage.alimtalk_templates.api
 import storage.cli
 import storage.patients.api
 import storage.patients.cli
+import storage.procedures.api
 import storage.workflows.api
 from nodes.cli_format import EXIT_OK, add_format
 from runtime.services import dispatching_runtime
@@ -61,6 +63,8 @@ ROUTE_MODULES = [
     runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
+    storage.procedures.api,
+    runtime.appointments.api,
 ]
 CLI_MODULES: list[Any] = [
     storage.cli,
