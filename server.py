@@ -26,6 +26,7 @@ import nodes.api
 import nodes.cli
 import runtime.api
 import runtime.appointments.api
+import runtime.appointments.cli
 import runtime.billing.api
 import runtime.billing.cli
 import runtime.cli
@@ -75,6 +76,7 @@ CLI_MODULES: list[Any] = [
     runtime.billing.cli,
     storage.patients.cli,
     storage.accounts.cli,
+    runtime.appointments.cli,
 ]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
