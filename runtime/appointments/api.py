@@ -4,6 +4,7 @@
   ``{"appointments": [{"id", "external_id", "patient", "starts_at", "procedure", "status", …}]}``
 - ``GET /api/appointments/{id}`` → the appointment with the runs and messages it caused
 - ``POST /api/appointments`` (patient, starts_at, procedure, doctor) → 201 ``appointment.booked``
+- ``POST /api/appointments/import`` (multipart: file, mapping?, dry_run?) → the import report (as the CLI's JSON)
 - ``PATCH /api/appointments/{id}`` (starts_at / procedure / doctor / status) → ``appointment.rescheduled`` and
   the status event (confirmed, attended, no_show, cancelled; completed = ``procedure.completed``)
 """
@@ -14,17 +15,22 @@ from datetime import date, timedelta
 from typing import Annotated, Any, cast
 
 from litestar import Controller, Response, get, patch, post
-from litestar.datastructures import State
-from litestar.params import Parameter
+from litestar.datastructures import State, UploadFile
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime import context
 from runtime.appointments.apply import apply_events
 from runtime.appointments.book import MAX_DAYS, appointment_detail, list_book
 from runtime.appointments.changes import booking_event, change_events, problems_for_body
+from runtime.appointments.columns import parse_mapping
+from runtime.appointments.importer import import_reservations
 from runtime.appointments.schemas import (
     AppointmentChange,
     AppointmentDetail,
+    AppointmentImportForm,
+    AppointmentImportReport,
     AppointmentIn,
     AppointmentList,
     AppointmentPatch,
@@ -38,6 +44,8 @@ from storage.http import settings_of
 from storage.models import Appointment, Patient
 from storage.models.appointment import APPOINTMENT_STATUSES
 from storage.openapi import BodyShape
+from storage.patients.columns import MappingError
+from storage.patients.readers import UnreadableFile, read_table
 from storage.tenancy import Caller
 
 
@@ -154,6 +162,42 @@ class AppointmentController(Controller):
             raise ApiError(500, [Problem("internal", "예약이 저장되지 않았습니다 / the appointment was not stored")])
         return {"appointment": await _fresh(state, caller, appointment_id), "events": intakes}
 
+    @post("/import", operation_id="ImportAppointments", status_code=200)
+    async def import_file(
+        self,
+        state: State,
+        db_session: AsyncSession,
+        caller: Caller,
+        data: Annotated[
+            dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART), BodyShape(AppointmentImportForm)
+        ],
+        dry_run: bool = False,
+    ) -> AppointmentImportReport:
+        upload = data.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(
+                400, [Problem("missing_file", "파일을 첨부하세요 / attach a file (field 'file')", path="/file")]
+            )
+        mapping_text = str(data.get("mapping") or "")
+        dry = dry_run or str(data.get("dry_run", "")).lower() in ("1", "true", "yes", "on")
+        runtime, dispatches = _runtime(state)
+        try:
+            mapping = parse_mapping([m for m in mapping_text.replace("\n", ",").split(",") if m.strip()])
+            table = read_table(await upload.read(), upload.filename or "")
+            report = await import_reservations(
+                runtime, caller.clinic_id, table, mapping, dry_run=dry, dispatch=dispatches and not dry
+            )
+        except UnreadableFile as exc:
+            raise ApiError(422, [Problem(exc.code, exc.message, path="/file")]) from exc
+        except MappingError as exc:
+            raise ApiError(422, [Problem("invalid_mapping", str(exc), path="/mapping")]) from exc
+        for run_id in report.runs:
+            runtime.dispatcher.advance(run_id)
+        audit.record(
+            db_session, caller, "appointment.import", None, rows=report.rows, dry_run=dry, errors=len(report.errors)
+        )
+        return cast(AppointmentImportReport, report.as_dict())
+
     @patch("/{appointment_id:int}", operation_id="UpdateAppointment")
     async def update(
         self,
@@ -183,4 +227,5 @@ ROUTE_PERMISSIONS = {
     "GetAppointment": "patient.read",
     "CreateAppointment": "event.write",
     "UpdateAppointment": "event.write",
+    "ImportAppointments": ("patient.import", "event.write"),
 }

@@ -3,6 +3,8 @@ Requests are checked by ``changes.py``, which answers our own 4xx problems."""
 
 from typing import Literal, NotRequired, TypedDict
 
+from litestar.datastructures import UploadFile
+
 from runtime.schemas import EventIntake, MessageView, RunSummary
 
 AppointmentStatus = Literal["booked", "confirmed", "attended", "completed", "no_show", "cancelled"]
@@ -75,3 +77,32 @@ class AppointmentPatch(TypedDict, total=False):
     procedure: str
     doctor: str
     status: AppointmentStatus  # → appointment.confirmed / attended / no_show / cancelled, procedure.completed
+
+
+class AppointmentImportForm(TypedDict):
+    """``multipart/form-data`` of ``POST /api/appointments/import`` (``dry_run`` also as query)."""
+
+    file: UploadFile  # CSV or XLSX
+    mapping: NotRequired[str]  # "column=field" pairs, comma- or line-separated
+    dry_run: NotRequired[str]
+
+
+class ImportFinding(TypedDict):
+    row: int  # 1-based data row (0: the file as a whole)
+    column: str
+    code: str
+    message: str
+
+
+class AppointmentImportReport(TypedDict):
+    """The JSON of ``doctorsflow import-appointments --format json``."""
+
+    rows: int
+    created: int
+    rescheduled: int
+    cancelled: int
+    attended: int
+    no_show: int
+    unchanged: int
+    errors: list[ImportFinding]
+    warnings: list[ImportFinding]

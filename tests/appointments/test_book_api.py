@@ -116,3 +116,28 @@ async def test_procedure_catalogue_defaults_edit_and_refusals(client: Client) ->
     refused = await client.put("/api/procedures", json={"procedures": clash})
     assert refused.status_code == 422 and refused.json()["errors"][0]["code"] == "duplicate_name"
     assert len((await client.get("/api/procedures")).json()["procedures"]) == len(mine)
+
+
+async def test_import_in_the_browser_previews_then_imports(client: Client) -> None:
+    from tests.appointments.exports import DAY1, cp949
+
+    files = {"file": ("예약.csv", cp949(DAY1), "text/csv")}
+    preview = await client.post("/api/appointments/import", files=files, data={"dry_run": "true"})
+    assert preview.status_code == 200, preview.text
+    assert list(preview.json()) == [
+        "rows",
+        "created",
+        "rescheduled",
+        "cancelled",
+        "attended",
+        "no_show",
+        "unchanged",
+        "errors",
+        "warnings",
+    ]
+    listed = await client.get("/api/appointments", params={"from": "2026-12-01", "to": "2026-12-31"})
+    assert listed.json()["appointments"] == []  # the preview wrote nothing
+    done = await client.post("/api/appointments/import", files=files)
+    assert done.json()["created"] == preview.json()["created"]
+    unreadable = await client.post("/api/appointments/import", files={"file": ("x.xls", b"\xd0\xcf\x11\xe0", "x")})
+    assert unreadable.status_code == 422 and unreadable.json()["errors"][0]["code"] == "unsupported_format"

@@ -313,6 +313,10 @@ export interface paths {
     /** Update */
     patch: operations["UpdateAppointment"];
   };
+  "/api/appointments/import": {
+    /** ImportFile */
+    post: operations["ImportAppointments"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -401,6 +405,25 @@ export interface components {
     AppointmentEvent: {
       type: string;
       occurred_at: string | null;
+    };
+    /** AppointmentImportForm */
+    AppointmentImportForm: {
+      /** Format: binary */
+      file: string;
+      mapping?: string;
+      dry_run?: string;
+    };
+    /** AppointmentImportReport */
+    AppointmentImportReport: {
+      rows: number;
+      created: number;
+      rescheduled: number;
+      cancelled: number;
+      attended: number;
+      no_show: number;
+      unchanged: number;
+      errors: components["schemas"]["ImportFinding"][];
+      warnings: components["schemas"]["ImportFinding"][];
     };
     /** AppointmentIn */
     AppointmentIn: {
@@ -691,6 +714,13 @@ export interface components {
       type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
       external_id: string;
       runs: components["schemas"]["StartedRun"][];
+    };
+    /** ImportFinding */
+    ImportFinding: {
+      row: number;
+      column: string;
+      code: string;
+      message: string;
     };
     /** ImportReport */
     ImportReport: {
@@ -5935,6 +5965,65 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["AppointmentChange"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** ImportFile */
+  ImportAppointments: {
+    parameters: {
+      query?: {
+        dry_run?: boolean;
+      };
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["AppointmentImportForm"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["AppointmentImportReport"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
