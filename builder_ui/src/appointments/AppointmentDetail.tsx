@@ -1,6 +1,7 @@
 // One appointment in a side panel: status buttons, reschedule, procedure/doctor, and what it caused
 // (the runs it started and their messages). Every button sends an event through the server's ingest.
 import { useState } from "react";
+import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList, formatTime, LoadView, useLoad } from "../panels/common";
 import { useLang } from "../i18n";
 import { toast } from "../store/toast";
@@ -92,7 +93,7 @@ export function AppointmentPanel({
     try {
       const answer = await bookApi.update(id, body);
       const warnings = answer.events.flatMap((e) => e.warnings ?? []);
-      toast(warnings.length ? "info" : "ok", warnings[0]?.message ?? s("updated"));
+      toast(warnings.length ? "info" : "ok", (warnings[0] && pickLanguage(warnings[0].message, useLang.getState().lang)) ?? s("updated"));
       setWhen(null);
       setTick((n) => n + 1);
       onChanged();

@@ -1,6 +1,8 @@
 // A new appointment: find the patient by name, chart no. or mobile (or enter a new one), pick the time and
 // the procedure, create. The server turns it into an appointment.booked event (workflows start from it).
 import { useState } from "react";
+import { useLang } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList } from "../panels/common";
 import { toast } from "../store/toast";
 import { bookApi, type Catalogue } from "./api";
@@ -50,7 +52,7 @@ export function NewAppointment({
         ...(doctor ? { doctor } : {}),
       });
       const warnings = answer.events.flatMap((e) => e.warnings ?? []);
-      toast(warnings.length ? "info" : "ok", warnings[0]?.message ?? s("created"));
+      toast(warnings.length ? "info" : "ok", (warnings[0] && pickLanguage(warnings[0].message, useLang.getState().lang)) ?? s("created"));
       onDone(answer.appointment.id);
     } catch (e) {
       setError(e);

@@ -1,6 +1,8 @@
 // EMR reservation import in the browser: choose the export → the server's dry run shows the counts, each bad
 // row (row, column, why) and warnings → import, or cancel. Same diffing as `doctorsflow import-appointments`.
 import { useState } from "react";
+import { useLang } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList } from "../panels/common";
 import { toast } from "../store/toast";
 import { bookApi, type ImportReport } from "./api";
@@ -10,6 +12,7 @@ const COUNTS = ["created", "rescheduled", "cancelled", "attended", "no_show", "u
 
 function Findings({ title, items, testId }: { title: string; items: ImportReport["errors"]; testId: string }) {
   const s = useS();
+  const { lang } = useLang();
   if (items.length === 0) return null;
   return (
     <>
@@ -33,7 +36,7 @@ function Findings({ title, items, testId }: { title: string; items: ImportReport
               <td>
                 <code>{f.code}</code>
               </td>
-              <td>{f.message}</td>
+              <td>{pickLanguage(f.message, lang)}</td>
             </tr>
           ))}
         </tbody>
