@@ -320,6 +320,7 @@ async def apply_in(
         event_type == "appointment.attended"
         and appointment is not None
         and appointment.kind in COMPLETED_BY_ATTENDING
+        and appointment.previous_status != "completed"  # completed once: attending again starts no second post-op
         and await attended_completes(connection, clinic_id)
     ):
         completion = await apply_in(runtime, session, clinic_id, _completion(payload, appointment), dispatch)
@@ -394,6 +395,7 @@ class StoredAppointment:
     external_id: str
     procedure: str | None
     kind: str | None  # the catalogue kind of its procedure (None: unknown or none)
+    previous_status: str | None = None  # before this event (None: new)
 
 
 async def _upsert_appointment(
@@ -434,12 +436,14 @@ async def _upsert_appointment(
         "new_doctor": block.get("doctor") or found.doctor,
         "new_status": status or found.status,
     }
+    if status == "attended" and found.status == "completed":
+        values["new_status"] = "completed"  # attended after the procedure was completed: it stays completed
     await connection.execute(_UPDATE_APPOINTMENT, values)
     kind = procedure.kind
     if procedure.text is None and found.procedure and not found.procedure_unknown:
         catalogue = await load_catalogue(connection, clinic_id)
         kind = next((e.kind for e in catalogue if e.code == found.procedure), None)
-    return StoredAppointment(int(found.id), external_id, values["new_procedure"], kind)
+    return StoredAppointment(int(found.id), external_id, values["new_procedure"], kind, found.status)
 
 
 @dataclass(frozen=True)

@@ -142,13 +142,16 @@ def change_events(appointment: Appointment, patient: Patient, body: Any, now: da
             }
         )
     if status is not None and status != appointment.status:
+        target: dict[str, Any] = {"id": appointment.external_id}
+        if status == "booked":  # booking again (after a cancellation) carries the time
+            target["starts_at"] = (appointment.starts_at or now).astimezone(SEOUL).isoformat()
         events.append(
             {
                 "type": STATUS_EVENTS[status],
                 "external_id": f"book:{appointment.external_id}:{status}:{stamp}",
                 "occurred_at": _now_iso(now),
                 "patient": person,
-                "appointment": {"id": appointment.external_id},
+                "appointment": target,
             }
         )
     return events

@@ -141,3 +141,14 @@ async def test_import_in_the_browser_previews_then_imports(client: Client) -> No
     assert done.json()["created"] == preview.json()["created"]
     unreadable = await client.post("/api/appointments/import", files={"file": ("x.xls", b"\xd0\xcf\x11\xe0", "x")})
     assert unreadable.status_code == 422 and unreadable.json()["errors"][0]["code"] == "unsupported_format"
+
+
+async def test_a_cancelled_appointment_can_be_booked_again(client: Client) -> None:
+    created = await book(client, patient={"chart_no": "A-4001"}, starts_at="2026-12-09T10:00")
+    appointment_id = created["appointment"]["id"]
+    await client.patch(f"/api/appointments/{appointment_id}", json={"status": "cancelled"})
+    again = await client.patch(f"/api/appointments/{appointment_id}", json={"status": "booked"})
+    assert again.status_code == 200, again.text
+    assert again.json()["appointment"]["status"] == "booked"
+    unknown = await client.patch(f"/api/appointments/{appointment_id}", json={"status": "done", "colour": "red"})
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["path"] == "/colour"

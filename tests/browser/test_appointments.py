@@ -64,6 +64,14 @@ def test_booking_an_appointment_starts_the_d1_reminder(page: Page, published: di
     expect(panel).to_contain_text(chart)
     expect(panel.get_by_test_id("appointment-status")).to_have_text("예약")
     expect(panel.get_by_test_id("appointment-run")).to_contain_text("예약 전날 18시 안내")
+    # When she hands it to another doctor and moves it one hour later, the panel shows both
+    panel.get_by_test_id("change-doctor").fill("이원장")
+    panel.get_by_test_id("change-doctor-save").click()
+    expect(panel).to_contain_text("라식 · 이원장")
+    panel.get_by_test_id("reschedule-at").fill(f"{day.isoformat()}T15:30")
+    panel.get_by_test_id("reschedule-save").click()
+    expect(panel).to_contain_text(f"{day.isoformat()} 15:30")
+    expect(panel).to_contain_text("appointment.rescheduled")
     panel.get_by_test_id("appointment-close").click()
     # And the week view shows it on its day; the patient is found again by phone for a second booking
     page.get_by_test_id("book-day-input").fill(day.isoformat())

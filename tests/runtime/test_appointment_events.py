@@ -131,3 +131,13 @@ async def test_a_clinic_synonym_added_to_its_catalogue_resolves(rt: Runtime, cli
     async with session_scope(rt.settings, None) as session:
         stored = (await session.execute(select(Event.payload).where(Event.external_id == "emr-7"))).scalar_one()
     assert stored["appointment"]["procedure"] == "cataract"
+
+
+async def test_attending_after_the_surgery_was_completed_starts_no_second_postop(rt: Runtime, clinic_id: int) -> None:
+    postop = await publish_document(rt.settings, clinic_id, example("cataract-postop"))
+    booked = {"id": "apt-8", "starts_at": START.isoformat(), "procedure": "cataract"}
+    await ingest(rt, clinic_id, event("appointment.booked", "b-8", appointment=booked))
+    await ingest(rt, clinic_id, event("procedure.completed", "p-8", appointment={"id": "apt-8"}))
+    intake = await ingest(rt, clinic_id, event("appointment.attended", "a-8", appointment={"id": "apt-8"}))
+    assert "completed" not in intake.result and await run_workflows(rt) == [postop]
+    assert (await appointment(rt, "apt-8")).status == "completed"

@@ -86,6 +86,7 @@ export function AppointmentPanel({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [when, setWhen] = useState<string | null>(null);
+  const [doctor, setDoctor] = useState<string | null>(null);
 
   const change = async (body: Parameters<typeof bookApi.update>[1]) => {
     setBusy(true);
@@ -95,6 +96,7 @@ export function AppointmentPanel({
       const warnings = answer.events.flatMap((e) => e.warnings ?? []);
       toast(warnings.length ? "info" : "ok", (warnings[0] && pickLanguage(warnings[0].message, useLang.getState().lang)) ?? s("updated"));
       setWhen(null);
+      setDoctor(null);
       setTick((n) => n + 1);
       onChanged();
     } catch (e) {
@@ -173,6 +175,22 @@ export function AppointmentPanel({
                   </option>
                 ))}
               </select>
+              <label htmlFor="change-doctor">{s("doctor")}</label>
+              <span className="row">
+                <input
+                  id="change-doctor"
+                  value={doctor ?? detail.doctor ?? ""}
+                  onChange={(e) => setDoctor(e.target.value)}
+                  data-testid="change-doctor"
+                />
+                <button
+                  disabled={busy || !doctor?.trim()}
+                  onClick={() => doctor && void change({ doctor })}
+                  data-testid="change-doctor-save"
+                >
+                  {s("save")}
+                </button>
+              </span>
             </div>
             <ErrorList error={error} />
             <Caused detail={detail} />
