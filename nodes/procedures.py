@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 ProcedureKind = Literal["surgery", "procedure", "visit"]  # a surgery/procedure is completed by attending
@@ -134,9 +135,14 @@ def name_index(catalogue: Iterable[ProcedureEntry]) -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=64)
+def _cached_index(catalogue: tuple[ProcedureEntry, ...]) -> dict[str, str]:
+    return name_index(catalogue)
+
+
 def resolve_procedure(text: str, catalogue: Iterable[ProcedureEntry]) -> str | None:
     """The catalogue code for a code, name or synonym as an event or an export spells it; None if unknown."""
-    return name_index(catalogue).get(procedure_key(text))
+    return _cached_index(tuple(catalogue)).get(procedure_key(text))
 
 
 def procedure_schema() -> dict[str, Any]:
