@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nodes.procedures import DEFAULT_CATALOGUE, procedure_key, resolve_procedure
 from runtime.appointments.cells import STATUS_WORDS, parse_status, parse_time, split_date_time
 from storage.patients.parsing import BadValue
 
@@ -100,3 +101,24 @@ def test_impossible_dates_are_refused(text: str) -> None:
 def test_impossible_times_are_refused(text: str) -> None:
     with pytest.raises(BadValue):
         parse_time(text)
+
+
+NAMES = [(name, entry.code) for entry in DEFAULT_CATALOGUE for name in entry.names()]
+
+
+@given(
+    st.sampled_from(NAMES), st.lists(st.sampled_from([" ", "", "-", "_", "·"]), min_size=1, max_size=4), st.booleans()
+)
+def test_every_default_name_resolves_to_its_code_whatever_the_spacing_or_case(
+    named: tuple[str, str], fillers: list[str], upper: bool
+) -> None:
+    name, code = named
+    spaced = "".join(ch + fillers[i % len(fillers)] for i, ch in enumerate(name))
+    assert resolve_procedure(spaced.upper() if upper else spaced, DEFAULT_CATALOGUE) == code
+
+
+def test_names_in_the_default_catalogue_are_unambiguous() -> None:
+    owners: dict[str, str] = {}
+    for name, code in NAMES:
+        key = procedure_key(name)
+        assert owners.setdefault(key, code) == code, f"{name!r} names {owners[key]} and {code}"

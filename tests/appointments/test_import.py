@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import codecs
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from openpyxl import Workbook
 from sqlalchemy import select
 
 from runtime.appointments.importer import import_reservations
+from runtime.clock import SEOUL
 from runtime.context import Runtime
 from storage.db import session_scope
 from storage.models import Appointment, Patient, Run
@@ -133,3 +134,26 @@ async def test_a_file_without_a_date_column_is_refused_whole(rt: Runtime, clinic
     report = await import_reservations(rt, clinic_id, read_table(b"chart,name\nA-1,Kim\n", "x.csv"))
     assert [(e.row, e.code) for e in report.errors] == [(0, "missing_column")]
     assert report.counts["created"] == 0
+
+
+async def test_excel_date_and_time_cells_and_one_datetime_column(rt: Runtime, clinic_id: int) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["예약번호", "진료일시", "챠트번호", "수진자명", "핸드폰", "수술명", "진행상태"])
+    sheet.append(["X-1", datetime(2026, 12, 9, 15, 0), "E-2", "이하나", "01055551313", "쌍커풀", "접수"])
+    sheet.append(["X-2", "2026-12-10 오전 9:30", "E-3", "김둘", 1055551414, "코수술", "예약확정"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report = await import_reservations(rt, clinic_id, read_table(buffer.getvalue(), "x.xlsx"))
+    assert (report.counts["created"], report.errors, report.warnings) == (2, [], [])
+    async with session_scope(rt.settings, None) as session:
+        stored = {
+            a.external_id: (a.starts_at.astimezone(SEOUL).isoformat(), a.procedure, a.status)
+            for a in (await session.execute(select(Appointment))).scalars()
+            if a.starts_at is not None
+        }
+    assert stored == {
+        "emr:X-1": ("2026-12-09T15:00:00+09:00", "blepharoplasty", "booked"),
+        "emr:X-2": ("2026-12-10T09:30:00+09:00", "rhinoplasty", "confirmed"),
+    }
