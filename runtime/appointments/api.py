@@ -61,10 +61,20 @@ def _day(value: str | None, name: str, default: date) -> date:
     if value is None or value == "":
         return default
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
+        if not 2000 <= day.year <= 2100:
+            raise ValueError(value)
+        return day
     except ValueError as exc:
         raise ApiError(
-            400, [Problem("invalid_field", f"{name}는 YYYY-MM-DD 날짜입니다 / {name} must be YYYY-MM-DD", path=name)]
+            400,
+            [
+                Problem(
+                    "invalid_field",
+                    f"{name}는 2000~2100년의 YYYY-MM-DD 날짜입니다 / {name} must be a YYYY-MM-DD date in 2000–2100",
+                    path=name,
+                )
+            ],
         ) from exc
 
 

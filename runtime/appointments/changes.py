@@ -37,9 +37,12 @@ def starts_at_of(value: Any, path: str = "/starts_at") -> datetime:
     if not isinstance(value, str):
         raise _bad(path, "예약 일시가 필요합니다 (예: 2026-12-08T14:30) / starts_at is required, e.g. 2026-12-08T14:30")
     try:
-        return parse_datetime(value).astimezone(SEOUL)
-    except (TypeError, ValueError) as exc:
+        moment = parse_datetime(value).astimezone(SEOUL)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise _bad(path, f"ISO 8601 일시가 아닙니다: {value!r} / not an ISO 8601 date-time") from exc
+    if not 2000 <= moment.year <= 2100:
+        raise _bad(path, f"2000~2100년 사이의 일시여야 합니다: {value!r} / must be between 2000 and 2100")
+    return moment
 
 
 def _text(body: Mapping[str, Any], key: str, limit: int) -> str | None:

@@ -152,3 +152,10 @@ async def test_a_cancelled_appointment_can_be_booked_again(client: Client) -> No
     assert again.json()["appointment"]["status"] == "booked"
     unknown = await client.patch(f"/api/appointments/{appointment_id}", json={"status": "done", "colour": "red"})
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["path"] == "/colour"
+
+
+async def test_dates_out_of_range_are_a_clear_4xx(client: Client) -> None:
+    far = await client.post("/api/appointments", json={"patient": {"chart_no": "A-5"}, "starts_at": "0001-01-01T00:00"})
+    assert far.status_code == 422 and far.json()["errors"][0]["path"] == "/starts_at"
+    listed = await client.get("/api/appointments", params={"from": "0001-01-01", "to": "0001-01-02"})
+    assert listed.status_code == 400 and listed.json()["errors"][0]["path"] == "from"
