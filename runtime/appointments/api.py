@@ -165,7 +165,7 @@ class AppointmentController(Controller):
         self, state: State, db_session: AsyncSession, caller: Caller, data: Annotated[Any, BodyShape(AppointmentIn)]
     ) -> AppointmentChange:
         runtime, _ = _runtime(state)
-        event = await booking_event(db_session, data, runtime.clock.now())
+        event = await booking_event(db_session, caller.clinic_id, data, runtime.clock.now())
         intakes = await _apply(state, caller, [event])
         appointment_id = intakes[0].get("appointment_id")
         if appointment_id is None:  # the ingest always records a booked appointment
@@ -218,7 +218,7 @@ class AppointmentController(Controller):
         data: Annotated[Any, BodyShape(AppointmentPatch)],
     ) -> Response[AppointmentChange]:
         appointment = await db_session.get(Appointment, appointment_id)
-        if appointment is None:
+        if appointment is None or appointment.clinic_id != caller.clinic_id:
             raise not_found("예약", "appointment")
         patient = await db_session.get(Patient, appointment.patient_id)
         if patient is None or patient.erased_at is not None:

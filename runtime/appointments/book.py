@@ -70,7 +70,11 @@ async def list_book(
     query = (
         select(Appointment, Patient)
         .join(Patient, Patient.id == Appointment.patient_id)
-        .where(Appointment.starts_at >= day_start(first), Appointment.starts_at < day_start(last + timedelta(days=1)))
+        .where(
+            Appointment.clinic_id == clinic_id,
+            Appointment.starts_at >= day_start(first),
+            Appointment.starts_at < day_start(last + timedelta(days=1)),
+        )
         .order_by(Appointment.starts_at, Appointment.id)
     )
     if doctor:
@@ -108,7 +112,7 @@ async def appointment_detail(session: AsyncSession, clinic_id: int, appointment_
         await session.execute(
             select(Appointment, Patient)
             .join(Patient, Patient.id == Appointment.patient_id)
-            .where(Appointment.id == appointment_id)
+            .where(Appointment.id == appointment_id, Appointment.clinic_id == clinic_id)
         )
     ).first()
     if found is None:

@@ -70,14 +70,14 @@ def _now_iso(now: datetime) -> str:
     return now.astimezone(SEOUL).isoformat()
 
 
-async def booking_event(session: AsyncSession, body: Any, now: datetime) -> dict[str, Any]:
+async def booking_event(session: AsyncSession, clinic_id: int, body: Any, now: datetime) -> dict[str, Any]:
     """``POST /api/appointments`` as an ``appointment.booked`` event."""
     if not isinstance(body, Mapping):
         raise _bad("", "JSON 객체를 보내 주세요 / send a JSON object", "invalid_body")
     if body.get("patient_id") is not None:
         patient_id = body["patient_id"]
         patient = await session.get(Patient, patient_id) if isinstance(patient_id, int) else None
-        if patient is None or patient.erased_at is not None:
+        if patient is None or patient.erased_at is not None or patient.clinic_id != clinic_id:
             raise _bad("/patient_id", "환자를 찾을 수 없습니다 / no such patient", "not_found")
         person = patient_block(patient)
     elif isinstance(body.get("patient"), Mapping):

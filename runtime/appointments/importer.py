@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
 }
 _FIND = select(
     Appointment.id, Appointment.starts_at, Appointment.procedure, Appointment.procedure_text, Appointment.status
-).where(Appointment.external_id == bindparam("external_id"))
+).where(Appointment.clinic_id == bindparam("clinic"), Appointment.external_id == bindparam("external_id"))
 
 
 @dataclass
@@ -330,7 +330,7 @@ async def _apply_row(
         )
     key_procedure = code or (procedure_key(reservation.procedure_text) if reservation.procedure_text else None)
     external_id = appointment_key(reservation, key_procedure)
-    stored = (await session.execute(_FIND, {"external_id": external_id})).first()
+    stored = (await session.execute(_FIND, {"clinic": clinic_id, "external_id": external_id})).first()
     bucket, events = _events_for(reservation, external_id, stored, code, now)
     if stored is None and bucket == "unchanged":
         report.warnings.append(

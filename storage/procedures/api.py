@@ -30,7 +30,8 @@ from storage.tenancy import Caller
 
 async def catalogue_view(session: AsyncSession, clinic_id: int) -> ProcedureCatalogue:
     entries = await load_catalogue(session, clinic_id)
-    stored = (await session.execute(select(func.count()).select_from(Procedure))).scalar_one()
+    count = select(func.count()).select_from(Procedure).where(Procedure.clinic_id == clinic_id)
+    stored = (await session.execute(count)).scalar_one()
     return {
         "procedures": [cast(ProcedureItem, entry_view(e)) for e in entries],
         "attended_completes_procedure": await attended_completes(session, clinic_id),

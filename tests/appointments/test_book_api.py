@@ -159,3 +159,23 @@ async def test_dates_out_of_range_are_a_clear_4xx(client: Client) -> None:
     assert far.status_code == 422 and far.json()["errors"][0]["path"] == "/starts_at"
     listed = await client.get("/api/appointments", params={"from": "0001-01-01", "to": "0001-01-02"})
     assert listed.status_code == 400 and listed.json()["errors"][0]["path"] == "from"
+
+
+async def test_another_clinic_sees_and_changes_nothing(client: Client, client_as: Any) -> None:
+    created = await book(client, patient={"chart_no": "A-6001", "name": "남궁민"}, starts_at="2026-12-08T10:00")
+    appointment_id = created["appointment"]["id"]
+    patient_id = created["appointment"]["patient"]["id"]
+    other = await client_as("manager", clinic="other")
+    listed = await other.get("/api/appointments", params={"from": "2026-12-08", "to": "2026-12-08"})
+    assert listed.json() == {"appointments": []}
+    assert (await other.get(f"/api/appointments/{appointment_id}")).status_code == 404
+    assert (await other.patch(f"/api/appointments/{appointment_id}", json={"status": "cancelled"})).status_code == 404
+    stolen = await other.post("/api/appointments", json={"patient_id": patient_id, "starts_at": "2026-12-08T11:00"})
+    assert stolen.status_code == 422
+    assert (await client.get(f"/api/appointments/{appointment_id}")).json()["status"] == "booked"
+    # A staff member may read and change the book but not the catalogue; a reviewer sees no appointments
+    staff = await client_as("staff")
+    assert (await staff.get("/api/procedures")).status_code == 200
+    assert (await staff.put("/api/procedures", json={"procedures": []})).status_code == 403
+    reviewer = await client_as("reviewer")
+    assert (await reviewer.get("/api/appointments")).status_code == 403
