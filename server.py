@@ -25,6 +25,8 @@ import compliance.cli
 import nodes.api
 import nodes.cli
 import runtime.api
+import runtime.appointments.api
+import runtime.appointments.cli
 import runtime.billing.api
 import runtime.billing.cli
 import runtime.cli
@@ -37,6 +39,7 @@ import storage.alimtalk_templates.api
 import storage.cli
 import storage.patients.api
 import storage.patients.cli
+import storage.procedures.api
 import storage.workflows.api
 from nodes.cli_format import EXIT_OK, add_format
 from runtime.services import dispatching_runtime
@@ -63,6 +66,8 @@ ROUTE_MODULES = [
     runtime.patient_links.api,
     storage.patients.api,
     storage.accounts.api,
+    storage.procedures.api,
+    runtime.appointments.api,
 ]
 CLI_MODULES: list[Any] = [
     storage.cli,
@@ -73,6 +78,7 @@ CLI_MODULES: list[Any] = [
     runtime.billing.cli,
     storage.patients.cli,
     storage.accounts.cli,
+    runtime.appointments.cli,
 ]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>

@@ -24,6 +24,8 @@ from nodes.base import NodeType
 NODE_FOLDERS: tuple[str, ...] = (
     "trigger_appointment_booked",
     "trigger_appointment_cancelled",
+    "trigger_appointment_attended",
+    "trigger_appointment_no_show",
     "trigger_procedure_completed",
     "trigger_consent_granted",
     "trigger_patient_created",

@@ -441,6 +441,8 @@ APPOINTMENT_EVENTS = frozenset(
         "appointment.rescheduled",
         "appointment.cancelled",
         "appointment.confirmed",
+        "appointment.attended",
+        "appointment.no_show",
         "procedure.completed",
     }
 )

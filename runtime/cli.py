@@ -100,6 +100,8 @@ def run_event(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     state = "이미 받은 이벤트 / duplicate" if not intake.created else "접수 / accepted"
     text = f"{state}: event {intake.result['event_id']}, runs {[r['id'] for r in intake.result['runs']]}"
+    for warning in intake.result.get("warnings", []):  # e.g. a procedure not in the clinic's catalogue
+        text += f"\n경고 / warning {warning['code']}: {warning['message']}"
     emit(args, intake.result, text)
     return EXIT_OK
 

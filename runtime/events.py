@@ -1,6 +1,6 @@
 """Events start, cancel and move runs: validation, idempotent intake, patient/appointment/consent upserts.
 
-``ingest`` is one transaction: the event row (unique per clinic, type and external id), the patient, the
+``ingest`` is one transaction (``apply_in`` the same inside a caller's transaction): the event row (unique per clinic, type and external id), the patient, the
 appointment, the consent ledger entry, cancellations and moved waits, and the new runs. Only after it
 commits does the caller dispatch the runs' first advance. A repeated event returns the stored result.
 """
@@ -21,6 +21,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from nodes.procedures import resolve_procedure
 from nodes.registry import get_node_type, node_types
 from nodes.timeutil import parse_datetime
 from runtime.context import Runtime
@@ -29,6 +30,7 @@ from storage.db import read_scope, write_scope
 from storage.errors import Problem
 from storage.models import Appointment, Event, Workflow, WorkflowVersion
 from storage.patients.service import normalize_mobile, record_consent, upsert_patient
+from storage.procedures.catalogue import attended_completes, load_catalogue
 
 Within = Callable[[AsyncSession], Awaitable[None]]  # extra work inside the event's transaction
 
@@ -164,93 +166,179 @@ async def _existing(runtime: Runtime, clinic_id: int, payload: Mapping[str, Any]
 async def _apply(
     runtime: Runtime, clinic_id: int, payload: Mapping[str, Any], dispatch: bool, within: Within | None = None
 ) -> Intake:
-    """The hot path of every event: prebuilt Core statements on the transaction's connection (the patient's
+    async with write_scope(runtime.settings, clinic_id) as session:
+        if within is not None:
+            await within(session)
+        return await apply_in(runtime, session, clinic_id, payload, dispatch)
+
+
+# appointment.* / procedure.completed -> the appointment's status ("rescheduled" asks for a new confirmation)
+STATUS_AFTER = {
+    "appointment.booked": "booked",
+    "appointment.rescheduled": "booked",
+    "appointment.confirmed": "confirmed",
+    "appointment.attended": "attended",
+    "appointment.no_show": "no_show",
+    "appointment.cancelled": "cancelled",
+    "procedure.completed": "completed",
+}
+COMPLETED_BY_ATTENDING = ("surgery", "procedure")  # catalogue kinds an attended appointment completes
+
+
+@dataclass
+class Procedure:
+    """``appointment.procedure`` as resolved against the clinic's catalogue."""
+
+    code: str | None  # the catalogue code (None: not given, or unknown)
+    text: str | None  # as the event spelled it
+    kind: str | None = None
+
+    @property
+    def unknown(self) -> bool:
+        return self.text is not None and self.code is None
+
+
+async def _resolve(connection: AsyncConnection, clinic_id: int, block: Mapping[str, Any] | None) -> Procedure:
+    text = block.get("procedure") if block else None
+    if not isinstance(text, str) or not text.strip():
+        return Procedure(None, None)
+    catalogue = await load_catalogue(connection, clinic_id)
+    code = resolve_procedure(text, catalogue)
+    kind = next((e.kind for e in catalogue if e.code == code), None)
+    return Procedure(code, text.strip(), kind)
+
+
+def unknown_procedure_warning(text: str) -> dict[str, str]:
+    return {
+        "code": "unknown_procedure",
+        "path": "/appointment/procedure",
+        "message": f"시술 목록에 없는 시술입니다: {text!r} — 시작 조건의 시술 필터와 맞지 않습니다. 시술 목록에 "
+        f"이름이나 동의어로 추가해 주세요 / unknown procedure {text!r}: no procedure filter matches it; add it "
+        "to the procedure catalogue as a name or synonym",
+    }
+
+
+async def apply_in(
+    runtime: Runtime, session: AsyncSession, clinic_id: int, payload: Mapping[str, Any], dispatch: bool
+) -> Intake:
+    """Apply one validated event inside the caller's write transaction (the import applies many in one).
+    The hot path of every event: prebuilt Core statements on the transaction's connection (the patient's
     upsert stays in the ORM, which encrypts and indexes its personal fields), clinic filters explicit."""
     now = runtime.clock.now()
     event_type = str(payload["type"])
     external_id = str(payload["external_id"])
-    async with write_scope(runtime.settings, clinic_id) as session:
-        if within is not None:
-            await within(session)
-        connection = await session.connection()
-        known = (
-            await connection.execute(
-                _KNOWN_EVENT, {"clinic": clinic_id, "type": event_type, "external_id": external_id}
-            )
-        ).first()
-        if known is not None:
-            return Intake(False, {**known.result, "duplicate": True})
-        person = payload["patient"]
-        birth = person.get("birth_date")
-        patient = await upsert_patient(
+    connection = await session.connection()
+    known = (
+        await connection.execute(_KNOWN_EVENT, {"clinic": clinic_id, "type": event_type, "external_id": external_id})
+    ).first()
+    if known is not None:
+        return Intake(False, {**known.result, "duplicate": True})
+    person = payload["patient"]
+    birth = person.get("birth_date")
+    patient = await upsert_patient(
+        session,
+        chart_no=person.get("chart_no"),
+        name=person.get("name"),
+        phone=person.get("phone"),
+        birth_date=date.fromisoformat(birth) if birth else None,
+        sex=person.get("sex"),
+    )
+    block = payload.get("appointment")
+    procedure = await _resolve(connection, clinic_id, block)
+    if block and procedure.text is not None:
+        block = {**block, "procedure": procedure.code or procedure.text}
+        if procedure.code != procedure.text:
+            block["procedure_text"] = procedure.text
+    appointment = await _upsert_appointment(connection, clinic_id, patient.id, event_type, block, procedure)
+    appointment_id = appointment.id if appointment else None
+    if block and appointment is not None and procedure.text is None and appointment.procedure:
+        # a status event names only the appointment: trigger filters see the procedure it was booked for
+        block = {**block, "procedure": appointment.procedure}
+    stored: dict[str, Any] = {k: payload[k] for k in ("consent",) if k in payload}
+    if block:
+        stored["appointment"] = block
+    occurred_at = parse_datetime(payload["occurred_at"])
+    event_row = {
+        "clinic_id": clinic_id,
+        "type": event_type,
+        "external_id": external_id,
+        "occurred_at": occurred_at,
+        "received_at": now,
+        "patient_id": patient.id,
+        "appointment_id": appointment_id,
+        "payload": stored,
+        "result": {},
+    }
+    # the unique constraint answers a concurrent duplicate here
+    event_id = int((await connection.execute(_INSERT_EVENT, event_row)).scalar_one())
+    result: dict[str, Any] = {
+        "event_id": event_id,
+        "type": event_type,
+        "external_id": external_id,
+        "patient_id": patient.id,
+        "runs": [],
+        "cancelled_runs": [],
+        "moved_waits": 0,
+        "warnings": [unknown_procedure_warning(procedure.text)] if procedure.unknown and procedure.text else [],
+    }
+    if appointment_id is not None:
+        result["appointment_id"] = appointment_id
+    if event_type in ("consent.granted", "consent.revoked"):
+        consent = payload["consent"]
+        await record_consent(
             session,
-            chart_no=person.get("chart_no"),
-            name=person.get("name"),
-            phone=person.get("phone"),
-            birth_date=date.fromisoformat(birth) if birth else None,
-            sex=person.get("sex"),
+            patient,
+            purpose=consent["purpose"],
+            granted=event_type == "consent.granted",
+            method=consent["method"],
+            occurred_at=occurred_at,
+            recorded_by=f"event:{event_id}",
         )
-        appointment_id = await _upsert_appointment(
-            connection, clinic_id, patient.id, event_type, payload.get("appointment")
+    if appointment_id is not None and event_type == "appointment.cancelled":
+        reason = "예약이 취소되었습니다 / the appointment was cancelled"
+        result["cancelled_runs"] = await cancel_appointment_runs(session, appointment_id, now, reason)
+    if appointment_id is not None and event_type == "appointment.rescheduled":
+        view = {"type": event_type, "external_id": external_id, **stored}
+        result["moved_waits"] = await move_appointment_waits(session, appointment_id, now, view)
+    matching = {"type": event_type, **payload, **stored}
+    for version in await _published_versions(connection, clinic_id, event_type):
+        if not trigger_matches(version.document, matching):
+            continue
+        run_id = await insert_run(
+            connection,
+            runtime,
+            version,
+            patient_id=patient.id,
+            appointment_id=appointment_id,
+            event_id=event_id,
+            trigger_at=occurred_at,
+            claim=dispatch,
         )
-        stored = {k: payload[k] for k in ("appointment", "consent") if k in payload}
-        occurred_at = parse_datetime(payload["occurred_at"])
-        event_row = {
-            "clinic_id": clinic_id,
-            "type": event_type,
-            "external_id": external_id,
-            "occurred_at": occurred_at,
-            "received_at": now,
-            "patient_id": patient.id,
-            "appointment_id": appointment_id,
-            "payload": stored,
-            "result": {},
-        }
-        # the unique constraint answers a concurrent duplicate here
-        event_id = int((await connection.execute(_INSERT_EVENT, event_row)).scalar_one())
-        result: dict[str, Any] = {
-            "event_id": event_id,
-            "type": event_type,
-            "external_id": external_id,
-            "patient_id": patient.id,
-            "runs": [],
-            "cancelled_runs": [],
-            "moved_waits": 0,
-        }
-        if event_type in ("consent.granted", "consent.revoked"):
-            consent = payload["consent"]
-            await record_consent(
-                session,
-                patient,
-                purpose=consent["purpose"],
-                granted=event_type == "consent.granted",
-                method=consent["method"],
-                occurred_at=occurred_at,
-                recorded_by=f"event:{event_id}",
-            )
-        if appointment_id is not None and event_type == "appointment.cancelled":
-            reason = "예약이 취소되었습니다 / the appointment was cancelled"
-            result["cancelled_runs"] = await cancel_appointment_runs(session, appointment_id, now, reason)
-        if appointment_id is not None and event_type == "appointment.rescheduled":
-            view = {"type": event_type, "external_id": external_id, **stored}
-            result["moved_waits"] = await move_appointment_waits(session, appointment_id, now, view)
-        matching = {"type": event_type, **payload}
-        for version in await _published_versions(connection, clinic_id, event_type):
-            if not trigger_matches(version.document, matching):
-                continue
-            run_id = await insert_run(
-                connection,
-                runtime,
-                version,
-                patient_id=patient.id,
-                appointment_id=appointment_id,
-                event_id=event_id,
-                trigger_at=occurred_at,
-                claim=dispatch,
-            )
-            result["runs"].append({"id": run_id, "workflow_id": version.workflow_id, "version": version.version})
-        await connection.execute(_SET_RESULT, {"event": event_id, "new_result": result})
-    return Intake(True, {**result, "duplicate": False}, [r["id"] for r in result["runs"]] if dispatch else [])
+        result["runs"].append({"id": run_id, "workflow_id": version.workflow_id, "version": version.version})
+    advance = [r["id"] for r in result["runs"]] if dispatch else []
+    if (
+        event_type == "appointment.attended"
+        and appointment is not None
+        and appointment.kind in COMPLETED_BY_ATTENDING
+        and appointment.previous_status != "completed"  # completed once: attending again starts no second post-op
+        and await attended_completes(connection, clinic_id)
+    ):
+        completion = await apply_in(runtime, session, clinic_id, _completion(payload, appointment), dispatch)
+        result["completed"] = {k: completion.result[k] for k in ("event_id", "type", "external_id", "runs")}
+        advance += completion.advance
+    await connection.execute(_SET_RESULT, {"event": event_id, "new_result": result})
+    return Intake(True, {**result, "duplicate": False}, advance)
+
+
+def _completion(attended: Mapping[str, Any], appointment: StoredAppointment) -> dict[str, Any]:
+    """The ``procedure.completed`` an attended surgery/procedure implies (its own idempotent event)."""
+    return {
+        "type": "procedure.completed",
+        "external_id": f"{attended['external_id']}:completed",
+        "occurred_at": attended["occurred_at"],
+        "patient": attended["patient"],
+        "appointment": {"id": appointment.external_id, "procedure": appointment.procedure},
+    }
 
 
 # Tables and statements built once (Core, no ORM unit of work): building one costs more than SQLite running it.
@@ -266,7 +354,13 @@ _KNOWN_EVENT = select(EVENTS.c.result).where(
 _INSERT_EVENT = insert(EVENTS).returning(EVENTS.c.id)
 _SET_RESULT = update(EVENTS).where(EVENTS.c.id == bindparam("event")).values(result=bindparam("new_result"))
 _FIND_APPOINTMENT = select(
-    APPOINTMENTS.c.id, APPOINTMENTS.c.starts_at, APPOINTMENTS.c.procedure, APPOINTMENTS.c.doctor, APPOINTMENTS.c.status
+    APPOINTMENTS.c.id,
+    APPOINTMENTS.c.starts_at,
+    APPOINTMENTS.c.procedure,
+    APPOINTMENTS.c.procedure_text,
+    APPOINTMENTS.c.procedure_unknown,
+    APPOINTMENTS.c.doctor,
+    APPOINTMENTS.c.status,
 ).where(APPOINTMENTS.c.clinic_id == bindparam("clinic"), APPOINTMENTS.c.external_id == bindparam("external_id"))
 _INSERT_APPOINTMENT = insert(APPOINTMENTS).returning(APPOINTMENTS.c.id)
 _UPDATE_APPOINTMENT = (
@@ -275,6 +369,8 @@ _UPDATE_APPOINTMENT = (
     .values(
         starts_at=bindparam("new_starts_at"),
         procedure=bindparam("new_procedure"),
+        procedure_text=bindparam("new_procedure_text"),
+        procedure_unknown=bindparam("new_procedure_unknown"),
         doctor=bindparam("new_doctor"),
         status=bindparam("new_status"),
     )
@@ -293,41 +389,61 @@ _PUBLISHED = (
 _DOCUMENTS_OF = select(VERSIONS.c.id, VERSIONS.c.document).where(VERSIONS.c.id.in_(bindparam("ids", expanding=True)))
 
 
+@dataclass(frozen=True)
+class StoredAppointment:
+    id: int
+    external_id: str
+    procedure: str | None
+    kind: str | None  # the catalogue kind of its procedure (None: unknown or none)
+    previous_status: str | None = None  # before this event (None: new)
+
+
 async def _upsert_appointment(
-    connection: AsyncConnection, clinic_id: int, patient_id: int, event_type: str, block: Mapping[str, Any] | None
-) -> int | None:
+    connection: AsyncConnection,
+    clinic_id: int,
+    patient_id: int,
+    event_type: str,
+    block: Mapping[str, Any] | None,
+    procedure: Procedure,
+) -> StoredAppointment | None:
     if not block:
         return None
     external_id = str(block["id"])
     found = (await connection.execute(_FIND_APPOINTMENT, {"clinic": clinic_id, "external_id": external_id})).first()
     starts_at = parse_datetime(block["starts_at"]) if block.get("starts_at") else None
-    status = {
-        "appointment.cancelled": "cancelled",
-        "appointment.confirmed": "confirmed",
-        "procedure.completed": "completed",
-    }.get(event_type)
-    if status is None and event_type in ("appointment.booked", "appointment.rescheduled"):
-        status = "booked"
+    status = STATUS_AFTER.get(event_type)
+    new_procedure = procedure.code  # an unknown name stays in procedure_text, flagged
     if found is None:
         row = {
             "clinic_id": clinic_id,
             "external_id": external_id,
             "patient_id": patient_id,
             "starts_at": starts_at,
-            "procedure": block.get("procedure") or None,
+            "procedure": new_procedure,
+            "procedure_text": procedure.text,
+            "procedure_unknown": procedure.unknown,
             "doctor": block.get("doctor") or None,
             "status": status or "booked",
         }
-        return int((await connection.execute(_INSERT_APPOINTMENT, row)).scalar_one())
+        new_id = int((await connection.execute(_INSERT_APPOINTMENT, row)).scalar_one())
+        return StoredAppointment(new_id, external_id, new_procedure, procedure.kind)
     values = {
         "appointment": found.id,
         "new_starts_at": starts_at or found.starts_at,
-        "new_procedure": block.get("procedure") or found.procedure,
+        "new_procedure": new_procedure if procedure.text is not None else found.procedure,
+        "new_procedure_text": procedure.text if procedure.text is not None else found.procedure_text,
+        "new_procedure_unknown": procedure.unknown if procedure.text is not None else found.procedure_unknown,
         "new_doctor": block.get("doctor") or found.doctor,
         "new_status": status or found.status,
     }
+    if status == "attended" and found.status == "completed":
+        values["new_status"] = "completed"  # attended after the procedure was completed: it stays completed
     await connection.execute(_UPDATE_APPOINTMENT, values)
-    return int(found.id)
+    kind = procedure.kind
+    if procedure.text is None and found.procedure and not found.procedure_unknown:
+        catalogue = await load_catalogue(connection, clinic_id)
+        kind = next((e.kind for e in catalogue if e.code == found.procedure), None)
+    return StoredAppointment(int(found.id), external_id, values["new_procedure"], kind, found.status)
 
 
 @dataclass(frozen=True)

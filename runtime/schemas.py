@@ -15,6 +15,8 @@ EventType = Literal[
     "appointment.rescheduled",
     "appointment.cancelled",
     "appointment.confirmed",
+    "appointment.attended",
+    "appointment.no_show",
     "procedure.completed",
     "consent.granted",
     "consent.revoked",
@@ -62,6 +64,19 @@ class StartedRun(TypedDict):
     version: int
 
 
+class EventWarning(TypedDict):
+    code: str
+    path: str
+    message: str
+
+
+class ImpliedCompletion(TypedDict):
+    event_id: int
+    type: EventType
+    external_id: str
+    runs: list[StartedRun]
+
+
 class EventIntake(TypedDict):
     """``POST /api/events``: 201 when new, 200 with the stored answer (``duplicate: true``) for a repeat."""
 
@@ -73,6 +88,10 @@ class EventIntake(TypedDict):
     cancelled_runs: list[int]
     moved_waits: int
     duplicate: bool
+    # e.g. unknown_procedure: the procedure is not in the clinic's catalogue (no procedure filter matches it)
+    warnings: NotRequired[list[EventWarning]]
+    appointment_id: NotRequired[int]
+    completed: NotRequired[ImpliedCompletion]  # an attended surgery/procedure also completed it
 
 
 # -- simulate ---------------------------------------------------------------------------------------------

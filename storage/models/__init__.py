@@ -14,6 +14,7 @@ from storage.models.login_throttle import LoginThrottle
 from storage.models.one_time_token import OneTimeToken
 from storage.models.outbox import OutboxMessage
 from storage.models.patient import Patient
+from storage.models.procedure import Procedure
 from storage.models.provider_credential import ProviderCredential
 from storage.models.run import Run
 from storage.models.run_step import RunStep
@@ -41,6 +42,7 @@ __all__ = [
     "OneTimeToken",
     "OutboxMessage",
     "Patient",
+    "Procedure",
     "ProviderCredential",
     "Run",
     "RunStep",

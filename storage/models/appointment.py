@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, ClinicScoped, Timestamps
+
+# 예약 → 확정 → 내원 → 시술 완료 / 미내원 / 취소 ("rescheduled" is an event type, not a status)
+APPOINTMENT_STATUSES = ("booked", "confirmed", "attended", "completed", "no_show", "cancelled")
 
 
 class Appointment(Base, ClinicScoped, Timestamps):
@@ -15,7 +18,10 @@ class Appointment(Base, ClinicScoped, Timestamps):
     id: Mapped[int] = mapped_column(primary_key=True)
     external_id: Mapped[str] = mapped_column(String(100))
     patient_id: Mapped[int] = mapped_column(Integer, ForeignKey("patients.id", ondelete="CASCADE"), index=True)
-    starts_at: Mapped[datetime | None] = mapped_column(nullable=True)
-    procedure: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    starts_at: Mapped[datetime | None] = mapped_column(nullable=True, index=True)
+    procedure: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the catalogue code when known
+    # as the event or export spelled it; ``procedure_unknown``: not in the clinic's catalogue (shown as a flag)
+    procedure_text: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    procedure_unknown: Mapped[bool] = mapped_column(Boolean, default=False)
     doctor: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="booked")  # booked | cancelled | completed
+    status: Mapped[str] = mapped_column(String(20), default="booked")  # one of APPOINTMENT_STATUSES

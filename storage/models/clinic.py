@@ -16,6 +16,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "sender_number": "",
     "kakao_sender_key": "",
     "channel": "sandbox",
+    # An attended appointment for a catalogue surgery/procedure also completes it (post-op workflows start).
+    "attended_completes_procedure": True,
     # Night windows for advertising (DESIGN.md): SMS 21:00–08:00, FriendTalk 20:00–08:00 — the channel table's.
     **NIGHT_DEFAULTS,
 }

@@ -23,7 +23,7 @@ def test_catalogue_lists_every_node_type_with_its_schema(client: TestClient[Lite
     response = client.get("/api/nodes")
     assert response.status_code == 200
     entries = {n["type"]: n for n in response.json()["nodes"]}
-    assert len(entries) == 17
+    assert len(entries) == 19
     wait_until = entries["wait.until"]
     assert wait_until["label"] == {"ko": "날짜·시각까지 대기", "en": "Wait until"}
     assert wait_until["schema"]["properties"]["at"]["pattern"] == r"^([01]\d|2[0-3]):[0-5]\d$"

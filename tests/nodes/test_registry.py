@@ -81,6 +81,8 @@ def test_procedure_lists_in_schemas_match_the_code_list() -> None:
     for type_name in (
         "trigger.appointment_booked",
         "trigger.appointment_cancelled",
+        "trigger.appointment_attended",
+        "trigger.appointment_no_show",
         "trigger.procedure_completed",
     ):
         assert codes(REGISTRY[type_name].schema["properties"]["procedures"]) == list(PROCEDURES)

@@ -18,11 +18,14 @@ import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
 import { SetupPage } from "./SetupPage";
 import { TemplatesPage } from "../alimtalk/TemplatesPage";
+import { AppointmentsPage } from "../appointments/AppointmentsPage";
+import { ProceduresPage } from "../appointments/ProceduresPage";
 
 const NAV = [
   ["/", "nav.workflows"],
   ["/reviewer", "nav.reviewer"],
   ["/runs", "nav.runs"],
+  ["/appointments", "nav.appointments"],
   ["/patients", "nav.patients"],
   ["/alimtalk-templates", "nav.templates"],
   ["/costs", "nav.costs"],
@@ -110,6 +113,8 @@ export function App() {
           {route.page === "templates" && <TemplatesPage />}
           {route.page === "costs" && <CostsPage />}
           {route.page === "messaging" && <MessagingSettingsPage />}
+          {route.page === "appointments" && <AppointmentsPage />}
+          {route.page === "procedures" && <ProceduresPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

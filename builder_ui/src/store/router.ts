@@ -35,6 +35,8 @@ export type Route =
   | { page: "templates" }
   | { page: "costs" }
   | { page: "messaging" }
+  | { page: "appointments" }
+  | { page: "procedures" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -54,5 +56,6 @@ export function parseRoute(path: string): Route {
   if (head === "alimtalk-templates") return { page: "templates" };
   if (head === "costs") return { page: "costs" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
+  if (head === "appointments") return { page: id === "procedures" ? "procedures" : "appointments" };
   return { page: "notFound" };
 }

@@ -24,5 +24,5 @@ export const RUN_STATUSES = ["running", "waiting", "completed", "cancelled", "fa
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const MESSAGE_STATUSES = ["pending", "held", "sending", "sent", "delivered", "failed", "skipped", "cancelled"] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-export const EVENT_TYPES = ["appointment.booked", "appointment.rescheduled", "appointment.cancelled", "appointment.confirmed", "procedure.completed", "consent.granted", "consent.revoked", "patient.created"] as const;
+export const EVENT_TYPES = ["appointment.booked", "appointment.rescheduled", "appointment.cancelled", "appointment.confirmed", "appointment.attended", "appointment.no_show", "procedure.completed", "consent.granted", "consent.revoked", "patient.created"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

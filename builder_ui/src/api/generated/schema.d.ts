@@ -299,6 +299,28 @@ export interface paths {
     /** ListAudit */
     get: operations["ListAudit"];
   };
+  "/api/procedures": {
+    /** GetCatalogue */
+    get: operations["GetProcedureCatalogue"];
+    /** PutCatalogue */
+    put: operations["PutProcedureCatalogue"];
+  };
+  "/api/appointments": {
+    /** ListAppointments */
+    get: operations["ListAppointments"];
+    /** Create */
+    post: operations["CreateAppointment"];
+  };
+  "/api/appointments/{appointment_id}": {
+    /** GetOne */
+    get: operations["GetAppointment"];
+    /** Update */
+    patch: operations["UpdateAppointment"];
+  };
+  "/api/appointments/import": {
+    /** ImportFile */
+    post: operations["ImportAppointments"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -360,6 +382,89 @@ export interface components {
     AlimTalkTemplateList: {
       templates: components["schemas"]["AlimTalkTemplate"][];
     };
+    /** AppointmentChange */
+    AppointmentChange: {
+      appointment: components["schemas"]["AppointmentView"];
+      events: components["schemas"]["EventIntake"][];
+    };
+    /** AppointmentDetail */
+    AppointmentDetail: {
+      id: number;
+      external_id: string;
+      patient: components["schemas"]["BookPatient"];
+      starts_at: string | null;
+      procedure: string | null;
+      procedure_name: string | null;
+      procedure_unknown: boolean;
+      doctor: string | null;
+      /** @enum {string} */
+      status: "booked" | "confirmed" | "attended" | "completed" | "no_show" | "cancelled";
+      runs: number;
+      messages: number;
+      run_list: components["schemas"]["RunWithName"][];
+      message_list: components["schemas"]["MessageView"][];
+      events: components["schemas"]["AppointmentEvent"][];
+    };
+    /** AppointmentEvent */
+    AppointmentEvent: {
+      type: string;
+      occurred_at: string | null;
+    };
+    /** AppointmentImportForm */
+    AppointmentImportForm: {
+      /** Format: binary */
+      file: string;
+      mapping?: string;
+      dry_run?: string;
+    };
+    /** AppointmentImportReport */
+    AppointmentImportReport: {
+      rows: number;
+      created: number;
+      rescheduled: number;
+      cancelled: number;
+      attended: number;
+      no_show: number;
+      unchanged: number;
+      errors: components["schemas"]["ImportFinding"][];
+      warnings: components["schemas"]["ImportFinding"][];
+    };
+    /** AppointmentIn */
+    AppointmentIn: {
+      patient_id?: number;
+      patient?: components["schemas"]["NewPatient"];
+      starts_at: string;
+      procedure?: string;
+      doctor?: string;
+      external_id?: string;
+    };
+    /** AppointmentList */
+    AppointmentList: {
+      appointments: components["schemas"]["AppointmentView"][];
+    };
+    /** AppointmentPatch */
+    AppointmentPatch: {
+      starts_at?: string;
+      procedure?: string;
+      doctor?: string;
+      /** @enum {string} */
+      status?: "booked" | "confirmed" | "attended" | "completed" | "no_show" | "cancelled";
+    };
+    /** AppointmentView */
+    AppointmentView: {
+      id: number;
+      external_id: string;
+      patient: components["schemas"]["BookPatient"];
+      starts_at: string | null;
+      procedure: string | null;
+      procedure_name: string | null;
+      procedure_unknown: boolean;
+      doctor: string | null;
+      /** @enum {string} */
+      status: "booked" | "confirmed" | "attended" | "completed" | "no_show" | "cancelled";
+      runs: number;
+      messages: number;
+    };
     /** AuditEntryView */
     AuditEntryView: {
       id: number;
@@ -376,6 +481,13 @@ export interface components {
     AuditPage: {
       entries: components["schemas"]["AuditEntryView"][];
       next_before_id: number | null;
+    };
+    /** BookPatient */
+    BookPatient: {
+      id: number;
+      chart_no: string | null;
+      name: string;
+      phone: string;
     };
     /** ChannelSettingsIn */
     ChannelSettingsIn: {
@@ -522,7 +634,7 @@ export interface components {
     /** EventIn */
     EventIn: {
       /** @enum {string} */
-      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
+      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
       external_id: string;
       occurred_at: string;
       patient: components["schemas"]["EventPatient"];
@@ -533,13 +645,16 @@ export interface components {
     EventIntake: {
       event_id: number;
       /** @enum {string} */
-      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
+      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
       external_id: string;
       patient_id: number;
       runs: components["schemas"]["StartedRun"][];
       cancelled_runs: number[];
       moved_waits: number;
       duplicate: boolean;
+      warnings?: components["schemas"]["EventWarning"][];
+      appointment_id?: number;
+      completed?: components["schemas"]["ImpliedCompletion"];
     };
     /** EventPatient */
     EventPatient: {
@@ -549,6 +664,12 @@ export interface components {
       birth_date?: string;
       /** @enum {string} */
       sex?: "M" | "F";
+    };
+    /** EventWarning */
+    EventWarning: {
+      code: string;
+      path: string;
+      message: string;
     };
     /** ExampleInfo */
     ExampleInfo: {
@@ -589,6 +710,21 @@ export interface components {
       overdue_after_s: number;
       sending_after_s: number;
       heartbeat_after_s: number;
+    };
+    /** ImpliedCompletion */
+    ImpliedCompletion: {
+      event_id: number;
+      /** @enum {string} */
+      type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created";
+      external_id: string;
+      runs: components["schemas"]["StartedRun"][];
+    };
+    /** ImportFinding */
+    ImportFinding: {
+      row: number;
+      column: string;
+      code: string;
+      message: string;
     };
     /** ImportReport */
     ImportReport: {
@@ -764,6 +900,12 @@ export interface components {
       slug: string;
       name: string;
       manager: components["schemas"]["NewUser"] | null;
+    };
+    /** NewPatient */
+    NewPatient: {
+      chart_no?: string;
+      name?: string;
+      phone?: string;
     };
     /** NewToken */
     NewToken: {
@@ -945,6 +1087,26 @@ export interface components {
       path: string;
       message: string;
     };
+    /** ProcedureCatalogue */
+    ProcedureCatalogue: {
+      procedures: components["schemas"]["ProcedureItem"][];
+      attended_completes_procedure: boolean;
+      customised: boolean;
+    };
+    /** ProcedureCatalogueIn */
+    ProcedureCatalogueIn: {
+      procedures: components["schemas"]["ProcedureItem"][];
+      attended_completes_procedure?: boolean;
+    };
+    /** ProcedureItem */
+    ProcedureItem: {
+      code: string;
+      name_ko: string;
+      name_en: string;
+      /** @enum {string} */
+      kind: "surgery" | "procedure" | "visit";
+      synonyms: string[];
+    };
     /** ProviderCredentials */
     ProviderCredentials: {
       /** @enum {string} */
@@ -1020,7 +1182,7 @@ export interface components {
       /** @enum {string} */
       status: "running" | "waiting" | "completed" | "cancelled" | "failed";
       /** @enum {null|string} */
-      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
+      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
       patient: components["schemas"]["MaskedPatient"] | null;
       trigger_at: string | null;
       started_at: string | null;
@@ -1040,12 +1202,28 @@ export interface components {
       /** @enum {string} */
       status: "running" | "waiting" | "completed" | "cancelled" | "failed";
       /** @enum {null|string} */
-      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
+      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
       patient: components["schemas"]["MaskedPatient"] | null;
       trigger_at: string | null;
       started_at: string | null;
       finished_at: string | null;
       reason: string | null;
+    };
+    /** RunWithName */
+    RunWithName: {
+      id: number;
+      workflow_id: number;
+      version: number;
+      /** @enum {string} */
+      status: "running" | "waiting" | "completed" | "cancelled" | "failed";
+      /** @enum {null|string} */
+      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
+      patient: components["schemas"]["MaskedPatient"] | null;
+      trigger_at: string | null;
+      started_at: string | null;
+      finished_at: string | null;
+      reason: string | null;
+      workflow_name: string;
     };
     /** RuntimeHealth */
     RuntimeHealth: {
@@ -5570,6 +5748,393 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetCatalogue */
+  GetProcedureCatalogue: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ProcedureCatalogue"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PutCatalogue */
+  PutProcedureCatalogue: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ProcedureCatalogueIn"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ProcedureCatalogue"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** ListAppointments */
+  ListAppointments: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+        doctor?: string | null;
+        procedure?: string | null;
+        status?: string | null;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["AppointmentList"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Create */
+  CreateAppointment: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AppointmentIn"];
+      };
+    };
+    responses: {
+      /** @description Document created, URL follows */
+      201: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["AppointmentChange"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetOne */
+  GetAppointment: {
+    parameters: {
+      path: {
+        appointment_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["AppointmentDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Update */
+  UpdateAppointment: {
+    parameters: {
+      path: {
+        appointment_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AppointmentPatch"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["AppointmentChange"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** ImportFile */
+  ImportAppointments: {
+    parameters: {
+      query?: {
+        dry_run?: boolean;
+      };
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["AppointmentImportForm"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["AppointmentImportReport"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
