@@ -19,6 +19,10 @@ export interface paths {
     /** ValidateDocument */
     post: operations["ValidateDocument"];
   };
+  "/api/nodes/summaries": {
+    /** SummarizeNodes */
+    post: operations["SummarizeNodes"];
+  };
   "/api/workflows": {
     /** ListWorkflows */
     get: operations["ListWorkflows"];
@@ -798,6 +802,12 @@ export interface components {
       nodes: components["schemas"]["NodeTypeInfo"][];
       variables: components["schemas"]["TemplateVariable"][];
     };
+    /** NodeSummaries */
+    NodeSummaries: {
+      summaries: {
+        [key: string]: components["schemas"]["Localized"];
+      };
+    };
     /** NodeTypeInfo */
     NodeTypeInfo: {
       type: string;
@@ -1181,6 +1191,18 @@ export interface components {
       oldest_claimed_at: string | null;
       message_ids: number[];
     };
+    /** SummaryRequest */
+    SummaryRequest: {
+      nodes: components["schemas"]["SummaryRequestNode"][];
+    };
+    /** SummaryRequestNode */
+    SummaryRequestNode: {
+      id: string;
+      type: string;
+      params?: {
+        [key: string]: unknown;
+      };
+    };
     /** SuppressedBy */
     SuppressedBy: {
       reason: string;
@@ -1389,6 +1411,60 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ValidationReport"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** SummarizeNodes */
+  SummarizeNodes: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SummaryRequest"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["NodeSummaries"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
