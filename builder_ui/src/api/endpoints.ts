@@ -24,6 +24,8 @@ export const api = {
   exportWorkflow: (id: Id, version?: number) =>
     request<Answer<"ExportWorkflow">>(`${wf(id)}/export${version ? `?version=${version}` : ""}`),
 
+  summaries: (nodes: Body<"SummarizeNodes">["nodes"], signal?: AbortSignal) =>
+    request<Answer<"SummarizeNodes">>("/api/nodes/summaries", { body: { nodes }, signal }).then((r) => r.summaries),
   validate: (doc: WorkflowDocument, signal?: AbortSignal) =>
     request<Answer<"ValidateDocument">>("/api/validate", { body: doc, signal }),
   lint: (doc: WorkflowDocument, signal?: AbortSignal) =>

@@ -29,13 +29,14 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const localized = useLocalized();
-  const { selected, count, catalogue, updateParams, deleteSelected, focusField, problems } = useEditor((s) => {
+  const { selected, count, catalogue, updateParams, updateNode, deleteSelected, focusField, problems } = useEditor((s) => {
     const chosen = s.nodes.filter((n) => n.selected);
     return {
       selected: chosen.length === 1 ? chosen[0] : undefined,
       count: chosen.length,
       catalogue: s.catalogue,
       updateParams: s.updateParams,
+      updateNode: s.updateNode,
       deleteSelected: s.deleteSelected,
       focusField: s.focusField,
       problems: s.problems,
@@ -88,6 +89,29 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
         </code>
       </header>
       {info && <p className="muted small">{localized(info.description)}</p>}
+      <label className="inspector-field">
+        <span>{t("inspector.name")}</span>
+        <input
+          value={selected.data.label ?? ""}
+          maxLength={100}
+          placeholder={info ? localized(info.label) : t("inspector.namePlaceholder")}
+          disabled={readOnly}
+          onChange={(e) => updateNode(selected.id, { label: e.target.value })}
+          data-testid="node-name-input"
+        />
+      </label>
+      <label className="inspector-field">
+        <span>{t("inspector.note")}</span>
+        <textarea
+          rows={2}
+          value={selected.data.note ?? ""}
+          maxLength={1000}
+          placeholder={t("inspector.notePlaceholder")}
+          disabled={readOnly}
+          onChange={(e) => updateNode(selected.id, { note: e.target.value })}
+          data-testid="node-note-input"
+        />
+      </label>
       {nodeProblems.length > 0 && (
         <ul className="inspector-problems">
           {nodeProblems.map((p) => (
