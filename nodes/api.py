@@ -10,7 +10,7 @@ from typing import Annotated, Any, cast
 
 from litestar import get, post
 
-from nodes.personalize import VARIABLES
+from nodes.personalize import VARIABLE_SAMPLES, VARIABLES
 from nodes.registry import catalogue, current_registry
 from nodes.schemas import (
     Localized,
@@ -34,7 +34,8 @@ def list_node_types() -> NodeCatalogue:
     """Every node type: labels, icon, ports, params JSON Schema (the editor's palette and forms), and the
     ``{{ variables }}`` a message may use (the editor's autocomplete)."""
     variables: list[TemplateVariable] = [
-        {"name": name, "description": description} for name, description in VARIABLES.items()
+        {"name": name, "description": description, "sample": VARIABLE_SAMPLES.get(name, "")}
+        for name, description in VARIABLES.items()
     ]
     return {"nodes": cast(list[NodeTypeInfo], catalogue()), "variables": variables}
 

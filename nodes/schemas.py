@@ -111,7 +111,8 @@ class NodeSummaries(TypedDict):
 
 class TemplateVariable(TypedDict):
     name: str
-    description: str
+    description: str  # Korean / English
+    sample: str  # the value for the sample patient ("김민지"); empty when there is none
 
 
 class NodeCatalogue(TypedDict):

@@ -78,3 +78,9 @@ def test_summaries_refuse_a_body_without_a_node_list(client: TestClient[Litestar
     response = client.post("/api/nodes/summaries", json=body)
     assert response.status_code == 400
     assert response.json()["errors"][0]["path"] == "/nodes"
+
+
+def test_every_variable_has_a_sample_value(client: TestClient[Litestar]) -> None:
+    variables = client.get("/api/nodes").json()["variables"]
+    assert all(v["sample"] for v in variables), [v["name"] for v in variables if not v["sample"]]
+    assert {"name": "patient.name", "description": "환자 이름 / patient name", "sample": "김민지"} in variables

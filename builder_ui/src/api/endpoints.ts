@@ -10,6 +10,7 @@ const wf = (id: Id) => `/api/workflows/${encodeURIComponent(String(id))}`;
 
 export const api = {
   nodes: () => request<Answer<"ListNodeTypes">>("/api/nodes").then((r) => r.nodes),
+  catalogue: () => request<Answer<"ListNodeTypes">>("/api/nodes"),
 
   listWorkflows: () => request<Answer<"ListWorkflows">>("/api/workflows").then((r) => r.workflows),
   getWorkflow: (id: Id) => request<Answer<"GetWorkflow">>(wf(id)),

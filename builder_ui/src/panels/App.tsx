@@ -59,7 +59,7 @@ export function App() {
   }, [check]);
   useEffect(() => {
     if (auth === "in" || auth === "open") {
-      api.nodes().then(editorStore.getState().setCatalogue, () => toast("error", t("editor.catalogueFailed")));
+      api.catalogue().then((c) => editorStore.getState().setCatalogue(c.nodes, c.variables), () => toast("error", t("editor.catalogueFailed")));
     }
   }, [auth]);
 

@@ -11,19 +11,30 @@ import { validators } from "./formValidator";
 import { MessagePreview } from "./MessagePreview";
 import { translatorFor } from "./rjsfStrings";
 import { TemplatePicker } from "../alimtalk/TemplatePicker";
+import { buttonTemplates } from "../forms/buttons";
+import { ScheduleWidget } from "../forms/ScheduleWidget";
+import { VariableTextWidget } from "../forms/VariableTextWidget";
 
-/** Generic form options from the catalogue entry: message fields get a textarea, no submit button. */
-function uiSchemaFor(textFields: string[]): Record<string, unknown> {
+/** Generic form options from the catalogue entry: every message field gets the variable picker (a
+ * textarea; "/variables/*" values stay one line), a cron field the schedule picker, no submit button. */
+function uiSchemaFor(textFields: string[], schema: Record<string, unknown> | undefined): Record<string, unknown> {
   const ui: Record<string, unknown> = { "ui:submitButtonOptions": { norender: true } };
   for (const pointer of textFields) {
     const parts = pointer.split("/").filter(Boolean);
-    if (!parts.length || parts.includes("*")) continue; // "/variables/*": short values, keep inputs
+    if (!parts.length) continue;
     let level = ui;
     for (const part of parts.slice(0, -1)) level = (level[part] ??= {}) as Record<string, unknown>;
-    level[parts[parts.length - 1]!] = { "ui:widget": "textarea", "ui:options": { rows: 4 } };
+    const last = parts[parts.length - 1]!;
+    if (last === "*") level.additionalProperties = { "ui:widget": VariableTextWidget, "ui:options": { multiline: false } };
+    else level[last] = { "ui:widget": VariableTextWidget, "ui:options": { rows: 4 } };
+  }
+  const properties = (schema?.properties ?? {}) as Record<string, { format?: string }>;
+  for (const [key, property] of Object.entries(properties)) {
+    if (property.format === "cron") ui[key] = { "ui:widget": ScheduleWidget };
   }
   return ui;
 }
+const templates = { ButtonTemplates: buttonTemplates };
 
 function InspectorView({ readOnly }: { readOnly: boolean }) {
   const t = useT();
@@ -53,7 +64,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
   const nodeId = selected?.id;
   const picker = info?.ui.template_picker;
   const uiSchema = useMemo(() => {
-    const ui = uiSchemaFor(info?.text_fields ?? []);
+    const ui = uiSchemaFor(info?.text_fields ?? [], info?.schema);
     // A template param (the catalogue's ui.template_picker) is picked from the clinic's AlimTalk templates.
     if (picker) ui[picker] = { "ui:widget": TemplatePicker, "ui:options": { nodeId } };
     return ui;
@@ -129,6 +140,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
           uiSchema={uiSchema}
           formData={selected.data.params}
           validator={validators[lang]}
+          templates={templates}
           translateString={translateString}
           disabled={readOnly}
           liveValidate

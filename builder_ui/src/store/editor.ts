@@ -2,7 +2,7 @@
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { createStore, useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import type { NodeTypeInfo, WorkflowDocument } from "../api/generated";
+import type { NodeTypeInfo, TemplateVariable, WorkflowDocument } from "../api/generated";
 import type { JsonObject } from "../flow/types";
 import { edgeId, newNodeId, toDocument, toFlow } from "../flow/convert";
 import { layoutNodes } from "../flow/layout";
@@ -22,6 +22,8 @@ export interface WorkflowMeta {
 
 export interface EditorState {
   catalogue: Record<string, NodeTypeInfo>;
+  /** The {{ variables }} a message may use, with a sample value (the forms' variable picker). */
+  variables: TemplateVariable[];
   meta: WorkflowMeta;
   nodes: StepNode[];
   edges: StepEdge[];
@@ -34,7 +36,7 @@ export interface EditorState {
   dirty: boolean;
   revision: number; // bumps on every graph or params change (drives the live checks)
 
-  setCatalogue: (nodes: NodeTypeInfo[]) => void;
+  setCatalogue: (nodes: NodeTypeInfo[], variables?: TemplateVariable[]) => void;
   load: (doc: WorkflowDocument, meta: Partial<WorkflowMeta>) => void;
   setMeta: (meta: Partial<WorkflowMeta>) => void;
   markSaved: (meta: Partial<WorkflowMeta>) => void;
@@ -77,6 +79,7 @@ export function createEditorStore() {
 
     return {
       catalogue: {},
+      variables: [],
       meta: emptyMeta,
       nodes: [],
       edges: [],
@@ -88,7 +91,8 @@ export function createEditorStore() {
       dirty: false,
       revision: 0,
 
-      setCatalogue: (list) => set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])) }),
+      setCatalogue: (list, variables = get().variables) =>
+        set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])), variables }),
       load: (doc, meta) => {
         const flow = toFlow(doc);
         const nodes = flow.needsLayout ? layoutNodes(flow.nodes, flow.edges) : flow.nodes;

@@ -1217,6 +1217,7 @@ export interface components {
     TemplateVariable: {
       name: string;
       description: string;
+      sample: string;
     };
     /** TokenBody */
     TokenBody: {
