@@ -120,7 +120,11 @@ def test_a_renamed_node_and_its_note_show_on_the_card_and_survive_a_reload(page:
             "name": "이름 바꾸기",
             "nodes": [
                 {"id": "start", "type": "trigger.procedure_completed", "params": {"procedures": ["cataract"]}},
-                {"id": "care_d1", "type": "wait.until", "params": {"anchor": "trigger", "offset_days": 1, "at": "10:00"}},
+                {
+                    "id": "care_d1",
+                    "type": "wait.until",
+                    "params": {"anchor": "trigger", "offset_days": 1, "at": "10:00"},
+                },
             ],
             "edges": [{"source": "start", "target": "care_d1"}],
         },
