@@ -75,9 +75,16 @@ export const api = {
     // POST so the searched phone/name never lands in URLs or access logs.
     request<Answer<"SearchPatients">>("/api/patients/search", { body: { q } satisfies Body<"SearchPatients">, optional })
       .then((r) => r.patients),
-  importPatients: (file: File, dryRun: boolean) => {
+  previewPatientImport: (file: File, mapping: string) => {
     const form = new FormData();
     form.append("file", file);
+    if (mapping) form.append("mapping", mapping);
+    return request<Answer<"PreviewPatientImport">>("/api/patients/import/preview", { form, optional });
+  },
+  importPatients: (file: File, dryRun: boolean, mapping = "") => {
+    const form = new FormData();
+    form.append("file", file);
+    if (mapping) form.append("mapping", mapping);
     return request<Answer<"ImportPatients">>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form, optional });
   },
 

@@ -21,8 +21,13 @@ function NodePickerView() {
   useEffect(() => {
     setQuery("");
     setActive(0);
-    if (request) window.setTimeout(() => input.current?.focus(), 0);
-  }, [request]);
+    if (!request) return;
+    window.setTimeout(() => input.current?.focus(), 0);
+    // Escape closes it wherever the focus is (it may not have reached the search field yet).
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [request, close]);
 
   const items = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -68,8 +73,7 @@ function NodePickerView() {
             setActive(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === "Escape") close();
-            else if (e.key === "ArrowDown") {
+            if (e.key === "ArrowDown") {
               e.preventDefault();
               setActive((a) => Math.min(a + 1, items.length - 1));
             } else if (e.key === "ArrowUp") {

@@ -215,6 +215,10 @@ export interface paths {
     /** OptOut */
     post: operations["OptOutPatient"];
   };
+  "/api/patients/import/preview": {
+    /** PreviewImport */
+    post: operations["PreviewPatientImport"];
+  };
   "/api/patients/retention": {
     /** Retention */
     post: operations["ApplyRetention"];
@@ -590,6 +594,40 @@ export interface components {
       sending_after_s: number;
       heartbeat_after_s: number;
     };
+    /** ImportBadValue */
+    ImportBadValue: {
+      row: number;
+      column: string;
+      code: string;
+      value: string;
+    };
+    /** ImportColumn */
+    ImportColumn: {
+      header: string;
+      field: string | null;
+    };
+    /** ImportField */
+    ImportField: {
+      name: string;
+      label: string;
+    };
+    /** ImportPreview */
+    ImportPreview: {
+      encoding: string | null;
+      headers: string[];
+      columns: components["schemas"]["ImportColumn"][];
+      unknown_headers: string[];
+      fields: components["schemas"]["ImportField"][];
+      rows: components["schemas"]["ImportPreviewRow"][];
+      total_rows: number;
+      bad_values: components["schemas"]["ImportBadValue"][];
+      warnings: components["schemas"]["ImportWarning"][];
+    };
+    /** ImportPreviewRow */
+    ImportPreviewRow: {
+      row: number;
+      cells: string[];
+    };
     /** ImportReport */
     ImportReport: {
       rows: number;
@@ -602,6 +640,11 @@ export interface components {
     ImportRowError: {
       row: number;
       column: string;
+      code: string;
+      message: string;
+    };
+    /** ImportWarning */
+    ImportWarning: {
       code: string;
       message: string;
     };
@@ -4331,6 +4374,60 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["OptOutAnswer"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PreviewImport */
+  PreviewPatientImport: {
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["PatientImportForm"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ImportPreview"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
