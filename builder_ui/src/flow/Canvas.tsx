@@ -6,6 +6,7 @@ import {
   type IsValidConnection,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
 } from "@xyflow/react";
 import { type DragEvent, memo, useCallback, useEffect, useRef, useState } from "react";
@@ -40,8 +41,26 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
     addNode: s.addNode,
     checkpoint: s.checkpoint,
   }));
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getNodesBounds, getViewport, setViewport } = useReactFlow();
   const [help, setHelp] = useState(false);
+  const workflowKey = useEditor((s) => `${s.meta.id}:${s.meta.version}`);
+  const initialized = useNodesInitialized();
+  const placed = useRef<string | null>(null);
+
+  // A graph too tall for the canvas at a readable zoom starts at its trigger, not cut in the middle.
+  useEffect(() => {
+    if (!initialized || placed.current === workflowKey) return;
+    placed.current = workflowKey;
+    const timer = window.setTimeout(() => {
+      const all = editorStore.getState().nodes;
+      const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      if (!all.length || !rect) return;
+      const bounds = getNodesBounds(all);
+      const { x, zoom } = getViewport();
+      if (bounds.height * zoom + 80 > rect.height) setViewport({ x, y: 24 - bounds.y * zoom, zoom });
+    }, 60);
+    return () => window.clearTimeout(timer);
+  }, [initialized, workflowKey, getNodesBounds, getViewport, setViewport]);
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const closeHelp = useCallback(() => setHelp(false), []);
 
