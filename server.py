@@ -18,7 +18,6 @@ from typing import Any
 from litestar import Litestar, Response, get
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
-from litestar.static_files import create_static_files_router
 
 import compliance.api
 import compliance.cli
@@ -52,6 +51,7 @@ from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic, upgrade
 from storage.openapi import BodyShapePlugin, document_errors
 from storage.security import SecurityHeadersMiddleware
+from storage.web_assets import COMPRESSION, INDEX_HEADERS, assets_router
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
 ROUTE_MODULES = [
@@ -94,7 +94,7 @@ def single_page_app(path: str = "") -> Response[Any]:
         return Response({"errors": [problem.as_dict()]}, status_code=404)
     index = UI_DIST / "index.html"
     body = index.read_text("utf-8") if index.exists() else PLACEHOLDER
-    return Response(body, media_type="text/html")
+    return Response(body, media_type="text/html", headers=INDEX_HEADERS)
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -110,7 +110,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]
     if (UI_DIST / "assets").is_dir():
-        handlers.append(create_static_files_router(path="/assets", directories=[UI_DIST / "assets"]))
+        handlers.append(assets_router(UI_DIST / "assets"))
     handlers.append(single_page_app)
     app = Litestar(
         route_handlers=handlers,
@@ -124,6 +124,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         openapi_config=OpenAPIConfig(title="DoctorsFlow API", version="1.0.0", path="/schema"),
         request_max_body_size=10 * 1024 * 1024,
         plugins=[BodyShapePlugin()],
+        compression_config=COMPRESSION,
     )
     document_errors(app)
     return app

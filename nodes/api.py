@@ -10,11 +10,23 @@ from typing import Annotated, Any, cast
 
 from litestar import get, post
 
-from nodes.personalize import VARIABLES
-from nodes.registry import catalogue
-from nodes.schemas import NodeCatalogue, NodeTypeInfo, TemplateVariable, ValidationReport, WorkflowDocument
+from nodes.personalize import VARIABLE_SAMPLES, VARIABLES
+from nodes.registry import catalogue, current_registry
+from nodes.schemas import (
+    Localized,
+    NodeCatalogue,
+    NodeSummaries,
+    NodeTypeInfo,
+    SummaryRequest,
+    TemplateVariable,
+    ValidationReport,
+    WorkflowDocument,
+)
 from nodes.validation import problems_as_report, validate_workflow
+from storage.errors import ApiError, Problem
 from storage.openapi import BodyShape
+
+MAX_SUMMARY_NODES = 1000
 
 
 @get("/api/nodes", operation_id="ListNodeTypes", tags=["nodes"], sync_to_thread=False)
@@ -22,7 +34,8 @@ def list_node_types() -> NodeCatalogue:
     """Every node type: labels, icon, ports, params JSON Schema (the editor's palette and forms), and the
     ``{{ variables }}`` a message may use (the editor's autocomplete)."""
     variables: list[TemplateVariable] = [
-        {"name": name, "description": description} for name, description in VARIABLES.items()
+        {"name": name, "description": description, "sample": VARIABLE_SAMPLES.get(name, "")}
+        for name, description in VARIABLES.items()
     ]
     return {"nodes": cast(list[NodeTypeInfo], catalogue()), "variables": variables}
 
@@ -37,7 +50,44 @@ def validate_document(data: Annotated[Any, BodyShape(WorkflowDocument)] = None) 
     return problems_as_report(validate_workflow(data))
 
 
-ROUTES: list[Any] = [list_node_types, validate_document]
+@post("/api/nodes/summaries", operation_id="SummarizeNodes", tags=["nodes"], status_code=200, sync_to_thread=False)
+def summarize_nodes(data: Annotated[Any, BodyShape(SummaryRequest)] = None) -> NodeSummaries:
+    """Each node's card sentence ("수술 다음 날 오전 10:00까지 기다림"), from its type's ``summary`` hook.
+
+    Drafts are welcome: half-filled params read as the node type's label, an unknown type as its name.
+    """
+    nodes = data.get("nodes") if isinstance(data, dict) else None
+    if not isinstance(nodes, list) or len(nodes) > MAX_SUMMARY_NODES:
+        raise ApiError(
+            400,
+            [
+                Problem(
+                    "invalid_field",
+                    message=f"nodes는 노드 {MAX_SUMMARY_NODES}개 이하의 배열이어야 합니다 / "
+                    f"nodes must be an array of at most {MAX_SUMMARY_NODES} nodes",
+                    path="/nodes",
+                )
+            ],
+        )
+    registry = current_registry()
+    summaries: dict[str, Localized] = {}
+    for node in nodes:
+        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
+            continue
+        node_type = registry.get(str(node.get("type")))
+        if node_type is None:
+            summaries[node["id"]] = {"ko": str(node.get("type")), "en": str(node.get("type"))}
+            continue
+        said = node_type.summarize(node.get("params") if "params" in node else {})
+        summaries[node["id"]] = {"ko": said["ko"], "en": said["en"]}
+    return {"summaries": summaries}
+
+
+ROUTES: list[Any] = [list_node_types, validate_document, summarize_nodes]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
-ROUTE_PERMISSIONS = {"ListNodeTypes": "workflow.read", "ValidateDocument": "workflow.read"}
+ROUTE_PERMISSIONS = {
+    "ListNodeTypes": "workflow.read",
+    "ValidateDocument": "workflow.read",
+    "SummarizeNodes": "workflow.read",
+}

@@ -141,6 +141,7 @@ class LintContext:
 
 LintHook = Callable[[Mapping[str, Any], LintContext], Iterable[LintIssue]]  # (params, ctx) → issues
 WindowHook = Callable[[Mapping[str, Any], int], int]  # (params, minutes reached) → minutes it passes on
+SummaryHook = Callable[[Mapping[str, Any]], Mapping[str, str]]  # params → {"ko", "en"} card sentence
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ class NodeType:
     sample: Mapping[str, Any] | None = None  # triggers: extra keys of the sample event (e.g. "consent")
     sample_from_params: Mapping[str, str] = field(default_factory=dict)  # event pointer ← params pointer
     ui: Mapping[str, Any] = field(default_factory=dict)  # editor hints, e.g. {"template_picker": "template"}
+    summary: SummaryHook | None = None  # params → {"ko", "en"} sentence for the canvas card (nodes/summary.py)
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -252,6 +254,21 @@ class NodeType:
             if value is not None:
                 _set_pointer(event, event_pointer, value)
         return event
+
+    def summarize(self, params: Mapping[str, Any] | None) -> dict[str, str]:
+        """The card's sentence for these params, Korean and English. Never raises: a draft's half-filled
+        or invalid params (or a node type without the hook) read as the node type's label."""
+        fallback = {"ko": self.label["ko"], "en": self.label["en"]}
+        if self.summary is None or not isinstance(params, Mapping):
+            return fallback
+        try:
+            said = self.summary(params)
+        except Exception:  # a broken draft is the validator's finding, not the card's
+            return fallback
+        ko, en = said.get("ko"), said.get("en")
+        if not (isinstance(ko, str) and ko.strip() and isinstance(en, str) and en.strip()):
+            return fallback
+        return {"ko": ko, "en": en}
 
     def describe(self) -> dict[str, Any]:
         """The catalogue entry served by GET /api/nodes."""

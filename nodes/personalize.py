@@ -58,6 +58,23 @@ VARIABLES: dict[str, str] = {
     "clinic.address": "병원 주소 / clinic address",
     "clinic.optout_number": "무료수신거부 번호 / free opt-out number",
 }
+# What each variable looks like for the sample patient (the editor's variable picker shows it).
+VARIABLE_SAMPLES: dict[str, str] = {
+    "patient.name": "김민지",
+    "patient.chart_no": "A-1001",
+    "patient.phone": "010-1234-5678",
+    "patient.birth_date": "1985-03-14",
+    "patient.sex": "F",
+    "appointment.id": "apt-77",
+    "appointment.starts_at": "2026-12-03 14:30",
+    "appointment.procedure": "백내장 수술",
+    "appointment.doctor": "이정훈",
+    "appointment.confirm_link": "https://clinic.example/p/Xy7…",
+    "clinic.name": "밝은눈안과",
+    "clinic.phone": "02-123-4567",
+    "clinic.address": "서울시 강남구 테헤란로 1",
+    "clinic.optout_number": "080-123-4567",
+}
 ROOTS = frozenset(path.split(".")[0] for path in VARIABLES)
 
 _WEEKDAYS = "월화수목금토일"

@@ -91,9 +91,28 @@ class NodeTypeInfo(TypedDict):
     ui: NodeUiHints
 
 
+class SummaryRequestNode(TypedDict):
+    id: str
+    type: str
+    params: NotRequired[dict[str, Any]]
+
+
+class SummaryRequest(TypedDict):
+    """``POST /api/nodes/summaries``: the nodes of a (draft) document; other node keys are ignored."""
+
+    nodes: list[SummaryRequestNode]
+
+
+class NodeSummaries(TypedDict):
+    """Each node's card sentence by node id (``NodeType.summarize``)."""
+
+    summaries: dict[str, Localized]
+
+
 class TemplateVariable(TypedDict):
     name: str
-    description: str
+    description: str  # Korean / English
+    sample: str  # the value for the sample patient ("김민지"); empty when there is none
 
 
 class NodeCatalogue(TypedDict):

@@ -2,6 +2,9 @@
 
 from nodes.base import NodeType, load_schema
 from nodes.branch_condition.executor import choose_branch
+from nodes.branch_condition.summary import summary_for
+
+SCHEMA = load_schema(__file__)
 
 NODE = NodeType(
     type="branch.condition",
@@ -12,7 +15,8 @@ NODE = NodeType(
         "en": "Chooses the yes or no path from a patient or appointment field (sex, age, tags, procedure …).",
     },
     icon="🔀",
-    schema=load_schema(__file__),
+    schema=SCHEMA,
     execute=choose_branch,
+    summary=summary_for(SCHEMA),
     outputs=("yes", "no"),
 )

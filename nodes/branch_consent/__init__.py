@@ -1,12 +1,24 @@
 """Flow `branch.consent`: `yes` when the patient currently holds the consent, else `no`."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from nodes.base import ExecutionContext, NodeType, Outcome, load_schema
+from nodes.summary import Summary, both, choice_title
 
 
 def check_consent(ctx: ExecutionContext) -> Outcome:
     purpose = str(ctx.params.get("purpose", "marketing"))
     granted = bool(ctx.consents.get(purpose, False))
     return Outcome(ports=("yes" if granted else "no",), reason=f"{purpose} 동의 / consent: {granted}")
+
+
+SCHEMA = load_schema(__file__)
+
+
+def consent_summary(params: Mapping[str, Any]) -> Summary:
+    ko, en = choice_title(SCHEMA, "purpose", params.get("purpose", "marketing"))
+    return both(f"{ko} 동의가 있나요?", f"Has {en} consent?")
 
 
 NODE = NodeType(
@@ -18,8 +30,9 @@ NODE = NodeType(
         "en": "Chooses yes or no from the patient's current treatment, marketing or night-ads consent.",
     },
     icon="🛡️",
-    schema=load_schema(__file__),
+    schema=SCHEMA,
     execute=check_consent,
+    summary=consent_summary,
     outputs=("yes", "no"),
     consent_gate="purpose",
 )

@@ -1,6 +1,7 @@
 """Flow `end`: the path stops here (no outputs)."""
 
 from nodes.base import ExecutionContext, NodeType, Outcome, load_schema
+from nodes.summary import both
 
 
 def end_path(_: ExecutionContext) -> Outcome:
@@ -15,6 +16,7 @@ NODE = NodeType(
     icon="🏁",
     schema=load_schema(__file__),
     execute=end_path,
+    summary=lambda _params: both("이 경로는 여기서 끝", "This path ends here"),
     outputs=(),
     terminal=True,
 )

@@ -3,6 +3,7 @@
 from nodes.base import NodeType, load_schema
 from nodes.send_alimtalk.executor import fill_template, send_alimtalk, template_body
 from nodes.send_alimtalk.lint import lint_alimtalk
+from nodes.send_alimtalk.summary import summary
 
 __all__ = ["NODE", "fill_template", "template_body"]
 
@@ -17,6 +18,7 @@ NODE = NodeType(
     icon="💬",
     schema=load_schema(__file__),
     execute=send_alimtalk,
+    summary=summary,
     text_fields=("/variables/*", "/failover/text"),
     channel="alimtalk",
     fixed_purpose="informational",

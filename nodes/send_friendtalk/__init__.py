@@ -4,6 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from nodes.base import ExecutionContext, LintContext, LintIssue, NodeType, Outcome, SendMessage, load_schema
+from nodes.summary import Summary, both, clip
 
 
 def send_friendtalk(ctx: ExecutionContext) -> Outcome:
@@ -29,6 +30,13 @@ def lint_friendtalk(params: Mapping[str, Any], ctx: LintContext) -> Iterator[Lin
         yield LintIssue("MSG-IMAGE-UNSUPPORTED", "/params/image_url")
 
 
+def friendtalk_summary(params: Mapping[str, Any]) -> Summary:
+    text = clip(params.get("text") or "")
+    buttons = len(params.get("buttons") or [])
+    ko_tail, en_tail = (f" · 버튼 {buttons}개", f" · {buttons} button(s)") if buttons else ("", "")
+    return both(f"친구톡(광고) · {text}{ko_tail}", f"FriendTalk (ad) · {text}{en_tail}")
+
+
 NODE = NodeType(
     type="send.friendtalk",
     category="action",
@@ -43,6 +51,7 @@ NODE = NodeType(
     icon="📣",
     schema=load_schema(__file__),
     execute=send_friendtalk,
+    summary=friendtalk_summary,
     lint=lint_friendtalk,
     text_fields=("/text",),
     channel="friendtalk",

@@ -1,6 +1,10 @@
 """Action `send.sms`: an SMS (LMS when over 90 EUC-KR bytes), informational or advertising."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from nodes.base import ExecutionContext, NodeType, Outcome, SendMessage, load_schema
+from nodes.summary import Summary, both, choice_title, clip
 
 
 def send_sms(ctx: ExecutionContext) -> Outcome:
@@ -12,6 +16,16 @@ def send_sms(ctx: ExecutionContext) -> Outcome:
         subject=ctx.render(str(subject)) if subject else None,
     )
     return Outcome(effects=(message,))
+
+
+SCHEMA = load_schema(__file__)
+
+
+def sms_summary(params: Mapping[str, Any]) -> Summary:
+    ko, en = choice_title(SCHEMA, "purpose", params.get("purpose", "informational"))
+    ko_kind, en_kind = ko.split("(")[0], en
+    text = clip(params.get("subject") or params.get("text") or "")
+    return both(f"문자({ko_kind}) · {text}", f"SMS ({en_kind.lower()}) · {text}")
 
 
 NODE = NodeType(
@@ -26,8 +40,9 @@ NODE = NodeType(
         "en": 'Sends an SMS (LMS over 90 EUC-KR bytes); advertising needs consent, "(광고)" and an opt-out.',
     },
     icon="✉️",
-    schema=load_schema(__file__),
+    schema=SCHEMA,
     execute=send_sms,
+    summary=sms_summary,
     text_fields=("/text", "/subject"),
     channel="sms",
 )

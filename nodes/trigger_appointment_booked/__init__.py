@@ -2,6 +2,7 @@
 
 from nodes.base import NodeType, follow, load_schema
 from nodes.procedures import procedure_matches
+from nodes.summary import procedure_trigger
 
 NODE = NodeType(
     type="trigger.appointment_booked",
@@ -14,6 +15,7 @@ NODE = NodeType(
     icon="📅",
     schema=load_schema(__file__),
     execute=follow,
+    summary=procedure_trigger("{what} 예약이 잡히면 시작", "When a booking for {what} is made"),
     events=("appointment.booked",),
     matches=procedure_matches,
     sample_from_params={"/appointment/procedure": "/procedures/0"},

@@ -2,6 +2,7 @@
 
 from nodes.base import NodeType, follow, load_schema
 from nodes.procedures import procedure_matches
+from nodes.summary import procedure_trigger
 
 NODE = NodeType(
     type="trigger.appointment_no_show",
@@ -14,6 +15,7 @@ NODE = NodeType(
     icon="⏰",
     schema=load_schema(__file__),
     execute=follow,
+    summary=procedure_trigger("{what} 예약에 내원하지 않으면 시작", "When the patient misses {what}"),
     events=("appointment.no_show",),
     matches=procedure_matches,
     sample_from_params={"/appointment/procedure": "/procedures/0"},

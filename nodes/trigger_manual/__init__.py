@@ -1,6 +1,7 @@
 """Trigger `trigger.manual`: staff start a run for a chosen patient (no event filter)."""
 
 from nodes.base import NodeType, follow, load_schema
+from nodes.summary import both
 
 NODE = NodeType(
     type="trigger.manual",
@@ -13,5 +14,6 @@ NODE = NodeType(
     icon="👆",
     schema=load_schema(__file__),
     execute=follow,
+    summary=lambda _params: both("직원이 환자를 골라 시작", "Staff start it for chosen patients"),
     starts_runs="manual",
 )

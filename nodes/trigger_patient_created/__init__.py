@@ -1,6 +1,7 @@
 """Trigger `trigger.patient_created`: a new patient was registered."""
 
 from nodes.base import NodeType, follow, load_schema
+from nodes.summary import both
 
 NODE = NodeType(
     type="trigger.patient_created",
@@ -10,5 +11,6 @@ NODE = NodeType(
     icon="🆕",
     schema=load_schema(__file__),
     execute=follow,
+    summary=lambda _params: both("새 환자가 등록되면 시작", "When a new patient is registered"),
     events=("patient.created",),
 )

@@ -5,6 +5,7 @@ No event starts it: the runtime's scheduler asks the ``schedule`` hook when to f
 """
 
 from nodes.base import NodeType, RunSchedule, follow, load_schema
+from nodes.trigger_schedule.describe import summary
 from nodes.trigger_schedule.schedule import cron_minutes, is_valid_cron, last_fire, next_fire, segment_matches
 
 __all__ = ["NODE", "is_valid_cron", "last_fire", "next_fire", "segment_matches"]
@@ -20,6 +21,7 @@ NODE = NodeType(
     icon="⏰",
     schema=load_schema(__file__),
     execute=follow,
+    summary=summary,
     send_window=cron_minutes,
     starts_runs="schedule",
     schedule=RunSchedule(next_fire=next_fire, last_fire=last_fire, segment_matches=segment_matches),

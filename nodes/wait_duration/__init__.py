@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from nodes.base import ExecutionContext, NodeType, Outcome, load_schema
+from nodes.wait_duration.summary import summary
 from nodes.wait_duration.window import release_minutes
 
 
@@ -27,5 +28,6 @@ NODE = NodeType(
     icon="⏳",
     schema=load_schema(__file__),
     execute=wait_for_duration,
+    summary=summary,
     send_window=release_minutes,
 )

@@ -2,6 +2,7 @@
 
 from nodes.base import NodeType, load_schema
 from nodes.wait_until.executor import due_time, wait_until
+from nodes.wait_until.summary import summary
 from nodes.wait_until.window import moves_with_appointment, release_minutes
 
 __all__ = ["NODE", "due_time"]
@@ -17,6 +18,7 @@ NODE = NodeType(
     icon="🗓️",
     schema=load_schema(__file__),
     execute=wait_until,
+    summary=summary,
     send_window=release_minutes,
     appointment_anchor=moves_with_appointment,
 )

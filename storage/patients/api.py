@@ -40,6 +40,7 @@ from storage.patients.consents import (
 )
 from storage.patients.importer import ImportOptions, import_table
 from storage.patients.optout import opt_out
+from storage.patients.preview import preview_table
 from storage.patients.readers import UnreadableFile, read_table
 from storage.patients.retention import apply_retention
 from storage.patients.schemas import (
@@ -48,6 +49,7 @@ from storage.patients.schemas import (
     ConsentIn,
     ConsentState,
     ErasureAnswer,
+    ImportPreview,
     ImportReport,
     OptOutAnswer,
     OptOutIn,
@@ -201,6 +203,28 @@ class PatientController(Controller):
         except MappingError as exc:
             raise ApiError(422, [Problem("invalid_mapping", str(exc), path="/mapping")]) from exc
         return cast(ImportReport, report.as_dict())
+
+    @post("/import/preview", operation_id="PreviewPatientImport", status_code=200)
+    async def preview_import(
+        self,
+        data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART), BodyShape(PatientImportForm)],
+    ) -> ImportPreview:
+        """The file as the import will read it (columns, first rows, bad values, warnings); stores nothing."""
+        upload = data.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(
+                400, [Problem("missing_file", "파일을 첨부하세요 / attach a file (field 'file')", path="/file")]
+            )
+        try:
+            mapping = parse_mapping(
+                [m for m in str(data.get("mapping") or "").replace("\n", ",").split(",") if m.strip()]
+            )
+            table = read_table(await upload.read(), upload.filename or "")
+            return cast(ImportPreview, preview_table(table, mapping, datetime.now(SEOUL).date()))
+        except UnreadableFile as exc:
+            raise ApiError(422, [Problem(exc.code, exc.message, path="/file")]) from exc
+        except MappingError as exc:
+            raise ApiError(422, [Problem("invalid_mapping", str(exc), path="/mapping")]) from exc
 
     @post("/retention", operation_id="ApplyRetention", status_code=200)
     async def retention(self, db_session: AsyncSession, caller: Caller, dry_run: bool = False) -> RetentionAnswer:
@@ -380,6 +404,7 @@ ROUTE_PERMISSIONS = {
     "PatientActivity": ("patient.read", "run.read"),
     "ListConsents": "patient.read",
     "ImportPatients": "patient.import",
+    "PreviewPatientImport": "patient.import",
     "RecordConsent": "patient.write",
     "OptOutPatient": "patient.write",
     "ExportPatient": "patient.export",

@@ -183,6 +183,47 @@ class ImportReport(TypedDict):
     errors: list[ImportRowError]
 
 
+class ImportColumn(TypedDict):
+    header: str
+    field: str | None  # None: not recognised (the mapping step asks)
+
+
+class ImportField(TypedDict):
+    name: str
+    label: str  # Korean / English
+
+
+class ImportPreviewRow(TypedDict):
+    row: int  # the spreadsheet row number
+    cells: list[str]  # decoded text, in the order of ``headers``
+
+
+class ImportBadValue(TypedDict):
+    row: int
+    column: str
+    code: str
+    value: str  # what the cell holds ("" for a hidden 주민번호 column)
+
+
+class ImportWarning(TypedDict):
+    code: str
+    message: str
+
+
+class ImportPreview(TypedDict):
+    """``POST /api/patients/import/preview``: what the file will be read as, before any dry run or import."""
+
+    encoding: str | None  # of a CSV file
+    headers: list[str]  # the columns the rows show (a 주민번호 column is never echoed)
+    columns: list[ImportColumn]  # every header of the file and the field it goes to
+    unknown_headers: list[str]
+    fields: list[ImportField]
+    rows: list[ImportPreviewRow]  # the first rows
+    total_rows: int
+    bad_values: list[ImportBadValue]
+    warnings: list[ImportWarning]
+
+
 class RetentionAnswer(TypedDict):
     retention_days: int | None  # None: the clinic keeps records without a limit
     erased: int

@@ -62,3 +62,27 @@ def test_cp949_export_is_previewed_with_row_errors_then_imported_with_korean_nam
     expect(page.get_by_test_id("patient-phone")).to_have_text("010-7001-0002")
     expect(page.get_by_test_id("patient-birthDate")).to_have_text("1970-01-05")
     expect(page.get_by_test_id("patient-sex")).to_have_text("여")
+
+
+def test_unknown_columns_are_mapped_in_the_browser_and_bad_values_shown(page: Page, tmp_path: Path) -> None:
+    # Given an export whose phone column is called "HP" and which has consents but no consent date
+    path = tmp_path / "odd-headers.csv"
+    lines = ["차트번호,성명,HP,마케팅동의,메모", "F-1,정하윤,010-12,Y,첫 방문", "F-2,서지우,010-8001-0002,N,"]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp949"))
+    page.goto("/patients")
+    page.get_by_test_id("import-file").set_input_files(str(path))
+
+    # Then the rows show as decoded Korean, the unknown headers are asked about, the missing date is warned
+    read = page.get_by_test_id("import-read")
+    expect(page.get_by_test_id("import-rows")).to_contain_text("정하윤")
+    expect(page.get_by_test_id("import-warning-no_consent_date")).to_contain_text("동의 날짜 열이 없습니다")
+    expect(read).to_contain_text("cp949")
+
+    # When "HP" is mapped to the mobile number and the memo left out
+    page.get_by_test_id("import-map-HP").select_option("phone")
+    expect(page.get_by_test_id("import-map-HP")).to_have_value("phone")
+    page.get_by_test_id("import-map-메모").select_option("ignore")
+
+    # Then the file is checked again with the mapping: the bad phone number is shown with its value
+    expect(page.get_by_test_id("import-error-value").first).to_have_text("010-12")
+    expect(page.get_by_test_id("import-preview")).to_contain_text("신규 1")

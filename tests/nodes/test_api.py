@@ -10,12 +10,13 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from nodes.api import ROUTES
+from storage.http import EXCEPTION_HANDLERS
 from tests.nodes.test_validation import VALID
 
 
 @pytest.fixture
 def client() -> Iterator[TestClient[Litestar]]:
-    with TestClient(Litestar(route_handlers=ROUTES)) as test_client:
+    with TestClient(Litestar(route_handlers=ROUTES, exception_handlers=EXCEPTION_HANDLERS)) as test_client:
         yield test_client
 
 
@@ -49,3 +50,37 @@ def test_operation_ids_are_stable(client: TestClient[Litestar]) -> None:
     paths = client.get("/schema/openapi.json").json()["paths"]
     assert paths["/api/nodes"]["get"]["operationId"] == "ListNodeTypes"
     assert paths["/api/validate"]["post"]["operationId"] == "ValidateDocument"
+
+
+def test_summaries_read_each_node_as_a_sentence(client: TestClient[Litestar]) -> None:
+    body = {
+        "nodes": [
+            {"id": "d1", "type": "wait.until", "params": {"anchor": "appointment", "offset_days": -1, "at": "18:00"}},
+            {"id": "half", "type": "wait.duration", "params": {"days": "not a number"}},
+            {"id": "odd", "type": "no.such_type"},
+            {"id": 3, "type": "end"},
+        ]
+    }
+    response = client.post("/api/nodes/summaries", json=body)
+    assert response.status_code == 200
+    summaries = response.json()["summaries"]
+    assert summaries["d1"] == {
+        "ko": "예약 전날 오후 6:00까지 기다림",
+        "en": "Wait until 18:00, 1 day before the appointment",
+    }
+    assert summaries["half"] == {"ko": "시간 대기", "en": "Wait for a duration"}  # a draft reads as the label
+    assert summaries["odd"]["ko"] == "no.such_type"
+    assert set(summaries) == {"d1", "half", "odd"}
+
+
+@pytest.mark.parametrize("body", [None, [], {"nodes": "x"}, {"nodes": [{}] * 1001}])
+def test_summaries_refuse_a_body_without_a_node_list(client: TestClient[Litestar], body: Any) -> None:
+    response = client.post("/api/nodes/summaries", json=body)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["path"] == "/nodes"
+
+
+def test_every_variable_has_a_sample_value(client: TestClient[Litestar]) -> None:
+    variables = client.get("/api/nodes").json()["variables"]
+    assert all(v["sample"] for v in variables), [v["name"] for v in variables if not v["sample"]]
+    assert {"name": "patient.name", "description": "환자 이름 / patient name", "sample": "김민지"} in variables

@@ -182,3 +182,26 @@ async def test_consent_forms_and_privacy_policy_come_from_clinic_settings(client
     page = await client.get("/privacy", params={"lang": "en"})
     assert page.status_code == 200 and "privacy policy" in page.text
     assert (await client.get("/api/consent-form", params={"lang": "fr"})).status_code == 400
+
+
+async def test_import_preview_shows_decoded_rows_unknown_headers_bad_values_and_warnings(client: Client) -> None:
+    text = "차트번호,환자명,HP,주민번호,마케팅동의,메모\nA-1,김가나,010-12,900101-1234567,Y,첫 방문\nA-2,이다라,010-2222-3333,,N,\n"
+    files = {"file": ("emr.csv", text.encode("cp949"), "text/csv")}
+    preview = await client.post("/api/patients/import/preview", files=files)
+    assert preview.status_code == 200, preview.text
+    body = preview.json()
+    assert body["encoding"] in ("cp949", "euc-kr", "euc_kr")
+    assert body["unknown_headers"] == ["HP", "메모"]
+    assert "주민번호" not in body["headers"] and all("900101" not in c for r in body["rows"] for c in r["cells"])
+    assert body["rows"][0]["cells"][:2] == ["A-1", "김가나"]  # decoded Korean
+    assert [w["code"] for w in body["warnings"]] == ["no_consent_date"]
+    assert body["total_rows"] == 2
+
+    # With the mapping step's answer (the CLI's --map), the phone column is read and its bad value shown
+    mapped = await client.post("/api/patients/import/preview", files=files, data={"mapping": "HP=phone,메모=ignore"})
+    body = mapped.json()
+    assert body["unknown_headers"] == []
+    assert {"row": 2, "column": "HP", "code": "invalid_phone", "value": "010-12"} in body["bad_values"]
+    assert (await client.get("/api/patients")).json()["total"] == 0  # nothing stored
+    bad = await client.post("/api/patients/import/preview", files=files, data={"mapping": "HP=nonsense"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["path"] == "/mapping"

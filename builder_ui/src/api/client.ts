@@ -42,7 +42,8 @@ export function onUnauthorized(fn: Listener): () => void {
   return () => unauthorizedListeners.delete(fn);
 }
 
-function csrfToken(): string | null {
+/** The readable half of a log-in (set and cleared with the session cookie): none means nobody is logged in. */
+export function csrfToken(): string | null {
   const match = document.cookie.split("; ").find((c) => c.startsWith("df_csrf="));
   return match ? decodeURIComponent(match.slice("df_csrf=".length)) : null;
 }

@@ -10,6 +10,7 @@ const wf = (id: Id) => `/api/workflows/${encodeURIComponent(String(id))}`;
 
 export const api = {
   nodes: () => request<Answer<"ListNodeTypes">>("/api/nodes").then((r) => r.nodes),
+  catalogue: () => request<Answer<"ListNodeTypes">>("/api/nodes"),
 
   listWorkflows: () => request<Answer<"ListWorkflows">>("/api/workflows").then((r) => r.workflows),
   getWorkflow: (id: Id) => request<Answer<"GetWorkflow">>(wf(id)),
@@ -24,6 +25,8 @@ export const api = {
   exportWorkflow: (id: Id, version?: number) =>
     request<Answer<"ExportWorkflow">>(`${wf(id)}/export${version ? `?version=${version}` : ""}`),
 
+  summaries: (nodes: Body<"SummarizeNodes">["nodes"], signal?: AbortSignal) =>
+    request<Answer<"SummarizeNodes">>("/api/nodes/summaries", { body: { nodes }, signal }).then((r) => r.summaries),
   validate: (doc: WorkflowDocument, signal?: AbortSignal) =>
     request<Answer<"ValidateDocument">>("/api/validate", { body: doc, signal }),
   lint: (doc: WorkflowDocument, signal?: AbortSignal) =>
@@ -72,9 +75,16 @@ export const api = {
     // POST so the searched phone/name never lands in URLs or access logs.
     request<Answer<"SearchPatients">>("/api/patients/search", { body: { q } satisfies Body<"SearchPatients">, optional })
       .then((r) => r.patients),
-  importPatients: (file: File, dryRun: boolean) => {
+  previewPatientImport: (file: File, mapping: string) => {
     const form = new FormData();
     form.append("file", file);
+    if (mapping) form.append("mapping", mapping);
+    return request<Answer<"PreviewPatientImport">>("/api/patients/import/preview", { form, optional });
+  },
+  importPatients: (file: File, dryRun: boolean, mapping = "") => {
+    const form = new FormData();
+    form.append("file", file);
+    if (mapping) form.append("mapping", mapping);
     return request<Answer<"ImportPatients">>(`/api/patients/import${dryRun ? "?dry_run=true" : ""}`, { form, optional });
   },
 

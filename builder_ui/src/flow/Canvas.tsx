@@ -2,21 +2,30 @@
 import {
   Background,
   Controls,
+  type FinalConnectionState,
   type IsValidConnection,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, memo, useCallback } from "react";
+import { type DragEvent, memo, useCallback, useEffect, useRef, useState } from "react";
+import { translate, useLang } from "../i18n";
 import { DRAG_MIME } from "../nodes/Palette";
 import { SchemaNode } from "../nodes/SchemaNode";
 import { editorStore, useEditor } from "../store/editor";
+import { toast } from "../store/toast";
 import { refuseConnection } from "./connection";
+import { NodePicker } from "./NodePicker";
+import { usePicker } from "./picker";
+import { ShortcutHelp } from "./ShortcutHelp";
 import type { StepEdge } from "./types";
 
 // Module scope: React Flow re-mounts every node when this object changes identity.
 const nodeTypes = { step: SchemaNode };
 const defaultEdgeOptions = { type: "smoothstep" as const };
+// Room around the graph so the last output's handle and "+" are not at the edge; readable cards.
+const fitViewOptions = { maxZoom: 1.1, minZoom: 0.75, padding: 0.2 };
 const minimapColor = (n: { data: Record<string, unknown> }) => {
   const info = editorStore.getState().catalogue[String(n.data.nodeType)];
   return info?.category === "trigger" ? "#7c3aed" : info?.category === "action" ? "#059669" : "#2563eb";
@@ -32,7 +41,77 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
     addNode: s.addNode,
     checkpoint: s.checkpoint,
   }));
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getNodesBounds, getViewport, setViewport } = useReactFlow();
+  const [help, setHelp] = useState(false);
+  const workflowKey = useEditor((s) => `${s.meta.id}:${s.meta.version}`);
+  const initialized = useNodesInitialized();
+  const placed = useRef<string | null>(null);
+
+  // A graph too tall for the canvas at a readable zoom starts at its trigger, not cut in the middle.
+  useEffect(() => {
+    if (!initialized || placed.current === workflowKey) return;
+    placed.current = workflowKey;
+    const timer = window.setTimeout(() => {
+      const all = editorStore.getState().nodes;
+      const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      if (!all.length || !rect) return;
+      const bounds = getNodesBounds(all);
+      const { x, zoom } = getViewport();
+      if (bounds.height * zoom + 80 > rect.height) setViewport({ x, y: 24 - bounds.y * zoom, zoom });
+    }, 60);
+    return () => window.clearTimeout(timer);
+  }, [initialized, workflowKey, getNodesBounds, getViewport, setViewport]);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const closeHelp = useCallback(() => setHelp(false), []);
+
+  // Tab: the node picker at the cursor (or the middle of the canvas); "?": the shortcut overlay.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setHelp((open) => !open);
+      } else if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey && !readOnly) {
+        const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+        if (!rect) return;
+        e.preventDefault();
+        const at = pointer.current ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 3 };
+        usePicker.getState().open({ screen: at, flow: screenToFlowPosition(at), from: null });
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [readOnly, screenToFlowPosition]);
+
+  // A wire dropped into empty space opens the picker there; one dropped on a node that cannot take it
+  // says why, in words (the handle only turned red while dragging).
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (readOnly || state.isValid || !state.fromNode || !state.fromHandle) return;
+      const source = state.fromNode.id;
+      const port = state.fromHandle.id ?? "out";
+      if (state.fromHandle.type !== "source") return;
+      const point = "changedTouches" in event ? event.changedTouches[0]! : event;
+      const under = document.elementFromPoint(point.clientX, point.clientY);
+      const over = state.toNode?.id ?? under?.closest(".react-flow__node")?.getAttribute("data-id") ?? null;
+      if (under?.closest(".node-picker, .react-flow__controls, .react-flow__minimap")) return;
+      if (over) {
+        const { catalogue, nodes: current, edges: links } = editorStore.getState();
+        const typeOf = (id: string) => {
+          const node = current.find((n) => n.id === id);
+          return node ? catalogue[node.data.nodeType] : undefined;
+        };
+        const reason = refuseConnection({ source, target: over, sourceHandle: port }, typeOf, links);
+        if (reason) toast("error", translate(useLang.getState().lang, `connection.${reason}`));
+        else editorStore.getState().onConnect({ source, target: over, sourceHandle: port, targetHandle: "in" });
+        return;
+      }
+      const at = { x: point.clientX, y: point.clientY };
+      usePicker.getState().open({ screen: at, flow: screenToFlowPosition(at), from: { source, port } });
+    },
+    [readOnly, screenToFlowPosition],
+  );
 
   const isValidConnection: IsValidConnection<StepEdge> = useCallback((c) => {
     const { catalogue, nodes: current, edges: links } = editorStore.getState();
@@ -63,7 +142,14 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="canvas"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onMouseMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onMouseLeave={() => (pointer.current = null)}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -72,19 +158,27 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={40}
+        autoPanSpeed={8}
         onNodeDragStart={checkpoint}
         isValidConnection={isValidConnection}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
         fitView
-        fitViewOptions={{ maxZoom: 1.1 }}
+        fitViewOptions={fitViewOptions}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
         <MiniMap pannable zoomable nodeColor={minimapColor} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      <NodePicker />
+      {help && <ShortcutHelp onClose={closeHelp} />}
+      <button type="button" className="help-button" onClick={() => setHelp(true)} title="?" data-testid="shortcut-help-open">
+        ?
+      </button>
     </div>
   );
 }

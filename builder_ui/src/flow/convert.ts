@@ -13,7 +13,12 @@ export function toFlow(doc: WorkflowDocument): { nodes: StepNode[]; edges: StepE
     id: n.id,
     type: "step",
     position: n.position ?? { x: 0, y: i * 120 },
-    data: { nodeType: n.type, params: n.params ?? {} },
+    data: {
+      nodeType: n.type,
+      params: n.params ?? {},
+      ...(n.label ? { label: n.label } : {}),
+      ...(n.description ? { note: n.description } : {}),
+    },
   }));
   const edges: StepEdge[] = (doc.edges ?? []).map((e) => {
     const port = e.sourcePort ?? "out";
@@ -24,12 +29,17 @@ export function toFlow(doc: WorkflowDocument): { nodes: StepNode[]; edges: StepE
 }
 
 export function toDocument(name: string, description: string, nodes: StepNode[], edges: StepEdge[]): WorkflowDocument {
-  const docNodes: DocNode[] = nodes.map((n) => ({
-    id: n.id,
-    type: n.data.nodeType,
-    params: n.data.params,
-    position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
-  }));
+  const docNodes: DocNode[] = nodes.map((n) => {
+    const node: DocNode = {
+      id: n.id,
+      type: n.data.nodeType,
+      params: n.data.params,
+      position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+    };
+    if (n.data.label?.trim()) node.label = n.data.label.trim();
+    if (n.data.note?.trim()) node.description = n.data.note.trim();
+    return node;
+  });
   const docEdges: DocEdge[] = edges.map((e) => {
     const port = e.sourceHandle ?? "out";
     return port === "out" ? { source: e.source, target: e.target } : { source: e.source, target: e.target, sourcePort: port };

@@ -26,12 +26,17 @@ export function useLiveCheck(): LiveCheck {
       const doc = editorStore.getState().document();
       setStatus("checking");
       try {
+        const summaries = api
+          .summaries(doc.nodes.map(({ id, type, params }) => ({ id, type, params })), controller.signal)
+          .then((s) => editorStore.getState().setSummaries(s))
+          .catch(() => undefined); // a card keeps its last sentence; the type's label until the first answer
         const [validation, lint] = await Promise.all([
           api.validate(doc, controller.signal),
           lintAvailable ? api.lint(doc, controller.signal).catch(lintFailure) : Promise.resolve(null),
         ]);
         const problems: UiProblem[] = [...fromValidation(validation.errors ?? []), ...(lint ? fromLint(lint.findings) : [])];
         editorStore.getState().setProblems(problems);
+        await summaries;
         setStatus("done");
       } catch {
         if (!controller.signal.aborted) setStatus("failed");

@@ -1,25 +1,25 @@
 // The application shell: navigation, language switch, login gate, page routing, file drops, notices.
-import { type DragEvent, useEffect } from "react";
-import { api } from "../api/endpoints";
+import { type DragEvent, Suspense, useEffect } from "react";
 import { useLang, useT } from "../i18n";
-import { editorStore } from "../store/editor";
 import { parseRoute, useRoute } from "../store/router";
 import { useSession } from "../store/session";
-import { toast, useToasts } from "../store/toast";
-import { CostsPage } from "./CostsPage";
-import { EditorPage } from "./EditorPage";
-import { HomePage } from "./HomePage";
+import { useToasts } from "../store/toast";
 import { importWorkflowFile } from "./importFile";
 import { LoginPage } from "./LoginPage";
-import { MessagingSettingsPage } from "./MessagingSettingsPage";
-import { PatientDetailPage } from "./PatientDetail";
-import { PatientsPage } from "./PatientsPage";
-import { ReviewerPage } from "./ReviewerPage";
-import { RunsPage } from "./RunsPage";
-import { SetupPage } from "./SetupPage";
-import { TemplatesPage } from "../alimtalk/TemplatesPage";
-import { AppointmentsPage } from "../appointments/AppointmentsPage";
-import { ProceduresPage } from "../appointments/ProceduresPage";
+import {
+  CostsPage,
+  EditorPage,
+  HomePage,
+  MessagingSettingsPage,
+  PatientDetailPage,
+  PatientsPage,
+  ReviewerPage,
+  RunsPage,
+  SetupPage,
+  TemplatesPage,
+  AppointmentsPage,
+  ProceduresPage,
+} from "./pages";
 
 const NAV = [
   ["/", "nav.workflows"],
@@ -60,11 +60,6 @@ export function App() {
     void check();
     document.documentElement.lang = useLang.getState().lang;
   }, [check]);
-  useEffect(() => {
-    if (auth === "in" || auth === "open") {
-      api.nodes().then(editorStore.getState().setCatalogue, () => toast("error", t("editor.catalogueFailed")));
-    }
-  }, [auth]);
 
   const onDrop = (e: DragEvent) => {
     if (!isFileDrag(e)) return;
@@ -100,6 +95,7 @@ export function App() {
         </button>
       </header>
       {auth === "checking" && <p className="page muted">{t("common.loading")}</p>}
+      <Suspense fallback={<p className="page muted">{t("common.loading")}</p>}>
       {route.page === "setup" && <SetupPage />}
       {auth === "out" && route.page !== "setup" && <LoginPage />}
       {(auth === "in" || auth === "open") && (
@@ -118,6 +114,7 @@ export function App() {
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}
+      </Suspense>
       <Toasts />
     </div>
   );

@@ -17,6 +17,7 @@ import { ProblemsPanel } from "./ProblemsPanel";
 import { TimelinePanel } from "./TimelinePanel";
 import { Toolbar } from "./Toolbar";
 import { VersionsPanel } from "./VersionsPanel";
+import { toast } from "../store/toast";
 import { saveDraft } from "./workflowActions";
 
 type Tab = "problems" | "timeline" | "versions";
@@ -31,6 +32,14 @@ export function EditorPage({ id, version }: { id: string | null; version: number
   const publishedVersion = useEditor((s) => s.meta.publishedVersion);
   const check = useLiveCheck();
   useShortcuts(onSave, readOnly);
+  useEffect(() => {
+    // The node catalogue and message variables, once per page load (the editor's chunk, not the login's).
+    if (Object.keys(editorStore.getState().catalogue).length) return;
+    api.catalogue().then(
+      (c) => editorStore.getState().setCatalogue(c.nodes, c.variables),
+      () => toast("error", translate(useLang.getState().lang, "editor.catalogueFailed")),
+    );
+  }, []);
   useEffect(() => {
     // Closing the tab with unsaved changes asks first (the browser shows its own wording).
     const warn = (e: BeforeUnloadEvent) => {

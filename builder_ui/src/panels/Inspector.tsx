@@ -11,31 +11,43 @@ import { validators } from "./formValidator";
 import { MessagePreview } from "./MessagePreview";
 import { translatorFor } from "./rjsfStrings";
 import { TemplatePicker } from "../alimtalk/TemplatePicker";
+import { buttonTemplates } from "../forms/buttons";
+import { ScheduleWidget } from "../forms/ScheduleWidget";
+import { VariableTextWidget } from "../forms/VariableTextWidget";
 
-/** Generic form options from the catalogue entry: message fields get a textarea, no submit button. */
-function uiSchemaFor(textFields: string[]): Record<string, unknown> {
+/** Generic form options from the catalogue entry: every message field gets the variable picker (a
+ * textarea; "/variables/*" values stay one line), a cron field the schedule picker, no submit button. */
+function uiSchemaFor(textFields: string[], schema: Record<string, unknown> | undefined): Record<string, unknown> {
   const ui: Record<string, unknown> = { "ui:submitButtonOptions": { norender: true } };
   for (const pointer of textFields) {
     const parts = pointer.split("/").filter(Boolean);
-    if (!parts.length || parts.includes("*")) continue; // "/variables/*": short values, keep inputs
+    if (!parts.length) continue;
     let level = ui;
     for (const part of parts.slice(0, -1)) level = (level[part] ??= {}) as Record<string, unknown>;
-    level[parts[parts.length - 1]!] = { "ui:widget": "textarea", "ui:options": { rows: 4 } };
+    const last = parts[parts.length - 1]!;
+    if (last === "*") level.additionalProperties = { "ui:widget": VariableTextWidget, "ui:options": { multiline: false } };
+    else level[last] = { "ui:widget": VariableTextWidget, "ui:options": { rows: 4 } };
+  }
+  const properties = (schema?.properties ?? {}) as Record<string, { format?: string }>;
+  for (const [key, property] of Object.entries(properties)) {
+    if (property.format === "cron") ui[key] = { "ui:widget": ScheduleWidget };
   }
   return ui;
 }
+const templates = { ButtonTemplates: buttonTemplates };
 
 function InspectorView({ readOnly }: { readOnly: boolean }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const localized = useLocalized();
-  const { selected, count, catalogue, updateParams, deleteSelected, focusField, problems } = useEditor((s) => {
+  const { selected, count, catalogue, updateParams, updateNode, deleteSelected, focusField, problems } = useEditor((s) => {
     const chosen = s.nodes.filter((n) => n.selected);
     return {
       selected: chosen.length === 1 ? chosen[0] : undefined,
       count: chosen.length,
       catalogue: s.catalogue,
       updateParams: s.updateParams,
+      updateNode: s.updateNode,
       deleteSelected: s.deleteSelected,
       focusField: s.focusField,
       problems: s.problems,
@@ -52,7 +64,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
   const nodeId = selected?.id;
   const picker = info?.ui.template_picker;
   const uiSchema = useMemo(() => {
-    const ui = uiSchemaFor(info?.text_fields ?? []);
+    const ui = uiSchemaFor(info?.text_fields ?? [], info?.schema);
     // A template param (the catalogue's ui.template_picker) is picked from the clinic's AlimTalk templates.
     if (picker) ui[picker] = { "ui:widget": TemplatePicker, "ui:options": { nodeId } };
     return ui;
@@ -88,6 +100,29 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
         </code>
       </header>
       {info && <p className="muted small">{localized(info.description)}</p>}
+      <label className="inspector-field">
+        <span>{t("inspector.name")}</span>
+        <input
+          value={selected.data.label ?? ""}
+          maxLength={100}
+          placeholder={info ? localized(info.label) : t("inspector.namePlaceholder")}
+          disabled={readOnly}
+          onChange={(e) => updateNode(selected.id, { label: e.target.value })}
+          data-testid="node-name-input"
+        />
+      </label>
+      <label className="inspector-field">
+        <span>{t("inspector.note")}</span>
+        <textarea
+          rows={2}
+          value={selected.data.note ?? ""}
+          maxLength={1000}
+          placeholder={t("inspector.notePlaceholder")}
+          disabled={readOnly}
+          onChange={(e) => updateNode(selected.id, { note: e.target.value })}
+          data-testid="node-note-input"
+        />
+      </label>
       {nodeProblems.length > 0 && (
         <ul className="inspector-problems">
           {nodeProblems.map((p) => (
@@ -105,6 +140,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
           uiSchema={uiSchema}
           formData={selected.data.params}
           validator={validators[lang]}
+          templates={templates}
           translateString={translateString}
           disabled={readOnly}
           liveValidate

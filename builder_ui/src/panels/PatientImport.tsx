@@ -3,20 +3,21 @@
 import { useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { ImportReport } from "../api/generated";
+import type { ImportBadValue, ImportPreview, ImportReport } from "../api/generated";
 import { useT } from "../i18n";
 import { ErrorList, NotAvailable } from "./common";
+import { ImportPreviewTable, type Mapping, mappingText } from "./ImportPreview";
 import "./patients.css";
 
 type Step =
   | { step: "idle" }
   | { step: "checking" | "importing"; file: File }
-  | { step: "preview"; file: File; report: ImportReport }
+  | { step: "preview"; file: File; report: ImportReport; read: ImportPreview | null }
   | { step: "done"; report: ImportReport }
   | { step: "missing" }
   | { step: "failed"; error: unknown };
 
-function RowErrors({ report }: { report: ImportReport }) {
+function RowErrors({ report, bad = [] }: { report: ImportReport; bad?: ImportBadValue[] }) {
   const t = useT();
   if (report.errors.length === 0) return null;
   return (
@@ -25,6 +26,7 @@ function RowErrors({ report }: { report: ImportReport }) {
         <tr>
           <th>{t("patients.row")}</th>
           <th>{t("patients.column")}</th>
+          <th>{t("import.value")}</th>
           <th>{t("patients.code")}</th>
           <th>{t("report.message")}</th>
         </tr>
@@ -34,6 +36,9 @@ function RowErrors({ report }: { report: ImportReport }) {
           <tr key={i} data-testid="import-error">
             <td>{e.row}</td>
             <td>{e.column ?? ""}</td>
+            <td data-testid="import-error-value">
+              <code>{bad.find((b) => b.row === e.row && b.column === e.column && b.code === e.code)?.value ?? ""}</code>
+            </td>
             <td>
               <code>{e.code}</code>
             </td>
@@ -48,11 +53,16 @@ function RowErrors({ report }: { report: ImportReport }) {
 export function PatientImport({ onImported }: { onImported: () => void }) {
   const t = useT();
   const [state, setState] = useState<Step>({ step: "idle" });
-  const run = async (file: File, dryRun: boolean) => {
+  const [mapping, setMapping] = useState<Mapping>({});
+  const run = async (file: File, dryRun: boolean, map: Mapping = mapping) => {
     setState({ step: dryRun ? "checking" : "importing", file });
     try {
-      const report = await api.importPatients(file, dryRun);
-      setState(dryRun ? { step: "preview", file, report } : { step: "done", report });
+      const text = mappingText(map);
+      const [report, read] = await Promise.all([
+        api.importPatients(file, dryRun, text),
+        dryRun ? api.previewPatientImport(file, text).catch(() => null) : Promise.resolve(null),
+      ]);
+      setState(dryRun ? { step: "preview", file, report, read } : { step: "done", report });
       if (!dryRun) onImported();
     } catch (error) {
       setState(error instanceof NotAvailableError ? { step: "missing" } : { step: "failed", error });
@@ -72,7 +82,8 @@ export function PatientImport({ onImported }: { onImported: () => void }) {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = ""; // the same file may be chosen again after a fix
-            if (file) void run(file, true);
+            setMapping({});
+            if (file) void run(file, true, {});
           }}
         />
       </label>{" "}
@@ -87,7 +98,17 @@ export function PatientImport({ onImported }: { onImported: () => void }) {
           <p>
             <strong>{t("patients.previewOf", { file: state.file.name })}</strong> {t("patients.importSummary", summary(state.report))}
           </p>
-          <RowErrors report={state.report} />
+          {state.read && (
+            <ImportPreviewTable
+              preview={state.read}
+              mapping={mapping}
+              onMap={(next) => {
+                setMapping(next);
+                void run(state.file, true, next);
+              }}
+            />
+          )}
+          <RowErrors report={state.report} bad={state.read?.bad_values} />
           <div className="row">
             <button
               className="primary"

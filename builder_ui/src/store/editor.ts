@@ -2,7 +2,7 @@
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { createStore, useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import type { NodeTypeInfo, WorkflowDocument } from "../api/generated";
+import type { NodeTypeInfo, TemplateVariable, WorkflowDocument } from "../api/generated";
 import type { JsonObject } from "../flow/types";
 import { edgeId, newNodeId, toDocument, toFlow } from "../flow/convert";
 import { layoutNodes } from "../flow/layout";
@@ -22,17 +22,21 @@ export interface WorkflowMeta {
 
 export interface EditorState {
   catalogue: Record<string, NodeTypeInfo>;
+  /** The {{ variables }} a message may use, with a sample value (the forms' variable picker). */
+  variables: TemplateVariable[];
   meta: WorkflowMeta;
   nodes: StepNode[];
   edges: StepEdge[];
   history: History;
   clipboard: Snapshot | null;
   problems: UiProblem[];
+  /** Each node's card sentence by node id (POST /api/nodes/summaries, refreshed with the live check). */
+  summaries: Record<string, { ko: string; en: string }>;
   focusField: string | null;
   dirty: boolean;
   revision: number; // bumps on every graph or params change (drives the live checks)
 
-  setCatalogue: (nodes: NodeTypeInfo[]) => void;
+  setCatalogue: (nodes: NodeTypeInfo[], variables?: TemplateVariable[]) => void;
   load: (doc: WorkflowDocument, meta: Partial<WorkflowMeta>) => void;
   setMeta: (meta: Partial<WorkflowMeta>) => void;
   markSaved: (meta: Partial<WorkflowMeta>) => void;
@@ -41,6 +45,11 @@ export interface EditorState {
   onConnect: (connection: Connection) => void;
   addNode: (nodeType: string, position: { x: number; y: number }) => string;
   updateParams: (id: string, params: JsonObject) => void;
+  /** Renames a node or edits its sticky note (one undo step per node and pause, like typing in params). */
+  updateNode: (id: string, patch: { label?: string; note?: string }) => void;
+  /** Adds a node and wires it from an output port (the wire-drop picker and the "+" on each output). */
+  addConnected: (nodeType: string, position: { x: number; y: number }, from: { source: string; port: string }) => string;
+  setSummaries: (summaries: Record<string, { ko: string; en: string }>) => void;
   checkpoint: () => void;
   deleteSelected: () => void;
   copySelection: () => void;
@@ -70,17 +79,20 @@ export function createEditorStore() {
 
     return {
       catalogue: {},
+      variables: [],
       meta: emptyMeta,
       nodes: [],
       edges: [],
       history: emptyHistory,
       clipboard: null,
       problems: [],
+      summaries: {},
       focusField: null,
       dirty: false,
       revision: 0,
 
-      setCatalogue: (list) => set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])) }),
+      setCatalogue: (list, variables = get().variables) =>
+        set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])), variables }),
       load: (doc, meta) => {
         const flow = toFlow(doc);
         const nodes = flow.needsLayout ? layoutNodes(flow.nodes, flow.edges) : flow.nodes;
@@ -90,6 +102,7 @@ export function createEditorStore() {
           edges: flow.edges,
           history: emptyHistory,
           problems: [],
+          summaries: {},
           focusField: null,
           dirty: false,
           revision: get().revision + 1,
@@ -137,6 +150,36 @@ export function createEditorStore() {
         if (grouped) set({ nodes, dirty: true, revision: get().revision + 1 });
         else edit({ nodes });
       },
+      updateNode: (id, patch) => {
+        const current = get().nodes.find((n) => n.id === id);
+        if (!current) return;
+        const now = Date.now();
+        const grouped = lastParamsEdit.id === `meta:${id}` && now - lastParamsEdit.at < 1500;
+        lastParamsEdit = { id: `meta:${id}`, at: now };
+        const nodes = get().nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n));
+        if (grouped) set({ nodes, dirty: true, revision: get().revision + 1 });
+        else edit({ nodes });
+      },
+      addConnected: (nodeType, position, from) => {
+        const id = newNodeId(nodeType, get().nodes.map((n) => n.id));
+        const node: StepNode = {
+          id,
+          type: "step",
+          position,
+          data: { nodeType, params: schemaDefaults(get().catalogue[nodeType]?.schema) },
+          selected: true,
+        };
+        const edge: StepEdge = {
+          id: edgeId(from.source, from.port, id),
+          source: from.source,
+          target: id,
+          sourceHandle: from.port,
+          targetHandle: "in",
+        };
+        edit({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node], edges: [...get().edges, edge] });
+        return id;
+      },
+      setSummaries: (summaries) => set({ summaries }),
       checkpoint: () => {
         const { nodes, edges, history } = get();
         set({ history: pushed(history, { nodes, edges }) });

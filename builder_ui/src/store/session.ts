@@ -1,6 +1,6 @@
 // Who is logged in. "open" means the server has no auth API yet, so the editor works without a login.
 import { create } from "zustand";
-import { NotAvailableError, onUnauthorized, UnauthorizedError } from "../api/client";
+import { csrfToken, NotAvailableError, onUnauthorized, UnauthorizedError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { Me } from "../api/generated";
 
@@ -18,6 +18,11 @@ export const useSession = create<SessionState>((set) => ({
   auth: "checking",
   me: null,
   check: async () => {
+    // No log-in cookie: ask nothing (a 401 on the login page's first load is a console error for nothing).
+    if (!csrfToken()) {
+      set({ auth: "out", me: null });
+      return;
+    }
     try {
       set({ auth: "in", me: await api.me() });
     } catch (error) {

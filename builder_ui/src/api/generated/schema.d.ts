@@ -19,6 +19,10 @@ export interface paths {
     /** ValidateDocument */
     post: operations["ValidateDocument"];
   };
+  "/api/nodes/summaries": {
+    /** SummarizeNodes */
+    post: operations["SummarizeNodes"];
+  };
   "/api/workflows": {
     /** ListWorkflows */
     get: operations["ListWorkflows"];
@@ -214,6 +218,10 @@ export interface paths {
   "/api/patients/{patient_id}/opt-out": {
     /** OptOut */
     post: operations["OptOutPatient"];
+  };
+  "/api/patients/import/preview": {
+    /** PreviewImport */
+    post: operations["PreviewPatientImport"];
   };
   "/api/patients/retention": {
     /** Retention */
@@ -719,12 +727,46 @@ export interface components {
       external_id: string;
       runs: components["schemas"]["StartedRun"][];
     };
+    /** ImportBadValue */
+    ImportBadValue: {
+      row: number;
+      column: string;
+      code: string;
+      value: string;
+    };
+    /** ImportColumn */
+    ImportColumn: {
+      header: string;
+      field: string | null;
+    };
+    /** ImportField */
+    ImportField: {
+      name: string;
+      label: string;
+    };
     /** ImportFinding */
     ImportFinding: {
       row: number;
       column: string;
       code: string;
       message: string;
+    };
+    /** ImportPreview */
+    ImportPreview: {
+      encoding: string | null;
+      headers: string[];
+      columns: components["schemas"]["ImportColumn"][];
+      unknown_headers: string[];
+      fields: components["schemas"]["ImportField"][];
+      rows: components["schemas"]["ImportPreviewRow"][];
+      total_rows: number;
+      bad_values: components["schemas"]["ImportBadValue"][];
+      warnings: components["schemas"]["ImportWarning"][];
+    };
+    /** ImportPreviewRow */
+    ImportPreviewRow: {
+      row: number;
+      cells: string[];
     };
     /** ImportReport */
     ImportReport: {
@@ -738,6 +780,11 @@ export interface components {
     ImportRowError: {
       row: number;
       column: string;
+      code: string;
+      message: string;
+    };
+    /** ImportWarning */
+    ImportWarning: {
       code: string;
       message: string;
     };
@@ -943,6 +990,12 @@ export interface components {
     NodeCatalogue: {
       nodes: components["schemas"]["NodeTypeInfo"][];
       variables: components["schemas"]["TemplateVariable"][];
+    };
+    /** NodeSummaries */
+    NodeSummaries: {
+      summaries: {
+        [key: string]: components["schemas"]["Localized"];
+      };
     };
     /** NodeTypeInfo */
     NodeTypeInfo: {
@@ -1405,6 +1458,18 @@ export interface components {
       oldest_claimed_at: string | null;
       message_ids: number[];
     };
+    /** SummaryRequest */
+    SummaryRequest: {
+      nodes: components["schemas"]["SummaryRequestNode"][];
+    };
+    /** SummaryRequestNode */
+    SummaryRequestNode: {
+      id: string;
+      type: string;
+      params?: {
+        [key: string]: unknown;
+      };
+    };
     /** SuppressedBy */
     SuppressedBy: {
       reason: string;
@@ -1419,6 +1484,7 @@ export interface components {
     TemplateVariable: {
       name: string;
       description: string;
+      sample: string;
     };
     /** TokenBody */
     TokenBody: {
@@ -1613,6 +1679,60 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ValidationReport"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** SummarizeNodes */
+  SummarizeNodes: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SummaryRequest"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["NodeSummaries"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
@@ -4543,6 +4663,60 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["OptOutAnswer"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PreviewImport */
+  PreviewPatientImport: {
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["PatientImportForm"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ImportPreview"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */

@@ -1,0 +1,59 @@
+"""Issue 16: the preview runs on a real case — an imported patient, the event and appointment times chosen —
+and shows calendar dates with weekdays, the SMS failover path, and what a same-day booking does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import Page, create_workflow
+from tests.support.server import api_headers
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_preview_on_an_imported_patient_with_real_dates_failover_and_same_day(page: Page, base_url: str) -> None:
+    # Given a patient the clinic already has, and the "reminder at 18:00 the day before" example
+    event = {
+        "type": "patient.created",
+        "external_id": "preview-case-1",
+        "occurred_at": "2026-11-20T09:00:00+09:00",
+        "patient": {"chart_no": "P-3003", "name": "박서준", "phone": "010-3333-4444"},
+    }
+    assert httpx.post(f"{base_url}/api/events", json=event, headers=api_headers(), timeout=10).status_code in (
+        200,
+        201,
+        202,
+    )
+    document = json.loads((ROOT / "examples" / "appointment-reminder-d1.json").read_text("utf-8"))
+    workflow_id = create_workflow(base_url, document)
+    page.goto(f"/workflows/{workflow_id}")
+    page.get_by_test_id("tab-timeline").click()
+
+    # When the patient is found and chosen, and the appointment is on Wednesday 9 December at 10:00
+    page.get_by_test_id("preview-patient-search").fill("P-3003")
+    page.get_by_test_id("preview-patient-find").click()
+    page.locator("[data-testid^=preview-choose-]").first.click()
+    expect(page.get_by_test_id("preview-patient")).to_contain_text("박서준")
+    page.get_by_test_id("preview-occurred-at").fill("2026-12-01T09:00")
+    page.get_by_test_id("preview-starts-at").fill("2026-12-09T10:00")
+    page.get_by_test_id("run-preview").click()
+
+    # Then the reminder goes the evening before, dated with its weekday, to this patient, with its failover
+    item = page.get_by_test_id("timeline-item").first
+    expect(item).to_contain_text("12월 8일(화) 18:00")
+    expect(item).to_contain_text("박서준")
+    expect(page.get_by_test_id("timeline-failover").first).to_contain_text("문자로")
+
+    # When the booking is made the same day (3 hours ahead), the preview says so and shows what happens
+    page.get_by_test_id("preview-occurred-at").fill("2026-12-09T07:00")
+    page.get_by_test_id("preview-same-day").click()
+    expect(page.get_by_test_id("preview-same-day-note")).to_be_visible()
+    page.get_by_test_id("run-preview").click()
+    expect(page.get_by_test_id("timeline-panel")).to_contain_text("12월 9일(수) 07:00")
