@@ -127,6 +127,9 @@ class RunSummary(TypedDict):
     started_at: str | None
     finished_at: str | None
     reason: str | None
+    workflow_name: str | None
+    workflow_status: Literal["draft", "active", "paused", "archived"] | None
+    next_at: str | None  # the next send or wait that is due (held while the workflow is paused)
 
 
 class MessageView(TypedDict):
