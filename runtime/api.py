@@ -17,11 +17,13 @@ from nodes.timeutil import parse_datetime
 from runtime import context, control
 from runtime.events import InvalidEvent, Within, ingest
 from runtime.health import runtime_health
+from runtime.impact import publish_impact
 from runtime.schemas import (
     EventIn,
     EventIntake,
     MessageList,
     MessageView,
+    PublishImpact,
     RunDetail,
     RunList,
     RuntimeHealth,
@@ -36,6 +38,7 @@ from storage.http import settings_of
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep, Workflow
 from storage.openapi import BodyShape
 from storage.tenancy import Caller
+from storage.workflows.service import get_workflow
 
 MAX_LIMIT = 500
 
@@ -251,6 +254,15 @@ async def _run_detail(session: AsyncSession, run: Run) -> RunDetail:
     }
 
 
+@get("/api/workflows/{workflow_id:int}/impact", operation_id="PublishImpact", tags=["workflows"])
+async def publish_impact_route(state: State, db_session: AsyncSession, workflow_id: int) -> PublishImpact:
+    """What publishing the current draft would do: trigger, patients the next 7 days would enrol (stored
+    appointments/patients), the first message each gets, and live workflows with an overlapping trigger."""
+    runtime, _ = _runtime(state)
+    workflow = await get_workflow(db_session, workflow_id)
+    return await publish_impact(db_session, workflow, runtime.clock.now())
+
+
 @get("/api/health/runtime", operation_id="RuntimeHealth", tags=["runtime"])
 async def runtime_health_route(db_session: AsyncSession) -> RuntimeHealth:
     """Overdue waits and stuck sends of the caller's clinic, and every scheduler's heartbeat (runtime/health.py).
@@ -258,7 +270,7 @@ async def runtime_health_route(db_session: AsyncSession) -> RuntimeHealth:
     return await runtime_health(db_session)
 
 
-ROUTES: list[Any] = [EventController, RunController, runtime_health_route]
+ROUTES: list[Any] = [EventController, RunController, runtime_health_route, publish_impact_route]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
@@ -271,4 +283,5 @@ ROUTE_PERMISSIONS = {
     "CancelMessage": "run.write",
     "RetryMessage": "run.write",
     "RuntimeHealth": "run.read",
+    "PublishImpact": "workflow.publish",
 }

@@ -13,7 +13,7 @@ from storage.errors import ApiError, Problem, not_found
 from storage.models import OutboxMessage, Run
 from storage.models.base import utcnow
 from storage.tenancy import Caller
-from storage.workflows.lifecycle import OPEN_OUTBOX, OPEN_RUN, cancel_runs
+from storage.workflows.lifecycle import OPEN_OUTBOX, cancel_runs, stoppable
 
 STOPPED_BY_STAFF = "직원이 실행을 중지했습니다 / stopped by staff"
 CANCELLED_BY_STAFF = "직원이 발송을 취소했습니다 / cancelled by staff"
@@ -27,7 +27,8 @@ async def cancel_run(session: AsyncSession, caller: Caller, run_id: int) -> Run:
         raise not_found("실행", "run")
     if run.status == "cancelled":
         return run
-    if run.status not in OPEN_RUN:
+    still = await session.execute(select(Run.id).where(Run.id == run.id, stoppable()))
+    if still.first() is None:
         raise ApiError(
             409,
             [

@@ -243,3 +243,37 @@ class RuntimeHealth(TypedDict):
     overdue_waits: OverdueWaits
     stuck_sending: StuckSending
     schedulers: list[SchedulerBeat]
+
+
+# -- publish impact (runtime/impact.py) ----------------------------------------------------------------------
+class ImpactTrigger(TypedDict):
+    node: str
+    type: str
+    label: dict[str, str]
+    params: dict[str, Any]
+
+
+class FirstMessage(TypedDict):
+    node: str
+    name: str
+    channel: ChannelName
+    purpose: Purpose
+    text: str
+    template: str | None
+    after: list[str]  # the wait nodes on the way from the trigger
+
+
+class OverlappingWorkflow(TypedDict):
+    id: int
+    name: str
+    status: Literal["draft", "active", "paused", "archived"]
+    same_filter: bool
+
+
+class PublishImpact(TypedDict):
+    trigger: ImpactTrigger | None
+    enrol_next_7_days: int
+    basis: str
+    first_messages: list[FirstMessage]
+    overlapping: list[OverlappingWorkflow]
+    warnings: list[str]

@@ -178,20 +178,26 @@ class WorkflowController(Controller):
         self,
         db_session: AsyncSession,
         workflow_id: int,
-        base: int = Parameter(ge=1, description="the older version"),
+        base: int | None = Parameter(default=None, ge=1, description="the older version (default: the newest)"),
         target: int | None = Parameter(default=None, ge=1, description="the newer version (default: the draft)"),
     ) -> VersionDiff:
-        """What changed from version ``base`` to version ``target`` (or to the current draft)."""
-        before = await service.get_version(db_session, workflow_id, base)
+        """What changed from version ``base`` (default: the newest version) to ``target`` (default: the draft)."""
+        workflow = await service.get_workflow(db_session, workflow_id)
+        if base is None:
+            versions = await service.list_versions(db_session, workflow_id)
+            base = versions[-1].version if versions else None
+        before: dict[str, Any] = {}
+        if base is not None:
+            before = (await service.get_version(db_session, workflow_id, base)).document
         if target is None:
-            after_doc = (await service.get_workflow(db_session, workflow_id)).document
+            after_doc = workflow.document
         else:
             after_doc = (await service.get_version(db_session, workflow_id, target)).document
         return {
             "workflow_id": workflow_id,
-            "base": f"v{base}",
+            "base": "none" if base is None else f"v{base}",
             "target": "draft" if target is None else f"v{target}",
-            "changes": diff_documents(before.document, after_doc),
+            "changes": diff_documents(before, after_doc),
         }
 
     @get("/{workflow_id:int}/versions", operation_id="ListWorkflowVersions", guards=[requires("workflow.read")])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -55,6 +55,13 @@ def held_by_pause(run_id: Any) -> ColumnElement[bool]:
     return paused.where(Run.id == run_id, Workflow.status == "paused").exists()
 
 
+def stoppable() -> ColumnElement[bool]:
+    """SQL: a run that can still do something — open, or finished walking with a message not yet sent (held
+    for the morning, held by a pause, waiting for its retry)."""
+    unsent = select(OutboxMessage.id).where(OutboxMessage.run_id == Run.id, OutboxMessage.status.in_(OPEN_OUTBOX))
+    return or_(Run.status.in_(OPEN_RUN), unsent.exists())
+
+
 def check_transition(workflow: Workflow, action: str) -> str:
     """The status ``action`` leads to, or 409 naming the current status and what is allowed from it."""
     allowed, target = TRANSITIONS[action]
@@ -89,7 +96,7 @@ async def unarchive(session: AsyncSession, caller: Caller, workflow: Workflow) -
 async def archive(session: AsyncSession, caller: Caller, workflow: Workflow) -> Workflow:
     """Stop for good: cancel its open runs, their waits and unsent messages; history stays readable."""
     check_transition(workflow, "archive")
-    query = select(Run.id).where(Run.workflow_id == workflow.id, Run.status.in_(OPEN_RUN))
+    query = select(Run.id).where(Run.workflow_id == workflow.id, stoppable())
     run_ids = list((await session.execute(query)).scalars())
     reason = "워크플로가 보관되었습니다 / the workflow was archived"
     counts = await cancel_runs(session, run_ids, utcnow(), reason)
@@ -108,13 +115,13 @@ async def _move(session: AsyncSession, caller: Caller, workflow: Workflow, actio
 
 
 async def cancel_runs(session: AsyncSession, run_ids: list[int], now: datetime, reason: str) -> dict[str, int]:
-    """Cancel these runs, their open waits and their unsent (pending/held) messages. A message already handed
-    to the provider (``sending``) is past stopping and keeps its own outcome."""
+    """Cancel these (stoppable) runs, their open waits and their unsent (pending/held) messages. A message
+    already handed to the provider (``sending``) is past stopping and keeps its own outcome."""
     if not run_ids:
         return {"cancelled_runs": 0, "cancelled_messages": 0}
     runs = await session.execute(
         update(Run)
-        .where(Run.id.in_(run_ids), Run.status.in_(OPEN_RUN))
+        .where(Run.id.in_(run_ids), Run.status != "cancelled")
         .values(status="cancelled", finished_at=now, reason=reason)
         .execution_options(synchronize_session=False)
     )

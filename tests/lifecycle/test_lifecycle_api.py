@@ -38,7 +38,7 @@ async def _create(client: Client, doc: dict[str, Any] = SMS_AFTER_A_DAY) -> int:
 
 async def _audit(settings: Settings, target: str) -> list[tuple[str, dict[str, Any]]]:
     async with session_scope(settings, None) as session:
-        rows = (await session.execute(select(AuditEntry).where(AuditEntry.target == target).order_by(AuditEntry.id)))
+        rows = await session.execute(select(AuditEntry).where(AuditEntry.target == target).order_by(AuditEntry.id))
         return [(row.action, row.detail) for row in rows.scalars()]
 
 
@@ -61,13 +61,21 @@ async def test_every_transition_answers_the_detail_and_is_audited(client: Client
     assert body["status"] == "active" and body["id"] == wid and body["version"] == 1 and body["workflow_id"] == wid
     assert body["versions"][0]["version"] == 1 and body["document"]["name"] == SMS_AFTER_A_DAY["name"]
     assert await _status(client, wid) == "active"
-    for action, expected in (("pause", "paused"), ("resume", "active"), ("archive", "archived"), ("unarchive", "draft")):
+    for action, expected in (
+        ("pause", "paused"),
+        ("resume", "active"),
+        ("archive", "archived"),
+        ("unarchive", "draft"),
+    ):
         answer = await client.post(f"/api/workflows/{wid}/{action}")
         assert answer.status_code == 200, (action, answer.text)
         assert answer.json()["status"] == expected and answer.json()["id"] == wid
         assert await _status(client, wid) == expected
     # And every transition is in the audit log with the status before and after
-    entries = [(action, detail.get("before"), detail.get("after")) for action, detail in await _audit(settings, f"workflow:{wid}")]
+    entries = [
+        (action, detail.get("before"), detail.get("after"))
+        for action, detail in await _audit(settings, f"workflow:{wid}")
+    ]
     assert [e for e in entries if e[0] != "workflow.create"] == [
         ("workflow.publish", "draft", None),
         ("workflow.pause", "active", "paused"),
@@ -194,9 +202,7 @@ async def test_restore_a_past_version_as_the_draft_and_diff_versions(client: Cli
 
 async def test_starting_an_example_twice_names_the_copies_distinctly(client: Client) -> None:
     # When the cataract example is started three times
-    names = [
-        (await client.post("/api/examples/cataract-postop/import")).json()["name"] for _ in range(3)
-    ]
+    names = [(await client.post("/api/examples/cataract-postop/import")).json()["name"] for _ in range(3)]
     # Then the copies are told apart
     assert names[1] == f"{names[0]} (2)" and names[2] == f"{names[0]} (3)"
     assert len({w["name"] for w in (await client.get("/api/workflows")).json()["workflows"]}) == 3
@@ -211,3 +217,39 @@ async def test_staff_may_stop_runs_but_not_pause_workflows(client: Client, clien
     assert (await staff.post(f"/api/runs/{booked.json()['runs'][0]['id']}/cancel")).status_code == 200
     reviewer = await client_as("reviewer")
     assert (await reviewer.post(f"/api/runs/{booked.json()['runs'][0]['id']}/cancel")).status_code == 403
+
+
+async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(client: Client) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    # Given an active workflow on the booking trigger, and three stored appointments: two within 7 days
+    live = await _create(client, {**SMS_AFTER_A_DAY, "name": "이미 운영 중"})
+    await client.post(f"/api/workflows/{live}/publish")
+    now = datetime.now(UTC)
+    for n, days in ((1, 2), (2, 5), (3, 12)):
+        appointment = {"id": f"apt-{n}", "starts_at": (now + timedelta(days=days)).isoformat(), "procedure": "cataract"}
+        booked = event(
+            "appointment.booked", f"b-{n}", chart_no=f"A-{n}", phone=f"010-1111-000{n}", appointment=appointment
+        )
+        assert (await client.post("/api/events", json=booked)).status_code == 201
+    # When a second workflow on the same trigger asks what publishing would do
+    draft = await _create(client, {**SMS_AFTER_A_DAY, "name": "새 안내"})
+    impact = await client.get(f"/api/workflows/{draft}/impact")
+    # Then it names the trigger, counts 2 patients, shows the first message and warns about the live one
+    assert impact.status_code == 200, impact.text
+    body = impact.json()
+    assert body["trigger"]["type"] == "trigger.appointment_booked"
+    assert body["enrol_next_7_days"] == 2
+    assert body["first_messages"] == [
+        {
+            "node": "note",
+            "name": "문자 보내기",
+            "channel": "sms",
+            "purpose": "informational",
+            "text": "내일 뵙겠습니다",
+            "template": None,
+            "after": ["later"],
+        }
+    ]
+    assert body["overlapping"] == [{"id": live, "name": "이미 운영 중", "status": "active", "same_filter": True}]
+    assert "이미 운영 중" in body["warnings"][0] and " / " in body["warnings"][0]

@@ -19,11 +19,19 @@ export interface paths {
     /** ValidateDocument */
     post: operations["ValidateDocument"];
   };
+  "/api/workflows/{workflow_id}/archive": {
+    /** Archive */
+    post: operations["ArchiveWorkflow"];
+  };
   "/api/workflows": {
     /** ListWorkflows */
     get: operations["ListWorkflows"];
     /** Create */
     post: operations["CreateWorkflow"];
+  };
+  "/api/workflows/{workflow_id}/diff": {
+    /** Diff */
+    get: operations["DiffWorkflowVersions"];
   };
   "/api/workflows/{workflow_id}/export": {
     /** Export */
@@ -41,9 +49,25 @@ export interface paths {
     /** ImportFile */
     post: operations["ImportWorkflow"];
   };
+  "/api/workflows/{workflow_id}/pause": {
+    /** Pause */
+    post: operations["PauseWorkflow"];
+  };
   "/api/workflows/{workflow_id}/publish": {
     /** Publish */
     post: operations["PublishWorkflow"];
+  };
+  "/api/workflows/{workflow_id}/versions/{version}/restore": {
+    /** Restore */
+    post: operations["RestoreWorkflowVersion"];
+  };
+  "/api/workflows/{workflow_id}/resume": {
+    /** Resume */
+    post: operations["ResumeWorkflow"];
+  };
+  "/api/workflows/{workflow_id}/unarchive": {
+    /** Unarchive */
+    post: operations["UnarchiveWorkflow"];
   };
   "/api/workflows/{workflow_id}/validate": {
     /** Validate */
@@ -89,6 +113,14 @@ export interface paths {
     /** PostSimulate */
     post: operations["Simulate"];
   };
+  "/api/messages/{message_id}/cancel": {
+    /** CancelMessage */
+    post: operations["CancelMessage"];
+  };
+  "/api/runs/{run_id}/cancel": {
+    /** CancelRun */
+    post: operations["CancelRun"];
+  };
   "/api/runs/{run_id}": {
     /** GetRun */
     get: operations["GetRun"];
@@ -101,9 +133,17 @@ export interface paths {
     /** ListRuns */
     get: operations["ListRuns"];
   };
+  "/api/messages/{message_id}/retry": {
+    /** RetryMessage */
+    post: operations["RetryMessage"];
+  };
   "/api/health/runtime": {
     /** RuntimeHealthRoute */
     get: operations["RuntimeHealth"];
+  };
+  "/api/workflows/{workflow_id}/impact": {
+    /** PublishImpactRoute */
+    get: operations["PublishImpact"];
   };
   "/api/alimtalk-templates/{code}/approve": {
     /** Approve */
@@ -470,6 +510,14 @@ export interface components {
       active_provider: "solapi" | "nhncloud" | null;
       providers: components["schemas"]["ProviderCredentials"][];
     };
+    /** DiffChange */
+    DiffChange: {
+      path: string;
+      /** @enum {string} */
+      change: "added" | "removed" | "changed";
+      before: unknown;
+      after: unknown;
+    };
     /** DocEdge */
     DocEdge: {
       source: string;
@@ -564,6 +612,18 @@ export interface components {
       saving_krw: number;
       saving_percent: number | null;
     };
+    /** FirstMessage */
+    FirstMessage: {
+      node: string;
+      name: string;
+      /** @enum {string} */
+      channel: "alimtalk" | "friendtalk" | "sms";
+      /** @enum {string} */
+      purpose: "informational" | "advertising";
+      text: string;
+      template: string | null;
+      after: string[];
+    };
     /** Guardian */
     Guardian: {
       name: string | null;
@@ -585,6 +645,17 @@ export interface components {
       overdue_after_s: number;
       sending_after_s: number;
       heartbeat_after_s: number;
+    };
+    /** ImpactTrigger */
+    ImpactTrigger: {
+      node: string;
+      type: string;
+      label: {
+        [key: string]: string;
+      };
+      params: {
+        [key: string]: unknown;
+      };
     };
     /** ImportReport */
     ImportReport: {
@@ -849,6 +920,14 @@ export interface components {
       oldest_due_at: string | null;
       run_ids: number[];
     };
+    /** OverlappingWorkflow */
+    OverlappingWorkflow: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
+      same_filter: boolean;
+    };
     /** PatientActivity */
     PatientActivity: {
       runs: components["schemas"]["PatientRun"][];
@@ -951,6 +1030,15 @@ export interface components {
       updated_by: string | null;
       fields: components["schemas"]["CredentialField"][];
     };
+    /** PublishImpact */
+    PublishImpact: {
+      trigger: components["schemas"]["ImpactTrigger"] | null;
+      enrol_next_7_days: number;
+      basis: string;
+      first_messages: components["schemas"]["FirstMessage"][];
+      overlapping: components["schemas"]["OverlappingWorkflow"][];
+      warnings: string[];
+    };
     /** PublishedVersion */
     PublishedVersion: {
       workflow_id: number;
@@ -959,6 +1047,24 @@ export interface components {
       published_by: string | null;
       checksum: string;
       document: components["schemas"]["WorkflowDocument"];
+    };
+    /** PublishedWorkflow */
+    PublishedWorkflow: {
+      id: number;
+      name: string;
+      description: string;
+      updated_at: string;
+      published_version: number | null;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
+      document: components["schemas"]["WorkflowDocument"];
+      created_at: string;
+      versions: components["schemas"]["VersionSummary"][];
+      workflow_id: number;
+      version: number;
+      published_at: string;
+      published_by: string | null;
+      checksum: string;
     };
     /** Rate */
     Rate: {
@@ -1022,6 +1128,10 @@ export interface components {
       started_at: string | null;
       finished_at: string | null;
       reason: string | null;
+      workflow_name: string | null;
+      /** @enum {null|string} */
+      workflow_status: "draft" | "active" | "paused" | "archived" | null;
+      next_at: string | null;
       steps: components["schemas"]["StepView"][];
     };
     /** RunList */
@@ -1042,6 +1152,10 @@ export interface components {
       started_at: string | null;
       finished_at: string | null;
       reason: string | null;
+      workflow_name: string | null;
+      /** @enum {null|string} */
+      workflow_status: "draft" | "active" | "paused" | "archived" | null;
+      next_at: string | null;
     };
     /** RuntimeHealth */
     RuntimeHealth: {
@@ -1252,6 +1366,13 @@ export interface components {
       valid: boolean;
       errors: components["schemas"]["Problem"][];
     };
+    /** VersionDiff */
+    VersionDiff: {
+      workflow_id: number;
+      base: string;
+      target: string;
+      changes: components["schemas"]["DiffChange"][];
+    };
     /** VersionList */
     VersionList: {
       versions: components["schemas"]["VersionSummary"][];
@@ -1287,6 +1408,8 @@ export interface components {
       description: string;
       updated_at: string;
       published_version: number | null;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
       document: components["schemas"]["WorkflowDocument"];
       created_at: string;
       versions: components["schemas"]["VersionSummary"][];
@@ -1311,6 +1434,8 @@ export interface components {
       description: string;
       updated_at: string;
       published_version: number | null;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
     };
   };
   responses: never;
@@ -1429,8 +1554,67 @@ export interface operations {
       };
     };
   };
+  /** Archive */
+  ArchiveWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** ListWorkflows */
   ListWorkflows: {
+    parameters: {
+      query?: {
+        status?: "draft" | "active" | "paused" | "archived" | null;
+      };
+    };
     responses: {
       /** @description Request fulfilled, document follows */
       200: {
@@ -1492,6 +1676,66 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Diff */
+  DiffWorkflowVersions: {
+    parameters: {
+      query?: {
+        /** @description the older version (default: the newest) */
+        base?: number | null;
+        /** @description the newer version (default: the draft) */
+        target?: number | null;
+      };
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["VersionDiff"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
@@ -1808,6 +2052,60 @@ export interface operations {
       };
     };
   };
+  /** Pause */
+  PauseWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** Publish */
   PublishWorkflow: {
     parameters: {
@@ -1821,7 +2119,170 @@ export interface operations {
         headers: {
         };
         content: {
-          "application/json": components["schemas"]["PublishedVersion"];
+          "application/json": components["schemas"]["PublishedWorkflow"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Restore */
+  RestoreWorkflowVersion: {
+    parameters: {
+      path: {
+        workflow_id: number;
+        version: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Resume */
+  ResumeWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Unarchive */
+  UnarchiveWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
@@ -2472,6 +2933,114 @@ export interface operations {
       };
     };
   };
+  /** CancelMessage */
+  CancelMessage: {
+    parameters: {
+      path: {
+        message_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["MessageView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** CancelRun */
+  CancelRun: {
+    parameters: {
+      path: {
+        run_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["RunDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** GetRun */
   GetRun: {
     parameters: {
@@ -2590,6 +3159,7 @@ export interface operations {
     parameters: {
       query?: {
         workflow_id?: number | null;
+        patient_id?: number | null;
         status?: string | null;
         limit?: number;
         offset?: number;
@@ -2642,6 +3212,60 @@ export interface operations {
       };
     };
   };
+  /** RetryMessage */
+  RetryMessage: {
+    parameters: {
+      path: {
+        message_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["MessageView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** RuntimeHealthRoute */
   RuntimeHealth: {
     responses: {
@@ -2651,6 +3275,60 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RuntimeHealth"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PublishImpactRoute */
+  PublishImpact: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["PublishImpact"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */

@@ -1,0 +1,206 @@
+"""What publishing a workflow would do, for the editor's confirmation dialog: its trigger, how many patients
+the next 7 days would enrol (from the stored appointments and patients), what each would receive first, and the
+other live workflows whose trigger overlaps (the same patient could get two similar messages)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nodes.base import NodeType
+from nodes.registry import get_node_type
+from runtime.rundata import consent_ledger, patient_view
+from runtime.schemas import FirstMessage, ImpactTrigger, OverlappingWorkflow, PublishImpact
+from storage.models import Appointment, Patient, Workflow, WorkflowVersion
+from storage.workflows.schemas import WorkflowStatus
+
+HORIZON = timedelta(days=7)
+# Appointment statuses whose patients may still be reached by an appointment or procedure trigger.
+OPEN_APPOINTMENT = ("booked", "confirmed", "attended", "completed")
+
+
+def _trigger(document: Mapping[str, Any]) -> tuple[dict[str, Any], NodeType] | None:
+    for node in document.get("nodes") or []:
+        node_type = get_node_type(str(node.get("type")))
+        if node_type is not None and node_type.category == "trigger":
+            return dict(node), node_type
+    return None
+
+
+def first_messages(document: Mapping[str, Any]) -> list[FirstMessage]:
+    """The send nodes reached first from the trigger (no other send before them), with the waits on the way."""
+    found = _trigger(document)
+    if found is None:
+        return []
+    nodes = {str(n.get("id")): n for n in document.get("nodes") or [] if isinstance(n, dict)}
+    following: dict[str, list[str]] = {}
+    for edge in document.get("edges") or []:
+        if isinstance(edge, dict):
+            following.setdefault(str(edge.get("source")), []).append(str(edge.get("target")))
+    out: list[FirstMessage] = []
+    seen: set[str] = set()
+    queue: deque[tuple[str, list[str]]] = deque([(str(found[0].get("id")), [])])
+    while queue:
+        node_id, waits = queue.popleft()
+        for target in following.get(node_id, []):
+            if target in seen or target not in nodes:
+                continue
+            seen.add(target)
+            node = nodes[target]
+            node_type = get_node_type(str(node.get("type")))
+            if node_type is None:
+                continue
+            params = dict(node.get("params") or {})
+            if node_type.is_send and node_type.channel is not None:
+                out.append(
+                    {
+                        "node": target,
+                        "name": str(node.get("name") or node_type.label.get("ko") or target),
+                        "channel": node_type.channel,
+                        "purpose": node_type.purpose(params) or "informational",
+                        "text": str(params.get("text") or ""),
+                        "template": str(params["template"]) if params.get("template") else None,
+                        "after": waits,
+                    }
+                )
+                continue
+            later = [*waits, target] if node_type.type.startswith("wait.") else waits
+            queue.append((target, later))
+    return out
+
+
+async def _appointment_enrolments(
+    session: AsyncSession, node: Mapping[str, Any], node_type: NodeType, now: datetime
+) -> int:
+    query = select(Appointment.patient_id, Appointment.procedure, Appointment.starts_at, Appointment.external_id).where(
+        Appointment.starts_at >= now, Appointment.starts_at < now + HORIZON, Appointment.status.in_(OPEN_APPOINTMENT)
+    )
+    patients: set[int] = set()
+    event_type = node_type.events[0]
+    for patient_id, procedure, starts_at, external_id in (await session.execute(query)).all():
+        event = {
+            "type": event_type,
+            "appointment": {
+                "id": external_id,
+                "starts_at": starts_at.isoformat() if starts_at else None,
+                "procedure": procedure,
+            },
+        }
+        if node_type.matches is None or node_type.matches(dict(node.get("params") or {}), event):
+            patients.add(patient_id)
+    return len(patients)
+
+
+async def _campaign_enrolments(
+    session: AsyncSession, node: Mapping[str, Any], node_type: NodeType, now: datetime
+) -> int:
+    schedule = node_type.schedule
+    assert schedule is not None
+    params = dict(node.get("params") or {})
+    try:
+        fire = schedule.next_fire(params, now)
+    except (ValueError, KeyError):
+        return 0
+    if fire >= now + HORIZON:
+        return 0
+    count = 0
+    for patient in (await session.execute(select(Patient).where(Patient.opted_out.is_(False)))).scalars():
+        ledger = await consent_ledger(session, patient.id)
+        done_query = select(Appointment.procedure).where(
+            Appointment.patient_id == patient.id, Appointment.status == "completed", Appointment.procedure.is_not(None)
+        )
+        done = {p for p in (await session.execute(done_query)).scalars() if p}
+        consents = {purpose: bool(granted) for purpose, granted in ledger.items()}
+        if schedule.segment_matches(params, patient_view(patient), consents, done):
+            count += 1
+    return count
+
+
+def _filters_overlap(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> bool:
+    """Two trigger filters can let the same event through: equal, or a procedures list in common (an empty or
+    missing list means every procedure)."""
+    if mine == theirs:
+        return True
+    ours, other = mine.get("procedures") or [], theirs.get("procedures") or []
+    rest_equal = {k: v for k, v in mine.items() if k != "procedures"} == {
+        k: v for k, v in theirs.items() if k != "procedures"
+    }
+    return rest_equal and (not ours or not other or bool(set(map(str, ours)) & set(map(str, other))))
+
+
+async def _overlapping(
+    session: AsyncSession, workflow: Workflow, node: Mapping[str, Any], node_type: NodeType
+) -> list[OverlappingWorkflow]:
+    query = (
+        select(Workflow, WorkflowVersion)
+        .join(WorkflowVersion, WorkflowVersion.workflow_id == Workflow.id)
+        .where(
+            Workflow.id != workflow.id,
+            Workflow.status.in_(("active", "paused")),
+            Workflow.published_version == WorkflowVersion.version,
+        )
+    )
+    out: list[OverlappingWorkflow] = []
+    for other, version in (await session.execute(query)).all():
+        found = _trigger(version.document)
+        if found is None:
+            continue
+        their_node, their_type = found
+        if their_type.type != node_type.type and not set(their_type.events) & set(node_type.events):
+            continue
+        same = _filters_overlap(dict(node.get("params") or {}), dict(their_node.get("params") or {}))
+        status = cast(WorkflowStatus, other.status)
+        out.append({"id": other.id, "name": other.name, "status": status, "same_filter": same})
+    return out
+
+
+async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetime) -> PublishImpact:
+    """The confirmation dialog's figures for publishing ``workflow``'s current draft."""
+    document = workflow.document
+    found = _trigger(document)
+    if found is None:
+        return {
+            "trigger": None,
+            "enrol_next_7_days": 0,
+            "basis": "",
+            "first_messages": [],
+            "overlapping": [],
+            "warnings": [],
+        }
+    node, node_type = found
+    trigger: ImpactTrigger = {
+        "node": str(node.get("id")),
+        "type": node_type.type,
+        "label": dict(node_type.label),
+        "params": dict(node.get("params") or {}),
+    }
+    if node_type.schedule is not None:
+        enrol = await _campaign_enrolments(session, node, node_type, now)
+        basis = "다음 7일 안의 발송 시각에 대상이 되는 환자 / patients in the segment if it fires within 7 days"
+    elif any(e.startswith(("appointment.", "procedure.")) for e in node_type.events):
+        enrol = await _appointment_enrolments(session, node, node_type, now)
+        basis = "다음 7일 예약 중 조건에 맞는 환자 / patients with a matching appointment in the next 7 days"
+    else:
+        enrol = 0
+        basis = "새 이벤트가 올 때마다 시작합니다 / starts as new events arrive (no stored forecast)"
+    overlapping = await _overlapping(session, workflow, node, node_type)
+    warnings = [
+        f"'{o['name']}' 워크플로도 같은 트리거로 실행 중입니다 — 같은 환자에게 비슷한 메시지가 두 번 갈 수 있습니다"
+        f" / '{o['name']}' is live on the same trigger{' and filter' if o['same_filter'] else ''}:"
+        " a patient may get two similar messages"
+        for o in overlapping
+        if o["same_filter"]
+    ]
+    return {
+        "trigger": trigger,
+        "enrol_next_7_days": enrol,
+        "basis": basis,
+        "first_messages": first_messages(document),
+        "overlapping": overlapping,
+        "warnings": warnings,
+    }
