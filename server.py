@@ -37,6 +37,7 @@ import storage.cli
 import storage.patients.api
 import storage.patients.cli
 import storage.workflows.api
+import storage.workflows.cli
 from nodes.cli_format import EXIT_OK, add_format
 from runtime.services import dispatching_runtime
 from storage.accounts.authenticate import flush_token_uses
@@ -71,6 +72,7 @@ CLI_MODULES: list[Any] = [
     runtime.billing.cli,
     storage.patients.cli,
     storage.accounts.cli,
+    storage.workflows.cli,
 ]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
