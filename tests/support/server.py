@@ -93,14 +93,15 @@ def server_env(data_dir: Path) -> dict[str, str]:
 
 
 @contextmanager
-def serving(data_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Run `doctorsflow serve` on a free port until it answers (logged out); yield (base URL, its log); stop it."""
+def serving(data_dir: Path, *serve_args: str) -> Iterator[tuple[str, Path]]:
+    """Run `doctorsflow serve` on a free port until it answers (logged out); yield (base URL, its log); stop it.
+    ``serve_args``: more options of `serve` (``--with-worker`` for a server that also sends)."""
     ensure_ui_built()
     port = free_port()
     log_path = data_dir / "server.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [*doctorsflow_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [*doctorsflow_command(), "serve", "--host", "127.0.0.1", "--port", str(port), *serve_args],
             env=server_env(data_dir),
             cwd=ROOT,
             stdout=log,
@@ -131,10 +132,10 @@ def serving(data_dir: Path) -> Iterator[tuple[str, Path]]:
 
 
 @contextmanager
-def running_server(data_dir: Path) -> Iterator[str]:
+def running_server(data_dir: Path, *serve_args: str) -> Iterator[str]:
     """The server with a manager (MANAGER_EMAIL) and an API token for the tests' httpx calls; yield its base URL."""
     # `serve` migrates the embedded database itself (server.py); the manager is created before it starts.
     _create_manager(server_env(data_dir))
-    with serving(data_dir) as (base, _):
+    with serving(data_dir, *serve_args) as (base, _):
         _issue_api_token(base)
         yield base
