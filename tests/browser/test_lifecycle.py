@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.helpers import logged_in_context
 from tests.support import server as support
@@ -63,7 +63,7 @@ def _flow(name: str, procedure: str, *, wait_minutes: int = 0, text: str = "ë‚´ì
     nodes: list[dict[str, Any]] = [
         {"id": "start", "type": "trigger.appointment_booked", "params": {"procedures": [procedure]}}
     ]
-    edges: list[tuple[str, str]] = []
+    edges: list[tuple[str, str] | tuple[str, str, str]] = []
     if wait_minutes:
         nodes.append({"id": "later", "type": "wait.duration", "params": {"days": 0, "minutes": wait_minutes}})
         edges.append(("start", "later"))
