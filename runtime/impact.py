@@ -159,6 +159,25 @@ async def _overlapping(
     return out
 
 
+def _warnings(overlapping: list[OverlappingWorkflow]) -> list[str]:
+    return [
+        f"'{o['name']}' 워크플로도 같은 시작 조건으로 운영 중입니다. 같은 환자에게 비슷한 메시지가 두 번 갈 수 있습니다"
+        f" (빈도 제한이 같은 내용의 두 번째 발송은 막습니다)"
+        f" / '{o['name']}' is live on the same trigger and filter: a patient may get two similar messages"
+        " (the frequency rule skips a second copy of the same text)"
+        for o in overlapping
+        if o["same_filter"]
+    ]
+
+
+async def overlap_warnings(session: AsyncSession, workflow: Workflow) -> list[str]:
+    """Warnings about other live workflows sharing this workflow's trigger and filter (publish answers them)."""
+    found = _trigger(workflow.document)
+    if found is None:
+        return []
+    return _warnings(await _overlapping(session, workflow, found[0], found[1]))
+
+
 async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetime) -> PublishImpact:
     """The confirmation dialog's figures for publishing ``workflow``'s current draft."""
     document = workflow.document
@@ -189,13 +208,7 @@ async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetim
         enrol = 0
         basis = "새 이벤트가 올 때마다 시작합니다 / starts as new events arrive (no stored forecast)"
     overlapping = await _overlapping(session, workflow, node, node_type)
-    warnings = [
-        f"'{o['name']}' 워크플로도 같은 트리거로 실행 중입니다 — 같은 환자에게 비슷한 메시지가 두 번 갈 수 있습니다"
-        f" / '{o['name']}' is live on the same trigger{' and filter' if o['same_filter'] else ''}:"
-        " a patient may get two similar messages"
-        for o in overlapping
-        if o["same_filter"]
-    ]
+    warnings = _warnings(overlapping)
     return {
         "trigger": trigger,
         "enrol_next_7_days": enrol,

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nodes import examples
 from nodes.schemas import ValidationReport, WorkflowDocument
 from nodes.validation import problems_as_report, validate_workflow
+from runtime.impact import overlap_warnings
 from storage.accounts.guards import requires
 from storage.errors import not_found
 from storage.models import Workflow, WorkflowVersion
@@ -117,7 +118,8 @@ class WorkflowController(Controller):
         """Publish the draft as the next version; the workflow becomes ``active``. 409 when archived."""
         version = await service.publish(db_session, caller, workflow_id)
         workflow = await service.get_workflow(db_session, workflow_id)
-        return {**(await detail(db_session, workflow)), **version_summary(version)}
+        warnings = await overlap_warnings(db_session, workflow)
+        return {**(await detail(db_session, workflow)), **version_summary(version), "warnings": warnings}
 
     @post(
         "/{workflow_id:int}/pause",

@@ -113,13 +113,19 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_transition(args: argparse.Namespace) -> int:
+    from runtime.impact import overlap_warnings
+
     async def work(session: AsyncSession, caller: Caller) -> tuple[Any, str]:
         if args.transition == "publish":
             await service.publish(session, caller, args.workflow_id)
         workflow = await service.get_workflow(session, args.workflow_id)
         if args.transition != "publish":
             await getattr(lifecycle, args.transition)(session, caller, workflow)
-        return _summary(workflow), "✓ " + _line(workflow)
+            return _summary(workflow), "✓ " + _line(workflow)
+        warnings = await overlap_warnings(session, workflow)
+        return {**_summary(workflow), "warnings": warnings}, "\n".join(
+            ["✓ " + _line(workflow), *(f"⚠ {w}" for w in warnings)]
+        )
 
     return _in_clinic(args, work)
 

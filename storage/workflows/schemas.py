@@ -63,6 +63,7 @@ class PublishedWorkflow(WorkflowDetail):
     published_at: str
     published_by: str | None
     checksum: str
+    warnings: list[str]  # other live workflows sharing its trigger and filter (a patient may get both)
 
 
 class DiffChange(TypedDict):

@@ -253,3 +253,18 @@ async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(clien
     ]
     assert body["overlapping"] == [{"id": live, "name": "이미 운영 중", "status": "active", "same_filter": True}]
     assert "이미 운영 중" in body["warnings"][0] and " / " in body["warnings"][0]
+    # And publishing it answers the same warning (for API and command-line users who see no dialog)
+    published = await client.post(f"/api/workflows/{draft}/publish")
+    assert published.status_code == 201 and published.json()["warnings"] == body["warnings"]
+    alone = await _create(
+        client,
+        {
+            **SMS_AFTER_A_DAY,
+            "name": "예약 취소",
+            "nodes": [
+                {"id": "start", "type": "trigger.appointment_cancelled"},
+                *SMS_AFTER_A_DAY["nodes"][1:],
+            ],
+        },
+    )
+    assert (await client.post(f"/api/workflows/{alone}/publish")).json()["warnings"] == []

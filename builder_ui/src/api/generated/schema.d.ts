@@ -1065,6 +1065,7 @@ export interface components {
       published_at: string;
       published_by: string | null;
       checksum: string;
+      warnings: string[];
     };
     /** Rate */
     Rate: {
