@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.base import NodeType
 from nodes.registry import get_node_type
-from runtime.rundata import consent_ledger, patient_view
+from runtime.rundata import clinic_view, consent_ledger, patient_view
 from runtime.schemas import FirstMessage, ImpactTrigger, OverlappingWorkflow, PublishImpact
-from storage.models import Appointment, Patient, Workflow, WorkflowVersion
+from storage.models import Appointment, Clinic, Patient, Workflow, WorkflowVersion
 from storage.workflows.schemas import WorkflowStatus
 
 HORIZON = timedelta(days=7)
@@ -32,8 +32,38 @@ def _trigger(document: Mapping[str, Any]) -> tuple[dict[str, Any], NodeType] | N
     return None
 
 
-def first_messages(document: Mapping[str, Any]) -> list[FirstMessage]:
-    """The send nodes reached first from the trigger (no other send before them), with the waits on the way."""
+def _half(text: str, lang: int) -> str:
+    """One language of a "한국어 / English" text (0: Korean, 1: English)."""
+    parts = str(text).split(" / ", 1)
+    return parts[min(lang, len(parts) - 1)]
+
+
+def filter_text(node_type: NodeType, params: Mapping[str, Any]) -> dict[str, str]:
+    """The trigger's filter as people read it, from its schema's titles: "시술: 백내장 수술, 라식"."""
+    properties = node_type.schema.get("properties") or {}
+    out: dict[str, list[str]] = {"ko": [], "en": []}
+    for key, value in params.items():
+        if value in (None, "", [], {}):
+            continue
+        spec = properties.get(key) or {}
+        choices = {c.get("const"): c.get("title", "") for c in (spec.get("items") or spec).get("oneOf") or []}
+        values = value if isinstance(value, list) else [value]
+        for lang, code in ((0, "ko"), (1, "en")):
+            shown = ", ".join(_half(choices[v], lang) if v in choices else str(v) for v in values)
+            out[code].append(f"{_half(spec.get('title') or key, lang)}: {shown}")
+    return {code: " · ".join(parts) for code, parts in out.items()}
+
+
+def _node_label(node: Mapping[str, Any], node_type: NodeType) -> str:
+    """A node's own name, else its type's label ("한국어 / English")."""
+    if node.get("name"):
+        return str(node["name"])
+    return f"{node_type.label.get('ko', node_type.type)} / {node_type.label.get('en', node_type.type)}"
+
+
+def first_messages(document: Mapping[str, Any], templates: Mapping[str, str] | None = None) -> list[FirstMessage]:
+    """The send nodes reached first from the trigger (no other send before them), with the waits on the way;
+    an AlimTalk's text is its template's body (``templates``: code → body, the clinic's)."""
     found = _trigger(document)
     if found is None:
         return []
@@ -44,9 +74,9 @@ def first_messages(document: Mapping[str, Any]) -> list[FirstMessage]:
             following.setdefault(str(edge.get("source")), []).append(str(edge.get("target")))
     out: list[FirstMessage] = []
     seen: set[str] = set()
-    queue: deque[tuple[str, list[str]]] = deque([(str(found[0].get("id")), [])])
+    queue: deque[tuple[str, list[str], list[str]]] = deque([(str(found[0].get("id")), [], [])])
     while queue:
-        node_id, waits = queue.popleft()
+        node_id, waits, labels = queue.popleft()
         for target in following.get(node_id, []):
             if target in seen or target not in nodes:
                 continue
@@ -57,20 +87,25 @@ def first_messages(document: Mapping[str, Any]) -> list[FirstMessage]:
                 continue
             params = dict(node.get("params") or {})
             if node_type.is_send and node_type.channel is not None:
+                template = str(params["template"]) if params.get("template") else None
+                body = str(params.get("text") or "") or (templates or {}).get(template or "", "")
                 out.append(
                     {
                         "node": target,
                         "name": str(node.get("name") or node_type.label.get("ko") or target),
                         "channel": node_type.channel,
                         "purpose": node_type.purpose(params) or "informational",
-                        "text": str(params.get("text") or ""),
-                        "template": str(params["template"]) if params.get("template") else None,
+                        "text": body,
+                        "template": template,
                         "after": waits,
+                        "after_labels": labels,
                     }
                 )
                 continue
-            later = [*waits, target] if node_type.type.startswith("wait.") else waits
-            queue.append((target, later))
+            if node_type.type.startswith("wait."):
+                queue.append((target, [*waits, target], [*labels, _node_label(node, node_type)]))
+            else:
+                queue.append((target, waits, labels))
     return out
 
 
@@ -159,6 +194,11 @@ async def _overlapping(
     return out
 
 
+async def _clinic_templates(session: AsyncSession, clinic_id: int) -> dict[str, str]:
+    clinic = await session.get(Clinic, clinic_id)
+    return dict(clinic_view(clinic)["alimtalk_templates"]) if clinic is not None else {}
+
+
 def _warnings(overlapping: list[OverlappingWorkflow]) -> list[str]:
     return [
         f"'{o['name']}' 워크플로도 같은 시작 조건으로 운영 중입니다. 같은 환자에게 비슷한 메시지가 두 번 갈 수 있습니다"
@@ -197,6 +237,7 @@ async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetim
         "type": node_type.type,
         "label": dict(node_type.label),
         "params": dict(node.get("params") or {}),
+        "filter": filter_text(node_type, dict(node.get("params") or {})),
     }
     if node_type.schedule is not None:
         enrol = await _campaign_enrolments(session, node, node_type, now)
@@ -213,7 +254,7 @@ async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetim
         "trigger": trigger,
         "enrol_next_7_days": enrol,
         "basis": basis,
-        "first_messages": first_messages(document),
+        "first_messages": first_messages(document, await _clinic_templates(session, workflow.clinic_id)),
         "overlapping": overlapping,
         "warnings": warnings,
     }

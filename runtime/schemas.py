@@ -251,6 +251,7 @@ class ImpactTrigger(TypedDict):
     type: str
     label: dict[str, str]
     params: dict[str, Any]
+    filter: dict[str, str]  # {"ko", "en"}: the filter as people read it ("" when none)
 
 
 class FirstMessage(TypedDict):
@@ -261,6 +262,7 @@ class FirstMessage(TypedDict):
     text: str
     template: str | None
     after: list[str]  # the wait nodes on the way from the trigger
+    after_labels: list[str]  # their names ("한국어 / English" type labels when unnamed)
 
 
 class OverlappingWorkflow(TypedDict):

@@ -249,6 +249,7 @@ async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(clien
             "text": "내일 뵙겠습니다",
             "template": None,
             "after": ["later"],
+            "after_labels": ["시간 대기 / Wait for a duration"],
         }
     ]
     assert body["overlapping"] == [{"id": live, "name": "이미 운영 중", "status": "active", "same_filter": True}]
@@ -268,3 +269,15 @@ async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(clien
         },
     )
     assert (await client.post(f"/api/workflows/{alone}/publish")).json()["warnings"] == []
+
+
+async def test_the_impact_reads_like_the_clinic_speaks(client: Client) -> None:
+    # Given the cataract example (a procedure filter, AlimTalk templates from the library)
+    created = (await client.post("/api/examples/cataract-postop/import")).json()
+    # When its impact is asked
+    body = (await client.get(f"/api/workflows/{created['id']}/impact")).json()
+    # Then the filter is in words, not keys, and the first AlimTalk shows its template's text
+    assert body["trigger"]["filter"] == {"ko": "시술: 백내장 수술", "en": "Procedures: Cataract surgery"}
+    (first,) = body["first_messages"]
+    assert first["channel"] == "alimtalk" and first["template"] and "#{" in first["text"]
+    assert first["after_labels"] and " / " in first["after_labels"][0]

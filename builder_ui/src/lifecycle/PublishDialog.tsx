@@ -44,7 +44,7 @@ export function PublishDialog({
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
 
-  const filter = impact?.trigger ? Object.entries(impact.trigger.params ?? {}) : [];
+  const filterText = impact?.trigger ? (impact.trigger.filter?.[lang] ?? impact.trigger.filter?.ko ?? "") : "";
   return (
     <div className="lifecycle-backdrop" role="presentation" onClick={onClose}>
       <div
@@ -63,13 +63,7 @@ export function PublishDialog({
             <dt>{text("publish.trigger")}</dt>
             <dd data-testid="impact-trigger">
               {impact.trigger ? localized(impact.trigger.label as { ko: string; en: string }) : "-"}
-              {filter.length > 0 && (
-                <span className="muted small">
-                  {" "}
-                  · {text("publish.filter")}:{" "}
-                  {filter.map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(", ") : String(value)}`).join(" · ")}
-                </span>
-              )}
+              {filterText && <span className="muted small"> · {filterText}</span>}
             </dd>
             <dt>{text("publish.enrol")}</dt>
             <dd>
@@ -83,10 +77,10 @@ export function PublishDialog({
                 {impact.first_messages.map((m) => (
                   <li key={m.node} data-testid="impact-first-message">
                     <strong>{m.name}</strong> · {t(`channel.${m.channel}`)}
-                    {m.after.length > 0 && (
+                    {(m.after_labels ?? []).length > 0 && (
                       <span className="muted small">
                         {" "}
-                        ({text("publish.after")} {m.after.join(", ")})
+                        (⏱ {(m.after_labels ?? []).map((label) => pickLanguage(label, lang)).join(" → ")})
                       </span>
                     )}
                     <div className="message-text small">{m.template ? `[${m.template}] ` : ""}{m.text}</div>

@@ -7,6 +7,7 @@ import { lifecycleApi } from "../lifecycle/api";
 import { lifecycleText } from "../lifecycle/text";
 import { toast } from "../store/toast";
 import { translateNow } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 
 /** Stop a run or cancel a message from the patient page, then reload the activity. */
 async function stopThen(work: () => Promise<unknown>, done: string, reload: () => void): Promise<void> {
@@ -81,7 +82,7 @@ export function PatientActivity({ id }: { id: number }) {
                       <td>{t(`status.${m.status}`)}</td>
                       <td className="message-text">
                         {m.text}
-                        {m.reason && <div className="muted small">{m.reason}</div>}
+                        {m.reason && <div className="muted small">{pickLanguage(m.reason, lang)}</div>}
                       </td>
                       <td>
                         {(m.status === "pending" || m.status === "held") && (

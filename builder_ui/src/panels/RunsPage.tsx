@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { Answer } from "../api/client";
 import type { MessageView, StepView } from "../api/generated";
 import { translateNow, useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import { lifecycleApi, type RunFilters } from "../lifecycle/api";
 import { lifecycleText, useLifecycleText } from "../lifecycle/text";
 import { api } from "../api/endpoints";
@@ -37,7 +38,9 @@ function MessageLine({ message, onChange }: { message: MessageView; onChange: ()
     <div className="small" data-testid="run-message" data-status={message.status}>
       {t(`channel.${message.channel}`)} · <strong>{t(`status.${message.status}`)}</strong>{" "}
       {formatTime(message.delivered_at ?? message.sent_at ?? message.due_at, lang)}
-      {(message.reason || message.error_message) && <span className="muted"> · {message.reason ?? message.error_message}</span>}
+      {(message.reason || message.error_message) && (
+        <span className="muted"> · {pickLanguage(message.reason ?? message.error_message ?? "", lang)}</span>
+      )}
       {pending && (
         <button
           className="link small"
@@ -77,7 +80,7 @@ function StepRow({ step, onChange }: { step: StepView; onChange: () => void }) {
         {(step.messages ?? []).map((m) => (
           <MessageLine key={m.id} message={m} onChange={onChange} />
         ))}
-        {step.reason && <div className="muted small">{step.reason}</div>}
+        {step.reason && <div className="muted small">{pickLanguage(step.reason, lang)}</div>}
       </td>
     </tr>
   );
@@ -153,7 +156,7 @@ function RunRow({ run, open, onToggle, refresh, onChange }: { run: Run; open: bo
         <td>{run.patient?.name ?? ""}</td>
         <td>
           <span className={`tag status-${run.status}`}>{t(`status.${run.status}`)}</span>
-          {run.reason && <div className="muted small">{run.reason}</div>}
+          {run.reason && <div className="muted small">{pickLanguage(run.reason, lang)}</div>}
         </td>
         <td className="small" data-testid="run-next">
           {formatTime(run.next_at, lang)}

@@ -623,6 +623,7 @@ export interface components {
       text: string;
       template: string | null;
       after: string[];
+      after_labels: string[];
     };
     /** Guardian */
     Guardian: {
@@ -655,6 +656,9 @@ export interface components {
       };
       params: {
         [key: string]: unknown;
+      };
+      filter: {
+        [key: string]: string;
       };
     };
     /** ImportReport */
