@@ -3,9 +3,10 @@ the same text, or a second advertisement at most once per ``frequency_hours`` (a
 0 turns it off). It stops two workflows with overlapping triggers from sending the same thing twice.
 
 Only messages of *other* runs count (a run's own steps are designed by the manager), and a failover is the
-same message as its parent. Called inside the claim's transaction with the patient's row locked (PostgreSQL
-``FOR UPDATE``; SQLite's writers take turns anyway), so two claims for one patient decide one after the other:
-the second sees the first as ``sending`` and is skipped.
+same message as its parent. Called inside the claim's transaction holding a per-patient lock (a PostgreSQL
+transaction-level advisory lock, which nothing else takes, so it cannot join a lock cycle with an event that
+updates the patient row; SQLite's writers take turns anyway), so two claims for one patient decide one after
+the other: the second sees the first as ``sending`` and is skipped.
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from storage.models import OutboxMessage, Patient, Run, Workflow
+from storage.models import OutboxMessage, Run, Workflow
 
 DEFAULT_HOURS = 24
 OUTBOX = cast(Table, OutboxMessage.__table__)
 RUNS = cast(Table, Run.__table__)
 WORKFLOWS = cast(Table, Workflow.__table__)
-PATIENTS = cast(Table, Patient.__table__)
 
-_LOCK_PATIENT = select(PATIENTS.c.id).where(PATIENTS.c.id == bindparam("patient")).with_for_update()
+# A namespace for the advisory lock keys (ASCII "DFFR"), so they cannot meet another feature's keys.
+_LOCK_SPACE = 0x44464652 << 32
+_LOCK_PATIENT = select(func.pg_advisory_xact_lock(bindparam("key")))
 _RECENT = (
     select(
         OUTBOX.c.id,
@@ -66,7 +68,8 @@ async def duplicate_reason(
     hours = window_hours(clinic_settings)
     if not hours or row.parent_id is not None:
         return None
-    await connection.execute(_LOCK_PATIENT, {"patient": row.patient_id})
+    if connection.dialect.name == "postgresql":
+        await connection.execute(_LOCK_PATIENT, {"key": _LOCK_SPACE + int(row.patient_id)})
     recent = await connection.execute(
         _RECENT, {"patient": row.patient_id, "message": row.id, "since": now - timedelta(hours=hours)}
     )
