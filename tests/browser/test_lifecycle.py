@@ -246,3 +246,48 @@ def test_the_frequency_rule_skips_the_second_copy(ui: Page, sending: tuple[str, 
     message = ui.get_by_test_id("run-message")
     expect(message).to_contain_text("건너뜀")
     expect(message).to_contain_text("빈도 제한")
+
+
+def test_restore_a_past_version_and_see_the_diff(ui: Page, sending: tuple[str, Path]) -> None:
+    # Given version 1, and version 2 with another text
+    document = _flow("안과 검진 안내", "eye_exam", text="검진 날짜를 확인해 주세요")
+    wid = _api(sending, "POST", "/api/workflows", document)["id"]
+    _api(sending, "POST", f"/api/workflows/{wid}/publish")
+    changed = {
+        **document,
+        "nodes": [
+            *document["nodes"][:-1],
+            {**document["nodes"][-1], "params": {"text": "검진 시간을 꼭 확인해 주세요", "purpose": "informational"}},
+        ],
+    }
+    _api(sending, "PUT", f"/api/workflows/{wid}", changed)
+    _api(sending, "POST", f"/api/workflows/{wid}/publish")
+    # When the manager compares version 1 with the draft in the versions tab
+    ui.goto(f"/workflows/{wid}")
+    ui.get_by_test_id("tab-versions").click()
+    ui.get_by_test_id("diff-version-1").click()
+    # Then the changed text is shown, old and new
+    change = ui.get_by_test_id("diff-change")
+    expect(change).to_contain_text("nodes/note/params/text")
+    expect(change).to_contain_text("검진 날짜를 확인해 주세요")
+    expect(change).to_contain_text("검진 시간을 꼭 확인해 주세요")
+    # When version 1 is restored as the draft
+    ui.get_by_test_id("restore-version-1").click()
+    expect(ui.get_by_test_id("toast-ok").last).to_contain_text("버전 1")
+    # Then the draft is version 1 again while version 2 stays live
+    detail = _api(sending, "GET", f"/api/workflows/{wid}")
+    assert detail["document"]["nodes"][-1]["params"]["text"] == "검진 날짜를 확인해 주세요"
+    assert detail["published_version"] == 2 and detail["status"] == "active"
+
+
+def test_starting_an_example_twice_names_the_copy_distinctly(ui: Page) -> None:
+    # When the manager starts the same example twice
+    for _ in range(2):
+        ui.goto("/")
+        ui.get_by_test_id("import-example-appointment-cancelled").click()
+        expect(ui.get_by_test_id("editor")).to_be_visible()
+    # Then the home page lists two copies with different names
+    ui.goto("/")
+    copies = ui.get_by_test_id("workflow-row").filter(has_text="예약 취소 확인과 직원 알림")
+    expect(copies).to_have_count(2)
+    expect(copies.filter(has_text="예약 취소 확인과 직원 알림 (2)")).to_have_count(1)
