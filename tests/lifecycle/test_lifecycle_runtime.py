@@ -194,3 +194,24 @@ async def test_pause_and_the_frequency_rule_on_every_database(any_db_settings: A
     finally:
         await runtime.aclose()
         await dispose_engines()
+
+
+async def test_a_paused_campaign_enrols_no_one(rt: Runtime, clinic_id: int) -> None:
+    from datetime import datetime
+
+    from runtime.clock import SEOUL
+    from tests.support.documents import example
+
+    # Given the LASIK check-up campaign, paused, and a consenting LASIK patient
+    wid = await publish_document(rt.settings, clinic_id, example("marketing-eye-checkup-campaign"))
+    lasik = {"id": "apt-L-1", "starts_at": START.isoformat(), "procedure": "lasik"}
+    await ingest(rt, clinic_id, event("procedure.completed", "p-L-1", chart_no="L-1", appointment=lasik))
+    consent = {"purpose": "marketing", "method": "kiosk"}
+    await ingest(rt, clinic_id, event("consent.granted", "c-L-1", chart_no="L-1", consent=consent))
+    await _transition(rt, wid, "pause")
+    # When its time comes (15 March 10:00)
+    virtual(rt).set(datetime(2027, 3, 15, 10, 0, 30, tzinfo=SEOUL))
+    await settle(rt)
+    # Then no run starts
+    async with session_scope(rt.settings, None) as session:
+        assert list((await session.execute(select(Run))).scalars()) == []
