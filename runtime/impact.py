@@ -245,6 +245,9 @@ async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetim
     elif any(e.startswith(("appointment.", "procedure.")) for e in node_type.events):
         enrol = await _appointment_enrolments(session, node, node_type, now)
         basis = "다음 7일 예약 중 조건에 맞는 환자 / patients with a matching appointment in the next 7 days"
+    elif node_type.starts_runs == "manual":
+        enrol = 0
+        basis = "직원이 직접 시작할 때만 등록합니다 / enrols only when staff start it by hand"
     else:
         enrol = 0
         basis = "새 이벤트가 올 때마다 시작합니다 / starts as new events arrive (no stored forecast)"
