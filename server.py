@@ -40,6 +40,7 @@ import storage.patients.api
 import storage.patients.cli
 import storage.procedures.api
 import storage.workflows.api
+import storage.workflows.cli
 from nodes.cli_format import EXIT_OK, add_format
 from runtime.services import dispatching_runtime
 from storage.accounts.authenticate import flush_token_uses
@@ -79,6 +80,7 @@ CLI_MODULES: list[Any] = [
     storage.patients.cli,
     storage.accounts.cli,
     runtime.appointments.cli,
+    storage.workflows.cli,
 ]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>

@@ -9,19 +9,21 @@ from litestar import Controller, Response, get, post
 from litestar.datastructures import State
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
-from sqlalchemy import select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
-from runtime import context, manual_start
+from runtime import context, control, manual_start
 from runtime.events import InvalidEvent, Within, ingest
 from runtime.health import runtime_health
+from runtime.impact import publish_impact
 from runtime.schemas import (
     EventIn,
     EventIntake,
     MessageList,
     MessageView,
+    PublishImpact,
     RunDetail,
     RunList,
     RuntimeHealth,
@@ -35,9 +37,10 @@ from runtime.views import message_view, run_summary, step_view
 from storage import audit
 from storage.errors import ApiError, Problem, not_found
 from storage.http import settings_of
-from storage.models import Event, OutboxMessage, Patient, Run, RunStep
+from storage.models import Event, OutboxMessage, Patient, Run, RunStep, Workflow
 from storage.openapi import BodyShape
 from storage.tenancy import Caller
+from storage.workflows.service import get_workflow
 
 MAX_LIMIT = 500
 
@@ -129,45 +132,64 @@ class RunController(Controller):
         self,
         db_session: AsyncSession,
         workflow_id: int | None = None,
+        patient_id: int | None = None,
         status: str | None = None,
         limit: int = Parameter(default=100, ge=1, le=MAX_LIMIT),
         offset: int = Parameter(default=0, ge=0),
     ) -> RunList:
+        """Runs newest first, each with its workflow's name and status and the next due send or wait."""
         query = (
-            select(Run, Patient, Event.type)
+            select(Run, Patient, Event.type, Workflow.name, Workflow.status)
             .join(Patient, Patient.id == Run.patient_id)
             .outerjoin(Event, Event.id == Run.event_id)
+            .outerjoin(Workflow, Workflow.id == Run.workflow_id)
         )
         if workflow_id is not None:
             query = query.where(Run.workflow_id == workflow_id)
+        if patient_id is not None:
+            query = query.where(Run.patient_id == patient_id)
         if status is not None:
             query = query.where(Run.status == status)
         rows = (await db_session.execute(query.order_by(Run.id.desc()).limit(limit).offset(offset))).all()
-        return {"runs": [run_summary(run, patient, event_type) for run, patient, event_type in rows]}
+        upcoming = await _next_due(db_session, [row[0].id for row in rows])
+        return {
+            "runs": [
+                run_summary(
+                    run,
+                    patient,
+                    event_type,
+                    workflow_name=name,
+                    workflow_status=workflow_status,
+                    next_at=upcoming.get(run.id),
+                )
+                for run, patient, event_type, name, workflow_status in rows
+            ]
+        }
 
     @get("/runs/{run_id:int}", operation_id="GetRun")
     async def get_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> RunDetail:
         run = (await db_session.execute(select(Run).where(Run.id == run_id))).scalar_one_or_none()
         if run is None:
             raise not_found("실행", "run")
-        patient = await db_session.get(Patient, run.patient_id)
-        event = await db_session.get(Event, run.event_id) if run.event_id else None
-        steps = (
-            await db_session.execute(select(RunStep).where(RunStep.run_id == run.id).order_by(RunStep.id))
-        ).scalars()
-        messages = (
-            await db_session.execute(
-                select(OutboxMessage).where(OutboxMessage.run_id == run.id).order_by(OutboxMessage.id)
-            )
-        ).scalars()
-        by_node: dict[str, list[MessageView]] = {}
-        for row in messages:
-            by_node.setdefault(row.node_id, []).append(message_view(row, patient))
         audit.record(db_session, caller, "run.read", f"run:{run.id}")
-        return {
-            **run_summary(run, patient, event.type if event else None),
-            "steps": [step_view(step, by_node.get(step.node_id, [])) for step in steps],
-        }
+        return await _run_detail(db_session, run)
+
+    @post("/runs/{run_id:int}/cancel", operation_id="CancelRun", status_code=200)
+    async def cancel_run(self, db_session: AsyncSession, caller: Caller, run_id: int) -> RunDetail:
+        """Stop the run: status ``cancelled``, its waits and pending messages cancelled (never sent)."""
+        return await _run_detail(db_session, await control.cancel_run(db_session, caller, run_id))
+
+    @post("/messages/{message_id:int}/cancel", operation_id="CancelMessage", status_code=200)
+    async def cancel_message(self, db_session: AsyncSession, caller: Caller, message_id: int) -> MessageView:
+        """Cancel one pending or held message (409 once it was handed to the provider)."""
+        row = await control.cancel_message(db_session, caller, message_id)
+        return message_view(row, await db_session.get(Patient, row.patient_id))
+
+    @post("/messages/{message_id:int}/retry", operation_id="RetryMessage", status_code=200)
+    async def retry_message(self, db_session: AsyncSession, caller: Caller, message_id: int) -> MessageView:
+        """Send a skipped message again: the send-time rules decide again on the next scheduler pass."""
+        row = await control.retry_message(db_session, caller, message_id)
+        return message_view(row, await db_session.get(Patient, row.patient_id))
 
     @get("/messages", operation_id="ListMessages")
     async def list_messages(
@@ -192,6 +214,55 @@ class RunController(Controller):
             query = query.where(OutboxMessage.created_at >= moment)
         rows = (await db_session.execute(query.order_by(OutboxMessage.id.desc()).limit(limit).offset(offset))).all()
         return {"messages": [message_view(row, patient) for row, patient in rows]}
+
+
+async def _next_due(session: AsyncSession, run_ids: list[int]) -> dict[int, datetime]:
+    """Each open run's next due moment: its earliest waiting step or pending/held message."""
+    if not run_ids:
+        return {}
+    waits = select(RunStep.run_id.label("run_id"), RunStep.due_at.label("due_at")).where(
+        RunStep.run_id.in_(run_ids), RunStep.status == "waiting", RunStep.due_at.is_not(None)
+    )
+    sends = select(OutboxMessage.run_id.label("run_id"), OutboxMessage.due_at.label("due_at")).where(
+        OutboxMessage.run_id.in_(run_ids), OutboxMessage.status.in_(("pending", "held"))
+    )
+    both = union_all(waits, sends).subquery()
+    query = select(both.c.run_id, func.min(both.c.due_at)).group_by(both.c.run_id)
+    return {run_id: due for run_id, due in (await session.execute(query)).all() if run_id is not None}
+
+
+async def _run_detail(session: AsyncSession, run: Run) -> RunDetail:
+    patient = await session.get(Patient, run.patient_id)
+    event = await session.get(Event, run.event_id) if run.event_id else None
+    workflow = await session.get(Workflow, run.workflow_id)
+    steps = (await session.execute(select(RunStep).where(RunStep.run_id == run.id).order_by(RunStep.id))).scalars()
+    messages = (
+        await session.execute(select(OutboxMessage).where(OutboxMessage.run_id == run.id).order_by(OutboxMessage.id))
+    ).scalars()
+    by_node: dict[str, list[MessageView]] = {}
+    for row in messages:
+        by_node.setdefault(row.node_id, []).append(message_view(row, patient))
+    upcoming = await _next_due(session, [run.id])
+    return {
+        **run_summary(
+            run,
+            patient,
+            event.type if event else None,
+            workflow_name=workflow.name if workflow else None,
+            workflow_status=workflow.status if workflow else None,
+            next_at=upcoming.get(run.id),
+        ),
+        "steps": [step_view(step, by_node.get(step.node_id, [])) for step in steps],
+    }
+
+
+@get("/api/workflows/{workflow_id:int}/impact", operation_id="PublishImpact", tags=["workflows"])
+async def publish_impact_route(state: State, db_session: AsyncSession, workflow_id: int) -> PublishImpact:
+    """What publishing the current draft would do: trigger, patients the next 7 days would enrol (stored
+    appointments/patients), the first message each gets, and live workflows with an overlapping trigger."""
+    runtime, _ = _runtime(state)
+    workflow = await get_workflow(db_session, workflow_id)
+    return await publish_impact(db_session, workflow, runtime.clock.now())
 
 
 @get("/api/health/runtime", operation_id="RuntimeHealth", tags=["runtime"])
@@ -222,7 +293,7 @@ async def start_workflow(
     return Response(cast(StartAnswer, answer), status_code=200 if answer["dry_run"] else 201)
 
 
-ROUTES: list[Any] = [EventController, RunController, runtime_health_route, start_workflow]
+ROUTES: list[Any] = [EventController, RunController, runtime_health_route, start_workflow, publish_impact_route]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
@@ -231,6 +302,10 @@ ROUTE_PERMISSIONS = {
     "ListRuns": "run.read",
     "GetRun": "run.read",
     "ListMessages": "run.read",
+    "CancelRun": "run.write",
+    "CancelMessage": "run.write",
+    "RetryMessage": "run.write",
     "RuntimeHealth": "run.read",
     "StartWorkflow": "event.write",
+    "PublishImpact": "workflow.publish",
 }

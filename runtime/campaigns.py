@@ -39,7 +39,7 @@ async def fire_campaigns(runtime: Runtime) -> int:
             .join(Workflow, Workflow.id == WorkflowVersion.workflow_id)
             .where(
                 Workflow.published_version == WorkflowVersion.version,
-                Workflow.archived.is_(False),
+                Workflow.status == "active",
                 WorkflowVersion.trigger_type.in_([t.type for t in node_types() if t.schedule is not None]),
             )
         )

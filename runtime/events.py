@@ -381,7 +381,7 @@ _PUBLISHED = (
     .where(
         WORKFLOWS.c.clinic_id == bindparam("clinic"),
         WORKFLOWS.c.published_version == VERSIONS.c.version,
-        WORKFLOWS.c.archived.is_(False),
+        WORKFLOWS.c.status == "active",  # only active workflows enrol (paused, archived, draft: none)
         VERSIONS.c.trigger_type.in_(bindparam("triggers", expanding=True)),
     )
     .order_by(VERSIONS.c.id)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from runtime.schemas import HealthProblem, RuntimeHealth, SchedulerBeat
 from storage.models import OutboxMessage, RunStep, SchedulerHeartbeat
 from storage.models.base import utcnow
+from storage.workflows.lifecycle import held_by_pause
 
 SAMPLE = 10  # ids listed per finding
 
@@ -64,6 +65,7 @@ async def runtime_health(
         RunStep.due_at,
         RunStep.status == "waiting",
         RunStep.due_at < now - timedelta(seconds=limits.overdue_after_s),
+        ~held_by_pause(RunStep.run_id),  # held on purpose: the workflow is paused
     )
     sending = await _finding(
         session,

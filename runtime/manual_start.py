@@ -138,17 +138,16 @@ async def startable_version(session: AsyncSession, workflow_id: int) -> tuple[Wo
     workflow = (await session.execute(select(Workflow).where(Workflow.id == workflow_id))).scalar_one_or_none()
     if workflow is None:
         raise _bad("워크플로를 찾을 수 없습니다 / workflow not found", "", "not_found", 404)
-    status = getattr(workflow, "status", None)  # the lifecycle's column, once it lands
-    if workflow.archived or status == "archived":
+    if workflow.status == "archived":
         raise _bad(
             "보관된 워크플로는 시작할 수 없습니다 / an archived workflow cannot be started",
             "",
             "workflow_archived",
             409,
         )
-    if status == "paused":
+    if workflow.status == "paused":
         raise _bad("일시중지된 워크플로입니다 / the workflow is paused", "", "workflow_paused", 409)
-    if workflow.published_version is None:
+    if workflow.status != "active" or workflow.published_version is None:
         raise _bad(
             "게시된 버전이 없습니다. 먼저 게시하세요 / the workflow is not published", "", "workflow_not_published", 409
         )

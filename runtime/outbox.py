@@ -31,10 +31,11 @@ from runtime.billing.rates import rate_for
 from runtime.channels._results import UNCERTAIN, transport_failure
 from runtime.channels.base import Button, ChannelClient, DeliveryReport, OutboundMessage, SendResult
 from runtime.context import Runtime
+from runtime.frequency import duplicate_reason
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
 from storage.db import write_scope
-from storage.models import Clinic, OutboxMessage, Patient
+from storage.models import Clinic, OutboxMessage, Patient, Run, Workflow
 
 # Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at
 # RETRY_CAP_S: 30 attempts ride out about two hours of outage before the message is given up as failed.
@@ -119,6 +120,8 @@ async def _send(runtime: Runtime, channel: ChannelClient, message_id: int, prepa
 OUTBOX = cast(Table, OutboxMessage.__table__)
 PATIENTS = cast(Table, Patient.__table__)
 CLINICS = cast(Table, Clinic.__table__)
+RUNS = cast(Table, Run.__table__)
+WORKFLOWS = cast(Table, Workflow.__table__)
 # Built once (Core, no ORM unit of work): building a statement costs more CPU than SQLite running it.
 _CLAIM = (
     update(OUTBOX)
@@ -138,9 +141,13 @@ _PEOPLE = (
         CLINICS.c.id.label("clinic_id"),
         CLINICS.c.name.label("clinic_name"),
         CLINICS.c.settings.label("clinic_settings"),
+        RUNS.c.status.label("run_status"),
+        WORKFLOWS.c.status.label("workflow_status"),
     )
     .select_from(PATIENTS)
     .outerjoin(CLINICS, CLINICS.c.id == bindparam("clinic"))
+    .outerjoin(RUNS, RUNS.c.id == bindparam("run"))
+    .outerjoin(WORKFLOWS, WORKFLOWS.c.id == RUNS.c.workflow_id)
     .where(PATIENTS.c.id == bindparam("patient"))
 )
 _FAIL = (
@@ -195,7 +202,8 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         row = (await connection.execute(_CLAIM, {"message": message_id, "now": now})).first()
         if row is None:
             return None
-        found = (await connection.execute(_PEOPLE, {"clinic": row.clinic_id, "patient": row.patient_id})).first()
+        people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
+        found = (await connection.execute(_PEOPLE, people)).first()
 
         async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> None:
             values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
@@ -205,6 +213,15 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
 
         if found is None or found.clinic_id is None:
             await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
+            return None
+        # The workflow's lifecycle (storage/workflows/lifecycle.py): a paused workflow's row goes back untouched
+        # (the scheduler leaves it until resumed); an archived workflow's or a stopped run's row is cancelled.
+        if found.workflow_status == "paused":
+            await settle("pending", row.reason, None, row.due_at)  # a held row re-decides at its claim anyway
+            return None
+        if found.workflow_status == "archived" or found.run_status == "cancelled":
+            stopped = "실행이 중지되었습니다 / the run was stopped"
+            await settle("cancelled", stopped, None, row.due_at)
             return None
         channel = CHANNELS.get(row.channel)
         if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
@@ -227,6 +244,10 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         if decision.action == "hold":
             assert decision.until is not None
             await settle("held", decision.reason, None, decision.until)
+            return None
+        repeated = await duplicate_reason(connection, row, now, clinic)
+        if repeated is not None:
+            await settle("skipped", repeated, None, row.due_at)
             return None
         kind = kind_for(channel, row.text)
         if row.kind != kind:  # rows written by advance_run carry their kind already: no second write

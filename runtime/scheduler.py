@@ -40,6 +40,7 @@ from runtime.outbox import process_reports
 from runtime.rundata import clinic_view
 from storage.db import dispose_engines, read_scope, write_scope
 from storage.models import Clinic, OutboxMessage, RunStep
+from storage.workflows.lifecycle import held_by_pause
 
 if TYPE_CHECKING:
     from runtime.watchdog import Heartbeat
@@ -77,7 +78,7 @@ async def fire_due_waits(runtime: Runtime) -> int:
     now = runtime.clock.now()
     due = (
         select(RunStep.id)
-        .where(RunStep.status == "waiting", RunStep.due_at <= now)
+        .where(RunStep.status == "waiting", RunStep.due_at <= now, ~held_by_pause(RunStep.run_id))
         .order_by(RunStep.due_at)
         .limit(runtime.batch)
     )
@@ -104,7 +105,13 @@ async def deliver_due_outbox(runtime: Runtime) -> int:
     now = runtime.clock.now()
     stale = now - runtime.stale_after
     unclaimed = or_(OutboxMessage.claimed_at.is_(None), OutboxMessage.claimed_at < stale)
-    condition = and_(OutboxMessage.status.in_(("pending", "held")), OutboxMessage.due_at <= now, unclaimed)
+    # A paused workflow's rows stay as they are until it resumes (storage/workflows/lifecycle.py).
+    condition = and_(
+        OutboxMessage.status.in_(("pending", "held")),
+        OutboxMessage.due_at <= now,
+        unclaimed,
+        ~held_by_pause(OutboxMessage.run_id),
+    )
     due = select(OutboxMessage.id).where(condition).order_by(OutboxMessage.due_at).limit(runtime.batch)
     async with read_scope(runtime.settings, None) as session:
         ids = list((await session.execute(due)).scalars())

@@ -147,6 +147,9 @@ class RunSummary(TypedDict):
     started_at: str | None
     finished_at: str | None
     reason: str | None
+    workflow_name: str | None
+    workflow_status: Literal["draft", "active", "paused", "archived"] | None
+    next_at: str | None  # the next send or wait that is due (held while the workflow is paused)
 
 
 class MessageView(TypedDict):
@@ -305,3 +308,39 @@ class StartAnswer(TypedDict):
     runs: list[int]  # empty when dry
     already_running: int
     preview: list[StartPreviewRow]
+
+
+# -- publish impact (runtime/impact.py) ----------------------------------------------------------------------
+class ImpactTrigger(TypedDict):
+    node: str
+    type: str
+    label: dict[str, str]
+    params: dict[str, Any]
+    filter: dict[str, str]  # {"ko", "en"}: the filter as people read it ("" when none)
+
+
+class FirstMessage(TypedDict):
+    node: str
+    name: str
+    channel: ChannelName
+    purpose: Purpose
+    text: str
+    template: str | None
+    after: list[str]  # the wait nodes on the way from the trigger
+    after_labels: list[str]  # their names ("한국어 / English" type labels when unnamed)
+
+
+class OverlappingWorkflow(TypedDict):
+    id: int
+    name: str
+    status: Literal["draft", "active", "paused", "archived"]
+    same_filter: bool
+
+
+class PublishImpact(TypedDict):
+    trigger: ImpactTrigger | None
+    enrol_next_7_days: int
+    basis: str
+    first_messages: list[FirstMessage]
+    overlapping: list[OverlappingWorkflow]
+    warnings: list[str]

@@ -184,7 +184,7 @@ async def _seed(
                 trigger_type=trigger,
             )
         )
-        workflow.published_version = 1
+        workflow.published_version, workflow.status = 1, "active"
         if patient:
             await _seed_patient(session, row.id, event, patient)
         return row.id

@@ -17,6 +17,7 @@ from runtime.schemas import (
     StepView,
 )
 from storage.models import OutboxMessage, Patient, Run, RunStep
+from storage.workflows.schemas import WorkflowStatus
 
 
 def mask_name(name: str | None) -> str:
@@ -45,7 +46,15 @@ def patient_summary(patient: Patient | None) -> MaskedPatient | None:
     return {"id": patient.id, "name": mask_name(patient.name), "phone": mask_phone(patient.phone)}
 
 
-def run_summary(run: Run, patient: Patient | None, event_type: str | None = None) -> RunSummary:
+def run_summary(
+    run: Run,
+    patient: Patient | None,
+    event_type: str | None = None,
+    *,
+    workflow_name: str | None = None,
+    workflow_status: str | None = None,
+    next_at: datetime | None = None,
+) -> RunSummary:
     return {
         "id": run.id,
         "workflow_id": run.workflow_id,
@@ -57,6 +66,9 @@ def run_summary(run: Run, patient: Patient | None, event_type: str | None = None
         "started_at": _iso(run.started_at),
         "finished_at": _iso(run.finished_at),
         "reason": run.reason,
+        "workflow_name": workflow_name,
+        "workflow_status": cast(WorkflowStatus | None, workflow_status),
+        "next_at": _iso(next_at),
     }
 
 

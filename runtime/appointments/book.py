@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.procedures import ProcedureEntry
 from nodes.timeutil import SEOUL
-from runtime.appointments.schemas import AppointmentDetail, AppointmentStatus, AppointmentView, RunWithName
+from runtime.appointments.schemas import AppointmentDetail, AppointmentStatus, AppointmentView
+from runtime.schemas import RunSummary
 from runtime.views import message_view, run_summary
 from storage.identity import mask_name, mask_phone
 from storage.models import Appointment, Event, OutboxMessage, Patient, Run, Workflow
@@ -144,9 +145,8 @@ async def appointment_detail(session: AsyncSession, clinic_id: int, appointment_
     ).all()
     catalogue = await load_catalogue(session, clinic_id)
     base: dict[str, Any] = dict(view(appointment, patient, catalogue, len(run_rows), len(outbox)))
-    run_list: list[RunWithName] = [
-        cast(RunWithName, {**run_summary(run, patient, event_type), "workflow_name": name})
-        for run, name, event_type in run_rows
+    run_list: list[RunSummary] = [
+        run_summary(run, patient, event_type, workflow_name=name) for run, name, event_type in run_rows
     ]
     base["run_list"] = run_list
     base["message_list"] = [message_view(row, patient) for row in outbox]

@@ -37,12 +37,8 @@ class AppointmentList(TypedDict):
     appointments: list[AppointmentView]
 
 
-class RunWithName(RunSummary):
-    workflow_name: str
-
-
 class AppointmentDetail(AppointmentView):
-    run_list: list[RunWithName]
+    run_list: list[RunSummary]
     message_list: list[MessageView]
     events: list["AppointmentEvent"]
 

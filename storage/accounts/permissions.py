@@ -23,6 +23,7 @@ ACTIONS: dict[str, str] = {
     "patient.export": "환자 정보 내보내기 / export a patient's data",
     "patient.erase": "환자 정보 삭제 / erase a patient",
     "run.read": "실행·발송 기록 보기 / read runs and messages",
+    "run.write": "실행 중지·발송 취소·재시도 / stop runs, cancel or retry pending messages",
     "event.write": "이벤트 보내기 / send events that start runs",
     "audit.read": "감사 기록 보기 / read the audit log",
     "clinic.admin": "병원 만들기·관리 / create and manage clinics (platform)",
@@ -44,6 +45,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "patient.import",
             "patient.export",
             "run.read",
+            "run.write",
             "event.write",
         }
     ),

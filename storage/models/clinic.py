@@ -20,6 +20,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "attended_completes_procedure": True,
     # Night windows for advertising (DESIGN.md): SMS 21:00–08:00, FriendTalk 20:00–08:00 — the channel table's.
     **NIGHT_DEFAULTS,
+    # Frequency rule (runtime/frequency.py): the same template/text, or a second ad, at most once per this many
+    # hours per patient across runs; 0 turns it off.
+    "frequency_hours": 24,
 }
 
 

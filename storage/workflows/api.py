@@ -11,20 +11,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nodes import examples
 from nodes.schemas import ValidationReport, WorkflowDocument
 from nodes.validation import problems_as_report, validate_workflow
+from runtime.impact import overlap_warnings
 from storage.accounts.guards import requires
 from storage.errors import not_found
 from storage.models import Workflow, WorkflowVersion
 from storage.openapi import BodyShape
 from storage.tenancy import Caller
-from storage.workflows import service
+from storage.workflows import lifecycle, service
+from storage.workflows.diff import diff_documents
 from storage.workflows.schemas import (
     ExampleInfo,
     ExampleList,
     PublishedVersion,
+    PublishedWorkflow,
+    VersionDiff,
     VersionList,
     VersionSummary,
     WorkflowDetail,
     WorkflowList,
+    WorkflowStatus,
     WorkflowSummary,
 )
 
@@ -43,6 +48,7 @@ def summary(workflow: Workflow) -> WorkflowSummary:
         "description": workflow.description,
         "updated_at": workflow.updated_at.isoformat(),
         "published_version": workflow.published_version,
+        "status": cast(WorkflowStatus, workflow.status),
     }
 
 
@@ -71,8 +77,9 @@ class WorkflowController(Controller):
     tags = ["workflows"]
 
     @get("/", operation_id="ListWorkflows", guards=[requires("workflow.read")])
-    async def list_workflows(self, db_session: AsyncSession) -> WorkflowList:
-        return {"workflows": [summary(w) for w in await service.list_workflows(db_session)]}
+    async def list_workflows(self, db_session: AsyncSession, status: WorkflowStatus | None = None) -> WorkflowList:
+        """Every workflow with its ``status`` (archived ones included: their history stays); ``?status=`` filters."""
+        return {"workflows": [summary(w) for w in await service.list_workflows(db_session, status)]}
 
     @post("/", operation_id="CreateWorkflow", guards=[requires("workflow.write")])
     async def create(self, db_session: AsyncSession, caller: Caller, data: DocumentBody) -> WorkflowDetail:
@@ -107,9 +114,93 @@ class WorkflowController(Controller):
         return problems_as_report(validate_workflow(workflow.document))
 
     @post("/{workflow_id:int}/publish", operation_id="PublishWorkflow", guards=[requires("workflow.publish")])
-    async def publish(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> PublishedVersion:
+    async def publish(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> PublishedWorkflow:
+        """Publish the draft as the next version; the workflow becomes ``active``. 409 when archived."""
         version = await service.publish(db_session, caller, workflow_id)
-        return {**version_summary(version), "document": _document(version.document)}
+        workflow = await service.get_workflow(db_session, workflow_id)
+        warnings = await overlap_warnings(db_session, workflow)
+        return {**(await detail(db_session, workflow)), **version_summary(version), "warnings": warnings}
+
+    @post(
+        "/{workflow_id:int}/pause",
+        operation_id="PauseWorkflow",
+        guards=[requires("workflow.publish")],
+        status_code=200,
+    )
+    async def pause(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> WorkflowDetail:
+        """active → paused: no new enrolments; pending sends and waits are held, not dropped. 409 otherwise."""
+        workflow = await lifecycle.pause(db_session, caller, await service.get_workflow(db_session, workflow_id))
+        return await detail(db_session, workflow)
+
+    @post(
+        "/{workflow_id:int}/resume",
+        operation_id="ResumeWorkflow",
+        guards=[requires("workflow.publish")],
+        status_code=200,
+    )
+    async def resume(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> WorkflowDetail:
+        """paused → active: held sends that came due go out once. 409 otherwise."""
+        workflow = await lifecycle.resume(db_session, caller, await service.get_workflow(db_session, workflow_id))
+        return await detail(db_session, workflow)
+
+    @post(
+        "/{workflow_id:int}/archive",
+        operation_id="ArchiveWorkflow",
+        guards=[requires("workflow.publish")],
+        status_code=200,
+    )
+    async def archive(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> WorkflowDetail:
+        """→ archived: open runs and their unsent messages are cancelled; history is kept. 409 when archived."""
+        workflow = await lifecycle.archive(db_session, caller, await service.get_workflow(db_session, workflow_id))
+        return await detail(db_session, workflow)
+
+    @post(
+        "/{workflow_id:int}/unarchive",
+        operation_id="UnarchiveWorkflow",
+        guards=[requires("workflow.publish")],
+        status_code=200,
+    )
+    async def unarchive(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> WorkflowDetail:
+        """archived → draft (publish to make it live again). 409 otherwise."""
+        workflow = await lifecycle.unarchive(db_session, caller, await service.get_workflow(db_session, workflow_id))
+        return await detail(db_session, workflow)
+
+    @post(
+        "/{workflow_id:int}/versions/{version:int}/restore",
+        operation_id="RestoreWorkflowVersion",
+        guards=[requires("workflow.write")],
+        status_code=200,
+    )
+    async def restore(self, db_session: AsyncSession, caller: Caller, workflow_id: int, version: int) -> WorkflowDetail:
+        """A past version's document becomes the draft (the live version runs on until the next publish)."""
+        return await detail(db_session, await service.restore_version(db_session, caller, workflow_id, version))
+
+    @get("/{workflow_id:int}/diff", operation_id="DiffWorkflowVersions", guards=[requires("workflow.read")])
+    async def diff(
+        self,
+        db_session: AsyncSession,
+        workflow_id: int,
+        base: int | None = Parameter(default=None, ge=1, description="the older version (default: the newest)"),
+        target: int | None = Parameter(default=None, ge=1, description="the newer version (default: the draft)"),
+    ) -> VersionDiff:
+        """What changed from version ``base`` (default: the newest version) to ``target`` (default: the draft)."""
+        workflow = await service.get_workflow(db_session, workflow_id)
+        if base is None:
+            versions = await service.list_versions(db_session, workflow_id)
+            base = versions[-1].version if versions else None
+        before: dict[str, Any] = {}
+        if base is not None:
+            before = (await service.get_version(db_session, workflow_id, base)).document
+        if target is None:
+            after_doc = workflow.document
+        else:
+            after_doc = (await service.get_version(db_session, workflow_id, target)).document
+        return {
+            "workflow_id": workflow_id,
+            "base": "none" if base is None else f"v{base}",
+            "target": "draft" if target is None else f"v{target}",
+            "changes": diff_documents(before, after_doc),
+        }
 
     @get("/{workflow_id:int}/versions", operation_id="ListWorkflowVersions", guards=[requires("workflow.read")])
     async def versions(self, db_session: AsyncSession, workflow_id: int) -> VersionList:
@@ -147,7 +238,8 @@ class ExampleController(Controller):
         doc = examples.load_example(slug)
         if doc is None:
             raise not_found("예제", "example")
-        return await detail(db_session, await service.create_workflow(db_session, caller, doc))
+        # Started twice, an example gets "… (2)": two live copies must not look the same in the list.
+        return await detail(db_session, await service.create_workflow(db_session, caller, doc, unique_name=True))
 
 
 ROUTES = [WorkflowController, ExampleController]

@@ -1,8 +1,10 @@
 """Shapes of the workflow API's bodies (``storage/workflows/api.py``); see ``nodes/schemas.py`` for why TypedDicts."""
 
-from typing import TypedDict
+from typing import Any, Literal, TypedDict
 
 from nodes.schemas import WorkflowDocument
+
+WorkflowStatus = Literal["draft", "active", "paused", "archived"]
 
 
 class WorkflowSummary(TypedDict):
@@ -11,6 +13,7 @@ class WorkflowSummary(TypedDict):
     description: str
     updated_at: str
     published_version: int | None
+    status: WorkflowStatus
 
 
 class VersionSummary(TypedDict):
@@ -49,3 +52,31 @@ class ExampleInfo(TypedDict):
 
 class ExampleList(TypedDict):
     examples: list[ExampleInfo]
+
+
+class PublishedWorkflow(WorkflowDetail):
+    """``POST …/publish``: the workflow's detail (status ``active``) with the version it just published
+    (``workflow_id``, ``version``, ``published_at`` as before the lifecycle)."""
+
+    workflow_id: int
+    version: int
+    published_at: str
+    published_by: str | None
+    checksum: str
+    warnings: list[str]  # other live workflows sharing its trigger and filter (a patient may get both)
+
+
+class DiffChange(TypedDict):
+    """One difference between two documents: ``path`` is a JSON pointer-like label (``nodes/care_d1/params/text``)."""
+
+    path: str
+    change: Literal["added", "removed", "changed"]
+    before: Any
+    after: Any
+
+
+class VersionDiff(TypedDict):
+    workflow_id: int
+    base: str  # "v1" or "draft"
+    target: str
+    changes: list[DiffChange]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from storage.clinics import clinic_settings
 from storage.errors import ApiError, Problem, finding_problems, not_found
 from storage.models import Workflow, WorkflowVersion
 from storage.tenancy import Caller
+from storage.workflows import lifecycle
 
 FORMAT = "doctorsflow.workflow/v1"
 
@@ -71,8 +73,11 @@ def canonical_checksum(doc: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-async def list_workflows(session: AsyncSession) -> list[Workflow]:
-    query = select(Workflow).where(Workflow.archived.is_(False)).order_by(Workflow.updated_at.desc())
+async def list_workflows(session: AsyncSession, status: str | None = None) -> list[Workflow]:
+    """Every workflow of the clinic, archived ones included (history), newest first; or those in ``status``."""
+    query = select(Workflow).order_by(Workflow.updated_at.desc(), Workflow.id.desc())
+    if status is not None:
+        query = query.where(Workflow.status == status)
     return list((await session.execute(query)).scalars())
 
 
@@ -80,16 +85,52 @@ async def get_workflow(session: AsyncSession, workflow_id: int) -> Workflow:
     workflow = await session.get(Workflow, workflow_id)
     # session.get bypasses loader criteria for identity-map hits, so check the clinic explicitly too.
     clinic_id = session.sync_session.info.get("clinic_id")
-    if workflow is None or workflow.archived or (clinic_id is not None and workflow.clinic_id != clinic_id):
+    if workflow is None or (clinic_id is not None and workflow.clinic_id != clinic_id):
         raise not_found("워크플로", "workflow")
     return workflow
 
 
-async def create_workflow(session: AsyncSession, caller: Caller, doc: Any) -> Workflow:
+async def editable_workflow(session: AsyncSession, workflow_id: int) -> Workflow:
+    """A workflow whose draft may change: not archived (409 otherwise: unarchive it first)."""
+    workflow = await get_workflow(session, workflow_id)
+    if workflow.status == "archived":
+        raise ApiError(
+            409,
+            [
+                Problem(
+                    "workflow_archived",
+                    "보관된 워크플로는 고칠 수 없습니다. 먼저 보관을 해제하세요"
+                    " / an archived workflow cannot change; unarchive it first",
+                    path="/status",
+                )
+            ],
+        )
+    return workflow
+
+
+async def distinct_name(session: AsyncSession, name: str) -> str:
+    """``name``, or ``name (2)``, ``name (3)`` … when the clinic already has a workflow called that."""
+    taken = set((await session.execute(select(Workflow.name))).scalars())
+    if name not in taken:
+        return name
+    base = re.sub(r" \(\d+\)$", "", name)
+    number = 2
+    while f"{base} ({number})" in taken:
+        number += 1
+    return f"{base} ({number})"[:200]
+
+
+async def create_workflow(session: AsyncSession, caller: Caller, doc: Any, *, unique_name: bool = False) -> Workflow:
+    """A new draft. ``unique_name``: a copy (an example started again) gets a distinct name, "… (2)"."""
     doc = check_envelope(doc)
+    name = doc["name"].strip()
+    if unique_name:
+        name = await distinct_name(session, name)
+        doc = {**doc, "name": name}
     workflow = Workflow(
         clinic_id=caller.clinic_id,
-        name=doc["name"].strip(),
+        status="draft",
+        name=name,
         description=doc.get("description", ""),
         document=doc,
     )
@@ -101,7 +142,7 @@ async def create_workflow(session: AsyncSession, caller: Caller, doc: Any) -> Wo
 
 async def update_workflow(session: AsyncSession, caller: Caller, workflow_id: int, doc: Any) -> Workflow:
     doc = check_envelope(doc)
-    workflow = await get_workflow(session, workflow_id)
+    workflow = await editable_workflow(session, workflow_id)
     workflow.document = doc
     workflow.name = doc["name"].strip()
     workflow.description = doc.get("description", "")
@@ -111,15 +152,29 @@ async def update_workflow(session: AsyncSession, caller: Caller, workflow_id: in
 
 
 async def archive_workflow(session: AsyncSession, caller: Caller, workflow_id: int) -> None:
+    """DELETE: archive (runs and pending sends cancelled, history kept); archiving twice changes nothing."""
     workflow = await get_workflow(session, workflow_id)
-    workflow.archived = True
-    workflow.published_version = None  # an archived workflow starts no new runs
-    audit.record(session, caller, "workflow.archive", f"workflow:{workflow.id}")
+    if workflow.status != "archived":
+        await lifecycle.archive(session, caller, workflow)
+
+
+async def restore_version(session: AsyncSession, caller: Caller, workflow_id: int, version: int) -> Workflow:
+    """A past version's document becomes the draft again (the live version is untouched until published)."""
+    workflow = await editable_workflow(session, workflow_id)
+    found = await get_version(session, workflow_id, version)
+    workflow.document = dict(found.document)
+    workflow.name = str(found.document.get("name") or workflow.name).strip()
+    workflow.description = str(found.document.get("description") or "")
+    await session.flush()
+    audit.record(session, caller, "workflow.restore", f"workflow:{workflow.id}", version=version)
+    return workflow
 
 
 async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> WorkflowVersion:
-    """Freeze the draft as the next version and make it live. Refused (422) while any error remains."""
+    """Freeze the draft as the next version and make it live (status active). Refused (422) while any error
+    remains, 409 for an archived workflow."""
     workflow = await get_workflow(session, workflow_id)
+    lifecycle.check_transition(workflow, "publish")
     doc = workflow.document
     # Validation first: the compliance rules assume a well-formed graph.
     problems: list[Any] = list(validate_workflow(doc)) or finding_problems(
@@ -130,7 +185,12 @@ async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> Wo
     versions = await list_versions(session, workflow_id)
     if versions and versions[-1].checksum == canonical_checksum(doc):
         latest = versions[-1]  # publishing an unchanged draft again is a no-op (safe to retry)
-        workflow.published_version = latest.version
+        if workflow.published_version != latest.version or workflow.status != "active":
+            before = workflow.status
+            workflow.published_version, workflow.status = latest.version, "active"
+            audit.record(
+                session, caller, "workflow.publish", f"workflow:{workflow.id}", version=latest.version, before=before
+            )
         return latest
     trigger = next(n["type"] for n in doc["nodes"] if (t := get_node_type(n.get("type"))) and t.category == "trigger")
     version = WorkflowVersion(
@@ -144,8 +204,9 @@ async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> Wo
     )
     session.add(version)
     await session.flush()
-    workflow.published_version = version.version
-    audit.record(session, caller, "workflow.publish", f"workflow:{workflow.id}", version=version.version)
+    before = workflow.status
+    workflow.published_version, workflow.status = version.version, "active"
+    audit.record(session, caller, "workflow.publish", f"workflow:{workflow.id}", version=version.version, before=before)
     return version
 
 
@@ -170,7 +231,7 @@ async def live_versions(session: AsyncSession, trigger_type: str | None = None) 
     query = (
         select(WorkflowVersion)
         .join(Workflow, Workflow.id == WorkflowVersion.workflow_id)
-        .where(Workflow.archived.is_(False), Workflow.published_version == WorkflowVersion.version)
+        .where(Workflow.status == "active", Workflow.published_version == WorkflowVersion.version)
     )
     if trigger_type is not None:
         query = query.where(WorkflowVersion.trigger_type == trigger_type)

@@ -61,6 +61,7 @@ def main() -> None:
         page.get_by_test_id("run-preview").click()
         shoot(page, "preview-timeline")
         page.get_by_test_id("publish").click()
+        page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
         page.get_by_test_id("published-version").wait_for()
         page.get_by_test_id("tab-versions").click()
         shoot(page, "versions")
@@ -79,6 +80,7 @@ def main() -> None:
         page.get_by_test_id("problem").first.wait_for()
         shoot(page, "problems")
         page.get_by_test_id("publish").click()
+        page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
         page.wait_for_timeout(800)
         shoot(page, "publish-refused")
 

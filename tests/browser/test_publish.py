@@ -20,6 +20,7 @@ def test_example_is_imported_and_published(page: Page) -> None:
     expect(page.get_by_test_id("editor")).to_be_visible()
     expect(page.locator(".react-flow__node")).not_to_have_count(0)
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
 
     # Then version 1 is live and listed in the history, where it opens read-only
     expect(page.get_by_test_id("published-version")).to_contain_text("v1")
@@ -55,6 +56,7 @@ def test_publishing_a_workflow_with_a_lint_error_is_refused_with_the_reason(page
 
     # When the manager presses publish
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
 
     # Then publishing is refused, naming the node and the rule
     refusal = page.get_by_test_id("publish-refusal")

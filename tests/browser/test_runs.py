@@ -47,9 +47,10 @@ def test_a_run_of_a_published_workflow_is_listed_with_its_steps(page: Page, base
     # When the run monitor of that workflow is opened
     page.goto(f"/runs/{workflow_id}")
 
-    # Then the run is listed with the patient's masked name, and opening it shows its steps
+    # Then the run is listed with its workflow's name and the patient's masked name; clicking the row opens its steps
     row = page.get_by_test_id("run-row").first
     expect(row).to_contain_text("박*준")
-    row.get_by_role("button").click()
+    expect(row.get_by_test_id("run-workflow")).to_contain_text("런 모니터 테스트")
+    row.click()
     expect(page.get_by_test_id("run-steps")).to_contain_text("start")
     expect(page.get_by_test_id("run-steps")).not_to_contain_text("박서준")

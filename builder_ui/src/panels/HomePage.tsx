@@ -5,6 +5,7 @@ import { pickLanguage } from "../i18n/bilingual";
 import { useRoute } from "../store/router";
 import { formatTime, LoadView, useLoad } from "./common";
 import { importExample, importWorkflowFile } from "./importFile";
+import { StatusBadge } from "../lifecycle/StatusBadge";
 
 export function HomePage() {
   const t = useT();
@@ -54,7 +55,7 @@ export function HomePage() {
               </thead>
               <tbody>
                 {list.map((w) => (
-                  <tr key={String(w.id)} data-testid="workflow-row">
+                  <tr key={String(w.id)} data-testid="workflow-row" className={w.status === "archived" ? "muted" : ""}>
                     <td>
                       <button className="link" onClick={() => navigate(`/workflows/${encodeURIComponent(String(w.id))}`)}>
                         {w.name}
@@ -62,11 +63,10 @@ export function HomePage() {
                       {w.description && <div className="muted small">{pickLanguage(w.description, lang)}</div>}
                     </td>
                     <td>
+                      <StatusBadge status={w.status} />{" "}
                       {w.published_version ? (
                         <span className="tag tag-published">{t("editor.publishedVersion", { version: w.published_version })}</span>
-                      ) : (
-                        <span className="tag">{t("home.draft")}</span>
-                      )}
+                      ) : null}
                     </td>
                     <td className="small">{formatTime(w.updated_at, lang)}</td>
                   </tr>

@@ -2,13 +2,29 @@
 import { patientApi } from "../api/patients";
 import { useLang, useT } from "../i18n";
 import { useRoute } from "../store/router";
-import { formatTime, LoadView, useLoad } from "./common";
+import { errorMessages, formatTime, LoadView, useLoad } from "./common";
+import { lifecycleApi } from "../lifecycle/api";
+import { lifecycleText } from "../lifecycle/text";
+import { toast } from "../store/toast";
+import { translateNow } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
+
+/** Stop a run or cancel a message from the patient page, then reload the activity. */
+async function stopThen(work: () => Promise<unknown>, done: string, reload: () => void): Promise<void> {
+  try {
+    await work();
+    toast("ok", done);
+  } catch (error) {
+    toast("error", errorMessages(error, translateNow).join("\n"));
+  }
+  reload();
+}
 
 export function PatientActivity({ id }: { id: number }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const navigate = useRoute((s) => s.navigate);
-  const [activity] = useLoad(() => patientApi.activity(id), [id]);
+  const [activity, reload] = useLoad(() => patientApi.activity(id), [id]);
   return (
     <section className="card" data-testid="patient-activity">
       <h3>{t("patient.activity")}</h3>
@@ -34,6 +50,20 @@ export function PatientActivity({ id }: { id: number }) {
                       </td>
                       <td>{t(`status.${r.status}`)}</td>
                       <td className="small muted">{r.reason ?? ""}</td>
+                      <td>
+                        {(r.status === "running" || r.status === "waiting") && (
+                          <button
+                            className="link small"
+                            data-testid="patient-stop-run"
+                            onClick={() =>
+                              window.confirm(lifecycleText(lang, "runs.confirmStop")) &&
+                              void stopThen(() => lifecycleApi.cancelRun(r.id), lifecycleText(lang, "runs.stopped"), reload)
+                            }
+                          >
+                            {lifecycleText(lang, "runs.stop")}
+                          </button>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -50,7 +80,23 @@ export function PatientActivity({ id }: { id: number }) {
                       <td>{formatTime(m.sent_at ?? m.due_at, lang)}</td>
                       <td>{t(`channel.${m.channel}`)}</td>
                       <td>{t(`status.${m.status}`)}</td>
-                      <td className="message-text">{m.text}</td>
+                      <td className="message-text">
+                        {m.text}
+                        {m.reason && <div className="muted small">{pickLanguage(m.reason, lang)}</div>}
+                      </td>
+                      <td>
+                        {(m.status === "pending" || m.status === "held") && (
+                          <button
+                            className="link small"
+                            data-testid="patient-cancel-message"
+                            onClick={() =>
+                              void stopThen(() => lifecycleApi.cancelMessage(m.id), lifecycleText(lang, "runs.messageCancelled"), reload)
+                            }
+                          >
+                            ✕ {lifecycleText(lang, "runs.cancelMessage")}
+                          </button>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

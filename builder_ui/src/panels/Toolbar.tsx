@@ -7,6 +7,9 @@ import { useEditor } from "../store/editor";
 import { useRoute } from "../store/router";
 import { StartButton } from "../starts/StartButton";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
+import { LifecycleControls } from "../lifecycle/LifecycleControls";
+import { PublishDialog } from "../lifecycle/PublishDialog";
+import { useSession } from "../store/session";
 
 function ToolbarView() {
   const t = useT();
@@ -24,14 +27,23 @@ function ToolbarView() {
   }));
   const [refusal, setRefusal] = useState<Problem[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<string | number | null>(null);
+  const canPublish = useSession((s) => s.me === null || (s.me.permissions ?? []).includes("workflow.publish"));
   const ro = meta.readOnly;
 
   const publish = async () => {
+    setConfirming(null);
     setBusy(true);
     setRefusal(null);
     const outcome = await publishWorkflow();
     setBusy(false);
     if (!outcome.ok) setRefusal(outcome.problems);
+  };
+  // Publishing asks first: the draft is saved, then the dialog shows what publishing it would do.
+  const askToPublish = async () => {
+    setRefusal(null);
+    const id = await saveDraft();
+    if (id !== null) setConfirming(id);
   };
 
   return (
@@ -79,7 +91,7 @@ function ToolbarView() {
             <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
               💾 {t("editor.save")}
             </button>
-            <button className="primary" onClick={() => void publish()} disabled={busy} data-testid="publish">
+            <button className="primary" onClick={() => void askToPublish()} disabled={busy} data-testid="publish">
               🚀 {t("editor.publish")}
             </button>
           </>
@@ -90,7 +102,11 @@ function ToolbarView() {
             {t("editor.publishedVersion", { version: meta.publishedVersion })}
           </span>
         )}
+        <LifecycleControls canPublish={canPublish} />
       </div>
+      {confirming !== null && (
+        <PublishDialog workflowId={confirming} onConfirm={() => void publish()} onClose={() => setConfirming(null)} />
+      )}
       {refusal && (
         <div className="refusal" role="alert" data-testid="publish-refusal">
           <strong>{t("editor.publishRefused")}</strong>

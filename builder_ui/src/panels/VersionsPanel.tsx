@@ -5,6 +5,7 @@ import { useLang, useT } from "../i18n";
 import { useEditor } from "../store/editor";
 import { useRoute } from "../store/router";
 import { formatTime } from "./common";
+import { VersionTools } from "../lifecycle/VersionTools";
 
 function VersionsPanelView({ versions }: { versions: VersionSummary[] }) {
   const t = useT();
@@ -34,7 +35,8 @@ function VersionsPanelView({ versions }: { versions: VersionSummary[] }) {
               </button>{" "}
               <span className="muted small">
                 {formatTime(v.published_at, lang)} {v.published_by ?? ""}
-              </span>
+              </span>{" "}
+              {!meta.readOnly && meta.id !== null && <VersionTools workflowId={meta.id} version={v.version} />}
             </li>
           ))}
       </ul>

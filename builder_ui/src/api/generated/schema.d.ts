@@ -23,11 +23,19 @@ export interface paths {
     /** SummarizeNodes */
     post: operations["SummarizeNodes"];
   };
+  "/api/workflows/{workflow_id}/archive": {
+    /** Archive */
+    post: operations["ArchiveWorkflow"];
+  };
   "/api/workflows": {
     /** ListWorkflows */
     get: operations["ListWorkflows"];
     /** Create */
     post: operations["CreateWorkflow"];
+  };
+  "/api/workflows/{workflow_id}/diff": {
+    /** Diff */
+    get: operations["DiffWorkflowVersions"];
   };
   "/api/workflows/{workflow_id}/export": {
     /** Export */
@@ -45,9 +53,25 @@ export interface paths {
     /** ImportFile */
     post: operations["ImportWorkflow"];
   };
+  "/api/workflows/{workflow_id}/pause": {
+    /** Pause */
+    post: operations["PauseWorkflow"];
+  };
   "/api/workflows/{workflow_id}/publish": {
     /** Publish */
     post: operations["PublishWorkflow"];
+  };
+  "/api/workflows/{workflow_id}/versions/{version}/restore": {
+    /** Restore */
+    post: operations["RestoreWorkflowVersion"];
+  };
+  "/api/workflows/{workflow_id}/resume": {
+    /** Resume */
+    post: operations["ResumeWorkflow"];
+  };
+  "/api/workflows/{workflow_id}/unarchive": {
+    /** Unarchive */
+    post: operations["UnarchiveWorkflow"];
   };
   "/api/workflows/{workflow_id}/validate": {
     /** Validate */
@@ -93,6 +117,14 @@ export interface paths {
     /** PostSimulate */
     post: operations["Simulate"];
   };
+  "/api/messages/{message_id}/cancel": {
+    /** CancelMessage */
+    post: operations["CancelMessage"];
+  };
+  "/api/runs/{run_id}/cancel": {
+    /** CancelRun */
+    post: operations["CancelRun"];
+  };
   "/api/runs/{run_id}": {
     /** GetRun */
     get: operations["GetRun"];
@@ -105,6 +137,10 @@ export interface paths {
     /** ListRuns */
     get: operations["ListRuns"];
   };
+  "/api/messages/{message_id}/retry": {
+    /** RetryMessage */
+    post: operations["RetryMessage"];
+  };
   "/api/health/runtime": {
     /** RuntimeHealthRoute */
     get: operations["RuntimeHealth"];
@@ -112,6 +148,10 @@ export interface paths {
   "/api/workflows/{workflow_id}/start": {
     /** StartWorkflow */
     post: operations["StartWorkflow"];
+  };
+  "/api/workflows/{workflow_id}/impact": {
+    /** PublishImpactRoute */
+    get: operations["PublishImpact"];
   };
   "/api/alimtalk-templates/{code}/approve": {
     /** Approve */
@@ -409,7 +449,7 @@ export interface components {
       status: "booked" | "confirmed" | "attended" | "completed" | "no_show" | "cancelled";
       runs: number;
       messages: number;
-      run_list: components["schemas"]["RunWithName"][];
+      run_list: components["schemas"]["RunSummary"][];
       message_list: components["schemas"]["MessageView"][];
       events: components["schemas"]["AppointmentEvent"][];
     };
@@ -594,6 +634,14 @@ export interface components {
       active_provider: "solapi" | "nhncloud" | null;
       providers: components["schemas"]["ProviderCredentials"][];
     };
+    /** DiffChange */
+    DiffChange: {
+      path: string;
+      /** @enum {string} */
+      change: "added" | "removed" | "changed";
+      before: unknown;
+      after: unknown;
+    };
     /** DocEdge */
     DocEdge: {
       source: string;
@@ -697,6 +745,19 @@ export interface components {
       saving_krw: number;
       saving_percent: number | null;
     };
+    /** FirstMessage */
+    FirstMessage: {
+      node: string;
+      name: string;
+      /** @enum {string} */
+      channel: "alimtalk" | "friendtalk" | "sms";
+      /** @enum {string} */
+      purpose: "informational" | "advertising";
+      text: string;
+      template: string | null;
+      after: string[];
+      after_labels: string[];
+    };
     /** Guardian */
     Guardian: {
       name: string | null;
@@ -718,6 +779,20 @@ export interface components {
       overdue_after_s: number;
       sending_after_s: number;
       heartbeat_after_s: number;
+    };
+    /** ImpactTrigger */
+    ImpactTrigger: {
+      node: string;
+      type: string;
+      label: {
+        [key: string]: string;
+      };
+      params: {
+        [key: string]: unknown;
+      };
+      filter: {
+        [key: string]: string;
+      };
     };
     /** ImpliedCompletion */
     ImpliedCompletion: {
@@ -1048,6 +1123,14 @@ export interface components {
       oldest_due_at: string | null;
       run_ids: number[];
     };
+    /** OverlappingWorkflow */
+    OverlappingWorkflow: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
+      same_filter: boolean;
+    };
     /** PatientActivity */
     PatientActivity: {
       runs: components["schemas"]["PatientRun"][];
@@ -1170,6 +1253,15 @@ export interface components {
       updated_by: string | null;
       fields: components["schemas"]["CredentialField"][];
     };
+    /** PublishImpact */
+    PublishImpact: {
+      trigger: components["schemas"]["ImpactTrigger"] | null;
+      enrol_next_7_days: number;
+      basis: string;
+      first_messages: components["schemas"]["FirstMessage"][];
+      overlapping: components["schemas"]["OverlappingWorkflow"][];
+      warnings: string[];
+    };
     /** PublishedVersion */
     PublishedVersion: {
       workflow_id: number;
@@ -1178,6 +1270,25 @@ export interface components {
       published_by: string | null;
       checksum: string;
       document: components["schemas"]["WorkflowDocument"];
+    };
+    /** PublishedWorkflow */
+    PublishedWorkflow: {
+      id: number;
+      name: string;
+      description: string;
+      updated_at: string;
+      published_version: number | null;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
+      document: components["schemas"]["WorkflowDocument"];
+      created_at: string;
+      versions: components["schemas"]["VersionSummary"][];
+      workflow_id: number;
+      version: number;
+      published_at: string;
+      published_by: string | null;
+      checksum: string;
+      warnings: string[];
     };
     /** Rate */
     Rate: {
@@ -1241,6 +1352,10 @@ export interface components {
       started_at: string | null;
       finished_at: string | null;
       reason: string | null;
+      workflow_name: string | null;
+      /** @enum {null|string} */
+      workflow_status: "draft" | "active" | "paused" | "archived" | null;
+      next_at: string | null;
       steps: components["schemas"]["StepView"][];
     };
     /** RunList */
@@ -1261,22 +1376,10 @@ export interface components {
       started_at: string | null;
       finished_at: string | null;
       reason: string | null;
-    };
-    /** RunWithName */
-    RunWithName: {
-      id: number;
-      workflow_id: number;
-      version: number;
-      /** @enum {string} */
-      status: "running" | "waiting" | "completed" | "cancelled" | "failed";
+      workflow_name: string | null;
       /** @enum {null|string} */
-      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
-      patient: components["schemas"]["MaskedPatient"] | null;
-      trigger_at: string | null;
-      started_at: string | null;
-      finished_at: string | null;
-      reason: string | null;
-      workflow_name: string;
+      workflow_status: "draft" | "active" | "paused" | "archived" | null;
+      next_at: string | null;
     };
     /** RuntimeHealth */
     RuntimeHealth: {
@@ -1542,6 +1645,13 @@ export interface components {
       valid: boolean;
       errors: components["schemas"]["Problem"][];
     };
+    /** VersionDiff */
+    VersionDiff: {
+      workflow_id: number;
+      base: string;
+      target: string;
+      changes: components["schemas"]["DiffChange"][];
+    };
     /** VersionList */
     VersionList: {
       versions: components["schemas"]["VersionSummary"][];
@@ -1577,6 +1687,8 @@ export interface components {
       description: string;
       updated_at: string;
       published_version: number | null;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
       document: components["schemas"]["WorkflowDocument"];
       created_at: string;
       versions: components["schemas"]["VersionSummary"][];
@@ -1601,6 +1713,8 @@ export interface components {
       description: string;
       updated_at: string;
       published_version: number | null;
+      /** @enum {string} */
+      status: "draft" | "active" | "paused" | "archived";
     };
   };
   responses: never;
@@ -1773,8 +1887,67 @@ export interface operations {
       };
     };
   };
+  /** Archive */
+  ArchiveWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** ListWorkflows */
   ListWorkflows: {
+    parameters: {
+      query?: {
+        status?: "draft" | "active" | "paused" | "archived" | null;
+      };
+    };
     responses: {
       /** @description Request fulfilled, document follows */
       200: {
@@ -1836,6 +2009,66 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Diff */
+  DiffWorkflowVersions: {
+    parameters: {
+      query?: {
+        /** @description the older version (default: the newest) */
+        base?: number | null;
+        /** @description the newer version (default: the draft) */
+        target?: number | null;
+      };
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["VersionDiff"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
@@ -2152,6 +2385,60 @@ export interface operations {
       };
     };
   };
+  /** Pause */
+  PauseWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** Publish */
   PublishWorkflow: {
     parameters: {
@@ -2165,7 +2452,170 @@ export interface operations {
         headers: {
         };
         content: {
-          "application/json": components["schemas"]["PublishedVersion"];
+          "application/json": components["schemas"]["PublishedWorkflow"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Restore */
+  RestoreWorkflowVersion: {
+    parameters: {
+      path: {
+        workflow_id: number;
+        version: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Resume */
+  ResumeWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Unarchive */
+  UnarchiveWorkflow: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowDetail"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
@@ -2816,6 +3266,114 @@ export interface operations {
       };
     };
   };
+  /** CancelMessage */
+  CancelMessage: {
+    parameters: {
+      path: {
+        message_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["MessageView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** CancelRun */
+  CancelRun: {
+    parameters: {
+      path: {
+        run_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["RunDetail"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** GetRun */
   GetRun: {
     parameters: {
@@ -2934,6 +3492,7 @@ export interface operations {
     parameters: {
       query?: {
         workflow_id?: number | null;
+        patient_id?: number | null;
         status?: string | null;
         limit?: number;
         offset?: number;
@@ -2946,6 +3505,60 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RunList"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** RetryMessage */
+  RetryMessage: {
+    parameters: {
+      path: {
+        message_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["MessageView"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
@@ -3060,6 +3673,60 @@ export interface operations {
       201: {
         content: {
           "application/json": components["schemas"]["StartAnswer"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PublishImpactRoute */
+  PublishImpact: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["PublishImpact"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */

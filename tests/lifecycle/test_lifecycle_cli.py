@@ -1,0 +1,61 @@
+"""`doctorsflow workflow …`, `run cancel`, `message cancel` through the real command line entry point."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from server import main
+from storage.config import Settings
+from storage.db import session_scope
+from storage.models import AuditEntry
+
+
+@pytest.fixture
+def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("DOCTORSFLOW_DATA_DIR", str(settings.data_dir))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return settings
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> Any:
+    return json.loads(capsys.readouterr().out)
+
+
+async def _actions(settings: Settings) -> list[tuple[str, str, str | None]]:
+    async with session_scope(settings, None) as session:
+        rows = (await session.execute(select(AuditEntry).order_by(AuditEntry.id))).scalars()
+        return [(r.actor, r.action, r.detail.get("after")) for r in rows if r.action.startswith("workflow.")]
+
+
+def test_the_lifecycle_from_the_command_line(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    import asyncio
+
+    # Given a published example
+    assert main(["import-workflow", "cataract-postop", "--publish", "--format", "json"]) == 0
+    capsys.readouterr()
+    # When it is paused, paused again, resumed and archived
+    assert main(["workflow", "pause", "1", "--format", "json"]) == 0
+    assert _json(capsys)["status"] == "paused"
+    assert main(["workflow", "pause", "1", "--format", "json"]) == 1
+    assert _json(capsys)["errors"][0]["code"] == "invalid_transition"
+    assert main(["workflow", "resume", "1", "--format", "json"]) == 0
+    assert _json(capsys)["status"] == "active"
+    assert main(["workflow", "archive", "1", "--format", "json"]) == 0
+    assert _json(capsys)["status"] == "archived"
+    # Then the list shows it archived, and every transition is audited as the command line
+    assert main(["workflow", "list", "--format", "json"]) == 0
+    assert [w["status"] for w in _json(capsys)["workflows"]] == ["archived"]
+    assert [a for a in asyncio.run(_actions(env)) if a[1] != "workflow.create"] == [
+        ("cli", "workflow.publish", None),
+        ("cli", "workflow.pause", "paused"),
+        ("cli", "workflow.resume", "active"),
+        ("cli", "workflow.archive", "archived"),
+    ]
+    # And an unknown run or message is "not found" (exit 1)
+    assert main(["run", "cancel", "99", "--format", "json"]) == 1
+    assert _json(capsys)["errors"][0]["code"] == "not_found"
+    assert main(["message", "cancel", "99", "--format", "json"]) == 1
