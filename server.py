@@ -34,8 +34,11 @@ import storage.accounts.api
 import storage.accounts.cli
 import storage.alimtalk_templates.api
 import storage.cli
+import storage.clinic_profile.api
+import storage.clinic_profile.cli
 import storage.patients.api
 import storage.patients.cli
+import storage.signoffs.api
 import storage.workflows.api
 from nodes.cli_format import EXIT_OK, add_format
 from runtime.services import dispatching_runtime
@@ -61,6 +64,8 @@ ROUTE_MODULES = [
     runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
+    storage.clinic_profile.api,
+    storage.signoffs.api,
 ]
 CLI_MODULES: list[Any] = [
     storage.cli,
@@ -71,6 +76,7 @@ CLI_MODULES: list[Any] = [
     runtime.billing.cli,
     storage.patients.cli,
     storage.accounts.cli,
+    storage.clinic_profile.cli,
 ]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>

@@ -56,6 +56,8 @@ VARIABLES: dict[str, str] = {
     "clinic.phone": "병원 전화번호 / clinic phone",
     "clinic.address": "병원 주소 / clinic address",
     "clinic.optout_number": "무료수신거부 번호 / free opt-out number",
+    "clinic.map_url": "병원 지도 링크 / clinic map link",
+    "clinic.kakao_channel": "카카오톡 채널 / Kakao channel",
 }
 ROOTS = frozenset(path.split(".")[0] for path in VARIABLES)
 

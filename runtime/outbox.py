@@ -33,6 +33,8 @@ from runtime.channels.base import Button, ChannelClient, DeliveryReport, Outboun
 from runtime.context import Runtime
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
+from runtime.send_gate import refusal
+from storage.alimtalk_templates.store import approved_texts
 from storage.db import write_scope
 from storage.models import Clinic, OutboxMessage, Patient
 
@@ -211,7 +213,12 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
             await connection.execute(_FAIL, {"message": message_id, **error})
             return None
-        clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings))
+        approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
+        clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
+        refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
+        if refused is not None:
+            await settle("skipped", refused, None, row.due_at)
+            return None
         decision = decide(
             channel=channel,
             purpose=row.purpose,

@@ -65,7 +65,10 @@ async def simulate(
     with tempfile.TemporaryDirectory(prefix="doctorsflow-simulate-") as folder:
         settings = Settings(Path(folder), f"sqlite+aiosqlite:///{folder}/simulate.db", None, "simulate")
         try:
-            return await _simulate(settings, workflow, event, patient or {}, days, clinic or {})
+            # Offline (no clinic given): a sample clinic that may send the library's templates, to show what
+            # the workflow would say; the server passes the caller's clinic, which may not (runtime/send_gate.py).
+            seeded = dict(clinic) if clinic is not None else {"library_sendable": True}
+            return await _simulate(settings, workflow, event, patient or {}, days, seeded)
         finally:
             await dispose_engines(settings.database_url)
 

@@ -18,6 +18,7 @@ class VersionSummary(TypedDict):
     version: int
     published_at: str
     published_by: str | None
+    published_by_name: str | None  # the person (or "명령줄 / command line") behind published_by
     checksum: str
 
 
