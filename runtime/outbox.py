@@ -215,10 +215,6 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             return None
         approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
         clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
-        refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
-        if refused is not None:
-            await settle("skipped", refused, None, row.due_at)
-            return None
         decision = decide(
             channel=channel,
             purpose=row.purpose,
@@ -234,6 +230,11 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         if decision.action == "hold":
             assert decision.until is not None
             await settle("held", decision.reason, None, decision.until)
+            return None
+        # The patient may receive it: now the clinic's side (approved template, opt-out number), runtime/send_gate.py
+        refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
+        if refused is not None:
+            await settle("skipped", refused, None, row.due_at)
             return None
         kind = kind_for(channel, row.text)
         if row.kind != kind:  # rows written by advance_run carry their kind already: no second write

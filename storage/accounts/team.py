@@ -43,6 +43,7 @@ async def _other_active_managers(session: AsyncSession, user: User) -> int:
 
 async def change_user(session: AsyncSession, caller: Caller, user_id: int, body: Any) -> User:
     """``{"role"?, "name"?, "active"?}``: every field checked before anything changes; audited."""
+    user = await clinic_user(session, caller, user_id)  # another clinic's user is not found, whatever the body
     if not isinstance(body, dict):
         raise ApiError(422, [Problem("not_an_object", "본문은 JSON 객체여야 합니다 / body must be a JSON object")])
     unknown = sorted(set(body) - {"role", "name", "active"})
@@ -51,7 +52,6 @@ async def change_user(session: AsyncSession, caller: Caller, user_id: int, body:
             422,
             [Problem("unknown_field", f"알 수 없는 항목입니다: {k} / unknown field", path=f"/{k}") for k in unknown],
         )
-    user = await clinic_user(session, caller, user_id)
     role, name, active = body.get("role", user.role), body.get("name", user.name), body.get("active", user.active)
     if role not in CLINIC_ROLES:
         raise ApiError(

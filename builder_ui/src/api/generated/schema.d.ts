@@ -275,15 +275,21 @@ export interface paths {
     /** Revoke */
     delete: operations["RevokeWebhookSecret"];
   };
+  "/api/users/{user_id}": {
+    /** Disable */
+    delete: operations["DisableUser"];
+    /** Change */
+    patch: operations["UpdateUser"];
+  };
   "/api/users": {
     /** ListUsers */
     get: operations["ListUsers"];
     /** Create */
     post: operations["CreateUser"];
   };
-  "/api/users/{user_id}": {
-    /** Disable */
-    delete: operations["DisableUser"];
+  "/api/users/{user_id}/password-link": {
+    /** PasswordLink */
+    post: operations["IssuePasswordLink"];
   };
   "/api/clinics": {
     /** ListClinics */
@@ -294,6 +300,20 @@ export interface paths {
   "/api/audit": {
     /** ListAudit */
     get: operations["ListAudit"];
+  };
+  "/api/clinic": {
+    /** Read */
+    get: operations["GetClinicProfile"];
+    /** Update */
+    put: operations["UpdateClinicProfile"];
+  };
+  "/api/workflows/{workflow_id}/review": {
+    /** GetReview */
+    get: operations["GetWorkflowReview"];
+  };
+  "/api/review": {
+    /** ListReviews */
+    get: operations["ListReviews"];
   };
 }
 
@@ -361,6 +381,7 @@ export interface components {
       id: number;
       at: string;
       actor: string;
+      actor_name: string;
       action: string;
       target: string | null;
       ip: string | null;
@@ -407,6 +428,45 @@ export interface components {
     /** ClinicList */
     ClinicList: {
       clinics: components["schemas"]["ClinicInfo"][];
+    };
+    /** ClinicProfile */
+    ClinicProfile: {
+      name: string;
+      phone: string;
+      address: string;
+      map_url: string;
+      optout_number: string;
+      sender_numbers: string[];
+      kakao_channel: string;
+      business_hours: {
+        [key: string]: string;
+      };
+      holidays: string[];
+      privacy_officer: components["schemas"]["PrivacyOfficer"];
+      night_windows: components["schemas"]["NightWindows"];
+      signoff_required_for_ads: boolean;
+    };
+    /** ClinicProfileIn */
+    ClinicProfileIn: {
+      name?: string | null;
+      phone?: string | null;
+      address?: string | null;
+      map_url?: string | null;
+      optout_number?: string | null;
+      sender_numbers?: string[];
+      kakao_channel?: string | null;
+      business_hours?: {
+        [key: string]: string;
+      };
+      holidays?: string[];
+      privacy_officer?: {
+        [key: string]: string;
+      };
+      night_windows?: {
+        [key: string]: string;
+      };
+      /** @default true */
+      signoff_required_for_ads?: boolean;
     };
     /** ConnectionCheck */
     ConnectionCheck: {
@@ -783,6 +843,9 @@ export interface components {
       role: "platform_admin" | "manager" | "staff" | "reviewer";
       clinic_id: number | null;
       permissions: string[];
+      active: boolean;
+      invited: boolean;
+      last_login_at: string | null;
       setup_token: string;
     };
     /** NewWebhookSecret */
@@ -792,6 +855,12 @@ export interface components {
       created_at: string;
       revoked_at: string | null;
       secret: string;
+    };
+    /** NightWindows */
+    NightWindows: {
+      sms_start: string;
+      friendtalk_start: string;
+      end: string;
     };
     /** NodeCatalogue */
     NodeCatalogue: {
@@ -848,6 +917,11 @@ export interface components {
       count: number;
       oldest_due_at: string | null;
       run_ids: number[];
+    };
+    /** PasswordLink */
+    PasswordLink: {
+      user_id: number;
+      token: string;
     };
     /** PatientActivity */
     PatientActivity: {
@@ -934,6 +1008,12 @@ export interface components {
       x: number;
       y: number;
     };
+    /** PrivacyOfficer */
+    PrivacyOfficer: {
+      name?: string;
+      phone?: string;
+      email?: string;
+    };
     /** Problem */
     Problem: {
       code: string;
@@ -957,6 +1037,7 @@ export interface components {
       version: number;
       published_at: string;
       published_by: string | null;
+      published_by_name: string | null;
       checksum: string;
       document: components["schemas"]["WorkflowDocument"];
     };
@@ -1007,6 +1088,40 @@ export interface components {
       retention_days: number | null;
       erased: number;
       dry_run: boolean;
+    };
+    /** ReviewList */
+    ReviewList: {
+      workflows: components["schemas"]["ReviewRow"][];
+    };
+    /** ReviewMessage */
+    ReviewMessage: {
+      node: string;
+      type: string;
+      channel: string | null;
+      purpose: string | null;
+      field: string;
+      label: string;
+      text: string;
+      template_status: string | null;
+      findings: components["schemas"]["LintFinding"][];
+    };
+    /** ReviewRow */
+    ReviewRow: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      status: "draft" | "waiting_signoff" | "signed" | "active";
+      advertising: boolean;
+      published_version: number | null;
+      signed_by_name: string | null;
+      signed_at: string | null;
+    };
+    /** ReviewSignoff */
+    ReviewSignoff: {
+      reviewer_name: string;
+      signed_by_name: string;
+      signed_at: string;
+      approval_number: string | null;
     };
     /** RunDetail */
     RunDetail: {
@@ -1103,6 +1218,7 @@ export interface components {
       suppressions: components["schemas"]["SuppressionIn"][];
       signed_at: string;
       signed_by: string | null;
+      signed_by_name: string | null;
     };
     /** SignoffList */
     SignoffList: {
@@ -1110,7 +1226,7 @@ export interface components {
     };
     /** SignoffRequest */
     SignoffRequest: {
-      reviewer_name: string;
+      reviewer_name?: string;
       approval_number?: string | null;
       note?: string | null;
       suppressions?: components["schemas"]["SuppressionIn"][];
@@ -1233,6 +1349,12 @@ export interface components {
       name: string;
       role: string;
     };
+    /** UserChange */
+    UserChange: {
+      role?: string | null;
+      name?: string | null;
+      active?: boolean | null;
+    };
     /** UserList */
     UserList: {
       users: components["schemas"]["UserView"][];
@@ -1246,6 +1368,9 @@ export interface components {
       role: "platform_admin" | "manager" | "staff" | "reviewer";
       clinic_id: number | null;
       permissions: string[];
+      active: boolean;
+      invited: boolean;
+      last_login_at: string | null;
     };
     /** ValidationReport */
     ValidationReport: {
@@ -1262,6 +1387,7 @@ export interface components {
       version: number;
       published_at: string;
       published_by: string | null;
+      published_by_name: string | null;
       checksum: string;
     };
     /** WebhookSecretBody */
@@ -1303,6 +1429,23 @@ export interface components {
     /** WorkflowList */
     WorkflowList: {
       workflows: components["schemas"]["WorkflowSummary"][];
+    };
+    /** WorkflowReview */
+    WorkflowReview: {
+      workflow_id: number;
+      name: string;
+      checksum: string;
+      /** @enum {string} */
+      status: "draft" | "waiting_signoff" | "signed" | "active";
+      advertising: boolean;
+      signoff_required: boolean;
+      signers: string[];
+      signoff: components["schemas"]["ReviewSignoff"] | null;
+      errors: number;
+      warnings: number;
+      messages: components["schemas"]["ReviewMessage"][];
+      other_findings: components["schemas"]["LintFinding"][];
+      report_url: string;
     };
     /** WorkflowSummary */
     WorkflowSummary: {
@@ -5181,6 +5324,117 @@ export interface operations {
       };
     };
   };
+  /** Disable */
+  DisableUser: {
+    parameters: {
+      path: {
+        user_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, nothing follows */
+      204: {
+        headers: {
+        };
+        content: never;
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Change */
+  UpdateUser: {
+    parameters: {
+      path: {
+        user_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UserChange"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["UserView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** ListUsers */
   ListUsers: {
     responses: {
@@ -5284,19 +5538,21 @@ export interface operations {
       };
     };
   };
-  /** Disable */
-  DisableUser: {
+  /** PasswordLink */
+  IssuePasswordLink: {
     parameters: {
       path: {
         user_id: number;
       };
     };
     responses: {
-      /** @description Request fulfilled, nothing follows */
-      204: {
+      /** @description Document created, URL follows */
+      201: {
         headers: {
         };
-        content: never;
+        content: {
+          "application/json": components["schemas"]["PasswordLink"];
+        };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
       400: {
@@ -5459,6 +5715,212 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Read */
+  GetClinicProfile: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ClinicProfile"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Update */
+  UpdateClinicProfile: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClinicProfileIn"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ClinicProfile"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetReview */
+  GetWorkflowReview: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowReview"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** ListReviews */
+  ListReviews: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ReviewList"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
