@@ -124,12 +124,8 @@ async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body
 
 async def list_signoffs(session: AsyncSession, workflow_id: int) -> list[dict[str, Any]]:
     await service.get_workflow(session, workflow_id)
-    rows = (
-        await session.execute(
-            select(ComplianceSignoff).where(ComplianceSignoff.workflow_id == workflow_id).order_by(ComplianceSignoff.id)
-        )
-    ).scalars()
-    rows = list(rows)
+    query = select(ComplianceSignoff).where(ComplianceSignoff.workflow_id == workflow_id).order_by(ComplianceSignoff.id)
+    rows = list((await session.execute(query)).scalars())
     versions = {v.checksum: v.version for v in await service.list_versions(session, workflow_id)}
     names = await actor_names(session, (row.signed_by for row in rows))
     return [signoff_dict(row, versions.get(row.checksum), names) for row in rows]
@@ -158,7 +154,7 @@ def signoff_dict(
         "suppressions": signoff.suppressions,
         "signed_at": signoff.signed_at.isoformat(),
         "signed_by": signoff.signed_by,
-        "signed_by_name": (names or {}).get(signoff.signed_by, signoff.reviewer_name),
+        "signed_by_name": (names or {}).get(signoff.signed_by or "", signoff.reviewer_name),
     }
 
 

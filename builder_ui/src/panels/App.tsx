@@ -18,15 +18,22 @@ import { ReviewerPage } from "./ReviewerPage";
 import { RunsPage } from "./RunsPage";
 import { SetupPage } from "./SetupPage";
 import { TemplatesPage } from "../alimtalk/TemplatesPage";
+import { ClinicPage } from "../clinic/ClinicPage";
+import { useClinic } from "../clinic/store";
+import { useCanAny } from "../store/permissions";
+import { UsersPage } from "../team/UsersPage";
 
+// [path, label, the permission that makes the page useful] — role-aware: a reviewer sees no patients or settings.
 const NAV = [
-  ["/", "nav.workflows"],
-  ["/reviewer", "nav.reviewer"],
-  ["/runs", "nav.runs"],
-  ["/patients", "nav.patients"],
-  ["/alimtalk-templates", "nav.templates"],
-  ["/costs", "nav.costs"],
-  ["/settings/messaging", "nav.messaging"],
+  ["/", "nav.workflows", "workflow.read"],
+  ["/reviewer", "nav.reviewer", "workflow.read"],
+  ["/runs", "nav.runs", "run.read"],
+  ["/patients", "nav.patients", "patient.read"],
+  ["/alimtalk-templates", "nav.templates", "workflow.write"],
+  ["/costs", "nav.costs", "run.read"],
+  ["/settings/messaging", "nav.messaging", "settings.write"],
+  ["/settings/clinic", "nav.clinic", "workflow.read"],
+  ["/settings/users", "nav.users", "user.manage"],
 ] as const;
 
 function Toasts() {
@@ -52,6 +59,7 @@ export function App() {
   const { path, navigate } = useRoute();
   const { auth, me, check, logout } = useSession();
   const route = parseRoute(path);
+  const can = useCanAny();
 
   useEffect(() => {
     void check();
@@ -60,6 +68,7 @@ export function App() {
   useEffect(() => {
     if (auth === "in" || auth === "open") {
       api.nodes().then(editorStore.getState().setCatalogue, () => toast("error", t("editor.catalogueFailed")));
+      void useClinic.getState().load(); // previews show the clinic's own phone and opt-out number
     }
   }, [auth]);
 
@@ -75,7 +84,7 @@ export function App() {
       <header className="topbar">
         <strong className="brand">🩺 DoctorsFlow</strong>
         {auth !== "out" &&
-          NAV.map(([to, key]) => (
+          NAV.filter(([, , action]) => can(action)).map(([to, key]) => (
             <button
               key={to}
               className={`nav ${(to === "/" ? route.page === "home" || route.page === "editor" : path.startsWith(to)) ? "active" : ""}`}
@@ -110,6 +119,8 @@ export function App() {
           {route.page === "templates" && <TemplatesPage />}
           {route.page === "costs" && <CostsPage />}
           {route.page === "messaging" && <MessagingSettingsPage />}
+          {route.page === "clinic" && <ClinicPage />}
+          {route.page === "users" && <UsersPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

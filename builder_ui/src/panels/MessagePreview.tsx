@@ -45,7 +45,7 @@ function AlimTalkBody({ params }: { params: JsonObject }) {
       </p>
       {template.status !== "approved" && (
         <p className="error-list small" data-testid="template-unapproved">
-          {t(template.status === "library" ? "preview.libraryTemplate" : "preview.unapprovedTemplate")}{" "}
+          {t((template.status as string) === "library" ? "preview.libraryTemplate" : "preview.unapprovedTemplate")}{" "}
           <button className="link" onClick={() => navigate("/alimtalk-templates")} data-testid="open-templates">
             {t("preview.openTemplates")}
           </button>

@@ -4,11 +4,14 @@ import type { Problem } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { useEditor } from "../store/editor";
+import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
 
 function ToolbarView() {
   const t = useT();
+  const canWrite = useCan("workflow.write");
+  const canPublish = useCan("workflow.publish");
   const lang = useLang((s) => s.lang);
   const navigate = useRoute((s) => s.navigate);
   const { meta, dirty, setMeta, undo, redo, autoLayout, canUndo, canRedo } = useEditor((s) => ({
@@ -75,12 +78,17 @@ function ToolbarView() {
         </button>
         {!ro && (
           <>
-            <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
-              💾 {t("editor.save")}
-            </button>
-            <button className="primary" onClick={() => void publish()} disabled={busy} data-testid="publish">
-              🚀 {t("editor.publish")}
-            </button>
+            {/* role-aware: a reviewer reads and signs, but neither saves nor publishes */}
+            {canWrite && (
+              <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
+                💾 {t("editor.save")}
+              </button>
+            )}
+            {canPublish && (
+              <button className="primary" onClick={() => void publish()} disabled={busy} data-testid="publish">
+                🚀 {t("editor.publish")}
+              </button>
+            )}
           </>
         )}
         {meta.publishedVersion !== null && (

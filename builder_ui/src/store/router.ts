@@ -35,6 +35,8 @@ export type Route =
   | { page: "templates" }
   | { page: "costs" }
   | { page: "messaging" }
+  | { page: "clinic" }
+  | { page: "users" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -54,5 +56,7 @@ export function parseRoute(path: string): Route {
   if (head === "alimtalk-templates") return { page: "templates" };
   if (head === "costs") return { page: "costs" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
+  if (head === "settings" && id === "clinic") return { page: "clinic" };
+  if (head === "settings" && id === "users") return { page: "users" };
   return { page: "notFound" };
 }
