@@ -130,11 +130,28 @@ def serving(data_dir: Path) -> Iterator[tuple[str, Path]]:
                 process.wait()
 
 
+def _ready_clinic(base: str) -> None:
+    """The clinic set up as tests/support/clinic.py's (profile filled, approved copies of the AlimTalk library,
+    no sign-off gate for ads), through the HTTP API as a manager would."""
+    from nodes.send_alimtalk.library import load_library
+    from tests.support.clinic import TEST_PROFILE
+
+    profile = {k: v for k, v in TEST_PROFILE.items() if k != "sender_number"}
+    with httpx.Client(base_url=base, timeout=10, headers=api_headers()) as client:
+        client.put("/api/clinic", json=profile).raise_for_status()
+        for code in load_library():
+            for step in (f"library/{code}/copy", f"{code}/submit", f"{code}/approve"):
+                client.post(f"/api/alimtalk-templates/{step}").raise_for_status()
+
+
 @contextmanager
-def running_server(data_dir: Path) -> Iterator[str]:
-    """The server with a manager (MANAGER_EMAIL) and an API token for the tests' httpx calls; yield its base URL."""
+def running_server(data_dir: Path, *, ready: bool = True) -> Iterator[str]:
+    """The server with a manager (MANAGER_EMAIL) and an API token for the tests' httpx calls; yield its base URL.
+    ``ready``: its clinic is set up to send (see :func:`_ready_clinic`); False: a new clinic (issue 15's gates)."""
     # `serve` migrates the embedded database itself (server.py); the manager is created before it starts.
     _create_manager(server_env(data_dir))
     with serving(data_dir) as (base, _):
         _issue_api_token(base)
+        if ready:
+            _ready_clinic(base)
         yield base
