@@ -131,15 +131,24 @@ def serving(data_dir: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _ready_clinic(base: str) -> None:
-    """The clinic set up as tests/support/clinic.py's (profile filled, approved copies of the AlimTalk library,
-    no sign-off gate for ads), through the HTTP API as a manager would."""
-    from nodes.send_alimtalk.library import load_library
+    """The clinic set up like tests/support/clinic.py's (profile filled, no sign-off gate for ads) with approved
+    copies of the AlimTalk templates the examples use, through the HTTP API as a manager would. Other library
+    codes stay uncopied: the template screens' tests copy them (RESULT_READY, PAYMENT_RECEIPT …)."""
+    from nodes import examples
     from tests.support.clinic import TEST_PROFILE
 
+    codes = sorted(
+        {
+            str(node["params"]["template"])
+            for entry in examples.list_examples()
+            for node in (examples.load_example(entry["slug"]) or {}).get("nodes", [])
+            if node.get("type") == "send.alimtalk"
+        }
+    )
     profile = {k: v for k, v in TEST_PROFILE.items() if k != "sender_number"}
     with httpx.Client(base_url=base, timeout=10, headers=api_headers()) as client:
         client.put("/api/clinic", json=profile).raise_for_status()
-        for code in load_library():
+        for code in codes:
             for step in (f"library/{code}/copy", f"{code}/submit", f"{code}/approve"):
                 client.post(f"/api/alimtalk-templates/{step}").raise_for_status()
 
