@@ -42,7 +42,7 @@ FIELDS = ("name", *PROFILE_SETTINGS, "night_windows")
 _NIGHT_KEYS = {"sms_start": "night_sms_start", "friendtalk_start": "night_friendtalk_start", "end": NIGHT_END_SETTING}
 _NIGHT_LIMITS = {"sms_start": "21:00", "friendtalk_start": "20:00", "end": "08:00"}
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_HOURS = re.compile(r"^(?P<open>([01]\d|2[0-3]):[0-5]\d)-(?P<close>([01]\d|2[0-3]):[0-5]\d)$")
+_HOURS = re.compile(r"^(?P<open>([01]?\d|2[0-3]):[0-5]\d)[-~](?P<close>([01]?\d|2[0-3]):[0-5]\d)$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{1,63}$")
 MAX_SENDER_NUMBERS = 10
@@ -171,7 +171,8 @@ def _business_hours(value: Any, problems: list[Problem]) -> dict[str, str]:
             hours[day] = ""  # closed
             continue
         found = _HOURS.match(text.replace(" ", "")) if isinstance(text, str) else None
-        if found is None or found["open"] >= found["close"]:
+        opens, closes = (found["open"].zfill(5), found["close"].zfill(5)) if found else ("", "")
+        if found is None or opens >= closes:
             problems.append(
                 _problem(
                     f"business_hours/{day}",
@@ -180,7 +181,7 @@ def _business_hours(value: Any, problems: list[Problem]) -> dict[str, str]:
                 )
             )
             continue
-        hours[day] = f"{found['open']}-{found['close']}"
+        hours[day] = f"{opens}-{closes}"
     return hours
 
 

@@ -28,7 +28,7 @@ FULL = {
     "optout_number": "080 500 1234",
     "sender_numbers": ["02-123-4567", "010-9876-5432"],
     "kakao_channel": "@밝은눈안과",
-    "business_hours": {"mon": "09:00-18:00", "sat": "09:00-13:00", "sun": ""},
+    "business_hours": {"mon": "09:00-18:00", "sat": "9:00 ~ 13:00", "sun": ""},  # written as people do
     "holidays": ["2026-12-25", "2027-01-01"],
     "privacy_officer": {"name": "박보호", "phone": "02-123-4568", "email": "privacy@clinic.kr"},
     "night_windows": {"sms_start": "20:30", "friendtalk_start": "20:00", "end": "08:30"},

@@ -8,6 +8,7 @@ import { toast } from "../store/toast";
 import { ErrorList, LoadView, useLoad } from "../panels/common";
 import { type ClinicProfile, clinicApi } from "./api";
 import { useClinic } from "./store";
+import "./clinic.css";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 

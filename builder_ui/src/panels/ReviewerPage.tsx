@@ -81,7 +81,14 @@ function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
             {review.name} <StatusTag status={review.status} />
           </h3>
           <p className="small">
-            {t("problems.summary", { errors: review.errors, warnings: review.warnings, infos: 0 })} ·{" "}
+            {t("problems.summary", {
+              errors: review.errors,
+              warnings: review.warnings,
+              infos: [...review.messages.flatMap((m) => m.findings), ...review.other_findings].filter(
+                (f) => f.severity === "info",
+              ).length,
+            })}{" "}
+            ·{" "}
             <a href={review.report_url} target="_blank" rel="noreferrer" data-testid="review-report-link">
               {t("review.htmlReport")}
             </a>
