@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nodes.phone_numbers import normalise_phone
 from runtime.channels.hosts import base_url_problem
 from storage import audit
+from storage.accounts.names import actor_names
 from storage.crypto import DecryptionError
 from storage.errors import ApiError, Problem, not_found
 from storage.models import ProviderCredential
@@ -193,7 +194,12 @@ async def describe(session: AsyncSession) -> dict[str, Any]:
     """Every provider of the session's clinic (``GET /api/channels/credentials``)."""
     rows = {row.provider: row for row in await _rows(session)}
     active = next((p for p, r in rows.items() if r.active), None)
-    return {"active_provider": active, "providers": [describe_row(p, rows.get(p)) for p in STORED_PROVIDERS]}
+    names = await actor_names(session, (r.updated_by for r in rows.values()))
+    providers = [describe_row(p, rows.get(p)) for p in STORED_PROVIDERS]
+    for item in providers:
+        by = item["updated_by"]
+        item["updated_by_name"] = names.get(by, by) if by else None
+    return {"active_provider": active, "providers": providers}
 
 
 # -- validating and saving --------------------------------------------------------------------------------

@@ -484,6 +484,7 @@ export interface components {
       method: "paper" | "kiosk" | "web" | "import" | "staff" | "event" | "optout";
       text_version: string | null;
       recorded_by: string | null;
+      recorded_by_name?: string | null;
       occurred_at: string;
       recorded_at: string;
       guardian: components["schemas"]["Guardian"] | null;
@@ -1029,6 +1030,7 @@ export interface components {
       active: boolean;
       updated_at: string | null;
       updated_by: string | null;
+      updated_by_name?: string | null;
       fields: components["schemas"]["CredentialField"][];
     };
     /** PublishedVersion */
