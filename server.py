@@ -36,9 +36,12 @@ import storage.accounts.api
 import storage.accounts.cli
 import storage.alimtalk_templates.api
 import storage.cli
+import storage.clinic_profile.api
+import storage.clinic_profile.cli
 import storage.patients.api
 import storage.patients.cli
 import storage.procedures.api
+import storage.signoffs.api
 import storage.workflows.api
 import storage.workflows.cli
 from nodes.cli_format import EXIT_OK, add_format
@@ -69,6 +72,8 @@ ROUTE_MODULES = [
     storage.accounts.api,
     storage.procedures.api,
     runtime.appointments.api,
+    storage.clinic_profile.api,
+    storage.signoffs.api,
 ]
 CLI_MODULES: list[Any] = [
     storage.cli,
@@ -81,6 +86,7 @@ CLI_MODULES: list[Any] = [
     storage.accounts.cli,
     runtime.appointments.cli,
     storage.workflows.cli,
+    storage.clinic_profile.cli,
 ]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>

@@ -3,8 +3,8 @@
 There is one source of truth, the AlimTalk template library:
 
 * online (the server: lint, sign-off, the publish gate) — the caller's clinic's library,
-  ``storage.alimtalk_templates.store.clinic_catalogue``: the shipped library as its seed, the clinic's own
-  templates (any state) over it;
+  ``storage.alimtalk_templates.store.clinic_catalogue``: the shipped library as its seed (status ``library``:
+  never sendable until the clinic's own copy is approved), the clinic's own templates (any state) over it;
 * offline (``doctorsflow lint FILE``) — the shipped library alone, :func:`default_catalogue`.
 
 The interface is deliberately small (``get(code)``) so tests can hand in a few templates of their own.
@@ -23,11 +23,15 @@ if TYPE_CHECKING:
     from nodes.send_alimtalk.template import AlimTalkTemplate
 
 
+# The status of a shipped library original as a clinic sees it: a text to copy, never sendable as it is.
+LIBRARY_STATUS = "library"
+
+
 @dataclass(frozen=True)
 class Template:
     code: str
     text: str  # with #{변수} placeholders
-    status: str  # draft | submitted | approved | rejected; only "approved" may be sent
+    status: str  # draft | submitted | approved | rejected | library; only "approved" may be sent
     button_variables: tuple[str, ...] = ()  # placeholders used only in button links
 
     @property

@@ -18,9 +18,11 @@ def blocking_findings(
     catalogue: TemplateCatalogue | None = None,
     *,
     settings: Mapping[str, Any] | None = None,
+    clinic: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """The active error findings of the workflow's lint report; AlimTalk nodes are checked against
     ``catalogue`` (the clinic's templates, ``storage.alimtalk_templates.store.clinic_catalogue``), by default
     the shipped library; night windows from ``settings`` (``storage.clinics.clinic_settings``), by default
-    the defaults."""
-    return [f for f in lint_workflow(doc, catalogue, settings=settings).active if f.severity == "error"]
+    the defaults; ``clinic``: the clinic's ``{{ clinic.* }}`` values (an empty one used is an error)."""
+    report = lint_workflow(doc, catalogue, settings=settings, clinic=clinic)
+    return [f for f in report.active if f.severity == "error"]

@@ -26,6 +26,7 @@ from nodes.base import NodeType
 from nodes.registry import get_node_type
 
 from .alimtalk_catalogue import TemplateCatalogue, default_catalogue
+from .clinic_values import empty_value_findings
 from .findings import Finding, make_finding
 from .node_text import node_findings
 from .report import Report, SuppressionInput, apply_suppressions
@@ -104,15 +105,19 @@ def workflow_findings(
     catalogue: TemplateCatalogue | None = None,
     *,
     settings: Mapping[str, Any] | None = None,
+    clinic: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Every finding of a workflow document, unsuppressed and unsorted. ``settings``: the clinic's settings
-    (night windows); None: the defaults (offline)."""
+    (night windows); None: the defaults (offline). ``clinic``: the clinic's ``{{ clinic.* }}`` values, whose
+    empty ones are MSG-EMPTY-VARIABLE; None: no clinic known (offline)."""
     catalogue = catalogue or default_catalogue()
     nodes = read_nodes(doc)
     graph = build_graph(doc, nodes)
     findings: list[Finding] = []
     for node in nodes:
         findings.extend(node_findings(node, catalogue))
+    if clinic is not None:
+        findings.extend(empty_value_findings(nodes, clinic))
     triggers = [n.id for n in nodes if (t := _node_type(n)) is not None and t.category == "trigger"]
     if len(triggers) == 1:
         findings.extend(_consent_findings(graph, triggers[0], settings or {}))
@@ -129,7 +134,9 @@ def lint_workflow(
     suppressions: Iterable[SuppressionInput] = (),
     *,
     settings: Mapping[str, Any] | None = None,
+    clinic: Mapping[str, str] | None = None,
 ) -> Report:
     """Lint a workflow document: text of every node and the graph rules; suppressions applied.
-    ``settings``: the caller's clinic settings (night windows); None: the defaults (offline CLI)."""
-    return apply_suppressions(workflow_findings(doc, catalogue, settings=settings), suppressions)
+    ``settings``: the caller's clinic settings (night windows); None: the defaults (offline CLI).
+    ``clinic``: the clinic's ``{{ clinic.* }}`` values (empty ones are errors); None: offline."""
+    return apply_suppressions(workflow_findings(doc, catalogue, settings=settings, clinic=clinic), suppressions)

@@ -78,7 +78,7 @@ def text_findings(node_type: NodeType, node: WorkflowNode) -> Iterator[Finding]:
     base = pointer("params")
     purpose = node_type.purpose(node.params)
     for index, pattern in enumerate(node_type.text_fields):
-        for field, value in _text_values(node.params, (pattern,)):
+        for field, value in text_values(node.params, (pattern,)):
             if node_type.channel is None or purpose is None:
                 findings: Iterable[Finding] = lint_plain_text(value)
             else:
@@ -89,7 +89,7 @@ def text_findings(node_type: NodeType, node: WorkflowNode) -> Iterator[Finding]:
                 yield finding.at(node.id, base + field)
 
 
-def _text_values(params: Mapping[str, Any], fields: Iterable[str]) -> Iterator[tuple[str, str]]:
+def text_values(params: Mapping[str, Any], fields: Iterable[str]) -> Iterator[tuple[str, str]]:
     """(pointer, text) for each text field pattern ("/a/*/b" — "*" matches any key)."""
     for field in fields:
         parts = [p.replace("~1", "/").replace("~0", "~") for p in field.split("/")[1:]]

@@ -78,7 +78,7 @@ class MessageLintReport(TypedDict):
 
 
 class SignoffRequest(TypedDict):
-    reviewer_name: str
+    reviewer_name: NotRequired[str]  # only for callers without a user (API tokens): a user signs as themselves
     approval_number: NotRequired[str | None]
     note: NotRequired[str | None]
     suppressions: NotRequired[list[SuppressionIn]]
@@ -96,6 +96,7 @@ class Signoff(TypedDict):
     suppressions: list[SuppressionIn]
     signed_at: str
     signed_by: str | None
+    signed_by_name: str | None  # the person behind signed_by, not user:1
 
 
 class SignoffList(TypedDict):

@@ -57,6 +57,8 @@ VARIABLES: dict[str, str] = {
     "clinic.phone": "병원 전화번호 / clinic phone",
     "clinic.address": "병원 주소 / clinic address",
     "clinic.optout_number": "무료수신거부 번호 / free opt-out number",
+    "clinic.map_url": "병원 지도 링크 / clinic map link",
+    "clinic.kakao_channel": "카카오톡 채널 / Kakao channel",
 }
 # What each variable looks like for the sample patient (the editor's variable picker shows it).
 VARIABLE_SAMPLES: dict[str, str] = {
@@ -74,6 +76,8 @@ VARIABLE_SAMPLES: dict[str, str] = {
     "clinic.phone": "02-123-4567",
     "clinic.address": "서울시 강남구 테헤란로 1",
     "clinic.optout_number": "080-123-4567",
+    "clinic.map_url": "https://map.naver.com/p/entry/place/1234567",
+    "clinic.kakao_channel": "@밝은눈안과",
 }
 ROOTS = frozenset(path.split(".")[0] for path in VARIABLES)
 

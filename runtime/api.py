@@ -35,6 +35,7 @@ from runtime.schemas import (
 from runtime.simulate import SimulationError, simulate
 from runtime.views import message_view, run_summary, step_view
 from storage import audit
+from storage.clinics import simulation_clinic
 from storage.errors import ApiError, Problem, not_found
 from storage.http import settings_of
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep, Workflow
@@ -102,7 +103,9 @@ class EventController(Controller):
         return await take_event(state, caller.clinic_id, data)
 
     @post("/simulate", operation_id="Simulate", status_code=200)
-    async def post_simulate(self, data: Annotated[Any, BodyShape(SimulateRequest)]) -> SimulationResult:
+    async def post_simulate(
+        self, db_session: AsyncSession, data: Annotated[Any, BodyShape(SimulateRequest)]
+    ) -> SimulationResult:
         if not isinstance(data, dict) or "workflow" not in data or "event" not in data:
             raise ApiError(
                 400, [Problem("missing_field", "workflow와 event가 필요합니다 / workflow and event are required")]
@@ -114,7 +117,8 @@ class EventController(Controller):
                 422, [Problem("invalid_field", "patient는 객체입니다 / patient must be an object", path="/patient")]
             )
         try:
-            return cast(SimulationResult, await simulate(data["workflow"], data["event"], patient, days))
+            clinic = await simulation_clinic(db_session)  # the caller's clinic: its profile and approved templates
+            return cast(SimulationResult, await simulate(data["workflow"], data["event"], patient, days, clinic))
         except SimulationError as exc:
             problems = [
                 p if isinstance(p, Problem) else Problem(p.code, p.message, p.node, "/workflow" + p.path)

@@ -14,8 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.base import NodeType
 from nodes.registry import get_node_type
+from nodes.send_alimtalk.library import load_library
 from runtime.rundata import clinic_view, consent_ledger, patient_view
 from runtime.schemas import FirstMessage, ImpactTrigger, OverlappingWorkflow, PublishImpact
+from storage.alimtalk_templates.store import approved_texts
 from storage.models import Appointment, Clinic, Patient, Workflow, WorkflowVersion
 from storage.workflows.schemas import WorkflowStatus
 
@@ -195,8 +197,13 @@ async def _overlapping(
 
 
 async def _clinic_templates(session: AsyncSession, clinic_id: int) -> dict[str, str]:
+    """Template bodies to show: the clinic's approved copies, else the library's wording (the publish gate refuses a
+    library original separately; the confirmation still shows what the message says)."""
     clinic = await session.get(Clinic, clinic_id)
-    return dict(clinic_view(clinic)["alimtalk_templates"]) if clinic is not None else {}
+    if clinic is None:
+        return {}
+    library = {template.code: template.text for template in load_library().values()}
+    return {**library, **clinic_view(clinic, await approved_texts(session, clinic_id))["alimtalk_templates"]}
 
 
 def _warnings(overlapping: list[OverlappingWorkflow]) -> list[str]:

@@ -34,6 +34,8 @@ from runtime.context import Runtime
 from runtime.frequency import duplicate_reason
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
+from runtime.send_gate import refusal
+from storage.alimtalk_templates.store import approved_texts
 from storage.db import write_scope
 from storage.models import Clinic, OutboxMessage, Patient, Run, Workflow
 
@@ -228,7 +230,8 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
             await connection.execute(_FAIL, {"message": message_id, **error})
             return None
-        clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings))
+        approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
+        clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
         decision = decide(
             channel=channel,
             purpose=row.purpose,
@@ -248,6 +251,11 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         repeated = await duplicate_reason(connection, row, now, clinic)
         if repeated is not None:
             await settle("skipped", repeated, None, row.due_at)
+            return None
+        # The patient may receive it: now the clinic's side (approved template, opt-out number), runtime/send_gate.py
+        refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
+        if refused is not None:
+            await settle("skipped", refused, None, row.due_at)
             return None
         kind = kind_for(channel, row.text)
         if row.kind != kind:  # rows written by advance_run carry their kind already: no second write

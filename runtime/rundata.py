@@ -96,12 +96,20 @@ def _library_texts() -> dict[str, str]:
 
 
 def clinic_view(clinic: Any, approved: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """The clinic as executors and templates see it: defaults, its settings, its AlimTalk template bodies
-    (the shipped library first, then the clinic's own approved templates ``approved`` — what the publish gate
-    checked — over it)."""
+    """The clinic as executors and templates see it: defaults, its settings, its AlimTalk template bodies —
+    the clinic's own approved templates ``approved`` (what the publish gate checked). Library originals are
+    never sendable (Kakao approves a template per channel); only the throwaway clinic of an offline
+    ``doctorsflow simulate`` (setting ``library_sendable``) sends them, to show what a workflow would say."""
     settings = {**DEFAULT_SETTINGS, **(clinic.settings or {})}
-    templates = {**_library_texts(), **(settings.get("alimtalk_templates") or {}), **(approved or {})}
+    library = _library_texts() if settings.get("library_sendable") else {}
+    templates = {**library, **(settings.get("alimtalk_templates") or {}), **(approved or {})}
     return {**settings, "alimtalk_templates": templates, "name": clinic.name}
+
+
+def sendable_template(clinic: Mapping[str, Any], code: str | None) -> bool:
+    """Whether ``clinic`` (a :func:`clinic_view` with its approved templates) holds ``code`` as approved."""
+    templates = clinic.get("alimtalk_templates")
+    return bool(code) and isinstance(templates, Mapping) and code in templates
 
 
 RUNS = cast(Table, Run.__table__)

@@ -38,6 +38,17 @@ from storage.workflows.service import canonical_checksum
 DEFAULT_DAYS = 30
 
 
+# The sample clinic of an offline simulation (no clinic given): a complete profile, and it may send the
+# library's AlimTalk templates, so the output shows what the workflow would say.
+SAMPLE_CLINIC: dict[str, Any] = {
+    "name": "우리안과의원",
+    "phone": "02-123-4567",
+    "address": "서울특별시 강남구 테헤란로 1",
+    "optout_number": "080-123-4567",
+    "library_sendable": True,
+}
+
+
 class SimulationError(ValueError):
     """Invalid input: ``problems`` say which document, node, field and why."""
 
@@ -65,7 +76,10 @@ async def simulate(
     with tempfile.TemporaryDirectory(prefix="doctorsflow-simulate-") as folder:
         settings = Settings(Path(folder), f"sqlite+aiosqlite:///{folder}/simulate.db", None, "simulate")
         try:
-            return await _simulate(settings, workflow, event, patient or {}, days, clinic or {})
+            # Offline (no clinic given): a sample clinic that may send the library's templates, to show what
+            # the workflow would say; the server passes the caller's clinic, which may not (runtime/send_gate.py).
+            seeded = dict(clinic) if clinic is not None else dict(SAMPLE_CLINIC)
+            return await _simulate(settings, workflow, event, patient or {}, days, seeded)
         finally:
             await dispose_engines(settings.database_url)
 

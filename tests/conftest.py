@@ -27,6 +27,19 @@ from tests.support.login import apply_login, make_login
 pytest_plugins = ["tests.support.fakes.fixtures", "tests.support.runtime"]
 
 POSTGRES_URL = os.environ.get("DOCTORSFLOW_TEST_POSTGRES")
+
+
+@pytest.fixture(autouse=True)
+def _clinic_setup(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test clinics are ready to send (tests/support/clinic.py) unless the test is about the set-up itself."""
+    from tests.support import clinic
+
+    if request.node.get_closest_marker("own_templates") or request.node.get_closest_marker("gates"):
+        monkeypatch.setattr(clinic, "APPROVE_LIBRARY", False)
+    if request.node.get_closest_marker("gates"):
+        monkeypatch.setattr(clinic, "READY", False)
+
+
 TEST_SECRET = "test-secret-key-0123456789abcdef0123456789abcdef"
 # Personal fields are encrypted with the process keyring (storage/crypto.py): the tests use the same key.
 os.environ.setdefault("DOCTORSFLOW_SECRET_KEY", TEST_SECRET)

@@ -70,12 +70,30 @@ def map_to_source(issue: LintIssue, segments: list[Segment], fallback_field: str
     return replace(issue, field=fallback_field)
 
 
+_STATUS_TEXT = {
+    "library": (
+        "기본 라이브러리 원본입니다. 알림톡 템플릿 화면에서 복사해 검수 요청하고 승인받은 병원 템플릿을 고르세요",
+        "a library original: copy it on the AlimTalk templates page, submit it and pick the clinic's approved copy",
+    ),
+    "draft": ("초안입니다. 검수 요청 후 승인받아야 보낼 수 있습니다", "a draft: submit it and get it approved first"),
+    "submitted": ("카카오 검수 중입니다. 승인 후 보낼 수 있습니다", "in Kakao's review: it can be sent once approved"),
+    "rejected": ("반려되었습니다. 고쳐서 다시 검수 요청하세요", "rejected: revise it and submit again"),
+}
+
+
+def unapproved_message(code: Any, template: LintTemplate | None) -> str:
+    """Why template ``code`` may not be sent, and what to do (Korean / English)."""
+    if template is None:
+        return f"템플릿 '{code}'이(가) 이 병원에 없습니다 / template '{code}' not found for this clinic"
+    ko, en = _STATUS_TEXT.get(template.status, (f"상태 {template.status}", f"status {template.status}"))
+    return f"템플릿 '{code}': {ko} / template '{code}': {en}"
+
+
 def template_issues(params: Mapping[str, Any], template: LintTemplate | None) -> Iterator[LintIssue]:
     """KAKAO-TEMPLATE-UNAPPROVED (unknown or not approved) and KAKAO-TEMPLATE-VARIABLES (missing / extra)."""
     code = params.get("template")
     if template is None or template.status != "approved":
-        status = "없음 / not found" if template is None else f"{template.status}"
-        yield LintIssue("KAKAO-TEMPLATE-UNAPPROVED", "/params/template", message=f"템플릿 '{code}': {status}")
+        yield LintIssue("KAKAO-TEMPLATE-UNAPPROVED", "/params/template", message=unapproved_message(code, template))
         if template is None:
             return
     variables = params.get("variables")

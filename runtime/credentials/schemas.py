@@ -47,6 +47,7 @@ class ProviderCredentials(TypedDict):
     active: bool
     updated_at: str | None
     updated_by: str | None
+    updated_by_name: NotRequired[str | None]  # the person behind updated_by, not user:1
     fields: list[CredentialField]
 
 

@@ -23,8 +23,10 @@ from sqlalchemy import delete as sa_delete
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nodes.phone_numbers import normalise_phone
 from runtime.channels.hosts import base_url_problem
 from storage import audit
+from storage.accounts.names import actor_names
 from storage.crypto import DecryptionError
 from storage.errors import ApiError, Problem, not_found
 from storage.models import ProviderCredential
@@ -72,17 +74,6 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 
 _SECRET_RE = re.compile(r"^[\x21-\x7e]{1,200}$")  # printable ASCII, no spaces
 _SENDER_KEY_RE = re.compile(r"^[A-Za-z0-9_\-]{1,100}$")
-# Korean numbers a sender may register: mobile, Seoul and regional landlines, 070 internet phones,
-# 050x personal numbers, 080 toll-free and the 8-digit representative numbers (1588-xxxx …).
-_PHONE_RE = re.compile(
-    r"^(010\d{8}|01[16789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050\d{8,9}|080\d{7,8}|1[5-9]\d{6})$"
-)
-
-
-def normalise_phone(value: str) -> str | None:
-    """Digits of a Korean phone number ("02-1234-5678" → "0212345678"), or None when it is not one."""
-    digits = re.sub(r"[\s\-().]", "", value)
-    return digits if _PHONE_RE.match(digits) else None
 
 
 def mask(value: str) -> str:
@@ -203,7 +194,12 @@ async def describe(session: AsyncSession) -> dict[str, Any]:
     """Every provider of the session's clinic (``GET /api/channels/credentials``)."""
     rows = {row.provider: row for row in await _rows(session)}
     active = next((p for p, r in rows.items() if r.active), None)
-    return {"active_provider": active, "providers": [describe_row(p, rows.get(p)) for p in STORED_PROVIDERS]}
+    names = await actor_names(session, (r.updated_by for r in rows.values()))
+    providers = [describe_row(p, rows.get(p)) for p in STORED_PROVIDERS]
+    for item in providers:
+        by = item["updated_by"]
+        item["updated_by_name"] = names.get(by, by) if by else None
+    return {"active_provider": active, "providers": providers}
 
 
 # -- validating and saving --------------------------------------------------------------------------------

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.datastructures import Cookie, State
 from litestar.params import Parameter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.accounts import api_tokens, sessions, users, webhooks
+from storage.accounts import api_tokens, sessions, team, users, webhooks
 from storage.accounts.authenticate import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -22,6 +22,7 @@ from storage.accounts.authenticate import (
     is_https,
 )
 from storage.accounts.guards import PUBLIC, requires
+from storage.accounts.names import actor_names
 from storage.accounts.permissions import ACTIONS, permissions_of
 from storage.accounts.schemas import (
     ActionList,
@@ -35,12 +36,14 @@ from storage.accounts.schemas import (
     NewToken,
     NewUser,
     NewWebhookSecret,
+    PasswordLink,
     Role,
     SetPasswordBody,
     TokenBody,
     TokenList,
     TokenView,
     UserBody,
+    UserChange,
     UserList,
     UserView,
     WebhookSecretBody,
@@ -50,6 +53,7 @@ from storage.accounts.schemas import (
 from storage.db import session_scope
 from storage.errors import ApiError, Problem, not_found
 from storage.models import ApiToken, AuditEntry, Clinic, User, WebhookSecret
+from storage.openapi import BodyShape
 from storage.tenancy import Caller
 
 AUTH_BODY_LIMIT = 16 * 1024  # a log-in form is tiny: refuse big bodies before parsing
@@ -63,6 +67,9 @@ def user_view(user: User) -> UserView:
         "role": cast(Role, user.role),
         "clinic_id": user.clinic_id,
         "permissions": sorted(permissions_of(user.role)),
+        "active": user.active,
+        "invited": user.password_hash is None,
+        "last_login_at": user.last_login_at.isoformat() if user.last_login_at else None,
     }
 
 
@@ -285,16 +292,25 @@ class UserController(Controller):
         audit.record(db_session, caller, "user.create", f"user:{user.id}", role=user.role)
         return {**user_view(user), "setup_token": link}
 
+    @patch("/{user_id:int}", operation_id="UpdateUser")
+    async def change(
+        self, db_session: AsyncSession, caller: Caller, user_id: int, data: Annotated[Any, BodyShape(UserChange)]
+    ) -> UserView:
+        """Change a user's role or name, or deactivate / reactivate them (the clinic keeps one active manager)."""
+        return user_view(await team.change_user(db_session, caller, user_id, data))
+
+    @post("/{user_id:int}/password-link", operation_id="IssuePasswordLink", status_code=201)
+    async def password_link(
+        self, request: Request[Any, Any, State], db_session: AsyncSession, caller: Caller, user_id: int
+    ) -> PasswordLink:
+        """A new one-time link for the user to set a password (reset); earlier unused links stop working."""
+        token = await team.reset_link(db_session, caller, user_id, auth_settings_of(request))
+        return {"user_id": user_id, "token": token}
+
     @delete("/{user_id:int}", operation_id="DisableUser")
     async def disable(self, db_session: AsyncSession, caller: Caller, user_id: int) -> None:
-        user = await db_session.get(User, user_id)
-        if user is None or user.clinic_id != caller.clinic_id:
-            raise not_found("사용자", "user")
-        if user.id == caller.user_id:
-            raise ApiError(409, [Problem("conflict", "자기 자신은 끌 수 없습니다 / cannot disable yourself")])
-        user.active = False
-        await sessions.close_user_sessions(db_session, user.id)
-        audit.record(db_session, caller, "user.disable", f"user:{user.id}")
+        """Deactivate a user (their sessions end); ``PATCH {"active": true}`` brings them back."""
+        await team.change_user(db_session, caller, user_id, {"active": False})
 
 
 class ClinicController(Controller):
@@ -354,12 +370,14 @@ async def list_audit(
     rows = list((await db_session.execute(query.order_by(AuditEntry.id.desc()).limit(limit + 1))).scalars())
     more = len(rows) > limit
     rows = rows[:limit]
+    names = await actor_names(db_session, {e.actor for e in rows})
     return {
         "entries": [
             {
                 "id": e.id,
                 "at": e.at.isoformat(),
                 "actor": e.actor,
+                "actor_name": names.get(e.actor, e.actor),
                 "action": e.action,
                 "target": e.target,
                 "ip": e.ip,

@@ -38,6 +38,15 @@ class UserBody:
 
 
 @dataclass
+class UserChange:
+    """Any of these; only those change."""
+
+    role: str | None = None
+    name: str | None = None
+    active: bool | None = None
+
+
+@dataclass
 class ManagerBody:
     email: str
     name: str
@@ -63,6 +72,14 @@ class UserView(TypedDict):
     role: Role
     clinic_id: int | None
     permissions: list[str]
+    active: bool
+    invited: bool  # no password set yet: the one-time link was not used
+    last_login_at: str | None
+
+
+class PasswordLink(TypedDict):
+    user_id: int
+    token: str  # one-time set-password token (the link is /setup#token=…): in this answer only
 
 
 class NewUser(UserView):
@@ -152,6 +169,7 @@ class AuditEntryView(TypedDict):
     id: int
     at: str
     actor: str
+    actor_name: str  # the person's name (or the token's, or "시스템 / system") behind actor
     action: str
     target: str | None
     ip: str | None

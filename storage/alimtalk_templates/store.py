@@ -7,12 +7,13 @@ loads and saves rows (the session is scoped to the caller's clinic by storage.te
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from compliance.alimtalk_catalogue import TemplateCatalogue, catalogue_of
+from compliance.alimtalk_catalogue import LIBRARY_STATUS, MappingCatalogue, TemplateCatalogue, from_alimtalk
 from nodes.send_alimtalk.library import copy_for_clinic, load_library
 from nodes.send_alimtalk.template import (
     AlimTalkTemplate,
@@ -244,23 +245,27 @@ async def transition(
 
 
 async def clinic_templates(session: AsyncSession) -> dict[str, AlimTalkTemplate]:
-    """The clinic's template library: the shipped library is every clinic's seed, and the clinic's own
-    templates (whatever their review state) stand over it — a draft copy of a library code is a draft until
-    Kakao approves it. The one source the compliance checker and the sender both read."""
+    """The templates the clinic can pick from: the shipped library is every clinic's seed, and the clinic's
+    own templates (whatever their review state) stand over it — a draft copy of a library code is a draft
+    until Kakao approves it."""
     templates = dict(load_library())
     templates.update((t.code, t) for t in await list_templates(session))
     return templates
 
 
 async def clinic_catalogue(session: AsyncSession) -> TemplateCatalogue:
-    """The templates of the session's clinic as the compliance checker sees them (see :func:`clinic_templates`)."""
-    return catalogue_of(await clinic_templates(session))
+    """The templates of the session's clinic as the compliance checker sees them: only the clinic's own
+    templates can be approved. A library original is status ``library`` — never sendable: Kakao approves a
+    template for one clinic's channel, so the clinic copies it, submits it and sends its approved copy."""
+    library = {code: replace(from_alimtalk(t), status=LIBRARY_STATUS) for code, t in load_library().items()}
+    own = {t.code: from_alimtalk(t) for t in await list_templates(session)}
+    return MappingCatalogue({**library, **own})
 
 
 async def approved_for_sending(session: AsyncSession) -> dict[str, dict[str, Any]]:
-    """The clinic's approved templates as ``{code: {"text", "variables", "buttons", …}}`` — the shape the
-    ``send.alimtalk`` executor reads from ``clinic["alimtalk_templates"]``."""
-    return {code: t.to_dict() for code, t in (await clinic_templates(session)).items() if t.status == "approved"}
+    """The clinic's own approved templates as ``{code: {"text", "variables", "buttons", …}}`` — the shape the
+    ``send.alimtalk`` executor reads from ``clinic["alimtalk_templates"]`` (library originals are not sendable)."""
+    return {t.code: t.to_dict() for t in await list_templates(session) if t.status == "approved"}
 
 
 async def approved_texts(session: AsyncSession, clinic_id: int) -> dict[str, str]:

@@ -18,6 +18,15 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "channel": "sandbox",
     # An attended appointment for a catalogue surgery/procedure also completes it (post-op workflows start).
     "attended_completes_procedure": True,
+    # The clinic profile (storage/clinic_profile.py; GET|PUT /api/clinic).
+    "sender_numbers": [],
+    "business_hours": {},
+    "holidays": [],
+    "privacy_officer": {},
+    "map_url": "",
+    "kakao_channel": "",
+    # A workflow with an advertising message publishes only after a reviewer signed off that exact document.
+    "signoff_required_for_ads": True,
     # Night windows for advertising (DESIGN.md): SMS 21:00–08:00, FriendTalk 20:00–08:00 — the channel table's.
     **NIGHT_DEFAULTS,
     # Frequency rule (runtime/frequency.py): the same template/text, or a second ad, at most once per this many

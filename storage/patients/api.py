@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, identity
 from storage.accounts.guards import PUBLIC, requires
+from storage.accounts.names import actor_names
 from storage.errors import ApiError, Problem, not_found
 from storage.models import Clinic, Patient
 from storage.models.base import utcnow
@@ -249,8 +250,12 @@ class PatientController(Controller):
         patient = await _patient(db_session, patient_id)
         entries = await consent_history(db_session, patient.id)
         audit.record(db_session, caller, "patient.consents.read", f"patient:{patient.id}")
+        names = await actor_names(db_session, {e.recorded_by for e in entries})
         return {
-            "consents": [entry_as_dict(e) for e in reversed(entries)],  # newest first
+            "consents": [  # newest first, with the recording person's name
+                {**entry_as_dict(e), "recorded_by_name": names.get(e.recorded_by or "", e.recorded_by)}
+                for e in reversed(entries)
+            ],
             "current": cast(ConsentState, state_of(entries)),
             "reconfirm_marketing": needs_reconfirmation(entries),
         }

@@ -118,6 +118,7 @@ class ConsentEntry(TypedDict):
     method: ConsentMethod
     text_version: str | None
     recorded_by: str | None
+    recorded_by_name: NotRequired[str | None]  # the person behind recorded_by (consent history), not user:1
     occurred_at: str
     recorded_at: str
     guardian: Guardian | None

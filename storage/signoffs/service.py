@@ -7,17 +7,19 @@ published version whose document has the same checksum.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from compliance.report import Report, Suppression, parse_suppressions
-from nodes.registry import get_node_type
 from storage import audit
+from storage.accounts.names import actor_names
 from storage.clinics import lint_for_clinic
 from storage.errors import ApiError, Problem, finding_problems
-from storage.models import ComplianceSignoff, WorkflowVersion
+from storage.models import ComplianceSignoff, User, WorkflowVersion
+from storage.publish_gate import is_advertising
 from storage.tenancy import Caller
 from storage.workflows import service
 
@@ -48,18 +50,6 @@ def suppressions_or_422(raw: Any) -> list[Suppression]:
         raise ApiError(422, [Problem("bad_suppression", str(exc), path="/suppressions")]) from exc
 
 
-def is_advertising(doc: dict[str, Any]) -> bool:
-    raw_nodes = doc.get("nodes")
-    for node in raw_nodes if isinstance(raw_nodes, list) else []:
-        if not isinstance(node, dict) or not isinstance(node.get("type"), str):
-            continue
-        params = node.get("params")
-        node_type = get_node_type(node["type"])
-        if node_type is not None and node_type.is_advertising(params if isinstance(params, dict) else {}):
-            return True
-    return False
-
-
 async def latest_suppressions(session: AsyncSession, workflow_id: int) -> list[dict[str, Any]]:
     query = (
         select(ComplianceSignoff)
@@ -85,7 +75,9 @@ async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body
     if not isinstance(body, dict):
         raise ApiError(422, [Problem("not_an_object", "본문은 JSON 객체여야 합니다 / body must be a JSON object")])
     workflow = await service.get_workflow(session, workflow_id)
-    reviewer = _text(body, "reviewer_name", 100, required=True)
+    # The reviewer is the logged-in user; a typed name only for callers without one (API tokens, the CLI).
+    user = await session.get(User, caller.user_id) if caller.user_id is not None else None
+    reviewer = user.name if user is not None else _text(body, "reviewer_name", 100, required=True)
     approval = _text(body, "approval_number", 100, required=False)
     note = _text(body, "note", 2000, required=False) or ""
     suppressions = suppressions_or_422(body.get("suppressions", []))
@@ -132,13 +124,11 @@ async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body
 
 async def list_signoffs(session: AsyncSession, workflow_id: int) -> list[dict[str, Any]]:
     await service.get_workflow(session, workflow_id)
-    rows = (
-        await session.execute(
-            select(ComplianceSignoff).where(ComplianceSignoff.workflow_id == workflow_id).order_by(ComplianceSignoff.id)
-        )
-    ).scalars()
+    query = select(ComplianceSignoff).where(ComplianceSignoff.workflow_id == workflow_id).order_by(ComplianceSignoff.id)
+    rows = list((await session.execute(query)).scalars())
     versions = {v.checksum: v.version for v in await service.list_versions(session, workflow_id)}
-    return [signoff_dict(row, versions.get(row.checksum)) for row in rows]
+    names = await actor_names(session, (row.signed_by for row in rows))
+    return [signoff_dict(row, versions.get(row.checksum), names) for row in rows]
 
 
 async def signoff_with_version(session: AsyncSession, signoff: ComplianceSignoff) -> dict[str, Any]:
@@ -146,10 +136,12 @@ async def signoff_with_version(session: AsyncSession, signoff: ComplianceSignoff
         WorkflowVersion.workflow_id == signoff.workflow_id, WorkflowVersion.checksum == signoff.checksum
     )
     version = (await session.execute(query)).scalars().first()
-    return signoff_dict(signoff, version)
+    return signoff_dict(signoff, version, await actor_names(session, [signoff.signed_by]))
 
 
-def signoff_dict(signoff: ComplianceSignoff, version: int | None) -> dict[str, Any]:
+def signoff_dict(
+    signoff: ComplianceSignoff, version: int | None, names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "id": signoff.id,
         "workflow_id": signoff.workflow_id,
@@ -162,6 +154,7 @@ def signoff_dict(signoff: ComplianceSignoff, version: int | None) -> dict[str, A
         "suppressions": signoff.suppressions,
         "signed_at": signoff.signed_at.isoformat(),
         "signed_by": signoff.signed_by,
+        "signed_by_name": (names or {}).get(signoff.signed_by or "", signoff.reviewer_name),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, cast
 
 from litestar import Controller, delete, get, post, put
@@ -13,6 +14,7 @@ from nodes.schemas import ValidationReport, WorkflowDocument
 from nodes.validation import problems_as_report, validate_workflow
 from runtime.impact import overlap_warnings
 from storage.accounts.guards import requires
+from storage.accounts.names import actor_names
 from storage.errors import not_found
 from storage.models import Workflow, WorkflowVersion
 from storage.openapi import BodyShape
@@ -52,23 +54,26 @@ def summary(workflow: Workflow) -> WorkflowSummary:
     }
 
 
-def version_summary(version: WorkflowVersion) -> VersionSummary:
+def version_summary(version: WorkflowVersion, names: Mapping[str, str] | None = None) -> VersionSummary:
+    by = version.published_by
     return {
         "workflow_id": version.workflow_id,
         "version": version.version,
         "published_at": version.published_at.isoformat(),
-        "published_by": version.published_by,
+        "published_by": by,
+        "published_by_name": (names or {}).get(by, by) if by else None,  # a person's name, not user:1
         "checksum": version.checksum,
     }
 
 
 async def detail(session: AsyncSession, workflow: Workflow) -> WorkflowDetail:
     versions = await service.list_versions(session, workflow.id)
+    names = await actor_names(session, (v.published_by for v in versions))
     return {
         **summary(workflow),
         "document": _document(workflow.document),
         "created_at": workflow.created_at.isoformat(),
-        "versions": [version_summary(v) for v in versions],
+        "versions": [version_summary(v, names) for v in versions],
     }
 
 
@@ -119,7 +124,8 @@ class WorkflowController(Controller):
         version = await service.publish(db_session, caller, workflow_id)
         workflow = await service.get_workflow(db_session, workflow_id)
         warnings = await overlap_warnings(db_session, workflow)
-        return {**(await detail(db_session, workflow)), **version_summary(version), "warnings": warnings}
+        names = await actor_names(db_session, [version.published_by])
+        return {**(await detail(db_session, workflow)), **version_summary(version, names), "warnings": warnings}
 
     @post(
         "/{workflow_id:int}/pause",
@@ -205,7 +211,9 @@ class WorkflowController(Controller):
     @get("/{workflow_id:int}/versions", operation_id="ListWorkflowVersions", guards=[requires("workflow.read")])
     async def versions(self, db_session: AsyncSession, workflow_id: int) -> VersionList:
         await service.get_workflow(db_session, workflow_id)
-        return {"versions": [version_summary(v) for v in await service.list_versions(db_session, workflow_id)]}
+        versions = await service.list_versions(db_session, workflow_id)
+        names = await actor_names(db_session, (v.published_by for v in versions))
+        return {"versions": [version_summary(v, names) for v in versions]}
 
     @get(
         "/{workflow_id:int}/versions/{version:int}",
@@ -214,7 +222,8 @@ class WorkflowController(Controller):
     )
     async def version(self, db_session: AsyncSession, workflow_id: int, version: int) -> PublishedVersion:
         found = await service.get_version(db_session, workflow_id, version)
-        return {**version_summary(found), "document": _document(found.document)}
+        names = await actor_names(db_session, [found.published_by])
+        return {**version_summary(found, names), "document": _document(found.document)}
 
     @get("/{workflow_id:int}/export", operation_id="ExportWorkflow", guards=[requires("workflow.read")])
     async def export(

@@ -21,6 +21,7 @@ class VersionSummary(TypedDict):
     version: int
     published_at: str
     published_by: str | None
+    published_by_name: str | None  # the person (or "명령줄 / command line") behind published_by
     checksum: str
 
 
@@ -62,6 +63,7 @@ class PublishedWorkflow(WorkflowDetail):
     version: int
     published_at: str
     published_by: str | None
+    published_by_name: str | None
     checksum: str
     warnings: list[str]  # other live workflows sharing its trigger and filter (a patient may get both)
 

@@ -10,14 +10,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from compliance.gate import blocking_findings
 from nodes.registry import get_node_type
-from nodes.validation import validate_workflow
 from storage import audit
-from storage.alimtalk_templates.store import clinic_catalogue
-from storage.clinics import clinic_settings
-from storage.errors import ApiError, Problem, finding_problems, not_found
+from storage.errors import ApiError, Problem, not_found
 from storage.models import Workflow, WorkflowVersion
+from storage.publish_gate import publish_problems
 from storage.tenancy import Caller
 from storage.workflows import lifecycle
 
@@ -176,10 +173,8 @@ async def publish(session: AsyncSession, caller: Caller, workflow_id: int) -> Wo
     workflow = await get_workflow(session, workflow_id)
     lifecycle.check_transition(workflow, "publish")
     doc = workflow.document
-    # Validation first: the compliance rules assume a well-formed graph.
-    problems: list[Any] = list(validate_workflow(doc)) or finding_problems(
-        blocking_findings(doc, await clinic_catalogue(session), settings=await clinic_settings(session))
-    )
+    # The gate (storage/publish_gate.py): valid, no lint error for this clinic, signed off when advertising.
+    problems = await publish_problems(session, workflow.clinic_id, workflow.id, doc, canonical_checksum(doc))
     if problems:
         raise ApiError(422, problems)
     versions = await list_versions(session, workflow_id)

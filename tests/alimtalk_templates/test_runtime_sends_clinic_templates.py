@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from runtime.context import Runtime
@@ -16,6 +17,9 @@ from storage.models import OutboxMessage
 from storage.tenancy import Caller
 from tests.support.documents import BOOKED, REMINDER, START, event
 from tests.support.runtime import publish_document, start
+
+# The template lifecycle itself: the clinic starts without approved copies of the library (tests/support/clinic.py).
+pytestmark = pytest.mark.own_templates
 
 CLINIC_TEXT = (
     "[#{병원명}] 내일 진료 예약 안내\n\n#{이름}님, 내일 #{예약일시} 진료가 있습니다.\n"

@@ -8,6 +8,9 @@ from litestar.testing import AsyncTestClient
 
 from nodes.send_alimtalk.library import load_library
 
+# The template lifecycle itself: the clinic starts without approved copies of the library (tests/support/clinic.py).
+pytestmark = pytest.mark.own_templates
+
 Client = AsyncTestClient[Litestar]
 BASE = "/api/alimtalk-templates"
 

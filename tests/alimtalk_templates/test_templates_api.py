@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+
+# The template lifecycle itself: the clinic starts without approved copies of the library (tests/support/clinic.py).
+pytestmark = pytest.mark.own_templates
 
 Client = AsyncTestClient[Litestar]
 BASE = "/api/alimtalk-templates"
@@ -85,7 +89,7 @@ async def test_lifecycle_steps_out_of_order_are_refused(client: Client) -> None:
     assert (await client.put(f"{BASE}/APPT_REMINDER_D1", json={"text": "x"})).status_code == 409
 
 
-async def test_approved_for_sending_is_the_library_with_the_clinics_templates_over_it(settings: object) -> None:
+async def test_approved_for_sending_is_only_the_clinics_approved_templates(settings: object) -> None:
     from storage.alimtalk_templates import store
     from storage.config import Settings
     from storage.db import dispose_engines, session_scope
@@ -96,18 +100,13 @@ async def test_approved_for_sending_is_the_library_with_the_clinics_templates_ov
     clinic = await ensure_default_clinic(settings)
     caller = Caller(clinic_id=clinic)
     async with session_scope(settings, clinic) as session:
-        fallback = await store.approved_for_sending(session)
-        assert "POSTOP_CATARACT_D1" in fallback and fallback["POSTOP_CATARACT_D1"]["variables"] == [
-            "병원명",
-            "이름",
-            "병원전화",
-        ]
+        # issue 15: library originals are never sendable, a fresh clinic has nothing approved
+        assert await store.approved_for_sending(session) == {}
         await store.copy_from_library(session, caller, "APPT_REMINDER_D1")
-        # a draft copy is not sendable until Kakao approves it; the other library templates still are
-        drafted = await store.approved_for_sending(session)
-        assert "APPT_REMINDER_D1" not in drafted and "POSTOP_CATARACT_D1" in drafted
+        # a draft copy is not sendable until Kakao approves it
+        assert await store.approved_for_sending(session) == {}
         await store.transition(session, caller, "APPT_REMINDER_D1", "submit")
         await store.transition(session, caller, "APPT_REMINDER_D1", "approve")
         own = await store.approved_for_sending(session)
-        assert set(own) == set(fallback) and own["APPT_REMINDER_D1"]["text"].startswith("[#{병원명}]")
+        assert set(own) == {"APPT_REMINDER_D1"} and own["APPT_REMINDER_D1"]["text"].startswith("[#{병원명}]")
     await dispose_engines()

@@ -60,7 +60,15 @@ async def _seed(client: AsyncTestClient[Litestar]) -> dict[str, Any]:
     assert booked.status_code == 201, booked.text
     consent = {"purpose": "marketing", "method": "paper"}
     assert (await client.post("/api/events", json=event("consent.granted", "c-1", consent=consent))).is_success
-    copied = await client.post("/api/alimtalk-templates/library/APPT_REMINDER_D1/copy")
+    # a draft of the clinic's own (the test clinic already holds approved copies of the library: issue 15)
+    draft = {
+        "code": "SCHEMA_DRAFT",
+        "name": "내일 진료 안내",
+        "text": "[#{병원명}] #{이름}님, 내일 진료가 있습니다.",
+        "category": "appointment",
+    }
+    copied = await client.post("/api/alimtalk-templates", json=draft)
+    assert copied.status_code == 201, copied.text
     token = await client.post("/api/tokens", json={"name": "emr", "permissions": ["event.write"]})
     user = await client.post("/api/users", json={"email": "staff@clinic.kr", "name": "직원", "role": "staff"})
     secret = await client.post("/api/webhook-secrets", json={"name": "booking"})

@@ -41,20 +41,26 @@ def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, bas
     flawed = create_workflow(base_url, FLAWED)
     clean = create_workflow(base_url, CLEAN)
 
-    # When the reviewer opens the flawed one, the full report names the rule and its legal source
+    # When the reviewer opens the flawed one, its message text shows the finding in place, with the rule
+    # (issue 15: the review page shows the texts; the full report with legal sources is the HTML report)
     page.goto(f"/reviewer/{flawed}")
-    report = page.get_by_test_id("lint-report")
-    expect(report).to_contain_text("MSA-TESTIMONIAL")
+    message = page.get_by_test_id("review-message-promo")
+    expect(message).to_contain_text("생생한 치료 후기를 확인하세요")
+    expect(message).to_contain_text("MSA-TESTIMONIAL")
+    expect(message.get_by_test_id("lint-mark").first).to_be_visible()
+    expect(page.get_by_test_id("review-report-link")).to_have_attribute(
+        "href", f"/api/workflows/{flawed}/lint?format=html"
+    )
     expect(page.get_by_test_id("reviewer-list")).to_contain_text("후기 이벤트 문자")
 
-    # And signing it off is refused with the reason
-    page.get_by_test_id("signoff-reviewer").fill("김검토")
+    # And signing it off is refused with the reason; the reviewer is the logged-in user, no typed name
+    expect(page.get_by_test_id("signoff-reviewer")).to_contain_text("브라우저 관리자")
     page.get_by_test_id("signoff-submit").click()
     expect(page.get_by_test_id("signoff-errors")).to_be_visible()
 
-    # When the clean one is signed off, the sign-off is listed
+    # When the clean one is signed off, the sign-off is listed under the person's name and the status says so
     page.goto(f"/reviewer/{clean}")
-    expect(page.get_by_test_id("lint-report")).to_be_visible()
-    page.get_by_test_id("signoff-reviewer").fill("김검토")
+    expect(page.get_by_test_id("review-detail")).to_be_visible()
     page.get_by_test_id("signoff-submit").click()
-    expect(page.get_by_test_id("signoff-history")).to_contain_text("김검토")
+    expect(page.get_by_test_id("signoff-history")).to_contain_text("브라우저 관리자")
+    expect(page.get_by_test_id(f"review-row-{clean}")).to_contain_text("서명됨")

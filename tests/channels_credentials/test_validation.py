@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nodes.phone_numbers import normalise_phone
 from runtime.channels.hosts import LOCAL_HOSTS, PROVIDER_HOSTS, base_url_problem
-from runtime.credentials.service import mask, normalise_phone
+from runtime.credentials.service import mask
 
 SECRETS = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=80)
 

@@ -101,7 +101,12 @@ async def test_signoff_is_kept_with_the_published_version(lint_client: Client) -
     assert published_lint.status_code == 200 and "<html" in published_lint.text
     assert (await lint_client.get(f"/api/workflows/{wid}/lint?version=7")).status_code == 404
     [signoff] = (await lint_client.get(f"/api/workflows/{wid}/signoffs")).json()["signoffs"]
-    assert (signoff["version"], signoff["reviewer_name"], signoff["approval_number"]) == (1, "김검토", "제2026-1234호")
+    # issue 15: the reviewer is the logged-in user (tests/support/login.py names them "<role> 사용자"), not a typed name
+    assert (signoff["version"], signoff["reviewer_name"], signoff["approval_number"]) == (
+        1,
+        "manager 사용자",
+        "제2026-1234호",
+    )
 
 
 async def test_signoff_refused_with_errors_and_suppressions_need_reasons(lint_client: Client) -> None:

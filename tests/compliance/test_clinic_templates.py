@@ -8,11 +8,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from compliance.alimtalk_catalogue import TemplateCatalogue
 from compliance.graph_rules import lint_workflow
+
+# The template lifecycle itself: the clinic starts without approved copies of the library (tests/support/clinic.py).
+pytestmark = pytest.mark.own_templates
 
 Client = AsyncTestClient[Litestar]
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,17 +53,16 @@ async def lint(client: Client, doc: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-async def test_a_clinic_draft_copy_of_a_library_code_is_unapproved_until_kakao_approves(client: Client) -> None:
+async def test_a_library_original_is_unapproved_until_the_clinics_copy_is_approved(client: Client) -> None:
     doc = example("cataract-postop")
-    # Given a fresh clinic: the shipped library is its seed, so the example is clean
-    assert template_rules(await lint(client, doc), "care_d1") == set()
-    # When the clinic copies the template to submit it under its own channel: a draft
+    # Given a fresh clinic (issue 15): a library original is never sendable — Kakao approves per channel
+    assert template_rules(await lint(client, doc), "care_d1") == {"KAKAO-TEMPLATE-UNAPPROVED"}
+    # When the clinic copies the template to submit it under its own channel: a draft, then submitted
     assert (await client.post(f"{TEMPLATES}/library/POSTOP_CATARACT_D1/copy")).status_code == 201
-    # Then the node uses an unapproved template, while submitted too
     assert template_rules(await lint(client, doc), "care_d1") == {"KAKAO-TEMPLATE-UNAPPROVED"}
     await client.post(f"{TEMPLATES}/POSTOP_CATARACT_D1/submit")
     assert template_rules(await lint(client, doc), "care_d1") == {"KAKAO-TEMPLATE-UNAPPROVED"}
-    # And clean once approved
+    # Then clean once Kakao approved the clinic's copy
     await client.post(f"{TEMPLATES}/POSTOP_CATARACT_D1/approve")
     assert template_rules(await lint(client, doc), "care_d1") == set()
 
@@ -85,6 +88,10 @@ async def test_stored_lint_signoff_and_publish_use_the_clinics_templates(client:
     response = await client.post("/api/workflows/import", json=example("cataract-postop"))
     assert response.status_code == 201, response.text
     wid = response.json()["id"]
+    for code in ("POSTOP_CATARACT_D1", "POSTOP_CATARACT_D7"):  # approved copies of the other two (issue 15)
+        await client.post(f"{TEMPLATES}/library/{code}/copy")
+        await client.post(f"{TEMPLATES}/{code}/submit")
+        await client.post(f"{TEMPLATES}/{code}/approve")
     await client.post(f"{TEMPLATES}/library/POSTOP_CATARACT_D3/copy")
     # While the clinic's copy is a draft: the stored lint names it, sign-off and publish are refused
     stored = (await client.get(f"/api/workflows/{wid}/lint")).json()
@@ -134,4 +141,5 @@ async def test_each_clinic_sees_only_its_own_templates(settings: object) -> None
         return found.status if found else None
 
     assert (status(mine, "POSTOP_CATARACT_D1"), status(mine, "CLINIC_CLOSED")) == ("draft", "draft")
-    assert (status(theirs, "POSTOP_CATARACT_D1"), status(theirs, "CLINIC_CLOSED")) == ("approved", None)
+    # the other clinic sees the library original, which it may not send (issue 15)
+    assert (status(theirs, "POSTOP_CATARACT_D1"), status(theirs, "CLINIC_CLOSED")) == ("library", None)

@@ -13,6 +13,7 @@ from storage.config import Settings
 from storage.db import dispose_engines
 from storage.migrate import ensure_default_clinic
 from tests.costs.test_api import send_cataract_care
+from tests.support.clinic import ready_clinic
 
 
 @pytest.fixture
@@ -29,7 +30,9 @@ def test_costs_prints_the_months_ledger_as_json_and_text(
     # Given AlimTalks and failover SMS that the runtime sent in December 2026
     async def seed() -> None:
         try:
-            await send_cataract_care(rt, await ensure_default_clinic(cli_env))
+            clinic_id = await ensure_default_clinic(cli_env)
+            await ready_clinic(cli_env, clinic_id)  # approved template copies, profile filled (issue 15)
+            await send_cataract_care(rt, clinic_id)
         finally:
             await dispose_engines()
 

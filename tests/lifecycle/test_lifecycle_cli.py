@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -10,14 +11,24 @@ from sqlalchemy import select
 
 from server import main
 from storage.config import Settings
-from storage.db import session_scope
+from storage.db import dispose_engines, session_scope
+from storage.migrate import ensure_default_clinic
 from storage.models import AuditEntry
+from tests.support.clinic import ready_clinic
 
 
 @pytest.fixture
 def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("DOCTORSFLOW_DATA_DIR", str(settings.data_dir))
     monkeypatch.delenv("DATABASE_URL", raising=False)
+
+    async def ready() -> None:  # approved template copies, profile filled: the examples may publish (issue 15)
+        try:
+            await ready_clinic(settings, await ensure_default_clinic(settings))
+        finally:
+            await dispose_engines()
+
+    asyncio.run(ready())
     return settings
 
 

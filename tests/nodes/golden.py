@@ -34,7 +34,7 @@ import nodes
 from compliance.graph_rules import lint_workflow
 from nodes.registry import get_node_type
 from nodes.validation import validate_workflow
-from runtime.simulate import simulate
+from runtime.simulate import SAMPLE_CLINIC, simulate
 
 NODES_DIR = Path(nodes.__file__).parent
 
@@ -73,7 +73,9 @@ def run_case(case: Mapping[str, Any]) -> dict[str, Any]:
     if problems:
         return actual
     event = case.get("event") or default_event(workflow)
-    result = asyncio.run(simulate(workflow, event, case.get("patient"), case.get("days", 30), clinic))
+    # The simulated clinic is the CLI's sample clinic (complete profile, library sendable) with the case's settings
+    sample = {**SAMPLE_CLINIC, **clinic}
+    result = asyncio.run(simulate(workflow, event, case.get("patient"), case.get("days", 30), sample))
     actual["messages"] = [{k: m[k] for k in ("at", "node", "channel", "text")} for m in result["messages"]]
     actual["skipped"] = result["skipped"]
     return actual

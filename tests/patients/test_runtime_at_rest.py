@@ -30,6 +30,7 @@ from storage.patients import rights
 from storage.patients.rotation import ROTATED, rotate
 from storage.patients.service import find_patient, get_patient
 from storage.tenancy import Caller
+from tests.support.clinic import ready_clinic
 from tests.support.documents import START, event, example
 from tests.support.runtime import publish_document
 
@@ -52,7 +53,8 @@ async def raw_rows(runtime: Runtime) -> dict[str, list[dict[str, Any]]]:
 @pytest.fixture
 async def runtime(any_db_settings: Settings, clock: VirtualClock, tmp_path: Any) -> Runtime:
     """The runtime fixture on SQLite and, when configured, PostgreSQL."""
-    await ensure_default_clinic(any_db_settings)
+    clinic_id = await ensure_default_clinic(any_db_settings)
+    await ready_clinic(any_db_settings, clinic_id)  # approved template copies, profile filled (issue 15)
     await dispose_engines()
     return Runtime(any_db_settings, clock=clock, dispatcher=QueueDispatcher(), sandbox_journal=tmp_path / "sandbox")
 

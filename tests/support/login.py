@@ -17,6 +17,7 @@ from storage.config import Settings
 from storage.db import session_scope
 from storage.migrate import DEFAULT_CLINIC_SLUG
 from storage.models import Clinic, User
+from tests.support.clinic import ready_clinic
 
 TEST_HOST = "testserver.local"
 
@@ -35,7 +36,11 @@ async def clinic_id_of(settings: Settings, slug: str) -> int:
         clinic = (await db.execute(select(Clinic).where(Clinic.slug == slug))).scalar_one_or_none()
         if clinic is None:
             clinic = await users.create_clinic(db, slug, f"{slug} 의원")
-        return clinic.id
+        clinic_id = clinic.id
+    await ready_clinic(
+        settings, clinic_id
+    )  # profile filled, library approved, no sign-off gate (tests/support/clinic.py)
+    return clinic_id
 
 
 async def add_user(

@@ -21,6 +21,7 @@ from storage.migrate import ensure_default_clinic
 from storage.models import OutboxMessage
 from storage.tenancy import Caller
 from storage.workflows.service import create_workflow, publish
+from tests.support.clinic import ready_clinic
 from tests.support.documents import START
 
 
@@ -31,7 +32,11 @@ def clock() -> VirtualClock:
 
 @pytest.fixture
 async def clinic_id(settings: Settings) -> AsyncIterator[int]:
-    yield await ensure_default_clinic(settings)
+    default = await ensure_default_clinic(settings)
+    await ready_clinic(
+        settings, default
+    )  # profile filled, library approved, no sign-off gate (tests/support/clinic.py)
+    yield default
     await dispose_engines()
 
 

@@ -131,11 +131,38 @@ def serving(data_dir: Path, *extra_args: str) -> Iterator[tuple[str, Path]]:
                 process.wait()
 
 
+def _ready_clinic(base: str) -> None:
+    """The clinic set up like tests/support/clinic.py's (profile filled, no sign-off gate for ads) with approved
+    copies of the AlimTalk templates the examples use, through the HTTP API as a manager would. Other library
+    codes stay uncopied: the template screens' tests copy them (RESULT_READY, PAYMENT_RECEIPT …)."""
+    from nodes import examples
+    from tests.support.clinic import TEST_PROFILE
+
+    codes = sorted(
+        {
+            str(node["params"]["template"])
+            for entry in examples.list_examples()
+            for node in (examples.load_example(entry["slug"]) or {}).get("nodes", [])
+            if node.get("type") == "send.alimtalk"
+        }
+    )
+    profile = {k: v for k, v in TEST_PROFILE.items() if k != "sender_number"}
+    with httpx.Client(base_url=base, timeout=10, headers=api_headers()) as client:
+        client.put("/api/clinic", json=profile).raise_for_status()
+        for code in codes:
+            for step in (f"library/{code}/copy", f"{code}/submit", f"{code}/approve"):
+                client.post(f"/api/alimtalk-templates/{step}").raise_for_status()
+
+
 @contextmanager
-def running_server(data_dir: Path, *extra_args: str) -> Iterator[str]:
-    """The server with a manager (MANAGER_EMAIL) and an API token for the tests' httpx calls; yield its base URL."""
+def running_server(data_dir: Path, *extra_args: str, ready: bool = True) -> Iterator[str]:
+    """The server with a manager (MANAGER_EMAIL) and an API token for the tests' httpx calls; yield its base URL.
+    ``extra_args``: more options of `serve`. ``ready``: its clinic is set up to send (see :func:`_ready_clinic`);
+    False: a new clinic (issue 15's gates)."""
     # `serve` migrates the embedded database itself (server.py); the manager is created before it starts.
     _create_manager(server_env(data_dir))
     with serving(data_dir, *extra_args) as (base, _):
         _issue_api_token(base)
+        if ready:
+            _ready_clinic(base)
         yield base

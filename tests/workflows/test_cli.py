@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -9,6 +10,9 @@ import pytest
 
 from server import main
 from storage.config import Settings
+from storage.db import dispose_engines, session_scope
+from storage.migrate import ensure_default_clinic
+from tests.support.clinic import approve_library_copies
 
 
 @pytest.fixture
@@ -18,9 +22,25 @@ def env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     return settings
 
 
+async def _approve_library(settings: Settings) -> None:
+    clinic_id = await ensure_default_clinic(settings)
+    async with session_scope(settings, clinic_id) as session:
+        await approve_library_copies(session, clinic_id)
+    await dispose_engines()
+
+
+@pytest.mark.gates
 def test_import_and_publish_an_example(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate"]) == 0
     capsys.readouterr()
+    # issue 15: a new clinic has no phone and no approved templates: the gate refuses, naming both
+    assert main(["import-workflow", "cataract-postop", "--publish", "--format", "json"]) == 1
+    codes = {e["code"] for e in json.loads(capsys.readouterr().out)["errors"]}
+    assert codes == {"MSG-EMPTY-VARIABLE", "KAKAO-TEMPLATE-UNAPPROVED"}
+    # once the clinic has its phone (the clinic command) and approved copies of the templates, it publishes
+    assert main(["clinic", "set", "--phone", "02-123-4567", "--format", "json"]) == 0
+    capsys.readouterr()
+    asyncio.run(_approve_library(env))
     assert main(["import-workflow", "cataract-postop", "--publish", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"id": 1, "name": "백내장 수술 후 관리 (1·3·7일차)", "version": 1}
 

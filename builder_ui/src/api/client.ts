@@ -31,7 +31,9 @@ export class NotAvailableError extends Error {
   }
 }
 
-export class UnauthorizedError extends Error {}
+/** 401: not logged in, or a log-in refused — ``problems`` hold the server's own message ("이메일 또는 비밀번호가
+ *올바르지 않습니다"), which the log-in form shows; only a request that got no answer is "server unreachable". */
+export class UnauthorizedError extends ApiError {}
 
 type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
@@ -91,7 +93,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (response.status === 401) {
     unauthorizedListeners.forEach((fn) => fn());
-    throw new UnauthorizedError("401");
+    throw new UnauthorizedError(401, problemsOf(401, parsed));
   }
   const hasApiErrors = !!parsed && typeof parsed === "object" && "errors" in parsed;
   if ((response.status === 404 || response.status === 405) && (options.optional || !hasApiErrors)) {

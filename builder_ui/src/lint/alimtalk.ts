@@ -10,7 +10,9 @@ let cache: Promise<Map<string, AlimTalkTemplate>> | null = null;
 /** Clinic templates override library ones of the same code; missing APIs just give an empty map. */
 function loadTemplates(): Promise<Map<string, AlimTalkTemplate>> {
   cache ??= Promise.all([api.alimtalkLibrary().catch(() => []), api.alimtalkTemplates().catch(() => [])]).then(
-    ([library, clinic]) => new Map([...library, ...clinic].map((t) => [t.code, t])),
+    // A library original the clinic holds no copy of shows as "library": never sendable (issue 15).
+    ([library, clinic]) =>
+      new Map([...library.map((t) => ({ ...t, status: "library" as AlimTalkTemplate["status"] })), ...clinic].map((t) => [t.code, t])),
   );
   return cache;
 }

@@ -1,4 +1,6 @@
 // Message preview helpers: sample-patient rendering of {{ … }} and the EUC-KR byte count (SMS ≤ 90 bytes).
+// {{ clinic.* }} shows the logged-in clinic's own values (병원 정보); an empty one stays visible as written.
+import { clinicContext, useClinic } from "../clinic/store";
 
 export const SMS_LIMIT_BYTES = 90;
 
@@ -8,12 +10,11 @@ export const SAMPLE_CONTEXT: Record<string, string> = {
   "patient.phone": "010-1234-5678",
   "appointment.starts_at": "2026-12-03 14:30",
   "appointment.procedure": "cataract",
-  "clinic.name": "밝은눈안과",
-  "clinic.phone": "02-123-4567",
 };
 
-/** Replaces {{ path }} and {{ path | filter }} with sample values; unknown paths stay visible. */
-export function renderSample(text: string, context: Record<string, string> = SAMPLE_CONTEXT): string {
+/** Replaces {{ path }} and {{ path | filter }} with sample values and the clinic's own; unknown or empty stay visible. */
+export function renderSample(text: string, context?: Record<string, string>): string {
+  context ??= { ...SAMPLE_CONTEXT, ...clinicContext(useClinic.getState().profile) };
   return text.replace(/\{\{\s*([\w.]+)\s*(?:\|[^}]*)?\}\}/g, (whole, path: string) => context[path] ?? whole);
 }
 

@@ -19,17 +19,25 @@ import {
   TemplatesPage,
   AppointmentsPage,
   ProceduresPage,
+  ClinicPage,
+  UsersPage,
 } from "./pages";
+import { useClinic } from "../clinic/store";
+import { useCanAny } from "../store/permissions";
 
+
+// [path, label, the permission that makes the page useful] — role-aware: a reviewer sees no patients or settings.
 const NAV = [
-  ["/", "nav.workflows"],
-  ["/reviewer", "nav.reviewer"],
-  ["/runs", "nav.runs"],
-  ["/appointments", "nav.appointments"],
-  ["/patients", "nav.patients"],
-  ["/alimtalk-templates", "nav.templates"],
-  ["/costs", "nav.costs"],
-  ["/settings/messaging", "nav.messaging"],
+  ["/", "nav.workflows", "workflow.read"],
+  ["/reviewer", "nav.reviewer", "workflow.read"],
+  ["/runs", "nav.runs", "run.read"],
+  ["/appointments", "nav.appointments", "patient.read"],
+  ["/patients", "nav.patients", "patient.read"],
+  ["/alimtalk-templates", "nav.templates", "workflow.write"],
+  ["/costs", "nav.costs", "run.read"],
+  ["/settings/messaging", "nav.messaging", "settings.write"],
+  ["/settings/clinic", "nav.clinic", "workflow.read"],
+  ["/settings/users", "nav.users", "user.manage"],
 ] as const;
 
 function Toasts() {
@@ -55,11 +63,15 @@ export function App() {
   const { path, navigate } = useRoute();
   const { auth, me, check, logout } = useSession();
   const route = parseRoute(path);
+  const can = useCanAny();
 
   useEffect(() => {
     void check();
     document.documentElement.lang = useLang.getState().lang;
   }, [check]);
+  useEffect(() => {
+    if (auth === "in" || auth === "open") void useClinic.getState().load(); // previews show the clinic's own numbers
+  }, [auth]);
 
   const onDrop = (e: DragEvent) => {
     if (!isFileDrag(e)) return;
@@ -73,7 +85,7 @@ export function App() {
       <header className="topbar">
         <strong className="brand">🩺 DoctorsFlow</strong>
         {auth !== "out" &&
-          NAV.map(([to, key]) => (
+          NAV.filter(([, , action]) => can(action)).map(([to, key]) => (
             <button
               key={to}
               className={`nav ${(to === "/" ? route.page === "home" || route.page === "editor" : path.startsWith(to)) ? "active" : ""}`}
@@ -111,6 +123,8 @@ export function App() {
           {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "appointments" && <AppointmentsPage />}
           {route.page === "procedures" && <ProceduresPage />}
+          {route.page === "clinic" && <ClinicPage />}
+          {route.page === "users" && <UsersPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>
       )}

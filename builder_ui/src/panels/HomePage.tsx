@@ -2,6 +2,7 @@
 import { api } from "../api/endpoints";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
+import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { formatTime, LoadView, useLoad } from "./common";
 import { importExample, importWorkflowFile } from "./importFile";
@@ -9,6 +10,7 @@ import { StatusBadge } from "../lifecycle/StatusBadge";
 
 export function HomePage() {
   const t = useT();
+  const canWrite = useCan("workflow.write");
   const lang = useLang((s) => s.lang);
   const navigate = useRoute((s) => s.navigate);
   const [workflows] = useLoad(api.listWorkflows, []);
@@ -19,6 +21,7 @@ export function HomePage() {
       <div className="row">
         <h2>{t("home.title")}</h2>
         <span className="spacer" />
+        {canWrite && (
         <label className="button">
           📂 {t("home.importFile")}
           <input
@@ -33,9 +36,12 @@ export function HomePage() {
             }}
           />
         </label>
-        <button className="primary" onClick={() => navigate("/workflows/new")} data-testid="new-workflow">
-          ＋ {t("home.new")}
-        </button>
+        )}
+        {canWrite && (
+          <button className="primary" onClick={() => navigate("/workflows/new")} data-testid="new-workflow">
+            ＋ {t("home.new")}
+          </button>
+        )}
       </div>
       <p className="muted small">{t("home.dropHint")}</p>
       <LoadView loaded={workflows} what={t("home.title")}>
@@ -84,9 +90,11 @@ export function HomePage() {
               <div className="card" key={ex.slug} data-testid={`example-${ex.slug}`}>
                 <strong>{pickLanguage(ex.name, lang)}</strong>
                 <p className="muted small">{pickLanguage(ex.description ?? "", lang)}</p>
-                <button onClick={() => void importExample(ex.slug)} data-testid={`import-example-${ex.slug}`}>
-                  {t("home.useExample")}
-                </button>
+                {canWrite && (
+                  <button onClick={() => void importExample(ex.slug)} data-testid={`import-example-${ex.slug}`}>
+                    {t("home.useExample")}
+                  </button>
+                )}
               </div>
             ))}
           </div>

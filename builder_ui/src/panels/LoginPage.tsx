@@ -12,6 +12,7 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [forgot, setForgot] = useState(false);
 
   const submit = async () => {
     setBusy(true);
@@ -53,7 +54,18 @@ export function LoginPage() {
         <button className="primary" disabled={busy} data-testid="login-submit">
           {t("login.submit")}
         </button>
-        <ErrorList error={error} />
+        {/* 401/429: the server's own message; "server unreachable" only when no answer came (common.tsx) */}
+        <ErrorList error={error} testId="login-errors" />
+        <p className="small">
+          <button type="button" className="link" onClick={() => setForgot(!forgot)} data-testid="login-forgot">
+            {t("login.forgot")}
+          </button>
+        </p>
+        {forgot && (
+          <p className="muted small" data-testid="login-forgot-answer">
+            {t("login.forgotAnswer")}
+          </p>
+        )}
       </form>
     </main>
   );

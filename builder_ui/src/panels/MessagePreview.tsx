@@ -7,6 +7,8 @@ import { fillTemplate, useAlimTalkTemplate } from "../lint/alimtalk";
 import { Highlighted, spansFor } from "../lint/Highlighted";
 import { useEditor } from "../store/editor";
 import { eucKrBytes, renderSample, SMS_LIMIT_BYTES, smsKind, textFieldValues } from "../lint/message";
+import { useClinic } from "../clinic/store";
+import { useRoute } from "../store/router";
 
 function Bubble({ path, text, countBytes }: { path: string; text: string; countBytes: boolean }) {
   const t = useT();
@@ -30,6 +32,8 @@ function Bubble({ path, text, countBytes }: { path: string; text: string; countB
 
 function AlimTalkBody({ params }: { params: JsonObject }) {
   const t = useT();
+  const navigate = useRoute((s) => s.navigate);
+  useClinic((s) => s.profile); // re-render when the clinic's values arrive
   const template = useAlimTalkTemplate(params.template);
   if (template === undefined) return null;
   if (template === null) return <p className="muted small">{t("preview.noTemplate")}</p>;
@@ -39,6 +43,14 @@ function AlimTalkBody({ params }: { params: JsonObject }) {
       <p className="small">
         {t("preview.template")} <code>{template.code}</code> · {template.name} · {template.status}
       </p>
+      {template.status !== "approved" && (
+        <p className="error-list small" data-testid="template-unapproved">
+          {t((template.status as string) === "library" ? "preview.libraryTemplate" : "preview.unapprovedTemplate")}{" "}
+          <button className="link" onClick={() => navigate("/alimtalk-templates")} data-testid="open-templates">
+            {t("preview.openTemplates")}
+          </button>
+        </p>
+      )}
       <Bubble path="/template" text={fillTemplate(template.text, variables)} countBytes={false} />
     </>
   );
@@ -47,6 +59,7 @@ function AlimTalkBody({ params }: { params: JsonObject }) {
 function MessagePreviewView({ nodeId, params, info }: { nodeId: string; params: JsonObject; info: NodeTypeInfo }) {
   const t = useT();
   const problems = useEditor((s) => s.problems);
+  useClinic((s) => s.profile); // re-render when the clinic's values arrive
   const alimtalk = info.channel === "alimtalk";
   // AlimTalk variables are parts of the template, not messages: the template is the preview.
   const texts = textFieldValues(params, info.text_fields).filter((f) => !(alimtalk && f.path.startsWith("/variables")));

@@ -141,7 +141,7 @@ function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (n
         </p>
       )}
       {current?.stored && (
-        <p className="small muted">{t("messaging.updated", { at: formatTime(current.updated_at, lang), by: current.updated_by ?? "" })}</p>
+        <p className="small muted">{t("messaging.updated", { at: formatTime(current.updated_at, lang), by: current.updated_by_name ?? current.updated_by ?? "" })}</p>
       )}
     </section>
   );

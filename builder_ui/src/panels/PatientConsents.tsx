@@ -138,7 +138,7 @@ export function ConsentPanel({ patient, writable, onChanged }: Props) {
                     <td className={c.granted ? "" : "revoked"}>{t(c.granted ? "patients.granted" : "patients.revoked")}</td>
                     <td>{t(`method.${c.method}`)}</td>
                     <td>{c.guardian ? `${c.guardian.name} (${c.guardian.relationship})` : ""}</td>
-                    <td className="small">{c.recorded_by}</td>
+                    <td className="small">{c.recorded_by_name ?? c.recorded_by}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,61 +1,142 @@
-// Reviewer: every workflow with its lint status, the full report of one, and the sign-off form.
-import { useEffect, useState } from "react";
-import { NotAvailableError } from "../api/client";
-import { api } from "../api/endpoints";
-import type { LintReport, WorkflowSummary } from "../api/generated";
-import { useT } from "../i18n";
+// Reviewer: every workflow with its review status (draft / waiting for sign-off / signed / active), and for one
+// of them every message text and AlimTalk template body with the findings marked in place, who must sign, the
+// HTML report, and the sign-off form (the reviewer is the logged-in user).
+import { type ReviewRow, type WorkflowReview, clinicApi } from "../clinic/api";
+import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
+import { Highlighted } from "../lint/Highlighted";
+import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
-import { LoadView, useLoad } from "./common";
-import { LintReportView } from "./LintReportView";
+import { LoadView, formatTime, useLoad } from "./common";
 import { SignoffForm } from "./SignoffForm";
 
-type Status = LintReport | "missing" | "error" | undefined;
-
-function LintStatus({ status }: { status: Status }) {
+function StatusTag({ status }: { status: ReviewRow["status"] }) {
   const t = useT();
-  if (status === undefined) return <span className="muted small">…</span>;
-  if (status === "missing") return <span className="muted small">{t("common.notAvailable")}</span>;
-  if (status === "error") return <span className="sev-error small">{t("common.networkError")}</span>;
-  if (status.errors) return <span className="tag tag-error">{t("reviewer.errors", { n: status.errors })}</span>;
-  if (status.warnings) return <span className="tag tag-warning">{t("reviewer.warnings", { n: status.warnings })}</span>;
-  return <span className="tag tag-ok">{t("reviewer.clean")}</span>;
+  const tone = { draft: "", waiting_signoff: "tag-warning", signed: "tag-ok", active: "tag-ok" }[status];
+  return (
+    <span className={`tag ${tone}`} data-testid="review-status">
+      {t(`review.status.${status}`)}
+    </span>
+  );
+}
+
+function Messages({ review }: { review: WorkflowReview }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  return (
+    <div className="review-messages" data-testid="review-messages">
+      {review.messages.map((m) => (
+        <section key={`${m.node}${m.field}`} className="review-message" data-testid={`review-message-${m.node}`}>
+          <h4>
+            <code>{m.node}</code> · {m.channel ? t(`channel.${m.channel}`) : m.type}
+            {m.purpose === "advertising" && <span className="tag tag-warning">{t("review.advertising")}</span>}
+            <span className="muted small"> {m.label}</span>
+            {m.template_status && m.template_status !== "approved" && (
+              <span className="tag tag-error">{t(`review.template.${m.template_status}`)}</span>
+            )}
+          </h4>
+          <Highlighted
+            text={m.text}
+            spans={m.findings
+              .filter((f) => f.start !== null && f.end !== null)
+              .map((f) => ({ start: f.start!, end: f.end!, severity: f.severity, message: pickLanguage(f.message, lang) }))}
+          />
+          {m.findings.length > 0 && (
+            <ul className="small">
+              {m.findings.map((f, i) => (
+                <li key={i} className={`sev-${f.severity}`}>
+                  <code>{f.rule}</code> {pickLanguage(f.message, lang)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+      {review.other_findings.length > 0 && (
+        <section className="review-message">
+          <h4>{t("review.otherFindings")}</h4>
+          <ul className="small">
+            {review.other_findings.map((f, i) => (
+              <li key={i} className={`sev-${f.severity}`}>
+                <code>{f.rule}</code> <code>{f.node ?? ""}</code> {pickLanguage(f.message, lang)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const canSign = useCan("signoff");
+  const [loaded, reload] = useLoad(() => clinicApi.review(id), [id]);
+  return (
+    <LoadView loaded={loaded} what={t("reviewer.title")}>
+      {(review: WorkflowReview) => (
+        <div data-testid="review-detail">
+          <h3>
+            {review.name} <StatusTag status={review.status} />
+          </h3>
+          <p className="small">
+            {t("problems.summary", {
+              errors: review.errors,
+              warnings: review.warnings,
+              infos: [...review.messages.flatMap((m) => m.findings), ...review.other_findings].filter(
+                (f) => f.severity === "info",
+              ).length,
+            })}{" "}
+            ·{" "}
+            <a href={review.report_url} target="_blank" rel="noreferrer" data-testid="review-report-link">
+              {t("review.htmlReport")}
+            </a>
+          </p>
+          {review.signoff_required && !review.signoff && (
+            <p className="notice" data-testid="review-signers">
+              {t("review.whoSigns", { names: review.signers.join(", ") || t("review.noSigners") })}
+            </p>
+          )}
+          {review.signoff && (
+            <p className="ok" data-testid="review-signed">
+              ✅ {t("review.signedBy", { name: review.signoff.signed_by_name, at: formatTime(review.signoff.signed_at, lang) })}
+            </p>
+          )}
+          <Messages review={review} />
+          {canSign && (
+            <SignoffForm
+              id={id}
+              onSigned={() => {
+                reload();
+                onSigned();
+              }}
+            />
+          )}
+        </div>
+      )}
+    </LoadView>
+  );
 }
 
 export function ReviewerPage({ id }: { id: string | null }) {
   const t = useT();
   const navigate = useRoute((s) => s.navigate);
-  const [workflows] = useLoad(api.listWorkflows, []);
-  const [statuses, setStatuses] = useState<Record<string, Status>>({});
-
-  useEffect(() => {
-    if (workflows.state !== "ok") return;
-    let live = true;
-    for (const w of workflows.data) {
-      api.workflowLint(w.id).then(
-        (report) => live && setStatuses((s) => ({ ...s, [String(w.id)]: report })),
-        (error: unknown) =>
-          live && setStatuses((s) => ({ ...s, [String(w.id)]: error instanceof NotAvailableError ? "missing" : "error" })),
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [workflows]);
-
-  const current = id ? statuses[id] : undefined;
+  const [rows, reload] = useLoad(clinicApi.reviews, []);
   return (
     <main className="page reviewer" data-testid="reviewer">
       <h2>{t("reviewer.title")}</h2>
       <div className="split">
-        <LoadView loaded={workflows} what={t("reviewer.title")}>
-          {(list: WorkflowSummary[]) => (
+        <LoadView loaded={rows} what={t("reviewer.title")}>
+          {(list: ReviewRow[]) => (
             <ul className="list" data-testid="reviewer-list">
               {list.map((w) => (
-                <li key={String(w.id)} className={String(w.id) === id ? "current" : ""}>
+                <li key={w.id} className={String(w.id) === id ? "current" : ""} data-testid={`review-row-${w.id}`}>
                   <button className="link" onClick={() => navigate(`/reviewer/${encodeURIComponent(String(w.id))}`)}>
                     {w.name}
                   </button>{" "}
-                  <LintStatus status={statuses[String(w.id)]} />
+                  <StatusTag status={w.status} />
+                  {w.signed_by_name && <span className="muted small"> ✍ {w.signed_by_name}</span>}
                 </li>
               ))}
             </ul>
@@ -63,13 +144,7 @@ export function ReviewerPage({ id }: { id: string | null }) {
         </LoadView>
         <section className="report">
           {!id && <p className="muted">{t("reviewer.pick")}</p>}
-          {id && current === "missing" && <p className="muted">{t("common.notAvailable")}</p>}
-          {id && current && typeof current === "object" && (
-            <>
-              <LintReportView report={current} />
-              <SignoffForm id={id} />
-            </>
-          )}
+          {id && <ReviewView id={id} onSigned={reload} />}
         </section>
       </div>
     </main>

@@ -1,9 +1,11 @@
-// The reviewer's sign-off (reviewer, medical-ad approval number, note) and the sign-offs so far.
+// The reviewer's sign-off (medical-ad approval number, note) and the sign-offs so far. The reviewer is the
+// logged-in user: the server records their name, nobody types one.
 import { useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { Signoff } from "../api/generated";
 import { useLang, useT } from "../i18n";
+import { useSession } from "../store/session";
 import { ErrorList, formatTime, LoadView, NotAvailable, useLoad } from "./common";
 
 function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
@@ -14,7 +16,7 @@ function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
     <ul className="list" data-testid="signoff-history">
       {signoffs.map((s) => (
         <li key={s.id}>
-          ✅ {s.reviewer_name} · {formatTime(s.signed_at, lang)}
+          ✅ {s.signed_by_name ?? s.reviewer_name} · {formatTime(s.signed_at, lang)}
           {s.approval_number && <> · {t("signoff.approvalNumber")} {s.approval_number}</>}
           {s.version !== null && <> · v{s.version}</>}
           {s.note && <div className="muted small">{s.note}</div>}
@@ -24,10 +26,10 @@ function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
   );
 }
 
-export function SignoffForm({ id }: { id: string }) {
+export function SignoffForm({ id, onSigned }: { id: string; onSigned?: () => void }) {
   const t = useT();
+  const me = useSession((s) => s.me);
   const [history, reload] = useLoad(() => api.signoffs(id), [id]);
-  const [reviewer, setReviewer] = useState("");
   const [approval, setApproval] = useState("");
   const [note, setNote] = useState("");
   const [state, setState] = useState<"idle" | "busy" | "done" | "missing" | { error: unknown }>("idle");
@@ -35,9 +37,10 @@ export function SignoffForm({ id }: { id: string }) {
   const submit = async () => {
     setState("busy");
     try {
-      await api.signoff(id, { reviewer_name: reviewer, approval_number: approval || undefined, note: note || undefined });
+      await api.signoff(id, { approval_number: approval || undefined, note: note || undefined });
       setState("done");
       reload();
+      onSigned?.();
     } catch (error) {
       setState(error instanceof NotAvailableError ? "missing" : { error });
     }
@@ -56,16 +59,15 @@ export function SignoffForm({ id }: { id: string }) {
       <LoadView loaded={history} what={t("signoff.title")}>
         {(list) => <SignoffHistory signoffs={list} />}
       </LoadView>
-      <label>
-        {t("signoff.reviewer")}
-        <input value={reviewer} onChange={(e) => setReviewer(e.target.value)} required data-testid="signoff-reviewer" />
-      </label>
+      <p className="small" data-testid="signoff-reviewer">
+        {t("signoff.reviewer")}: <strong>{me?.name ?? me?.user?.name ?? "—"}</strong>
+      </p>
       <label>
         {t("signoff.approvalNumber")}
         <input value={approval} onChange={(e) => setApproval(e.target.value)} placeholder={t("signoff.approvalHint")} />
       </label>
       <textarea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("signoff.comment")} rows={3} />
-      <button className="primary" disabled={state === "busy" || !reviewer.trim()} data-testid="signoff-submit">
+      <button className="primary" disabled={state === "busy"} data-testid="signoff-submit">
         {t("signoff.submit")}
       </button>
       {state === "done" && <p className="ok">{t("signoff.done")}</p>}

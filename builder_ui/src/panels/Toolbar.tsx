@@ -4,15 +4,17 @@ import type { Problem } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { useEditor } from "../store/editor";
+import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { StartButton } from "../starts/StartButton";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
 import { LifecycleControls } from "../lifecycle/LifecycleControls";
 import { PublishDialog } from "../lifecycle/PublishDialog";
-import { useSession } from "../store/session";
 
 function ToolbarView() {
   const t = useT();
+  const canWrite = useCan("workflow.write");
+  const canPublish = useCan("workflow.publish");
   const lang = useLang((s) => s.lang);
   const navigate = useRoute((s) => s.navigate);
   const { meta, dirty, setMeta, undo, redo, autoLayout, canUndo, canRedo } = useEditor((s) => ({
@@ -28,7 +30,6 @@ function ToolbarView() {
   const [refusal, setRefusal] = useState<Problem[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | number | null>(null);
-  const canPublish = useSession((s) => s.me === null || (s.me.permissions ?? []).includes("workflow.publish"));
   const ro = meta.readOnly;
 
   const publish = async () => {
@@ -88,12 +89,17 @@ function ToolbarView() {
         </button>
         {!ro && (
           <>
-            <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
-              💾 {t("editor.save")}
-            </button>
-            <button className="primary" onClick={() => void askToPublish()} disabled={busy} data-testid="publish">
-              🚀 {t("editor.publish")}
-            </button>
+            {/* role-aware: a reviewer reads and signs, but neither saves nor publishes */}
+            {canWrite && (
+              <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
+                💾 {t("editor.save")}
+              </button>
+            )}
+            {canPublish && (
+              <button className="primary" onClick={() => void askToPublish()} disabled={busy} data-testid="publish">
+                🚀 {t("editor.publish")}
+              </button>
+            )}
           </>
         )}
         <StartButton />

@@ -34,7 +34,7 @@ function VersionsPanelView({ versions }: { versions: VersionSummary[] }) {
                 🔒 {t("versions.version", { version: v.version })}
               </button>{" "}
               <span className="muted small">
-                {formatTime(v.published_at, lang)} {v.published_by ?? ""}
+                {formatTime(v.published_at, lang)} {v.published_by_name ?? v.published_by ?? ""}
               </span>{" "}
               {!meta.readOnly && meta.id !== null && <VersionTools workflowId={meta.id} version={v.version} />}
             </li>

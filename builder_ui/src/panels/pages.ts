@@ -20,3 +20,5 @@ export const AppointmentsPage = lazy(() =>
 export const ProceduresPage = lazy(() =>
   import("../appointments/ProceduresPage").then((m) => ({ default: m.ProceduresPage })),
 );
+export const ClinicPage = lazy(() => import("../clinic/ClinicPage").then((m) => ({ default: m.ClinicPage })));
+export const UsersPage = lazy(() => import("../team/UsersPage").then((m) => ({ default: m.UsersPage })));

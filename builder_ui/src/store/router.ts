@@ -37,6 +37,8 @@ export type Route =
   | { page: "messaging" }
   | { page: "appointments" }
   | { page: "procedures" }
+  | { page: "clinic" }
+  | { page: "users" }
   | { page: "notFound" };
 
 export function parseRoute(path: string): Route {
@@ -57,5 +59,7 @@ export function parseRoute(path: string): Route {
   if (head === "costs") return { page: "costs" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
   if (head === "appointments") return { page: id === "procedures" ? "procedures" : "appointments" };
+  if (head === "settings" && id === "clinic") return { page: "clinic" };
+  if (head === "settings" && id === "users") return { page: "users" };
   return { page: "notFound" };
 }

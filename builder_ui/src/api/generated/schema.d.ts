@@ -327,15 +327,21 @@ export interface paths {
     /** Revoke */
     delete: operations["RevokeWebhookSecret"];
   };
+  "/api/users/{user_id}": {
+    /** Disable */
+    delete: operations["DisableUser"];
+    /** Change */
+    patch: operations["UpdateUser"];
+  };
   "/api/users": {
     /** ListUsers */
     get: operations["ListUsers"];
     /** Create */
     post: operations["CreateUser"];
   };
-  "/api/users/{user_id}": {
-    /** Disable */
-    delete: operations["DisableUser"];
+  "/api/users/{user_id}/password-link": {
+    /** PasswordLink */
+    post: operations["IssuePasswordLink"];
   };
   "/api/clinics": {
     /** ListClinics */
@@ -368,6 +374,20 @@ export interface paths {
   "/api/appointments/import": {
     /** ImportFile */
     post: operations["ImportAppointments"];
+  };
+  "/api/clinic": {
+    /** Read */
+    get: operations["GetClinicProfile"];
+    /** Update */
+    put: operations["UpdateClinicProfile"];
+  };
+  "/api/workflows/{workflow_id}/review": {
+    /** GetReview */
+    get: operations["GetWorkflowReview"];
+  };
+  "/api/review": {
+    /** ListReviews */
+    get: operations["ListReviews"];
   };
 }
 
@@ -518,6 +538,7 @@ export interface components {
       id: number;
       at: string;
       actor: string;
+      actor_name: string;
       action: string;
       target: string | null;
       ip: string | null;
@@ -572,6 +593,45 @@ export interface components {
     ClinicList: {
       clinics: components["schemas"]["ClinicInfo"][];
     };
+    /** ClinicProfile */
+    ClinicProfile: {
+      name: string;
+      phone: string;
+      address: string;
+      map_url: string;
+      optout_number: string;
+      sender_numbers: string[];
+      kakao_channel: string;
+      business_hours: {
+        [key: string]: string;
+      };
+      holidays: string[];
+      privacy_officer: components["schemas"]["PrivacyOfficer"];
+      night_windows: components["schemas"]["NightWindows"];
+      signoff_required_for_ads: boolean;
+    };
+    /** ClinicProfileIn */
+    ClinicProfileIn: {
+      name?: string | null;
+      phone?: string | null;
+      address?: string | null;
+      map_url?: string | null;
+      optout_number?: string | null;
+      sender_numbers?: string[];
+      kakao_channel?: string | null;
+      business_hours?: {
+        [key: string]: string;
+      };
+      holidays?: string[];
+      privacy_officer?: {
+        [key: string]: string;
+      };
+      night_windows?: {
+        [key: string]: string;
+      };
+      /** @default true */
+      signoff_required_for_ads?: boolean;
+    };
     /** ConnectionCheck */
     ConnectionCheck: {
       ok: boolean;
@@ -588,6 +648,7 @@ export interface components {
       method: "paper" | "kiosk" | "web" | "import" | "staff" | "event" | "optout";
       text_version: string | null;
       recorded_by: string | null;
+      recorded_by_name?: string | null;
       occurred_at: string;
       recorded_at: string;
       guardian: components["schemas"]["Guardian"] | null;
@@ -1051,6 +1112,9 @@ export interface components {
       role: "platform_admin" | "manager" | "staff" | "reviewer";
       clinic_id: number | null;
       permissions: string[];
+      active: boolean;
+      invited: boolean;
+      last_login_at: string | null;
       setup_token: string;
     };
     /** NewWebhookSecret */
@@ -1060,6 +1124,12 @@ export interface components {
       created_at: string;
       revoked_at: string | null;
       secret: string;
+    };
+    /** NightWindows */
+    NightWindows: {
+      sms_start: string;
+      friendtalk_start: string;
+      end: string;
     };
     /** NodeCatalogue */
     NodeCatalogue: {
@@ -1130,6 +1200,11 @@ export interface components {
       /** @enum {string} */
       status: "draft" | "active" | "paused" | "archived";
       same_filter: boolean;
+    };
+    /** PasswordLink */
+    PasswordLink: {
+      user_id: number;
+      token: string;
     };
     /** PatientActivity */
     PatientActivity: {
@@ -1216,6 +1291,12 @@ export interface components {
       x: number;
       y: number;
     };
+    /** PrivacyOfficer */
+    PrivacyOfficer: {
+      name?: string;
+      phone?: string;
+      email?: string;
+    };
     /** Problem */
     Problem: {
       code: string;
@@ -1251,6 +1332,7 @@ export interface components {
       active: boolean;
       updated_at: string | null;
       updated_by: string | null;
+      updated_by_name?: string | null;
       fields: components["schemas"]["CredentialField"][];
     };
     /** PublishImpact */
@@ -1268,6 +1350,7 @@ export interface components {
       version: number;
       published_at: string;
       published_by: string | null;
+      published_by_name: string | null;
       checksum: string;
       document: components["schemas"]["WorkflowDocument"];
     };
@@ -1287,6 +1370,7 @@ export interface components {
       version: number;
       published_at: string;
       published_by: string | null;
+      published_by_name: string | null;
       checksum: string;
       warnings: string[];
     };
@@ -1337,6 +1421,40 @@ export interface components {
       retention_days: number | null;
       erased: number;
       dry_run: boolean;
+    };
+    /** ReviewList */
+    ReviewList: {
+      workflows: components["schemas"]["ReviewRow"][];
+    };
+    /** ReviewMessage */
+    ReviewMessage: {
+      node: string;
+      type: string;
+      channel: string | null;
+      purpose: string | null;
+      field: string;
+      label: string;
+      text: string;
+      template_status: string | null;
+      findings: components["schemas"]["LintFinding"][];
+    };
+    /** ReviewRow */
+    ReviewRow: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      status: "draft" | "waiting_signoff" | "signed" | "active";
+      advertising: boolean;
+      published_version: number | null;
+      signed_by_name: string | null;
+      signed_at: string | null;
+    };
+    /** ReviewSignoff */
+    ReviewSignoff: {
+      reviewer_name: string;
+      signed_by_name: string;
+      signed_at: string;
+      approval_number: string | null;
     };
     /** RunDetail */
     RunDetail: {
@@ -1441,6 +1559,7 @@ export interface components {
       suppressions: components["schemas"]["SuppressionIn"][];
       signed_at: string;
       signed_by: string | null;
+      signed_by_name: string | null;
     };
     /** SignoffList */
     SignoffList: {
@@ -1448,7 +1567,7 @@ export interface components {
     };
     /** SignoffRequest */
     SignoffRequest: {
-      reviewer_name: string;
+      reviewer_name?: string;
       approval_number?: string | null;
       note?: string | null;
       suppressions?: components["schemas"]["SuppressionIn"][];
@@ -1626,6 +1745,12 @@ export interface components {
       name: string;
       role: string;
     };
+    /** UserChange */
+    UserChange: {
+      role?: string | null;
+      name?: string | null;
+      active?: boolean | null;
+    };
     /** UserList */
     UserList: {
       users: components["schemas"]["UserView"][];
@@ -1639,6 +1764,9 @@ export interface components {
       role: "platform_admin" | "manager" | "staff" | "reviewer";
       clinic_id: number | null;
       permissions: string[];
+      active: boolean;
+      invited: boolean;
+      last_login_at: string | null;
     };
     /** ValidationReport */
     ValidationReport: {
@@ -1662,6 +1790,7 @@ export interface components {
       version: number;
       published_at: string;
       published_by: string | null;
+      published_by_name: string | null;
       checksum: string;
     };
     /** WebhookSecretBody */
@@ -1705,6 +1834,23 @@ export interface components {
     /** WorkflowList */
     WorkflowList: {
       workflows: components["schemas"]["WorkflowSummary"][];
+    };
+    /** WorkflowReview */
+    WorkflowReview: {
+      workflow_id: number;
+      name: string;
+      checksum: string;
+      /** @enum {string} */
+      status: "draft" | "waiting_signoff" | "signed" | "active";
+      advertising: boolean;
+      signoff_required: boolean;
+      signers: string[];
+      signoff: components["schemas"]["ReviewSignoff"] | null;
+      errors: number;
+      warnings: number;
+      messages: components["schemas"]["ReviewMessage"][];
+      other_findings: components["schemas"]["LintFinding"][];
+      report_url: string;
     };
     /** WorkflowSummary */
     WorkflowSummary: {
@@ -6311,6 +6457,117 @@ export interface operations {
       };
     };
   };
+  /** Disable */
+  DisableUser: {
+    parameters: {
+      path: {
+        user_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, nothing follows */
+      204: {
+        headers: {
+        };
+        content: never;
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Change */
+  UpdateUser: {
+    parameters: {
+      path: {
+        user_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UserChange"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["UserView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** ListUsers */
   ListUsers: {
     responses: {
@@ -6414,19 +6671,21 @@ export interface operations {
       };
     };
   };
-  /** Disable */
-  DisableUser: {
+  /** PasswordLink */
+  IssuePasswordLink: {
     parameters: {
       path: {
         user_id: number;
       };
     };
     responses: {
-      /** @description Request fulfilled, nothing follows */
-      204: {
+      /** @description Document created, URL follows */
+      201: {
         headers: {
         };
-        content: never;
+        content: {
+          "application/json": components["schemas"]["PasswordLink"];
+        };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
       400: {
@@ -6976,6 +7235,212 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["AppointmentImportReport"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Read */
+  GetClinicProfile: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ClinicProfile"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Update */
+  UpdateClinicProfile: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ClinicProfileIn"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ClinicProfile"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetReview */
+  GetWorkflowReview: {
+    parameters: {
+      path: {
+        workflow_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["WorkflowReview"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** ListReviews */
+  ListReviews: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ReviewList"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
