@@ -70,6 +70,7 @@ def test_clinic_profile_values_appear_in_previews_and_an_empty_optout_blocks_an_
     _open_node(page, "notice")
     expect(page.get_by_test_id("message-preview")).to_contain_text("{{ clinic.phone }}")
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("publish-refusal")).to_contain_text("MSG-EMPTY-VARIABLE")
 
     # When the manager fills in the clinic profile (a wrong opt-out number first: a clear error on that field)
@@ -90,6 +91,7 @@ def test_clinic_profile_values_appear_in_previews_and_an_empty_optout_blocks_an_
     page.get_by_test_id("run-preview").click()
     expect(page.get_by_test_id("timeline-item").first).to_contain_text("031-777-8888")
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("published-version")).to_contain_text("v1")
 
     # And an advertising campaign using {{ clinic.optout_number }} is refused while the opt-out number is empty
@@ -97,6 +99,7 @@ def test_clinic_profile_values_appear_in_previews_and_an_empty_optout_blocks_an_
     ad_id = create_workflow(base_url, example("marketing-eye-checkup-campaign"))
     _open_workflow(page, ad_id)
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     refusal = page.get_by_test_id("publish-refusal")
     expect(refusal).to_contain_text("MSG-EMPTY-VARIABLE")
     expect(refusal).to_contain_text("clinic.optout_number")
@@ -114,6 +117,7 @@ def test_a_library_template_blocks_publishing_until_an_approved_clinic_copy_is_c
     expect(page.get_by_test_id("template-unapproved")).to_be_visible()
     # When it is published, Then the gate names KAKAO-TEMPLATE-UNAPPROVED for each AlimTalk
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("refusal-reason")).to_have_count(3)
     expect(page.get_by_test_id("publish-refusal")).to_contain_text("KAKAO-TEMPLATE-UNAPPROVED")
     # When the manager follows the link to the template page and the clinic's copies get approved
@@ -125,6 +129,7 @@ def test_a_library_template_blocks_publishing_until_an_approved_clinic_copy_is_c
     # Then the same workflow publishes
     _open_workflow(page, workflow_id)
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("published-version")).to_contain_text("v1")
 
 
@@ -136,6 +141,7 @@ def test_a_manager_invites_a_reviewer_who_signs_the_ad_version_so_it_publishes(
     # Given an advertising workflow: publishing says a reviewer must sign
     _open_workflow(page, ad_id)
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("publish-refusal")).to_contain_text("signoff_required")
 
     # When the manager invites a reviewer on the users page
@@ -187,6 +193,7 @@ def test_a_manager_invites_a_reviewer_who_signs_the_ad_version_so_it_publishes(
     # Then the manager publishes that signed version; the history shows people's names
     _open_workflow(page, ad_id)
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("published-version")).to_contain_text("v1")
     page.get_by_test_id("tab-versions").click()
     expect(page.get_by_test_id("versions-panel")).to_contain_text("브라우저 관리자")

@@ -10,6 +10,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
+from nodes import examples
 from storage.config import Settings
 from storage.db import session_scope
 from storage.models import AuditEntry
@@ -281,3 +282,14 @@ async def test_the_impact_reads_like_the_clinic_speaks(client: Client) -> None:
     (first,) = body["first_messages"]
     assert first["channel"] == "alimtalk" and first["template"] and "#{" in first["text"]
     assert first["after_labels"] and " / " in first["after_labels"][0]
+
+
+async def test_every_example_has_an_impact_to_confirm(client: Client) -> None:
+    # Given every example (a campaign's nested segment included), When its publish impact is asked
+    for entry in examples.list_examples():
+        created = (await client.post(f"/api/examples/{entry['slug']}/import")).json()
+        answer = await client.get(f"/api/workflows/{created['id']}/impact")
+        # Then it answers with the trigger in words
+        assert answer.status_code == 200, (entry["slug"], answer.text)
+        trigger = answer.json()["trigger"]
+        assert trigger is None or "{" not in trigger["filter"]["ko"], trigger
