@@ -47,7 +47,9 @@ def _scalars(values: list[Any]) -> bool:
 def filter_text(node_type: NodeType, params: Mapping[str, Any]) -> dict[str, str]:
     """The trigger's filter as people read it, from its schema's titles: "시술: 백내장 수술, 라식"."""
     properties = node_type.schema.get("properties") or {}
-    if any(isinstance(value, Mapping) or isinstance(value, list) and not _scalars(value) for value in params.values()):
+    if any(
+        isinstance(value, Mapping) or (isinstance(value, list) and not _scalars(value)) for value in params.values()
+    ):
         return node_type.summarize(params)  # nested params (a campaign's segment): the card's own sentence
     out: dict[str, list[str]] = {"ko": [], "en": []}
     for key, value in params.items():
