@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,17 +38,18 @@ import storage.cli
 import storage.patients.api
 import storage.patients.cli
 import storage.workflows.api
-from nodes.cli_format import EXIT_OK, add_format
+from nodes.cli_format import EXIT_INVALID, EXIT_OK, add_format, emit_errors, error_object
+from nodes.crash import new_error_id, stack_without_messages, unexpected_message
 from runtime.services import dispatching_runtime
 from storage.accounts.authenticate import flush_token_uses
 from storage.accounts.guards import authorize, collect_route_permissions
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.errors import Problem
-from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
+from storage.http import EXCEPTION_HANDLERS, BoundedRequest, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic, upgrade
 from storage.openapi import BodyShapePlugin, document_errors
-from storage.security import SecurityHeadersMiddleware
+from storage.security import add_security_headers
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
 ROUTE_MODULES = [
@@ -112,7 +114,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         on_shutdown=[on_shutdown],
         state=_state(settings),
         guards=[authorize],  # every /api route: log-in, CSRF, permissions (storage/accounts/guards.py)
-        middleware=[SecurityHeadersMiddleware()],
+        before_send=[add_security_headers],  # on every answer, the router's 404/405 too
+        request_class=BoundedRequest,  # JSON bodies: nesting depth bounded before decoding
         openapi_config=OpenAPIConfig(title="DoctorsFlow API", version="1.0.0", path="/schema"),
         request_max_body_size=10 * 1024 * 1024,
         plugins=[BodyShapePlugin()],
@@ -178,6 +181,22 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def report_crash(args: argparse.Namespace, exc: Exception) -> int:
+    """An exception no command expected: its stack (types and frames, no messages) goes to
+    ``DATA_DIR/errors.log`` (0600) under a new error id; the user sees the id, Korean and English, and exit 1."""
+    error_id = new_error_id()
+    try:
+        log_file = Settings.from_env().data_dir / "errors.log"
+        descriptor = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "a", encoding="utf-8") as out:
+            out.write(f"--- {error_id} doctorsflow {args.command}\n{stack_without_messages(exc)}\n")
+    except OSError:
+        pass  # no data dir yet: the id alone must do
+    message = unexpected_message(error_id)
+    emit_errors(args, [error_object("internal_error", message)], f"✗ {message}")
+    return EXIT_INVALID
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doctorsflow",
@@ -195,9 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
-    result = args.handler(args)
-    if asyncio.iscoroutine(result):
-        result = asyncio.run(result)
+    try:
+        result = args.handler(args)
+        if asyncio.iscoroutine(result):
+            result = asyncio.run(result)
+    except Exception as exc:  # never a traceback for a user: an error id, and the stack (no data) in the log
+        return report_crash(args, exc)
     return int(result or 0)
 
 
