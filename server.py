@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,6 +47,7 @@ from storage.accounts.guards import authorize, collect_route_permissions
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.errors import Problem
+from storage.files import PRIVATE_UMASK
 from storage.http import EXCEPTION_HANDLERS, BoundedRequest, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic, upgrade
 from storage.openapi import BodyShapePlugin, document_errors
@@ -173,8 +175,13 @@ def run_serve(args: argparse.Namespace) -> int:
     print_first_login_link(settings, args.host, args.port)  # only when no user exists yet
     background = start_background(settings) if args.with_worker else None
     logging.getLogger("uvicorn.access").addFilter(_PathOnlyAccessLog())
+    # uvicorn shuts down on SIGTERM and then raises the signal again with the handler it found: the default one
+    # would end the process before `finally` stops the worker and the embedded Redis (left running, 3 of 3).
+    signal.signal(signal.SIGTERM, _exit_after_shutdown)
     try:
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+        # proxy_headers off: uvicorn would believe X-Forwarded-For from any local client; the app itself trusts
+        # only DOCTORSFLOW_TRUSTED_PROXIES (storage/proxies.py).
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", proxy_headers=False)
     finally:
         if background is not None:
             background.stop()
@@ -197,6 +204,10 @@ def report_crash(args: argparse.Namespace, exc: Exception) -> int:
     return EXIT_INVALID
 
 
+def _exit_after_shutdown(signum: int, _frame: Any) -> None:
+    raise SystemExit(EXIT_OK)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doctorsflow",
@@ -209,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)  # every file a command creates (database, Redis, exports, logs) is the service's own
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # httpx logs every request's full URL at INFO, and a provider's URL may carry a recipient's number.
     logging.getLogger("httpx").setLevel(logging.WARNING)
