@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "invalid_date": "날짜를 읽을 수 없습니다 / unreadable date",
     "name_too_long": "이름이 너무 깁니다 (100자 이하) / the name is too long (100 characters at most)",
     "chart_too_long": "차트번호가 너무 깁니다 (64자 이하) / the chart number is too long (64 characters at most)",
+    "encoding_error": "읽을 수 없는 바이트가 있어 건너뜁니다 / undecodable bytes: row skipped",
     "guardian_required": "만 14세 미만은 보호자(법정대리인) 동의가 필요합니다: 보호자 열을 채워 주세요 / "
     "a patient under 14 needs a guardian's consent: fill in the guardian column",
 }
@@ -67,9 +68,28 @@ class RowError:
     row: int
     column: str
     code: str
+    message: str | None = None  # None: MESSAGES[code]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "code": self.code, "message": MESSAGES[self.code]}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "code": self.code,
+            "message": self.message or MESSAGES[self.code],
+        }
+
+
+def encoding_error(row: int, offsets: list[int], encoding: str | None) -> RowError:
+    """A row with bytes its file's encoding cannot decode: where they are, so the user can fix the file."""
+    where = ", ".join(str(offset) for offset in offsets[:5])
+    name = (encoding or "?").upper()
+    return RowError(
+        row,
+        "",
+        "encoding_error",
+        f"{row}행에 {name}로 읽을 수 없는 바이트가 있어 건너뜁니다 (파일의 {where}바이트째) / "
+        f"row {row} has bytes that are not valid {name} (byte offset {where} in the file): skipped",
+    )
 
 
 @dataclass
@@ -411,13 +431,19 @@ async def import_table(
     today = now.astimezone(SEOUL).date()
     columns = map_columns(table.headers, options.mapping)
     report.rows = len(table.rows)
+    broken = table.encoding_problems
     if "name" not in columns or ("phone" not in columns and "chart_no" not in columns):
+        report.errors.extend(encoding_error(row, broken[row], table.encoding) for row in sorted(broken)[:1])
         report.errors.append(RowError(1, "", "missing_column"))
         report.skipped = report.rows
         return report
 
     records: list[Record] = []
     for number, cells in table.rows:
+        if number in broken:
+            report.errors.append(encoding_error(number, broken[number], table.encoding))
+            report.skipped += 1
+            continue
         parsed = parse_row(number, cells, columns, today)
         if isinstance(parsed, list):
             report.errors.extend(parsed)

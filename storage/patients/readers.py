@@ -8,6 +8,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from openpyxl import load_workbook
 KOREAN_CODECS = {"euc_kr", "cp949", "johab", "iso2022_kr"}
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls of Excel 97–2003
+REPLACEMENT = "\ufffd"
 
 
 class UnreadableFile(Exception):
@@ -34,6 +36,9 @@ class Table:
     headers: list[str]
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (spreadsheet row number, cells)
     encoding: str | None = None  # of a CSV file
+    # Rows holding bytes the file's encoding cannot decode (a truncated or stray byte): row number → byte
+    # offsets into the file. The importer reports and skips those rows instead of importing broken names.
+    encoding_problems: dict[int, list[int]] = field(default_factory=dict)
 
 
 def read_table(data: bytes, filename: str = "") -> Table:
@@ -55,42 +60,102 @@ def read_table(data: bytes, filename: str = "") -> Table:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was in."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+    """The text of a CSV file and the encoding it was in (a few undecodable bytes become U+FFFD)."""
+    text, encoding, _ = decode_with_problems(data)
+    return text, encoding
+
+
+# Bad bytes tolerated before an encoding is ruled out: "all but a few" (a truncated last character, a stray
+# byte), or one in 20,000 for a big file.
+def tolerated_bad_bytes(size: int) -> int:
+    return max(8, size // 20_000)
+
+
+_bad_offsets: ContextVar[list[int] | None] = ContextVar("doctorsflow_bad_offsets", default=None)
+
+
+def _record_bad_bytes(error: UnicodeError) -> tuple[str, int]:
+    """A codecs error handler: note where the undecodable bytes start, put one U+FFFD in their place."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    offsets = _bad_offsets.get()
+    if offsets is None:
+        raise error
+    offsets.append(error.start)
+    if len(offsets) > tolerated_bad_bytes(len(error.object)):
+        raise error  # too many: not this encoding
+    return REPLACEMENT, error.end
+
+
+codecs.register_error("doctorsflow.record", _record_bad_bytes)
+
+
+def decode_counting(data: bytes, encoding: str) -> tuple[str, list[int]] | None:
+    """``data`` decoded, with the offsets of the bytes that did not decode; None when more than a few did."""
+    offsets: list[int] = []
+    token = _bad_offsets.set(offsets)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode(encoding, errors="doctorsflow.record"), offsets
+    except UnicodeDecodeError:
+        return None
+    finally:
+        _bad_offsets.reset(token)
+
+
+def decode_with_problems(data: bytes) -> tuple[str, str, list[int]]:
+    """The text, its encoding and the byte offsets that did not decode (each is U+FFFD in the text).
+
+    UTF-8 (with or without BOM) and CP949 are tried first: a Korean file with one truncated byte is still
+    Korean — a statistical guess would call it ISO-8859-5 and every column name would be garbage. Only when
+    both fail on more than a few bytes does charset_normalizer guess.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        decoded = decode_counting(data[len(codecs.BOM_UTF8) :], "utf-8")
+        if decoded is not None:
+            return decoded[0], "utf-8-sig", [offset + len(codecs.BOM_UTF8) for offset in decoded[1]]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise _undecodable() from exc
+    try:
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    candidates = [(e, d) for e in ("utf-8", "cp949") if (d := decode_counting(data, e)) is not None]
+    if candidates:
+        encoding, (text, offsets) = min(candidates, key=lambda c: len(c[1][1]))
+        return text, encoding, offsets
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise UnreadableFile(
-            "unknown_encoding",
-            "파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요) / "
-            "cannot tell the file's character encoding: save it as UTF-8 or CP949",
-        )
+        raise _undecodable()
     encoding = "cp949" if best.encoding in KOREAN_CODECS else best.encoding
     try:
-        return data.decode(encoding), encoding
+        return data.decode(encoding), encoding, []
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(
-            "unknown_encoding", "파일의 문자 인코딩을 알 수 없습니다 / cannot decode the file's text"
-        ) from exc
+        raise _undecodable() from exc
+
+
+def _undecodable() -> UnreadableFile:
+    return UnreadableFile(
+        "unknown_encoding",
+        "파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요) / "
+        "cannot tell the file's character encoding: save it as UTF-8 or CP949",
+    )
 
 
 def _read_csv(data: bytes) -> Table:
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableFile("not_a_table", "표 형식의 파일이 아닙니다 / the file is not a table (CSV or .xlsx)")
-    text, encoding = decode_text(data)
+    text, encoding, bad_offsets = decode_with_problems(data)
     sample = text[:8192]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;|")
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    return _table(reader, encoding)
+    table = _table(reader, encoding, bad_offsets)
+    return table
 
 
 def _read_xlsx(data: bytes) -> Table:
@@ -105,13 +170,18 @@ def _read_xlsx(data: bytes) -> Table:
         workbook.close()
 
 
-def _table(rows: Iterator[Any], encoding: str | None) -> Table:
+def _table(rows: Iterator[Any], encoding: str | None, bad_offsets: list[int] | None = None) -> Table:
     header: list[str] | None = None
     table = Table(headers=[], encoding=encoding)
+    pending = list(bad_offsets or [])  # in file order, as the rows come
     try:
         # Numbered as a spreadsheet shows them: from the top of the file, the header usually row 1.
         for number, cells in enumerate(rows, start=1):
             values = list(cells)
+            if pending:
+                broken = sum(str(v).count(REPLACEMENT) for v in values if v is not None)
+                if broken:
+                    table.encoding_problems[number], pending = pending[:broken], pending[broken:]
             if header is None:
                 if not any(_filled(v) for v in values):
                     continue  # leading blank lines: the header is the first row with text
