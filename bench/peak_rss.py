@@ -14,7 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def doctorsflow(*args: str) -> list[str]:
     script = Path(sys.executable).parent / "doctorsflow"
-    return [str(script), *args] if script.exists() else [sys.executable, "-c", "import server,sys;sys.exit(server.main())", *args]
+    return (
+        [str(script), *args]
+        if script.exists()
+        else [sys.executable, "-c", "import server,sys;sys.exit(server.main())", *args]
+    )
 
 
 def peak_rss_mb(command: Sequence[str], env: Mapping[str, str] | None = None) -> tuple[float, int, float]:
