@@ -489,7 +489,11 @@ CHUNK_ROWS = 5_000  # rows parsed, merged, matched and written together: memory 
 
 
 async def import_stream(
-    session: AsyncSession, caller: Caller, table: StreamedTable, options: ImportOptions | None = None
+    session: AsyncSession,
+    caller: Caller,
+    table: StreamedTable,
+    options: ImportOptions | None = None,
+    chunk_rows: int = CHUNK_ROWS,
 ) -> ImportReport:
     """:func:`import_table` for a file read as it goes (``readers.open_table``): the same report, written in
     chunks of CHUNK_ROWS inside the session's one transaction. A row repeating a patient of an earlier chunk
@@ -529,7 +533,7 @@ async def import_stream(
             report.skipped += 1
             continue
         chunk.append(parsed)
-        if len(chunk) >= CHUNK_ROWS:
+        if len(chunk) >= chunk_rows:
             await _write_chunk(session, caller, chunk, options, report, now)
             chunk = []
     if chunk:
