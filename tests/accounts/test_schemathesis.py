@@ -6,6 +6,7 @@ A bounded number of examples per operation keeps this well under a minute.
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any, cast
 
 import schemathesis
@@ -20,7 +21,8 @@ from storage.config import Settings
 from storage.db import dispose_engines
 from tests.support.login import make_login
 
-EXAMPLES_PER_OPERATION = 6
+# `make fuzz` raises it (DOCTORSFLOW_SCHEMATHESIS_EXAMPLES) for the long run.
+EXAMPLES_PER_OPERATION = int(os.environ.get("DOCTORSFLOW_SCHEMATHESIS_EXAMPLES", "6"))
 
 
 def _manager_headers(test_settings: Settings) -> dict[str, str]:
