@@ -73,3 +73,10 @@ async def test_simulate_with_a_wrongly_typed_patient_answers_422(
     answer = await client.post("/api/simulate", json=body)
     assert answer.status_code == 422, answer.text
     assert answer.json()["errors"][0]["path"].startswith("/patient")
+
+
+def test_a_deeply_nested_provider_report_is_refused_not_crashed_on() -> None:
+    from runtime.channels.solapi import SolapiWebhookError, parse_solapi_webhook
+
+    with pytest.raises(SolapiWebhookError):
+        parse_solapi_webhook(NESTED)

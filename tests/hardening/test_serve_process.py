@@ -33,7 +33,7 @@ def _start(data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
             [*doctorsflow_command(), "serve", "--with-worker", "--port", str(port)],
             env=server_env(data_dir),
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
+            stdout=log,  # uvicorn's access log
             stderr=log,
         )
     base = f"http://127.0.0.1:{port}"
@@ -82,8 +82,12 @@ def test_serve_with_worker_stops_everything_it_started(tmp_path: Path) -> None:
             for n in range(22)
         ]
         assert statuses[-1] == 429, statuses
+        # A search by phone in a query string stays out of the access log
+        httpx.get(f"{base}/api/patients", params={"q": "01098765432"}, timeout=10)
     finally:
         _stop(process, signal.SIGTERM)
+    log = (tmp_path / "serve.log").read_text("utf-8", "replace")
+    assert "GET /api/patients HTTP" in log and "01098765432" not in log
     # Then no redis-server of this data dir is left, and a second start comes up clean and stops clean on ^C
     assert _redis_servers(data_dir) == []
     again, _ = _start(data_dir)
