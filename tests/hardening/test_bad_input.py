@@ -80,3 +80,13 @@ def test_a_deeply_nested_provider_report_is_refused_not_crashed_on() -> None:
 
     with pytest.raises(SolapiWebhookError):
         parse_solapi_webhook(NESTED)
+
+
+@pytest.mark.parametrize("timeout", ["abc", "nan", "-1", "1e9"])
+async def test_a_connection_test_with_a_bad_timeout_answers_422(
+    client: AsyncTestClient[Litestar], timeout: str
+) -> None:
+    # Found by schemathesis: a timeout that is not a number answered 500
+    answer = await client.post("/api/channels/test-connection", json={"provider": "sandbox", "timeout_s": timeout})
+    assert answer.status_code == 422, answer.text
+    assert "timeout_s" in answer.json()["errors"][0]["message"]
