@@ -1,11 +1,17 @@
-"""Peak resident memory of one ``doctorsflow`` command run in a child process (``os.wait4``'s rusage of that
-child alone), for the memory figures ``import.peak_rss_mb`` and ``lint.peak_rss_mb`` and their tests."""
+"""Peak resident memory of one ``doctorsflow`` command run in a child process, for the memory figures
+``import.peak_rss_mb`` and ``lint.peak_rss_mb`` and their tests.
+
+The peak is the child's ``VmHWM`` (/proc/PID/status), read every 50 ms until it exits: the high-water mark of
+its own address space after exec. ``ru_maxrss`` of ``wait4`` is not used: Linux carries the forked copy of the
+parent into it, so a parent that once held a 50 MB test file reported its own size for every child.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -23,15 +29,21 @@ def doctorsflow(*args: str) -> list[str]:
 
 def peak_rss_mb(command: Sequence[str], env: Mapping[str, str] | None = None) -> tuple[float, int, float]:
     """(peak RSS in MB, exit code, wall seconds) of ``command``; its output is discarded."""
-    import time
-
     started = time.perf_counter()
     process = subprocess.Popen(
         list(command), cwd=ROOT, env=dict(env or os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
-    return usage.ru_maxrss / 1024, process.returncode, time.perf_counter() - started  # Linux: KiB
+    peak_kib = 0
+    status = Path(f"/proc/{process.pid}/status")
+    while process.poll() is None:
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak_kib = max(peak_kib, int(line.split()[1]))
+        except (OSError, ValueError):
+            pass  # exiting
+        time.sleep(0.05)
+    return peak_kib / 1024, int(process.returncode), time.perf_counter() - started
 
 
 def messages_file(path: Path, megabytes: float) -> Path:
