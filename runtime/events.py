@@ -21,9 +21,10 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from nodes.json_limits import SURROGATE_MESSAGE, lone_surrogate_path
 from nodes.procedures import resolve_procedure
 from nodes.registry import get_node_type, node_types
-from nodes.timeutil import parse_datetime
+from nodes.timeutil import MAX_YEAR, MIN_YEAR, parse_datetime
 from runtime.context import Runtime
 from runtime.runs import cancel_appointment_runs, insert_run, move_appointment_waits
 from storage.db import read_scope, write_scope
@@ -78,6 +79,9 @@ def validate_event(payload: Any) -> list[Problem]:
     """Every problem of an event document (empty when it can be ingested), each with a JSON pointer."""
     if not isinstance(payload, Mapping):
         return [Problem("invalid_event", "이벤트는 JSON 객체여야 합니다 / an event must be a JSON object")]
+    surrogate = lone_surrogate_path(payload)
+    if surrogate is not None:
+        return [Problem("invalid_field", SURROGATE_MESSAGE, path=surrogate)]
     problems = [_problem(e) for e in sorted(_validator().iter_errors(payload), key=lambda e: list(e.absolute_path))]
     if problems:
         return problems
@@ -91,7 +95,12 @@ def validate_event(payload: Any) -> list[Problem]:
             parse_datetime(value)
         except (TypeError, ValueError):
             problems.append(
-                Problem("invalid_field", f"ISO 8601 일시가 아닙니다: {value!r} / not an ISO 8601 date-time", path=path)
+                Problem(
+                    "invalid_field",
+                    f"{MIN_YEAR}–{MAX_YEAR}년의 ISO 8601 일시가 아닙니다: {value!r} / "
+                    f"not an ISO 8601 date-time in {MIN_YEAR}–{MAX_YEAR}",
+                    path=path,
+                )
             )
     phone = _get(payload, "patient", "phone")
     if phone is not None and normalize_mobile(phone) is None:
@@ -105,7 +114,9 @@ def validate_event(payload: Any) -> list[Problem]:
     birth = _get(payload, "patient", "birth_date")
     if birth is not None:
         try:
-            date.fromisoformat(str(birth))
+            born = date.fromisoformat(str(birth))
+            if born.year < MIN_YEAR or born > date.today():
+                raise ValueError("not a birth date")
         except ValueError:
             problems.append(
                 Problem(

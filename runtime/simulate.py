@@ -14,9 +14,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
 from sqlalchemy import select
 
 from nodes.base import NodeType
+from nodes.json_limits import SURROGATE_MESSAGE, lone_surrogate_path
 from nodes.registry import get_node_type
 from nodes.timeutil import parse_datetime
 from nodes.validation import validate_workflow
@@ -32,10 +34,71 @@ from storage.db import dispose_engines, inline_engine_for, read_scope, write_sco
 from storage.errors import Problem
 from storage.models import Base, Clinic, Event, OutboxMessage, Patient, RunStep, Workflow, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
-from storage.patients.service import record_consent, upsert_patient
+from storage.patients.service import normalize_mobile, record_consent, upsert_patient
 from storage.workflows.service import canonical_checksum
 
 DEFAULT_DAYS = 30
+_PURPOSES = ["treatment", "marketing", "night_ads"]  # storage.models.consent.PURPOSES
+# The ``--patient`` file / ``patient`` of POST /api/simulate (runtime/schemas.py SimulatedPatient).
+PATIENT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "chart_no": {"type": "string"},
+        "name": {"type": "string"},
+        "phone": {"type": "string"},
+        "birth_date": {"type": "string"},
+        "sex": {"type": ["string", "null"]},
+        "opted_out": {"type": "boolean"},
+        "consents": {
+            "anyOf": [
+                {
+                    "type": "object",
+                    "propertyNames": {"enum": _PURPOSES},
+                    "additionalProperties": {"type": "boolean"},
+                },
+                {
+                    "type": "array",
+                    "items": {
+                        "anyOf": [
+                            {"enum": _PURPOSES},
+                            {
+                                "type": "object",
+                                "properties": {"purpose": {"enum": _PURPOSES}, "granted": {"type": "boolean"}},
+                                "required": ["purpose"],
+                            },
+                        ]
+                    },
+                },
+            ]
+        },
+    },
+}
+_PATIENT_VALIDATOR = Draft202012Validator(PATIENT_SCHEMA)
+
+
+def patient_problems(patient: Any) -> list[Problem]:
+    """What is wrong with a simulated patient (paths under ``/patient``); empty when it can be seeded."""
+    if patient is None:
+        return []
+    if not isinstance(patient, Mapping):
+        return [Problem("invalid_field", "patient는 객체입니다 / patient must be an object", path="/patient")]
+    surrogate = lone_surrogate_path(patient)
+    if surrogate is not None:
+        return [Problem("invalid_field", SURROGATE_MESSAGE, path="/patient" + surrogate)]
+    problems = [
+        Problem(
+            "invalid_field",
+            f"환자 항목의 값이 올바르지 않습니다: {error.message} / invalid patient field",
+            path="/patient" + "".join(f"/{part}" for part in error.absolute_path),
+        )
+        for error in _PATIENT_VALIDATOR.iter_errors(patient)
+    ]
+    phone = patient.get("phone")
+    if not problems and phone is not None and normalize_mobile(phone) is None:
+        problems.append(
+            Problem("invalid_field", "휴대폰 번호가 아닙니다 / not a Korean mobile number", path="/patient/phone")
+        )
+    return problems
 
 
 # The sample clinic of an offline simulation (no clinic given): a complete profile, and it may send the
@@ -71,6 +134,9 @@ async def simulate(
     event_problems = validate_event(event)
     if event_problems:
         raise SimulationError([_prefixed(p, "/event") for p in event_problems])
+    bad_patient = patient_problems(patient)
+    if bad_patient:
+        raise SimulationError(bad_patient)
     if not isinstance(days, int) or not 0 < days <= 366:
         raise SimulationError([Problem("invalid_field", "days는 1–366입니다 / days must be 1–366", path="/days")])
     with tempfile.TemporaryDirectory(prefix="doctorsflow-simulate-") as folder:

@@ -72,7 +72,21 @@ def run_summary(
     }
 
 
-def message_view(row: OutboxMessage, patient: Patient | None = None) -> MessageView:
+def masked_text(text: str, patient: Patient | None) -> str:
+    """The message text with its patient's name and number masked (김민지 → 김*지), for lists that show many
+    patients' messages at once; the run's own page, audited per run, shows the text as sent."""
+    if not text or patient is None:
+        return text
+    if patient.name and len(patient.name) > 1:
+        text = text.replace(patient.name, mask_name(patient.name))
+    phone = patient.phone
+    if phone and len(phone) >= 10:
+        for spelled in (phone, f"{phone[:3]}-{phone[3:-4]}-{phone[-4:]}"):
+            text = text.replace(spelled, mask_phone(phone))
+    return text
+
+
+def message_view(row: OutboxMessage, patient: Patient | None = None, *, mask: bool = False) -> MessageView:
     return {
         "id": row.id,
         "run_id": row.run_id,
@@ -84,7 +98,7 @@ def message_view(row: OutboxMessage, patient: Patient | None = None) -> MessageV
         "purpose": cast(Purpose, row.purpose),
         "status": cast(MessageStatus, row.status),
         "to": mask_phone(patient.phone) if patient else None,
-        "text": row.text,
+        "text": masked_text(row.text, patient) if mask else row.text,
         "reason": row.reason,
         "provider": row.provider,
         "cost_krw": row.cost_krw,

@@ -60,6 +60,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage import tenancy
 from storage.config import Settings
+from storage.files import private_sqlite_file
 
 BUSY_MS = 20  # the longest an inline connection blocks its loop inside SQLite's busy handler, per attempt
 LOCK_WAIT = 30.0  # seconds an inline writer keeps retrying for the write lock before "database is locked"
@@ -98,6 +99,7 @@ async def dispose_engines(database_url: str | None = None) -> None:
 
 def _create_engine(database_url: str) -> AsyncEngine:
     if database_url.startswith("sqlite"):
+        private_sqlite_file(database_url)  # 0600 before SQLite creates it with the umask's mode
         engine = create_async_engine(database_url, connect_args={"timeout": 30})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     else:
@@ -269,6 +271,7 @@ class InlineConnection(aiosqlite.Connection):
 
 
 def _create_inline_engine(database_url: str) -> AsyncEngine:
+    private_sqlite_file(database_url)
     path = database_url.split(":///", 1)[1]
 
     async def connect() -> InlineConnection:

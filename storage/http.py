@@ -12,11 +12,14 @@ from litestar.exceptions import HTTPException, NotFoundException, ValidationExce
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nodes.crash import stack_without_messages, unexpected_message
+from nodes.json_limits import TOO_DEEP_MESSAGE, too_deep
 from storage.accounts.authenticate import NO_CLINIC, authenticate, client_ip, current
 from storage.config import Settings
 from storage.db import sessionmaker_for
 from storage.errors import ApiError, Problem
 from storage.models.workflow_version import ImmutableVersionError
+from storage.security import REQUEST_ID_HEADER, request_id
 from storage.tenancy import Caller, CrossClinicWrite, bind_session
 
 log = logging.getLogger("doctorsflow.http")
@@ -49,6 +52,16 @@ async def provide_db_session(state: State, caller: Caller) -> AsyncGenerator[Asy
         except BaseException:
             await session.rollback()
             raise
+
+
+class BoundedRequest(Request[Any, Any, State]):
+    """The app's request class: a JSON body nested deeper than ``MAX_JSON_DEPTH`` is refused with 400 before
+    the decoder recurses into it (every JSON route, log-in included, reads its body through here)."""
+
+    async def json(self) -> Any:
+        if too_deep(await self.body()):
+            raise ApiError(400, [Problem("too_deep", TOO_DEEP_MESSAGE)])
+        return await super().json()
 
 
 def _answer(status: int, problems: list[Problem]) -> Response[dict[str, Any]]:
@@ -96,7 +109,28 @@ def out_of_range_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[
     return _answer(400, [Problem("out_of_range", "값이 허용 범위를 벗어났습니다 / a number is out of range")])
 
 
+def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    """Any exception no other handler knows: logged with the request id (no personal data), answered as a
+    problem carrying the same id, so a user's report finds the log line."""
+    rid = request_id(request.scope)
+    handler = request.scope.get("route_handler")
+    where = getattr(handler, "operation_id", None) or request.scope.get("path", "")
+    log.error(
+        "unexpected %s in %s %s (request %s)\n%s",
+        type(exc).__name__,
+        request.method,
+        where,
+        rid,
+        stack_without_messages(exc),
+    )
+    problem = Problem("internal_error", unexpected_message(rid))
+    return Response(
+        {"errors": [problem.as_dict()], "request_id": rid}, status_code=500, headers={REQUEST_ID_HEADER: rid}
+    )
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
+    Exception: internal_error_handler,
     OverflowError: out_of_range_handler,
     DataError: out_of_range_handler,
     ApiError: api_error_handler,

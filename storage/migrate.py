@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
+from storage.files import private_dir
 from storage.models import Clinic
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -38,8 +39,7 @@ def upgrade(settings: Settings) -> None:
 
 
 def _upgrade(settings: Settings) -> None:
-    if settings.is_sqlite:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)  # 0700: the database, keys, Redis files and sandbox journal live here
     command.upgrade(alembic_config(settings), "heads")
     asyncio.run(_ensure_and_close(settings))
 

@@ -57,12 +57,27 @@ def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, str
     return {k: env[prefix + k.upper()] for k in keys if env.get(prefix + k.upper())}
 
 
+def _timeout(value: str | None) -> float:
+    """``timeout_s``: seconds, more than 0 and at most 120 (10 when unset)."""
+    if not value:
+        return 10.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds <= 120:  # also refuses nan and inf
+        raise ChannelConfigError(
+            f"timeout_s는 0보다 크고 120 이하의 초입니다: {value!r} / timeout_s must be 0–120 seconds"
+        )
+    return seconds
+
+
 def build_channel(
     settings: Mapping[str, str], *, http: httpx.AsyncClient | None = None, costs: CostTable | None = None
 ) -> ChannelClient:
     """The ChannelClient for ``settings['provider']`` (default sandbox)."""
     provider = settings.get("provider") or "sandbox"
-    timeout = float(settings.get("timeout_s") or 10.0)
+    timeout = _timeout(settings.get("timeout_s"))
     if provider == "solapi":
         friendtalk = settings.get("solapi_friendtalk_type") or "BMS_TEXT"
         friendtalk_type = FRIENDTALK_TYPES.get(friendtalk)

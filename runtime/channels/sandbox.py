@@ -23,6 +23,7 @@ from typing import Any
 
 from runtime.channels.base import ChannelClient, DeliveryReport, DeliveryState, OutboundMessage, SendResult
 from runtime.clock import Clock, SystemClock
+from storage import crypto
 
 PROVIDER = "sandbox"
 
@@ -132,11 +133,11 @@ class SandboxChannel(ChannelClient):
                 try:
                     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 except FileExistsError:
-                    existing = SandboxRecord(**json.loads(path.read_text("utf-8")))
+                    existing = _read_record(path)
                     self._records[record.message_id] = existing
                     return existing
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(asdict(record), handle, ensure_ascii=False)
+                    json.dump(_sealed(record), handle, ensure_ascii=False)
             self._records[record.message_id] = record
             return record
 
@@ -149,7 +150,7 @@ class SandboxChannel(ChannelClient):
         path = self.journal / f"{message_id}.json"
         if not path.exists():
             return None
-        return SandboxRecord(**json.loads(path.read_text("utf-8")))
+        return _read_record(path)
 
     async def poll_reports(self, provider_message_ids: list[str]) -> list[DeliveryReport]:
         now = self.clock.now()
@@ -177,8 +178,29 @@ class SandboxChannel(ChannelClient):
         found = dict(self._records)
         if self.journal is not None:
             for path in self.journal.glob("sbx-*.json"):
-                found.setdefault(path.stem, SandboxRecord(**json.loads(path.read_text("utf-8"))))
+                found.setdefault(path.stem, _read_record(path))
         return sorted(found.values(), key=lambda r: (r.sent_at, r.message_id))
+
+
+# The journal's personal fields, encrypted like the outbox's (storage/crypto.py): the recipient and the text.
+_SEALED_FIELDS = ("to", "text")
+
+
+def _sealed(record: SandboxRecord) -> dict[str, Any]:
+    keyring = crypto.current()
+    fields = asdict(record)
+    for name in _SEALED_FIELDS:
+        fields[name] = keyring.encrypt(fields[name], f"sandbox.{name}")
+    return fields
+
+
+def _read_record(path: Path) -> SandboxRecord:
+    fields = json.loads(path.read_text("utf-8"))
+    keyring = crypto.current()
+    for name in _SEALED_FIELDS:
+        if crypto.is_token(fields.get(name)):  # journals written before encryption hold plain values
+            fields[name] = keyring.decrypt(fields[name], f"sandbox.{name}")
+    return SandboxRecord(**fields)
 
 
 def _digits(number: str) -> str:

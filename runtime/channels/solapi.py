@@ -23,6 +23,7 @@ from typing import Any, Literal, assert_never
 
 import httpx
 
+from nodes.json_limits import TOO_DEEP_MESSAGE, too_deep
 from runtime.billing.rates import CostTable
 from runtime.channels._results import bilingual, default_explanation, http_failure, transport_failure, uncertain
 from runtime.channels.base import (
@@ -577,6 +578,8 @@ def parse_solapi_webhook(body: bytes | str | list[Any]) -> list[DeliveryReport]:
     stored (SOLAPI retries a webhook until it gets 200). Signature checking is the accounts package's job.
     """
     if isinstance(body, bytes | str):
+        if too_deep(body):  # before the parser recurses (a 2 KB body of 1,000 brackets)
+            raise SolapiWebhookError(TOO_DEEP_MESSAGE)
         try:
             items = json.loads(body)
         except ValueError as exc:

@@ -22,6 +22,7 @@ from storage.db import session_scope
 from storage.errors import ApiError, Problem
 from storage.models import ApiToken, Clinic
 from storage.models.base import utcnow
+from storage.proxies import client_address, request_scheme
 from storage.tenancy import Caller
 
 SESSION_COOKIE = "df_session"
@@ -53,16 +54,15 @@ def auth_settings_of(connection: ASGIConnection[Any, Any, Any, Any]) -> AuthSett
 
 
 def client_ip(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
-    return connection.client.host if connection.client else None
+    """The caller's address; forwarded headers count only from DOCTORSFLOW_TRUSTED_PROXIES (storage/proxies.py)."""
+    return client_address(connection.scope)
 
 
 def is_https(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
     settings = auth_settings_of(connection)
     if settings.cookie_secure != "auto":
         return settings.cookie_secure == "always"
-    if settings.trust_forwarded_proto and connection.headers.get("x-forwarded-proto", "").lower() == "https":
-        return True
-    return connection.url.scheme == "https"
+    return request_scheme(connection.scope) == "https"
 
 
 def unauthorized(message: str = "로그인이 필요합니다 / log-in required") -> ApiError:

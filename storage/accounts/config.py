@@ -10,7 +10,7 @@ from datetime import timedelta
 @dataclass(frozen=True)
 class AuthSettings:
     # "auto": Secure cookies when the request came over https (directly or X-Forwarded-Proto from a proxy
-    # the operator trusts); "always" / "never" force it.
+    # in DOCTORSFLOW_TRUSTED_PROXIES, storage/proxies.py); "always" / "never" force it.
     cookie_secure: str = "auto"
     idle_timeout: timedelta = timedelta(minutes=30)
     absolute_timeout: timedelta = timedelta(hours=12)
@@ -20,7 +20,6 @@ class AuthSettings:
     failure_window: timedelta = timedelta(minutes=15)
     lock_time: timedelta = timedelta(minutes=15)
     one_time_link_ttl: timedelta = timedelta(hours=24)
-    trust_forwarded_proto: bool = False
 
     @classmethod
     def from_env(cls) -> AuthSettings:
@@ -29,5 +28,4 @@ class AuthSettings:
             secure = "auto"
         return cls(
             cookie_secure=secure,
-            trust_forwarded_proto=os.environ.get("DOCTORSFLOW_TRUST_PROXY", "") in ("1", "true", "yes"),
         )

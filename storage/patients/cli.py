@@ -18,14 +18,15 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, emit_errors, error_object
+from nodes.progress import byte_progress
 from storage import crypto
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.migrate import ensure_default_clinic, upgrade
 from storage.patients import rights
 from storage.patients.columns import MappingError, parse_mapping
-from storage.patients.importer import ImportOptions, ImportReport, import_table
-from storage.patients.readers import UnreadableFile, read_table
+from storage.patients.importer import ImportOptions, ImportReport, import_stream
+from storage.patients.readers import UnreadableFile, open_table
 from storage.patients.retention import apply_retention
 from storage.patients.rotation import rotate
 from storage.patients.service import find_patient
@@ -93,7 +94,7 @@ def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         mapping = parse_mapping(args.map)
-        table = read_table(path.read_bytes(), path.name)
+        table = open_table(path)  # streamed: a 50 MB export is never held whole
     except MappingError as exc:
         return _import_failure(args, "invalid_mapping", str(exc))
     except UnreadableFile as exc:
@@ -104,9 +105,15 @@ def run_import(args: argparse.Namespace) -> int:
         )
     options = ImportOptions(dry_run=args.dry_run, strict=args.strict, mapping=mapping)
     try:
-        report = _in_clinic(Settings.from_env(), lambda session, caller: import_table(session, caller, table, options))
+        with byte_progress(table.size * (2 if args.strict else 1), "가져오기 / importing") as advance:
+            table.on_bytes = advance
+            report = _in_clinic(
+                Settings.from_env(), lambda session, caller: import_stream(session, caller, table, options)
+            )
     except MappingError as exc:
         return _import_failure(args, "invalid_mapping", str(exc))
+    except UnreadableFile as exc:  # found part-way (too many undecodable bytes): nothing was written
+        return _import_failure(args, exc.code, exc.message)
     emit(args, report.as_dict(), _import_text(report, args))
     return EXIT_INVALID if report.errors else EXIT_OK
 

@@ -10,7 +10,6 @@ never leak what an erasure should have removed.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Awaitable, Callable
@@ -22,6 +21,7 @@ from sqlalchemy import JSON, String, Table, Text, cast, func, literal, select, u
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from nodes.csv_safe import SafeCsvWriter
 from storage import audit
 from storage.models import Base, Erasure, Patient
 from storage.models.base import utcnow
@@ -157,7 +157,7 @@ async def export_patient(session: AsyncSession, caller: Caller, patient: Patient
 def export_as_csv(document: dict[str, Any]) -> str:
     """The export in one CSV (section, row, field, value), with a BOM so that Excel reads Korean right."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)  # a name like "=HYPERLINK(…)" stays text in Excel
     writer.writerow(["section", "row", "field", "value"])
     for field_name, value in document["patient"].items():
         writer.writerow(["patient", 1, field_name, _cell(value)])

@@ -1,0 +1,59 @@
+"""Peak memory of the two commands that read big files, on 50 MB inputs (10 MB with --quick), each in a child
+process (bench/peak_rss.py): ``import.peak_rss_mb`` (``import-patients`` of a CP949 EMR export into a fresh
+embedded database) and ``lint.peak_rss_mb`` (``lint-text`` of a JSONL file). Target: ≤ 200 MB at 50 MB.
+The 50 MB import is slow (≈ 1.1 million patients encrypted and indexed: 40 min on the shared 2-core box).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.bench_import import make_export
+from bench.peak_rss import doctorsflow, messages_file, peak_rss_mb
+
+BYTES_PER_ROW = 46  # of make_export's rows, measured
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "DOCTORSFLOW_DATA_DIR": str(data_dir), "DOCTORSFLOW_SECRET_KEY": "bench-secret-" + "0" * 40}
+    for key in ("DATABASE_URL", "REDIS_URL"):
+        env.pop(key, None)
+    return env
+
+
+def run(quick: bool = False) -> list[dict[str, Any]]:
+    megabytes = 10 if quick else 50
+    figures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = _env(folder / "data")
+        export = folder / "emr.csv"
+        export.write_bytes(make_export(megabytes * 1024 * 1024 // BYTES_PER_ROW))
+        peak_rss_mb(doctorsflow("migrate"), env)
+        peak, code, seconds = peak_rss_mb(doctorsflow("import-patients", str(export), "--format", "json"), env)
+        assert code == 0, f"import-patients exited {code}"
+        figures.append(
+            {
+                "bench": "import.peak_rss_mb",
+                "value": round(peak, 1),
+                "unit": "MB",
+                "input_mb": round(export.stat().st_size / 1024 / 1024, 1),
+                "seconds": round(seconds, 1),
+            }
+        )
+        messages = messages_file(folder / "messages.jsonl", megabytes)
+        peak, code, seconds = peak_rss_mb(doctorsflow("lint-text", str(messages)), env)
+        assert code in (0, 1), f"lint-text exited {code}"
+        figures.append(
+            {
+                "bench": "lint.peak_rss_mb",
+                "value": round(peak, 1),
+                "unit": "MB",
+                "input_mb": round(messages.stat().st_size / 1024 / 1024, 1),
+                "seconds": round(seconds, 1),
+            }
+        )
+    return figures
