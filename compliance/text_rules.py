@@ -34,7 +34,9 @@ from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
+from .frames import Span, frame_spans
 from .normalize import Normalized, normalize
+from .purpose import Purpose, classify
 from .variables import unknown_variable_spans
 
 TextChannel = ChannelName
@@ -219,15 +221,25 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     rules = _rules()
     findings: list[Finding] = []
 
-    promo_spans = [] if advertising else rules.promo.matches(norm, advertising=True)
-    if promo_spans:
-        mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
-        findings.extend(_spans(norm, mismatch, promo_spans, _promo_detail(entry)))
-    ad_content = advertising or bool(promo_spans)
+    if advertising:
+        ad_content = True
+    else:  # purpose classification, its own step: promotional content in an informational message
+        word_spans = [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)]
+        benefit = [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)]
+        benefit += frame_spans(norm, advertising=False, rule_prefix="MSA-INDUCEMENT").get("MSA-INDUCEMENT", [])
+        purpose = classify(norm, word_spans, benefit)
+        ad_content = purpose.advertising
+        if purpose.advertising:
+            mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
+            findings.extend(_mismatch(norm, mismatch, purpose, entry))
 
     for family in rules.msa:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
     findings.extend(_inducement(norm, rules, ad_content))
+    for rule, spans in frame_spans(norm, ad_content).items():
+        if rule == "PROMO" or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
+            continue
+        findings.extend(_original_spans(norm, rule, spans))
     if ad_content:
         findings.extend(_omit_risk(norm, rules))
         findings.append(_prereview(norm, rules))
@@ -271,6 +283,22 @@ def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: st
         start, end = norm.span(a, b)
         word = norm.original[start:end]
         yield make_finding(rule, start, end, detail or f"'{word}'")
+
+
+def _original_spans(norm: Normalized, rule: str, spans: list[Span]) -> Iterator[Finding]:
+    for start, end in spans:
+        yield make_finding(rule, start, end, f"'{norm.original[start:end]}'")
+
+
+def _mismatch(norm: Normalized, rule: str, purpose: Purpose, channel: Channel) -> Iterator[Finding]:
+    """One finding per promotional passage, its reason first (why the content counts as advertising)."""
+    seen: list[tuple[int, int]] = []
+    for reason in purpose.reasons:
+        if any(reason.start < b and a < reason.end for a, b in seen):
+            continue
+        seen.append((reason.start, reason.end))
+        word = norm.original[reason.start : reason.end]
+        yield make_finding(rule, reason.start, reason.end, f"'{word}' — {reason.why}; {_promo_detail(channel)}")
 
 
 def _promo_detail(channel: Channel) -> str:

@@ -1,0 +1,127 @@
+"""Semantic frames: a rule family as a combination of roles rather than one word list (``rules/frames.json``).
+
+Three kinds of frame, each with a rule id, a scope (``any`` message or ``ad`` content only) and exceptions
+(compact-text patterns; a frame match overlapping one is dropped):
+
+* ``window`` — every role (a list of alternatives) found within ``window`` compact characters of the first:
+  inducement = a benefit + an offer, comparison = another provider + a contrast, celebrity = a role + a
+  visit or choice, surgery footage = a procedure + footage + a video site, health data = a condition + a
+  finding. The finding covers the roles.
+* ``lemma`` — a pattern over the lemma string of :mod:`.morph` (면제하다, 돌려드리다, 망치다 in any
+  inflection or honorific form); analysed only when the compact text contains one of its ``stems``.
+* ``original`` — a pattern over the original text, for what normalisation removes (quotation marks of a
+  patient's quoted sentence, the dot of an ICD/KCD code such as H40.1).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .findings import RULES_DIR
+from .morph import analyse
+from .normalize import Normalized
+
+Span = tuple[int, int]  # offsets into the original text
+
+
+@dataclass(frozen=True)
+class Frame:
+    rule: str
+    kind: str  # window | lemma | original
+    ad_only: bool
+    roles: tuple[re.Pattern[str], ...]
+    window: int
+    exceptions: re.Pattern[str] | None
+    stems: tuple[str, ...]
+    reason: str  # Korean / English: why the frame is promotional (purpose classification)
+
+    def find(self, norm: Normalized) -> list[Span]:
+        if self.kind == "window":
+            return self._window(norm)
+        if self.kind == "original":
+            return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
+        if not any(stem in norm.text for stem in self.stems):
+            return []
+        morphs = analyse(norm.original)
+        return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]
+
+    def _window(self, norm: Normalized) -> list[Span]:
+        text = norm.text
+        first, rest = self.roles[0], self.roles[1:]
+        spans: list[Span] = []
+        for anchor in first.finditer(text):
+            a, b = anchor.span()
+            lo, hi = max(0, a - self.window), min(len(text), b + self.window)
+            start, end = a, b
+            for role in rest:
+                found = [m for m in role.finditer(text, lo, hi) if m.end() > m.start()]
+                if not found:
+                    break
+                nearest = min(found, key=lambda m: abs(m.start() - a))
+                start, end = min(start, nearest.start()), max(end, nearest.end())
+            else:
+                if self._excepted(text, start, end):
+                    continue
+                spans.append(norm.span(start, end))
+        return spans
+
+    def _excepted(self, text: str, start: int, end: int) -> bool:
+        if self.exceptions is None:
+            return False
+        lo, hi = max(0, start - 12), min(len(text), end + 12)
+        return any(m.start() < end and start < m.end() for m in self.exceptions.finditer(text, lo, hi))
+
+    def excepted_original(self, norm: Normalized, span: Span) -> bool:
+        """Exceptions of lemma/original frames, checked on the compact text around the span."""
+        if self.exceptions is None:
+            return False
+        return any(
+            norm.span(*m.span())[0] < span[1] and span[0] < norm.span(*m.span())[1]
+            for m in self.exceptions.finditer(norm.text)
+        )
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@cache
+def frames() -> tuple[Frame, ...]:
+    raw: list[dict[str, Any]] = json.loads((RULES_DIR / "frames.json").read_text("utf-8"))["frames"]
+    out: list[Frame] = []
+    for entry in raw:
+        kind = entry.get("kind", "window")
+        roles = entry["roles"] if kind == "window" else [entry["pattern"]]
+        out.append(
+            Frame(
+                rule=entry["rule"],
+                kind=kind,
+                ad_only=entry.get("scope", "any") == "ad",
+                roles=tuple(_compile(r if isinstance(r, list) else [r]) for r in roles),
+                window=int(entry.get("window", 20)),
+                exceptions=_compile(entry["exceptions"]) if entry.get("exceptions") else None,
+                stems=tuple(entry.get("stems", [])),
+                reason=entry.get("reason", ""),
+            )
+        )
+    return tuple(out)
+
+
+def frame_spans(norm: Normalized, advertising: bool, rule_prefix: str | None = None) -> dict[str, list[Span]]:
+    """Original-text spans per rule id of every frame that applies (``advertising``: ad content)."""
+    found: dict[str, list[Span]] = {}
+    for frame in frames():
+        if frame.ad_only and not advertising:
+            continue
+        if rule_prefix is not None and not frame.rule.startswith(rule_prefix):
+            continue
+        spans = frame.find(norm)
+        if frame.kind != "window":
+            spans = [s for s in spans if not frame.excepted_original(norm, s)]
+        if spans:
+            found.setdefault(frame.rule, []).extend(spans)
+    return found
