@@ -19,7 +19,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         {"bench": "lint.heldout_recall", "value": round(by_family.recall(), 3), "unit": "ratio",
          "messages": len(rows), "target": 0.90},
     ]  # fmt: skip
-    for family in by_family.keys():
+    for family in by_family.names():
         figures.append(
             {
                 "bench": f"lint.heldout.{family}",
@@ -31,7 +31,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
                 "fn": by_family.fn[family],
             }
         )
-    for rule in by_rule.keys():
+    for rule in by_rule.names():
         figures.append(
             {
                 "bench": f"lint.heldout.rule.{rule}",

@@ -86,7 +86,9 @@ def _lint_messages(messages: Any) -> MessageLintReport:
         findings = lint_text(item["text"], item["channel"], item["purpose"])
         errors += sum(1 for f in findings if f.severity == "error")
         warnings += sum(1 for f in findings if f.severity == "warning")
-        results.append({"id": item.get("id"), "findings": [cast(LintFinding, f.to_dict()) for f in findings]})
+        results.append(
+            {"id": item.get("id"), "findings": [cast(LintFinding, f.to_dict(with_suggestion=True)) for f in findings]}
+        )
     return {"results": results, "errors": errors, "warnings": warnings}
 
 

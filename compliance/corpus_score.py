@@ -46,7 +46,7 @@ class Score:
             return self._ratio(sum(self.tp.values()), sum(self.fn.values()))
         return self._ratio(self.tp[key], self.fn[key])
 
-    def keys(self) -> list[str]:
+    def names(self) -> list[str]:
         return sorted(set(self.tp) | set(self.fp) | set(self.fn))
 
 
@@ -56,7 +56,11 @@ def score(rows: list[dict[str, Any]], by: str = "family") -> Score:
     for row in rows:
         found = {f.rule for f in lint_text(row["text"], row["channel"], row["purpose"])} - UNLABELLED
         expected = set(row["expected"])
-        for hits, rules in ((result.tp, found & expected), (result.fp, found - expected), (result.fn, expected - found)):
+        for hits, rules in (
+            (result.tp, found & expected),
+            (result.fp, found - expected),
+            (result.fn, expected - found),
+        ):
             for rule in rules:
                 hits[family_of(rule) if by == "family" else rule] += 1
     return result

@@ -25,12 +25,12 @@ class Reason:
 
 
 @dataclass(frozen=True)
-class Purpose:
+class PurposeVerdict:
     advertising: bool
     reasons: tuple[Reason, ...]
 
 
-def classify(norm: Normalized, word_spans: list[Span], inducement_spans: list[Span]) -> Purpose:
+def classify(norm: Normalized, word_spans: list[Span], inducement_spans: list[Span]) -> PurposeVerdict:
     """``word_spans``: promo-word matches; ``inducement_spans``: benefit offers (both original offsets)."""
     reasons = [Reason(a, b, WORD_REASON) for a, b in word_spans]
     for frame in frames():
@@ -38,4 +38,4 @@ def classify(norm: Normalized, word_spans: list[Span], inducement_spans: list[Sp
             reasons.extend(Reason(a, b, frame.reason) for a, b in frame.find(norm))
     reasons.extend(Reason(a, b, INDUCEMENT_REASON) for a, b in inducement_spans)
     reasons.sort(key=lambda r: (r.start, r.end))
-    return Purpose(bool(reasons), tuple(reasons))
+    return PurposeVerdict(bool(reasons), tuple(reasons))

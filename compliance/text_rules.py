@@ -36,7 +36,8 @@ from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import Span, frame_spans
 from .normalize import Normalized, normalize
-from .purpose import Purpose, classify
+from .purpose import PurposeVerdict, classify
+from .suggestions import suggest
 from .variables import unknown_variable_spans
 
 TextChannel = ChannelName
@@ -227,11 +228,11 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         word_spans = [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)]
         benefit = [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)]
         benefit += frame_spans(norm, advertising=False, rule_prefix="MSA-INDUCEMENT").get("MSA-INDUCEMENT", [])
-        purpose = classify(norm, word_spans, benefit)
-        ad_content = purpose.advertising
-        if purpose.advertising:
+        verdict = classify(norm, word_spans, benefit)
+        ad_content = verdict.advertising
+        if verdict.advertising:
             mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
-            findings.extend(_mismatch(norm, mismatch, purpose, entry))
+            findings.extend(_mismatch(norm, mismatch, verdict, entry))
 
     for family in rules.msa:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
@@ -239,7 +240,12 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     for rule, spans in frame_spans(norm, ad_content).items():
         if rule == "PROMO" or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
             continue
-        findings.extend(_original_spans(norm, rule, spans))
+        severity = None
+        if rule == "MSA-INDUCEMENT":  # the offer is already reported by its discount word: one finding
+            if any(f.rule == rule for f in findings):
+                continue
+            severity = _frame_inducement_severity(norm, findings)
+        findings.extend(_original_spans(norm, rule, _new_spans(findings, rule, spans), severity))
     if ad_content:
         findings.extend(_omit_risk(norm, rules))
         findings.append(_prereview(norm, rules))
@@ -272,9 +278,10 @@ def _plain(text: str) -> Iterator[Finding]:
 
 def _finish(text: str, findings: list[Finding]) -> list[Finding]:
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
-    for finding in findings:  # the flagged words, for reports (frozen dataclass: set once, here)
+    for finding in findings:  # the flagged words and a rewrite, for reports (frozen dataclass: set once, here)
         if finding.end:
             object.__setattr__(finding, "excerpt", text[finding.start : finding.end])
+        object.__setattr__(finding, "suggestion", suggest(finding, text))
     return findings
 
 
@@ -285,15 +292,33 @@ def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: st
         yield make_finding(rule, start, end, detail or f"'{word}'")
 
 
-def _original_spans(norm: Normalized, rule: str, spans: list[Span]) -> Iterator[Finding]:
+def _original_spans(
+    norm: Normalized, rule: str, spans: list[Span], severity: Severity | None = None
+) -> Iterator[Finding]:
     for start, end in spans:
-        yield make_finding(rule, start, end, f"'{norm.original[start:end]}'")
+        yield make_finding(rule, start, end, f"'{norm.original[start:end]}'", severity)
 
 
-def _mismatch(norm: Normalized, rule: str, purpose: Purpose, channel: Channel) -> Iterator[Finding]:
+def _frame_inducement_severity(norm: Normalized, findings: list[Finding]) -> Severity:
+    """A price anchor or benefit in an offer that states its period, target and original price is a warning
+    (RULES.md), as a disclosed discount is, unless an error-level inducement was already found."""
+    if any(f.rule == "MSA-INDUCEMENT" and f.severity == "error" for f in findings):
+        return "error"
+    text = norm.text
+    disclosed = _PERIOD_RE.search(text) and _TARGET_RE.search(text) and _ORIGINAL_PRICE_RE.search(text)
+    return "warning" if disclosed else "error"
+
+
+def _new_spans(findings: list[Finding], rule: str, spans: list[Span]) -> list[Span]:
+    """Frame spans not already covered by a finding of the same rule (one finding per phrase)."""
+    taken = [(f.start or 0, f.end or 0) for f in findings if f.rule == rule]
+    return [(a, b) for a, b in spans if not any(a < e and s < b for s, e in taken)]
+
+
+def _mismatch(norm: Normalized, rule: str, verdict: PurposeVerdict, channel: Channel) -> Iterator[Finding]:
     """One finding per promotional passage, its reason first (why the content counts as advertising)."""
     seen: list[tuple[int, int]] = []
-    for reason in purpose.reasons:
+    for reason in verdict.reasons:
         if any(reason.start < b and a < reason.end for a, b in seen):
             continue
         seen.append((reason.start, reason.end))

@@ -111,6 +111,7 @@ export type SkippedNode = Schemas["SkippedNode"];
 export type StartedRun = Schemas["StartedRun"];
 export type StepView = Schemas["StepView"];
 export type StuckSending = Schemas["StuckSending"];
+export type SuggestedRewrite = Schemas["SuggestedRewrite"];
 export type SuppressedBy = Schemas["SuppressedBy"];
 export type SuppressionIn = Schemas["SuppressionIn"];
 export type TemplateVariable = Schemas["TemplateVariable"];

@@ -1,0 +1,219 @@
+"""Build ``dev.jsonl``: hand-written seed messages (each citing a source key of SOURCES.md), each placed in a
+few realistic envelopes (channel, clinic name in Korean or English, greeting). Run from the repository root:
+``.venv/bin/python -m compliance.corpus.build_dev``. The held-out split is written separately, by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+RISK = "부작용이 있을 수 있습니다."
+AD_ENVELOPES = (
+    ("friendtalk", "advertising", "(광고) 푸른숲안과 {body} {risk} 무료수신거부 080-500-7000"),
+    ("sms", "advertising", "(광고) 다온성형외과 {body} {risk} 무료수신거부 080-500-7001"),
+    ("friendtalk", "advertising", "(광고) Seoul Clear Eye Clinic {body} {risk} 무료수신거부 080-500-7002"),
+    ("sms", "advertising", "(광고)\n미소피부과\n{body}\n{risk}\n무료거부 0805007003"),
+)
+INFO_ENVELOPES = ("{body}", "{{{{ patient.name }}}}님, {body}", "[푸른숲안과] {body}")
+
+# (body, expected rule ids, source key); "!" prefix on the body: no risk notice is added (omit-risk case)
+AD_SEEDS: list[tuple[str, list[str], str]] = [
+    ("'수술 끝나고 바로 TV 자막이 읽혔어요' 40대 회사원 이○○님", ["MSA-TESTIMONIAL"], "dent-cases"),
+    ("고객님 인터뷰: 울쎄라 받고 얼굴선이 정리됐다는 말을 많이 들었어요.", ["MSA-TESTIMONIAL"], "influencer"),
+    ("라섹 받으신 대학생 박○○님의 회복 일기를 블로그에서 읽어보세요.", ["MSA-TESTIMONIAL"], "ftc-fake-reviews"),
+    ("먼저 시술받으신 분들의 한마디를 모았습니다.", ["MSA-TESTIMONIAL"], "influencer"),
+    ("시술받은 고객님들의 솔직한 사연을 소개합니다.", ["MSA-TESTIMONIAL"], "ftc-fake-reviews"),
+    ("직접 받아보니 생각보다 간단했어요 - 필러 고객님", ["MSA-TESTIMONIAL"], "dent-cases"),
+    ("Hear from our patients: 'Best decision of my life.'", ["MSA-TESTIMONIAL", "MSA-SUPERLATIVE"], "asa-cosmetic"),
+    ("Patient stories from our LASIK clinic.", ["MSA-TESTIMONIAL"], "asa-cosmetic"),
+    ("타 의원 대비 절반 가격의 제모.", ["MSA-COMPARISON"], "stibee-law"),
+    ("여러 병원 상담 받아보셨나요? 비교해 보시면 다릅니다.", ["MSA-COMPARISON"], "stibee-law"),
+    ("다른 곳과는 다른 정밀 검사, 직접 비교해 보세요.", ["MSA-COMPARISON"], "stibee-law"),
+    ("일반 피부과와 달리 의사가 직접 시술합니다.", ["MSA-COMPARISON"], "stibee-law"),
+    ("다른 병원에서 실패한 눈매교정, 재수술 상담받으세요.", ["MSA-DEFAME"], "dent-cases"),
+    ("비전문의에게 받으면 부작용이 생길 수 있는 보톡스, 전문의에게 받으세요.", ["MSA-DEFAME"], "dent-cases"),
+    ("Better results than other clinics in Gangnam.", ["MSA-COMPARISON"], "asa-cosmetic"),
+    ("안경보다 편한 렌즈삽입술.", ["MSA-COMPARISON"], "dent-cases"),
+    ("CT 촬영비 면제! 임플란트 상담 고객 대상.", ["MSA-INDUCEMENT"], "lure-27-3"),
+    ("본인부담금 없이 스케일링 받으세요.", ["MSA-INDUCEMENT"], "lure-27-3"),
+    ("기미 레이저 10회 80만원 → 49만원.", ["MSA-INDUCEMENT"], "lure-cases"),
+    ("정상가 대비 35% 저렴한 리프팅.", ["MSA-INDUCEMENT"], "lure-cases"),
+    ("첫 방문 시 적립금 2만 원 지급.", ["MSA-INDUCEMENT"], "sns-points"),
+    ("방문하시는 모든 분께 텀블러를 선물로 드립니다.", ["MSA-INDUCEMENT"], "lure-cases"),
+    ("가족을 소개해 주시면 관리권 1회를 드려요.", ["MSA-INDUCEMENT"], "referral-voucher"),
+    ("시술 후기 공유 시 기프티콘 증정.", ["MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"], "sns-points"),
+    ("블로그 리뷰 작성하시면 다음 관리 무료.", ["MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"], "sns-points"),
+    ("지방에서 오시는 분 교통비 전액 지원.", ["MSA-INDUCEMENT"], "lure-cases"),
+    ("보톡스 1회 추가 제공 (3회 결제 시).", ["MSA-INDUCEMENT"], "lure-cases"),
+    ("Get $100 off your first filler session.", ["MSA-INDUCEMENT"], "asa-medical"),
+    ("Free consultation and a bonus skin booster this month.", ["MSA-INDUCEMENT"], "asa-medical"),
+    ("결제 금액의 5%를 포인트로 적립해 드립니다.", ["MSA-INDUCEMENT"], "sns-points"),
+    ("효과가 없으면 시술비를 돌려드립니다.", ["MSA-GUARANTEE"], "stibee-law"),
+    ("시력이 안 나오면 무상 재수술해 드립니다.", ["MSA-GUARANTEE"], "stibee-law"),
+    ("한 번 받으면 5년 이상 유지되는 실리프팅.", ["MSA-GUARANTEE"], "ftc-2013"),
+    ("Results guaranteed, or we treat you again for free.", ["MSA-GUARANTEE"], "asa-guaranteed"),
+    ("Permanent results in a single session.", ["MSA-GUARANTEE"], "asa-medical"),
+    ("임플란트 평생 책임 관리.", ["MSA-GUARANTEE"], "stibee-law"),
+    ("Painless LASIK, back to work tomorrow.", ["MSA-SAFETY-CLAIM"], "asa-weight"),
+    ("No side effects, no downtime.", ["MSA-SAFETY-CLAIM"], "asa-weight"),
+    ("Scar-free double eyelid surgery.", ["MSA-SAFETY-CLAIM"], "asa-weight"),
+    ("멍 걱정 없는 필러, 바로 출근하세요.", ["MSA-SAFETY-CLAIM"], "dent-cases"),
+    ("하나도 안 아픈 레이저 제모.", ["MSA-SAFETY-CLAIM"], "dent-cases"),
+    ("배우 ○○○씨가 다녀간 피부과.", ["MSA-CELEBRITY"], "dent-cases"),
+    ("인기 아이돌이 관리받는 바로 그곳.", ["MSA-CELEBRITY"], "celebrity-video"),
+    ("뷰티 유튜버들이 찾는 리프팅.", ["MSA-CELEBRITY"], "youtube-surgery"),
+    ("The clinic K-pop stars choose.", ["MSA-CELEBRITY"], "asa-cosmetic"),
+    ("SBS 건강 프로그램에 출연한 원장 직접 진료.", ["MSA-ARTICLE-FORM"], "mohw-checklist"),
+    ("As seen on TV: our lifting program.", ["MSA-ARTICLE-FORM"], "asa-cosmetic"),
+    ("쌍꺼풀 수술 과정 영상을 유튜브 채널에 올렸습니다.", ["MSA-SURGERY-SCENE"], "youtube-surgery"),
+    ("필러 시술 과정을 틱톡에서 그대로 보여드립니다.", ["MSA-SURGERY-SCENE"], "celebrity-video"),
+    ("Watch the full procedure video on Instagram.", ["MSA-SURGERY-SCENE"], "youtube-surgery"),
+    ("2만 건 이상 시술 경험의 의료진.", ["MSA-SUPERLATIVE"], "ftc-experience"),
+    ("Seoul's best eye clinic.", ["MSA-SUPERLATIVE"], "stibee-law"),
+    ("The No.1 lifting clinic in Gangnam.", ["MSA-SUPERLATIVE"], "stibee-law"),
+    ("코 재수술 전문.", ["MSA-FAKE-TITLE"], "ftc-2013"),
+    ("흉터 전문 클리닉.", ["MSA-FAKE-TITLE"], "ftc-2013"),
+    ("시술 전과 후 달라진 턱선을 확인하세요.", ["MSA-BEFORE-AFTER"], "ftc-fake-reviews"),
+    ("Before & after photos on our website.", ["MSA-BEFORE-AFTER"], "asa-weight"),
+    ("처진 눈 때문에 늘 피곤해 보인다는 말, 이제 그만.", ["MSA-APPEARANCE"], "asa-cosmetic"),
+    ("!스마일라식 토요일 상담 가능.", ["MSA-OMIT-RISK"], "mohw-checklist"),
+    ("!Botox appointments this Saturday.", ["MSA-OMIT-RISK"], "mohw-checklist"),
+    ("!LASEK and ICL consultations available.", ["MSA-OMIT-RISK"], "mohw-checklist"),
+    ("!Liposuction consultations with our surgeons.", ["MSA-OMIT-RISK"], "asa-weight"),
+    ("!필러·보톡스 예약 받습니다.", ["MSA-OMIT-RISK"], "mohw-checklist"),
+    ("정기 검진 안내: 평일 오전 9시~오후 6시.", [], "sms-ad-rules"),
+    ("토요일 진료 시간이 변경되었습니다.", [], "sms-ad-rules"),
+    ("Our clinic hours are 9 AM to 6 PM on weekdays.", [], "sms-ad-rules"),
+    ("시력교정 상담 예약 안내. 자세한 사항은 02-700-1000.", [], "mohw-checklist"),
+    ("리프팅 시술 상담 안내. *시술 후 부기, 멍이 생길 수 있음", [], "mohw-checklist"),
+    ("LASIK consultation hours. Risks vary by person.", [], "asa-cosmetic"),
+    ("!쌍꺼풀 상담 안내. ※부작용 有", [], "mohw-checklist"),
+    ("!백내장 수술 상담. 개인에 따라 결과가 다를 수 있습니다.", [], "mohw-checklist"),
+]
+
+INFO_SEEDS: list[tuple[str, str, list[str], str]] = [
+    ("sms", "이번 검사에서 녹내장 초기 소견이 있습니다. 재검 바랍니다.", ["PII-HEALTH-IN-SMS"], "glaucoma-codes"),
+    ("sms", "황반변성이 의심되어 정밀 검사가 필요합니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "혈압 158/96으로 측정되어 내과 진료를 권합니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "LDL 콜레스테롤 190 mg/dL입니다. 상담 예약 바랍니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "진단서 상병코드 H25.1 노년백내장이 기재되었습니다.", ["PII-HEALTH-IN-SMS"], "kcd"),
+    ("sms", "진료확인서(상병 K21 위식도역류) 발급 완료.", ["PII-HEALTH-IN-SMS"], "kcd"),
+    ("sms", "초음파 결과 간에 낭종이 보여 추가 검사가 필요합니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "내시경에서 용종이 발견되어 제거했습니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "Your eye pressure was 30 mmHg in the right eye.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "검진 결과 이상 소견이 있어 내원이 필요합니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "새로 도입한 레이저 장비로 잡티를 관리해 보세요.", ["ADV-PURPOSE-MISMATCH"], "sms-promo"),
+    ("sms", "신규 지점 오픈! 가까운 곳에서 만나요.", ["ADV-PURPOSE-MISMATCH"], "kakao-ad-criteria"),
+    ("sms", "방문 고객께 핸드크림을 선물로 드립니다.", ["ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT"], "sms-promo"),
+    ("sms", "재진 시 진료비 면제해 드립니다.", ["ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT"], "lure-27-3"),
+    (
+        "alimtalk",
+        "새로운 피부 관리 프로그램이 출시되었습니다. 지금 확인하세요.",
+        ["KAKAO-ALIMTALK-PROMO"],
+        "alimtalk-review",
+    ),
+    (
+        "alimtalk",
+        "병원 앱을 설치하면 대기 순서를 볼 수 있어요. 지금 다운로드하세요.",
+        ["KAKAO-ALIMTALK-PROMO"],
+        "alimtalk-2604",
+    ),
+    (
+        "alimtalk",
+        "결제 완료. 적립된 3,000포인트는 다음 시술에 사용하세요.",
+        ["KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"],
+        "alimtalk-2604",
+    ),
+    (
+        "alimtalk",
+        "생일을 축하드려요! 생일 선물로 관리 1회를 드립니다.",
+        ["KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"],
+        "alimtalk-review",
+    ),
+    ("alimtalk", "최신 장비를 새로 들여왔습니다. 상담받아 보세요.", ["KAKAO-ALIMTALK-PROMO"], "alimtalk-review"),
+    (
+        "alimtalk",
+        "수술 부위는 좀 괜찮으세요? 불편한 점 있으면 연락 주세요.",
+        ["KAKAO-ALIMTALK-BLACKLIST"],
+        "alimtalk-review",
+    ),
+    ("alimtalk", "라식 수술 후 2주간은 눈을 비비지 마시고 처방 안약을 하루 4번 넣어 주세요.", [], "lasik-care"),
+    ("alimtalk", "라섹 후 3~4일은 시림과 통증이 있을 수 있습니다. 보호렌즈를 빼지 마세요.", [], "lasek-care"),
+    (
+        "alimtalk",
+        "강한 자외선은 각막 혼탁을 일으켜 영구적인 시력 저하를 남길 수 있으니 선글라스를 쓰세요.",
+        [],
+        "lasik-care",
+    ),
+    ("alimtalk", "수술 후 한 달은 음주와 흡연을 피해 주세요.", [], "lasik-care"),
+    ("alimtalk", "세안은 3일째부터, 눈 화장은 한 달 뒤부터 가능합니다.", [], "lasik-faq"),
+    ("alimtalk", "대기번호 No. 12번, 잠시만 기다려 주세요.", [], "alimtalk-info"),
+    ("alimtalk", "예약번호 No.103 확인되었습니다.", [], "alimtalk-info"),
+    ("alimtalk", "오늘 낮 최고 기온 34도, 야외 활동을 줄이세요.", [], "lasik-care"),
+    (
+        "alimtalk",
+        "비급여 항목 비용은 원내 게시판과 홈페이지에 안내되어 있습니다. 렌즈삽입술 양안 500만원.",
+        [],
+        "alimtalk-info",
+    ),
+    ("alimtalk", "백내장 수술 본인부담금 280,000원이 결제되었습니다.", [], "alimtalk-info"),
+    ("alimtalk", "다른 병원에서 받으신 검사 결과지를 지참해 주세요.", [], "alimtalk-info"),
+    ("alimtalk", "이전에 다니던 병원의 소견서가 있으면 가져와 주세요.", [], "alimtalk-info"),
+    ("alimtalk", "의료급여 대상자는 본인부담금이 감면됩니다. 접수처에 말씀해 주세요.", [], "lure-27-3"),
+    ("alimtalk", "수술 전날 밤 12시 이후 금식해 주세요.", [], "lasik-care"),
+    ("alimtalk", "필러 시술 후 부위가 창백해지거나 통증이 심하면 바로 연락 주세요.", [], "mohw-checklist"),
+    ("alimtalk", "Please do not rub your eyes for two weeks after surgery.", [], "lasik-care"),
+    ("alimtalk", "Your appointment at Seoul Clear Eye Clinic is tomorrow at 10 AM.", [], "alimtalk-info"),
+    (
+        "alimtalk",
+        "Severe pain or sudden vision loss can cause permanent damage if untreated: call us right away.",
+        [],
+        "lasik-care",
+    ),
+    ("alimtalk", "검사 결과가 나왔습니다. 내원하시면 설명드리겠습니다.", [], "medical-info"),
+    ("alimtalk", "수술 동의서와 부작용 설명서를 미리 읽어 주세요.", [], "mohw-checklist"),
+    (
+        "alimtalk",
+        "광고성 정보 수신 동의를 2년마다 다시 확인드립니다. 유지하시려면 아무 조치도 필요 없습니다.",
+        [],
+        "kisa-label",
+    ),
+    ("alimtalk", "주차는 2시간 무료입니다.", [], "alimtalk-info"),
+    ("alimtalk", "실손보험 청구 서류는 접수처에서 발급됩니다.", [], "alimtalk-info"),
+    ("alimtalk", "회복에 가장 중요한 시기는 수술 후 첫 주입니다.", [], "lasik-care"),
+    ("alimtalk", "100% 예약제로 운영됩니다. 방문 전에 예약해 주세요.", [], "alimtalk-info"),
+    ("alimtalk", "시술 후 붉은기는 개인차가 있으며 보통 3일 내 가라앉습니다.", [], "lasik-faq"),
+    ("alimtalk", "처방받은 약을 드신 뒤 두드러기가 나면 복용을 멈추고 연락 주세요.", [], "lasik-care"),
+    ("sms", "내일 오전 10시 진료 예약입니다. 변경은 02-700-1000.", [], "alimtalk-info"),
+    ("sms", "검사 결과는 문자로 안내하지 않습니다. 내원해 주세요.", [], "medical-info"),
+    ("sms", "녹내장 정기 검사 예약이 다음 주 월요일입니다.", [], "glaucoma-codes"),
+    ("sms", "안압 검사를 위해 콘택트렌즈를 빼고 오세요.", [], "lasik-care"),
+    ("sms", "임플란트 수술 후 24시간은 빨대를 쓰지 마세요.", [], "lasek-care"),
+    ("sms", "진료비 영수증이 발급되었습니다.", [], "alimtalk-info"),
+    ("sms", "최초 내원 시 신분증을 지참해 주세요.", [], "alimtalk-info"),
+    ("sms", "예방접종 일정 안내: 평일 오전 9시~12시.", [], "alimtalk-info"),
+]
+
+
+def build() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
+        omit = body.startswith("!")
+        for j, (channel, purpose, envelope) in enumerate(AD_ENVELOPES):
+            text = envelope.format(body=body.lstrip("!"), risk="" if omit else RISK)
+            rows.append({"id": f"d{i:03d}{'abcd'[j]}", "channel": channel, "purpose": purpose, "text": text,
+                         "expected": sorted(expected), "source": source})  # fmt: skip
+    for i, (channel, body, expected, source) in enumerate(INFO_SEEDS, 1):
+        for j, envelope in enumerate(INFO_ENVELOPES):
+            text = envelope.format(body=body)
+            rows.append({"id": f"i{i:03d}{'abc'[j]}", "channel": channel, "purpose": "informational", "text": text,
+                         "expected": sorted(expected), "source": source})  # fmt: skip
+    return rows
+
+
+if __name__ == "__main__":
+    out = Path(__file__).parent / "dev.jsonl"
+    rows = build()
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    print(len(rows), "rows,", sum(1 for r in rows if not r["expected"]), "clean")
