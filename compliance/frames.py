@@ -23,7 +23,7 @@ from typing import Any
 
 from .findings import RULES_DIR
 from .morph import analyse
-from .normalize import Normalized
+from .normalize import Normalized, normalize
 
 Span = tuple[int, int]  # offsets into the original text
 
@@ -55,10 +55,16 @@ class Frame:
         spans: list[Span] = []
         for anchor in first.finditer(text):
             a, b = anchor.span()
+            if b <= a or not norm.crosses_words_cleanly(a, b):  # 일, 기존 is not 일기
+                continue
             lo, hi = max(0, a - self.window), min(len(text), b + self.window)
             start, end = a, b
             for role in rest:
-                found = [m for m in role.finditer(text, lo, hi) if m.end() > m.start()]
+                found = [
+                    m
+                    for m in role.finditer(text, lo, hi)
+                    if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
+                ]
                 if not found:
                     break
                 nearest = min(found, key=lambda m: abs(m.start() - a))
@@ -72,17 +78,15 @@ class Frame:
     def _excepted(self, text: str, start: int, end: int) -> bool:
         if self.exceptions is None:
             return False
-        lo, hi = max(0, start - 12), min(len(text), end + 12)
-        return any(m.start() < end and start < m.end() for m in self.exceptions.finditer(text, lo, hi))
+        lo, hi = max(0, start - 12), min(len(text), end + 12)  # exceptions are context: near the match
+        return self.exceptions.search(text, lo, hi) is not None
 
     def excepted_original(self, norm: Normalized, span: Span) -> bool:
         """Exceptions of lemma/original frames, checked on the compact text around the span."""
         if self.exceptions is None:
             return False
-        return any(
-            norm.span(*m.span())[0] < span[1] and span[0] < norm.span(*m.span())[1]
-            for m in self.exceptions.finditer(norm.text)
-        )
+        around = normalize(norm.original[max(0, span[0] - 16) : span[1] + 16]).text
+        return self.exceptions.search(around) is not None
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
