@@ -46,7 +46,7 @@ REPORT_FORMATS = ("json", "sarif", "html", "text")
 def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]:
     """The report in ``fmt``; the HTML report links its rules to the guides this server serves."""
     if fmt == "json":
-        return Response(report.to_dict())
+        return Response(report.to_dict(with_suggestions=True))
     if fmt == "sarif":
         return Response(render_sarif(report), media_type="application/sarif+json")
     if fmt == "html":
