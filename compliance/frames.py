@@ -26,6 +26,7 @@ from .morph import analyse
 from .normalize import Normalized, normalize
 
 Span = tuple[int, int]  # offsets into the original text
+_SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Frame:
     exceptions: re.Pattern[str] | None
     stems: tuple[str, ...]
     reason: str  # Korean / English: why the frame is promotional (purpose classification)
+    sentences: int = 1  # how many sentences the roles may spread over
 
     def find(self, norm: Normalized) -> list[Span]:
         if self.kind == "window":
@@ -53,27 +55,36 @@ class Frame:
         text = norm.text
         first, rest = self.roles[0], self.roles[1:]
         spans: list[Span] = []
-        for anchor in first.finditer(text):
+        pos = 0
+        while (anchor := first.search(text, pos)) is not None:
             a, b = anchor.span()
-            if b <= a or not norm.crosses_words_cleanly(a, b):  # 일, 기존 is not 일기
+            span = self._around(norm, a, b, rest) if b > a and norm.crosses_words_cleanly(a, b) else None
+            if span is None:  # look again from the next character (a shorter anchor may fit: 과고객님 → 고객님)
+                pos = a + 1
                 continue
-            lo, hi = max(0, a - self.window), min(len(text), b + self.window)
-            start, end = a, b
-            for role in rest:
-                found = [
-                    m
-                    for m in role.finditer(text, lo, hi)
-                    if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
-                ]
-                if not found:
-                    break
-                nearest = min(found, key=lambda m: abs(m.start() - a))
-                start, end = min(start, nearest.start()), max(end, nearest.end())
-            else:
-                if self._excepted(text, start, end):
-                    continue
-                spans.append(norm.span(start, end))
+            spans.append(span)
+            pos = b
         return spans
+
+    def _around(self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...]) -> Span | None:
+        """The span of the anchor ``[a, b)`` with the nearest match of every other role, or None."""
+        text = norm.text
+        lo, hi = max(0, a - self.window), min(len(text), b + self.window)
+        start, end = a, b
+        for role in rest:
+            found = [
+                m for m in role.finditer(text, lo, hi) if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
+            ]
+            if not found:
+                return None
+            nearest = min(found, key=lambda m: abs(m.start() - a))
+            start, end = min(start, nearest.start()), max(end, nearest.end())
+        span = norm.span(start, end)
+        if self._excepted(text, start, end):
+            return None
+        if len(_SENTENCE_END_RE.findall(norm.original, *span)) > self.sentences - 1:
+            return None  # the roles of one frame belong to one sentence (comparison: a question and its answer)
+        return span
 
     def _excepted(self, text: str, start: int, end: int) -> bool:
         if self.exceptions is None:
@@ -110,6 +121,7 @@ def frames() -> tuple[Frame, ...]:
                 exceptions=_compile(entry["exceptions"]) if entry.get("exceptions") else None,
                 stems=tuple(entry.get("stems", [])),
                 reason=entry.get("reason", ""),
+                sentences=int(entry.get("sentences", 1)),
             )
         )
     return tuple(out)

@@ -64,7 +64,7 @@ AD_SEEDS: list[tuple[str, list[str], str]] = [
     ("인기 아이돌이 관리받는 바로 그곳.", ["MSA-CELEBRITY"], "celebrity-video"),
     ("뷰티 유튜버들이 찾는 리프팅.", ["MSA-CELEBRITY"], "youtube-surgery"),
     ("The clinic K-pop stars choose.", ["MSA-CELEBRITY"], "asa-cosmetic"),
-    ("SBS 건강 프로그램에 출연한 원장 직접 진료.", ["MSA-ARTICLE-FORM"], "mohw-checklist"),
+    ("SBS 건강 프로그램에 출연한 원장 직접 진료.", ["MSA-ARTICLE-FORM", "MSA-CELEBRITY"], "mohw-checklist"),
     ("As seen on TV: our lifting program.", ["MSA-ARTICLE-FORM"], "asa-cosmetic"),
     ("쌍꺼풀 수술 과정 영상을 유튜브 채널에 올렸습니다.", ["MSA-SURGERY-SCENE"], "youtube-surgery"),
     ("필러 시술 과정을 틱톡에서 그대로 보여드립니다.", ["MSA-SURGERY-SCENE"], "celebrity-video"),
@@ -195,6 +195,53 @@ INFO_SEEDS: list[tuple[str, str, list[str], str]] = [
     ("sms", "예방접종 일정 안내: 평일 오전 9시~12시.", [], "alimtalk-info"),
 ]
 
+# probes: novel phrasings written after the first rules, to see what they missed (kept as dev rows)
+_H = "(광고) 하람안과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-123-4567"
+PROBES: list[tuple[str, str, str, list[str], str]] = [
+    ("friendtalk", "advertising", _H.format("수술받으신 분들이 가장 많이 하시는 말씀은 '진작 할걸'입니다."), ["MSA-TESTIMONIAL"], "dent-cases"),
+    ("friendtalk", "advertising", _H.format("라식 3년 차 환자분과의 인터뷰를 공개합니다."), ["MSA-TESTIMONIAL"], "influencer"),
+    ("friendtalk", "advertising", _H.format("환자분이 보내주신 감사 편지를 소개합니다."), ["MSA-TESTIMONIAL"], "ftc-fake-reviews"),
+    ("friendtalk", "advertising", _H.format("시술 경험을 나눠주신 고객님 이야기"), ["MSA-TESTIMONIAL"], "influencer"),
+    ("friendtalk", "advertising", _H.format("수술 후 달라진 일상, 환자분 브이로그로 확인하세요."), ["MSA-TESTIMONIAL"], "youtube-lure"),
+    ("friendtalk", "advertising", _H.format("I can finally see clearly! - a LASIK patient"), ["MSA-TESTIMONIAL"], "asa-cosmetic"),
+    ("friendtalk", "advertising", _H.format("다른 안과에서 라식이 안 된다고 하셨나요? 하람안과는 다릅니다."), ["MSA-COMPARISON", "MSA-DEFAME"], "dent-cases"),
+    ("friendtalk", "advertising", _H.format("어디서 받아도 똑같다고요? 결과가 다릅니다."), ["MSA-COMPARISON"], "stibee-law"),
+    ("friendtalk", "advertising", _H.format("싼 곳 찾다가 재수술하는 분들 많습니다."), ["MSA-DEFAME"], "dent-cases"),
+    ("friendtalk", "advertising", _H.format("대형 병원 못지않은 장비."), ["MSA-COMPARISON"], "stibee-law"),
+    ("friendtalk", "advertising", _H.format("초진 진찰료 없음!"), ["MSA-INDUCEMENT"], "lure-27-3"),
+    ("friendtalk", "advertising", _H.format("상담만 받아도 인공눈물 1박스 드려요."), ["MSA-INDUCEMENT"], "lure-cases"),
+    ("friendtalk", "advertising", _H.format("수술비 카드 무이자 12개월 + 안경 지원금 10만 원."), ["MSA-INDUCEMENT"], "lure-cases"),
+    ("friendtalk", "advertising", _H.format("라섹 199만 원 → 149만 원"), ["MSA-INDUCEMENT"], "lure-cases"),
+    ("friendtalk", "advertising", _H.format("SNS 팔로우하면 커피 쿠폰"), ["MSA-INDUCEMENT"], "sns-points"),
+    ("friendtalk", "advertising", _H.format("수술 후 시력 1.0 미만이면 재수술 비용 받지 않습니다."), ["MSA-GUARANTEE"], "stibee-law"),
+    ("friendtalk", "advertising", _H.format("만족하지 않으시면 100% 환불."), ["MSA-GUARANTEE"], "stibee-law"),
+    ("friendtalk", "advertising", _H.format("한 번으로 끝나는 시력교정."), ["MSA-GUARANTEE"], "stibee-law"),
+    ("friendtalk", "advertising", _H.format("걸그룹 ○○가 수술받은 안과."), ["MSA-CELEBRITY"], "celebrity-video"),
+    ("friendtalk", "advertising", _H.format("방송에서 화제가 된 원장님."), ["MSA-ARTICLE-FORM", "MSA-CELEBRITY"], "mohw-checklist"),
+    ("friendtalk", "advertising", _H.format("유명 크리에이터도 다녀갔어요."), ["MSA-CELEBRITY"], "youtube-surgery"),
+    ("friendtalk", "advertising", _H.format("라식 수술 현장, 네이버TV에서 생생하게."), ["MSA-SURGERY-SCENE"], "youtube-surgery"),
+    ("friendtalk", "advertising", _H.format("No pain, no scars, no worries."), ["MSA-SAFETY-CLAIM"], "asa-weight"),
+    ("friendtalk", "advertising", _H.format("100% satisfaction guaranteed."), ["MSA-GUARANTEE"], "asa-guaranteed"),
+    ("friendtalk", "advertising", _H.format("Korea's first SMILE Pro clinic."), ["MSA-SUPERLATIVE"], "stibee-law"),
+    ("friendtalk", "advertising", _H.format("World-class results, trusted by celebrities."), ["MSA-CELEBRITY", "MSA-SUPERLATIVE"], "asa-cosmetic"),
+    ("sms", "informational", "[하람안과] 안압 검사 결과 정상 범위를 넘어 녹내장 가능성이 있습니다.", ["PII-HEALTH-IN-SMS"], "glaucoma-codes"),
+    ("sms", "informational", "{{ patient.name }}님, 각막 두께 480μm로 라섹이 권장됩니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("sms", "informational", "[하람안과] 진단코드 H52.1(근시) 확인서가 발급되었습니다.", ["PII-HEALTH-IN-SMS"], "kcd"),
+    ("sms", "informational", "[하람안과] 백내장 진행 정도가 심해 수술이 필요합니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
+    ("alimtalk", "informational", "{{ patient.name }}님, 다음 주부터 신형 레이저로 시술받으실 수 있습니다. 예약 문의 주세요.", ["KAKAO-ALIMTALK-PROMO"], "alimtalk-review"),
+    ("alimtalk", "informational", "{{ patient.name }}님, 생신을 진심으로 축하드립니다.", ["KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO"], "kisa-label"),
+    ("alimtalk", "informational", "하람안과가 새 단장을 마치고 다시 문을 엽니다. 많은 방문 바랍니다.", ["KAKAO-ALIMTALK-PROMO"], "alimtalk-review"),
+    ("sms", "informational", "[하람안과] 여름휴가 전 시력교정, 지금이 적기입니다.", ["ADV-PURPOSE-MISMATCH"], "sms-promo"),
+    ("alimtalk", "informational", "수술 후 2주간 사우나는 피해 주세요. 감염되면 시력에 영구적 손상이 올 수 있습니다.", [], "lasik-care"),
+    ("alimtalk", "informational", "접수번호 No.7 {{ patient.name }}님 3번 진료실로 오세요.", [], "alimtalk-info"),
+    ("sms", "informational", "[하람안과] 비급여 진료비: 라섹 양안 1,500,000원. 결제는 수술 당일.", [], "alimtalk-info"),
+    ("sms", "informational", "당뇨가 있으신 분은 수술 전 혈당 조절이 필요합니다. 복용 약을 알려 주세요.", [], "medical-info"),
+    ("friendtalk", "advertising", "(광고) Haram Eye Clinic 라섹 상담 안내. 부작용 가능. 무료수신거부 080-123-4567", [], "kisa-label"),
+    ("sms", "informational", "본 문자는 의료법 제45조에 따라 비급여 진료비용을 안내드리는 것입니다.", [], "alimtalk-info"),
+    ("alimtalk", "informational", "{{ patient.name }}님, 최고 혈압 150 이상이 지속되면 내과 진료를 받으세요.", [], "lasik-care"),
+    ("alimtalk", "informational", "수술 후 가장 흔한 증상은 눈부심이며 대부분 1~3개월 내 좋아집니다.", [], "lasik-faq"),
+]  # fmt: skip
+
 
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -209,6 +256,9 @@ def build() -> list[dict[str, object]]:
             text = envelope.format(body=body)
             rows.append({"id": f"i{i:03d}{'abc'[j]}", "channel": channel, "purpose": "informational", "text": text,
                          "expected": sorted(expected), "source": source})  # fmt: skip
+    for i, (channel, purpose, text, expected, source) in enumerate(PROBES, 1):
+        rows.append({"id": f"p{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected), "source": source})  # fmt: skip
     return rows
 
 
