@@ -242,6 +242,47 @@ PROBES: list[tuple[str, str, str, list[str], str]] = [
     ("alimtalk", "informational", "수술 후 가장 흔한 증상은 눈부심이며 대부분 1~3개월 내 좋아집니다.", [], "lasik-faq"),
 ]  # fmt: skip
 
+# second probe round (dental, Korean medicine): other specialties' wording
+_Y = "(광고) 예담치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-777-8888"
+_R = "(광고) 라온한의원 {} 개인차가 있습니다. 무료수신거부 080-777-9999"
+_KINDS = {"F": ("friendtalk", "advertising"), "S": ("sms", "informational"), "A": ("alimtalk", "informational")}
+PROBES_2: list[tuple[str, str, set[str], str]] = [
+    (_Y.format("치료받으신 어르신께서 '이제 틀니 없이 식사해요'라고 하시더군요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_R.format("다이어트 한약 드신 분들의 감량 사례를 모았습니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_Y.format("교정 끝난 학생의 환한 미소, 인스타그램에서 만나보세요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_Y.format("치과 가기 무서우셨죠? 다른 치과와 달리 예담치과는 수면 치료."),"F",{"MSA-COMPARISON"}, "dent-cases"),
+    (_R.format("양방 병원에서 못 고친 허리 통증, 한방으로."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_Y.format("임플란트 1개 가격으로 2개!"),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_Y.format("스케일링 받으시면 칫솔 세트 증정"),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_R.format("첫 진료 공진단 1환 서비스"),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_Y.format("교정 기간 내 추가 비용 일절 없음, 결과 책임제."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_R.format("요요 없는 다이어트, 효과 없으면 전액 환불."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_Y.format("잇몸 절개 없이 통증 걱정 없는 임플란트."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_R.format("부작용 없는 천연 한약으로 안심하세요."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_Y.format("프로야구 선수들이 믿고 찾는 치과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_Y.format("임플란트 식립 과정 전체를 유튜브로 보여드립니다."),"F",{"MSA-SURGERY-SCENE"}, "dent-cases"),
+    (_Y.format("지역 최다 임플란트 식립."),"F",{"MSA-SUPERLATIVE"}, "dent-cases"),
+    (_Y.format("Painless dental implants, guaranteed."),"F",{"MSA-SAFETY-CLAIM","MSA-GUARANTEE"}, "dent-cases"),
+    (_Y.format("Our patients love their new smiles!"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    ("[예담치과] {{ patient.name }}님 치주염 진단으로 잇몸 치료가 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[라온한의원] {{ patient.name }}님 체지방률 32%로 측정되었습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[예담치과] 파노라마 상 사랑니가 신경관에 근접해 있습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님, 예담치과 신규 교정 장치가 도입되었습니다. 상담 예약 받습니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-info"),
+    ("[라온한의원] 가을 보약 시즌입니다. 미리 예약하세요.","S",{"ADV-PURPOSE-MISMATCH"}, "medical-info"),
+    ("{{ patient.name }}님, 예담치과 2호점 개원을 알려드립니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-info"),
+    ("임플란트 수술 후 3일간은 딱딱한 음식을 피하고 흡연하지 마세요.","A",set(), "alimtalk-info"),
+    ("발치 후 거즈는 2시간 동안 물고 계세요. 피가 계속 나면 연락 주세요.","A",set(), "alimtalk-info"),
+    ("[예담치과] 스케일링은 연 1회 건강보험이 적용됩니다. 본인부담금 약 15,000원.","S",set(), "medical-info"),
+    ("침 치료 후 샤워는 2시간 뒤에 하세요. 드물게 멍이 생길 수 있습니다.","A",set(), "alimtalk-info"),
+    ("(광고) Yedam Dental 정기 검진 안내. 무료수신거부 080-777-8888","F",set(), "alimtalk-info"),
+    ("{{ patient.name }}님 진료비 15,000원이 결제되었습니다. 감사합니다.","A",set(), "alimtalk-info"),
+    ("예약 변경은 최소 하루 전에 연락 주세요.","A",set(), "alimtalk-info"),
+    ("교정 장치가 빠지면 삼키지 말고 보관 후 내원하세요.","A",set(), "alimtalk-info"),
+    ("최고 온도 35도 이상 폭염 시 무리한 외출을 삼가세요.","A",set(), "alimtalk-info"),
+    ("다른 치과에서 찍은 엑스레이가 있으면 가져오세요.","A",set(), "alimtalk-info"),
+    ("한약 복용 중 설사가 계속되면 복용을 멈추고 연락 주세요.","S",set(), "medical-info"),
+]  # fmt: skip
+
 
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -259,6 +300,10 @@ def build() -> list[dict[str, object]]:
     for i, (channel, purpose, text, expected, source) in enumerate(PROBES, 1):
         rows.append({"id": f"p{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected), "source": source})  # fmt: skip
+    for i, (text, kind, expected2, source) in enumerate(PROBES_2, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"q{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected2), "source": source})  # fmt: skip
     return rows
 
 
