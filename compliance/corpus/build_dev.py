@@ -283,6 +283,55 @@ PROBES_2: list[tuple[str, str, set[str], str]] = [
     ("한약 복용 중 설사가 계속되면 복용을 멈추고 연락 주세요.","S",set(), "medical-info"),
 ]  # fmt: skip
 
+# third probe round (plastic surgery, ophthalmology, dermatology): measured before the rules saw it
+_B = "(광고) 봄빛성형외과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-321-6540"
+_E = "(광고) 밝음안과 {} 개인차가 있습니다. 무료수신거부 080-321-6541"
+_S = "(광고) 결피부과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-321-6542"
+PROBES_3: list[tuple[str, str, set[str], str]] = [
+    (_B.format("코 수술 받은 지 한 달, 친구들이 못 알아봐요 ㅎㅎ (20대 여성 고객)"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_E.format("노안 수술을 받은 60대 어머님, 손주 얼굴이 또렷해졌다며 웃으셨습니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_S.format("고객 만족 후기 4,000건 돌파!"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_S.format("리얼 체험 영상 공개 중."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_B.format("어설픈 병원에서 수술받고 후회하지 마세요."),"F",{"MSA-DEFAME"}, "dent-cases"),
+    (_E.format("강남 유명 안과들과 비교해 보세요. 검사 항목부터 다릅니다."),"F",{"MSA-COMPARISON"}, "dent-cases"),
+    (_S.format("피부과 여러 곳 다녀도 안 낫던 여드름이라면."),"F",{"MSA-COMPARISON"}, "dent-cases"),
+    (_B.format("재수술 전문의가 다른 병원 실패 사례를 바로잡습니다."),"F",{"MSA-DEFAME"}, "dent-cases"),
+    (_E.format("수술비 분할 결제 시 이자 0%, 첫 달 납부 면제."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_S.format("회원가입만 해도 5천 원 적립금 즉시 지급."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_B.format("수술 고객 전원 회복 패키지 무상 제공."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_S.format("3회권 결제 시 1회 더."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_E.format("이번 주 예약 고객께 안경점 상품권 5만 원권."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_B.format("티 안 나는 자연스러운 코, 재수술 걱정 끝."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_E.format("노안, 이제 안경 없이 평생 삽니다."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_S.format("단 1회로 기미 완벽 제거."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_B.format("붓기 거의 없어 주말 수술 후 월요일 출근."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_S.format("자극 없는 레이저라 시술 직후 화장 가능."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_E.format("안전성이 입증된 수술, 걱정하지 마세요."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_B.format("미스코리아 출신 방송인이 선택한 병원."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_S.format("뷰티 인플루언서 ○○님 단골 피부과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_E.format("KBS 뉴스에 소개된 노안 교정."),"F",{"MSA-ARTICLE-FORM"}, "dent-cases"),
+    (_B.format("수술실 CCTV 영상 일부를 유튜브 쇼츠로 공개했습니다."),"F",{"MSA-SURGERY-SCENE"}, "dent-cases"),
+    (_E.format("국내에서 가장 먼저 도입한 렌즈."),"F",{"MSA-SUPERLATIVE"}, "dent-cases"),
+    (_S.format("압도적인 시술 건수."),"F",{"MSA-SUPERLATIVE"}, "dent-cases"),
+    (_B.format("The most natural nose job in Seoul."),"F",{"MSA-SUPERLATIVE"}, "dent-cases"),
+    (_E.format("Say goodbye to glasses forever."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_S.format("Risk-free laser treatment for everyone."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    ("[밝음안과] {{ patient.name }}님 망막 검사에서 출혈 소견이 있습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[봄빛성형외과] {{ patient.name }}님 혈액검사 빈혈 수치 Hb 9.8로 수술 연기가 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[결피부과] 조직검사 결과 흑색종으로 확인되었습니다. 대학병원 의뢰서를 준비했습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님, 밝음안과에 스마일 프로 장비가 들어왔습니다. 궁금하신 점은 상담실로 문의하세요.","A",{"KAKAO-ALIMTALK-PROMO","MSA-OMIT-RISK"}, "alimtalk-info"),
+    ("[결피부과] 여름맞이 제모 예약이 시작되었습니다. 서둘러 예약하세요!","S",{"ADV-PURPOSE-MISMATCH","MSA-OMIT-RISK"}, "medical-info"),
+    ("{{ patient.name }}님, 봄빛성형외과 공식 인스타그램을 팔로우하고 소식을 받아보세요.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-info"),
+    ("코 수술 후 1주일간 안경 착용을 피하고, 코를 세게 풀지 마세요.","A",set(), "alimtalk-info"),
+    ("레이저 시술 후 각질은 억지로 떼지 마세요. 흉터가 남을 수 있습니다.","A",set(), "alimtalk-info"),
+    ("[밝음안과] 다초점 인공수정체는 비급여이며 비용은 진료 후 안내드립니다.","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 수술 후 검진 결과 이상 없습니다. 다음 검진은 3개월 뒤입니다.","A",set(), "alimtalk-info"),
+    ("(광고) Bomvit Plastic Surgery 상담 가능 시간 안내: 평일 10~19시. 부작용 有. 무료수신거부 080-321-6540","F",set(), "alimtalk-info"),
+    ("본원은 의료법에 따라 수술실 CCTV를 운영하며, 촬영을 원하시면 요청서를 제출해 주세요.","A",set(), "alimtalk-info"),
+    ("수술 당일 보호자 동반이 필요합니다. 최소 2시간 회복실에 머무르게 됩니다.","A",set(), "alimtalk-info"),
+    ("No. 3 진료실 앞에서 대기해 주세요.","A",set(), "alimtalk-info"),
+]  # fmt: skip
+
 
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -304,6 +353,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"q{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected2), "source": source})  # fmt: skip
+    for i, (text, kind, expected3, source) in enumerate(PROBES_3, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"r{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected3), "source": source})  # fmt: skip
     return rows
 
 
