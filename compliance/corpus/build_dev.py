@@ -245,7 +245,12 @@ PROBES: list[tuple[str, str, str, list[str], str]] = [
 # second probe round (dental, Korean medicine): other specialties' wording
 _Y = "(광고) 예담치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-777-8888"
 _R = "(광고) 라온한의원 {} 개인차가 있습니다. 무료수신거부 080-777-9999"
-_KINDS = {"F": ("friendtalk", "advertising"), "S": ("sms", "informational"), "A": ("alimtalk", "informational")}
+_KINDS = {
+    "F": ("friendtalk", "advertising"),
+    "S": ("sms", "informational"),
+    "A": ("alimtalk", "informational"),
+    "SA": ("sms", "advertising"),
+}
 PROBES_2: list[tuple[str, str, set[str], str]] = [
     (_Y.format("치료받으신 어르신께서 '이제 틀니 없이 식사해요'라고 하시더군요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
     (_R.format("다이어트 한약 드신 분들의 감량 사례를 모았습니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
@@ -332,6 +337,52 @@ PROBES_3: list[tuple[str, str, set[str], str]] = [
     ("No. 3 진료실 앞에서 대기해 주세요.","A",set(), "alimtalk-info"),
 ]  # fmt: skip
 
+# fourth probe round (the less frequent rules: unverified, appearance, students, titles, review rewards,
+# before/after, AlimTalk black list, (광고) label / opt-out / sender variants, message form)
+_N = "(광고) 새솔안과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-654-3210"
+PROBES_4: list[tuple[str, str, set[str], str]] = [
+    (_N.format("FDA 승인 최신 장비로 더 안전하게."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_N.format("미국 특허 기술 적용 렌즈삽입술."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_N.format("2025 소비자 선호도 1위 안과 선정."),"F",{"MSA-UNVERIFIED","MSA-SUPERLATIVE"}, "mohw-checklist"),
+    (_N.format("줄기세포로 노안을 되돌립니다."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_N.format("○○일보 선정 올해의 병원."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_N.format("안경 쓴 얼굴이 싫으셨죠? 맨눈으로 예뻐지세요."),"F",{"MSA-APPEARANCE"}, "mohw-checklist"),
+    (_N.format("두꺼운 안경 때문에 사진 찍기 싫으셨던 분."),"F",{"MSA-APPEARANCE"}, "mohw-checklist"),
+    (_N.format("수능 끝! 수험표 가져오면 검사비 할인."),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "mohw-checklist"),
+    (_N.format("대학 입학 전 시력교정, 새내기 특별 이벤트."),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "mohw-checklist"),
+    (_N.format("고3 학생 시력교정 패키지."),"F",{"MSA-STUDENT-LURE"}, "mohw-checklist"),
+    (_N.format("백내장 전문 안과 새솔."),"F",{"MSA-FAKE-TITLE"}, "mohw-checklist"),
+    (_N.format("시력교정 전문병원."),"F",{"MSA-FAKE-TITLE"}, "mohw-checklist"),
+    (_N.format("안과계의 명의가 직접 집도."),"F",{"MSA-FAKE-TITLE","MSA-SUPERLATIVE"}, "mohw-checklist"),
+    (_N.format("네이버 영수증 리뷰 남기면 다음 방문 시 5% 적립."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "mohw-checklist"),
+    (_N.format("라식 체험단 10명 모집, 수술비 전액 지원."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "mohw-checklist"),
+    (_N.format("별점 5점 인증하시면 인공눈물 증정."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "mohw-checklist"),
+    (_N.format("수술 전 안경 쓴 모습과 수술 후 모습을 나란히 보여드립니다."),"F",{"MSA-BEFORE-AFTER"}, "mohw-checklist"),
+    (_N.format("B&A 사진 보러 가기."),"F",{"MSA-BEFORE-AFTER"}, "mohw-checklist"),
+    (_N.format("라이브 방송으로 수술 과정을 중계합니다."),"F",{"MSA-SURGERY-SCENE"}, "mohw-checklist"),
+    ("{{ patient.name }}님 시술하신 눈은 불편하신 데 없으신가요?","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("새솔안과 소식: 3월 건강 칼럼 - 봄철 알레르기 결막염","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("추석 연휴 잘 보내세요. 새솔안과 드림","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("진료 만족도 조사에 응답해 주시면 추첨으로 모바일 상품권을 드립니다.","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT"}, "alimtalk-review"),
+    ("{{ patient.name }}님의 적립 포인트 3,000점이 이달 말 소멸됩니다.","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("<광고> 새솔안과 정기검진 안내. 무료수신거부 080-654-3210","SA",{"ADV-LABEL"}, "kisa-label"),
+    ("광고) 새솔안과 정기검진 안내. 무료수신거부 080-654-3210","SA",{"ADV-LABEL"}, "kisa-label"),
+    ("새솔안과 (광고) 정기검진 안내. 무료수신거부 080-654-3210","SA",{"ADV-LABEL"}, "kisa-label"),
+    ("(광고) 새솔안과 정기검진 안내. 수신을 원하지 않으시면 회신 주세요.","SA",{"ADV-OPTOUT"}, "kisa-label"),
+    ("(광고) 새솔안과 정기검진 안내. 수신거부 080-654-3210","SA",{"ADV-OPTOUT"}, "kisa-label"),
+    ("(광고) 정기검진 안내드립니다. 무료수신거부 080-654-3210","SA",{"ADV-SENDER"}, "kisa-label"),
+    ("(광고) {{ clinic.name }} 정기검진 안내. 무료수신거부 {{ clinic.optout_number }}","SA",set(), "kisa-label"),
+    ("(광고) SAESOL EYE 정기검진 안내. 무료수신거부 080-654-3210","SA",set(), "kisa-label"),
+    ("   ","A",{"MSG-EMPTY"}, "alimtalk-review"),
+    ("{{ patient.nickname }}님 예약 안내입니다.","A",{"MSG-UNKNOWN-VARIABLE"}, "alimtalk-review"),
+    ("환자 주민번호 9001011234567 확인 완료.","S",{"PII-RRN"}, "medical-info"),
+    ("알레르기 결막염은 봄철에 흔합니다. 눈을 비비지 말고 인공눈물을 자주 넣으세요.","A",set(), "alimtalk-review"),
+    ("라식 수술 후 1년간 정기 검진을 받으세요. 검진비는 수술비에 포함되어 있습니다.","A",set(), "alimtalk-review"),
+    ("{{ patient.name }}님, 처방전은 약국에 제출하시면 됩니다. 전문의약품이니 용법을 지켜 주세요.","A",set(), "alimtalk-review"),
+    ("수술 후 최소 1주일은 운전을 삼가 주세요.","A",set(), "alimtalk-review"),
+    ("진료 시간: 평일 09:00~18:00, 점심시간 13:00~14:00. 토요일 휴진.","S",set(), "medical-info"),
+]  # fmt: skip
+
 
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -357,6 +408,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"r{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected3), "source": source})  # fmt: skip
+    for i, (text, kind, expected4, source) in enumerate(PROBES_4, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"t{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected4), "source": source})  # fmt: skip
     return rows
 
 
