@@ -67,9 +67,17 @@ def _mask(text: str) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text) if "{" in text else text
 
 
-@lru_cache(maxsize=8192)
 def analyse(text: str) -> Morphs:
-    """The morphemes of ``text`` with original offsets (cached per text)."""
+    """The morphemes of ``text`` with original offsets (cached per text, up to a message's length)."""
+    return _analyse_cached(text) if len(text) <= 4000 else _analyse(text)
+
+
+@lru_cache(maxsize=8192)
+def _analyse_cached(text: str) -> Morphs:
+    return _analyse(text)
+
+
+def _analyse(text: str) -> Morphs:
     tokens: list[Token] = []
     for tok in _analyser().tokenize(_mask(text)):
         start = int(tok.start)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .frames import Span, frames
-from .normalize import Normalized
+from .frames import FrameMatch, Span
 
 WORD_REASON = "광고성 문구(할인·이벤트·혜택 등) / promotional wording (discount, event, benefit)"
 INDUCEMENT_REASON = "환자 유인 혜택(금전·무료·적립·선물) / an inducement (money, free, points, gifts)"
@@ -30,12 +29,11 @@ class PurposeVerdict:
     reasons: tuple[Reason, ...]
 
 
-def classify(norm: Normalized, word_spans: list[Span], inducement_spans: list[Span]) -> PurposeVerdict:
-    """``word_spans``: promo-word matches; ``inducement_spans``: benefit offers (both original offsets)."""
+def classify(word_spans: list[Span], promo: list[FrameMatch], inducement_spans: list[Span]) -> PurposeVerdict:
+    """``word_spans``: promo-word matches; ``promo``: matches of the PROMO frames; ``inducement_spans``:
+    benefit offers (all in original offsets)."""
     reasons = [Reason(a, b, WORD_REASON) for a, b in word_spans]
-    for frame in frames():
-        if frame.rule == "PROMO":
-            reasons.extend(Reason(a, b, frame.reason) for a, b in frame.find(norm))
+    reasons.extend(Reason(m.span[0], m.span[1], m.reason) for m in promo)
     reasons.extend(Reason(a, b, INDUCEMENT_REASON) for a, b in inducement_spans)
     reasons.sort(key=lambda r: (r.start, r.end))
     return PurposeVerdict(bool(reasons), tuple(reasons))

@@ -19,6 +19,7 @@ FEE_NOTICE = "비용은 원내에 게시된 비급여 진료비용을 따릅니�
 HEALTH_NOTICE = "검사 결과는 내원하시면 안내드립니다"
 OPTOUT = "무료수신거부 {{ clinic.optout_number }}"
 _OPTOUT_RE = re.compile(r"무료\s*(수신)?\s*거부")
+_SENTENCE_END_RE = re.compile(r"[.!?。\n]")
 _LABEL_VARIANT_RE = re.compile(r"^\s*[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:]?\s*")
 
 
@@ -121,5 +122,5 @@ def _spaced(text: str, at: int, insert: str) -> str:
 
 def _sentence_end(text: str, end: int) -> int:
     """Extend a promotional passage to the end of its sentence (so the moved text is whole)."""
-    m = re.compile(r"[.!?。\n]").search(text, end)
+    m = _SENTENCE_END_RE.search(text, end)
     return m.end() if m else len(text)

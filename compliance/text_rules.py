@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from nodes.channels import CHANNELS as CHANNEL_TABLE
@@ -34,7 +34,7 @@ from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
-from .frames import Span, frame_spans
+from .frames import Span, frame_matches
 from .normalize import Normalized, normalize
 from .purpose import PurposeVerdict, classify
 from .suggestions import suggest
@@ -202,11 +202,28 @@ def sms_bytes(text: str) -> int:
     return euckr_len(text)
 
 
-def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
+_CACHED_TEXT_CHARS = 4000  # longer texts (bulk imports, pasted documents) are linted without caching
+
+
+def lint_text(text: str, channel: str, purpose: str, *, use_cache: bool = True) -> list[Finding]:
     """Every text-rule finding of one message; ``start``/``end`` are offsets into ``text``.
 
+    Results are cached per (text, channel, purpose): the editor re-lints the same templates on every
+    change, preview and publish. Findings are frozen; each call gets its own list. ``use_cache=False``
+    runs every rule again (the morphological analysis stays cached per text).
     Raises ``ValueError`` for an unknown channel or purpose.
     """
+    if not use_cache or len(text) > _CACHED_TEXT_CHARS:
+        return _lint_text(text, channel, purpose)
+    return list(_lint_text_cached(text, channel, purpose))
+
+
+@lru_cache(maxsize=4096)
+def _lint_text_cached(text: str, channel: str, purpose: str) -> tuple[Finding, ...]:
+    return tuple(_lint_text(text, channel, purpose))
+
+
+def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     entry = CHANNEL_TABLE.get(channel)
     if entry is None:
         known = ", ".join(CHANNELS)
@@ -222,13 +239,14 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     rules = _rules()
     findings: list[Finding] = []
 
+    matches = frame_matches(norm, ad_only=False)  # frames for any message, before the purpose is known
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
         word_spans = [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)]
         benefit = [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)]
-        benefit += frame_spans(norm, advertising=False, rule_prefix="MSA-INDUCEMENT").get("MSA-INDUCEMENT", [])
-        verdict = classify(norm, word_spans, benefit)
+        benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
+        verdict = classify(word_spans, [m for m in matches if m.rule == "PROMO"], benefit)
         ad_content = verdict.advertising
         if verdict.advertising:
             mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
@@ -237,7 +255,12 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     for family in rules.msa:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
     findings.extend(_inducement(norm, rules, ad_content))
-    for rule, spans in frame_spans(norm, ad_content).items():
+    if ad_content:
+        matches += frame_matches(norm, ad_only=True)
+    by_rule: dict[str, list[Span]] = {}
+    for match in matches:
+        by_rule.setdefault(match.rule, []).append(match.span)
+    for rule, spans in by_rule.items():
         if rule == "PROMO" or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
             continue
         severity = None
