@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from compliance import lint_text
 from compliance.corpus_score import CORPUS_DIR, FAMILIES, load, score
 from compliance.morph import analyse
+from compliance.normalize import normalize
 from compliance.text_rules import CHANNELS, PURPOSES
 
 AD = "(광고) 푸른숲안과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-500-7000"
@@ -155,3 +156,20 @@ def test_offsets_and_suggestions_stay_within_the_text(text: str, channel: str, p
             s = finding.suggestion
             assert 0 <= s.start <= s.end <= len(text)
             assert isinstance(s.apply(text), str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("최고 부.작용0원１００％ㅊㅚㄱㅗ백퍼No.1 넘버원\u200b🔥{}ab가")), max_size=40)
+)
+def test_normalisation_round_trips_through_the_offset_map(text: str) -> None:
+    # every compact character comes from a stretch of the original that normalises back to contain it
+    norm = normalize(text)
+    for i, char in enumerate(norm.text):
+        start, end = norm.span(i, i + 1)
+        assert 0 <= start < end <= len(text)
+        assert char in normalize(text[start:end]).text
+    # and the whole compact text maps onto the whole stretch it came from
+    if norm.text:
+        start, end = norm.span(0, len(norm.text))
+        assert normalize(text[start:end]).text == norm.text
