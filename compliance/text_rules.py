@@ -300,12 +300,28 @@ def _plain(text: str) -> Iterator[Finding]:
 
 
 def _finish(text: str, findings: list[Finding]) -> list[Finding]:
+    findings = _one_per_phrase(sorted(findings, key=lambda f: (f.start or 0, -(f.end or 0), f.rule)))
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
     for finding in findings:  # the flagged words and a rewrite, for reports (frozen dataclass: set once, here)
         if finding.end:
             object.__setattr__(finding, "excerpt", text[finding.start : finding.end])
         object.__setattr__(finding, "suggestion", suggest(finding, text))
     return findings
+
+
+def _one_per_phrase(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding whose text overlaps an earlier finding of the same rule (a word list and a frame, or
+    two frames, both seeing one phrase): one finding, one suggestion per phrase. Empty spans are kept."""
+    kept: list[Finding] = []
+    last_end: dict[str, int] = {}
+    for finding in findings:
+        start, end = finding.start or 0, finding.end or 0
+        if end > start and start < last_end.get(finding.rule, -1):
+            continue
+        if end > start:
+            last_end[finding.rule] = max(end, last_end.get(finding.rule, -1))
+        kept.append(finding)
+    return kept
 
 
 def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
