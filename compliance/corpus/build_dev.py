@@ -383,6 +383,40 @@ PROBES_4: list[tuple[str, str, set[str], str]] = [
     ("진료 시간: 평일 09:00~18:00, 점심시간 13:00~14:00. 토요일 휴진.","S",set(), "medical-info"),
 ]  # fmt: skip
 
+# fifth probe round (whole realistic messages of one ophthalmology clinic, measured unseen at P 0.87 R 0.52)
+PROBES_5: list[tuple[str, str, set[str], str]] = [
+    ("(광고) [온누리안과] 봄맞이 시력교정 상담 주간! 정밀검사 44항목을 받아보세요. 상담 고객 전원 눈 영양제 1통을 챙겨드립니다. 부작용이 있을 수 있습니다. 무료거부 080-111-2020","F",{"MSA-INDUCEMENT"}, "mohw-checklist"),
+    ("(광고) 온누리안과\n라섹 후 통증이 걱정이세요? 저희 환자분들은 '생각보다 괜찮았다'고 말씀하십니다.\n개인차가 있습니다.\n무료수신거부 0801112020","F",{"MSA-TESTIMONIAL"}, "mohw-checklist"),
+    ("(광고) 온누리안과 누적 수술 5만 안, 경험이 다릅니다. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-SUPERLATIVE"}, "mohw-checklist"),
+    ("(광고) 온누리안과 동네 안과에서 백내장이라고만 들으셨다면, 정밀 검사로 다시 확인하세요. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-COMPARISON"}, "mohw-checklist"),
+    ("(광고) 온누리안과 시력교정 후 1년 안에 시력이 떨어지면 보강 수술 무료. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-GUARANTEE"}, "mohw-checklist"),
+    ("(광고) 온누리안과 각막을 거의 건드리지 않아 안구건조증 걱정이 없습니다. 개인차가 있습니다. 무료수신거부 080-111-2020","F",{"MSA-SAFETY-CLAIM"}, "mohw-checklist"),
+    ("(광고) 온누리안과 인기 예능 출연 원장이 직접 상담합니다. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-ARTICLE-FORM","MSA-CELEBRITY"}, "mohw-checklist"),
+    ("(광고) 온누리안과 대한민국 대표 시력교정 안과. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-SUPERLATIVE"}, "mohw-checklist"),
+    ("(광고) 온누리안과 스마일라식 상담 예약하세요. 무료수신거부 080-111-2020","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 온누리안과 EVO ICL 렌즈삽입술 상담 안내. 무료수신거부 080-111-2020","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 온누리안과 수술 영상 보러 가기 ▶ youtube.com/onnuri. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-SURGERY-SCENE"}, "mohw-checklist"),
+    ("(광고) 온누리안과 친구와 함께 오시면 두 분 모두 검사비 반값. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-INDUCEMENT"}, "mohw-checklist"),
+    ("(광고) 온누리안과 노안 수술 받고 돋보기와 작별하세요. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",{"MSA-GUARANTEE"}, "mohw-checklist"),
+    ("(광고) 온누리안과 의료진 전원 대학병원 교수 출신. 부작용이 있을 수 있습니다. 무료수신거부 080-111-2020","F",set(), "mohw-checklist"),
+    ("(광고) 온누리안과 주차 2시간 무료, 토요일 오후 진료. 무료수신거부 080-111-2020","F",set(), "mohw-checklist"),
+    ("[온누리안과] {{ patient.name }}님 안저검사에서 시신경 손상이 관찰되어 정밀검사가 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[온누리안과] {{ patient.name }}님 교정시력 우 0.4 좌 0.5로 운전면허 기준에 미달합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[온누리안과] {{ patient.name }}님 진료비 계산서(상병: 건성안 H04.1)를 이메일로 보냈습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[온누리안과] {{ patient.name }}님, 녹내장 안약 처방이 다 떨어질 때입니다. 재진 예약해 주세요.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님, 온누리안과가 새 건물로 확장 이전했습니다. 더 넓은 공간에서 뵙겠습니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    ("{{ patient.name }}님, 백내장 수술 3일째입니다. 온누리안과가 최근 도입한 다초점 렌즈도 상담받아 보세요.","A",{"KAKAO-ALIMTALK-PROMO","MSA-OMIT-RISK"}, "alimtalk-review"),
+    ("{{ patient.name }}님 수술 1주일이 지났습니다. 요즘 눈 상태는 어떠세요?","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("[온누리안과] 이번 달 백내장 수술 예약자 선착순 20명 렌즈 업그레이드.","S",{"ADV-PURPOSE-MISMATCH","MSA-INDUCEMENT","MSA-OMIT-RISK"}, "medical-info"),
+    ("{{ patient.name }}님, 내일 오전 9시 수술입니다. 수술 전날 밤 12시 이후 금식하시고, 보호자와 함께 오세요.","A",set(), "alimtalk-review"),
+    ("{{ patient.name }}님, 수술 후 한 달간은 수영장·사우나를 피하세요. 감염은 영구적인 시력 저하로 이어질 수 있습니다.","A",set(), "alimtalk-review"),
+    ("[온누리안과] 비급여 진료비 안내: 스마일라식 양안 280만원, 라섹 양안 180만원 (부가세 포함).","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 요청하신 진료기록 사본이 준비되었습니다. 신분증을 지참하고 방문해 주세요.","A",set(), "alimtalk-review"),
+    ("[온누리안과] 안약은 1가지씩 5분 간격으로 넣으세요. 넣은 뒤 1분간 눈을 감고 계세요.","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 진료 예약이 확정되었습니다. 접수번호 No. 48","A",set(), "alimtalk-review"),
+    ("(광고) ONNURI EYE CLINIC 토요일 진료 안내. 무료수신거부 080-111-2020","F",set(), "mohw-checklist"),
+]  # fmt: skip
+
 
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -412,6 +446,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"t{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected4), "source": source})  # fmt: skip
+    for i, (text, kind, expected5, source) in enumerate(PROBES_5, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"u{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected5), "source": source})  # fmt: skip
     return rows
 
 
