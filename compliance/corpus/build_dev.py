@@ -417,6 +417,46 @@ PROBES_5: list[tuple[str, str, set[str], str]] = [
     ("(광고) ONNURI EYE CLINIC 토요일 진료 안내. 무료수신거부 080-111-2020","F",set(), "mohw-checklist"),
 ]  # fmt: skip
 
+# sixth probe round (dermatology and plastic surgery, measured unseen at P 1.00 R 0.45)
+_W = "(광고) 연우피부과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-909-1212"
+_V = "(광고) 아름성형외과 {} 개인차가 있습니다. 무료수신거부 080-909-3434"
+PROBES_6: list[tuple[str, str, set[str], str]] = [
+    (_W.format("여드름 흉터 치료 3개월, 고객님이 직접 찍어 보내주신 사진입니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_V.format("\"거울 볼 때마다 기분이 좋아요\" 눈매교정 6개월 차 고객"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_W.format("경쟁 병원 가격표 가져오시면 더 낮춰 드립니다."),"F",{"MSA-COMPARISON","MSA-INDUCEMENT"}, "dent-cases"),
+    (_V.format("값싼 필러 맞고 울퉁불퉁해진 분들, 교정해 드립니다."),"F",{"MSA-DEFAME"}, "dent-cases"),
+    (_W.format("레이저 10회 + 관리 5회 = 99만원 (정상가 180만원)"),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_W.format("평일 오전 방문 시 진료비 30% 감면."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_V.format("상담 후 당일 수술 결정 시 수술비 특별 조정."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_W.format("효과 못 보시면 다음 시술은 저희가 부담합니다."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_V.format("한 번의 수술로 10년 젊어지는 얼굴."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_W.format("통증 제로 제모, 자는 동안 끝납니다."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_V.format("절개 없이, 흔적 없이."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_W.format("유명 뷰티 크리에이터 ○○도 받은 시술."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_V.format("배우들이 몰래 찾는 청담 성형외과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_W.format("시술 장면 풀버전은 인스타 하이라이트에."),"F",{"MSA-SURGERY-SCENE"}, "dent-cases"),
+    (_V.format("강남 3대 성형외과."),"F",{"MSA-SUPERLATIVE"}, "dent-cases"),
+    (_W.format("피부과 전문의만 10명, 업계 최대 규모."),"F",{"MSA-SUPERLATIVE"}, "dent-cases"),
+    (_V.format("신의료기술 인증 대기 중인 새로운 리프팅."),"F",{"MSA-UNVERIFIED"}, "dent-cases"),
+    (_W.format("Instant results with zero downtime."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_V.format("Our surgeons are the best in Korea."),"F",{"MSA-SUPERLATIVE"}, "dent-cases"),
+    (_W.format("Refer a friend and get a free facial."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    ("[연우피부과] {{ patient.name }}님 알레르기 검사에서 집먼지진드기 양성 반응이 나왔습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[아름성형외과] {{ patient.name }}님 수술 전 검사 결과 간 수치(ALT 85)가 높아 내과 진료가 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[연우피부과] {{ patient.name }}님 대상포진 치료 경과 확인을 위해 내원해 주세요.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님, 연우피부과 여름 한정 제모 프로그램이 오픈했습니다.","A",{"KAKAO-ALIMTALK-PROMO","MSA-OMIT-RISK"}, "alimtalk-review"),
+    ("[아름성형외과] 1주년을 맞아 감사의 마음을 담은 선물을 준비했습니다. 방문 시 받아가세요.","S",{"ADV-PURPOSE-MISMATCH","MSA-INDUCEMENT"}, "medical-info"),
+    ("{{ patient.name }}님, 이번 주 토요일 연우피부과 피부 건강 세미나에 초대합니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    ("레이저 시술 후 1주일간 사우나와 음주를 피하고, 자외선 차단제를 꼭 바르세요.","A",set(), "alimtalk-review"),
+    ("{{ patient.name }}님, 지방흡입 후 압박복은 4주간 착용하셔야 합니다.","A",set(), "alimtalk-review"),
+    ("[연우피부과] 처방 연고는 하루 2회 얇게 바르세요. 붉은기가 심해지면 중단하고 연락 주세요.","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 수술 동의서에 적힌 부작용(출혈, 감염, 비대칭)을 한 번 더 확인해 주세요.","A",set(), "alimtalk-review"),
+    ("(광고) 연우피부과 진료 시간 변경 안내: 화요일 야간 진료 시작. 무료수신거부 080-909-1212","F",set(), "dent-cases"),
+    ("[연우피부과] 예약하신 레이저 토닝은 1회 5만원입니다. 결제는 시술 후 진행됩니다.","S",set(), "medical-info"),
+    ("수술 부위가 심하게 붓거나 열이 나면 즉시 연락 주세요. 드물게 감염이 생길 수 있습니다.","A",set(), "alimtalk-review"),
+    ("(광고) YEONWOO DERMATOLOGY 토요일 진료 안내. 무료수신거부 080-909-1212","F",set(), "dent-cases"),
+]  # fmt: skip
+
 
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -450,6 +490,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"u{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected5), "source": source})  # fmt: skip
+    for i, (text, kind, expected6, source) in enumerate(PROBES_6, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"w{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected6), "source": source})  # fmt: skip
     return rows
 
 
