@@ -457,6 +457,41 @@ PROBES_6: list[tuple[str, str, set[str], str]] = [
     ("(광고) YEONWOO DERMATOLOGY 토요일 진료 안내. 무료수신거부 080-909-1212","F",set(), "dent-cases"),
 ]  # fmt: skip
 
+# seventh probe round (AlimTalk/SMS promotion and health data, English claims; measured unseen at P 0.90 R 0.29)
+_Z = "(광고) 청명안과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-246-8000"
+PROBES_7: list[tuple[str, str, set[str], str]] = [
+    ("{{ patient.name }}님, 청명안과 멤버십에 가입하시면 매달 무료 안과 검진을 받으실 수 있습니다.","A",{"KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT"}, "alimtalk-review"),
+    ("{{ patient.name }}님, 가족분들도 청명안과에서 검진받아 보세요. 가족 등록 시 혜택이 있습니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    ("[청명안과] 스마일라식 수술 후기를 남겨주신 분께 감사 선물을 보내드렸습니다.","S",{"ADV-PURPOSE-MISMATCH","MSA-INDUCEMENT","MSA-REVIEW-INCENTIVE","MSA-OMIT-RISK"}, "medical-info"),
+    ("{{ patient.name }}님, 청명안과 유튜브 채널이 개설되었습니다. 구독 부탁드립니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    ("[청명안과] 연말까지 노안 수술 예약 시 정밀검사를 무상으로 해드립니다.","S",{"ADV-PURPOSE-MISMATCH","MSA-INDUCEMENT","MSA-OMIT-RISK"}, "medical-info"),
+    ("{{ patient.name }}님, 새로 오신 김 원장님을 소개합니다. 망막 분야 20년 경력의 명의입니다.","A",{"KAKAO-ALIMTALK-PROMO","MSA-FAKE-TITLE","MSA-SUPERLATIVE"}, "alimtalk-review"),
+    ("[청명안과] {{ patient.name }}님 망막전막 진단으로 수술 일정 조율이 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[청명안과] {{ patient.name }}님 검사상 안구건조증 중등도입니다. 인공눈물 처방드렸습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[청명안과] {{ patient.name }}님 임신성 당뇨 확인으로 산과 진료를 권합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("Hi {{ patient.name }}, your glaucoma test showed elevated pressure. Please call us.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    (_Z.format("Book LASIK this month and save 30%."),"F",{"MSA-INDUCEMENT"}, "asa-cosmetic"),
+    (_Z.format("Our LASIK patients see 20/20 the next day."),"F",{"MSA-GUARANTEE"}, "asa-cosmetic"),
+    (_Z.format("Safer than contact lenses."),"F",{"MSA-COMPARISON","MSA-SAFETY-CLAIM"}, "asa-cosmetic"),
+    (_Z.format("Award-winning eye surgeons."),"F",{"MSA-UNVERIFIED"}, "asa-cosmetic"),
+    (_Z.format("'수술대에서 눈 뜨니 세상이 보였어요' 영상 인터뷰 공개."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_Z.format("주변에서 다들 어디서 했냐고 물어봐요! - 스마일 고객 후기 중"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_Z.format("비싸기만 한 병원, 이제 그만. 합리적인 청명안과."),"F",{"MSA-COMPARISON"}, "dent-cases"),
+    (_Z.format("대학병원급 장비를 동네 병원 가격으로."),"F",{"MSA-COMPARISON"}, "dent-cases"),
+    (_Z.format("안과 의사들이 직접 수술받는 안과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_Z.format("수술 후 시력 평균 1.2, 99% 환자 만족."),"F",{"MSA-GUARANTEE"}, "dent-cases"),
+    (_Z.format("시력교정 비용, 안경값이면 충분합니다."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_Z.format("노안 렌즈 1+1 업그레이드."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    ("{{ patient.name }}님, 수술 후 안약 4종을 하루 4회 점안하세요. 최고 안압이 높아질 수 있어 다음 주 확인합니다.","A",set(), "alimtalk-review"),
+    ("[청명안과] 수술비 영수증과 진료비 세부내역서를 발급해 드렸습니다. 실손보험 청구에 사용하세요.","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 백내장 수술 전 복용 중인 아스피린은 담당 의사와 상의 후 중단하세요.","A",set(), "alimtalk-review"),
+    ("수술 당일 운전은 불가합니다. 대중교통이나 보호자 차량을 이용해 주세요.","A",set(), "alimtalk-review"),
+    ("{{ patient.name }}님, 예약 시간 10분 전까지 도착해 주세요. 늦으시면 대기가 길어질 수 있습니다.","A",set(), "alimtalk-review"),
+    ("(광고) 청명안과 4월 휴진 안내: 4월 10일(목) 원장 학회 참석. 무료수신거부 080-246-8000","F",set(), "dent-cases"),
+    ("[청명안과] 개인정보 처리방침이 3월 1일자로 변경됩니다. 홈페이지에서 확인하세요.","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 안약이 눈에 닿지 않게 주의하시고 개봉 후 한 달이 지나면 버리세요.","A",set(), "alimtalk-review"),
+]  # fmt: skip
+
 
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
@@ -494,6 +529,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"w{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected6), "source": source})  # fmt: skip
+    for i, (text, kind, expected7, source) in enumerate(PROBES_7, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"x{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected7), "source": source})  # fmt: skip
     return rows
 
 
