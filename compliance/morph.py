@@ -72,7 +72,7 @@ def analyse(text: str) -> Morphs:
     return _analyse_cached(text) if len(text) <= 4000 else _analyse(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)  # bounded: bulk lint-text streams must stay small in memory
 def _analyse_cached(text: str) -> Morphs:
     return _analyse(text)
 

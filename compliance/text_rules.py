@@ -218,7 +218,7 @@ def lint_text(text: str, channel: str, purpose: str, *, use_cache: bool = True) 
     return list(_lint_text_cached(text, channel, purpose))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)  # bounded: a bulk lint-text stream of unique messages must stay small in memory
 def _lint_text_cached(text: str, channel: str, purpose: str) -> tuple[Finding, ...]:
     return tuple(_lint_text(text, channel, purpose))
 
