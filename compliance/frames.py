@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from . import morph
 from .findings import RULES_DIR
 from .morph import analyse
 from .normalize import Normalized, normalize
@@ -46,7 +47,7 @@ class Frame:
             return self._window(norm)
         if self.kind == "original":
             return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
-        if not any(stem in norm.text for stem in self.stems):
+        if not morph.ENABLED or not any(stem in norm.text for stem in self.stems):
             return []
         morphs = analyse(norm.original)
         return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]

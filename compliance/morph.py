@@ -11,12 +11,16 @@ a few milliseconds per message, regular expressions microseconds.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+# The analyser's model takes ~480 MB of memory once loaded: DOCTORSFLOW_MORPHOLOGY=off skips the lemma rules
+# (their regular-expression frames still apply) where memory is tight.
+ENABLED = os.environ.get("DOCTORSFLOW_MORPHOLOGY", "on").strip().lower() not in ("off", "0", "false", "no")
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}]*\}", re.S)
 _VERB_TAGS = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
 _lock = threading.Lock()
