@@ -159,11 +159,14 @@ class FrameMatch:
     reason: str
 
 
-def frame_matches(norm: Normalized, ad_only: bool) -> list[FrameMatch]:
+def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozenset()) -> list[FrameMatch]:
     """Matches of the frames of one scope: those for any message (``ad_only=False``) or those for advertising
-    content only (``ad_only=True``). Linting runs the first before the purpose is known, the second after."""
+    content only (``ad_only=True``). Linting runs the first before the purpose is known, the second after.
+    ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
     found: list[FrameMatch] = []
     for frame in _scoped(ad_only):
+        if frame.rule in skip:
+            continue
         spans = frame.find(norm)
         if frame.kind != "window":
             spans = [s for s in spans if not frame.excepted_original(norm, s)]

@@ -239,7 +239,10 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     rules = _rules()
     findings: list[Finding] = []
 
-    matches = frame_matches(norm, ad_only=False)  # frames for any message, before the purpose is known
+    skip = frozenset(
+        (("PROMO",) if advertising else ()) + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
+    )  # rules that cannot apply to this message: no need to look
+    matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
