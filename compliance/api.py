@@ -46,7 +46,7 @@ REPORT_FORMATS = ("json", "sarif", "html", "text")
 def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]:
     """The report in ``fmt``; the HTML report links its rules to the guides this server serves."""
     if fmt == "json":
-        return Response(report.to_dict())
+        return Response(report.to_dict(with_suggestions=True))
     if fmt == "sarif":
         return Response(render_sarif(report), media_type="application/sarif+json")
     if fmt == "html":
@@ -86,7 +86,9 @@ def _lint_messages(messages: Any) -> MessageLintReport:
         findings = lint_text(item["text"], item["channel"], item["purpose"])
         errors += sum(1 for f in findings if f.severity == "error")
         warnings += sum(1 for f in findings if f.severity == "warning")
-        results.append({"id": item.get("id"), "findings": [cast(LintFinding, f.to_dict()) for f in findings]})
+        results.append(
+            {"id": item.get("id"), "findings": [cast(LintFinding, f.to_dict(with_suggestion=True)) for f in findings]}
+        )
     return {"results": results, "errors": errors, "warnings": warnings}
 
 

@@ -63,12 +63,15 @@ class Finding:
     field: str | None = None  # JSON pointer into the workflow document
     suppressed: Suppression | None = dataclasses.field(default=None, compare=False)
     excerpt: str | None = dataclasses.field(default=None, compare=False)  # the flagged text, for reports
+    # a compliant rewrite (compliance.suggestions.Suggestion); optional in the JSON, never changes other fields
+    suggestion: Any = dataclasses.field(default=None, compare=False)
 
     def at(self, node: str | None, field_pointer: str | None) -> Finding:
         return replace(self, node=node, field=field_pointer)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The DESIGN.md finding object (plus ``suppressed`` when a reviewer accepted it)."""
+    def to_dict(self, with_suggestion: bool = False) -> dict[str, Any]:
+        """The DESIGN.md finding object (plus ``suppressed`` when a reviewer accepted it); ``with_suggestion``
+        adds the optional ``suggestion`` (a compliant rewrite) where the caller's contract allows it."""
         out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
@@ -81,6 +84,8 @@ class Finding:
         }
         if self.suppressed is not None:
             out["suppressed"] = {"reason": self.suppressed.reason}
+        if with_suggestion and self.suggestion is not None:
+            out["suggestion"] = self.suggestion.to_dict()
         return out
 
 

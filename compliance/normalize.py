@@ -48,7 +48,7 @@ _COMPOUND_VOWELS = {
 # colloquial and look-alike forms → one canonical form (matched on the compact text)
 _REWRITES: dict[str, str] = {
     r"백퍼센트|백프로|백퍼|100프로|100퍼센트|100퍼|[li][o0][o0]%|1(?:o0|0o|oo)%": "100%",
-    r"넘버원|넘버1|넘버wan|numberone|no1|n01|no원": "1위",
+    r"넘버원|넘버1(?![0-9])|넘버wan|numberone|no1(?![0-9])|n01(?![0-9])|no원": "1위",
     r"(?<![0-9])0원": "무료",
 }
 _REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))

@@ -38,10 +38,11 @@ class Report:
     def has_errors(self) -> bool:
         return self.errors > 0
 
-    def to_dict(self) -> dict[str, Any]:
-        """The DESIGN.md lint report: ``{"findings": [...], "errors": n, "warnings": n}``."""
+    def to_dict(self, with_suggestions: bool = False) -> dict[str, Any]:
+        """The DESIGN.md lint report: ``{"findings": [...], "errors": n, "warnings": n}``; the HTTP API adds
+        each finding's optional ``suggestion`` (``with_suggestions``), the CLI keeps the exact shape."""
         out: dict[str, Any] = {
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(with_suggestion=with_suggestions) for f in self.findings],
             "errors": self.errors,
             "warnings": self.warnings,
         }

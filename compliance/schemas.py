@@ -19,6 +19,16 @@ class SuppressedBy(TypedDict):
     reason: str
 
 
+class SuggestedRewrite(TypedDict):
+    """A compliant alternative: replace ``[start, end)`` of the text by ``text`` (insert when equal)."""
+
+    kind: str  # remove | replace | insert | move
+    start: int
+    end: int
+    text: str
+    message: str
+
+
 class LintFinding(TypedDict):
     rule: str
     severity: Severity
@@ -29,6 +39,7 @@ class LintFinding(TypedDict):
     message: str
     citation: str | None
     suppressed: NotRequired[SuppressedBy]
+    suggestion: NotRequired[SuggestedRewrite]
 
 
 class RejectedSuppression(TypedDict):

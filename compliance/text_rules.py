@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from nodes.channels import CHANNELS as CHANNEL_TABLE
@@ -34,7 +34,10 @@ from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
+from .frames import Span, frame_matches
 from .normalize import Normalized, normalize
+from .purpose import PurposeVerdict, classify
+from .suggestions import suggest
 from .variables import unknown_variable_spans
 
 TextChannel = ChannelName
@@ -199,11 +202,28 @@ def sms_bytes(text: str) -> int:
     return euckr_len(text)
 
 
-def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
+_CACHED_TEXT_CHARS = 4000  # longer texts (bulk imports, pasted documents) are linted without caching
+
+
+def lint_text(text: str, channel: str, purpose: str, *, use_cache: bool = True) -> list[Finding]:
     """Every text-rule finding of one message; ``start``/``end`` are offsets into ``text``.
 
+    Results are cached per (text, channel, purpose): the editor re-lints the same templates on every
+    change, preview and publish. Findings are frozen; each call gets its own list. ``use_cache=False``
+    runs every rule again (the morphological analysis stays cached per text).
     Raises ``ValueError`` for an unknown channel or purpose.
     """
+    if not use_cache or len(text) > _CACHED_TEXT_CHARS:
+        return _lint_text(text, channel, purpose)
+    return list(_lint_text_cached(text, channel, purpose))
+
+
+@lru_cache(maxsize=2048)  # bounded: a bulk lint-text stream of unique messages must stay small in memory
+def _lint_text_cached(text: str, channel: str, purpose: str) -> tuple[Finding, ...]:
+    return tuple(_lint_text(text, channel, purpose))
+
+
+def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     entry = CHANNEL_TABLE.get(channel)
     if entry is None:
         known = ", ".join(CHANNELS)
@@ -219,15 +239,39 @@ def lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     rules = _rules()
     findings: list[Finding] = []
 
-    promo_spans = [] if advertising else rules.promo.matches(norm, advertising=True)
-    if promo_spans:
-        mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
-        findings.extend(_spans(norm, mismatch, promo_spans, _promo_detail(entry)))
-    ad_content = advertising or bool(promo_spans)
+    skip = frozenset(
+        (("PROMO",) if advertising else ()) + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
+    )  # rules that cannot apply to this message: no need to look
+    matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
+    if advertising:
+        ad_content = True
+    else:  # purpose classification, its own step: promotional content in an informational message
+        word_spans = [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)]
+        benefit = [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)]
+        benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
+        verdict = classify(word_spans, [m for m in matches if m.rule == "PROMO"], benefit)
+        ad_content = verdict.advertising
+        if verdict.advertising:
+            mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
+            findings.extend(_mismatch(norm, mismatch, verdict, entry))
 
     for family in rules.msa:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
     findings.extend(_inducement(norm, rules, ad_content))
+    if ad_content:
+        matches += frame_matches(norm, ad_only=True)
+    by_rule: dict[str, list[Span]] = {}
+    for match in matches:
+        by_rule.setdefault(match.rule, []).append(match.span)
+    for rule, spans in by_rule.items():
+        if rule == "PROMO" or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
+            continue
+        severity = None
+        if rule == "MSA-INDUCEMENT":  # the offer is already reported by its discount word: one finding
+            if any(f.rule == rule for f in findings):
+                continue
+            severity = _frame_inducement_severity(norm, findings)
+        findings.extend(_original_spans(norm, rule, _new_spans(findings, rule, spans), severity))
     if ad_content:
         findings.extend(_omit_risk(norm, rules))
         findings.append(_prereview(norm, rules))
@@ -259,11 +303,28 @@ def _plain(text: str) -> Iterator[Finding]:
 
 
 def _finish(text: str, findings: list[Finding]) -> list[Finding]:
+    findings = _one_per_phrase(sorted(findings, key=lambda f: (f.start or 0, -(f.end or 0), f.rule)))
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
-    for finding in findings:  # the flagged words, for reports (frozen dataclass: set once, here)
+    for finding in findings:  # the flagged words and a rewrite, for reports (frozen dataclass: set once, here)
         if finding.end:
             object.__setattr__(finding, "excerpt", text[finding.start : finding.end])
+        object.__setattr__(finding, "suggestion", suggest(finding, text))
     return findings
+
+
+def _one_per_phrase(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding whose text overlaps an earlier finding of the same rule (a word list and a frame, or
+    two frames, both seeing one phrase): one finding, one suggestion per phrase. Empty spans are kept."""
+    kept: list[Finding] = []
+    last_end: dict[str, int] = {}
+    for finding in findings:
+        start, end = finding.start or 0, finding.end or 0
+        if end > start and start < last_end.get(finding.rule, -1):
+            continue
+        if end > start:
+            last_end[finding.rule] = max(end, last_end.get(finding.rule, -1))
+        kept.append(finding)
+    return kept
 
 
 def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
@@ -271,6 +332,40 @@ def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: st
         start, end = norm.span(a, b)
         word = norm.original[start:end]
         yield make_finding(rule, start, end, detail or f"'{word}'")
+
+
+def _original_spans(
+    norm: Normalized, rule: str, spans: list[Span], severity: Severity | None = None
+) -> Iterator[Finding]:
+    for start, end in spans:
+        yield make_finding(rule, start, end, f"'{norm.original[start:end]}'", severity)
+
+
+def _frame_inducement_severity(norm: Normalized, findings: list[Finding]) -> Severity:
+    """A price anchor or benefit in an offer that states its period, target and original price is a warning
+    (RULES.md), as a disclosed discount is, unless an error-level inducement was already found."""
+    if any(f.rule == "MSA-INDUCEMENT" and f.severity == "error" for f in findings):
+        return "error"
+    text = norm.text
+    disclosed = _PERIOD_RE.search(text) and _TARGET_RE.search(text) and _ORIGINAL_PRICE_RE.search(text)
+    return "warning" if disclosed else "error"
+
+
+def _new_spans(findings: list[Finding], rule: str, spans: list[Span]) -> list[Span]:
+    """Frame spans not already covered by a finding of the same rule (one finding per phrase)."""
+    taken = [(f.start or 0, f.end or 0) for f in findings if f.rule == rule]
+    return [(a, b) for a, b in spans if not any(a < e and s < b for s, e in taken)]
+
+
+def _mismatch(norm: Normalized, rule: str, verdict: PurposeVerdict, channel: Channel) -> Iterator[Finding]:
+    """One finding per promotional passage, its reason first (why the content counts as advertising)."""
+    seen: list[tuple[int, int]] = []
+    for reason in verdict.reasons:
+        if any(reason.start < b and a < reason.end for a, b in seen):
+            continue
+        seen.append((reason.start, reason.end))
+        word = norm.original[reason.start : reason.end]
+        yield make_finding(rule, reason.start, reason.end, f"'{word}' — {reason.why}; {_promo_detail(channel)}")
 
 
 def _promo_detail(channel: Channel) -> str:

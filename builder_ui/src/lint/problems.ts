@@ -1,5 +1,5 @@
 // Validation errors and lint findings merged into one list the canvas and the problems panel share.
-import type { LintFinding, Problem } from "../api/generated";
+import type { LintFinding, Problem, SuggestedRewrite } from "../api/generated";
 
 export interface UiProblem {
   key: string;
@@ -12,6 +12,7 @@ export interface UiProblem {
   citation: string | null;
   start: number | null; // offsets into the field's raw text (lint findings)
   end: number | null;
+  suggestion: SuggestedRewrite | null; // a compliant rewrite of the field's text (lint findings)
 }
 
 export function fromValidation(errors: Problem[]): UiProblem[] {
@@ -26,6 +27,7 @@ export function fromValidation(errors: Problem[]): UiProblem[] {
     citation: null,
     start: null,
     end: null,
+    suggestion: null,
   }));
 }
 
@@ -41,6 +43,7 @@ export function fromLint(findings: LintFinding[]): UiProblem[] {
     citation: f.citation ?? null,
     start: f.start ?? null,
     end: f.end ?? null,
+    suggestion: f.suggestion ?? null,
   }));
 }
 
@@ -68,4 +71,28 @@ export function rjsfFieldId(field: string | null): string | null {
   if (parts[0] === "params") parts.shift();
   else if (field.startsWith("/edges") || field.startsWith("edges")) return null;
   return parts.length ? ["root", ...parts].join("_") : null;
+}
+
+/** The node params with a suggested rewrite applied to the text at ``field`` ("/params/text",
+ * "/params/variables/이름"), or null when the text changed since the check (offsets no longer fit). */
+export function applySuggestion(
+  params: Record<string, unknown>,
+  field: string,
+  suggestion: SuggestedRewrite,
+): Record<string, unknown> | null {
+  const parts = field.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (parts[0] === "params") parts.shift();
+  if (parts.length === 0) return null;
+  const copy: Record<string, unknown> = structuredClone(params);
+  let holder: Record<string, unknown> = copy;
+  for (const key of parts.slice(0, -1)) {
+    const next = holder[key];
+    if (typeof next !== "object" || next === null) return null;
+    holder = next as Record<string, unknown>;
+  }
+  const last = parts[parts.length - 1] ?? "";
+  const text = holder[last];
+  if (typeof text !== "string" || suggestion.end > text.length || suggestion.start > suggestion.end) return null;
+  holder[last] = text.slice(0, suggestion.start) + suggestion.text + text.slice(suggestion.end);
+  return copy;
 }

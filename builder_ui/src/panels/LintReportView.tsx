@@ -34,7 +34,15 @@ export function LintReportView({ report }: { report: LintReport }) {
                 <td>
                   <code>{f.node ?? ""}</code> {f.field ?? ""}
                 </td>
-                <td>{pickLanguage(f.message, lang)}</td>
+                <td>
+                  {pickLanguage(f.message, lang)}
+                  {f.suggestion && (
+                    <div className="suggestion small" data-testid="report-suggestion">
+                      💡 {pickLanguage(f.suggestion.message, lang)}
+                      {f.suggestion.text && <q>{f.suggestion.text.trim()}</q>}
+                    </div>
+                  )}
+                </td>
                 <td className="small">{f.citation ?? ""}</td>
               </tr>
             ))}

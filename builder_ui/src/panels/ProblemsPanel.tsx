@@ -3,7 +3,17 @@ import { memo } from "react";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import type { LiveCheck } from "../lint/useLiveCheck";
-import { useEditor } from "../store/editor";
+import { applySuggestion, type UiProblem } from "../lint/problems";
+import { editorStore, useEditor } from "../store/editor";
+
+/** One click applies a finding's suggested rewrite to the node's text (one undo step). */
+function applyFix(problem: UiProblem): void {
+  const { nodes, updateParams } = editorStore.getState();
+  const node = nodes.find((n) => n.id === problem.node);
+  if (!node || !problem.field || !problem.suggestion) return;
+  const params = applySuggestion(node.data.params as Record<string, unknown>, problem.field, problem.suggestion);
+  if (params) updateParams(node.id, params as typeof node.data.params);
+}
 
 function ProblemsPanelView({ check }: { check: LiveCheck }) {
   const t = useT();
@@ -40,6 +50,15 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
               {p.citation && <span className="citation small">📖 {p.citation}</span>}
               <span className="muted small">{p.code}</span>
             </button>
+            {p.suggestion && p.node && p.field && (
+              <div className="suggestion small" data-testid="suggestion">
+                <span>💡 {pickLanguage(p.suggestion.message, lang)}</span>
+                {p.suggestion.text && <q>{p.suggestion.text.trim()}</q>}
+                <button type="button" className="btn-small" data-testid="apply-suggestion" onClick={() => applyFix(p)}>
+                  {t("problems.apply")}
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

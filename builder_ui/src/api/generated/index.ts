@@ -155,6 +155,7 @@ export type StartRequestBody = Schemas["StartRequestBody"];
 export type StartedRun = Schemas["StartedRun"];
 export type StepView = Schemas["StepView"];
 export type StuckSending = Schemas["StuckSending"];
+export type SuggestedRewrite = Schemas["SuggestedRewrite"];
 export type SummaryRequest = Schemas["SummaryRequest"];
 export type SummaryRequestNode = Schemas["SummaryRequestNode"];
 export type SuppressedBy = Schemas["SuppressedBy"];

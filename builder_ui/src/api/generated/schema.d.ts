@@ -971,6 +971,7 @@ export interface components {
       message: string;
       citation: string | null;
       suppressed?: components["schemas"]["SuppressedBy"];
+      suggestion?: components["schemas"]["SuggestedRewrite"];
     };
     /** LintMessagesRequest */
     LintMessagesRequest: {
@@ -1679,6 +1680,14 @@ export interface components {
       count: number;
       oldest_claimed_at: string | null;
       message_ids: number[];
+    };
+    /** SuggestedRewrite */
+    SuggestedRewrite: {
+      kind: string;
+      start: number;
+      end: number;
+      text: string;
+      message: string;
     };
     /** SummaryRequest */
     SummaryRequest: {

@@ -1,0 +1,174 @@
+"""Semantic frames: a rule family as a combination of roles rather than one word list (``rules/frames.json``).
+
+Three kinds of frame, each with a rule id, a scope (``any`` message or ``ad`` content only) and exceptions
+(compact-text patterns; a frame match overlapping one is dropped):
+
+* ``window`` — every role (a list of alternatives) found within ``window`` compact characters of the first:
+  inducement = a benefit + an offer, comparison = another provider + a contrast, celebrity = a role + a
+  visit or choice, surgery footage = a procedure + footage + a video site, health data = a condition + a
+  finding. The finding covers the roles.
+* ``lemma`` — a pattern over the lemma string of :mod:`.morph` (면제하다, 돌려드리다, 망치다 in any
+  inflection or honorific form); analysed only when the compact text contains one of its ``stems``.
+* ``original`` — a pattern over the original text, for what normalisation removes (quotation marks of a
+  patient's quoted sentence, the dot of an ICD/KCD code such as H40.1).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from . import morph
+from .findings import RULES_DIR
+from .morph import analyse
+from .normalize import Normalized, normalize
+
+Span = tuple[int, int]  # offsets into the original text
+_SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
+
+
+@dataclass(frozen=True)
+class Frame:
+    rule: str
+    kind: str  # window | lemma | original
+    ad_only: bool
+    roles: tuple[re.Pattern[str], ...]
+    window: int
+    exceptions: re.Pattern[str] | None
+    stems: tuple[str, ...]
+    reason: str  # Korean / English: why the frame is promotional (purpose classification)
+    sentences: int = 1  # how many sentences the roles may spread over
+
+    def find(self, norm: Normalized) -> list[Span]:
+        if self.kind == "window":
+            return self._window(norm)
+        if self.kind == "original":
+            return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
+        if not morph.ENABLED or not any(stem in norm.text for stem in self.stems):
+            return []
+        morphs = analyse(norm.original)
+        return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]
+
+    def _window(self, norm: Normalized) -> list[Span]:
+        text = norm.text
+        first, rest = self.roles[0], self.roles[1:]
+        spans: list[Span] = []
+        pos = 0
+        while (anchor := first.search(text, pos)) is not None:
+            a, b = anchor.span()
+            span = self._around(norm, a, b, rest) if b > a and norm.crosses_words_cleanly(a, b) else None
+            if span is None:  # look again from the next character (a shorter anchor may fit: 과고객님 → 고객님)
+                pos = a + 1
+                continue
+            spans.append(span)
+            pos = b
+        return spans
+
+    def _around(self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...]) -> Span | None:
+        """The span of the anchor ``[a, b)`` with the nearest match of every other role, or None."""
+        text = norm.text
+        lo, hi = max(0, a - self.window), min(len(text), b + self.window)
+        start, end = a, b
+        for role in rest:
+            found = [
+                m for m in role.finditer(text, lo, hi) if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
+            ]
+            if not found:
+                return None
+            nearest = min(found, key=lambda m: abs(m.start() - a))
+            start, end = min(start, nearest.start()), max(end, nearest.end())
+        span = norm.span(start, end)
+        if self._excepted(text, start, end):
+            return None
+        if len(_SENTENCE_END_RE.findall(norm.original, *span)) > self.sentences - 1:
+            return None  # the roles of one frame belong to one sentence (comparison: a question and its answer)
+        return span
+
+    def _excepted(self, text: str, start: int, end: int) -> bool:
+        if self.exceptions is None:
+            return False
+        lo, hi = max(0, start - 12), min(len(text), end + 12)  # exceptions are context: near the match
+        return self.exceptions.search(text, lo, hi) is not None
+
+    def excepted_original(self, norm: Normalized, span: Span) -> bool:
+        """Exceptions of lemma/original frames, checked on the compact text around the span."""
+        if self.exceptions is None:
+            return False
+        around = normalize(norm.original[max(0, span[0] - 16) : span[1] + 16]).text
+        return self.exceptions.search(around) is not None
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Single-role window frames of one rule, scope, reason and exceptions merged into one alternation: the
+    same matches in one regex pass instead of several (lint speed)."""
+    out: list[dict[str, Any]] = []
+    index: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    for entry in raw:
+        kind, roles = entry.get("kind", "window"), entry.get("roles", [])
+        if kind != "window" or len(roles) != 1:
+            out.append(entry)
+            continue
+        key = (entry["rule"], entry.get("scope", "any"), entry.get("reason", ""), json.dumps(entry.get("exceptions")))
+        if key in index:
+            index[key]["roles"][0].extend(roles[0])
+        else:
+            index[key] = {**entry, "roles": [list(roles[0])]}
+            out.append(index[key])
+    return out
+
+
+@cache
+def frames() -> tuple[Frame, ...]:
+    raw: list[dict[str, Any]] = json.loads((RULES_DIR / "frames.json").read_text("utf-8"))["frames"]
+    out: list[Frame] = []
+    for entry in _merged(raw):
+        kind = entry.get("kind", "window")
+        roles = entry["roles"] if kind == "window" else [entry["pattern"]]
+        out.append(
+            Frame(
+                rule=entry["rule"],
+                kind=kind,
+                ad_only=entry.get("scope", "any") == "ad",
+                roles=tuple(_compile(r if isinstance(r, list) else [r]) for r in roles),
+                window=int(entry.get("window", 20)),
+                exceptions=_compile(entry["exceptions"]) if entry.get("exceptions") else None,
+                stems=tuple(entry.get("stems", [])),
+                reason=entry.get("reason", ""),
+                sentences=int(entry.get("sentences", 1)),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def _scoped(ad_only: bool) -> tuple[Frame, ...]:
+    return tuple(frame for frame in frames() if frame.ad_only == ad_only)
+
+
+@dataclass(frozen=True)
+class FrameMatch:
+    rule: str
+    span: Span
+    reason: str
+
+
+def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozenset()) -> list[FrameMatch]:
+    """Matches of the frames of one scope: those for any message (``ad_only=False``) or those for advertising
+    content only (``ad_only=True``). Linting runs the first before the purpose is known, the second after.
+    ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
+    found: list[FrameMatch] = []
+    for frame in _scoped(ad_only):
+        if frame.rule in skip:
+            continue
+        spans = frame.find(norm)
+        if frame.kind != "window":
+            spans = [s for s in spans if not frame.excepted_original(norm, s)]
+        found.extend(FrameMatch(frame.rule, span, frame.reason) for span in spans)
+    return found
