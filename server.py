@@ -29,6 +29,8 @@ import runtime.billing.api
 import runtime.billing.cli
 import runtime.cli
 import runtime.credentials.api
+import runtime.outcomes.api
+import runtime.outcomes.cli
 import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
@@ -58,6 +60,7 @@ ROUTE_MODULES = [
     storage.alimtalk_templates.api,
     runtime.credentials.api,
     runtime.billing.api,
+    runtime.outcomes.api,
     runtime.webhooks,
     storage.patients.api,
     storage.accounts.api,
@@ -69,6 +72,7 @@ CLI_MODULES: list[Any] = [
     compliance.cli,
     runtime.cli,
     runtime.billing.cli,
+    runtime.outcomes.cli,
     storage.patients.cli,
     storage.accounts.cli,
 ]
