@@ -1,5 +1,5 @@
 // The application shell: navigation, language switch, login gate, page routing, file drops, notices.
-import { type DragEvent, useEffect } from "react";
+import { type DragEvent, lazy, Suspense, useEffect } from "react";
 import { api } from "../api/endpoints";
 import { useLang, useT } from "../i18n";
 import { editorStore } from "../store/editor";
@@ -19,6 +19,8 @@ import { RunsPage } from "./RunsPage";
 import { SetupPage } from "./SetupPage";
 import { TemplatesPage } from "../alimtalk/TemplatesPage";
 
+const OutcomesPage = lazy(() => import("../outcomes/OutcomesPage")); // its own chunk, with the chart library
+
 const NAV = [
   ["/", "nav.workflows"],
   ["/reviewer", "nav.reviewer"],
@@ -26,6 +28,7 @@ const NAV = [
   ["/patients", "nav.patients"],
   ["/alimtalk-templates", "nav.templates"],
   ["/costs", "nav.costs"],
+  ["/outcomes", "nav.outcomes"],
   ["/settings/messaging", "nav.messaging"],
 ] as const;
 
@@ -109,6 +112,7 @@ export function App() {
           {route.page === "patient" && <PatientDetailPage id={route.id} />}
           {route.page === "templates" && <TemplatesPage />}
           {route.page === "costs" && <CostsPage />}
+          {route.page === "outcomes" && (<Suspense fallback={<p className="page muted">{t("common.loading")}</p>}><OutcomesPage /></Suspense>)}
           {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}
         </>

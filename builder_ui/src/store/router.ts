@@ -34,6 +34,7 @@ export type Route =
   | { page: "setup" }
   | { page: "templates" }
   | { page: "costs" }
+  | { page: "outcomes" }
   | { page: "messaging" }
   | { page: "notFound" };
 
@@ -53,6 +54,7 @@ export function parseRoute(path: string): Route {
   if (head === "setup") return { page: "setup" };
   if (head === "alimtalk-templates") return { page: "templates" };
   if (head === "costs") return { page: "costs" };
+  if (head === "outcomes") return { page: "outcomes" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
   return { page: "notFound" };
 }
