@@ -6,19 +6,20 @@ A bad, reversed or over-a-year period is a 400 naming the parameter; an unknown 
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
-from litestar import Response, get
+from litestar import Response, get, put
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.outcomes.periods import PeriodError, month_period, period_of
-from runtime.outcomes.schemas import Outcomes
-from runtime.outcomes.service import UnknownWorkflow, outcomes
+from runtime.outcomes.schemas import Outcomes, OutcomesSettings
+from runtime.outcomes.service import MINUTES_SETTING, UnknownWorkflow, minutes_per_message, outcomes
 from storage import audit
 from storage.errors import ApiError, Problem, not_found
 from storage.models import Clinic
 from storage.models.base import utcnow
+from storage.openapi import BodyShape
 from storage.tenancy import Caller
 
 
@@ -79,6 +80,37 @@ async def get_outcomes_report(
     return Response(html, media_type="text/html; charset=utf-8")
 
 
-ROUTES: list[Any] = [get_outcomes, get_outcomes_report]
+async def _clinic(session: AsyncSession, caller: Caller) -> Clinic:
+    clinic = await session.get(Clinic, caller.clinic_id)
+    if clinic is None:
+        raise not_found("병원", "clinic")
+    return clinic
 
-ROUTE_PERMISSIONS = {"GetOutcomes": "run.read", "GetOutcomesReport": "run.read"}
+
+@get("/api/outcomes/settings", operation_id="GetOutcomesSettings", tags=["outcomes"])
+async def get_outcomes_settings(db_session: AsyncSession, caller: Caller) -> OutcomesSettings:
+    return {"minutes_per_message": minutes_per_message((await _clinic(db_session, caller)).settings or {})}
+
+
+@put("/api/outcomes/settings", operation_id="PutOutcomesSettings", tags=["outcomes"])
+async def put_outcomes_settings(
+    db_session: AsyncSession, caller: Caller, data: Annotated[Any, BodyShape(OutcomesSettings)]
+) -> OutcomesSettings:
+    value = data.get("minutes_per_message") if isinstance(data, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 120:
+        message = "메시지당 분은 0에서 120 사이의 숫자입니다 / minutes_per_message must be a number from 0 to 120"
+        raise ApiError(422, [Problem("invalid_minutes", message, path="/minutes_per_message")])
+    clinic = await _clinic(db_session, caller)
+    clinic.settings = {**(clinic.settings or {}), MINUTES_SETTING: float(value)}  # a new dict: change tracked
+    audit.record(db_session, caller, "outcomes.settings.write", f"clinic:{clinic.id}", minutes=float(value))
+    return {"minutes_per_message": float(value)}
+
+
+ROUTES: list[Any] = [get_outcomes, get_outcomes_report, get_outcomes_settings, put_outcomes_settings]
+
+ROUTE_PERMISSIONS = {
+    "GetOutcomes": "run.read",
+    "GetOutcomesReport": "run.read",
+    "GetOutcomesSettings": "run.read",
+    "PutOutcomesSettings": "settings.write",
+}

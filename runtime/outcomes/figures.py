@@ -43,18 +43,33 @@ class _Totals:
         self.baseline = Decimal(0)
 
     def add(self, day: DayCounts, workflow: str | None) -> None:
+        funnel, sent, delivered = self.funnel, self.sent, self.delivered
         for key, counts in day.messages.items():
             if workflow is not None and key != workflow:
                 continue
-            self.funnel.update(counts["funnel"])
-            for channel, (sent, delivered) in counts["channels"].items():
-                self.sent[channel] += sent
-                self.delivered[channel] += delivered
+            for step, n in counts["funnel"].items():
+                funnel[step] += n
+            for channel, (out, arrived) in counts["channels"].items():
+                sent[channel] += out
+                delivered[channel] += arrived
             self.auto += counts["auto"]
             billed, spent, baseline = counts["cost"]
-            self.billed += billed
-            self.spent += Decimal(spent)
-            self.baseline += Decimal(baseline)
+            if billed:
+                self.billed += billed
+                self.spent += Decimal(spent)
+                self.baseline += Decimal(baseline)
+
+    def merge(self, other: _Totals) -> None:
+        for step, n in other.funnel.items():
+            self.funnel[step] += n
+        for channel, n in other.sent.items():
+            self.sent[channel] += n
+        for channel, n in other.delivered.items():
+            self.delivered[channel] += n
+        self.auto += other.auto
+        self.billed += other.billed
+        self.spent += other.spent
+        self.baseline += other.baseline
 
     def cost(self) -> dict[str, Any]:
         saving = self.baseline - self.spent
@@ -150,7 +165,6 @@ def figures(
     consents: Counter[str] = Counter()
     for day in sorted(days):
         counts = days[day]
-        totals.add(counts, workflow)
         series.setdefault(_bucket(day, daily), _Totals()).add(counts, workflow)
         for key, n in counts.appointments.items():
             workflows, outcome, moved = key.split("|")
@@ -162,7 +176,10 @@ def figures(
             if _selected(workflows, workflow):
                 postop[outcome] += n
         enrolled += sum(n for key, n in counts.enrolled.items() if workflow is None or key == workflow)
-        consents.update(counts.consents)
+        for key, n in counts.consents.items():
+            consents[key] += n
+    for part in series.values():
+        totals.merge(part)
     reminded, not_reminded = _group(groups[True], rescheduled[True]), _group(groups[False], rescheduled[False])
     delivered_total = sum(totals.delivered.values())
     delivered_kakao = sum(totals.delivered[c] for c in KAKAO_CHANNELS)

@@ -137,3 +137,9 @@ Outcomes = TypedDict(
         "series": Series,
     },
 )
+
+
+class OutcomesSettings(TypedDict):
+    """Staff minutes one automatic message saves (0–120, default 2): the "staff time saved" figure."""
+
+    minutes_per_message: float

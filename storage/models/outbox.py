@@ -18,7 +18,8 @@ class OutboxMessage(Base, ClinicScoped, Timestamps):
     """One message to send, at most once: ``key`` is ``run:<id>:node:<node>`` (``…:failover`` for the SMS)."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_due_at", "status", "due_at"),)
+    # updated_at: the outcomes cache finds the days whose messages changed after it counted them (runtime/outcomes).
+    __table_args__ = (Index("ix_outbox_status_due_at", "status", "due_at"), Index("ix_outbox_updated_at", "updated_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)

@@ -170,3 +170,18 @@ async def test_an_empty_clinic_has_zero_figures(client: AsyncTestClient[Litestar
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body["days"] == 30 and body["messages"]["sent"] == 0 and body["cost"]["saving_percent"] is None
+
+
+async def test_minutes_per_message_is_a_clinic_setting(client: AsyncTestClient[Litestar], seeded: Seeded) -> None:
+    assert (await client.get("/api/outcomes/settings")).json() == {"minutes_per_message": 2.0}
+    params = {"from": "2026-02-01", "to": "2026-02-28"}
+    auto = (await client.get("/api/outcomes", params=params)).json()["time_saved"]["automatic_messages"]
+    saved = await client.put("/api/outcomes/settings", json={"minutes_per_message": 3.5})
+    assert saved.status_code == 200, saved.text
+    time_saved = (await client.get("/api/outcomes", params=params)).json()["time_saved"]
+    assert time_saved["minutes"] == round(auto * 3.5, 1) and time_saved["hours"] == round(auto * 3.5 / 60, 1)
+    for bad in (-1, 121, "2", None, True):
+        refused = await client.put("/api/outcomes/settings", json={"minutes_per_message": bad})
+        assert refused.status_code == 422, bad
+        assert refused.json()["errors"][0]["path"] == "/minutes_per_message"
+    assert (await client.get("/api/outcomes/settings")).json() == {"minutes_per_message": 3.5}

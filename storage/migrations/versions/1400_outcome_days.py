@@ -1,4 +1,4 @@
-"""outcome days: the outcome dashboard's per-day counts (runtime/outcomes/cache.py)
+"""outcome days: the outcome dashboard's per-day counts (runtime/outcomes/cache.py); outbox.updated_at index
 
 Revision ID: 1400_outcome_days
 Revises: 0900_merge_heads
@@ -36,8 +36,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("clinic_id", "day", name="uq_outcome_days_clinic_id_day"),
     )
     op.create_index("ix_outcome_days_clinic_id", "outcome_days", ["clinic_id"])
+    # The cache asks which messages changed since it counted a day: by this index, not a scan of the outbox.
+    op.create_index("ix_outbox_updated_at", "outbox", ["updated_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_outbox_updated_at", table_name="outbox")
     op.drop_index("ix_outcome_days_clinic_id", table_name="outcome_days")
     op.drop_table("outcome_days")

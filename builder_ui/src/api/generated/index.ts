@@ -82,6 +82,7 @@ export type OptOutAnswer = Schemas["OptOutAnswer"];
 export type OptOutIn = Schemas["OptOutIn"];
 export type OutcomeWorkflow = Schemas["OutcomeWorkflow"];
 export type Outcomes = Schemas["Outcomes"];
+export type OutcomesSettings = Schemas["OutcomesSettings"];
 export type OverdueWaits = Schemas["OverdueWaits"];
 export type PatientActivity = Schemas["PatientActivity"];
 export type PatientDetail = Schemas["PatientDetail"];

@@ -173,6 +173,12 @@ export interface paths {
     /** GetOutcomesReport */
     get: operations["GetOutcomesReport"];
   };
+  "/api/outcomes/settings": {
+    /** GetOutcomesSettings */
+    get: operations["GetOutcomesSettings"];
+    /** PutOutcomesSettings */
+    put: operations["PutOutcomesSettings"];
+  };
   "/api/webhooks/{clinic_slug}/events": {
     /** ReceiveEvent */
     post: operations["WebhookEvent"];
@@ -946,6 +952,10 @@ export interface components {
       postop: components["schemas"]["PostOp"];
       consents: components["schemas"]["ConsentFigures"];
       series: components["schemas"]["Series"];
+    };
+    /** OutcomesSettings */
+    OutcomesSettings: {
+      minutes_per_message: number;
     };
     /** OverdueWaits */
     OverdueWaits: {
@@ -3822,6 +3832,109 @@ export interface operations {
         };
         content: {
           "text/html": unknown;
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetOutcomesSettings */
+  GetOutcomesSettings: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["OutcomesSettings"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PutOutcomesSettings */
+  PutOutcomesSettings: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OutcomesSettings"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["OutcomesSettings"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
