@@ -58,6 +58,27 @@ class DayCounts:
             self.messages[key] = _new_messages()
         return self.messages[key]
 
+    def merge(self, other: DayCounts) -> None:
+        """Add ``other``'s counts to these (every counter is a sum, so days add up to a month)."""
+        for key, counts in other.messages.items():
+            mine = self.workflow(key)
+            for step, n in counts["funnel"].items():
+                mine["funnel"][step] = mine["funnel"].get(step, 0) + n
+            for channel, (sent, delivered) in counts["channels"].items():
+                _bump_channel(mine, channel, sent, delivered)
+            mine["auto"] += counts["auto"]
+            cost, extra = mine["cost"], counts["cost"]
+            if extra[0]:
+                mine["cost"] = [
+                    cost[0] + extra[0],
+                    str(Decimal(cost[1]) + Decimal(extra[1])),
+                    str(Decimal(cost[2]) + Decimal(extra[2])),
+                ]
+        self.appointments.update(other.appointments)
+        self.postop.update(other.postop)
+        self.enrolled.update(other.enrolled)
+        self.consents.update(other.consents)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "messages": self.messages,

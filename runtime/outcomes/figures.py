@@ -152,11 +152,15 @@ def _bucket(day: date, daily: bool) -> str:
 
 
 def figures(
-    days: Mapping[date, DayCounts], workflow: str | None, minutes_per_message: float = DEFAULT_MINUTES_PER_MESSAGE
+    days: Mapping[date, DayCounts],
+    workflow: str | None,
+    minutes_per_message: float = DEFAULT_MINUTES_PER_MESSAGE,
+    *,
+    daily: bool = True,
 ) -> dict[str, Any]:
-    """Everything but the period and workflow names (service.py adds them)."""
+    """Everything but the period and workflow names (service.py adds them). ``days`` are days when ``daily``,
+    else months keyed by their first day (the series then has a point per month)."""
     totals = _Totals()
-    daily = len(days) <= DAILY_SERIES_MAX_DAYS
     series: dict[str, _Totals] = {}
     groups: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     rescheduled = {True: 0, False: 0}

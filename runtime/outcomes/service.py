@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.billing.rates import clinic_table
-from runtime.outcomes.cache import day_counts
+from runtime.outcomes.cache import period_counts
 from runtime.outcomes.daily import POSTOP_TRIGGER
-from runtime.outcomes.figures import DEFAULT_MINUTES_PER_MESSAGE, figures
+from runtime.outcomes.figures import DAILY_SERIES_MAX_DAYS, DEFAULT_MINUTES_PER_MESSAGE, figures
 from runtime.outcomes.periods import Period, day_start
 from storage.models import Clinic, Workflow, WorkflowVersion
 from storage.models.base import utcnow
@@ -52,7 +52,8 @@ async def outcomes(
         raise UnknownWorkflow(workflow_id)
     clinic = await session.get(Clinic, clinic_id)
     settings = {**DEFAULT_SETTINGS, **((clinic.settings if clinic else None) or {})}
-    days = await day_counts(session, clinic_id, period.days, clinic_table(settings))
+    daily = len(period.days) <= DAILY_SERIES_MAX_DAYS
+    days = await period_counts(session, clinic_id, period.days, clinic_table(settings), by_month=not daily)
     return {
         "from": period.first.isoformat(),
         "to": period.last.isoformat(),
@@ -61,5 +62,5 @@ async def outcomes(
         "complete": day_start(period.last + timedelta(days=1)) <= utcnow(),
         "workflow": chosen,
         "workflows": known,
-        **figures(days, None if workflow_id is None else str(workflow_id), minutes_per_message(settings)),
+        **figures(days, None if workflow_id is None else str(workflow_id), minutes_per_message(settings), daily=daily),
     }

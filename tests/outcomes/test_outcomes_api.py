@@ -85,6 +85,17 @@ async def test_one_month_of_one_workflow(client: AsyncTestClient[Litestar], seed
         assert body["series"]["unit"] == "day" and len(body["series"]["points"]) == 31
 
 
+async def test_a_period_of_partial_months_reads_kept_months_and_days(
+    client: AsyncTestClient[Litestar], seeded: Seeded
+) -> None:
+    await client.get("/api/outcomes", params={"from": FIRST.isoformat(), "to": LAST.isoformat()})  # keeps months
+    for first, last in ((date(2026, 3, 15), date(2026, 6, 20)), (date(2026, 1, 1), date(2026, 4, 30))):
+        answer = await client.get("/api/outcomes", params={"from": first.isoformat(), "to": last.isoformat()})
+        body = answer.json()
+        check(body, expected(seeded, first, last))
+        assert body["series"]["unit"] == "month" and len(body["series"]["points"]) == 4
+
+
 async def test_a_few_days_are_too_few_to_tell(client: AsyncTestClient[Litestar], seeded: Seeded) -> None:
     answer = await client.get("/api/outcomes", params={"from": "2026-03-02", "to": "2026-03-03"})
     body = answer.json()
@@ -101,8 +112,8 @@ async def test_closed_days_are_kept_and_a_late_change_is_counted_again(
     started = time.perf_counter()
     first = (await client.get("/api/outcomes", params=params)).json()
     cold = time.perf_counter() - started
-    async with session_scope(settings, clinic_id) as session:
-        assert await session.scalar(select(func.count()).select_from(OutcomeDay)) == 365
+    async with session_scope(settings, clinic_id) as session:  # each day, and each month as one row
+        assert await session.scalar(select(func.count()).select_from(OutcomeDay)) == 365 + 12
     started = time.perf_counter()
     again = (await client.get("/api/outcomes", params=params)).json()
     warm = time.perf_counter() - started
