@@ -40,24 +40,35 @@ export function presets(today: string): Record<Preset, [string, string]> {
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 const num = (v: number) => v.toLocaleString("ko-KR", { maximumFractionDigits: 2 });
 
-function Bars({ data, keys, names, category, stacked }: {
+function Bars({ data, keys, names, category, stacked, vertical }: {
   data: Record<string, string | number>[];
   keys: string[];
   names: string[];
   category: string;
   stacked?: boolean;
+  vertical?: boolean; // horizontal bars, one row per category: for long Korean labels
 }) {
+  const labels = !stacked && data.length * keys.length <= 24; // numbers on bars while they fit
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={data} margin={{ top: 18, right: 16, left: 8, bottom: 4 }}>
+    <ResponsiveContainer width="100%" height={vertical ? Math.max(220, data.length * 34 + 60) : 260}>
+      <BarChart data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 18, right: 40, left: 8, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey={category} />
-        <YAxis allowDecimals={false} />
+        {vertical ? (
+          <>
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey={category} width={96} interval={0} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey={category} interval={data.length > 12 ? "preserveStartEnd" : 0} />
+            <YAxis allowDecimals={false} />
+          </>
+        )}
         <Tooltip />
         <Legend />
         {keys.map((key, i) => (
           <Bar key={key} dataKey={key} name={names[i]} fill={COLOURS[i % COLOURS.length]} stackId={stacked ? "s" : undefined} isAnimationActive={false}>
-            {!stacked && <LabelList dataKey={key} position="top" className="outcome-label" />}
+            {labels && <LabelList dataKey={key} position={vertical ? "right" : "top"} className="outcome-label" />}
           </Bar>
         ))}
       </BarChart>
@@ -139,13 +150,13 @@ function Dashboard({ data }: { data: Outcomes }) {
           <Bars data={channelRows.map((c) => ({ name: l(c.channel), sent: c.sent, delivered: c.delivered }))} keys={["sent", "delivered"]} names={[l("sent"), l("delivered")]} category="name" />
         </ChartCard>
         <ChartCard id="funnel" title={l("funnel")} table={funnel}>
-          <Bars data={STEPS.map((s) => ({ name: l(s), count: data.funnel[s] }))} keys={["count"]} names={[l("count")]} category="name" />
+          <Bars data={STEPS.map((s) => ({ name: l(s), count: data.funnel[s] }))} keys={["count"]} names={[l("count")]} category="name" vertical />
         </ChartCard>
         <ChartCard id="series" title={l("series")} table={series}>
           <Bars data={data.series.points.map((p) => ({ ...p }))} keys={[...CHANNELS]} names={CHANNELS.map((c) => l(c))} category="period" stacked />
         </ChartCard>
         <ChartCard id="cost" title={l("cost")} table={cost}>
-          <Bars data={data.series.points.map((p) => ({ ...p }))} keys={["spent_krw", "sms_equivalent_krw"]} names={[l("spent"), l("allBySms")]} category="period" stacked={data.series.points.length > 12} />
+          <Bars data={data.series.points.map((p) => ({ ...p }))} keys={["spent_krw", "sms_equivalent_krw"]} names={[l("spent"), l("allBySms")]} category="period" />
         </ChartCard>
         <ChartCard
           id="appointments"
