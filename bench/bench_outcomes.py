@@ -55,6 +55,7 @@ async def _measure(settings: Settings, per_month: int, loads: int) -> list[dict[
             "unit": "ms",
             "target": "< 300",
             "loads": loads,
+            "min_ms": round(min(warm), 1),
             "max_ms": round(max(warm), 1),
             **common,
         },

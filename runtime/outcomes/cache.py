@@ -73,11 +73,14 @@ async def period_counts(
                 )
             )
         ).scalars()
-        for row in rows:
-            first = date.fromisoformat(f"{row.day}-01")
-            last = _month_after(first) - timedelta(days=1)
-            if _usable(row, key) and not await changed_days(session, row.computed_at, first, last):
-                kept[first] = DayCounts.from_json(row.figures)
+        usable = {date.fromisoformat(f"{row.day}-01"): row for row in rows if _usable(row, key)}
+        if usable:  # one look for changes since the oldest kept month; a month with one is looked at again
+            since = min(row.computed_at for row in usable.values())
+            touched = {day.replace(day=1) for day in await changed_days(session, since, days[0], days[-1])}
+            for first, row in usable.items():
+                last = _month_after(first) - timedelta(days=1)
+                if first not in touched or not await changed_days(session, row.computed_at, first, last):
+                    kept[first] = DayCounts.from_json(row.figures)
     rest = [day for month, inside in months.items() if month not in kept for day in inside]
     counted = await day_counts(session, clinic_id, rest, table) if rest else {}
     result = dict(kept)

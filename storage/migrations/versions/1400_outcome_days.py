@@ -1,4 +1,4 @@
-"""outcome days: the outcome dashboard's per-day counts (runtime/outcomes/cache.py); outbox.updated_at index
+"""outcome days: the outcome dashboard's per-day counts (runtime/outcomes/cache.py); outbox (clinic_id, updated_at) index
 
 Revision ID: 1400_outcome_days
 Revises: 0900_merge_heads
@@ -37,10 +37,10 @@ def upgrade() -> None:
     )
     op.create_index("ix_outcome_days_clinic_id", "outcome_days", ["clinic_id"])
     # The cache asks which messages changed since it counted a day: by this index, not a scan of the outbox.
-    op.create_index("ix_outbox_updated_at", "outbox", ["updated_at"])
+    op.create_index("ix_outbox_clinic_id_updated_at", "outbox", ["clinic_id", "updated_at"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_outbox_updated_at", table_name="outbox")
+    op.drop_index("ix_outbox_clinic_id_updated_at", table_name="outbox")
     op.drop_index("ix_outcome_days_clinic_id", table_name="outcome_days")
     op.drop_table("outcome_days")
