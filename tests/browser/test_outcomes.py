@@ -163,3 +163,14 @@ def test_changing_the_period_keeps_charts_tables_and_api_in_agreement(outcomes_p
     expect(page.get_by_test_id("error-list")).to_contain_text("보다 늦습니다")
     page.get_by_test_id("outcome-preset-lastMonth").click()
     expect(page.get_by_test_id("outcome-sent")).to_be_visible()
+
+    # When the manager says an automatic message saves 3 minutes of staff time, the headline follows
+    page.get_by_test_id("outcome-minutes").fill("3")
+    page.get_by_test_id("outcome-minutes-save").click()
+    first, last = page.get_by_test_id("outcome-from").input_value(), page.get_by_test_id("outcome-to").input_value()
+    saved = api(outcomes_url, **{"from": first, "to": last, "workflow_id": str(reminder["id"])})["time_saved"]
+    assert saved["minutes_per_message"] == 3.0
+    expect(page.get_by_test_id("outcome-time-saved")).to_contain_text(f"{saved['hours']:g}시간")
+    page.get_by_test_id("outcome-minutes").fill("500")
+    page.get_by_test_id("outcome-minutes-save").click()
+    expect(page.get_by_test_id("outcome-minutes-errors")).to_contain_text("0에서 120")

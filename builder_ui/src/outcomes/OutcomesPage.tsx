@@ -6,6 +6,7 @@ import { request, type Answer } from "../api/client";
 import { LoadView, useLoad } from "../panels/common";
 import { ChartCard, type TableData } from "./ChartCard";
 import { useLabels } from "./labels";
+import { MinutesSetting } from "./MinutesSetting";
 import "./outcomes.css";
 
 type Outcomes = Answer<"GetOutcomes">;
@@ -76,7 +77,7 @@ function Bars({ data, keys, names, category, stacked, vertical }: {
   );
 }
 
-function Dashboard({ data }: { data: Outcomes }) {
+function Dashboard({ data, reload }: { data: Outcomes; reload: () => void }) {
   const l = useLabels();
   const channelRows = data.messages.by_channel;
   const channels: TableData = {
@@ -145,6 +146,7 @@ function Dashboard({ data }: { data: Outcomes }) {
           {l("saving")} <strong>₩{num(data.cost.saving_krw)}</strong> ({data.cost.saving_percent ?? "—"}%)
         </div>
       </div>
+      <MinutesSetting key={data.time_saved.minutes_per_message} minutes={data.time_saved.minutes_per_message} onSaved={reload} />
       <div className="outcome-grid">
         <ChartCard id="channels" title={l("channels")} table={channels}>
           <Bars data={channelRows.map((c) => ({ name: l(c.channel), sent: c.sent, delivered: c.delivered }))} keys={["sent", "delivered"]} names={[l("sent"), l("delivered")]} category="name" />
@@ -194,7 +196,7 @@ export default function OutcomesPage() {
   const [draft, setDraft] = useState<[string, string]>(range);
   const [workflow, setWorkflow] = useState("");
   const [month, setMonth] = useState(today.slice(0, 7));
-  const [loaded] = useLoad(() => {
+  const [loaded, reload] = useLoad(() => {
     const params = new URLSearchParams({ from: range[0], to: range[1] });
     if (workflow) params.set("workflow_id", workflow);
     return request<Outcomes>(`/api/outcomes?${params}`);
@@ -252,7 +254,7 @@ export default function OutcomesPage() {
         </a>
       </div>
       <LoadView loaded={loaded} what="/api/outcomes">
-        {(data) => <Dashboard data={data} />}
+        {(data) => <Dashboard data={data} reload={reload} />}
       </LoadView>
     </main>
   );

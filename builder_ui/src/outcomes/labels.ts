@@ -71,6 +71,8 @@ const KO = {
   night_ads: "야간 광고",
   minutes: "자동 발송 {n}건 × {m}분",
   partial: "오늘이 포함된 기간: 오늘 수치는 계속 바뀝니다.",
+  minutesSetting: "자동 메시지 한 건이 아끼는 직원 시간(분)",
+  save: "저장",
 };
 
 const EN: Record<keyof typeof KO, string> = {
@@ -143,6 +145,8 @@ const EN: Record<keyof typeof KO, string> = {
   night_ads: "Night-time ads",
   minutes: "{n} automatic messages × {m} min",
   partial: "The period includes today: today's figures still change.",
+  minutesSetting: "Staff minutes saved per automatic message",
+  save: "Save",
 };
 
 export type Label = keyof typeof KO;
