@@ -50,10 +50,14 @@ def summary_text(f: dict[str, Any], month: str) -> str:
     """The month for people, a few lines."""
     m, funnel, cost, saved = f["messages"], f["funnel"], f["cost"], f["time_saved"]
     channels = ", ".join(f"{c['channel']} {c['sent']}" for c in m["by_channel"])
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{value}%"
+
     lines = [
         f"{month} 성과 / outcomes ({f['from']} ~ {f['to']}, Asia/Seoul)",
-        f"  발송 / sent: {m['sent']} ({channels}); 전달률 / delivered: {funnel['delivery_percent']}%;"
-        f" 카카오톡 비중 / KakaoTalk share: {m['kakao_share_percent']}%",
+        f"  발송 / sent: {m['sent']} ({channels}); 전달률 / delivered: {pct(funnel['delivery_percent'])};"
+        f" 카카오톡 비중 / KakaoTalk share: {pct(m['kakao_share_percent'])}",
         f"  비용 / spent ₩{cost['spent_krw']:,.2f}; 모두 문자였다면 / all by SMS ₩{cost['sms_equivalent_krw']:,.2f};"
         f" 절감 / saving ₩{cost['saving_krw']:,.2f}",
         f"  직원 시간 절약 / staff time saved: {saved['hours']}시간 / h ({saved['automatic_messages']} × "

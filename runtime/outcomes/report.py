@@ -3,6 +3,7 @@ and the same page as PDF through WeasyPrint (fonts from fontconfig: fonts-noto-c
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,9 @@ def render_html(figures: dict[str, Any], month: str, clinic_name: str) -> str:
 
 
 def render_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # loads pango: only when a PDF is asked for
+    for name in ("weasyprint", "fontTools"):  # their step-by-step INFO lines are not the user's business
+        logging.getLogger(name).setLevel(logging.WARNING)
+    from weasyprint import HTML  # loads pango (and parses its CSS, logging): only when a PDF is asked for
 
     pdf = HTML(string=html).write_pdf()
     assert pdf is not None  # write_pdf without a target returns the bytes

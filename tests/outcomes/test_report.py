@@ -88,3 +88,11 @@ async def test_the_report_over_http(client: AsyncTestClient[Litestar]) -> None:
     assert bad.status_code == 400 and bad.json()["errors"][0]["code"] == "invalid_format"
     bad = await client.get("/api/outcomes/report", params={"month": "11-2026"})
     assert bad.status_code == 400 and bad.json()["errors"][0]["code"] == "invalid_month"
+
+
+def test_report_text_is_a_few_lines_for_people(seeded_months: Seeded, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--month", "2026-11"]) == 0
+    text = capsys.readouterr().out
+    want = expected(seeded_months, date(2026, 11, 1), date(2026, 11, 30))
+    assert text.startswith("2026-11 성과 / outcomes") and f"발송 / sent: {sum(want['sent'].values())}" in text
+    assert "None" not in text
