@@ -32,6 +32,8 @@ import runtime.billing.api
 import runtime.billing.cli
 import runtime.cli
 import runtime.credentials.api
+import runtime.outcomes.api
+import runtime.outcomes.cli
 import runtime.patient_links.api
 import runtime.webhooks
 import storage.accounts.api
@@ -70,6 +72,7 @@ ROUTE_MODULES = [
     storage.alimtalk_templates.api,
     runtime.credentials.api,
     runtime.billing.api,
+    runtime.outcomes.api,
     runtime.webhooks,
     runtime.patient_links.api,
     storage.patients.api,
@@ -86,6 +89,7 @@ CLI_MODULES: list[Any] = [
     compliance.cli,
     runtime.cli,
     runtime.billing.cli,
+    runtime.outcomes.cli,
     storage.patients.cli,
     storage.accounts.cli,
     runtime.appointments.cli,

@@ -13,6 +13,7 @@ from storage.models.login_session import LoginSession
 from storage.models.login_throttle import LoginThrottle
 from storage.models.one_time_token import OneTimeToken
 from storage.models.outbox import OutboxMessage
+from storage.models.outcome_day import OutcomeDay
 from storage.models.patient import Patient
 from storage.models.procedure import Procedure
 from storage.models.provider_credential import ProviderCredential
@@ -41,6 +42,7 @@ __all__ = [
     "LoginThrottle",
     "OneTimeToken",
     "OutboxMessage",
+    "OutcomeDay",
     "Patient",
     "Procedure",
     "ProviderCredential",

@@ -18,7 +18,12 @@ class OutboxMessage(Base, ClinicScoped, Timestamps):
     """One message to send, at most once: ``key`` is ``run:<id>:node:<node>`` (``…:failover`` for the SMS)."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_due_at", "status", "due_at"),)
+    # (clinic_id, updated_at): the outcomes cache finds the days whose messages changed after it counted them
+    # (runtime/outcomes); with the clinic first, as every tenant query filters on it.
+    __table_args__ = (
+        Index("ix_outbox_status_due_at", "status", "due_at"),
+        Index("ix_outbox_clinic_id_updated_at", "clinic_id", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)

@@ -20,7 +20,7 @@ from tests.patients.test_runtime_at_rest import cataract_and_cancellation
 from tests.support.documents import event, example
 
 BOOKED = {"id": "apt-77", "starts_at": "2026-12-03T14:30:00+09:00", "procedure": "cataract"}
-NOT_JSON = {"ConsentForm", "PrivacyPolicy", "PublicPrivacyPolicy"}  # HTML pages
+NOT_JSON = {"ConsentForm", "PrivacyPolicy", "PublicPrivacyPolicy", "GetOutcomesReport"}  # HTML pages (and PDF)
 
 
 def _closed(schema: Any) -> Any:

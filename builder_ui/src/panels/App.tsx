@@ -21,6 +21,7 @@ import {
   ProceduresPage,
   ClinicPage,
   UsersPage,
+  OutcomesPage,
 } from "./pages";
 import { useClinic } from "../clinic/store";
 import { useCanAny } from "../store/permissions";
@@ -35,6 +36,7 @@ const NAV = [
   ["/patients", "nav.patients", "patient.read"],
   ["/alimtalk-templates", "nav.templates", "workflow.write"],
   ["/costs", "nav.costs", "run.read"],
+  ["/outcomes", "nav.outcomes", "run.read"],
   ["/settings/messaging", "nav.messaging", "settings.write"],
   ["/settings/clinic", "nav.clinic", "workflow.read"],
   ["/settings/users", "nav.users", "user.manage"],
@@ -120,6 +122,7 @@ export function App() {
           {route.page === "patient" && <PatientDetailPage id={route.id} />}
           {route.page === "templates" && <TemplatesPage />}
           {route.page === "costs" && <CostsPage />}
+          {route.page === "outcomes" && <OutcomesPage />}
           {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "appointments" && <AppointmentsPage />}
           {route.page === "procedures" && <ProceduresPage />}

@@ -22,3 +22,4 @@ export const ProceduresPage = lazy(() =>
 );
 export const ClinicPage = lazy(() => import("../clinic/ClinicPage").then((m) => ({ default: m.ClinicPage })));
 export const UsersPage = lazy(() => import("../team/UsersPage").then((m) => ({ default: m.UsersPage })));
+export const OutcomesPage = lazy(() => import("../outcomes/OutcomesPage")); // its own chunk, with the chart library

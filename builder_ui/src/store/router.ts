@@ -34,6 +34,7 @@ export type Route =
   | { page: "setup" }
   | { page: "templates" }
   | { page: "costs" }
+  | { page: "outcomes" }
   | { page: "messaging" }
   | { page: "appointments" }
   | { page: "procedures" }
@@ -57,6 +58,7 @@ export function parseRoute(path: string): Route {
   if (head === "setup") return { page: "setup" };
   if (head === "alimtalk-templates") return { page: "templates" };
   if (head === "costs") return { page: "costs" };
+  if (head === "outcomes") return { page: "outcomes" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
   if (head === "appointments") return { page: id === "procedures" ? "procedures" : "appointments" };
   if (head === "settings" && id === "clinic") return { page: "clinic" };

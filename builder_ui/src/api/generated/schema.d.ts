@@ -213,6 +213,20 @@ export interface paths {
     /** PutRates */
     put: operations["PutCostRates"];
   };
+  "/api/outcomes": {
+    /** GetOutcomes */
+    get: operations["GetOutcomes"];
+  };
+  "/api/outcomes/report": {
+    /** GetOutcomesReport */
+    get: operations["GetOutcomesReport"];
+  };
+  "/api/outcomes/settings": {
+    /** GetOutcomesSettings */
+    get: operations["GetOutcomesSettings"];
+    /** PutOutcomesSettings */
+    put: operations["PutOutcomesSettings"];
+  };
   "/api/webhooks/{clinic_slug}/events": {
     /** ReceiveEvent */
     post: operations["WebhookEvent"];
@@ -478,6 +492,21 @@ export interface components {
       type: string;
       occurred_at: string | null;
     };
+    /** AppointmentGroup */
+    AppointmentGroup: {
+      appointments: number;
+      attended: number;
+      no_show: number;
+      cancelled: number;
+      pending: number;
+      rescheduled: number;
+      known: number;
+      no_show_rate: number | null;
+      no_show_ci: number[] | null;
+      attendance_rate: number | null;
+      cancelled_rate: number | null;
+      rescheduled_rate: number | null;
+    };
     /** AppointmentImportForm */
     AppointmentImportForm: {
       /** Format: binary */
@@ -509,6 +538,12 @@ export interface components {
     /** AppointmentList */
     AppointmentList: {
       appointments: components["schemas"]["AppointmentView"][];
+    };
+    /** AppointmentOutcomes */
+    AppointmentOutcomes: {
+      reminded: components["schemas"]["AppointmentGroup"];
+      not_reminded: components["schemas"]["AppointmentGroup"];
+      comparison: components["schemas"]["Comparison"];
     };
     /** AppointmentPatch */
     AppointmentPatch: {
@@ -557,6 +592,12 @@ export interface components {
       chart_no: string | null;
       name: string;
       phone: string;
+    };
+    /** ChannelCount */
+    ChannelCount: {
+      channel: string;
+      sent: number;
+      delivered: number;
     };
     /** ChannelSettingsIn */
     ChannelSettingsIn: {
@@ -632,11 +673,31 @@ export interface components {
       /** @default true */
       signoff_required_for_ads?: boolean;
     };
+    /** Comparison */
+    Comparison: {
+      /** @constant */
+      metric: "no_show_rate";
+      confidence: number;
+      /** @constant */
+      method: "newcombe_hybrid_score";
+      min_per_group: number;
+      enough: boolean;
+      difference: number | null;
+      ci_low: number | null;
+      ci_high: number | null;
+      verdict: string;
+    };
     /** ConnectionCheck */
     ConnectionCheck: {
       ok: boolean;
       message: string;
       provider: string;
+    };
+    /** ConsentChange */
+    ConsentChange: {
+      purpose: string;
+      granted: number;
+      revoked: number;
     };
     /** ConsentEntry */
     ConsentEntry: {
@@ -652,6 +713,11 @@ export interface components {
       occurred_at: string;
       recorded_at: string;
       guardian: components["schemas"]["Guardian"] | null;
+    };
+    /** ConsentFigures */
+    ConsentFigures: {
+      opt_outs: number;
+      changes: components["schemas"]["ConsentChange"][];
     };
     /** ConsentHistory */
     ConsentHistory: {
@@ -818,6 +884,18 @@ export interface components {
       template: string | null;
       after: string[];
       after_labels: string[];
+    };
+    /** Funnel */
+    Funnel: {
+      queued: number;
+      sent: number;
+      delivered: number;
+      failed: number;
+      failed_over: number;
+      delivered_by_sms: number;
+      not_sent: number;
+      in_flight: number;
+      delivery_percent: number | null;
     };
     /** Guardian */
     Guardian: {
@@ -1027,6 +1105,14 @@ export interface components {
       email?: string;
       csrf_token?: string;
     };
+    /** MessageFigures */
+    MessageFigures: {
+      by_channel: components["schemas"]["ChannelCount"][];
+      sent: number;
+      delivered: number;
+      kakao_delivered: number;
+      kakao_share_percent: number | null;
+    };
     /** MessageFindings */
     MessageFindings: {
       id: string | null;
@@ -1188,6 +1274,34 @@ export interface components {
       /** @default false */
       all_messages?: boolean;
     };
+    /** OutcomeWorkflow */
+    OutcomeWorkflow: {
+      id: number;
+      name: string;
+      postop: boolean;
+    };
+    /** Outcomes */
+    Outcomes: {
+      from: string;
+      to: string;
+      timezone: string;
+      days: number;
+      complete: boolean;
+      workflow: components["schemas"]["OutcomeWorkflow"] | null;
+      workflows: components["schemas"]["OutcomeWorkflow"][];
+      messages: components["schemas"]["MessageFigures"];
+      funnel: components["schemas"]["Funnel"];
+      cost: components["schemas"]["Figures"];
+      time_saved: components["schemas"]["TimeSaved"];
+      appointments: components["schemas"]["AppointmentOutcomes"];
+      postop: components["schemas"]["PostOp"];
+      consents: components["schemas"]["ConsentFigures"];
+      series: components["schemas"]["Series"];
+    };
+    /** OutcomesSettings */
+    OutcomesSettings: {
+      minutes_per_message: number;
+    };
     /** OverdueWaits */
     OverdueWaits: {
       count: number;
@@ -1291,6 +1405,18 @@ export interface components {
     Position: {
       x: number;
       y: number;
+    };
+    /** PostOp */
+    PostOp: {
+      enrolled: number;
+      follow_ups: number;
+      attended: number;
+      no_show: number;
+      cancelled: number;
+      pending: number;
+      attendance_rate: number | null;
+      attendance_ci: number[] | null;
+      verdict: string | null;
     };
     /** PrivacyOfficer */
     PrivacyOfficer: {
@@ -1542,6 +1668,22 @@ export interface components {
       /** @default 0 */
       offset?: number;
     };
+    /** Series */
+    Series: {
+      /** @enum {string} */
+      unit: "day" | "month";
+      points: components["schemas"]["SeriesPoint"][];
+    };
+    /** SeriesPoint */
+    SeriesPoint: {
+      period: string;
+      alimtalk: number;
+      friendtalk: number;
+      sms: number;
+      delivered: number;
+      spent_krw: number;
+      sms_equivalent_krw: number;
+    };
     /** SetPasswordBody */
     SetPasswordBody: {
       token: string;
@@ -1716,6 +1858,13 @@ export interface components {
       name: string;
       description: string;
       sample: string;
+    };
+    /** TimeSaved */
+    TimeSaved: {
+      automatic_messages: number;
+      minutes_per_message: number;
+      minutes: number;
+      hours: number;
     };
     /** TokenBody */
     TokenBody: {
@@ -4798,6 +4947,225 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Rates"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetOutcomes */
+  GetOutcomes: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD (Asia/Seoul) */
+        from?: string | null;
+        /** @description YYYY-MM-DD (Asia/Seoul), inclusive */
+        to?: string | null;
+        /** @description only this workflow's messages and reminders */
+        workflow_id?: string | null;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["Outcomes"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetOutcomesReport */
+  GetOutcomesReport: {
+    parameters: {
+      query: {
+        /** @description YYYY-MM (Asia/Seoul) */
+        month: string;
+        /** @description html | pdf */
+        format?: string;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "text/html": unknown;
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** GetOutcomesSettings */
+  GetOutcomesSettings: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["OutcomesSettings"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PutOutcomesSettings */
+  PutOutcomesSettings: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OutcomesSettings"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["OutcomesSettings"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
