@@ -90,7 +90,7 @@ def _browser_figures(quick: bool) -> list[dict[str, Any]]:
                 ],
                 "edges": [{"source": "start", "target": "sms"}],
             }
-            made = httpx.post(f"{base}/api/workflows", json=document, headers=api_headers(), timeout=10)
+            made = httpx.post(f"{base}/api/workflows", json=document, headers=api_headers(base), timeout=10)
             made.raise_for_status()
             page = context.new_page()
             page.goto(f"/workflows/{made.json()['id']}")

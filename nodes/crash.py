@@ -4,6 +4,7 @@ without anything that may quote personal data. Shared by the HTTP app (storage/h
 
 from __future__ import annotations
 
+import sqlite3
 import traceback
 import uuid
 
@@ -21,7 +22,8 @@ def stack_without_messages(exc: BaseException) -> str:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         frames = "".join(traceback.format_list(traceback.extract_tb(current.__traceback__)))
-        parts.append(f"{type(current).__module__}.{type(current).__qualname__}\n{frames}")
+        said = f" {current}" if isinstance(current, sqlite3.Error) else ""  # SQLite's own words never quote values
+        parts.append(f"{type(current).__module__}.{type(current).__qualname__}{said}\n{frames}")
         current = current.__cause__ or current.__context__
     return "caused by:\n".join(parts)
 

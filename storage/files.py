@@ -26,8 +26,13 @@ def private_sqlite_file(database_url: str) -> None:
     path = Path(database_url.split("///", 1)[1].split("?", 1)[0])
     if not path.parent.exists():
         private_dir(path.parent)
+    # Create it only when missing (O_EXCL): opening and closing an existing database file would drop every
+    # POSIX lock SQLite's open connections of this process hold on it (close() releases a process's locks on
+    # the file), and another process would then checkpoint or delete the WAL under them: "disk I/O error".
     try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass
     except OSError:
         return  # SQLite will say why it cannot open it
     for suffix in ("", "-wal", "-shm", "-journal"):

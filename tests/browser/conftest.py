@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, logged_in_context
-from tests.support.server import running_server
-
-
-def _require_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must provide Chromium at {CHROMIUM}")
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, logged_in_context, require_chromium
+from tests.support.server import API_HEADERS, api_headers, running_server
 
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_chromium()
+    require_chromium()
     with running_server(tmp_path_factory.mktemp("browser-server")) as url:
+        API_HEADERS.update(api_headers(url))
         yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

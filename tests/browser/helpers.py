@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from tests.support.server import MANAGER_EMAIL, MANAGER_PASSWORD, api_headers
@@ -43,7 +46,7 @@ def edge_count(page: Page) -> int:
 
 def create_workflow(base_url: str, document: dict[str, Any]) -> int:
     """Store a workflow through the HTTP API (the set-up a test starts from)."""
-    response = httpx.post(f"{base_url}/api/workflows", json=document, timeout=10, headers=api_headers())
+    response = httpx.post(f"{base_url}/api/workflows", json=document, timeout=10, headers=api_headers(base_url))
     assert response.status_code == 201, response.text
     workflow_id: int = response.json()["id"]
     return workflow_id
@@ -55,3 +58,11 @@ def logged_in_context(browser: Browser, base_url: str, width: int, height: int) 
     login = context.request.post("/api/auth/login", data={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
     assert login.ok, login.text()
     return context
+
+
+def require_chromium() -> None:
+    """Fail in CI without Chromium; skip only on a developer machine without it."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must provide Chromium at {CHROMIUM}")
+        pytest.skip(f"no Chromium at {CHROMIUM}")

@@ -73,7 +73,7 @@ def main() -> None:
             "patient": {"chart_no": "A-1001", "name": "김민지", "phone": "010-1234-5678"},
             "appointment": {"id": "apt-1", "procedure": "cataract"},
         }
-        httpx.post(f"{base}/api/events", json=event, timeout=10, headers=api_headers())
+        httpx.post(f"{base}/api/events", json=event, timeout=10, headers=api_headers(base))
 
         page.goto(f"/workflows/{flawed_id}")
         page.get_by_test_id("node-promo").click()

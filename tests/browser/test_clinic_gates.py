@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.helpers import CHROMIUM, Page, create_workflow
-from tests.support import server
+from tests.browser.helpers import Page, create_workflow, require_chromium
 from tests.support.documents import example, workflow
 from tests.support.server import api_headers, running_server
 
@@ -37,18 +35,14 @@ CALL_US = workflow(
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A server of this module's own, with a new clinic; the shared server's API token is kept aside."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    kept = dict(server.API_HEADERS)
+    """A server of this module's own, with a new clinic."""
+    require_chromium()
     with running_server(tmp_path_factory.mktemp("gates-server"), ready=False) as url:
         yield url
-    server.API_HEADERS.clear()
-    server.API_HEADERS.update(kept)
 
 
 def _api(base_url: str, method: str, path: str, json: dict[str, object] | None = None) -> httpx.Response:
-    return httpx.request(method, f"{base_url}{path}", json=json, timeout=10, headers=api_headers())
+    return httpx.request(method, f"{base_url}{path}", json=json, timeout=10, headers=api_headers(base_url))
 
 
 def _open_workflow(page: Page, workflow_id: int) -> None:

@@ -26,13 +26,8 @@ pytestmark = pytest.mark.browser
 def sending(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Iterator[tuple[str, Path]]:
     """A second server with its worker and scheduler (the shared browser server does not send); its data dir."""
     data_dir = tmp_path_factory.mktemp("lifecycle-server")
-    shared_token = dict(support.API_HEADERS)  # the shared server's token, restored for the other modules
-    try:
-        with support.running_server(data_dir, "--with-worker") as url:
-            yield url, data_dir
-    finally:
-        support.API_HEADERS.clear()
-        support.API_HEADERS.update(shared_token)
+    with support.running_server(data_dir, "--with-worker") as url:
+        yield url, data_dir
 
 
 @pytest.fixture
@@ -54,7 +49,9 @@ def ui(browser: Browser, sending: tuple[str, Path]) -> Iterator[Page]:
 
 
 def _api(sending: tuple[str, Path], method: str, path: str, body: Any = None) -> Any:
-    answer = httpx.request(method, f"{sending[0]}{path}", json=body, timeout=15, headers=support.api_headers())
+    answer = httpx.request(
+        method, f"{sending[0]}{path}", json=body, timeout=15, headers=support.api_headers(sending[0])
+    )
     assert answer.status_code < 300, answer.text
     return answer.json() if answer.content else None
 

@@ -72,7 +72,7 @@ def outcomes_page(browser: Browser, outcomes_url: str) -> Iterator[Page]:
 
 
 def api(base: str, **params: str) -> dict:
-    answer = httpx.get(f"{base}/api/outcomes", params=params, headers=api_headers(), timeout=30)
+    answer = httpx.get(f"{base}/api/outcomes", params=params, headers=api_headers(base), timeout=30)
     assert answer.status_code == 200, answer.text
     return answer.json()
 

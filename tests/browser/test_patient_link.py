@@ -22,15 +22,12 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def worker_server(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """(base URL, API headers) of a server running its worker; the session server's API token is kept."""
-    kept = dict(server.API_HEADERS)
+    """(base URL, API headers) of a server running its worker."""
     data_dir = tmp_path_factory.mktemp("link-server")
     try:
         with server.running_server(data_dir, "--with-worker") as url:
-            yield url, server.api_headers()
+            yield url, server.api_headers(url)
     finally:
-        server.API_HEADERS.clear()
-        server.API_HEADERS.update(kept)
         _stop_embedded_redis(data_dir)
 
 
@@ -57,7 +54,6 @@ def test_patient_cancels_from_the_link_and_the_reminder_is_cancelled(
     browser: Browser, worker_server: tuple[str, dict[str, str]]
 ) -> None:
     base, headers = worker_server
-    server.API_HEADERS.update(headers)  # create_workflow uses the module's headers
     # Given the clinic's workflow: the confirm link now, a reminder on D-1; and a booking from Naver
     workflow_id = create_workflow(base, CONFIRM_THEN_REMIND)
     assert httpx.post(f"{base}/api/workflows/{workflow_id}/publish", headers=headers, timeout=10).status_code == 201

@@ -20,11 +20,14 @@ SECRET = "browser-test-secret-0123456789abcdef0123456789"
 # The manager the browser logs in as (the API needs a log-in since accounts landed).
 MANAGER_EMAIL = "browser@clinic.kr"
 MANAGER_PASSWORD = "browser test password"
-API_HEADERS: dict[str, str] = {}  # a manager's API token for httpx calls of the tests, set when the server starts
+API_HEADERS: dict[str, str] = {}  # the shared browser server's manager token (tests/browser/conftest.py sets it)
+TOKENS: dict[str, dict[str, str]] = {}  # every running server's manager token, by base URL
 
 
-def api_headers() -> dict[str, str]:
-    return dict(API_HEADERS)
+def api_headers(base: str | None = None) -> dict[str, str]:
+    """Headers with a manager's API token for httpx calls: of the server at ``base``, else of the shared one.
+    Servers of a module of their own never replace the shared token (xdist interleaves modules)."""
+    return dict(TOKENS[base] if base is not None else API_HEADERS)
 
 
 def _create_manager(env: dict[str, str]) -> None:
@@ -59,7 +62,7 @@ def _issue_api_token(base: str) -> None:
             "/api/tokens", json={"name": "browser tests", "permissions": me["permissions"]}, headers=csrf
         )
         made.raise_for_status()
-        API_HEADERS["Authorization"] = f"Bearer {made.json()['token']}"
+        TOKENS[base] = {"Authorization": f"Bearer {made.json()['token']}"}
 
 
 def ensure_ui_built() -> None:
@@ -147,7 +150,7 @@ def _ready_clinic(base: str) -> None:
         }
     )
     profile = {k: v for k, v in TEST_PROFILE.items() if k != "sender_number"}
-    with httpx.Client(base_url=base, timeout=10, headers=api_headers()) as client:
+    with httpx.Client(base_url=base, timeout=10, headers=api_headers(base)) as client:
         client.put("/api/clinic", json=profile).raise_for_status()
         for code in codes:
             for step in (f"library/{code}/copy", f"{code}/submit", f"{code}/approve"):
