@@ -3,8 +3,9 @@ variants (compared like the patient import's, without spaces or brackets), or an
 
 from __future__ import annotations
 
+from storage.patients import columns as patient_columns
 from storage.patients.columns import ALIASES as PATIENT_ALIASES
-from storage.patients.columns import Column, MappingError, header_key
+from storage.patients.columns import Column
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "reservation_no": (
@@ -69,40 +70,9 @@ FIELD_SYNONYMS = {"chart": "chart_no", "mobile": "phone", "reservation": "reserv
 
 def parse_mapping(items: list[str]) -> dict[str, str]:
     """``["진료일=date", "HP=phone"]`` -> ``{"진료일": "date", "HP": "phone"}`` (header -> field)."""
-    mapping: dict[str, str] = {}
-    for item in items:
-        header, sep, target = item.rpartition("=")
-        target = FIELD_SYNONYMS.get(target.strip(), target.strip())
-        if not sep or not header.strip():
-            raise MappingError(f"매핑은 '열이름=필드' 형식입니다 / a mapping is 'HEADER=field': {item!r}")
-        if target not in FIELDS:
-            raise MappingError(f"알 수 없는 필드 {target!r} / unknown field {target!r} (one of: {', '.join(FIELDS)})")
-        mapping[header.strip()] = target
-    return mapping
+    return patient_columns.parse_mapping(items, FIELDS, FIELD_SYNONYMS)
 
 
 def map_columns(headers: list[str], explicit: dict[str, str] | None = None) -> dict[str, Column]:
     """Field -> column. Explicit mappings win; other headers are recognised by their names."""
-    explicit = explicit or {}
-    found: dict[str, Column] = {}
-    taken: set[int] = set()
-    keys = [header_key(h) for h in headers]
-    for header, target in explicit.items():
-        matches = [i for i, h in enumerate(headers) if h == header] or [
-            i for i, k in enumerate(keys) if k == header_key(header)
-        ]
-        if not matches:
-            raise MappingError(f"파일에 '{header}' 열이 없습니다 / the file has no column {header!r}")
-        taken.add(matches[0])
-        if target != "ignore":
-            found[target] = Column(matches[0], headers[matches[0]])
-    for target, aliases in ALIASES.items():
-        if target in found:
-            continue
-        for alias in aliases:
-            index = next((i for i, k in enumerate(keys) if k == alias and i not in taken), None)
-            if index is not None:
-                found[target] = Column(index, headers[index])
-                taken.add(index)
-                break
-    return found
+    return patient_columns.map_columns(headers, explicit, ALIASES)

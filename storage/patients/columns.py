@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 # Field -> header spellings, most specific first (a file with both 휴대폰 and 전화번호 uses 휴대폰).
@@ -108,22 +109,27 @@ class Column:
     header: str  # as the file spells it (row errors name it)
 
 
-def parse_mapping(items: list[str]) -> dict[str, str]:
-    """``["이름=name", "HP=phone"]`` -> ``{"이름": "name", "HP": "phone"}`` (header -> field)."""
+def parse_mapping(
+    items: list[str], fields: Sequence[str] = FIELDS, synonyms: Mapping[str, str] = FIELD_SYNONYMS
+) -> dict[str, str]:
+    """``["이름=name", "HP=phone"]`` -> ``{"이름": "name", "HP": "phone"}`` (header -> field). ``fields`` and
+    ``synonyms``: another import's vocabulary (runtime/appointments/columns.py)."""
     mapping: dict[str, str] = {}
     for item in items:
         header, sep, target = item.rpartition("=")
-        target = FIELD_SYNONYMS.get(target.strip(), target.strip())
+        target = synonyms.get(target.strip(), target.strip())
         if not sep or not header.strip():
             raise MappingError(f"매핑은 '열이름=필드' 형식입니다 / a mapping is 'HEADER=field': {item!r}")
-        if target not in FIELDS:
-            raise MappingError(f"알 수 없는 필드 {target!r} / unknown field {target!r} (one of: {', '.join(FIELDS)})")
+        if target not in fields:
+            raise MappingError(f"알 수 없는 필드 {target!r} / unknown field {target!r} (one of: {', '.join(fields)})")
         mapping[header.strip()] = target
     return mapping
 
 
-def map_columns(headers: list[str], explicit: dict[str, str] | None = None) -> dict[str, Column]:
-    """Field -> column. Explicit mappings win; other headers are recognised by their names."""
+def map_columns(
+    headers: list[str], explicit: dict[str, str] | None = None, aliases: Mapping[str, Sequence[str]] = ALIASES
+) -> dict[str, Column]:
+    """Field -> column. Explicit mappings win; other headers are recognised by their names (``aliases``)."""
     explicit = explicit or {}
     found: dict[str, Column] = {}
     taken: set[int] = set()
@@ -137,10 +143,10 @@ def map_columns(headers: list[str], explicit: dict[str, str] | None = None) -> d
         taken.add(matches[0])
         if target != "ignore":
             found[target] = Column(matches[0], headers[matches[0]])
-    for target, aliases in ALIASES.items():
+    for target, names in aliases.items():
         if target in found:
             continue
-        for alias in aliases:
+        for alias in names:
             index = next((i for i, k in enumerate(keys) if k == alias and i not in taken), None)
             if index is not None:
                 found[target] = Column(index, headers[index])
