@@ -76,10 +76,11 @@ def run_event(args: argparse.Namespace) -> int:
     from runtime.events import InvalidEvent, ingest
     from runtime.services import make_runtime
     from storage.db import dispose_engines
-    from storage.migrate import ensure_default_clinic
+    from storage.migrate import ensure_default_clinic, upgrade
 
     payload = _read(args, args.file, "")
     settings = Settings.from_env()
+    upgrade(settings)  # a fresh data dir works like every other command's
 
     async def apply() -> Any:
         try:

@@ -15,10 +15,11 @@ def run_start(args: argparse.Namespace) -> int:
     from runtime import manual_start
     from runtime.services import make_runtime
     from storage.db import dispose_engines, read_scope
-    from storage.migrate import ensure_default_clinic
+    from storage.migrate import ensure_default_clinic, upgrade
     from storage.tenancy import Caller
 
     settings = Settings.from_env()
+    upgrade(settings)  # a fresh data dir works like every other command's
 
     async def apply() -> dict[str, Any]:
         try:

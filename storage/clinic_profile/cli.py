@@ -64,10 +64,11 @@ async def _apply(body: dict[str, Any] | None) -> dict[str, Any]:
     from storage.clinic_profile.service import get_clinic, profile_view, update_profile
     from storage.config import Settings
     from storage.db import dispose_engines, session_scope
-    from storage.migrate import ensure_default_clinic
+    from storage.migrate import ensure_default_clinic, upgrade
     from storage.tenancy import Caller
 
     settings = Settings.from_env()
+    upgrade(settings)  # a fresh data dir works like every other command's
     try:
         clinic_id = await ensure_default_clinic(settings)
         async with session_scope(settings, clinic_id) as session:
