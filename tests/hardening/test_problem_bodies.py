@@ -57,8 +57,9 @@ async def test_every_answer_names_its_request(client: AsyncTestClient[Litestar])
 def test_the_command_line_prints_an_error_id_not_a_traceback(tmp_path: Path) -> None:
     import subprocess
 
-    # Given a data dir whose database was never migrated (the command cannot work)
+    # Given a data dir whose database file is not a database (the command cannot work)
     (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "doctorsflow.db").write_bytes(b"not a database, " * 512)
     event = tmp_path / "event.json"
     event.write_text(
         '{"type": "appointment.booked", "external_id": "x", "occurred_at": "2026-12-01T09:00:00+09:00",'
