@@ -184,6 +184,19 @@ _SENT = (
         error_message=None,
     )
 )
+# After an outage: the clinic's rows backing off from this provider's failures (5, 10, 20, 40 … s apart, out of
+# step with each other) are due now, once a retry of one of them went through (docs/soak.md, recovery ≤ 30 s).
+_RELEASE = (
+    update(OUTBOX)
+    .where(
+        OUTBOX.c.status == "pending",
+        OUTBOX.c.due_at > bindparam("now"),
+        OUTBOX.c.clinic_id == bindparam("clinic"),
+        OUTBOX.c.provider == bindparam("failed_provider"),
+        OUTBOX.c.error_code.is_not(None),
+    )
+    .values(due_at=bindparam("now"))
+)
 # The provider-side handle, stored by the claim that made it (its ``attempts``) before any message is added.
 _HANDLE = (
     update(OUTBOX)
@@ -308,6 +321,10 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
             }
             connection = await session.connection()
             await connection.execute(_SENT, values)  # no match: another attempt of this row finished first
+            if prepared.attempt > 1:  # a retry went through: the provider is back, its backed-off rows are due
+                await connection.execute(
+                    _RELEASE, {"clinic": prepared.clinic_id, "failed_provider": result.provider, "now": now}
+                )
             return []
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
