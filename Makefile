@@ -66,7 +66,7 @@ bench-webhooks: $(VENV)/.installed
 	$(PY) -m bench.webhook_load $(if $(QUICK),--quick,)
 
 bench-scaleout: $(VENV)/.installed
-	$(PY) -m bench.scaleout $(if $(QUICK),--quick,)
+	$(PY) -m bench.scaleout $(if $(QUICK),--quick,) $(if $(ONLY),--only=$(ONLY),)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
