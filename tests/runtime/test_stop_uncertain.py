@@ -18,18 +18,21 @@ import pytest
 
 from runtime.context import Runtime
 from runtime.control import cancel_message, cancel_run
+from runtime.events import ingest
 from runtime.inline import run_until, settle
 from runtime.outbox import deliver
+from runtime.runs import advance_run
 from storage.db import dispose_engines, session_scope
 from storage.errors import ApiError
 from storage.models import Run, Workflow
 from storage.tenancy import Caller
 from storage.workflows import lifecycle
-from tests.support.documents import START
+from tests.support.documents import START, event, workflow
 from tests.support.fakes import SolapiFake
+from tests.support.runtime import publish_document, virtual
 from tests.support.solapi import use_solapi
 
-from .test_exactly_once import WORKER, one_row, row, wait_for
+from .test_exactly_once import APPOINTMENT, WORKER, one_row, row, wait_for
 
 
 async def archive_all(rt: Runtime, clinic_id: int) -> None:
@@ -112,7 +115,7 @@ async def test_a_worker_killed_mid_send_then_archived_is_resolved_by_its_group_n
     # When the workflow is archived (the message is in flight: it keeps going), and the sweeper hands it out
     await archive_all(rt, clinic_id)
     assert (await row(rt, message_id)).status == "sending"
-    rt.clock.advance(rt.stale_after + timedelta(seconds=1))  # type: ignore[attr-defined]
+    virtual(rt).advance(rt.stale_after + timedelta(seconds=1))
     await settle(rt)
     # Then the retry asked SOLAPI about the group: sent once, not cancelled
     done = await row(rt, message_id)
@@ -136,3 +139,41 @@ async def test_cancelling_one_uncertain_message_is_refused_until_the_provider_an
     problem = refused.value.problems[0]
     assert problem.code == "message_uncertain" and " / " in problem.message
     assert (await row(rt, message_id)).error_code == "UNCERTAIN"
+
+
+SMS_THEN_WAIT = workflow(
+    [
+        {"id": "start", "type": "trigger.appointment_booked"},
+        {"id": "note", "type": "send.sms", "params": {"text": "내일 뵙겠습니다", "purpose": "informational"}},
+        {"id": "later", "type": "wait.duration", "params": {"days": 1}},
+        {"id": "again", "type": "send.sms", "params": {"text": "다시 안내드립니다", "purpose": "informational"}},
+    ],
+    [("start", "note"), ("note", "later"), ("later", "again")],
+)
+
+
+async def test_a_cancelled_appointment_leaves_an_uncertain_send_to_the_provider_and_stops_the_rest(
+    rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
+) -> None:
+    # Given a run that sent its first SMS (the answer was lost: uncertain) and waits a day for the second
+    await use_solapi(rt.settings, clinic_id, solapi_fake)
+    await publish_document(rt.settings, clinic_id, SMS_THEN_WAIT)
+    booked = event("appointment.booked", "b-1", phone="01055550001", appointment=APPOINTMENT)
+    (run_id,) = (await ingest(rt, clinic_id, booked)).advance
+    (message_id,) = await advance_run(rt, run_id)
+    solapi_fake.after_next_send(drop=True)
+    await deliver(rt, message_id)
+    assert (await row(rt, message_id)).error_code == "UNCERTAIN"
+    # When the appointment is cancelled
+    cancelled = event("appointment.cancelled", "c-1", phone="01055550001", appointment=APPOINTMENT)
+    await ingest(rt, clinic_id, cancelled)
+    kept = await row(rt, message_id)
+    assert (kept.status, kept.error_code) == ("pending", "UNCERTAIN")
+    # Then the first SMS is resolved as sent (never sent again) and the second is never written
+    await run_until(rt, START + timedelta(days=3))
+    done = await row(rt, message_id)
+    assert done.status == "sent"
+    assert list(solapi_fake.accepted_counts().values()) == [1]
+    async with session_scope(rt.settings, None) as session:
+        run = await session.get(Run, run_id)
+        assert run is not None and run.status == "cancelled"
