@@ -135,6 +135,8 @@ async def _ask_before_not_sending(
         found = await channel.lookup(prepared.message)
     except Exception as exc:  # could not ask: stays uncertain
         found = uncertain(channel.name, type(exc).__name__)
+    if found is not None and found.retriable and not found.uncertain:  # no answer (e.g. unusable settings)
+        found = dataclasses.replace(found, uncertain=True)
     if found is not None:
         return await _record_result(runtime, message_id, found, prepared)
     status, reason, due_at = prepared.unsent
