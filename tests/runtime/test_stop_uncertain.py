@@ -15,6 +15,8 @@ import sys
 from datetime import timedelta
 
 import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
 
 from runtime.context import Runtime
 from runtime.control import cancel_message, cancel_run
@@ -177,3 +179,27 @@ async def test_a_cancelled_appointment_leaves_an_uncertain_send_to_the_provider_
     async with session_scope(rt.settings, None) as session:
         run = await session.get(Run, run_id)
         assert run is not None and run.status == "cancelled"
+
+
+async def test_through_the_api_an_uncertain_message_refuses_cancel_and_its_stopped_run_resolves_it(
+    rt: Runtime, clinic_id: int, solapi_fake: SolapiFake, client: AsyncTestClient[Litestar]
+) -> None:
+    # Given an uncertain message (SOLAPI sent it, the answer was lost)
+    await use_solapi(rt.settings, clinic_id, solapi_fake)
+    message_id = await one_row(rt, clinic_id)
+    solapi_fake.after_next_send(drop=True)
+    await deliver(rt, message_id)
+    # When staff cancel the message: 409 with the reason, in Korean then English
+    refused = await client.post(f"/api/messages/{message_id}/cancel")
+    assert refused.status_code == 409, refused.text
+    (problem,) = refused.json()["errors"]
+    assert problem["code"] == "message_uncertain" and "발송사" in problem["message"] and " / " in problem["message"]
+    # When they stop its run instead: 200, the run is cancelled, the message waits for the provider's answer
+    run_id = (await row(rt, message_id)).run_id
+    stopped = await client.post(f"/api/runs/{run_id}/cancel")
+    assert stopped.status_code == 200 and stopped.json()["status"] == "cancelled"
+    assert (await row(rt, message_id)).error_code == "UNCERTAIN"
+    # Then the provider is asked: it went, recorded sent, never sent twice
+    await run_until(rt, START + timedelta(minutes=5))
+    assert (await row(rt, message_id)).status == "sent"
+    assert list(solapi_fake.accepted_counts().values()) == [1]
