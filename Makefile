@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test fuzz bench bench-peer bench-scaleout soak lint ui api-client migrate clean
+.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,8 +61,12 @@ bench-peer: $(VENV)/.installed
 
 # runtime.steps_per_s with 1, 2, 3 worker processes on real Redis: SQLite, and PostgreSQL when DATABASE_URL or
 # DOCTORSFLOW_TEST_POSTGRES names a server (a fresh database per measurement). docs/scale-out.md.
+# 50 signed webhooks at once for 60 s against serve + worker + Redis: 0 errors, each event stored once.
+bench-webhooks: $(VENV)/.installed
+	$(PY) -m bench.webhook_load $(if $(QUICK),--quick,)
+
 bench-scaleout: $(VENV)/.installed
-	$(PY) -m bench.scaleout $(if $(QUICK),--quick,)
+	$(PY) -m bench.scaleout $(if $(QUICK),--quick,) $(if $(ONLY),--only=$(ONLY),)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -88,9 +88,10 @@ def measure(kind: str, workers: int, runs: int) -> dict[str, Any]:
     }
 
 
-def figures(quick: bool = False) -> Iterator[dict[str, Any]]:
+def figures(quick: bool = False, only: str | None = None) -> Iterator[dict[str, Any]]:
     runs = 1_000 if quick else 5_000
     kinds = ["sqlite"] + (["postgresql"] if postgres_server() else [])
+    kinds = [kind for kind in kinds if only is None or kind == only]
     if len(kinds) == 1:
         print("# no PostgreSQL (DATABASE_URL / DOCTORSFLOW_TEST_POSTGRES): SQLite only", file=sys.stderr)
     for kind in kinds:
@@ -105,7 +106,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
 def main() -> int:
     import json
 
-    for figure in figures(quick="--quick" in sys.argv):
+    only = next((kind for kind in ("sqlite", "postgresql") if f"--only={kind}" in sys.argv), None)
+    for figure in figures(quick="--quick" in sys.argv, only=only):
         print(json.dumps(figure, ensure_ascii=False), flush=True)
     return 0
 

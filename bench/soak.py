@@ -435,6 +435,7 @@ class Soak:
         self.fault_times: list[float] = []  # monotonic moments a fault ended (restart begun, flush done)
         self.boundary_mono = 0.0
         self.started = time.monotonic()
+        self.kill_locks: dict[str, asyncio.Lock] = {}
 
     # the worker processes, by name
     WORKERS = ("worker-a", "worker-b")
@@ -531,8 +532,10 @@ class Soak:
             await self._worker_ready(processes, name)
 
     async def _worker_ready(self, processes: Processes, name: str) -> None:
-        log = processes.logs[f"{name}.{processes.incarnations[name]}"]
-        await asyncio.to_thread(_wait_for, lambda: _log_says(log, "doctorsflow worker running"), 120, name)
+        def running() -> bool:  # the newest incarnation's log: another kill may have replaced the one we started
+            return _log_says(processes.logs[f"{name}.{processes.incarnations[name]}"], "doctorsflow worker running")
+
+        await asyncio.to_thread(_wait_for, running, 120, name)
 
     async def _post_all(self, client: Any, occurred: datetime) -> None:
         queue: asyncio.Queue[Patient] = asyncio.Queue()
@@ -582,8 +585,13 @@ class Soak:
 
     async def _kill_at(self, moment: Moment, number: int) -> None:
         await self._at(moment)
-        assert self.processes is not None
         name = self.WORKERS[number % len(self.WORKERS)]
+        # When posting is slow, two kills of one worker can fall together: one at a time, each after a restart.
+        async with self.kill_locks.setdefault(name, asyncio.Lock()):
+            await self._kill(name)
+
+    async def _kill(self, name: str) -> None:
+        assert self.processes is not None
         # Aimed at in-flight sends: the provider accepts sends but holds their answers; once both workers are
         # likely waiting on one (or after 3 s), the worker dies with its message accepted and unanswered.
         self.fake.hold()

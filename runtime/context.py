@@ -50,6 +50,10 @@ class Runtime:
     clock: Clock = field(default_factory=SystemClock)
     dispatcher: Dispatcher = field(default_factory=QueueDispatcher)
     stale_after: timedelta = timedelta(seconds=60)  # a claim older than this was lost (worker died)
+    # Once a process of this host is found dead (its scheduler heartbeat's pid is gone, runtime/watchdog.py),
+    # claims made before that moment are lost once ``orphan_grace`` old — seconds, not ``stale_after``.
+    orphan_grace: timedelta = timedelta(seconds=15)
+    orphans_before: datetime | None = None
     batch: int = 500  # rows a scheduler claims per poll
     channel: ChannelClient | None = None  # one channel for every clinic (simulate); None: per clinic settings
     sandbox_journal: Path | None = None  # default: <data_dir>/sandbox
@@ -66,6 +70,10 @@ class Runtime:
         default_factory=weakref.WeakKeyDictionary
     )
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def note_dead_process(self) -> None:
+        """A process that may hold claims died: claims made until now may be orphans (runtime/scheduler.py)."""
+        self.orphans_before = self.clock.now()
 
     def channel_for(self, clinic_id: int, clinic_settings: Mapping[str, Any]) -> ChannelClient:
         """The clinic's channel for the running event loop: its stored credentials when it has active ones

@@ -12,8 +12,9 @@ from storage import audit
 from storage.errors import ApiError, Problem, not_found
 from storage.models import OutboxMessage, Run
 from storage.models.base import utcnow
+from storage.models.outbox import UNCERTAIN
 from storage.tenancy import Caller
-from storage.workflows.lifecycle import OPEN_OUTBOX, cancel_runs, stoppable
+from storage.workflows.lifecycle import OPEN_OUTBOX, cancel_runs, never_sent, stoppable
 
 STOPPED_BY_STAFF = "직원이 실행을 중지했습니다 / stopped by staff"
 CANCELLED_BY_STAFF = "직원이 발송을 취소했습니다 / cancelled by staff"
@@ -46,16 +47,30 @@ async def cancel_run(session: AsyncSession, caller: Caller, run_id: int) -> Run:
 
 
 async def cancel_message(session: AsyncSession, caller: Caller, message_id: int) -> OutboxMessage:
-    """Cancel one pending or held message; the rest of its run goes on. 409 once it was handed to the provider."""
+    """Cancel one pending or held message; the rest of its run goes on. 409 once it was handed to the provider,
+    or while it is uncertain (an earlier attempt may have reached the provider)."""
     row = await _message(session, message_id)
     if row.status == "cancelled":
         return row
     changed = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == message_id, OutboxMessage.status.in_(OPEN_OUTBOX))
+        .where(OutboxMessage.id == message_id, never_sent())
         .values(status="cancelled", reason=CANCELLED_BY_STAFF, claimed_at=None)
         .execution_options(synchronize_session=False)
     )
+    if not getattr(changed, "rowcount", 0) and row.status in OPEN_OUTBOX and row.error_code == UNCERTAIN:
+        raise ApiError(
+            409,
+            [
+                Problem(
+                    "message_uncertain",
+                    "발송사가 이미 받았을 수 있는 메시지입니다. 실행을 중지하면 발송사에 확인한 뒤 보내지 않았으면"
+                    " 취소합니다 / the provider may already have this message; stop its run to have the provider"
+                    " asked and the message cancelled if it never arrived",
+                    path="/status",
+                )
+            ],
+        )
     if not getattr(changed, "rowcount", 0):
         raise ApiError(
             409,

@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.channels import CHANNELS, Channel, MessageKind, MessageTooLongError, message_kind
 from runtime.billing.rates import rate_for
-from runtime.channels._results import UNCERTAIN, transport_failure
+from runtime.channels._results import UNCERTAIN, transport_failure, uncertain
 from runtime.channels.base import Button, ChannelClient, DeliveryReport, OutboundMessage, SendResult
 from runtime.context import Runtime
 from runtime.frequency import duplicate_reason
@@ -78,6 +78,9 @@ class Prepared:
     clinic_id: int
     clinic: dict[str, Any]
     attempt: int  # this claim's ``attempts``: it guards the handle's UPDATE
+    # Set when the rules would not send an UNCERTAIN row (archived, stopped, skipped, held): (status, reason,
+    # due_at) to record once the provider said it never got the message; ``message`` is then only asked about.
+    unsent: tuple[str, str | None, datetime] | None = None
 
 
 async def deliver(runtime: Runtime, message_id: int) -> list[int]:
@@ -86,6 +89,8 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
     if prepared is None:
         return []
     channel = runtime.channel_for(prepared.clinic_id, prepared.clinic)
+    if prepared.unsent is not None:
+        return await _ask_before_not_sending(runtime, channel, message_id, prepared)
     try:
         result = await _send(runtime, channel, message_id, prepared)
     except BaseException as exc:  # the request may have left: uncertain, never failed, never re-sent blindly
@@ -117,6 +122,28 @@ async def _send(runtime: Runtime, channel: ChannelClient, message_id: int, prepa
                 return None
             message = dataclasses.replace(message, handle=opened)
     return await channel.send(message)
+
+
+async def _ask_before_not_sending(
+    runtime: Runtime, channel: ChannelClient, message_id: int, prepared: Prepared
+) -> list[int]:
+    """An uncertain row the rules will not send: ask the provider about its handle / key, sending nothing. It has
+    the message: recorded as sent (or as the provider's refusal). It never got it: the rules' decision (cancelled,
+    skipped, held). It cannot say: still uncertain, asked again after the back-off."""
+    assert prepared.unsent is not None
+    try:
+        found = await channel.lookup(prepared.message)
+    except Exception as exc:  # could not ask: stays uncertain
+        found = uncertain(channel.name, type(exc).__name__)
+    if found is not None and found.retriable and not found.uncertain:  # no answer (e.g. unusable settings)
+        found = dataclasses.replace(found, uncertain=True)
+    if found is not None:
+        return await _record_result(runtime, message_id, found, prepared)
+    status, reason, due_at = prepared.unsent
+    values = {"message": message_id, "attempt": prepared.attempt, "unsent": status, "why": reason, "due": due_at}
+    async with write_scope(runtime.settings, None) as session:
+        await session.execute(_NEVER_SENT, values)
+    return []
 
 
 OUTBOX = cast(Table, OutboxMessage.__table__)
@@ -184,6 +211,33 @@ _SENT = (
         error_message=None,
     )
 )
+# After an outage: the clinic's rows backing off from this provider's failures (5, 10, 20, 40 … s apart, out of
+# step with each other) are due now, once a retry of one of them went through (docs/soak.md, recovery ≤ 30 s).
+_RELEASE = (
+    update(OUTBOX)
+    .where(
+        OUTBOX.c.status == "pending",
+        OUTBOX.c.due_at > bindparam("now"),
+        OUTBOX.c.clinic_id == bindparam("clinic"),
+        OUTBOX.c.provider == bindparam("failed_provider"),
+        OUTBOX.c.error_code.is_not(None),
+    )
+    .values(due_at=bindparam("now"))
+)
+# An uncertain row the provider never got, settled as the rules decided (this claim's, not counted as an attempt).
+_NEVER_SENT = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id == bindparam("message"), OUTBOX.c.status == "sending", OUTBOX.c.attempts == bindparam("attempt"))
+    .values(
+        status=bindparam("unsent"),
+        reason=bindparam("why"),
+        due_at=bindparam("due"),
+        claimed_at=None,
+        attempts=OUTBOX.c.attempts - 1,
+        error_code=None,
+        error_message=None,
+    )
+)
 # The provider-side handle, stored by the claim that made it (its ``attempts``) before any message is added.
 _HANDLE = (
     update(OUTBOX)
@@ -207,15 +261,19 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
         found = (await connection.execute(_PEOPLE, people)).first()
 
-        async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> None:
+        async def settle(
+            status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime
+        ) -> Prepared | None:
+            if row.error_code == UNCERTAIN and status != "pending" and found is not None and found.clinic_id:
+                return _to_ask(row, found, (status, reason, due_at))  # it may be at the provider: ask first
             values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
             # Not sent, so not an attempt: a held row's morning claim is a first send, not a resumed one.
             values["new_attempts"] = row.attempts - 1
             await connection.execute(_SET, {"message": message_id, "new_kind": row.kind, **values})
+            return None
 
         if found is None or found.clinic_id is None:
-            await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
-            return None
+            return await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
         # The workflow's lifecycle (storage/workflows/lifecycle.py): a paused workflow's row goes back untouched
         # (the scheduler leaves it until resumed); an archived workflow's or a stopped run's row is cancelled.
         if found.workflow_status == "paused":
@@ -223,8 +281,7 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             return None
         if found.workflow_status == "archived" or found.run_status == "cancelled":
             stopped = "실행이 중지되었습니다 / the run was stopped"
-            await settle("cancelled", stopped, None, row.due_at)
-            return None
+            return await settle("cancelled", stopped, None, row.due_at)
         channel = CHANNELS.get(row.channel)
         if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
             error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
@@ -242,21 +299,17 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
             clinic_settings=clinic,
         )
         if decision.action == "skip":
-            await settle("skipped", decision.reason, None, row.due_at)
-            return None
+            return await settle("skipped", decision.reason, None, row.due_at)
         if decision.action == "hold":
             assert decision.until is not None
-            await settle("held", decision.reason, None, decision.until)
-            return None
+            return await settle("held", decision.reason, None, decision.until)
         repeated = await duplicate_reason(connection, row, now, clinic)
         if repeated is not None:
-            await settle("skipped", repeated, None, row.due_at)
-            return None
+            return await settle("skipped", repeated, None, row.due_at)
         # The patient may receive it: now the clinic's side (approved template, opt-out number), runtime/send_gate.py
         refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
         if refused is not None:
-            await settle("skipped", refused, None, row.due_at)
-            return None
+            return await settle("skipped", refused, None, row.due_at)
         kind = kind_for(channel, row.text)
         if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
             await connection.execute(
@@ -292,6 +345,23 @@ async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | Non
         return Prepared(message, row.clinic_id, clinic, row.attempts)
 
 
+def _to_ask(row: Any, found: Any, unsent: tuple[str, str | None, datetime]) -> Prepared:
+    """The claim of an uncertain row the rules will not send: only its handle and key matter to the provider."""
+    clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings))
+    message = OutboundMessage(
+        key=row.key,
+        kind=row.kind or resolve_kind(row.channel, row.text) or "sms",
+        purpose="advertising" if row.purpose == "advertising" else "informational",
+        to=found.phone or "",
+        sender=str(clinic.get("sender_number") or ""),
+        text=row.text,
+        template_code=row.template,
+        handle=row.provider_handle,
+        resume=True,
+    )
+    return Prepared(message, row.clinic_id, clinic, row.attempts, unsent)
+
+
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
     now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
@@ -308,6 +378,10 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
             }
             connection = await session.connection()
             await connection.execute(_SENT, values)  # no match: another attempt of this row finished first
+            if prepared.attempt > 1:  # a retry went through: the provider is back, its backed-off rows are due
+                await connection.execute(
+                    _RELEASE, {"clinic": prepared.clinic_id, "failed_provider": result.provider, "now": now}
+                )
             return []
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":

@@ -24,6 +24,7 @@ from runtime.outbox import deliver, resolve_kind
 from runtime.rundata import graph_of, load_world, run_data, world_data
 from storage.db import write_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
+from storage.workflows.lifecycle import never_sent
 
 log = logging.getLogger(__name__)
 
@@ -337,7 +338,7 @@ async def cancel_appointment_runs(session: AsyncSession, appointment_id: int, no
     )
     await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.run_id.in_(run_ids), OutboxMessage.status.in_(OPEN_OUTBOX))
+        .where(OutboxMessage.run_id.in_(run_ids), never_sent())  # an uncertain one is asked about first
         .values(status="cancelled", reason=reason)
         .execution_options(synchronize_session=False)
     )

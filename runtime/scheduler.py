@@ -100,10 +100,20 @@ async def fire_due_waits(runtime: Runtime) -> int:
     return len(ids)
 
 
+def lost_before(runtime: Runtime, now: datetime) -> datetime:
+    """Claims made before this moment were lost: older than ``stale_after``, or — once a process of this host was
+    found dead (``runtime.orphans_before``) — made before that and older than ``orphan_grace``. A live send
+    caught by it is safe: its row goes back UNCERTAIN and the next attempt asks the provider first."""
+    stale = now - runtime.stale_after
+    if runtime.orphans_before is None:
+        return stale
+    return max(stale, min(runtime.orphans_before, now - runtime.orphan_grace))
+
+
 async def deliver_due_outbox(runtime: Runtime) -> int:
     """Dispatch outbox rows that are due and not already handed out (or whose hand-out went stale)."""
     now = runtime.clock.now()
-    stale = now - runtime.stale_after
+    stale = lost_before(runtime, now)
     unclaimed = or_(OutboxMessage.claimed_at.is_(None), OutboxMessage.claimed_at < stale)
     # A paused workflow's rows stay as they are until it resumes (storage/workflows/lifecycle.py).
     condition = and_(
@@ -134,11 +144,12 @@ async def deliver_due_outbox(runtime: Runtime) -> int:
 async def sweep_stale(runtime: Runtime) -> int:
     """Reset claims that no worker finished in time: firing steps → waiting, sending rows → pending.
 
-    A ``sending`` row whose worker died may have reached the provider: it goes back marked UNCERTAIN, keeping
-    its provider handle, and its next claim (``attempts > 1``) asks the provider about that handle / key before
-    sending anything (runtime/outbox.py) — it is never simply sent again."""
+    Lost means older than ``stale_after``, or made before a process of this host was found dead and older than
+    ``orphan_grace`` (:func:`lost_before`). A ``sending`` row whose worker died may have reached the provider: it
+    goes back marked UNCERTAIN, keeping its provider handle, and its next claim (``attempts > 1``) asks the
+    provider about that handle / key before sending anything (runtime/outbox.py) — it is never sent again blindly."""
     now = runtime.clock.now()
-    stale = now - runtime.stale_after
+    stale = lost_before(runtime, now)
     stale_steps = and_(RunStep.status == "firing", RunStep.claimed_at < stale)
     stale_sends = and_(OutboxMessage.status == "sending", OutboxMessage.claimed_at < stale)
     async with read_scope(runtime.settings, None) as session:

@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
@@ -53,8 +54,15 @@ def _alive(pid: int) -> bool:
 class Heartbeat:
     """The durable heartbeat of one scheduler slot of this process; only its current owner thread writes."""
 
-    def __init__(self, settings: Settings, slot: str = "scheduler", every_s: float = HEARTBEAT_EVERY_S) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        slot: str = "scheduler",
+        every_s: float = HEARTBEAT_EVERY_S,
+        on_dead: Callable[[], None] | None = None,
+    ) -> None:
         self.settings = settings
+        self.on_dead = on_dead  # called when a process of this host is found gone (its claims are orphans)
         self.slot = slot
         self.every_s = every_s
         self.host = socket.gethostname()[:255]
@@ -99,6 +107,7 @@ class Heartbeat:
                     .execution_options(synchronize_session=False)
                 )
                 if int(getattr(changed, "rowcount", 0) or 0):
+                    await self._forget_dead(session, now)
                     return
             await self._forget_dead(session, now)
             mine = (SchedulerHeartbeat.host == self.host, SchedulerHeartbeat.pid == self.pid)
@@ -109,7 +118,8 @@ class Heartbeat:
             self._row_id = row.id
 
     async def _forget_dead(self, session: AsyncSession, now: datetime) -> None:
-        """Remove rows of schedulers that are gone: same host and no such process, or silent too long."""
+        """Remove rows of schedulers that are gone: same host and no such process, or silent too long. Runs at
+        every write: a process of this host found gone is reported to ``on_dead`` at once."""
         await session.execute(delete(SchedulerHeartbeat).where(SchedulerHeartbeat.last_tick_at < now - FORGET_AFTER))
         same_host = select(SchedulerHeartbeat.id, SchedulerHeartbeat.pid).where(SchedulerHeartbeat.host == self.host)
         gone = [
@@ -117,6 +127,9 @@ class Heartbeat:
         ]
         if gone:
             await session.execute(delete(SchedulerHeartbeat).where(SchedulerHeartbeat.id.in_(gone)))
+            log.warning("%d scheduler process(es) of this host are gone: their claims go back soon", len(gone))
+            if self.on_dead is not None:
+                self.on_dead()
 
     async def release(self, budget: float) -> None:
         """Delete the row on a clean stop (not when a superseded thread exits: the new owner keeps it)."""
@@ -161,7 +174,7 @@ class SchedulerSupervisor:
         self.budget = step_timeout_s() if budget is None else budget
         self.stale_after = stale_after_s(self.budget) if stale_after is None else stale_after
         self.check_every = min(5.0, self.stale_after / 4) if check_every is None else check_every
-        self.heartbeat = Heartbeat(runtime.settings, slot, heartbeat_every)
+        self.heartbeat = Heartbeat(runtime.settings, slot, heartbeat_every, on_dead=runtime.note_dead_process)
         self.thread: SchedulerThread | None = None
         self.restarts = 0
         self._generation = 0

@@ -9,14 +9,12 @@ from __future__ import annotations
 import httpx
 
 from runtime.channels.base import SendResult
+from storage.models.outbox import UNCERTAIN as UNCERTAIN  # error_code of a send that may have been accepted
 
 
 def bilingual(ko: str, en: str, detail: str | None = None) -> str:
     text = f"{ko} / {en}"
     return f"{text} ({detail})" if detail else text
-
-
-UNCERTAIN = "UNCERTAIN"  # error_code of a send whose request may have been accepted
 
 
 def never_left(exc: BaseException) -> bool:

@@ -97,6 +97,14 @@ class ChannelClient(ABC):
         outbox key itself, nothing to store), or the failure that kept it from being made. Never sends."""
         return None
 
+    async def lookup(self, message: OutboundMessage) -> SendResult | None:
+        """What became of an earlier attempt of ``message`` (by ``handle`` / ``key``, never by phone), sending
+        nothing: its result when the provider has it, None when the provider never got it, an uncertain
+        result when the provider could not say. Default: uncertain (a channel that cannot be asked)."""
+        from runtime.channels._results import uncertain
+
+        return uncertain(self.name, "this channel cannot be asked")
+
     async def poll_reports(self, provider_message_ids: list[str]) -> list[DeliveryReport]:
         """Delivery reports for messages sent earlier (providers without webhooks). Default: none."""
         return []

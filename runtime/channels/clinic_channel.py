@@ -121,6 +121,9 @@ class ClinicChannel(ChannelClient):
     async def send(self, message: OutboundMessage) -> SendResult:
         return await self._through_client(message, lambda client, stored: client.send(stored))
 
+    async def lookup(self, message: OutboundMessage) -> SendResult | None:
+        return await self._through_client(message, lambda client, stored: client.lookup(stored))
+
     async def _through_client(
         self, message: OutboundMessage, call: Callable[[ChannelClient, OutboundMessage], Awaitable[_T]]
     ) -> _T | SendResult:

@@ -171,6 +171,10 @@ class NhnCloudClient(ChannelClient):
             case unknown:  # a kind added to the channel table that this client cannot send: a type error
                 assert_never(unknown)
 
+    async def lookup(self, message: OutboundMessage) -> SendResult | None:
+        """Sending nothing: the message NHN holds under our key (:meth:`find_by_key`)."""
+        return await self.find_by_key(message)
+
     async def find_by_key(self, message: OutboundMessage) -> SendResult | None:
         """The message NHN accepted under our outbox key (SMS ``senderGroupingKey``, AlimTalk
         ``recipientGroupingKey``, searched over the last ``LOOKUP_DAYS``): accepted with its id; None when NHN

@@ -102,7 +102,7 @@ class SandboxChannel(ChannelClient):
                 error_message="샌드박스: 수신 번호 거부 / sandbox: number rejected",
             )
         now = self.clock.now()
-        message_id = "sbx-" + hashlib.sha256(message.key.encode()).hexdigest()[:24]
+        message_id = _message_id(message.key)
         record = SandboxRecord(
             message_id=message_id,
             key=message.key,
@@ -122,6 +122,13 @@ class SandboxChannel(ChannelClient):
         at_once = not self.report_delay and stored.final_state == "delivered"
         state: DeliveryState = "delivered" if at_once else "sent"
         return SendResult(accepted=True, provider=PROVIDER, provider_message_id=stored.message_id, state=state)
+
+    async def lookup(self, message: OutboundMessage) -> SendResult | None:
+        """The journal's record of this outbox key, if an earlier attempt made one."""
+        record = self._load(_message_id(message.key))
+        if record is None:
+            return None
+        return SendResult(accepted=True, provider=PROVIDER, provider_message_id=record.message_id, state="sent")
 
     def _store(self, record: SandboxRecord) -> SandboxRecord:
         """Keep the first record of a key; a repeat returns it (idempotency across retries and crashes)."""
@@ -201,6 +208,11 @@ def _read_record(path: Path) -> SandboxRecord:
         if crypto.is_token(fields.get(name)):  # journals written before encryption hold plain values
             fields[name] = keyring.decrypt(fields[name], f"sandbox.{name}")
     return SandboxRecord(**fields)
+
+
+def _message_id(key: str) -> str:
+    """The sandbox's message id of an outbox key: one record per key (its journal file name)."""
+    return "sbx-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 def _digits(number: str) -> str:

@@ -402,6 +402,18 @@ class SolapiClient(ChannelClient):
             return self._refusal(response)
         return None
 
+    async def lookup(self, message: OutboundMessage) -> SendResult | None:
+        """Ask about the row's group, sending nothing: a group never sent (``PENDING``) or none at all means the
+        message never went (None); a sent group gives the message's result, or None when it does not hold it."""
+        if message.handle is None:
+            return None  # no group was stored, so nothing was added or sent (runtime/outbox.py stores it first)
+        group = await self._get_json(f"{GROUPS_PATH}/{message.handle}")
+        if isinstance(group, SendResult):
+            return group
+        if group.get("status") == "PENDING":
+            return None
+        return await self._find_in_group(message.handle, message)
+
     async def _resume(self, group_id: str, message: OutboundMessage) -> SendResult:
         """An earlier attempt stored this group id: ask SOLAPI what became of it before sending anything."""
         group = await self._get_json(f"{GROUPS_PATH}/{group_id}")

@@ -12,6 +12,9 @@ from storage.models.base import Base, ClinicScoped, Timestamps
 # pending / held: to deliver when ``due_at`` has come (held: advertising kept until morning);
 # sending: handed to the channel; sent, delivered, failed: provider states; skipped, cancelled: never sent.
 OUTBOX_STATUSES = ("pending", "held", "sending", "sent", "delivered", "failed", "skipped", "cancelled")
+# error_code of a pending row whose earlier attempt may have reached the provider (a lost answer, a 5xx, a worker
+# killed mid-send): never cancelled, skipped or failed blindly — the provider is asked about its handle first.
+UNCERTAIN = "UNCERTAIN"
 
 
 class OutboxMessage(Base, ClinicScoped, Timestamps):

@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.errors import ApiError, Problem
 from storage.models import OutboxMessage, Run, RunStep, Workflow
 from storage.models.base import utcnow
+from storage.models.outbox import UNCERTAIN
 from storage.tenancy import Caller
 
 STATUS_LABELS = {
@@ -61,6 +62,16 @@ def held_by_pause(run_id: Any) -> ColumnElement[bool]:
     """SQL: the run ``run_id`` (a column) belongs to a paused workflow — its waits and sends are held."""
     paused = select(Run.id).join(Workflow, Workflow.id == Run.workflow_id)
     return paused.where(Run.id == run_id, Workflow.status == "paused").exists()
+
+
+def never_sent() -> ColumnElement[bool]:
+    """SQL: an outbox row that surely never reached a provider — pending or held, and not UNCERTAIN. An uncertain
+    row's earlier attempt may have got through; stopping leaves it to the runtime, which asks the provider about
+    its handle and records it sent, or cancels it only when the provider never had it (runtime/outbox.py)."""
+    return and_(
+        OutboxMessage.status.in_(OPEN_OUTBOX),
+        or_(OutboxMessage.error_code.is_(None), OutboxMessage.error_code != UNCERTAIN),
+    )
 
 
 def stoppable() -> ColumnElement[bool]:
@@ -124,9 +135,10 @@ async def _move(session: AsyncSession, caller: Caller, workflow: Workflow, actio
 
 async def cancel_runs(session: AsyncSession, run_ids: list[int], now: datetime, reason: str) -> dict[str, int]:
     """Cancel these (stoppable) runs, their open waits and their unsent (pending/held) messages. A message
-    already handed to the provider (``sending``) is past stopping and keeps its own outcome."""
+    already handed to the provider (``sending``) is past stopping and keeps its own outcome; an uncertain one
+    stays uncertain until the provider is asked (:func:`never_sent`), counted as ``uncertain_messages``."""
     if not run_ids:
-        return {"cancelled_runs": 0, "cancelled_messages": 0}
+        return {"cancelled_runs": 0, "cancelled_messages": 0, "uncertain_messages": 0}
     runs = await session.execute(
         update(Run)
         .where(Run.id.in_(run_ids), Run.status != "cancelled")
@@ -141,11 +153,17 @@ async def cancel_runs(session: AsyncSession, run_ids: list[int], now: datetime, 
     )
     messages = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.run_id.in_(run_ids), OutboxMessage.status.in_(OPEN_OUTBOX))
+        .where(OutboxMessage.run_id.in_(run_ids), never_sent())
         .values(status="cancelled", reason=reason, claimed_at=None)
         .execution_options(synchronize_session=False)
+    )
+    uncertain = select(func.count()).where(
+        OutboxMessage.run_id.in_(run_ids),
+        OutboxMessage.status.in_(OPEN_OUTBOX),
+        OutboxMessage.error_code == UNCERTAIN,
     )
     return {
         "cancelled_runs": int(getattr(runs, "rowcount", 0) or 0),
         "cancelled_messages": int(getattr(messages, "rowcount", 0) or 0),
+        "uncertain_messages": int((await session.execute(uncertain)).scalar_one()),
     }

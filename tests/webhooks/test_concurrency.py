@@ -162,3 +162,40 @@ async def test_concurrent_copies_of_one_signed_request_apply_once(
     assert set(codes) <= {200, 201, 401}
     assert await count(any_db_settings, Event) == 1
     assert await count(any_db_settings, SeenSignature) == 1
+
+
+async def test_webhook_answered_500_is_accepted_once_when_retried_and_logs_no_personal_data(
+    sqlite_signed_client: tuple[httpx.AsyncClient, str], settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    client, secret = sqlite_signed_client
+    payload = event("appointment.booked", "retry-500", phone="010-8765-4321", appointment=BOOKED)
+    body, headers = signed(payload, secret)
+    # Given the patient is known, but their stored name cannot be read (a damaged row: the intake fails, 500)
+    seed = event("appointment.booked", "seed", phone="010-8765-4321", appointment={**BOOKED, "id": "apt-seed"})
+    seed_body, seed_headers = signed(seed, secret)
+    assert (await client.post(EVENTS, content=seed_body, headers=seed_headers)).status_code == 201
+    database = sqlite3.connect(settings.database_url.split(":///", 1)[1], timeout=30)
+    (sealed,) = database.execute("SELECT name FROM patients").fetchone()
+    database.execute("UPDATE patients SET name = ?", (sealed[:-8] + "AAAAAAAA",))
+    database.commit()
+    try:
+        # When the signed event arrives, Then it answers 500 and nothing is stored, the signature not used up
+        failed = await client.post(EVENTS, content=body, headers=headers)
+        assert failed.status_code == 500, failed.text
+    finally:
+        database.execute("UPDATE patients SET name = ?", (sealed,))
+        database.commit()
+        database.close()
+    assert await count(settings, Event) == 1
+    assert await count(settings, SeenSignature) == 1
+    # When the sender retries the very same request, Then it is accepted; a further copy is a replay
+    retried = await client.post(EVENTS, content=body, headers=headers)
+    assert retried.status_code == 201, retried.text
+    again = await client.post(EVENTS, content=body, headers=headers)
+    assert again.status_code == 401 and again.json()["errors"][0]["code"] == "signature_replayed"
+    assert await count(settings, Event) == 2
+    # And the failure's log lines (the SQL error included) name neither the patient nor the phone number
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "DecryptionError" in logged  # the failure was logged
+    for personal in ("김민지", "010-8765-4321", "01087654321", "A-1001"):
+        assert personal not in logged
