@@ -69,6 +69,7 @@ async def patient_activity(session: AsyncSession, patient_id: int, limit: int = 
                 "due_at": _iso(m.due_at),
                 "sent_at": _iso(m.sent_at),
                 "delivered_at": _iso(m.delivered_at),
+                "error_code": m.error_code,
             }
             for m in messages
         ],

@@ -160,6 +160,7 @@ class PatientMessage(TypedDict):
     due_at: str | None
     sent_at: str | None
     delivered_at: str | None
+    error_code: str | None  # UNCERTAIN: may have reached the provider, so it cannot be cancelled
 
 
 class PatientActivity(TypedDict):

@@ -13,6 +13,12 @@ export interface RunFilters {
   patientId?: string;
 }
 
+/** A waiting message staff may still cancel. An UNCERTAIN one may have reached the provider: the runtime asks
+ *  the provider before it decides, so the server refuses to cancel it (409 message_uncertain). */
+export function isCancellable(message: { status: string; error_code?: string | null }): boolean {
+  return (message.status === "pending" || message.status === "held") && message.error_code !== "UNCERTAIN";
+}
+
 export const lifecycleApi = {
   transition: (id: Id, action: Transition) =>
     request<Answer<"PauseWorkflow">>(`${wf(id)}/${action}`, { method: "POST" }),

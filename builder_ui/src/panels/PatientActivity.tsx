@@ -3,7 +3,7 @@ import { patientApi } from "../api/patients";
 import { useLang, useT } from "../i18n";
 import { useRoute } from "../store/router";
 import { errorMessages, formatTime, LoadView, useLoad } from "./common";
-import { lifecycleApi } from "../lifecycle/api";
+import { isCancellable, lifecycleApi } from "../lifecycle/api";
 import { lifecycleText } from "../lifecycle/text";
 import { toast } from "../store/toast";
 import { translateNow } from "../i18n";
@@ -85,7 +85,7 @@ export function PatientActivity({ id }: { id: number }) {
                         {m.reason && <div className="muted small">{pickLanguage(m.reason, lang)}</div>}
                       </td>
                       <td>
-                        {(m.status === "pending" || m.status === "held") && (
+                        {isCancellable(m) && (
                           <button
                             className="link small"
                             data-testid="patient-cancel-message"

@@ -7,7 +7,7 @@ import type { Answer } from "../api/client";
 import type { MessageView, StepView } from "../api/generated";
 import { translateNow, useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
-import { lifecycleApi, type RunFilters } from "../lifecycle/api";
+import { isCancellable, lifecycleApi, type RunFilters } from "../lifecycle/api";
 import { lifecycleText, useLifecycleText } from "../lifecycle/text";
 import { api } from "../api/endpoints";
 import { useRoute } from "../store/router";
@@ -33,7 +33,7 @@ function MessageLine({ message, onChange }: { message: MessageView; onChange: ()
   const t = useT();
   const text = useLifecycleText();
   const lang = useLang((s) => s.lang);
-  const pending = message.status === "pending" || message.status === "held";
+  const pending = isCancellable(message);
   return (
     <div className="small" data-testid="run-message" data-status={message.status}>
       {t(`channel.${message.channel}`)} · <strong>{t(`status.${message.status}`)}</strong>{" "}

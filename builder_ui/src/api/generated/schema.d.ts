@@ -1370,6 +1370,7 @@ export interface components {
       due_at: string | null;
       sent_at: string | null;
       delivered_at: string | null;
+      error_code: string | null;
     };
     /** PatientPage */
     PatientPage: {
