@@ -1,5 +1,6 @@
 // The editor's one zustand store: the graph, its history, the node catalogue, problems and selection.
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { deepEquals } from "@rjsf/utils";
 import { createStore, useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { NodeTypeInfo, TemplateVariable, WorkflowDocument } from "../api/generated";
@@ -60,6 +61,12 @@ export interface EditorState {
   select: (id: string | null, field?: string | null) => void;
   setProblems: (problems: UiProblem[]) => void;
   document: () => WorkflowDocument;
+}
+
+/** Equal params whatever their key order (rjsf orders keys as the schema does); undefined members count as absent. */
+export function sameParams(a: unknown, b: unknown): boolean {
+  const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+  return deepEquals(plain(a), plain(b));
 }
 
 const emptyMeta: WorkflowMeta = { id: null, name: "", description: "", readOnly: false, version: null, publishedVersion: null };
@@ -141,7 +148,7 @@ export function createEditorStore() {
       },
       updateParams: (id, params) => {
         const current = get().nodes.find((n) => n.id === id);
-        if (!current || JSON.stringify(current.data.params) === JSON.stringify(params)) return;
+        if (!current || sameParams(current.data.params, params)) return;
         // Typing in a form is one undo step per node and pause, not one per keystroke.
         const now = Date.now();
         const grouped = lastParamsEdit.id === id && now - lastParamsEdit.at < 1500;
