@@ -12,6 +12,7 @@ import { MessagePreview } from "./MessagePreview";
 import { translatorFor } from "./rjsfStrings";
 import { TemplatePicker } from "../alimtalk/TemplatePicker";
 import { buttonTemplates } from "../forms/buttons";
+import { hiddenConsts, withConsts } from "../forms/consts";
 import { ScheduleWidget } from "../forms/ScheduleWidget";
 import { VariableTextWidget } from "../forms/VariableTextWidget";
 
@@ -28,6 +29,7 @@ function uiSchemaFor(textFields: string[], schema: Record<string, unknown> | und
     if (last === "*") level.additionalProperties = { "ui:widget": VariableTextWidget, "ui:options": { multiline: false } };
     else level[last] = { "ui:widget": VariableTextWidget, "ui:options": { rows: 4 } };
   }
+  hiddenConsts(schema, ui); // fixed values are filled in, not typed
   const properties = (schema?.properties ?? {}) as Record<string, { format?: string }>;
   for (const [key, property] of Object.entries(properties)) {
     if (property.format === "cron") ui[key] = { "ui:widget": ScheduleWidget };
@@ -148,7 +150,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
           showErrorList={false}
           onChange={(e) => {
             if (readOnly) return;
-            const next = (e.formData ?? {}) as JsonObject;
+            const next = withConsts(schema, e.formData ?? {}) as JsonObject;
             // rjsf fills the schema's defaults in when a form mounts and reports that as a change: looking at a
             // node is not editing it, so a change that only adds defaults to the stored params is no edit.
             const shown = getDefaultFormState(validator, schema, selected.data.params, schema);

@@ -36,6 +36,7 @@ export interface EditorState {
   focusField: string | null;
   dirty: boolean;
   revision: number; // bumps on every graph or params change (drives the live checks)
+  loads: number; // bumps when another document is loaded (the canvas fits its view to it)
 
   setCatalogue: (nodes: NodeTypeInfo[], variables?: TemplateVariable[]) => void;
   load: (doc: WorkflowDocument, meta: Partial<WorkflowMeta>) => void;
@@ -97,6 +98,7 @@ export function createEditorStore() {
       focusField: null,
       dirty: false,
       revision: 0,
+      loads: 0,
 
       setCatalogue: (list, variables = get().variables) =>
         set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])), variables }),
@@ -113,6 +115,7 @@ export function createEditorStore() {
           focusField: null,
           dirty: false,
           revision: get().revision + 1,
+          loads: get().loads + 1,
         });
       },
       setMeta: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: true, revision: get().revision + 1 }),
