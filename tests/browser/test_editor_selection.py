@@ -37,11 +37,13 @@ def documents(catalogue: list[dict[str, Any]]) -> list[dict[str, Any]]:
     others = [n["type"] for n in catalogue if n["category"] != "trigger"]
     docs = []
     for i, trigger in enumerate(triggers):
-        nodes = [{"id": "start", "type": trigger, "params": params.get(trigger, {})}]
+        nodes = [{"id": "start", "type": trigger, "params": params.get(trigger, {}), "position": {"x": 0, "y": 0}}]
         edges = []
         if i == len(triggers) - 1:
             for j, node_type in enumerate(others):
-                node: dict[str, Any] = {"id": f"n{j}", "type": node_type}
+                # a grid that fits the canvas, so that every card can be clicked without panning
+                position = {"x": (j % 4) * 270, "y": 140 + (j // 4) * 140}
+                node: dict[str, Any] = {"id": f"n{j}", "type": node_type, "position": position}
                 if node_type in params and params[node_type] is not None:
                     node["params"] = params[node_type]
                 nodes.append(node)
