@@ -23,6 +23,7 @@ from runtime.schemas import (
     CampaignEnrolment,
     CampaignPreview,
     CampaignPreviewRequest,
+    EnrolmentMessage,
     EventIn,
     EventIntake,
     MessageList,
@@ -31,7 +32,6 @@ from runtime.schemas import (
     RunDetail,
     RunList,
     RuntimeHealth,
-    SimulatedMessage,
     SimulateRequest,
     SimulationResult,
     StartAnswer,
@@ -187,16 +187,22 @@ class CampaignPreviewController(Controller):
             raise ApiError(422, list(exc.problems)) from exc
         patients: list[CampaignEnrolment] = []
         for real, report in zip(found.patients, reports, strict=True):
-            messages: list[SimulatedMessage] = [
-                {
+            messages: list[EnrolmentMessage] = []
+            for m in report["messages"]:
+                message: EnrolmentMessage = {
                     "at": m["at"],
                     "node": m["node"],
                     "channel": m["channel"],
                     "to": mask_phone(real.phone),
                     "text": masked_text(m["text"], real),
                 }
-                for m in report["messages"]
-            ]
+                if m["channel"] == "alimtalk":
+                    failover = m.get("failover")
+                    text = failover.get("text") if isinstance(failover, dict) else None
+                    message["failover"] = (
+                        {"channel": "sms", "text": masked_text(text, real) if text else None} if failover else None
+                    )
+                messages.append(message)
             summary = patient_summary(real)
             assert summary is not None
             patients.append({"patient": summary, "messages": messages, "skipped": report["skipped"]})

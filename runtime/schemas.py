@@ -143,9 +143,18 @@ class CampaignPreviewRequest(TypedDict):
     limit: NotRequired[int]  # how many enrolled patients to simulate (1–50, default 10)
 
 
+class FailoverPreview(TypedDict):
+    channel: Literal["sms"]
+    text: str | None  # the SMS as it would go (masked); null: the AlimTalk's own text
+
+
+class EnrolmentMessage(SimulatedMessage):
+    failover: NotRequired[FailoverPreview | None]  # an AlimTalk's SMS fallback; null: none
+
+
 class CampaignEnrolment(TypedDict):
     patient: MaskedPatient
-    messages: list[SimulatedMessage]  # names and numbers masked, as in every list of many patients
+    messages: list[EnrolmentMessage]  # names and numbers masked, as in every list of many patients
     skipped: list[SkippedNode]
 
 

@@ -300,7 +300,11 @@ async def _seed_patient(session: Any, clinic_id: int, event: Mapping[str, Any], 
 
 
 async def _report(
-    settings: Settings, document: Mapping[str, Any], started: Any, patient_id: int | None = None
+    settings: Settings,
+    document: Mapping[str, Any],
+    started: Any,
+    patient_id: int | None = None,
+    with_failover: bool = False,
 ) -> dict[str, Any]:
     """The messages sent and what was skipped (``patient_id``: only that patient's). ``started`` is falsy when
     no run started and nobody said why."""
@@ -313,13 +317,15 @@ async def _report(
         rows = list((await session.execute(message_query)).scalars())
         patients = {p.id: p for p in (await session.execute(select(Patient))).scalars()}
         steps = list((await session.execute(step_query)).scalars())
-    messages = [
+    messages: list[dict[str, Any]] = [
         {
             "at": seoul_iso(row.sent_at),
             "node": row.node_id,
             "channel": row.channel,
             "to": format_phone(patients[row.patient_id].phone),
             "text": row.text,
+            # only for the campaign preview (the simulate output is a documented contract): the SMS it would fall back to
+            **({"failover": row.failover} if with_failover else {}),
         }
         for row in rows
         if row.sent_at is not None

@@ -130,7 +130,7 @@ async def _simulate(
     for run_id in run_ids:
         runtime.dispatcher.advance(run_id)
     await run_until(runtime, found.fires_at + timedelta(days=days))
-    return [await _report(settings, workflow, True, patient_id=copy) for copy in copies]
+    return [await _report(settings, workflow, True, patient_id=copy, with_failover=True) for copy in copies]
 
 
 async def _copy_patient(session: Any, real: Patient, consents: Mapping[str, bool], at: datetime) -> Patient:

@@ -121,3 +121,5 @@ def test_campaign_preview_shows_whom_it_would_enrol_and_what_each_gets(page: Pag
     expect(first.get_by_test_id("timeline-date")).to_contain_text("12월 7일(월) 10:00")
     expect(first.get_by_test_id("timeline-item")).to_contain_text("정*윤님")
     expect(first.get_by_test_id("timeline-failover")).to_contain_text("문자로")
+    # (the SMS as it would go to this patient, rendered and masked, not the node's {{ }} template)
+    expect(first.get_by_test_id("timeline-failover")).to_contain_text("정*윤님, 수술 1개월 검진 시기입니다")

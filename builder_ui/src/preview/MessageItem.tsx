@@ -1,19 +1,24 @@
 // One message of a preview: which day after the start and when ("3일차 10:00", "12월 9일(화) 10:00"), the
-// channel, the text, the node's name and, for AlimTalk, the SMS failover path.
+// channel, the text, the node's name and, for AlimTalk, the SMS failover path (as the server rendered it for
+// a campaign's patient, else from the node's settings).
 import { memo } from "react";
-import type { SimulatedMessage } from "../api/generated";
+import type { EnrolmentMessage, SimulatedMessage } from "../api/generated";
 import { useLang, useLocalized, useT } from "../i18n";
 import { dayAndTime } from "../lint/sampleEvent";
 import { editorStore, useEditor } from "../store/editor";
 import { calendarDate } from "./dates";
 
-function MessageItemView({ message, origin }: { message: SimulatedMessage; origin: string }) {
+function MessageItemView({ message, origin }: { message: SimulatedMessage | EnrolmentMessage; origin: string }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const localized = useLocalized();
   const node = useEditor((s) => s.nodes.find((n) => n.id === message.node));
   const { day, time } = dayAndTime(message.at, origin);
-  const failover = node?.data.params.failover as { channel?: string; text?: string } | false | undefined;
+  const rendered = "failover" in message ? message.failover : undefined;
+  const failover =
+    rendered !== undefined
+      ? (rendered ?? false)
+      : (node?.data.params.failover as { channel?: string; text?: string | null } | false | undefined);
   const failoverText =
     message.channel !== "alimtalk" || node?.data.nodeType !== "send.alimtalk" || failover === false
       ? null

@@ -600,7 +600,7 @@ export interface components {
     /** CampaignEnrolment */
     CampaignEnrolment: {
       patient: components["schemas"]["MaskedPatient"];
-      messages: components["schemas"]["SimulatedMessage"][];
+      messages: components["schemas"]["EnrolmentMessage"][];
       skipped: components["schemas"]["SkippedNode"][];
     };
     /** CampaignPreview */
@@ -810,6 +810,16 @@ export interface components {
       label?: string;
       description?: string;
     };
+    /** EnrolmentMessage */
+    EnrolmentMessage: {
+      at: string;
+      node: string;
+      /** @enum {string} */
+      channel: "alimtalk" | "friendtalk" | "sms";
+      to: string;
+      text: string;
+      failover?: components["schemas"]["FailoverPreview"] | null;
+    };
     /** ErasureAnswer */
     ErasureAnswer: {
       erased: boolean;
@@ -886,6 +896,12 @@ export interface components {
     /** ExampleList */
     ExampleList: {
       examples: components["schemas"]["ExampleInfo"][];
+    };
+    /** FailoverPreview */
+    FailoverPreview: {
+      /** @constant */
+      channel: "sms";
+      text: string | null;
     };
     /** Figures */
     Figures: {
