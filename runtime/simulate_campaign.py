@@ -1,7 +1,7 @@
 """The preview of a campaign: which of the clinic's patients its next firing would enrol, and what each would get.
 
 The segment is read from the clinic's real patients (consents, tags, completed procedures: the same test as
-:func:`runtime.campaigns._in_segment`); what they would receive comes from the real runtime in a throw-away
+:func:`runtime.campaigns._in_segment`, read in bulk); what they would receive comes from the real runtime in a throw-away
 database on a virtual clock (:mod:`runtime.simulate`), one run per enrolled patient started at the firing,
 as :func:`runtime.campaigns._fire` would.
 """
@@ -9,6 +9,7 @@ as :func:`runtime.campaigns._fire` would.
 from __future__ import annotations
 
 import tempfile
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -19,18 +20,18 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.validation import validate_workflow
-from runtime.campaigns import EVENT_TYPE, _in_segment
+from runtime.campaigns import EVENT_TYPE
 from runtime.channels.sandbox import SandboxChannel
 from runtime.clock import VirtualClock
 from runtime.context import QueueDispatcher, Runtime
 from runtime.inline import run_until
-from runtime.rundata import consent_ledger
+from runtime.rundata import patient_view
 from runtime.runs import start_run
 from runtime.simulate import SAMPLE_CLINIC, SimulationError, _report, _seed, _trigger, _trigger_type
 from storage.config import Settings
 from storage.db import dispose_engines, inline_engine_for, write_scope
 from storage.errors import Problem
-from storage.models import Base, Event, Patient, WorkflowVersion
+from storage.models import Appointment, Base, Consent, Event, Patient, WorkflowVersion
 from storage.patients.service import record_consent
 from storage.tenancy import bind_session
 
@@ -64,21 +65,36 @@ def campaign_problems(workflow: Any) -> list[Any]:
 
 async def audience(session: AsyncSession, workflow: Mapping[str, Any], after: datetime, limit: int) -> Audience:
     """The campaign's next firing after ``after`` and the clinic's patients it would enrol then (the session's
-    clinic; patients who opted out of all messages are never enrolled)."""
+    clinic; patients who opted out of all messages are never enrolled). The same test as
+    :func:`runtime.campaigns._in_segment`, with every patient's consents and completed procedures read in two
+    queries instead of two per patient (a clinic of 1,000 patients took 6 s)."""
     node_type = _trigger_type(workflow)
     schedule = node_type.schedule
     assert schedule is not None  # campaign_problems was empty
     params = dict(_trigger(workflow).get("params") or {})
     found = Audience(fires_at=schedule.next_fire(params, after))
+    ledgers: dict[int, dict[str, bool]] = defaultdict(dict)
+    ledger_query = select(Consent.patient_id, Consent.purpose, Consent.granted).order_by(
+        Consent.occurred_at, Consent.id
+    )
+    for patient_id, purpose, granted in (await session.execute(ledger_query)).all():
+        ledgers[patient_id][purpose] = bool(granted)  # the latest entry wins
+    done: dict[int, set[str]] = defaultdict(set)
+    done_query = select(Appointment.patient_id, Appointment.procedure).where(
+        Appointment.status == "completed", Appointment.procedure.is_not(None)
+    )
+    for patient_id, procedure in (await session.execute(done_query)).all():
+        if procedure:
+            done[patient_id].add(procedure)
     query = select(Patient).where(Patient.opted_out.is_(False), Patient.erased_at.is_(None)).order_by(Patient.id)
     for patient in (await session.execute(query)).scalars():
-        if not await _in_segment(session, schedule, params, patient):
+        consents = ledgers.get(patient.id, {})
+        if not schedule.segment_matches(params, patient_view(patient), consents, done.get(patient.id, set())):
             continue
         found.total += 1
         if len(found.patients) < limit:
             found.patients.append(patient)
-            ledger = await consent_ledger(session, patient.id)
-            found.consents[patient.id] = {k: bool(v) for k, v in ledger.items() if v is not None}
+            found.consents[patient.id] = dict(consents)
     return found
 
 

@@ -88,6 +88,18 @@ async def test_campaign_preview_follows_the_segment(client: AsyncTestClient[Lite
     everybody = {"workflow": campaign({"marketing_consent_only": False}), "after": AFTER}
     preview = (await client.post("/api/simulate/campaign", json=everybody)).json()
     assert preview["enrolled"] == 2
+    # A consent revoked afterwards counts as revoked (the latest entry wins)
+    consented = {"workflow": campaign({"marketing_consent_only": True}), "after": AFTER}
+    assert (await client.post("/api/simulate/campaign", json=consented)).json()["enrolled"] == 1
+    revoked = {
+        "type": "consent.revoked",
+        "external_id": "preview-revoke-1",
+        "occurred_at": "2026-11-25T09:00:00+09:00",
+        "patient": {"chart_no": "C-1", "name": "김민지", "phone": "010-5555-0001"},
+        "consent": {"purpose": "marketing", "method": "staff"},
+    }
+    assert (await client.post("/api/events", json=revoked)).status_code in (200, 201)
+    assert (await client.post("/api/simulate/campaign", json=consented)).json()["enrolled"] == 0
     # A segment of a procedure nobody had enrols nobody
     nobody = {"workflow": campaign({"procedures": ["cataract"], "marketing_consent_only": False}), "after": AFTER}
     preview = (await client.post("/api/simulate/campaign", json=nobody)).json()
