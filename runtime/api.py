@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, cast
 
 from litestar import Controller, Response, get, post
@@ -15,10 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import parse_datetime
 from runtime import context, control, manual_start
+from runtime.clock import seoul_iso
 from runtime.events import InvalidEvent, Within, ingest
 from runtime.health import runtime_health
 from runtime.impact import publish_impact
 from runtime.schemas import (
+    CampaignEnrolment,
+    CampaignPreview,
+    CampaignPreviewRequest,
+    EnrolmentMessage,
     EventIn,
     EventIntake,
     MessageList,
@@ -33,7 +38,8 @@ from runtime.schemas import (
     StartRequestBody,
 )
 from runtime.simulate import SimulationError, simulate
-from runtime.views import message_view, run_summary, step_view
+from runtime.simulate_campaign import MAX_SHOWN, audience, campaign_problems, simulate_enrolments
+from runtime.views import mask_phone, masked_text, message_view, patient_summary, run_summary, step_view
 from storage import audit
 from storage.clinics import simulation_clinic
 from storage.errors import ApiError, Problem, not_found
@@ -125,6 +131,82 @@ class EventController(Controller):
                 for p in exc.problems
             ]
             raise ApiError(422, problems) from exc
+
+
+def _preview_options(data: Any) -> tuple[datetime, int, int]:
+    """``after``, ``days`` and ``limit`` of a campaign preview, each checked (422 naming the field)."""
+    problems: list[Problem] = []
+    after = datetime.now(UTC)
+    if data.get("after") is not None:
+        try:
+            after = parse_datetime(data["after"])
+        except (TypeError, ValueError):
+            problems.append(
+                Problem("invalid_field", "after는 ISO 8601 일시입니다 / after must be ISO 8601", path="/after")
+            )
+    days, limit = data.get("days", 30), data.get("limit", 10)
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= 366:
+        problems.append(Problem("invalid_field", "days는 1–366입니다 / days must be 1–366", path="/days"))
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit <= MAX_SHOWN:
+        problems.append(
+            Problem("invalid_field", f"limit은 1–{MAX_SHOWN}입니다 / limit must be 1–{MAX_SHOWN}", path="/limit")
+        )
+    if problems:
+        raise ApiError(422, problems)
+    return after, days, limit
+
+
+class CampaignPreviewController(Controller):
+    path = "/api"
+    tags = ["runtime"]
+
+    @post("/simulate/campaign", operation_id="SimulateCampaign", status_code=200)
+    async def post_campaign_preview(
+        self, db_session: AsyncSession, caller: Caller, data: Annotated[Any, BodyShape(CampaignPreviewRequest)]
+    ) -> CampaignPreview:
+        """Which of the clinic's patients a campaign's next firing would enrol, and what each would receive
+        (simulated; names and numbers masked). The read of the patients is audited."""
+        if not isinstance(data, dict) or "workflow" not in data:
+            raise ApiError(400, [Problem("missing_field", "workflow가 필요합니다 / workflow is required")])
+        problems = campaign_problems(data["workflow"])
+        if problems:
+            raise ApiError(
+                422,
+                [
+                    p if isinstance(p, Problem) else Problem(p.code, p.message, p.node, "/workflow" + p.path)
+                    for p in problems
+                ],
+            )
+        after, days, limit = _preview_options(data)
+        found = await audience(db_session, data["workflow"], after, limit)
+        audit.record(db_session, caller, "campaign.preview", None, results=len(found.patients), enrolled=found.total)
+        clinic = await simulation_clinic(db_session)
+        try:
+            reports = await simulate_enrolments(data["workflow"], found, days, clinic)
+        except SimulationError as exc:
+            raise ApiError(422, list(exc.problems)) from exc
+        patients: list[CampaignEnrolment] = []
+        for real, report in zip(found.patients, reports, strict=True):
+            messages: list[EnrolmentMessage] = []
+            for m in report["messages"]:
+                message: EnrolmentMessage = {
+                    "at": m["at"],
+                    "node": m["node"],
+                    "channel": m["channel"],
+                    "to": mask_phone(real.phone),
+                    "text": masked_text(m["text"], real),
+                }
+                if m["channel"] == "alimtalk":
+                    failover = m.get("failover")
+                    text = failover.get("text") if isinstance(failover, dict) else None
+                    message["failover"] = (
+                        {"channel": "sms", "text": masked_text(text, real) if text else None} if failover else None
+                    )
+                messages.append(message)
+            summary = patient_summary(real)
+            assert summary is not None
+            patients.append({"patient": summary, "messages": messages, "skipped": report["skipped"]})
+        return {"fires_at": seoul_iso(found.fires_at), "enrolled": found.total, "patients": patients}
 
 
 class RunController(Controller):
@@ -299,12 +381,20 @@ async def start_workflow(
     return Response(cast(StartAnswer, answer), status_code=200 if answer["dry_run"] else 201)
 
 
-ROUTES: list[Any] = [EventController, RunController, runtime_health_route, start_workflow, publish_impact_route]
+ROUTES: list[Any] = [
+    EventController,
+    CampaignPreviewController,
+    RunController,
+    runtime_health_route,
+    start_workflow,
+    publish_impact_route,
+]
 
 # What each route needs (operation id → action); enforced by storage/accounts/guards.py.
 ROUTE_PERMISSIONS = {
     "PostEvent": "event.write",
     "Simulate": "workflow.read",
+    "SimulateCampaign": ("workflow.read", "patient.read"),  # it lists the patients a campaign would enrol
     "ListRuns": "run.read",
     "GetRun": "run.read",
     "ListMessages": "run.read",

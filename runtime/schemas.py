@@ -136,6 +136,34 @@ class MaskedPatient(TypedDict):
     phone: str  # masked: 010-****-5678
 
 
+class CampaignPreviewRequest(TypedDict):
+    workflow: WorkflowDocument
+    after: NotRequired[str]  # ISO 8601: the preview is of the first firing after it (default: now)
+    days: NotRequired[int]  # how long after the firing to follow each run (1–366, default 30)
+    limit: NotRequired[int]  # how many enrolled patients to simulate (1–50, default 10)
+
+
+class FailoverPreview(TypedDict):
+    channel: Literal["sms"]
+    text: str | None  # the SMS as it would go (masked); null: the AlimTalk's own text
+
+
+class EnrolmentMessage(SimulatedMessage):
+    failover: NotRequired[FailoverPreview | None]  # an AlimTalk's SMS fallback; null: none
+
+
+class CampaignEnrolment(TypedDict):
+    patient: MaskedPatient
+    messages: list[EnrolmentMessage]  # names and numbers masked, as in every list of many patients
+    skipped: list[SkippedNode]
+
+
+class CampaignPreview(TypedDict):
+    fires_at: str  # Asia/Seoul ISO 8601: the campaign's next firing after ``after``
+    enrolled: int  # how many of the clinic's patients that firing would enrol
+    patients: list[CampaignEnrolment]  # the first ``limit`` of them, each with what they would receive
+
+
 class RunSummary(TypedDict):
     id: int
     workflow_id: int

@@ -32,7 +32,7 @@ from runtime.rundata import format_phone
 from storage.config import Settings
 from storage.db import dispose_engines, inline_engine_for, read_scope, write_scope
 from storage.errors import Problem
-from storage.models import Base, Clinic, Event, OutboxMessage, Patient, RunStep, Workflow, WorkflowVersion
+from storage.models import Base, Clinic, Event, OutboxMessage, Patient, Run, RunStep, Workflow, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.patients.service import normalize_mobile, record_consent, upsert_patient
 from storage.workflows.service import canonical_checksum
@@ -299,21 +299,33 @@ async def _seed_patient(session: Any, clinic_id: int, event: Mapping[str, Any], 
         )
 
 
-async def _report(settings: Settings, document: Mapping[str, Any], started: Any) -> dict[str, Any]:
-    """The messages sent and what was skipped. ``started`` is falsy when no run started and nobody said why."""
+async def _report(
+    settings: Settings,
+    document: Mapping[str, Any],
+    started: Any,
+    patient_id: int | None = None,
+    with_failover: bool = False,
+) -> dict[str, Any]:
+    """The messages sent and what was skipped (``patient_id``: only that patient's). ``started`` is falsy when
+    no run started and nobody said why."""
+    message_query = select(OutboxMessage).order_by(OutboxMessage.sent_at, OutboxMessage.id)
+    step_query = select(RunStep).order_by(RunStep.id)
+    if patient_id is not None:
+        message_query = message_query.where(OutboxMessage.patient_id == patient_id)
+        step_query = step_query.join(Run, Run.id == RunStep.run_id).where(Run.patient_id == patient_id)
     async with read_scope(settings, None) as session:
-        rows = list(
-            (await session.execute(select(OutboxMessage).order_by(OutboxMessage.sent_at, OutboxMessage.id))).scalars()
-        )
+        rows = list((await session.execute(message_query)).scalars())
         patients = {p.id: p for p in (await session.execute(select(Patient))).scalars()}
-        steps = list((await session.execute(select(RunStep).order_by(RunStep.id))).scalars())
-    messages = [
+        steps = list((await session.execute(step_query)).scalars())
+    messages: list[dict[str, Any]] = [
         {
             "at": seoul_iso(row.sent_at),
             "node": row.node_id,
             "channel": row.channel,
             "to": format_phone(patients[row.patient_id].phone),
             "text": row.text,
+            # only for the campaign preview (the simulate output is a documented contract): the SMS it would fall back to
+            **({"failover": row.failover} if with_failover else {}),
         }
         for row in rows
         if row.sent_at is not None

@@ -64,6 +64,9 @@ export const api = {
     request<Answer<"ImportExample">>(`/api/examples/${encodeURIComponent(slug)}/import`, { method: "POST" }),
 
   simulate: (body: Body<"Simulate">) => request<Answer<"Simulate">>("/api/simulate", { body, optional }),
+  /** A campaign's next firing: the clinic's patients it would enrol (masked) and what each would get. */
+  simulateCampaign: (body: Body<"SimulateCampaign">) =>
+    request<Answer<"SimulateCampaign">>("/api/simulate/campaign", { body, optional }),
   runs: (workflowId?: Id) =>
     request<Answer<"ListRuns">>(
       `/api/runs${workflowId ? `?workflow_id=${encodeURIComponent(String(workflowId))}` : ""}`,

@@ -1,6 +1,7 @@
 // The drawing surface: nodes from the store, drop from the palette, connections checked while dragging.
 import {
   Background,
+  ControlButton,
   Controls,
   type FinalConnectionState,
   type IsValidConnection,
@@ -10,7 +11,7 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { type DragEvent, memo, useCallback, useEffect, useRef, useState } from "react";
-import { translate, useLang } from "../i18n";
+import { translate, useLang, useT } from "../i18n";
 import { DRAG_MIME } from "../nodes/Palette";
 import { SchemaNode } from "../nodes/SchemaNode";
 import { editorStore, useEditor } from "../store/editor";
@@ -41,26 +42,33 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
     addNode: s.addNode,
     checkpoint: s.checkpoint,
   }));
-  const { screenToFlowPosition, getNodesBounds, getViewport, setViewport } = useReactFlow();
+  const { screenToFlowPosition, getNodesBounds, getViewport, setViewport, fitView } = useReactFlow();
   const [help, setHelp] = useState(false);
-  const workflowKey = useEditor((s) => `${s.meta.id}:${s.meta.version}`);
+  // The overview map covers the canvas's bottom-right corner, where the last card of a wide graph sits and
+  // could not be clicked: it is shown on demand (the map button under the zoom buttons).
+  const [overview, setOverview] = useState(false);
+  const t = useT();
+  const workflowKey = useEditor((s) => s.loads);
   const initialized = useNodesInitialized();
-  const placed = useRef<string | null>(null);
+  const placed = useRef<number | null>(null);
 
-  // A graph too tall for the canvas at a readable zoom starts at its trigger, not cut in the middle.
+  // Each loaded document is fitted to the canvas (React Flow's own fitView only runs once, so opening another
+  // workflow in the same editor kept the previous one's pan); a graph too tall for the canvas at a readable zoom
+  // starts at its trigger, not cut in the middle.
   useEffect(() => {
     if (!initialized || placed.current === workflowKey) return;
-    placed.current = workflowKey;
-    const timer = window.setTimeout(() => {
+    const timer = window.setTimeout(async () => {
+      placed.current = workflowKey; // (set here: a re-render that cancels the timer must not skip the fit)
       const all = editorStore.getState().nodes;
       const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       if (!all.length || !rect) return;
+      await fitView(fitViewOptions);
       const bounds = getNodesBounds(all);
       const { x, zoom } = getViewport();
-      if (bounds.height * zoom + 80 > rect.height) setViewport({ x, y: 24 - bounds.y * zoom, zoom });
+      if (bounds.height * zoom + 80 > rect.height) void setViewport({ x, y: 24 - bounds.y * zoom, zoom });
     }, 60);
     return () => window.clearTimeout(timer);
-  }, [initialized, workflowKey, getNodesBounds, getViewport, setViewport]);
+  }, [initialized, workflowKey, getNodesBounds, getViewport, setViewport, fitView]);
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const closeHelp = useCallback(() => setHelp(false), []);
 
@@ -171,8 +179,18 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
-        <Controls showInteractive={false} />
+        {overview && <MiniMap pannable zoomable nodeColor={minimapColor} />}
+        <Controls showInteractive={false}>
+          <ControlButton
+            onClick={() => setOverview((shown) => !shown)}
+            title={t(overview ? "canvas.hideMap" : "canvas.showMap")}
+            aria-label={t(overview ? "canvas.hideMap" : "canvas.showMap")}
+            aria-pressed={overview}
+            data-testid="toggle-minimap"
+          >
+            ▦
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       <NodePicker />
       {help && <ShortcutHelp onClose={closeHelp} />}

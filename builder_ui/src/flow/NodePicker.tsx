@@ -1,10 +1,13 @@
 // The searchable node picker that opens where a wire was dropped into empty space, under a "+" or at the
 // cursor (Tab): type to filter, arrows to move, Enter or a click to place (and wire) the node.
+import { useReactFlow } from "@xyflow/react";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { NodeTypeInfo } from "../api/generated";
 import { useLocalized, useT } from "../i18n";
 import { editorStore, useEditor } from "../store/editor";
 import { usePicker } from "./picker";
+import { reveal } from "./reveal";
+import type { StepEdge, StepNode } from "./types";
 
 const ORDER: NodeTypeInfo["category"][] = ["trigger", "flow", "action"];
 
@@ -17,6 +20,7 @@ function NodePickerView() {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const flow = useReactFlow<StepNode, StepEdge>();
 
   useEffect(() => {
     setQuery("");
@@ -49,6 +53,7 @@ function NodePickerView() {
     if (request.from) store.addConnected(nodeType, position, request.from);
     else store.addNode(nodeType, position);
     close();
+    reveal(flow, position); // a node placed below the fold (the "+" under the lowest card) is brought into view
   };
   const left = Math.min(request.screen.x, window.innerWidth - 300);
   const top = Math.min(request.screen.y, window.innerHeight - 340);

@@ -2,16 +2,23 @@
 import { memo, useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { EventIn, SimulationResult } from "../api/generated";
-import { useLang, useLocalized, useT } from "../i18n";
+import type { CampaignPreview, EventIn, SimulationResult } from "../api/generated";
+import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
-import { dayAndTime, sampleEvent } from "../lint/sampleEvent";
+import { sampleEvent } from "../lint/sampleEvent";
+import { CampaignEnrolments } from "../preview/CampaignEnrolments";
 import { CaseForm, type PreviewCase, SAMPLE_CASE } from "../preview/CaseForm";
-import { calendarDate, sameSeoulDay, seoulIso } from "../preview/dates";
+import { sameSeoulDay, seoulIso } from "../preview/dates";
+import { MessageItem } from "../preview/MessageItem";
 import { editorStore, useEditor } from "../store/editor";
 import { ErrorList, NotAvailable } from "./common";
 
-type State = { kind: "idle" } | { kind: "busy" } | { kind: "ok"; result: SimulationResult } | { kind: "missing" } | { kind: "error"; error: unknown };
+type State =
+  | { kind: "idle" }
+  | { kind: "busy" }
+  | { kind: "ok"; result: SimulationResult; campaign: CampaignPreview | { error: unknown } | null }
+  | { kind: "missing" }
+  | { kind: "error"; error: unknown };
 
 function TimelinePanelView() {
   const t = useT();
@@ -22,8 +29,8 @@ function TimelinePanelView() {
   const [previewCase, setPreviewCase] = useState<PreviewCase>(SAMPLE_CASE);
   const [origin, setOrigin] = useState(seoulIso(SAMPLE_CASE.occurredAt));
   const lang = useLang((s) => s.lang);
-  const localized = useLocalized();
-  const nodes = useEditor((s) => s.nodes);
+  // A campaign (a trigger that starts runs on a schedule) also previews the clinic's patients it would enrol.
+  const isCampaign = useEditor((s) => s.nodes.some((n) => s.catalogue[n.data.nodeType]?.starts_runs === "schedule"));
   const procedures = useEditor((s) => {
     const trigger = Object.values(s.catalogue).find((n) => n.type === "trigger.appointment_booked");
     const items = (trigger?.schema.properties as Record<string, { items?: { oneOf?: { const: string; title: string }[] } }> | undefined)
@@ -31,14 +38,6 @@ function TimelinePanelView() {
     return items ?? [];
   });
   const procedureChoices = procedures.map((p) => ({ code: p.const, title: pickLanguage(p.title, lang) }));
-  /** An AlimTalk's failover path, said under its message. */
-  const failoverOf = (nodeId: string): string | null => {
-    const node = nodes.find((n) => n.id === nodeId);
-    const failover = node?.data.params.failover as { channel?: string; text?: string } | false | undefined;
-    if (!node || node.data.nodeType !== "send.alimtalk" || failover === false) return null;
-    return failover?.text ? t("preview.failoverText", { text: failover.text }) : t("preview.failoverSame");
-  };
-
   const run = async () => {
     setState({ kind: "busy" });
     const workflow = editorStore.getState().document();
@@ -65,8 +64,14 @@ function TimelinePanelView() {
         };
       }
       setOrigin(event.occurred_at);
-      const result = await api.simulate({ workflow, event, patient, days });
-      setState({ kind: "ok", result });
+      const [result, campaign] = await Promise.all([
+        api.simulate({ workflow, event, patient, days }),
+        // (its own error, e.g. a reviewer may not read patients, leaves the sample patient's preview standing)
+        isCampaign
+          ? api.simulateCampaign({ workflow, after: event.occurred_at, days, limit: 10 }).catch((error: unknown) => ({ error }))
+          : null,
+      ]);
+      setState({ kind: "ok", result, campaign });
     } catch (error) {
       setState(error instanceof NotAvailableError ? { kind: "missing" } : { kind: "error", error });
     }
@@ -102,41 +107,15 @@ function TimelinePanelView() {
       {state.kind === "error" && <ErrorList error={state.error} />}
       {state.kind === "ok" && (
         <>
+          {state.campaign && ("error" in state.campaign ? <ErrorList error={state.campaign.error} /> : <CampaignEnrolments preview={state.campaign} />)}
+          {state.campaign && <h4>{t("preview.campaignCase")}</h4>}
           {state.result.messages.length === 0 && <p className="muted">{t("timeline.empty")}</p>}
           <ol className="timeline-list">
             {[...state.result.messages]
               .sort((a, b) => a.at.localeCompare(b.at))
-              .map((m, i) => {
-                const { day, time } = dayAndTime(m.at, origin);
-                const failover = m.channel === "alimtalk" ? failoverOf(m.node) : null;
-                const node = nodes.find((n) => n.id === m.node);
-                const name = node?.data.label || (node ? localized(editorStore.getState().catalogue[node.data.nodeType]?.label ?? { ko: m.node, en: m.node }) : m.node);
-                return (
-                  <li key={i} data-testid="timeline-item">
-                    <span className="when">
-                      {day === 0 ? t("timeline.sameDay") : t("timeline.day", { day })} {time}
-                      <small className="muted" data-testid="timeline-date">
-                        {" "}
-                        {calendarDate(m.at, lang)}
-                      </small>
-                    </span>
-                    <span className={`channel ch-${m.channel}`}>{t(`channel.${m.channel}`)}</span>
-                    <span
-                      className="text"
-                      title={t("timeline.expand")}
-                      onClick={(e) => e.currentTarget.classList.toggle("open")}
-                    >
-                      {m.text}
-                    </span>
-                    <span className="muted small">{name}</span>
-                    {failover && (
-                      <span className="failover small" data-testid="timeline-failover">
-                        ↳ {failover}
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
+              .map((m, i) => (
+                <MessageItem key={i} message={m} origin={origin} />
+              ))}
           </ol>
           {state.result.skipped.length > 0 && (
             <ul className="skipped small">

@@ -69,19 +69,32 @@ function withRootDefinitions(schema: RJSFSchema, rootSchema: RJSFSchema | undefi
   return { ...schema, $defs: { ...rootSchema.$defs, ...(schema.$defs ?? {}) } };
 }
 
+/** The value as JSON holds it: rjsf leaves `undefined` in place of an emptied field, which cfworker refuses to
+ * validate (it throws); JSON has no undefined, so the member is simply absent (an array slot becomes null). */
+function asJson(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+/** Validates a value that may be absent: nothing given satisfies only a schema that asks for nothing. */
+function check(schema: RJSFSchema, value: unknown) {
+  const json = asJson(value);
+  if (json === undefined) return { valid: Object.keys(schema).length === 0, errors: [] as OutputUnit[] };
+  return validatorFor(schema).validate(json);
+}
+
 function makeValidator(lang: Lang): ValidatorType {
   return {
     validateFormData(formData, schema, _customValidate, transformErrors, uiSchema) {
-      const result = validatorFor(schema).validate(formData ?? {});
+      const result = check(schema, formData ?? {});
       let errors = toRjsfErrors(result.errors, lang);
       if (transformErrors) errors = transformErrors(errors, uiSchema);
       return { errors, errorSchema: toErrorSchema(errors) };
     },
     isValid(schema, formData, rootSchema) {
-      return validatorFor(withRootDefinitions(schema, rootSchema)).validate(formData).valid;
+      return check(withRootDefinitions(schema, rootSchema), formData).valid;
     },
     rawValidation<Result>(schema: RJSFSchema, formData?: unknown) {
-      return { errors: validatorFor(schema).validate(formData).errors as Result[] };
+      return { errors: check(schema, formData).errors as Result[] };
     },
   };
 }

@@ -16,6 +16,7 @@ function seoulParts(at: string | Date) {
   }).formatToParts(typeof at === "string" ? new Date(at) : at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return {
+    year: Number(get("year")),
     month: Number(get("month")),
     day: Number(get("day")),
     weekday: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday")),
@@ -24,12 +25,14 @@ function seoulParts(at: string | Date) {
   };
 }
 
-/** "12월 9일(화) 10:00" / "Tue, Dec 9 10:00", in Seoul time. */
+/** "12월 9일(화) 10:00" / "Tue, Dec 9 10:00", in Seoul time; another year than this one is said first
+ * ("2027년 3월 15일(월) 10:00", a campaign's next spring firing). */
 export function calendarDate(at: string | Date, lang: Lang): string {
   const p = seoulParts(at);
-  if (lang === "ko") return `${p.month}월 ${p.day}일(${WEEKDAYS_KO[p.weekday] ?? ""}) ${p.time}`;
+  const otherYear = p.year !== seoulParts(new Date()).year;
+  if (lang === "ko") return `${otherYear ? `${p.year}년 ` : ""}${p.month}월 ${p.day}일(${WEEKDAYS_KO[p.weekday] ?? ""}) ${p.time}`;
   const month = new Date(2000, p.month - 1, 1).toLocaleString("en-US", { month: "short" });
-  return `${p.weekdayEn}, ${month} ${p.day} ${p.time}`;
+  return `${p.weekdayEn}, ${month} ${p.day}${otherYear ? `, ${p.year}` : ""} ${p.time}`;
 }
 
 /** A datetime-local value ("2026-12-09T10:00") read as Seoul time, as ISO 8601 with +09:00. */

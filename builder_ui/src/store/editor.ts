@@ -1,5 +1,6 @@
 // The editor's one zustand store: the graph, its history, the node catalogue, problems and selection.
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { deepEquals } from "@rjsf/utils";
 import { createStore, useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { NodeTypeInfo, TemplateVariable, WorkflowDocument } from "../api/generated";
@@ -35,6 +36,7 @@ export interface EditorState {
   focusField: string | null;
   dirty: boolean;
   revision: number; // bumps on every graph or params change (drives the live checks)
+  loads: number; // bumps when another document is loaded (the canvas fits its view to it)
 
   setCatalogue: (nodes: NodeTypeInfo[], variables?: TemplateVariable[]) => void;
   load: (doc: WorkflowDocument, meta: Partial<WorkflowMeta>) => void;
@@ -60,6 +62,12 @@ export interface EditorState {
   select: (id: string | null, field?: string | null) => void;
   setProblems: (problems: UiProblem[]) => void;
   document: () => WorkflowDocument;
+}
+
+/** Equal params whatever their key order (rjsf orders keys as the schema does); undefined members count as absent. */
+export function sameParams(a: unknown, b: unknown): boolean {
+  const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+  return deepEquals(plain(a), plain(b));
 }
 
 const emptyMeta: WorkflowMeta = { id: null, name: "", description: "", readOnly: false, version: null, publishedVersion: null };
@@ -90,6 +98,7 @@ export function createEditorStore() {
       focusField: null,
       dirty: false,
       revision: 0,
+      loads: 0,
 
       setCatalogue: (list, variables = get().variables) =>
         set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])), variables }),
@@ -106,6 +115,7 @@ export function createEditorStore() {
           focusField: null,
           dirty: false,
           revision: get().revision + 1,
+          loads: get().loads + 1,
         });
       },
       setMeta: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: true, revision: get().revision + 1 }),
@@ -141,7 +151,7 @@ export function createEditorStore() {
       },
       updateParams: (id, params) => {
         const current = get().nodes.find((n) => n.id === id);
-        if (!current || JSON.stringify(current.data.params) === JSON.stringify(params)) return;
+        if (!current || sameParams(current.data.params, params)) return;
         // Typing in a form is one undo step per node and pause, not one per keystroke.
         const now = Date.now();
         const grouped = lastParamsEdit.id === id && now - lastParamsEdit.at < 1500;

@@ -117,6 +117,10 @@ export interface paths {
     /** PostSimulate */
     post: operations["Simulate"];
   };
+  "/api/simulate/campaign": {
+    /** PostCampaignPreview */
+    post: operations["SimulateCampaign"];
+  };
   "/api/messages/{message_id}/cancel": {
     /** CancelMessage */
     post: operations["CancelMessage"];
@@ -593,6 +597,25 @@ export interface components {
       name: string;
       phone: string;
     };
+    /** CampaignEnrolment */
+    CampaignEnrolment: {
+      patient: components["schemas"]["MaskedPatient"];
+      messages: components["schemas"]["EnrolmentMessage"][];
+      skipped: components["schemas"]["SkippedNode"][];
+    };
+    /** CampaignPreview */
+    CampaignPreview: {
+      fires_at: string;
+      enrolled: number;
+      patients: components["schemas"]["CampaignEnrolment"][];
+    };
+    /** CampaignPreviewRequest */
+    CampaignPreviewRequest: {
+      workflow: components["schemas"]["WorkflowDocument"];
+      after?: string;
+      days?: number;
+      limit?: number;
+    };
     /** ChannelCount */
     ChannelCount: {
       channel: string;
@@ -787,6 +810,16 @@ export interface components {
       label?: string;
       description?: string;
     };
+    /** EnrolmentMessage */
+    EnrolmentMessage: {
+      at: string;
+      node: string;
+      /** @enum {string} */
+      channel: "alimtalk" | "friendtalk" | "sms";
+      to: string;
+      text: string;
+      failover?: components["schemas"]["FailoverPreview"] | null;
+    };
     /** ErasureAnswer */
     ErasureAnswer: {
       erased: boolean;
@@ -863,6 +896,12 @@ export interface components {
     /** ExampleList */
     ExampleList: {
       examples: components["schemas"]["ExampleInfo"][];
+    };
+    /** FailoverPreview */
+    FailoverPreview: {
+      /** @constant */
+      channel: "sms";
+      text: string | null;
     };
     /** Figures */
     Figures: {
@@ -3531,6 +3570,60 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["SimulationResult"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PostCampaignPreview */
+  SimulateCampaign: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CampaignPreviewRequest"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["CampaignPreview"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
