@@ -52,7 +52,11 @@ def make_exports(rows: int, seed: int = 11) -> tuple[bytes, bytes]:
         if change == 0:
             row[2] = f"{hour}:30"
         second.append(",".join([*row, ("예약", "취소", "내원완료", "예약")[change]]))
-    return tuple(("\r\n".join(lines) + "\r\n").encode("cp949") for lines in (first, second))  # type: ignore[return-value]
+    return _cp949(first), _cp949(second)
+
+
+def _cp949(lines: list[str]) -> bytes:
+    return ("\r\n".join(lines) + "\r\n").encode("cp949")
 
 
 def _workflow(name: str, trigger: dict[str, Any], wait: dict[str, Any], text: str) -> dict[str, Any]:
