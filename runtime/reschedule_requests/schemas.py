@@ -12,6 +12,7 @@ class RescheduleRequestView(TypedDict):
     id: int
     status: RequestStatus
     requested_at: str  # ISO 8601, Asia/Seoul
+    original_starts_at: str | None  # the appointment's time when the patient asked
     resolved_at: str | None
     resolved_by: str | None  # the staff member's name (or actor) who handled it
     appointment: AppointmentView  # as it is now (its patient masked)

@@ -36,6 +36,7 @@ async def record_request(session: AsyncSession, appointment: Appointment, now: d
             appointment_id=appointment.id,
             patient_id=appointment.patient_id,
             requested_at=now,
+            original_starts_at=appointment.starts_at,
             status="open",
         )
     )
@@ -82,6 +83,7 @@ def request_view(
         "id": request.id,
         "status": cast(RequestStatus, request.status),
         "requested_at": _iso(request.requested_at) or "",
+        "original_starts_at": _iso(request.original_starts_at),
         "resolved_at": _iso(request.resolved_at),
         "resolved_by": (names or {}).get(who, who) if who else None,
         "appointment": view(appointment, patient, catalogue),

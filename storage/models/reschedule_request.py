@@ -22,6 +22,7 @@ class RescheduleRequest(Base, ClinicScoped, Timestamps):
     appointment_id: Mapped[int] = mapped_column(ForeignKey("appointments.id", ondelete="CASCADE"), index=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"))
     requested_at: Mapped[datetime]
+    original_starts_at: Mapped[datetime | None] = mapped_column(nullable=True)  # the appointment's time when asked
     status: Mapped[str] = mapped_column(String(20), default="open")  # open | rescheduled | dismissed
     resolved_at: Mapped[datetime | None] = mapped_column(nullable=True)
     resolved_by: Mapped[str | None] = mapped_column(String(100), nullable=True)  # the staff actor

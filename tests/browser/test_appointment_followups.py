@@ -5,8 +5,11 @@ edited on the clinic settings page, and the public page follows. No console erro
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -121,6 +124,7 @@ def test_a_patients_reschedule_request_is_moved_through_the_book(page: Page, bro
     page.get_by_test_id("requests-allRequests").click()
     handled = page.get_by_test_id("request-row").filter(has_text=chart)
     expect(handled.get_by_test_id("request-outcome")).to_contain_text("변경함")
+    expect(handled.get_by_test_id("request-original")).to_contain_text("요청 당시")
     # And the appointment moved through the book: its history reads in words
     detail = httpx.get(f"{base_url}/api/appointments/{appointment_id}", headers=api_headers(), timeout=10).json()
     assert detail["starts_at"].startswith(f"{(day + timedelta(days=1)).isoformat()}T15:00")
@@ -131,6 +135,14 @@ def test_a_patients_reschedule_request_is_moved_through_the_book(page: Page, bro
     history = page.get_by_test_id("appointment-panel")
     expect(history.locator("[data-type='appointment.reschedule_requested']")).to_have_text("환자의 날짜 변경 요청")
     expect(history.locator("[data-type='appointment.rescheduled']")).to_have_text("예약 변경")
+
+
+def _wait_saved(base_url: str, done: Callable[[dict[str, Any]], bool]) -> None:
+    """The save is answered before the page re-renders: wait until the server holds it."""
+    deadline = time.monotonic() + 10
+    while not done(httpx.get(f"{base_url}/api/self-booking", headers=api_headers(), timeout=10).json()):
+        assert time.monotonic() < deadline, "the settings were not saved"
+        time.sleep(0.2)
 
 
 DEFAULT_HOURS = {
@@ -158,6 +170,7 @@ def test_self_booking_is_switched_off_and_its_hours_edited(page: Page, browser: 
         section.get_by_test_id("self-booking-enabled").uncheck()
         section.get_by_test_id("self-booking-save").click()
         expect(page.get_by_test_id("toast-ok")).to_contain_text("온라인 예약 설정을 저장했습니다")
+        _wait_saved(base_url, lambda shown: not shown["enabled"])
         public.goto("/p/book/default")
         expect(public.get_by_test_id("link-problem")).to_contain_text("온라인 예약을 받지 않습니다")
         # When she turns it on again with Saturdays closed, Wednesdays 14:00–15:00 and one-hour slots
@@ -167,7 +180,8 @@ def test_self_booking_is_switched_off_and_its_hours_edited(page: Page, browser: 
         section.get_by_test_id("self-booking-wed-last").fill("15:00")
         section.get_by_test_id("self-booking-step").select_option("60")
         section.get_by_test_id("self-booking-save").click()
-        expect(page.get_by_test_id("toast-ok")).to_be_visible()
+        expect(section.get_by_test_id("self-booking-step")).to_be_enabled()  # the form is disabled while saving
+        _wait_saved(base_url, lambda shown: shown["step_minutes"] == 60 and shown["enabled"])
         # Then the public page offers no Saturday, and Wednesdays only at 14:00 and 15:00
         public.goto("/p/book/default")
         labels = public.locator("[data-testid=booking-slot] optgroup").evaluate_all("gs => gs.map(g => g.label)")

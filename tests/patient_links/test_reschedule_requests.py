@@ -72,6 +72,7 @@ async def test_requests_are_listed_rescheduled_through_the_book_or_dismissed(
     assert moved.status_code == 200, moved.text
     answer = moved.json()
     assert answer["request"]["status"] == "rescheduled" and answer["request"]["resolved_by"]
+    assert answer["request"]["original_starts_at"].startswith(f"{day.isoformat()}T14:30")  # the time asked about
     assert answer["request"]["appointment"]["starts_at"].startswith(f"{(day + timedelta(days=1)).isoformat()}T10:00")
     assert [e["type"] for e in answer["events"]] == ["appointment.rescheduled"]
     # The appointment's history shows the move; its D-1 reminder run is the same run (waits follow the time)

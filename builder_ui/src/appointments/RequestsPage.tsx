@@ -42,6 +42,11 @@ function RequestRow({ request, onDone }: { request: RescheduleRequest; onDone: (
       </td>
       <td>
         {formatTime(appointment.starts_at, lang)} · {appointment.procedure_name ?? "—"} <StatusPill status={appointment.status} />
+        {request.original_starts_at && request.original_starts_at !== appointment.starts_at && (
+          <div className="small muted" data-testid="request-original">
+            {s("wasAt")} {formatTime(request.original_starts_at, lang)}
+          </div>
+        )}
       </td>
       <td>
         {open ? (

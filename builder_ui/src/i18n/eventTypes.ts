@@ -3,7 +3,7 @@
 import type { Lang } from "./index";
 
 const EVENT_LABELS: Record<string, [string, string]> = {
-  "appointment.booked": ["예약", "Booked"],
+  "appointment.booked": ["예약 접수", "Booked"],
   "appointment.rescheduled": ["예약 변경", "Rescheduled"],
   "appointment.cancelled": ["예약 취소", "Cancelled"],
   "appointment.confirmed": ["예약 확정", "Confirmed"],

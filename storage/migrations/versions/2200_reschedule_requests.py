@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("appointment_id", sa.Integer(), nullable=False),
         sa.Column("patient_id", sa.Integer(), nullable=False),
         sa.Column("requested_at", storage.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("original_starts_at", storage.models.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("resolved_at", storage.models.base.UTCDateTime(timezone=True), nullable=True),
         sa.Column("resolved_by", sa.String(length=100), nullable=True),

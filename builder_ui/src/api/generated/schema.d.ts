@@ -1589,6 +1589,7 @@ export interface components {
       /** @enum {string} */
       status: "open" | "rescheduled" | "dismissed";
       requested_at: string;
+      original_starts_at: string | null;
       resolved_at: string | null;
       resolved_by: string | null;
       appointment: components["schemas"]["AppointmentView"];
