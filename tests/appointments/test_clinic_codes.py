@@ -116,6 +116,22 @@ async def test_a_clinic_code_is_offered_validated_published_and_matched(client: 
     assert appointment["procedure"] == "hair_transplant"
     done = await client.patch(f"/api/appointments/{appointment['id']}", json={"status": "completed"})
     assert [r["workflow_id"] for r in done.json()["appointment"]["run_list"]] == [workflow_id]
+    # And the editor's preview (simulate) resolves the clinic's names and accepts its code
+    simulated = await client.post(
+        "/api/simulate",
+        json={
+            "workflow": postop(["hair_transplant"]),
+            "event": {
+                "type": "procedure.completed",
+                "external_id": "sim-1",
+                "occurred_at": "2026-12-08T10:00:00+09:00",
+                "patient": {"chart_no": "S-1", "name": "김미리", "phone": "010-1111-3333"},
+                "appointment": {"id": "sim-apt", "procedure": "모발이식술"},
+            },
+        },
+    )
+    assert simulated.status_code == 200, simulated.text
+    assert [m["node"] for m in simulated.json()["messages"]] == ["sms"]
     # And a code in no catalogue is still refused; another clinic does not get this clinic's code
     assert (await client.post("/api/validate", json=postop(["hair_transplant", "nope"]))).json()["valid"] is False
     other = await client_as("manager", clinic="other")
