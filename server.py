@@ -35,6 +35,7 @@ import runtime.credentials.api
 import runtime.outcomes.api
 import runtime.outcomes.cli
 import runtime.patient_links.api
+import runtime.reschedule_requests.api
 import runtime.webhooks
 import storage.accounts.api
 import storage.accounts.cli
@@ -79,6 +80,7 @@ ROUTE_MODULES = [
     storage.accounts.api,
     storage.procedures.api,
     runtime.appointments.api,
+    runtime.reschedule_requests.api,
     storage.clinic_profile.api,
     storage.signoffs.api,
 ]

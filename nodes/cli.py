@@ -1,5 +1,8 @@
 """Commands of the node catalogue: ``doctorsflow validate WORKFLOW.json …`` and ``doctorsflow examples``.
 
+Procedure codes are checked against the defaults and, when a file names another code, against the catalogue
+of the data directory's clinic (``storage/procedures/stored.py``).
+
 Exit codes (DESIGN.md): 0 valid, 1 invalid, 2 unreadable file or not JSON (the reason is printed).
 """
 
@@ -13,7 +16,9 @@ from typing import Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, print_json
 from nodes.examples import list_examples
+from nodes.registry import using_catalogue
 from nodes.validation import Problem, problems_as_report, validate_workflow
+from storage.procedures.stored import names_unknown_code, stored_catalogue
 
 
 class UnreadableFile(Exception):
@@ -78,6 +83,11 @@ def _validate_one(path: Path, output_format: str, several: bool) -> int:
             print(f"✗ {path}: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     problems = validate_workflow(doc)
+    if names_unknown_code(problems):  # maybe one of this data directory's clinic codes
+        catalogue = stored_catalogue()
+        if catalogue is not None:
+            with using_catalogue(catalogue):
+                problems = validate_workflow(doc)
     if output_format == "json":
         answer = problems_as_report(problems)
         print_json({"file": str(path), **answer} if several else answer)

@@ -1,15 +1,20 @@
 """Procedure codes that trigger filters and segments use, and how a trigger matches an event.
 
 The schemas of the trigger nodes list the default codes (with Korean titles for the editor); a test keeps
-the schemas and this list equal. Events may carry a code or any name/synonym of the clinic's catalogue in
-``appointment.procedure``; the runtime resolves it to the code before trigger filters see the event.
+the schemas and this list equal. A clinic's own codes are added where that clinic's workflows are edited and
+checked: :func:`with_procedure_options` rewrites a schema's procedure lists for a catalogue, and
+``nodes.registry.using_catalogue`` makes such node types (and the catalogue's titles) current for a block.
+Events may carry a code or any name/synonym of the clinic's catalogue in ``appointment.procedure``; the
+runtime resolves it to the code before trigger filters see the event.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -29,7 +34,7 @@ class ProcedureEntry:
 
     @property
     def title(self) -> str:
-        return f"{self.name_ko} / {self.name_en}"
+        return f"{self.name_ko} / {self.name_en}" if self.name_en.strip() else self.name_ko
 
     def names(self) -> tuple[str, ...]:
         return (self.code, self.name_ko, self.name_en, *self.synonyms)
@@ -145,19 +150,88 @@ def resolve_procedure(text: str, catalogue: Iterable[ProcedureEntry]) -> str | N
     return _cached_index(tuple(catalogue)).get(procedure_key(text))
 
 
-def procedure_schema() -> dict[str, Any]:
-    """The JSON Schema of an optional procedure filter, as written in the trigger schemas."""
+# What a filter naming a code that is in no catalogue reads as ({value}: the code as written).
+UNKNOWN_CODE = (
+    "알 수 없는 시술 코드 {value}: 병원의 시술 목록에도 기본 목록에도 없습니다. 시술 목록(예약 → 시술 목록)에 "
+    "추가하거나 목록의 시술을 고르세요 / unknown procedure code {value}: neither in the clinic's procedure "
+    "catalogue nor in the defaults; add it to the catalogue (Appointments → Procedures) or pick a listed one"
+)
+
+
+def procedure_options(catalogue: Iterable[ProcedureEntry]) -> list[dict[str, str]]:
+    """The codes a clinic's filters may name, as ``oneOf`` options: its catalogue first (its order and names),
+    then the default codes it does not list, so workflows written for the defaults stay valid."""
+    options = {entry.code: entry.title for entry in catalogue}
+    for code, title in PROCEDURES.items():
+        options.setdefault(code, title)
+    return [{"const": code, "title": title} for code, title in options.items()]
+
+
+def procedure_schema(options: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The JSON Schema of an optional procedure filter, as written in the trigger schemas (default codes)."""
     return {
         "type": "array",
         "title": "시술 / Procedures",
         "description": "비워 두면 모든 시술에 적용됩니다. / Leave empty for any procedure.",
         "items": {
             "type": "string",
-            "oneOf": [{"const": code, "title": title} for code, title in PROCEDURES.items()],
+            "oneOf": options if options is not None else procedure_options(()),
+            "x-error": UNKNOWN_CODE,
         },
         "uniqueItems": True,
         "default": [],
     }
+
+
+def _is_procedure_list(schema: Any) -> bool:
+    items = schema.get("items") if isinstance(schema, Mapping) else None
+    return isinstance(items, Mapping) and isinstance(items.get("oneOf"), list) and schema.get("type") == "array"
+
+
+def uses_procedures(schema: Mapping[str, Any]) -> bool:
+    """Whether a params schema has a ``procedures`` list anywhere (a trigger filter, a campaign segment)."""
+    properties = schema.get("properties")
+    if not isinstance(properties, Mapping):
+        return False
+    return _is_procedure_list(properties.get("procedures")) or any(
+        isinstance(child, Mapping) and uses_procedures(child) for child in properties.values()
+    )
+
+
+def with_procedure_options(schema: Mapping[str, Any], options: list[dict[str, str]]) -> dict[str, Any]:
+    """A copy of ``schema`` whose ``procedures`` lists offer ``options`` (the rest of it shared, not copied)."""
+    copied = dict(schema)
+    properties = schema.get("properties")
+    if not isinstance(properties, Mapping):
+        return copied
+    new_properties: dict[str, Any] = {}
+    for key, child in properties.items():
+        if key == "procedures" and _is_procedure_list(child):
+            new_properties[key] = {**child, "items": {**child["items"], "oneOf": options, "x-error": UNKNOWN_CODE}}
+        elif isinstance(child, Mapping) and uses_procedures(child):
+            new_properties[key] = with_procedure_options(child, options)
+        else:
+            new_properties[key] = child
+    copied["properties"] = new_properties
+    return copied
+
+
+_TITLES: ContextVar[Mapping[str, str]] = ContextVar("doctorsflow_procedure_titles", default=PROCEDURES)
+
+
+def procedure_titles() -> Mapping[str, str]:
+    """code → "한국어 / English" in force here: the defaults, or a clinic's (see ``nodes.registry.using_catalogue``)."""
+    return _TITLES.get()
+
+
+@contextmanager
+def using_titles(catalogue: Iterable[ProcedureEntry]) -> Iterator[None]:
+    """The catalogue's titles (then the defaults') current for the ``with`` block (cards and summaries)."""
+    token = _TITLES.set({option["const"]: option["title"] for option in procedure_options(catalogue)})
+    try:
+        yield
+    finally:
+        _TITLES.reset(token)
 
 
 def procedure_matches(params: Mapping[str, Any], event: Mapping[str, Any]) -> bool:

@@ -8,10 +8,11 @@ modules current for one block (a test's throw-away node type, a plug-in), withou
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -19,6 +20,7 @@ from types import ModuleType
 from typing import Any
 
 from nodes.base import NodeType
+from nodes.procedures import ProcedureEntry, procedure_options, uses_procedures, using_titles, with_procedure_options
 
 # The one list: each node type's folder in ``nodes/``, in palette order (triggers, flow, actions).
 NODE_FOLDERS: tuple[str, ...] = (
@@ -105,6 +107,41 @@ def using_registry(registry: Mapping[str, NodeType]) -> Iterator[Mapping[str, No
 def extended_registry(*modules: ModuleType) -> Iterator[Mapping[str, NodeType]]:
     """The shipped node types plus ``modules`` (each defining ``NODE``), current for the ``with`` block."""
     with using_registry(build_registry([*NODE_MODULES, *modules])) as registry:
+        yield registry
+
+
+_FOR_CATALOGUE: dict[tuple[int, tuple[ProcedureEntry, ...]], tuple[Mapping[str, NodeType], dict[str, NodeType]]] = {}
+
+
+def registry_for_catalogue(
+    catalogue: Sequence[ProcedureEntry], base: Mapping[str, NodeType] | None = None
+) -> dict[str, NodeType]:
+    """``base`` (default: the registry in force) with every ``procedures`` list offering the catalogue's codes
+    (then the default ones): what a clinic's editor lists and its workflows are checked against. Built once
+    per catalogue."""
+    base = current_registry() if base is None else base
+    key = (id(base), tuple(catalogue))
+    known = _FOR_CATALOGUE.get(key)
+    if known is not None and known[0] is base:
+        return known[1]
+    options = procedure_options(catalogue)
+    built = {
+        name: dataclasses.replace(node, schema=with_procedure_options(node.schema, options))
+        if uses_procedures(node.schema)
+        else node
+        for name, node in base.items()
+    }
+    if len(_FOR_CATALOGUE) >= 64:  # clinics edit catalogues rarely; old versions need not stay
+        _FOR_CATALOGUE.clear()
+    _FOR_CATALOGUE[key] = (base, built)
+    return built
+
+
+@contextmanager
+def using_catalogue(catalogue: Sequence[ProcedureEntry]) -> Iterator[Mapping[str, NodeType]]:
+    """A clinic's procedure codes and names in force for the ``with`` block: the node types' schemas (the
+    editor's choices, validation) and the procedure titles of card sentences."""
+    with using_registry(registry_for_catalogue(catalogue)) as registry, using_titles(catalogue):
         yield registry
 
 

@@ -100,7 +100,7 @@ def reason(error: ValidationError) -> tuple[str, str]:
     """(Korean, English) reason for one jsonschema error."""
     kind, value, schema = error.validator, error.validator_value, error.schema
     if kind in ("anyOf", "oneOf") and isinstance(schema, dict) and isinstance(schema.get("x-error"), str):
-        ko, _, en = schema["x-error"].partition(" / ")
+        ko, _, en = schema["x-error"].replace("{value}", _short(error.instance)).partition(" / ")
         return ko, en or ko
     options = _const_options(value) if kind in ("anyOf", "oneOf") else None
     if kind == "enum":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from nodes.procedures import PROCEDURES
+from nodes.procedures import procedure_titles
 
 Summary = dict[str, str]  # {"ko": …, "en": …}
 
@@ -41,7 +41,8 @@ def choice_title(schema: Mapping[str, Any], key: str, value: object) -> tuple[st
 
 def procedure_names(codes: Iterable[object]) -> tuple[str, str]:
     """Procedure codes as "백내장 수술·라식" / "Cataract surgery, LASIK" (unknown codes as written)."""
-    names = [split_title(PROCEDURES[c]) if isinstance(c, str) and c in PROCEDURES else (str(c), str(c)) for c in codes]
+    titles = procedure_titles()
+    names = [split_title(titles[c]) if isinstance(c, str) and c in titles else (str(c), str(c)) for c in codes]
     return "·".join(n[0] for n in names), ", ".join(n[1] for n in names)
 
 

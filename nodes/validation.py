@@ -185,15 +185,19 @@ def _envelope_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
 # ------------------------------------------------------------------------------------------------ params
 
 
-_VALIDATORS: dict[str, tuple[Mapping[str, Any], Draft202012Validator]] = {}
+_VALIDATORS: dict[tuple[str, int], tuple[Mapping[str, Any], Draft202012Validator]] = {}
 
 
 def _params_validator(node_type: NodeType) -> Draft202012Validator:
-    """The compiled params validator of a node type, kept while its schema is the same object."""
-    known = _VALIDATORS.get(node_type.type)
+    """The compiled params validator of a node type's schema object (a clinic's procedure codes make
+    schemas of their own: each is compiled once while it lives)."""
+    key = (node_type.type, id(node_type.schema))
+    known = _VALIDATORS.get(key)
     if known is None or known[0] is not node_type.schema:
+        if len(_VALIDATORS) >= 512:
+            _VALIDATORS.clear()
         known = (node_type.schema, Draft202012Validator(node_type.schema, format_checker=FORMAT_CHECKER))
-        _VALIDATORS[node_type.type] = known
+        _VALIDATORS[key] = known
     return known[1]
 
 

@@ -46,7 +46,9 @@ def _read(args: argparse.Namespace, path: str, label: str) -> Any:
 
 
 def run_simulate(args: argparse.Namespace) -> int:
-    from runtime.simulate import SimulationError, simulate
+    from runtime.simulate import SAMPLE_CLINIC, SimulationError, simulate
+    from storage.procedures.catalogue import entry_view
+    from storage.procedures.stored import names_unknown_code, stored_catalogue
 
     workflow = _read(args, args.workflow, "")
     event = _read(args, args.event, "/event")
@@ -56,7 +58,15 @@ def run_simulate(args: argparse.Namespace) -> int:
         _print_errors(args, [error_object("invalid_field", message, path="/patient")])
         return EXIT_INVALID
     try:
-        result = asyncio.run(simulate(workflow, event, patient, args.days))
+        try:
+            result = asyncio.run(simulate(workflow, event, patient, args.days))
+        except SimulationError as exc:
+            catalogue = stored_catalogue() if names_unknown_code(exc.problems) else None
+            if catalogue is None:
+                raise
+            # a code of this data directory's clinic: simulate with its catalogue (the sample clinic otherwise)
+            clinic = {**SAMPLE_CLINIC, "procedures": [entry_view(entry) for entry in catalogue]}
+            result = asyncio.run(simulate(workflow, event, patient, args.days, clinic))
     except SimulationError as exc:
         _print_errors(args, _errors(exc.problems))
         return EXIT_INVALID

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.json_limits import SURROGATE_MESSAGE, lone_surrogate_path
-from nodes.procedures import resolve_procedure
+from nodes.procedures import ProcedureEntry, resolve_procedure
 from nodes.registry import get_node_type, node_types
 from nodes.timeutil import MAX_YEAR, MIN_YEAR, parse_datetime
 from runtime.context import Runtime
@@ -30,6 +30,7 @@ from runtime.runs import cancel_appointment_runs, insert_run, move_appointment_w
 from storage.db import read_scope, write_scope
 from storage.errors import Problem
 from storage.models import Appointment, Event, Workflow, WorkflowVersion
+from storage.patients.book import PatientBook
 from storage.patients.service import normalize_mobile, record_consent, upsert_patient
 from storage.procedures.catalogue import attended_completes, load_catalogue
 
@@ -47,6 +48,66 @@ class Intake:
     created: bool  # False: a repeat of an event already received (same clinic, type, external_id)
     result: dict[str, Any]
     advance: list[int] = field(default_factory=list)  # runs to dispatch after commit
+
+
+@dataclass(frozen=True)
+class AppointmentState:
+    """An appointment as the intake compares it (the columns of ``_FIND_APPOINTMENT``)."""
+
+    id: int
+    starts_at: Any
+    procedure: str | None
+    procedure_text: str | None
+    procedure_unknown: bool
+    doctor: str | None
+    status: str
+
+
+@dataclass
+class TransactionMemo:
+    """What many events applied in one write transaction (an import) read once instead of once per event:
+    the clinic's procedure catalogue and setting, the published versions per event type, and the appointments
+    and patients the caller looked up in bulk. ``apply_in`` keeps it up to date with what it writes, so it is
+    only valid inside that one transaction."""
+
+    catalogue: tuple[ProcedureEntry, ...] | None = None
+    completes: bool | None = None
+    published: dict[str, list[PublishedVersion]] = field(default_factory=dict)
+    appointments: dict[str, AppointmentState | None] = field(default_factory=dict)  # external id → row (None: none)
+    patients: PatientBook = field(default_factory=PatientBook)
+
+    async def load_catalogue(self, connection: AsyncConnection, clinic_id: int) -> tuple[ProcedureEntry, ...]:
+        if self.catalogue is None:
+            self.catalogue = await load_catalogue(connection, clinic_id)
+        return self.catalogue
+
+    async def prefetch_appointments(self, connection: AsyncConnection, clinic_id: int, external_ids: list[str]) -> None:
+        """Read the stored appointments with these external ids, a few hundred a query."""
+        wanted = sorted(set(external_ids) - set(self.appointments))
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            self.appointments.update(dict.fromkeys(part))
+            rows = (await connection.execute(_FIND_APPOINTMENTS, {"clinic": clinic_id, "ids": part})).all()
+            for row in rows:
+                self.appointments[row.external_id] = _state(row)
+
+
+def _state(row: Any) -> AppointmentState:
+    return AppointmentState(
+        int(row.id),
+        row.starts_at,
+        row.procedure,
+        row.procedure_text,
+        bool(row.procedure_unknown),
+        row.doctor,
+        row.status,
+    )
+
+
+async def _catalogue(
+    connection: AsyncConnection, clinic_id: int, memo: TransactionMemo | None
+) -> tuple[ProcedureEntry, ...]:
+    return await (memo.load_catalogue(connection, clinic_id) if memo else load_catalogue(connection, clinic_id))
 
 
 @cache
@@ -209,11 +270,13 @@ class Procedure:
         return self.text is not None and self.code is None
 
 
-async def _resolve(connection: AsyncConnection, clinic_id: int, block: Mapping[str, Any] | None) -> Procedure:
+async def _resolve(
+    connection: AsyncConnection, clinic_id: int, block: Mapping[str, Any] | None, memo: TransactionMemo | None
+) -> Procedure:
     text = block.get("procedure") if block else None
     if not isinstance(text, str) or not text.strip():
         return Procedure(None, None)
-    catalogue = await load_catalogue(connection, clinic_id)
+    catalogue = await _catalogue(connection, clinic_id, memo)
     code = resolve_procedure(text, catalogue)
     kind = next((e.kind for e in catalogue if e.code == code), None)
     return Procedure(code, text.strip(), kind)
@@ -230,11 +293,17 @@ def unknown_procedure_warning(text: str) -> dict[str, str]:
 
 
 async def apply_in(
-    runtime: Runtime, session: AsyncSession, clinic_id: int, payload: Mapping[str, Any], dispatch: bool
+    runtime: Runtime,
+    session: AsyncSession,
+    clinic_id: int,
+    payload: Mapping[str, Any],
+    dispatch: bool,
+    memo: TransactionMemo | None = None,
 ) -> Intake:
-    """Apply one validated event inside the caller's write transaction (the import applies many in one).
-    The hot path of every event: prebuilt Core statements on the transaction's connection (the patient's
-    upsert stays in the ORM, which encrypts and indexes its personal fields), clinic filters explicit."""
+    """Apply one validated event inside the caller's write transaction (the import applies many in one,
+    sharing a :class:`TransactionMemo`). The hot path of every event: prebuilt Core statements on the
+    transaction's connection (the patient's upsert stays in the ORM, which encrypts and indexes its personal
+    fields), clinic filters explicit."""
     now = runtime.clock.now()
     event_type = str(payload["type"])
     external_id = str(payload["external_id"])
@@ -246,7 +315,7 @@ async def apply_in(
         return Intake(False, {**known.result, "duplicate": True})
     person = payload["patient"]
     birth = person.get("birth_date")
-    patient = await upsert_patient(
+    patient = await (memo.patients.upsert if memo else upsert_patient)(
         session,
         chart_no=person.get("chart_no"),
         name=person.get("name"),
@@ -255,12 +324,12 @@ async def apply_in(
         sex=person.get("sex"),
     )
     block = payload.get("appointment")
-    procedure = await _resolve(connection, clinic_id, block)
+    procedure = await _resolve(connection, clinic_id, block, memo)
     if block and procedure.text is not None:
         block = {**block, "procedure": procedure.code or procedure.text}
         if procedure.code != procedure.text:
             block["procedure_text"] = procedure.text
-    appointment = await _upsert_appointment(connection, clinic_id, patient.id, event_type, block, procedure)
+    appointment = await _upsert_appointment(connection, clinic_id, patient.id, event_type, block, procedure, memo)
     appointment_id = appointment.id if appointment else None
     if block and appointment is not None and procedure.text is None and appointment.procedure:
         # a status event names only the appointment: trigger filters see the procedure it was booked for
@@ -312,7 +381,13 @@ async def apply_in(
         view = {"type": event_type, "external_id": external_id, **stored}
         result["moved_waits"] = await move_appointment_waits(session, appointment_id, now, view)
     matching = {"type": event_type, **payload, **stored}
-    for version in await _published_versions(connection, clinic_id, event_type):
+    if memo is None:
+        published = await _published_versions(connection, clinic_id, event_type)
+    elif event_type in memo.published:
+        published = memo.published[event_type]
+    else:
+        published = memo.published[event_type] = await _published_versions(connection, clinic_id, event_type)
+    for version in published:
         if not trigger_matches(version.document, matching):
             continue
         run_id = await insert_run(
@@ -332,13 +407,21 @@ async def apply_in(
         and appointment is not None
         and appointment.kind in COMPLETED_BY_ATTENDING
         and appointment.previous_status != "completed"  # completed once: attending again starts no second post-op
-        and await attended_completes(connection, clinic_id)
+        and await _completes(connection, clinic_id, memo)
     ):
-        completion = await apply_in(runtime, session, clinic_id, _completion(payload, appointment), dispatch)
+        completion = await apply_in(runtime, session, clinic_id, _completion(payload, appointment), dispatch, memo)
         result["completed"] = {k: completion.result[k] for k in ("event_id", "type", "external_id", "runs")}
         advance += completion.advance
     await connection.execute(_SET_RESULT, {"event": event_id, "new_result": result})
     return Intake(True, {**result, "duplicate": False}, advance)
+
+
+async def _completes(connection: AsyncConnection, clinic_id: int, memo: TransactionMemo | None) -> bool:
+    if memo is None:
+        return await attended_completes(connection, clinic_id)
+    if memo.completes is None:
+        memo.completes = await attended_completes(connection, clinic_id)
+    return memo.completes
 
 
 def _completion(attended: Mapping[str, Any], appointment: StoredAppointment) -> dict[str, Any]:
@@ -373,6 +456,9 @@ _FIND_APPOINTMENT = select(
     APPOINTMENTS.c.doctor,
     APPOINTMENTS.c.status,
 ).where(APPOINTMENTS.c.clinic_id == bindparam("clinic"), APPOINTMENTS.c.external_id == bindparam("external_id"))
+_FIND_APPOINTMENTS = select(APPOINTMENTS.c.external_id, *_FIND_APPOINTMENT.selected_columns).where(
+    APPOINTMENTS.c.clinic_id == bindparam("clinic"), APPOINTMENTS.c.external_id.in_(bindparam("ids", expanding=True))
+)
 _INSERT_APPOINTMENT = insert(APPOINTMENTS).returning(APPOINTMENTS.c.id)
 _UPDATE_APPOINTMENT = (
     update(APPOINTMENTS)
@@ -416,11 +502,16 @@ async def _upsert_appointment(
     event_type: str,
     block: Mapping[str, Any] | None,
     procedure: Procedure,
+    memo: TransactionMemo | None = None,
 ) -> StoredAppointment | None:
     if not block:
         return None
     external_id = str(block["id"])
-    found = (await connection.execute(_FIND_APPOINTMENT, {"clinic": clinic_id, "external_id": external_id})).first()
+    found: Any
+    if memo is not None and external_id in memo.appointments:
+        found = memo.appointments[external_id]
+    else:
+        found = (await connection.execute(_FIND_APPOINTMENT, {"clinic": clinic_id, "external_id": external_id})).first()
     starts_at = parse_datetime(block["starts_at"]) if block.get("starts_at") else None
     status = STATUS_AFTER.get(event_type)
     new_procedure = procedure.code  # an unknown name stays in procedure_text, flagged
@@ -437,6 +528,11 @@ async def _upsert_appointment(
             "status": status or "booked",
         }
         new_id = int((await connection.execute(_INSERT_APPOINTMENT, row)).scalar_one())
+        if memo is not None:
+            doctor = block.get("doctor") or None
+            memo.appointments[external_id] = AppointmentState(
+                new_id, starts_at, new_procedure, procedure.text, procedure.unknown, doctor, status or "booked"
+            )
         return StoredAppointment(new_id, external_id, new_procedure, procedure.kind)
     values = {
         "appointment": found.id,
@@ -450,9 +546,19 @@ async def _upsert_appointment(
     if status == "attended" and found.status == "completed":
         values["new_status"] = "completed"  # attended after the procedure was completed: it stays completed
     await connection.execute(_UPDATE_APPOINTMENT, values)
+    if memo is not None:
+        memo.appointments[external_id] = AppointmentState(
+            int(found.id),
+            values["new_starts_at"],
+            values["new_procedure"],
+            values["new_procedure_text"],
+            bool(values["new_procedure_unknown"]),
+            values["new_doctor"],
+            values["new_status"],
+        )
     kind = procedure.kind
     if procedure.text is None and found.procedure and not found.procedure_unknown:
-        catalogue = await load_catalogue(connection, clinic_id)
+        catalogue = await _catalogue(connection, clinic_id, memo)
         kind = next((e.kind for e in catalogue if e.code == found.procedure), None)
     return StoredAppointment(int(found.id), external_id, values["new_procedure"], kind, found.status)
 

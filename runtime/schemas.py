@@ -22,6 +22,13 @@ EventType = Literal[
     "consent.revoked",
     "patient.created",
 ]
+# What a run's or appointment's history may name besides the events above: rows the server records itself.
+RecordedEventType = Literal[
+    EventType,
+    "manual.started",  # a staff member started a manual workflow (runtime/manual_start.py)
+    "schedule.fired",  # a campaign's schedule enrolled the patient (runtime/campaigns.py)
+    "appointment.reschedule_requested",  # the patient asked from their link (runtime/patient_links/)
+]
 
 
 # -- events in (runtime/event.schema.json checks them and names every bad field) ---------------------------
@@ -169,7 +176,7 @@ class RunSummary(TypedDict):
     workflow_id: int
     version: int
     status: RunStatus
-    event_type: EventType | None
+    event_type: RecordedEventType | None
     patient: MaskedPatient | None
     trigger_at: str | None
     started_at: str | None

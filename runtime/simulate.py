@@ -12,14 +12,15 @@ import tempfile
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from sqlalchemy import select
 
 from nodes.base import NodeType
 from nodes.json_limits import SURROGATE_MESSAGE, lone_surrogate_path
-from nodes.registry import get_node_type
+from nodes.procedures import DEFAULT_CATALOGUE, ProcedureEntry, ProcedureKind
+from nodes.registry import get_node_type, using_catalogue
 from nodes.timeutil import parse_datetime
 from nodes.validation import validate_workflow
 from runtime.channels.sandbox import SandboxChannel
@@ -35,6 +36,7 @@ from storage.errors import Problem
 from storage.models import Base, Clinic, Event, OutboxMessage, Patient, Run, RunStep, Workflow, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.patients.service import normalize_mobile, record_consent, upsert_patient
+from storage.procedures.catalogue import replace_catalogue
 from storage.workflows.service import canonical_checksum
 
 DEFAULT_DAYS = 30
@@ -127,7 +129,39 @@ async def simulate(
     days: int = DEFAULT_DAYS,
     clinic: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What the patient would receive and when: ``{"messages": [...], "skipped": [...]}``."""
+    """What the patient would receive and when: ``{"messages": [...], "skipped": [...]}``.
+
+    ``clinic["procedures"]`` (the server passes the caller's catalogue): its codes are valid in filters and the
+    simulated clinic resolves procedure names with it; without it, the default catalogue."""
+    catalogue = _catalogue_of(clinic)
+    with using_catalogue(catalogue):
+        return await _checked_simulation(workflow, event, patient, days, clinic)
+
+
+def _catalogue_of(clinic: Mapping[str, Any] | None) -> tuple[ProcedureEntry, ...]:
+    items = clinic.get("procedures") if clinic is not None else None
+    if not isinstance(items, list) or not items:
+        return DEFAULT_CATALOGUE
+    return tuple(
+        ProcedureEntry(
+            str(item["code"]),
+            str(item.get("name_ko") or item["code"]),
+            str(item.get("name_en") or ""),
+            cast(ProcedureKind, item["kind"] if item.get("kind") in ("surgery", "procedure", "visit") else "visit"),
+            tuple(str(s) for s in item.get("synonyms") or ()),
+        )
+        for item in items
+        if isinstance(item, Mapping) and isinstance(item.get("code"), str)
+    )
+
+
+async def _checked_simulation(
+    workflow: Any,
+    event: Any,
+    patient: Mapping[str, Any] | None,
+    days: int,
+    clinic: Mapping[str, Any] | None,
+) -> dict[str, Any]:
     problems: list[Any] = list(validate_workflow(workflow))
     if problems:
         raise SimulationError(problems)
@@ -247,9 +281,12 @@ async def _seed(
 ) -> int:
     async with write_scope(settings, None) as session:
         row = Clinic(slug="simulate", name=str(clinic.get("name") or "우리안과의원"))
-        row.settings = {**DEFAULT_SETTINGS, **{k: v for k, v in clinic.items() if k != "name"}}
+        row.settings = {**DEFAULT_SETTINGS, **{k: v for k, v in clinic.items() if k not in ("name", "procedures")}}
         session.add(row)
         await session.flush()
+        catalogue = _catalogue_of(clinic)
+        if catalogue is not DEFAULT_CATALOGUE:
+            await replace_catalogue(session, row.id, catalogue)
         workflow = Workflow(clinic_id=row.id, name=str(document.get("name", "")), document=dict(document))
         session.add(workflow)
         await session.flush()

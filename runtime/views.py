@@ -7,10 +7,10 @@ from typing import cast
 
 from nodes.channels import ChannelName, MessageKind, Purpose
 from runtime.schemas import (
-    EventType,
     MaskedPatient,
     MessageStatus,
     MessageView,
+    RecordedEventType,
     RunStatus,
     RunSummary,
     StepStatus,
@@ -60,7 +60,7 @@ def run_summary(
         "workflow_id": run.workflow_id,
         "version": run.version,
         "status": cast(RunStatus, run.status),
-        "event_type": cast(EventType | None, event_type),
+        "event_type": cast(RecordedEventType | None, event_type),
         "patient": patient_summary(patient),
         "trigger_at": _iso(run.trigger_at),
         "started_at": _iso(run.started_at),

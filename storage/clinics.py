@@ -14,6 +14,7 @@ from storage.alimtalk_templates.store import approved_texts, clinic_catalogue
 from storage.clinic_profile.service import clinic_values
 from storage.models import Clinic
 from storage.models.clinic import DEFAULT_SETTINGS
+from storage.procedures.catalogue import entry_view, load_catalogue
 
 
 async def _clinic(session: AsyncSession) -> Clinic | None:
@@ -40,7 +41,14 @@ async def simulation_clinic(session: AsyncSession) -> dict[str, Any]:
     if clinic is None:
         return {}
     approved = await approved_texts(session, clinic.id)
-    return {**(clinic.settings or {}), "name": clinic.name, "alimtalk_templates": approved, "library_sendable": False}
+    procedures = [entry_view(entry) for entry in await load_catalogue(session, clinic.id)]
+    return {
+        **(clinic.settings or {}),
+        "name": clinic.name,
+        "alimtalk_templates": approved,
+        "library_sendable": False,
+        "procedures": procedures,  # its own codes and names: the simulated events resolve as the real ones
+    }
 
 
 async def lint_for_clinic(

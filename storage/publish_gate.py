@@ -19,13 +19,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from compliance.gate import blocking_findings
-from nodes.registry import get_node_type
+from nodes.registry import get_node_type, using_catalogue
 from nodes.validation import validate_workflow
 from storage.accounts.permissions import ROLE_PERMISSIONS
 from storage.alimtalk_templates.store import clinic_catalogue
 from storage.clinics import clinic_settings, clinic_variables
 from storage.errors import Problem, finding_problems
 from storage.models import ComplianceSignoff, User
+from storage.procedures.catalogue import load_catalogue
 
 
 def is_advertising(doc: dict[str, Any]) -> bool:
@@ -71,7 +72,8 @@ async def publish_problems(
     session: AsyncSession, clinic_id: int, workflow_id: int, doc: dict[str, Any], checksum: str
 ) -> list[Any]:
     """Everything that keeps ``doc`` from being published now (empty: it may go live)."""
-    problems: list[Any] = list(validate_workflow(doc))  # the compliance rules assume a well-formed graph
+    with using_catalogue(await load_catalogue(session, clinic_id)):  # the clinic's procedure codes are valid
+        problems: list[Any] = list(validate_workflow(doc))  # the compliance rules assume a well-formed graph
     if problems:
         return problems
     findings = blocking_findings(

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from nodes.procedures import PROCEDURES
+from nodes.procedures import procedure_titles
 from nodes.summary import Summary, both, choice_title, clip, procedure_names
 
 # op → (Korean, English) with {f} = field and {v} = value
@@ -25,7 +25,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
 
 def _value(field: str, value: object) -> tuple[str, str]:
     values = value if isinstance(value, list) else [value]
-    if field == "appointment.procedure" and all(isinstance(v, str) and v in PROCEDURES for v in values):
+    if field == "appointment.procedure" and all(isinstance(v, str) and v in procedure_titles() for v in values):
         return procedure_names(values)
     text = clip(", ".join(str(v) for v in values), 30)
     return text, text

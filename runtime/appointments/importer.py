@@ -17,21 +17,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from nodes.procedures import ProcedureEntry, procedure_key, resolve_procedure
+from nodes.procedures import procedure_key, resolve_procedure
 from nodes.timeutil import SEOUL
 from runtime.appointments.cells import parse_status, parse_time, split_date_time
 from runtime.appointments.columns import map_columns
 from runtime.context import Runtime
-from runtime.events import apply_in, validate_event
+from runtime.events import TransactionMemo, apply_in, validate_event
 from storage.db import write_scope
 from storage.identity import chart_index
-from storage.models import Appointment
 from storage.patients.columns import Column
 from storage.patients.parsing import BadValue, cell_text, parse_phone
 from storage.patients.readers import Table as FileTable
-from storage.procedures.catalogue import load_catalogue
 
 COUNTS = ("created", "rescheduled", "cancelled", "attended", "no_show", "unchanged")
 MESSAGES: dict[str, str] = {
@@ -45,9 +43,6 @@ MESSAGES: dict[str, str] = {
     "missing_time": "예약 시간이 없습니다 / the appointment time is missing",
     "invalid_event": "이 행을 예약으로 바꿀 수 없습니다 / the row cannot become an appointment",
 }
-_FIND = select(
-    Appointment.id, Appointment.starts_at, Appointment.procedure, Appointment.procedure_text, Appointment.status
-).where(Appointment.clinic_id == bindparam("clinic"), Appointment.external_id == bindparam("external_id"))
 
 
 @dataclass
@@ -292,13 +287,12 @@ async def import_reservations(
     now = runtime.clock.now()
     try:
         async with write_scope(runtime.settings, clinic_id) as session:
-            catalogue = await load_catalogue(session, clinic_id)
-            for reservation in parsed:
-                await _apply_row(runtime, session, clinic_id, reservation, catalogue, now, report, dispatch)
+            await _apply_rows(runtime, session, clinic_id, parsed, now, report, dispatch)
             if dry_run:
                 raise _RollBack
     except _RollBack:
         report.runs = []
+    report.warnings.sort(key=lambda finding: finding.row)  # row by row, as the file reads
     return report
 
 
@@ -306,32 +300,71 @@ class _RollBack(Exception):
     """Leaves the dry run's transaction without committing it."""
 
 
-async def _apply_row(
+@dataclass
+class _Planned:
+    reservation: Reservation
+    external_id: str
+    code: str | None
+    events: list[dict[str, Any]] | None = None  # None: invalid (reported), or not decided yet
+    bucket: str = "unchanged"
+    decided: bool = False  # a key that came up earlier in this file is decided when that row has been applied
+
+
+async def _apply_rows(
     runtime: Runtime,
-    session: Any,
+    session: AsyncSession,
     clinic_id: int,
-    reservation: Reservation,
-    catalogue: Sequence[ProcedureEntry],
+    parsed: Sequence[Reservation],
     now: datetime,
     report: AppointmentImport,
     dispatch: bool,
 ) -> None:
-    code = resolve_procedure(reservation.procedure_text, catalogue) if reservation.procedure_text else None
-    if reservation.procedure_text and code is None:
-        report.warnings.append(
-            Finding(
-                reservation.row,
-                reservation.columns.get("procedure", ""),
-                "unknown_procedure",
-                f"시술 목록에 없는 시술입니다: {reservation.procedure_text!r} — 예약에 표시되고 시술 필터와 맞지 "
-                f"않습니다 / unknown procedure {reservation.procedure_text!r}: flagged on the appointment, no "
-                "procedure filter matches it",
-            )
-        )
-    key_procedure = code or (procedure_key(reservation.procedure_text) if reservation.procedure_text else None)
-    external_id = appointment_key(reservation, key_procedure)
-    stored = (await session.execute(_FIND, {"clinic": clinic_id, "external_id": external_id})).first()
-    bucket, events = _events_for(reservation, external_id, stored, code, now)
+    """Every good row in one transaction, in bulk where order does not matter: the stored appointments and
+    patients are read a few hundred a query, new patients written in one batch, the catalogue, settings and
+    published workflows read once (:class:`TransactionMemo`); then each row's events go through the ingest."""
+    memo = TransactionMemo()
+    connection = await session.connection()
+    catalogue = await memo.load_catalogue(connection, clinic_id)
+    plans: list[_Planned] = []
+    for reservation in parsed:
+        code = resolve_procedure(reservation.procedure_text, catalogue) if reservation.procedure_text else None
+        if reservation.procedure_text and code is None:
+            report.warnings.append(_unknown_procedure(reservation))
+        key_procedure = code or (procedure_key(reservation.procedure_text) if reservation.procedure_text else None)
+        plans.append(_Planned(reservation, appointment_key(reservation, key_procedure), code))
+    await memo.prefetch_appointments(connection, clinic_id, [plan.external_id for plan in plans])
+    seen: set[str] = set()
+    for plan in plans:
+        if plan.external_id not in seen:  # a repeated key depends on the earlier row: decided when applied
+            seen.add(plan.external_id)
+            _decide(plan, memo, now, report)
+    await memo.patients.prefetch(session, [(r.chart_no, r.phone) for r in parsed])
+    for plan in plans:  # the patients of every row that changes something, new ones inserted in one batch
+        if plan.events:
+            person = plan.events[0]["patient"]
+            await memo.patients.upsert(session, need_id=False, **_person_args(person))
+    await memo.patients.flush(session)
+    for plan in plans:
+        if not plan.decided:
+            _decide(plan, memo, now, report)
+        if plan.events is None:
+            continue  # invalid: reported
+        for payload in plan.events:
+            intake = await apply_in(runtime, session, clinic_id, payload, dispatch, memo)
+            report.runs.extend(intake.advance)
+        report.counts[plan.bucket] += 1
+
+
+def _person_args(person: dict[str, Any]) -> dict[str, Any]:
+    return {"chart_no": person.get("chart_no"), "name": person.get("name"), "phone": person.get("phone")}
+
+
+def _decide(plan: _Planned, memo: TransactionMemo, now: datetime, report: AppointmentImport) -> None:
+    """The row's bucket and events against the appointment as stored (or as this file has left it)."""
+    reservation = plan.reservation
+    plan.decided = True
+    stored = memo.appointments.get(plan.external_id)
+    bucket, events = _events_for(reservation, plan.external_id, stored, plan.code, now)
     if stored is None and bucket == "unchanged":
         report.warnings.append(
             Finding(
@@ -346,8 +379,17 @@ async def _apply_row(
         problems = validate_event(payload)
         if problems:
             report.errors.append(Finding(reservation.row, "", "invalid_event", "; ".join(p.message for p in problems)))
+            plan.events = None
             return
-    for payload in events:
-        intake = await apply_in(runtime, session, clinic_id, payload, dispatch)
-        report.runs.extend(intake.advance)
-    report.counts[bucket] += 1
+    plan.bucket, plan.events = bucket, events
+
+
+def _unknown_procedure(reservation: Reservation) -> Finding:
+    return Finding(
+        reservation.row,
+        reservation.columns.get("procedure", ""),
+        "unknown_procedure",
+        f"시술 목록에 없는 시술입니다: {reservation.procedure_text!r} — 예약에 표시되고 시술 필터와 맞지 "
+        f"않습니다 / unknown procedure {reservation.procedure_text!r}: flagged on the appointment, no "
+        "procedure filter matches it",
+    )

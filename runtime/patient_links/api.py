@@ -4,32 +4,39 @@
 Confirm and cancel go through the normal event ingest (``appointment.confirmed`` / ``appointment.cancelled``,
 external id ``link:<appointment>:<action>``, so a second tap changes nothing), which also cancels the runs
 still waiting on a cancelled appointment (its pending reminder). A reschedule request is recorded as an event
-row of its own (``appointment.reschedule_requested``, no run starts) and in the audit log for the staff to call.
+row of its own (``appointment.reschedule_requested``, no run starts), as an open request on the staff's 변경 요청
+screen (``runtime/reschedule_requests/``) and in the audit log.
 Rate-limited per address; answers are never cached and send no referrer (the token is the only key).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from litestar import Request, Response, Router, get, post
+from litestar import Controller, Request, Response, Router, get, post, put
 from litestar.datastructures import State
 from litestar.middleware.rate_limit import RateLimitConfig
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from runtime.api import _runtime
 from runtime.clock import SEOUL
 from runtime.events import InvalidEvent, ingest
-from runtime.patient_links import booking
+from runtime.patient_links import booking, self_booking
 from runtime.patient_links.page import Notice, day_label, render_booking, render_page, time_label
-from runtime.patient_links.slots import days_of
-from runtime.patient_links.tokens import InvalidLink, LinkClaims, read_token
+from runtime.patient_links.schemas import SelfBookingSettings, SelfBookingView
+from runtime.patient_links.slots import days_of, is_enabled
+from runtime.patient_links.tokens import InvalidLink, LinkClaims, public_url, read_token
+from runtime.reschedule_requests.service import record_request
 from runtime.views import mask_name
 from storage import audit
 from storage.db import write_scope
+from storage.errors import not_found
 from storage.models import Appointment, Clinic, Event, Patient
+from storage.openapi import BodyShape
+from storage.tenancy import Caller
 
 RATE = RateLimitConfig(rate_limit=("minute", 60), store="patient_link_rate")
 HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
@@ -48,6 +55,10 @@ RESCHEDULE = Notice(
     "변경 요청을 받았습니다. 병원에서 곧 연락드리겠습니다.", "We received your request; the clinic will call you."
 )
 CLOSED = Notice("이미 처리된 예약입니다.", "This appointment can no longer be changed here.")
+NO_BOOKING = Notice(
+    "이 병원은 지금 온라인 예약을 받지 않습니다. 전화로 예약해 주세요.",
+    "This clinic does not take online bookings now. Please call to book.",
+)
 
 
 def _html(body: str, status: int = 200) -> Response[str]:
@@ -171,6 +182,7 @@ async def _reschedule_requested(state: State, claims: LinkClaims, appointment: A
                 )
             )
             await session.flush()
+            await record_request(session, appointment, now)  # the staff's list (변경 요청), once while open
             audit.record_for(
                 session,
                 claims.clinic_id,
@@ -208,6 +220,8 @@ async def booking_form(state: State, clinic_slug: str) -> Response[str]:
     clinic = await booking.clinic_by_slug(runtime, clinic_slug)
     if clinic is None:
         return _page(None, None, None, problem=GONE)
+    if not is_enabled(clinic.settings or {}):  # turned off on the clinic settings page
+        return _page(clinic, None, None, problem=NO_BOOKING)
     return _booking_page(clinic, await booking.slots_of(runtime, clinic), booking.BookingForm())
 
 
@@ -217,12 +231,46 @@ async def booking_submit(state: State, clinic_slug: str, request: Request[Any, A
     clinic = await booking.clinic_by_slug(runtime, clinic_slug)
     if clinic is None:
         return _page(None, None, None, problem=GONE)
+    if not is_enabled(clinic.settings or {}):
+        return _page(clinic, None, None, problem=NO_BOOKING)
     form = booking.read_form(await request.form())
     done = await booking.book(runtime, clinic, form, dispatch=dispatches)
     return _booking_page(clinic, await booking.slots_of(runtime, clinic), form, done)
 
 
+class SelfBookingController(Controller):
+    """The clinic's self-booking settings (on/off, hours, slot length), edited on the clinic settings page."""
+
+    path = "/api/self-booking"
+    tags = ["clinic"]
+
+    @get("/", operation_id="GetSelfBooking")
+    async def get_settings(self, db_session: AsyncSession, caller: Caller) -> SelfBookingView:
+        clinic = await db_session.get(Clinic, caller.clinic_id)
+        if clinic is None:
+            raise not_found("병원", "clinic")
+        return _view(clinic)
+
+    @put("/", operation_id="PutSelfBooking")
+    async def put_settings(
+        self, db_session: AsyncSession, caller: Caller, data: Annotated[Any, BodyShape(SelfBookingSettings)]
+    ) -> SelfBookingView:
+        chosen = self_booking.parse(data)
+        clinic = await db_session.get(Clinic, caller.clinic_id)
+        if clinic is None:
+            raise not_found("병원", "clinic")
+        clinic.settings = {**(clinic.settings or {}), self_booking.SETTING: dict(chosen)}
+        audit.record(db_session, caller, "self_booking.update", f"clinic:{clinic.id}", enabled=chosen["enabled"])
+        return _view(clinic)
+
+
+def _view(clinic: Clinic) -> SelfBookingView:
+    return {**self_booking.current(clinic.settings or {}), "url": f"{public_url()}/p/book/{clinic.slug}"}
+
+
 ROUTES: list[Any] = [
-    Router(path="/p", route_handlers=[show, act, booking_form, booking_submit], middleware=[RATE.middleware])
+    Router(path="/p", route_handlers=[show, act, booking_form, booking_submit], middleware=[RATE.middleware]),
+    SelfBookingController,
 ]
-ROUTE_PERMISSIONS: dict[str, str] = {}  # not under /api: public by design (the signed token is the key)
+# /p is not under /api: public by design (the signed token is the key); the settings are the clinic's.
+ROUTE_PERMISSIONS: dict[str, str] = {"GetSelfBooking": "workflow.read", "PutSelfBooking": "settings.write"}

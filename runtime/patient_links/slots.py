@@ -1,5 +1,6 @@
 """The self-booking page's slots: the next two weeks in Asia/Seoul, from the clinic's ``self_booking`` setting
-(default: Mon–Fri 09:00–17:30 and Sat 09:00–12:30, every 30 minutes), minus the past and taken times."""
+(default: Mon–Fri 09:00–17:30 and Sat 09:00–12:30, every 30 minutes; edited on the clinic settings page, see
+``self_booking.py``), minus the past and taken times."""
 
 from __future__ import annotations
 
@@ -22,16 +23,32 @@ WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 STEP_MINUTES = 30
 
 
+STEPS = (15, 20, 30, 60)
+
+
 def _hours(settings: Mapping[str, Any]) -> Mapping[str, Any]:
     configured = settings.get("self_booking")
     hours = configured.get("hours") if isinstance(configured, Mapping) else None
     return hours if isinstance(hours, Mapping) else DEFAULT_HOURS
 
 
+def _step(settings: Mapping[str, Any]) -> int:
+    configured = settings.get("self_booking")
+    step = configured.get("step_minutes") if isinstance(configured, Mapping) else None
+    return step if isinstance(step, int) and step in STEPS else STEP_MINUTES
+
+
+def is_enabled(settings: Mapping[str, Any]) -> bool:
+    """Whether the clinic takes online bookings (default on; the clinic settings page turns it off)."""
+    configured = settings.get("self_booking")
+    return not isinstance(configured, Mapping) or bool(configured.get("enabled", True))
+
+
 def open_slots(settings: Mapping[str, Any], now: datetime, taken: Iterable[datetime]) -> list[datetime]:
     """Bookable start times (aware, Asia/Seoul), earliest first; at least an hour from now."""
     busy = {t.astimezone(SEOUL).replace(second=0, microsecond=0) for t in taken}
     hours = _hours(settings)
+    step = timedelta(minutes=_step(settings))
     earliest = now + timedelta(hours=1)
     today = now.astimezone(SEOUL).date()
     slots: list[datetime] = []
@@ -49,7 +66,7 @@ def open_slots(settings: Mapping[str, Any], now: datetime, taken: Iterable[datet
         while moment <= end:
             if moment >= earliest and moment not in busy:
                 slots.append(moment)
-            moment += timedelta(minutes=STEP_MINUTES)
+            moment += step
     return slots
 
 

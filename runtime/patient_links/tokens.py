@@ -59,9 +59,12 @@ def _b64(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 
-def make_token(clinic_id: int, appointment_id: int, expires_at: datetime) -> str:
+def make_token(
+    clinic_id: int, appointment_id: int, expires_at: datetime, data_key: crypto.DataKey | None = None
+) -> str:
+    """``data_key``: the server's active key (default: this process's; a test of another process passes its)."""
     payload = _LAYOUT.pack(VERSION, clinic_id, appointment_id, int(expires_at.timestamp()))
-    key = _clinic_key(crypto.current().active.index_key, clinic_id)
+    key = _clinic_key((data_key or crypto.current().active).index_key, clinic_id)
     return _b64(payload + _mac(key, payload))
 
 

@@ -17,6 +17,7 @@ from storage.models.outcome_day import OutcomeDay
 from storage.models.patient import Patient
 from storage.models.procedure import Procedure
 from storage.models.provider_credential import ProviderCredential
+from storage.models.reschedule_request import RescheduleRequest
 from storage.models.run import Run
 from storage.models.run_step import RunStep
 from storage.models.scheduler_heartbeat import SchedulerHeartbeat
@@ -46,6 +47,7 @@ __all__ = [
     "Patient",
     "Procedure",
     "ProviderCredential",
+    "RescheduleRequest",
     "Run",
     "RunStep",
     "SchedulerHeartbeat",

@@ -10,6 +10,7 @@ from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes import examples
+from nodes.registry import using_catalogue
 from nodes.schemas import ValidationReport, WorkflowDocument
 from nodes.validation import problems_as_report, validate_workflow
 from runtime.impact import overlap_warnings
@@ -18,6 +19,7 @@ from storage.accounts.names import actor_names
 from storage.errors import not_found
 from storage.models import Workflow, WorkflowVersion
 from storage.openapi import BodyShape
+from storage.procedures.catalogue import load_catalogue
 from storage.tenancy import Caller
 from storage.workflows import lifecycle, service
 from storage.workflows.diff import diff_documents
@@ -116,7 +118,8 @@ class WorkflowController(Controller):
     )
     async def validate(self, db_session: AsyncSession, workflow_id: int) -> ValidationReport:
         workflow = await service.get_workflow(db_session, workflow_id)
-        return problems_as_report(validate_workflow(workflow.document))
+        with using_catalogue(await load_catalogue(db_session, workflow.clinic_id)):  # the clinic's own codes
+            return problems_as_report(validate_workflow(workflow.document))
 
     @post("/{workflow_id:int}/publish", operation_id="PublishWorkflow", guards=[requires("workflow.publish")])
     async def publish(self, db_session: AsyncSession, caller: Caller, workflow_id: int) -> PublishedWorkflow:

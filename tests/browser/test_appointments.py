@@ -71,7 +71,7 @@ def test_booking_an_appointment_starts_the_d1_reminder(page: Page, published: di
     panel.get_by_test_id("reschedule-at").fill(f"{day.isoformat()}T15:30")
     panel.get_by_test_id("reschedule-save").click()
     expect(panel).to_contain_text(f"{day.isoformat()} 15:30")
-    expect(panel).to_contain_text("appointment.rescheduled")
+    expect(panel).to_contain_text("예약 변경")
     panel.get_by_test_id("appointment-close").click()
     # And the week view shows it on its day; the patient is found again by phone for a second booking
     page.get_by_test_id("book-day-input").fill(day.isoformat())

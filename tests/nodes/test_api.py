@@ -1,27 +1,21 @@
-"""``GET /api/nodes`` and ``POST /api/validate`` on a real Litestar app holding the nodes routes."""
+"""``GET /api/nodes`` and ``POST /api/validate`` on the real app, logged in (the answers are the clinic's: its
+procedure codes are offered and accepted)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from litestar import Litestar
-from litestar.testing import TestClient
+from litestar.testing import AsyncTestClient
 
-from nodes.api import ROUTES
-from storage.http import EXCEPTION_HANDLERS
 from tests.nodes.test_validation import VALID
 
-
-@pytest.fixture
-def client() -> Iterator[TestClient[Litestar]]:
-    with TestClient(Litestar(route_handlers=ROUTES, exception_handlers=EXCEPTION_HANDLERS)) as test_client:
-        yield test_client
+Client = AsyncTestClient[Litestar]
 
 
-def test_catalogue_lists_every_node_type_with_its_schema(client: TestClient[Litestar]) -> None:
-    response = client.get("/api/nodes")
+async def test_catalogue_lists_every_node_type_with_its_schema(client: Client) -> None:
+    response = await client.get("/api/nodes")
     assert response.status_code == 200
     entries = {n["type"]: n for n in response.json()["nodes"]}
     assert len(entries) == 19
@@ -33,26 +27,26 @@ def test_catalogue_lists_every_node_type_with_its_schema(client: TestClient[Lite
     assert variables["patient.name"] == "환자 이름 / patient name"
 
 
-def test_validate_answers_a_report_for_valid_and_invalid_documents(client: TestClient[Litestar]) -> None:
-    assert client.post("/api/validate", json=VALID).json() == {"valid": True, "errors": []}
+async def test_validate_answers_a_report_for_valid_and_invalid_documents(client: Client) -> None:
+    assert (await client.post("/api/validate", json=VALID)).json() == {"valid": True, "errors": []}
     broken = {**VALID, "edges": [*VALID["edges"], {"source": "care1", "target": "care1"}]}
-    response = client.post("/api/validate", json=broken)
+    response = await client.post("/api/validate", json=broken)
     assert response.status_code == 200
     assert response.json()["valid"] is False
     assert response.json()["errors"][0]["code"] == "cycle"
     not_documents: list[Any] = [[], "text", 3, None]
     for body in not_documents:
-        answer = client.post("/api/validate", json=body)
+        answer = await client.post("/api/validate", json=body)
         assert answer.status_code == 200 and answer.json()["errors"][0]["code"] == "invalid_document"
 
 
-def test_operation_ids_are_stable(client: TestClient[Litestar]) -> None:
-    paths = client.get("/schema/openapi.json").json()["paths"]
+async def test_operation_ids_are_stable(client: Client) -> None:
+    paths = (await client.get("/schema/openapi.json")).json()["paths"]
     assert paths["/api/nodes"]["get"]["operationId"] == "ListNodeTypes"
     assert paths["/api/validate"]["post"]["operationId"] == "ValidateDocument"
 
 
-def test_summaries_read_each_node_as_a_sentence(client: TestClient[Litestar]) -> None:
+async def test_summaries_read_each_node_as_a_sentence(client: Client) -> None:
     body = {
         "nodes": [
             {"id": "d1", "type": "wait.until", "params": {"anchor": "appointment", "offset_days": -1, "at": "18:00"}},
@@ -61,7 +55,7 @@ def test_summaries_read_each_node_as_a_sentence(client: TestClient[Litestar]) ->
             {"id": 3, "type": "end"},
         ]
     }
-    response = client.post("/api/nodes/summaries", json=body)
+    response = await client.post("/api/nodes/summaries", json=body)
     assert response.status_code == 200
     summaries = response.json()["summaries"]
     assert summaries["d1"] == {
@@ -74,13 +68,13 @@ def test_summaries_read_each_node_as_a_sentence(client: TestClient[Litestar]) ->
 
 
 @pytest.mark.parametrize("body", [None, [], {"nodes": "x"}, {"nodes": [{}] * 1001}])
-def test_summaries_refuse_a_body_without_a_node_list(client: TestClient[Litestar], body: Any) -> None:
-    response = client.post("/api/nodes/summaries", json=body)
+async def test_summaries_refuse_a_body_without_a_node_list(client: Client, body: Any) -> None:
+    response = await client.post("/api/nodes/summaries", json=body)
     assert response.status_code == 400
     assert response.json()["errors"][0]["path"] == "/nodes"
 
 
-def test_every_variable_has_a_sample_value(client: TestClient[Litestar]) -> None:
-    variables = client.get("/api/nodes").json()["variables"]
+async def test_every_variable_has_a_sample_value(client: Client) -> None:
+    variables = (await client.get("/api/nodes")).json()["variables"]
     assert all(v["sample"] for v in variables), [v["name"] for v in variables if not v["sample"]]
     assert {"name": "patient.name", "description": "환자 이름 / patient name", "sample": "김민지"} in variables

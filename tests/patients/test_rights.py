@@ -79,6 +79,7 @@ async def test_export_then_erase_then_export_shows_nothing_personal(any_db_setti
         erasure = await rights.erase_patient(session, CALLER, found)
     assert erasure.counts == {
         "runs_cancelled": 0, "consents": 2, "appointments": 1, "messages": 1, "events": 0, "runs": 0,
+        "reschedule_requests": 0,
     }  # fmt: skip
     # Then a new export shows nothing personal, but the counts and the erasure record remain
     async with session_scope(any_db_settings, 1) as session:

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList, formatTime, LoadView, useLoad } from "../panels/common";
-import { useLang } from "../i18n";
+import { useLang, useT } from "../i18n";
+import { eventTypeLabel } from "../i18n/eventTypes";
 import { toast } from "../store/toast";
 import { useRoute } from "../store/router";
 import { type AppointmentDetail as Detail, bookApi, type Catalogue } from "./api";
@@ -21,6 +22,7 @@ const ACTIONS: [Detail["status"], BookKey][] = [
 
 function Caused({ detail }: { detail: Detail }) {
   const s = useS();
+  const t = useT();
   const { lang } = useLang();
   const navigate = useRoute((r) => r.navigate);
   return (
@@ -40,7 +42,8 @@ function Caused({ detail }: { detail: Detail }) {
               {run.workflow_name}
             </a>{" "}
             <span className="small muted">
-              #{run.id} · {run.status} · {run.event_type ?? ""} · {formatTime(run.started_at, lang)}
+              #{run.id} · {t(`status.${run.status}`)} · {eventTypeLabel(run.event_type, lang)} ·{" "}
+              {formatTime(run.started_at, lang)}
             </span>
           </li>
         ))}
@@ -50,7 +53,7 @@ function Caused({ detail }: { detail: Detail }) {
         {detail.message_list.map((m) => (
           <li key={m.id} data-testid="appointment-message">
             <span className="small">
-              {m.channel} · {m.status} · {formatTime(m.sent_at ?? m.due_at, lang)}
+              {t(`channel.${m.channel}`)} · {t(`status.${m.status}`)} · {formatTime(m.sent_at ?? m.due_at, lang)}
             </span>
             <br />
             <span className="small muted">{m.text}</span>
@@ -61,7 +64,10 @@ function Caused({ detail }: { detail: Detail }) {
       <ul className="small muted">
         {detail.events.map((e, i) => (
           <li key={i}>
-            {e.type} · {formatTime(e.occurred_at, lang)}
+            <span data-testid="appointment-event" data-type={e.type}>
+              {eventTypeLabel(e.type, lang)}
+            </span>{" "}
+            · {formatTime(e.occurred_at, lang)}
           </li>
         ))}
       </ul>

@@ -10,6 +10,7 @@ import { NewAppointment } from "./NewAppointment";
 import { ReservationImport } from "./ReservationImport";
 import { useS } from "./strings";
 import { DayView, ListView, WeekView } from "./views";
+import { useRequestCount } from "./requestCount";
 import "./book.css";
 
 type Mode = "day" | "week" | "list";
@@ -51,6 +52,10 @@ export function AppointmentsPage() {
         </button>
         <button onClick={() => navigate("/appointments/procedures")} data-testid="procedures-open">
           {s("procedures")}
+        </button>
+        <button onClick={() => navigate("/appointments/requests")} data-testid="requests-open">
+          {s("requests")}
+          <RequestCountBadge />
         </button>
       </div>
       {adding && (
@@ -130,4 +135,9 @@ export function AppointmentsPage() {
       {open !== null && <AppointmentPanel id={open} catalogue={catalogue} onClose={() => setOpen(null)} onChanged={reload} />}
     </main>
   );
+}
+
+function RequestCountBadge() {
+  const open = useRequestCount((c) => c.open);
+  return open ? <span className="nav-badge">{open}</span> : null;
 }

@@ -2,6 +2,7 @@
 // and whether attending a surgery/procedure completes it. Saved as a whole; the server names every bad entry.
 import { useEffect, useState } from "react";
 import { ErrorList, LoadView, useLoad } from "../panels/common";
+import { markNodeCatalogueStale } from "../store/nodeCatalogue";
 import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { bookApi, type Catalogue } from "./api";
@@ -37,6 +38,7 @@ function Editor({ catalogue, onSaved }: { catalogue: Catalogue; onSaved: () => v
         attended_completes_procedure: completes,
       });
       toast("ok", s("saved"));
+      markNodeCatalogueStale(); // trigger filters now offer the clinic's codes
       onSaved();
     } catch (e) {
       setError(e);

@@ -6,6 +6,7 @@ export type AppointmentDetail = Answer<"GetAppointment">;
 export type Catalogue = Answer<"GetProcedureCatalogue">;
 export type ImportReport = Answer<"ImportAppointments">;
 export type Filters = { doctor: string; procedure: string; status: string };
+export type RescheduleRequest = Answer<"ListRescheduleRequests">["requests"][number];
 
 export const bookApi = {
   list: (from: string, to: string, filters: Filters) => {
@@ -26,6 +27,14 @@ export const bookApi = {
   catalogue: () => request<Catalogue>("/api/procedures"),
   saveCatalogue: (body: Body<"PutProcedureCatalogue">) =>
     request<Catalogue>("/api/procedures", { method: "PUT", body }),
+  requests: (status: string) =>
+    request<Answer<"ListRescheduleRequests">>(`/api/reschedule-requests${status ? `?status=${status}` : ""}`),
+  moveRequested: (id: number, startsAt: string) =>
+    request<Answer<"RescheduleRequested">>(`/api/reschedule-requests/${id}/reschedule`, {
+      body: { starts_at: startsAt } satisfies Body<"RescheduleRequested">,
+    }),
+  dismissRequest: (id: number) =>
+    request<Answer<"DismissRescheduleRequest">>(`/api/reschedule-requests/${id}/dismiss`, { method: "POST" }),
   searchPatients: (q: string) =>
     request<Answer<"SearchPatients">>("/api/patients/search", { body: { q } satisfies Body<"SearchPatients"> }).then(
       (r) => r.patients,

@@ -7,6 +7,7 @@ import { useCan } from "../store/permissions";
 import { toast } from "../store/toast";
 import { ErrorList, LoadView, useLoad } from "../panels/common";
 import { type ClinicProfile, clinicApi } from "./api";
+import { SelfBookingSettings } from "./SelfBookingSettings";
 import { useClinic } from "./store";
 import "./clinic.css";
 
@@ -204,6 +205,7 @@ export function ClinicPage() {
       <LoadView loaded={loaded} what={t("clinic.title")}>
         {(profile: ClinicProfile) => <ProfileForm profile={profile} />}
       </LoadView>
+      <SelfBookingSettings />
     </main>
   );
 }

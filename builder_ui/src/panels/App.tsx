@@ -19,12 +19,14 @@ import {
   TemplatesPage,
   AppointmentsPage,
   ProceduresPage,
+  RequestsPage,
   ClinicPage,
   UsersPage,
   OutcomesPage,
 } from "./pages";
 import { useClinic } from "../clinic/store";
 import { useCanAny } from "../store/permissions";
+import { pollRequestCount, useRequestCount } from "../appointments/requestCount";
 
 
 // [path, label, the permission that makes the page useful] — role-aware: a reviewer sees no patients or settings.
@@ -55,6 +57,17 @@ function Toasts() {
   );
 }
 
+// Open reschedule requests from patients' links, on the appointments menu (polled while logged in).
+function RequestBadge() {
+  const open = useRequestCount((s) => s.open);
+  if (!open) return null;
+  return (
+    <span className="nav-badge" data-testid="requests-badge" aria-label={`${open}`}>
+      {open}
+    </span>
+  );
+}
+
 function isFileDrag(e: DragEvent): boolean {
   return e.dataTransfer.types.includes("Files");
 }
@@ -74,6 +87,11 @@ export function App() {
   useEffect(() => {
     if (auth === "in" || auth === "open") void useClinic.getState().load(); // previews show the clinic's own numbers
   }, [auth]);
+  const canReadPatients = can("patient.read");
+  useEffect(() => {
+    pollRequestCount((auth === "in" || auth === "open") && canReadPatients);
+    return () => pollRequestCount(false);
+  }, [auth, canReadPatients]);
 
   const onDrop = (e: DragEvent) => {
     if (!isFileDrag(e)) return;
@@ -95,6 +113,7 @@ export function App() {
               data-testid={`nav-${key.split(".")[1]}`}
             >
               {t(key)}
+              {to === "/appointments" && <RequestBadge />}
             </button>
           ))}
         <span className="spacer" />
@@ -126,6 +145,7 @@ export function App() {
           {route.page === "messaging" && <MessagingSettingsPage />}
           {route.page === "appointments" && <AppointmentsPage />}
           {route.page === "procedures" && <ProceduresPage />}
+          {route.page === "requests" && <RequestsPage />}
           {route.page === "clinic" && <ClinicPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "notFound" && <main className="page">{t("common.notFound")}</main>}

@@ -10,6 +10,7 @@ import { translate, useLang, useT } from "../i18n";
 import { useLiveCheck } from "../lint/useLiveCheck";
 import { Palette } from "../nodes/Palette";
 import { editorStore, useEditor } from "../store/editor";
+import { takeNodeCatalogueStale } from "../store/nodeCatalogue";
 import { setLeaveGuard } from "../store/router";
 import { ErrorList } from "./common";
 import { Inspector } from "./Inspector";
@@ -34,7 +35,7 @@ export function EditorPage({ id, version }: { id: string | null; version: number
   useShortcuts(onSave, readOnly);
   useEffect(() => {
     // The node catalogue and message variables, once per page load (the editor's chunk, not the login's).
-    if (Object.keys(editorStore.getState().catalogue).length) return;
+    if (Object.keys(editorStore.getState().catalogue).length && !takeNodeCatalogueStale()) return;
     api.catalogue().then(
       (c) => editorStore.getState().setCatalogue(c.nodes, c.variables),
       () => toast("error", translate(useLang.getState().lang, "editor.catalogueFailed")),

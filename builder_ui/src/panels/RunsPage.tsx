@@ -7,6 +7,7 @@ import type { Answer } from "../api/client";
 import type { MessageView, StepView } from "../api/generated";
 import { translateNow, useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
+import { eventTypeLabel } from "../i18n/eventTypes";
 import { isCancellable, lifecycleApi, type RunFilters } from "../lifecycle/api";
 import { lifecycleText, useLifecycleText } from "../lifecycle/text";
 import { api } from "../api/endpoints";
@@ -152,6 +153,11 @@ function RunRow({ run, open, onToggle, refresh, onChange }: { run: Run; open: bo
         <td>#{run.id}</td>
         <td data-testid="run-workflow">
           {run.workflow_name ?? `#${run.workflow_id}`} <span className="muted small">v{run.version}</span>
+          {run.event_type && (
+            <div className="muted small" data-testid="run-event" data-type={run.event_type}>
+              {eventTypeLabel(run.event_type, lang)}
+            </div>
+          )}
         </td>
         <td>{run.patient?.name ?? ""}</td>
         <td>

@@ -20,6 +20,9 @@ export const AppointmentsPage = lazy(() =>
 export const ProceduresPage = lazy(() =>
   import("../appointments/ProceduresPage").then((m) => ({ default: m.ProceduresPage })),
 );
+export const RequestsPage = lazy(() =>
+  import("../appointments/RequestsPage").then((m) => ({ default: m.RequestsPage })),
+);
 export const ClinicPage = lazy(() => import("../clinic/ClinicPage").then((m) => ({ default: m.ClinicPage })));
 export const UsersPage = lazy(() => import("../team/UsersPage").then((m) => ({ default: m.UsersPage })));
 export const OutcomesPage = lazy(() => import("../outcomes/OutcomesPage")); // its own chunk, with the chart library

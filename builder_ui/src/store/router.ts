@@ -38,6 +38,7 @@ export type Route =
   | { page: "messaging" }
   | { page: "appointments" }
   | { page: "procedures" }
+  | { page: "requests" }
   | { page: "clinic" }
   | { page: "users" }
   | { page: "notFound" };
@@ -60,7 +61,9 @@ export function parseRoute(path: string): Route {
   if (head === "costs") return { page: "costs" };
   if (head === "outcomes") return { page: "outcomes" };
   if (head === "settings" && id === "messaging") return { page: "messaging" };
-  if (head === "appointments") return { page: id === "procedures" ? "procedures" : "appointments" };
+  if (head === "appointments") {
+    return { page: id === "procedures" ? "procedures" : id === "requests" ? "requests" : "appointments" };
+  }
   if (head === "settings" && id === "clinic") return { page: "clinic" };
   if (head === "settings" && id === "users") return { page: "users" };
   return { page: "notFound" };

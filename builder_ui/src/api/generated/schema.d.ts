@@ -243,6 +243,12 @@ export interface paths {
     /** ReceiveSolapiReports */
     post: operations["WebhookSolapiReports"];
   };
+  "/api/self-booking": {
+    /** GetSettings */
+    get: operations["GetSelfBooking"];
+    /** PutSettings */
+    put: operations["PutSelfBooking"];
+  };
   "/api/patients/{patient_id}/activity": {
     /** Activity */
     get: operations["PatientActivity"];
@@ -392,6 +398,22 @@ export interface paths {
   "/api/appointments/import": {
     /** ImportFile */
     post: operations["ImportAppointments"];
+  };
+  "/api/reschedule-requests/count": {
+    /** Count */
+    get: operations["CountRescheduleRequests"];
+  };
+  "/api/reschedule-requests/{request_id}/dismiss": {
+    /** Dismiss */
+    post: operations["DismissRescheduleRequest"];
+  };
+  "/api/reschedule-requests": {
+    /** ListAll */
+    get: operations["ListRescheduleRequests"];
+  };
+  "/api/reschedule-requests/{request_id}/reschedule": {
+    /** Reschedule */
+    post: operations["RescheduleRequested"];
   };
   "/api/clinic": {
     /** Read */
@@ -1583,6 +1605,35 @@ export interface components {
       matched: number;
       failover_messages: number[];
     };
+    /** RescheduleIn */
+    RescheduleIn: {
+      starts_at: string;
+    };
+    /** RescheduleRequestCount */
+    RescheduleRequestCount: {
+      open: number;
+    };
+    /** RescheduleRequestList */
+    RescheduleRequestList: {
+      requests: components["schemas"]["RescheduleRequestView"][];
+      open: number;
+    };
+    /** RescheduleRequestResult */
+    RescheduleRequestResult: {
+      request: components["schemas"]["RescheduleRequestView"];
+      events: components["schemas"]["EventIntake"][];
+    };
+    /** RescheduleRequestView */
+    RescheduleRequestView: {
+      id: number;
+      /** @enum {string} */
+      status: "open" | "rescheduled" | "dismissed";
+      requested_at: string;
+      original_starts_at: string | null;
+      resolved_at: string | null;
+      resolved_by: string | null;
+      appointment: components["schemas"]["AppointmentView"];
+    };
     /** RetentionAnswer */
     RetentionAnswer: {
       retention_days: number | null;
@@ -1631,7 +1682,7 @@ export interface components {
       /** @enum {string} */
       status: "running" | "waiting" | "completed" | "cancelled" | "failed";
       /** @enum {null|string} */
-      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
+      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | "manual.started" | "schedule.fired" | "appointment.reschedule_requested" | null;
       patient: components["schemas"]["MaskedPatient"] | null;
       trigger_at: string | null;
       started_at: string | null;
@@ -1655,7 +1706,7 @@ export interface components {
       /** @enum {string} */
       status: "running" | "waiting" | "completed" | "cancelled" | "failed";
       /** @enum {null|string} */
-      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | null;
+      event_type: "appointment.booked" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.confirmed" | "appointment.attended" | "appointment.no_show" | "procedure.completed" | "consent.granted" | "consent.revoked" | "patient.created" | "manual.started" | "schedule.fired" | "appointment.reschedule_requested" | null;
       patient: components["schemas"]["MaskedPatient"] | null;
       trigger_at: string | null;
       started_at: string | null;
@@ -1707,6 +1758,23 @@ export interface components {
       limit?: number;
       /** @default 0 */
       offset?: number;
+    };
+    /** SelfBookingSettings */
+    SelfBookingSettings: {
+      enabled: boolean;
+      hours: {
+        [key: string]: string[] | null;
+      };
+      step_minutes: number;
+    };
+    /** SelfBookingView */
+    SelfBookingView: {
+      enabled: boolean;
+      hours: {
+        [key: string]: string[] | null;
+      };
+      step_minutes: number;
+      url: string;
     };
     /** Series */
     Series: {
@@ -5478,6 +5546,109 @@ export interface operations {
       };
     };
   };
+  /** GetSettings */
+  GetSelfBooking: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["SelfBookingView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** PutSettings */
+  PutSelfBooking: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SelfBookingSettings"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["SelfBookingView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** Activity */
   PatientActivity: {
     parameters: {
@@ -7706,6 +7877,222 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["AppointmentImportReport"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Count */
+  CountRescheduleRequests: {
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["RescheduleRequestCount"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Dismiss */
+  DismissRescheduleRequest: {
+    parameters: {
+      path: {
+        request_id: number;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["RescheduleRequestResult"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** ListAll */
+  ListRescheduleRequests: {
+    parameters: {
+      query?: {
+        status?: string | null;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["RescheduleRequestList"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** Reschedule */
+  RescheduleRequested: {
+    parameters: {
+      path: {
+        request_id: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RescheduleIn"];
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["RescheduleRequestResult"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */

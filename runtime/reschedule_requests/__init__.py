@@ -1,0 +1,1 @@
+"""Patients' reschedule requests (from their appointment link) and what staff do with them."""
