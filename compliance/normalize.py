@@ -117,7 +117,7 @@ class Normalized:
     run-built object are materialised only when asked for, so the common case stays cheap.
     """
 
-    __slots__ = ("_ends", "_gaps", "_run_gaps", "_run_orig", "_run_start", "_starts", "original", "text")
+    __slots__ = ("_ends", "_gaps", "_grams", "_run_gaps", "_run_orig", "_run_start", "_starts", "original", "text")
 
     def __init__(
         self,
@@ -134,6 +134,16 @@ class Normalized:
         self._ends = ends
         self._gaps = gap_before
         self._run_start, self._run_orig, self._run_gaps = runs if runs is not None else ([], [], [])
+        self._grams: frozenset[str] | None = None
+
+    @property
+    def grams(self) -> frozenset[str]:
+        """The compact text's one- and two-character substrings (rule prefilters, :mod:`.prefilter`)."""
+        if self._grams is None:
+            from .prefilter import grams
+
+            self._grams = grams(self.text)
+        return self._grams
 
     def _materialise(self) -> None:
         starts: list[int] = []

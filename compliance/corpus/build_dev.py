@@ -493,6 +493,174 @@ PROBES_7: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# eighth probe round (every family of issue 17; measured unseen at P 0.97 R 0.52 before the eighth-round frames)
+_K = "(광고) 해든성형외과\n{}\n※ 수술 후 붓기·멍 등 부작용이 생길 수 있습니다.\n무료수신거부 080-432-1000"
+_L = "(광고) 해든안과 {} 개인에 따라 결과가 다를 수 있습니다. 무료거부 080-432-1001"
+_M = "(광고) 해든피부과 {} *시술 후 홍조·색소침착 등 부작용 가능 무료수신거부 080-432-1002"
+_N = "(광고) Hadeun Dental {} 부작용이 있을 수 있습니다. 무료수신거부 080-432-1003"
+_O = "(광고) Glow Skin Clinic {} Side effects may occur. 무료수신거부 080-432-1004"
+PROBES_8: list[tuple[str, str, set[str], str]] = [
+    # testimonials without 후기
+    (_L.format("“이제 아침에 눈 뜨자마자 시계가 보여요!” 스마일라식 3개월 차 직장인"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_L.format("라섹 받은 간호사 선생님이 직접 들려주는 회복 과정"),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_M.format("환자분이 남겨주신 한 줄 — 진작 올 걸 그랬어요"),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_K.format("시술받은 분들이 입을 모아 말합니다. 생각보다 훨씬 편했다고."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_L.format("덕분에 다시 운전할 수 있게 되었다는 어르신의 손글씨 카드가 도착했어요."),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    (_N.format("맘카페에서 입소문 난 교정, 엄마들의 생생한 목소리를 들어보세요."),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_O.format("Real patients, real results: read Jenny's story on our blog."),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_O.format("\"I wish I'd done it years ago\" — Mark, 34"),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_K.format("유튜브 채널에 환자 인터뷰 풀영상을 올렸습니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_K.format("교정 치료를 마친 고등학생의 소감을 공유합니다."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_M.format("시술 받아본 직원이 솔직하게 말하는 통증 정도, 블로그에 올렸어요."),"F",{"MSA-TESTIMONIAL"}, "ftc-experience"),
+    (_K.format("코 수술 받으신 분께 직접 물었습니다. 아프셨어요?"),"F",{"MSA-TESTIMONIAL"}, "youtube-lure"),
+    (_M.format("여드름 때문에 고민하던 대학생 A씨, 석 달 만에 매끈한 피부를 되찾았습니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    # comparison and disparagement
+    (_L.format("큰 병원 가서 몇 시간씩 기다리지 마세요. 해든안과는 당일 검사·당일 수술."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_K.format("다른 곳에서 어렵다는 말 들으셨어도 포기하지 마세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_M.format("공장형 피부과와는 비교할 수 없는 1:1 맞춤 관리."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "mohw-checklist"),
+    (_K.format("강남 어디와 비교하셔도 자신 있습니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_M.format("가격만 보고 고르셨다가 화상 입고 오시는 분들이 많습니다."),"F",{"MSA-DEFAME"}, "dent-cases"),
+    (_O.format("Unlike high-street clinics, every treatment here is doctor-led."),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    (_O.format("Why pay more elsewhere?"),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    (_K.format("비전문의에게 수술받고 망가진 코, 재건해 드립니다."),"F",{"MSA-DEFAME"}, "dent-cases"),
+    (_L.format("일반 안과에서는 하지 않는 36가지 정밀 검사."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_N.format("타 치과에서 발치하자는 말을 들으셨다면, 한 번 더 상담받아 보세요."),"F",{"MSA-COMPARISON"}, "review-blog"),
+    (_N.format("다른 치과보다 저렴하고 더 꼼꼼합니다."),"F",{"MSA-COMPARISON"}, "review-blog"),
+    # inducement without the word 할인
+    (_L.format("초음파 검사비 받지 않습니다."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_K.format("첫 방문 진찰료 면제."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_M.format("리프팅 정가 120만 원, 이번 달 69만 원."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_M.format("3회 결제하시면 1회 더 해 드려요."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_K.format("상담만 받으셔도 커피 기프티콘을 보내 드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_K.format("수술하시는 분께 KTX 왕복 차비를 지원해 드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_N.format("지인을 소개해 주시면 소개하신 분께 5만 원 상품권."),"F",{"MSA-INDUCEMENT"}, "referral-voucher"),
+    (_O.format("Book now and get 20% off your first treatment."),"F",{"MSA-INDUCEMENT"}, "asa-bbl"),
+    (_O.format("Complimentary LED facial with every skin booster session."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_M.format("오늘 예약하시면 마취크림은 서비스로 해 드려요."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_M.format("두 분이 함께 오시면 한 분 시술비는 받지 않아요."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_K.format("카드 결제 시 3만 원 캐시백."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_M.format("슈링크 결제하시면 윤곽주사 1회를 얹어 드립니다."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_O.format("Buy 2 sessions, get the 3rd on us."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    # guarantees without 보장/100%
+    (_L.format("시력이 기대에 못 미치면 추가 교정 비용은 저희가 책임집니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M.format("효과 없으면 돈 안 받습니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M.format("누구나 확실하게 빠지는 다이어트 주사."),"F",{"MSA-GUARANTEE"}, "yeoshin-kma"),
+    (_N.format("재발 걱정 없이 깨끗하게 낫습니다."),"F",{"MSA-GUARANTEE"}, "yeoshin-kma"),
+    (_K.format("결과가 마음에 안 드시면 재수술은 무상으로 해 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_O.format("Results you can count on, or your money back."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_O.format("Lasting results, guaranteed."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_K.format("원하시는 라인, 반드시 만들어 드립니다."),"F",{"MSA-GUARANTEE"}, "yeoshin-kma"),
+    (_K.format("틀림없이 달라진 얼굴을 보시게 될 겁니다."),"F",{"MSA-GUARANTEE"}, "yeoshin-kma"),
+    # safety claims
+    (_M.format("마취 없이도 전혀 아프지 않은 레이저."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_K.format("붓기 없이 당일 일상 복귀."),"F",{"MSA-SAFETY-CLAIM"}, "yeoshin-kma"),
+    (_N.format("출혈 걱정 없는 임플란트."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_O.format("A completely safe procedure with no recovery time."),"F",{"MSA-SAFETY-CLAIM"}, "asa-weight"),
+    (_M.format("위험 부담 없는 비수술 리프팅."),"F",{"MSA-SAFETY-CLAIM"}, "yeoshin-kma"),
+    (_O.format("Risk-free, pain-free fat reduction."),"F",{"MSA-SAFETY-CLAIM"}, "asa-weight"),
+    # celebrity, broadcast, surgery footage
+    (_M.format("인기 걸그룹 멤버들이 관리받는 피부과."),"F",{"MSA-CELEBRITY"}, "celeb-seri"),
+    (_K.format("국가대표 선수도 믿고 맡긴 어깨 치료."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_M.format("드라마 주연 배우들을 담당하는 원장님."),"F",{"MSA-CELEBRITY"}, "celebrity-video"),
+    (_L.format("KBS 생로병사의 비밀에 출연한 원장이 직접 집도합니다."),"F",{"MSA-ARTICLE-FORM","MSA-CELEBRITY"}, "mohw-checklist"),
+    (_M.format("방송에 소개된 그 피부과."),"F",{"MSA-ARTICLE-FORM"}, "mohw-checklist"),
+    (_O.format("As featured in Vogue Korea."),"F",{"MSA-ARTICLE-FORM"}, "asa-cosmetic"),
+    (_O.format("Loved by K-drama actresses."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_K.format("쌍꺼풀 수술 전 과정을 인스타 릴스로 공개했어요."),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_K.format("원장님 집도 영상 보러 가기 ▶ 유튜브"),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_O.format("Watch Dr. Lee perform a thread lift live on Instagram."),"F",{"MSA-SURGERY-SCENE"}, "celebrity-video"),
+    (_K.format("지방흡입 실제 수술 모습, 영상으로 확인하세요."),"F",{"MSA-SURGERY-SCENE"}, "youtube-lure"),
+    # superlative, unverified, title, student, appearance, before/after, review incentive
+    (_L.format("전국에서 손꼽히는 라식 안과."),"F",{"MSA-SUPERLATIVE"}, "yeoshin-kma"),
+    (_M.format("리프팅 분야의 일인자."),"F",{"MSA-SUPERLATIVE"}, "yeoshin-kma"),
+    (_O.format("The most trusted skin clinic in Busan."),"F",{"MSA-SUPERLATIVE"}, "aesthetic-violations"),
+    (_O.format("Number one for skin boosters in Korea."),"F",{"MSA-SUPERLATIVE"}, "aesthetic-violations"),
+    (_M.format("특허받은 독자 시술법."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_M.format("줄기세포 탈모 치료."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_M.format("소비자 선정 브랜드 대상 3년 연속 수상."),"F",{"MSA-UNVERIFIED"}, "dent-cases"),
+    (_K.format("안면윤곽 전문 병원."),"F",{"MSA-FAKE-TITLE"}, "ftc-2013"),
+    (_K.format("수능 끝난 고3 모여라! 수험표 보여주시면 쌍꺼풀 상담 특가."),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_O.format("Students get 15% off with a valid ID."),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_K.format("작은 눈 때문에 주눅 들었던 날은 이제 안녕."),"F",{"MSA-APPEARANCE"}, "yeoshin-kma"),
+    (_M.format("시술 전후 비교 사진 갤러리를 열었습니다."),"F",{"MSA-BEFORE-AFTER"}, "ftc-fake-reviews"),
+    (_K.format("수술 3개월 만에 달라진 모습, 비교 사진으로 보세요."),"F",{"MSA-BEFORE-AFTER"}, "ftc-fake-reviews"),
+    (_O.format("See the transformation: photos from week 1 to week 12."),"F",{"MSA-BEFORE-AFTER"}, "asa-bbl"),
+    (_M.format("네이버 영수증 리뷰를 남기시면 다음 방문 때 5천 원을 빼 드려요."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_M.format("솔직한 평점 남겨 주시는 분께 핸드크림을 드립니다."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_O.format("Leave us a Google review and get a free LED session."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    # the missing risk notice, English and Korean procedure names
+    ("(광고) Glow Skin Clinic Thread lift appointments open for May. 무료수신거부 080-432-1004","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 해든안과 렌즈삽입술 평일 야간 상담 가능. 무료거부 080-432-1001","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) Hadeun Plastic Surgery Rhinoplasty consultations with Dr. Kim every Thursday. 무료수신거부 080-432-1000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) Glow Skin Clinic Dermal filler and skin booster appointments this week. 무료수신거부 080-432-1004","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 해든모발의원 모발이식 상담 받아보세요. 무료수신거부 080-432-1005","SA",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 해든치과 임플란트 상담 예약 받습니다. 무료수신거부 080-432-1003","SA",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    # health information in SMS
+    ("[해든내과] 홍길동님 공복혈당 142mg/dL로 당뇨 전단계입니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님, 갑상선 결절이 확인되어 세침검사가 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[해든의원] 헬리코박터 양성으로 제균 치료를 시작합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님 골밀도 T-score -2.8로 골다공증 범위입니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[해든안과] 시야검사상 좌안 시야결손이 진행되었습니다.","S",{"PII-HEALTH-IN-SMS"}, "glaucoma-codes"),
+    ("Hadeun Clinic: your A1c came back at 8.1%. Please book a follow-up.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님 처방: 에스시탈로프람 10mg 30일분 (우울증 치료제)","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[해든의원] 진단명 E11.9 제2형 당뇨병 소견서 준비되었습니다.","S",{"PII-HEALTH-IN-SMS"}, "kcd"),
+    ("{{ patient.name }}님 HPV 고위험군 양성 결과가 나왔습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("{{ patient.name }}님 조직검사 결과 악성으로 나와 상의가 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("Hadeun Clinic: your biopsy showed abnormal cells. Dr. Park will call you.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    # purpose: promotion in informational messages
+    ("[해든안과] 최신 각막 지형도 장비를 들였습니다. 정밀한 검사를 경험해 보세요.","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
+    ("[해든피부과] 5월 가정의 달, 부모님 효도 리프팅 예약 받습니다.","S",{"ADV-PURPOSE-MISMATCH","MSA-OMIT-RISK"}, "sms-promo"),
+    ("{{ patient.name }}님, 해든치과 카카오톡 채널을 추가해 주셔서 감사합니다!","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("{{ patient.name }}님, 생일 축하드립니다! 이번 달 방문하시면 작은 선물을 준비해 두었어요.","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT"}, "alimtalk-review"),
+    ("해든의원 수면 클리닉이 새롭게 문을 열었습니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "kakao-ad-criteria"),
+    ("{{ patient.name }}님, 해든피부과 3월 소식지: 봄철 피부 관리 팁과 새로 들어온 시술을 소개합니다.","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    ("[해든정형외과] 도수치료 10회 패키지 출시! 문의 02-555-0101","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
+    ("{{ patient.name }}님, 만족도 설문에 참여해 주시면 커피 쿠폰을 드립니다.","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT"}, "alimtalk-2604"),
+    ("[해든한의원] 환절기 면역 관리, 공진단으로 미리 준비하세요.","S",{"ADV-PURPOSE-MISMATCH"}, "sms-promo"),
+    ("{{ patient.name }}님 수술하신 지 한 달이 되었네요. 요즘 잘 보이시나요?","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("Hadeun Skin: our new HydraFacial machine has arrived, book yours today!","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
+    ("{{ patient.name }}님, 해든안과가 드림렌즈 클리닉을 새로 시작했습니다. 자녀분 시력이 걱정되시면 상담받아 보세요.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    # clean traps: care, safety advice, legal notices, footers, English names, everyday words
+    ("{{ patient.name }}님, 수술 후 눈을 세게 비비면 각막 절편이 밀려 시력이 영구적으로 떨어질 수 있습니다.","A",set(), "lasik-care"),
+    ("폭염 특보: 오늘 최고 기온 36도. 수술 부위에 땀이 들어가지 않게 주의하세요.","A",set(), "lasik-care"),
+    ("[해든안과] 접수번호 No. 23 — 2번 검사실 앞에서 기다려 주세요.","S",set(), "alimtalk-info"),
+    ("[해든의원] 본 문자는 의료법에 따른 비급여 진료비용 고지입니다. 도수치료 1회 80,000원.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 검사 결과가 준비되었습니다. 자세한 내용은 내원하시면 설명드립니다.","A",set(), "medical-info"),
+    ("(광고) Hadeun Eye Clinic 토요일 오후 진료를 시작합니다. 무료수신거부 080-432-1001","F",set(), "kisa-label"),
+    ("(광고) 해든피부과 레이저 토닝 상담 안내 *개인차·부작용 있음 무료수신거부 080-432-1002","F",set(), "mohw-checklist"),
+    ("(광고) 해든성형외과 코 성형 상담 안내. 부작용: 붓기, 멍, 감염 가능. 무료수신거부 080-432-1000","F",set(), "mohw-checklist"),
+    ("최고 혈압이 180을 넘거나 두통이 심하면 응급실로 가세요.","A",set(), "lasik-care"),
+    ("야간에 가장 가까운 응급실은 해든대학병원 응급센터입니다.","A",set(), "alimtalk-info"),
+    ("마취가 풀리면 통증이 있을 수 있으니 처방받은 진통제를 드세요.","A",set(), "lasek-care"),
+    ("[해든치과] 다른 치과에서 찍은 CT가 있으면 이메일로 보내 주세요.","S",set(), "alimtalk-info"),
+    ("주차권은 접수처에서 드립니다. 2시간 무료입니다.","A",set(), "alimtalk-info"),
+    ("필러 시술 후 일주일간 엎드려 자지 마세요. 드물게 혈관이 막혀 피부색이 변하면 바로 연락 주세요.","A",set(), "mohw-checklist"),
+    ("Your next appointment at Hadeun Dental is on May 3 at 2 PM. Reply 1 to confirm.","A",set(), "alimtalk-info"),
+    ("If you notice sudden flashes or a curtain over your vision, come in immediately: it can cause permanent vision loss.","A",set(), "lasik-care"),
+    ("{{ patient.name }}님은 2024년 5월 1일 광고성 정보 수신에 동의하셨습니다. 동의 유지 여부를 확인해 주세요.","A",set(), "kisa-label"),
+    ("완전히 회복되기까지는 보통 3개월 정도 걸립니다. 그 전에는 무리한 운동을 피하세요.","A",set(), "lasik-faq"),
+    ("[해든의원] 만 65세 이상은 독감 예방접종이 무료입니다(국가예방접종). 신분증을 지참하세요.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 오늘 시술은 최소 30분 정도 걸립니다.","A",set(), "alimtalk-info"),
+    ("(광고) 해든치과 임플란트 상담 안내. 시술 후 염증, 감각 이상 등이 생길 수 있습니다. 무료수신거부 080-432-1003","F",set(), "mohw-checklist"),
+    ("No. of tablets: 30. Take one after each meal.","A",set(), "alimtalk-info"),
+    ("[해든안과] 저희는 후기 작성을 요청하는 문자를 보내지 않습니다. 사칭 문자에 주의하세요.","S",set(), "alimtalk-info"),
+    ("해든안과 공지: 6월 6일 현충일은 휴진합니다.","A",set(), "alimtalk-info"),
+    ("(광고) 해든한의원 추나요법 건강보험 적용 안내. 개인에 따라 효과가 다를 수 있습니다. 무료수신거부 080-432-1006","F",set(), "mohw-checklist"),
+    ("[해든치과] 스케일링 후 이가 시릴 수 있으며 보통 1~2주 안에 좋아집니다.","S",set(), "lasek-care"),
+    ("다른 곳이 아프시거나 열이 나면 진료 전에 말씀해 주세요.","A",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다른 병원에서 치료 중이시면 드시는 약 목록을 가져와 주세요.","A",set(), "alimtalk-info"),
+    ("이 안약을 먼저 넣고, 5분 뒤에 두 번째 안약을 넣으세요.","A",set(), "lasik-care"),
+    ("수술 당일에는 보호자와 함께 오세요. 마취 후 운전은 절대 안 됩니다. Best regards, Hadeun Eye Clinic","A",set(), "lasik-care"),
+    ("[해든의원] 건강검진 결과지를 우편으로 보내 드렸습니다.","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 안약 넣는 방법을 영상으로 보실 수 있게 링크를 보내 드립니다.","A",set(), "lasik-care"),
+    ("(광고) GLOW SKIN CLINIC 5월 진료 일정 안내. 무료수신거부 080-432-1004","F",set(), "kisa-label"),
+    ("[해든안과] 수술비 결제가 완료되었습니다. 카드 영수증은 앱에서 확인하세요.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 처방 안약을 다 쓰셨다면 재진 예약을 잡아 주세요.","A",set(), "alimtalk-info"),
+    ("(광고) 해든피부과 여름철 자외선 차단 안내 강좌를 엽니다. 무료수신거부 080-432-1002","F",set(), "mohw-checklist"),
+    ("수술 후 일주일간은 세안 시 물이 눈에 들어가지 않게 하고, 보호안경을 꼭 쓰세요.","A",set(), "lasik-care"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -533,6 +701,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"x{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected7), "source": source})  # fmt: skip
+    for i, (text, kind, expected8, source) in enumerate(PROBES_8, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"y{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected8), "source": source})  # fmt: skip
     return rows
 
 
