@@ -25,7 +25,7 @@ from . import morph
 from .findings import RULES_DIR
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import literal_prefixes
+from .prefilter import required_grams
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
@@ -131,7 +131,7 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _prefilters(alternations: list[str]) -> tuple[frozenset[str], ...]:
-    found = (literal_prefixes(a) for a in alternations)
+    found = (required_grams(a) for a in alternations)
     return tuple(prefixes for prefixes in found if prefixes is not None)
 
 

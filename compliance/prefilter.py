@@ -115,3 +115,60 @@ def grams(text: str) -> frozenset[str]:
 def could_match(prefixes: frozenset[str] | None, text_grams: frozenset[str]) -> bool:
     """False only when no literal prefix occurs in the text (then the pattern cannot match)."""
     return prefixes is None or not prefixes.isdisjoint(text_grams)
+
+
+def required_grams(pattern: str) -> frozenset[str] | None:
+    """Strings of one or two characters one of which every match of ``pattern`` contains, or None.
+
+    Like :func:`literal_prefixes`, but an alternative may be represented by any item it cannot do without, not
+    only its start: ``[0-9]+%(저렴|싸게)`` by ``%`` rather than by the ten digits (every advertisement carries
+    digits in its opt-out number, so a digit says nothing about whether the pattern can match)."""
+    try:
+        parsed = _p.parse(pattern)
+    except re.error:
+        return None
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        found: set[str] = set()
+        for branch in items[0][1][1]:
+            sub = _required(list(branch))
+            if sub is None:
+                return None
+            found |= sub
+    else:
+        found_or_none = _required(items)
+        if found_or_none is None:
+            return None
+        found = found_or_none
+    if not found or "" in found or len(found) > _MAX_PREFIXES:
+        return None
+    return frozenset(found)
+
+
+def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The most selective set of strings one of which a match of this sequence must contain."""
+    candidates: list[set[str]] = []
+    prefix = _sequence(items)
+    if prefix is not None and "" not in (prefix[0] | prefix[1]) and (prefix[0] | prefix[1]):
+        candidates.append(prefix[0] | prefix[1])
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.BRANCH and len(items) == 1:
+            continue
+        found = _item(op, av)
+        if found is None:
+            continue
+        options = {o[:_PREFIX_CHARS] for o in found[0] | found[1]}
+        if options and "" not in options:
+            candidates.append(options)
+    if not candidates:
+        return None
+    return min(candidates, key=_weakness)
+
+
+def _weakness(options: set[str]) -> tuple[int, int, int]:
+    """Lower is more selective: fewer single characters, no bare digits, fewer options."""
+    singles = sum(1 for o in options if len(o) < _PREFIX_CHARS)
+    digits = sum(1 for o in options if o.isdigit())
+    return (digits, singles, len(options))

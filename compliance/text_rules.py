@@ -36,7 +36,7 @@ from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import Span, frame_matches
 from .normalize import Normalized, normalize
-from .prefilter import could_match, literal_prefixes
+from .prefilter import could_match, required_grams
 from .purpose import PurposeVerdict, classify
 from .suggestions import suggest
 from .variables import unknown_variable_spans
@@ -83,7 +83,7 @@ class _Family:
         """Literal prefixes of any_re and both_re (computed once per family: the dataclass is frozen)."""
         cached = self.__dict__.get("_prefix_cache")
         if cached is None:
-            cached = tuple(literal_prefixes(p.pattern) if p is not None else None for p in (self.any_re, self.both_re))
+            cached = tuple(required_grams(p.pattern) if p is not None else None for p in (self.any_re, self.both_re))
             object.__setattr__(self, "_prefix_cache", cached)
         return cached
 

@@ -661,6 +661,122 @@ PROBES_8: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# ninth probe round (orthopaedics, women's health, obesity, hair, Korean medicine, English; written after the
+# eighth-round frames and measured unseen at P 0.88 R 0.55 before the ninth-round frames)
+_P = "(광고) 바른마디정형외과 {} ※ 치료 결과는 개인에 따라 다를 수 있으며 부작용이 발생할 수 있습니다. 무료수신거부 080-600-1000"
+_Q = "(광고) 소담여성의원 {} 개인차가 있습니다. 무료수신거부 080-600-2000"
+_R9 = "(광고) 날씬한의원 {} 부작용이 있을 수 있습니다. 무료수신거부 080-600-3000"
+_T = "(광고) First Hair Clinic {} Results vary; side effects are possible. 무료수신거부 080-600-4000"
+_U = "(광고) 숲속치과\n{}\n*개인에 따라 부작용이 있을 수 있습니다\n무료거부 080-600-5000"
+PROBES_9: list[tuple[str, str, set[str], str]] = [
+    # testimonials
+    (_P.format("무릎 수술 후 손주와 산책하신다는 70대 어머님의 편지를 받았습니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_R9.format("3개월 만에 12kg을 감량한 30대 직장맘, 그 비결을 인터뷰했습니다."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_T.format("\"My hairline is back and so is my confidence.\" — Daniel, 41"),"F",{"MSA-TESTIMONIAL","MSA-APPEARANCE"}, "asa-cosmetic"),
+    (_U.format("임플란트 하신 아버님께서 '이제 고기도 씹는다'며 웃으셨어요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_Q.format("먼저 경험하신 분들의 진솔한 이야기를 홈페이지에 모았습니다."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_T.format("Watch Kevin's hair transplant journey, month by month."),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_R9.format("한약 다이어트로 인생이 바뀌었다는 고객님들의 메시지가 매일 도착합니다."),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_P.format("도수치료 받으신 환자분 왈, '허리가 이렇게 가벼울 수가!'"),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    # comparison / disparagement
+    (_P.format("수술부터 권하는 병원이 불안하셨다면, 비수술 치료부터 시작하세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "mohw-checklist"),
+    (_U.format("임플란트, 아무 데서나 하시면 안 됩니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_R9.format("이미 여러 한의원을 거쳐 오신 분들이 마지막으로 찾는 곳."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_T.format("Other clinics take 3 sessions. We need just one."),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    (_Q.format("대학병원 수준의 검사를 동네에서 받으세요."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_U.format("저가 임플란트의 함정, 나중에 더 큰 비용이 듭니다."),"F",{"MSA-DEFAME"}, "dent-cases"),
+    # inducement
+    (_P.format("MRI 촬영 시 촬영비의 절반을 지원해 드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_R9.format("첫 달 한약값은 반만 받습니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_Q.format("산전 검사 패키지 39만 원 → 29만 원, 이번 주까지."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_T.format("First consultation on the house, plus 10% off any treatment booked this week."),"F",{"MSA-INDUCEMENT"}, "asa-bbl"),
+    (_U.format("스케일링 오시는 분들께 구강 세정기를 선물로 드려요."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_R9.format("친구와 함께 등록하면 두 분 다 침 치료 5회 추가."),"F",{"MSA-INDUCEMENT"}, "referral-voucher"),
+    (_P.format("지방에서 오시는 환자분께는 숙박비 일부를 지원합니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_T.format("Sign up today and we'll cover your first PRP session."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_Q.format("결제 금액의 10%를 다음 진료 때 쓰실 수 있게 돌려드립니다."),"F",{"MSA-INDUCEMENT"}, "sns-points"),
+    (_U.format("교정 시작하시면 미백 1회를 덤으로 해 드립니다."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    # guarantees
+    (_R9.format("감량 목표에 못 미치면 다음 달 한약은 저희가 부담합니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_T.format("Your hair will grow back. We promise."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_P.format("한 번 치료로 다시는 허리 통증 없는 삶."),"F",{"MSA-GUARANTEE"}, "yeoshin-kma"),
+    (_U.format("심은 임플란트가 빠지면 평생 무상으로 다시 심어 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_Q.format("누구든 반드시 효과를 보는 프로그램입니다."),"F",{"MSA-GUARANTEE"}, "yeoshin-kma"),
+    (_T.format("Visible results in 30 days — or your money back."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    # safety
+    (_P.format("칼을 대지 않아 부작용 걱정이 없는 무릎 치료."),"F",{"MSA-SAFETY-CLAIM"}, "yeoshin-kma"),
+    (_U.format("잇몸을 째지 않아 통증이 거의 없습니다."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_T.format("Non-invasive, no needles, no pain."),"F",{"MSA-SAFETY-CLAIM"}, "asa-weight"),
+    (_R9.format("천연 약재라 몸에 무리가 전혀 없습니다."),"F",{"MSA-SAFETY-CLAIM"}, "yeoshin-kma"),
+    # celebrity / broadcast / footage
+    (_P.format("프로축구 선수들의 재활을 책임지는 병원."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_R9.format("트로트 가수 ○○○ 님도 다이어트 한약을 드셨습니다."),"F",{"MSA-CELEBRITY"}, "celeb-seri"),
+    (_T.format("The hair clinic trusted by Korea's top actors."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_Q.format("MBC 건강 다큐에 소개된 원장님이 진료합니다."),"F",{"MSA-ARTICLE-FORM","MSA-CELEBRITY"}, "mohw-checklist"),
+    (_U.format("네이버 뉴스에도 실린 숲속치과의 무통 마취."),"F",{"MSA-ARTICLE-FORM","MSA-SAFETY-CLAIM"}, "mohw-checklist"),
+    (_T.format("See the full FUE procedure on our YouTube channel."),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_P.format("관절내시경 수술 장면을 그대로 담은 영상 공개."),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    # other ad families
+    (_Q.format("지역 1등 여성의원."),"F",{"MSA-SUPERLATIVE"}, "yeoshin-kma"),
+    (_T.format("Korea's leading hair restoration experts."),"F",{"MSA-SUPERLATIVE"}, "aesthetic-violations"),
+    (_U.format("업계 최초 3D 가이드 임플란트."),"F",{"MSA-SUPERLATIVE"}, "stibee-law"),
+    (_R9.format("자체 개발 특허 한약으로 체지방만 쏙."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_U.format("치과 교정 전문 병원."),"F",{"MSA-FAKE-TITLE"}, "ftc-2013"),
+    (_T.format("Before and after: 12 months of results."),"F",{"MSA-BEFORE-AFTER"}, "asa-bbl"),
+    (_R9.format("감량 전과 후 달라진 체형을 사진으로 확인하세요."),"F",{"MSA-BEFORE-AFTER"}, "ftc-fake-reviews"),
+    (_Q.format("겨울방학 맞이 여대생 전용 검진 혜택."),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_R9.format("뱃살 때문에 옷 고르기 힘드셨죠? 이제 자신 있게 입으세요."),"F",{"MSA-APPEARANCE"}, "yeoshin-kma"),
+    (_U.format("구글 리뷰 5점 남겨 주시면 불소 도포를 무료로 해 드려요."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    ("(광고) First Hair Clinic FUE hair transplant consultations this month. 무료수신거부 080-600-4000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 날씬한의원 지방분해주사 상담 받아 보세요. 무료수신거부 080-600-3000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 바른마디정형외과 인공관절 수술 상담 안내. 무료수신거부 080-600-1000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    # health information in SMS
+    ("[소담여성의원] {{ patient.name }}님 자궁경부 세포검사 재검이 필요합니다(ASC-US).","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[바른마디정형외과] {{ patient.name }}님 MRI상 회전근개 파열 소견으로 수술 상담이 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[소담여성의원] {{ patient.name }}님 임신 확인되었습니다. 6주 차입니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[날씬한의원] {{ patient.name }}님 체중 82.4kg, 체지방 35%로 측정되었습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("First Hair Clinic: {{ patient.name }}, your scalp biopsy confirmed alopecia areata.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[바른마디정형외과] 진단서(M17.1 원발성 무릎관절증) 발급 완료.","S",{"PII-HEALTH-IN-SMS"}, "kcd"),
+    ("[숲속치과] {{ patient.name }}님 치주낭 깊이 6mm로 잇몸 수술이 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    # purpose
+    ("[바른마디정형외과] 체외충격파 장비를 새로 갖췄습니다. 어깨 통증 있으시면 상담 오세요.","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
+    ("{{ patient.name }}님, 소담여성의원에서 갱년기 클리닉을 시작합니다. 관심 있으시면 예약해 주세요.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    ("{{ patient.name }}님 새해 복 많이 받으세요! 올해도 숲속치과가 함께하겠습니다.","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("[날씬한의원] 여름 오기 전, 지금 시작해야 8월에 달라집니다.","S",{"ADV-PURPOSE-MISMATCH"}, "sms-promo"),
+    ("{{ patient.name }}님, 리뷰 이벤트에 참여해 주시면 추첨을 통해 상품권을 드립니다.","A",{"KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT","MSA-REVIEW-INCENTIVE"}, "alimtalk-2604"),
+    ("First Hair Clinic: introducing our new scalp care program, ask us at your next visit!","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
+    ("{{ patient.name }}님, 치료 끝나고 2주 지났는데 잇몸은 좀 괜찮으세요?","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("{{ patient.name }}님, 숲속치과 2호점이 판교에 문을 열었습니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "kakao-ad-criteria"),
+    # clean traps
+    ("{{ patient.name }}님, 무릎 주사 후 이틀간은 목욕을 피하세요. 주사 부위가 붓고 열이 나면 바로 연락 주세요.","A",set(), "lasik-care"),
+    ("[바른마디정형외과] 깁스 안쪽이 가렵더라도 물건을 넣어 긁지 마세요. 피부가 상하면 영구 흉터가 남을 수 있습니다.","S",set(), "lasik-care"),
+    ("오늘 최고 기온 35도, 한약은 서늘한 곳에 보관하세요.","A",set(), "lasik-care"),
+    ("[소담여성의원] 진료순서 No. 8, 잠시만 기다려 주세요.","S",set(), "alimtalk-info"),
+    ("[숲속치과] 치과 치료비는 연말정산 의료비 공제 대상입니다. 영수증을 보관하세요.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다른 병원에서 드시는 약이 있으면 처방전을 가져와 주세요.","A",set(), "alimtalk-info"),
+    ("(광고) First Hair Clinic 5월 진료 시간 안내: 토요일 오후 휴진. 무료수신거부 080-600-4000","F",set(), "kisa-label"),
+    ("(광고) 날씬한의원 다이어트 한약 상담 안내. 복용 중 두근거림·불면이 생길 수 있습니다. 무료수신거부 080-600-3000","F",set(), "mohw-checklist"),
+    ("(광고) 숲속치과 임플란트 상담 안내 ※부작용 有 무료수신거부 080-600-5000","F",set(), "mohw-checklist"),
+    ("수술 후 3일간은 가장 붓기가 심할 수 있습니다. 얼음찜질을 해 주세요.","A",set(), "lasik-care"),
+    ("[바른마디정형외과] 실손보험 청구에 필요한 진료비 세부내역서를 발급해 드렸습니다.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 검사 결과는 문자로 알려드리지 않습니다. 다음 진료 때 설명드립니다.","A",set(), "medical-info"),
+    ("Please arrive 15 minutes early. Parking is free for 2 hours with validation.","A",set(), "alimtalk-info"),
+    ("If your wound becomes red, hot or painful, call us: untreated infection can cause lasting damage.","A",set(), "lasik-care"),
+    ("[소담여성의원] 국가 암검진 대상자는 자궁경부암 검진 비용이 무료입니다(국민건강보험 지원).","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 도수치료는 최소 하루 전까지 예약 변경이 가능합니다.","A",set(), "alimtalk-info"),
+    ("임플란트 수술 후에는 반드시 처방된 항생제를 끝까지 드세요.","A",set(), "lasek-care"),
+    ("[숲속치과] 다른 곳이 아프시면 진료 때 함께 말씀해 주세요.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 광고성 정보 수신 동의 2년이 지나 재확인 안내드립니다. 유지를 원치 않으시면 080-600-5000으로 알려 주세요.","A",set(), "kisa-label"),
+    ("한약 복용 중 설사나 복통이 심하면 복용을 멈추고 연락 주세요. 드물게 간 기능에 영향이 있을 수 있습니다.","A",set(), "lasik-care"),
+    ("(광고) BARUN MADI ORTHOPEDICS 물리치료실 운영 시간 변경 안내. 무료수신거부 080-600-1000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님 진료비 12,300원이 카드로 결제되었습니다.","A",set(), "alimtalk-info"),
+    ("수술 동의서의 부작용 항목(감염, 신경 손상, 재수술 가능성)을 꼭 읽어 보세요.","A",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 다음 주 월요일 오전 10시 재진 예약입니다. 변경은 02-600-1000.","A",set(), "alimtalk-info"),
+    ("[날씬한의원] 택배로 보내 드린 한약이 오늘 도착합니다. 받으시면 냉장 보관하세요.","S",set(), "alimtalk-info"),
+    ("수술 당일 보호자가 함께 오셔야 합니다. 전신마취 후 24시간은 운전하지 마세요.","A",set(), "lasik-care"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -705,6 +821,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"y{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected8), "source": source})  # fmt: skip
+    for i, (text, kind, expected9, source) in enumerate(PROBES_9, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"z{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected9), "source": source})  # fmt: skip
     return rows
 
 

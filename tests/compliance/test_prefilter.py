@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.normalize import normalize
-from compliance.prefilter import could_match, grams, literal_prefixes
+from compliance.prefilter import could_match, grams, literal_prefixes, required_grams
 
 
 def _strings(value: object) -> list[str]:
@@ -43,7 +43,11 @@ def _patterns() -> tuple[str, ...]:
 
 @cache
 def _compiled() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
-    return tuple((re.compile(p), literal_prefixes(p)) for p in _patterns())
+    compiled = []
+    for p in _patterns():
+        compiled.append((re.compile(p), literal_prefixes(p)))
+        compiled.append((re.compile(p), required_grams(p)))
+    return tuple(compiled)
 
 
 def test_known_prefixes() -> None:
@@ -52,6 +56,8 @@ def test_known_prefixes() -> None:
     assert literal_prefixes("a(bc)*d") == {"ab", "ad"}
     assert literal_prefixes("[0-9]+원") == frozenset("0123456789")  # 12원: the prefix is a digit, not 2원
     assert literal_prefixes("[가-힣]{1,3}님") is None  # may start with any syllable: no prefilter
+    assert required_grams("[가-힣]{1,3}님") == {"님"}  # but it cannot do without 님
+    assert required_grams("[0-9]+%(저렴|싸게)") == {"저렴", "싸게"}  # more selective than the digits
 
 
 def test_no_rule_pattern_is_skipped_on_the_corpus() -> None:
