@@ -74,7 +74,8 @@ class Frame:
         return spans
 
     def _around(self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...]) -> Span | None:
-        """The span of the anchor ``[a, b)`` with the nearest match of every other role, or None."""
+        """The span of the anchor ``[a, b)`` with, for every other role, its nearest match that keeps the frame
+        within its sentences (a nearer match across a full stop belongs to another claim), or None."""
         text = norm.text
         lo, hi = max(0, a - self.window), min(len(text), b + self.window)
         start, end = a, b
@@ -82,16 +83,20 @@ class Frame:
             found = [
                 m for m in role.finditer(text, lo, hi) if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
             ]
-            if not found:
-                return None
-            nearest = min(found, key=lambda m: abs(m.start() - a))
-            start, end = min(start, nearest.start()), max(end, nearest.end())
-        span = norm.span(start, end)
+            found.sort(key=lambda m: abs(m.start() - a))
+            for m in found:
+                if self._within_sentences(norm, min(start, m.start()), max(end, m.end())):
+                    start, end = min(start, m.start()), max(end, m.end())
+                    break
+            else:
+                return None  # no match of this role (in the anchor's sentences)
         if self._excepted(text, start, end):
             return None
-        if len(_SENTENCE_END_RE.findall(norm.original, *span)) > self.sentences - 1:
-            return None  # the roles of one frame belong to one sentence (comparison: a question and its answer)
-        return span
+        return norm.span(start, end)
+
+    def _within_sentences(self, norm: Normalized, start: int, end: int) -> bool:
+        """The roles of one frame belong to one sentence (comparison: a question and its answer, two)."""
+        return len(_SENTENCE_END_RE.findall(norm.original, *norm.span(start, end))) <= self.sentences - 1
 
     def _excepted(self, text: str, start: int, end: int) -> bool:
         if self.exceptions is None:

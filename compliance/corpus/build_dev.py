@@ -743,7 +743,7 @@ PROBES_9: list[tuple[str, str, set[str], str]] = [
     ("{{ patient.name }}님, 소담여성의원에서 갱년기 클리닉을 시작합니다. 관심 있으시면 예약해 주세요.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
     ("{{ patient.name }}님 새해 복 많이 받으세요! 올해도 숲속치과가 함께하겠습니다.","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
     ("[날씬한의원] 여름 오기 전, 지금 시작해야 8월에 달라집니다.","S",{"ADV-PURPOSE-MISMATCH"}, "sms-promo"),
-    ("{{ patient.name }}님, 리뷰 이벤트에 참여해 주시면 추첨을 통해 상품권을 드립니다.","A",{"KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT","MSA-REVIEW-INCENTIVE"}, "alimtalk-2604"),
+    ("{{ patient.name }}님, 리뷰 이벤트에 참여해 주시면 추첨을 통해 상품권을 드립니다.","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT","MSA-REVIEW-INCENTIVE"}, "alimtalk-2604"),
     ("First Hair Clinic: introducing our new scalp care program, ask us at your next visit!","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
     ("{{ patient.name }}님, 치료 끝나고 2주 지났는데 잇몸은 좀 괜찮으세요?","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
     ("{{ patient.name }}님, 숲속치과 2호점이 판교에 문을 열었습니다.","A",{"KAKAO-ALIMTALK-PROMO"}, "kakao-ad-criteria"),
@@ -774,6 +774,66 @@ PROBES_9: list[tuple[str, str, set[str], str]] = [
     ("{{ patient.name }}님, 다음 주 월요일 오전 10시 재진 예약입니다. 변경은 02-600-1000.","A",set(), "alimtalk-info"),
     ("[날씬한의원] 택배로 보내 드린 한약이 오늘 도착합니다. 받으시면 냉장 보관하세요.","S",set(), "alimtalk-info"),
     ("수술 당일 보호자가 함께 오셔야 합니다. 전신마취 후 24시간은 운전하지 마세요.","A",set(), "lasik-care"),
+]  # fmt: skip
+
+
+# tenth probe round (whole realistic messages of five clinics; written after the ninth-round frames and measured
+# unseen at P 0.92 R 0.57 before the tenth-round frames)
+PROBES_10: list[tuple[str, str, set[str], str]] = [
+    ("(광고) [라움피부과]\n벌써 여름이 코앞이죠?\n작년 여름 제모 받으신 고객님들이 '올해는 면도기 안 샀다'고 하시네요 ^^\n부작용이 있을 수 있습니다.\n무료수신거부 080-700-1000","F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    ("(광고) 라움피부과입니다. 이번 주 토요일까지 예약하신 분께 재생크림 미니어처를 챙겨 드려요. 시술 후 붉어짐이 있을 수 있습니다. 무료수신거부 080-700-1000","F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    ("(광고) 라움피부과 🌸 봄맞이 피부 리셋 🌸 기미·잡티, 이번에 확실히 끝내세요! 개인에 따라 결과가 다를 수 있습니다. 무료수신거부 080-700-1000","F",{"MSA-GUARANTEE"}, "yeoshin-kma"),
+    ("(광고) 라움피부과\n피부과 쇼핑 이제 그만!\n여기저기 다녀봐도 효과 없으셨던 분들 상담 오세요.\n부작용 발생 가능\n무료수신거부 080-700-1000","F",{"MSA-COMPARISON"}, "stibee-law"),
+    ("(광고) 라움피부과 인스타 팔로워 1만 명 돌파 기념! 팔로우 인증하시면 LED 관리 1회 무료. 부작용이 있을 수 있습니다. 무료수신거부 080-700-1000","F",{"MSA-INDUCEMENT"}, "sns-points"),
+    ("(광고) 하나로안과 ✔ 대학병원 출신 전문의 ✔ 정밀검사 40여 항목 ✔ 수술 후 1년 무상 관리. 개인에 따라 부작용이 발생할 수 있습니다. 무료수신거부 080-700-2000","F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    ("(광고) 하나로안과 \"수술 다음 날 출근했어요!\" 시력교정 고객님 말씀처럼, 빠른 회복을 경험하세요. 부작용이 있을 수 있습니다. 무료수신거부 080-700-2000","F",{"MSA-TESTIMONIAL","MSA-SAFETY-CLAIM"}, "dent-cases"),
+    ("(광고) 하나로안과 녹내장·백내장 검진 주간입니다. 50세 이상이시라면 이번 기회에 검진받아 보세요. 무료수신거부 080-700-2000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 하나로안과 드림렌즈, 성장기 아이 시력 관리의 정답! 개인차가 있습니다. 무료수신거부 080-700-2000","F",{"MSA-SUPERLATIVE"}, "yeoshin-kma"),
+    ("(광고) 하나로안과 유명 안과 체인보다 30만 원 저렴한 스마일라식. 부작용이 있을 수 있습니다. 무료수신거부 080-700-2000","F",{"MSA-COMPARISON"}, "stibee-law"),
+    ("(광고) 튼튼치과 임플란트 상담 오시면 치아 스케일링을 무상으로 해 드립니다. 시술 후 통증·부기가 있을 수 있습니다. 무료수신거부 080-700-3000","F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    ("(광고) 튼튼치과 원장님이 직접 치료받은 환자분들께 감사 문자를 받는 치과. 부작용이 있을 수 있습니다. 무료수신거부 080-700-3000","F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    ("(광고) 튼튼치과 치과 공포증 있으셔도 괜찮아요. 자는 동안 끝나는 수면 임플란트, 아픈 기억 없이. 부작용이 있을 수 있습니다. 무료수신거부 080-700-3000","F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    ("(광고) 튼튼치과 SBS 뉴스에 나온 그 치과! 부작용이 있을 수 있습니다. 무료수신거부 080-700-3000","F",{"MSA-ARTICLE-FORM"}, "mohw-checklist"),
+    ("(광고) 튼튼치과 교정 전문의 3인이 책임지고 끝까지! 치아가 다시 틀어지면 재교정 비용을 받지 않습니다. 부작용이 있을 수 있습니다. 무료수신거부 080-700-3000","F",{"MSA-GUARANTEE"}, "stibee-law"),
+    ("(광고) 미래한방병원 교통사고 후유증, 자동차보험으로 본인 부담 없이 치료받으세요. 개인차가 있습니다. 무료수신거부 080-700-4000","F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    ("(광고) 미래한방병원 입원하시는 분께 보양식 도시락을 매일 드립니다. 개인차가 있습니다. 무료수신거부 080-700-4000","F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    ("(광고) 미래한방병원 병원에서 포기하라던 허리, 한방으로 다시 걷게 되었습니다 - 60대 김○○님. 개인차가 있습니다. 무료수신거부 080-700-4000","F",{"MSA-TESTIMONIAL","MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    ("(광고) 미래한방병원 국내 최대 규모 한방 척추센터. 개인차가 있습니다. 무료수신거부 080-700-4000","F",{"MSA-SUPERLATIVE"}, "yeoshin-kma"),
+    ("(광고) Luna Aesthetic Clinic Spring glow-up! 25% off all skin boosters until March 31. Side effects may occur. 무료수신거부 080-700-5000","F",{"MSA-INDUCEMENT"}, "asa-bbl"),
+    ("(광고) Luna Aesthetic Clinic Our Botox is gentle, quick and totally risk-free. 무료수신거부 080-700-5000","F",{"MSA-SAFETY-CLAIM","MSA-OMIT-RISK"}, "asa-weight"),
+    ("(광고) Luna Aesthetic Clinic Join the 10,000+ happy clients who trust us with their skin. Side effects may occur. 무료수신거부 080-700-5000","F",{"MSA-TESTIMONIAL"}, "aesthetic-violations"),
+    ("(광고) Luna Aesthetic Clinic The gold standard in lip filler. Side effects may occur. 무료수신거부 080-700-5000","F",{"MSA-SUPERLATIVE"}, "aesthetic-violations"),
+    ("(광고) Luna Aesthetic Clinic Refer two friends and your next filler is on the house. Side effects may occur. 무료수신거부 080-700-5000","F",{"MSA-INDUCEMENT"}, "referral-voucher"),
+    # informational channels
+    ("[하나로안과] {{ patient.name }}님 망막 사진에서 출혈 소견이 보여 빠른 내원이 필요합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[튼튼치과] {{ patient.name }}님 충치 4개, 신경치료 1개 진행 예정입니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[미래한방병원] {{ patient.name }}님 간 기능 수치(AST 120)가 높아 한약 복용을 중단합니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("Luna Aesthetic Clinic: {{ patient.name }}, your patch test was positive for lidocaine allergy.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[하나로안과] {{ patient.name }}님 당뇨망막병증 레이저 치료 2차 예약 안내드립니다.","S",{"PII-HEALTH-IN-SMS"}, "glaucoma-codes"),
+    ("{{ patient.name }}님, 라움피부과에서 새로 선보이는 '물광 리프팅' 체험 예약을 받고 있어요.","A",{"KAKAO-ALIMTALK-PROMO","MSA-OMIT-RISK"}, "alimtalk-review"),
+    ("{{ patient.name }}님, 하나로안과 개원 10주년을 맞아 감사 인사 드립니다. 늘 건강하세요.","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("[튼튼치과] 우리 아이 첫 치과, 튼튼치과 키즈존에서 즐겁게 시작하세요!","S",{"ADV-PURPOSE-MISMATCH"}, "sms-promo"),
+    ("{{ patient.name }}님, 지난 진료 만족하셨나요? 별점을 남겨 주시면 큰 힘이 됩니다.","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    ("[미래한방병원] 다이어트 한약 3개월분 구매 시 1개월분 추가 증정","S",{"ADV-PURPOSE-MISMATCH","MSA-INDUCEMENT"}, "lure-cases"),
+    ("Luna Aesthetic Clinic: thank you for your visit! Book your next appointment within 30 days and save 15%.","S",{"ADV-PURPOSE-MISMATCH","MSA-INDUCEMENT"}, "asa-bbl"),
+    # clean traps
+    ("{{ patient.name }}님, 내일 오후 3시 라움피부과 레이저 시술 예약입니다. 시술 부위 화장은 지우고 오세요.","A",set(), "alimtalk-info"),
+    ("[하나로안과] {{ patient.name }}님 검사 결과 확인을 위해 다음 주 내원 부탁드립니다.","S",set(), "medical-info"),
+    ("{{ patient.name }}님, 수술 후 3개월간은 눈을 비비지 마세요. 각막에 충격이 가면 시력이 영구적으로 떨어질 수 있습니다.","A",set(), "lasik-care"),
+    ("[튼튼치과] 임시 치아가 빠지면 버리지 말고 가져오세요. 다음 진료 때 다시 붙여 드립니다.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 한약은 식후 30분에 드세요. 드시는 동안 술은 피해 주세요.","A",set(), "alimtalk-info"),
+    ("(광고) 라움피부과 6월 휴진 안내: 6월 3일(화) 대체공휴일 휴진합니다. 무료수신거부 080-700-1000","F",set(), "kisa-label"),
+    ("(광고) Luna Aesthetic Clinic Our opening hours change from May 1. 무료수신거부 080-700-5000","F",set(), "kisa-label"),
+    ("(광고) 하나로안과 백내장 수술 상담 안내. 수술 후 안구건조, 빛번짐, 감염 등 부작용이 있을 수 있습니다. 무료수신거부 080-700-2000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 진료비 영수증을 이메일로 보내 드렸습니다. 다른 병원 진료 시 참고하세요.","A",set(), "alimtalk-info"),
+    ("[미래한방병원] 교통사고 치료 시 보험사 접수번호를 알려 주세요. 본인부담금은 보험 처리 결과에 따라 안내드립니다.","S",set(), "alimtalk-info"),
+    ("최고 기온이 30도를 넘는 날에는 수술 부위를 시원하게 유지하세요.","A",set(), "lasik-care"),
+    ("{{ patient.name }}님, 예약하신 스케일링은 건강보험이 적용되어 본인부담금이 약 1만 5천 원입니다.","A",set(), "alimtalk-info"),
+    ("Reminder: your appointment at Luna Aesthetic Clinic is on Friday at 11 AM. Please avoid alcohol 24 hours before.","A",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 처방받으신 연고를 하루 두 번 바르시고 증상이 나아지지 않으면 다시 내원해 주세요.","A",set(), "alimtalk-info"),
+    ("[튼튼치과] 치료 후 마취가 풀릴 때까지 2시간 정도는 식사를 피해 주세요. 볼을 깨물 수 있습니다.","S",set(), "lasek-care"),
+    ("{{ patient.name }}님, 병원 이전으로 6월부터 3층 진료실에서 진료합니다. 엘리베이터를 이용해 주세요.","A",set(), "alimtalk-info"),
+    ("[하나로안과] 산동검사 후 4~6시간은 눈부심이 있어 운전이 어렵습니다. 보호자와 함께 오세요.","S",set(), "lasik-care"),
 ]  # fmt: skip
 
 
@@ -825,6 +885,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"z{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected9), "source": source})  # fmt: skip
+    for i, (text, kind, expected10, source) in enumerate(PROBES_10, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"v{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected10), "source": source})  # fmt: skip
     return rows
 
 
