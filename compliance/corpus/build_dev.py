@@ -720,7 +720,7 @@ PROBES_9: list[tuple[str, str, set[str], str]] = [
     (_Q.format("지역 1등 여성의원."),"F",{"MSA-SUPERLATIVE"}, "yeoshin-kma"),
     (_T.format("Korea's leading hair restoration experts."),"F",{"MSA-SUPERLATIVE"}, "aesthetic-violations"),
     (_U.format("업계 최초 3D 가이드 임플란트."),"F",{"MSA-SUPERLATIVE"}, "stibee-law"),
-    (_R9.format("자체 개발 특허 한약으로 체지방만 쏙."),"F",{"MSA-UNVERIFIED"}, "mohw-checklist"),
+    (_R9.format("자체 개발 특허 한약으로 체지방만 쏙."),"F",{"MSA-UNVERIFIED","MSA-GUARANTEE"}, "mohw-checklist"),
     (_U.format("치과 교정 전문 병원."),"F",{"MSA-FAKE-TITLE"}, "ftc-2013"),
     (_T.format("Before and after: 12 months of results."),"F",{"MSA-BEFORE-AFTER"}, "asa-bbl"),
     (_R9.format("감량 전과 후 달라진 체형을 사진으로 확인하세요."),"F",{"MSA-BEFORE-AFTER"}, "ftc-fake-reviews"),
@@ -837,6 +837,61 @@ PROBES_10: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# eleventh probe round (casual SNS tone, questions, emoji, mixed Korean–English; written after the tenth-round
+# frames and measured unseen at P 0.92 R 0.52 before the eleventh-round frames)
+_A1 = "(광고) 온새미로피부과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-800-1000"
+_A2 = "(광고) 새봄안과 {} 개인에 따라 부작용이 발생할 수 있습니다. 무료수신거부 080-800-2000"
+_A3 = "(광고) Bloom Dental {} Side effects may occur. 무료수신거부 080-800-3000"
+PROBES_11: list[tuple[str, str, set[str], str]] = [
+    (_A1.format("언니들 이거 실화예요?? 토닝 5번 만에 기미가 싹 😍 (고객님 DM 중)"),"F",{"MSA-TESTIMONIAL","MSA-GUARANTEE"}, "review-blog"),
+    (_A1.format("\"친구들이 피부 좋아졌다고 난리예요\" 20대 고객님의 한마디"),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_A2.format("라식 3년 차 간호사 쌤이 알려주는 솔직 회복기 🎥"),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_A3.format("Our patient Sarah went from hiding her smile to beaming in every photo!"),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_A1.format("피부과 유목민 졸업하세요. 여기서 끝냅니다."),"F",{"MSA-COMPARISON","MSA-GUARANTEE"}, "stibee-law"),
+    (_A2.format("다른 데서 라식 불가 판정 받으셨어도 일단 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_A3.format("Tired of clinics that rush you? We take our time."),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    (_A1.format("원가 공개! 슈링크 300샷 39만 원"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_A1.format("이번 달 생일이신 분, 아쿠아필 1회 쏩니다 🎁"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_A2.format("가족 모두 검사받으시면 아이 검사비는 저희가 낼게요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_A3.format("New patients: exam, X-rays and cleaning for just $49 (usually $250)."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_A3.format("Bring this message and get a free whitening kit."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_A1.format("선착순 30분만! 리프팅 첫 체험가 9.9만"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_A2.format("안 보이면 끝까지 책임집니다. 재수술까지 OK."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_A3.format("A smile that lasts a lifetime — guaranteed."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_A1.format("효과 보장 못 하면 시작도 안 합니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_A2.format("눈 감았다 뜨면 끝! 아픔 제로 🙌"),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_A3.format("100% painless, guaranteed comfort."),"F",{"MSA-SAFETY-CLAIM","MSA-GUARANTEE"}, "asa-weight"),
+    (_A1.format("요즘 핫한 뷰티 유튜버 ○○님 다녀가셨어요 💕"),"F",{"MSA-CELEBRITY"}, "youtube-surgery"),
+    (_A2.format("아나운서들이 많이 찾는 안과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_A3.format("The dentist behind K-pop's brightest smiles."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_A1.format("시술 과정 100% 공개! 유튜브 '온새미로TV'에서 확인"),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_A2.format("서울 최고 수준의 장비."),"F",{"MSA-SUPERLATIVE"}, "yeoshin-kma"),
+    (_A3.format("Voted #1 dentist in Seoul."),"F",{"MSA-SUPERLATIVE"}, "aesthetic-violations"),
+    (_A1.format("인스타 후기 올려주시면 다음 시술 10% 빼드려요!"),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_A1.format("전후 비교 보시면 깜짝 놀라실 거예요 👀"),"F",{"MSA-BEFORE-AFTER"}, "ftc-fake-reviews"),
+    ("(광고) Bloom Dental Invisalign consultations now open. 무료수신거부 080-800-3000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("[새봄안과] {{ patient.name }}님 안압 좌 28 우 26으로 높게 나왔어요. 안약 꼭 넣으세요.","S",{"PII-HEALTH-IN-SMS"}, "glaucoma-codes"),
+    ("[온새미로피부과] {{ patient.name }}님 조직검사상 지루각화증으로 확인되었습니다.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("Bloom Dental: {{ patient.name }}, the X-ray shows decay on two molars.","S",{"PII-HEALTH-IN-SMS"}, "medical-info"),
+    ("[새봄안과] {{ patient.name }}님 시야검사 결과 녹내장 진행이 확인돼 약을 바꿔 드렸습니다.","S",{"PII-HEALTH-IN-SMS"}, "glaucoma-codes"),
+    ("{{ patient.name }}님, 온새미로피부과 카톡 친구만을 위한 깜짝 혜택이 도착했어요!","A",{"KAKAO-ALIMTALK-PROMO"}, "kakao-ad-criteria"),
+    ("[새봄안과] 노안이 시작되셨나요? 이제 돋보기 대신 노안 수술을 고민해 보세요.","S",{"ADV-PURPOSE-MISMATCH","MSA-OMIT-RISK"}, "sms-promo"),
+    ("{{ patient.name }}님, Bloom Dental 블로그에 새 글이 올라왔어요. 구경 오세요!","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
+    ("{{ patient.name }}님, 시술 후 일주일, 피부 컨디션은 어떠세요? 궁금한 점 있으면 답장 주세요.","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
+    # clean traps
+    ("{{ patient.name }}님, 토닝 후 3일은 각질 제거제와 사우나를 피하세요. 자외선 차단은 필수!","A",set(), "lasik-care"),
+    ("[새봄안과] 최고 안압이 30을 넘으면 응급 내원 기준입니다. 두통·구토가 있으면 바로 오세요.","S",set(), "glaucoma-codes"),
+    ("(광고) Bloom Dental 추석 연휴 진료 안내: 9/16~18 휴진. 무료수신거부 080-800-3000","F",set(), "kisa-label"),
+    ("(광고) 온새미로피부과 레이저 상담 안내. 시술 후 홍조, 가려움이 생길 수 있습니다. 무료수신거부 080-800-1000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 다른 안과에서 처방받은 안약이 있으면 함께 가져오세요.","A",set(), "alimtalk-info"),
+    ("Bloom Dental: your cleaning is booked for Tue 10:30. Reply C to cancel.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 진료비 45,000원 결제 완료. 실비 청구 서류는 앱에서 받으세요.","A",set(), "alimtalk-info"),
+    ("수술 후 1주일은 눈에 물이 들어가지 않게 하세요. 감염되면 시력이 영구적으로 나빠질 수 있어요.","A",set(), "lasik-care"),
+    ("[온새미로피부과] 주차는 건물 지하 2층, 2시간 무료입니다.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 가장 가까운 약국은 1층 온누리약국입니다.","A",set(), "alimtalk-info"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -889,6 +944,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"v{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected10), "source": source})  # fmt: skip
+    for i, (text, kind, expected11, source) in enumerate(PROBES_11, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"s{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected11), "source": source})  # fmt: skip
     return rows
 
 
