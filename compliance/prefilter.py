@@ -146,20 +146,16 @@ def required_grams(pattern: str) -> frozenset[str] | None:
 
 
 def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The most selective set of strings one of which a match of this sequence must contain."""
+    """The most selective set of strings one of which a match of this sequence must contain: the prefixes of
+    the sequence read from each of its items on (``[0-9]+cc(추가|더)`` → ``cc``), the most selective wins."""
     candidates: list[set[str]] = []
-    prefix = _sequence(items)
-    if prefix is not None and "" not in (prefix[0] | prefix[1]) and (prefix[0] | prefix[1]):
-        candidates.append(prefix[0] | prefix[1])
-    for op, av in items:
+    for i, (op, _av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
-        if op is _c.BRANCH and len(items) == 1:
-            continue
-        found = _item(op, av)
+        found = _sequence(items[i:])
         if found is None:
             continue
-        options = {o[:_PREFIX_CHARS] for o in found[0] | found[1]}
+        options = found[0] | found[1]
         if options and "" not in options:
             candidates.append(options)
     if not candidates:

@@ -229,7 +229,7 @@ PROBES: list[tuple[str, str, str, list[str], str]] = [
     ("sms", "informational", "[하람안과] 진단코드 H52.1(근시) 확인서가 발급되었습니다.", ["PII-HEALTH-IN-SMS"], "kcd"),
     ("sms", "informational", "[하람안과] 백내장 진행 정도가 심해 수술이 필요합니다.", ["PII-HEALTH-IN-SMS"], "medical-info"),
     ("alimtalk", "informational", "{{ patient.name }}님, 다음 주부터 신형 레이저로 시술받으실 수 있습니다. 예약 문의 주세요.", ["KAKAO-ALIMTALK-PROMO"], "alimtalk-review"),
-    ("alimtalk", "informational", "{{ patient.name }}님, 생신을 진심으로 축하드립니다.", ["KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO"], "kisa-label"),
+    ("alimtalk", "informational", "{{ patient.name }}님, 생신을 진심으로 축하드립니다.", ["KAKAO-ALIMTALK-BLACKLIST"], "kisa-label"),
     ("alimtalk", "informational", "하람안과가 새 단장을 마치고 다시 문을 엽니다. 많은 방문 바랍니다.", ["KAKAO-ALIMTALK-PROMO"], "alimtalk-review"),
     ("sms", "informational", "[하람안과] 여름휴가 전 시력교정, 지금이 적기입니다.", ["ADV-PURPOSE-MISMATCH"], "sms-promo"),
     ("alimtalk", "informational", "수술 후 2주간 사우나는 피해 주세요. 감염되면 시력에 영구적 손상이 올 수 있습니다.", [], "lasik-care"),

@@ -57,7 +57,7 @@ def test_known_prefixes() -> None:
     assert literal_prefixes("[0-9]+원") == frozenset("0123456789")  # 12원: the prefix is a digit, not 2원
     assert literal_prefixes("[가-힣]{1,3}님") is None  # may start with any syllable: no prefilter
     assert required_grams("[가-힣]{1,3}님") == {"님"}  # but it cannot do without 님
-    assert required_grams("[0-9]+%(저렴|싸게)") == {"저렴", "싸게"}  # more selective than the digits
+    assert required_grams("[0-9]+%(저렴|싸게)") == {"%저", "%싸"}  # more selective than the digits
 
 
 def test_no_rule_pattern_is_skipped_on_the_corpus() -> None:
