@@ -25,6 +25,7 @@ from . import morph
 from .findings import RULES_DIR
 from .morph import analyse
 from .normalize import Normalized, normalize
+from .prefilter import required_grams
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
@@ -41,16 +42,21 @@ class Frame:
     stems: tuple[str, ...]
     reason: str  # Korean / English: why the frame is promotional (purpose classification)
     sentences: int = 1  # how many sentences the roles may spread over
+    prefilters: tuple[frozenset[str], ...] = ()  # literal prefixes of the roles that have them (one must occur)
 
     def find(self, norm: Normalized) -> list[Span]:
         if self.kind == "window":
-            return self._window(norm)
+            return self._window(norm) if self.possible(norm.grams) else []
         if self.kind == "original":
             return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
         if not morph.ENABLED or not any(stem in norm.text for stem in self.stems):
             return []
         morphs = analyse(norm.original)
         return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]
+
+    def possible(self, grams: frozenset[str]) -> bool:
+        """False when some role's literal prefixes are all absent from the text (``norm.grams``): no regex scan."""
+        return not any(map(grams.isdisjoint, self.prefilters))  # map of a bound method: no Python-level loop
 
     def _window(self, norm: Normalized) -> list[Span]:
         text = norm.text
@@ -68,7 +74,8 @@ class Frame:
         return spans
 
     def _around(self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...]) -> Span | None:
-        """The span of the anchor ``[a, b)`` with the nearest match of every other role, or None."""
+        """The span of the anchor ``[a, b)`` with, for every other role, its nearest match that keeps the frame
+        within its sentences (a nearer match across a full stop belongs to another claim), or None."""
         text = norm.text
         lo, hi = max(0, a - self.window), min(len(text), b + self.window)
         start, end = a, b
@@ -76,16 +83,20 @@ class Frame:
             found = [
                 m for m in role.finditer(text, lo, hi) if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
             ]
-            if not found:
-                return None
-            nearest = min(found, key=lambda m: abs(m.start() - a))
-            start, end = min(start, nearest.start()), max(end, nearest.end())
-        span = norm.span(start, end)
+            found.sort(key=lambda m: abs(m.start() - a))
+            for m in found:
+                if self._within_sentences(norm, min(start, m.start()), max(end, m.end())):
+                    start, end = min(start, m.start()), max(end, m.end())
+                    break
+            else:
+                return None  # no match of this role (in the anchor's sentences)
         if self._excepted(text, start, end):
             return None
-        if len(_SENTENCE_END_RE.findall(norm.original, *span)) > self.sentences - 1:
-            return None  # the roles of one frame belong to one sentence (comparison: a question and its answer)
-        return span
+        return norm.span(start, end)
+
+    def _within_sentences(self, norm: Normalized, start: int, end: int) -> bool:
+        """The roles of one frame belong to one sentence (comparison: a question and its answer, two)."""
+        return len(_SENTENCE_END_RE.findall(norm.original, *norm.span(start, end))) <= self.sentences - 1
 
     def _excepted(self, text: str, start: int, end: int) -> bool:
         if self.exceptions is None:
@@ -124,6 +135,11 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _prefilters(alternations: list[str]) -> tuple[frozenset[str], ...]:
+    found = (required_grams(a) for a in alternations)
+    return tuple(prefixes for prefixes in found if prefixes is not None)
+
+
 @cache
 def frames() -> tuple[Frame, ...]:
     raw: list[dict[str, Any]] = json.loads((RULES_DIR / "frames.json").read_text("utf-8"))["frames"]
@@ -131,6 +147,7 @@ def frames() -> tuple[Frame, ...]:
     for entry in _merged(raw):
         kind = entry.get("kind", "window")
         roles = entry["roles"] if kind == "window" else [entry["pattern"]]
+        alternations = ["|".join(f"(?:{p})" for p in (r if isinstance(r, list) else [r])) for r in roles]
         out.append(
             Frame(
                 rule=entry["rule"],
@@ -142,6 +159,7 @@ def frames() -> tuple[Frame, ...]:
                 stems=tuple(entry.get("stems", [])),
                 reason=entry.get("reason", ""),
                 sentences=int(entry.get("sentences", 1)),
+                prefilters=_prefilters(alternations) if kind == "window" else (),
             )
         )
     return tuple(out)
@@ -164,10 +182,13 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     content only (``ad_only=True``). Linting runs the first before the purpose is known, the second after.
     ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
     found: list[FrameMatch] = []
+    grams = norm.grams
     for frame in _scoped(ad_only):
-        if frame.rule in skip:
+        if frame.rule in skip or not frame.possible(grams):
             continue
         spans = frame.find(norm)
+        if not spans:
+            continue
         if frame.kind != "window":
             spans = [s for s in spans if not frame.excepted_original(norm, s)]
         found.extend(FrameMatch(frame.rule, span, frame.reason) for span in spans)

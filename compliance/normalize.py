@@ -117,7 +117,7 @@ class Normalized:
     run-built object are materialised only when asked for, so the common case stays cheap.
     """
 
-    __slots__ = ("_ends", "_gaps", "_run_gaps", "_run_orig", "_run_start", "_starts", "original", "text")
+    __slots__ = ("_ends", "_gaps", "_grams", "_run_gaps", "_run_orig", "_run_start", "_starts", "original", "text")
 
     def __init__(
         self,
@@ -134,6 +134,16 @@ class Normalized:
         self._ends = ends
         self._gaps = gap_before
         self._run_start, self._run_orig, self._run_gaps = runs if runs is not None else ([], [], [])
+        self._grams: frozenset[str] | None = None
+
+    @property
+    def grams(self) -> frozenset[str]:
+        """The compact text's one- and two-character substrings (rule prefilters, :mod:`.prefilter`)."""
+        if self._grams is None:
+            from .prefilter import grams
+
+            self._grams = grams(self.text)
+        return self._grams
 
     def _materialise(self) -> None:
         starts: list[int] = []
@@ -206,12 +216,17 @@ class Normalized:
             return True
         return self.text[b] in _PARTICLES and (b + 1 >= n or self._gap(b + 1) != GAP_NONE)
 
+    def starts_word(self, a: int) -> bool:
+        """True when compact position ``a`` begins a word (something stood between it and the character before)."""
+        return a == 0 or self._gap(a) != GAP_NONE
+
     def crosses_words_cleanly(self, a: int, b: int) -> bool:
-        """Accept a match; a short one spanning a space (최 고) must end a word, so 수술 후 기간 ≠ 후기.
+        """Accept a match; a short one spanning a space (최 고) must be a whole split word: start a word and end
+        one, so 수술 후 기간 ≠ 후기 and 통증 정도 ≠ 증정.
 
         Evasions split short words; long phrase patterns (조직검사 결과 양성) span spaces by design.
         """
-        return b - a > SHORT_MATCH or not self.crosses_space(a, b) or self.ends_word(b)
+        return b - a > SHORT_MATCH or not self.crosses_space(a, b) or (self.starts_word(a) and self.ends_word(b))
 
 
 def _is_hangul(c: str) -> bool:

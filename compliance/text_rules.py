@@ -36,6 +36,7 @@ from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import Span, frame_matches
 from .normalize import Normalized, normalize
+from .prefilter import could_match, required_grams
 from .purpose import PurposeVerdict, classify
 from .suggestions import suggest
 from .variables import unknown_variable_spans
@@ -77,12 +78,22 @@ class _Family:
     exceptions: re.Pattern[str] | None
     both_re: re.Pattern[str] | None = None  # any_re | ad_re in one pass, for advertising content
 
+    @property
+    def _prefilters(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """Literal prefixes of any_re and both_re (computed once per family: the dataclass is frozen)."""
+        cached = self.__dict__.get("_prefix_cache")
+        if cached is None:
+            cached = tuple(required_grams(p.pattern) if p is not None else None for p in (self.any_re, self.both_re))
+            object.__setattr__(self, "_prefix_cache", cached)
+        return cached
+
     def matches(self, norm: Normalized, advertising: bool) -> list[tuple[int, int]]:
         """Compact-text spans of this family's matches, exceptions and word-splitting respected."""
         text = norm.text
         found: list[tuple[int, int]] = []
         pattern = (self.both_re or self.any_re) if advertising else self.any_re
-        if pattern is not None:
+        prefixes = self._prefilters[1 if advertising and self.both_re is not None else 0]
+        if pattern is not None and could_match(prefixes, norm.grams):
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
                 a, b = m.span()
@@ -286,7 +297,20 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
         findings.extend(_sms_length(text, entry))
     findings.extend(_plain(text))
-    return _finish(text, findings)
+    return _finish(text, _guarantee_remedies(findings))
+
+
+def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:
+    """A free redo or refund promised when the result disappoints (결과가 마음에 안 드시면 재수술은 무상으로) is the
+    guarantee it belongs to, not a separate inducement: drop inducement findings that start inside a guarantee."""
+    guarantees = [
+        (f.start or 0, f.end or 0) for f in findings if f.rule == "MSA-GUARANTEE" and (f.end or 0) > (f.start or 0)
+    ]
+    if not guarantees:
+        return findings
+    return [
+        f for f in findings if f.rule != "MSA-INDUCEMENT" or not any(a <= (f.start or 0) < b for a, b in guarantees)
+    ]
 
 
 def lint_plain_text(text: str) -> list[Finding]:

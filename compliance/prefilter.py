@@ -1,0 +1,170 @@
+"""Literal prefilters for large alternations: the strings one of a pattern's matches must start with.
+
+Python's regular-expression engine tries every alternative of ``(?:a)|(?:b)|…`` at every position of a text,
+so a frame or word list of a hundred alternatives costs microseconds per message even when nothing can match.
+Most alternatives begin with a literal (타병원, 상품권, (지인|친구)소개 …): when every alternative does, a match
+can only exist where one of those prefixes occurs. A text's one- and two-character substrings are collected once
+(:func:`grams`); a pattern whose prefixes are all absent from them (a set intersection, in C) is not scanned.
+Patterns that can start anywhere (``[가-힣]{1,3}님``) have no prefilter. ``[0-9]+원`` has the ten digits.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _c  # the standard library's own parser (Python ≥ 3.11; sre_parse before)
+from re import _parser as _p
+from typing import Any
+
+_MAX_PREFIXES = 400
+_PREFIX_CHARS = 2  # two characters are selective enough (Hangul syllable pairs are rare) and keep sets small
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def literal_prefixes(pattern: str) -> frozenset[str] | None:
+    """The literal prefixes every match of ``pattern`` starts with, or None when a match may start anywhere."""
+    try:
+        parsed = _p.parse(pattern)
+    except re.error:
+        return None
+    found = _sequence(list(parsed))
+    if found is None:
+        return None
+    closed, still_open = found
+    prefixes = closed | still_open
+    if not prefixes or "" in prefixes or len(prefixes) > _MAX_PREFIXES:
+        return None
+    return frozenset(prefixes)
+
+
+Prefixes = tuple[set[str], set[str]]  # (closed: cannot grow further, open: what follows may extend them)
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> Prefixes | None:
+    """Prefixes of a sequence of parsed items; None when unbounded (a match may start with anything)."""
+    closed: set[str] = set()
+    still_open = {""}
+    for op, av in items:
+        if not still_open:
+            break
+        if op in _ZERO_WIDTH:
+            continue
+        found = _item(op, av)
+        if found is None:
+            if "" in still_open:
+                return None
+            return closed | still_open, set()
+        item_closed, item_open = found
+        grown: set[str] = set()
+        for prefix in still_open:
+            closed.update((prefix + option)[:_PREFIX_CHARS] for option in item_closed)
+            for option in item_open:
+                joined = (prefix + option)[:_PREFIX_CHARS]
+                (closed if len(joined) >= _PREFIX_CHARS else grown).add(joined)
+        still_open = grown
+        if len(closed) + len(still_open) > _MAX_PREFIXES:
+            return None
+    return closed, still_open
+
+
+def _item(op: Any, av: Any) -> Prefixes | None:
+    """The strings one item may start with ("" open: it may match nothing), or None when unbounded."""
+    if op is _c.LITERAL:
+        return set(), {chr(av)}
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.BRANCH:
+        closed: set[str] = set()
+        still_open: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(list(branch))
+            if found is None:
+                return None
+            closed |= found[0]
+            still_open |= found[1]
+        return closed, still_open
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(chr(value))
+            elif kind is _c.RANGE and value[1] - value[0] < 16:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None
+        return set(), chars
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, body = av
+        found = _sequence(list(body))
+        if found is None:
+            return None
+        closed, still_open = found
+        optional = low == 0 or "" in still_open
+        if high == 1:
+            return closed, still_open | ({""} if optional else set())
+        # repeated: after the first round the next character may be the body again, so prefixes stop growing
+        return closed | {p for p in still_open if p}, {""} if optional else set()
+    return None
+
+
+def grams(text: str) -> frozenset[str]:
+    """Every substring of one or two characters of ``text``: a pattern's prefixes occur in the text exactly
+    when they intersect this set (prefixes are at most two characters long)."""
+    return frozenset(text) | frozenset(text[i : i + _PREFIX_CHARS] for i in range(len(text) - 1))
+
+
+def could_match(prefixes: frozenset[str] | None, text_grams: frozenset[str]) -> bool:
+    """False only when no literal prefix occurs in the text (then the pattern cannot match)."""
+    return prefixes is None or not prefixes.isdisjoint(text_grams)
+
+
+def required_grams(pattern: str) -> frozenset[str] | None:
+    """Strings of one or two characters one of which every match of ``pattern`` contains, or None.
+
+    Like :func:`literal_prefixes`, but an alternative may be represented by any item it cannot do without, not
+    only its start: ``[0-9]+%(저렴|싸게)`` by ``%`` rather than by the ten digits (every advertisement carries
+    digits in its opt-out number, so a digit says nothing about whether the pattern can match)."""
+    try:
+        parsed = _p.parse(pattern)
+    except re.error:
+        return None
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        found: set[str] = set()
+        for branch in items[0][1][1]:
+            sub = _required(list(branch))
+            if sub is None:
+                return None
+            found |= sub
+    else:
+        found_or_none = _required(items)
+        if found_or_none is None:
+            return None
+        found = found_or_none
+    if not found or "" in found or len(found) > _MAX_PREFIXES:
+        return None
+    return frozenset(found)
+
+
+def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The most selective set of strings one of which a match of this sequence must contain: the prefixes of
+    the sequence read from each of its items on (``[0-9]+cc(추가|더)`` → ``cc``), the most selective wins."""
+    candidates: list[set[str]] = []
+    for i, (op, _av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        found = _sequence(items[i:])
+        if found is None:
+            continue
+        options = found[0] | found[1]
+        if options and "" not in options:
+            candidates.append(options)
+    if not candidates:
+        return None
+    return min(candidates, key=_weakness)
+
+
+def _weakness(options: set[str]) -> tuple[int, int, int]:
+    """Lower is more selective: fewer single characters, no bare digits, fewer options."""
+    singles = sum(1 for o in options if len(o) < _PREFIX_CHARS)
+    digits = sum(1 for o in options if o.isdigit())
+    return (digits, singles, len(options))
