@@ -41,8 +41,11 @@ class Frame:
     stems: tuple[str, ...]
     reason: str  # Korean / English: why the frame is promotional (purpose classification)
     sentences: int = 1  # how many sentences the roles may spread over
+    unless: re.Pattern[str] | None = None  # compact-text pattern: anywhere in the message, the frame does not apply
 
     def find(self, norm: Normalized) -> list[Span]:
+        if self.unless is not None and self.unless.search(norm.text):
+            return []
         if self.kind == "window":
             return self._window(norm)
         if self.kind == "original":
@@ -115,7 +118,12 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if kind != "window" or len(roles) != 1:
             out.append(entry)
             continue
-        key = (entry["rule"], entry.get("scope", "any"), entry.get("reason", ""), json.dumps(entry.get("exceptions")))
+        key = (
+            entry["rule"],
+            entry.get("scope", "any"),
+            entry.get("reason", ""),
+            json.dumps([entry.get("exceptions"), entry.get("unless")]),
+        )
         if key in index:
             index[key]["roles"][0].extend(roles[0])
         else:
@@ -126,7 +134,10 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @cache
 def frames() -> tuple[Frame, ...]:
-    raw: list[dict[str, Any]] = json.loads((RULES_DIR / "frames.json").read_text("utf-8"))["frames"]
+    """Every frame of ``rules/frames*.json`` (files in name order: each family's owner keeps a file of its own)."""
+    raw: list[dict[str, Any]] = []
+    for path in sorted(RULES_DIR.glob("frames*.json")):
+        raw.extend(json.loads(path.read_text("utf-8"))["frames"])
     out: list[Frame] = []
     for entry in _merged(raw):
         kind = entry.get("kind", "window")
@@ -142,6 +153,7 @@ def frames() -> tuple[Frame, ...]:
                 stems=tuple(entry.get("stems", [])),
                 reason=entry.get("reason", ""),
                 sentences=int(entry.get("sentences", 1)),
+                unless=_compile(entry["unless"]) if entry.get("unless") else None,
             )
         )
     return tuple(out)

@@ -35,6 +35,7 @@ from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import Span, frame_matches
+from .negation import is_cued, negated
 from .normalize import Normalized, normalize
 from .purpose import PurposeVerdict, classify
 from .suggestions import suggest
@@ -170,7 +171,7 @@ def _rules() -> _Rules:
             "MSA-INDUCEMENT", _alternation(soft), _alternation(soft_ad), exceptions, _alternation([*soft, *soft_ad])
         ),
         procedures=required(omit["procedures"]),
-        disclosures=required(omit["disclosures"]),
+        disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
         optout_phrase=required(adv["optout_phrases"]),
         optout_method=required(adv["optout_methods"]),
         sender=required(adv["sender"]),
@@ -240,16 +241,24 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     findings: list[Finding] = []
 
     skip = frozenset(
-        (("PROMO",) if advertising else ()) + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
+        (("PROMO",) if advertising else ())
+        + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
+        + (() if kakao_informational else ("KAKAO-ALIMTALK-BLACKLIST",))
     )  # rules that cannot apply to this message: no need to look
     matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
+    matches = [m for m in matches if m.rule not in _NEGATABLE or not negated(text, *m.span)]
+    blacklisted: list[Span] = []
+    if kakao_informational:
+        blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True)]
+        blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
-        word_spans = [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)]
-        benefit = [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)]
+        word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)])
+        benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)])
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
-        verdict = classify(word_spans, [m for m in matches if m.rule == "PROMO"], benefit)
+        promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
+        verdict = classify(word_spans, promo, benefit)  # a black-listed greeting is that, not a promotion
         ad_content = verdict.advertising
         if verdict.advertising:
             mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
@@ -264,7 +273,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     for match in matches:
         by_rule.setdefault(match.rule, []).append(match.span)
     for rule, spans in by_rule.items():
-        if rule == "PROMO" or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
+        if rule in ("PROMO", "KAKAO-ALIMTALK-BLACKLIST") or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
             continue
         severity = None
         if rule == "MSA-INDUCEMENT":  # the offer is already reported by its discount word: one finding
@@ -278,7 +287,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     if advertising:
         findings.extend(_advertising_form(text, norm, rules))
     if kakao_informational:
-        findings.extend(_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", rules.blacklist.matches(norm, True)))
+        findings.extend(_original_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", blacklisted))
         if entry.max_chars is not None and len(text) > entry.max_chars:
             detail = f"{len(text)}자 / {len(text)} characters"
             findings.append(make_finding("MSG-ALIMTALK-LENGTH", entry.max_chars, len(text), detail))
@@ -378,12 +387,33 @@ def _promo_detail(channel: Channel) -> str:
     )
 
 
+_NEGATABLE = frozenset({"PROMO", "MSA-INDUCEMENT"})  # an offer said not to exist is no offer
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in others)
+
+
+def _affirmed(text: str, spans: list[Span]) -> list[Span]:
+    """Original-text spans of promotional words that are not negated or quoted in a warning (:mod:`.negation`)."""
+    if not spans or not is_cued(text):
+        return spans
+    return [s for s in spans if not negated(text, *s)]
+
+
+def _affirmed_compact(norm: Normalized, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The same for compact-text spans."""
+    if not spans or not is_cued(norm.original):
+        return spans
+    return [s for s in spans if not negated(norm.original, *norm.span(*s))]
+
+
 def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[Finding]:
     # inducement words are promotional by nature and apply to every message; bare "무료" only to ads
-    strong = rules.inducement_strong.matches(norm, advertising=True)
+    strong = _affirmed_compact(norm, rules.inducement_strong.matches(norm, advertising=True))
     soft = [
         s
-        for s in rules.inducement_soft.matches(norm, advertising=ad_content)
+        for s in _affirmed_compact(norm, rules.inducement_soft.matches(norm, advertising=ad_content))
         if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
     ]
     yield from _spans(norm, "MSA-INDUCEMENT", strong)
