@@ -1,4 +1,7 @@
-"""Semantic frames: a rule family as a combination of roles rather than one word list (``rules/frames.json``).
+"""Semantic frames: a rule family as a combination of roles rather than one word list (``rules/frames*.json``:
+every file, in name order; ``frames.json`` holds the MSA families, ``frames_purpose.json`` purpose, AlimTalk
+black list and health data). A frame may name ``unless``: compact-text patterns that, anywhere in the
+message, switch it off (a greeting closing a closure notice is no greeting message).
 
 Three kinds of frame, each with a rule id, a scope (``any`` message or ``ad`` content only) and exceptions
 (compact-text patterns; a frame match overlapping one is dropped):
@@ -42,8 +45,11 @@ class Frame:
     reason: str  # Korean / English: why the frame is promotional (purpose classification)
     sentences: int = 1  # how many sentences the roles may spread over
     unless: re.Pattern[str] | None = None  # compact-text pattern: anywhere in the message, the frame does not apply
+    also: tuple[str, ...] = ()  # compact-text words of which one must be present too (a cheap test before the regex)
 
     def find(self, norm: Normalized) -> list[Span]:
+        if self.also and not any(word in norm.text for word in self.also):
+            return []
         if self.unless is not None and self.unless.search(norm.text):
             return []
         if self.kind == "window":
@@ -122,7 +128,7 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             entry["rule"],
             entry.get("scope", "any"),
             entry.get("reason", ""),
-            json.dumps([entry.get("exceptions"), entry.get("unless")]),
+            json.dumps([entry.get("exceptions"), entry.get("unless"), entry.get("also")]),
         )
         if key in index:
             index[key]["roles"][0].extend(roles[0])
@@ -154,6 +160,7 @@ def frames() -> tuple[Frame, ...]:
                 reason=entry.get("reason", ""),
                 sentences=int(entry.get("sentences", 1)),
                 unless=_compile(entry["unless"]) if entry.get("unless") else None,
+                also=tuple(entry.get("also", [])),
             )
         )
     return tuple(out)

@@ -16,8 +16,9 @@ import re
 from . import morph
 from .morph import Morphs, analyse
 
-_CUE_RE = re.compile(r"않|없|아니|아닙|못|안\s?(해|하|드|됩|돼|되|받)|사칭|주의|사기|스미싱|피싱|도용|속지")
-_WARNING_RE = re.compile(r"사칭|주의|사기|스미싱|피싱|도용|속지")
+_CUE_RE = re.compile(r"않|없|아니|아닙|못|안\s?(해|하|드|됩|돼|되|받)|사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관")
+_WARNING_RE = re.compile(r"사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관|관계가\s?없|관련이\s?없")
+_BAIT_RE = re.compile(r"미끼|사칭|사기|스미싱|피싱|도용|무관|관계가\s?없|관련이\s?없")
 _QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": "』"}
 _SENTENCE_END_TAGS = frozenset({"SF"})
 _CLAUSE_PREDICATE_TAGS = ("VV", "VA", "VX", "VCN", "VCP", "XSV", "XSA")
@@ -42,6 +43,12 @@ def negated(text: str, start: int, end: int) -> bool:
 def _quoted_in_warning(text: str, start: int, end: int) -> bool:
     if _WARNING_RE.search(text) is None:
         return False
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    sentence_end = min(
+        (i for i in (text.find(mark, end) for mark in (".", "!", "?", "\n")) if i >= 0), default=len(text)
+    )
+    if _BAIT_RE.search(text, sentence_start, sentence_end):  # "할인을 미끼로 … 전화는 저희와 관계가 없습니다"
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     for opening, closing in _QUOTES.items():
