@@ -193,6 +193,12 @@ _OPTOUT_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.optout_number\b")
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _VISIBLE_RE = re.compile(r"[^\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u3164\u115f\u1160\uffa0]")
 _LABEL = "(광고)"
+# the sender's name where senders put it, right after the label: "(광고)[바노바기]", "(광고) Banobagi", "(광고) DR.PARK"
+# (a Korean word there may be the offer itself, "(광고) 가을맞이 …": only brackets or Latin script count)
+_NAMED_AFTER_LABEL_RE = re.compile(
+    r"\s*\(광고\)\s*(?:[\[【<〈「][^\]】>〉」\n]{2,30}[\]】>〉」]|(?!(?i:sale|event|new|hot|best|open|free|special|grand|vip|only|today|last|big|mega|super)\b)"
+    r"[A-Za-z][A-Za-z0-9.&'’-]*[A-Za-z0-9](?=[\s,:·)]))"
+)
 
 
 def sms_bytes(text: str) -> int:
@@ -478,7 +484,7 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
             len(text),
             "'무료수신거부 080-…' 같은 무료 수신거부 방법을 넣으세요 / add a free opt-out (e.g. 무료수신거부 080-…)",
         )
-    if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text)):
+    if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text) or _NAMED_AFTER_LABEL_RE.match(text)):
         yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
 
 

@@ -100,3 +100,18 @@ def test_negation_never_fails_on_any_span(text: str, data: st.DataObject) -> Non
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert negated(text, start, end) in (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("(광고) Banobagi 가을 진료 시간 안내 무료수신거부 080-555-0101", True),
+        ("(광고)[바노바기] 가을 진료 시간 안내 무료수신거부 080-555-0101", True),
+        ("(광고) Seoul ENT 진료 안내 무료수신거부 080-555-0101", True),
+        ("(광고) Hanbit Oriental Medicine 진료 안내 무료수신거부 080-555-0101", True),
+        ("(광고) 가을맞이 진료 안내 무료수신거부 080-555-0101", False),
+        ("(광고) SALE 진료 안내 무료수신거부 080-555-0101", False),
+    ],
+)
+def test_a_clinic_name_in_english_or_brackets_after_the_label_is_the_sender(text: str, named: bool) -> None:
+    assert ("ADV-SENDER" not in rules_of(text, "sms", "advertising")) is named
