@@ -24,6 +24,7 @@ def rules_of(text: str, channel: str, purpose: str = "informational") -> set[str
         "[가람피부과] 오신 김에 수분 관리도 함께 받아 보시는 건 어떠세요?",  # add-on offer
         "[가람내과] 대상포진 예방접종을 시작했습니다. 부모님도 함께 예약해 주세요.",  # new service, relatives
         "[가람안과] 주변에 눈이 불편하신 분이 계시면 저희 병원을 소개해 주세요.",  # referral asked for
+        "[가람안과] 이번 주 안에 상담 예약하시면 검사비를 받지 않습니다.",  # charges waived on a condition
     ],
 )
 def test_promotion_without_discount_words_is_a_purpose_mismatch(text: str) -> None:
@@ -69,6 +70,7 @@ def test_a_birthday_greeting_in_alimtalk_is_black_listed_not_promotion() -> None
         ("[가람안과] 새로 처방된 안약은 하루 네 번 넣어 주세요.", "sms"),
         ("[가람치과] 수술 후 관리 방법을 홈페이지 공지사항에 올려 두었으니 확인해 보세요.", "alimtalk"),
         ("[가람내과] 검사 결과가 나왔습니다. 자세한 내용은 원장님이 설명해 드립니다.", "sms"),
+        ("[가람안과] 예약을 취소하셔도 위약금은 받지 않습니다.", "sms"),
     ],
 )
 def test_informational_messages_stay_clean(text: str, channel: str) -> None:
