@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -46,9 +46,15 @@ class Frame:
     sentences: int = 1  # how many sentences the roles may spread over
     unless: re.Pattern[str] | None = None  # compact-text pattern: anywhere in the message, the frame does not apply
     also: tuple[str, ...] = ()  # compact-text words of which one must be present too (a cheap test before the regex)
+    stems_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)  # one search for any stem
+    also_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)
+
+    def __post_init__(self) -> None:  # frozen: set once, here
+        object.__setattr__(self, "stems_re", _literals(self.stems))
+        object.__setattr__(self, "also_re", _literals(self.also))
 
     def find(self, norm: Normalized) -> list[Span]:
-        if self.also and not any(word in norm.text for word in self.also):
+        if self.also_re is not None and self.also_re.search(norm.text) is None:
             return []
         if self.unless is not None and self.unless.search(norm.text):
             return []
@@ -56,7 +62,7 @@ class Frame:
             return self._window(norm)
         if self.kind == "original":
             return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
-        if not morph.ENABLED or not any(stem in norm.text for stem in self.stems):
+        if not morph.ENABLED or self.stems_re is None or self.stems_re.search(norm.text) is None:
             return []
         morphs = analyse(norm.original)
         return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]
@@ -108,6 +114,11 @@ class Frame:
             return False
         around = normalize(norm.original[max(0, span[0] - 16) : span[1] + 16]).text
         return self.exceptions.search(around) is not None
+
+
+def _literals(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search for any of ``words``."""
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
@@ -187,6 +198,8 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
         if frame.rule in skip:
             continue
         spans = frame.find(norm)
+        if not spans:  # most frames find nothing: no list work for them (lint speed)
+            continue
         if frame.kind != "window":
             spans = [s for s in spans if not frame.excepted_original(norm, s)]
         found.extend(FrameMatch(frame.rule, span, frame.reason) for span in spans)
