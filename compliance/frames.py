@@ -1,4 +1,7 @@
-"""Semantic frames: a rule family as a combination of roles rather than one word list (``rules/frames.json``).
+"""Semantic frames: a rule family as a combination of roles rather than one word list (``rules/frames*.json``:
+every file, in name order; ``frames.json`` holds the MSA families, ``frames_purpose.json`` purpose, AlimTalk
+black list and health data). A frame may name ``unless``: compact-text patterns that, anywhere in the
+message, switch it off (a greeting closing a closure notice is no greeting message).
 
 Three kinds of frame, each with a rule id, a scope (``any`` message or ``ad`` content only) and exceptions
 (compact-text patterns; a frame match overlapping one is dropped):
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -43,13 +46,25 @@ class Frame:
     reason: str  # Korean / English: why the frame is promotional (purpose classification)
     sentences: int = 1  # how many sentences the roles may spread over
     prefilters: tuple[frozenset[str], ...] = ()  # literal prefixes of the roles that have them (one must occur)
+    unless: re.Pattern[str] | None = None  # compact-text pattern: anywhere in the message, the frame does not apply
+    also: tuple[str, ...] = ()  # compact-text words of which one must be present too (a cheap test before the regex)
+    stems_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)  # one search for any stem
+    also_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)
+
+    def __post_init__(self) -> None:  # frozen: set once, here
+        object.__setattr__(self, "stems_re", _literals(self.stems))
+        object.__setattr__(self, "also_re", _literals(self.also))
 
     def find(self, norm: Normalized) -> list[Span]:
+        if self.also_re is not None and self.also_re.search(norm.text) is None:
+            return []
+        if self.unless is not None and self.unless.search(norm.text):
+            return []
         if self.kind == "window":
             return self._window(norm) if self.possible(norm.grams) else []
         if self.kind == "original":
             return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
-        if not morph.ENABLED or not any(stem in norm.text for stem in self.stems):
+        if not morph.ENABLED or self.stems_re is None or self.stems_re.search(norm.text) is None:
             return []
         morphs = analyse(norm.original)
         return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]
@@ -112,6 +127,11 @@ class Frame:
         return self.exceptions.search(around) is not None
 
 
+def _literals(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search for any of ``words``."""
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
 def _compile(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
@@ -126,7 +146,12 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if kind != "window" or len(roles) != 1:
             out.append(entry)
             continue
-        key = (entry["rule"], entry.get("scope", "any"), entry.get("reason", ""), json.dumps(entry.get("exceptions")))
+        key = (
+            entry["rule"],
+            entry.get("scope", "any"),
+            entry.get("reason", ""),
+            json.dumps([entry.get("exceptions"), entry.get("unless"), entry.get("also")]),
+        )
         if key in index:
             index[key]["roles"][0].extend(roles[0])
         else:
@@ -142,7 +167,10 @@ def _prefilters(alternations: list[str]) -> tuple[frozenset[str], ...]:
 
 @cache
 def frames() -> tuple[Frame, ...]:
-    raw: list[dict[str, Any]] = json.loads((RULES_DIR / "frames.json").read_text("utf-8"))["frames"]
+    """Every frame of ``rules/frames*.json`` (files in name order: each family's owner keeps a file of its own)."""
+    raw: list[dict[str, Any]] = []
+    for path in sorted(RULES_DIR.glob("frames*.json")):
+        raw.extend(json.loads(path.read_text("utf-8"))["frames"])
     out: list[Frame] = []
     for entry in _merged(raw):
         kind = entry.get("kind", "window")
@@ -160,6 +188,8 @@ def frames() -> tuple[Frame, ...]:
                 reason=entry.get("reason", ""),
                 sentences=int(entry.get("sentences", 1)),
                 prefilters=_prefilters(alternations) if kind == "window" else (),
+                unless=_compile(entry["unless"]) if entry.get("unless") else None,
+                also=tuple(entry.get("also", [])),
             )
         )
     return tuple(out)
@@ -187,7 +217,7 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
         if frame.rule in skip or not frame.possible(grams):
             continue
         spans = frame.find(norm)
-        if not spans:
+        if not spans:  # most frames find nothing: no list work for them (lint speed)
             continue
         if frame.kind != "window":
             spans = [s for s in spans if not frame.excepted_original(norm, s)]

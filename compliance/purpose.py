@@ -1,9 +1,25 @@
 """Purpose classification, its own step: is a message's content informational or advertising, and why.
 
 A message is promotional when it carries a promotion word (``rules/promo.json``: 이벤트, 할인, 혜택 …), a
-promotional frame (``rules/frames.json`` rule ``PROMO``: a new-equipment pitch, a launch or opening
-announcement, an app-install pitch, a sales call) or an inducement (a benefit offered: money, waived
-charges, points, gifts). The reasons are shown in the ADV-PURPOSE-MISMATCH / KAKAO-ALIMTALK-PROMO finding.
+promotional frame (rule ``PROMO`` of ``rules/frames*.json``) or an inducement (a benefit offered: money,
+waived charges, points, gifts). The reasons are shown in the ADV-PURPOSE-MISMATCH / KAKAO-ALIMTALK-PROMO
+finding.
+
+The purpose frames (``rules/frames_purpose.json``) match the lemma string of :mod:`.morph`, so any
+inflection or honorific form counts, and each needs its roles together in one sentence:
+
+* a novelty (새로, 새롭게, 신규, 최신) with an offering (장비, 시술, 프로그램, 클리닉, 원장, 전문의, 라운지,
+  지점) and a launch verb (도입하다, 들여오다, 합류하다, 모시다, 선보이다, 마련하다, 열다, 생기다);
+  a service started or newly available here (예방접종을 시작했습니다, 이제 저희 병원에서도 받으실 수 있습니다),
+  equipment replaced or upgraded;
+* family or friends invited along or asked to book (가족분들도 함께 예약하세요, 친구와 함께 오시면), referrals
+  asked for (저희 병원을 소개해 주세요);
+* another service suggested (오신 김에 … 받아 보세요, 미백도 같이 해 보세요, 체험해 보세요, 관심 있으시면);
+* a gift to every customer for a period, patients' stories pointed to on a website, an app-install pitch.
+
+Promotion words that are negated ("할인 행사를 하지 않습니다") or quoted in a fraud warning do not count
+(:mod:`.negation`). In an AlimTalk, a passage Kakao's black list names (a birthday greeting) is reported as
+KAKAO-ALIMTALK-BLACKLIST only, not also as promotion.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import Span, frame_matches
+from .negation import is_cued, negated
 from .normalize import Normalized, normalize
 from .prefilter import could_match, required_grams
 from .purpose import PurposeVerdict, classify
@@ -181,7 +182,7 @@ def _rules() -> _Rules:
             "MSA-INDUCEMENT", _alternation(soft), _alternation(soft_ad), exceptions, _alternation([*soft, *soft_ad])
         ),
         procedures=required(omit["procedures"]),
-        disclosures=required(omit["disclosures"]),
+        disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
         optout_phrase=required(adv["optout_phrases"]),
         optout_method=required(adv["optout_methods"]),
         sender=required(adv["sender"]),
@@ -203,6 +204,12 @@ _OPTOUT_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.optout_number\b")
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _VISIBLE_RE = re.compile(r"[^\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u3164\u115f\u1160\uffa0]")
 _LABEL = "(광고)"
+# the sender's name where senders put it, right after the label: "(광고)[바노바기]", "(광고) Banobagi", "(광고) DR.PARK"
+# (a Korean word there may be the offer itself, "(광고) 가을맞이 …": only brackets or Latin script count)
+_NAMED_AFTER_LABEL_RE = re.compile(
+    r"\s*\(광고\)\s*(?:[\[【<〈「][^\]】>〉」\n]{2,30}[\]】>〉」]|(?!(?i:sale|event|new|hot|best|open|free|special|grand|vip|only|today|last|big|mega|super)\b)"
+    r"[A-Za-z][A-Za-z0-9.&'’-]*[A-Za-z0-9](?=[\s,:·)]))"
+)
 
 
 def sms_bytes(text: str) -> int:
@@ -251,16 +258,24 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     findings: list[Finding] = []
 
     skip = frozenset(
-        (("PROMO",) if advertising else ()) + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
+        (("PROMO",) if advertising else ())
+        + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
+        + (() if kakao_informational else ("KAKAO-ALIMTALK-BLACKLIST",))
     )  # rules that cannot apply to this message: no need to look
     matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
+    matches = [m for m in matches if m.rule not in _NEGATABLE or not negated(text, *m.span)]
+    blacklisted: list[Span] = []
+    if kakao_informational:
+        blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True)]
+        blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
-        word_spans = [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)]
-        benefit = [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)]
+        word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)])
+        benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)])
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
-        verdict = classify(word_spans, [m for m in matches if m.rule == "PROMO"], benefit)
+        promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
+        verdict = classify(word_spans, promo, benefit)  # a black-listed greeting is that, not a promotion
         ad_content = verdict.advertising
         if verdict.advertising:
             mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
@@ -275,7 +290,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     for match in matches:
         by_rule.setdefault(match.rule, []).append(match.span)
     for rule, spans in by_rule.items():
-        if rule == "PROMO" or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
+        if rule in ("PROMO", "KAKAO-ALIMTALK-BLACKLIST") or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
             continue
         severity = None
         if rule == "MSA-INDUCEMENT":  # the offer is already reported by its discount word: one finding
@@ -289,7 +304,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     if advertising:
         findings.extend(_advertising_form(text, norm, rules))
     if kakao_informational:
-        findings.extend(_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", rules.blacklist.matches(norm, True)))
+        findings.extend(_original_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", blacklisted))
         if entry.max_chars is not None and len(text) > entry.max_chars:
             detail = f"{len(text)}자 / {len(text)} characters"
             findings.append(make_finding("MSG-ALIMTALK-LENGTH", entry.max_chars, len(text), detail))
@@ -402,12 +417,33 @@ def _promo_detail(channel: Channel) -> str:
     )
 
 
+_NEGATABLE = frozenset({"PROMO", "MSA-INDUCEMENT"})  # an offer said not to exist is no offer
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in others)
+
+
+def _affirmed(text: str, spans: list[Span]) -> list[Span]:
+    """Original-text spans of promotional words that are not negated or quoted in a warning (:mod:`.negation`)."""
+    if not spans or not is_cued(text):
+        return spans
+    return [s for s in spans if not negated(text, *s)]
+
+
+def _affirmed_compact(norm: Normalized, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The same for compact-text spans."""
+    if not spans or not is_cued(norm.original):
+        return spans
+    return [s for s in spans if not negated(norm.original, *norm.span(*s))]
+
+
 def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[Finding]:
     # inducement words are promotional by nature and apply to every message; bare "무료" only to ads
-    strong = rules.inducement_strong.matches(norm, advertising=True)
+    strong = _affirmed_compact(norm, rules.inducement_strong.matches(norm, advertising=True))
     soft = [
         s
-        for s in rules.inducement_soft.matches(norm, advertising=ad_content)
+        for s in _affirmed_compact(norm, rules.inducement_soft.matches(norm, advertising=ad_content))
         if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
     ]
     yield from _spans(norm, "MSA-INDUCEMENT", strong)
@@ -472,7 +508,7 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
             len(text),
             "'무료수신거부 080-…' 같은 무료 수신거부 방법을 넣으세요 / add a free opt-out (e.g. 무료수신거부 080-…)",
         )
-    if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text)):
+    if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text) or _NAMED_AFTER_LABEL_RE.match(text)):
         yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
 
 

@@ -1,0 +1,82 @@
+"""Negated and quoted mentions of promotional words: "할인 행사를 하지 않습니다" says there is no discount.
+
+A promotion word is *negated* when the first predicate after it in its sentence is negated: followed by
+``-지 않다`` (진행하지 않습니다), itself ``없다`` / ``아니다`` (할인은 없습니다, 이벤트가 아닙니다), or preceded by
+the adverbs 안 / 못 (할인은 안 됩니다). ``-지 말다`` is not a negation here: "놓치지 마세요" sells.
+A word inside quotation marks in a warning about impersonation or fraud ("'무료 검진 이벤트' 문자가 돌고
+있습니다. 주의하세요") is a mention, not an offer.
+
+Only texts that contain a negation or warning cue are analysed (kiwipiepy, cached per text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import morph
+from .morph import Morphs, analyse
+
+_CUE_RE = re.compile(r"않|없|아니|아닙|못|안\s?(해|하|드|됩|돼|되|받)|사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관")
+_WARNING_RE = re.compile(r"사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관|관계가\s?없|관련이\s?없")
+_BAIT_RE = re.compile(r"미끼|사칭|사기|스미싱|피싱|도용|무관|관계가\s?없|관련이\s?없")
+_QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": "』"}
+_SENTENCE_END_TAGS = frozenset({"SF"})
+_CLAUSE_PREDICATE_TAGS = ("VV", "VA", "VX", "VCN", "VCP", "XSV", "XSA")
+
+
+def is_cued(text: str) -> bool:
+    """Whether ``text`` can hold a negated or quoted mention at all (no analysis needed otherwise)."""
+    return _CUE_RE.search(text) is not None
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """Whether the promotional word at ``text[start:end]`` is negated or only quoted in a warning."""
+    if not is_cued(text):
+        return False
+    if _quoted_in_warning(text, start, end):
+        return True
+    if not morph.ENABLED:
+        return False
+    return _predicate_negated(analyse(text), end)
+
+
+def _quoted_in_warning(text: str, start: int, end: int) -> bool:
+    if _WARNING_RE.search(text) is None:
+        return False
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    sentence_end = min(
+        (i for i in (text.find(mark, end) for mark in (".", "!", "?", "\n")) if i >= 0), default=len(text)
+    )
+    if _BAIT_RE.search(text, sentence_start, sentence_end):  # "할인을 미끼로 … 전화는 저희와 관계가 없습니다"
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    for opening, closing in _QUOTES.items():
+        at = before.rfind(opening)
+        if at >= 0 and closing not in before[at + 1 :] and closing in text[end : end + 40]:
+            return True
+    return False
+
+
+def _predicate_negated(morphs: Morphs, end: int) -> bool:
+    tokens = morphs.tokens
+    index = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    previous = tokens[index - 1] if index else None
+    for i in range(index, min(len(tokens), index + 12)):
+        token = tokens[i]
+        if token.tag in _SENTENCE_END_TAGS:
+            return False
+        if token.tag == "NNG" and token.form in ("불가", "금지", "제외") and i <= index + 2:
+            return True
+        if token.tag.startswith(_CLAUSE_PREDICATE_TAGS):
+            if token.form in ("없", "아니") or (previous is not None and previous.form in ("안", "못")):
+                return True
+            following = tokens[i + 1 : i + 3]
+            return (
+                len(following) == 2
+                and following[0].form == "지"
+                and following[1].form in ("않", "못")
+                and following[1].tag.startswith("VX")
+            )
+        previous = token
+    return False
