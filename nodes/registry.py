@@ -110,7 +110,15 @@ def extended_registry(*modules: ModuleType) -> Iterator[Mapping[str, NodeType]]:
         yield registry
 
 
-_FOR_CATALOGUE: dict[tuple[int, tuple[ProcedureEntry, ...]], tuple[Mapping[str, NodeType], dict[str, NodeType]]] = {}
+_FOR_CATALOGUE: dict[
+    tuple[int, tuple[ProcedureEntry, ...]], tuple[tuple[tuple[str, int], ...], dict[str, NodeType]]
+] = {}
+
+
+def _fingerprint(registry: Mapping[str, NodeType]) -> tuple[tuple[str, int], ...]:
+    # A registry is a mutable dict (tests and plug-ins add types): a cached build is reused only while the
+    # registry still holds the very same node types.
+    return tuple((name, id(node)) for name, node in registry.items())
 
 
 def registry_for_catalogue(
@@ -121,8 +129,9 @@ def registry_for_catalogue(
     per catalogue."""
     base = current_registry() if base is None else base
     key = (id(base), tuple(catalogue))
+    fingerprint = _fingerprint(base)
     known = _FOR_CATALOGUE.get(key)
-    if known is not None and known[0] is base:
+    if known is not None and known[0] == fingerprint:
         return known[1]
     options = procedure_options(catalogue)
     built = {
@@ -133,7 +142,7 @@ def registry_for_catalogue(
     }
     if len(_FOR_CATALOGUE) >= 64:  # clinics edit catalogues rarely; old versions need not stay
         _FOR_CATALOGUE.clear()
-    _FOR_CATALOGUE[key] = (base, built)
+    _FOR_CATALOGUE[key] = (fingerprint, built)
     return built
 
 

@@ -155,6 +155,15 @@ def test_registry_for_a_catalogue_keeps_defaults_and_the_rest_of_the_schema() ->
         assert validate_workflow(postop(["cataract", "hair_transplant"])) == []
 
 
+def test_a_node_type_added_after_a_catalogue_build_is_in_the_next_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a registry already built for the default catalogue (an earlier request or test did it)
+    registry_for_catalogue(DEFAULT_CATALOGUE, REGISTRY)
+    # When a node type is added to the registry afterwards
+    monkeypatch.setitem(REGISTRY, "send.extra_for_test", REGISTRY["send.sms"])
+    # Then the catalogue's registry has it (the cached build was of the registry as it was)
+    assert "send.extra_for_test" in registry_for_catalogue(DEFAULT_CATALOGUE, REGISTRY)
+
+
 @given(st.from_regex(r"[a-z][a-z0-9_]{0,20}", fullmatch=True))
 def test_any_code_is_valid_exactly_when_some_catalogue_has_it(code: str) -> None:
     entry = ProcedureEntry("clinic_own", "병원 시술", "", "procedure")
