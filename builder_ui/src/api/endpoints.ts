@@ -89,8 +89,11 @@ export const api = {
   },
 
   me: () => request<Answer<"Me">>("/api/auth/me", { optional }),
-  login: (email: string, password: string) =>
-    request<Answer<"Login">>("/api/auth/login", { body: { email, password } satisfies Body<"Login">, optional }),
+  login: (email: string, password: string, clinic?: string) =>
+    request<Answer<"Login">>("/api/auth/login", {
+      body: (clinic ? { email, password, clinic } : { email, password }) satisfies Body<"Login">,
+      optional,
+    }),
   logout: () => request<null>("/api/auth/logout", { method: "POST", optional }),
 };
 

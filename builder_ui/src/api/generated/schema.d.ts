@@ -1081,6 +1081,7 @@ export interface components {
     LoginBody: {
       email: string;
       password: string;
+      clinic?: string | null;
     };
     /** ManagerBody */
     ManagerBody: {
