@@ -7,6 +7,7 @@ Personal data never goes in a URL: ``POST /api/patients/search`` takes the query
 
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -240,7 +241,8 @@ class PatientController(Controller):
             raise ApiError(422, [Problem("invalid_mapping", str(exc), path="/mapping")]) from exc
         suffix = Path(upload.filename or "").suffix.lower()
         path = upload_dir(state.settings) / f"{secrets.token_hex(12)}{suffix if suffix in UPLOAD_SUFFIXES else ''}"
-        with path.open("wb") as spooled:  # on disk, not in memory: the job streams it like the CLI does
+        # on disk (0600), not in memory: the job streams it like the CLI does
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as spooled:
             while chunk := await upload.read(1 << 20):
                 spooled.write(chunk)
         try:
