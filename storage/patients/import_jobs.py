@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from nodes.crash import stack_without_messages, unexpected_message
+from storage.accounts.sessions import touches_paused
 from storage.config import Settings
 from storage.db import session_scope
 from storage.errors import ApiError, Problem
@@ -137,8 +138,10 @@ async def _run(
     job: ImportJob, settings: Settings, caller: Caller, table: StreamedTable, options: ImportOptions, upload: Path
 ) -> None:
     try:
-        async with session_scope(settings, caller.clinic_id) as session:
-            report = await import_stream(session, caller, table, options, on_chunk=job.counted)
+        # the import holds the embedded database's writer to the end: the polls' log-in checks must only read
+        with touches_paused():
+            async with session_scope(settings, caller.clinic_id) as session:
+                report = await import_stream(session, caller, table, options, on_chunk=job.counted)
         job.counted(report)
         job.report = report.as_dict()
         job.status = "done"

@@ -4,15 +4,23 @@ and ends with the same report as the one-request import; another clinic cannot s
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import update
 
 from bench.bench_import import make_export
+from storage.accounts import sessions
+from storage.accounts.config import AuthSettings
 from storage.config import Settings
+from storage.db import dispose_engines, session_scope
+from storage.models import LoginSession
+from storage.models.base import utcnow
 from tests.conftest import ClientAs
+from tests.support.login import make_login
 
 Client = AsyncTestClient[Litestar]
 ROWS = 12_000  # three chunks of 5,000: progress moves between them
@@ -75,3 +83,22 @@ async def test_reviewers_cannot_import(client_as: ClientAs) -> None:
     reviewer = await client_as("reviewer")
     answer = await reviewer.post("/api/patients/import-jobs", files={"file": ("a.csv", b"x")})
     assert answer.status_code == 403
+
+
+async def test_log_in_checks_only_read_while_an_import_holds_the_writer(settings: Settings) -> None:
+    # Given a session last seen two minutes ago (a touch is due)
+    login = await make_login(settings, "staff")
+    long_ago = utcnow() - timedelta(minutes=2)
+    async with session_scope(settings, None) as db:
+        await db.execute(update(LoginSession).values(last_seen_at=long_ago))
+    # When it is checked while an import runs, it is valid and nothing is written (the writer is the import's)
+    with sessions.touches_paused():
+        async with session_scope(settings, None) as db:
+            found = await sessions.find_session(db, login.session_token, AuthSettings())
+            assert found is not None and found[0].last_seen_at == long_ago
+            assert not db.dirty
+    # And afterwards the touch is written again
+    async with session_scope(settings, None) as db:
+        found = await sessions.find_session(db, login.session_token, AuthSettings())
+        assert found is not None and found[0].last_seen_at > long_ago
+    await dispose_engines()
