@@ -1,12 +1,17 @@
 """Peak memory of the two commands that read big files, on 50 MB inputs (10 MB with --quick), each in a child
 process (bench/peak_rss.py): ``import.peak_rss_mb`` (``import-patients`` of a CP949 EMR export into a fresh
-embedded database) and ``lint.peak_rss_mb`` (``lint-text`` of a JSONL file). Target: ≤ 200 MB at 50 MB.
-The 50 MB import is slow (≈ 1.1 million patients encrypted and indexed: 40 min on the shared 2-core box).
+embedded database), ``lint.peak_rss_mb`` (``lint-text`` of a JSONL file whose texts need no morphology: the
+kiwipiepy model is never loaded) and ``lint.morph_peak_rss_mb`` (the same file after one message that needs
+lemmas, so the model is loaded: ≈ 0.5 GB by itself, see docs/compliance/checker-v2.md). Target: ≤ 200 MB at
+50 MB. The 50 MB import is slow (1.14 million patients encrypted and indexed: 314 s of CPU, measured in
+docs/privacy/README.md).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,6 +20,13 @@ from bench.bench_import import make_export
 from bench.peak_rss import doctorsflow, messages_file, peak_rss_mb
 
 BYTES_PER_ROW = 46  # of make_export's rows, measured
+# An inflected verb only the lemma frames catch (면제해 드립니다 → 면제하다 + 드리다): loads the analyser.
+NEEDS_MORPHOLOGY = {
+    "id": "morph",
+    "channel": "sms",
+    "purpose": "advertising",
+    "text": "(광고) 이번 달 본인부담금을 면제해 드립니다. 무료수신거부 080-123-4567",
+}
 
 
 def _env(data_dir: Path) -> dict[str, str]:
@@ -53,6 +65,21 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
                 "value": round(peak, 1),
                 "unit": "MB",
                 "input_mb": round(messages.stat().st_size / 1024 / 1024, 1),
+                "seconds": round(seconds, 1),
+            }
+        )
+        with_lemmas = folder / "messages-morph.jsonl"
+        with with_lemmas.open("wb") as out, messages.open("rb") as rest:
+            out.write((json.dumps(NEEDS_MORPHOLOGY, ensure_ascii=False) + "\n").encode())
+            shutil.copyfileobj(rest, out)
+        peak, code, seconds = peak_rss_mb(doctorsflow("lint-text", str(with_lemmas)), env)
+        assert code in (0, 1), f"lint-text exited {code}"
+        figures.append(
+            {
+                "bench": "lint.morph_peak_rss_mb",
+                "value": round(peak, 1),
+                "unit": "MB",
+                "input_mb": round(with_lemmas.stat().st_size / 1024 / 1024, 1),
                 "seconds": round(seconds, 1),
             }
         )

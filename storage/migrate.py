@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
@@ -40,8 +41,29 @@ def upgrade(settings: Settings) -> None:
 
 def _upgrade(settings: Settings) -> None:
     private_dir(settings.data_dir)  # 0700: the database, keys, Redis files and sandbox journal live here
-    command.upgrade(alembic_config(settings), "heads")
+    config = alembic_config(settings)
+    command.upgrade(config, "heads")
+    if config.attributes.get(VACUUM_AFTER):
+        vacuum(settings)
     asyncio.run(_ensure_and_close(settings))
+
+
+VACUUM_AFTER = "vacuum_after"  # set by a revision that encrypted plaintext rows (2301_appointments_at_rest)
+
+
+def vacuum(settings: Settings) -> None:
+    """Rewrite an SQLite database so pages freed before an encrypting migration no longer hold the plaintext
+    they once did (SQLite leaves free pages as they were); then empty the WAL. PostgreSQL: nothing here (its
+    VACUUM does not erase either; see docs/privacy/at-rest.md)."""
+    url = make_url(settings.database_url)
+    if not url.get_backend_name().startswith("sqlite") or not url.database:
+        return
+    connection = sqlite3.connect(url.database, isolation_level=None)
+    try:
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
 
 
 async def _ensure_and_close(settings: Settings) -> None:

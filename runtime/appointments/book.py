@@ -78,13 +78,14 @@ async def list_book(
         )
         .order_by(Appointment.starts_at, Appointment.id)
     )
-    if doctor:
-        query = query.where(Appointment.doctor == doctor)
-    if procedure:
-        query = query.where((Appointment.procedure == procedure) | (Appointment.procedure_text == procedure))
     if status:
         query = query.where(Appointment.status == status)
-    rows = (await session.execute(query)).all()
+    # doctor and procedure are ciphertexts (docs/privacy/at-rest.md): compared here, once decrypted
+    rows = [
+        (a, p)
+        for a, p in (await session.execute(query)).all()
+        if (not doctor or a.doctor == doctor) and (not procedure or procedure in (a.procedure, a.procedure_text))
+    ]
     ids = [a.id for a, _ in rows]
     runs, messages = await _counts(session, ids)
     catalogue = await load_catalogue(session, clinic_id)

@@ -125,7 +125,13 @@ class AuthController(Controller):
         async with session_scope(request.app.state.settings, None) as db:
             try:
                 result = await users.login(
-                    db, data.email, data.password, auth, client_ip(request), request.headers.get("user-agent")
+                    db,
+                    data.email,
+                    data.password,
+                    auth,
+                    client_ip(request),
+                    request.headers.get("user-agent"),
+                    clinic=data.clinic,
                 )
             except users.LoginRefused as error:
                 refused = error  # leave the block normally so the failure count and audit entry commit
@@ -136,9 +142,7 @@ class AuthController(Controller):
                 )
         if refused is not None:
             headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
-            refusal: Response[Any] = Response(
-                refused.error.body(), status_code=refused.error.status_code, headers=headers
-            )
+            refusal: Response[Any] = Response(refused.body(), status_code=refused.error.status_code, headers=headers)
             return refusal
         return Response(body, cookies=cookies)
 

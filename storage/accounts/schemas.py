@@ -15,6 +15,7 @@ Role = Literal["platform_admin", "manager", "staff", "reviewer"]  # = storage.mo
 class LoginBody:
     email: str
     password: str
+    clinic: str | None = None  # a clinic's slug: only when one password opens accounts in several (409 choose_clinic)
 
 
 @dataclass

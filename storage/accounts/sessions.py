@@ -3,6 +3,8 @@ time-outs. The cookie carries a random token; the database only its digest."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -14,6 +16,21 @@ from storage.models import LoginSession, User
 from storage.models.base import utcnow
 
 TOUCH_EVERY = timedelta(seconds=60)  # write last_seen_at at most once a minute per session
+# While a long write holds the embedded database's writer (a browser import: storage/patients/import_jobs.py),
+# reads must not write: a log-in check would wait for the writer and fail. The idle timeout is 30 minutes, so
+# skipping a touch for an import's minutes ends nobody's session.
+_touch_pauses = 0
+
+
+@contextmanager
+def touches_paused() -> Iterator[None]:
+    """No ``last_seen_at`` writes in this process meanwhile (nested uses count)."""
+    global _touch_pauses
+    _touch_pauses += 1
+    try:
+        yield
+    finally:
+        _touch_pauses -= 1
 
 
 async def open_session(
@@ -57,7 +74,7 @@ async def find_session(
     if now >= row.expires_at or now - row.last_seen_at >= auth.idle_timeout:
         row.revoked_at = now  # timed out: never usable again, even if the clock moves back
         return None
-    if now - row.last_seen_at >= TOUCH_EVERY:
+    if now - row.last_seen_at >= TOUCH_EVERY and not _touch_pauses:
         row.last_seen_at = now
     return row, user
 

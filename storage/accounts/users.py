@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -67,10 +68,20 @@ async def create_user(
         )
     if not name.strip() or len(name) > 100:
         raise _bad("invalid_name", "이름이 필요합니다 (100자 이하) / name required (≤ 100)", "/name")
-    taken = (await db.execute(select(User.id).where(User.email == email))).scalar_one_or_none()
+    # Unique per clinic only: whether another clinic uses the address is none of this clinic's business (an
+    # answer that differed would tell any manager which addresses hold accounts elsewhere).
+    same_clinic = User.clinic_id.is_(None) if clinic_id is None else User.clinic_id == clinic_id
+    taken = (await db.execute(select(User.id).where(User.email == email, same_clinic))).scalar_one_or_none()
     if taken is not None:
         raise ApiError(
-            409, [Problem("email_taken", "이미 등록된 이메일입니다 / e-mail already registered", path="/email")]
+            409,
+            [
+                Problem(
+                    "email_taken",
+                    "이 병원에 이미 등록된 이메일입니다 / e-mail already registered in this clinic",
+                    path="/email",
+                )
+            ],
         )
     user = User(
         email=email,
@@ -130,10 +141,19 @@ class LoginResult:
 
 
 class LoginRefused(Exception):
-    def __init__(self, error: ApiError, retry_after: int | None = None) -> None:
+    def __init__(
+        self, error: ApiError, retry_after: int | None = None, clinics: list[dict[str, str]] | None = None
+    ) -> None:
         super().__init__(str(error))
         self.error = error
         self.retry_after = retry_after
+        self.clinics = clinics  # choose_clinic: the clinics whose account this password opened
+
+    def body(self) -> dict[str, Any]:
+        body = self.error.body()
+        if self.clinics is not None:
+            body["clinics"] = self.clinics
+        return body
 
 
 def _locked(until: datetime, now: datetime) -> LoginRefused:
@@ -152,25 +172,48 @@ def _locked(until: datetime, now: datetime) -> LoginRefused:
 
 
 async def login(
-    db: AsyncSession, email: str, password: str, auth: AuthSettings, ip: str | None, user_agent: str | None
+    db: AsyncSession,
+    email: str,
+    password: str,
+    auth: AuthSettings,
+    ip: str | None,
+    user_agent: str | None,
+    clinic: str | None = None,
 ) -> LoginResult:
-    """Check a log-in. Failures are counted and audited; raises LoginRefused (the caller commits first)."""
+    """Check a log-in. Failures are counted and audited; raises LoginRefused (the caller commits first).
+
+    An address may hold accounts in several clinics (each its own password): the account whose password
+    matches is the one logged in. When one password opens accounts in several clinics, the answer is 409
+    ``choose_clinic`` naming those clinics (the caller proved the password of each), and the form sends
+    ``clinic`` (a slug) again. ``clinic`` also restricts the check to that clinic's account.
+    """
     now = utcnow()
     email = email.strip().lower()[:254]
     lock = await throttle.locked_until(db, [throttle.account_key(email), throttle.ip_key(ip)], now)
-    user = (await db.execute(select(User).where(User.email == email))).scalar_one_or_none()
-    clinic_id = user.clinic_id if user else None
-    target = f"user:{user.id}" if user else None
+    query = select(User, Clinic).outerjoin(Clinic, Clinic.id == User.clinic_id).where(User.email == email)
+    if clinic:
+        query = query.where(Clinic.slug == clinic.strip().lower()[:63])
+    accounts = [(u, c) for u, c in (await db.execute(query.order_by(User.id))).all()]
+    first = accounts[0][0] if accounts else None
+    clinic_id = first.clinic_id if first else None
+    target = f"user:{first.id}" if first else None
     if lock is not None:
         audit.record_for(db, clinic_id, "anonymous", "auth.login_locked", target, ip)
         raise _locked(lock, now)
-    valid = passwords.verify_password(user.password_hash if user else None, password)
-    if user is None or not valid or not user.active:
+    if accounts:
+        opened = [(u, c) for u, c in accounts if passwords.verify_password(u.password_hash, password) and u.active]
+    else:
+        passwords.verify_password(None, password)  # an unknown address costs the same time as a wrong password
+        opened = []
+    if not opened:
         started = await throttle.record_failure(db, email, ip, auth, now)
         audit.record_for(db, clinic_id, "anonymous", "auth.login_failed", target, ip)
         if started is not None:
             raise _locked(started, now)
         raise LoginRefused(ApiError(401, [Problem("bad_credentials", BAD_CREDENTIALS)]))
+    if len(opened) > 1:
+        raise _choose_clinic([c for _, c in opened])
+    user = opened[0][0]
     await throttle.clear_account(db, email)
     if user.password_hash and passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
@@ -178,3 +221,20 @@ async def login(
     token, session = await sessions.open_session(db, user, auth, ip, user_agent)
     audit.record_for(db, user.clinic_id, f"user:{user.id}", "auth.login", f"user:{user.id}", ip)
     return LoginResult(user, token, session)
+
+
+def _choose_clinic(found: list[Clinic | None]) -> LoginRefused:
+    clinics = [c for c in found if c is not None]
+    names = ", ".join(c.name for c in clinics)
+    error = ApiError(
+        409,
+        [
+            Problem(
+                "choose_clinic",
+                f"이 계정은 여러 병원에 있습니다. 병원을 고르세요: {names} / "
+                f"this log-in opens accounts in several clinics; choose one: {names}",
+                path="/clinic",
+            )
+        ],
+    )
+    return LoginRefused(error, clinics=[{"slug": c.slug, "name": c.name} for c in clinics])

@@ -33,4 +33,5 @@ class Event(Base, ClinicScoped):
         Integer, ForeignKey("appointments.id", ondelete="SET NULL"), nullable=True
     )
     payload: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("events.payload"), default=dict)
-    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # the answer given (repeated for a duplicate): its warnings quote an unknown procedure's name
+    result: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("events.result"), default=dict)

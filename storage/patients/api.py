@@ -7,11 +7,14 @@ Personal data never goes in a URL: ``POST /api/patients/search`` takes the query
 
 from __future__ import annotations
 
+import os
+import secrets
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
 from litestar import Controller, MediaType, Response, get, post
-from litestar.datastructures import UploadFile
+from litestar.datastructures import State, UploadFile
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, Parameter
 from sqlalchemy import func, or_, select
@@ -39,10 +42,11 @@ from storage.patients.consents import (
     record_consent,
     state_of,
 )
+from storage.patients.import_jobs import find_job, start_job, upload_dir
 from storage.patients.importer import ImportOptions, import_table
 from storage.patients.optout import opt_out
 from storage.patients.preview import preview_table
-from storage.patients.readers import UnreadableFile, read_table
+from storage.patients.readers import UnreadableFile, open_table, read_table
 from storage.patients.retention import apply_retention
 from storage.patients.schemas import (
     ConsentEntry,
@@ -50,6 +54,7 @@ from storage.patients.schemas import (
     ConsentIn,
     ConsentState,
     ErasureAnswer,
+    ImportJobView,
     ImportPreview,
     ImportReport,
     OptOutAnswer,
@@ -68,6 +73,8 @@ from storage.patients.service import get_patient
 from storage.tenancy import Caller
 
 MAX_PAGE = 200
+IMPORT_UPLOAD_LIMIT = 64 * 1024 * 1024  # a 50 MB EMR export, streamed by the job (the app's limit is 10 MiB)
+UPLOAD_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
 
 
 def summary(patient: Patient, consents: dict[str, bool]) -> PatientSummary:
@@ -204,6 +211,57 @@ class PatientController(Controller):
         except MappingError as exc:
             raise ApiError(422, [Problem("invalid_mapping", str(exc), path="/mapping")]) from exc
         return cast(ImportReport, report.as_dict())
+
+    @post(
+        "/import-jobs",
+        operation_id="StartPatientImport",
+        status_code=202,
+        request_max_body_size=IMPORT_UPLOAD_LIMIT,
+    )
+    async def start_import_job(
+        self,
+        state: State,
+        caller: Caller,
+        data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART), BodyShape(PatientImportForm)],
+        dry_run: bool = False,
+        strict: bool = False,
+    ) -> ImportJobView:
+        """Start an import (or a dry run) of a big file as a job; poll ``GET …/import-jobs/{id}`` for its progress
+        and, at the end, the same report as ``POST /api/patients/import`` (files up to 64 MiB)."""
+        upload = data.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(
+                400, [Problem("missing_file", "파일을 첨부하세요 / attach a file (field 'file')", path="/file")]
+            )
+        try:
+            mapping = parse_mapping(
+                [m for m in str(data.get("mapping") or "").replace("\n", ",").split(",") if m.strip()]
+            )
+        except MappingError as exc:
+            raise ApiError(422, [Problem("invalid_mapping", str(exc), path="/mapping")]) from exc
+        suffix = Path(upload.filename or "").suffix.lower()
+        path = upload_dir(state.settings) / f"{secrets.token_hex(12)}{suffix if suffix in UPLOAD_SUFFIXES else ''}"
+        # on disk (0600), not in memory: the job streams it like the CLI does
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as spooled:
+            while chunk := await upload.read(1 << 20):
+                spooled.write(chunk)
+        try:
+            table = open_table(path)
+        except UnreadableFile as exc:
+            path.unlink(missing_ok=True)
+            raise ApiError(422, [Problem(exc.code, exc.message, path="/file")]) from exc
+        options = ImportOptions(
+            dry_run=dry_run or _flag(data.get("dry_run", "")),
+            strict=strict or _flag(data.get("strict", "")),
+            mapping=mapping,
+        )
+        job = start_job(state.settings, caller, table, options, path)
+        return cast(ImportJobView, job.view())
+
+    @get("/import-jobs/{job_id:str}", operation_id="GetPatientImportJob")
+    async def import_job(self, caller: Caller, job_id: str = Parameter(max_length=40)) -> ImportJobView:
+        """How far an import job got: bytes read, rows so far; ``report`` once ``status`` is ``done``."""
+        return cast(ImportJobView, find_job(caller, job_id).view())
 
     @post("/import/preview", operation_id="PreviewPatientImport", status_code=200)
     async def preview_import(
@@ -410,6 +468,8 @@ ROUTE_PERMISSIONS = {
     "ListConsents": "patient.read",
     "ImportPatients": "patient.import",
     "PreviewPatientImport": "patient.import",
+    "StartPatientImport": "patient.import",
+    "GetPatientImportJob": "patient.import",
     "RecordConsent": "patient.write",
     "OptOutPatient": "patient.write",
     "ExportPatient": "patient.export",

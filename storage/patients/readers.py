@@ -15,6 +15,7 @@ from typing import Any
 
 import charset_normalizer
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 # CP949 is Microsoft's superset of EUC-KR; Korean EMRs write CP949 whatever they call it.
 KOREAN_CODECS = {"euc_kr", "cp949", "johab", "iso2022_kr"}
@@ -351,7 +352,8 @@ class _DecodedLines:
 def _open_xlsx(path: Path) -> Any:
     try:
         return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    # InvalidFileException: a zip whose name is not .xlsx (openpyxl goes by the name)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
         raise UnreadableFile("unreadable_xlsx", "엑셀 파일을 열 수 없습니다 / cannot open the Excel file") from exc
 
 

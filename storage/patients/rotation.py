@@ -6,7 +6,7 @@ Run by ``doctorsflow rotate-key``: with a key file, a new key is added and made 
 interrupted rotation can simply be run again.
 
 Besides the patients' own columns this covers the runtime's (outbox texts, variables, failover and errors,
-event payloads, step details), and encrypts any plaintext those still hold from before migration
+event payloads and answers, step details, appointments' procedures and doctors), and encrypts any plaintext those still hold from before migration
 ``0601_runtime_at_rest``.
 """
 
@@ -29,7 +29,8 @@ ROTATED: dict[str, tuple[Table, tuple[str, ...]]] = {
     "consents": (_TABLES["consents"], ("guardian_name",)),
     "provider_credentials": (_TABLES["provider_credentials"], ("secrets",)),  # a clinic's messaging API keys
     "messages": (_TABLES["outbox"], ("text", "subject", "error_message", "variables", "failover")),
-    "events": (_TABLES["events"], ("payload",)),
+    "events": (_TABLES["events"], ("payload", "result")),
+    "appointments": (_TABLES["appointments"], ("procedure", "procedure_text", "doctor")),
     "run_steps": (_TABLES["run_steps"], ("detail",)),
 }
 

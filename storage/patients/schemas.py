@@ -185,6 +185,23 @@ class ImportReport(TypedDict):
     errors: list[ImportRowError]
 
 
+class ImportJobView(TypedDict):
+    """``POST|GET /api/patients/import-jobs[/{id}]``: how far a browser import got, and its report at the end."""
+
+    id: str
+    status: Literal["running", "done", "failed"]
+    dry_run: bool
+    bytes_total: int
+    bytes_done: int
+    percent: int  # 0–99 while running, 100 once finished
+    rows: int  # rows read and written so far (per chunk of 5,000)
+    imported: int
+    updated: int
+    skipped: int
+    report: ImportReport | None  # DESIGN.md's report, once done
+    errors: list[dict[str, Any]]  # the problem that stopped a failed job
+
+
 class ImportColumn(TypedDict):
     header: str
     field: str | None  # None: not recognised (the mapping step asks)

@@ -7,6 +7,7 @@ JSON Schema against its documented success shape.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -72,6 +73,13 @@ async def _seed(client: AsyncTestClient[Litestar]) -> dict[str, Any]:
     token = await client.post("/api/tokens", json={"name": "emr", "permissions": ["event.write"]})
     user = await client.post("/api/users", json={"email": "staff@clinic.kr", "name": "직원", "role": "staff"})
     secret = await client.post("/api/webhook-secrets", json={"name": "booking"})
+    rows = "이름,휴대폰\n김민지,010-1234-5678\n".encode()
+    job = await client.post("/api/patients/import-jobs", files={"file": ("a.csv", rows)}, params={"dry_run": "true"})
+    assert job.status_code == 202, job.text
+    for _ in range(200):  # a finished job's answer carries its report too
+        if (await client.get(f"/api/patients/import-jobs/{job.json()['id']}")).json()["status"] != "running":
+            break
+        await asyncio.sleep(0.05)
     return {
         "workflow_id": workflow_id,
         "version": 1,
@@ -84,6 +92,7 @@ async def _seed(client: AsyncTestClient[Litestar]) -> dict[str, Any]:
         "slug": "cataract-postop",
         "clinic_slug": "default",
         "provider": "solapi",
+        "job_id": job.json()["id"],
     }
 
 

@@ -228,12 +228,12 @@ async def test_rotation_re_encrypts_and_re_indexes_under_the_new_key(any_db_sett
         async with session_scope(any_db_settings, None) as session:
             assert await rotate(session) == {
                 "active_key": new.key_id, "patients": 1, "consents": 1, "provider_credentials": 0,
-                "messages": 1, "events": 0, "run_steps": 0,
+                "messages": 1, "events": 0, "run_steps": 0, "appointments": 1,
             }  # fmt: skip
         async with session_scope(any_db_settings, None) as session:
             assert await rotate(session) == {
                 "active_key": new.key_id, "patients": 0, "consents": 0, "provider_credentials": 0,
-                "messages": 0, "events": 0, "run_steps": 0,
+                "messages": 0, "events": 0, "run_steps": 0, "appointments": 0,
             }  # fmt: skip
     with crypto.using(crypto.Keyring(active=new)):  # the old key is gone
         async with session_scope(any_db_settings, 1) as session:

@@ -19,6 +19,8 @@ export class ApiError extends Error {
   constructor(
     public status: number,
     public problems: Problem[],
+    /** The whole answer (e.g. the log-in's ``clinics`` beside ``choose_clinic``). */
+    public body: unknown = null,
   ) {
     super(problems.map((p) => p.message).join("\n") || `HTTP ${status}`);
   }
@@ -99,7 +101,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if ((response.status === 404 || response.status === 405) && (options.optional || !hasApiErrors)) {
     throw new NotAvailableError(path);
   }
-  if (!response.ok) throw new ApiError(response.status, problemsOf(response.status, parsed));
+  if (!response.ok) throw new ApiError(response.status, problemsOf(response.status, parsed), parsed);
   // An SPA fallback answering an /api path with index.html means the route does not exist yet.
   if ((response.headers.get("content-type") ?? "").includes("text/html")) throw new NotAvailableError(path);
   return parsed as T;

@@ -1,7 +1,7 @@
 // Calls of the DoctorsFlow HTTP API, one function per endpoint; each answer and body is typed by its
 // operation in the generated OpenAPI types (./generated, `make ui`).
 import { type Answer, type Body, request } from "./client";
-import type { MessageIn, WorkflowDocument } from "./generated";
+import type { ImportJobView, MessageIn, WorkflowDocument } from "./generated";
 
 type Id = string | number;
 const optional = true;
@@ -84,6 +84,15 @@ export const api = {
     if (mapping) form.append("mapping", mapping);
     return request<Answer<"PreviewPatientImport">>("/api/patients/import/preview", { form, optional });
   },
+  /** A big file: the server imports it as a job; poll ``patientImportJob`` for the progress bar. */
+  startPatientImport: (file: File, dryRun: boolean, mapping = "") => {
+    const form = new FormData();
+    form.append("file", file);
+    if (mapping) form.append("mapping", mapping);
+    return request<ImportJobView>(`/api/patients/import-jobs${dryRun ? "?dry_run=true" : ""}`, { form });
+  },
+  patientImportJob: (id: string, signal?: AbortSignal) =>
+    request<Answer<"GetPatientImportJob">>(`/api/patients/import-jobs/${encodeURIComponent(id)}`, { signal }),
   importPatients: (file: File, dryRun: boolean, mapping = "") => {
     const form = new FormData();
     form.append("file", file);
@@ -92,8 +101,11 @@ export const api = {
   },
 
   me: () => request<Answer<"Me">>("/api/auth/me", { optional }),
-  login: (email: string, password: string) =>
-    request<Answer<"Login">>("/api/auth/login", { body: { email, password } satisfies Body<"Login">, optional }),
+  login: (email: string, password: string, clinic?: string) =>
+    request<Answer<"Login">>("/api/auth/login", {
+      body: (clinic ? { email, password, clinic } : { email, password }) satisfies Body<"Login">,
+      optional,
+    }),
   logout: () => request<null>("/api/auth/logout", { method: "POST", optional }),
 };
 

@@ -1,5 +1,6 @@
 // Korean login page, shown whenever the API answers 401.
 import { useState } from "react";
+import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import { useT } from "../i18n";
 import { useSession } from "../store/session";
@@ -13,15 +14,22 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [forgot, setForgot] = useState(false);
+  // One password that opens accounts in several clinics: the server names them (409 choose_clinic).
+  const [clinics, setClinics] = useState<{ slug: string; name: string }[]>([]);
+  const [clinic, setClinic] = useState("");
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      await api.login(email, password);
+      await api.login(email, password, clinic || undefined);
       loggedIn(await api.me()); // the log-in answer has the user, /me also the permissions
     } catch (e) {
-      setError(e);
+      const offered = e instanceof ApiError && e.status === 409 ? choices(e.body) : [];
+      if (offered.length) {
+        setClinics(offered);
+        setClinic(offered[0]?.slug ?? "");
+      } else setError(e);
     } finally {
       setBusy(false);
     }
@@ -51,6 +59,18 @@ export function LoginPage() {
             data-testid="login-password"
           />
         </label>
+        {clinics.length > 0 && (
+          <label>
+            {t("login.clinic")}
+            <select value={clinic} onChange={(e) => setClinic(e.target.value)} data-testid="login-clinic">
+              {clinics.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button className="primary" disabled={busy} data-testid="login-submit">
           {t("login.submit")}
         </button>
@@ -69,4 +89,9 @@ export function LoginPage() {
       </form>
     </main>
   );
+}
+
+function choices(body: unknown): { slug: string; name: string }[] {
+  const found = body && typeof body === "object" ? (body as { clinics?: unknown }).clinics : undefined;
+  return Array.isArray(found) ? (found as { slug: string; name: string }[]) : [];
 }

@@ -1,9 +1,11 @@
 // Patient import in two steps: choose a CSV/XLSX file → the server's dry run shows what would happen, with
 // each bad row's number, column and reason → confirm to import (bad rows are skipped) or cancel.
-import { useState } from "react";
-import { NotAvailableError } from "../api/client";
+// Both steps run as a server job (POST /api/patients/import-jobs), polled for a progress bar: a 100,000-row
+// export takes a while, and the receptionist sees how far it got.
+import { useEffect, useRef, useState } from "react";
+import { ApiError, NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
-import type { ImportBadValue, ImportPreview, ImportReport } from "../api/generated";
+import type { ImportBadValue, ImportJobView, ImportPreview, ImportReport } from "../api/generated";
 import { useT } from "../i18n";
 import { ErrorList, NotAvailable } from "./common";
 import { ImportPreviewTable, type Mapping, mappingText } from "./ImportPreview";
@@ -11,7 +13,7 @@ import "./patients.css";
 
 type Step =
   | { step: "idle" }
-  | { step: "checking" | "importing"; file: File }
+  | { step: "checking" | "importing"; file: File; job?: ImportJobView }
   | { step: "preview"; file: File; report: ImportReport; read: ImportPreview | null }
   | { step: "done"; report: ImportReport }
   | { step: "missing" }
@@ -50,16 +52,55 @@ function RowErrors({ report, bad = [] }: { report: ImportReport; bad?: ImportBad
   );
 }
 
+const POLL_MS = 400;
+
+function ImportProgress({ job }: { job?: ImportJobView }) {
+  const t = useT();
+  const percent = job?.percent ?? 0;
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <progress max={100} value={percent} aria-label={t("patients.importProgress")} />{" "}
+      <span data-testid="import-progress-text">
+        {t("patients.importProgressText", {
+          percent,
+          rows: (job?.rows ?? 0).toLocaleString(),
+          done: mb(job?.bytes_done ?? 0),
+          total: mb(job?.bytes_total ?? 0),
+        })}
+      </span>
+    </div>
+  );
+}
+
 export function PatientImport({ onImported }: { onImported: () => void }) {
   const t = useT();
   const [state, setState] = useState<Step>({ step: "idle" });
   const [mapping, setMapping] = useState<Mapping>({});
+  const alive = useRef(new AbortController());
+  useEffect(() => {
+    const controller = new AbortController();
+    alive.current = controller;
+    return () => controller.abort(); // leaving the page stops polling (the server's job goes on)
+  }, []);
+  /** Start the job, show its progress while it runs, answer its report (or throw its problem). */
+  const asJob = async (file: File, dryRun: boolean, text: string): Promise<ImportReport> => {
+    const step = dryRun ? "checking" : "importing";
+    let job = await api.startPatientImport(file, dryRun, text);
+    while (job.status === "running") {
+      setState({ step, file, job });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      job = await api.patientImportJob(job.id, alive.current.signal);
+    }
+    if (job.status === "failed" || !job.report) throw new ApiError(422, job.errors as never);
+    return job.report;
+  };
   const run = async (file: File, dryRun: boolean, map: Mapping = mapping) => {
     setState({ step: dryRun ? "checking" : "importing", file });
     try {
       const text = mappingText(map);
       const [report, read] = await Promise.all([
-        api.importPatients(file, dryRun, text),
+        asJob(file, dryRun, text),
         dryRun ? api.previewPatientImport(file, text).catch(() => null) : Promise.resolve(null),
       ]);
       setState(dryRun ? { step: "preview", file, report, read } : { step: "done", report });
@@ -89,7 +130,10 @@ export function PatientImport({ onImported }: { onImported: () => void }) {
       </label>{" "}
       <span className="small muted">{t("patients.importHint")}</span>
       {(state.step === "checking" || state.step === "importing") && (
-        <p className="muted">{t(state.step === "checking" ? "patients.importChecking" : "patients.importing", { file: state.file.name })}</p>
+        <>
+          <p className="muted">{t(state.step === "checking" ? "patients.importChecking" : "patients.importing", { file: state.file.name })}</p>
+          <ImportProgress job={state.job} />
+        </>
       )}
       {state.step === "missing" && <NotAvailable what={t("patients.import")} />}
       {state.step === "failed" && <ErrorList error={state.error} testId="import-failed" />}

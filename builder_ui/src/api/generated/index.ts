@@ -75,6 +75,7 @@ export type ImportBadValue = Schemas["ImportBadValue"];
 export type ImportColumn = Schemas["ImportColumn"];
 export type ImportField = Schemas["ImportField"];
 export type ImportFinding = Schemas["ImportFinding"];
+export type ImportJobView = Schemas["ImportJobView"];
 export type ImportPreview = Schemas["ImportPreview"];
 export type ImportPreviewRow = Schemas["ImportPreviewRow"];
 export type ImportReport = Schemas["ImportReport"];

@@ -275,6 +275,10 @@ export interface paths {
     /** ImportFile */
     post: operations["ImportPatients"];
   };
+  "/api/patients/import-jobs/{job_id}": {
+    /** ImportJob */
+    get: operations["GetPatientImportJob"];
+  };
   "/api/patients": {
     /** ListPatients */
     get: operations["ListPatients"];
@@ -294,6 +298,10 @@ export interface paths {
   "/api/patients/search": {
     /** Search */
     post: operations["SearchPatients"];
+  };
+  "/api/patients/import-jobs": {
+    /** StartImportJob */
+    post: operations["StartPatientImport"];
   };
   "/api/patients/reconfirm": {
     /** ToReconfirm */
@@ -1026,6 +1034,24 @@ export interface components {
       code: string;
       message: string;
     };
+    /** ImportJobView */
+    ImportJobView: {
+      id: string;
+      /** @enum {string} */
+      status: "running" | "done" | "failed";
+      dry_run: boolean;
+      bytes_total: number;
+      bytes_done: number;
+      percent: number;
+      rows: number;
+      imported: number;
+      updated: number;
+      skipped: number;
+      report: components["schemas"]["ImportReport"] | null;
+      errors: {
+          [key: string]: unknown;
+        }[];
+    };
     /** ImportPreview */
     ImportPreview: {
       encoding: string | null;
@@ -1142,6 +1168,7 @@ export interface components {
     LoginBody: {
       email: string;
       password: string;
+      clinic?: string | null;
     };
     /** ManagerBody */
     ManagerBody: {
@@ -6043,6 +6070,60 @@ export interface operations {
       };
     };
   };
+  /** ImportJob */
+  GetPatientImportJob: {
+    parameters: {
+      path: {
+        job_id: string;
+      };
+    };
+    responses: {
+      /** @description Request fulfilled, document follows */
+      200: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobView"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
   /** ListPatients */
   ListPatients: {
     parameters: {
@@ -6280,6 +6361,66 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["PatientPage"];
+        };
+      };
+      /** @description 요청이 올바르지 않습니다 / bad request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 로그인이 필요합니다 / log-in required */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 권한이 없습니다 / not allowed */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 찾을 수 없습니다 / not found */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 충돌 / conflict */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+      /** @description 내용이 올바르지 않습니다 / invalid content */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBody"];
+        };
+      };
+    };
+  };
+  /** StartImportJob */
+  StartPatientImport: {
+    parameters: {
+      query?: {
+        dry_run?: boolean;
+        strict?: boolean;
+      };
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["PatientImportForm"];
+      };
+    };
+    responses: {
+      /** @description Request accepted, processing continues off-line */
+      202: {
+        headers: {
+        };
+        content: {
+          "application/json": components["schemas"]["ImportJobView"];
         };
       };
       /** @description 요청이 올바르지 않습니다 / bad request */
