@@ -85,6 +85,11 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
     prepared = await _claim_and_decide(runtime, message_id)
     if prepared is None:
         return []
+    return await deliver_prepared(runtime, message_id, prepared)
+
+
+async def deliver_prepared(runtime: Runtime, message_id: int, prepared: Prepared) -> list[int]:
+    """Send a row already claimed and decided (:func:`claim_and_decide_in`, committed) and record the result."""
     channel = runtime.channel_for(prepared.clinic_id, prepared.clinic)
     try:
         result = await _send(runtime, channel, message_id, prepared)
@@ -198,98 +203,104 @@ _HANDLE = (
 
 
 async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | None:
-    now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
-        connection = await session.connection()
-        row = (await connection.execute(_CLAIM, {"message": message_id, "now": now})).first()
-        if row is None:
-            return None
-        people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
-        found = (await connection.execute(_PEOPLE, people)).first()
+        return await claim_and_decide_in(session, message_id, runtime.clock.now())
 
-        async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> None:
-            values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
-            # Not sent, so not an attempt: a held row's morning claim is a first send, not a resumed one.
-            values["new_attempts"] = row.attempts - 1
-            await connection.execute(_SET, {"message": message_id, "new_kind": row.kind, **values})
 
-        if found is None or found.clinic_id is None:
-            await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
-            return None
-        # The workflow's lifecycle (storage/workflows/lifecycle.py): a paused workflow's row goes back untouched
-        # (the scheduler leaves it until resumed); an archived workflow's or a stopped run's row is cancelled.
-        if found.workflow_status == "paused":
-            await settle("pending", row.reason, None, row.due_at)  # a held row re-decides at its claim anyway
-            return None
-        if found.workflow_status == "archived" or found.run_status == "cancelled":
-            stopped = "실행이 중지되었습니다 / the run was stopped"
-            await settle("cancelled", stopped, None, row.due_at)
-            return None
-        channel = CHANNELS.get(row.channel)
-        if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
-            error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
-            await connection.execute(_FAIL, {"message": message_id, **error})
-            return None
-        approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
-        clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
-        decision = decide(
-            channel=channel,
-            purpose=row.purpose,
-            consents=await consent_ledger(connection, found.id),
-            opted_out=found.opted_out,
-            has_phone=bool(found.phone),
-            now=now,
-            clinic_settings=clinic,
+async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datetime) -> Prepared | None:
+    """Claim the row (pending/held → sending, one more attempt) and decide at ``now`` whether it may go, inside
+    the caller's write transaction: ``advance_run`` claims the rows it creates in its own (one transaction per
+    event instead of two). Returns what to send, or None (not due, claimed elsewhere, skipped, held …)."""
+    connection = await session.connection()
+    row = (await connection.execute(_CLAIM, {"message": message_id, "now": now})).first()
+    if row is None:
+        return None
+    people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
+    found = (await connection.execute(_PEOPLE, people)).first()
+
+    async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> None:
+        values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
+        # Not sent, so not an attempt: a held row's morning claim is a first send, not a resumed one.
+        values["new_attempts"] = row.attempts - 1
+        await connection.execute(_SET, {"message": message_id, "new_kind": row.kind, **values})
+
+    if found is None or found.clinic_id is None:
+        await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
+        return None
+    # The workflow's lifecycle (storage/workflows/lifecycle.py): a paused workflow's row goes back untouched
+    # (the scheduler leaves it until resumed); an archived workflow's or a stopped run's row is cancelled.
+    if found.workflow_status == "paused":
+        await settle("pending", row.reason, None, row.due_at)  # a held row re-decides at its claim anyway
+        return None
+    if found.workflow_status == "archived" or found.run_status == "cancelled":
+        stopped = "실행이 중지되었습니다 / the run was stopped"
+        await settle("cancelled", stopped, None, row.due_at)
+        return None
+    channel = CHANNELS.get(row.channel)
+    if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
+        error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
+        await connection.execute(_FAIL, {"message": message_id, **error})
+        return None
+    approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
+    clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
+    decision = decide(
+        channel=channel,
+        purpose=row.purpose,
+        consents=await consent_ledger(connection, found.id),
+        opted_out=found.opted_out,
+        has_phone=bool(found.phone),
+        now=now,
+        clinic_settings=clinic,
+    )
+    if decision.action == "skip":
+        await settle("skipped", decision.reason, None, row.due_at)
+        return None
+    if decision.action == "hold":
+        assert decision.until is not None
+        await settle("held", decision.reason, None, decision.until)
+        return None
+    repeated = await duplicate_reason(connection, row, now, clinic)
+    if repeated is not None:
+        await settle("skipped", repeated, None, row.due_at)
+        return None
+    # The patient may receive it: now the clinic's side (approved template, opt-out number), runtime/send_gate.py
+    refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
+    if refused is not None:
+        await settle("skipped", refused, None, row.due_at)
+        return None
+    kind = kind_for(channel, row.text)
+    if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
+        await connection.execute(
+            _SET,
+            {
+                "message": message_id,
+                "new_status": "sending",
+                "new_reason": row.reason,
+                "new_claimed_at": now,
+                "new_due_at": row.due_at,
+                "new_kind": kind,
+                "new_attempts": row.attempts,
+            },
         )
-        if decision.action == "skip":
-            await settle("skipped", decision.reason, None, row.due_at)
-            return None
-        if decision.action == "hold":
-            assert decision.until is not None
-            await settle("held", decision.reason, None, decision.until)
-            return None
-        repeated = await duplicate_reason(connection, row, now, clinic)
-        if repeated is not None:
-            await settle("skipped", repeated, None, row.due_at)
-            return None
-        # The patient may receive it: now the clinic's side (approved template, opt-out number), runtime/send_gate.py
-        refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
-        if refused is not None:
-            await settle("skipped", refused, None, row.due_at)
-            return None
-        kind = kind_for(channel, row.text)
-        if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
-            await connection.execute(
-                _SET,
-                {
-                    "message": message_id,
-                    "new_status": "sending",
-                    "new_reason": row.reason,
-                    "new_claimed_at": now,
-                    "new_due_at": row.due_at,
-                    "new_kind": kind,
-                    "new_attempts": row.attempts,
-                },
-            )
-        failover = row.failover or {}
-        message = OutboundMessage(
-            key=row.key,
-            kind=kind,
-            purpose="advertising" if row.purpose == "advertising" else "informational",
-            to=found.phone or "",
-            sender=str(clinic.get("sender_number") or ""),
-            text=row.text,
-            subject=row.subject if kind == "lms" else None,
-            template_code=row.template,
-            variables=dict(row.variables or {}),
-            sender_key=str(clinic.get("kakao_sender_key") or "") or None,
-            failover_text=None if not failover or not clinic.get("provider_failover") else failover.get("text"),
-            buttons=tuple(Button(str(b["name"]), str(b["url"])) for b in row.buttons or ()) if channel.rich else (),
-            image_url=row.image_url if channel.rich else None,
-            handle=row.provider_handle,
-            resume=row.attempts > 1,  # an earlier claim may have reached the provider: ask it first
-        )
-        return Prepared(message, row.clinic_id, clinic, row.attempts)
+    failover = row.failover or {}
+    message = OutboundMessage(
+        key=row.key,
+        kind=kind,
+        purpose="advertising" if row.purpose == "advertising" else "informational",
+        to=found.phone or "",
+        sender=str(clinic.get("sender_number") or ""),
+        text=row.text,
+        subject=row.subject if kind == "lms" else None,
+        template_code=row.template,
+        variables=dict(row.variables or {}),
+        sender_key=str(clinic.get("kakao_sender_key") or "") or None,
+        failover_text=None if not failover or not clinic.get("provider_failover") else failover.get("text"),
+        buttons=tuple(Button(str(b["name"]), str(b["url"])) for b in row.buttons or ()) if channel.rich else (),
+        image_url=row.image_url if channel.rich else None,
+        handle=row.provider_handle,
+        resume=row.attempts > 1,  # an earlier claim may have reached the provider: ask it first
+    )
+    return Prepared(message, row.clinic_id, clinic, row.attempts)
 
 
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
