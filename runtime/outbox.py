@@ -35,8 +35,9 @@ from runtime.frequency import duplicate_reason
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
 from runtime.send_gate import refusal
+from runtime.send_groups import send_first
 from storage.alimtalk_templates.store import approved_texts
-from storage.db import write_scope
+from storage.db import batched_write, write_scope
 from storage.models import Clinic, OutboxMessage, Patient, Run, Workflow
 
 # Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at
@@ -109,16 +110,15 @@ async def deliver_prepared(runtime: Runtime, message_id: int, prepared: Prepared
 async def _send(runtime: Runtime, channel: ChannelClient, message_id: int, prepared: Prepared) -> SendResult | None:
     """Store the provider-side handle first (when the provider needs one and the row has none), then send."""
     message = prepared.message
+    if message.handle is None and not message.resume:  # a first attempt: in a group with its neighbours
+        return await send_first(runtime, channel, message_id, prepared, _HANDLE)
     if message.handle is None:
         opened = await channel.open_handle(message)
         if isinstance(opened, SendResult):
             return opened
         if opened is not None:
-            async with write_scope(runtime.settings, None) as session:
-                stored = await session.execute(
-                    _HANDLE, {"message": message_id, "attempt": prepared.attempt, "handle": opened}
-                )
-            if not getattr(stored, "rowcount", 0):
+            handle = {"message": message_id, "attempt": prepared.attempt, "handle": opened}
+            if not await batched_write(runtime.settings, _HANDLE, handle):  # committed before any add
                 return None
             message = dataclasses.replace(message, handle=opened)
     return await channel.send(message)
@@ -305,21 +305,20 @@ async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datet
 
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
     now = runtime.clock.now()
+    if result.accepted:  # the common case: one guarded, prebuilt UPDATE, committed with its neighbours' (group commit)
+        delivered = result.state == "delivered"
+        values = {
+            "message": message_id,
+            "provider": result.provider,
+            "new_status": "delivered" if delivered else "sent",
+            "provider_message_id": result.provider_message_id,
+            "sent_at": now,
+            "delivered_at": now if delivered else None,
+            "cost_krw": rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
+        }
+        await batched_write(runtime.settings, _SENT, values)  # no match: another attempt of this row finished first
+        return []
     async with write_scope(runtime.settings, None) as session:
-        if result.accepted:  # the common case: one guarded, prebuilt UPDATE, no ORM load
-            delivered = result.state == "delivered"
-            values = {
-                "message": message_id,
-                "provider": result.provider,
-                "new_status": "delivered" if delivered else "sent",
-                "provider_message_id": result.provider_message_id,
-                "sent_at": now,
-                "delivered_at": now if delivered else None,
-                "cost_krw": rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
-            }
-            connection = await session.connection()
-            await connection.execute(_SENT, values)  # no match: another attempt of this row finished first
-            return []
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
             return []  # a sweeper handed it out again and that attempt finished first
