@@ -249,7 +249,7 @@ async def test_first_sends_at_the_same_time_share_one_solapi_group_each_row_hold
     assert [r.status for r in rows] == ["sent"] * 6
     sent = list(solapi_fake.messages.values())
     assert sorted(m["to"] for m in sent) == sorted(f"0105555{min(n, 4):04d}" for n in range(6))
-    handles = {r.provider_handle for r in rows}
+    handles = {str(r.provider_handle) for r in rows}
     assert len(handles) < 6 and handles <= set(solapi_fake.groups)
     for group_id in handles:
         recipients = [m["to"] for m in solapi_fake.groups[group_id]["messages"]]
