@@ -10,10 +10,14 @@ Patterns that can start anywhere (``[가-힣]{1,3}님``) have no prefilter. ``[0
 
 from __future__ import annotations
 
+import importlib
 import re
-from re import _constants as _c  # the standard library's own parser (Python ≥ 3.11; sre_parse before)
-from re import _parser as _p
 from typing import Any
+
+# The standard library's own regular-expression parser (Python ≥ 3.11; sre_parse before). Its modules are
+# private, so typeshed does not describe them: imported by name, used as Any.
+_c: Any = importlib.import_module("re._constants")
+_p: Any = importlib.import_module("re._parser")
 
 _MAX_PREFIXES = 400
 _PREFIX_CHARS = 2  # two characters are selective enough (Hangul syllable pairs are rare) and keep sets small

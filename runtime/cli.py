@@ -130,9 +130,10 @@ def _cli_dispatcher(settings: Settings) -> Any:
 
 
 def run_worker_command(args: argparse.Namespace) -> int:
-    from runtime.services import run_worker
+    from runtime.services import DEFAULT_THREADS, run_worker
 
-    return run_worker(Settings.from_env(), processes=args.processes, threads=args.threads)
+    threads = args.threads or DEFAULT_THREADS
+    return run_worker(Settings.from_env(), processes=args.processes, threads=threads)
 
 
 def run_health(args: argparse.Namespace) -> int:
@@ -179,7 +180,9 @@ def register(commands: Any) -> None:
 
     worker = commands.add_parser("worker", help="워커와 스케줄러 실행 / run workers and the scheduler")
     worker.add_argument("--processes", type=int, default=1, help="프로세스 수 / worker processes")
-    worker.add_argument("--threads", type=int, default=4, help="프로세스당 스레드 / threads per process")
+    worker.add_argument(
+        "--threads", type=int, default=None, help="프로세스당 스레드 (기본 8) / threads per process (default 8)"
+    )
     add_format(worker)
     worker.set_defaults(handler=run_worker_command)
 

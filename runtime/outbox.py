@@ -35,8 +35,9 @@ from runtime.frequency import duplicate_reason
 from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
 from runtime.send_gate import refusal
+from runtime.send_groups import send_first
 from storage.alimtalk_templates.store import approved_texts
-from storage.db import write_scope
+from storage.db import batched_write, write_scope
 from storage.models import Clinic, OutboxMessage, Patient, Run, Workflow
 
 # Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at
@@ -88,6 +89,11 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
     prepared = await _claim_and_decide(runtime, message_id)
     if prepared is None:
         return []
+    return await deliver_prepared(runtime, message_id, prepared)
+
+
+async def deliver_prepared(runtime: Runtime, message_id: int, prepared: Prepared) -> list[int]:
+    """Send a row already claimed and decided (:func:`claim_and_decide_in`, committed) and record the result."""
     channel = runtime.channel_for(prepared.clinic_id, prepared.clinic)
     if prepared.unsent is not None:
         return await _ask_before_not_sending(runtime, channel, message_id, prepared)
@@ -109,16 +115,15 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
 async def _send(runtime: Runtime, channel: ChannelClient, message_id: int, prepared: Prepared) -> SendResult | None:
     """Store the provider-side handle first (when the provider needs one and the row has none), then send."""
     message = prepared.message
+    if message.handle is None and not message.resume:  # a first attempt: in a group with its neighbours
+        return await send_first(runtime, channel, message_id, prepared, _HANDLE)
     if message.handle is None:
         opened = await channel.open_handle(message)
         if isinstance(opened, SendResult):
             return opened
         if opened is not None:
-            async with write_scope(runtime.settings, None) as session:
-                stored = await session.execute(
-                    _HANDLE, {"message": message_id, "attempt": prepared.attempt, "handle": opened}
-                )
-            if not getattr(stored, "rowcount", 0):
+            handle = {"message": message_id, "attempt": prepared.attempt, "handle": opened}
+            if not await batched_write(runtime.settings, _HANDLE, handle):  # committed before any add
                 return None
             message = dataclasses.replace(message, handle=opened)
     return await channel.send(message)
@@ -252,97 +257,101 @@ _HANDLE = (
 
 
 async def _claim_and_decide(runtime: Runtime, message_id: int) -> Prepared | None:
-    now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
-        connection = await session.connection()
-        row = (await connection.execute(_CLAIM, {"message": message_id, "now": now})).first()
-        if row is None:
-            return None
-        people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
-        found = (await connection.execute(_PEOPLE, people)).first()
+        return await claim_and_decide_in(session, message_id, runtime.clock.now())
 
-        async def settle(
-            status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime
-        ) -> Prepared | None:
-            if row.error_code == UNCERTAIN and status != "pending" and found is not None and found.clinic_id:
-                return _to_ask(row, found, (status, reason, due_at))  # it may be at the provider: ask first
-            values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
-            # Not sent, so not an attempt: a held row's morning claim is a first send, not a resumed one.
-            values["new_attempts"] = row.attempts - 1
-            await connection.execute(_SET, {"message": message_id, "new_kind": row.kind, **values})
-            return None
 
-        if found is None or found.clinic_id is None:
-            return await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
-        # The workflow's lifecycle (storage/workflows/lifecycle.py): a paused workflow's row goes back untouched
-        # (the scheduler leaves it until resumed); an archived workflow's or a stopped run's row is cancelled.
-        if found.workflow_status == "paused":
-            await settle("pending", row.reason, None, row.due_at)  # a held row re-decides at its claim anyway
-            return None
-        if found.workflow_status == "archived" or found.run_status == "cancelled":
-            stopped = "실행이 중지되었습니다 / the run was stopped"
-            return await settle("cancelled", stopped, None, row.due_at)
-        channel = CHANNELS.get(row.channel)
-        if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
-            error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
-            await connection.execute(_FAIL, {"message": message_id, **error})
-            return None
-        approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
-        clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
-        decision = decide(
-            channel=channel,
-            purpose=row.purpose,
-            consents=await consent_ledger(connection, found.id),
-            opted_out=found.opted_out,
-            has_phone=bool(found.phone),
-            now=now,
-            clinic_settings=clinic,
+async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datetime) -> Prepared | None:
+    """Claim the row (pending/held → sending, one more attempt) and decide at ``now`` whether it may go, inside
+    the caller's write transaction: ``advance_run`` claims the rows it creates in its own (one transaction per
+    event instead of two). Returns what to send, or None (not due, claimed elsewhere, skipped, held …)."""
+    connection = await session.connection()
+    row = (await connection.execute(_CLAIM, {"message": message_id, "now": now})).first()
+    if row is None:
+        return None
+    people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
+    found = (await connection.execute(_PEOPLE, people)).first()
+
+    async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> Prepared | None:
+        if row.error_code == UNCERTAIN and status != "pending" and found is not None and found.clinic_id:
+            return _to_ask(row, found, (status, reason, due_at))  # it may be at the provider: ask first
+        values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
+        # Not sent, so not an attempt: a held row's morning claim is a first send, not a resumed one.
+        values["new_attempts"] = row.attempts - 1
+        await connection.execute(_SET, {"message": message_id, "new_kind": row.kind, **values})
+        return None
+
+    if found is None or found.clinic_id is None:
+        return await settle("skipped", "환자 정보가 없습니다 / the patient no longer exists", now, row.due_at)
+    # The workflow's lifecycle (storage/workflows/lifecycle.py): a paused workflow's row goes back untouched
+    # (the scheduler leaves it until resumed); an archived workflow's or a stopped run's row is cancelled.
+    if found.workflow_status == "paused":
+        await settle("pending", row.reason, None, row.due_at)  # a held row re-decides at its claim anyway
+        return None
+    if found.workflow_status == "archived" or found.run_status == "cancelled":
+        stopped = "실행이 중지되었습니다 / the run was stopped"
+        return await settle("cancelled", stopped, None, row.due_at)
+    channel = CHANNELS.get(row.channel)
+    if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
+        error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
+        await connection.execute(_FAIL, {"message": message_id, **error})
+        return None
+    approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
+    clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
+    decision = decide(
+        channel=channel,
+        purpose=row.purpose,
+        consents=await consent_ledger(connection, found.id),
+        opted_out=found.opted_out,
+        has_phone=bool(found.phone),
+        now=now,
+        clinic_settings=clinic,
+    )
+    if decision.action == "skip":
+        return await settle("skipped", decision.reason, None, row.due_at)
+    if decision.action == "hold":
+        assert decision.until is not None
+        return await settle("held", decision.reason, None, decision.until)
+    repeated = await duplicate_reason(connection, row, now, clinic)
+    if repeated is not None:
+        return await settle("skipped", repeated, None, row.due_at)
+    # The patient may receive it: now the clinic's side (approved template, opt-out number), runtime/send_gate.py
+    refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
+    if refused is not None:
+        return await settle("skipped", refused, None, row.due_at)
+    kind = kind_for(channel, row.text)
+    if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
+        await connection.execute(
+            _SET,
+            {
+                "message": message_id,
+                "new_status": "sending",
+                "new_reason": row.reason,
+                "new_claimed_at": now,
+                "new_due_at": row.due_at,
+                "new_kind": kind,
+                "new_attempts": row.attempts,
+            },
         )
-        if decision.action == "skip":
-            return await settle("skipped", decision.reason, None, row.due_at)
-        if decision.action == "hold":
-            assert decision.until is not None
-            return await settle("held", decision.reason, None, decision.until)
-        repeated = await duplicate_reason(connection, row, now, clinic)
-        if repeated is not None:
-            return await settle("skipped", repeated, None, row.due_at)
-        # The patient may receive it: now the clinic's side (approved template, opt-out number), runtime/send_gate.py
-        refused = refusal(channel=row.channel, purpose=row.purpose, text=row.text, template=row.template, clinic=clinic)
-        if refused is not None:
-            return await settle("skipped", refused, None, row.due_at)
-        kind = kind_for(channel, row.text)
-        if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
-            await connection.execute(
-                _SET,
-                {
-                    "message": message_id,
-                    "new_status": "sending",
-                    "new_reason": row.reason,
-                    "new_claimed_at": now,
-                    "new_due_at": row.due_at,
-                    "new_kind": kind,
-                    "new_attempts": row.attempts,
-                },
-            )
-        failover = row.failover or {}
-        message = OutboundMessage(
-            key=row.key,
-            kind=kind,
-            purpose="advertising" if row.purpose == "advertising" else "informational",
-            to=found.phone or "",
-            sender=str(clinic.get("sender_number") or ""),
-            text=row.text,
-            subject=row.subject if kind == "lms" else None,
-            template_code=row.template,
-            variables=dict(row.variables or {}),
-            sender_key=str(clinic.get("kakao_sender_key") or "") or None,
-            failover_text=None if not failover or not clinic.get("provider_failover") else failover.get("text"),
-            buttons=tuple(Button(str(b["name"]), str(b["url"])) for b in row.buttons or ()) if channel.rich else (),
-            image_url=row.image_url if channel.rich else None,
-            handle=row.provider_handle,
-            resume=row.attempts > 1,  # an earlier claim may have reached the provider: ask it first
-        )
-        return Prepared(message, row.clinic_id, clinic, row.attempts)
+    failover = row.failover or {}
+    message = OutboundMessage(
+        key=row.key,
+        kind=kind,
+        purpose="advertising" if row.purpose == "advertising" else "informational",
+        to=found.phone or "",
+        sender=str(clinic.get("sender_number") or ""),
+        text=row.text,
+        subject=row.subject if kind == "lms" else None,
+        template_code=row.template,
+        variables=dict(row.variables or {}),
+        sender_key=str(clinic.get("kakao_sender_key") or "") or None,
+        failover_text=None if not failover or not clinic.get("provider_failover") else failover.get("text"),
+        buttons=tuple(Button(str(b["name"]), str(b["url"])) for b in row.buttons or ()) if channel.rich else (),
+        image_url=row.image_url if channel.rich else None,
+        handle=row.provider_handle,
+        resume=row.attempts > 1,  # an earlier claim may have reached the provider: ask it first
+    )
+    return Prepared(message, row.clinic_id, clinic, row.attempts)
 
 
 def _to_ask(row: Any, found: Any, unsent: tuple[str, str | None, datetime]) -> Prepared:
@@ -364,25 +373,25 @@ def _to_ask(row: Any, found: Any, unsent: tuple[str, str | None, datetime]) -> P
 
 async def _record_result(runtime: Runtime, message_id: int, result: SendResult, prepared: Prepared) -> list[int]:
     now = runtime.clock.now()
-    async with write_scope(runtime.settings, None) as session:
-        if result.accepted:  # the common case: one guarded, prebuilt UPDATE, no ORM load
-            delivered = result.state == "delivered"
-            values = {
-                "message": message_id,
-                "provider": result.provider,
-                "new_status": "delivered" if delivered else "sent",
-                "provider_message_id": result.provider_message_id,
-                "sent_at": now,
-                "delivered_at": now if delivered else None,
-                "cost_krw": rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
-            }
-            connection = await session.connection()
-            await connection.execute(_SENT, values)  # no match: another attempt of this row finished first
-            if prepared.attempt > 1:  # a retry went through: the provider is back, its backed-off rows are due
-                await connection.execute(
+    if result.accepted:  # the common case: one guarded, prebuilt UPDATE, committed with its neighbours' (group commit)
+        delivered = result.state == "delivered"
+        values = {
+            "message": message_id,
+            "provider": result.provider,
+            "new_status": "delivered" if delivered else "sent",
+            "provider_message_id": result.provider_message_id,
+            "sent_at": now,
+            "delivered_at": now if delivered else None,
+            "cost_krw": rate_for(prepared.clinic, result.provider, prepared.message.kind),  # the ledger's price
+        }
+        await batched_write(runtime.settings, _SENT, values)  # no match: another attempt of this row finished first
+        if prepared.attempt > 1:  # a retry went through: the provider is back, its backed-off rows are due
+            async with write_scope(runtime.settings, None) as session:
+                await session.execute(
                     _RELEASE, {"clinic": prepared.clinic_id, "failed_provider": result.provider, "now": now}
                 )
-            return []
+        return []
+    async with write_scope(runtime.settings, None) as session:
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
             return []  # a sweeper handed it out again and that attempt finished first

@@ -20,7 +20,7 @@ from nodes.base import NotifyStaff, SendMessage, TagPatient
 from nodes.registry import get_node_type
 from runtime.context import Runtime
 from runtime.interpreter import StepResult, due_again, walk
-from runtime.outbox import deliver, resolve_kind
+from runtime.outbox import Prepared, claim_and_decide_in, deliver_prepared, resolve_kind
 from runtime.rundata import graph_of, load_world, run_data, world_data
 from storage.db import write_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
@@ -146,11 +146,15 @@ async def insert_run(
 
 
 async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
-    """Continue a run from every step that is claimed or due. Returns the outbox ids to deliver now.
+    """Continue a run from every step that is claimed or due. Returns the outbox ids to deliver now."""
+    return [message_id for message_id, _ in await _advance(runtime, run_id, claim=False)]
 
-    The hot path of every run, so it speaks SQLAlchemy Core on the session's connection (no ORM unit of
-    work): one claim, one read of the run's world, one read of its steps and consents, then bulk inserts.
-    """
+
+async def _advance(runtime: Runtime, run_id: int, *, claim: bool) -> list[tuple[int, Prepared | None]]:
+    """:func:`advance_run`'s transaction. The hot path of every run, so it speaks SQLAlchemy Core on the
+    session's connection (no ORM unit of work): one claim, one read of the run's world, one read of its steps
+    and consents, then bulk inserts. ``claim``: also claim and decide each new outbox row in this transaction
+    (``outbox.claim_and_decide_in``), returned with what to send (None: not to send now)."""
     now = runtime.clock.now()
     async with write_scope(runtime.settings, None) as session:
         connection = await session.connection()
@@ -170,25 +174,28 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
         to_deliver = await _persist(connection, run, results, now)
         statuses = {status for _, status in existing} | {r.status for r in results}
         await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
-        return to_deliver
+        if not claim:
+            return [(message_id, None) for message_id in to_deliver]
+        return [(message_id, await claim_and_decide_in(session, message_id, now)) for message_id in to_deliver]
 
 
 async def advance_and_deliver(runtime: Runtime, run_id: int) -> list[int]:
-    """:func:`advance_run`, then deliver its new messages in this same task right after its commit: one hop
-    per event instead of two. Returns outbox ids for ``deliver_outbox`` (failovers; a message whose delivery
-    here failed before it could send).
+    """Advance the run, claiming and deciding its new messages in the same transaction, then send them in this
+    same task right after its commit: one transaction and one hop per event instead of two each. Returns
+    outbox ids for ``deliver_outbox`` (failovers).
 
-    Exactly once is the delivery's own: each row is claimed by its compare-and-set and its provider handle is
-    stored before a send, whichever task delivers it. A row this task could not deliver stays claimed by it
-    (``claimed_at``) and is handed out again via ``deliver_outbox`` (or by the sweeper once the claim is stale).
+    Exactly once is the delivery's own: each row is claimed by its compare-and-set (here, in the run's
+    transaction) and its provider handle is stored before a send. A row whose send or recording failed here
+    stays ``sending``; the sweeper hands it out once the claim is stale, and that attempt asks the provider first.
     """
     later: list[int] = []
-    for message_id in await advance_run(runtime, run_id):
+    for message_id, prepared in await _advance(runtime, run_id, claim=True):
+        if prepared is None:
+            continue  # skipped, held, paused, cancelled: decided and recorded in the run's transaction
         try:
-            later += await deliver(runtime, message_id)
-        except Exception:  # e.g. the database stayed busy: the claim guards a second attempt
-            log.warning("inline delivery of outbox %s failed; handed to deliver_outbox", message_id, exc_info=True)
-            later.append(message_id)
+            later += await deliver_prepared(runtime, message_id, prepared)
+        except Exception:  # e.g. the database stayed busy while recording: the stale sweeper resumes it
+            log.warning("inline delivery of outbox %s failed; the sweeper resumes it", message_id, exc_info=True)
     return later
 
 

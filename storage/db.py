@@ -57,6 +57,7 @@ import aiosqlite
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.sql.base import Executable
 
 from storage import tenancy
 from storage.config import Settings
@@ -324,3 +325,56 @@ async def _begin_immediate(session: AsyncSession) -> None:
                 raise
         await asyncio.sleep(pause)
         pause = min(pause * 2, 0.05)
+
+
+# -- group commit ---------------------------------------------------------------------------------------------
+class _Batch:
+    """Single statements waiting for this loop's next shared write transaction (see :func:`batched_write`)."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[Executable, dict[str, Any], asyncio.Future[int]]] = []
+        self.flushing = False
+        self.task: asyncio.Task[None] | None = None  # the running flush (a reference keeps it alive)
+
+
+_batches: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, _Batch]] = weakref.WeakKeyDictionary()
+
+
+async def batched_write(settings: Settings, statement: Executable, params: dict[str, Any]) -> int:
+    """Run one self-contained statement (e.g. a guarded UPDATE) in a write transaction shared with the other
+    statements this loop hands in meanwhile (group commit): while one transaction waits for the write lock or
+    commits, the next statements gather and go together, so a busy loop pays one BEGIN/COMMIT and one write
+    turn for many. Returns the statement's rowcount once its transaction committed; if the shared transaction
+    fails, every statement in it fails with that error and nothing of it was written (as with its own)."""
+    loop = asyncio.get_running_loop()
+    batch = _batches.setdefault(loop, {}).setdefault(settings.database_url, _Batch())
+    done: asyncio.Future[int] = loop.create_future()
+    batch.waiting.append((statement, params, done))
+    if not batch.flushing:
+        batch.flushing = True
+        batch.task = loop.create_task(_flush(settings, batch))
+    return await done
+
+
+async def _flush(settings: Settings, batch: _Batch) -> None:
+    try:
+        while batch.waiting:
+            taken, batch.waiting = batch.waiting, []
+            try:
+                counts = []
+                async with write_scope(settings, None) as session:
+                    connection = await session.connection()
+                    for statement, params, _ in taken:
+                        counts.append(int(getattr(await connection.execute(statement, params), "rowcount", 0) or 0))
+            except BaseException as exc:  # handed to each waiting caller
+                for _, _, done in taken:
+                    if not done.done():
+                        done.set_exception(exc if isinstance(exc, Exception) else RuntimeError(repr(exc)))
+                if not isinstance(exc, Exception):
+                    raise
+                continue
+            for (_, _, done), count in zip(taken, counts, strict=True):
+                if not done.done():
+                    done.set_result(count)
+    finally:
+        batch.flushing = False

@@ -17,6 +17,8 @@ from typing import IO, Any
 
 import httpx
 
+from runtime.services import DEFAULT_THREADS
+
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "bench-peer-secret-key-0123456789abcdef"
 WORKFLOW: dict[str, Any] = {
@@ -103,7 +105,7 @@ class DoctorsFlowSide:
     provider: dict[str, str]
     port: int
     redis_port: int
-    worker_threads: int = 4  # the CLI's default (`doctorsflow worker --threads`)
+    worker_threads: int = DEFAULT_THREADS  # the CLI's default (`doctorsflow worker --threads`)
     name: str = "doctorsflow"
     token: str = ""
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)

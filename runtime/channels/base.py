@@ -18,7 +18,7 @@ Exceptions: a channel never raises for a provider's answer; it returns a :class:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -104,6 +104,11 @@ class ChannelClient(ABC):
         from runtime.channels._results import uncertain
 
         return uncertain(self.name, "this channel cannot be asked")
+
+    async def send_in_handle(self, messages: Sequence[OutboundMessage]) -> list[SendResult]:
+        """Send first attempts that share one handle (made by :meth:`open_handle` and stored on each of their
+        rows), in as few requests as the provider allows; results in order. Default: one by one."""
+        return [await self.send(message) for message in messages]
 
     async def poll_reports(self, provider_message_ids: list[str]) -> list[DeliveryReport]:
         """Delivery reports for messages sent earlier (providers without webhooks). Default: none."""

@@ -16,7 +16,7 @@ import dataclasses
 import math
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 from runtime.channels.base import ChannelClient, DeliveryReport, OutboundMessage, SendResult
@@ -135,6 +135,18 @@ class ClinicChannel(ChannelClient):
         entry.in_flight += 1
         try:
             return await call(entry.client, self._stored(entry, message))
+        finally:
+            entry.in_flight -= 1
+            await entry.close_when_idle()
+
+    async def send_in_handle(self, messages: Sequence[OutboundMessage]) -> list[SendResult]:
+        try:
+            entry = await self._client()
+        except (ChannelConfigError, DecryptionError) as exc:
+            return [self._refusal(exc)] * len(messages)
+        entry.in_flight += 1
+        try:
+            return await entry.client.send_in_handle([self._stored(entry, m) for m in messages])
         finally:
             entry.in_flight -= 1
             await entry.close_when_idle()

@@ -231,6 +231,10 @@ def _status_message(code: str | None, provider_text: str | None) -> str | None:
     return bilingual(ko, en, provider_text)
 
 
+def _config_refusal(problem: str) -> SendResult:
+    return SendResult(accepted=False, provider=PROVIDER, state="failed", error_code="CONFIG", error_message=problem)
+
+
 def _missing_config(message: OutboundMessage) -> str | None:
     if message.image_url:
         # SOLAPI sends an image by the id of a file uploaded to its storage (``POST /storage/v1/files``), not by
@@ -338,6 +342,23 @@ class SolapiClient(ChannelClient):
         elif message.resume:
             return await self._resume(group_id, message)
         return (await self._add_and_send(group_id, [message]))[0]
+
+    async def send_in_handle(self, messages: Sequence[OutboundMessage]) -> list[SendResult]:
+        """First attempts of several rows that all hold one group id (``open_handle``, stored on each row): one
+        add request for all, one send. Messages to the same recipient must not share a group (the caller keeps
+        them apart: ``allowDuplicates`` is false)."""
+        results: dict[int, SendResult] = {}
+        to_send: list[tuple[int, OutboundMessage]] = []
+        for index, message in enumerate(messages):
+            problem = _missing_config(message)
+            if problem or message.handle is None or message.handle != messages[0].handle:
+                results[index] = await self.send(message) if not problem else _config_refusal(problem)
+            else:
+                to_send.append((index, message))
+        if to_send:
+            sent = await self._add_and_send(str(to_send[0][1].handle), [m for _, m in to_send])
+            results.update({index: result for (index, _), result in zip(to_send, sent, strict=True)})
+        return [results[i] for i in range(len(messages))]
 
     async def send_batch(self, messages: Sequence[OutboundMessage]) -> list[SendResult]:
         """Send several messages in one new group (one add request); results in the same order (partial

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Table, bindparam, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from compliance.alimtalk_catalogue import LIBRARY_STATUS, MappingCatalogue, TemplateCatalogue, from_alimtalk
 from nodes.send_alimtalk.library import copy_for_clinic, load_library
@@ -268,10 +268,20 @@ async def approved_for_sending(session: AsyncSession) -> dict[str, dict[str, Any
     return {t.code: t.to_dict() for t in await list_templates(session) if t.status == "approved"}
 
 
-async def approved_texts(session: AsyncSession, clinic_id: int) -> dict[str, str]:
+_TEMPLATES = cast(Table, AlimTalkTemplateRow.__table__)
+# Built once, run on the connection (Core, no ORM compile per call): the runtime reads it on every advance.
+_APPROVED = select(_TEMPLATES.c.code, _TEMPLATES.c.text).where(
+    _TEMPLATES.c.clinic_id == bindparam("clinic"), _TEMPLATES.c.status == "approved"
+)
+
+
+async def approved_texts(session: AsyncSession | AsyncConnection, clinic_id: int) -> dict[str, str]:
     """``{code: text}`` of the clinic's own approved templates, for the runtime (whose sessions are not
     scoped to one clinic, hence the explicit filter). Sent over the shipped library's text of the same code."""
-    query = select(AlimTalkTemplateRow.code, AlimTalkTemplateRow.text).where(
-        AlimTalkTemplateRow.clinic_id == clinic_id, AlimTalkTemplateRow.status == "approved"
-    )
-    return {code: text for code, text in (await session.execute(query)).all()}
+    if isinstance(session, AsyncSession):
+        if session.new or session.dirty:
+            await session.flush()  # what an ORM query would autoflush (a template approved in this transaction)
+        connection = await session.connection()
+    else:
+        connection = session
+    return {code: text for code, text in (await connection.execute(_APPROVED, {"clinic": clinic_id})).all()}

@@ -7,16 +7,19 @@ through their blind indexes, never by comparing the encrypted columns.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.identity import (
+    chart_index,
     chart_lookups,
     name_index,
     name_lookups,
     normalize_chart,
     normalize_mobile,
+    phone_index,
     phone_lookups,
 )
 from storage.models import Patient
@@ -31,11 +34,12 @@ __all__ = [
     "record_consent",
     "same_person",
     "upsert_patient",
+    "upsert_patient_id",
 ]
 
 
-def same_person(patient: Patient, chart_no: str | None, name: str | None) -> bool:
-    """Whether a patient found by phone is the person described. Korean families share one phone (a
+def same_person(patient: Any, chart_no: str | None, name: str | None) -> bool:
+    """Whether a patient found by phone (a Patient or a row with its columns) is the person described. Korean families share one phone (a
     child's number is often the mother's), so a different chart number or a different name is someone else."""
     chart = normalize_chart(chart_no)
     if chart and patient.chart_no and normalize_chart(patient.chart_no) != chart:
@@ -86,12 +90,88 @@ async def upsert_patient(
         patient = Patient(chart_no=chart_no, name=name or "", phone=phone, birth_date=birth_date, sex=sex)
         session.add(patient)
     else:
-        patient.chart_no = patient.chart_no or chart_no
-        if name and name_index(name) != patient.name_index:
-            patient.name = name
-        patient.phone = phone or patient.phone
-        patient.birth_date = birth_date or patient.birth_date
-        patient.sex = sex or patient.sex
+        _update(patient, chart_no=chart_no, name=name, phone=phone, birth_date=birth_date, sex=sex)
     patient.last_activity_at = activity_at or utcnow()
     await session.flush()
     return patient
+
+
+def _update(
+    patient: Patient,
+    *,
+    chart_no: str | None,
+    name: str | None,
+    phone: str | None,
+    birth_date: date | None,
+    sex: str | None,
+) -> None:
+    patient.chart_no = patient.chart_no or chart_no
+    if name and name_index(name) != patient.name_index:
+        patient.name = name
+    patient.phone = phone or patient.phone
+    patient.birth_date = birth_date or patient.birth_date
+    patient.sex = sex or patient.sex
+
+
+# The event intake's hot path (runtime/events.py): prebuilt Core statements with the clinic filter explicit.
+PATIENTS = cast(Table, Patient.__table__)
+_COLUMNS = (PATIENTS.c.id, PATIENTS.c.chart_no, PATIENTS.c.name_index)
+_BY_CHART = (
+    select(*_COLUMNS)
+    .where(PATIENTS.c.clinic_id == bindparam("clinic"), PATIENTS.c.chart_index.in_(bindparam("keys", expanding=True)))
+    .limit(1)
+)
+_BY_PHONE = select(*_COLUMNS).where(
+    PATIENTS.c.clinic_id == bindparam("clinic"), PATIENTS.c.phone_index.in_(bindparam("keys", expanding=True))
+)
+_INSERT = insert(PATIENTS).returning(PATIENTS.c.id)
+
+
+async def upsert_patient_id(
+    session: AsyncSession,
+    clinic_id: int,
+    *,
+    chart_no: str | None,
+    name: str | None,
+    phone: str | None,
+    birth_date: date | None = None,
+    sex: str | None = None,
+) -> int:
+    """:func:`upsert_patient` for a caller that needs only the id: found and inserted with prebuilt Core statements
+    on the session's connection (a known patient is still updated through the ORM, which re-indexes what changes)."""
+    phone = normalize_mobile(phone) if phone else None
+    chart_no = normalize_chart(chart_no)
+    connection = await session.connection()
+    found: Any = None
+    charts = chart_lookups(chart_no)
+    if charts:
+        found = (await connection.execute(_BY_CHART, {"clinic": clinic_id, "keys": charts})).first()
+    phones = phone_lookups(phone) if found is None else []
+    if phones:
+        candidates = sorted((await connection.execute(_BY_PHONE, {"clinic": clinic_id, "keys": phones})).all())
+        found = next((row for row in candidates if same_person(row, chart_no, name)), None)
+    now = utcnow()
+    if found is not None:
+        patient = await session.get(Patient, found.id)
+        assert patient is not None
+        _update(patient, chart_no=chart_no, name=name, phone=phone, birth_date=birth_date, sex=sex)
+        patient.last_activity_at = now
+        await session.flush()
+        return int(found.id)
+    row: dict[str, Any] = {
+        "clinic_id": clinic_id,
+        "chart_no": chart_no,
+        "name": name or "",
+        "phone": phone,
+        "birth_date": birth_date,
+        "sex": sex,
+        "tags": [],
+        "opted_out": False,
+        "last_activity_at": now,
+        "chart_index": chart_index(chart_no),
+        "phone_index": phone_index(phone),
+        "name_index": name_index(name or ""),
+        "created_at": now,
+        "updated_at": now,
+    }
+    return int((await connection.execute(_INSERT, row)).scalar_one())

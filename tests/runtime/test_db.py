@@ -9,7 +9,7 @@ import threading
 from sqlalchemy import text
 
 from storage.config import Settings
-from storage.db import dispose_engines, write_scope
+from storage.db import batched_write, dispose_engines, write_scope
 
 
 async def test_a_writer_waits_for_a_foreign_lock_without_blocking_the_loop(settings: Settings) -> None:
@@ -93,3 +93,41 @@ async def test_a_writer_of_another_process_gets_the_next_turn_before_this_loops_
     await dispose_engines()
     # Then the waiting process wrote next, before this loop's queued writer
     assert order == ["first", "other", "second"]
+
+
+async def test_statements_handed_in_together_share_one_write_transaction(settings: Settings) -> None:
+    # Given a clinic, and SQLite's count of committed transactions (data_version moves when another connection commits)
+    path = settings.database_url.split(":///", 1)[1]
+    watcher = sqlite3.connect(path, isolation_level=None)
+    before = watcher.execute("PRAGMA data_version").fetchone()[0]
+    rename = text("UPDATE clinics SET name = :name WHERE id = (SELECT min(id) FROM clinics)")
+    nobody = text("UPDATE clinics SET name = 'x' WHERE id = -1")
+
+    # When ten statements are handed in at once
+    counts = await asyncio.gather(
+        *(batched_write(settings, rename, {"name": f"병원 {i}"}) for i in range(9)), batched_write(settings, nobody, {})
+    )
+
+    # Then each got its own rowcount, in order, and they committed in at most two transactions, not ten
+    after = watcher.execute("PRAGMA data_version").fetchone()[0]
+    name = watcher.execute("SELECT name FROM clinics ORDER BY id LIMIT 1").fetchone()[0]
+    watcher.close()
+    await dispose_engines()
+    assert counts == [1] * 9 + [0]
+    assert name == "병원 8"
+    assert 1 <= after - before <= 2
+
+
+async def test_a_shared_write_transaction_that_fails_fails_every_statement_in_it(settings: Settings) -> None:
+    rename = text("UPDATE clinics SET name = 'renamed' WHERE id = (SELECT min(id) FROM clinics)")
+    broken = text("UPDATE no_such_table SET x = 1")
+    results = await asyncio.gather(
+        batched_write(settings, rename, {}), batched_write(settings, broken, {}), return_exceptions=True
+    )
+    assert all(isinstance(r, Exception) for r in results)  # rolled back together: nothing of it was written
+    async with write_scope(settings, None) as session:
+        names = set((await session.execute(text("SELECT name FROM clinics"))).scalars())
+    await dispose_engines()
+    assert "renamed" not in names
+    assert await batched_write(settings, rename, {}) == 1  # the next batch goes on
+    await dispose_engines()

@@ -222,3 +222,35 @@ async def test_the_sandbox_keeps_one_record_per_outbox_key_across_a_cancelled_se
     done = await row(rt, message_id)
     assert done.status in ("sent", "delivered")
     assert len(list((rt.settings.data_dir / "sandbox").glob("sbx-*.json"))) == 1
+
+
+async def test_first_sends_at_the_same_time_share_one_solapi_group_each_row_holding_its_id(
+    rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
+) -> None:
+    # Given six booked patients, two of them siblings sharing one phone, whose SMS rows are delivered at once
+    await use_solapi(rt.settings, clinic_id, solapi_fake)
+    await publish_document(rt.settings, clinic_id, ONE_SMS)
+    ids: list[int] = []
+    for n in range(6):
+        phone = f"0105555{min(n, 4):04d}"  # the sixth patient has the fifth's phone (another chart number)
+        chart = f"G-{n}"
+        appointment = {**APPOINTMENT, "id": f"apt-g{n}"}
+        payload = event("appointment.booked", f"g-{n}", phone=phone, chart_no=chart, appointment=appointment)
+        for run_id in (await ingest(rt, clinic_id, payload)).advance:
+            ids += await advance_run(rt, run_id)
+    assert len(ids) == 6
+
+    # When they are delivered concurrently
+    await asyncio.gather(*(deliver(rt, message_id) for message_id in ids))
+
+    # Then each went out once; the rows share groups (fewer than one each), a group never holds one recipient
+    # twice, and every row holds the id of the group its message went in
+    rows = [await row(rt, message_id) for message_id in ids]
+    assert [r.status for r in rows] == ["sent"] * 6
+    sent = list(solapi_fake.messages.values())
+    assert sorted(m["to"] for m in sent) == sorted(f"0105555{min(n, 4):04d}" for n in range(6))
+    handles = {str(r.provider_handle) for r in rows}
+    assert len(handles) < 6 and handles <= set(solapi_fake.groups)
+    for group_id in handles:
+        recipients = [m["to"] for m in solapi_fake.groups[group_id]["messages"]]
+        assert len(recipients) == len(set(recipients))
