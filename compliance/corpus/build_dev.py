@@ -892,6 +892,96 @@ PROBES_11: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# twelfth probe round (rules3: the MSA families issue 17 lists — testimonial without 후기, implied comparison and
+# defamation, inducement without 할인, guarantee without 보장, celebrity by role, review rewards without 후기,
+# English procedure names, students; written before the twelfth-round rules and scored on main's rules first)
+_C1 = "(광고) 맑은눈안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-901-1000"
+_C2 = "(광고) 리본성형외과 {} 수술 후 붓기·멍 등 부작용이 생길 수 있습니다. 무료수신거부 080-901-2000"
+_C3 = "(광고) 담결피부과 {} 개인에 따라 결과가 다를 수 있습니다. 무료수신거부 080-901-3000"
+_C4 = "(광고) 웃음치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-901-4000"
+_C5 = "(광고) Lumi Aesthetic Clinic {} Side effects and results vary. 무료수신거부 080-901-5000"
+PROBES_12: list[tuple[str, str, set[str], str]] = [
+    # testimonial without 후기
+    (_C1.format("\"안경 없이 아침을 맞는 게 이렇게 좋을 줄 몰랐어요\" - 스마일라식 3개월 차 직장인"),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    (_C2.format("코 성형 6개월, 고객님이 직접 쓴 회복 노트를 공개합니다."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_C3.format("여드름 흉터로 10년 고생하신 분이 보내주신 카톡 캡처 🙏"),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    (_C4.format("임플란트 하신 70대 어르신 왈, 이제 갈비도 뜯으신답니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_C5.format("“I finally love my nose,” says one of our rhinoplasty patients."),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_C2.format("눈 수술받은 승무원 김○○님의 솔직 인터뷰 영상 공개"),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_C3.format("피코토닝 받은 지 한 달, 회사 동료들이 먼저 알아봤대요!"),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_C1.format("노안 수술 받으신 어머님께서 손주 그림책을 다시 읽어주신다며 눈물을 보이셨어요."),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    # comparison / defame with implied providers
+    (_C1.format("이미 세 군데서 상담받고 오셨다면, 저희 검사가 왜 2시간인지 아실 겁니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_C2.format("다른 곳에서 망친 코, 리본에서 바로잡습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_C3.format("싸게 받았다가 화상 입고 오시는 분들이 많습니다. 제대로 받으세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_C4.format("공장형 치과에서 대충 심은 임플란트, 결국 다시 하게 됩니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_C5.format("Unlike high-street clinics, every treatment here is done by a doctor."),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    (_C1.format("강남 어느 안과보다 꼼꼼한 검사를 약속드립니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_C2.format("재수술 환자의 70%가 타원 수술 후 찾아오십니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    # inducement without 할인
+    (_C3.format("울쎄라 3회 결제하면 1회 더 해드려요!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C3.format("이번 주 상담 고객님께 LDM 1회 서비스로 넣어드립니다."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C2.format("리프팅 첫 체험가 19만 원, 이달 말까지."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C1.format("수술 당일 택시비는 저희가 드려요."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C4.format("스케일링+불소 정가 12만 원 → 5만 9천 원"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C3.format("카톡 친구 추가만 해도 혜택이 쏟아집니다!"),"F",{"MSA-INDUCEMENT"}, "kakao-ad-criteria"),
+    (_C4.format("검진 오시는 분 모두 전동칫솔 챙겨드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_C2.format("상담만 받아도 스타벅스 기프트카드를 드려요."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C5.format("Book two areas, get the third on the house."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_C1.format("검안 비용은 받지 않습니다. 부담 없이 오세요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_C3.format("제모 5회권 구매 시 겨드랑이 평생 관리권 추가 증정"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C4.format("지방 거주 환자분께 KTX 왕복 승차권을 지원합니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C2.format("쌍꺼풀 원래 150만 원, 이번 달만 89만 원."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    # guarantee without 보장
+    (_C3.format("한 번 빠진 지방은 다시 늘어나지 않습니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C1.format("단 1회 수술로 평생 안경과 이별하세요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C3.format("여드름 완치될 때까지 책임지고 관리합니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C1.format("누구나 1.0 이상 시력을 되찾을 수 있습니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C4.format("임플란트 성공률 99.8%, 실패 걱정은 내려놓으세요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C2.format("재수술률 0%에 도전합니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C5.format("Results that never fade. One session is all it takes."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_C3.format("기미, 다시는 올라오지 않게 뿌리까지 없애 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C4.format("마음에 안 드시면 전액 환불해 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    # celebrity by role
+    (_C2.format("미스코리아 출신 인플루언서가 선택한 윤곽 수술."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_C3.format("구독자 100만 먹방 유튜버도 관리받는 피부과."),"F",{"MSA-CELEBRITY"}, "youtube-surgery"),
+    (_C4.format("현역 걸그룹 멤버의 치아 미백, 웃음치과에서 했습니다."),"F",{"MSA-CELEBRITY"}, "celeb-seri"),
+    (_C1.format("프로야구 선수들이 시즌 전에 찾는 안과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_C5.format("Trusted by models and reality TV stars."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_C2.format("드라마 주연 배우 담당 원장이 직접 상담합니다."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    # review rewards without 후기
+    (_C3.format("솔직 리뷰 남겨주시면 다음 방문 때 진정팩 1회 무료!"),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C2.format("리본 서포터즈 3기 모집 — 시술비 전액 지원"),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C4.format("인증샷 올리고 해시태그 달면 치약 세트 드려요."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C1.format("네이버 영수증 리뷰 작성 시 인공눈물 1박스 증정."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C3.format("시술 체험단 10명 모집! 블로그 포스팅 조건."),"F",{"MSA-REVIEW-INCENTIVE"}, "sns-points"),
+    (_C5.format("Leave us a Google review and get 10% off your next visit."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "asa-medical"),
+    # English procedure names without a risk notice
+    ("(광고) 리본성형외과 Nose job 상담 주말에도 가능합니다. 무료수신거부 080-901-2000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) Lumi Aesthetic Clinic Botox and lip filler appointments open this Saturday. 무료수신거부 080-901-5000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 맑은눈안과 LASIK·LASEK 야간 상담 개시. 무료수신거부 080-901-1000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 리본성형외과 Double eyelid surgery consultations with Dr. Han. 무료수신거부 080-901-2000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 웃음치과 Teeth whitening & veneers — call 02-555-0100. 무료수신거부 080-901-4000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    # students
+    (_C1.format("수능 끝난 고3, 라식 25만 원에 모십니다."),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_C2.format("수험생이라면 쌍꺼풀 특별가 적용!"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_C3.format("새내기 대학생 여드름 관리 1회 무료 체험"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    # clean traps
+    ("(광고) 맑은눈안과 백내장 수술 설명회 12월 14일(토) 오후 2시. 수술 후 안구건조·빛번짐 등 부작용과 개인차가 있을 수 있습니다. 무료수신거부 080-901-1000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 오늘 받으신 코 수술 부위는 2주간 안경 착용을 피하세요. 붓기는 다시 나빠지지 않도록 냉찜질을 해 주세요.","A",set(), "lasik-care"),
+    ("[웃음치과] 정기검진 안내: 스케일링은 연 1회 건강보험이 적용됩니다(본인부담 약 1만 5천 원).","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다른 병원 진료 기록이나 복용 중인 약이 있으면 가져와 주세요.","A",set(), "alimtalk-info"),
+    ("[담결피부과] 주차권은 접수처에서 드립니다. 택시 이용 시 정문 앞에서 내리세요.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 시술 후 붉은기는 누구나 2~3일 생길 수 있으며 대부분 저절로 가라앉습니다.","A",set(), "lasik-care"),
+    ("[Lumi Aesthetic Clinic] Your filler follow-up is on Mon 3 pm. Reply 1 to confirm.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 완치될 때까지 처방받은 안약을 하루 4번 빠짐없이 넣어 주세요.","A",set(), "lasik-care"),
+    ("(광고) 리본성형외과 연말 휴진 안내: 12/31~1/1. 진료 문의 02-555-2000. 무료수신거부 080-901-2000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 결제하신 진료비 영수증과 세부내역서는 앱에서 받으실 수 있습니다.","A",set(), "alimtalk-info"),
+    ("(광고) 웃음치과 임플란트 비용 안내: 1개 120만 원(보철 포함). 잇몸 상태에 따라 부작용이 생길 수 있고 결과는 사람마다 다릅니다. 무료수신거부 080-901-4000","F",set(), "mohw-checklist"),
+    ("[맑은눈안과] 수험생 시력검사 결과지는 접수처에서 받아 가세요.","S",set(), "alimtalk-info"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -948,6 +1038,14 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"s{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected11), "source": source})  # fmt: skip
+    for i, (text, kind, expected12, source) in enumerate(PROBES_12, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"m{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected12), "source": source})  # fmt: skip
+    for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
+        labels = row["expected"]
+        if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
+            row["expected"] = sorted([*labels, "MSA-COMPARISON"])
     return rows
 
 
