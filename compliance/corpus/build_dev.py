@@ -618,7 +618,7 @@ PROBES_8: list[tuple[str, str, set[str], str]] = [
     ("{{ patient.name }}님, 만족도 설문에 참여해 주시면 커피 쿠폰을 드립니다.","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT"}, "alimtalk-2604"),
     ("[해든한의원] 환절기 면역 관리, 공진단으로 미리 준비하세요.","S",{"ADV-PURPOSE-MISMATCH"}, "sms-promo"),
     ("{{ patient.name }}님 수술하신 지 한 달이 되었네요. 요즘 잘 보이시나요?","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
-    ("Hadeun Skin: our new HydraFacial machine has arrived, book yours today!","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
+    ("Hadeun Skin: our new HydraFacial machine has arrived, book yours today!","S",{"ADV-PURPOSE-MISMATCH","MSA-OMIT-RISK"}, "kakao-ad-criteria"),
     ("{{ patient.name }}님, 해든안과가 드림렌즈 클리닉을 새로 시작했습니다. 자녀분 시력이 걱정되시면 상담받아 보세요.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
     # clean traps: care, safety advice, legal notices, footers, English names, everyday words
     ("{{ patient.name }}님, 수술 후 눈을 세게 비비면 각막 절편이 밀려 시력이 영구적으로 떨어질 수 있습니다.","A",set(), "lasik-care"),
@@ -894,7 +894,7 @@ PROBES_11: list[tuple[str, str, set[str], str]] = [
 
 # twelfth probe round (rules3: the MSA families issue 17 lists — testimonial without 후기, implied comparison and
 # defamation, inducement without 할인, guarantee without 보장, celebrity by role, review rewards without 후기,
-# English procedure names, students; written before the twelfth-round rules and scored on main's rules first)
+# English procedure names, students; written before the twelfth-round rules and scored on main's rules first: P 0.977 R 0.623)
 _C1 = "(광고) 맑은눈안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-901-1000"
 _C2 = "(광고) 리본성형외과 {} 수술 후 붓기·멍 등 부작용이 생길 수 있습니다. 무료수신거부 080-901-2000"
 _C3 = "(광고) 담결피부과 {} 개인에 따라 결과가 다를 수 있습니다. 무료수신거부 080-901-3000"
@@ -982,6 +982,64 @@ PROBES_12: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# thirteenth probe round (rules3: the same MSA families in new wording, written after the twelfth-round frames and
+# scored on them before any rule was written for it: P 0.960 R 0.480)
+_D1 = "(광고) 온빛안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-902-1000"
+_D2 = "(광고) 서연성형외과 {} ※ 붓기·멍·비대칭 등 부작용이 생길 수 있습니다. 무료수신거부 080-902-2000"
+_D3 = "(광고) 고운결피부과 {} 시술 결과는 개인마다 다릅니다. 무료수신거부 080-902-3000"
+_D4 = "(광고) 바른이치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-902-4000"
+_D5 = "(광고) Aria Skin & Laser {} Results vary; side effects possible. 무료수신거부 080-902-5000"
+PROBES_13: list[tuple[str, str, set[str], str]] = [
+    (_D1.format("\"수술 다음 날 운전해서 출근했어요\" 30대 영업사원 최○○님"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_D2.format("눈매교정 3주 차 환자분이 직접 보내주신 셀카, 인스타에 올렸어요."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_D3.format("리쥬란 맞으신 고객님 말씀이 화장이 먹는 게 다르대요."),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_D4.format("교정 끝낸 여고생이 처음으로 입 벌리고 웃었답니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_D5.format("“My skin hasn't looked this good in years” — Jenny, 34"),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_D1.format("다른 안과에서 라식 안 된다고 하셨던 분도 저희에선 가능했습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_D2.format("어디서 했는지 티 나는 코, 서연은 다릅니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "stibee-law"),
+    (_D3.format("저렴한 곳에서 받은 레이저로 색소가 더 짙어졌다면 상담 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_D4.format("신경치료, 아무 치과나 가면 몇 번을 다시 하게 됩니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_D5.format("Other clinics overfill. We never do."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
+    (_D1.format("근처 안과 세 곳 견적 비교해 보시고 오세요. 가격에서 놀라실 거예요."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_D3.format("피코토닝 10회 끊으시면 2회 더 얹어드려요."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_D3.format("이번 주 예약자에 한해 물광 1회 덤으로!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_D2.format("상담 당일 수술 확정 시 수술비 100만 원 바로 차감"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_D4.format("임플란트 하시는 분께 KTX·고속버스 차비 전액 드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_D1.format("검사만 받으셔도 선글라스 하나 챙겨 가세요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_D3.format("회원가 39,000원 (비회원 79,000원)"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_D5.format("Your first laser facial is on us."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_D2.format("코·눈 동시 수술 시 눈 수술비는 받지 않아요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_D4.format("엄마 손 잡고 오면 아이 불소 도포는 공짜예요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_D1.format("한 번 교정하면 두 번 다시 안경 쓸 일 없습니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D3.format("기미가 옅어질 때까지 무제한 관리해 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D4.format("한 번 심으면 평생 쓰는 임플란트."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D2.format("실패 없는 눈매교정, 서연의 약속입니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D5.format("Visible results after just one treatment — every time."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_D1.format("환자 만족도 98.7%, 다음은 당신 차례입니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D2.format("아이돌 연습생들 사이에서 입소문 난 코 성형."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_D3.format("드라마 촬영 전 여배우들이 찾는 관리 코스."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_D4.format("개그맨 ○○○씨 치아 라미네이트, 바른이치과 작품입니다."),"F",{"MSA-CELEBRITY"}, "celeb-seri"),
+    (_D5.format("The go-to clinic for Seoul's top influencers."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_D3.format("네이버 블로그에 방문 글 올려주시면 LED 재생관리 1회 무료."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_D2.format("수술 과정 공개 모델 모집, 수술비 50% 지원."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT","MSA-SURGERY-SCENE"}, "sns-points"),
+    (_D4.format("별 다섯 개 남겨주시면 스케일링 쿠폰 드려요."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_D5.format("Tag us on Instagram and get 15% off your next visit."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "asa-medical"),
+    ("(광고) 서연성형외과 Eyelid lift & nose job packages, consult today. 무료수신거부 080-902-2000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) Aria Skin & Laser Hydrafacial and microneedling now available. 무료수신거부 080-902-5000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    (_D1.format("수능 본 고3이라면 시력교정 상담 후 특별 혜택!"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_D3.format("졸업 앞둔 학생들, 여드름 흉터 관리 반값!"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    # clean traps
+    ("{{ patient.name }}님, 다른 병원에서 받으신 수술 기록지가 있으면 내원 시 가져와 주세요.","A",set(), "alimtalk-info"),
+    ("(광고) 고운결피부과 1월 진료 시간 변경: 토요일 오후 3시까지. 시술 결과는 개인마다 다릅니다. 무료수신거부 080-902-3000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 임플란트 수술 후 3일은 빨대 사용과 흡연을 피해 주세요. 다시 출혈이 생기지 않도록 거즈를 물고 계세요.","A",set(), "lasik-care"),
+    ("[온빛안과] 수술비 결제 내역과 실손보험 청구 서류를 보내드립니다.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다음 방문 때 드실 약은 처방전과 함께 드립니다.","A",set(), "alimtalk-info"),
+    ("(광고) 바른이치과 비급여 진료비용 안내: 레진 1개 10만 원, 임플란트 1개 120만 원. 부작용이 있을 수 있습니다. 무료수신거부 080-902-4000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 누구나 시술 후 1~2일은 붉어질 수 있으니 걱정하지 마세요.","A",set(), "lasik-care"),
+    ("[서연성형외과] 상담 예약이 12/20(금) 11시로 확정되었습니다. 변경은 02-555-2000.","S",set(), "alimtalk-info"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1042,6 +1100,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"m{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected12), "source": source})  # fmt: skip
+    for i, (text, kind, expected13, source) in enumerate(PROBES_13, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"n{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected13), "source": source})  # fmt: skip
     for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels = row["expected"]
         if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
