@@ -1040,6 +1040,52 @@ PROBES_13: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# fourteenth probe round (rules3: disparagement, guarantees, celebrities, testimonials in yet other wording; written
+# after the thirteenth-round frames and scored on them before any rule was written for it: P 0.882 R 0.441)
+_G1 = "(광고) 새빛안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-903-1000"
+_G2 = "(광고) 미담성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-903-2000"
+_G3 = "(광고) 채움피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-903-3000"
+_G4 = "(광고) 튼튼치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-903-4000"
+_G5 = "(광고) Pure Smile Dental {} Individual results vary; risks apply. 무료수신거부 080-903-5000"
+PROBES_14: list[tuple[str, str, set[str], str]] = [
+    (_G1.format("렌즈삽입술 하고 싶어도 거절당하셨던 분들, 포기 전에 한 번만 더 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_G2.format("엉망이 된 코끝, 처음 수술한 곳에 다시 맡기시겠어요?"),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_G3.format("남들 다 하는 기계 시술로 효과 못 보셨다면, 채움은 접근이 다릅니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_G4.format("잇몸 다 망가뜨리는 과잉진료, 튼튼치과에는 없습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_G5.format("Fixing botched veneers from other dentists is our specialty."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
+    (_G1.format("검사 10분 만에 끝내는 곳과 비교하지 마세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "stibee-law"),
+    (_G2.format("다른 성형외과 견적서 가져오시면 그보다 낮게 맞춰 드려요."),"F",{"MSA-COMPARISON","MSA-INDUCEMENT"}, "stibee-law"),
+    (_G3.format("여드름, 3개월 안에 안 좋아지면 관리비 전부 돌려드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G1.format("수술 후 시력 1.0 안 나오면 끝까지 책임집니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G4.format("한번 하면 끝! 잇몸 염증, 재발 걱정 안 하셔도 됩니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G2.format("눈매교정, 결과로 증명합니다. 원하는 라인 반드시 만들어 드려요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G5.format("Perfect teeth in one visit. Every patient leaves smiling."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_G3.format("뱃살 지방분해, 안 빠지면 빠질 때까지 무료."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G3.format("톱 여배우 피부 관리 담당 실장이 직접 관리해 드립니다."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_G2.format("○○ 드라마 여주인공도 여기서 눈 했다는 소문, 사실입니다."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_G4.format("국가대표 선수단 지정 치과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_G1.format("인기 유튜버 ○○님 라섹 브이로그에 나온 그 병원!"),"F",{"MSA-CELEBRITY","MSA-TESTIMONIAL"}, "youtube-surgery"),
+    (_G5.format("As featured on a celebrity's Instagram story!"),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_G3.format("\"진작 올 걸 그랬어요\" 기미 관리 6회 차 40대 고객님"),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    (_G4.format("틀니 대신 임플란트 택하신 할머님, 요즘 딱딱한 것도 잘 드신다고 자랑하세요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_G2.format("지방흡입 후 15kg 감량, 본인이 직접 전하는 변화 이야기를 들어보세요."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_G5.format("Read why 2,000 patients gave us five stars."),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_G1.format("수술 당일 영상, 유튜브 새빛TV에 올라갔어요."),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_G4.format("신규 환자 첫 스케일링 비용 저희가 대신 내드려요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_G3.format("3인 이상 함께 오시면 1인은 무료!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_G2.format("수술하시는 분께 회복 기간 호텔 2박 제공."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_G5.format("Refer a friend and you both get $50 credit."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    # clean traps
+    ("{{ patient.name }}님, 다른 병원에서 찍은 CT가 있으면 파일로 보내 주세요. 검사를 중복하지 않도록 하겠습니다.","A",set(), "alimtalk-info"),
+    ("(광고) 채움피부과 12월 휴진 안내 및 새 원장 부임 소식. 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-903-3000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 라식 후 시력이 안정될 때까지 1~3개월 정기검사를 꼭 받으세요.","A",set(), "lasik-care"),
+    ("[튼튼치과] 임플란트 수술 후 출혈이 계속되면 거즈를 30분 더 물고 계시고, 멈추지 않으면 전화 주세요.","S",set(), "lasik-care"),
+    ("{{ patient.name }}님, 증상이 좋아지지 않으면 예약 없이 바로 내원하셔도 됩니다.","A",set(), "alimtalk-info"),
+    ("[Pure Smile Dental] Your crown is ready. Please book a fitting within 2 weeks.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 처방해 드린 연고는 상처가 아물 때까지 하루 2번 발라 주세요.","A",set(), "lasik-care"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1104,6 +1150,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"n{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected13), "source": source})  # fmt: skip
+    for i, (text, kind, expected14, source) in enumerate(PROBES_14, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"o{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected14), "source": source})  # fmt: skip
     for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels = row["expected"]
         if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
