@@ -1086,6 +1086,31 @@ PROBES_14: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# fifteenth probe round (rules3: disparaging other methods — the ministry checklist's 비방광고: another method's side
+# effects stressed while one's own is praised; written after the fourteenth-round frames, scored on them first: P 0.50 R 0.04)
+_H1 = "(광고) 다온눈안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-904-1000"
+_H2 = "(광고) 세움성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-904-2000"
+_H3 = "(광고) 맑음치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-904-3000"
+_H4 = "(광고) 온결피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-904-4000"
+PROBES_15: list[tuple[str, str, set[str], str]] = [
+    (_H1.format("기존 라식은 각막을 깎아 건조증이 심하지만, 저희 방식은 다릅니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H2.format("절개법은 흉터와 긴 붓기로 고생하지만 비절개는 다음 날 출근 가능."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_H3.format("틀니는 잇몸뼈가 녹아내립니다. 이제 임플란트로 바꾸세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H4.format("일반 레이저는 색소침착 위험이 크지만, 온결의 토닝은 안전합니다."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_H3.format("철사 교정의 고통, 투명교정이면 끝."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H2.format("옛날 방식의 가슴 보형물, 구형 제품은 터질 위험이 있습니다. 세움은 최신 보형물만 씁니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H4.format("스테로이드 주사로 피부가 얇아진 분들, 온결 재생 관리로 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H1.format("안경은 눈을 더 나쁘게 만듭니다. 렌즈삽입술로 벗어나세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H3.format("Traditional braces damage enamel — our clear aligners don't."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
+    (_H2.format("Old-school facelifts leave scars; our thread lift leaves none."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-SAFETY-CLAIM"}, "asa-cosmetic"),
+    # clean traps
+    ("(광고) 세움성형외과 절개·비절개 쌍꺼풀 방식 설명회. 절개법은 흉터, 비절개는 풀림이 생길 수 있습니다. 무료수신거부 080-904-2000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 틀니는 밤에 빼서 세정제에 담가 두세요. 잇몸이 쉬어야 염증이 줄어듭니다.","A",set(), "lasik-care"),
+    ("{{ patient.name }}님, 기존 안경은 수술 후에도 1주일간 보관해 주세요.","A",set(), "lasik-care"),
+    ("(광고) 맑음치과 교정 방법 안내: 브라켓 교정과 투명교정의 기간·비용을 상담해 드립니다. 부작용이 있을 수 있습니다. 무료수신거부 080-904-3000","F",set(), "mohw-checklist"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1154,6 +1179,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"o{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected14), "source": source})  # fmt: skip
+    for i, (text, kind, expected15, source) in enumerate(PROBES_15, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"k{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected15), "source": source})  # fmt: skip
     for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels = row["expected"]
         if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
