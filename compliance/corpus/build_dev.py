@@ -1111,6 +1111,37 @@ PROBES_15: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# sixteenth probe round (rules3: celebrity endorsements, guarantees as promises, safety claims and surgery footage in
+# yet other wording; written after the fifteenth-round frames and scored on them first: P 0.71 R 0.31)
+_J1 = "(광고) 고은안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-905-1000"
+_J2 = "(광고) 라인성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-905-2000"
+_J3 = "(광고) 하얀피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-905-3000"
+_J4 = "(광고) Bright Smile Dental {} Results vary; risks apply. 무료수신거부 080-905-4000"
+PROBES_16: list[tuple[str, str, set[str], str]] = [
+    (_J3.format("팔로워 80만 뷰티 크리에이터가 극찬한 물광 관리."),"F",{"MSA-CELEBRITY"}, "youtube-surgery"),
+    (_J2.format("걸그룹 출신 방송인이 직접 고른 병원."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_J1.format("예능 출연진 여럿이 믿고 맡긴 시력교정."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_J4.format("Hollywood stars swear by our whitening."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_J3.format("인기 BJ ○○님이 애용하는 리프팅!"),"F",{"MSA-CELEBRITY"}, "youtube-surgery"),
+    (_J2.format("원하는 라인, 결과로 약속드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J1.format("노안, 근본부터 해결해 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J3.format("아토피 완치시켜 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J4.format("We stand behind every smile we create — results you'll love or we'll redo it."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_J2.format("결과에 자신 있습니다. 확실한 변화를 경험하세요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J1.format("통증 걱정 없이 10분이면 끝나는 스마일라식."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_J3.format("멍·붓기 없는 리프팅, 점심시간에 받고 바로 복귀."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_J2.format("흉터 걱정 끝! 보이지 않는 절개."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_J4.format("Totally risk-free implants with zero recovery time."),"F",{"MSA-SAFETY-CLAIM"}, "asa-weight"),
+    (_J2.format("코 성형 전 과정을 인스타 라이브로 생중계합니다."),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_J3.format("원장님이 직접 시술하는 모습, 틱톡 풀영상 공개!"),"F",{"MSA-SURGERY-SCENE"}, "celebrity-video"),
+    # clean traps
+    ("{{ patient.name }}님, 수술 당일은 보호자와 함께 오시고, 통증이 심하면 처방받은 진통제를 드세요.","A",set(), "lasik-care"),
+    ("(광고) 하얀피부과 1월 휴진 안내: 1/1~1/2. 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-905-3000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 상처가 완전히 아물 때까지 물에 닿지 않게 해 주세요.","A",set(), "lasik-care"),
+    ("[고은안과] 수술 동의서와 주의사항 영상을 카카오톡으로 보내드렸습니다. 수술 전 꼭 확인해 주세요.","S",set(), "alimtalk-info"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1183,6 +1214,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"k{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected15), "source": source})  # fmt: skip
+    for i, (text, kind, expected16, source) in enumerate(PROBES_16, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"j{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected16), "source": source})  # fmt: skip
     for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels = row["expected"]
         if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
