@@ -1142,6 +1142,33 @@ PROBES_16: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# seventeenth probe round (rules3: whole multi-sentence messages mixing testimonials, guarantees, inducements and
+# comparisons; written after the sixteenth-round frames and scored on them first: P 1.00 R 0.53)
+_L1 = "(광고) 은하수안과\n{}\n※ 부작용·개인차가 있을 수 있습니다.\n무료수신거부 080-906-1000"
+_L2 = "(광고) 봄날성형외과\n{}\n※ 붓기·멍 등 부작용이 있을 수 있습니다.\n무료수신거부 080-906-2000"
+_L3 = "(광고) 새결피부과\n{}\n※ 효과는 개인마다 다를 수 있습니다.\n무료수신거부 080-906-3000"
+_L4 = "(광고) 가온치과\n{}\n※ 부작용이 있을 수 있습니다.\n무료수신거부 080-906-4000"
+PROBES_17: list[tuple[str, str, set[str], str]] = [
+    (_L1.format("작년 이맘때 수술하신 간호사 선생님이 그러시더라고요. 진작 할 걸 그랬다고요.\n올해도 12월 한 달, 검사비는 받지 않습니다."),"F",{"MSA-TESTIMONIAL","MSA-INDUCEMENT"}, "ftc-fake-reviews"),
+    (_L2.format("쌍꺼풀 풀리면 몇 번이든 다시 해 드립니다.\n지금 예약하시면 붓기 관리 3회 포함!"),"F",{"MSA-GUARANTEE","MSA-INDUCEMENT"}, "stibee-law"),
+    (_L3.format("여기저기 돈만 쓰고 효과 없으셨죠?\n새결은 첫 달 안에 달라진 피부를 보여 드립니다."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-GUARANTEE"}, "stibee-law"),
+    (_L4.format("치과 공포증 있던 30대 직장인도 '잠깐 졸고 나니 끝났다'고 하셨어요.\n수면 임플란트 상담은 언제든 환영합니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_L1.format("라섹 후 3일이면 일상 복귀!\n친구와 함께 예약하면 두 분 다 검사비 면제."),"F",{"MSA-SAFETY-CLAIM","MSA-INDUCEMENT"}, "dent-cases"),
+    (_L3.format("한 달에 커피 두 잔 값으로 받는 관리.\n첫 회는 저희가 쏩니다."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_L2.format("다른 데서 견적 받고 고민 중이세요?\n봄날은 수술비에 사후관리까지 전부 포함입니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_L4.format("임플란트 1개 값으로 2개를 심을 수 있는 마지막 기회.\n이번 주 금요일 마감."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_L3.format("피부 고민 20년, 이제 끝내세요.\n새결 레이저면 누구나 맑은 피부가 됩니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_L1.format("환자분들이 남겨주신 손편지가 벌써 500장이 넘었습니다.\n감사합니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_L2.format("지방흡입 1부위 가격에 2부위까지.\n회복 기간 동안 숙소도 무료로 잡아 드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_L4.format("교정 중 장치 떨어지면 몇 번이든 무상 재부착.\n결과 마음에 안 드시면 교정비 절반 돌려드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    # clean traps
+    (_L1.format("12월 진료 안내\n평일 9시~18시, 토요일 9시~13시\n백내장 수술 상담은 예약제로 운영합니다."),"F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 지난번 검사 결과 설명을 위해 다음 주 중 내원 부탁드립니다.\n예약 변경은 02-555-0100.","A",set(), "alimtalk-info"),
+    (_L4.format("설 연휴 응급 진료 안내\n1/28 오전 진료, 1/29~30 휴진\n통증이 심하면 가까운 응급실을 이용하세요."),"F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 수술 후 2주 동안은 사우나와 음주를 피해 주세요.\n붓기가 오래가면 연락 주세요.","A",set(), "lasik-care"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1218,6 +1245,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"j{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected16), "source": source})  # fmt: skip
+    for i, (text, kind, expected17, source) in enumerate(PROBES_17, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"g{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected17), "source": source})  # fmt: skip
     for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels = row["expected"]
         if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
