@@ -19,6 +19,8 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ("body", "expected"),
     [
         ("임플란트 하신 70대 어르신 왈, 이제 갈비도 뜯으신답니다.", {"MSA-TESTIMONIAL"}),
+        ("저도 처음엔 겁났는데 하루 만에 눈이 편해졌어요.", {"MSA-TESTIMONIAL"}),  # a patient's own voice
+        ("I was so nervous, but my nose looks natural now.", {"MSA-TESTIMONIAL"}),
         ("이미 세 군데서 상담받고 오셨다면, 저희 검사가 왜 2시간인지 아실 겁니다.", {"MSA-COMPARISON"}),
         ("재수술 환자의 70%가 타원 수술 후 찾아오십니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
         ("기존 라식은 각막을 깎아 건조증이 심하지만, 저희 방식은 다릅니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
