@@ -1169,6 +1169,36 @@ PROBES_17: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# eighteenth probe round (rules3: every MSA family once more, written after all earlier rounds' frames and scored
+# on them first: P 0.82 R 0.47)
+_M1 = "(광고) 푸른빛안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-907-1000"
+_M2 = "(광고) 예쁨성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-907-2000"
+_M3 = "(광고) 수피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-907-3000"
+_M4 = "(광고) 미소가득치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-907-4000"
+PROBES_18: list[tuple[str, str, set[str], str]] = [
+    (_M1.format("수술 1년 차 환자분이 보내온 사진 한 장: 안경 없이 떠난 첫 스노클링."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_M3.format("기미 때문에 사진 찍기 싫다던 어머님, 이번 가족사진은 먼저 찍자고 하셨대요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_M2.format("코끝이 들려 재수술만 두 번, 그 마음 저희가 압니다. 이번엔 마지막이 되도록."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_M4.format("싸다고 아무 데서나 심으셨다가 잇몸 내려앉으면 돌이키기 어렵습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_M1.format("다른 곳은 20분, 저희는 2시간 검사합니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_M3.format("레이저 토닝 1+1, 이번 주만!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_M4.format("스케일링 오시면 치아 미백 체험 한 번 해 드려요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_M2.format("수술 예약금 전액을 수술비에서 빼 드리고, 회복실 1박은 덤."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_M1.format("부모님 모시고 오시면 백내장 검사비는 저희가 냅니다."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_M3.format("피부 나이 5살, 딱 한 번에 돌려 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M4.format("교정 기간 내 목표 치열 미달 시 추가 비용 없이 끝까지."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M2.format("누구든 받으면 인생이 바뀌는 눈매교정."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M1.format("국민 MC ○○○씨 부부가 함께 수술받은 안과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_M3.format("걸그룹 메이크업 담당 원장이 추천하는 관리."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_M3.format("매장 방문 인증 후 별점 남기시면 앰플 증정!"),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_M2.format("수술 전후 변화, 인스타 릴스로 올렸어요."),"F",{"MSA-BEFORE-AFTER"}, "ftc-fake-reviews"),
+    ("{{ patient.name }}님, 수술 후 안경 없이 생활하셔도 됩니다. 다만 야간 운전은 1주일 뒤부터 하세요.","A",set(), "lasik-care"),
+    ("[미소가득치과] 다음 정기검진은 6개월 뒤입니다. 스케일링은 건강보험이 적용됩니다.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다른 병원 처방약과 함께 드셔도 되는지 약사와 상의해 주세요.","A",set(), "alimtalk-info"),
+    ("(광고) 수피부과 신년 진료 시간 안내. 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-907-3000","F",set(), "kisa-label"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1249,6 +1279,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"g{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected17), "source": source})  # fmt: skip
+    for i, (text, kind, expected18, source) in enumerate(PROBES_18, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"h{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected18), "source": source})  # fmt: skip
     for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels = row["expected"]
         if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
