@@ -1283,6 +1283,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"h{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected18), "source": source})  # fmt: skip
+    return _conventions(rows)
+
+
+def _conventions(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels = row["expected"]
         if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
@@ -1290,8 +1294,16 @@ def build() -> list[dict[str, object]]:
     return rows
 
 
+def with_appended(rows: list[dict[str, object]], existing: str) -> list[dict[str, object]]:
+    """``rows`` plus the lines of the existing file that ``build()`` does not make (probe batches appended to
+    ``dev.jsonl`` by hand, e.g. the ``r2-…`` purpose probes): rebuilding never drops them."""
+    made = {row["id"] for row in rows}
+    kept = [json.loads(line) for line in existing.splitlines() if line.strip()]
+    return rows + _conventions([row for row in kept if row["id"] not in made])
+
+
 if __name__ == "__main__":
     out = Path(__file__).parent / "dev.jsonl"
-    rows = build()
+    rows = with_appended(build(), out.read_text("utf-8") if out.exists() else "")
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     print(len(rows), "rows,", sum(1 for r in rows if not r["expected"]), "clean")
