@@ -312,7 +312,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
         findings.extend(_sms_length(text, entry))
     findings.extend(_plain(text))
-    return _finish(text, _guarantee_remedies(findings))
+    return _finish(text, _disparaging_compares(_guarantee_remedies(findings)))
 
 
 def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:
@@ -326,6 +326,19 @@ def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:
     return [
         f for f in findings if f.rule != "MSA-INDUCEMENT" or not any(a <= (f.start or 0) < b for a, b in guarantees)
     ]
+
+
+def _disparaging_compares(findings: list[Finding]) -> list[Finding]:
+    """RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics: a disparagement of other
+    providers (MSA-DEFAME: they fail, scar, turn patients away) is also reported as the comparison it implies."""
+    if any(f.rule == "MSA-COMPARISON" for f in findings):
+        return findings
+    implied = [
+        make_finding("MSA-COMPARISON", f.start, f.end, f.message.split(" — ", 1)[-1])
+        for f in findings
+        if f.rule == "MSA-DEFAME"
+    ]
+    return findings + implied
 
 
 def lint_plain_text(text: str) -> list[Finding]:

@@ -618,7 +618,7 @@ PROBES_8: list[tuple[str, str, set[str], str]] = [
     ("{{ patient.name }}님, 만족도 설문에 참여해 주시면 커피 쿠폰을 드립니다.","A",{"KAKAO-ALIMTALK-BLACKLIST","KAKAO-ALIMTALK-PROMO","MSA-INDUCEMENT"}, "alimtalk-2604"),
     ("[해든한의원] 환절기 면역 관리, 공진단으로 미리 준비하세요.","S",{"ADV-PURPOSE-MISMATCH"}, "sms-promo"),
     ("{{ patient.name }}님 수술하신 지 한 달이 되었네요. 요즘 잘 보이시나요?","A",{"KAKAO-ALIMTALK-BLACKLIST"}, "alimtalk-review"),
-    ("Hadeun Skin: our new HydraFacial machine has arrived, book yours today!","S",{"ADV-PURPOSE-MISMATCH"}, "kakao-ad-criteria"),
+    ("Hadeun Skin: our new HydraFacial machine has arrived, book yours today!","S",{"ADV-PURPOSE-MISMATCH","MSA-OMIT-RISK"}, "kakao-ad-criteria"),
     ("{{ patient.name }}님, 해든안과가 드림렌즈 클리닉을 새로 시작했습니다. 자녀분 시력이 걱정되시면 상담받아 보세요.","A",{"KAKAO-ALIMTALK-PROMO"}, "alimtalk-review"),
     # clean traps: care, safety advice, legal notices, footers, English names, everyday words
     ("{{ patient.name }}님, 수술 후 눈을 세게 비비면 각막 절편이 밀려 시력이 영구적으로 떨어질 수 있습니다.","A",set(), "lasik-care"),
@@ -892,6 +892,313 @@ PROBES_11: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# twelfth probe round (rules3: the MSA families issue 17 lists — testimonial without 후기, implied comparison and
+# defamation, inducement without 할인, guarantee without 보장, celebrity by role, review rewards without 후기,
+# English procedure names, students; written before the twelfth-round rules and scored on main's rules first: P 0.977 R 0.623)
+_C1 = "(광고) 맑은눈안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-901-1000"
+_C2 = "(광고) 리본성형외과 {} 수술 후 붓기·멍 등 부작용이 생길 수 있습니다. 무료수신거부 080-901-2000"
+_C3 = "(광고) 담결피부과 {} 개인에 따라 결과가 다를 수 있습니다. 무료수신거부 080-901-3000"
+_C4 = "(광고) 웃음치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-901-4000"
+_C5 = "(광고) Lumi Aesthetic Clinic {} Side effects and results vary. 무료수신거부 080-901-5000"
+PROBES_12: list[tuple[str, str, set[str], str]] = [
+    # testimonial without 후기
+    (_C1.format("\"안경 없이 아침을 맞는 게 이렇게 좋을 줄 몰랐어요\" - 스마일라식 3개월 차 직장인"),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    (_C2.format("코 성형 6개월, 고객님이 직접 쓴 회복 노트를 공개합니다."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_C3.format("여드름 흉터로 10년 고생하신 분이 보내주신 카톡 캡처 🙏"),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    (_C4.format("임플란트 하신 70대 어르신 왈, 이제 갈비도 뜯으신답니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_C5.format("“I finally love my nose,” says one of our rhinoplasty patients."),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_C2.format("눈 수술받은 승무원 김○○님의 솔직 인터뷰 영상 공개"),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_C3.format("피코토닝 받은 지 한 달, 회사 동료들이 먼저 알아봤대요!"),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_C1.format("노안 수술 받으신 어머님께서 손주 그림책을 다시 읽어주신다며 눈물을 보이셨어요."),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    # comparison / defame with implied providers
+    (_C1.format("이미 세 군데서 상담받고 오셨다면, 저희 검사가 왜 2시간인지 아실 겁니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_C2.format("다른 곳에서 망친 코, 리본에서 바로잡습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_C3.format("싸게 받았다가 화상 입고 오시는 분들이 많습니다. 제대로 받으세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_C4.format("공장형 치과에서 대충 심은 임플란트, 결국 다시 하게 됩니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_C5.format("Unlike high-street clinics, every treatment here is done by a doctor."),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    (_C1.format("강남 어느 안과보다 꼼꼼한 검사를 약속드립니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_C2.format("재수술 환자의 70%가 타원 수술 후 찾아오십니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    # inducement without 할인
+    (_C3.format("울쎄라 3회 결제하면 1회 더 해드려요!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C3.format("이번 주 상담 고객님께 LDM 1회 서비스로 넣어드립니다."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C2.format("리프팅 첫 체험가 19만 원, 이달 말까지."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C1.format("수술 당일 택시비는 저희가 드려요."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C4.format("스케일링+불소 정가 12만 원 → 5만 9천 원"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C3.format("카톡 친구 추가만 해도 혜택이 쏟아집니다!"),"F",{"MSA-INDUCEMENT"}, "kakao-ad-criteria"),
+    (_C4.format("검진 오시는 분 모두 전동칫솔 챙겨드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_C2.format("상담만 받아도 스타벅스 기프트카드를 드려요."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C5.format("Book two areas, get the third on the house."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_C1.format("검안 비용은 받지 않습니다. 부담 없이 오세요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_C3.format("제모 5회권 구매 시 겨드랑이 평생 관리권 추가 증정"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_C4.format("지방 거주 환자분께 KTX 왕복 승차권을 지원합니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_C2.format("쌍꺼풀 원래 150만 원, 이번 달만 89만 원."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    # guarantee without 보장
+    (_C3.format("한 번 빠진 지방은 다시 늘어나지 않습니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C1.format("단 1회 수술로 평생 안경과 이별하세요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C3.format("여드름 완치될 때까지 책임지고 관리합니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C1.format("누구나 1.0 이상 시력을 되찾을 수 있습니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C4.format("임플란트 성공률 99.8%, 실패 걱정은 내려놓으세요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C2.format("재수술률 0%에 도전합니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C5.format("Results that never fade. One session is all it takes."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_C3.format("기미, 다시는 올라오지 않게 뿌리까지 없애 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_C4.format("마음에 안 드시면 전액 환불해 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    # celebrity by role
+    (_C2.format("미스코리아 출신 인플루언서가 선택한 윤곽 수술."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_C3.format("구독자 100만 먹방 유튜버도 관리받는 피부과."),"F",{"MSA-CELEBRITY"}, "youtube-surgery"),
+    (_C4.format("현역 걸그룹 멤버의 치아 미백, 웃음치과에서 했습니다."),"F",{"MSA-CELEBRITY"}, "celeb-seri"),
+    (_C1.format("프로야구 선수들이 시즌 전에 찾는 안과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_C5.format("Trusted by models and reality TV stars."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_C2.format("드라마 주연 배우 담당 원장이 직접 상담합니다."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    # review rewards without 후기
+    (_C3.format("솔직 리뷰 남겨주시면 다음 방문 때 진정팩 1회 무료!"),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C2.format("리본 서포터즈 3기 모집 — 시술비 전액 지원"),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C4.format("인증샷 올리고 해시태그 달면 치약 세트 드려요."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C1.format("네이버 영수증 리뷰 작성 시 인공눈물 1박스 증정."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_C3.format("시술 체험단 10명 모집! 블로그 포스팅 조건."),"F",{"MSA-REVIEW-INCENTIVE"}, "sns-points"),
+    (_C5.format("Leave us a Google review and get 10% off your next visit."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "asa-medical"),
+    # English procedure names without a risk notice
+    ("(광고) 리본성형외과 Nose job 상담 주말에도 가능합니다. 무료수신거부 080-901-2000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) Lumi Aesthetic Clinic Botox and lip filler appointments open this Saturday. 무료수신거부 080-901-5000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 맑은눈안과 LASIK·LASEK 야간 상담 개시. 무료수신거부 080-901-1000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 리본성형외과 Double eyelid surgery consultations with Dr. Han. 무료수신거부 080-901-2000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) 웃음치과 Teeth whitening & veneers — call 02-555-0100. 무료수신거부 080-901-4000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    # students
+    (_C1.format("수능 끝난 고3, 라식 25만 원에 모십니다."),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_C2.format("수험생이라면 쌍꺼풀 특별가 적용!"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_C3.format("새내기 대학생 여드름 관리 1회 무료 체험"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    # clean traps
+    ("(광고) 맑은눈안과 백내장 수술 설명회 12월 14일(토) 오후 2시. 수술 후 안구건조·빛번짐 등 부작용과 개인차가 있을 수 있습니다. 무료수신거부 080-901-1000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 오늘 받으신 코 수술 부위는 2주간 안경 착용을 피하세요. 붓기는 다시 나빠지지 않도록 냉찜질을 해 주세요.","A",set(), "lasik-care"),
+    ("[웃음치과] 정기검진 안내: 스케일링은 연 1회 건강보험이 적용됩니다(본인부담 약 1만 5천 원).","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다른 병원 진료 기록이나 복용 중인 약이 있으면 가져와 주세요.","A",set(), "alimtalk-info"),
+    ("[담결피부과] 주차권은 접수처에서 드립니다. 택시 이용 시 정문 앞에서 내리세요.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 시술 후 붉은기는 누구나 2~3일 생길 수 있으며 대부분 저절로 가라앉습니다.","A",set(), "lasik-care"),
+    ("[Lumi Aesthetic Clinic] Your filler follow-up is on Mon 3 pm. Reply 1 to confirm.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 완치될 때까지 처방받은 안약을 하루 4번 빠짐없이 넣어 주세요.","A",set(), "lasik-care"),
+    ("(광고) 리본성형외과 연말 휴진 안내: 12/31~1/1. 진료 문의 02-555-2000. 무료수신거부 080-901-2000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 결제하신 진료비 영수증과 세부내역서는 앱에서 받으실 수 있습니다.","A",set(), "alimtalk-info"),
+    ("(광고) 웃음치과 임플란트 비용 안내: 1개 120만 원(보철 포함). 잇몸 상태에 따라 부작용이 생길 수 있고 결과는 사람마다 다릅니다. 무료수신거부 080-901-4000","F",set(), "mohw-checklist"),
+    ("[맑은눈안과] 수험생 시력검사 결과지는 접수처에서 받아 가세요.","S",set(), "alimtalk-info"),
+]  # fmt: skip
+
+
+# thirteenth probe round (rules3: the same MSA families in new wording, written after the twelfth-round frames and
+# scored on them before any rule was written for it: P 0.960 R 0.480)
+_D1 = "(광고) 온빛안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-902-1000"
+_D2 = "(광고) 서연성형외과 {} ※ 붓기·멍·비대칭 등 부작용이 생길 수 있습니다. 무료수신거부 080-902-2000"
+_D3 = "(광고) 고운결피부과 {} 시술 결과는 개인마다 다릅니다. 무료수신거부 080-902-3000"
+_D4 = "(광고) 바른이치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-902-4000"
+_D5 = "(광고) Aria Skin & Laser {} Results vary; side effects possible. 무료수신거부 080-902-5000"
+PROBES_13: list[tuple[str, str, set[str], str]] = [
+    (_D1.format("\"수술 다음 날 운전해서 출근했어요\" 30대 영업사원 최○○님"),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_D2.format("눈매교정 3주 차 환자분이 직접 보내주신 셀카, 인스타에 올렸어요."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_D3.format("리쥬란 맞으신 고객님 말씀이 화장이 먹는 게 다르대요."),"F",{"MSA-TESTIMONIAL"}, "review-blog"),
+    (_D4.format("교정 끝낸 여고생이 처음으로 입 벌리고 웃었답니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_D5.format("“My skin hasn't looked this good in years” — Jenny, 34"),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_D1.format("다른 안과에서 라식 안 된다고 하셨던 분도 저희에선 가능했습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_D2.format("어디서 했는지 티 나는 코, 서연은 다릅니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "stibee-law"),
+    (_D3.format("저렴한 곳에서 받은 레이저로 색소가 더 짙어졌다면 상담 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_D4.format("신경치료, 아무 치과나 가면 몇 번을 다시 하게 됩니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_D5.format("Other clinics overfill. We never do."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
+    (_D1.format("근처 안과 세 곳 견적 비교해 보시고 오세요. 가격에서 놀라실 거예요."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_D3.format("피코토닝 10회 끊으시면 2회 더 얹어드려요."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_D3.format("이번 주 예약자에 한해 물광 1회 덤으로!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_D2.format("상담 당일 수술 확정 시 수술비 100만 원 바로 차감"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_D4.format("임플란트 하시는 분께 KTX·고속버스 차비 전액 드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_D1.format("검사만 받으셔도 선글라스 하나 챙겨 가세요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_D3.format("회원가 39,000원 (비회원 79,000원)"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_D5.format("Your first laser facial is on us."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    (_D2.format("코·눈 동시 수술 시 눈 수술비는 받지 않아요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_D4.format("엄마 손 잡고 오면 아이 불소 도포는 공짜예요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_D1.format("한 번 교정하면 두 번 다시 안경 쓸 일 없습니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D3.format("기미가 옅어질 때까지 무제한 관리해 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D4.format("한 번 심으면 평생 쓰는 임플란트."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D2.format("실패 없는 눈매교정, 서연의 약속입니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D5.format("Visible results after just one treatment — every time."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_D1.format("환자 만족도 98.7%, 다음은 당신 차례입니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_D2.format("아이돌 연습생들 사이에서 입소문 난 코 성형."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_D3.format("드라마 촬영 전 여배우들이 찾는 관리 코스."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_D4.format("개그맨 ○○○씨 치아 라미네이트, 바른이치과 작품입니다."),"F",{"MSA-CELEBRITY"}, "celeb-seri"),
+    (_D5.format("The go-to clinic for Seoul's top influencers."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_D3.format("네이버 블로그에 방문 글 올려주시면 LED 재생관리 1회 무료."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_D2.format("수술 과정 공개 모델 모집, 수술비 50% 지원."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT","MSA-SURGERY-SCENE"}, "sns-points"),
+    (_D4.format("별 다섯 개 남겨주시면 스케일링 쿠폰 드려요."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_D5.format("Tag us on Instagram and get 15% off your next visit."),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "asa-medical"),
+    ("(광고) 서연성형외과 Eyelid lift & nose job packages, consult today. 무료수신거부 080-902-2000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    ("(광고) Aria Skin & Laser Hydrafacial and microneedling now available. 무료수신거부 080-902-5000","F",{"MSA-OMIT-RISK"}, "mohw-checklist"),
+    (_D1.format("수능 본 고3이라면 시력교정 상담 후 특별 혜택!"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    (_D3.format("졸업 앞둔 학생들, 여드름 흉터 관리 반값!"),"F",{"MSA-STUDENT-LURE","MSA-INDUCEMENT"}, "student-50"),
+    # clean traps
+    ("{{ patient.name }}님, 다른 병원에서 받으신 수술 기록지가 있으면 내원 시 가져와 주세요.","A",set(), "alimtalk-info"),
+    ("(광고) 고운결피부과 1월 진료 시간 변경: 토요일 오후 3시까지. 시술 결과는 개인마다 다릅니다. 무료수신거부 080-902-3000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 임플란트 수술 후 3일은 빨대 사용과 흡연을 피해 주세요. 다시 출혈이 생기지 않도록 거즈를 물고 계세요.","A",set(), "lasik-care"),
+    ("[온빛안과] 수술비 결제 내역과 실손보험 청구 서류를 보내드립니다.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다음 방문 때 드실 약은 처방전과 함께 드립니다.","A",set(), "alimtalk-info"),
+    ("(광고) 바른이치과 비급여 진료비용 안내: 레진 1개 10만 원, 임플란트 1개 120만 원. 부작용이 있을 수 있습니다. 무료수신거부 080-902-4000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 누구나 시술 후 1~2일은 붉어질 수 있으니 걱정하지 마세요.","A",set(), "lasik-care"),
+    ("[서연성형외과] 상담 예약이 12/20(금) 11시로 확정되었습니다. 변경은 02-555-2000.","S",set(), "alimtalk-info"),
+]  # fmt: skip
+
+
+# fourteenth probe round (rules3: disparagement, guarantees, celebrities, testimonials in yet other wording; written
+# after the thirteenth-round frames and scored on them before any rule was written for it: P 0.882 R 0.441)
+_G1 = "(광고) 새빛안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-903-1000"
+_G2 = "(광고) 미담성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-903-2000"
+_G3 = "(광고) 채움피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-903-3000"
+_G4 = "(광고) 튼튼치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-903-4000"
+_G5 = "(광고) Pure Smile Dental {} Individual results vary; risks apply. 무료수신거부 080-903-5000"
+PROBES_14: list[tuple[str, str, set[str], str]] = [
+    (_G1.format("렌즈삽입술 하고 싶어도 거절당하셨던 분들, 포기 전에 한 번만 더 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_G2.format("엉망이 된 코끝, 처음 수술한 곳에 다시 맡기시겠어요?"),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_G3.format("남들 다 하는 기계 시술로 효과 못 보셨다면, 채움은 접근이 다릅니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_G4.format("잇몸 다 망가뜨리는 과잉진료, 튼튼치과에는 없습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_G5.format("Fixing botched veneers from other dentists is our specialty."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
+    (_G1.format("검사 10분 만에 끝내는 곳과 비교하지 마세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "stibee-law"),
+    (_G2.format("다른 성형외과 견적서 가져오시면 그보다 낮게 맞춰 드려요."),"F",{"MSA-COMPARISON","MSA-INDUCEMENT"}, "stibee-law"),
+    (_G3.format("여드름, 3개월 안에 안 좋아지면 관리비 전부 돌려드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G1.format("수술 후 시력 1.0 안 나오면 끝까지 책임집니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G4.format("한번 하면 끝! 잇몸 염증, 재발 걱정 안 하셔도 됩니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G2.format("눈매교정, 결과로 증명합니다. 원하는 라인 반드시 만들어 드려요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G5.format("Perfect teeth in one visit. Every patient leaves smiling."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_G3.format("뱃살 지방분해, 안 빠지면 빠질 때까지 무료."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_G3.format("톱 여배우 피부 관리 담당 실장이 직접 관리해 드립니다."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_G2.format("○○ 드라마 여주인공도 여기서 눈 했다는 소문, 사실입니다."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_G4.format("국가대표 선수단 지정 치과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_G1.format("인기 유튜버 ○○님 라섹 브이로그에 나온 그 병원!"),"F",{"MSA-CELEBRITY","MSA-TESTIMONIAL"}, "youtube-surgery"),
+    (_G5.format("As featured on a celebrity's Instagram story!"),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_G3.format("\"진작 올 걸 그랬어요\" 기미 관리 6회 차 40대 고객님"),"F",{"MSA-TESTIMONIAL"}, "ftc-fake-reviews"),
+    (_G4.format("틀니 대신 임플란트 택하신 할머님, 요즘 딱딱한 것도 잘 드신다고 자랑하세요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_G2.format("지방흡입 후 15kg 감량, 본인이 직접 전하는 변화 이야기를 들어보세요."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_G5.format("Read why 2,000 patients gave us five stars."),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
+    (_G1.format("수술 당일 영상, 유튜브 새빛TV에 올라갔어요."),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_G4.format("신규 환자 첫 스케일링 비용 저희가 대신 내드려요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_G3.format("3인 이상 함께 오시면 1인은 무료!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_G2.format("수술하시는 분께 회복 기간 호텔 2박 제공."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_G5.format("Refer a friend and you both get $50 credit."),"F",{"MSA-INDUCEMENT"}, "asa-medical"),
+    # clean traps
+    ("{{ patient.name }}님, 다른 병원에서 찍은 CT가 있으면 파일로 보내 주세요. 검사를 중복하지 않도록 하겠습니다.","A",set(), "alimtalk-info"),
+    ("(광고) 채움피부과 12월 휴진 안내 및 새 원장 부임 소식. 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-903-3000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 라식 후 시력이 안정될 때까지 1~3개월 정기검사를 꼭 받으세요.","A",set(), "lasik-care"),
+    ("[튼튼치과] 임플란트 수술 후 출혈이 계속되면 거즈를 30분 더 물고 계시고, 멈추지 않으면 전화 주세요.","S",set(), "lasik-care"),
+    ("{{ patient.name }}님, 증상이 좋아지지 않으면 예약 없이 바로 내원하셔도 됩니다.","A",set(), "alimtalk-info"),
+    ("[Pure Smile Dental] Your crown is ready. Please book a fitting within 2 weeks.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 처방해 드린 연고는 상처가 아물 때까지 하루 2번 발라 주세요.","A",set(), "lasik-care"),
+]  # fmt: skip
+
+
+# fifteenth probe round (rules3: disparaging other methods — the ministry checklist's 비방광고: another method's side
+# effects stressed while one's own is praised; written after the fourteenth-round frames, scored on them first: P 0.50 R 0.04)
+_H1 = "(광고) 다온눈안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-904-1000"
+_H2 = "(광고) 세움성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-904-2000"
+_H3 = "(광고) 맑음치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-904-3000"
+_H4 = "(광고) 온결피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-904-4000"
+PROBES_15: list[tuple[str, str, set[str], str]] = [
+    (_H1.format("기존 라식은 각막을 깎아 건조증이 심하지만, 저희 방식은 다릅니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H2.format("절개법은 흉터와 긴 붓기로 고생하지만 비절개는 다음 날 출근 가능."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_H3.format("틀니는 잇몸뼈가 녹아내립니다. 이제 임플란트로 바꾸세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H4.format("일반 레이저는 색소침착 위험이 크지만, 온결의 토닝은 안전합니다."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_H3.format("철사 교정의 고통, 투명교정이면 끝."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H2.format("옛날 방식의 가슴 보형물, 구형 제품은 터질 위험이 있습니다. 세움은 최신 보형물만 씁니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H4.format("스테로이드 주사로 피부가 얇아진 분들, 온결 재생 관리로 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H1.format("안경은 눈을 더 나쁘게 만듭니다. 렌즈삽입술로 벗어나세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_H3.format("Traditional braces damage enamel — our clear aligners don't."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
+    (_H2.format("Old-school facelifts leave scars; our thread lift leaves none."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-SAFETY-CLAIM"}, "asa-cosmetic"),
+    # clean traps
+    ("(광고) 세움성형외과 절개·비절개 쌍꺼풀 방식 설명회. 절개법은 흉터, 비절개는 풀림이 생길 수 있습니다. 무료수신거부 080-904-2000","F",set(), "mohw-checklist"),
+    ("{{ patient.name }}님, 틀니는 밤에 빼서 세정제에 담가 두세요. 잇몸이 쉬어야 염증이 줄어듭니다.","A",set(), "lasik-care"),
+    ("{{ patient.name }}님, 기존 안경은 수술 후에도 1주일간 보관해 주세요.","A",set(), "lasik-care"),
+    ("(광고) 맑음치과 교정 방법 안내: 브라켓 교정과 투명교정의 기간·비용을 상담해 드립니다. 부작용이 있을 수 있습니다. 무료수신거부 080-904-3000","F",set(), "mohw-checklist"),
+]  # fmt: skip
+
+
+# sixteenth probe round (rules3: celebrity endorsements, guarantees as promises, safety claims and surgery footage in
+# yet other wording; written after the fifteenth-round frames and scored on them first: P 0.71 R 0.31)
+_J1 = "(광고) 고은안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-905-1000"
+_J2 = "(광고) 라인성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-905-2000"
+_J3 = "(광고) 하얀피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-905-3000"
+_J4 = "(광고) Bright Smile Dental {} Results vary; risks apply. 무료수신거부 080-905-4000"
+PROBES_16: list[tuple[str, str, set[str], str]] = [
+    (_J3.format("팔로워 80만 뷰티 크리에이터가 극찬한 물광 관리."),"F",{"MSA-CELEBRITY"}, "youtube-surgery"),
+    (_J2.format("걸그룹 출신 방송인이 직접 고른 병원."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_J1.format("예능 출연진 여럿이 믿고 맡긴 시력교정."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_J4.format("Hollywood stars swear by our whitening."),"F",{"MSA-CELEBRITY"}, "asa-cosmetic"),
+    (_J3.format("인기 BJ ○○님이 애용하는 리프팅!"),"F",{"MSA-CELEBRITY"}, "youtube-surgery"),
+    (_J2.format("원하는 라인, 결과로 약속드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J1.format("노안, 근본부터 해결해 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J3.format("아토피 완치시켜 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J4.format("We stand behind every smile we create — results you'll love or we'll redo it."),"F",{"MSA-GUARANTEE"}, "asa-guaranteed"),
+    (_J2.format("결과에 자신 있습니다. 확실한 변화를 경험하세요."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_J1.format("통증 걱정 없이 10분이면 끝나는 스마일라식."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_J3.format("멍·붓기 없는 리프팅, 점심시간에 받고 바로 복귀."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_J2.format("흉터 걱정 끝! 보이지 않는 절개."),"F",{"MSA-SAFETY-CLAIM"}, "dent-cases"),
+    (_J4.format("Totally risk-free implants with zero recovery time."),"F",{"MSA-SAFETY-CLAIM"}, "asa-weight"),
+    (_J2.format("코 성형 전 과정을 인스타 라이브로 생중계합니다."),"F",{"MSA-SURGERY-SCENE"}, "youtube-surgery"),
+    (_J3.format("원장님이 직접 시술하는 모습, 틱톡 풀영상 공개!"),"F",{"MSA-SURGERY-SCENE"}, "celebrity-video"),
+    # clean traps
+    ("{{ patient.name }}님, 수술 당일은 보호자와 함께 오시고, 통증이 심하면 처방받은 진통제를 드세요.","A",set(), "lasik-care"),
+    ("(광고) 하얀피부과 1월 휴진 안내: 1/1~1/2. 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-905-3000","F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 상처가 완전히 아물 때까지 물에 닿지 않게 해 주세요.","A",set(), "lasik-care"),
+    ("[고은안과] 수술 동의서와 주의사항 영상을 카카오톡으로 보내드렸습니다. 수술 전 꼭 확인해 주세요.","S",set(), "alimtalk-info"),
+]  # fmt: skip
+
+
+# seventeenth probe round (rules3: whole multi-sentence messages mixing testimonials, guarantees, inducements and
+# comparisons; written after the sixteenth-round frames and scored on them first: P 1.00 R 0.53)
+_L1 = "(광고) 은하수안과\n{}\n※ 부작용·개인차가 있을 수 있습니다.\n무료수신거부 080-906-1000"
+_L2 = "(광고) 봄날성형외과\n{}\n※ 붓기·멍 등 부작용이 있을 수 있습니다.\n무료수신거부 080-906-2000"
+_L3 = "(광고) 새결피부과\n{}\n※ 효과는 개인마다 다를 수 있습니다.\n무료수신거부 080-906-3000"
+_L4 = "(광고) 가온치과\n{}\n※ 부작용이 있을 수 있습니다.\n무료수신거부 080-906-4000"
+PROBES_17: list[tuple[str, str, set[str], str]] = [
+    (_L1.format("작년 이맘때 수술하신 간호사 선생님이 그러시더라고요. 진작 할 걸 그랬다고요.\n올해도 12월 한 달, 검사비는 받지 않습니다."),"F",{"MSA-TESTIMONIAL","MSA-INDUCEMENT"}, "ftc-fake-reviews"),
+    (_L2.format("쌍꺼풀 풀리면 몇 번이든 다시 해 드립니다.\n지금 예약하시면 붓기 관리 3회 포함!"),"F",{"MSA-GUARANTEE","MSA-INDUCEMENT"}, "stibee-law"),
+    (_L3.format("여기저기 돈만 쓰고 효과 없으셨죠?\n새결은 첫 달 안에 달라진 피부를 보여 드립니다."),"F",{"MSA-COMPARISON","MSA-DEFAME","MSA-GUARANTEE"}, "stibee-law"),
+    (_L4.format("치과 공포증 있던 30대 직장인도 '잠깐 졸고 나니 끝났다'고 하셨어요.\n수면 임플란트 상담은 언제든 환영합니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_L1.format("라섹 후 3일이면 일상 복귀!\n친구와 함께 예약하면 두 분 다 검사비 면제."),"F",{"MSA-SAFETY-CLAIM","MSA-INDUCEMENT"}, "dent-cases"),
+    (_L3.format("한 달에 커피 두 잔 값으로 받는 관리.\n첫 회는 저희가 쏩니다."),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_L2.format("다른 데서 견적 받고 고민 중이세요?\n봄날은 수술비에 사후관리까지 전부 포함입니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_L4.format("임플란트 1개 값으로 2개를 심을 수 있는 마지막 기회.\n이번 주 금요일 마감."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
+    (_L3.format("피부 고민 20년, 이제 끝내세요.\n새결 레이저면 누구나 맑은 피부가 됩니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_L1.format("환자분들이 남겨주신 손편지가 벌써 500장이 넘었습니다.\n감사합니다."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_L2.format("지방흡입 1부위 가격에 2부위까지.\n회복 기간 동안 숙소도 무료로 잡아 드립니다."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_L4.format("교정 중 장치 떨어지면 몇 번이든 무상 재부착.\n결과 마음에 안 드시면 교정비 절반 돌려드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    # clean traps
+    (_L1.format("12월 진료 안내\n평일 9시~18시, 토요일 9시~13시\n백내장 수술 상담은 예약제로 운영합니다."),"F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 지난번 검사 결과 설명을 위해 다음 주 중 내원 부탁드립니다.\n예약 변경은 02-555-0100.","A",set(), "alimtalk-info"),
+    (_L4.format("설 연휴 응급 진료 안내\n1/28 오전 진료, 1/29~30 휴진\n통증이 심하면 가까운 응급실을 이용하세요."),"F",set(), "kisa-label"),
+    ("{{ patient.name }}님, 수술 후 2주 동안은 사우나와 음주를 피해 주세요.\n붓기가 오래가면 연락 주세요.","A",set(), "lasik-care"),
+]  # fmt: skip
+
+
+# eighteenth probe round (rules3: every MSA family once more, written after all earlier rounds' frames and scored
+# on them first: P 0.82 R 0.47)
+_M1 = "(광고) 푸른빛안과 {} 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-907-1000"
+_M2 = "(광고) 예쁨성형외과 {} 붓기·멍 등 부작용이 있을 수 있습니다. 무료수신거부 080-907-2000"
+_M3 = "(광고) 수피부과 {} 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-907-3000"
+_M4 = "(광고) 미소가득치과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-907-4000"
+PROBES_18: list[tuple[str, str, set[str], str]] = [
+    (_M1.format("수술 1년 차 환자분이 보내온 사진 한 장: 안경 없이 떠난 첫 스노클링."),"F",{"MSA-TESTIMONIAL"}, "influencer"),
+    (_M3.format("기미 때문에 사진 찍기 싫다던 어머님, 이번 가족사진은 먼저 찍자고 하셨대요."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
+    (_M2.format("코끝이 들려 재수술만 두 번, 그 마음 저희가 압니다. 이번엔 마지막이 되도록."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_M4.format("싸다고 아무 데서나 심으셨다가 잇몸 내려앉으면 돌이키기 어렵습니다."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
+    (_M1.format("다른 곳은 20분, 저희는 2시간 검사합니다."),"F",{"MSA-COMPARISON"}, "stibee-law"),
+    (_M3.format("레이저 토닝 1+1, 이번 주만!"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
+    (_M4.format("스케일링 오시면 치아 미백 체험 한 번 해 드려요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_M2.format("수술 예약금 전액을 수술비에서 빼 드리고, 회복실 1박은 덤."),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
+    (_M1.format("부모님 모시고 오시면 백내장 검사비는 저희가 냅니다."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
+    (_M3.format("피부 나이 5살, 딱 한 번에 돌려 드립니다."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M4.format("교정 기간 내 목표 치열 미달 시 추가 비용 없이 끝까지."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M2.format("누구든 받으면 인생이 바뀌는 눈매교정."),"F",{"MSA-GUARANTEE"}, "stibee-law"),
+    (_M1.format("국민 MC ○○○씨 부부가 함께 수술받은 안과."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_M3.format("걸그룹 메이크업 담당 원장이 추천하는 관리."),"F",{"MSA-CELEBRITY"}, "dent-cases"),
+    (_M3.format("매장 방문 인증 후 별점 남기시면 앰플 증정!"),"F",{"MSA-REVIEW-INCENTIVE","MSA-INDUCEMENT"}, "sns-points"),
+    (_M2.format("수술 전후 변화, 인스타 릴스로 올렸어요."),"F",{"MSA-BEFORE-AFTER"}, "ftc-fake-reviews"),
+    ("{{ patient.name }}님, 수술 후 안경 없이 생활하셔도 됩니다. 다만 야간 운전은 1주일 뒤부터 하세요.","A",set(), "lasik-care"),
+    ("[미소가득치과] 다음 정기검진은 6개월 뒤입니다. 스케일링은 건강보험이 적용됩니다.","S",set(), "alimtalk-info"),
+    ("{{ patient.name }}님, 다른 병원 처방약과 함께 드셔도 되는지 약사와 상의해 주세요.","A",set(), "alimtalk-info"),
+    ("(광고) 수피부과 신년 진료 시간 안내. 효과는 개인마다 다를 수 있습니다. 무료수신거부 080-907-3000","F",set(), "kisa-label"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -948,11 +1255,55 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"s{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected11), "source": source})  # fmt: skip
+    for i, (text, kind, expected12, source) in enumerate(PROBES_12, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"m{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected12), "source": source})  # fmt: skip
+    for i, (text, kind, expected13, source) in enumerate(PROBES_13, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"n{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected13), "source": source})  # fmt: skip
+    for i, (text, kind, expected14, source) in enumerate(PROBES_14, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"o{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected14), "source": source})  # fmt: skip
+    for i, (text, kind, expected15, source) in enumerate(PROBES_15, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"k{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected15), "source": source})  # fmt: skip
+    for i, (text, kind, expected16, source) in enumerate(PROBES_16, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"j{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected16), "source": source})  # fmt: skip
+    for i, (text, kind, expected17, source) in enumerate(PROBES_17, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"g{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected17), "source": source})  # fmt: skip
+    for i, (text, kind, expected18, source) in enumerate(PROBES_18, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"h{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected18), "source": source})  # fmt: skip
+    return _conventions(rows)
+
+
+def _conventions(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
+        labels = row["expected"]
+        if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
+            row["expected"] = sorted([*labels, "MSA-COMPARISON"])
     return rows
+
+
+def with_appended(rows: list[dict[str, object]], existing: str) -> list[dict[str, object]]:
+    """``rows`` plus the lines of the existing file that ``build()`` does not make (probe batches appended to
+    ``dev.jsonl`` by hand, e.g. the ``r2-…`` purpose probes): rebuilding never drops them."""
+    made = {row["id"] for row in rows}
+    kept = [json.loads(line) for line in existing.splitlines() if line.strip()]
+    return rows + _conventions([row for row in kept if row["id"] not in made])
 
 
 if __name__ == "__main__":
     out = Path(__file__).parent / "dev.jsonl"
-    rows = build()
+    rows = with_appended(build(), out.read_text("utf-8") if out.exists() else "")
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     print(len(rows), "rows,", sum(1 for r in rows if not r["expected"]), "clean")
