@@ -2,7 +2,7 @@
 // of the variables a message may use (GET /api/nodes "variables") with the sample patient's value;
 // choosing one inserts "{{ patient.name }}" at the cursor.
 import type { WidgetProps } from "@rjsf/utils";
-import { type KeyboardEvent, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { useEditor } from "../store/editor";
@@ -19,6 +19,17 @@ export function VariableTextWidget(props: WidgetProps) {
   const [active, setActive] = useState(0);
   const text = typeof value === "string" ? value : "";
   const multiline = options.multiline !== false;
+  // Where the caret goes after an insertion: set in the same commit as the new value (a timer could fire after
+  // the next keystrokes and move the caret back into typed text), and only while the field still holds it.
+  const pendingCaret = useRef<{ value: string; at: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = pendingCaret.current;
+    const el = field.current;
+    if (!pending || !el || el.value !== pending.value) return;
+    pendingCaret.current = null;
+    el.focus();
+    el.setSelectionRange(pending.at, pending.at);
+  }, [text]);
 
   const matches = useMemo(() => {
     if (!open) return [];
@@ -35,12 +46,9 @@ export function VariableTextWidget(props: WidgetProps) {
     const start = typed ? caret - typed[0].length : caret;
     const token = `{{ ${name} }}`;
     const next = text.slice(0, start) + token + text.slice(end);
+    pendingCaret.current = { value: next, at: start + token.length };
     onChange(next);
     setOpen(null);
-    window.setTimeout(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    }, 0);
   };
 
   const onInput = (next: string, caret: number | null) => {
