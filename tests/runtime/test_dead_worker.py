@@ -9,21 +9,16 @@ a live send caught by it, whose next attempt asks the provider first. Real subpr
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 
 from runtime.context import Runtime
 from runtime.inline import settle
 from runtime.scheduler import Beat
 from runtime.watchdog import Heartbeat
-from storage.db import dispose_engines
 from tests.support.fakes import SolapiFake
 from tests.support.runtime import virtual
-from tests.support.solapi import use_solapi
 
-from .test_exactly_once import one_row, row, wait_for
+from .test_exactly_once import killed_mid_send, row
 
 # A worker process with a scheduler heartbeat (as `doctorsflow worker` has) delivering one outbox row.
 WORKER = """
@@ -52,20 +47,7 @@ async def test_claims_of_a_worker_found_dead_go_back_after_the_grace_and_are_sen
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
 ) -> None:
     # Given a worker process (with its heartbeat) whose send SOLAPI accepted, killed before it recorded the answer
-    await use_solapi(rt.settings, clinic_id, solapi_fake)
-    message_id = await one_row(rt, clinic_id)
-    await dispose_engines()
-    solapi_fake.after_next_send(hold_s=60)
-    settings = rt.settings
-    args = [str(settings.data_dir), settings.database_url, rt.clock.now().isoformat(), str(message_id)]
-    worker = subprocess.Popen([sys.executable, "-c", WORKER, *args], env=dict(os.environ), stderr=subprocess.DEVNULL)
-    try:
-        wait_for(lambda: bool(solapi_fake.messages) or worker.poll() is not None)
-        assert worker.poll() is None
-    finally:
-        worker.kill()
-        worker.wait(10)
-    assert (await row(rt, message_id)).status == "sending"
+    message_id = await killed_mid_send(rt, clinic_id, solapi_fake, WORKER)
     # When 16 s pass with no process known dead, Then the claim is left alone (a live send may take that long)
     virtual(rt).advance(timedelta(seconds=16))
     await settle(rt)

@@ -79,6 +79,28 @@ def wait_for(check: Callable[[], bool], timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+async def killed_mid_send(rt: Runtime, clinic_id: int, solapi_fake: SolapiFake, script: str = WORKER) -> int:
+    """A worker process (``script``) sends a row through SOLAPI, which accepts the message but holds its answer;
+    the worker is SIGKILLed before it could mark the row sent. The row's id (left ``sending``)."""
+    await use_solapi(rt.settings, clinic_id, solapi_fake)
+    message_id = await one_row(rt, clinic_id)
+    await dispose_engines()
+    solapi_fake.after_next_send(hold_s=60)
+    settings = rt.settings
+    args = [str(settings.data_dir), settings.database_url, rt.clock.now().isoformat(), str(message_id)]
+    worker = subprocess.Popen([sys.executable, "-c", script, *args], env=dict(os.environ), stderr=subprocess.PIPE)
+    try:
+        wait_for(lambda: bool(solapi_fake.messages) or worker.poll() is not None)
+        assert worker.poll() is None, worker.stderr.read() if worker.stderr else b""
+    finally:
+        worker.kill()
+        worker.wait(10)
+        if worker.stderr is not None:
+            worker.stderr.close()
+    assert (await row(rt, message_id)).status == "sending"
+    return message_id
+
+
 async def use_nhn(rt: Runtime, clinic_id: int, fake: NhnCloudFake) -> None:
     await set_clinic_settings(
         rt.settings,
@@ -95,26 +117,9 @@ async def use_nhn(rt: Runtime, clinic_id: int, fake: NhnCloudFake) -> None:
 async def test_a_worker_killed_after_solapi_accepted_is_recovered_without_a_second_send(
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
 ) -> None:
-    # Given a worker process sending a row through SOLAPI, which accepts the message but holds its answer
-    await use_solapi(rt.settings, clinic_id, solapi_fake)
-    message_id = await one_row(rt, clinic_id)
-    await dispose_engines()
-    solapi_fake.after_next_send(hold_s=60)
-    settings = rt.settings
-    args = [str(settings.data_dir), settings.database_url, rt.clock.now().isoformat(), str(message_id)]
-    worker = subprocess.Popen([sys.executable, "-c", WORKER, *args], env=dict(os.environ), stderr=subprocess.PIPE)
-    try:
-        wait_for(lambda: bool(solapi_fake.messages) or worker.poll() is not None)
-        assert worker.poll() is None, worker.stderr.read() if worker.stderr else b""
-        # When the worker is killed (SIGKILL) before it could mark the row sent
-        worker.kill()
-        worker.wait(10)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait(10)
-        if worker.stderr is not None:
-            worker.stderr.close()
+    # Given a worker process sending a row through SOLAPI, which accepts the message but holds its answer,
+    # When the worker is killed (SIGKILL) before it could mark the row sent
+    message_id = await killed_mid_send(rt, clinic_id, solapi_fake)
     left = await row(rt, message_id)
     assert left.status == "sending" and left.provider_handle in solapi_fake.groups
     # Then the stale sweeper hands it out again, the next attempt asks SOLAPI about the group: sent, not re-sent

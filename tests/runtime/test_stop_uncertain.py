@@ -9,9 +9,6 @@ database.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
@@ -24,7 +21,7 @@ from runtime.events import ingest
 from runtime.inline import run_until, settle
 from runtime.outbox import deliver
 from runtime.runs import advance_run
-from storage.db import dispose_engines, session_scope
+from storage.db import session_scope
 from storage.errors import ApiError
 from storage.models import Run, Workflow
 from storage.tenancy import Caller
@@ -34,7 +31,7 @@ from tests.support.fakes import SolapiFake
 from tests.support.runtime import publish_document, virtual
 from tests.support.solapi import use_solapi
 
-from .test_exactly_once import APPOINTMENT, WORKER, one_row, row, wait_for
+from .test_exactly_once import APPOINTMENT, killed_mid_send, one_row, row
 
 
 async def archive_all(rt: Runtime, clinic_id: int) -> None:
@@ -100,20 +97,7 @@ async def test_a_worker_killed_mid_send_then_archived_is_resolved_by_its_group_n
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
 ) -> None:
     # Given a worker process whose send SOLAPI accepted, killed before it could record the answer
-    await use_solapi(rt.settings, clinic_id, solapi_fake)
-    message_id = await one_row(rt, clinic_id)
-    await dispose_engines()
-    solapi_fake.after_next_send(hold_s=60)
-    settings = rt.settings
-    args = [str(settings.data_dir), settings.database_url, rt.clock.now().isoformat(), str(message_id)]
-    worker = subprocess.Popen([sys.executable, "-c", WORKER, *args], env=dict(os.environ), stderr=subprocess.DEVNULL)
-    try:
-        wait_for(lambda: bool(solapi_fake.messages) or worker.poll() is not None)
-        assert worker.poll() is None
-    finally:
-        worker.kill()
-        worker.wait(10)
-    assert (await row(rt, message_id)).status == "sending"
+    message_id = await killed_mid_send(rt, clinic_id, solapi_fake)
     # When the workflow is archived (the message is in flight: it keeps going), and the sweeper hands it out
     await archive_all(rt, clinic_id)
     assert (await row(rt, message_id)).status == "sending"
