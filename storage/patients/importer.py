@@ -473,16 +473,7 @@ async def import_table(
         await _insert_new(session, caller.clinic_id, new, now)
         await _update_existing(session, caller.clinic_id, existing, now)
         await _record_consents(session, caller.clinic_id, merged, before, caller.actor, now)
-        audit.record(
-            session,
-            caller,
-            "patient.import",
-            None,
-            rows=report.rows,
-            imported=report.imported,
-            updated=report.updated,
-            skipped=report.skipped,
-        )
+        _audit(session, caller, report)
     return report
 
 
@@ -546,17 +537,22 @@ async def import_stream(
     if chunk:
         await _write_chunk(session, caller, chunk, options, report, now)
     if not options.dry_run:
-        audit.record(
-            session,
-            caller,
-            "patient.import",
-            None,
-            rows=report.rows,
-            imported=report.imported,
-            updated=report.updated,
-            skipped=report.skipped,
-        )
+        _audit(session, caller, report)
     return report
+
+
+def _audit(session: AsyncSession, caller: Caller, report: ImportReport) -> None:
+    """One audit entry per import (not per chunk): the counts, never the rows."""
+    audit.record(
+        session,
+        caller,
+        "patient.import",
+        None,
+        rows=report.rows,
+        imported=report.imported,
+        updated=report.updated,
+        skipped=report.skipped,
+    )
 
 
 def _checked_row(

@@ -79,6 +79,15 @@ def wait_for(check: Callable[[], bool], timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+async def uncertain_row(rt: Runtime, clinic_id: int, solapi_fake: SolapiFake) -> int:
+    """SOLAPI sends a row's message but the connection drops before its answer: the row's id, left uncertain."""
+    await use_solapi(rt.settings, clinic_id, solapi_fake)
+    message_id = await one_row(rt, clinic_id)
+    solapi_fake.after_next_send(drop=True)
+    await deliver(rt, message_id)
+    return message_id
+
+
 async def killed_mid_send(rt: Runtime, clinic_id: int, solapi_fake: SolapiFake, script: str = WORKER) -> int:
     """A worker process (``script``) sends a row through SOLAPI, which accepts the message but holds its answer;
     the worker is SIGKILLed before it could mark the row sent. The row's id (left ``sending``)."""
@@ -157,10 +166,7 @@ async def test_a_dropped_connection_after_the_send_is_resolved_through_the_group
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
 ) -> None:
     # Given SOLAPI sends the group, then the connection drops before the answer
-    await use_solapi(rt.settings, clinic_id, solapi_fake)
-    message_id = await one_row(rt, clinic_id)
-    solapi_fake.after_next_send(drop=True)
-    await deliver(rt, message_id)
+    message_id = await uncertain_row(rt, clinic_id, solapi_fake)
     # Then the row is uncertain, not failed, and keeps its group id
     uncertain = await row(rt, message_id)
     assert (uncertain.status, uncertain.error_code) == ("pending", "UNCERTAIN")

@@ -31,7 +31,7 @@ from tests.support.fakes import SolapiFake
 from tests.support.runtime import publish_document, virtual
 from tests.support.solapi import use_solapi
 
-from .test_exactly_once import APPOINTMENT, killed_mid_send, one_row, row
+from .test_exactly_once import APPOINTMENT, killed_mid_send, one_row, row, uncertain_row
 
 
 async def archive_all(rt: Runtime, clinic_id: int) -> None:
@@ -54,10 +54,7 @@ async def test_archiving_while_a_send_is_uncertain_resolves_it_as_sent_without_s
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
 ) -> None:
     # Given SOLAPI sent a row's message but the connection dropped before the answer (uncertain)
-    await use_solapi(rt.settings, clinic_id, solapi_fake)
-    message_id = await one_row(rt, clinic_id)
-    solapi_fake.after_next_send(drop=True)
-    await deliver(rt, message_id)
+    message_id = await uncertain_row(rt, clinic_id, solapi_fake)
     assert ((await row(rt, message_id)).status, (await row(rt, message_id)).error_code) == ("pending", "UNCERTAIN")
     # When the workflow is archived
     await archive_all(rt, clinic_id)
@@ -113,10 +110,7 @@ async def test_cancelling_one_uncertain_message_is_refused_until_the_provider_an
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake
 ) -> None:
     # Given an uncertain message
-    await use_solapi(rt.settings, clinic_id, solapi_fake)
-    message_id = await one_row(rt, clinic_id)
-    solapi_fake.after_next_send(drop=True)
-    await deliver(rt, message_id)
+    message_id = await uncertain_row(rt, clinic_id, solapi_fake)
     # When staff cancel that one message, Then 409: it may already have gone (stopping the run resolves it)
     async with session_scope(rt.settings, clinic_id) as session:
         with pytest.raises(ApiError) as refused:
@@ -169,10 +163,7 @@ async def test_through_the_api_an_uncertain_message_refuses_cancel_and_its_stopp
     rt: Runtime, clinic_id: int, solapi_fake: SolapiFake, client: AsyncTestClient[Litestar]
 ) -> None:
     # Given an uncertain message (SOLAPI sent it, the answer was lost)
-    await use_solapi(rt.settings, clinic_id, solapi_fake)
-    message_id = await one_row(rt, clinic_id)
-    solapi_fake.after_next_send(drop=True)
-    await deliver(rt, message_id)
+    message_id = await uncertain_row(rt, clinic_id, solapi_fake)
     # When staff cancel the message: 409 with the reason, in Korean then English
     refused = await client.post(f"/api/messages/{message_id}/cancel")
     assert refused.status_code == 409, refused.text
