@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, connect, drop_from_palette, edge_count
+from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +18,7 @@ WAIT = "wait_duration_1"
 SMS = "send_sms_1"
 
 
-def test_drawn_workflow_is_checked_live_saved_and_reopened(page: Page) -> None:
+def test_drawn_workflow_is_checked_live_saved_and_reopened(page: Page, base_url: str) -> None:
     # Given a new workflow
     page.goto("/workflows/new")
     expect(page.get_by_test_id("palette-trigger.appointment_booked")).to_be_visible()
@@ -52,18 +54,30 @@ def test_drawn_workflow_is_checked_live_saved_and_reopened(page: Page) -> None:
     expect(page.get_by_test_id(f"badge-error-{WAIT}")).to_have_count(0)
     expect(page.locator(f'[data-testid="problem"][data-node="{WAIT}"]')).to_have_count(0)
 
-    # And the message of the SMS is typed: the preview shows the sample patient and the byte count
+    # And selecting another node afterwards leaves the caret alone (the problem's focus request was used once)
     page.get_by_test_id(f"node-{SMS}").click()
+    page.wait_for_timeout(300)
+    expect(page.locator(".inspector form :focus")).to_have_count(0)
+
+    # And the message of the SMS is typed: the preview shows the sample patient and the byte count
     page.locator("#root_text").fill("{{ patient.name }}님, 내일 예약을 잊지 마세요.")
     expect(page.get_by_test_id("message-preview")).to_contain_text("김민지님, 내일 예약을 잊지 마세요.")
     expect(page.get_by_test_id("sms-kind")).to_have_text("SMS")
 
     # When it is saved with Ctrl+S and the page reloaded
-    page.get_by_test_id("workflow-name").fill("예약 안내 테스트")
+    name = page.get_by_test_id("workflow-name")
+    name.fill("예약 안내 테스트")
+    expect(name).to_have_value("예약 안내 테스트")
+    expect(page.get_by_test_id("save-state")).to_have_text("저장되지 않은 변경")
     page.get_by_test_id("canvas").click(position={"x": 700, "y": 500})
     page.keyboard.press("Control+s")
     expect(page).to_have_url(re.compile(r"/workflows/\d+$"))
     expect(page.get_by_test_id("save-state")).to_have_text("저장됨")
+    # And the server holds what was typed (read through the API, not the page's own state)
+    stored = httpx.get(
+        f"{base_url}/api/workflows/{page.url.rsplit('/', 1)[1]}", headers=api_headers(base_url), timeout=30
+    )
+    assert stored.json()["document"]["name"] == "예약 안내 테스트"
     page.reload()
 
     # Then the same graph is back, with the wait node's params

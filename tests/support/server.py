@@ -150,7 +150,7 @@ def _ready_clinic(base: str) -> None:
         }
     )
     profile = {k: v for k, v in TEST_PROFILE.items() if k != "sender_number"}
-    with httpx.Client(base_url=base, timeout=10, headers=api_headers(base)) as client:
+    with httpx.Client(base_url=base, timeout=30, headers=api_headers(base)) as client:
         client.put("/api/clinic", json=profile).raise_for_status()
         for code in codes:
             for step in (f"library/{code}/copy", f"{code}/submit", f"{code}/approve"):

@@ -6,7 +6,7 @@ import type { JsonObject } from "../flow/types";
 import { useLang, useLocalized, useT } from "../i18n";
 import { localizeSchema, pickLanguage } from "../i18n/bilingual";
 import { rjsfFieldId } from "../lint/problems";
-import { sameParams, useEditor } from "../store/editor";
+import { editorStore, sameParams, useEditor } from "../store/editor";
 import { validators } from "./formValidator";
 import { MessagePreview } from "./MessagePreview";
 import { translatorFor } from "./rjsfStrings";
@@ -80,7 +80,12 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
     const target = () =>
       (id && document.getElementById(id)) ||
       document.querySelector<HTMLElement>(".inspector form input, .inspector form textarea, .inspector form select");
-    const timer = window.setTimeout(() => target()?.focus(), 50);
+    // Focus once: a request left standing would pull the caret out of whatever the user types next
+    // (the workflow name, say) the moment another node is selected.
+    const timer = window.setTimeout(() => {
+      target()?.focus();
+      editorStore.setState({ focusField: null });
+    }, 50);
     return () => window.clearTimeout(timer);
   }, [focusField, selected?.id]);
 
