@@ -40,6 +40,11 @@ def _analyser() -> Any:
     return _kiwi
 
 
+def loaded() -> bool:
+    """Whether this process has loaded the analyser (≈ 300 MB resident once it has)."""
+    return _kiwi is not None
+
+
 @dataclass(frozen=True)
 class Token:
     form: str
@@ -60,8 +65,14 @@ class Morphs:
     _starts: tuple[int, ...]  # lemma-string offset where each token's lemma begins
 
     def span(self, a: int, b: int) -> tuple[int, int]:
-        """Original-text span of the lemma-string range ``[a, b)``."""
+        """Original-text span of the lemma-string range ``[a, b)`` (its edge spaces, such as the ``(?:^| )`` a
+        pattern starts with, belong to no token: they would widen the span to the token before)."""
         from bisect import bisect_right
+
+        while a < b and self.lemmas[a] == " ":
+            a += 1
+        while b > a and self.lemmas[b - 1] == " ":
+            b -= 1
 
         first = max(0, bisect_right(self._starts, a) - 1)
         last = max(first, bisect_right(self._starts, max(a, b - 1)) - 1)
