@@ -44,7 +44,7 @@ from . import morph
 from .findings import RULES_DIR
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import required_grams
+from .prefilter import PREFIX_CHARS, required_grams, weakness
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
@@ -243,9 +243,41 @@ def frames() -> tuple[Frame, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """The frames of one scope, indexed by one gram set each of them needs (:func:`_gate`): a text's grams
+    pick the few frames that can apply in one set intersection, instead of a prefilter test per frame."""
+
+    frames: tuple[Frame, ...]
+    keys: frozenset[str]  # every gram some frame is indexed by
+    by_gram: dict[str, tuple[int, ...]]  # gram → positions in ``frames``
+    always: frozenset[int]  # frames with no gram set: tried on every text
+
+
+def _gate(frame: Frame) -> frozenset[str] | None:
+    """The most selective set of compact-text grams one of which every match of ``frame`` needs: a role's
+    literal prefixes, its stems' first characters, or a cue group's (None: no such set)."""
+    options = list(frame.prefilters)
+    if frame.kind == "lemma" and frame.stems:
+        options.append(frozenset(stem[:PREFIX_CHARS] for stem in frame.stems))
+    options.extend(frozenset(word[:PREFIX_CHARS] for word in group) for group in frame.also if group)
+    options = [option for option in options if option and "" not in option]
+    return min(options, key=weakness) if options else None
+
+
 @cache
-def _scoped(ad_only: bool) -> tuple[Frame, ...]:
-    return tuple(frame for frame in frames() if frame.ad_only == ad_only)
+def _scoped(ad_only: bool) -> _Scope:
+    scoped = tuple(frame for frame in frames() if frame.ad_only == ad_only)
+    by_gram: dict[str, list[int]] = {}
+    always: set[int] = set()
+    for position, frame in enumerate(scoped):
+        gate = _gate(frame)
+        if gate is None:
+            always.add(position)
+            continue
+        for gram in gate:
+            by_gram.setdefault(gram, []).append(position)
+    return _Scope(scoped, frozenset(by_gram), {g: tuple(p) for g, p in by_gram.items()}, frozenset(always))
 
 
 @dataclass(frozen=True)
@@ -261,7 +293,12 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
     found: list[FrameMatch] = []
     grams = norm.grams
-    for frame in _scoped(ad_only):
+    scope = _scoped(ad_only)
+    candidates = set(scope.always)
+    for gram in scope.keys.intersection(grams):
+        candidates.update(scope.by_gram[gram])
+    for position in sorted(candidates):  # in file order, as without the index
+        frame = scope.frames[position]
         if frame.rule in skip or not frame.possible(grams):
             continue
         spans = frame.find(norm)

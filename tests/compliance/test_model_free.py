@@ -11,8 +11,11 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from compliance.corpus_score import load
-from compliance.frames import Frame, frames
+from compliance.frames import Frame, frame_matches, frames
 from compliance.morph import analyse
 from compliance.normalize import normalize
 
@@ -131,3 +134,27 @@ def test_every_cue_group_is_required() -> None:
     assert not frame.find(normalize("이달 방문 고객님께 선물을 드립니다."))  # no "!" in the original
     assert not frame.find(normalize("방문 고객님께 선물을 드립니다!"))  # no period word
     assert not frame.find(normalize("이달 안내를 드립니다!"))  # no recipient
+
+
+def _every_frame(norm_text: str, ad_only: bool) -> list[tuple[str, tuple[int, int]]]:
+    """The frame matches of a plain loop over every frame of the scope (what the gram index must equal)."""
+    norm = normalize(norm_text)
+    found: list[tuple[str, tuple[int, int]]] = []
+    for frame in frames():
+        if frame.ad_only != ad_only or not frame.possible(norm.grams):
+            continue
+        spans = frame.find(norm)
+        if frame.kind != "window":
+            spans = [s for s in spans if not frame.excepted_original(norm, s)]
+        found.extend((frame.rule, span) for span in spans)
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_corpus_texts()), min_size=1, max_size=3), st.booleans(), st.data())
+def test_the_gram_index_finds_what_every_frame_finds(texts: list[str], ad_only: bool, data: st.DataObject) -> None:
+    joined = " ".join(texts)
+    cut = data.draw(st.integers(0, len(joined)))
+    text = joined[cut:] if data.draw(st.booleans()) else joined
+    found = [(m.rule, m.span) for m in frame_matches(normalize(text), ad_only)]
+    assert found == _every_frame(text, ad_only)
