@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from compliance.corpus_score import load
 from compliance.frames import Frame, frame_matches, frames
 from compliance.morph import analyse
+from compliance.negation import is_cued
 from compliance.normalize import normalize
 
 BENCH_CORPUS = Path(__file__).parent / "corpus.jsonl"
@@ -78,6 +79,35 @@ def test_ordinary_messages_never_load_the_model() -> None:
     for row in rows:  # the same verdicts as with the model (test_corpus checks them in-process)
         for rule in row["expected"]:
             assert (row["id"], rule) in found or rule in ("MSA-PREREVIEW", "MSG-SMS-LENGTH"), (row["id"], rule)
+
+
+def test_clean_corpus_lines_need_the_model_only_to_read_a_negation() -> None:
+    """No frame analyses a clean line of the owned and independent dev sets: the only analyses left are
+    negation checks of a promotion word (진료비 할인이나 사은품 제공은 하지 않습니다)."""
+    rows = [row for name in ("dev", "heldout", "independent_dev") for row in load(name) if not row["expected"]]
+    script = (
+        "import json, sys\n"
+        "from compliance import morph\n"
+        "from compliance.text_rules import lint_text\n"
+        "needing = []\n"
+        "for row in json.loads(sys.stdin.read()):\n"
+        "    before = morph.analysed()\n"
+        "    lint_text(row['text'], row['channel'], row['purpose'])\n"
+        "    if morph.analysed() > before:\n"
+        "        needing.append(row['text'])\n"
+        "print(json.dumps(needing, ensure_ascii=False))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps(rows, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    needing = json.loads(done.stdout)
+    assert len(needing) <= 2, needing
+    assert all(is_cued(text) for text in needing), needing
 
 
 def test_surface_forms_are_matches_of_the_lemma_pattern() -> None:
