@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from compliance.corpus_score import load
 from compliance.frames import Frame, frame_matches, frames
 from compliance.morph import analyse
-from compliance.negation import is_cued
+from compliance.negation import is_cued, negated_by_analysis, plainly_negated
 from compliance.normalize import normalize
 
 BENCH_CORPUS = Path(__file__).parent / "corpus.jsonl"
@@ -148,6 +148,31 @@ def test_cue_groups_never_hide_a_lemma_match() -> None:
                 checked += 1
                 assert frame.cued(norm), (frame.stems[:3], text)
     assert checked > 20
+
+
+def test_a_plainly_written_negation_is_one_the_analysis_reads_too() -> None:
+    """Negation without the analyser (할인은 없습니다, 진행하지 않습니다, 할인 불가) says what the analysis says,
+    at every word end of every corpus text where it applies; 없이 (an adverb) and 하지 못하다 are left to it."""
+    checked = 0
+    texts = [
+        *_corpus_texts(),
+        "할인은 없습니다.",
+        "이벤트는 진행하지 않습니다.",
+        "할인 불가 항목입니다.",
+        "할인은 안 됩니다.",
+    ]
+    for text in texts:
+        ends = [end for end in range(1, len(text)) if "가" <= text[end - 1] <= "힣" and plainly_negated(text, end)]
+        if not ends:
+            continue
+        word_ends = {token.end for token in analyse(text).tokens}
+        for end in ends:
+            if end in word_ends:
+                checked += 1
+                assert negated_by_analysis(text, end), (text[:end], text[end:])
+    assert checked > 100
+    assert not plainly_negated("본인부담금 없이 검진받으세요.", 5)  # "without a co-payment" offers one
+    assert not plainly_negated("할인 불가능한 항목", 2)
 
 
 def test_every_cue_group_is_required() -> None:
