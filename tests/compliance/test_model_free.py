@@ -14,11 +14,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.peak_rss import doctorsflow, messages_file, peak_rss_mb
 from compliance.corpus_score import load
 from compliance.frames import Frame, frame_matches, frames
 from compliance.morph import analyse
 from compliance.negation import is_cued, negated_by_analysis, plainly_negated
 from compliance.normalize import normalize
+from tests.support.server import server_env
 
 BENCH_CORPUS = Path(__file__).parent / "corpus.jsonl"
 # written forms of lemma frames, each a real match of its lemma pattern
@@ -216,3 +218,12 @@ def test_the_gram_index_finds_what_every_frame_finds(texts: list[str], ad_only: 
     text = joined[cut:] if data.draw(st.booleans()) else joined
     found = [(m.rule, m.span) for m in frame_matches(normalize(text), ad_only)]
     assert found == _every_frame(text, ad_only)
+
+
+def test_lint_text_of_ordinary_messages_stays_under_200_mb(tmp_path: Path) -> None:
+    """Issue 18's bound on the real command: without the analyser ``lint-text`` peaks near 160 MB; once the
+    analyser loads it is ≈ 470 MB, so this fails as soon as an ordinary message needs it again."""
+    messages = messages_file(tmp_path / "messages.jsonl", 1)
+    peak, code, _ = peak_rss_mb(doctorsflow("lint-text", str(messages)), server_env(tmp_path))
+    assert code == 1  # the corpus holds error findings on purpose
+    assert peak < 200, peak
