@@ -11,9 +11,25 @@ Three kinds of frame, each with a rule id, a scope (``any`` message or ``ad`` co
   visit or choice, surgery footage = a procedure + footage + a video site, health data = a condition + a
   finding. The finding covers the roles.
 * ``lemma`` — a pattern over the lemma string of :mod:`.morph` (면제하다, 돌려드리다, 망치다 in any
-  inflection or honorific form); analysed only when the compact text contains one of its ``stems``.
+  inflection or honorific form); analysed only when the compact text contains one of its ``stems`` and a word
+  of every ``also`` cue group, and no ``surface`` pattern found it first (below).
 * ``original`` — a pattern over the original text, for what normalisation removes (quotation marks of a
   patient's quoted sentence, the dot of an ICD/KCD code such as H40.1).
+
+The analyser costs ≈ 300 MB once loaded, so ordinary care messages must never need it (issue 18). A lemma
+frame whose stems are common syllables (드립 of 안내드립니다, 어떠, 저희) therefore declares:
+
+* ``also`` — cue groups: a list of words is one group, a list of lists several; of every group one word must
+  be in the compact text. A cue is a word the pattern cannot match without, written as the compact text
+  spells it (no spaces: 이번달, 한달간), never a word the lemma string spells differently (드려 → 드리다: use
+  the stems for those). ``also_original``: the same on the original text, for what the compact text drops
+  (the "?" of a question).
+* ``surface`` — original-text patterns for the frame's common written forms (수술 후 경과는 어떠세요?,
+  양성으로 나왔습니다): each must be a match of the lemma pattern too; when one matches, its spans are the
+  frame's and the analyser is not run for it.
+
+tests/compliance/test_model_free.py checks both on every corpus line and that the bench corpus never loads
+the analyser.
 """
 
 from __future__ import annotations
@@ -28,7 +44,7 @@ from . import morph
 from .findings import RULES_DIR
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import required_grams
+from .prefilter import PREFIX_CHARS, required_grams, weakness
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
@@ -47,16 +63,31 @@ class Frame:
     sentences: int = 1  # how many sentences the roles may spread over
     prefilters: tuple[frozenset[str], ...] = ()  # literal prefixes of the roles that have them (one must occur)
     unless: re.Pattern[str] | None = None  # compact-text pattern: anywhere in the message, the frame does not apply
-    also: tuple[str, ...] = ()  # compact-text words of which one must be present too (a cheap test before the regex)
+    # cue groups (``also``): of every group one compact-text word must be present too, a cheap test before the
+    # regex and, for lemma frames, before the analyser is loaded; ``also_original``: the same on the original text
+    # (for what normalisation drops, such as "?")
+    also: tuple[tuple[str, ...], ...] = ()
+    also_original: tuple[tuple[str, ...], ...] = ()
+    # lemma frames: original-text patterns for the frame's common written forms ("어떠세요?", "양성으로 나왔습니다"),
+    # each a match the lemma pattern also finds; when one matches, the analyser is not needed for this frame
+    surface: re.Pattern[str] | None = None
     stems_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)  # one search for any stem
-    also_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)
+    also_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
+    also_original_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
 
     def __post_init__(self) -> None:  # frozen: set once, here
         object.__setattr__(self, "stems_re", _literals(self.stems))
-        object.__setattr__(self, "also_re", _literals(self.also))
+        object.__setattr__(self, "also_res", tuple(filter(None, map(_literals, self.also))))
+        object.__setattr__(self, "also_original_res", tuple(filter(None, map(_literals, self.also_original))))
+
+    def cued(self, norm: Normalized) -> bool:
+        """Whether every cue group of the frame has a word in the text (no cue groups: always)."""
+        return all(cue.search(norm.text) for cue in self.also_res) and all(
+            cue.search(norm.original) for cue in self.also_original_res
+        )
 
     def find(self, norm: Normalized) -> list[Span]:
-        if self.also_re is not None and self.also_re.search(norm.text) is None:
+        if not self.cued(norm):
             return []
         if self.unless is not None and self.unless.search(norm.text):
             return []
@@ -64,7 +95,13 @@ class Frame:
             return self._window(norm) if self.possible(norm.grams) else []
         if self.kind == "original":
             return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
-        if not morph.ENABLED or self.stems_re is None or self.stems_re.search(norm.text) is None:
+        if self.stems_re is None or self.stems_re.search(norm.text) is None:
+            return []
+        if self.surface is not None:
+            written = [m.span() for m in self.surface.finditer(norm.original) if m.end() > m.start()]
+            if written:
+                return written
+        if not morph.ENABLED:
             return []
         morphs = analyse(norm.original)
         return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]
@@ -127,6 +164,15 @@ class Frame:
         return self.exceptions.search(around) is not None
 
 
+def _groups(raw: Any) -> tuple[tuple[str, ...], ...]:
+    """``also`` cues as groups: a list of words is one group, a list of lists one group per list."""
+    if not raw:
+        return ()
+    if all(isinstance(word, str) for word in raw):
+        return (tuple(raw),)
+    return tuple(tuple(group) for group in raw)
+
+
 def _literals(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One search for any of ``words``."""
     return re.compile("|".join(re.escape(w) for w in words)) if words else None
@@ -150,7 +196,7 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             entry["rule"],
             entry.get("scope", "any"),
             entry.get("reason", ""),
-            json.dumps([entry.get("exceptions"), entry.get("unless"), entry.get("also")]),
+            json.dumps([entry.get("exceptions"), entry.get("unless"), entry.get("also"), entry.get("also_original")]),
         )
         if key in index:
             index[key]["roles"][0].extend(roles[0])
@@ -189,15 +235,49 @@ def frames() -> tuple[Frame, ...]:
                 sentences=int(entry.get("sentences", 1)),
                 prefilters=_prefilters(alternations) if kind == "window" else (),
                 unless=_compile(entry["unless"]) if entry.get("unless") else None,
-                also=tuple(entry.get("also", [])),
+                also=_groups(entry.get("also")),
+                also_original=_groups(entry.get("also_original")),
+                surface=_compile(entry["surface"]) if entry.get("surface") else None,
             )
         )
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """The frames of one scope, indexed by one gram set each of them needs (:func:`_gate`): a text's grams
+    pick the few frames that can apply in one set intersection, instead of a prefilter test per frame."""
+
+    frames: tuple[Frame, ...]
+    keys: frozenset[str]  # every gram some frame is indexed by
+    by_gram: dict[str, tuple[int, ...]]  # gram → positions in ``frames``
+    always: frozenset[int]  # frames with no gram set: tried on every text
+
+
+def _gate(frame: Frame) -> frozenset[str] | None:
+    """The most selective set of compact-text grams one of which every match of ``frame`` needs: a role's
+    literal prefixes, its stems' first characters, or a cue group's (None: no such set)."""
+    options = list(frame.prefilters)
+    if frame.kind == "lemma" and frame.stems:
+        options.append(frozenset(stem[:PREFIX_CHARS] for stem in frame.stems))
+    options.extend(frozenset(word[:PREFIX_CHARS] for word in group) for group in frame.also if group)
+    options = [option for option in options if option and "" not in option]
+    return min(options, key=weakness) if options else None
+
+
 @cache
-def _scoped(ad_only: bool) -> tuple[Frame, ...]:
-    return tuple(frame for frame in frames() if frame.ad_only == ad_only)
+def _scoped(ad_only: bool) -> _Scope:
+    scoped = tuple(frame for frame in frames() if frame.ad_only == ad_only)
+    by_gram: dict[str, list[int]] = {}
+    always: set[int] = set()
+    for position, frame in enumerate(scoped):
+        gate = _gate(frame)
+        if gate is None:
+            always.add(position)
+            continue
+        for gram in gate:
+            by_gram.setdefault(gram, []).append(position)
+    return _Scope(scoped, frozenset(by_gram), {g: tuple(p) for g, p in by_gram.items()}, frozenset(always))
 
 
 @dataclass(frozen=True)
@@ -213,7 +293,12 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
     found: list[FrameMatch] = []
     grams = norm.grams
-    for frame in _scoped(ad_only):
+    scope = _scoped(ad_only)
+    candidates = set(scope.always)
+    for gram in scope.keys.intersection(grams):
+        candidates.update(scope.by_gram[gram])
+    for position in sorted(candidates):  # in file order, as without the index
+        frame = scope.frames[position]
         if frame.rule in skip or not frame.possible(grams):
             continue
         spans = frame.find(norm)

@@ -27,6 +27,7 @@ _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}]*\}", re.S)
 _VERB_TAGS = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
 _lock = threading.Lock()
 _kiwi: Any = None
+_analysed = 0  # texts analysed by this process (cache misses), for tests and benches
 
 
 def _analyser() -> Any:
@@ -38,6 +39,16 @@ def _analyser() -> Any:
 
                 _kiwi = Kiwi(load_multi_dict=False, load_typo_dict=False)
     return _kiwi
+
+
+def loaded() -> bool:
+    """Whether this process has loaded the analyser (≈ 300 MB resident once it has)."""
+    return _kiwi is not None
+
+
+def analysed() -> int:
+    """How many texts this process has analysed (an analysis served from the cache does not count)."""
+    return _analysed
 
 
 @dataclass(frozen=True)
@@ -60,8 +71,14 @@ class Morphs:
     _starts: tuple[int, ...]  # lemma-string offset where each token's lemma begins
 
     def span(self, a: int, b: int) -> tuple[int, int]:
-        """Original-text span of the lemma-string range ``[a, b)``."""
+        """Original-text span of the lemma-string range ``[a, b)`` (its edge spaces, such as the ``(?:^| )`` a
+        pattern starts with, belong to no token: they would widen the span to the token before)."""
         from bisect import bisect_right
+
+        while a < b and self.lemmas[a] == " ":
+            a += 1
+        while b > a and self.lemmas[b - 1] == " ":
+            b -= 1
 
         first = max(0, bisect_right(self._starts, a) - 1)
         last = max(first, bisect_right(self._starts, max(a, b - 1)) - 1)
@@ -84,6 +101,8 @@ def _analyse_cached(text: str) -> Morphs:
 
 
 def _analyse(text: str) -> Morphs:
+    global _analysed
+    _analysed += 1
     tokens: list[Token] = []
     for tok in _analyser().tokenize(_mask(text)):
         start = int(tok.start)

@@ -6,7 +6,10 @@ the adverbs 안 / 못 (할인은 안 됩니다). ``-지 말다`` is not a negati
 A word inside quotation marks in a warning about impersonation or fraud ("'무료 검진 이벤트' 문자가 돌고
 있습니다. 주의하세요") is a mention, not an offer.
 
-Only texts that contain a negation or warning cue are analysed (kiwipiepy, cached per text).
+Only texts that contain a negation or warning cue are analysed (kiwipiepy, cached per text), and not those
+whose word is followed at once by a plainly written negation (할인은 없습니다, 이벤트는 진행하지 않습니다, 할인 불가):
+the analyser costs ≈ 300 MB once loaded, and a clinic's legally required "no discounts" notice is an ordinary
+message.
 """
 
 from __future__ import annotations
@@ -20,6 +23,13 @@ _CUE_RE = re.compile(r"않|없|아니|아닙|못|안\s?(해|하|드|됩|돼|되|
 _WARNING_RE = re.compile(r"사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관|관계가\s?없|관련이\s?없")
 _BAIT_RE = re.compile(r"미끼|사칭|사기|스미싱|피싱|도용|무관|관계가\s?없|관련이\s?없")
 _QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": "』"}
+# A negation written right after the word (a particle between at most): the analysis would find the same, its
+# first predicate being 없/아니, 불가/금지/제외, a predicate after 안, or 하지/드리지 않다 (checked on the corpus).
+# Not 없이 (an adverb: "본인부담금 없이" offers), 없애다, 하지 못하다 (못하 is one token).
+_PLAIN_NEGATION_RE = re.compile(
+    r"(?:은|는|이|가|도|을|를)? ?"
+    r"(?:없(?!이|애)|아닙|아니|불가(?!능)|금지|제외|안 ?(?:됩|돼|되)|(?:진행|제공)?하지 ?않|드리지 ?않)"
+)
 _SENTENCE_END_TAGS = frozenset({"SF"})
 _CLAUSE_PREDICATE_TAGS = ("VV", "VA", "VX", "VCN", "VCP", "XSV", "XSA")
 
@@ -33,11 +43,21 @@ def negated(text: str, start: int, end: int) -> bool:
     """Whether the promotional word at ``text[start:end]`` is negated or only quoted in a warning."""
     if not is_cued(text):
         return False
-    if _quoted_in_warning(text, start, end):
+    if _quoted_in_warning(text, start, end) or plainly_negated(text, end):
         return True
     if not morph.ENABLED:
         return False
+    return negated_by_analysis(text, end)
+
+
+def negated_by_analysis(text: str, end: int) -> bool:
+    """Whether the first predicate after ``end`` in its sentence is negated, read from the analysis."""
     return _predicate_negated(analyse(text), end)
+
+
+def plainly_negated(text: str, end: int) -> bool:
+    """Whether a negation is written right after the word ending at ``end`` (no analysis needed)."""
+    return _PLAIN_NEGATION_RE.match(text, end) is not None
 
 
 def _quoted_in_warning(text: str, start: int, end: int) -> bool:

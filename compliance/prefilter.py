@@ -20,7 +20,7 @@ _c: Any = importlib.import_module("re._constants")
 _p: Any = importlib.import_module("re._parser")
 
 _MAX_PREFIXES = 400
-_PREFIX_CHARS = 2  # two characters are selective enough (Hangul syllable pairs are rare) and keep sets small
+PREFIX_CHARS = 2  # two characters are selective enough (Hangul syllable pairs are rare) and keep sets small
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
@@ -60,10 +60,10 @@ def _sequence(items: list[tuple[Any, Any]]) -> Prefixes | None:
         item_closed, item_open = found
         grown: set[str] = set()
         for prefix in still_open:
-            closed.update((prefix + option)[:_PREFIX_CHARS] for option in item_closed)
+            closed.update((prefix + option)[:PREFIX_CHARS] for option in item_closed)
             for option in item_open:
-                joined = (prefix + option)[:_PREFIX_CHARS]
-                (closed if len(joined) >= _PREFIX_CHARS else grown).add(joined)
+                joined = (prefix + option)[:PREFIX_CHARS]
+                (closed if len(joined) >= PREFIX_CHARS else grown).add(joined)
         still_open = grown
         if len(closed) + len(still_open) > _MAX_PREFIXES:
             return None
@@ -113,7 +113,7 @@ def _item(op: Any, av: Any) -> Prefixes | None:
 def grams(text: str) -> frozenset[str]:
     """Every substring of one or two characters of ``text``: a pattern's prefixes occur in the text exactly
     when they intersect this set (prefixes are at most two characters long)."""
-    return frozenset(text) | frozenset(text[i : i + _PREFIX_CHARS] for i in range(len(text) - 1))
+    return frozenset(text) | frozenset(text[i : i + PREFIX_CHARS] for i in range(len(text) - 1))
 
 
 def could_match(prefixes: frozenset[str] | None, text_grams: frozenset[str]) -> bool:
@@ -164,11 +164,11 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
             candidates.append(options)
     if not candidates:
         return None
-    return min(candidates, key=_weakness)
+    return min(candidates, key=weakness)
 
 
-def _weakness(options: set[str]) -> tuple[int, int, int]:
+def weakness(options: set[str] | frozenset[str]) -> tuple[int, int, int]:
     """Lower is more selective: fewer single characters, no bare digits, fewer options."""
-    singles = sum(1 for o in options if len(o) < _PREFIX_CHARS)
+    singles = sum(1 for o in options if len(o) < PREFIX_CHARS)
     digits = sum(1 for o in options if o.isdigit())
     return (digits, singles, len(options))
