@@ -7,6 +7,7 @@ cannot both continue from it; the unique (run, node) constraint is the last line
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol, cast
 
 from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.base import NotifyStaff, SendMessage, TagPatient
@@ -151,32 +153,38 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
 
 
 async def _advance(runtime: Runtime, run_id: int, *, claim: bool) -> list[tuple[int, Prepared | None]]:
-    """:func:`advance_run`'s transaction. The hot path of every run, so it speaks SQLAlchemy Core on the
-    session's connection (no ORM unit of work): one claim, one read of the run's world, one read of its steps
-    and consents, then bulk inserts. ``claim``: also claim and decide each new outbox row in this transaction
-    (``outbox.claim_and_decide_in``), returned with what to send (None: not to send now)."""
-    now = runtime.clock.now()
+    """:func:`advance_run`'s transaction (see :func:`_advance_in`)."""
     async with write_scope(runtime.settings, None) as session:
-        connection = await session.connection()
-        continued = (await connection.execute(_CLAIM, {"run": run_id, "now": now})).all()
-        if not continued:
-            return []
-        world = await load_world(connection, run_id)
-        if world is None or world.status not in OPEN_RUN:
-            return []
-        graph = await graph_of(connection, world.workflow_version_id)
-        existing = (await connection.execute(_STEPS_OF, {"run": run_id})).all()
-        data = await world_data(session, world, now)
-        acted = {node_id for node_id, _ in existing}
-        frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
-        results = walk(graph, frontier, acted, data)
-        run = RunRef(world.id, world.clinic_id, world.patient_id, world.p_tags)
-        to_deliver = await _persist(connection, run, results, now)
-        statuses = {status for _, status in existing} | {r.status for r in results}
-        await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
-        if not claim:
-            return [(message_id, None) for message_id in to_deliver]
-        return [(message_id, await claim_and_decide_in(session, message_id, now)) for message_id in to_deliver]
+        return await _advance_in(session, run_id, runtime.clock.now(), claim=claim)
+
+
+async def _advance_in(
+    session: AsyncSession, run_id: int, now: datetime, *, claim: bool
+) -> list[tuple[int, Prepared | None]]:
+    """Advance one run inside the caller's write transaction. The hot path of every run, so it speaks
+    SQLAlchemy Core on the session's connection (no ORM unit of work): one claim, one read of the run's world,
+    one read of its steps and consents, then bulk inserts. ``claim``: also claim and decide each new outbox row
+    in this transaction (``outbox.claim_and_decide_in``), returned with what to send (None: not to send now)."""
+    connection = await session.connection()
+    continued = (await connection.execute(_CLAIM, {"run": run_id, "now": now})).all()
+    if not continued:
+        return []
+    world = await load_world(connection, run_id)
+    if world is None or world.status not in OPEN_RUN:
+        return []
+    graph = await graph_of(connection, world.workflow_version_id)
+    existing = (await connection.execute(_STEPS_OF, {"run": run_id})).all()
+    data = await world_data(session, world, now)
+    acted = {node_id for node_id, _ in existing}
+    frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
+    results = walk(graph, frontier, acted, data)
+    run = RunRef(world.id, world.clinic_id, world.patient_id, world.p_tags)
+    to_deliver = await _persist(connection, run, results, now)
+    statuses = {status for _, status in existing} | {r.status for r in results}
+    await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
+    if not claim:
+        return [(message_id, None) for message_id in to_deliver]
+    return [(message_id, await claim_and_decide_in(session, message_id, now)) for message_id in to_deliver]
 
 
 async def advance_and_deliver(runtime: Runtime, run_id: int) -> list[int]:
@@ -190,13 +198,53 @@ async def advance_and_deliver(runtime: Runtime, run_id: int) -> list[int]:
     """
     later: list[int] = []
     for message_id, prepared in await _advance(runtime, run_id, claim=True):
-        if prepared is None:
-            continue  # skipped, held, paused, cancelled: decided and recorded in the run's transaction
-        try:
-            later += await deliver_prepared(runtime, message_id, prepared)
-        except Exception:  # e.g. the database stayed busy while recording: the stale sweeper resumes it
-            log.warning("inline delivery of outbox %s failed; the sweeper resumes it", message_id, exc_info=True)
+        if prepared is not None:  # None: skipped, held, paused, cancelled — decided in the run's transaction
+            later += await _deliver_now(runtime, message_id, prepared)
     return later
+
+
+async def advance_and_deliver_many(runtime: Runtime, run_ids: list[int]) -> list[int]:
+    """:func:`advance_and_deliver` for runs taken in together: all advanced in one write transaction, then their
+    messages sent side by side (so their "sent" records share a transaction too, ``storage.db.batched_write``).
+    If the shared transaction fails, each run is advanced on its own, so one bad run cannot hold up the others;
+    the first error is raised afterwards (the message is retried; runs already advanced are not advanced twice,
+    their steps' claims say so)."""
+    if len(run_ids) == 1:
+        return await advance_and_deliver(runtime, run_ids[0])
+    try:
+        async with write_scope(runtime.settings, None) as session:
+            now = runtime.clock.now()
+            decided = [pair for run_id in run_ids for pair in await _advance_in(session, run_id, now, claim=True)]
+    except OperationalError:
+        raise  # the database stayed busy: nothing was written, the whole message is retried
+    except Exception:
+        log.warning("advancing %d runs together failed; advancing each on its own", len(run_ids), exc_info=True)
+        return await _each_alone(runtime, run_ids)
+    answers = await asyncio.gather(
+        *(_deliver_now(runtime, message_id, prepared) for message_id, prepared in decided if prepared is not None)
+    )
+    return [follow_up for answer in answers for follow_up in answer]
+
+
+async def _each_alone(runtime: Runtime, run_ids: list[int]) -> list[int]:
+    later: list[int] = []
+    failure: Exception | None = None
+    for run_id in run_ids:
+        try:
+            later += await advance_and_deliver(runtime, run_id)
+        except Exception as exc:
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+    return later
+
+
+async def _deliver_now(runtime: Runtime, message_id: int, prepared: Prepared) -> list[int]:
+    try:
+        return await deliver_prepared(runtime, message_id, prepared)
+    except Exception:  # e.g. the database stayed busy while recording: the stale sweeper resumes it
+        log.warning("inline delivery of outbox %s failed; the sweeper resumes it", message_id, exc_info=True)
+        return []
 
 
 # Tables and statements built once: building a statement costs more CPU than SQLite running it.
