@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
 from runtime.patient_links.tokens import confirm_link
+from storage import fast_sql
 from storage.alimtalk_templates.store import approved_texts
 from storage.models import Appointment, Clinic, Consent, Event, Patient, Run, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
@@ -49,7 +50,11 @@ _LEDGER = (
 async def consent_ledger(session: AsyncSession | AsyncConnection, patient_id: int) -> dict[str, bool | None]:
     """Purpose -> True granted / False revoked / None never recorded (the latest entry wins)."""
     state: dict[str, bool | None] = dict.fromkeys(PURPOSES, None)
-    for purpose, granted in (await session.execute(_LEDGER, {"patient": patient_id})).all():
+    if isinstance(session, AsyncConnection):
+        rows = (await fast_sql.execute(session, _LEDGER, {"patient": patient_id})).all()
+    else:
+        rows = (await session.execute(_LEDGER, {"patient": patient_id})).all()
+    for purpose, granted in rows:
         state[purpose] = granted
     return state
 
@@ -149,6 +154,8 @@ _WORLD = (
 async def load_world(session: AsyncSession | AsyncConnection, run_id: int) -> Any:
     """The run's row with ``p_*`` (patient), ``c_*`` (clinic), ``e_*`` (event) and ``a_*`` (appointment) columns,
     or None. Through an ORM session it sees that session's unflushed changes (autoflush)."""
+    if isinstance(session, AsyncConnection):
+        return (await fast_sql.execute(session, _WORLD, {"run": run_id})).first()
     return (await session.execute(_WORLD, {"run": run_id})).first()
 
 

@@ -24,6 +24,7 @@ from runtime.context import Runtime
 from runtime.interpreter import StepResult, due_again, walk
 from runtime.outbox import Prepared, claim_and_decide_in, deliver_prepared, resolve_kind
 from runtime.rundata import graph_of, load_world, run_data, world_data
+from storage import fast_sql
 from storage.db import write_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
 from storage.workflows.lifecycle import never_sent
@@ -127,7 +128,7 @@ async def insert_run(
         "trigger_at": trigger_at,
         "started_at": now,
     }
-    run_id = int((await connection.execute(_INSERT_RUN, values)).scalar_one())
+    run_id = int((await fast_sql.execute(connection, _INSERT_RUN, values)).scalar_one())
     graph = await graph_of(connection, version.id)
     step = {
         "clinic_id": version.clinic_id,
@@ -143,7 +144,7 @@ async def insert_run(
         "reason": None,
         "detail": {},
     }
-    await connection.execute(_INSERT_STEPS, [step])
+    await fast_sql.execute(connection, _INSERT_STEPS, [step])
     return run_id
 
 
@@ -166,14 +167,14 @@ async def _advance_in(
     one read of its steps and consents, then bulk inserts. ``claim``: also claim and decide each new outbox row
     in this transaction (``outbox.claim_and_decide_in``), returned with what to send (None: not to send now)."""
     connection = await session.connection()
-    continued = (await connection.execute(_CLAIM, {"run": run_id, "now": now})).all()
+    continued = (await fast_sql.execute(connection, _CLAIM, {"run": run_id, "now": now})).all()
     if not continued:
         return []
     world = await load_world(connection, run_id)
     if world is None or world.status not in OPEN_RUN:
         return []
     graph = await graph_of(connection, world.workflow_version_id)
-    existing = (await connection.execute(_STEPS_OF, {"run": run_id})).all()
+    existing = (await fast_sql.execute(connection, _STEPS_OF, {"run": run_id})).all()
     data = await world_data(session, world, now)
     acted = {node_id for node_id, _ in existing}
     frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
@@ -181,7 +182,7 @@ async def _advance_in(
     run = RunRef(world.id, world.clinic_id, world.patient_id, world.p_tags)
     to_deliver = await _persist(connection, run, results, now)
     statuses = {status for _, status in existing} | {r.status for r in results}
-    await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
+    await fast_sql.execute(connection, _SETTLE, {"run": run_id, **_settled(statuses, now)})
     if not claim:
         return [(message_id, None) for message_id in to_deliver]
     return [(message_id, await claim_and_decide_in(session, message_id, now)) for message_id in to_deliver]
@@ -320,12 +321,12 @@ async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[S
             }
         )
     if new_steps:
-        await connection.execute(_INSERT_STEPS, new_steps)  # one executemany
+        await fast_sql.execute(connection, _INSERT_STEPS, new_steps)  # one executemany
     if tagged:
-        await connection.execute(_TAG, {"patient": run.patient_id, "new_tags": tags, "now": now})
+        await fast_sql.execute(connection, _TAG, {"patient": run.patient_id, "new_tags": tags, "now": now})
     ids = []
     for message in new_messages:
-        ids.append((await connection.execute(_INSERT_OUTBOX, message)).scalar_one())
+        ids.append((await fast_sql.execute(connection, _INSERT_OUTBOX, message)).scalar_one())
     return ids
 
 
