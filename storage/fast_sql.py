@@ -107,10 +107,28 @@ class _Plan:
     """A statement compiled once for SQLite, with everything needed to bind its parameters and read its rows."""
 
     sql: str
-    binds: tuple[tuple[str, str, Any, Processor], ...]  # (bind key, bind name, value when not given, processor)
+    binds: tuple[tuple[str, str, Any, Processor, bool], ...]  # (key, name, value when not given, processor, expanding)
     defaults: tuple[tuple[str, Callable[[], Any]], ...]  # Python-side column defaults: (key, make value)
     row_type: type[FastRow] | None  # None: returns no rows
     results: tuple[Processor, ...]
+    expanding: tuple[str, ...]  # names of ``IN`` parameters whose lists are spelled out at execution
+    spelled: dict[tuple[int, ...], str]  # the SQL per length of those lists
+
+    def sql_for(self, values: list[Any]) -> str | None:
+        """The SQL for these bound values (lists for expanding ``IN``), None for an empty list (SQLAlchemy
+        renders those specially)."""
+        if not self.expanding:
+            return self.sql
+        lengths = tuple(len(v) for v, bind in zip(values, self.binds, strict=True) if bind[4])
+        if 0 in lengths:
+            return None
+        sql = self.spelled.get(lengths)
+        if sql is None:
+            sql = self.sql
+            for name, length in zip(self.expanding, lengths, strict=True):
+                sql = sql.replace(f"__[POSTCOMPILE_{name}]", ", ".join("?" * length), 1)
+            self.spelled[lengths] = sql
+        return sql
 
 
 _plans: dict[tuple[int, tuple[str, ...], bool], _Plan | None] = {}
@@ -141,9 +159,15 @@ async def execute(
     if plan is None:
         return await _slow(connection, statement, params)
     if isinstance(params, list):
+        if plan.expanding:
+            return await _slow(connection, statement, params)
         cursor = raw.executemany(plan.sql, [_bound(plan, p) for p in params]) if params else None
         return FastResult([], cursor.rowcount if cursor is not None else 0)
-    cursor = raw.execute(plan.sql, _bound(plan, first))
+    values = _bound(plan, first)
+    sql = plan.sql_for(values)
+    if sql is None:
+        return await _slow(connection, statement, params)
+    cursor = raw.execute(sql, _flat(plan, values) if plan.expanding else values)
     if plan.row_type is None:
         return FastResult([], cursor.rowcount)
     rows = cursor.fetchall()
@@ -165,12 +189,26 @@ def _bound(plan: _Plan, params: Mapping[str, Any]) -> list[Any]:
     if plan.defaults:
         params = {**{key: make() for key, make in plan.defaults if key not in params}, **params}
     values = []
-    for key, name, fixed, processor in plan.binds:
+    for key, name, fixed, processor, expanding in plan.binds:
         value = params[key] if key in params else params.get(name, fixed)
         if value is _MISSING:
             raise KeyError(f"missing parameter {key!r}")
-        values.append(processor(value) if processor is not None else value)  # None too, as SQLAlchemy does
+        if expanding:  # each member processed, as SQLAlchemy does
+            values.append([processor(v) for v in value] if processor is not None else list(value))
+        else:
+            values.append(processor(value) if processor is not None else value)  # None too, as SQLAlchemy does
     return values
+
+
+def _flat(plan: _Plan, values: list[Any]) -> list[Any]:
+    """Bound values with each expanding list spelled out in place."""
+    flat: list[Any] = []
+    for value, bind in zip(values, plan.binds, strict=True):
+        if bind[4]:
+            flat.extend(value)
+        else:
+            flat.append(value)
+    return flat
 
 
 def _raw_sqlite(connection: AsyncConnection) -> sqlite3.Connection | None:
@@ -194,8 +232,6 @@ def _plan(statement: Executable, dialect: Dialect, keys: tuple[str, ...], many: 
     compiled = compile_(dialect=dialect, column_keys=list(keys), for_executemany=many)
     if not isinstance(compiled, SQLCompiler) or compiled.positiontup is None:
         return None
-    if any(bind.expanding for bind in compiled.binds.values()):
-        return None
     defaults: list[tuple[str, Callable[[], Any]]] = []
     for column in [*compiled.insert_prefetch, *compiled.update_prefetch]:
         default: Any = column.default if column in compiled.insert_prefetch else column.onupdate
@@ -208,7 +244,7 @@ def _plan(statement: Executable, dialect: Dialect, keys: tuple[str, ...], many: 
         else:
             return None
     processors: Mapping[str, Any] = compiled._bind_processors
-    binds: list[tuple[str, str, Any, Processor]] = []
+    binds: list[tuple[str, str, Any, Processor, bool]] = []
     for name in compiled.positiontup:
         bind = compiled.binds[name]
         if bind.callable is not None:
@@ -216,7 +252,10 @@ def _plan(statement: Executable, dialect: Dialect, keys: tuple[str, ...], many: 
         processor = processors.get(name)
         if processor is not None and not callable(processor):
             return None  # a tuple type's processors: not on the hot path
-        binds.append((bind.key, name, _MISSING if bind.required else bind.effective_value, processor))
+        fixed = _MISSING if bind.required else bind.effective_value
+        binds.append((bind.key, name, fixed, processor, bool(bind.expanding)))
+        if bind.expanding and compiled.string.count(f"__[POSTCOMPILE_{name}]") != 1:
+            return None  # spelled out by position: each list must appear once
     is_select = not (compiled.isinsert or compiled.isupdate or compiled.isdelete)
     if compiled.isdelete or (many and (compiled.returning or is_select)):
         return None
@@ -229,7 +268,8 @@ def _plan(statement: Executable, dialect: Dialect, keys: tuple[str, ...], many: 
             results.append(entry.type._cached_result_processor(dialect, None))
         keys = tuple(entry.keyname for entry in compiled._result_columns)
         row_type = type("Row", (FastRow,), {"__slots__": (), "_index": index, "_keys": keys})
-    return _Plan(str(compiled), tuple(binds), tuple(defaults), row_type, tuple(results))
+    expanding = tuple(name for _, name, _, _, is_list in binds if is_list)
+    return _Plan(compiled.string, tuple(binds), tuple(defaults), row_type, tuple(results), expanding, {})
 
 
 def _constant(value: Any) -> Callable[[], Any]:

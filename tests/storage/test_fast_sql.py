@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from runtime import events, outbox, runs
 from runtime.context import Runtime
+from runtime.frequency import _RECENT
 from runtime.rundata import _LEDGER, _WORLD
 from storage import fast_sql
 from storage.alimtalk_templates.store import _APPROVED
@@ -62,6 +63,11 @@ async def test_reads_give_the_rows_sqlalchemy_gives(rt: Runtime, clinic_id: int)
         (events._KNOWN_EVENT, {"clinic": clinic_id, "type": "appointment.booked", "external_id": "b-1"}),
         (events._FIND_APPOINTMENT, {"clinic": clinic_id, "external_id": "apt-1"}),
         (_APPROVED, {"clinic": clinic_id}),
+        # expanding IN: a list given, and a literal list in the statement
+        (events._PUBLISHED, {"clinic": clinic_id, "triggers": ["trigger.appointment_booked", "trigger.manual"]}),
+        (events._DOCUMENTS_OF, {"ids": [1, 2, 3]}),
+        (_RECENT, {"patient": patient_id, "message": 0, "since": datetime(2020, 1, 1, tzinfo=UTC)}),
+        (outbox._CLAIM, {"message": 0, "now": datetime(2030, 1, 1, tzinfo=UTC)}),
     ]
     async with read_scope(rt.settings, None) as session:
         connection = await session.connection()
@@ -135,13 +141,14 @@ async def test_an_update_without_its_timestamp_sets_it_as_sqlalchemy_would(rt: R
 
 async def test_other_connections_and_statements_go_through_sqlalchemy(rt: Runtime, clinic_id: int) -> None:
     run_id, _, _ = await _a_run(rt, clinic_id)
-    # a pooled (aiosqlite) connection, and a statement with an expanding IN: SQLAlchemy's own result
+    # a pooled (aiosqlite) connection: SQLAlchemy's own result
     async with session_scope(rt.settings, None) as session:
         pooled = await fast_sql.execute(await session.connection(), runs._STEPS_OF, {"run": run_id})
         assert not isinstance(pooled, FastResult) and len(pooled.all()) == 3
     async with read_scope(rt.settings, None) as session:
-        documents = await fast_sql.execute(await session.connection(), events._DOCUMENTS_OF, {"ids": [1, 2]})
-        assert not isinstance(documents, FastResult)
+        # an empty list (SQLAlchemy renders it specially)
+        documents = await fast_sql.execute(await session.connection(), events._DOCUMENTS_OF, {"ids": []})
+        assert not isinstance(documents, FastResult) and documents.all() == []
         # an ORM session: its events (tenancy filters) apply
         through_session = await fast_sql.execute(session, runs._STEPS_OF, {"run": run_id})
         assert not isinstance(through_session, FastResult)
