@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -272,6 +273,29 @@ async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datet
         return None
     people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
     found = (await fast_sql.execute(connection, _PEOPLE, people)).first()
+    return await _decide(session, message_id, row, found, now)
+
+
+async def decide_new_in(
+    session: AsyncSession, message_id: int, row: Any, found: Any, ledger: Mapping[str, bool | None], now: datetime
+) -> Prepared | None:
+    """:func:`claim_and_decide_in` for a row the caller's transaction has just inserted already claimed
+    (``sending``, attempt 1: nobody else can have seen it): ``row`` holds its inserted values and ``id``,
+    ``found`` what ``_PEOPLE`` would read (the run's world has it) and ``ledger`` the patient's consents, so
+    nothing is read back. The decision and what it records are the same."""
+    return await _decide(session, message_id, row, found, now, ledger)
+
+
+async def _decide(
+    session: AsyncSession,
+    message_id: int,
+    row: Any,
+    found: Any,
+    now: datetime,
+    ledger: Mapping[str, bool | None] | None = None,
+) -> Prepared | None:
+    """Decide a claimed row (``row``: its columns after the claim; ``found``: the ``_PEOPLE`` columns)."""
+    connection = await session.connection()
 
     async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> Prepared | None:
         if row.error_code == UNCERTAIN and status != "pending" and found is not None and found.clinic_id:
@@ -302,7 +326,7 @@ async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datet
     decision = decide(
         channel=channel,
         purpose=row.purpose,
-        consents=await consent_ledger(connection, found.id),
+        consents=ledger if ledger is not None else await consent_ledger(connection, found.id),
         opted_out=found.opted_out,
         has_phone=bool(found.phone),
         now=now,

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any, Protocol, cast
 
 from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, select, update
@@ -22,8 +23,8 @@ from nodes.base import NotifyStaff, SendMessage, TagPatient
 from nodes.registry import get_node_type
 from runtime.context import Runtime
 from runtime.interpreter import StepResult, due_again, walk
-from runtime.outbox import Prepared, claim_and_decide_in, deliver_prepared, resolve_kind
-from runtime.rundata import graph_of, load_world, run_data, world_data
+from runtime.outbox import Prepared, decide_new_in, deliver_prepared, resolve_kind
+from runtime.rundata import consent_ledger, graph_of, load_world, run_data, world_data
 from storage import fast_sql
 from storage.db import write_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
@@ -175,17 +176,34 @@ async def _advance_in(
         return []
     graph = await graph_of(connection, world.workflow_version_id)
     existing = (await fast_sql.execute(connection, _STEPS_OF, {"run": run_id})).all()
-    data = await world_data(session, world, now)
+    ledger = await consent_ledger(connection, world.patient_id) if world.p_id and world.c_id else None
+    data = await world_data(session, world, now, ledger=ledger)
     acted = {node_id for node_id, _ in existing}
     frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
     results = walk(graph, frontier, acted, data)
     run = RunRef(world.id, world.clinic_id, world.patient_id, world.p_tags)
-    to_deliver = await _persist(connection, run, results, now)
+    to_deliver = await _persist(connection, run, results, now, claimed=claim)
     statuses = {status for _, status in existing} | {r.status for r in results}
-    await fast_sql.execute(connection, _SETTLE, {"run": run_id, **_settled(statuses, now)})
+    settled = _settled(statuses, now)
+    await fast_sql.execute(connection, _SETTLE, {"run": run_id, **settled})
     if not claim:
-        return [(message_id, None) for message_id in to_deliver]
-    return [(message_id, await claim_and_decide_in(session, message_id, now)) for message_id in to_deliver]
+        return [(message_id, None) for message_id, _ in to_deliver]
+    assert ledger is not None  # world_data raised otherwise
+    # Inserted claimed: decided on what this transaction knows (the run's world, its consents), nothing read back
+    found = SimpleNamespace(
+        id=world.p_id,
+        phone=world.p_phone,
+        opted_out=world.p_opted_out,
+        clinic_id=world.c_id,
+        clinic_name=world.c_name,
+        clinic_settings=world.c_settings,
+        run_status=settled["new_status"],
+        workflow_status=world.w_status,
+    )
+    return [
+        (message_id, await decide_new_in(session, message_id, _claimed_row(message_id, row), found, ledger, now))
+        for message_id, row in to_deliver
+    ]
 
 
 async def advance_and_deliver(runtime: Runtime, run_id: int) -> list[int]:
@@ -285,8 +303,12 @@ class RunRef:
     tags: list[Any] | None
 
 
-async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[StepResult], now: datetime) -> list[int]:
-    """Write the steps and their effects (outbox rows, tags, staff notices) in the run's transaction."""
+async def _persist(
+    connection: AsyncConnection, run: RunRef, results: Sequence[StepResult], now: datetime, *, claimed: bool = False
+) -> list[tuple[int, dict[str, Any]]]:
+    """Write the steps and their effects (outbox rows, tags, staff notices) in the run's transaction. Returns the
+    new outbox rows (id, values). ``claimed``: they are inserted claimed by this transaction (``sending``, attempt
+    1) for its own decision (``outbox.decide_new_in``) instead of pending for a delivery after commit."""
     new_messages: list[dict[str, Any]] = []
     new_steps: list[dict[str, Any]] = []
     tags = list(run.tags or [])
@@ -324,10 +346,18 @@ async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[S
         await fast_sql.execute(connection, _INSERT_STEPS, new_steps)  # one executemany
     if tagged:
         await fast_sql.execute(connection, _TAG, {"patient": run.patient_id, "new_tags": tags, "now": now})
-    ids = []
+    rows = []
     for message in new_messages:
-        ids.append((await fast_sql.execute(connection, _INSERT_OUTBOX, message)).scalar_one())
-    return ids
+        if claimed:
+            message.update(status="sending", attempts=1)
+        rows.append((int((await fast_sql.execute(connection, _INSERT_OUTBOX, message)).scalar_one()), message))
+    return rows
+
+
+def _claimed_row(message_id: int, values: Mapping[str, Any]) -> SimpleNamespace:
+    """A row inserted claimed, as the claim's ``RETURNING`` would show it (its other columns at their defaults)."""
+    defaults = {"parent_id": None, "error_code": None, "provider_handle": None, "reason": None}
+    return SimpleNamespace(**{**defaults, **values, "id": message_id})
 
 
 def _settled(statuses: set[str], now: datetime) -> dict[str, Any]:
