@@ -134,6 +134,7 @@ class _Plan:
 _plans: dict[tuple[int, tuple[str, ...], bool], _Plan | None] = {}
 _kept: dict[int, Executable] = {}  # the planned statements (keeps their ids unique)
 _MISSING: Any = object()
+_PLAN_LIMIT = 1_000
 
 
 async def execute(
@@ -142,7 +143,8 @@ async def execute(
     params: Mapping[str, Any] | list[dict[str, Any]],
 ) -> Rows:
     """``connection.execute(statement, params)``, on an inline SQLite connection without SQLAlchemy's per-call
-    execution machinery. ``params``: one mapping, or a list of them (executemany, no rows returned). A session
+    execution machinery. ``statement``: built once (a module constant), as its compiled plan is kept by identity.
+    ``params``: one mapping, or a list of them (executemany, no rows returned). A session
     runs it as it always did (its ORM events, e.g. tenancy filters, apply)."""
     raw = _raw_sqlite(connection) if isinstance(connection, AsyncConnection) else None
     if raw is None or not isinstance(connection, AsyncConnection):
@@ -154,6 +156,9 @@ async def execute(
     plan_key = (id(statement), tuple(sorted(first)), many)
     plan = _plans.get(plan_key)
     if plan_key not in _plans:
+        if len(_plans) >= _PLAN_LIMIT:  # meant for module-level statements; a statement built per call is no leak
+            _plans.clear()
+            _kept.clear()
         plan = _plans[plan_key] = _plan(statement, connection.dialect, plan_key[1], many)
         _kept[id(statement)] = statement
     if plan is None:
