@@ -23,6 +23,14 @@ async def advance_run(run_id: int) -> None:
         runtime.dispatcher.deliver(message_id)
 
 
+async def advance_runs(run_ids: list[int]) -> None:
+    """Several runs taken in together (``Dispatcher.advance_many``): advanced in one transaction, then their
+    messages sent together (``runs.advance_and_deliver_many``)."""
+    runtime = current()
+    for message_id in await runs.advance_and_deliver_many(runtime, [int(r) for r in run_ids]):
+        runtime.dispatcher.deliver(message_id)
+
+
 async def deliver_outbox(message_id: int) -> None:
     runtime = current()
     for follow_up in await outbox.deliver(runtime, message_id):
@@ -31,5 +39,6 @@ async def deliver_outbox(message_id: int) -> None:
 
 ACTORS: dict[str, Callable[..., Awaitable[Any]]] = {
     "advance_run": advance_run,
+    "advance_runs": advance_runs,
     "deliver_outbox": deliver_outbox,
 }

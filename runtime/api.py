@@ -16,9 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nodes.timeutil import parse_datetime
 from runtime import context, control, manual_start
 from runtime.clock import seoul_iso
-from runtime.events import InvalidEvent, Within, ingest
+from runtime.events import InvalidEvent, Within
 from runtime.health import runtime_health
 from runtime.impact import publish_impact
+from runtime.intake import take_in
 from runtime.schemas import (
     CampaignEnrolment,
     CampaignPreview,
@@ -79,7 +80,8 @@ async def take_event(state: State, clinic_id: int, data: Any, within: Within | N
     runtime, dispatches = _runtime(state)
     for attempt in range(3):
         try:
-            intake = await ingest(runtime, clinic_id, data, dispatch=dispatches, within=within)
+            # with the events arriving meanwhile: one transaction, runs handed to the workers together
+            intake = await take_in(runtime, clinic_id, data, dispatch=dispatches, within=within)
             break
         except InvalidEvent as exc:
             raise ApiError(422, exc.problems) from exc
@@ -87,8 +89,6 @@ async def take_event(state: State, clinic_id: int, data: Any, within: Within | N
             if attempt == 2:
                 busy = Problem("busy", "잠시 후 다시 보내 주세요 / database busy, retry shortly")
                 raise ApiError(503, [busy]) from exc
-    for run_id in intake.advance:
-        runtime.dispatcher.advance(run_id)
     return Response(cast(EventIntake, intake.result), status_code=201 if intake.created else 200)
 
 

@@ -28,6 +28,10 @@ class Dispatcher(Protocol):
 
     def advance(self, run_id: int) -> None: ...
 
+    def advance_many(self, run_ids: list[int]) -> None:
+        """Several runs at once (one message where the transport allows, see ``runtime/intake.py``)."""
+        ...
+
     def deliver(self, message_id: int) -> None: ...
 
 
@@ -39,6 +43,10 @@ class QueueDispatcher:
 
     def advance(self, run_id: int) -> None:
         self.work.append(("advance", run_id))
+
+    def advance_many(self, run_ids: list[int]) -> None:
+        for run_id in run_ids:
+            self.advance(run_id)
 
     def deliver(self, message_id: int) -> None:
         self.work.append(("deliver", message_id))

@@ -28,6 +28,7 @@ from nodes.registry import get_node_type, node_types
 from nodes.timeutil import MAX_YEAR, MIN_YEAR, parse_datetime
 from runtime.context import Runtime
 from runtime.runs import cancel_appointment_runs, insert_run, move_appointment_waits
+from storage import fast_sql
 from storage.db import read_scope, write_scope
 from storage.errors import Problem
 from storage.models import Appointment, Event, Workflow, WorkflowVersion
@@ -88,7 +89,7 @@ class TransactionMemo:
         for start in range(0, len(wanted), 500):
             part = wanted[start : start + 500]
             self.appointments.update(dict.fromkeys(part))
-            rows = (await connection.execute(_FIND_APPOINTMENTS, {"clinic": clinic_id, "ids": part})).all()
+            rows = (await fast_sql.execute(connection, _FIND_APPOINTMENTS, {"clinic": clinic_id, "ids": part})).all()
             for row in rows:
                 self.appointments[row.external_id] = _state(row)
 
@@ -325,7 +326,9 @@ async def apply_in(
     external_id = str(payload["external_id"])
     connection = await session.connection()
     known = (
-        await connection.execute(_KNOWN_EVENT, {"clinic": clinic_id, "type": event_type, "external_id": external_id})
+        await fast_sql.execute(
+            connection, _KNOWN_EVENT, {"clinic": clinic_id, "type": event_type, "external_id": external_id}
+        )
     ).first()
     if known is not None:
         return Intake(False, {**known.result, "duplicate": True})
@@ -376,7 +379,7 @@ async def apply_in(
         "result": {},
     }
     # the unique constraint answers a concurrent duplicate here
-    event_id = int((await connection.execute(_INSERT_EVENT, event_row)).scalar_one())
+    event_id = int((await fast_sql.execute(connection, _INSERT_EVENT, event_row)).scalar_one())
     result: dict[str, Any] = {
         "event_id": event_id,
         "type": event_type,
@@ -438,7 +441,7 @@ async def apply_in(
         completion = await apply_in(runtime, session, clinic_id, _completion(payload, appointment), dispatch, memo)
         result["completed"] = {k: completion.result[k] for k in ("event_id", "type", "external_id", "runs")}
         advance += completion.advance
-    await connection.execute(_SET_RESULT, {"event": event_id, "new_result": result})
+    await fast_sql.execute(connection, _SET_RESULT, {"event": event_id, "new_result": result})
     return Intake(True, {**result, "duplicate": False}, advance)
 
 
@@ -537,7 +540,9 @@ async def _upsert_appointment(
     if memo is not None and external_id in memo.appointments:
         found = memo.appointments[external_id]
     else:
-        found = (await connection.execute(_FIND_APPOINTMENT, {"clinic": clinic_id, "external_id": external_id})).first()
+        found = (
+            await fast_sql.execute(connection, _FIND_APPOINTMENT, {"clinic": clinic_id, "external_id": external_id})
+        ).first()
     starts_at = parse_datetime(block["starts_at"]) if block.get("starts_at") else None
     status = STATUS_AFTER.get(event_type)
     new_procedure = procedure.code  # an unknown name stays in procedure_text, flagged
@@ -553,7 +558,7 @@ async def _upsert_appointment(
             "doctor": block.get("doctor") or None,
             "status": status or "booked",
         }
-        new_id = int((await connection.execute(_INSERT_APPOINTMENT, row)).scalar_one())
+        new_id = int((await fast_sql.execute(connection, _INSERT_APPOINTMENT, row)).scalar_one())
         if memo is not None:
             doctor = block.get("doctor") or None
             memo.appointments[external_id] = AppointmentState(
@@ -571,7 +576,7 @@ async def _upsert_appointment(
     }
     if status == "attended" and found.status == "completed":
         values["new_status"] = "completed"  # attended after the procedure was completed: it stays completed
-    await connection.execute(_UPDATE_APPOINTMENT, values)
+    await fast_sql.execute(connection, _UPDATE_APPOINTMENT, values)
     if memo is not None:
         memo.appointments[external_id] = AppointmentState(
             int(found.id),
@@ -608,11 +613,11 @@ async def _published_versions(connection: AsyncConnection, clinic_id: int, event
     triggers = trigger_types_for(event_type)
     if not triggers:
         return []
-    rows = (await connection.execute(_PUBLISHED, {"clinic": clinic_id, "triggers": triggers})).all()
+    rows = (await fast_sql.execute(connection, _PUBLISHED, {"clinic": clinic_id, "triggers": triggers})).all()
     url = str(connection.engine.url)
     missing = [row.id for row in rows if (url, row.id) not in _DOCUMENTS]
     if missing:
-        for version_id, document in (await connection.execute(_DOCUMENTS_OF, {"ids": missing})).all():
+        for version_id, document in (await fast_sql.execute(connection, _DOCUMENTS_OF, {"ids": missing})).all():
             _DOCUMENTS[(url, version_id)] = document
     return [
         PublishedVersion(row.id, row.clinic_id, row.workflow_id, row.version, _DOCUMENTS[(url, row.id)]) for row in rows

@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from storage import fast_sql
 from storage.models import OutboxMessage, Run, Workflow
 
 DEFAULT_HOURS = 24
@@ -69,9 +70,9 @@ async def duplicate_reason(
     if not hours or row.parent_id is not None:
         return None
     if connection.dialect.name == "postgresql":
-        await connection.execute(_LOCK_PATIENT, {"key": _LOCK_SPACE + int(row.patient_id)})
-    recent = await connection.execute(
-        _RECENT, {"patient": row.patient_id, "message": row.id, "since": now - timedelta(hours=hours)}
+        await fast_sql.execute(connection, _LOCK_PATIENT, {"key": _LOCK_SPACE + int(row.patient_id)})
+    recent = await fast_sql.execute(
+        connection, _RECENT, {"patient": row.patient_id, "message": row.id, "since": now - timedelta(hours=hours)}
     )
     for earlier in recent:
         if row.run_id is not None and earlier.run_id == row.run_id:

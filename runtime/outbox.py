@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -36,6 +37,7 @@ from runtime.policy import decide
 from runtime.rundata import clinic_view, consent_ledger
 from runtime.send_gate import refusal
 from runtime.send_groups import send_first
+from storage import fast_sql
 from storage.alimtalk_templates.store import approved_texts
 from storage.db import batched_write, write_scope
 from storage.models import Clinic, OutboxMessage, Patient, Run, Workflow
@@ -266,11 +268,34 @@ async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datet
     the caller's write transaction: ``advance_run`` claims the rows it creates in its own (one transaction per
     event instead of two). Returns what to send, or None (not due, claimed elsewhere, skipped, held …)."""
     connection = await session.connection()
-    row = (await connection.execute(_CLAIM, {"message": message_id, "now": now})).first()
+    row = (await fast_sql.execute(connection, _CLAIM, {"message": message_id, "now": now})).first()
     if row is None:
         return None
     people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
-    found = (await connection.execute(_PEOPLE, people)).first()
+    found = (await fast_sql.execute(connection, _PEOPLE, people)).first()
+    return await _decide(session, message_id, row, found, now)
+
+
+async def decide_new_in(
+    session: AsyncSession, message_id: int, row: Any, found: Any, ledger: Mapping[str, bool | None], now: datetime
+) -> Prepared | None:
+    """:func:`claim_and_decide_in` for a row the caller's transaction has just inserted already claimed
+    (``sending``, attempt 1: nobody else can have seen it): ``row`` holds its inserted values and ``id``,
+    ``found`` what ``_PEOPLE`` would read (the run's world has it) and ``ledger`` the patient's consents, so
+    nothing is read back. The decision and what it records are the same."""
+    return await _decide(session, message_id, row, found, now, ledger)
+
+
+async def _decide(
+    session: AsyncSession,
+    message_id: int,
+    row: Any,
+    found: Any,
+    now: datetime,
+    ledger: Mapping[str, bool | None] | None = None,
+) -> Prepared | None:
+    """Decide a claimed row (``row``: its columns after the claim; ``found``: the ``_PEOPLE`` columns)."""
+    connection = await session.connection()
 
     async def settle(status: str, reason: str | None, claimed_at: datetime | None, due_at: datetime) -> Prepared | None:
         if row.error_code == UNCERTAIN and status != "pending" and found is not None and found.clinic_id:
@@ -278,7 +303,7 @@ async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datet
         values = {"new_status": status, "new_reason": reason, "new_claimed_at": claimed_at, "new_due_at": due_at}
         # Not sent, so not an attempt: a held row's morning claim is a first send, not a resumed one.
         values["new_attempts"] = row.attempts - 1
-        await connection.execute(_SET, {"message": message_id, "new_kind": row.kind, **values})
+        await fast_sql.execute(connection, _SET, {"message": message_id, "new_kind": row.kind, **values})
         return None
 
     if found is None or found.clinic_id is None:
@@ -294,14 +319,14 @@ async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datet
     channel = CHANNELS.get(row.channel)
     if channel is None:  # a row written for a channel no provider can send: recorded, never crashes the worker
         error = {"code": UNKNOWN_CHANNEL, "error": unknown_channel(row.channel)}
-        await connection.execute(_FAIL, {"message": message_id, **error})
+        await fast_sql.execute(connection, _FAIL, {"message": message_id, **error})
         return None
     approved = await approved_texts(session, row.clinic_id) if row.channel == "alimtalk" else None
     clinic = clinic_view(SimpleNamespace(name=found.clinic_name, settings=found.clinic_settings), approved)
     decision = decide(
         channel=channel,
         purpose=row.purpose,
-        consents=await consent_ledger(connection, found.id),
+        consents=ledger if ledger is not None else await consent_ledger(connection, found.id),
         opted_out=found.opted_out,
         has_phone=bool(found.phone),
         now=now,
@@ -321,7 +346,8 @@ async def claim_and_decide_in(session: AsyncSession, message_id: int, now: datet
         return await settle("skipped", refused, None, row.due_at)
     kind = kind_for(channel, row.text)
     if row.kind != kind:  # rows written by advance_run carry their kind already: no second write
-        await connection.execute(
+        await fast_sql.execute(
+            connection,
             _SET,
             {
                 "message": message_id,

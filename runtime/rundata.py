@@ -18,8 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from runtime.interpreter import Graph, RunData
 from runtime.patient_links.tokens import confirm_link
+from storage import fast_sql
 from storage.alimtalk_templates.store import approved_texts
-from storage.models import Appointment, Clinic, Consent, Event, Patient, Run, WorkflowVersion
+from storage.models import Appointment, Clinic, Consent, Event, Patient, Run, Workflow, WorkflowVersion
 from storage.models.clinic import DEFAULT_SETTINGS
 from storage.models.consent import PURPOSES
 
@@ -49,7 +50,11 @@ _LEDGER = (
 async def consent_ledger(session: AsyncSession | AsyncConnection, patient_id: int) -> dict[str, bool | None]:
     """Purpose -> True granted / False revoked / None never recorded (the latest entry wins)."""
     state: dict[str, bool | None] = dict.fromkeys(PURPOSES, None)
-    for purpose, granted in (await session.execute(_LEDGER, {"patient": patient_id})).all():
+    if isinstance(session, AsyncConnection):
+        rows = (await fast_sql.execute(session, _LEDGER, {"patient": patient_id})).all()
+    else:
+        rows = (await session.execute(_LEDGER, {"patient": patient_id})).all()
+    for purpose, granted in rows:
         state[purpose] = granted
     return state
 
@@ -117,6 +122,7 @@ PATIENTS = cast(Table, Patient.__table__)
 CLINICS = cast(Table, Clinic.__table__)
 EVENTS = cast(Table, Event.__table__)
 APPOINTMENTS = cast(Table, Appointment.__table__)
+WORKFLOWS = cast(Table, Workflow.__table__)
 _PATIENT_COLUMNS = ("id", "name", "chart_no", "phone", "birth_date", "sex", "tags")
 _APPOINTMENT_COLUMNS = ("id", "external_id", "starts_at", "procedure", "doctor", "status")
 # The run with its patient, clinic, event and appointment in one query (Core rows: no ORM identity map).
@@ -129,6 +135,8 @@ _WORLD = (
         RUNS.c.trigger_at,
         RUNS.c.workflow_version_id,
         *(PATIENTS.c[name].label(f"p_{name}") for name in _PATIENT_COLUMNS),
+        PATIENTS.c.opted_out.label("p_opted_out"),  # what delivery decides on (runs.py claims new rows with it)
+        WORKFLOWS.c.status.label("w_status"),
         CLINICS.c.id.label("c_id"),
         CLINICS.c.name.label("c_name"),
         CLINICS.c.settings.label("c_settings"),
@@ -140,6 +148,7 @@ _WORLD = (
     .select_from(RUNS)
     .outerjoin(PATIENTS, PATIENTS.c.id == RUNS.c.patient_id)
     .outerjoin(CLINICS, CLINICS.c.id == RUNS.c.clinic_id)
+    .outerjoin(WORKFLOWS, WORKFLOWS.c.id == RUNS.c.workflow_id)
     .outerjoin(EVENTS, EVENTS.c.id == RUNS.c.event_id)
     .outerjoin(APPOINTMENTS, APPOINTMENTS.c.id == RUNS.c.appointment_id)
     .where(RUNS.c.id == bindparam("run"))
@@ -149,6 +158,8 @@ _WORLD = (
 async def load_world(session: AsyncSession | AsyncConnection, run_id: int) -> Any:
     """The run's row with ``p_*`` (patient), ``c_*`` (clinic), ``e_*`` (event) and ``a_*`` (appointment) columns,
     or None. Through an ORM session it sees that session's unflushed changes (autoflush)."""
+    if isinstance(session, AsyncConnection):
+        return (await fast_sql.execute(session, _WORLD, {"run": run_id})).first()
     return (await session.execute(_WORLD, {"run": run_id})).first()
 
 
@@ -173,13 +184,19 @@ def _with_link(world: Any, now: datetime) -> dict[str, Any] | None:
 
 
 async def world_data(
-    session: AsyncSession, world: Any, now: datetime, event: Mapping[str, Any] | None = None
+    session: AsyncSession,
+    world: Any,
+    now: datetime,
+    event: Mapping[str, Any] | None = None,
+    ledger: Mapping[str, bool | None] | None = None,
 ) -> RunData:
     """What executors see of a run (a :func:`load_world` row) at ``now``; ``event`` replaces the run's own
-    event (an appointment move passes the reschedule). Raises LookupError when the patient or clinic is gone."""
+    event (an appointment move passes the reschedule); ``ledger``: the patient's :func:`consent_ledger` when the
+    caller read it already. Raises LookupError when the patient or clinic is gone."""
     if world.p_id is None or world.c_id is None:
         raise LookupError(f"run {world.id}: patient or clinic is gone")
-    ledger = await consent_ledger(await session.connection(), world.patient_id)
+    if ledger is None:
+        ledger = await consent_ledger(await session.connection(), world.patient_id)
     return RunData(
         now=now,
         trigger_at=world.trigger_at,

@@ -7,21 +7,25 @@ cannot both continue from it; the unique (run, node) constraint is the last line
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any, Protocol, cast
 
 from sqlalchemy import BindParameter, Table, and_, bindparam, insert, or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.base import NotifyStaff, SendMessage, TagPatient
 from nodes.registry import get_node_type
 from runtime.context import Runtime
 from runtime.interpreter import StepResult, due_again, walk
-from runtime.outbox import Prepared, claim_and_decide_in, deliver_prepared, resolve_kind
-from runtime.rundata import graph_of, load_world, run_data, world_data
+from runtime.outbox import Prepared, decide_new_in, deliver_prepared, resolve_kind
+from runtime.rundata import consent_ledger, graph_of, load_world, run_data, world_data
+from storage import fast_sql
 from storage.db import write_scope
 from storage.models import Event, OutboxMessage, Patient, Run, RunStep
 from storage.workflows.lifecycle import never_sent
@@ -125,7 +129,7 @@ async def insert_run(
         "trigger_at": trigger_at,
         "started_at": now,
     }
-    run_id = int((await connection.execute(_INSERT_RUN, values)).scalar_one())
+    run_id = int((await fast_sql.execute(connection, _INSERT_RUN, values)).scalar_one())
     graph = await graph_of(connection, version.id)
     step = {
         "clinic_id": version.clinic_id,
@@ -141,7 +145,7 @@ async def insert_run(
         "reason": None,
         "detail": {},
     }
-    await connection.execute(_INSERT_STEPS, [step])
+    await fast_sql.execute(connection, _INSERT_STEPS, [step])
     return run_id
 
 
@@ -151,32 +155,55 @@ async def advance_run(runtime: Runtime, run_id: int) -> list[int]:
 
 
 async def _advance(runtime: Runtime, run_id: int, *, claim: bool) -> list[tuple[int, Prepared | None]]:
-    """:func:`advance_run`'s transaction. The hot path of every run, so it speaks SQLAlchemy Core on the
-    session's connection (no ORM unit of work): one claim, one read of the run's world, one read of its steps
-    and consents, then bulk inserts. ``claim``: also claim and decide each new outbox row in this transaction
-    (``outbox.claim_and_decide_in``), returned with what to send (None: not to send now)."""
-    now = runtime.clock.now()
+    """:func:`advance_run`'s transaction (see :func:`_advance_in`)."""
     async with write_scope(runtime.settings, None) as session:
-        connection = await session.connection()
-        continued = (await connection.execute(_CLAIM, {"run": run_id, "now": now})).all()
-        if not continued:
-            return []
-        world = await load_world(connection, run_id)
-        if world is None or world.status not in OPEN_RUN:
-            return []
-        graph = await graph_of(connection, world.workflow_version_id)
-        existing = (await connection.execute(_STEPS_OF, {"run": run_id})).all()
-        data = await world_data(session, world, now)
-        acted = {node_id for node_id, _ in existing}
-        frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
-        results = walk(graph, frontier, acted, data)
-        run = RunRef(world.id, world.clinic_id, world.patient_id, world.p_tags)
-        to_deliver = await _persist(connection, run, results, now)
-        statuses = {status for _, status in existing} | {r.status for r in results}
-        await connection.execute(_SETTLE, {"run": run_id, **_settled(statuses, now)})
-        if not claim:
-            return [(message_id, None) for message_id in to_deliver]
-        return [(message_id, await claim_and_decide_in(session, message_id, now)) for message_id in to_deliver]
+        return await _advance_in(session, run_id, runtime.clock.now(), claim=claim)
+
+
+async def _advance_in(
+    session: AsyncSession, run_id: int, now: datetime, *, claim: bool
+) -> list[tuple[int, Prepared | None]]:
+    """Advance one run inside the caller's write transaction. The hot path of every run, so it speaks
+    SQLAlchemy Core on the session's connection (no ORM unit of work): one claim, one read of the run's world,
+    one read of its steps and consents, then bulk inserts. ``claim``: also claim and decide each new outbox row
+    in this transaction (``outbox.claim_and_decide_in``), returned with what to send (None: not to send now)."""
+    connection = await session.connection()
+    continued = (await fast_sql.execute(connection, _CLAIM, {"run": run_id, "now": now})).all()
+    if not continued:
+        return []
+    world = await load_world(connection, run_id)
+    if world is None or world.status not in OPEN_RUN:
+        return []
+    graph = await graph_of(connection, world.workflow_version_id)
+    existing = (await fast_sql.execute(connection, _STEPS_OF, {"run": run_id})).all()
+    ledger = await consent_ledger(connection, world.patient_id) if world.p_id and world.c_id else None
+    data = await world_data(session, world, now, ledger=ledger)
+    acted = {node_id for node_id, _ in existing}
+    frontier = [target for node_id, ports in continued for target in graph.next_nodes(node_id, ports or [])]
+    results = walk(graph, frontier, acted, data)
+    run = RunRef(world.id, world.clinic_id, world.patient_id, world.p_tags)
+    to_deliver = await _persist(connection, run, results, now, claimed=claim)
+    statuses = {status for _, status in existing} | {r.status for r in results}
+    settled = _settled(statuses, now)
+    await fast_sql.execute(connection, _SETTLE, {"run": run_id, **settled})
+    if not claim:
+        return [(message_id, None) for message_id, _ in to_deliver]
+    assert ledger is not None  # world_data raised otherwise
+    # Inserted claimed: decided on what this transaction knows (the run's world, its consents), nothing read back
+    found = SimpleNamespace(
+        id=world.p_id,
+        phone=world.p_phone,
+        opted_out=world.p_opted_out,
+        clinic_id=world.c_id,
+        clinic_name=world.c_name,
+        clinic_settings=world.c_settings,
+        run_status=settled["new_status"],
+        workflow_status=world.w_status,
+    )
+    return [
+        (message_id, await decide_new_in(session, message_id, _claimed_row(message_id, row), found, ledger, now))
+        for message_id, row in to_deliver
+    ]
 
 
 async def advance_and_deliver(runtime: Runtime, run_id: int) -> list[int]:
@@ -190,13 +217,53 @@ async def advance_and_deliver(runtime: Runtime, run_id: int) -> list[int]:
     """
     later: list[int] = []
     for message_id, prepared in await _advance(runtime, run_id, claim=True):
-        if prepared is None:
-            continue  # skipped, held, paused, cancelled: decided and recorded in the run's transaction
-        try:
-            later += await deliver_prepared(runtime, message_id, prepared)
-        except Exception:  # e.g. the database stayed busy while recording: the stale sweeper resumes it
-            log.warning("inline delivery of outbox %s failed; the sweeper resumes it", message_id, exc_info=True)
+        if prepared is not None:  # None: skipped, held, paused, cancelled — decided in the run's transaction
+            later += await _deliver_now(runtime, message_id, prepared)
     return later
+
+
+async def advance_and_deliver_many(runtime: Runtime, run_ids: list[int]) -> list[int]:
+    """:func:`advance_and_deliver` for runs taken in together: all advanced in one write transaction, then their
+    messages sent side by side (so their "sent" records share a transaction too, ``storage.db.batched_write``).
+    If the shared transaction fails, each run is advanced on its own, so one bad run cannot hold up the others;
+    the first error is raised afterwards (the message is retried; runs already advanced are not advanced twice,
+    their steps' claims say so)."""
+    if len(run_ids) == 1:
+        return await advance_and_deliver(runtime, run_ids[0])
+    try:
+        async with write_scope(runtime.settings, None) as session:
+            now = runtime.clock.now()
+            decided = [pair for run_id in run_ids for pair in await _advance_in(session, run_id, now, claim=True)]
+    except OperationalError:
+        raise  # the database stayed busy: nothing was written, the whole message is retried
+    except Exception:
+        log.warning("advancing %d runs together failed; advancing each on its own", len(run_ids), exc_info=True)
+        return await _each_alone(runtime, run_ids)
+    answers = await asyncio.gather(
+        *(_deliver_now(runtime, message_id, prepared) for message_id, prepared in decided if prepared is not None)
+    )
+    return [follow_up for answer in answers for follow_up in answer]
+
+
+async def _each_alone(runtime: Runtime, run_ids: list[int]) -> list[int]:
+    later: list[int] = []
+    failure: Exception | None = None
+    for run_id in run_ids:
+        try:
+            later += await advance_and_deliver(runtime, run_id)
+        except Exception as exc:
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+    return later
+
+
+async def _deliver_now(runtime: Runtime, message_id: int, prepared: Prepared) -> list[int]:
+    try:
+        return await deliver_prepared(runtime, message_id, prepared)
+    except Exception:  # e.g. the database stayed busy while recording: the stale sweeper resumes it
+        log.warning("inline delivery of outbox %s failed; the sweeper resumes it", message_id, exc_info=True)
+        return []
 
 
 # Tables and statements built once: building a statement costs more CPU than SQLite running it.
@@ -236,8 +303,12 @@ class RunRef:
     tags: list[Any] | None
 
 
-async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[StepResult], now: datetime) -> list[int]:
-    """Write the steps and their effects (outbox rows, tags, staff notices) in the run's transaction."""
+async def _persist(
+    connection: AsyncConnection, run: RunRef, results: Sequence[StepResult], now: datetime, *, claimed: bool = False
+) -> list[tuple[int, dict[str, Any]]]:
+    """Write the steps and their effects (outbox rows, tags, staff notices) in the run's transaction. Returns the
+    new outbox rows (id, values). ``claimed``: they are inserted claimed by this transaction (``sending``, attempt
+    1) for its own decision (``outbox.decide_new_in``) instead of pending for a delivery after commit."""
     new_messages: list[dict[str, Any]] = []
     new_steps: list[dict[str, Any]] = []
     tags = list(run.tags or [])
@@ -272,13 +343,21 @@ async def _persist(connection: AsyncConnection, run: RunRef, results: Sequence[S
             }
         )
     if new_steps:
-        await connection.execute(_INSERT_STEPS, new_steps)  # one executemany
+        await fast_sql.execute(connection, _INSERT_STEPS, new_steps)  # one executemany
     if tagged:
-        await connection.execute(_TAG, {"patient": run.patient_id, "new_tags": tags, "now": now})
-    ids = []
+        await fast_sql.execute(connection, _TAG, {"patient": run.patient_id, "new_tags": tags, "now": now})
+    rows = []
     for message in new_messages:
-        ids.append((await connection.execute(_INSERT_OUTBOX, message)).scalar_one())
-    return ids
+        if claimed:
+            message.update(status="sending", attempts=1)
+        rows.append((int((await fast_sql.execute(connection, _INSERT_OUTBOX, message)).scalar_one()), message))
+    return rows
+
+
+def _claimed_row(message_id: int, values: Mapping[str, Any]) -> SimpleNamespace:
+    """A row inserted claimed, as the claim's ``RETURNING`` would show it (its other columns at their defaults)."""
+    defaults = {"parent_id": None, "error_code": None, "provider_handle": None, "reason": None}
+    return SimpleNamespace(**{**defaults, **values, "id": message_id})
 
 
 def _settled(statuses: set[str], now: datetime) -> dict[str, Any]:

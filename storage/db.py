@@ -361,11 +361,15 @@ async def _flush(settings: Settings, batch: _Batch) -> None:
         while batch.waiting:
             taken, batch.waiting = batch.waiting, []
             try:
+                from storage import fast_sql  # it builds on this module's inline connections
+
                 counts = []
                 async with write_scope(settings, None) as session:
                     connection = await session.connection()
                     for statement, params, _ in taken:
-                        counts.append(int(getattr(await connection.execute(statement, params), "rowcount", 0) or 0))
+                        counts.append(
+                            int(getattr(await fast_sql.execute(connection, statement, params), "rowcount", 0) or 0)
+                        )
             except BaseException as exc:  # handed to each waiting caller
                 for _, _, done in taken:
                     if not done.done():

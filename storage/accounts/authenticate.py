@@ -6,6 +6,7 @@ and the guards read it from there.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -141,6 +142,7 @@ class _Uses:
 # Per process, keyed by database URL: (digest) → (monotonic time of the look-up, the token).
 _known: dict[tuple[str, str], tuple[float, _KnownToken]] = {}
 _uses: dict[tuple[str, int], _Uses] = {}
+_reading: dict[tuple[str, str], asyncio.Future[_KnownToken | None]] = {}  # look-ups in flight (one per token)
 
 
 def forget_token(token_id: int) -> None:
@@ -152,20 +154,51 @@ def forget_token(token_id: int) -> None:
 async def _look_up(settings: Any, digest: str, now: datetime) -> _KnownToken | None:
     key = (settings.database_url, digest)
     cached = _known.get(key)
-    if cached is not None and time.monotonic() - cached[0] < TOKEN_CACHE_S:
-        known = cached[1]
-    else:
-        async with session_scope(settings, None) as db:
-            token = (await db.execute(select(ApiToken).where(ApiToken.token_hash == digest))).scalar_one_or_none()
-            if token is None or token.revoked_at is not None or await db.get(Clinic, token.clinic_id) is None:
-                _known.pop(key, None)
-                return None
-            known = _KnownToken(token.id, token.clinic_id, frozenset(token.permissions), token.expires_at)
-        if len(_known) >= _CACHE_LIMIT:
-            _known.clear()
-        _known[key] = (time.monotonic(), known)
+    fresh = cached is not None and time.monotonic() - cached[0] < TOKEN_CACHE_S
+    known = cached[1] if cached is not None and fresh else await _read_once(settings, digest, key)
+    if known is None:
+        return None
     if known.expires_at is not None and _aware(known.expires_at) <= now:
         return None
+    return known
+
+
+async def _read_once(settings: Any, digest: str, key: tuple[str, str]) -> _KnownToken | None:
+    """The token from the database, read once for every request of this loop that needs it meanwhile: when the
+    cache entry expires under load, the requests in flight share one read instead of each opening a session."""
+    loop = asyncio.get_running_loop()
+    pending = _reading.get(key)
+    if pending is not None and pending.get_loop() is loop:
+        try:
+            return await asyncio.shield(pending)
+        except Exception:  # the shared read failed: read for this request
+            return await _read_token(settings, digest, key)
+    reading: asyncio.Future[_KnownToken | None] = loop.create_future()
+    reading.add_done_callback(lambda done: done.cancelled() or done.exception())  # nobody waiting is fine
+    _reading[key] = reading
+    try:
+        known = await _read_token(settings, digest, key)
+    except BaseException as exc:
+        reading.set_exception(exc if isinstance(exc, Exception) else RuntimeError(repr(exc)))
+        raise
+    else:
+        reading.set_result(known)
+        return known
+    finally:
+        if _reading.get(key) is reading:
+            del _reading[key]
+
+
+async def _read_token(settings: Any, digest: str, key: tuple[str, str]) -> _KnownToken | None:
+    async with session_scope(settings, None) as db:
+        token = (await db.execute(select(ApiToken).where(ApiToken.token_hash == digest))).scalar_one_or_none()
+        if token is None or token.revoked_at is not None or await db.get(Clinic, token.clinic_id) is None:
+            _known.pop(key, None)
+            return None
+        known = _KnownToken(token.id, token.clinic_id, frozenset(token.permissions), token.expires_at)
+    if len(_known) >= _CACHE_LIMIT:
+        _known.clear()
+    _known[key] = (time.monotonic(), known)
     return known
 
 

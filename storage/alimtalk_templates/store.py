@@ -25,7 +25,7 @@ from nodes.send_alimtalk.template import (
     revise,
     submit,
 )
-from storage import audit
+from storage import audit, fast_sql
 from storage.errors import ApiError, Problem, not_found
 from storage.models import AlimTalkTemplateRow
 from storage.tenancy import Caller
@@ -284,4 +284,4 @@ async def approved_texts(session: AsyncSession | AsyncConnection, clinic_id: int
         connection = await session.connection()
     else:
         connection = session
-    return {code: text for code, text in (await connection.execute(_APPROVED, {"clinic": clinic_id})).all()}
+    return {code: text for code, text in (await fast_sql.execute(connection, _APPROVED, {"clinic": clinic_id})).all()}

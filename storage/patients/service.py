@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import fast_sql
 from storage.identity import (
     chart_index,
     chart_lookups,
@@ -145,10 +146,12 @@ async def upsert_patient_id(
     found: Any = None
     charts = chart_lookups(chart_no)
     if charts:
-        found = (await connection.execute(_BY_CHART, {"clinic": clinic_id, "keys": charts})).first()
+        found = (await fast_sql.execute(connection, _BY_CHART, {"clinic": clinic_id, "keys": charts})).first()
     phones = phone_lookups(phone) if found is None else []
     if phones:
-        candidates = sorted((await connection.execute(_BY_PHONE, {"clinic": clinic_id, "keys": phones})).all())
+        candidates = sorted(
+            (await fast_sql.execute(connection, _BY_PHONE, {"clinic": clinic_id, "keys": phones})).all()
+        )
         found = next((row for row in candidates if same_person(row, chart_no, name)), None)
     now = utcnow()
     if found is not None:
@@ -174,4 +177,4 @@ async def upsert_patient_id(
         "created_at": now,
         "updated_at": now,
     }
-    return int((await connection.execute(_INSERT, row)).scalar_one())
+    return int((await fast_sql.execute(connection, _INSERT, row)).scalar_one())

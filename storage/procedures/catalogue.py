@@ -14,6 +14,7 @@ from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from nodes.procedures import DEFAULT_CATALOGUE, ProcedureEntry, ProcedureKind, procedure_key
+from storage import fast_sql
 from storage.errors import ApiError, Problem
 from storage.models import Clinic, Procedure
 from storage.models.clinic import DEFAULT_SETTINGS
@@ -32,7 +33,7 @@ SETTING = "attended_completes_procedure"
 
 
 async def load_catalogue(connection: AsyncConnection | AsyncSession, clinic_id: int) -> tuple[ProcedureEntry, ...]:
-    rows = (await connection.execute(_ROWS, {"clinic": clinic_id})).all()
+    rows = (await fast_sql.execute(connection, _ROWS, {"clinic": clinic_id})).all()
     if not rows:
         return DEFAULT_CATALOGUE
     return tuple(
@@ -43,7 +44,7 @@ async def load_catalogue(connection: AsyncConnection | AsyncSession, clinic_id: 
 
 async def attended_completes(connection: AsyncConnection | AsyncSession, clinic_id: int) -> bool:
     """The clinic setting "an attended surgery/procedure is completed" (default on)."""
-    settings = (await connection.execute(_SETTINGS, {"clinic": clinic_id})).scalar_one_or_none() or {}
+    settings = (await fast_sql.execute(connection, _SETTINGS, {"clinic": clinic_id})).scalar_one_or_none() or {}
     return bool(settings.get(SETTING, DEFAULT_SETTINGS[SETTING]))
 
 

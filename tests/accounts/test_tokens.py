@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.engine import Engine
 
-from storage.accounts.authenticate import flush_token_uses
+from storage.accounts.authenticate import _look_up, flush_token_uses
+from storage.accounts.tokens import digest
 from storage.config import Settings
 from storage.db import session_scope
 from storage.models import ApiToken, AuditEntry
+from storage.models.base import utcnow
 from tests.conftest import ClientAs
 
 
@@ -87,3 +93,23 @@ async def test_a_token_acts_only_in_its_clinic(
     # Then the token sees none of clinic A's workflows
     assert (await anonymous_client.get(f"/api/workflows/{workflow_id}", headers=bearer)).status_code == 404
     assert (await anonymous_client.get("/api/workflows", headers=bearer)).json()["workflows"] == []
+
+
+async def test_look_ups_in_flight_share_one_token_read(client: AsyncTestClient[Litestar], settings: Settings) -> None:
+    # Given a token no request has used yet (so not in this process's short cache)
+    made = (await client.post("/api/tokens", json={"name": "emr", "permissions": ["run.read"]})).json()
+    reads: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "WHERE api_tokens.token_hash = " in statement:  # the look-up (not the once-a-minute use record)
+            reads.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        # When twenty requests of one event loop look it up at once (the cache entry expired under load)
+        found = await asyncio.gather(*(_look_up(settings, digest(made["token"]), utcnow()) for _ in range(20)))
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    # Then all find it, after one read of the database (not one per request)
+    assert {f.id if f else None for f in found} == {made["id"]}
+    assert len(reads) == 1
