@@ -33,6 +33,9 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("다른 치과에서 임플란트가 어렵다는 말을 들으셨나요?", {"MSA-COMPARISON", "MSA-DEFAME"}),
         ("저렴한 곳 찾다가 재수술하러 오시는 분이 많습니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
         ("Many chain clinics rush you through. Our surgeons take an hour.", {"MSA-COMPARISON", "MSA-DEFAME"}),
+        ("경험 적은 의사에게 맡겼다가 흉이 남은 분들이 찾아오십니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
+        ("남들 다 하는 시술 말고, 제대로 된 관리를 받으세요.", {"MSA-COMPARISON"}),
+        ("Unhappy with your last dentist? Switch to us.", {"MSA-COMPARISON"}),
         # guarantee: an outcome and a promise, certainty and a restoration
         ("교정 후 자신감 회복을 약속드립니다.", {"MSA-GUARANTEE"}),
         ("잃어버린 머리숱, 반드시 되찾아 드립니다.", {"MSA-GUARANTEE"}),
