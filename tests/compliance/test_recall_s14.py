@@ -36,6 +36,9 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("경험 적은 의사에게 맡겼다가 흉이 남은 분들이 찾아오십니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
         ("남들 다 하는 시술 말고, 제대로 된 관리를 받으세요.", {"MSA-COMPARISON"}),
         ("Unhappy with your last dentist? Switch to us.", {"MSA-COMPARISON"}),
+        ("수술 건수 채우기 바쁜 곳에 눈을 맡기시겠어요?", {"MSA-COMPARISON", "MSA-DEFAME"}),
+        ("같은 라식이라도 누가 하느냐에 따라 결과가 달라집니다.", {"MSA-COMPARISON"}),
+        ("We fix what others got wrong.", {"MSA-COMPARISON", "MSA-DEFAME"}),
         # guarantee: an outcome and a promise, certainty and a restoration
         ("교정 후 자신감 회복을 약속드립니다.", {"MSA-GUARANTEE"}),
         ("잃어버린 머리숱, 반드시 되찾아 드립니다.", {"MSA-GUARANTEE"}),
