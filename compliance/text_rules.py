@@ -34,11 +34,12 @@ from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .findings import RULES_DIR, Finding, Severity, make_finding
-from .frames import Span, frame_matches
+from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
 from .normalize import Normalized, normalize
 from .prefilter import could_match, required_grams
 from .purpose import PurposeVerdict, classify
+from .scorer import best_sentence, scored_rules
 from .suggestions import suggest
 from .variables import unknown_variable_spans
 
@@ -264,10 +265,15 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     )  # rules that cannot apply to this message: no need to look
     matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
     matches = [m for m in matches if m.rule not in _NEGATABLE or not negated(text, *m.span)]
+    if not advertising:  # the scorer's view of the purpose
+        matches += _scored(norm, "info", [], matches)
     blacklisted: list[Span] = []
+    scored_blacklist: list[Span] = []  # reported, but (a whole sentence) it does not hide a promotion in it
     if kakao_informational:
         blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True)]
         blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
+        if not blacklisted:
+            scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches)]
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
@@ -286,6 +292,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     findings.extend(_inducement(norm, rules, ad_content))
     if ad_content:
         matches += frame_matches(norm, ad_only=True)
+        matches += _scored(norm, "ad", findings, matches)
     by_rule: dict[str, list[Span]] = {}
     for match in matches:
         by_rule.setdefault(match.rule, []).append(match.span)
@@ -304,7 +311,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     if advertising:
         findings.extend(_advertising_form(text, norm, rules))
     if kakao_informational:
-        findings.extend(_original_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", blacklisted))
+        findings.extend(_original_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", blacklisted + scored_blacklist))
         if entry.max_chars is not None and len(text) > entry.max_chars:
             detail = f"{len(text)}자 / {len(text)} characters"
             findings.append(make_finding("MSG-ALIMTALK-LENGTH", entry.max_chars, len(text), detail))
@@ -313,6 +320,19 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         findings.extend(_sms_length(text, entry))
     findings.extend(_plain(text))
     return _finish(text, _disparaging_compares(_guarantee_remedies(findings)))
+
+
+def _scored(norm: Normalized, scope: str, findings: list[Finding], matches: list[FrameMatch]) -> list[FrameMatch]:
+    """The scorer's second opinion (:mod:`.scorer`): a rule of ``scope`` that no word list or frame found,
+    pointing at the sentence that scores highest for it."""
+    found = {f.rule for f in findings} | {m.rule for m in matches}
+    if "MSA-DEFAME" in found:  # a disparagement is reported as a comparison too, at its own place
+        found.add("MSA-COMPARISON")
+    return [
+        FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON)
+        for rule in scored_rules(norm, scope)
+        if rule not in found
+    ]
 
 
 def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:
@@ -430,6 +450,7 @@ def _promo_detail(channel: Channel) -> str:
     )
 
 
+SCORED_REASON = "홍보성 표현으로 판단(표현 점수) / reads as promotion (wording score)"
 _NEGATABLE = frozenset({"PROMO", "MSA-INDUCEMENT"})  # an offer said not to exist is no offer
 
 
