@@ -31,7 +31,10 @@ def test_a_problem_message_is_not_squeezed_by_its_citation_at_1024(page: Page, b
                 {
                     "id": "promo",
                     "type": "send.sms",
-                    "params": {"text": "{{ patient.name }}님, 오시는 길: {{ clinic.map_url }}", "purpose": "informational"},
+                    "params": {
+                        "text": "{{ patient.name }}님, 오시는 길: {{ clinic.map_url }}",
+                        "purpose": "informational",
+                    },
                 },
             ],
             [("start", "promo")],
