@@ -5,7 +5,7 @@ import { LoadView, useLoad } from "../panels/common";
 import { useRoute } from "../store/router";
 import { bookApi, type Catalogue, type Filters } from "./api";
 import { AppointmentPanel } from "./AppointmentDetail";
-import { addDays, seoulToday, weekStart } from "./dates";
+import { addDays, dayOf, seoulToday, weekStart } from "./dates";
 import { NewAppointment } from "./NewAppointment";
 import { ReservationImport } from "./ReservationImport";
 import { useS } from "./strings";
@@ -63,9 +63,12 @@ export function AppointmentsPage() {
           day={day}
           catalogue={catalogue}
           onCancel={() => setAdding(false)}
-          onDone={(id) => {
+          onDone={(id, startsAt) => {
             setAdding(false);
-            reload();
+            // Turn the book to the appointment's day (booked for next week, it would not be on today's page).
+            const booked = dayOf(startsAt);
+            if (booked && booked !== day) setDay(booked);
+            else reload();
             setOpen(id);
           }}
         />

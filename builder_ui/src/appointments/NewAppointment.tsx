@@ -18,7 +18,8 @@ export function NewAppointment({
 }: {
   day: string;
   catalogue: Catalogue | null;
-  onDone: (id: number) => void;
+  /** The new appointment's id and start, so the book can turn to its day. */
+  onDone: (id: number, startsAt: string | null) => void;
   onCancel: () => void;
 }) {
   const s = useS();
@@ -53,7 +54,7 @@ export function NewAppointment({
       });
       const warnings = answer.events.flatMap((e) => e.warnings ?? []);
       toast(warnings.length ? "info" : "ok", (warnings[0] && pickLanguage(warnings[0].message, useLang.getState().lang)) ?? s("created"));
-      onDone(answer.appointment.id);
+      onDone(answer.appointment.id, answer.appointment.starts_at ?? null);
     } catch (e) {
       setError(e);
     } finally {

@@ -72,7 +72,9 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const closeHelp = useCallback(() => setHelp(false), []);
 
-  // Tab: the node picker at the cursor (or the middle of the canvas); "?": the shortcut overlay.
+  // Tab with the mouse over the canvas: the node picker at the cursor; "?": the shortcut overlay.
+  // Anywhere else Tab moves the focus as usual, so the toolbar, palette and inspector stay reachable by keyboard
+  // (a keyboard-only user adds nodes from the palette with Enter).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
@@ -80,11 +82,12 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
       if (e.key === "?") {
         e.preventDefault();
         setHelp((open) => !open);
-      } else if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey && !readOnly) {
-        const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-        if (!rect) return;
+      } else if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey && !readOnly) {
+        const canvas = document.querySelector('[data-testid="canvas"]');
+        const at = pointer.current;
+        const focusFree = !el || el === document.body || (canvas?.contains(el) ?? false);
+        if (!canvas || !at || !focusFree) return;
         e.preventDefault();
-        const at = pointer.current ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 3 };
         usePicker.getState().open({ screen: at, flow: screenToFlowPosition(at), from: null });
       }
     };

@@ -1,6 +1,6 @@
 // Every validation error and lint finding; clicking one selects its node and focuses the field.
 import { memo } from "react";
-import { useLang, useT } from "../i18n";
+import { useLang, useLocalized, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import type { LiveCheck } from "../lint/useLiveCheck";
 import { applySuggestion, type UiProblem } from "../lint/problems";
@@ -15,10 +15,22 @@ function applyFix(problem: UiProblem): void {
   if (params) updateParams(node.id, params as typeof node.data.params);
 }
 
+/** A node as its card names it: the manager's name for it, else its type's label; the id only if it is gone. */
+function useNodeNames(): (id: string) => string {
+  const localized = useLocalized();
+  // One string, so dragging a node (a new position, same names) does not re-render the list.
+  const names = useEditor((s) =>
+    s.nodes.map((n) => `${n.id}\u0000${n.data.label?.trim() || localized(s.catalogue[n.data.nodeType]?.label)}`).join("\u0001"),
+  );
+  const byId = new Map(names ? names.split("\u0001").map((row) => row.split("\u0000") as [string, string]) : []);
+  return (id) => byId.get(id) || id;
+}
+
 function ProblemsPanelView({ check }: { check: LiveCheck }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const { problems, select } = useEditor((s) => ({ problems: s.problems, select: s.select }));
+  const nodeName = useNodeNames();
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.filter((p) => p.severity === "warning").length;
   return (
@@ -45,7 +57,7 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
               onClick={() => p.node && select(p.node, p.field)}
             >
               <span className={`sev-dot sev-${p.severity}`}>{t(`severity.${p.severity}`)}</span>
-              {p.node && <code>{p.node}</code>}
+              {p.node && <strong className="problem-node" title={p.node}>{nodeName(p.node)}</strong>}
               <span className="problem-message">{pickLanguage(p.message, lang)}</span>
               {p.citation && <span className="citation small">📖 {p.citation}</span>}
               <span className="muted small">{p.code}</span>

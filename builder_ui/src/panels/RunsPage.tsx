@@ -14,6 +14,7 @@ import { api } from "../api/endpoints";
 import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { errorMessages, formatTime, type Loaded, LoadView, useLoad } from "./common";
+import { useStepNames } from "./stepNames";
 
 type Run = Answer<"ListRuns">["runs"][number];
 const REFRESH_MS = 4000;
@@ -64,14 +65,14 @@ function MessageLine({ message, onChange }: { message: MessageView; onChange: ()
   );
 }
 
-function StepRow({ step, onChange }: { step: StepView; onChange: () => void }) {
+function StepRow({ step, name, onChange }: { step: StepView; name: string; onChange: () => void }) {
   const lang = useLang((s) => s.lang);
   const t = useT();
   const when = step.status === "waiting" ? step.due_at : (step.finished_at ?? step.started_at);
   return (
     <tr>
       <td>
-        <code>{step.node}</code> <span className="muted small">{step.type ?? ""}</span>
+        {name} {name !== step.node && <code className="muted small">{step.node}</code>}
       </td>
       <td>
         <span className={`tag status-${step.status}`}>{t(`status.${step.status}`)}</span>
@@ -91,6 +92,8 @@ function RunSteps({ runId, refresh, onChange }: { runId: number; refresh: number
   const text = useLifecycleText();
   const t = useT();
   const [run, reload] = useLoad(() => lifecycleApi.run(runId), [runId, refresh]);
+  const detail = run.state === "ok" ? run.data : null;
+  const stepName = useStepNames(detail?.workflow_id, detail?.version);
   const changed = () => (reload(), onChange());
   return (
     <div className="run-detail" onClick={(e) => e.stopPropagation()}>
@@ -121,7 +124,7 @@ function RunSteps({ runId, refresh, onChange }: { runId: number; refresh: number
               </thead>
               <tbody>
                 {(r.steps ?? []).map((s, i) => (
-                  <StepRow key={i} step={s} onChange={changed} />
+                  <StepRow key={i} step={s} name={stepName(s)} onChange={changed} />
                 ))}
               </tbody>
             </table>

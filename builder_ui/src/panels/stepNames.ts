@@ -1,0 +1,52 @@
+// What a run's step is called on the runs page: the name the manager gave the node in that version, else its
+// type's label ("예약 접수", "시간 대기"), never the internal key (`wait.duration`). Both are read once per
+// opened run; if either cannot be read the node's id is shown, as before.
+import { useEffect, useState } from "react";
+import type { StepView } from "../api/generated";
+import { api } from "../api/endpoints";
+import { useLang } from "../i18n";
+
+type Localized = { ko: string; en: string };
+let typeLabels: Promise<Map<string, Localized>> | null = null;
+// By "workflow/version": a published version never changes. Kept here, not in the effect, because the runs page
+// reloads a run every few seconds and an effect's clean-up would drop an answer still on its way.
+const versionNames = new Map<string, Promise<Map<string, string>>>();
+
+function loadTypeLabels(): Promise<Map<string, Localized>> {
+  typeLabels ??= api.nodes().then(
+    (nodes) => new Map(nodes.map((n) => [n.type, n.label])),
+    () => ((typeLabels = null), new Map()),
+  );
+  return typeLabels;
+}
+
+function loadVersionNames(workflowId: number, version: number): Promise<Map<string, string>> {
+  const key = `${workflowId}/${version}`;
+  let names = versionNames.get(key);
+  if (!names) {
+    names = api.getVersion(workflowId, version).then(
+      (v) => new Map(v.document.nodes.flatMap((n) => (n.label ? [[n.id, n.label] as const] : []))),
+      () => (versionNames.delete(key), new Map<string, string>()),
+    );
+    versionNames.set(key, names);
+  }
+  return names;
+}
+
+export function useStepNames(workflowId: number | undefined, version: number | undefined): (step: StepView) => string {
+  const lang = useLang((s) => s.lang);
+  const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    void loadTypeLabels().then((m) => live && setLabels(m));
+    if (workflowId !== undefined && version !== undefined) void loadVersionNames(workflowId, version).then((m) => live && setNames(m));
+    return () => {
+      live = false;
+    };
+  }, [workflowId, version]);
+  return (step) => {
+    const label = labels.get(step.type);
+    return names.get(step.node) ?? (label ? label[lang] || label.ko : step.node);
+  };
+}
