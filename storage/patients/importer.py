@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import audit, crypto, identity
 from storage.models import Base, Patient
 from storage.models.base import utcnow
+from storage.patients import page_cache, stored_values
 from storage.patients.columns import CONSENT_FIELDS, Column, map_columns
 from storage.patients.consents import GUARDIAN_AGE, SEOUL, age_on, current_consents_many
 from storage.patients.parsing import (
@@ -332,35 +333,44 @@ async def match_existing(session: AsyncSession, clinic_id: int, records: list[Re
 
 # -- writing ------------------------------------------------------------------------------------------------
 async def _insert_new(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
-    table = PATIENTS
+    if not records:
+        return
+    process = stored_values.processors(PATIENTS, session.get_bind().dialect)
+    chart_no, name, phone = process["chart_no"], process["name"], process["phone"]
+    birth_date, last_activity = process["birth_date"], process["last_activity_at"]
+    stored_now = process["created_at"](now)
+    constant = {
+        "clinic_id": clinic_id,
+        "sex": None,
+        "tags": process["tags"]([]),
+        "opted_out": process["opted_out"](False),
+        "last_activity_at": last_activity(now),
+        "created_at": stored_now,
+        "updated_at": stored_now,
+    }
+    table = stored_values.untyped(PATIENTS)
+    # (chart, phone, name) indexes tell the new rows apart (merge_duplicates made them unique), so the
+    # ids come back from one multi-row INSERT … RETURNING without asking for parameter order, which
+    # SQLite can only honour one row at a time.
+    statement = insert(table).returning(table.c.id, table.c.chart_index, table.c.phone_index, table.c.name_index)
     for start in range(0, len(records), BATCH):
         chunk = records[start : start + BATCH]
-        rows: list[dict[str, Any]] = [
-            {
-                "clinic_id": clinic_id,
-                "chart_no": r.chart_no,
-                "name": r.name,
-                "phone": r.phone,
-                "birth_date": r.birth_date,
-                "sex": r.sex,
-                "tags": [],
-                "opted_out": False,
-                "last_activity_at": r.last_visit or now,
-                "chart_index": r.indexes[0],
-                "phone_index": r.indexes[1],
-                "name_index": r.indexes[2],
-                "created_at": now,
-                "updated_at": now,
-            }
-            for r in chunk
-        ]
-        # (chart, phone, name) indexes tell the new rows apart (merge_duplicates made them unique), so the
-        # ids come back from one multi-row INSERT … RETURNING without asking for parameter order, which
-        # SQLite can only honour one row at a time.
-        statement = insert(table).returning(table.c.id, table.c.chart_index, table.c.phone_index, table.c.name_index)
+        rows: list[dict[str, Any]] = []
+        for r in chunk:
+            row = constant.copy()
+            row["chart_no"] = chart_no(r.chart_no)
+            row["name"] = name(r.name)
+            row["phone"] = phone(r.phone)
+            row["birth_date"] = birth_date(r.birth_date)
+            if r.sex is not None:
+                row["sex"] = r.sex
+            if r.last_visit is not None:
+                row["last_activity_at"] = last_activity(r.last_visit)
+            row["chart_index"], row["phone_index"], row["name_index"] = r.indexes
+            rows.append(row)
         returned = {tuple(row[1:]): row[0] for row in (await session.execute(statement, rows)).all()}
-        for record, row in zip(chunk, rows, strict=True):
-            record.patient_id = returned[(row["chart_index"], row["phone_index"], row["name_index"])]
+        for record in chunk:
+            record.patient_id = returned[record.indexes]
 
 
 async def _update_existing(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
@@ -397,29 +407,37 @@ async def _record_consents(
     now: datetime,
 ) -> None:  # fmt: skip
     """A ledger entry where the file changes a patient's consent (a re-import adds nothing)."""
+    process = stored_values.processors(CONSENTS, session.get_bind().dialect)
+    granted_value, occurred_at, guardian_name = process["granted"], process["occurred_at"], process["guardian_name"]
+    stored_now = process["recorded_at"](now)
+    constant = {
+        "clinic_id": clinic_id,
+        "method": "import",
+        "text_version": None,
+        "recorded_by": actor,
+        "occurred_at": stored_now,
+        "recorded_at": stored_now,
+        "guardian_name": None,
+        "guardian_relationship": None,
+    }
+    stored_flags = {True: granted_value(True), False: granted_value(False)}
     rows: list[dict[str, Any]] = []
     for r in records:
         for purpose, granted in r.consents.items():
             assert r.patient_id is not None
             if before.get((r.patient_id, purpose), False) == granted:
                 continue
-            rows.append(
-                {
-                    "clinic_id": clinic_id,
-                    "patient_id": r.patient_id,
-                    "purpose": purpose,
-                    "granted": granted,
-                    "method": "import",
-                    "text_version": None,
-                    "recorded_by": actor,
-                    "occurred_at": r.consent_at or now,
-                    "recorded_at": now,
-                    "guardian_name": r.guardian_name if r.guardian_name and granted else None,
-                    "guardian_relationship": r.guardian_relationship if r.guardian_name and granted else None,
-                }
-            )
+            row = constant.copy()
+            row["patient_id"], row["purpose"], row["granted"] = r.patient_id, purpose, stored_flags[granted]
+            if r.consent_at is not None:
+                row["occurred_at"] = occurred_at(r.consent_at)
+            if r.guardian_name and granted:
+                row["guardian_name"] = guardian_name(r.guardian_name)
+                row["guardian_relationship"] = r.guardian_relationship
+            rows.append(row)
+    table = stored_values.untyped(CONSENTS)
     for start in range(0, len(rows), BATCH):
-        await session.execute(insert(CONSENTS), rows[start : start + BATCH])
+        await session.execute(insert(table), rows[start : start + BATCH])
 
 
 # -- the whole file ----------------------------------------------------------------------------------------------
@@ -478,7 +496,6 @@ async def import_table(
 
 
 # -- a file streamed from disk -----------------------------------------------------------------------------------
-STREAM_CACHE_KB = 16_384
 CHUNK_ROWS = 5_000  # rows parsed, merged, matched and written together: memory stays flat however big the file
 
 
@@ -518,8 +535,8 @@ async def import_stream(
             return report
         report = ImportReport()
     if session.get_bind().dialect.name == "sqlite" and table.size > 1_000_000:
-        # More pages than SQLite's 2 MB default, but bounded: 16 MB keeps a 50 MB file's import under 200 MB RSS.
-        await session.execute(text(f"PRAGMA cache_size = -{STREAM_CACHE_KB}"))
+        # More pages than SQLite's 2 MB default, as many as the memory budget leaves (page_cache.py).
+        await session.execute(text(f"PRAGMA cache_size = -{page_cache.import_cache_kb()}"))
     chunk: list[Record] = []
     for number, cells in table.rows():
         report.rows += 1
