@@ -349,10 +349,7 @@ async def _insert_new(session: AsyncSession, clinic_id: int, records: list[Recor
         "updated_at": stored_now,
     }
     table = stored_values.untyped(PATIENTS)
-    # (chart, phone, name) indexes tell the new rows apart (merge_duplicates made them unique), so the
-    # ids come back from one multi-row INSERT … RETURNING without asking for parameter order, which
-    # SQLite can only honour one row at a time.
-    statement = insert(table).returning(table.c.id, table.c.chart_index, table.c.phone_index, table.c.name_index)
+    sqlite = session.get_bind().dialect.name == "sqlite"
     for start in range(0, len(records), BATCH):
         chunk = records[start : start + BATCH]
         rows: list[dict[str, Any]] = []
@@ -368,9 +365,37 @@ async def _insert_new(session: AsyncSession, clinic_id: int, records: list[Recor
                 row["last_activity_at"] = last_activity(r.last_visit)
             row["chart_index"], row["phone_index"], row["name_index"] = r.indexes
             rows.append(row)
+        if sqlite:
+            await _insert_numbered(session, table, clinic_id, chunk, rows)
+            continue
+        # (chart, phone, name) indexes tell the new rows apart (merge_duplicates made them unique), so the
+        # ids come back from one multi-row INSERT … RETURNING without asking for parameter order.
+        statement = insert(table).returning(table.c.id, table.c.chart_index, table.c.phone_index, table.c.name_index)
         returned = {tuple(row[1:]): row[0] for row in (await session.execute(statement, rows)).all()}
         for record in chunk:
             record.patient_id = returned[record.indexes]
+
+
+async def _insert_numbered(
+    session: AsyncSession, table: Any, clinic_id: int, chunk: list[Record], rows: list[dict[str, Any]]
+) -> None:
+    """SQLite: a plain executemany, the ids read off the rowids. Inside one write transaction SQLite numbers
+    new rows max(id)+1, +2, … so the rows got before+1 … last exactly when last - before is their count
+    (anything else — another writer between the two reads, a reused or sequence-bumped id — and the rows are
+    found by their indexes instead). A multi-row INSERT … RETURNING of 2,500 rows cost SQLite ~40 % more."""
+    before = (await session.execute(text("SELECT coalesce(max(id), 0) FROM patients"))).scalar_one()
+    await session.execute(insert(table), rows)
+    last = (await session.execute(text("SELECT last_insert_rowid()"))).scalar_one()
+    if last - before == len(rows):
+        for offset, record in enumerate(chunk, start=before + 1):
+            record.patient_id = offset
+        return
+    query = select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
+        Patient.clinic_id == clinic_id, Patient.id > before
+    )
+    found = {tuple(row[1:]): row[0] for row in (await session.execute(query)).all()}
+    for record in chunk:
+        record.patient_id = found[record.indexes]
 
 
 async def _update_existing(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
