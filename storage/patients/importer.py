@@ -38,6 +38,7 @@ from storage.patients.parsing import (
     sex_digit,
 )
 from storage.patients.readers import StreamedTable, Table
+from storage.patients.seen_indexes import SeenIndexes
 from storage.tenancy import Caller
 
 BATCH = 2500  # rows per lookup (IN) and write: fewer round trips to the database thread
@@ -288,15 +289,20 @@ async def _existing_by(session: AsyncSession, clinic_id: int, column: Any, value
     return sorted(found, key=lambda row: row.id)
 
 
-async def match_existing(session: AsyncSession, clinic_id: int, records: list[Record]) -> None:
-    """Set ``patient_id`` of every record that describes a patient already in the database."""
+async def match_existing(
+    session: AsyncSession, clinic_id: int, records: list[Record], seen: SeenIndexes | None = None
+) -> None:
+    """Set ``patient_id`` of every record that describes a patient already in the database. With ``seen``
+    only indexes the clinic may hold are looked up (the others certainly match nothing)."""
     charts = {r.chart_no: identity.chart_lookups(r.chart_no) for r in records if r.chart_no}
     phones = {r.phone: identity.phone_lookups(r.phone) for r in records if r.phone}
+    chart_keys = {i for v in charts.values() for i in v if seen is None or i in seen}
+    phone_keys = {i for v in phones.values() for i in v if seen is None or i in seen}
     by_chart: dict[str, Existing] = {}
-    for row in await _existing_by(session, clinic_id, Patient.chart_index, {i for v in charts.values() for i in v}):
+    for row in await _existing_by(session, clinic_id, Patient.chart_index, chart_keys):
         by_chart.setdefault(row.chart_index or "", row)
     by_phone: dict[str, list[Existing]] = {}
-    for row in await _existing_by(session, clinic_id, Patient.phone_index, {i for v in phones.values() for i in v}):
+    for row in await _existing_by(session, clinic_id, Patient.phone_index, phone_keys):
         by_phone.setdefault(row.phone_index or "", []).append(row)
     claimed: set[int] = set()
     several_keys = len(crypto.current().keys) > 1
@@ -531,12 +537,14 @@ async def import_stream(
     options: ImportOptions | None = None,
     chunk_rows: int = CHUNK_ROWS,
     on_chunk: Callable[[ImportReport], None] | None = None,
+    big_file_bytes: int = 1_000_000,
 ) -> ImportReport:
     """:func:`import_table` for a file read as it goes (``readers.open_table``): the same report, written in
     chunks of CHUNK_ROWS inside the session's one transaction. A row repeating a patient of an earlier chunk
     finds it in the database and counts as updated, as a duplicate in the same chunk does (in a dry run, where
     nothing is written, it counts as imported). ``strict`` reads the file twice: check everything, then write.
-    ``on_chunk`` hears the counts so far after every chunk (the browser's progress, import_jobs.py)."""
+    ``on_chunk`` hears the counts so far after every chunk (the browser's progress, import_jobs.py). From
+    ``big_file_bytes`` on, SQLite gets the big-file measures (a bigger page cache, lookups filtered)."""
     options = options or ImportOptions()
     report = ImportReport()
     now = utcnow()
@@ -559,8 +567,11 @@ async def import_stream(
             report.skipped = report.rows
             return report
         report = ImportReport()
-    if session.get_bind().dialect.name == "sqlite" and table.size > 1_000_000:
-        # More pages than SQLite's 2 MB default, as many as the memory budget leaves (page_cache.py).
+    seen: SeenIndexes | None = None
+    if session.get_bind().dialect.name == "sqlite" and table.size >= big_file_bytes:
+        # Lookups only where the clinic may hold the index (seen_indexes.py), and more pages than SQLite's 2 MB
+        # default: as many as the memory budget leaves once the filter is allocated (page_cache.py).
+        seen = await SeenIndexes.of_clinic(session, caller.clinic_id)
         await session.execute(text(f"PRAGMA cache_size = -{page_cache.import_cache_kb()}"))
     chunk: list[Record] = []
     for number, cells in table.rows():
@@ -572,12 +583,12 @@ async def import_stream(
             continue
         chunk.append(parsed)
         if len(chunk) >= chunk_rows:
-            await _write_chunk(session, caller, chunk, options, report, now)
+            await _write_chunk(session, caller, chunk, options, report, now, seen)
             chunk = []
             if on_chunk is not None:
                 on_chunk(report)
     if chunk:
-        await _write_chunk(session, caller, chunk, options, report, now)
+        await _write_chunk(session, caller, chunk, options, report, now, seen)
     if not options.dry_run:
         _audit(session, caller, report)
     return report
@@ -612,9 +623,10 @@ async def _write_chunk(
     options: ImportOptions,
     report: ImportReport,
     now: datetime,
+    seen: SeenIndexes | None = None,
 ) -> None:
     merged, duplicates = merge_duplicates(records)
-    await match_existing(session, caller.clinic_id, merged)
+    await match_existing(session, caller.clinic_id, merged, seen)
     new = [r for r in merged if r.patient_id is None]
     existing = [r for r in merged if r.patient_id is not None]
     report.imported += len(new)
@@ -626,3 +638,7 @@ async def _write_chunk(
     await _insert_new(session, caller.clinic_id, new, now)
     await _update_existing(session, caller.clinic_id, existing, now)
     await _record_consents(session, caller.clinic_id, merged, before, caller.actor, now)
+    if seen is not None:  # what later chunks must find: the indexes these rows now hold
+        for record in merged:
+            seen.add(record.indexes[0])
+            seen.add(record.indexes[1])
