@@ -12,6 +12,7 @@ batches, so 100,000 rows take seconds, not minutes.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -390,7 +391,7 @@ async def _insert_numbered(
     (anything else — another writer between the two reads, a reused or sequence-bumped id — and the rows are
     found by their indexes instead). A multi-row INSERT … RETURNING of 2,500 rows cost SQLite ~40 % more."""
     before = (await session.execute(text("SELECT coalesce(max(id), 0) FROM patients"))).scalar_one()
-    await session.execute(insert(table), rows)
+    await _sqlite_executemany(session, "patients", rows)
     last = (await session.execute(text("SELECT last_insert_rowid()"))).scalar_one()
     if last - before == len(rows):
         for offset, record in enumerate(chunk, start=before + 1):
@@ -402,6 +403,16 @@ async def _insert_numbered(
     found = {tuple(row[1:]): row[0] for row in (await session.execute(query)).all()}
     for record in chunk:
         record.patient_id = found[record.indexes]
+
+
+async def _sqlite_executemany(session: AsyncSession, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Rows (same keys, stored values) straight to the driver's executemany as tuples: SQLAlchemy would build
+    each row's parameters again. The column names are this module's own keys, never the file's."""
+    columns = list(rows[0])
+    values = operator.itemgetter(*columns)
+    statement = f"INSERT INTO {table_name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    connection = await session.connection()
+    await connection.exec_driver_sql(statement, [values(row) for row in rows])
 
 
 async def _update_existing(session: AsyncSession, clinic_id: int, records: list[Record], now: datetime) -> None:
@@ -467,8 +478,12 @@ async def _record_consents(
                 row["guardian_relationship"] = r.guardian_relationship
             rows.append(row)
     table = stored_values.untyped(CONSENTS)
+    sqlite = session.get_bind().dialect.name == "sqlite"
     for start in range(0, len(rows), BATCH):
-        await session.execute(insert(table), rows[start : start + BATCH])
+        if sqlite:
+            await _sqlite_executemany(session, "consents", rows[start : start + BATCH])
+        else:
+            await session.execute(insert(table), rows[start : start + BATCH])
 
 
 # -- the whole file ----------------------------------------------------------------------------------------------
