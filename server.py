@@ -8,9 +8,7 @@ with ``--with-worker``, the runtime beside it). This module sits on top of every
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
-import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -49,15 +47,14 @@ import storage.procedures.api
 import storage.signoffs.api
 import storage.workflows.api
 import storage.workflows.cli
-from nodes.cli_format import EXIT_INVALID, EXIT_OK, add_format, emit_errors, error_object
-from nodes.crash import new_error_id, stack_without_messages, unexpected_message
+from nodes.cli_format import EXIT_OK, add_format
 from runtime.services import dispatching_runtime
 from storage.accounts.authenticate import flush_token_uses
 from storage.accounts.guards import authorize, collect_route_permissions
+from storage.command_run import command_parser, run_command
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.errors import Problem
-from storage.files import PRIVATE_UMASK
 from storage.http import EXCEPTION_HANDLERS, BoundedRequest, provide_caller, provide_db_session
 from storage.migrate import ensure_default_clinic, upgrade
 from storage.openapi import BodyShapePlugin, document_errors
@@ -211,51 +208,16 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def report_crash(args: argparse.Namespace, exc: Exception) -> int:
-    """An exception no command expected: its stack (types and frames, no messages) goes to
-    ``DATA_DIR/errors.log`` (0600) under a new error id; the user sees the id, Korean and English, and exit 1."""
-    error_id = new_error_id()
-    try:
-        log_file = Settings.from_env().data_dir / "errors.log"
-        descriptor = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with os.fdopen(descriptor, "a", encoding="utf-8") as out:
-            out.write(f"--- {error_id} doctorsflow {args.command}\n{stack_without_messages(exc)}\n")
-    except OSError:
-        pass  # no data dir yet: the id alone must do
-    message = unexpected_message(error_id)
-    emit_errors(args, [error_object("internal_error", message)], f"✗ {message}")
-    return EXIT_INVALID
-
-
 def _exit_after_shutdown(signum: int, _frame: Any) -> None:
     raise SystemExit(EXIT_OK)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="doctorsflow",
-        description="DoctorsFlow — 병원 환자 커뮤니케이션 워크플로 / clinic patient messaging",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in CLI_MODULES:
-        module.register(commands)
-    return parser
+    return command_parser(CLI_MODULES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.umask(PRIVATE_UMASK)  # every file a command creates (database, Redis, exports, logs) is the service's own
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request's full URL at INFO, and a provider's URL may carry a recipient's number.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        result = args.handler(args)
-        if asyncio.iscoroutine(result):
-            result = asyncio.run(result)
-    except Exception as exc:  # never a traceback for a user: an error id, and the stack (no data) in the log
-        return report_crash(args, exc)
-    return int(result or 0)
+    return run_command(build_parser(), argv)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import charset_normalizer
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 # CP949 is Microsoft's superset of EUC-KR; Korean EMRs write CP949 whatever they call it.
 KOREAN_CODECS = {"euc_kr", "cp949", "johab", "iso2022_kr"}
@@ -162,6 +160,8 @@ def _read_csv(data: bytes) -> Table:
 
 def _read_xlsx(data: bytes) -> Table:
     try:
+        from openpyxl import load_workbook  # here, not at the top: a CSV import never pays its ~20 MB
+
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise UnreadableFile("unreadable_xlsx", "엑셀 파일을 열 수 없습니다 / cannot open the Excel file") from exc
@@ -350,6 +350,9 @@ class _DecodedLines:
 
 
 def _open_xlsx(path: Path) -> Any:
+    from openpyxl import load_workbook  # here, not at the top: a CSV import never pays its ~20 MB
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return load_workbook(path, read_only=True, data_only=True)
     # InvalidFileException: a zip whose name is not .xlsx (openpyxl goes by the name)

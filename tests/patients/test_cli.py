@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from server import main
 from storage import crypto
 from storage.config import Settings
 from tests.patients.conftest import CP949_EXPECTED, without_messages
+from tests.support.server import server_env
 
 
 @pytest.fixture
@@ -106,3 +109,21 @@ def test_rotate_key_and_retention_commands(
     finally:
         monkeypatch.setenv("DOCTORSFLOW_SECRET_KEY", "test-secret-key-0123456789abcdef0123456789abcdef")
         crypto.configure(Settings.from_env())  # the other tests' keyring
+
+
+def test_import_patients_starts_without_the_web_app_and_reports_the_same(tmp_path: Path, cp949_export: bytes) -> None:
+    # The lean start (entry.py) leaves SQLite the memory the web app, runtime and checker would take.
+    export = tmp_path / "emr.csv"
+    export.write_bytes(cp949_export)
+    probe = (
+        "import entry, sys\n"
+        "code = entry.main(['import-patients', sys.argv[1], '--format', 'json'])\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'server', 'runtime', 'compliance', 'openpyxl', 'uvicorn'})\n"
+        "print(code, loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(export)], env=server_env(tmp_path / "var"), capture_output=True, text=True,
+        cwd=Path(__file__).resolve().parents[2], check=False,
+    )  # fmt: skip
+    assert result.stderr.strip().splitlines()[-1] == "1 []", result.stderr[-2000:]
+    assert without_messages(json.loads(result.stdout)) == CP949_EXPECTED
