@@ -25,6 +25,9 @@ Span = tuple[int, int]
 _DIGITS_RE = re.compile(r"[0-9]")
 _SENTENCE_RE = re.compile(r"[^.!?\n。]+[.!?。]*")
 _LABEL_RE = re.compile(r"\s*\(광고\)\s*(?:[\[【<][^\]】>\n]{1,30}[\]】>]\s*)?")
+# Fewer characters than this are too little wording to judge: "예약 확인: {{ link }}" is four characters once its
+# variables are gone, and a handful of n-grams shared with promotions must not make a reminder an advertisement.
+MIN_CHARS = 20
 _FOOTER_RE = re.compile(r"부작용|개인차|sideeffect|resultsvary|mayvary|수신거부|무료거부|optout")
 
 
@@ -76,7 +79,7 @@ def _totals(scope: _Scope, grams: set[str]) -> list[float]:
 @lru_cache(maxsize=4096)
 def _rules_over_threshold(compact: str, scope_name: str) -> tuple[str, ...]:
     scope = _scopes().get(scope_name)
-    if scope is None:
+    if scope is None or len(compact) < MIN_CHARS:
         return ()
     totals = _totals(scope, features(compact))
     return tuple(

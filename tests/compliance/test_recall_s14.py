@@ -14,7 +14,7 @@ from compliance import compose_frames, lint_text
 from compliance.findings import RULES_DIR
 from compliance.normalize import normalize
 from compliance.prefilter import required_grams
-from compliance.scorer import best_sentence, features
+from compliance.scorer import MIN_CHARS, best_sentence, features, scored_rules
 
 AD = "(광고) 다솜안과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
 UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
@@ -136,3 +136,22 @@ def test_scored_spans_stay_inside_the_text(body: str) -> None:
         assert 0 <= (finding.start or 0) <= (finding.end or 0) <= len(text)
     start, end = best_sentence(normalize(text), "MSA-COMPARISON")
     assert 0 <= start <= end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "예약 확인: {{ appointment.confirm_link }}",
+        "[{{ clinic.name }}] {{ patient.name }}님, 예약일에 뵙지 못했어요. 재예약 {{ clinic.phone }}",
+    ],
+)
+def test_short_reminders_are_not_read_as_promotion_by_the_wording_score(text: str) -> None:
+    # Once the variables are gone these are a few words: too little to judge, so no score-only finding
+    assert not rules_of(text, "sms", "informational") & {"ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-PROMO"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="예약확인내일오전시방문안내드립니다님", max_size=MIN_CHARS - 1))
+def test_the_scorer_never_judges_fewer_than_its_minimum_characters(text: str) -> None:
+    norm = normalize(text)
+    assert all(scored_rules(norm, scope) == [] for scope in ("ad", "info", "kakao"))
