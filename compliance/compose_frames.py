@@ -51,6 +51,7 @@ CONCEPTS: dict[str, list[str]] = {
         "(싸게|저렴하게|싸다고|저렴하다고)[가-힣]{0,8}(믿고|갔|받았|했)",
         "체인",
         "영업실장",
+        "(전에|이전에|예전에)?(다니|다니시|다녔|가시|가셨)(던|시던|셨던)(곳|데|병원|의원|치과|안과|피부과|성형외과|한의원)",
     ],
     # what went wrong there
     "their_failure": [
@@ -66,16 +67,23 @@ CONCEPTS: dict[str, list[str]] = {
         "영업",
         "(권하|강요하|밀어붙이)(죠|는|던)",
         "부작용(이|을)?[가-힣]{0,2}(생긴|난|겪)",
+        "만족(못|하지못|스럽지못|없)",
     ],
     # a provider pinned down by a shabby trait, or choice by price alone (disparaging without a name)
     "shabby_provider": [
         "(바쁜|화려한|급급한|요란한|번지르르한|채우기바쁜|찍어내기바쁜)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
         "광고만(화려|요란|번지르르|그럴듯)",
+        "(이름|간판|말)만[가-힣]{0,4}(인|뿐인)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
+        "(형식적|기계적|건성|대충)[가-힣]{0,2}(검진|진료|상담|수술|시술|치료)(이|가|은|는)?아닙",
         "(discount|cheap|budget|bargain)[a-z]{0,12}(factory|mill|chain|clinics?)",
         "(fix|correct|redo|repair)what(others|otherclinics|otherdoctors|otherdentists)",
         "(others|otherclinics|otherdoctors|otherdentists)(got|did|left)[a-z]{0,6}wrong",
         "whatother(clinics|doctors|dentists|surgeons)(won't|wont|don't|dont|never)",
     ],
+    # another profession or method the message belittles (ministry checklist: a rival 직역's method)
+    # (a particle is required so a sender name such as "라온한의원" is not taken for the rival)
+    "other_method": ["(한의원|관리실|마사지샵|에스테틱|보건소|약국)(에서|에|의|처럼|보다|은|는)", "침치료", "침맞"],
+    "wasted": ["낭비", "해결(안|못|이안)", "효과(없|를못|가없)", "소용없", "헛"],
     "price_only": ["(가성비|가격|값|비용)만(따지|보고|보다|보시)"],
     "who_does_it": ["(누가|누구에게|누구한테|어디서|어디에서)(하느냐|받느냐|하는지|받는지|하냐|받냐)(에)?(따라|가)"],
     "tier_claim": ["(대학병원|대형병원|교수|상급병원|종합병원)(급|수준|못지않)"],
@@ -264,6 +272,10 @@ CONCEPTS: dict[str, list[str]] = {
         "모델(?!하우스|명)",
         "아나운서",
         "개그맨",
+        "개그우먼",
+        "코미디언",
+        "연습생",
+        "트로트",
         "크리에이터",
     ],
     "visit": [
@@ -281,6 +293,15 @@ CONCEPTS: dict[str, list[str]] = {
         "이용하",
         "받았",
         "했습니다",
+        # a recommendation rather than a visit
+        "추천(한|하는|했|하신|해주)",
+        "소개(한|하신|했|해주)",
+        "맡긴",
+        "믿고찾",
+        "받고간",
+    ],
+    "en_celebrity_by": [
+        "(loved|trusted|chosen|visited|recommended|favou?red|preferred)by[a-z0-9-]{0,16}(actors|actresses|idols|celebrities|celebs|stars|influencers|youtubers|athletes|models)",
     ],
     # --- English superlatives ----------------------------------------------------------------------------------
     "en_superlative": [
@@ -319,6 +340,8 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-COMPARISON", [["남들보다", "남보다", "(어디|누구)보다"]]),
         _frame("MSA-COMPARISON", [_c("en_other"), ["we", "our", "unlike", "instead", "here"]], 40),
         _frame("MSA-DEFAME", [_c("en_other"), _c("en_bad_practice")], 30),
+        _frame("MSA-DEFAME", [_c("other_method"), _c("wasted")], 24),
+        _frame("MSA-COMPARISON", [_c("other_method"), _c("wasted")], 24),
         # guarantee
         _frame("MSA-GUARANTEE", [_c("outcome"), _c("promise")], 14),
         _frame("MSA-GUARANTEE", [_c("certainty"), _c("restore")], 12),
@@ -344,6 +367,7 @@ def frames() -> list[dict[str, Any]]:
         _frame("PII-HEALTH-IN-SMS", [_c("lab_value")], scope="any", exceptions=_c("lab_exceptions")),
         # celebrity by role and English superlatives
         _frame("MSA-CELEBRITY", [_c("celebrity"), _c("visit")], 20),
+        _frame("MSA-CELEBRITY", [_c("en_celebrity_by")]),
         _frame("MSA-SUPERLATIVE", [_c("en_superlative")]),
     ]
 
