@@ -67,8 +67,9 @@ CONCEPTS: dict[str, list[str]] = {
         "영업",
         "(권하|강요하|밀어붙이)(죠|는|던)",
         "부작용(이|을)?[가-힣]{0,2}(생긴|난|겪)",
-        "만족(못|하지못|스럽지못|없)",
     ],
+    # the patient was not satisfied there: a contrast, not yet a put-down (probes3 comparison-11)
+    "not_satisfied": ["만족(못|하지못|스럽지못|없)"],
     # a provider pinned down by a shabby trait, or choice by price alone (disparaging without a name)
     "shabby_provider": [
         "(바쁜|화려한|급급한|요란한|번지르르한|채우기바쁜|찍어내기바쁜)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
@@ -328,6 +329,7 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-DEFAME", [_c("bad_practice"), _c("regret")], 30),
         _frame("MSA-COMPARISON", [_c("bad_practice"), _c("regret")], 30),
         _frame("MSA-DEFAME", [_c("implied_provider"), _c("their_failure")], 30),
+        _frame("MSA-COMPARISON", [_c("implied_provider"), _c("not_satisfied")], 30),
         _frame("MSA-DEFAME", [_c("shabby_provider")]),
         _frame("MSA-DEFAME", [_c("price_only"), _c("regret")], 24),
         _frame("MSA-COMPARISON", [_c("price_only"), _c("regret")], 24),
