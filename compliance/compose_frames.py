@@ -41,7 +41,7 @@ CONCEPTS: dict[str, list[str]] = {
     "heard": ["들으셨", "들으신", "받으셨", "받으신", "들었", "받았"],
     # a hasty, cheap or mass-production practice that the message pins on "places that …"
     "bad_practice": [
-        "(만에|대충|서둘러|급하게|빨리|찍어내|공장|떼우|밀어붙|권하|팔아|과잉|끼워)[가-힣0-9]{0,10}(는|은|던)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
+        "(부터|만에|대충|서둘러|급하게|빨리|찍어내|공장|떼우|밀어붙|권하|팔아|과잉|끼워)[가-힣0-9]{0,10}(는|은|던)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
         "(싼|저렴한|값싼|싸구려|가격만보는|가격만보고)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
     ],
     # providers the message implies without naming one: the one before, a chain, an inexperienced doctor
@@ -51,6 +51,7 @@ CONCEPTS: dict[str, list[str]] = {
         "(싸게|저렴하게|싸다고|저렴하다고)[가-힣]{0,8}(믿고|갔|받았|했)",
         "체인",
         "영업실장",
+        "(전에|이전에|예전에)?(다니|다니시|다녔|가시|가셨)(던|시던|셨던)(곳|데|병원|의원|치과|안과|피부과|성형외과|한의원)",
     ],
     # what went wrong there
     "their_failure": [
@@ -67,14 +68,41 @@ CONCEPTS: dict[str, list[str]] = {
         "(권하|강요하|밀어붙이)(죠|는|던)",
         "부작용(이|을)?[가-힣]{0,2}(생긴|난|겪)",
     ],
+    # the patient was not satisfied there: a contrast, not yet a put-down (probes3 comparison-11)
+    "not_satisfied": ["만족(못|하지못|스럽지못|없)"],
     # a provider pinned down by a shabby trait, or choice by price alone (disparaging without a name)
     "shabby_provider": [
         "(바쁜|화려한|급급한|요란한|번지르르한|채우기바쁜|찍어내기바쁜)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
         "광고만(화려|요란|번지르르|그럴듯)",
+        "(이름|간판|말)만[가-힣]{0,4}(인|뿐인)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
+        "(형식적|기계적|건성|대충)[가-힣]{0,2}(검진|진료|상담|수술|시술|치료)(이|가|은|는)?아닙",
         "(discount|cheap|budget|bargain)[a-z]{0,12}(factory|mill|chain|clinics?)",
         "(fix|correct|redo|repair)what(others|otherclinics|otherdoctors|otherdentists)",
         "(others|otherclinics|otherdoctors|otherdentists)(got|did|left)[a-z]{0,6}wrong",
         "whatother(clinics|doctors|dentists|surgeons)(won't|wont|don't|dont|never)",
+    ],
+    # another profession or method the message belittles (ministry checklist: a rival 직역's method)
+    # (a particle is required so a sender name such as "라온한의원" is not taken for the rival)
+    "other_method": ["(한의원|관리실|마사지샵|에스테틱|보건소|약국)(에서|에|의|처럼|보다|은|는)", "침치료", "침맞"],
+    "wasted": ["낭비", "해결(안|못|이안)", "효과(없|를못|가없)", "소용없", "헛"],
+    # "ordinary" providers the message sets itself against, and what it says they do (hide, pull, push)
+    "ordinary_provider": [
+        "(보통|일반|흔한|대부분의|여느|웬만한|대다수)(의)?(병원|의원|치과|안과|피부과|성형외과|한의원|클리닉|곳)(들)?",
+    ],
+    "their_practice": [
+        "(알려주|설명하|설명해주|말해주|말하|신경쓰|챙기|봐주)지(않|못|도않)",
+        "(뽑|빼|깎|자르|절개하|수술하|씌우)(자고|자는|라고|라는)",
+        "부터(권하|권유|잡|하자)",
+    ],
+    "nearby_provider": [
+        "(주변|근처|인근|동네|다른|타|여러)(병원|의원|치과|안과|피부과|성형외과|클리닉|곳)(들)?(과|와|이랑|하고)"
+    ],
+    "compare_word": ["비교"],
+    "en_their_verdict": [
+        "saidno",
+        "said(it|that)?(was|is|'?s)?(impossible|notpossible|hopeless)",
+        "toldyou(no|it|that)",
+        "turnedyou(down|away)",
     ],
     "price_only": ["(가성비|가격|값|비용)만(따지|보고|보다|보시)"],
     "who_does_it": ["(누가|누구에게|누구한테|어디서|어디에서)(하느냐|받느냐|하는지|받는지|하냐|받냐)(에)?(따라|가)"],
@@ -89,13 +117,26 @@ CONCEPTS: dict[str, list[str]] = {
         "settlefor(a|an|the)?[a-z]{0,10}(clinic|dentist|doctor)",
         "chainclinic",
     ],
-    "regret": ["마세요", "후회", "두번", "다시", "재수술", "고생", "비교해", "다릅", "다르", "달라"],
+    "regret": [
+        "아니라",
+        "아닙니",
+        "마세요",
+        "후회",
+        "두번",
+        "다시",
+        "재수술",
+        "고생",
+        "비교해",
+        "다릅",
+        "다르",
+        "달라",
+    ],
     "same_everywhere": ["어디서(하셔|받으셔|하시|받으시|해|받아|하든|받든)[가-힣]{0,4}(같|똑같|비슷|다르|다를)"],
     "switch_to_us": [
         "(저희|우리|본원|이곳)(병원|치과|의원|안과|피부과)?(로|에|쪽으로|으로)[가-힣]{0,3}(옮겨|갈아타|바꿔|넘어)"
     ],
     "en_other": [
-        "(most|many|other|typical|chain|cheap|ordinary)[a-z]{0,10}(clinics|dentists|surgeons|doctors|practices|providers)",
+        "(most|many|other|typical|chain|cheap|ordinary|big-?name|high-?volume)[a-z]{0,10}(clinics|dentists|surgeons|doctors|practices|providers|hospitals)",
         "(clinics?|dentists?|doctors?|surgeons?|practices?)that",
     ],
     "en_bad_practice": [
@@ -261,9 +302,15 @@ CONCEPTS: dict[str, list[str]] = {
         "유튜버",
         "인플루언서",
         "선수",
+        "메달리스트",
+        "국가대표",
         "모델(?!하우스|명)",
         "아나운서",
         "개그맨",
+        "개그우먼",
+        "코미디언",
+        "연습생",
+        "트로트",
         "크리에이터",
     ],
     "visit": [
@@ -281,6 +328,25 @@ CONCEPTS: dict[str, list[str]] = {
         "이용하",
         "받았",
         "했습니다",
+        # a recommendation rather than a visit
+        "추천(한|하는|했|하신|해주)",
+        "소개(한|하신|했|해주)",
+        "맡긴",
+        "믿고찾",
+        "받고간",
+        "받은",
+        "올린",
+        "인증한",
+        "선택",
+    ],
+    "en_celebrity_pick": [
+        "(celebs?|celebrities|idols|k-?popstars|actors|actresses|influencers|youtubers)'?s?'?(favou?rite|go-?to|choice|pick|secret)",
+        # a doctor sold by a show (a programme "as seen on TV" alone is ARTICLE-FORM only, as dev d047 labels it)
+        "(doctor|dentist|surgeon|dermatologist)(from|on|of)(the)?[a-z]{0,12}(show|tvshow|program|programme|series)",
+        "(doctor|dentist|surgeon|dermatologist)(asseen|featured)on(tv|television)",
+    ],
+    "en_celebrity_by": [
+        "(loved|trusted|chosen|visited|recommended|favou?red|preferred)by[a-z0-9-]{0,16}(actors|actresses|idols|celebrities|celebs|stars|influencers|youtubers|athletes|models)",
     ],
     # --- English superlatives ----------------------------------------------------------------------------------
     "en_superlative": [
@@ -307,6 +373,7 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-DEFAME", [_c("bad_practice"), _c("regret")], 30),
         _frame("MSA-COMPARISON", [_c("bad_practice"), _c("regret")], 30),
         _frame("MSA-DEFAME", [_c("implied_provider"), _c("their_failure")], 30),
+        _frame("MSA-COMPARISON", [_c("implied_provider"), _c("not_satisfied")], 30),
         _frame("MSA-DEFAME", [_c("shabby_provider")]),
         _frame("MSA-DEFAME", [_c("price_only"), _c("regret")], 24),
         _frame("MSA-COMPARISON", [_c("price_only"), _c("regret")], 24),
@@ -317,8 +384,13 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-COMPARISON", [_c("same_everywhere")]),
         _frame("MSA-COMPARISON", [_c("switch_to_us")]),
         _frame("MSA-COMPARISON", [["남들보다", "남보다", "(어디|누구)보다"]]),
-        _frame("MSA-COMPARISON", [_c("en_other"), ["we", "our", "unlike", "instead", "here"]], 40),
+        _frame("MSA-COMPARISON", [_c("en_other"), ["we", "our", "unlike", "instead", "here", "same", "paymore"]], 40),
+        _frame("MSA-DEFAME", [_c("en_other"), _c("en_their_verdict")], 20),
+        _frame("MSA-DEFAME", [_c("ordinary_provider"), _c("their_practice")], 20),
+        _frame("MSA-COMPARISON", [_c("nearby_provider"), _c("compare_word")], 16),
         _frame("MSA-DEFAME", [_c("en_other"), _c("en_bad_practice")], 30),
+        _frame("MSA-DEFAME", [_c("other_method"), _c("wasted")], 24),
+        _frame("MSA-COMPARISON", [_c("other_method"), _c("wasted")], 24),
         # guarantee
         _frame("MSA-GUARANTEE", [_c("outcome"), _c("promise")], 14),
         _frame("MSA-GUARANTEE", [_c("certainty"), _c("restore")], 12),
@@ -344,6 +416,8 @@ def frames() -> list[dict[str, Any]]:
         _frame("PII-HEALTH-IN-SMS", [_c("lab_value")], scope="any", exceptions=_c("lab_exceptions")),
         # celebrity by role and English superlatives
         _frame("MSA-CELEBRITY", [_c("celebrity"), _c("visit")], 20),
+        _frame("MSA-CELEBRITY", [_c("en_celebrity_by")]),
+        _frame("MSA-CELEBRITY", [_c("en_celebrity_pick")]),
         _frame("MSA-SUPERLATIVE", [_c("en_superlative")]),
     ]
 
