@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,36 @@ def create_workflow(base_url: str, document: dict[str, Any]) -> int:
     assert response.status_code == 201, response.text
     workflow_id: int = response.json()["id"]
     return workflow_id
+
+
+def publish(base_url: str, workflow_id: int) -> None:
+    answer = httpx.post(f"{base_url}/api/workflows/{workflow_id}/publish", timeout=10, headers=api_headers())
+    assert answer.status_code == 201, answer.text
+
+
+@contextmanager
+def published_workflow(base_url: str, document: dict[str, Any]) -> Iterator[int]:
+    """A workflow created and published through the API, archived afterwards: a live booking trigger would
+    start runs in other tests on the shared server."""
+    workflow_id = create_workflow(base_url, document)
+    try:
+        publish(base_url, workflow_id)
+        yield workflow_id
+    finally:
+        httpx.post(f"{base_url}/api/workflows/{workflow_id}/archive", timeout=10, headers=api_headers())
+
+
+def book(base_url: str, external_id: str, patient: dict[str, str], appointment: dict[str, str]) -> None:
+    """An `appointment.booked` event through the API, as an EMR's webhook would send it."""
+    event = {
+        "type": "appointment.booked",
+        "external_id": external_id,
+        "occurred_at": "2026-12-01T09:00:00+09:00",
+        "patient": patient,
+        "appointment": appointment,
+    }
+    answer = httpx.post(f"{base_url}/api/events", json=event, timeout=10, headers=api_headers())
+    assert answer.status_code in (200, 201), answer.text
 
 
 def logged_in_context(browser: Browser, base_url: str, width: int, height: int) -> BrowserContext:

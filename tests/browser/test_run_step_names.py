@@ -6,7 +6,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import Page, create_workflow
+from tests.browser.helpers import Page, book, publish, published_workflow
 from tests.support.documents import workflow
 from tests.support.server import api_headers
 
@@ -27,19 +27,14 @@ def test_run_steps_show_node_names_and_labels_not_type_keys(page: Page, base_url
         [("start", "pause"), ("pause", "notice")],
         name="단계 이름 테스트",
     )
-    workflow_id = create_workflow(base_url, document)
-    try:
-        published = httpx.post(f"{base_url}/api/workflows/{workflow_id}/publish", timeout=10, headers=api_headers())
-        assert published.status_code == 201, published.text
-        event = {
-            "type": "appointment.booked",
-            "external_id": f"step-names-{workflow_id}",
-            "occurred_at": "2026-12-01T09:00:00+09:00",
-            "patient": {"chart_no": "R-3001", "name": "강다니", "phone": "010-3333-4444"},
-            "appointment": {"id": f"apt-names-{workflow_id}", "starts_at": "2026-12-03T14:30:00+09:00"},
-        }
-        answer = httpx.post(f"{base_url}/api/events", json=event, timeout=10, headers=api_headers())
-        assert answer.status_code in (200, 201), answer.text
+    patient = {"chart_no": "R-3001", "name": "강다니", "phone": "010-3333-4444"}
+    with published_workflow(base_url, document) as workflow_id:
+        book(
+            base_url,
+            f"step-names-{workflow_id}",
+            patient,
+            {"id": f"apt-names-{workflow_id}", "starts_at": "2026-12-03T14:30:00+09:00"},
+        )
 
         page.goto(f"/runs/{workflow_id}")
         page.get_by_test_id("run-row").first.click()
@@ -51,15 +46,13 @@ def test_run_steps_show_node_names_and_labels_not_type_keys(page: Page, base_url
         document["nodes"][0].pop("label")
         changed = httpx.put(f"{base_url}/api/workflows/{workflow_id}", json=document, timeout=10, headers=api_headers())
         assert changed.status_code == 200, changed.text
-        again = httpx.post(f"{base_url}/api/workflows/{workflow_id}/publish", timeout=10, headers=api_headers())
-        assert again.status_code == 201, again.text
-        event["external_id"] = f"step-names-2-{workflow_id}"
-        event["appointment"] = {"id": f"apt-names-2-{workflow_id}", "starts_at": "2026-12-04T14:30:00+09:00"}
-        answer = httpx.post(f"{base_url}/api/events", json=event, timeout=10, headers=api_headers())
-        assert answer.status_code in (200, 201), answer.text
+        publish(base_url, workflow_id)
+        book(
+            base_url,
+            f"step-names-2-{workflow_id}",
+            patient,
+            {"id": f"apt-names-2-{workflow_id}", "starts_at": "2026-12-04T14:30:00+09:00"},
+        )
         page.reload()
         page.get_by_test_id("run-row").first.click()
         expect(page.get_by_test_id("run-steps")).to_contain_text("예약 접수")
-    finally:
-        # Archived, so later bookings in other tests do not start this workflow too
-        httpx.post(f"{base_url}/api/workflows/{workflow_id}/archive", timeout=10, headers=api_headers())
