@@ -149,6 +149,60 @@ def _message(where: tuple[str, str], field: str, ko: str, en: str) -> str:
     return f"{ko_text} / {en_text}"
 
 
+def node_name(node: Mapping[str, Any], node_type: NodeType | None) -> tuple[str, str]:
+    """What a clinic calls a node (Korean, English): the name it was given in the editor, else its type's
+    label; the internal id only when neither exists."""
+    label = node.get("label")
+    if isinstance(label, str) and label.strip():
+        return label.strip(), label.strip()
+    if node_type is not None:
+        return node_type.label["ko"], node_type.label["en"]
+    node_id = node.get("id")
+    return f"노드 '{node_id}'", f"node '{node_id}'"
+
+
+def _split_title(title: Any) -> tuple[str, str] | None:
+    if not isinstance(title, str) or not title.strip():
+        return None
+    ko, _, en = title.partition(" / ")
+    return ko.strip(), (en or ko).strip()
+
+
+def field_title(schema: Mapping[str, Any], parts: Sequence[str]) -> tuple[str, str]:
+    """The form's words for a field below params (Korean, English), e.g. ``("text",)`` → ("내용", "Text"):
+    each level's schema ``title``; a key without a title (a variable's name) as it is, a list item by number."""
+    ko: list[str] = []
+    en: list[str] = []
+    current: Any = schema
+    for part in parts:
+        sub: Any = None
+        title: tuple[str, str] | None = None
+        if isinstance(current, Mapping):
+            properties = current.get("properties")
+            if isinstance(properties, Mapping) and part in properties:
+                sub = properties[part]
+                title = _split_title(sub.get("title")) if isinstance(sub, Mapping) else None
+            elif part.isdigit() and isinstance(current.get("items"), Mapping):
+                sub = current["items"]
+            elif isinstance(current.get("additionalProperties"), Mapping):
+                sub = current["additionalProperties"]
+        if title is None and part.isdigit():
+            title = (f"{int(part) + 1}번째", f"item {int(part) + 1}")
+        ko.append(title[0] if title else part)
+        en.append(title[1] if title else part)
+        current = sub
+    return " › ".join(ko), " › ".join(en)
+
+
+def _node_message(node: Mapping[str, Any], node_type: NodeType | None, parts: Sequence[str], ko: str, en: str) -> str:
+    """``문자 보내기 › 내용: 비어 있으면 안 됩니다 / Send SMS › Text: must not be empty``."""
+    name_ko, name_en = node_name(node, node_type)
+    field_ko, field_en = field_title(node_type.schema, parts) if node_type is not None else (".".join(parts),) * 2
+    where_ko = f"{name_ko} › {field_ko}" if field_ko else name_ko
+    where_en = f"{name_en} › {field_en}" if field_en else name_en
+    return f"{where_ko}: {ko} / {where_en}: {en}"
+
+
 # ---------------------------------------------------------------------------------------------- envelope
 
 
@@ -219,14 +273,12 @@ def _params_problems(index: int, node: Mapping[str, Any], node_type: NodeType) -
     params = node.get("params", {})
     if not isinstance(params, dict):
         return  # the envelope already said "params must be an object"
-    where = _node_label(node["id"], node_type.type)
     for parts, ko, en in validate_params(node_type, params):
-        field = ".".join(parts)
         yield Problem(
             "invalid_params",
             node["id"],
             pointer("nodes", index, "params", *parts),
-            _message(where, field, ko, en),
+            _node_message(node, node_type, parts, ko, en),
         )
 
 
@@ -257,7 +309,6 @@ _TEMPLATE_CODES = {
 
 def _template_problems(index: int, node: Mapping[str, Any], node_type: NodeType) -> Iterator[Problem]:
     params = node.get("params", {})
-    where = _node_label(node["id"], node_type.type)
     for field_pointer in node_type.text_fields:
         for parts, text in text_values(params, field_pointer):
             for issue in template_problems(text):
@@ -266,7 +317,7 @@ def _template_problems(index: int, node: Mapping[str, Any], node_type: NodeType)
                     _TEMPLATE_CODES[issue.kind],
                     node["id"],
                     pointer("nodes", index, "params", *parts),
-                    _message(where, ".".join(parts), ko, en or ko),
+                    _node_message(node, node_type, parts, ko, en or ko),
                 )
 
 
@@ -476,16 +527,16 @@ def _appointment_problems(nodes_: list[Any], g: _Graph) -> Iterator[Problem]:
         if node_type is None or not isinstance(params, dict):
             continue
         for parts in _uses_appointment(node_type, params):
-            where = _node_label(node_id, node_type.type)
             yield Problem(
                 "appointment_unavailable",
                 node_id,
                 pointer("nodes", index, "params", *parts),
-                _message(
-                    where,
-                    ".".join(parts),
-                    f"트리거 {trigger_type.type}로 시작한 실행에는 예약 정보가 없습니다",
-                    f"runs started by {trigger_type.type} have no appointment",
+                _node_message(
+                    node,
+                    node_type,
+                    parts,
+                    f"'{trigger_type.label['ko']}'(으)로 시작한 실행에는 예약 정보가 없습니다",
+                    f"runs started by '{trigger_type.label['en']}' have no appointment",
                 ),
             )
 

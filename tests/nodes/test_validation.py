@@ -107,8 +107,20 @@ def test_invalid_params_point_at_the_field_with_a_korean_message() -> None:
     problems = validate_workflow(doc_with(lambda d: d["nodes"][1]["params"].update(at="25:00")))
     assert [(p.code, p.node, p.path) for p in problems] == [("invalid_params", "d1", "/nodes/1/params/at")]
     ko, en = problems[0].message.split(" / ", 1)
-    assert "d1" in ko and "HH:MM" in ko and "'at'" in ko
-    assert "d1" in en and "field 'at'" in en
+    assert ko.startswith("날짜·시각까지 대기 › ") and "HH:MM" in ko, ko
+    assert en.startswith("Wait until › "), en
+
+
+def test_param_messages_speak_clinic_words_not_ids_and_keys() -> None:
+    # An empty SMS text: the node's type label and the field's form title, no id, type key or field key
+    problems = validate_workflow(doc_with(lambda d: d["nodes"][4]["params"].update(text="")))
+    assert [(p.code, p.node, p.path) for p in problems] == [("invalid_params", "ad", "/nodes/4/params/text")]
+    assert problems[0].message == "문자 보내기 › 내용: 비어 있으면 안 됩니다 / Send SMS › Text: must not be empty"
+    # A node the clinic named is called by that name
+    named = validate_workflow(
+        doc_with(lambda d: (d["nodes"][4].update(label="이벤트 문자"), d["nodes"][4]["params"].update(text="")))
+    )
+    assert named[0].message.startswith("이벤트 문자 › 내용: ") and " / 이벤트 문자 › Text: " in named[0].message
 
 
 @pytest.mark.parametrize(
