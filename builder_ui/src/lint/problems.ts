@@ -47,6 +47,25 @@ export function fromLint(findings: LintFinding[]): UiProblem[] {
   }));
 }
 
+/** A field pointer as the node sees it: "/nodes/3/params/text" (validation) and "/params/text" (lint) agree. */
+export function nodeFieldPointer(field: string | null): string | null {
+  if (!field) return null;
+  return field.replace(/^\/nodes\/[^/]+(?=\/)/, "");
+}
+
+// Lint rules that only repeat what the params schema already refuses on the same field.
+const SAID_BY_VALIDATION = new Set(["MSG-EMPTY"]);
+
+/** Validation errors then lint findings, without a lint finding that repeats a validation error on the same
+ * node and field (an empty text is "must not be empty" once, not also "empty message"). */
+export function mergeProblems(validation: UiProblem[], lint: UiProblem[]): UiProblem[] {
+  const refused = new Set(validation.filter((p) => p.node).map((p) => `${p.node}\u0000${nodeFieldPointer(p.field)}`));
+  const kept = lint.filter(
+    (p) => !(SAID_BY_VALIDATION.has(p.code) && refused.has(`${p.node}\u0000${nodeFieldPointer(p.field)}`)),
+  );
+  return [...validation, ...kept];
+}
+
 export interface NodeBadge {
   errors: number;
   warnings: number;

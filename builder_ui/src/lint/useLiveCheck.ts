@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
 import { editorStore, useEditor } from "../store/editor";
-import { fromLint, fromValidation, type UiProblem } from "./problems";
+import { fromLint, fromValidation, mergeProblems, type UiProblem } from "./problems";
 
 const DEBOUNCE_MS = 350;
 
@@ -34,7 +34,7 @@ export function useLiveCheck(): LiveCheck {
           api.validate(doc, controller.signal),
           lintAvailable ? api.lint(doc, controller.signal).catch(lintFailure) : Promise.resolve(null),
         ]);
-        const problems: UiProblem[] = [...fromValidation(validation.errors ?? []), ...(lint ? fromLint(lint.findings) : [])];
+        const problems: UiProblem[] = mergeProblems(fromValidation(validation.errors ?? []), lint ? fromLint(lint.findings) : []);
         editorStore.getState().setProblems(problems);
         await summaries;
         setStatus("done");

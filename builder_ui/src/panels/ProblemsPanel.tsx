@@ -26,6 +26,12 @@ function useNodeNames(): (id: string) => string {
   return (id) => byId.get(id) || id;
 }
 
+/** The message without its leading "<node name> › " (the row shows the name already, in bold). */
+function withoutNodeName(message: string, name: string): string {
+  const prefix = `${name} › `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
 function ProblemsPanelView({ check }: { check: LiveCheck }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
@@ -58,9 +64,12 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
             >
               <span className={`sev-dot sev-${p.severity}`}>{t(`severity.${p.severity}`)}</span>
               {p.node && <strong className="problem-node" title={p.node}>{nodeName(p.node)}</strong>}
-              <span className="problem-message">{pickLanguage(p.message, lang)}</span>
+              <span className="problem-message">
+                {p.node ? withoutNodeName(pickLanguage(p.message, lang), nodeName(p.node)) : pickLanguage(p.message, lang)}
+              </span>
               {p.citation && <span className="citation small">📖 {p.citation}</span>}
-              <span className="muted small">{p.code}</span>
+              {/* a compliance rule id helps a reviewer look the rule up; a validation code is for the API only */}
+              {p.source === "lint" && <span className="muted small">{p.code}</span>}
             </button>
             {p.suggestion && p.node && p.field && (
               <div className="suggestion small" data-testid="suggestion">
