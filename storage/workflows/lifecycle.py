@@ -86,13 +86,15 @@ def check_transition(workflow: Workflow, action: str) -> str:
     allowed, target = TRANSITIONS[action]
     if workflow.status in allowed:
         return target
-    current = STATUS_LABELS.get(workflow.status, workflow.status)
-    possible = [a for a, (sources, _) in TRANSITIONS.items() if workflow.status in sources]
-    choices = ", ".join(_ACTION_LABELS[a] for a in possible) or "-"
+    current_ko, _, current_en = STATUS_LABELS.get(workflow.status, workflow.status).partition(" / ")
+    possible = [_ACTION_LABELS[a].split(" / ") for a, (sources, _) in TRANSITIONS.items() if workflow.status in sources]
+    choices_ko = ", ".join(ko for ko, _ in possible) or "-"
+    choices_en = ", ".join(en for _, en in possible) or "-"
     ko, en = _ACTION_LABELS[action].split(" / ")
+    # One " / " only: the editor shows the part of the manager's language
     message = (
-        f"'{current.split(' / ')[0]}' 상태의 워크플로는 {ko}할 수 없습니다 (가능: {choices})"
-        f" / cannot {en} a workflow that is {current.split(' / ')[1]} (allowed: {choices})"
+        f"'{current_ko}' 상태의 워크플로는 {ko}할 수 없습니다 (가능: {choices_ko})"
+        f" / cannot {en} a workflow that is {current_en or workflow.status} (allowed: {choices_en})"
     )
     raise ApiError(409, [Problem("invalid_transition", message, path="/status")])
 

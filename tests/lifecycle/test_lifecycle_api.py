@@ -293,3 +293,22 @@ async def test_every_example_has_an_impact_to_confirm(client: Client) -> None:
         assert answer.status_code == 200, (entry["slug"], answer.text)
         trigger = answer.json()["trigger"]
         assert trigger is None or "{" not in trigger["filter"]["ko"], trigger
+
+
+async def test_publishing_an_archived_workflow_is_refused_in_one_korean_and_one_english_sentence(
+    client: Client,
+) -> None:
+    # Given an archived workflow
+    wid = await _create(client)
+    assert (await client.post(f"/api/workflows/{wid}/archive")).status_code == 200
+    # When someone publishes it
+    answer = await client.post(f"/api/workflows/{wid}/publish")
+    # Then 409 says why and what to do, Korean then English, split once (the editor shows one language)
+    assert answer.status_code == 409, answer.text
+    problem = answer.json()["errors"][0]
+    assert problem["code"] == "invalid_transition" and problem["path"] == "/status"
+    ko, en = problem["message"].split(" / ")
+    assert "보관됨" in ko and "게시할 수 없습니다" in ko and "보관 해제" in ko, ko
+    assert "archived" in en and "publish" in en and "unarchive" in en and en.isascii(), en
+    # And nothing changed
+    assert await _status(client, wid) == "archived"
