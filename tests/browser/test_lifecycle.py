@@ -184,9 +184,11 @@ def test_archive_cancels_pending_sends(ui: Page, sending: tuple[str, Path]) -> N
     row = ui.locator(f'[data-testid="run-row"][data-run-id="{run_id}"]')
     expect(row).to_have_attribute("data-status", "cancelled")
     expect(row).to_contain_text("보관")
-    # And the home page lists it as archived; a new booking enrols no one
+    # And the home page lists it under "보관됨" (hidden from the default list); a new booking enrols no one
     assert _book(sending, "arch-2", "smile", chart="S-2") is None
     ui.goto("/")
+    expect(ui.get_by_test_id("workflow-row").filter(has_text="스마일 안내")).to_have_count(0)
+    ui.get_by_test_id("status-filter-archived").click()
     expect(
         ui.get_by_test_id("workflow-row").filter(has_text="스마일 안내").get_by_test_id("workflow-status")
     ).to_have_text("보관됨")

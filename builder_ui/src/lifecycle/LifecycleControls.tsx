@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
 import { errorMessages } from "../panels/common";
 import { translateNow } from "../i18n";
-import { useEditor } from "../store/editor";
+import { editorStore, useEditor } from "../store/editor";
 import { toast } from "../store/toast";
 import { lifecycleApi, type Transition, type WorkflowStatus } from "./api";
 import { StatusBadge } from "./StatusBadge";
@@ -20,13 +20,15 @@ const ALLOWED: Record<WorkflowStatus, Transition[]> = {
 
 export function LifecycleControls({ canPublish }: { canPublish: boolean }) {
   const text = useLifecycleText();
-  const { id, publishedVersion, readOnly } = useEditor((s) => ({
+  const { id, publishedVersion, readOnly, status } = useEditor((s) => ({
     id: s.meta.id,
     publishedVersion: s.meta.publishedVersion,
     readOnly: s.meta.readOnly,
+    status: s.meta.status,
   }));
-  const [status, setStatus] = useState<WorkflowStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  // In the editor store, so the toolbar knows too (an archived workflow offers neither save nor publish)
+  const setStatus = (next: WorkflowStatus | null) => editorStore.getState().setStatus(next);
 
   useEffect(() => {
     let live = true;

@@ -25,7 +25,7 @@ export function VersionTools({ workflowId, version }: { workflowId: string | num
     if (!window.confirm(lifecycleText(lang, "versions.confirmRestore", { version }))) return;
     try {
       const detail = await lifecycleApi.restore(workflowId, version);
-      const meta = { id: detail.id, publishedVersion: detail.published_version ?? null };
+      const meta = { id: detail.id, publishedVersion: detail.published_version ?? null, status: detail.status };
       editorStore.getState().load(detail.document, { ...meta, description: detail.description ?? "" });
       toast("ok", lifecycleText(lang, "versions.restored", { version }));
     } catch (error) {

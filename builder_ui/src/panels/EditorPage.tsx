@@ -22,7 +22,10 @@ import { toast } from "../store/toast";
 import { saveDraft } from "./workflowActions";
 
 type Tab = "problems" | "timeline" | "versions";
-const onSave = () => void saveDraft();
+// Ctrl+S does nothing on an archived workflow (it cannot change; the toolbar says so)
+const onSave = () => {
+  if (editorStore.getState().meta.status !== "archived") void saveDraft();
+};
 
 export function EditorPage({ id, version }: { id: string | null; version: number | null }) {
   const t = useT();
@@ -72,8 +75,8 @@ export function EditorPage({ id, version }: { id: string | null; version: number
       async (detail) => {
         if (!live) return;
         setVersions(detail.versions ?? []);
-        if (keep) return;
-        const meta = { id: detail.id, publishedVersion: detail.published_version ?? null };
+        if (keep) return store.setStatus(detail.status);
+        const meta = { id: detail.id, publishedVersion: detail.published_version ?? null, status: detail.status };
         if (version === null) {
           store.load(detail.document, { ...meta, description: detail.description ?? "" });
         } else {

@@ -10,9 +10,11 @@ import { StartButton } from "../starts/StartButton";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
 import { LifecycleControls } from "../lifecycle/LifecycleControls";
 import { PublishDialog } from "../lifecycle/PublishDialog";
+import { useLifecycleText } from "../lifecycle/text";
 
 function ToolbarView() {
   const t = useT();
+  const lifecycleText = useLifecycleText();
   const canWrite = useCan("workflow.write");
   const canPublish = useCan("workflow.publish");
   const lang = useLang((s) => s.lang);
@@ -31,6 +33,8 @@ function ToolbarView() {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | number | null>(null);
   const ro = meta.readOnly;
+  // An archived workflow cannot change or go live (the server answers 409): it offers "unarchive" instead
+  const archived = meta.status === "archived";
 
   const publish = async () => {
     setConfirming(null);
@@ -90,12 +94,12 @@ function ToolbarView() {
         {!ro && (
           <>
             {/* role-aware: a reviewer reads and signs, but neither saves nor publishes */}
-            {canWrite && (
+            {canWrite && !archived && (
               <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
                 💾 {t("editor.save")}
               </button>
             )}
-            {canPublish && (
+            {canPublish && !archived && (
               <button className="primary" onClick={() => void askToPublish()} disabled={busy} data-testid="publish">
                 🚀 {t("editor.publish")}
               </button>
@@ -110,6 +114,11 @@ function ToolbarView() {
         )}
         <LifecycleControls canPublish={canPublish} />
       </div>
+      {archived && !ro && (
+        <div className="notice small" role="status" data-testid="archived-notice">
+          🗄 {lifecycleText("archived.notice")}
+        </div>
+      )}
       {confirming !== null && (
         <PublishDialog workflowId={confirming} onConfirm={() => void publish()} onClose={() => setConfirming(null)} />
       )}

@@ -19,6 +19,8 @@ export interface WorkflowMeta {
   readOnly: boolean;
   version: number | null; // set when a published version is open (read-only)
   publishedVersion: number | null;
+  /** The workflow's lifecycle status (null: not saved yet, or not known yet); archived means no save, no publish. */
+  status: "draft" | "active" | "paused" | "archived" | null;
 }
 
 export interface EditorState {
@@ -42,6 +44,8 @@ export interface EditorState {
   load: (doc: WorkflowDocument, meta: Partial<WorkflowMeta>) => void;
   setMeta: (meta: Partial<WorkflowMeta>) => void;
   markSaved: (meta: Partial<WorkflowMeta>) => void;
+  /** The lifecycle status as the server last said it (changes neither the document nor the undo history). */
+  setStatus: (status: WorkflowMeta["status"]) => void;
   onNodesChange: (changes: NodeChange<StepNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   onConnect: (connection: Connection) => void;
@@ -70,7 +74,15 @@ export function sameParams(a: unknown, b: unknown): boolean {
   return deepEquals(plain(a), plain(b));
 }
 
-const emptyMeta: WorkflowMeta = { id: null, name: "", description: "", readOnly: false, version: null, publishedVersion: null };
+const emptyMeta: WorkflowMeta = {
+  id: null,
+  name: "",
+  description: "",
+  readOnly: false,
+  version: null,
+  publishedVersion: null,
+  status: null,
+};
 const emptyHistory: History = { past: [], future: [] };
 
 export function createEditorStore() {
@@ -120,6 +132,7 @@ export function createEditorStore() {
       },
       setMeta: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: true, revision: get().revision + 1 }),
       markSaved: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: false }),
+      setStatus: (status) => set({ meta: { ...get().meta, status } }),
 
       onNodesChange: (changes) => {
         const structural = changes.some((c) => c.type === "remove" || c.type === "add");
