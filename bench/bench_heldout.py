@@ -6,6 +6,10 @@ per family and per rule id.
   the rules nor the owned corpus, from public pages of its own (``lint.independent_*``); also per issue-17
   family (``lint.independent.topic.<family>``, the family is the id's third part). ``independent_dev`` is
   reported overall too (``lint.independent_dev_*``): rules work may read it, so it is not a held-out figure.
+- ``independent2_heldout`` (compliance/corpus/independent2_heldout.jsonl, session 15): a fresh independent set
+  whose writer read only RULES.md and independent_dev's form, from public pages no other split cites, because
+  the first independent set's aggregate had been read too often to stay blind (``lint.independent2_*``, the same
+  per-family, per-rule, per-topic and clean-trap figures).
 """
 
 from __future__ import annotations
@@ -99,6 +103,10 @@ def run(quick: bool) -> list[dict[str, Any]]:
     figures += _split_figures("independent_heldout", "independent", independent)
     figures += _topic_figures("independent", independent)
     figures.append(_clean_trap_figure("independent", independent))
+    fresh = load("independent2_heldout")
+    figures += _split_figures("independent2_heldout", "independent2", fresh)
+    figures += _topic_figures("independent2", fresh)
+    figures.append(_clean_trap_figure("independent2", fresh))
     dev = load("independent_dev")
     dev_score = score(dev)
     figures += [

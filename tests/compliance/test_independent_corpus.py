@@ -11,6 +11,7 @@ from compliance.findings import rule_catalogue
 from nodes.channels import CHANNELS
 
 SPLITS = ("independent_dev", "independent_heldout")
+FRESH = "independent2_heldout"  # session 15's fresh independent held-out set
 
 
 def _sources() -> set[str]:
@@ -42,7 +43,37 @@ def test_splits_share_neither_text_nor_sources() -> None:
     assert not {row["text"] for row in dev + heldout} & owned
 
 
+def test_fresh_set_is_labelled_cited_and_covers_every_family() -> None:
+    rules, sources = set(rule_catalogue()), _sources()
+    rows = load(FRESH)
+    assert len(rows) >= 160 and len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
+        assert set(row) == {"id", "channel", "purpose", "text", "expected", "source"}, row["id"]
+        assert re.fullmatch(r"ind2-held-[a-z]+-\d\d", row["id"]), row["id"]
+        assert row["purpose"] in CHANNELS[row["channel"]].purposes, row["id"]
+        assert set(row["expected"]) <= rules - UNLABELLED, row["id"]
+        assert row["source"] in sources and row["source"].startswith("f-"), row["id"]
+    clean = sum(1 for row in rows if not row["expected"])
+    assert 0.25 <= clean / len(rows) <= 0.40
+    families = {row["id"].split("-")[2] for row in rows}
+    assert families >= {"testimonial", "comparison", "inducement", "guarantee", "safety", "celebrity", "english",
+                        "mixed", "health", "purpose", "transmission", "other", "clean"}  # fmt: skip
+
+
+def test_fresh_set_shares_no_text_or_source_with_any_other_corpus_file() -> None:
+    fresh = load(FRESH)
+    texts, cited = {row["text"] for row in fresh}, {row["source"] for row in fresh}
+    for path in CORPUS_DIR.glob("*.jsonl"):
+        if path.stem == FRESH:
+            continue
+        others = load(path.stem)
+        assert not texts & {row["text"] for row in others}, path.name
+        assert not cited & {row.get("source") for row in others}, path.name
+
+
 def test_bench_reports_the_independent_figures() -> None:
     names = {figure["bench"] for figure in run(quick=True)}
     assert {"lint.independent_precision", "lint.independent_recall", "lint.independent_dev_recall"} <= names
     assert {"lint.independent.topic.testimonial", "lint.independent.topic.clean", "lint.independent.MSA"} <= names
+    assert {"lint.independent2_precision", "lint.independent2_recall", "lint.independent2.topic.comparison",
+            "lint.independent2.clean_traps_passed", "lint.independent2.MSA"} <= names  # fmt: skip
