@@ -1,0 +1,227 @@
+"""Frames of session 15 (issue 17: recall of comparison/disparagement, celebrity, guarantee and mixed
+Korean + English messages on wording no rule was written for).
+
+The families the independent held-out set still misses are those whose *other provider* is implied by the
+shape of the sentence rather than named: "…하는 곳과는 다릅니다" (a place pinned down by what it does, then a
+contrast), "여러 곳 다녀보셨다면" (shopping around), "처음부터 저희에게 오셨다면" (a counterfactual that
+blames the one before), "다른 치과처럼 기다리실 필요 없어요" (like the others, minus their flaw), "약만 주는
+피부과" (a practice reduced to one bad habit), "another surgeon said no". Each is a product of classes, as in
+:mod:`compliance.compose_frames`; the classes here widen that module's (which stay as they are).
+
+``python -m compliance.compose_frames_s15`` writes ``rules/frames_s15.json`` (the loader reads every
+``rules/frames*.json``). Every frame is a model-free ``window`` frame for advertising content whose roles
+start with literal words, so the prefilter skips it on ordinary messages and the kiwipiepy model is never
+loaded for it (tests/compliance/test_model_free.py). MSA-DEFAME implies MSA-COMPARISON in the checker
+(``_disparaging_compares``), so a disparaging frame names MSA-DEFAME only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .findings import RULES_DIR
+
+OUT: Path = RULES_DIR / "frames_s15.json"
+
+# a provider noun, and words that make it "another" one (or an ordinary, nearby, big or previous one)
+_PROVIDER = "(병원|의원|치과|안과|피부과|성형외과|한의원|클리닉|센터)"
+_OTHER = "(다른|타|딴|여느|남의|주변|근처|인근|동네|여러|대형|체인|일반|보통|흔한|웬만한|대부분의|이전|예전|기존)"
+_EN_PROVIDERS = "(clinics?|dentists?|doctors?|surgeons?|offices|practices|chains|places|hospitals|dermatologists?)"
+
+CONCEPTS: dict[str, list[str]] = {
+    # --- comparison / defamation -------------------------------------------------------------------------------
+    # another provider, named by kind or as "elsewhere"
+    "other_provider": [
+        f"{_OTHER}{_PROVIDER}(들)?",
+        "(다른|딴|엉뚱한|아무)(곳|데)",
+        "타원",
+        "타의원",
+    ],
+    # a place pinned down by what it does ("…잡는 곳", "흔한 피부과"): the relative clause makes it another one
+    "described_provider": [
+        f"[가-힣](는|은|던|한)(곳|데|{_PROVIDER})(들)?",
+        f"{_OTHER}{_PROVIDER}(들)?",
+    ],
+    # a contrast right after the provider: "…과는 다릅니다", "차원이 다른", "비교가 안 되는", "부럽지 않은"
+    "contrast_after": [
+        "(와|과)(는|도)?(다릅|다른|다르|달리|달라|차원이다|비교(가|도)?(안|불가|할수없|되지않)|같을수없|같지않|급이다)",
+        "(이|가)?부럽지않",
+        "못지않",
+    ],
+    # shopping around before coming here
+    "shopped_around": ["여러곳", "여러군데", "몇군데", "몇곳", "여기저기", "이곳저곳", "이병원저병원", "병원쇼핑"],
+    "tried_there": [
+        "(다녀|다니|가보|상담|받아|비교|알아)[가-힣]{0,4}(보시|보셨|보신|보면|보고|보다)",
+        "(다니|가|상담받|받)(셨|으셨)(다면|던|는데|지만)",
+    ],
+    # "had you come to us first": blames whoever the patient saw before
+    "had_you_come_first": [
+        "(처음부터|진작|애초에|일찍)(저희|우리|본원|여기|이곳)[가-힣]{0,4}(오셨|왔|찾으셨|찾아오셨|받으셨|맡기셨)(다면|더라면|으면|더라면)",
+    ],
+    # someone else's refusal or verdict, retold to win the patient (without "…라는 말")
+    "others": [
+        f"{_OTHER}{_PROVIDER}(들)?(이|에서|에선|은|는|도)",
+        "(다른|딴|엉뚱한)(곳|데)(이|에서|에선|은|는|도)",
+        "남들(이|은|도)",
+        "(타원|타의원)(이|에서|에선|은|는|도)",
+    ],
+    "refused": [
+        "(안|못)(된다|한다|해준다|해준대)(고|며|던|는|더)",
+        "(어렵|불가능하|힘들|위험하)다(고|며|던|는)",
+        "포기하(라|래|시라)",
+        "(불가|안된다는|어렵다는)(판정|진단|소견|말|얘기|답)",
+        "거절(당|하|받)",
+        "손(을)?놓",
+    ],
+    # a practice reduced to one habit ("약만 주는 피부과", "발치부터 권하는 치과", "날짜만 잡는 곳")
+    "one_habit_place": [
+        f"[가-힣]{{1,8}}(만|부터)(하는|주는|권하는|잡는|파는|놓는|보는|찍는|밀어붙이는|잡고|하고)[가-힣]{{0,6}}(곳|데|{_PROVIDER})",
+        f"(대충|건성으로|형식적으로|기계적으로)[가-힣]{{0,8}}(는|은|던)(곳|데|{_PROVIDER})",
+    ],
+    # "there are still places that …", and the patient tired of them
+    "still_places": [f"아직도[가-힣0-9]{{0,14}}(는|은)(곳|데|{_PROVIDER})(이|가)(많|있)"],
+    # a place pinned down by neglect ("시술 후 나 몰라라 하는 곳")
+    "neglect_place": [
+        f"(나몰라라|모르쇠|책임지지않|연락(도)?안되|방치하)[가-힣]{{0,4}}(는|은|던)(곳|데|{_PROVIDER})",
+    ],
+    # what the patient only got there ("날짜만 잡고 오셨나요?")
+    "only_got": ["[가-힣]{1,8}(만|부터)(잡고|하고|권유받고|권유받으시고|듣고)(오셨|오신|왔)"],
+    "tired_of_place": [f"(곳|데|{_PROVIDER})(에|에게|에서|때문에)(지치|실망하|질리|속상하|상처받)"],
+    # someone without the qualification, and what it cost the patient
+    "non_specialist": ["비전문(의|가|병원|의원|시술소)?", "전문의(가|도)?아닌(곳|데|의사|병원|의원|치과)"],
+    "harm_done": ["고생", "부작용", "흉", "망가", "망친", "실패", "되돌리기", "후회", "재수술", "바로잡"],
+    # another profession or method (a rival 직역) that did not work
+    # (a particle is required after a place, so a sender name such as "라온한의원" is not taken for the rival)
+    "other_method": [
+        "(한의원|한방|관리실|마사지(샵)?|에스테틱|피부샵)(에서|에|의|처럼|보다|은|는|도|으로|로)",
+        "침치료",
+        "침맞",
+        "민간요법",
+    ],
+    "did_not_work": [
+        "(낫지|좋아지지|나아지지|빠지지|없어지지|사라지지|줄지)(않|못)",
+        "그대로(였|인|이던|던)",
+        "소용(없|이없)",
+        "효과(를)?(못|없|가없)",
+        "해결(못|안|이안)",
+    ],
+    # "why go elsewhere"
+    "why_elsewhere": [
+        f"굳이(다른|딴|타)(곳|데|{_PROVIDER})",
+        "다른(곳|데)(에|으로|로)?(가실|갈|찾으실|찾을)(이유|필요)",
+        "(why|more|cheaper|better|instead)[a-z]{0,16}(elsewhere|anywhereelse)",
+    ],
+    # "like the others" followed by the flaw the patient is spared
+    "like_others": [f"{_OTHER}({_PROVIDER}|곳|데)(들)?(처럼|같이|마냥)"],
+    "spared": ["필요(가|는)?없", "(하|기다리|헤매|걱정하|고생하)지(않|마)", "일(이|은)?없"],
+    # English: the contrast and the complaint about other providers
+    "en_unlike": [f"(unlike|tiredof|sickof|fedupwith|frustratedwith|donewith)[a-z0-9]{{0,30}}{_EN_PROVIDERS}"],
+    "en_complaint": ["wait", "rush", "push", "upsell", "ignore", "shuffle", "overbook", "nevercallback"],
+    "en_other_said_no": [
+        "(another|other|your|previous|last)(clinic|dentist|doctor|surgeon|dermatologist|ophthalmologist)s?"
+        "(said|told|turned|refused|gaveup)",
+    ],
+    # --- inducement (English price anchor) ---------------------------------------------------------------------
+    "en_half_price": ["halfthe(price|cost)", "halfprice", "halfoff"],
+    # --- celebrity and broadcast -------------------------------------------------------------------------------
+    # a programme or channel the doctor appears on, advises or was shown by
+    "broadcast": [
+        "(방송|tv|티비|프로그램|다큐|다큐멘터리|예능|종편|라디오|유튜브채널|뉴스|드라마)(에|에서|의)?[가-힣]{0,6}"
+        "(출연|자문|고정|소개된|소개되|나온|나오신|등장)",
+    ],
+    "doctor": ["원장", "의사", "전문의", "의료진", "선생님", "교수", "닥터"],
+    "en_seen_on": [
+        "asseenon(tv|television|kbs|mbc|sbs|jtbc|tvn|netflix|youtube)",
+        "featuredon(tv|kbs|mbc|sbs|jtbc|tvn)",
+    ],
+    "en_doctor": ["surgeon", "doctor", "dentist", "dermatologist", "ophthalmologist", "physician"],
+    # --- guarantee ---------------------------------------------------------------------------------------------
+    "certainty": ["반드시", "확실하게", "틀림없이", "기필코"],
+    "delivered": [
+        "(결과|효과|변화)(로|를)?(보답|보여|증명)",
+        "(지워|없애|빼|바꿔|되찾아|돌려)(드립|드려|드릴|줍니다|드리겠)",
+    ],
+    "anyone": ["누구든", "누구나", "예외없이", "모든분(이|들이)?"],
+    "changed": ["(달라진|달라집|달라져|효과를보|변화를|좋아집|좋아져)"],
+    # a failure or a disappointment, then a free redo or the money back (mixed Korean and English words)
+    "failure": ["실패", "탈락", "failure", "fails?", "빠지면", "재발하면", "불만족", "효과(가)?없(으면|을시)"],
+    "free_redo": [
+        "무상",
+        "무료(로)?(재|다시)",
+        "비용없이",
+        "환불",
+        "돌려",
+        "refund",
+        "moneyback",
+        "free(redo|retreatment)",
+    ],
+    "en_no_result_no_fee": [
+        "no(results?|improvement|change|difference)(no|nothing)(charge|fee|cost|pay|topay)",
+        "oryourmoneyback",
+        "orit'?s?free",
+    ],
+}
+
+# English "free"/"no" in the failure class must be words, not letters inside a word: the roles are searched on
+# the compact text (no spaces), so short English words stay in multi-word patterns above.
+
+
+def _frame(rule: str, roles: list[list[str]], window: int = 20, **extra: Any) -> dict[str, Any]:
+    return {"rule": rule, "scope": extra.pop("scope", "ad"), "roles": roles, "window": window, **extra}
+
+
+def _c(*names: str) -> list[str]:
+    return [pattern for name in names for pattern in CONCEPTS[name]]
+
+
+def frames() -> list[dict[str, Any]]:
+    return [
+        # comparison and disparagement
+        # one pattern, so the contrast follows the provider it is about (not the sender's "…안과" before it)
+        # (the contrast again as a second role: its literal words let the prefilter skip the frame)
+        _frame(
+            "MSA-COMPARISON",
+            [[f"(?:{p})(?:{c})" for p in _c("described_provider") for c in _c("contrast_after")], _c("contrast_after")],
+            8,
+        ),
+        _frame("MSA-COMPARISON", [_c("shopped_around"), _c("tried_there")], 14),
+        _frame("MSA-DEFAME", [_c("had_you_come_first")]),
+        _frame("MSA-DEFAME", [_c("others"), _c("refused")], 24),
+        _frame("MSA-DEFAME", [_c("one_habit_place")]),
+        _frame("MSA-DEFAME", [_c("still_places")]),
+        _frame("MSA-DEFAME", [_c("tired_of_place")]),
+        _frame("MSA-DEFAME", [_c("neglect_place")]),
+        _frame("MSA-DEFAME", [_c("others"), _c("only_got")], 24),
+        _frame("MSA-DEFAME", [_c("others"), _c("did_not_work")], 24),
+        _frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
+        _frame("MSA-DEFAME", [_c("other_method"), _c("did_not_work")], 24),
+        _frame("MSA-COMPARISON", [_c("why_elsewhere")]),
+        _frame("MSA-DEFAME", [_c("like_others"), _c("spared")], 24),
+        _frame("MSA-COMPARISON", [_c("en_unlike")]),
+        _frame("MSA-DEFAME", [_c("en_unlike"), _c("en_complaint")], 40, sentences=2),
+        _frame("MSA-DEFAME", [_c("en_other_said_no")]),
+        _frame("MSA-INDUCEMENT", [_c("en_half_price")]),
+        # celebrity by broadcast: a doctor sold by a programme (ARTICLE-FORM and, by the labelling convention,
+        # CELEBRITY)
+        _frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12),
+        _frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12),
+        _frame("MSA-ARTICLE-FORM", [_c("en_seen_on")]),
+        _frame("MSA-CELEBRITY", [_c("en_seen_on"), _c("en_doctor")], 30),
+        # guarantee
+        _frame("MSA-GUARANTEE", [_c("certainty"), _c("delivered")], 12),
+        _frame("MSA-GUARANTEE", [_c("anyone"), _c("changed")], 24),
+        _frame("MSA-GUARANTEE", [_c("failure"), _c("free_redo")], 16),
+        _frame("MSA-GUARANTEE", [_c("en_no_result_no_fee")]),
+    ]
+
+
+def main() -> None:
+    doc = {"concepts": CONCEPTS, "frames": frames()}
+    OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"{OUT}: {len(doc['frames'])} frames")
+
+
+if __name__ == "__main__":
+    main()
