@@ -85,7 +85,19 @@ CONCEPTS: dict[str, list[str]] = {
     # a place pinned down by neglect ("시술 후 나 몰라라 하는 곳")
     "neglect_place": [
         f"(나몰라라|모르쇠|책임지지않|연락(도)?안되|방치하)[가-힣]{{0,4}}(는|은|던)(곳|데|{_PROVIDER})",
+        f"(뒷전|소홀)[가-힣]{{0,2}}(인|한|이던|하던)(곳|데|{_PROVIDER})",
+        "싼게비지떡",
+        "싼것이비지떡",
     ],
+    # a described place the reader is asked to doubt ("원장이 수시로 바뀌는 병원, 믿을 수 있을까요?")
+    "doubt": ["믿을수있을까", "믿을수있나", "믿으시겠", "맡기시겠", "맡기실건가", "괜찮을까", "안심하실수있"],
+    # "the ones who do it properly are elsewhere"
+    "proper_elsewhere": [f"(제대로|잘|정직하게|꼼꼼하게)(하는|보는|치료하는|수술하는)(곳|데|{_PROVIDER})(은|는)?따로"],
+    # "we are different", once the reader's experience of other clinics has been evoked
+    "we_differ": ["(저희|우리|본원|여기|이곳)(는|은)(좀|확실히|분명히|완전히)?(다릅|달라|다르)"],
+    "their_visit": [f"(곳|데|{_PROVIDER})(들)?(가기|가면|갈때|가서|에가|에서는|에선|들은|들이)"],
+    # what went wrong with a procedure done elsewhere
+    "went_wrong": ["풀리", "풀렸", "풀린", "처진", "처졌", "틀어", "비뚤", "무너", "망가", "터진", "덧난"],
     # what the patient only got there ("날짜만 잡고 오셨나요?")
     "only_got": ["[가-힣]{1,8}(만|부터)(잡고|하고|권유받고|권유받으시고|듣고)(오셨|오신|왔)"],
     "tired_of_place": [f"(곳|데|{_PROVIDER})(에|에게|에서|때문에)(지치|실망하|질리|속상하|상처받)"],
@@ -119,6 +131,10 @@ CONCEPTS: dict[str, list[str]] = {
     # English: the contrast and the complaint about other providers
     "en_unlike": [f"(unlike|tiredof|sickof|fedupwith|frustratedwith|donewith)[a-z0-9]{{0,30}}{_EN_PROVIDERS}"],
     "en_complaint": ["wait", "rush", "push", "upsell", "ignore", "shuffle", "overbook", "nevercallback"],
+    "en_others_habit": [
+        f"(most|many|other|typical|some)[a-z]{{0,10}}{_EN_PROVIDERS}"
+        "(wont|dont|never|rarely|cant|willnot|pull|push|rush|upsell|overcharge|chargemore|skip|ignore|hide)",
+    ],
     "en_other_said_no": [
         "(another|other|your|previous|last)(clinic|dentist|doctor|surgeon|dermatologist|ophthalmologist)s?"
         "(said|told|turned|refused|gaveup)",
@@ -156,6 +172,11 @@ CONCEPTS: dict[str, list[str]] = {
         "refund",
         "moneyback",
         "free(redo|retreatment)",
+    ],
+    "result_confident": ["(결과|효과)(에|는|만큼은|라면|로)?[가-힣]{0,4}자신(있|합니다|만만)"],
+    "en_redo_free": [
+        "or(we|well|weill)(redo|refund|fix|retreat|repeat)[a-z]{0,10}(free|forfree|atnocost|nocharge)",
+        "(fixed|corrected|solved|gone|straight|clear|perfect)forlife",
     ],
     "en_no_result_no_fee": [
         "no(results?|improvement|change|difference)(no|nothing)(charge|fee|cost|pay|topay)",
@@ -195,6 +216,11 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-DEFAME", [_c("neglect_place")]),
         _frame("MSA-DEFAME", [_c("others"), _c("only_got")], 24),
         _frame("MSA-DEFAME", [_c("others"), _c("did_not_work")], 24),
+        _frame("MSA-DEFAME", [_c("others"), _c("went_wrong")], 24),
+        _frame("MSA-DEFAME", [_c("described_provider"), _c("doubt")], 16),
+        _frame("MSA-COMPARISON", [_c("proper_elsewhere")]),
+        _frame("MSA-COMPARISON", [_c("we_differ"), _c("their_visit")], 40, sentences=2),
+        _frame("MSA-DEFAME", [_c("en_others_habit")]),
         _frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
         _frame("MSA-DEFAME", [_c("other_method"), _c("did_not_work")], 24),
         _frame("MSA-COMPARISON", [_c("why_elsewhere")]),
@@ -214,6 +240,8 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-GUARANTEE", [_c("anyone"), _c("changed")], 24),
         _frame("MSA-GUARANTEE", [_c("failure"), _c("free_redo")], 16),
         _frame("MSA-GUARANTEE", [_c("en_no_result_no_fee")]),
+        _frame("MSA-GUARANTEE", [_c("result_confident")]),
+        _frame("MSA-GUARANTEE", [_c("en_redo_free")]),
     ]
 
 
