@@ -119,6 +119,27 @@ CONCEPTS: dict[str, list[str]] = {
         "효과(를)?(못|없|가없)",
         "해결(못|안|이안)",
     ],
+    # an unfavourable fact about other providers (Medical Service Act 56(2)5: 비방 목적의 불리한 사실): words that
+    # only ever describe someone else's practice in an advertisement
+    "bad_name": [
+        "돌팔이",
+        "엉터리",
+        "야매",
+        "사무장병원",
+        "유령수술",
+        "대리수술",
+        "과잉(진료|치료|수술)",
+        "바가지",
+        "폭리",
+    ],
+    # facts that disparage only when pinned on a provider or its staff
+    "bad_fact": ["무면허", "무자격", "의료사고", "행정처분", "영업정지"],
+    "someone": [f"(곳|데|{_PROVIDER}|직원|의사|원장|실장)"],
+    # a price set against the market's ("시중 평균가보다")
+    "market_price": [
+        "(시중|업계|전국|지역|주변|인근)(평균)?(가|가격|시세|평균가)(보다|대비)",
+        "평균(가|가격|시세)(보다|대비)",
+    ],
     # "why go elsewhere"
     "why_elsewhere": [
         f"굳이(다른|딴|타)(곳|데|{_PROVIDER})",
@@ -152,7 +173,6 @@ CONCEPTS: dict[str, list[str]] = {
         "asseenon(tv|television|kbs|mbc|sbs|jtbc|tvn|netflix|youtube)",
         "featuredon(tv|kbs|mbc|sbs|jtbc|tvn)",
     ],
-    "en_doctor": ["surgeon", "doctor", "dentist", "dermatologist", "ophthalmologist", "physician"],
     # --- guarantee ---------------------------------------------------------------------------------------------
     "certainty": ["반드시", "확실하게", "틀림없이", "기필코"],
     "delivered": [
@@ -224,6 +244,9 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
         _frame("MSA-DEFAME", [_c("other_method"), _c("did_not_work")], 24),
         _frame("MSA-COMPARISON", [_c("why_elsewhere")]),
+        _frame("MSA-DEFAME", [_c("bad_name")]),
+        _frame("MSA-DEFAME", [_c("bad_fact"), _c("someone")], 16),
+        _frame("MSA-COMPARISON", [_c("market_price")]),
         _frame("MSA-DEFAME", [_c("like_others"), _c("spared")], 24),
         _frame("MSA-COMPARISON", [_c("en_unlike")]),
         _frame("MSA-DEFAME", [_c("en_unlike"), _c("en_complaint")], 40, sentences=2),
@@ -234,7 +257,6 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12),
         _frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12),
         _frame("MSA-ARTICLE-FORM", [_c("en_seen_on")]),
-        _frame("MSA-CELEBRITY", [_c("en_seen_on"), _c("en_doctor")], 30),
         # guarantee
         _frame("MSA-GUARANTEE", [_c("certainty"), _c("delivered")], 12),
         _frame("MSA-GUARANTEE", [_c("anyone"), _c("changed")], 24),

@@ -51,7 +51,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("Your last dentist said no? Ask us.", {C, D}),
         # broadcast doctor; guarantees
         ("건강 예능에 고정 출연 중인 원장이 직접 봅니다.", {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"}),
-        ("As seen on MBC — meet the surgeon behind the show.", {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"}),
+        ("As seen on MBC — meet the surgeon behind the show.", {"MSA-ARTICLE-FORM"}),
         ("기미, 반드시 지워 드립니다.", {"MSA-GUARANTEE"}),
         ("누구나 첫 관리부터 달라진 피부를 느낍니다.", {"MSA-GUARANTEE"}),
         ("보철 failure 시 무상으로 다시 해 드립니다.", {"MSA-GUARANTEE"}),
