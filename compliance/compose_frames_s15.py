@@ -220,6 +220,42 @@ CONCEPTS: dict[str, list[str]] = {
         "(방송|tv|티비|프로그램|다큐|다큐멘터리|예능|종편|라디오|유튜브채널|뉴스|드라마)(에|에서|의)?[가-힣]{0,6}"
         "(출연|자문|고정|소개된|소개되|나온|나오신|등장)",
     ],
+    # public figures by role that the older celebrity class lacks (an image model is allowed, so no 모델)
+    "public_figure": [
+        "앵커",
+        "bj",
+        "스트리머",
+        "틱톡커",
+        "인스타그래머",
+        "(여|남)(자)?주인공",
+        "래퍼",
+        "뮤지컬배우",
+        "예능인",
+        "셀러브리티",
+        "(톱|한류|스포츠|아이돌)스타",
+    ],
+    # what ties the figure to this clinic or a procedure
+    "tie_to_clinic": [
+        "곳",
+        "원장",
+        f"{_PROVIDER}",
+        "시술",
+        "수술",
+        "관리",
+        "교정",
+        "필러",
+        "보톡스",
+        "라인",
+        "비결",
+        "담당",
+        "선택",
+        "추천",
+        "받은",
+        "다듬",
+        "맡긴",
+        "집도",
+        "완성",
+    ],
     "doctor": ["원장", "의사", "전문의", "의료진", "선생님", "교수", "닥터"],
     "en_seen_on": [
         "asseenon(tv|television|kbs|mbc|sbs|jtbc|tvn|netflix|youtube)",
@@ -311,6 +347,7 @@ def frames() -> list[dict[str, Any]]:
         # CELEBRITY)
         _frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12),
         _frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12),
+        _frame("MSA-CELEBRITY", [_c("public_figure"), _c("tie_to_clinic")], 20),
         _frame("MSA-ARTICLE-FORM", [_c("en_seen_on")]),
         # guarantee
         _frame("MSA-GUARANTEE", [_c("certainty"), _c("delivered")], 12),

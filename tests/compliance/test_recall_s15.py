@@ -56,6 +56,8 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         # broadcast doctor; guarantees
         ("건강 예능에 고정 출연 중인 원장이 직접 봅니다.", {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"}),
         ("As seen on MBC — meet the surgeon behind the show.", {"MSA-ARTICLE-FORM"}),
+        ("저녁 뉴스 앵커가 관리받는 피부과.", {"MSA-CELEBRITY"}),
+        ("인기 틱톡커가 보톡스를 맞은 곳.", {"MSA-CELEBRITY"}),
         ("기미, 반드시 지워 드립니다.", {"MSA-GUARANTEE"}),
         ("누구나 첫 관리부터 달라진 피부를 느낍니다.", {"MSA-GUARANTEE"}),
         ("보철 failure 시 무상으로 다시 해 드립니다.", {"MSA-GUARANTEE"}),
@@ -81,6 +83,10 @@ def test_session15_frames_find_new_wording(body: str, rules: set[str]) -> None:
 )
 def test_ordinary_advertising_sentences_stay_clean(body: str) -> None:
     assert rules_of(AD.format(body)) == set()
+
+
+def test_the_clinics_own_followers_are_no_celebrity() -> None:
+    assert "MSA-CELEBRITY" not in rules_of(AD.format("인스타 팔로워 1만 명을 넘었습니다. 늘 감사합니다."))
 
 
 def test_a_sender_name_is_not_the_rival_method() -> None:
