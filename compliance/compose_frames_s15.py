@@ -305,8 +305,46 @@ def _c(*names: str) -> list[str]:
     return [pattern for name in names for pattern in CONCEPTS[name]]
 
 
+# Purpose: a comparison or disparagement is advertising content whatever the channel (an AlimTalk or an
+# informational SMS that carries one is KAKAO-ALIMTALK-PROMO / ADV-PURPOSE-MISMATCH plus the MSA finding). Only
+# the classes a care message never uses feed the purpose step (``PROMO``); "타 병원에서 어렵다는 소견을 받으셨다면
+# 진료의뢰서를 가져오세요" and "다른 병원에서 잘못 처방된 약" stay informational.
+_PROMO_REASON = "다른 의료기관과의 비교·비방 / comparison with or disparagement of other clinics"
+_EVALUATIVE_CONTRAST = [
+    "(와|과)(는|도)?(차원이다|비교(가|도)?(안|불가|할수없|되지않)|같을수없|급이다)",
+    "(이|가)?부럽지않",
+    "못지않",
+]
+_PROMO_CLASSES = (
+    "had_you_come_first",
+    "bad_name",
+    "fooled",
+    "one_habit_place",
+    "still_places",
+    "tired_of_place",
+    "neglect_place",
+    "real_one_differs",
+    "proper_elsewhere",
+    "why_elsewhere",
+    "en_unlike",
+    "en_others_habit",
+)
+
+
+def _promo_frames() -> list[dict[str, Any]]:
+    contrast = [f"(?:{p})(?:{c})" for p in CONCEPTS["described_provider"] for c in _EVALUATIVE_CONTRAST]
+    single = [_frame("PROMO", [_c(name)], scope="any", reason=_PROMO_REASON) for name in _PROMO_CLASSES]
+    return [
+        _frame("PROMO", [contrast, _EVALUATIVE_CONTRAST], 8, scope="any", reason=_PROMO_REASON),
+        _frame("PROMO", [_c("shopped_around"), _c("tried_there")], 14, scope="any", reason=_PROMO_REASON),
+        _frame("PROMO", [_c("non_specialist"), _c("harm_done")], 30, scope="any", reason=_PROMO_REASON),
+        *single,
+    ]
+
+
 def frames() -> list[dict[str, Any]]:
     return [
+        *_promo_frames(),
         # comparison and disparagement
         # one pattern, so the contrast follows the provider it is about (not the sender's "…안과" before it)
         # (the contrast again as a second role: its literal words let the prefilter skip the frame)

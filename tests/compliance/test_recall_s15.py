@@ -120,3 +120,20 @@ def test_every_frame_is_model_free_with_a_prefilter() -> None:
         assert frame.get("kind", "window") == "window"
         alternations = ["|".join(f"(?:{p})" for p in role) for role in frame["roles"]]
         assert any(required_grams(a) for a in alternations), frame["roles"][0][:2]
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "mismatch"),
+    [
+        ("[다솜안과] 흔한 안과와는 차원이 다른 검사를 받아 보세요.", "alimtalk", "KAKAO-ALIMTALK-PROMO"),
+        ("[이음치과] 아직도 사진만 보고 진단하는 곳이 많습니다.", "sms", "ADV-PURPOSE-MISMATCH"),
+        ("[새봄피부과] 여러 곳 다녀보셨다면 차이를 아실 거예요.", "alimtalk", "KAKAO-ALIMTALK-PROMO"),
+    ],
+)
+def test_a_comparison_in_a_care_channel_is_advertising(text: str, channel: str, mismatch: str) -> None:
+    """Comparison is advertising content whatever the channel: the purpose step flags it, and the MSA finding
+    its content earns comes with it."""
+    found = rules_of(text, channel, "informational")
+    assert {mismatch, C} <= found
+    reasons = [f.message for f in lint_text(text, channel, "informational") if f.rule == mismatch]
+    assert reasons and "비교" in reasons[0]
