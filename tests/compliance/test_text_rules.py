@@ -316,3 +316,20 @@ def test_lint_text_never_raises_and_offsets_stay_inside(text: str, channel: str,
         assert finding.start is not None and finding.end is not None
         assert 0 <= finding.start <= finding.end <= len(text)
         assert finding.severity in {"error", "warning", "info"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 밝은눈피부과 피부과 전문의 원장이 직접 상담합니다." + AD_TAIL,
+        "(광고) 밝은눈안과 안과 전문의 원격 상담 예약을 받습니다." + AD_TAIL,
+    ],
+)
+def test_a_specialist_doctor_is_not_a_specialist_clinic(text: str) -> None:
+    # "전문의 원장" compacts to "전문의원장": the doctor's real title must not read as a "…전문의원" clinic name.
+    assert "MSA-FAKE-TITLE" not in {f.rule for f in lint_text(text, "friendtalk", "advertising")}
+
+
+def test_a_specialist_clinic_name_is_still_a_fake_title() -> None:
+    text = "(광고) 밝은눈 피부 전문의원에서 상담받으세요." + AD_TAIL
+    assert "MSA-FAKE-TITLE" in {f.rule for f in lint_text(text, "friendtalk", "advertising")}
