@@ -1199,6 +1199,15 @@ PROBES_18: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# "무조건" (unconditionally) promises a result only with an outcome after it ("무조건 예뻐집니다"); before a verb of
+# recommending or a booking rule it describes a practice ("무조건 임플란트부터 권하는", "무조건 예약제"): clean traps
+_GT = "(광고) 다솜치과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-904-1000"
+GUARANTEE_TRAPS: list[tuple[str, str, set[str], str]] = [
+    (_GT.format("임플란트 상담은 무조건 사전 예약제로 운영합니다. 진료 시간 안내는 홈페이지를 확인해 주세요."),"F",set(), "stibee-law"),
+    (_GT.format("스케일링은 1년에 한 번 건강보험이 적용되니, 정기검진 때 무조건 함께 받으시길 권해 드립니다."),"F",set(), "mohw-checklist"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1283,6 +1292,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"h{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected18), "source": source})  # fmt: skip
+    for i, (text, kind, expected19, source) in enumerate(GUARANTEE_TRAPS, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"gt{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected19), "source": source})  # fmt: skip
     return _conventions(rows)
 
 
