@@ -849,7 +849,8 @@ PROBES_11: list[tuple[str, str, set[str], str]] = [
     (_A3.format("Our patient Sarah went from hiding her smile to beaming in every photo!"),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
     (_A1.format("피부과 유목민 졸업하세요. 여기서 끝냅니다."),"F",{"MSA-COMPARISON","MSA-GUARANTEE"}, "stibee-law"),
     (_A2.format("다른 데서 라식 불가 판정 받으셨어도 일단 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
-    (_A3.format("Tired of clinics that rush you? We take our time."),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    # disparages how other clinics treat patients (RULES.md MSA-DEFAME: "other clinics or their methods"): both
+    (_A3.format("Tired of clinics that rush you? We take our time."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
     (_A1.format("원가 공개! 슈링크 300샷 39만 원"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
     (_A1.format("이번 달 생일이신 분, 아쿠아필 1회 쏩니다 🎁"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
     (_A2.format("가족 모두 검사받으시면 아이 검사비는 저희가 낼게요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
