@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate clean
+.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate scorer clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,12 @@ bench-webhooks: $(VENV)/.installed
 
 bench-scaleout: $(VENV)/.installed
 	$(PY) -m bench.scaleout $(if $(QUICK),--quick,) $(if $(ONLY),--only=$(ONLY),)
+
+# Retrain the compliance checker's per-rule scorer (compliance/rules/scorer.json) after adding or relabelling corpus
+# lines: dev, independent_dev and every compliance/corpus/probes*.jsonl not held back (never a held-out or *unseen*
+# file). About a minute of CPU; prints each rule's threshold and held-back recall. Then `make bench` for the figures.
+scorer: $(VENV)/.installed
+	$(PY) -m compliance.scorer_train
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -849,7 +849,8 @@ PROBES_11: list[tuple[str, str, set[str], str]] = [
     (_A3.format("Our patient Sarah went from hiding her smile to beaming in every photo!"),"F",{"MSA-TESTIMONIAL"}, "asa-cosmetic"),
     (_A1.format("피부과 유목민 졸업하세요. 여기서 끝냅니다."),"F",{"MSA-COMPARISON","MSA-GUARANTEE"}, "stibee-law"),
     (_A2.format("다른 데서 라식 불가 판정 받으셨어도 일단 오세요."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "dent-cases"),
-    (_A3.format("Tired of clinics that rush you? We take our time."),"F",{"MSA-COMPARISON"}, "asa-cosmetic"),
+    # disparages how other clinics treat patients (RULES.md MSA-DEFAME: "other clinics or their methods"): both
+    (_A3.format("Tired of clinics that rush you? We take our time."),"F",{"MSA-COMPARISON","MSA-DEFAME"}, "asa-cosmetic"),
     (_A1.format("원가 공개! 슈링크 300샷 39만 원"),"F",{"MSA-INDUCEMENT"}, "lure-cases"),
     (_A1.format("이번 달 생일이신 분, 아쿠아필 1회 쏩니다 🎁"),"F",{"MSA-INDUCEMENT"}, "yeoshin-kma"),
     (_A2.format("가족 모두 검사받으시면 아이 검사비는 저희가 낼게요."),"F",{"MSA-INDUCEMENT"}, "lure-27-3"),
@@ -1199,6 +1200,15 @@ PROBES_18: list[tuple[str, str, set[str], str]] = [
 ]  # fmt: skip
 
 
+# "무조건" (unconditionally) promises a result only with an outcome after it ("무조건 예뻐집니다"); before a verb of
+# recommending or a booking rule it describes a practice ("무조건 임플란트부터 권하는", "무조건 예약제"): clean traps
+_GT = "(광고) 다솜치과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-904-1000"
+GUARANTEE_TRAPS: list[tuple[str, str, set[str], str]] = [
+    (_GT.format("임플란트 상담은 무조건 사전 예약제로 운영합니다. 진료 시간 안내는 홈페이지를 확인해 주세요."),"F",set(), "stibee-law"),
+    (_GT.format("스케일링은 1년에 한 번 건강보험이 적용되니, 정기검진 때 무조건 함께 받으시길 권해 드립니다."),"F",set(), "mohw-checklist"),
+]  # fmt: skip
+
+
 def build() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for i, (body, expected, source) in enumerate(AD_SEEDS, 1):
@@ -1283,6 +1293,10 @@ def build() -> list[dict[str, object]]:
         channel, purpose = _KINDS[kind]
         rows.append({"id": f"h{i:03d}", "channel": channel, "purpose": purpose, "text": text,
                      "expected": sorted(expected18), "source": source})  # fmt: skip
+    for i, (text, kind, expected19, source) in enumerate(GUARANTEE_TRAPS, 1):
+        channel, purpose = _KINDS[kind]
+        rows.append({"id": f"gt{i:03d}", "channel": channel, "purpose": purpose, "text": text,
+                     "expected": sorted(expected19), "source": source})  # fmt: skip
     return _conventions(rows)
 
 

@@ -1,0 +1,72 @@
+"""How the per-rule scorer is trained (compliance/scorer_train.py): which corpus files it learns from, and
+thresholds that a few lucky lines cannot set."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance import scorer_train
+from compliance.corpus_score import CORPUS_DIR, load
+from compliance.findings import RULES_DIR
+from compliance.scorer_train import MIN_POSITIVES, PRECISION, RULES, threshold, training_splits
+
+
+def test_training_never_reads_a_held_back_file() -> None:
+    splits = training_splits()
+    assert {"dev", "independent_dev", "probes4_s14"} <= set(splits)
+    for name in splits:
+        assert "heldout" not in name and "unseen" not in name and name not in scorer_train.HELD_BACK
+    every_probe = {p.stem for p in CORPUS_DIR.glob("probes*.jsonl")}
+    kept_back = {n for n in every_probe if "unseen" in n or n in scorer_train.HELD_BACK}
+    assert every_probe - kept_back <= set(splits)  # a new probe file is picked up without editing code
+
+
+@pytest.mark.parametrize("name", ["independent_heldout", "heldout", "probes2_s14", "probes4_unseen_s14"])
+def test_training_refuses_a_held_back_file(name: str) -> None:
+    with pytest.raises(ValueError):
+        scorer_train.train(["dev", name])
+
+
+def test_scorer_json_is_trained_on_todays_files() -> None:
+    written = json.loads((RULES_DIR / "scorer.json").read_text("utf-8"))
+    assert written["splits"] == training_splits(), "a corpus file was added: retrain with `make scorer`"
+
+
+def test_every_scored_rule_had_enough_positives() -> None:
+    written = json.loads((RULES_DIR / "scorer.json").read_text("utf-8"))
+    rows = [row for name in written["splits"] for row in load(name)]
+    for entry in written["rules"]:
+        rule = entry["rule"]
+        positives = sum(
+            1 for row in rows if scorer_train._in_scope(row, RULES[rule]) and scorer_train._label(row, rule)
+        )
+        assert positives >= MIN_POSITIVES, rule
+        assert entry["threshold"] >= 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(-5, 5, allow_nan=False), st.integers(0, 1)), max_size=80),
+    st.integers(1, 5),
+)
+def test_a_threshold_keeps_precision_with_a_phantom_false_positive(pairs: list[tuple[float, int]], passes: int) -> None:
+    scores = [s for s, _ in pairs]
+    labels = [label for _, label in pairs]
+    cut = threshold(scores, labels, passes)
+    if math.isinf(cut):
+        return
+    above = [label for s, label in pairs if s >= cut]
+    assert cut >= 0.0
+    assert sum(above) / (len(above) + passes) >= PRECISION
+
+
+def test_a_few_lucky_positives_set_no_threshold() -> None:
+    # Five clean positives at the top used to be enough (precision 1.0, three true positives); one phantom
+    # false positive per pass needs about twenty
+    assert math.isinf(threshold([3.0, 2.9, 2.8, 2.7, 2.6, 0.1], [1, 1, 1, 1, 1, 0]))
+    assert threshold([3.0 - i / 100 for i in range(25)], [1] * 25) == pytest.approx(2.76)
