@@ -9,7 +9,7 @@ Thresholds must not swing when a few lines are added (32 new lines once moved on
 - each rule is cross-validated under several fold seeds (``SEEDS``; lines of one seed sentence, its envelopes,
   stay in one fold) and the held-back scores of all seeds are pooled into one ranking;
 - the threshold is the lowest score where the pooled precision stays ≥ ``PRECISION`` counting one phantom false
-  positive per seed (so a handful of lucky positives cannot set it), and never below a probability of 0.5;
+  positive (so a handful of lucky positives cannot set it), and never below a probability of 0.5;
 - a rule with fewer than ``MIN_POSITIVES`` positive lines in its scope gets no scorer at all.
 
 numpy is used here only (it comes with kiwipiepy); linting reads the JSON without it.
@@ -84,6 +84,9 @@ def _label(row: dict[str, Any], rule: str) -> float:
 PRECISION = 0.95
 MIN_POSITIVES = 15  # positive lines in scope a rule needs to get a scorer
 SEEDS = (0, 1, 2, 3, 4)  # fold assignments whose held-back scores are pooled
+# One per pooled seed (5) was steadier on probes2_s14 (P 0.951 vs 0.929) but cost recall on every other
+# never-trained set (probes4_unseen 0.80 vs 0.84, both independent sets about -0.015); recall is what is short.
+PHANTOM_FALSE_POSITIVES = 1
 MIN_COUNT = 3
 FOLDS = 5
 L2 = 1.0
@@ -158,7 +161,7 @@ def _fit(x: _Grams, y: Any, mask: Any) -> tuple[Any, Any]:
 
 def threshold(scores: list[float], labels: list[int], passes: int = 1) -> float:
     """The lowest score (logit 0 at the least) at which the lines scoring at or above it keep precision ≥
-    PRECISION, counting ``passes`` phantom false positives (one per pooled seed): a cut must be earned by
+    PRECISION, counting ``passes`` phantom false positives: a cut must be earned by
     enough true positives, not by two or three lucky ones. ``inf`` when no cut qualifies."""
     ranked = sorted(zip(scores, labels, strict=True), key=lambda pair: (-pair[0], pair[1]))
     tp = fp = 0
@@ -207,7 +210,7 @@ def train(splits: list[str] | None = None, seeds: tuple[int, ...] = SEEDS) -> di
         labels = [int(v) for v in y[rows_in, j]]
         positives = sum(labels)
         pooled = [float(v) for h in held for v in h[rows_in, j]]
-        cut = threshold(pooled, labels * len(held), passes=len(held))
+        cut = threshold(pooled, labels * len(held), passes=PHANTOM_FALSE_POSITIVES)
         per_seed = [threshold([float(v) for v in h[rows_in, j]], labels) for h in held]
         caught = sum(1 for s, label in zip(pooled, labels * len(held), strict=True) if label and s >= cut)
         spread = ", ".join(f"{t:.2f}" for t in per_seed)
