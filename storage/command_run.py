@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import logging
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -14,6 +15,8 @@ from nodes.cli_format import EXIT_INVALID, emit_errors, error_object
 from nodes.crash import new_error_id, stack_without_messages, unexpected_message
 from storage.config import Settings
 from storage.files import PRIVATE_UMASK
+
+EXIT_READER_GONE = 141  # 128 + SIGPIPE, what a shell tool stopped by a closed pipe reports
 
 
 def command_parser(cli_modules: Iterable[Any]) -> argparse.ArgumentParser:
@@ -38,9 +41,21 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str] | None = No
         result = args.handler(args)
         if asyncio.iscoroutine(result):
             result = asyncio.run(result)
+        sys.stdout.flush()  # a closed pipe shows here, not later in the interpreter's own flush at exit
+    except BrokenPipeError:
+        return reader_gone()
     except Exception as exc:  # never a traceback for a user: an error id, and the stack (no data) in the log
         return report_crash(args, exc)
     return int(result or 0)
+
+
+def reader_gone() -> int:
+    """The reader of our output stopped early (``doctorsflow lint-text big.txt | head``): nothing went wrong, so
+    end quietly with the status a shell tool stopped by SIGPIPE gives (128 + 13)."""
+    # Python's documented way: point stdout at devnull so the flush at exit does not raise again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_READER_GONE
 
 
 def report_crash(args: argparse.Namespace, exc: Exception) -> int:
