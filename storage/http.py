@@ -104,10 +104,21 @@ def validation_error_handler(_: Request[Any, Any, Any], exc: ValidationException
 def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
     if isinstance(exc, NotFoundException):
         return _answer(404, [Problem("not_found", "찾을 수 없습니다 / not found")])
-    code = {401: "unauthorized", 403: "forbidden", 405: "method_not_allowed", 413: "too_large"}.get(
-        exc.status_code, "http_error"
-    )
-    return _answer(exc.status_code, [Problem(code, str(exc.detail))])
+    code, message = _HTTP_ANSWERS.get(exc.status_code, ("http_error", ""))
+    if not message:  # our own raises carry Korean + English already; Litestar's carry English only
+        message = str(exc.detail)
+    elif exc.status_code == 405 and isinstance(exc.headers, dict) and exc.headers.get("Allow"):
+        message += f" ({exc.headers['Allow']})"
+    return _answer(exc.status_code, [Problem(code, message)])
+
+
+_HTTP_ANSWERS = {
+    401: ("unauthorized", ""),
+    403: ("forbidden", ""),
+    405: ("method_not_allowed", "이 주소에서 허용되지 않는 요청 방식입니다 / method not allowed here"),
+    413: ("too_large", "요청 본문이 너무 큽니다 / request body too large"),
+    415: ("unsupported_media_type", "지원하지 않는 Content-Type입니다 / unsupported content type"),
+}
 
 
 def conflict_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:

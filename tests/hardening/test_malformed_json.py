@@ -47,3 +47,18 @@ async def test_an_empty_body_says_a_json_body_is_needed(
     assert answer.status_code == 400, answer.text
     message = answer.json()["errors"][0]["message"]
     assert HANGUL.search(message) and "body" in message and "'data'" not in message, message
+
+
+async def test_a_wrong_method_and_a_body_too_large_answer_in_korean_and_english(
+    anonymous_client: AsyncTestClient[Litestar],
+) -> None:
+    # Found by the probe: Litestar's own words ("Method Not Allowed", "Request Entity Too Large") reached users
+    wrong_method = await anonymous_client.delete("/api/auth/login")
+    too_large = await anonymous_client.post(
+        "/api/auth/login", content=b" " * (2 * 1024 * 1024), headers={"Content-Type": "application/json"}
+    )
+    for answer, status, code in ((wrong_method, 405, "method_not_allowed"), (too_large, 413, "too_large")):
+        assert answer.status_code == status, answer.text
+        problem = answer.json()["errors"][0]
+        korean, _, english = problem["message"].partition(" / ")
+        assert problem["code"] == code and HANGUL.search(korean) and english, problem
