@@ -100,3 +100,16 @@ def test_a_file_name_that_is_not_utf8_still_opens(tmp_path: Path) -> None:
     result = _run(tmp_path, "event", str(path), "--format", "json")
     _no_traceback(result)
     assert result.returncode == 1 and json.loads(result.stdout)["errors"][0]["code"] != "invalid_argument"
+
+
+@pytest.mark.parametrize("command", ["validate", "event", "import-workflow"])
+def test_a_json_file_larger_than_the_api_accepts_exits_2_without_reading_it_all(tmp_path: Path, command: str) -> None:
+    # Found by the probe: a 50 MB file was read whole (227 MB RSS) before it was found not to be JSON
+    big = tmp_path / "big.json"
+    with big.open("wb") as out:
+        out.write(b'{"padding": "' + b"x" * (11 * 1024 * 1024) + b'"}')
+    result = _run(tmp_path, command, str(big), "--format", "json")
+    _no_traceback(result)
+    assert result.returncode == 2, result.stdout + result.stderr
+    problem = json.loads(result.stdout)["errors"][0]
+    assert problem["code"] == "too_large" and "10 MB" in problem["message"] and " / " in problem["message"]
