@@ -217,6 +217,7 @@ class RunController(Controller):
     async def list_runs(
         self,
         db_session: AsyncSession,
+        caller: Caller,
         workflow_id: int | None = None,
         patient_id: int | None = None,
         status: str | None = None,
@@ -237,6 +238,8 @@ class RunController(Controller):
         if status is not None:
             query = query.where(Run.status == status)
         rows = (await db_session.execute(query.order_by(Run.id.desc()).limit(limit).offset(offset))).all()
+        # Each run names its patient (masked) and its workflow (a post-op course is health information)
+        audit.record(db_session, caller, "run.list", None, results=len(rows))
         upcoming = await _next_due(db_session, [row[0].id for row in rows])
         return {
             "runs": [
