@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import signal
 import sys
 from collections.abc import Sequence
@@ -160,14 +161,20 @@ def _state(settings: Settings) -> Any:
 
 
 class _PathOnlyAccessLog(logging.Filter):
-    """uvicorn's access log lines without the query string: an API client may put a name or a phone number in
-    one (``GET /api/patients?q=…``), and no log line may carry personal data."""
+    """uvicorn's access log lines without the query string and without phone-like numbers in the path: an API
+    client may put a name or a phone number in one (``GET /api/patients?q=…``, ``/api/patients/0101234…``),
+    and no log line may carry personal data."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
         if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):  # (client, method, path, …)
-            record.args = (args[0], args[1], args[2].split("?", 1)[0], args[3], args[4])
+            path = _PHONE_LIKE.sub("***", args[2].split("?", 1)[0])  # a number typed where an id goes
+            record.args = (args[0], args[1], path, args[3], args[4])
         return True
+
+
+# Nine or more digits (dashes allowed) standing alone in a path: a phone number, never one of our ids.
+_PHONE_LIKE = re.compile(r"(?<![0-9A-Za-z])\+?\d(?:-?\d){8,}(?![0-9A-Za-z])")
 
 
 def register(commands: Any) -> None:

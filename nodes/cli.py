@@ -30,10 +30,20 @@ class UnreadableFile(Exception):
         self.message = message
 
 
+MAX_JSON_FILE_BYTES = 10 * 1024 * 1024  # as the server's request body limit: no workflow or event comes near
+
+
 def read_json_file(path: Path) -> Any:
-    """Parse a UTF-8 JSON file (a BOM is allowed) or raise :class:`UnreadableFile` with the reason."""
+    """Parse a UTF-8 JSON file (a BOM is allowed) or raise :class:`UnreadableFile` with the reason. A file
+    larger than the API's body limit is refused after reading just past that limit (a pipe has no size)."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as source:
+            raw = source.read(MAX_JSON_FILE_BYTES + 1)
+        if len(raw) > MAX_JSON_FILE_BYTES:
+            limit = MAX_JSON_FILE_BYTES // (1024 * 1024)
+            raise UnreadableFile(
+                "too_large", f"파일이 너무 큽니다 (최대 {limit} MB) / file too large ({limit} MB at most)"
+            )
     except FileNotFoundError as exc:
         raise UnreadableFile("unreadable_file", "파일이 없습니다 / file not found") from exc
     except IsADirectoryError as exc:

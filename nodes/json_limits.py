@@ -7,6 +7,7 @@ command line refuse anything deeper than :data:`MAX_JSON_DEPTH` before parsing i
 
 from __future__ import annotations
 
+import json
 import re
 
 MAX_JSON_DEPTH = 64
@@ -56,3 +57,25 @@ def lone_surrogate_path(value: object) -> str | None:
         elif isinstance(item, list):
             stack.extend((f"{path}/{index}", inner) for index, inner in enumerate(item))
     return None
+
+
+def why_not_json(raw: bytes) -> tuple[str, str]:
+    """Why a body the fast decoder refused is not JSON, as (JSON pointer, Korean / English message) — the
+    decoder's own words are English only and call a lone ``\\ud800`` escape "truncated"."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return "", f"UTF-8 텍스트가 아닙니다 ({exc.start}바이트 부근) / not UTF-8 text (near byte {exc.start})"
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return "", (
+            f"JSON 형식이 아닙니다: {exc.lineno}행 {exc.colno}열 ({exc.msg}) "
+            f"/ not valid JSON: line {exc.lineno} column {exc.colno} ({exc.msg})"
+        )
+    except RecursionError:
+        return "", TOO_DEEP_MESSAGE
+    surrogate = lone_surrogate_path(value)
+    if surrogate is not None:
+        return surrogate, SURROGATE_MESSAGE
+    return "", "JSON 형식이 아닙니다 / not valid JSON"

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nodes.timeutil import parse_datetime
+from nodes.timeutil import MAX_YEAR, MIN_YEAR, parse_datetime
 from runtime import context, control, manual_start
 from runtime.clock import seoul_iso
 from runtime.events import InvalidEvent, Within
@@ -69,7 +69,15 @@ def _since(value: str | None) -> datetime | None:
         return parse_datetime(value)
     except (TypeError, ValueError) as exc:
         raise ApiError(
-            400, [Problem("invalid_field", "since는 ISO 8601 일시입니다 / since must be ISO 8601", path="/since")]
+            400,
+            [
+                Problem(
+                    "invalid_field",
+                    f"since는 {MIN_YEAR}–{MAX_YEAR}년의 ISO 8601 일시입니다 / "
+                    f"since must be an ISO 8601 date-time in {MIN_YEAR}–{MAX_YEAR}",
+                    path="/since",
+                )
+            ],
         ) from exc
 
 
@@ -217,6 +225,7 @@ class RunController(Controller):
     async def list_runs(
         self,
         db_session: AsyncSession,
+        caller: Caller,
         workflow_id: int | None = None,
         patient_id: int | None = None,
         status: str | None = None,
@@ -237,6 +246,8 @@ class RunController(Controller):
         if status is not None:
             query = query.where(Run.status == status)
         rows = (await db_session.execute(query.order_by(Run.id.desc()).limit(limit).offset(offset))).all()
+        # Each run names its patient (masked) and its workflow (a post-op course is health information)
+        audit.record(db_session, caller, "run.list", None, results=len(rows))
         upcoming = await _next_due(db_session, [row[0].id for row in rows])
         return {
             "runs": [

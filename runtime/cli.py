@@ -141,6 +141,7 @@ def run_health(args: argparse.Namespace) -> int:
     from runtime.health import Thresholds, health_text, runtime_health
     from runtime.schemas import RuntimeHealth
     from storage.db import dispose_engines, session_scope
+    from storage.migrate import upgrade
 
     defaults = Thresholds.from_env()
     limits = Thresholds(
@@ -149,6 +150,7 @@ def run_health(args: argparse.Namespace) -> int:
         args.heartbeat_after if args.heartbeat_after is not None else defaults.heartbeat_after_s,
     )
     settings = Settings.from_env()
+    upgrade(settings)  # a fresh data dir is healthy (nothing waits), not an unexpected error
 
     async def check() -> RuntimeHealth:
         try:

@@ -158,7 +158,8 @@ def validate_event(payload: Any) -> list[Problem]:
         return [Problem("invalid_field", SURROGATE_MESSAGE, path=surrogate)]
     if not _fast_validator().is_valid(payload):
         errors = sorted(_validator().iter_errors(payload), key=lambda e: list(e.absolute_path))
-        problems = [_problem(e) for e in errors]
+        # One missing part can break two rules (the appointment's own and its type's): say it once
+        problems = list({(p.path, p.code, p.message): p for p in map(_problem, errors)}.values())
         if problems:
             return problems
     problems = []

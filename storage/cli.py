@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit
+from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, emit_errors, error_object
 from storage.config import Settings
 from storage.migrate import upgrade
 
@@ -48,7 +48,8 @@ def run_import_workflow(args: argparse.Namespace) -> int:
         try:
             doc = read_json_file(Path(args.source))
         except UnreadableFile as exc:
-            print(f"✗ {args.source}: {exc.message}", file=sys.stderr)
+            said = f"{args.source}: {exc.message}"
+            emit_errors(args, [error_object(exc.code, said)], f"✗ {said}")  # JSON on stdout with --format json
             return EXIT_USAGE
     try:
         result = import_document(Settings.from_env(), doc, publish=args.publish)

@@ -7,11 +7,12 @@ import argparse
 import asyncio
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from nodes.cli_format import EXIT_INVALID, emit_errors, error_object
+from nodes.cli_format import EXIT_INVALID, EXIT_USAGE, emit_errors, error_object
 from nodes.crash import new_error_id, stack_without_messages, unexpected_message
 from storage.config import Settings
 from storage.files import PRIVATE_UMASK
@@ -37,6 +38,11 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str] | None = No
     # httpx logs every request's full URL at INFO, and a provider's URL may carry a recipient's number.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     args = parser.parse_args(argv)
+    unreadable = not_utf8_argument(args)
+    if unreadable is not None:
+        message = f"인자 '{unreadable}'이(가) UTF-8 텍스트가 아닙니다 / argument '{unreadable}' is not UTF-8 text"
+        emit_errors(args, [error_object("invalid_argument", message)], f"✗ {message}")
+        return EXIT_USAGE
     try:
         result = args.handler(args)
         if asyncio.iscoroutine(result):
@@ -56,6 +62,20 @@ def reader_gone() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return EXIT_READER_GONE
+
+
+def not_utf8_argument(args: argparse.Namespace) -> str | None:
+    """The name of the first argument holding bytes that are not UTF-8 (Python hands them over as lone
+    surrogates, which no database, encryption or output can take), or None. A file name may be such bytes on
+    Linux: an argument naming a file that exists is left to the command."""
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _SURROGATE.search(text) and not os.path.lexists(text):
+                return name.replace("_", "-")
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def report_crash(args: argparse.Namespace, exc: Exception) -> int:

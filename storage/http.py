@@ -8,12 +8,12 @@ from typing import Any
 
 from litestar import Request, Response
 from litestar.datastructures import State
-from litestar.exceptions import HTTPException, NotFoundException, ValidationException
+from litestar.exceptions import HTTPException, NotFoundException, SerializationException, ValidationException
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.crash import stack_without_messages, unexpected_message
-from nodes.json_limits import TOO_DEEP_MESSAGE, too_deep
+from nodes.json_limits import TOO_DEEP_MESSAGE, too_deep, why_not_json
 from storage.accounts.authenticate import NO_CLINIC, authenticate, client_ip, current
 from storage.config import Settings
 from storage.db import sessionmaker_for
@@ -56,12 +56,18 @@ async def provide_db_session(state: State, caller: Caller) -> AsyncGenerator[Asy
 
 class BoundedRequest(Request[Any, Any, State]):
     """The app's request class: a JSON body nested deeper than ``MAX_JSON_DEPTH`` is refused with 400 before
-    the decoder recurses into it (every JSON route, log-in included, reads its body through here)."""
+    the decoder recurses into it (every JSON route, log-in included, reads its body through here); a body that is
+    not JSON is refused with a Korean + English reason (not UTF-8, where the syntax breaks, a lone surrogate)."""
 
     async def json(self) -> Any:
-        if too_deep(await self.body()):
+        body = await self.body()
+        if too_deep(body):
             raise ApiError(400, [Problem("too_deep", TOO_DEEP_MESSAGE)])
-        return await super().json()
+        try:
+            return await super().json()
+        except SerializationException:
+            path, message = why_not_json(body)
+            raise ApiError(400, [Problem("invalid_json", message, path=path)]) from None
 
 
 def _answer(status: int, problems: list[Problem]) -> Response[dict[str, Any]]:
@@ -72,11 +78,17 @@ def api_error_handler(_: Request[Any, Any, Any], exc: ApiError) -> Response[dict
     return Response(exc.body(), status_code=exc.status_code)
 
 
+EMPTY_BODY_MESSAGE = "요청 본문이 비어 있습니다 (JSON이 필요합니다) / the request body is empty (JSON expected)"
+
+
 def validation_error_handler(_: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
     problems = []
     for item in exc.extra if isinstance(exc.extra, list) else []:
         key = str(item.get("key", "")) if isinstance(item, dict) else ""
         reason = str(item.get("message", "")) if isinstance(item, dict) else str(item)
+        if key == "data" and reason == "'data'":  # Litestar's words for "no body at all"
+            problems.append(Problem("missing_body", EMPTY_BODY_MESSAGE))
+            continue
         problems.append(
             Problem(
                 "bad_request",
@@ -92,10 +104,21 @@ def validation_error_handler(_: Request[Any, Any, Any], exc: ValidationException
 def http_error_handler(_: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
     if isinstance(exc, NotFoundException):
         return _answer(404, [Problem("not_found", "찾을 수 없습니다 / not found")])
-    code = {401: "unauthorized", 403: "forbidden", 405: "method_not_allowed", 413: "too_large"}.get(
-        exc.status_code, "http_error"
-    )
-    return _answer(exc.status_code, [Problem(code, str(exc.detail))])
+    code, message = _HTTP_ANSWERS.get(exc.status_code, ("http_error", ""))
+    if not message:  # our own raises carry Korean + English already; Litestar's carry English only
+        message = str(exc.detail)
+    elif exc.status_code == 405 and isinstance(exc.headers, dict) and exc.headers.get("Allow"):
+        message += f" ({exc.headers['Allow']})"
+    return _answer(exc.status_code, [Problem(code, message)])
+
+
+_HTTP_ANSWERS = {
+    401: ("unauthorized", ""),
+    403: ("forbidden", ""),
+    405: ("method_not_allowed", "이 주소에서 허용되지 않는 요청 방식입니다 / method not allowed here"),
+    413: ("too_large", "요청 본문이 너무 큽니다 / request body too large"),
+    415: ("unsupported_media_type", "지원하지 않는 Content-Type입니다 / unsupported content type"),
+}
 
 
 def conflict_handler(_: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:

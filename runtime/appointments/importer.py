@@ -28,6 +28,7 @@ from runtime.events import TransactionMemo, apply_in, validate_event
 from storage.db import write_scope
 from storage.identity import chart_index
 from storage.patients.columns import Column
+from storage.patients.importer import encoding_error
 from storage.patients.parsing import BadValue, cell_text, parse_phone
 from storage.patients.readers import Table as FileTable
 
@@ -277,8 +278,12 @@ async def import_reservations(
         report.rows = len(table.rows)
         return report
     parsed: list[Reservation] = []
-    for number, (_line, cells) in enumerate(table.rows, start=1):
+    for number, (line, cells) in enumerate(table.rows, start=1):
         report.rows += 1
+        if line in table.encoding_problems:  # a truncated or stray byte: never book a broken name
+            broken = encoding_error(number, table.encoding_problems[line], table.encoding)
+            report.errors.append(Finding(number, "", broken.code, broken.as_dict()["message"]))
+            continue
         reservation, errors, warnings = parse_row(number, cells, columns)
         report.errors.extend(errors)
         report.warnings.extend(warnings)

@@ -17,7 +17,7 @@ from storage.accounts.config import AuthSettings
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.errors import ApiError, Problem
-from storage.migrate import DEFAULT_CLINIC_SLUG
+from storage.migrate import DEFAULT_CLINIC_SLUG, upgrade
 from storage.models import Clinic
 from storage.models.user import ROLES
 
@@ -53,9 +53,12 @@ def _fail(args: argparse.Namespace, error: ApiError, status: int = EXIT_INVALID)
 
 
 def run_create_clinic(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    upgrade(settings)  # a fresh data dir works like every other command's (set-up starts here)
+
     async def go() -> dict[str, Any]:
         try:
-            async with session_scope(Settings.from_env(), None) as db:
+            async with session_scope(settings, None) as db:
                 clinic = await users.create_clinic(db, args.slug, args.name)
                 return {"id": clinic.id, "slug": clinic.slug, "name": clinic.name}
         finally:
@@ -84,6 +87,7 @@ def run_create_user(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     slug = None if args.role == "platform_admin" else (args.clinic or DEFAULT_CLINIC_SLUG)
     password = _read_password(args)
+    upgrade(settings)  # the first user is often made before anything else ran
 
     async def go() -> dict[str, Any]:
         try:
@@ -117,6 +121,7 @@ def run_create_user(args: argparse.Namespace) -> int:
 
 def run_webhook_secret(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
+    upgrade(settings)
 
     async def go() -> str | None:
         try:

@@ -157,3 +157,20 @@ async def test_excel_date_and_time_cells_and_one_datetime_column(rt: Runtime, cl
         "emr:X-1": ("2026-12-09T15:00:00+09:00", "blepharoplasty", "booked"),
         "emr:X-2": ("2026-12-10T09:30:00+09:00", "rhinoplasty", "confirmed"),
     }
+
+
+async def test_a_row_with_a_truncated_cp949_byte_is_reported_and_skipped(rt: Runtime, clinic_id: int) -> None:
+    # Found by the probe: the patient import skipped such a row, the reservation import booked it with a broken
+    # name (U+FFFD in place of 정)
+    data = cp949(DAY1)
+    cut = data.index("정하늘".encode("cp949"))
+    truncated = data[: cut + 1] + data[cut + 2 :]  # one byte of 정 missing
+    report = (await import_reservations(rt, clinic_id, read_table(truncated, "day1.csv"))).as_dict()
+    assert [(e["row"], e["code"]) for e in report["errors"] if e["code"] == "encoding_error"] == [(4, "encoding_error")]
+    message = next(e["message"] for e in report["errors"] if e["code"] == "encoding_error")
+    offset = int(message.split("byte offset ")[1].split()[0])  # where in the file: within R-4's name
+    assert cut <= offset < cut + 8 and "CP949" in message and "바이트" in message, message
+    assert report["created"] == 4  # R-4 (and the bad R-5) are not booked
+    async with session_scope(rt.settings, None) as session:
+        names = [p.name for p in (await session.execute(select(Patient))).scalars()]
+    assert not any("\ufffd" in (name or "") for name in names), names

@@ -90,3 +90,11 @@ async def test_a_connection_test_with_a_bad_timeout_answers_422(
     answer = await client.post("/api/channels/test-connection", json={"provider": "sandbox", "timeout_s": timeout})
     assert answer.status_code == 422, answer.text
     assert "timeout_s" in answer.json()["errors"][0]["message"]
+
+
+async def test_a_since_out_of_range_says_the_range_not_only_iso_8601(client: AsyncTestClient[Litestar]) -> None:
+    # Found by the probe: "0001-01-01T00:00:00Z" is ISO 8601, yet the answer said only "must be ISO 8601"
+    answer = await client.get("/api/messages", params={"since": "0001-01-01T00:00:00Z"})
+    assert answer.status_code == 400
+    problem = answer.json()["errors"][0]
+    assert problem["path"] == "/since" and "1900" in problem["message"] and " / " in problem["message"]

@@ -72,3 +72,44 @@ def test_a_deeply_nested_workflow_file_exits_2(tmp_path: Path) -> None:
     result = _run(tmp_path, "validate", _write(tmp_path, "deep.json", "[" * 5000 + "]" * 5000))
     _no_traceback(result)
     assert result.returncode == 2 and "JSON" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export-patient", "A\udcff"],  # the byte 0xff in a chart number: not UTF-8
+        ["erase-patient", "\udced\udca0\udc80"],  # a surrogate spelled in UTF-8 bytes
+        ["create-clinic", "--slug", "bytes", "--name", "\udcff안과"],
+        ["create-user", "--email", "a\udcff@clinic.kr", "--name", "김", "--role", "staff", "--link"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_an_argument_that_is_not_utf8_exits_2_naming_it(tmp_path: Path, args: list[str]) -> None:
+    # Found by the probe: such an argument reached the database and answered "unexpected error"
+    result = _run(tmp_path, *args, "--format", "json")
+    _no_traceback(result)
+    assert result.returncode == 2, result.stdout + result.stderr
+    problem = json.loads(result.stdout)["errors"][0]
+    assert problem["code"] == "invalid_argument" and " / " in problem["message"], problem
+    assert "unexpected" not in problem["message"]
+
+
+def test_a_file_name_that_is_not_utf8_still_opens(tmp_path: Path) -> None:
+    # Linux file names are bytes: a name that is not UTF-8 is a real file, not bad input
+    path = Path(_write(tmp_path, "event\udcff.json", {"type": "nothing"}))
+    result = _run(tmp_path, "event", str(path), "--format", "json")
+    _no_traceback(result)
+    assert result.returncode == 1 and json.loads(result.stdout)["errors"][0]["code"] != "invalid_argument"
+
+
+@pytest.mark.parametrize("command", ["validate", "event", "import-workflow"])
+def test_a_json_file_larger_than_the_api_accepts_exits_2_without_reading_it_all(tmp_path: Path, command: str) -> None:
+    # Found by the probe: a 50 MB file was read whole (227 MB RSS) before it was found not to be JSON
+    big = tmp_path / "big.json"
+    with big.open("wb") as out:
+        out.write(b'{"padding": "' + b"x" * (11 * 1024 * 1024) + b'"}')
+    result = _run(tmp_path, command, str(big), "--format", "json")
+    _no_traceback(result)
+    assert result.returncode == 2, result.stdout + result.stderr
+    problem = json.loads(result.stdout)["errors"][0]
+    assert problem["code"] == "too_large" and "10 MB" in problem["message"] and " / " in problem["message"]

@@ -28,6 +28,10 @@ EVENT = {
         ["workflow", "list"],
         ["report", "--month", "2026-11", "--format", "json"],
         ["costs", "--month", "2026-11"],
+        ["create-clinic", "--slug", "fresh-eye", "--name", "새눈안과"],
+        ["create-user", "--email", "first@clinic.kr", "--name", "김관리", "--role", "manager", "--link"],
+        ["webhook-secret"],
+        ["health"],
     ],
     ids=lambda args: args[0],
 )

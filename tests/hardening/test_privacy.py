@@ -33,6 +33,21 @@ async def test_the_message_list_masks_names_and_is_audited(
     assert "message.list" in actions
 
 
+async def test_the_run_list_is_audited_like_the_message_list(
+    client: AsyncTestClient[Litestar], rt: Runtime, clinic_id: int, settings: Settings
+) -> None:
+    # Found by the probe: GET /api/runs names each run's patient (masked) and its workflow (e.g. a post-op
+    # course: health information) but left no audit entry, while the message list did
+    await cataract_and_cancellation(rt, clinic_id)
+    answer = await client.get("/api/runs")
+    runs = answer.json()["runs"]
+    assert answer.status_code == 200 and runs
+    assert all(run["patient"]["name"] != "김민지" for run in runs)
+    async with session_scope(settings, None) as session:
+        entries = [e for e in (await session.execute(select(AuditEntry))).scalars() if e.action == "run.list"]
+    assert len(entries) == 1 and entries[0].detail == {"results": len(runs)}
+
+
 async def test_the_sandbox_journal_holds_no_name_or_number_in_clear(rt: Runtime, clinic_id: int, tmp_path: Any) -> None:
     # Given runs that sent messages through the sandbox channel with a journal on disk
     await cataract_and_cancellation(rt, clinic_id)

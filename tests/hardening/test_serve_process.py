@@ -94,3 +94,21 @@ def test_serve_with_worker_stops_everything_it_started(tmp_path: Path) -> None:
     assert len(_redis_servers(data_dir)) == 1
     _stop(again, signal.SIGINT)
     assert _redis_servers(data_dir) == []
+
+
+def test_a_start_after_a_crash_stops_the_redis_the_crashed_server_left(tmp_path: Path) -> None:
+    # Found by the probe: after `kill -9` the orphaned redis-server was joined by the next start, which then
+    # left it running after its own clean SIGTERM (it stopped only servers it had started)
+    data_dir = tmp_path / "data"
+    crashed, _ = _start(data_dir)
+    crashed.kill()
+    crashed.wait()
+    try:
+        assert len(_redis_servers(data_dir)) == 1  # nothing can catch SIGKILL: its Redis is left
+        again, _ = _start(data_dir)
+        assert len(_redis_servers(data_dir)) == 1  # one server for the data dir, not two
+        _stop(again, signal.SIGTERM)
+        assert _redis_servers(data_dir) == []
+    finally:
+        for left in _redis_servers(data_dir):  # never leave one behind, even when the test fails
+            left.kill()
