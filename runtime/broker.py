@@ -152,3 +152,6 @@ class BrokerDispatcher:
 
     def deliver(self, message_id: int) -> None:
         self._send("deliver_outbox", message_id)
+
+    def probe(self, message_id: int) -> None:
+        self._send("probe_outbox", message_id)
