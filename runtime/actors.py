@@ -37,6 +37,14 @@ async def deliver_outbox(message_id: int) -> None:
         runtime.dispatcher.deliver(follow_up)
 
 
+async def deliver_outboxes(message_ids: list[int]) -> None:
+    """Rows the scheduler handed out together (``Dispatcher.deliver_many``): claimed in one transaction, sent
+    side by side (``outbox.deliver_many``)."""
+    runtime = current()
+    for follow_up in await outbox.deliver_many(runtime, [int(m) for m in message_ids]):
+        runtime.dispatcher.deliver(follow_up)
+
+
 async def probe_outbox(message_id: int) -> None:
     """Try a row backing off from an outage early (``runtime/outage_probe.py``, ``outbox.probe``)."""
     runtime = current()
@@ -48,5 +56,6 @@ ACTORS: dict[str, Callable[..., Awaitable[Any]]] = {
     "advance_run": advance_run,
     "advance_runs": advance_runs,
     "deliver_outbox": deliver_outbox,
+    "deliver_outboxes": deliver_outboxes,
     "probe_outbox": probe_outbox,
 }

@@ -34,6 +34,10 @@ class Dispatcher(Protocol):
 
     def deliver(self, message_id: int) -> None: ...
 
+    def deliver_many(self, message_ids: list[int]) -> None:
+        """Several rows at once (one message where the transport allows: ``outbox.deliver_many``)."""
+        ...
+
     def probe(self, message_id: int) -> None:
         """Try a row backing off from a provider's outage early (``runtime/outage_probe.py``)."""
         ...
@@ -54,6 +58,10 @@ class QueueDispatcher:
 
     def deliver(self, message_id: int) -> None:
         self.work.append(("deliver", message_id))
+
+    def deliver_many(self, message_ids: list[int]) -> None:
+        for message_id in message_ids:
+            self.deliver(message_id)
 
     def probe(self, message_id: int) -> None:
         self.work.append(("probe", message_id))

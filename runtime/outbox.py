@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,7 +29,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.channels import CHANNELS, Channel, MessageKind, MessageTooLongError, message_kind
@@ -45,6 +46,8 @@ from storage import fast_sql
 from storage.alimtalk_templates.store import approved_texts
 from storage.db import batched_write, write_scope
 from storage.models import Clinic, OutboxMessage, Patient, Run, Workflow
+
+log = logging.getLogger(__name__)
 
 # Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at
 # RETRY_CAP_S: 30 attempts ride out about two hours of outage before the message is given up as failed.
@@ -98,6 +101,28 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
     if prepared is None:
         return []
     return await deliver_prepared(runtime, message_id, prepared)
+
+
+async def deliver_many(runtime: Runtime, message_ids: list[int]) -> list[int]:
+    """:func:`deliver` for rows handed out together (after an outage hundreds come due at once): all claimed and
+    decided in one write transaction, then sent side by side, so first sends and handle-less retries share
+    provider groups (runtime/send_groups.py) and their records share transactions (``batched_write``). If the
+    shared transaction fails, each row is delivered on its own."""
+    if len(message_ids) == 1:
+        return await deliver(runtime, message_ids[0])
+    try:
+        async with write_scope(runtime.settings, None) as session:
+            now = runtime.clock.now()
+            decided = [(m, await claim_and_decide_in(session, m, now)) for m in message_ids]
+    except OperationalError:
+        raise  # the database stayed busy: nothing was written, the whole message is retried
+    except Exception:
+        log.warning("delivering %d rows together failed; delivering each on its own", len(message_ids), exc_info=True)
+        return [follow_up for message_id in message_ids for follow_up in await deliver(runtime, message_id)]
+    answers = await asyncio.gather(
+        *(deliver_prepared(runtime, message_id, prepared) for message_id, prepared in decided if prepared is not None)
+    )
+    return [follow_up for answer in answers for follow_up in answer]
 
 
 async def probe(runtime: Runtime, message_id: int) -> list[int]:
@@ -445,10 +470,8 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         }
         await batched_write(runtime.settings, _SENT, values)  # no match: another attempt of this row finished first
         if prepared.attempt > 1:  # a retry went through: the provider is back, its backed-off rows are due
-            async with write_scope(runtime.settings, None) as session:
-                await session.execute(
-                    _RELEASE, {"clinic": prepared.clinic_id, "failed_provider": result.provider, "now": now}
-                )
+            release = {"clinic": prepared.clinic_id, "failed_provider": result.provider, "now": now}
+            await batched_write(runtime.settings, _RELEASE, release)  # with its neighbours' (hundreds after an outage)
         return []
     async with write_scope(runtime.settings, None) as session:
         row = await session.get(OutboxMessage, message_id)

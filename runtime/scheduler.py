@@ -137,8 +137,7 @@ async def deliver_due_outbox(runtime: Runtime) -> int:
             .execution_options(synchronize_session=False)
         )
         claimed = sorted((await session.execute(claim)).scalars())
-    for message_id in claimed:
-        runtime.dispatcher.deliver(message_id)
+    runtime.dispatcher.deliver_many(claimed)  # after an outage: hundreds, sent in shared groups
     return len(claimed)
 
 

@@ -23,7 +23,8 @@ import pytest
 from runtime.clock import VirtualClock
 from runtime.context import QueueDispatcher, Runtime
 from runtime.inline import settle
-from runtime.outbox import deliver
+from runtime.outbox import deliver, deliver_many
+from runtime.scheduler import tick
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.migrate import ensure_default_clinic
@@ -38,6 +39,18 @@ from .test_exactly_once import ONE_SMS, row
 from .test_outage_recovery import booked
 
 
+class Handovers(QueueDispatcher):
+    """A dispatcher that also remembers how outbox rows were handed out (one list per hand-out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handouts: list[list[int]] = []
+
+    def deliver_many(self, message_ids: list[int]) -> None:
+        self.handouts.append(list(message_ids))
+        super().deliver_many(message_ids)
+
+
 @pytest.fixture
 async def db_rt(any_db_settings: Settings, tmp_path: Path) -> AsyncIterator[tuple[Runtime, int]]:
     """A runtime on a virtual clock and the ready default clinic, on SQLite and PostgreSQL."""
@@ -46,7 +59,7 @@ async def db_rt(any_db_settings: Settings, tmp_path: Path) -> AsyncIterator[tupl
     runtime = Runtime(
         any_db_settings,
         clock=VirtualClock(START),
-        dispatcher=QueueDispatcher(),
+        dispatcher=Handovers(),
         stale_after=timedelta(seconds=30),
         sandbox_journal=tmp_path / "sandbox",
     )
@@ -154,6 +167,29 @@ async def test_rows_released_after_an_outage_are_sent_in_shared_groups(
     await asyncio.gather(*(deliver(rt, m) for m in messages))
     # Then they shared groups (create, add, send per group), not five requests each (create, ask the group,
     # list its messages, add, send): nothing can be in a group that was never stored on the row
+    assert [(await row(rt, m)).status for m in messages] == ["sent"] * 20
+    assert len(solapi_fake.requests) - before <= 6, [r.path for r in solapi_fake.requests[before:]]
+    assert sorted(solapi_fake.accepted_counts().values()) == [1] * 20
+
+
+async def test_rows_due_together_are_handed_out_together_and_share_groups(
+    db_rt: tuple[Runtime, int], solapi_fake: SolapiFake
+) -> None:
+    rt, clinic_id = db_rt
+    # Given twenty messages refused by a 10 s outage as it begins
+    await outage_from_now(rt, clinic_id, solapi_fake, 10)
+    messages = [await booked(rt, clinic_id, n) for n in range(1, 21)]
+    for message_id in messages:
+        await deliver(rt, message_id)
+    # When their retries come due together after it and the scheduler passes
+    virtual(rt).advance(timedelta(seconds=11))
+    await tick(rt)
+    # Then it hands them out in one piece of work (a worker takes them together), not twenty
+    assert isinstance(rt.dispatcher, Handovers)
+    assert rt.dispatcher.handouts == [sorted(messages)]
+    # And that worker claims them in one transaction and sends them in shared groups
+    before = len(solapi_fake.requests)
+    await deliver_many(rt, rt.dispatcher.handouts[0])
     assert [(await row(rt, m)).status for m in messages] == ["sent"] * 20
     assert len(solapi_fake.requests) - before <= 6, [r.path for r in solapi_fake.requests[before:]]
     assert sorted(solapi_fake.accepted_counts().values()) == [1] * 20
