@@ -120,9 +120,17 @@ async def deliver_many(runtime: Runtime, message_ids: list[int]) -> list[int]:
         log.warning("delivering %d rows together failed; delivering each on its own", len(message_ids), exc_info=True)
         return [follow_up for message_id in message_ids for follow_up in await deliver(runtime, message_id)]
     answers = await asyncio.gather(
-        *(deliver_prepared(runtime, message_id, prepared) for message_id, prepared in decided if prepared is not None)
+        *(_deliver_claimed(runtime, message_id, prepared) for message_id, prepared in decided if prepared is not None)
     )
     return [follow_up for answer in answers for follow_up in answer]
+
+
+async def _deliver_claimed(runtime: Runtime, message_id: int, prepared: Prepared) -> list[int]:
+    try:
+        return await deliver_prepared(runtime, message_id, prepared)
+    except Exception:  # e.g. the database stayed busy while recording: the stale sweeper resumes this one
+        log.warning("delivery of outbox %s failed; the sweeper resumes it", message_id, exc_info=True)
+        return []
 
 
 async def probe(runtime: Runtime, message_id: int) -> list[int]:
