@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
+from bench.soak_timeline import timeline  # noqa: E402
 from runtime.clock import SEOUL  # noqa: E402
 from storage.config import Settings  # noqa: E402
 from tests.support.fakes.counting_provider import CountingSolapi  # noqa: E402
@@ -163,6 +164,9 @@ class SoakResult:
     logs: dict[str, Path]
     patients: list[Patient]
     log_notes: dict[str, int] = field(default_factory=dict)  # notable log messages (no personal data) → count
+    # When the provider was tried and messages got through, relative to the outage's end (bench/soak_timeline.py)
+    timeline: dict[str, Any] = field(default_factory=dict)
+    timeline_table: str = ""
 
     def figures(self) -> list[dict[str, Any]]:
         common = {
@@ -181,7 +185,8 @@ class SoakResult:
             {"bench": "runtime.soak_missing", "value": self.missing, "unit": "messages", **common,
              "by_node": {n: c["missing"] for n, c in self.by_node.items()}, "unexpected": self.unexpected},
             {"bench": "runtime.soak_recovery_s", "value": round(self.recovery_s, 1), "unit": "s", **common,
-             "outbox": self.outbox_status, "runs": self.run_status, "post_errors": self.post_errors},
+             "outbox": self.outbox_status, "runs": self.run_status, "post_errors": self.post_errors,
+             "after_outage": self.timeline},
         ]  # fmt: skip
 
     def describe(self) -> str:
@@ -434,6 +439,7 @@ class Soak:
         self.flushes = 0
         self.fault_times: list[float] = []  # monotonic moments a fault ended (restart begun, flush done)
         self.boundary_mono = 0.0
+        self.outage_window: tuple[float, float] | None = None  # (start, end) of the provider's 500s, monotonic
         self.started = time.monotonic()
         self.kill_locks: dict[str, asyncio.Lock] = {}
 
@@ -618,7 +624,8 @@ class Soak:
     async def _outage(self) -> None:
         start, seconds = self.plan.outage
         await self._at(("boundary", start))
-        _, end = self.fake.outage(seconds)
+        self.outage_window = self.fake.outage(seconds)
+        end = self.outage_window[1]
         self.say(f"provider answers 500 for {seconds:.0f} s")
         await asyncio.sleep(max(0.0, end - time.monotonic()))
         self.fault_times.append(end)
@@ -685,6 +692,11 @@ class Soak:
         ]
         assert self.processes is not None
         outage_s = self.plan.outage[1] if self.plan.faults else 0.0
+        after_outage = None
+        if self.outage_window is not None:
+            with self.fake.lock:
+                requests = list(self.fake.timeline)
+            after_outage = timeline(requests, self.outage_window, [min(t) for t in times.values() if t])
         return SoakResult(
             plan=self.plan,
             database="sqlite" if self.settings.is_sqlite else "postgresql",
@@ -712,6 +724,8 @@ class Soak:
             logs=dict(self.processes.logs),
             patients=self.people,
             log_notes=log_notes(self.processes.logs.values()),
+            timeline=after_outage.figures() if after_outage else {},
+            timeline_table=after_outage.table() if after_outage else "",
         )
 
 
@@ -771,6 +785,9 @@ def main() -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="doctorsflow-soak-") as temporary:
             result = run_soak(plan, Path(temporary), database_url=args.database_url)
+    if result.timeline_table:
+        print("# provider requests and first copies, seconds from the outage's end:", file=sys.stderr)
+        print(result.timeline_table, file=sys.stderr, flush=True)
     for figure in result.figures():
         print(json.dumps(figure, ensure_ascii=False), flush=True)
     if result.duplicates or result.missing or result.unexpected:

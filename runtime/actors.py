@@ -1,4 +1,4 @@
-"""The two actors: advance a run, deliver an outbox row. Each names a database row; the work itself lives in
+"""The actors: advance a run (or several), deliver an outbox row, probe a provider's outage with one. Each names a database row; the work itself lives in
 plain async functions. Due waits are fired by the scheduler loop (runtime/scheduler.py) and delivery reports
 applied where they arrive (runtime/webhooks.py, the scheduler's poll) — neither goes through Redis.
 
@@ -37,8 +37,25 @@ async def deliver_outbox(message_id: int) -> None:
         runtime.dispatcher.deliver(follow_up)
 
 
+async def deliver_outboxes(message_ids: list[int]) -> None:
+    """Rows the scheduler handed out together (``Dispatcher.deliver_many``): claimed in one transaction, sent
+    side by side (``outbox.deliver_many``)."""
+    runtime = current()
+    for follow_up in await outbox.deliver_many(runtime, [int(m) for m in message_ids]):
+        runtime.dispatcher.deliver(follow_up)
+
+
+async def probe_outbox(message_id: int) -> None:
+    """Try a row backing off from an outage early (``runtime/outage_probe.py``, ``outbox.probe``)."""
+    runtime = current()
+    for follow_up in await outbox.probe(runtime, message_id):
+        runtime.dispatcher.deliver(follow_up)
+
+
 ACTORS: dict[str, Callable[..., Awaitable[Any]]] = {
     "advance_run": advance_run,
     "advance_runs": advance_runs,
     "deliver_outbox": deliver_outbox,
+    "deliver_outboxes": deliver_outboxes,
+    "probe_outbox": probe_outbox,
 }

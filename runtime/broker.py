@@ -28,6 +28,7 @@ QUEUE = "doctorsflow"
 TIME_LIMIT_MS = 30_000  # an actor call longer than this is aborted; keep below the sweeper's stale_after
 MAX_RETRIES = 8
 ADVANCE_BATCH = 32  # runs per ``advance_runs`` message
+DELIVER_BATCH = 50  # outbox rows per ``deliver_outboxes`` message (several messages: several workers share them)
 
 _lock = threading.Lock()
 _broker: RedisBroker | None = None
@@ -169,3 +170,15 @@ class BrokerDispatcher:
 
     def deliver(self, message_id: int) -> None:
         self._send("deliver_outbox", message_id)
+
+    def deliver_many(self, message_ids: list[int]) -> None:
+        """One message for up to :data:`DELIVER_BATCH` rows (``deliver_outboxes``): claimed in one transaction and
+        sent in shared provider groups by one worker (hundreds come due at once after an outage)."""
+        if len(message_ids) == 1:
+            self.deliver(message_ids[0])
+            return
+        for start in range(0, len(message_ids), DELIVER_BATCH):
+            self._send("deliver_outboxes", message_ids[start : start + DELIVER_BATCH])
+
+    def probe(self, message_id: int) -> None:
+        self._send("probe_outbox", message_id)

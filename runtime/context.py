@@ -34,6 +34,14 @@ class Dispatcher(Protocol):
 
     def deliver(self, message_id: int) -> None: ...
 
+    def deliver_many(self, message_ids: list[int]) -> None:
+        """Several rows at once (one message where the transport allows: ``outbox.deliver_many``)."""
+        ...
+
+    def probe(self, message_id: int) -> None:
+        """Try a row backing off from a provider's outage early (``runtime/outage_probe.py``)."""
+        ...
+
 
 class QueueDispatcher:
     """Collects work in memory; ``simulate`` and tests drain it themselves (no broker)."""
@@ -50,6 +58,13 @@ class QueueDispatcher:
 
     def deliver(self, message_id: int) -> None:
         self.work.append(("deliver", message_id))
+
+    def deliver_many(self, message_ids: list[int]) -> None:
+        for message_id in message_ids:
+            self.deliver(message_id)
+
+    def probe(self, message_id: int) -> None:
+        self.work.append(("probe", message_id))
 
 
 @dataclass
@@ -72,6 +87,11 @@ class Runtime:
     report_poll_every: timedelta = timedelta(seconds=30)
     report_horizon: timedelta = timedelta(days=3)
     reports_polled_at: datetime | None = None
+    # While a clinic's rows back off from a provider's failures, one of them is tried at least this often
+    # (runtime/outage_probe.py); when this process last probed each (clinic, provider), and last looked.
+    probe_every: timedelta = timedelta(seconds=5)
+    probed_at: dict[tuple[int, str], datetime] = field(default_factory=dict)
+    probes_checked_at: datetime | None = None
     # One channel (and so one HTTP client) per event loop and clinic: an httpx.AsyncClient's keep-alive
     # connections belong to the loop that opened them, and a worker runs Dramatiq's loop and the scheduler's.
     _channels: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, ChannelClient]] = field(

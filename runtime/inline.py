@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from runtime.context import QueueDispatcher, Runtime
-from runtime.outbox import deliver
+from runtime.outbox import deliver, probe
 from runtime.runs import advance_and_deliver
 from runtime.scheduler import tick
 from storage.db import read_scope
@@ -29,7 +29,7 @@ async def drain(runtime: Runtime) -> int:
             for message_id in await advance_and_deliver(runtime, ident):
                 dispatcher.deliver(message_id)
         else:
-            for message_id in await deliver(runtime, ident):
+            for message_id in await (probe if kind == "probe" else deliver)(runtime, ident):
                 dispatcher.deliver(message_id)
         done += 1
     return done

@@ -11,12 +11,17 @@ A row moves pending/held → sending → sent → delivered | failed, or → ski
 - any exception once the request may have left (a client bound to another loop, a cancelled task, a broken
   answer), like a lost answer or a 5xx, leaves the row *uncertain*: pending with ``error_code`` UNCERTAIN,
   never failed, and its next attempt resumes instead of sending again.
+
+During a provider's outage the scheduler sends one backed-off row early now and then (:func:`probe`,
+runtime/outage_probe.py): a probe that fails costs the row nothing (the attempt is given back, its own next
+try stays where it was); one that goes through releases the clinic's other backed-off rows (``_RELEASE``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,7 +29,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.channels import CHANNELS, Channel, MessageKind, MessageTooLongError, message_kind
@@ -41,6 +46,8 @@ from storage import fast_sql
 from storage.alimtalk_templates.store import approved_texts
 from storage.db import batched_write, write_scope
 from storage.models import Clinic, OutboxMessage, Patient, Run, Workflow
+
+log = logging.getLogger(__name__)
 
 # Retriable failures (5xx, 429, time-outs: an outage) keep the row queued with back-off 5 s, 10 s … capped at
 # RETRY_CAP_S: 30 attempts ride out about two hours of outage before the message is given up as failed.
@@ -84,6 +91,8 @@ class Prepared:
     # Set when the rules would not send an UNCERTAIN row (archived, stopped, skipped, held): (status, reason,
     # due_at) to record once the provider said it never got the message; ``message`` is then only asked about.
     unsent: tuple[str, str | None, datetime] | None = None
+    # Set when this claim is a probe (:func:`probe`): the row's own next try, kept if the probe fails.
+    probe_due: datetime | None = None
 
 
 async def deliver(runtime: Runtime, message_id: int) -> list[int]:
@@ -92,6 +101,56 @@ async def deliver(runtime: Runtime, message_id: int) -> list[int]:
     if prepared is None:
         return []
     return await deliver_prepared(runtime, message_id, prepared)
+
+
+async def deliver_many(runtime: Runtime, message_ids: list[int]) -> list[int]:
+    """:func:`deliver` for rows handed out together (after an outage hundreds come due at once): all claimed and
+    decided in one write transaction, then sent side by side, so first sends and handle-less retries share
+    provider groups (runtime/send_groups.py) and their records share transactions (``batched_write``). If the
+    shared transaction fails, each row is delivered on its own."""
+    if len(message_ids) == 1:
+        return await deliver(runtime, message_ids[0])
+    try:
+        async with write_scope(runtime.settings, None) as session:
+            now = runtime.clock.now()
+            decided = [(m, await claim_and_decide_in(session, m, now)) for m in message_ids]
+    except OperationalError:
+        raise  # the database stayed busy: nothing was written, the whole message is retried
+    except Exception:
+        log.warning("delivering %d rows together failed; delivering each on its own", len(message_ids), exc_info=True)
+        return [follow_up for message_id in message_ids for follow_up in await deliver(runtime, message_id)]
+    answers = await asyncio.gather(
+        *(_deliver_claimed(runtime, message_id, prepared) for message_id, prepared in decided if prepared is not None)
+    )
+    return [follow_up for answer in answers for follow_up in answer]
+
+
+async def _deliver_claimed(runtime: Runtime, message_id: int, prepared: Prepared) -> list[int]:
+    try:
+        return await deliver_prepared(runtime, message_id, prepared)
+    except Exception:  # e.g. the database stayed busy while recording: the stale sweeper resumes this one
+        log.warning("delivery of outbox %s failed; the sweeper resumes it", message_id, exc_info=True)
+        return []
+
+
+async def probe(runtime: Runtime, message_id: int) -> list[int]:
+    """Try a row that is backing off from a provider's failures before its own next try (the scheduler picks
+    one per clinic and provider while they fail: runtime/outage_probe.py). Claimed and sent like any retry
+    (``resume``: the provider is asked first when the row may be there). If it goes through, the provider is
+    back and the clinic's other backed-off rows are released; if it fails again, its attempt is given back and
+    its own next try stays where it was, so probing every few seconds never uses up the row's attempts."""
+    async with write_scope(runtime.settings, None) as session:
+        connection = await session.connection()
+        now = runtime.clock.now()
+        row = (await fast_sql.execute(connection, _PROBE_CLAIM, {"message": message_id, "now": now})).first()
+        if row is None:  # no longer backing off (sent, due anyway, claimed by another probe or retry)
+            return []
+        people = {"clinic": row.clinic_id, "patient": row.patient_id, "run": row.run_id}
+        found = (await fast_sql.execute(connection, _PEOPLE, people)).first()
+        prepared = await _decide(session, message_id, row, found, now)
+    if prepared is None:
+        return []
+    return await deliver_prepared(runtime, message_id, dataclasses.replace(prepared, probe_due=row.due_at))
 
 
 async def deliver_prepared(runtime: Runtime, message_id: int, prepared: Prepared) -> list[int]:
@@ -115,20 +174,15 @@ async def deliver_prepared(runtime: Runtime, message_id: int, prepared: Prepared
 
 
 async def _send(runtime: Runtime, channel: ChannelClient, message_id: int, prepared: Prepared) -> SendResult | None:
-    """Store the provider-side handle first (when the provider needs one and the row has none), then send."""
-    message = prepared.message
-    if message.handle is None and not message.resume:  # a first attempt: in a group with its neighbours
+    """Store the provider-side handle first (when the provider needs one and the row has none), then send.
+
+    A row with no stored handle goes in a group with its neighbours (:func:`send_first`), a retry too: no
+    handle was stored, so nothing of it can be at a provider that needs one (the handle is committed before
+    any message is added), and a provider that takes our key instead still gets ``resume`` and asks first.
+    After an outage the released rows thus go out a hundred to a group, not one group (five requests) each."""
+    if prepared.message.handle is None:
         return await send_first(runtime, channel, message_id, prepared, _HANDLE)
-    if message.handle is None:
-        opened = await channel.open_handle(message)
-        if isinstance(opened, SendResult):
-            return opened
-        if opened is not None:
-            handle = {"message": message_id, "attempt": prepared.attempt, "handle": opened}
-            if not await batched_write(runtime.settings, _HANDLE, handle):  # committed before any add
-                return None
-            message = dataclasses.replace(message, handle=opened)
-    return await channel.send(message)
+    return await channel.send(prepared.message)
 
 
 async def _ask_before_not_sending(
@@ -165,6 +219,18 @@ _CLAIM = (
         OUTBOX.c.id == bindparam("message"),
         OUTBOX.c.status.in_(("pending", "held")),
         OUTBOX.c.due_at <= bindparam("now"),
+    )
+    .values(status="sending", claimed_at=bindparam("now"), attempts=OUTBOX.c.attempts + 1)
+    .returning(*OUTBOX.c)
+)
+# A probe's claim: a row backing off (its last try failed, its own next try still ahead), due or not.
+_PROBE_CLAIM = (
+    update(OUTBOX)
+    .where(
+        OUTBOX.c.id == bindparam("message"),
+        OUTBOX.c.status == "pending",
+        OUTBOX.c.due_at > bindparam("now"),
+        OUTBOX.c.error_code.is_not(None),
     )
     .values(status="sending", claimed_at=bindparam("now"), attempts=OUTBOX.c.attempts + 1)
     .returning(*OUTBOX.c)
@@ -412,15 +478,16 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
         }
         await batched_write(runtime.settings, _SENT, values)  # no match: another attempt of this row finished first
         if prepared.attempt > 1:  # a retry went through: the provider is back, its backed-off rows are due
-            async with write_scope(runtime.settings, None) as session:
-                await session.execute(
-                    _RELEASE, {"clinic": prepared.clinic_id, "failed_provider": result.provider, "now": now}
-                )
+            release = {"clinic": prepared.clinic_id, "failed_provider": result.provider, "now": now}
+            await batched_write(runtime.settings, _RELEASE, release)  # with its neighbours' (hundreds after an outage)
         return []
     async with write_scope(runtime.settings, None) as session:
         row = await session.get(OutboxMessage, message_id)
         if row is None or row.status != "sending":
             return []  # a sweeper handed it out again and that attempt finished first
+        if prepared.probe_due is not None and (result.uncertain or result.retriable):
+            _give_back(row, result, prepared)
+            return []
         row.provider = result.provider
         row.claimed_at = None
         row.error_code, row.error_message = result.error_code, result.error_message
@@ -435,6 +502,19 @@ async def _record_result(runtime: Runtime, message_id: int, result: SendResult, 
             return []
         row.status = "failed"
         return await _failover(session, row, now)
+
+
+def _give_back(row: OutboxMessage, result: SendResult, prepared: Prepared) -> None:
+    """A probe the provider still failed: pending again with the attempt given back and its own next try where it
+    was (uncertain when the request may have got through: the next try asks first). Left alone when another
+    attempt has claimed the row meanwhile (the sweeper handed it out again)."""
+    assert prepared.probe_due is not None
+    if row.attempts != prepared.attempt:
+        return
+    row.status, row.claimed_at, row.attempts, row.due_at = "pending", None, row.attempts - 1, prepared.probe_due
+    row.provider = result.provider
+    row.error_code = UNCERTAIN if result.uncertain else result.error_code
+    row.error_message = result.error_message
 
 
 async def _failover(session: AsyncSession, row: OutboxMessage, now: datetime) -> list[int]:

@@ -36,6 +36,7 @@ from sqlalchemy import and_, or_, select, update
 from runtime.campaigns import fire_campaigns
 from runtime.channels._results import UNCERTAIN
 from runtime.context import Runtime
+from runtime.outage_probe import probe_outages
 from runtime.outbox import process_reports
 from runtime.rundata import clinic_view
 from storage.db import dispose_engines, read_scope, write_scope
@@ -136,8 +137,7 @@ async def deliver_due_outbox(runtime: Runtime) -> int:
             .execution_options(synchronize_session=False)
         )
         claimed = sorted((await session.execute(claim)).scalars())
-    for message_id in claimed:
-        runtime.dispatcher.deliver(message_id)
+    runtime.dispatcher.deliver_many(claimed)  # after an outage: hundreds, sent in shared groups
     return len(claimed)
 
 
@@ -219,12 +219,13 @@ Step = tuple[str, Callable[[Runtime], Awaitable[int]]]
 
 def steps(runtime: Runtime) -> list[Step]:
     """The steps of one pass, in order: sweep stale claims, start due campaigns, fire due waits, hand out due
-    messages, poll delivery reports."""
+    messages, probe providers that are failing (runtime/outage_probe.py), poll delivery reports."""
     return [
         ("sweep", sweep_stale),
         *([("campaigns", fire_campaigns)] if runtime.campaigns else []),
         ("fire", fire_due_waits),
         ("deliver", deliver_due_outbox),
+        ("probe", probe_outages),
         ("reports", poll_delivery_reports),
     ]
 

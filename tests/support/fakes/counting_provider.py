@@ -8,11 +8,14 @@ replay checks) that also
 - answers HTTP 500 to every request during an outage window (:meth:`outage`), before processing it, and
   counts those answers;
 - can hold the answers to sends it has already accepted (:meth:`hold` … :meth:`release`), so that a client
-  killed meanwhile dies with its message accepted but unanswered — a SIGKILL aimed at in-flight sends.
+  killed meanwhile dies with its message accepted but unanswered — a SIGKILL aimed at in-flight sends;
+- keeps a timeline of every request (:attr:`timeline`: when, which route, which status), so a soak can show
+  when the clients tried again after an outage (bench/soak_timeline.py).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import time
@@ -22,6 +25,13 @@ from typing import Any
 
 from tests.support.fakes._http import Reply, Request
 from tests.support.fakes.solapi_fake import SolapiFake
+
+_GROUP_ID = re.compile(r"/groups/[^/]+")
+
+
+def route(method: str, path: str) -> str:
+    """A request's route without its group id: ``PUT /messages/v4/groups/{id}/messages``."""
+    return f"{method} {_GROUP_ID.sub('/groups/{id}', path)}"
 
 
 class CountingSolapi(SolapiFake):
@@ -36,6 +46,7 @@ class CountingSolapi(SolapiFake):
         self._released = threading.Event()
         self._released.set()
         self.held = 0  # sends accepted whose answer is held right now
+        self.timeline: list[tuple[float, str, int]] = []  # (time.monotonic(), route, HTTP status) per request
         vars(self._server)["handle_error"] = self._handle_error  # an instance attribute shadows the method
 
     def outage(self, seconds: float, status: int = 500) -> tuple[float, float]:
@@ -54,6 +65,8 @@ class CountingSolapi(SolapiFake):
 
     def _dispatch(self, request: Request) -> Reply:
         reply = super()._dispatch(request)
+        with self.lock:
+            self.timeline.append((time.monotonic(), route(request.method, request.path), reply.status))
         if not self._released.is_set() and request.method == "POST" and "send" in request.path:
             with self.lock:
                 self.held += 1
