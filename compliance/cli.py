@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from nodes.cli import UnreadableFile, read_json_file
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, print_json, wants_json
 from nodes.progress import Advance, byte_progress
 
@@ -27,39 +28,6 @@ from .graph_rules import lint_workflow
 from .guides import GUIDES, GUIDES_DIR
 from .report import parse_suppression
 from .text_rules import CHANNELS, PURPOSES, lint_text
-
-
-class UnreadableFile(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(
-            "unreadable_file", f"파일을 읽을 수 없습니다: {exc.strerror or exc} / cannot read the file"
-        ) from exc
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile("not_utf8", f"UTF-8 텍스트가 아닙니다 (바이트 {exc.start}) / not UTF-8 text") from exc
-
-
-def _read_json(path: Path) -> Any:
-    text = _read_text(path)
-    try:
-        return json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        where = (
-            f"{exc.lineno}행 {exc.colno}열 / line {exc.lineno} column {exc.colno}"
-            if isinstance(exc, json.JSONDecodeError)
-            else ""
-        )
-        raise UnreadableFile("invalid_json", f"JSON이 아닙니다 {where} / not JSON") from exc
 
 
 def _checklist_link(output: str | None) -> str:
@@ -75,8 +43,8 @@ def _checklist_link(output: str | None) -> str:
 def lint_command(args: argparse.Namespace) -> int:
     out: TextIO = sys.stdout
     try:
-        doc = _read_json(Path(args.workflow))
-        raw_suppressions = _read_json(Path(args.suppressions)) if args.suppressions else []
+        doc = read_json_file(Path(args.workflow))
+        raw_suppressions = read_json_file(Path(args.suppressions)) if args.suppressions else []
     except UnreadableFile as exc:
         print(f"✗ {exc.message}", file=sys.stderr)
         return EXIT_USAGE

@@ -113,3 +113,13 @@ def test_a_json_file_larger_than_the_api_accepts_exits_2_without_reading_it_all(
     assert result.returncode == 2, result.stdout + result.stderr
     problem = json.loads(result.stdout)["errors"][0]
     assert problem["code"] == "too_large" and "10 MB" in problem["message"] and " / " in problem["message"]
+
+
+def test_linting_a_workflow_file_larger_than_the_api_accepts_exits_2_without_reading_it_all(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as out:
+        out.write(b'{"padding": "' + b"x" * (11 * 1024 * 1024) + b'"}')
+    result = _run(tmp_path, "lint", str(big))
+    _no_traceback(result)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "10 MB" in result.stderr and " / " in result.stderr
