@@ -44,6 +44,7 @@ _FUSIBLE = {
 _LITERAL_ENDINGS = {"면": "으?면", "으면": "으?면", "기": "(?:기|길)", "게": "게", "지": "지", "고": "고", "는": "는"}
 # stems the analyser returns for irregular written forms (ㅎ, ㅂ irregular adjectives)
 _IRREGULAR = {"어떻": "(?:어떻|어떠|어때|어땠)", "고맙": "(?:고맙|고마)", "반갑": "(?:반갑|반가)"}
+_PARTICLES = frozenset({"와", "과"})  # fused verb forms that are also particles
 _PHRASES = {"새롭 (?:은|ᆫ)": "새로운", "새롭 게": "새롭게"}
 _RUN_RE = re.compile(r"[가-힣ᆫᆯ]+(?: [가-힣ᆫᆯ]+)*")
 _GAP_RE = re.compile(r"\{0,(\d+)\}")
@@ -82,6 +83,8 @@ def stem_forms(stem: str) -> str:
         forms.update(_syllable(lead, vowel, f) for f in (_N, _B))
         forms.add(_syllable(lead, vowel, 0) + "(?=[시셔셨세신실십니네는])")
     alternatives = sorted(forms, key=lambda f: (-len(f), f))
+    if not head:  # 오다 → 와, also the particle 와 (친구와 가족): the verb's 와 starts a word (함께 와 주세요)
+        alternatives = [f"(?<![가-힣]){form}" if form in _PARTICLES else form for form in alternatives]
     return re.escape(head) + "(?:" + "|".join(alternatives) + ")"
 
 
