@@ -25,7 +25,7 @@ _HANGUL_BASE = 0xAC00
 # final consonant indexes (jongseong) of the compatibility table
 _N, _L, _M, _B, _SS = 4, 8, 16, 17, 20
 # vowel (jungseong) index → the vowel it becomes when 어/아 fuses with it (ㅣ+어 → ㅕ, ㅗ+아 → ㅘ, ㅜ+어 → ㅝ …)
-_FUSED_VOWEL = {20: 6, 8: 9, 13: 14, 11: 10, 18: 4, 0: 0, 4: 4, 1: 1, 5: 5, 6: 6, 19: 4}
+_FUSED_VOWEL = {20: 6, 8: 9, 13: 14, 11: 10, 18: 4, 0: 0, 4: 4, 1: 1, 5: 5, 6: 6}
 _A, _EO = 0, 4
 # endings that can fuse into the previous syllable (optional in the written form) and their spelled-out forms
 _FUSIBLE = {
@@ -75,7 +75,7 @@ def stem_forms(stem: str) -> str:
         elif vowel in _FUSED_VOWEL:
             fused = _FUSED_VOWEL[vowel]
             forms.update(_syllable(lead, fused, f) for f in (0, _SS))
-            if vowel == 18:  # ㅡ drops: 모으 → 모아 / 모여 (both spellings after the previous vowel)
+            if vowel == 18:  # ㅡ drops, the ending's vowel stays: 모으 → 모아, 쓰 → 써
                 forms.update(_syllable(lead, v, f) for v in (_A, _EO) for f in (0, _SS))
         else:
             forms.add(_syllable(lead, vowel, _SS))

@@ -60,7 +60,8 @@ def negated(text: str, start: int, end: int) -> bool:
 
 def negated_in_writing(text: str, end: int) -> bool:
     """Whether the first predicate after ``end`` in its sentence is negated, read from the written words: the
-    same reading as :func:`negated_by_analysis` (checked at every word end of every corpus text), no model.
+    same reading as :func:`negated_by_analysis` (checked at every promotion word and promotion/inducement frame
+    match of every corpus text), no model.
 
     Words up to the sentence's end are read in order; the rest of the word ending at ``end`` counts as a word
     (할인‖하지 않습니다). Nouns with particles are passed over; 불가/금지/제외 right after the word negates; 안/못
@@ -81,7 +82,7 @@ def negated_in_writing(text: str, end: int) -> bool:
         if word == "없이":  # an adverb: "본인부담금 없이 받으세요" offers
             continue
         if _PREDICATE_END_RE.search(word):
-            if word.endswith("지않") or "지않" in word or "지못" in word:
+            if "지않" in word or ("지못" in word and "지못하" not in word):  # written without a space
                 return True
             following = words[i + 1] if i + 1 < len(words) else ""
             # 하지 못하다: the analysis reads 못하 as one auxiliary, not as a negation (kept as it reads)

@@ -410,3 +410,13 @@ def test_lint_text_of_every_corpus_line_stays_under_200_mb(tmp_path: Path) -> No
     peak, code, _ = peak_rss_mb(doctorsflow("lint-text", str(messages)), server_env(tmp_path))
     assert code == 1
     assert peak < 200, peak
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(NEGATION_EXAMPLES), st.data(), st.text(max_size=60))
+def test_negation_in_writing_reads_only_its_own_sentence(text: str, data: st.DataObject, tail: str) -> None:
+    """Whatever follows the word's sentence (another sentence, any characters) does not change the reading."""
+    end = data.draw(st.integers(0, len(text)))
+    stop = min((i for i in (text.find(mark, end) for mark in ".!?") if i >= 0), default=len(text))
+    sentence = text[:stop]
+    assert negated_in_writing(sentence + ". " + tail, end) == negated_in_writing(sentence, end)
