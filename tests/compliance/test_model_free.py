@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ from compliance.frames import Frame, frame_matches, frames
 from compliance.morph import analyse
 from compliance.negation import is_cued, negated_by_analysis, negated_in_writing, plainly_negated
 from compliance.normalize import normalize
+from compliance.text_rules import lint_text, negatable
 from tests.support.server import server_env
 
 BENCH_CORPUS = Path(__file__).parent / "corpus.jsonl"
@@ -252,8 +254,9 @@ def test_every_corpus_line_gets_the_analysers_rule_ids_without_loading_it() -> N
 
 def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
     """On every corpus text (and inflected examples) where a lemma frame may apply, its written reading finds a
-    match exactly where the analysis does. The analysis splits a few nouns (낭종 → 낭 + 종), so the written
-    reading may find a little more; never less."""
+    match exactly where the analysis does, never less. The analysis splits a few of the frames' nouns (낭종 → 낭 +
+    종, 용종 → 용 + 종 in "용종 1개를 떼어"), so its lemma pattern misses a finding the written reading makes: more
+    is allowed only there, each such text showing a frame noun the analysis splits inside the written match."""
     shortcut = [frame.surface for frame in _lemma_frames() if frame.surface is not None]
     for example in SURFACE_EXAMPLES:
         assert any(surface.search(example) for surface in shortcut), example
@@ -267,10 +270,23 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
             checked += 1
             for a, b in lemma:
                 assert any(a < d and c < b for c, d in written), (frame.stems[:3], text[a:b], text)
-            extra += bool(written) and not lemma
+            if written and not lemma:
+                extra += 1
+                assert _split_frame_noun(frame, text, written), (frame.stems[:3], "extra without a split noun")
     assert checked > 300
-    assert extra <= 2, extra
+    assert extra <= 8, extra  # a handful of texts (4 of the corpus's 2,600 lines), not a different reading
     assert "낭 종" in analyse("초음파에서 낭종이 보입니다.").lemmas  # why: the analysis misses this finding
+
+
+def _split_frame_noun(frame: Frame, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the analysis splits one of the frame's nouns (written as one word) inside one of ``spans``."""
+    tokens = analyse(text).tokens
+    for a, b in spans:
+        inside = [token for token in tokens if a <= token.start and token.end <= b]
+        for first, second in pairwise(inside):
+            if first.end == second.start and first.form + second.form in frame.stems:
+                return True
+    return False
 
 
 def test_the_written_reading_agrees_with_the_analysis_on_everyday_sentences() -> None:
@@ -284,8 +300,11 @@ def test_the_written_reading_agrees_with_the_analysis_on_everyday_sentences() ->
 
 
 def test_negation_in_writing_reads_what_the_analysis_reads() -> None:
-    """At the end of every promotion word and every promotion/inducement frame match of every cued corpus text
-    (and examples), the written words give the analysis's verdict: negated or not."""
+    """At the end of every promotion word and every promotion/inducement frame match a negation can withdraw, of
+    every cued corpus text (and examples), the written words give the analysis's verdict: negated or not.
+    Comparison frames are never negated (a vice denied of oneself is the comparison), so their ends are not read:
+    there the analysis misreads a clinic's name as a predicate ("튼튼치과에는" → 튼튼 + 하 + 지 + 과 in dev o004,
+    "과잉진료, 튼튼치과에는 없습니다"), where the written words rightly read 없습니다 as the negation."""
     checked = negated = 0
     for text in (*_corpus_texts(), *NEGATION_EXAMPLES):
         if not is_cued(text):
@@ -293,7 +312,7 @@ def test_negation_in_writing_reads_what_the_analysis_reads() -> None:
         norm = normalize(text)
         ends = {m.end() for m in _PROMOTION_WORD_RE.finditer(text)}
         for ad_only in (False, True):
-            ends |= {m.span[1] for m in frame_matches(norm, ad_only) if m.rule in ("PROMO", "MSA-INDUCEMENT")}
+            ends |= {m.span[1] for m in frame_matches(norm, ad_only) if negatable(m)}
         for end in ends:
             checked += 1
             expected = negated_by_analysis(text, end)
@@ -420,3 +439,18 @@ def test_negation_in_writing_reads_only_its_own_sentence(text: str, data: st.Dat
     stop = min((i for i in (text.find(mark, end) for mark in ".!?") if i >= 0), default=len(text))
     sentence = text[:stop]
     assert negated_in_writing(sentence + ". " + tail, end) == negated_in_writing(sentence, end)
+
+
+def test_a_vice_denied_of_oneself_is_a_comparison_not_a_withdrawn_offer() -> None:
+    """A denial like "과잉진료 없는 정직한 치과" says the others overtreat: a negation does not withdraw a comparison
+    frame's match, so a care channel flags it as advertising however negation is read (the analysis misreads the
+    second line's clinic name; test_every_corpus_line_… checks dev o004 in both readings)."""
+    for text in (
+        "[하람치과] 과잉진료 없는 정직한 치과를 찾으신다면.",
+        "[튼튼치과] 잇몸 다 망가뜨리는 과잉진료, 튼튼치과에는 없습니다.",
+    ):
+        assert "KAKAO-ALIMTALK-PROMO" in {f.rule for f in lint_text(text, "alimtalk", "informational")}, text
+        norm = normalize(text)
+        comparison = [m for m in frame_matches(norm, False) if m.rule == "PROMO"]
+        assert comparison and not any(negatable(m) for m in comparison)
+        assert any(negated_in_writing(text, m.span[1]) for m in comparison)  # the negation is read, and kept
