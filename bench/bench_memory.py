@@ -1,9 +1,10 @@
 """Peak memory of the two commands that read big files, on 50 MB inputs (10 MB with --quick), each in a child
 process (bench/peak_rss.py): ``import.peak_rss_mb`` (``import-patients`` of a CP949 EMR export into a fresh
 embedded database), ``lint.peak_rss_mb`` (``lint-text`` of a JSONL file whose texts need no morphology: the
-kiwipiepy model is never loaded) and ``lint.morph_peak_rss_mb`` (the same file after one message that needs
-lemmas, so the model is loaded: ≈ 0.5 GB by itself, see docs/compliance/checker-v2.md). Target: ≤ 200 MB at
-50 MB. ``import.big_rows_per_cpu_s``: the same import's rows per CPU second of the child (1.14 million
+kiwipiepy model is never loaded), ``lint.morph_peak_rss_mb`` (the same file after a message that needed the
+model for its lemmas before issue 18's written reading: 면제해 드립니다) and ``lint.corpus_mix_peak_rss_mb``
+(every line of every corpus file in its own and four channel/purpose settings, shuffled and repeated: no line
+loads the model any more, see docs/compliance/checker-v2.md). Target: ≤ 200 MB at 50 MB. ``import.big_rows_per_cpu_s``: the same import's rows per CPU second of the child (1.14 million
 patients encrypted and indexed at 50 MB; docs/privacy/README.md).
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_import import make_export
-from bench.peak_rss import doctorsflow, messages_file, peak_rss_mb
+from bench.peak_rss import corpus_mix_file, doctorsflow, messages_file, peak_rss_mb
 
 BYTES_PER_ROW = 46  # of make_export's rows, measured
 # An inflected verb only the lemma frames catch (면제해 드립니다 → 면제하다 + 드리다): loads the analyser.
@@ -77,6 +78,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             out.write((json.dumps(NEEDS_MORPHOLOGY, ensure_ascii=False) + "\n").encode())
             shutil.copyfileobj(rest, out)
         figures.append(_lint_figure("lint.morph_peak_rss_mb", with_lemmas, env))
+        mixed = corpus_mix_file(folder / "corpus-mix.jsonl", megabytes)
+        figures.append(_lint_figure("lint.corpus_mix_peak_rss_mb", mixed, env))
     return figures
 
 

@@ -46,6 +46,47 @@ def peak_rss_mb(command: Sequence[str], env: Mapping[str, str] | None = None) ->
     return peak_kib / 1024, int(process.returncode), time.perf_counter() - started
 
 
+CORPUS_FILES = (
+    *sorted((ROOT / "compliance" / "corpus").glob("*.jsonl")),
+    ROOT / "tests" / "compliance" / "corpus.jsonl",
+)
+SETTINGS = (
+    ("sms", "informational"),
+    ("sms", "advertising"),
+    ("alimtalk", "informational"),
+    ("friendtalk", "advertising"),
+)
+
+
+def corpus_mix_file(path: Path, megabytes: float, seed: int = 18) -> Path:
+    """A JSONL file of about ``megabytes`` MB mixed from every line of every corpus file (dev, held-out sets,
+    probes, the bench corpus), each in its own and four channel/purpose settings, shuffled, then repeated: the
+    whole variety of the checker's messages (the texts that once loaded the morphology model among them)."""
+    import json
+    import random
+
+    lines: list[bytes] = []
+    for corpus in CORPUS_FILES:
+        for raw in corpus.read_text("utf-8").splitlines():
+            if not raw.strip():
+                continue
+            row = json.loads(raw)
+            for channel, purpose in {(row["channel"], row["purpose"]), *SETTINGS}:
+                message = {"id": row["id"], "channel": channel, "purpose": purpose, "text": row["text"]}
+                lines.append((json.dumps(message, ensure_ascii=False) + "\n").encode())
+    random.Random(seed).shuffle(lines)
+    target = int(megabytes * 1024 * 1024)
+    written = 0
+    with path.open("wb") as out:
+        while written < target:
+            for line in lines:
+                out.write(line)
+                written += len(line)
+                if written >= target:
+                    break
+    return path
+
+
 def messages_file(path: Path, megabytes: float) -> Path:
     """A JSONL file of about ``megabytes`` MB of realistic messages (the compliance corpus, repeated)."""
     corpus = (ROOT / "tests" / "compliance" / "corpus.jsonl").read_bytes().splitlines(keepends=True)

@@ -42,6 +42,7 @@ from typing import Any
 
 from . import morph
 from .findings import RULES_DIR
+from .lemma_surface import surface_pattern
 from .morph import analyse
 from .normalize import Normalized, normalize
 from .prefilter import PREFIX_CHARS, required_grams, weakness
@@ -71,6 +72,9 @@ class Frame:
     # lemma frames: original-text patterns for the frame's common written forms ("어떠세요?", "양성으로 나왔습니다"),
     # each a match the lemma pattern also finds; when one matches, the analyser is not needed for this frame
     surface: re.Pattern[str] | None = None
+    # lemma frames: the lemma pattern rewritten for the written text (:mod:`.lemma_surface`), the frame's reading
+    # at lint time (with ``surface`` as alternatives), so no message loads the analyser
+    written: re.Pattern[str] | None = None
     stems_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)  # one search for any stem
     also_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
     also_original_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
@@ -97,13 +101,15 @@ class Frame:
             return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
         if self.stems_re is None or self.stems_re.search(norm.text) is None:
             return []
-        if self.surface is not None:
-            written = [m.span() for m in self.surface.finditer(norm.original) if m.end() > m.start()]
-            if written:
-                return written
-        if not morph.ENABLED:
-            return []
-        morphs = analyse(norm.original)
+        if morph.ANALYSER:  # the reference reading: written forms first, then the analysis (as before issue 18)
+            shortcut = [m.span() for m in self.surface.finditer(norm.original)] if self.surface else []
+            return [s for s in shortcut if s[1] > s[0]] or self.lemma_spans(norm.original)
+        return [m.span() for m in self.written.finditer(norm.original) if m.end() > m.start()] if self.written else []
+
+    def lemma_spans(self, text: str) -> list[Span]:
+        """The lemma pattern's matches on the analysis of ``text`` (loads the ≈ 300 MB analyser): what the written
+        reading stands for, kept as the tests' reference."""
+        morphs = analyse(text)
         return [morphs.span(*m.span()) for m in self.roles[0].finditer(morphs.lemmas) if m.end() > m.start()]
 
     def possible(self, grams: frozenset[str]) -> bool:
@@ -206,6 +212,13 @@ def _merged(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _written(entry: dict[str, Any]) -> re.Pattern[str]:
+    """A lemma frame's reading on the written text: its pattern rewritten, or-ed with its ``surface`` forms."""
+    patterns = entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
+    surface = entry.get("surface", [])
+    return _compile([*map(surface_pattern, patterns), *(surface if isinstance(surface, list) else [surface])])
+
+
 def _prefilters(alternations: list[str]) -> tuple[frozenset[str], ...]:
     found = (required_grams(a) for a in alternations)
     return tuple(prefixes for prefixes in found if prefixes is not None)
@@ -238,6 +251,7 @@ def frames() -> tuple[Frame, ...]:
                 also=_groups(entry.get("also")),
                 also_original=_groups(entry.get("also_original")),
                 surface=_compile(entry["surface"]) if entry.get("surface") else None,
+                written=_written(entry) if kind == "lemma" else None,
             )
         )
     return tuple(out)

@@ -1,4 +1,5 @@
-"""Korean morphology (kiwipiepy, model from the ``kiwipiepy-model`` package: nothing downloaded at run time).
+"""Korean morphology (kiwipiepy, model from the ``kiwipiepy-model`` package: nothing downloaded at run time), the
+reference reading of lemma frames and negation (``DOCTORSFLOW_MORPHOLOGY=analyser``; lint reads the written text).
 
 Rules that need lemmas — a verb in any inflection or honorific form (면제해 드립니다 → 면제하다 + 드리다,
 망쳐진 → 망치다) — match on :attr:`Morphs.lemmas`, a space-separated lemma string; every lemma remembers
@@ -18,11 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-# The analyser loads only when a lemma rule's stem occurs in a text. Without its multi-word dictionary (compound
-# proper nouns our rules never match on; the analyses of the corpus are identical) it takes ~350 MB instead of
-# ~530 MB; DOCTORSFLOW_MORPHOLOGY=off skips the lemma rules (their regular-expression frames still apply) where
-# memory is tighter still.
-ENABLED = os.environ.get("DOCTORSFLOW_MORPHOLOGY", "on").strip().lower() not in ("off", "0", "false", "no")
+# Linting never needs the analyser (≈ 300 MB once loaded): lemma frames and negation are read on the written
+# text (lemma_surface.py, negation.negated_in_writing). DOCTORSFLOW_MORPHOLOGY=analyser reads them from the
+# analysis instead: the reference those written readings are checked against (tests, bench), not for production.
+ANALYSER = os.environ.get("DOCTORSFLOW_MORPHOLOGY", "").strip().lower() == "analyser"
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|#\{[^}]*\}", re.S)
 _VERB_TAGS = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
 _lock = threading.Lock()

@@ -31,6 +31,16 @@ _PLAIN_NEGATION_RE = re.compile(
     r"(?:없(?!이|애)|아닙|아니|불가(?!능)|금지|제외|안 ?(?:됩|돼|되)|(?:진행|제공)?하지 ?않|드리지 ?않)"
 )
 _SENTENCE_END_TAGS = frozenset({"SF"})
+_SENTENCE_END_RE = re.compile(r"[.!?]")
+# A written word that is a predicate: it ends in a verbal ending (진행합니다, 받으세요, 하지, 드려요, 진행한) or
+# is a negative predicate itself (없습니다, 않아요, 아닙니다). Nouns with particles (할인은, 행사를, 달에는) are not.
+_PREDICATE_END_RE = re.compile(
+    r"(?:다|요|까|죠|고|며|면|서|지|게|도록|니|네|어|아|여|해|돼|봐|와|줘|셔|워|세요|시오|는데|지만|니까|려고|러|겠"
+    r"|한|할|된|될|실|신|릴|하는|되는|있는|없는|받는|주는|드리는|않는)$"
+)
+_NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|애)|않|아니|아닙|아냐)")
+_NEGATED_NOUN_RE = re.compile(r"^(?:불가|금지|제외)")
+_WORDS_READ = 8  # the analysis reads 12 morphemes: about 8 written words
 _CLAUSE_PREDICATE_TAGS = ("VV", "VA", "VX", "VCN", "VCP", "XSV", "XSA")
 
 
@@ -45,9 +55,39 @@ def negated(text: str, start: int, end: int) -> bool:
         return False
     if _quoted_in_warning(text, start, end) or plainly_negated(text, end):
         return True
-    if not morph.ENABLED:
-        return False
-    return negated_by_analysis(text, end)
+    return negated_by_analysis(text, end) if morph.ANALYSER else negated_in_writing(text, end)
+
+
+def negated_in_writing(text: str, end: int) -> bool:
+    """Whether the first predicate after ``end`` in its sentence is negated, read from the written words: the
+    same reading as :func:`negated_by_analysis` (checked at every promotion word and promotion/inducement frame
+    match of every corpus text), no model.
+
+    Words up to the sentence's end are read in order; the rest of the word ending at ``end`` counts as a word
+    (할인‖하지 않습니다). Nouns with particles are passed over; 불가/금지/제외 right after the word negates; 안/못
+    before a predicate negates; the first predicate decides: 없/않/아니… itself, or ``-지`` followed by 않/못."""
+    stop = _SENTENCE_END_RE.search(text, end)
+    words = text[end : stop.start() if stop else len(text)].split(" ")
+    words = [w.strip("\n\t,·~()[]'\"") for w in words[:_WORDS_READ]]
+    words = [w for i, w in enumerate(words) if w or i == 0]
+    for i, word in enumerate(words):
+        if not word:
+            continue
+        if i <= 1 and _NEGATED_NOUN_RE.match(word):
+            return True
+        if word in ("안", "못"):
+            return i + 1 < len(words)
+        if _NEGATIVE_PREDICATE_RE.match(word):
+            return True
+        if word == "없이":  # an adverb: "본인부담금 없이 받으세요" offers
+            continue
+        if _PREDICATE_END_RE.search(word):
+            if "지않" in word or ("지못" in word and "지못하" not in word):  # written without a space
+                return True
+            following = words[i + 1] if i + 1 < len(words) else ""
+            # 하지 못하다: the analysis reads 못하 as one auxiliary, not as a negation (kept as it reads)
+            return word.endswith("지") and following.startswith(("않", "못")) and not following.startswith("못하")
+    return False
 
 
 def negated_by_analysis(text: str, end: int) -> bool:

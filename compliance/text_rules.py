@@ -264,7 +264,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         + (() if kakao_informational else ("KAKAO-ALIMTALK-BLACKLIST",))
     )  # rules that cannot apply to this message: no need to look
     matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
-    matches = [m for m in matches if m.rule not in _NEGATABLE or not negated(text, *m.span)]
+    matches = [m for m in matches if not negatable(m) or not negated(text, *m.span)]
     if not advertising:  # the scorer's view of the purpose
         matches += _scored(norm, "info", [], matches)
     blacklisted: list[Span] = []
@@ -452,6 +452,14 @@ def _promo_detail(channel: Channel) -> str:
 
 SCORED_REASON = "홍보성 표현으로 판단(표현 점수) / reads as promotion (wording score)"
 _NEGATABLE = frozenset({"PROMO", "MSA-INDUCEMENT"})  # an offer said not to exist is no offer
+# ... but a vice denied of oneself is the disparaging comparison itself ("과잉진료, 저희 치과에는 없습니다" says
+# the others overtreat): the comparison frames (frames_s15.json) are never negated
+_COMPARISON_REASON = "다른 의료기관과의 비교·비방"
+
+
+def negatable(match: FrameMatch) -> bool:
+    """Whether a negation after ``match`` withdraws it (an offer said not to exist), not restates it."""
+    return match.rule in _NEGATABLE and not match.reason.startswith(_COMPARISON_REASON)
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
