@@ -387,9 +387,10 @@ async def _insert_numbered(
     session: AsyncSession, table: Any, clinic_id: int, chunk: list[Record], rows: list[dict[str, Any]]
 ) -> None:
     """SQLite: a plain executemany, the ids read off the rowids. Inside one write transaction SQLite numbers
-    new rows max(id)+1, +2, … so the rows got before+1 … last exactly when last - before is their count
-    (anything else — another writer between the two reads, a reused or sequence-bumped id — and the rows are
-    found by their indexes instead). A multi-row INSERT … RETURNING of 2,500 rows cost SQLite ~40 % more."""
+    new rows max(id)+1, +2, … so the rows got before+1 … last exactly when last - before is their count.
+    Anything else — another writer between the two reads, or a table already holding the largest rowid, where
+    SQLite picks free ids at random — and the rows are found by their indexes instead. A multi-row
+    INSERT … RETURNING of 2,500 rows cost SQLite ~40 % more."""
     before = (await session.execute(text("SELECT coalesce(max(id), 0) FROM patients"))).scalar_one()
     await _sqlite_executemany(session, "patients", rows)
     last = (await session.execute(text("SELECT last_insert_rowid()"))).scalar_one()
@@ -397,10 +398,22 @@ async def _insert_numbered(
         for offset, record in enumerate(chunk, start=before + 1):
             record.patient_id = offset
         return
-    query = select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
-        Patient.clinic_id == clinic_id, Patient.id > before
-    )
-    found = {tuple(row[1:]): row[0] for row in (await session.execute(query)).all()}
+    await _find_inserted(session, clinic_id, chunk)
+
+
+async def _find_inserted(session: AsyncSession, clinic_id: int, chunk: list[Record]) -> None:
+    """The ids of just-inserted records, by their (chart, phone, name) indexes: merge_duplicates and
+    match_existing leave no other patient of the clinic with a record's three indexes (every record has a
+    chart number or a phone, and one with neither is refused)."""
+    charts = [r.indexes[0] for r in chunk if r.indexes[0] is not None]
+    phones = [r.indexes[1] for r in chunk if r.indexes[1] is not None]
+    found: dict[tuple[str | None, ...], int] = {}
+    for column, values in ((Patient.chart_index, charts), (Patient.phone_index, phones)):
+        for start in range(0, len(values), BATCH):
+            query = select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
+                Patient.clinic_id == clinic_id, column.in_(values[start : start + BATCH])
+            )
+            found.update((tuple(row[1:]), row[0]) for row in (await session.execute(query)).all())
     for record in chunk:
         record.patient_id = found[record.indexes]
 
