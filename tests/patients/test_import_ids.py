@@ -4,14 +4,17 @@ belong to the patient of its own row."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+import sqlite3
+from typing import Any
+
+from sqlalchemy import event, select, text
 
 from storage import identity
 from storage.config import Settings
-from storage.db import session_scope
+from storage.db import engine_for, session_scope
 from storage.models import Consent, Patient
-from storage.patients.importer import import_table
-from storage.patients.readers import read_table
+from storage.patients.importer import import_stream, import_table
+from storage.patients.readers import open_table, read_table
 from storage.tenancy import Caller
 from tests.patients.conftest import csv_bytes
 
@@ -88,3 +91,39 @@ async def test_a_reimport_updates_the_patients_the_ids_point_to(settings: Settin
     again = await _import(settings)
     assert (first["imported"], again["imported"], again["updated"]) == (len(ROWS), 0, len(ROWS))
     _assert_every_row_kept_its_own_id(await _by_chart(settings))
+
+
+async def test_lookups_seek_their_own_index_and_never_walk_the_clinic(settings: Settings) -> None:
+    """Every SELECT of an import and a re-import (streamed, with the big-file filter) seeks a blind-index or
+    patient-id index. The ORM's clinic scoping adds a second ``clinic_id = ?``, and with it SQLite chose
+    ``ix_patients_clinic_id`` for phone lookups and ``ix_consents_clinic_id`` for the ledger: every patient's
+    row (every ledger entry) read per lookup, most of a 50 MB import's 15.6 million page reads."""
+    sent: list[tuple[str, Any]] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        if statement.lstrip().startswith("SELECT"):
+            sent.append((statement, parameters))
+
+    rows = [[f"C{i:04d}", f"환자{i}", f"010-6000-{i:04d}", "Y"] for i in range(1, 301)]
+    path = settings.data_dir / "emr.csv"
+    path.write_bytes(csv_bytes(HEADER, rows, "cp949"))
+    engine = engine_for(settings.database_url)
+    event.listen(engine.sync_engine, "before_cursor_execute", remember)
+    try:
+        for _ in range(2):  # new patients, then every row found again (lookups + the ledger's current state)
+            async with session_scope(settings, CALLER.clinic_id) as session:
+                report = await import_stream(session, CALLER, open_table(path), chunk_rows=100, big_file_bytes=0)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", remember)
+    assert report.updated == len(rows)
+    lookups = [s for s in sent if "_index IN" in s[0] or "patient_id IN" in s[0]]
+    assert len(lookups) >= 6
+    database = sqlite3.connect(settings.data_dir / "doctorsflow.db")
+    try:
+        for statement, parameters in lookups:
+            plan = " ".join(row[3] for row in database.execute(f"EXPLAIN QUERY PLAN {statement}", parameters))
+            assert "ix_patients_clinic_id (" not in plan and "ix_consents_clinic_id" not in plan, (statement, plan)
+            sought = ("sqlite_autoindex_patients_1", "ix_patients_clinic_id_phone_index", "ix_consents_patient_id")
+            assert any(f"INDEX {index} (" in plan for index in sought), plan
+    finally:
+        database.close()
