@@ -10,41 +10,38 @@ negatives), so the import finds exactly the patients it found before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Patient
 
 BITS = 1 << 26  # 8 MB: under 3 % false positives at 5 million indexes
-HASHES = 4
+HASHES = 4  # positions per index, 26 bits apart (below)
 _MASK = BITS - 1
-_SHIFT = 26
 
 
 class SeenIndexes:
     def __init__(self) -> None:
         self._bits = bytearray(BITS // 8)
 
-    @staticmethod
-    def _positions(index: str) -> Iterator[int]:
-        # A blind index is 128 bits of HMAC output: its own slices are independent uniform hashes.
-        value = int(index, 16)
-        for _ in range(HASHES):
-            yield value & _MASK
-            value >>= _SHIFT
-
+    # A blind index is 128 bits of HMAC output: its own 26-bit slices are independent uniform hashes. The four
+    # positions are written out (no generator): the filter is asked about and told of every imported row.
     def add(self, index: str | None) -> None:
         if index is None:
             return
-        bits = self._bits
-        for position in self._positions(index):
+        bits, value = self._bits, int(index, 16)
+        for position in (value & _MASK, (value >> 26) & _MASK, (value >> 52) & _MASK, (value >> 78) & _MASK):
             bits[position >> 3] |= 1 << (position & 7)
 
     def __contains__(self, index: str) -> bool:
-        bits = self._bits
-        return all(bits[position >> 3] & (1 << (position & 7)) for position in self._positions(index))
+        bits, value = self._bits, int(index, 16)
+        a, b, c, d = value & _MASK, (value >> 26) & _MASK, (value >> 52) & _MASK, (value >> 78) & _MASK
+        return bool(
+            bits[a >> 3] & (1 << (a & 7))
+            and bits[b >> 3] & (1 << (b & 7))
+            and bits[c >> 3] & (1 << (c & 7))
+            and bits[d >> 3] & (1 << (d & 7))
+        )
 
     @classmethod
     async def of_clinic(cls, session: AsyncSession, clinic_id: int) -> SeenIndexes:
