@@ -18,6 +18,7 @@ from storage.models import Patient
 BITS = 1 << 26  # 8 MB: under 3 % false positives at 5 million indexes
 HASHES = 4  # positions per index, 26 bits apart (below)
 _MASK = BITS - 1
+PAGE = 20_000  # indexes per read while loading: ~2 MB of rows at a time
 
 
 class SeenIndexes:
@@ -44,11 +45,22 @@ class SeenIndexes:
         )
 
     @classmethod
-    async def of_clinic(cls, session: AsyncSession, clinic_id: int) -> SeenIndexes:
-        """The chart and phone indexes the clinic holds now (erased patients' are None and skipped)."""
+    async def of_clinic(cls, session: AsyncSession, clinic_id: int, page: int = PAGE) -> SeenIndexes:
+        """The chart and phone indexes the clinic holds now (erased patients' are None and skipped), read in
+        pages along each index (keyset): a streamed result was buffered whole by the driver adapter, +257 MB
+        for a clinic of 1.1 million patients (a 50 MB re-import peaked at 331 MB)."""
         seen = cls()
+        connection = await session.connection()
         for column in (Patient.chart_index, Patient.phone_index):
-            query = select(column).where(Patient.clinic_id == clinic_id, column.is_not(None))
-            async for index in await session.stream_scalars(query):
-                seen.add(index)
+            after = ""
+            while True:
+                query = (
+                    select(column).where(Patient.clinic_id == clinic_id, column > after).order_by(column).limit(page)
+                )
+                rows = (await connection.execute(query)).scalars().all()
+                for index in rows:
+                    seen.add(index)
+                if len(rows) < page:
+                    break
+                after = rows[-1]
         return seen
