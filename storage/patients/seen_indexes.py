@@ -62,5 +62,5 @@ class SeenIndexes:
                     seen.add(index)
                 if len(rows) < page:
                     break
-                after = rows[-1]
+                after = rows[-1] or ""  # never None: NULLs fail '> after'
         return seen

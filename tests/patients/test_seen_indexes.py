@@ -41,7 +41,7 @@ async def test_the_clinics_indexes_are_loaded_page_by_page_and_only_its_own(sett
     async with session_scope(settings, 1) as session:
         seen = await SeenIndexes.of_clinic(session, 1, page=3)
     for i in range(10):
-        assert identity.chart_index(f"K1-{i}") in seen
-        assert i == 4 or identity.phone_index(f"0105551{i:04d}") in seen
+        assert str(identity.chart_index(f"K1-{i}")) in seen
+        assert i == 4 or str(identity.phone_index(f"0105551{i:04d}")) in seen
     strangers = [identity.chart_index(f"K2-{i}") for i in range(5)]
     assert sum(index in seen for index in strangers if index) == 0
