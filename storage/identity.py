@@ -8,11 +8,13 @@ import unicodedata
 from storage import crypto
 
 MOBILE = re.compile(r"01[016789]\d{7,8}")
+_NOT_DIGIT = re.compile(r"\D")
+_SPACES = re.compile(r"\s+")
 
 
 def normalize_mobile(raw: str | None) -> str | None:
     """Korean mobile number as digits (``01012345678``), or None when it is not a mobile number."""
-    digits = re.sub(r"\D", "", raw or "")
+    digits = _NOT_DIGIT.sub("", raw or "")
     if digits.startswith("82"):
         digits = "0" + digits[2:].lstrip("0")
     return digits if MOBILE.fullmatch(digits) else None
@@ -25,7 +27,7 @@ def normalize_chart(raw: str | None) -> str | None:
 
 def normalize_name(raw: str | None) -> str:
     """Names compare without spaces and in one Unicode form (EMRs differ in both)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", raw or ""))
+    return _SPACES.sub("", unicodedata.normalize("NFC", raw or ""))
 
 
 def phone_index(phone: str | None) -> str | None:

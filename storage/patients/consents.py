@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.errors import ApiError, Problem
 from storage.models import Consent, Patient
 from storage.models.base import utcnow
 from storage.models.consent import METHODS, PURPOSES
-from storage.patients.schemas import ConsentEntry, ConsentMethod, ConsentPurpose
+
+if TYPE_CHECKING:  # the API's shapes import the web framework: the lean import-patients start does without it
+    from storage.patients.schemas import ConsentEntry, ConsentMethod, ConsentPurpose
 
 SEOUL = ZoneInfo("Asia/Seoul")
 RECONFIRM_AFTER = timedelta(days=730)  # two years
@@ -125,16 +127,26 @@ async def current_consents(session: AsyncSession, patient_id: int) -> dict[str, 
     return state_of(await consent_history(session, patient_id))
 
 
+def ledger_query(patient_ids: list[int]) -> Select[int, str, bool]:
+    """The ledger entries of ``patient_ids``, oldest first (the latest per purpose wins)."""
+    return (
+        select(Consent.patient_id, Consent.purpose, Consent.granted)
+        .where(Consent.patient_id.in_(patient_ids))
+        .order_by(Consent.occurred_at, Consent.id)
+    )
+
+
 async def current_consents_many(session: AsyncSession, patient_ids: list[int]) -> dict[int, dict[str, bool]]:
-    """Patient -> purpose -> granted now, for many patients in a few queries."""
+    """Patient -> purpose -> granted now, for many patients in a few queries. ``patient_ids`` come from the
+    caller's clinic-scoped reads; the query runs on the session's connection, past the ORM's added
+    ``clinic_id = ?``: with it SQLite walked every ledger entry of the clinic (``ix_consents_clinic_id``) for
+    each 500 patients instead of seeking ``ix_consents_patient_id`` (a re-import read the whole ledger
+    hundreds of times; tests/patients/test_import_ids.py checks the plan)."""
     state = {pid: dict.fromkeys(PURPOSES, False) for pid in patient_ids}
+    connection = await session.connection()
     for start in range(0, len(patient_ids), 500):
-        query = (
-            select(Consent.patient_id, Consent.purpose, Consent.granted)
-            .where(Consent.patient_id.in_(patient_ids[start : start + 500]))
-            .order_by(Consent.occurred_at, Consent.id)
-        )
-        for patient_id, purpose, granted in (await session.execute(query)).all():
+        query = ledger_query(patient_ids[start : start + 500])
+        for patient_id, purpose, granted in (await connection.execute(query)).all():
             state[patient_id][purpose] = granted
     return state
 
@@ -161,9 +173,9 @@ async def patients_needing_reconfirmation(session: AsyncSession, now: datetime |
 def entry_as_dict(entry: Consent) -> ConsentEntry:
     return {
         "id": entry.id,
-        "purpose": cast(ConsentPurpose, entry.purpose),  # stored values of consent.PURPOSES / METHODS
+        "purpose": cast("ConsentPurpose", entry.purpose),  # stored values of consent.PURPOSES / METHODS
         "granted": entry.granted,
-        "method": cast(ConsentMethod, entry.method),
+        "method": cast("ConsentMethod", entry.method),
         "text_version": entry.text_version,
         "recorded_by": entry.recorded_by,
         "occurred_at": entry.occurred_at.isoformat(),

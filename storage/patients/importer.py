@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import Row, Select, bindparam, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit, crypto, identity
@@ -277,15 +277,30 @@ class Existing:
     name_index: str | None
 
 
+Lookup = Select[int, str | None, str | None, str | None]  # id and the three blind indexes
+
+
+def lookup_query(clinic_id: int, column: Any, values: Sequence[str]) -> Lookup:
+    """The patients of ``clinic_id`` whose ``column`` (a blind index) is one of ``values``."""
+    return select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
+        Patient.clinic_id == clinic_id, column.in_(values)
+    )
+
+
+async def _lookup(session: AsyncSession, query: Lookup) -> Sequence[Row[int, str | None, str | None, str | None]]:
+    """Run a lookup on the session's connection, past the ORM's clinic scoping (tenancy.py): its second
+    ``clinic_id = ?`` made SQLite walk the clinic's ``ix_patients_clinic_id`` and read every patient's row
+    for a phone lookup, instead of seeking (clinic_id, phone_index). That was most of a 50 MB import's page
+    reads (15.6 million). The query names the clinic itself (tests/patients/test_import_ids.py checks the plan)."""
+    return (await (await session.connection()).execute(query)).all()
+
+
 async def _existing_by(session: AsyncSession, clinic_id: int, column: Any, values: set[str]) -> list[Existing]:
     found: list[Existing] = []
     ordered = sorted(values)
     for start in range(0, len(ordered), BATCH):
-        chunk = ordered[start : start + BATCH]
-        query = select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
-            Patient.clinic_id == clinic_id, column.in_(chunk)
-        )
-        found.extend(Existing(*row) for row in (await session.execute(query)).all())
+        rows = await _lookup(session, lookup_query(clinic_id, column, ordered[start : start + BATCH]))
+        found.extend(Existing(*row) for row in rows)
     # Sorted here, not by ORDER BY: SQLite would walk the clinic's index for the order instead of the lookup's.
     return sorted(found, key=lambda row: row.id)
 
@@ -387,9 +402,10 @@ async def _insert_numbered(
     session: AsyncSession, table: Any, clinic_id: int, chunk: list[Record], rows: list[dict[str, Any]]
 ) -> None:
     """SQLite: a plain executemany, the ids read off the rowids. Inside one write transaction SQLite numbers
-    new rows max(id)+1, +2, … so the rows got before+1 … last exactly when last - before is their count
-    (anything else — another writer between the two reads, a reused or sequence-bumped id — and the rows are
-    found by their indexes instead). A multi-row INSERT … RETURNING of 2,500 rows cost SQLite ~40 % more."""
+    new rows max(id)+1, +2, … so the rows got before+1 … last exactly when last - before is their count.
+    Anything else — another writer between the two reads, or a table already holding the largest rowid, where
+    SQLite picks free ids at random — and the rows are found by their indexes instead. A multi-row
+    INSERT … RETURNING of 2,500 rows cost SQLite ~40 % more."""
     before = (await session.execute(text("SELECT coalesce(max(id), 0) FROM patients"))).scalar_one()
     await _sqlite_executemany(session, "patients", rows)
     last = (await session.execute(text("SELECT last_insert_rowid()"))).scalar_one()
@@ -397,10 +413,20 @@ async def _insert_numbered(
         for offset, record in enumerate(chunk, start=before + 1):
             record.patient_id = offset
         return
-    query = select(Patient.id, Patient.chart_index, Patient.phone_index, Patient.name_index).where(
-        Patient.clinic_id == clinic_id, Patient.id > before
-    )
-    found = {tuple(row[1:]): row[0] for row in (await session.execute(query)).all()}
+    await _find_inserted(session, clinic_id, chunk)
+
+
+async def _find_inserted(session: AsyncSession, clinic_id: int, chunk: list[Record]) -> None:
+    """The ids of just-inserted records, by their (chart, phone, name) indexes: merge_duplicates and
+    match_existing leave no other patient of the clinic with a record's three indexes (every record has a
+    chart number or a phone, and one with neither is refused)."""
+    charts = [r.indexes[0] for r in chunk if r.indexes[0] is not None]
+    phones = [r.indexes[1] for r in chunk if r.indexes[1] is not None]
+    found: dict[tuple[str | None, ...], int] = {}
+    for column, values in ((Patient.chart_index, charts), (Patient.phone_index, phones)):
+        for start in range(0, len(values), BATCH):
+            rows = await _lookup(session, lookup_query(clinic_id, column, values[start : start + BATCH]))
+            found.update((tuple(row[1:]), row[0]) for row in rows)
     for record in chunk:
         record.patient_id = found[record.indexes]
 

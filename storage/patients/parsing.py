@@ -24,6 +24,8 @@ def cell_text(value: Any) -> str:
     """A cell as text: Excel numbers without their ``.0``, everything NFKC-normalised and stripped."""
     if value is None:
         return ""
+    if type(value) is str and value.isascii():  # NFKC leaves ASCII as it is (most cells: digits, dates, Y/N)
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return unicodedata.normalize("NFKC", str(value)).strip()
@@ -33,8 +35,14 @@ def cell_text(value: Any) -> str:
 LANDLINE = re.compile(r"0(2\d{7,8}|[3-6][1-5]\d{7,8}|70\d{8}|50\d{8,9})|1[5-9]\d{6}|080\d{7}")
 
 
+_NOT_DIGIT = re.compile(r"\D")
+_SEVERAL_NUMBERS = re.compile(r"[,/;|]|\s{2,}")
+_SPACE = re.compile(r"\s")
+_SEX_NOISE = re.compile(r"\s|\(.*\)")
+
+
 def _digits(part: str) -> str:
-    digits = re.sub(r"\D", "", part)
+    digits = _NOT_DIGIT.sub("", part)
     if digits.startswith("82"):
         digits = "0" + digits[2:].lstrip("0")
     # Excel stores 01012345678 as the number 1012345678: the leading zero is lost.
@@ -49,7 +57,7 @@ def parse_phone(value: Any) -> str | None:
     text = cell_text(value)
     if not text or text in {"-", "없음", "none", "None"}:
         return None
-    parts = [p for p in re.split(r"[,/;|]|\s{2,}", text) if p.strip()]
+    parts = [p for p in _SEVERAL_NUMBERS.split(text) if p.strip()]
     found_landline = False
     for part in parts:
         digits = _digits(part)
@@ -150,7 +158,7 @@ _FEMALE = {"여", "여자", "여성", "f", "female", "woman", "2", "4", "6", "8"
 
 def parse_sex(value: Any) -> str | None:
     """ "M" or "F" from 남/여/M/F/1/2 (and the 주민번호 digits 3–8); None for an empty cell."""
-    text = re.sub(r"\s|\(.*\)", "", cell_text(value)).lower()
+    text = _SEX_NOISE.sub("", cell_text(value)).lower()
     if not text:
         return None
     if text in _MALE:
@@ -193,7 +201,7 @@ _NO = {"n", "no", "아니오", "아니요", "x", "×", "✗", "미동의", "비�
 def parse_flag(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
-    text = re.sub(r"\s", "", cell_text(value)).lower()
+    text = _SPACE.sub("", cell_text(value)).lower()
     if not text or text == "-":
         return None
     if text in _YES:
