@@ -41,7 +41,7 @@ CONCEPTS: dict[str, list[str]] = {
     "heard": ["들으셨", "들으신", "받으셨", "받으신", "들었", "받았"],
     # a hasty, cheap or mass-production practice that the message pins on "places that …"
     "bad_practice": [
-        "(부터|만에|대충|서둘러|급하게|빨리|찍어내|공장|떼우|밀어붙|권하|팔아|과잉|끼워)[가-힣0-9]{0,10}(는|은|던)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
+        "((?<!처음)부터|만에|대충|서둘러|급하게|빨리|찍어내|공장|떼우|밀어붙|권하|팔아|과잉|끼워)[가-힣0-9]{0,10}(는|은|던)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
         "(싼|저렴한|값싼|싸구려|가격만보는|가격만보고)(곳|병원|데|의원|치과|안과|피부과|성형외과)",
     ],
     # providers the message implies without naming one: the one before, a chain, an inexperienced doctor
@@ -84,6 +84,9 @@ CONCEPTS: dict[str, list[str]] = {
     # another profession or method the message belittles (ministry checklist: a rival 직역's method)
     # (a particle is required so a sender name such as "라온한의원" is not taken for the rival)
     "other_method": ["(한의원|관리실|마사지샵|에스테틱|보건소|약국)(에서|에|의|처럼|보다|은|는)", "침치료", "침맞"],
+    # the same, medical providers only: running down a skin-care shop or a massage parlour is a comparison, not the
+    # disparagement of another medical provider (의료법 제56조 제2항 제5호) that MSA-DEFAME is
+    "other_clinic_method": ["(한의원|보건소)(에서|에|의|처럼|보다|은|는)", "침치료", "침맞"],
     "wasted": ["낭비", "해결(안|못|이안)", "효과(없|를못|가없)", "소용없", "헛"],
     # "ordinary" providers the message sets itself against, and what it says they do (hide, pull, push)
     "ordinary_provider": [
@@ -389,7 +392,7 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-DEFAME", [_c("ordinary_provider"), _c("their_practice")], 20),
         _frame("MSA-COMPARISON", [_c("nearby_provider"), _c("compare_word")], 16),
         _frame("MSA-DEFAME", [_c("en_other"), _c("en_bad_practice")], 30),
-        _frame("MSA-DEFAME", [_c("other_method"), _c("wasted")], 24),
+        _frame("MSA-DEFAME", [_c("other_clinic_method"), _c("wasted")], 24),
         _frame("MSA-COMPARISON", [_c("other_method"), _c("wasted")], 24),
         # guarantee
         _frame("MSA-GUARANTEE", [_c("outcome"), _c("promise")], 14),

@@ -112,6 +112,9 @@ CONCEPTS: dict[str, list[str]] = {
         "침맞",
         "민간요법",
     ],
+    # the same, medical providers only: a skin-care shop or massage parlour that did not help is a comparison, not
+    # the disparagement of another medical provider (의료법 제56조 제2항 제5호)
+    "other_clinic_method": ["(한의원|한방)(에서|에|의|처럼|보다|은|는|도|으로|로)", "침치료", "침맞"],
     "did_not_work": [
         "(낫지|좋아지지|나아지지|빠지지|없어지지|사라지지|줄지)(않|못)",
         "그대로(였|인|이던|던)",
@@ -368,7 +371,8 @@ def frames() -> list[dict[str, Any]]:
         _frame("MSA-COMPARISON", [_c("we_differ"), _c("their_visit")], 40, sentences=2),
         _frame("MSA-DEFAME", [_c("en_others_habit")]),
         _frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
-        _frame("MSA-DEFAME", [_c("other_method"), _c("did_not_work")], 24),
+        _frame("MSA-DEFAME", [_c("other_clinic_method"), _c("did_not_work")], 24),
+        _frame("MSA-COMPARISON", [_c("other_method"), _c("did_not_work")], 24),  # any rival, clinic or not
         _frame("MSA-COMPARISON", [_c("why_elsewhere")]),
         _frame("MSA-DEFAME", [_c("bad_name")]),
         _frame("MSA-DEFAME", [_c("named_other"), _c("their_fault")], 30),

@@ -33,6 +33,7 @@ from nodes.channels import CHANNELS as CHANNEL_TABLE
 from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
+from .defame import disparaging
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
@@ -318,6 +319,8 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     if entry.max_bytes is not None:  # a carrier message (SMS/LMS): no health data, byte limits
         findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
         findings.extend(_sms_length(text, entry))
+    if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
+        findings.extend(disparaging(text, findings))
     findings.extend(_plain(text))
     return _finish(text, _disparaging_compares(_guarantee_remedies(findings)))
 

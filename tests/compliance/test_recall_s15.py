@@ -36,7 +36,8 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("상담만 하고 끝내는 곳에 실망하셨나요?", {C, D}),
         ("아직도 사진만 보고 진단하는 곳이 많습니다.", {C, D}),
         ("비전문의에게 받은 필러로 고생하셨다면 상담하세요.", {C, D}),
-        ("마사지샵에서 몇 달을 받아도 그대로였던 턱선.", {C, D}),
+        # a massage parlour is no medical provider: a comparison, not MSA-DEFAME (tests/compliance/test_defame.py)
+        ("마사지샵에서 몇 달을 받아도 그대로였던 턱선.", {C}),
         ("다른 치과에서 해결 못 한 시린 이, 다시 봐 드립니다.", {C, D}),
         ("Why pay more elsewhere?", {C}),
         ("사후 관리가 소홀한 병원이 아직 많습니다.", {C, D}),

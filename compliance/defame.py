@@ -1,0 +1,76 @@
+"""MSA-DEFAME as a second step on a comparison (issue 17).
+
+A comparison with other clinics (MSA-COMPARISON) becomes a disparagement (MSA-DEFAME, 의료법 제56조 제2항 제5호)
+when its sentence passes a negative verdict on the other party or its methods: failure or damage, rushing,
+overtreatment, fraud, neglect, incompetence. The per-rule scorer cannot draw that line over all advertising lines
+(no threshold kept 0.95 precision), but inside a sentence that already names or implies another provider a
+short list of verdict words does. The words (``rules/defame_cues.json``) are read on the compact text of that
+sentence only, never on a risk notice or an opt-out footer (their "부작용" is about the sender), so a plain
+comparison ("다른 치과 견적서를 가져오시면 비교해 드립니다") stays a comparison. Model-free.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from .findings import RULES_DIR, Finding, make_finding
+from .normalize import normalize
+
+Span = tuple[int, int]
+# a sentence ends at a full stop, question or exclamation mark or a line break; "※" starts a notice
+_SENTENCE_RE = re.compile(r"[^.!?\n。※]+[.!?。]*")
+# a risk notice or opt-out footer is the sender's own statement, not a verdict on anyone (compact text)
+_FOOTER_RE = re.compile(
+    r"개인차|개인에따라|수신거부|무료거부|무료수신|수신을원치|sideeffect|resultsvary|mayvary|optout"
+)
+
+
+@cache
+def _cues() -> re.Pattern[str]:
+    doc = json.loads((RULES_DIR / "defame_cues.json").read_text("utf-8"))
+    words = [word for group in doc["cues"].values() for word in group]
+    return re.compile("|".join(f"(?:{word})" for word in words))
+
+
+def _sentences(text: str, span: Span) -> Iterator[Span]:
+    """The sentences of ``text`` that overlap ``span`` (a comparison frame may cover a question and its answer)."""
+    start, end = span
+    for m in _SENTENCE_RE.finditer(text):
+        a, b = m.start(), m.start() + len(m.group(0).rstrip())
+        if a < max(end, start + 1) and b > start:
+            yield a, b
+
+
+def verdict(text: str, span: Span) -> tuple[Span, str] | None:
+    """The first sentence of the comparison at ``span`` that passes a negative verdict, with the verdict's words,
+    or None: footers and risk notices are skipped."""
+    for a, b in _sentences(text, span):
+        norm = normalize(text[a:b])
+        if _FOOTER_RE.search(norm.text):
+            continue
+        found = _cues().search(norm.text)
+        if found is not None and found.end() > found.start():
+            s, e = norm.span(*found.span())
+            return (a, b), text[a + s : a + e]
+    return None
+
+
+def disparaging(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """MSA-DEFAME findings for the comparisons among ``findings`` (of advertising content) whose sentence
+    disparages the other party; none when a disparagement was already found."""
+    findings = list(findings)
+    if any(f.rule == "MSA-DEFAME" for f in findings):
+        return []
+    out: list[Finding] = []
+    for f in findings:
+        if f.rule != "MSA-COMPARISON" or f.start is None or f.end is None:
+            continue
+        found = verdict(text, (f.start, f.end))
+        if found is not None:  # the disparaging sentence is what to rewrite: point at it, name its words
+            (a, b), words = found
+            out.append(make_finding("MSA-DEFAME", a, b, f"'{words}'"))
+            break  # one disparagement per message is what the label counts
+    return out

@@ -1,0 +1,70 @@
+"""MSA-DEFAME as a second step on a comparison (issue 17): where advertising content compares itself with other
+clinics, the comparison's sentence is read for a negative verdict on the other party or its methods (failure,
+damage, rushing, overtreatment, fraud, neglect, incompetence, in Korean and English). The lines here are written
+for this test, not taken from any corpus file."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.text_rules import lint_text
+
+FOOTER = " ※ 개인에 따라 부작용이 생길 수 있습니다. 무료거부 080-000-0000"
+
+DISPARAGING = (
+    "(광고) 가온치과 다른 치과처럼 5분 만에 끝나는 진료는 하지 않습니다.",
+    "(광고) 가온치과 일반 치과는 2분 진료, 저희는 20분 진료합니다.",
+    "(광고) 가온치과 다른 치과에서 과잉진료 권유받으셨다면 한 번 더 상담해 보세요.",
+    "(광고) 가온치과 다른 병원에서 바가지 쓰셨다면 저희에게 오세요.",
+    "(광고) 가온치과 다른 치과에서 치료 후 방치되셨던 분들, 저희가 책임집니다.",
+    "(광고) 가온치과 경험 없는 다른 치과와 달리 20년 경력 원장이 직접 진료합니다.",
+    "(광고) Garam Clinic Other clinics rush you through in five minutes; we take our time.",
+    "(광고) Garam Clinic Unlike other clinics that upsell treatments you do not need, we explain every option.",
+    "(광고) Garam Clinic Botched elsewhere? Unlike other clinics, we fix it properly.",
+    "(광고) 가온안과 다른 안과는 알려주지 않는 수술 비용을 모두 공개합니다.",
+)
+
+PLAIN_COMPARISONS = (  # compare, but say nothing bad about the other party (the risk notice is about us)
+    "(광고) 가온치과 다른 치과에서 받은 견적서를 보여 주시면 비교해 드립니다." + FOOTER,
+    "(광고) 가온치과 다른 치과에서 받은 치료 후 관리도 상담해 드립니다." + FOOTER,
+    "(광고) 가온치과 타 치과 대비 합리적인 가격으로 교정합니다!" + FOOTER,
+    # the notice's "부작용이 생길" at the very edge of a frame's window (where a lookahead sees nothing)
+    "(광고) 가온치과 다른 치과에서 받은 진단서를 가져오시면 상담이 빨라집니다." + FOOTER,
+    # a skin-care shop or massage parlour is no medical provider: running it down is a comparison only
+    "(광고) 가온피부과 에스테틱에서 소용없던 기미, 의료진의 치료는 다릅니다." + FOOTER,
+)
+
+NOT_COMPARISONS = (  # no other party: a vice word alone is no disparagement
+    # "처음부터" (from the start) is no bad practice of the other party
+    "(광고) 가온피부과 실장 상담이 아니라 처음부터 원장이 직접 보는 피부과입니다." + FOOTER,
+    "(광고) 가온피부과 처음부터 끝까지 원장이 직접 상담하는 피부과입니다." + FOOTER,
+    "(광고) 가온치과 충분한 상담 후 꼭 필요한 치료만 권해 드립니다." + FOOTER,
+)
+
+
+@pytest.mark.parametrize("text", DISPARAGING)
+def test_a_comparison_that_disparages_the_other_party_is_defame(text: str) -> None:
+    findings = lint_text(text + FOOTER, "sms", "advertising")
+    rules = {f.rule for f in findings}
+    assert {"MSA-DEFAME", "MSA-COMPARISON"} <= rules, rules
+    defame = next(f for f in findings if f.rule == "MSA-DEFAME")
+    assert defame.suggestion is not None  # a rewrite, like every other rule's finding
+    assert defame.excerpt and "무료거부" not in defame.excerpt and "부작용이" not in defame.excerpt
+
+
+@pytest.mark.parametrize("text", PLAIN_COMPARISONS)
+def test_a_plain_comparison_is_no_defame_and_the_risk_notice_is_no_verdict(text: str) -> None:
+    rules = {f.rule for f in lint_text(text, "sms", "advertising")}
+    assert "MSA-COMPARISON" in rules
+    assert "MSA-DEFAME" not in rules
+
+
+@pytest.mark.parametrize("text", NOT_COMPARISONS)
+def test_no_other_party_no_defame(text: str) -> None:
+    rules = {f.rule for f in lint_text(text, "sms", "advertising")}
+    assert "MSA-DEFAME" not in rules
+
+
+def test_an_informational_message_gets_no_defame_from_the_second_step() -> None:
+    text = "다른 병원에서 5분 진료받고 불편하셨던 점, 오늘 진료 때 말씀해 주세요."
+    assert "MSA-DEFAME" not in {f.rule for f in lint_text(text, "alimtalk", "informational")}
