@@ -360,7 +360,9 @@ CONCEPTS: dict[str, list[str]] = {
 }
 
 
-def _frame(rule: str, roles: list[list[str]], window: int = 20, **extra: Any) -> dict[str, Any]:
+def frame(rule: str, roles: list[list[str]], window: int = 20, **extra: Any) -> dict[str, Any]:
+    """One composed frame: ``roles`` (each a list of patterns) within ``window`` characters; scope ``ad`` unless
+    given."""
     return {"rule": rule, "scope": extra.pop("scope", "ad"), "roles": roles, "window": window, **extra}
 
 
@@ -371,64 +373,69 @@ def _c(*names: str) -> list[str]:
 def frames() -> list[dict[str, Any]]:
     return [
         # comparison and disparagement
-        _frame("MSA-DEFAME", [_c("their_verdict"), _c("heard")], 16),
-        _frame("MSA-DEFAME", [_c("other_provider"), _c("their_verdict")], 20),
-        _frame("MSA-DEFAME", [_c("bad_practice"), _c("regret")], 30),
-        _frame("MSA-COMPARISON", [_c("bad_practice"), _c("regret")], 30),
-        _frame("MSA-DEFAME", [_c("implied_provider"), _c("their_failure")], 30),
-        _frame("MSA-COMPARISON", [_c("implied_provider"), _c("not_satisfied")], 30),
-        _frame("MSA-DEFAME", [_c("shabby_provider")]),
-        _frame("MSA-DEFAME", [_c("price_only"), _c("regret")], 24),
-        _frame("MSA-COMPARISON", [_c("price_only"), _c("regret")], 24),
-        _frame("MSA-COMPARISON", [_c("who_does_it")]),
-        _frame("MSA-COMPARISON", [_c("tier_claim")]),
-        _frame("MSA-COMPARISON", [_c("others_do")]),
-        _frame("MSA-COMPARISON", [_c("en_switch")]),
-        _frame("MSA-COMPARISON", [_c("same_everywhere")]),
-        _frame("MSA-COMPARISON", [_c("switch_to_us")]),
-        _frame("MSA-COMPARISON", [["남들보다", "남보다", "(어디|누구)보다"]]),
-        _frame("MSA-COMPARISON", [_c("en_other"), ["we", "our", "unlike", "instead", "here", "same", "paymore"]], 40),
-        _frame("MSA-DEFAME", [_c("en_other"), _c("en_their_verdict")], 20),
-        _frame("MSA-DEFAME", [_c("ordinary_provider"), _c("their_practice")], 20),
-        _frame("MSA-COMPARISON", [_c("nearby_provider"), _c("compare_word")], 16),
-        _frame("MSA-DEFAME", [_c("en_other"), _c("en_bad_practice")], 30),
-        _frame("MSA-DEFAME", [_c("other_clinic_method"), _c("wasted")], 24),
-        _frame("MSA-COMPARISON", [_c("other_method"), _c("wasted")], 24),
+        frame("MSA-DEFAME", [_c("their_verdict"), _c("heard")], 16),
+        frame("MSA-DEFAME", [_c("other_provider"), _c("their_verdict")], 20),
+        frame("MSA-DEFAME", [_c("bad_practice"), _c("regret")], 30),
+        frame("MSA-COMPARISON", [_c("bad_practice"), _c("regret")], 30),
+        frame("MSA-DEFAME", [_c("implied_provider"), _c("their_failure")], 30),
+        frame("MSA-COMPARISON", [_c("implied_provider"), _c("not_satisfied")], 30),
+        frame("MSA-DEFAME", [_c("shabby_provider")]),
+        frame("MSA-DEFAME", [_c("price_only"), _c("regret")], 24),
+        frame("MSA-COMPARISON", [_c("price_only"), _c("regret")], 24),
+        frame("MSA-COMPARISON", [_c("who_does_it")]),
+        frame("MSA-COMPARISON", [_c("tier_claim")]),
+        frame("MSA-COMPARISON", [_c("others_do")]),
+        frame("MSA-COMPARISON", [_c("en_switch")]),
+        frame("MSA-COMPARISON", [_c("same_everywhere")]),
+        frame("MSA-COMPARISON", [_c("switch_to_us")]),
+        frame("MSA-COMPARISON", [["남들보다", "남보다", "(어디|누구)보다"]]),
+        frame("MSA-COMPARISON", [_c("en_other"), ["we", "our", "unlike", "instead", "here", "same", "paymore"]], 40),
+        frame("MSA-DEFAME", [_c("en_other"), _c("en_their_verdict")], 20),
+        frame("MSA-DEFAME", [_c("ordinary_provider"), _c("their_practice")], 20),
+        frame("MSA-COMPARISON", [_c("nearby_provider"), _c("compare_word")], 16),
+        frame("MSA-DEFAME", [_c("en_other"), _c("en_bad_practice")], 30),
+        frame("MSA-DEFAME", [_c("other_clinic_method"), _c("wasted")], 24),
+        frame("MSA-COMPARISON", [_c("other_method"), _c("wasted")], 24),
         # guarantee
-        _frame("MSA-GUARANTEE", [_c("outcome"), _c("promise")], 14),
-        _frame("MSA-GUARANTEE", [_c("certainty"), _c("restore")], 12),
-        _frame("MSA-GUARANTEE", [_c("effect_certain")]),
-        _frame("MSA-GUARANTEE", [_c("never_again")]),
-        _frame("MSA-GUARANTEE", [_c("one_session"), _c("done")], 16),
-        _frame("MSA-GUARANTEE", [_c("en_forever")]),
+        frame("MSA-GUARANTEE", [_c("outcome"), _c("promise")], 14),
+        frame("MSA-GUARANTEE", [_c("certainty"), _c("restore")], 12),
+        frame("MSA-GUARANTEE", [_c("effect_certain")]),
+        frame("MSA-GUARANTEE", [_c("never_again")]),
+        frame("MSA-GUARANTEE", [_c("one_session"), _c("done")], 16),
+        frame("MSA-GUARANTEE", [_c("en_forever")]),
         # safety
-        _frame("MSA-SAFETY-CLAIM", [_c("no_sting")]),
-        _frame("MSA-SAFETY-CLAIM", [_c("harm"), _c("worry_free")], 6),
+        frame("MSA-SAFETY-CLAIM", [_c("no_sting")]),
+        frame("MSA-SAFETY-CLAIM", [_c("harm"), _c("worry_free")], 6),
         # inducement and review rewards
-        _frame("MSA-INDUCEMENT", [_c("companion"), _c("companion_benefit")], 24),
-        _frame("MSA-INDUCEMENT", [_c("price_gate")]),
-        _frame("MSA-INDUCEMENT", [_c("sns_action"), _c("reward")], 30),
-        _frame("MSA-REVIEW-INCENTIVE", [_c("photo_post"), _c("reward")], 30),
-        _frame("MSA-INDUCEMENT", [_c("purchase"), _c("bundle_goods")], 30),
+        frame("MSA-INDUCEMENT", [_c("companion"), _c("companion_benefit")], 24),
+        frame("MSA-INDUCEMENT", [_c("price_gate")]),
+        frame("MSA-INDUCEMENT", [_c("sns_action"), _c("reward")], 30),
+        frame("MSA-REVIEW-INCENTIVE", [_c("photo_post"), _c("reward")], 30),
+        frame("MSA-INDUCEMENT", [_c("purchase"), _c("bundle_goods")], 30),
         # testimonial
-        _frame("MSA-TESTIMONIAL", [_c("patient"), _c("authored")], 20),
-        _frame("MSA-TESTIMONIAL", [_c("patient"), _c("reported")], 40),
-        _frame("MSA-TESTIMONIAL", [_c("quoted_claim"), _c("hear_often")], 30),
+        frame("MSA-TESTIMONIAL", [_c("patient"), _c("authored")], 20),
+        frame("MSA-TESTIMONIAL", [_c("patient"), _c("reported")], 40),
+        frame("MSA-TESTIMONIAL", [_c("quoted_claim"), _c("hear_often")], 30),
         # health data in carrier messages
-        _frame("PII-HEALTH-IN-SMS", [_c("test"), _c("disease_found")], 24, scope="any"),
-        _frame("PII-HEALTH-IN-SMS", [_c("lab_value")], scope="any", exceptions=_c("lab_exceptions")),
+        frame("PII-HEALTH-IN-SMS", [_c("test"), _c("disease_found")], 24, scope="any"),
+        frame("PII-HEALTH-IN-SMS", [_c("lab_value")], scope="any", exceptions=_c("lab_exceptions")),
         # celebrity by role and English superlatives
-        _frame("MSA-CELEBRITY", [_c("celebrity"), _c("visit")], 20),
-        _frame("MSA-CELEBRITY", [_c("en_celebrity_by")]),
-        _frame("MSA-CELEBRITY", [_c("en_celebrity_pick")]),
-        _frame("MSA-SUPERLATIVE", [_c("en_superlative")]),
+        frame("MSA-CELEBRITY", [_c("celebrity"), _c("visit")], 20),
+        frame("MSA-CELEBRITY", [_c("en_celebrity_by")]),
+        frame("MSA-CELEBRITY", [_c("en_celebrity_pick")]),
+        frame("MSA-SUPERLATIVE", [_c("en_superlative")]),
     ]
 
 
+def write_frames(out: Path, concepts: dict[str, list[str]], composed: list[dict[str, Any]]) -> None:
+    """The rules file the frame loader reads (rules/frames*.json): the concept classes and the frames."""
+    doc = {"concepts": concepts, "frames": composed}
+    out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"{out}: {len(composed)} frames")
+
+
 def main() -> None:
-    doc = {"concepts": CONCEPTS, "frames": frames()}
-    OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    print(f"{OUT}: {len(doc['frames'])} frames")
+    write_frames(OUT, CONCEPTS, frames())
 
 
 if __name__ == "__main__":

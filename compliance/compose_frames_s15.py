@@ -17,10 +17,10 @@ loaded for it (tests/compliance/test_model_free.py). MSA-DEFAME implies MSA-COMP
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from .compose_frames import frame, write_frames
 from .findings import RULES_DIR
 
 OUT: Path = RULES_DIR / "frames_s15.json"
@@ -300,10 +300,6 @@ CONCEPTS: dict[str, list[str]] = {
 # the compact text (no spaces), so short English words stay in multi-word patterns above.
 
 
-def _frame(rule: str, roles: list[list[str]], window: int = 20, **extra: Any) -> dict[str, Any]:
-    return {"rule": rule, "scope": extra.pop("scope", "ad"), "roles": roles, "window": window, **extra}
-
-
 def _c(*names: str) -> list[str]:
     return [pattern for name in names for pattern in CONCEPTS[name]]
 
@@ -336,11 +332,11 @@ _PROMO_CLASSES = (
 
 def _promo_frames() -> list[dict[str, Any]]:
     contrast = [f"(?:{p})(?:{c})" for p in CONCEPTS["described_provider"] for c in _EVALUATIVE_CONTRAST]
-    single = [_frame("PROMO", [_c(name)], scope="any", reason=_PROMO_REASON) for name in _PROMO_CLASSES]
+    single = [frame("PROMO", [_c(name)], scope="any", reason=_PROMO_REASON) for name in _PROMO_CLASSES]
     return [
-        _frame("PROMO", [contrast, _EVALUATIVE_CONTRAST], 8, scope="any", reason=_PROMO_REASON),
-        _frame("PROMO", [_c("shopped_around"), _c("tried_there")], 14, scope="any", reason=_PROMO_REASON),
-        _frame("PROMO", [_c("non_specialist"), _c("harm_done")], 30, scope="any", reason=_PROMO_REASON),
+        frame("PROMO", [contrast, _EVALUATIVE_CONTRAST], 8, scope="any", reason=_PROMO_REASON),
+        frame("PROMO", [_c("shopped_around"), _c("tried_there")], 14, scope="any", reason=_PROMO_REASON),
+        frame("PROMO", [_c("non_specialist"), _c("harm_done")], 30, scope="any", reason=_PROMO_REASON),
         *single,
     ]
 
@@ -351,60 +347,58 @@ def frames() -> list[dict[str, Any]]:
         # comparison and disparagement
         # one pattern, so the contrast follows the provider it is about (not the sender's "…안과" before it)
         # (the contrast again as a second role: its literal words let the prefilter skip the frame)
-        _frame(
+        frame(
             "MSA-COMPARISON",
             [[f"(?:{p})(?:{c})" for p in _c("described_provider") for c in _c("contrast_after")], _c("contrast_after")],
             8,
         ),
-        _frame("MSA-COMPARISON", [_c("shopped_around"), _c("tried_there")], 14),
-        _frame("MSA-DEFAME", [_c("had_you_come_first")]),
-        _frame("MSA-DEFAME", [_c("others"), _c("refused")], 24),
-        _frame("MSA-DEFAME", [_c("one_habit_place")]),
-        _frame("MSA-DEFAME", [_c("still_places")]),
-        _frame("MSA-DEFAME", [_c("tired_of_place")]),
-        _frame("MSA-DEFAME", [_c("neglect_place")]),
-        _frame("MSA-DEFAME", [_c("others"), _c("only_got")], 24),
-        _frame("MSA-DEFAME", [_c("others"), _c("did_not_work")], 24),
-        _frame("MSA-DEFAME", [_c("others"), _c("went_wrong")], 24),
-        _frame("MSA-DEFAME", [_c("described_provider"), _c("doubt")], 16),
-        _frame("MSA-COMPARISON", [_c("proper_elsewhere")]),
-        _frame("MSA-COMPARISON", [_c("we_differ"), _c("their_visit")], 40, sentences=2),
-        _frame("MSA-DEFAME", [_c("en_others_habit")]),
-        _frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
-        _frame("MSA-DEFAME", [_c("other_clinic_method"), _c("did_not_work")], 24),
-        _frame("MSA-COMPARISON", [_c("other_method"), _c("did_not_work")], 24),  # any rival, clinic or not
-        _frame("MSA-COMPARISON", [_c("why_elsewhere")]),
-        _frame("MSA-DEFAME", [_c("bad_name")]),
-        _frame("MSA-DEFAME", [_c("named_other"), _c("their_fault")], 30),
-        _frame("MSA-DEFAME", [_c("fooled")]),
-        _frame("MSA-COMPARISON", [_c("real_one_differs")]),
-        _frame("MSA-DEFAME", [_c("bad_fact"), _c("someone")], 16),
-        _frame("MSA-COMPARISON", [_c("market_price")]),
-        _frame("MSA-DEFAME", [_c("like_others"), _c("spared")], 24),
-        _frame("MSA-COMPARISON", [_c("en_unlike")]),
-        _frame("MSA-DEFAME", [_c("en_unlike"), _c("en_complaint")], 40, sentences=2),
-        _frame("MSA-DEFAME", [_c("en_other_said_no")]),
-        _frame("MSA-INDUCEMENT", [_c("en_half_price")]),
+        frame("MSA-COMPARISON", [_c("shopped_around"), _c("tried_there")], 14),
+        frame("MSA-DEFAME", [_c("had_you_come_first")]),
+        frame("MSA-DEFAME", [_c("others"), _c("refused")], 24),
+        frame("MSA-DEFAME", [_c("one_habit_place")]),
+        frame("MSA-DEFAME", [_c("still_places")]),
+        frame("MSA-DEFAME", [_c("tired_of_place")]),
+        frame("MSA-DEFAME", [_c("neglect_place")]),
+        frame("MSA-DEFAME", [_c("others"), _c("only_got")], 24),
+        frame("MSA-DEFAME", [_c("others"), _c("did_not_work")], 24),
+        frame("MSA-DEFAME", [_c("others"), _c("went_wrong")], 24),
+        frame("MSA-DEFAME", [_c("described_provider"), _c("doubt")], 16),
+        frame("MSA-COMPARISON", [_c("proper_elsewhere")]),
+        frame("MSA-COMPARISON", [_c("we_differ"), _c("their_visit")], 40, sentences=2),
+        frame("MSA-DEFAME", [_c("en_others_habit")]),
+        frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
+        frame("MSA-DEFAME", [_c("other_clinic_method"), _c("did_not_work")], 24),
+        frame("MSA-COMPARISON", [_c("other_method"), _c("did_not_work")], 24),  # any rival, clinic or not
+        frame("MSA-COMPARISON", [_c("why_elsewhere")]),
+        frame("MSA-DEFAME", [_c("bad_name")]),
+        frame("MSA-DEFAME", [_c("named_other"), _c("their_fault")], 30),
+        frame("MSA-DEFAME", [_c("fooled")]),
+        frame("MSA-COMPARISON", [_c("real_one_differs")]),
+        frame("MSA-DEFAME", [_c("bad_fact"), _c("someone")], 16),
+        frame("MSA-COMPARISON", [_c("market_price")]),
+        frame("MSA-DEFAME", [_c("like_others"), _c("spared")], 24),
+        frame("MSA-COMPARISON", [_c("en_unlike")]),
+        frame("MSA-DEFAME", [_c("en_unlike"), _c("en_complaint")], 40, sentences=2),
+        frame("MSA-DEFAME", [_c("en_other_said_no")]),
+        frame("MSA-INDUCEMENT", [_c("en_half_price")]),
         # celebrity by broadcast: a doctor sold by a programme (ARTICLE-FORM and, by the labelling convention,
         # CELEBRITY)
-        _frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12),
-        _frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12),
-        _frame("MSA-CELEBRITY", [_c("public_figure"), _c("tie_to_clinic")], 20),
-        _frame("MSA-ARTICLE-FORM", [_c("en_seen_on")]),
+        frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12),
+        frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12),
+        frame("MSA-CELEBRITY", [_c("public_figure"), _c("tie_to_clinic")], 20),
+        frame("MSA-ARTICLE-FORM", [_c("en_seen_on")]),
         # guarantee
-        _frame("MSA-GUARANTEE", [_c("certainty"), _c("delivered")], 12),
-        _frame("MSA-GUARANTEE", [_c("anyone"), _c("changed")], 24),
-        _frame("MSA-GUARANTEE", [_c("failure"), _c("free_redo")], 16),
-        _frame("MSA-GUARANTEE", [_c("en_no_result_no_fee")]),
-        _frame("MSA-GUARANTEE", [_c("result_confident")]),
-        _frame("MSA-GUARANTEE", [_c("en_redo_free")]),
+        frame("MSA-GUARANTEE", [_c("certainty"), _c("delivered")], 12),
+        frame("MSA-GUARANTEE", [_c("anyone"), _c("changed")], 24),
+        frame("MSA-GUARANTEE", [_c("failure"), _c("free_redo")], 16),
+        frame("MSA-GUARANTEE", [_c("en_no_result_no_fee")]),
+        frame("MSA-GUARANTEE", [_c("result_confident")]),
+        frame("MSA-GUARANTEE", [_c("en_redo_free")]),
     ]
 
 
 def main() -> None:
-    doc = {"concepts": CONCEPTS, "frames": frames()}
-    OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    print(f"{OUT}: {len(doc['frames'])} frames")
+    write_frames(OUT, CONCEPTS, frames())
 
 
 if __name__ == "__main__":

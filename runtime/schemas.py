@@ -245,6 +245,25 @@ class InboundAnswer(TypedDict):
     patients: int
 
 
+class SolapiReportData(TypedDict):
+    """One SOLAPI delivery report (its webhook's ``data``); the fields we read, others are ignored."""
+
+    messageId: str
+    statusCode: NotRequired[str]
+    statusMessage: NotRequired[str]
+    type: NotRequired[str]
+    replacement: NotRequired[bool]  # an AlimTalk Kakao could not deliver, resent as SMS/LMS
+    dateReceived: NotRequired[str]
+    dateReported: NotRequired[str]
+    dateProcessed: NotRequired[str]
+    dateUpdated: NotRequired[str]
+
+
+class SolapiReport(TypedDict):
+    eventDataId: NotRequired[str]  # SOLAPI retries a call until it gets 200: a repeated id changes nothing
+    data: SolapiReportData
+
+
 class ReportsAnswer(TypedDict):
     received: int
     matched: int

@@ -26,7 +26,7 @@ from runtime import outbox
 from runtime.api import REPEATED_EVENT, _runtime, take_event
 from runtime.channels.solapi import PROVIDER as SOLAPI
 from runtime.channels.solapi import SolapiWebhookError, parse_solapi_webhook
-from runtime.schemas import EventIn, EventIntake, InboundAnswer, InboundSms, ReportsAnswer
+from runtime.schemas import EventIn, EventIntake, InboundAnswer, InboundSms, ReportsAnswer, SolapiReport
 from storage import audit
 from storage.accounts.authenticate import Auth, client_ip, remember
 from storage.accounts.guards import Requirement
@@ -162,13 +162,18 @@ class WebhookController(Controller):
 
     @post("/solapi/reports", operation_id="WebhookSolapiReports", guards=[SignedOrToken()], status_code=200)
     async def receive_solapi_reports(
-        self, state: State, caller: Caller, clinic_slug: str, request: Request[Any, Any, Any]
+        self,
+        state: State,
+        caller: Caller,
+        clinic_slug: str,
+        request: Request[Any, Any, Any],
+        data: Annotated[Any, BodyShape(list[SolapiReport])],
     ) -> ReportsAnswer:
         """SOLAPI delivery reports: outbox rows of this clinic move sent → delivered | failed; an AlimTalk
         Kakao could not deliver gets its one failover SMS. A repeated report changes nothing and still
         answers 200, so SOLAPI stops retrying."""
         try:
-            reports = parse_solapi_webhook(await request.body())
+            reports = parse_solapi_webhook(data)
         except SolapiWebhookError as exc:
             raise _invalid("invalid_body", str(exc)) from exc
         signature = accepted_signature(request)  # None: authenticated by token

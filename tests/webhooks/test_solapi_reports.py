@@ -111,10 +111,14 @@ async def test_reports_are_refused_without_a_valid_token_or_signature(
     assert replay.json()["errors"][0]["code"] == "signature_replayed"
 
 
-async def test_malformed_report_bodies_are_clear_422s(
+async def test_malformed_report_bodies_are_clear_4xx(
     app_client: AsyncTestClient[Litestar], rt: Runtime, clinic_id: int, secret: str
 ) -> None:
-    for body in (b"{", b"{}", b'[{"data": {}}]'):
+    # not JSON at all: 400, as on every JSON route of the API
+    answer = await app_client.post(REPORTS, content=b"{", headers={TOKEN_HEADER: secret})
+    assert answer.status_code == 400 and answer.json()["errors"][0]["code"] == "invalid_json"
+    assert " / " in answer.json()["errors"][0]["message"]
+    for body in (b"{}", b'[{"data": {}}]', b'[{"data": {"messageId": 7}}]', b'[{"eventDataId": 1, "data": {}}]'):
         answer = await app_client.post(REPORTS, content=body, headers={TOKEN_HEADER: secret})
         assert answer.status_code == 422 and " / " in answer.json()["errors"][0]["message"]
     unknown = json.dumps([{"eventDataId": "e1", "data": {"messageId": "M-unknown", "statusCode": "4000"}}])

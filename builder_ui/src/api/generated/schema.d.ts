@@ -1887,6 +1887,23 @@ export interface components {
       node: string;
       reason: string;
     };
+    /** SolapiReport */
+    SolapiReport: {
+      eventDataId?: string;
+      data: components["schemas"]["SolapiReportData"];
+    };
+    /** SolapiReportData */
+    SolapiReportData: {
+      messageId: string;
+      statusCode?: string;
+      statusMessage?: string;
+      type?: string;
+      replacement?: boolean;
+      dateReceived?: string;
+      dateReported?: string;
+      dateProcessed?: string;
+      dateUpdated?: string;
+    };
     /** StartAnswer */
     StartAnswer: {
       workflow_id: number;
@@ -5524,6 +5541,11 @@ export interface operations {
     parameters: {
       path: {
         clinic_slug: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SolapiReport"][];
       };
     };
     responses: {
