@@ -47,3 +47,32 @@ def test_a_report_rule_link_opens_the_checklist_at_the_rule(page: Any, base_url:
     page.locator("a[href='prereview']").first.click()
     page.wait_for_url("**/docs/compliance/prereview")
     assert "사전심의" in page.locator("h1").inner_text()
+
+
+def test_the_html_report_shows_each_findings_suggested_rewrite(page: Any, base_url: str) -> None:
+    # Given an advertising SMS that disparages other clinics, stored on the server
+    document = {
+        "format": "doctorsflow.workflow/v1",
+        "name": "코 성형 광고",
+        "nodes": [
+            {"id": "start", "type": "trigger.manual"},
+            {
+                "id": "ad",
+                "type": "send.sms",
+                "params": {"text": "(광고) 다른 병원에서 실패한 코, 저희는 다릅니다.", "purpose": "advertising"},
+            },
+        ],
+        "edges": [{"source": "start", "target": "ad"}],
+    }
+    created = httpx.post(f"{base_url}/api/workflows", json=document, headers=api_headers())
+    assert created.status_code == 201, created.text
+
+    # When the reviewer opens its HTML report
+    page.goto(f"/api/workflows/{created.json()['id']}/lint?format=html")
+
+    # Then the finding's row carries the law and the suggested rewrite the editor offers, in both languages
+    row = page.locator("tr.finding[data-rule='MSA-DEFAME']")
+    assert "의료법 제56조 제2항 제5호" in row.inner_text()
+    assert (
+        "제안 / suggestion: 다른 의료기관 비방을 빼세요 / remove the disparagement of other clinics" in row.inner_text()
+    )

@@ -86,3 +86,30 @@ def test_unknown_columns_are_mapped_in_the_browser_and_bad_values_shown(page: Pa
     # Then the file is checked again with the mapping: the bad phone number is shown with its value
     expect(page.get_by_test_id("import-error-value").first).to_have_text("010-12")
     expect(page.get_by_test_id("import-preview")).to_contain_text("신규 1")
+
+
+def test_a_row_error_shows_in_the_chosen_language_only(page: Page, tmp_path: Path) -> None:
+    # Given a CP949 export with one broken byte in its second patient's name, and the interface in English
+    data = (
+        "\r\n".join([HEADER, "G-1,윤하준,010-7301-0001,1990-01-02,남,Y", "G-2,서지안,010-7301-0002,1991-03-04,여,N"])
+        + "\r\n"
+    ).encode("cp949")
+    at = data.index("서".encode("cp949"))
+    path = tmp_path / "broken.csv"
+    path.write_bytes(data[:at] + b"\xff" + data[at + 2 :])
+    page.goto("/patients")
+    page.get_by_test_id("lang-switch").click()
+
+    # When the file is chosen
+    page.get_by_test_id("import-file").set_input_files(str(path))
+
+    # Then the row's error reads in English, without the Korean half
+    error = page.get_by_test_id("import-error")
+    expect(error).to_have_count(1)
+    expect(error).to_contain_text("row 3 has bytes that are not valid CP949")
+    expect(error).not_to_contain_text("건너뜁니다")
+
+    # And in Korean, in Korean only
+    page.get_by_test_id("lang-switch").click()
+    expect(error).to_contain_text("3행에 CP949로 읽을 수 없는 바이트가 있어 건너뜁니다")
+    expect(error).not_to_contain_text("not valid CP949")

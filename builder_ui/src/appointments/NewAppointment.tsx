@@ -125,7 +125,17 @@ export function NewAppointment({
         <label htmlFor="new-doctor">{s("doctor")}</label>
         <input id="new-doctor" value={doctor} onChange={(e) => setDoctor(e.target.value)} data-testid="new-doctor" />
       </div>
-      <ErrorList error={error} />
+      <ErrorList
+        error={error}
+        fields={{
+          "/patient/chart_no": s("chart"),
+          "/patient/name": s("name"),
+          "/patient/phone": s("phone"),
+          "/starts_at": s("startsAt"),
+          "/procedure": s("procedure"),
+          "/doctor": s("doctor"),
+        }}
+      />
       <div className="row">
         <button className="primary" disabled={busy} onClick={() => void create()} data-testid="create-appointment">
           {s("create")}

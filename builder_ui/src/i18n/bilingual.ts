@@ -3,8 +3,20 @@ import type { Lang } from "./index";
 
 const SEPARATOR = " / ";
 
+/** The first " / " outside brackets: a Korean part may gloss a word in English, "(언제든 / any time)". */
+function separatorAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if (depth === 0 && text.startsWith(SEPARATOR, i)) return i;
+  }
+  return -1;
+}
+
 function pickPart(text: string, lang: Lang): string {
-  const at = text.indexOf(SEPARATOR);
+  const at = separatorAt(text);
   if (at < 0) return text;
   return lang === "ko" ? text.slice(0, at) : text.slice(at + SEPARATOR.length);
 }

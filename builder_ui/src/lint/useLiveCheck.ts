@@ -1,7 +1,8 @@
 // Live feedback: after every change (debounced) the document goes to POST /api/validate and, when the
 // compliance API exists, POST /api/lint; the merged problems land in the editor store.
 import { useEffect, useState } from "react";
-import { NotAvailableError } from "../api/client";
+import { ApiError, NotAvailableError } from "../api/client";
+import type { Problem } from "../api/generated";
 import { api } from "../api/endpoints";
 import { editorStore, useEditor } from "../store/editor";
 import { fromLint, fromValidation, mergeProblems, type UiProblem } from "./problems";
@@ -13,6 +14,12 @@ export type CheckStatus = "idle" | "checking" | "done" | "failed";
 export interface LiveCheck {
   status: CheckStatus;
   lintAvailable: boolean;
+}
+
+/** A refused document's problem names no node, only its path ("/nodes/1/params/text"): the node at that index. */
+function onItsNode(problem: Problem, nodes: { id: string }[]): Problem {
+  const index = /^\/nodes\/(\d+)(\/|$)/.exec(problem.path ?? "")?.[1];
+  return problem.node || index === undefined ? problem : { ...problem, node: nodes[Number(index)]?.id ?? null };
 }
 
 export function useLiveCheck(): LiveCheck {
@@ -38,8 +45,13 @@ export function useLiveCheck(): LiveCheck {
         editorStore.getState().setProblems(problems);
         await summaries;
         setStatus("done");
-      } catch {
-        if (!controller.signal.aborted) setStatus("failed");
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 400 && error.problems.length > 0) {
+          // The document itself was refused (e.g. a pasted lone surrogate): its problems, on their nodes.
+          editorStore.getState().setProblems(fromValidation(error.problems.map((p) => onItsNode(p, doc.nodes))));
+          setStatus("done");
+        } else setStatus("failed");
       }
     }, DEBOUNCE_MS);
 

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError, NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { ImportBadValue, ImportJobView, ImportPreview, ImportReport } from "../api/generated";
-import { useT } from "../i18n";
+import { useLang, useT } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList, NotAvailable } from "./common";
 import { ImportPreviewTable, type Mapping, mappingText } from "./ImportPreview";
 import "./patients.css";
@@ -21,6 +22,7 @@ type Step =
 
 function RowErrors({ report, bad = [] }: { report: ImportReport; bad?: ImportBadValue[] }) {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   if (report.errors.length === 0) return null;
   return (
     <table className="table" data-testid="import-errors">
@@ -44,7 +46,7 @@ function RowErrors({ report, bad = [] }: { report: ImportReport; bad?: ImportBad
             <td>
               <code>{e.code}</code>
             </td>
-            <td>{e.message}</td>
+            <td>{pickLanguage(e.message, lang)}</td>
           </tr>
         ))}
       </tbody>

@@ -14,22 +14,34 @@ export function NotAvailable({ what }: { what: string }) {
   );
 }
 
-/** A request's error as sentences (the server's Korean messages when it sent problems). */
-export function errorMessages(error: unknown, t: Translate): string[] {
+/** A request's error as sentences (the server's Korean messages when it sent problems). ``fields``: a form's
+labels by the JSON pointer of the body field they fill, so a problem says which input it is about. */
+export function errorMessages(error: unknown, t: Translate, fields: Record<string, string> = {}): string[] {
   if (error instanceof ApiError) {
     const lang = useLang.getState().lang;
-    return error.problems.map((p) => `${p.node ? `${p.node}: ` : ""}${pickLanguage(p.message, lang)}`);
+    return error.problems.map((p) => {
+      const where = p.node ?? (p.path ? fields[p.path] : undefined);
+      return `${where ? `${where}: ` : ""}${pickLanguage(p.message, lang)}`;
+    });
   }
   if (error instanceof NotAvailableError) return [t("common.notAvailable")];
   return [t("common.networkError")];
 }
 
-export function ErrorList({ error, testId = "error-list" }: { error: unknown; testId?: string }) {
+export function ErrorList({
+  error,
+  testId = "error-list",
+  fields,
+}: {
+  error: unknown;
+  testId?: string;
+  fields?: Record<string, string>;
+}) {
   const t = useT();
   if (!error) return null;
   return (
     <ul className="error-list" data-testid={testId} role="alert">
-      {errorMessages(error, t).map((m, i) => (
+      {errorMessages(error, t, fields).map((m, i) => (
         <li key={i}>{m}</li>
       ))}
     </ul>
