@@ -20,6 +20,7 @@ HEALTH_NOTICE = "검사 결과는 내원하시면 안내드립니다"
 OPTOUT = "무료수신거부 {{ clinic.optout_number }}"
 _OPTOUT_RE = re.compile(r"무료\s*(수신)?\s*거부")
 _SENTENCE_END_RE = re.compile(r"[.!?。\n]")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z가-힣]")
 _LABEL_VARIANT_RE = re.compile(r"^\s*[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:]?\s*")
 
 
@@ -106,7 +107,28 @@ def suggest(finding: Finding, text: str) -> Suggestion | None:
     message = _REMOVE_MESSAGES.get(rule)
     if message is None or end <= start:
         return None
+    start, end = _whole_words(text, start, end)
     return Suggestion("remove", start, end, "", message)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a removal to whole words, so no stem or ending is left behind ("guaranteed" leaves no "d", "최고의"
+    no "의"), and take one of the spaces around it, so the gap is one space, not two."""
+    while start > 0 and _WORD_CHAR.match(text[start - 1]) and _WORD_CHAR.match(text[start]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end - 1]) and _WORD_CHAR.match(text[end]):
+        end += 1
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after > end and (start == 0 or text[start - 1] in " \t"):
+        return start, after  # "The best LASIK" → "The LASIK"
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before < start and (after == len(text) or not _WORD_CHAR.match(text[after])):
+        return before, end  # "LASIK, the best." → "LASIK."
+    return start, end
 
 
 def _before_optout(text: str) -> int:

@@ -173,3 +173,45 @@ def test_normalisation_round_trips_through_the_offset_map(text: str) -> None:
     if norm.text:
         start, end = norm.span(0, len(norm.text))
         assert normalize(text[start:end]).text == norm.text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        # the trial's cases: a removal cut a word in two or left two spaces where the claim was
+        (
+            "(광고) 밝은눈안과 The best LASIK clinic in Korea. 무료수신거부 080-500-7000",
+            "MSA-SUPERLATIVE",
+            "(광고) 밝은눈안과 The LASIK clinic in Korea. 무료수신거부 080-500-7000",
+        ),
+        (
+            "(광고) 밝은눈안과 LASIK with guaranteed results. 무료수신거부 080-500-7000",
+            "MSA-GUARANTEE",
+            "(광고) 밝은눈안과 LASIK with results. 무료수신거부 080-500-7000",
+        ),
+        (
+            "(광고) 푸른숲안과 국내 최고의 라식. 무료수신거부 080-500-7000",
+            "MSA-SUPERLATIVE",
+            "(광고) 푸른숲안과 라식. 무료수신거부 080-500-7000",  # "국내 최고" is the claim, "의" goes with it
+        ),
+    ],
+)
+def test_a_removal_takes_whole_words_and_leaves_one_space(text: str, rule: str, expected: str) -> None:
+    finding = next(f for f in lint_text(text, "friendtalk", "advertising") if f.rule == rule)
+    assert finding.suggestion is not None and finding.suggestion.kind == "remove"
+    assert finding.suggestion.apply(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("최고의 best guaranteed 100% 타병원보다 .,ab가")), max_size=60))
+def test_a_removal_never_leaves_part_of_a_word(text: str) -> None:
+    text = "(광고) 밝은눈안과 " + text + " 무료수신거부 080-500-7000"
+    for finding in lint_text(text, "friendtalk", "advertising"):
+        s = finding.suggestion
+        if s is None or s.kind != "remove":
+            continue
+        word = re.compile(r"[0-9A-Za-z가-힣]")
+        # the removed stretch starts and ends at word boundaries, and the gap holds at most one space
+        assert s.start == 0 or not (word.match(text[s.start - 1]) and word.match(text[s.start])), (text, s)
+        assert s.end == len(text) or not (word.match(text[s.end - 1]) and word.match(text[s.end])), (text, s)
+        assert "  " not in s.apply(text) or "  " in text, (text, s)
