@@ -10,6 +10,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from tests.hardening.raw_post import raw_post_problem
+
 HANGUL = re.compile(r"[가-힣]")
 
 MALFORMED = [
@@ -27,10 +29,7 @@ MALFORMED = [
 async def test_malformed_json_answers_400_in_korean_and_english(
     client: AsyncTestClient[Litestar], anonymous_client: AsyncTestClient[Litestar], path: str, body: bytes
 ) -> None:
-    caller = anonymous_client if path.startswith("/api/auth") else client
-    answer = await caller.post(path, content=body, headers={"Content-Type": "application/json"})
-    assert answer.status_code == 400, answer.text
-    problem = answer.json()["errors"][0]
+    problem = await raw_post_problem(client, anonymous_client, path, body)
     assert problem["code"] == "invalid_json", problem
     korean, _, english = problem["message"].partition(" / ")
     assert HANGUL.search(korean) and any(word in english for word in ("JSON", "UTF-8", "Unicode")), problem
