@@ -151,15 +151,20 @@ async def test_a_probe_whose_answer_is_lost_is_asked_about_not_sent_again(
     assert sorted(solapi_fake.accepted_counts().values()) == [1, 1]
 
 
+async def twenty_refused_by_an_outage(rt: Runtime, clinic_id: int, solapi_fake: SolapiFake) -> list[int]:
+    await outage_from_now(rt, clinic_id, solapi_fake, 10)
+    messages = [await booked(rt, clinic_id, n) for n in range(1, 21)]
+    for message_id in messages:
+        await deliver(rt, message_id)
+    return messages
+
+
 async def test_rows_released_after_an_outage_are_sent_in_shared_groups(
     db_rt: tuple[Runtime, int], solapi_fake: SolapiFake
 ) -> None:
     rt, clinic_id = db_rt
     # Given twenty messages refused by a 10 s outage as it begins (no group could be made for any of them)
-    await outage_from_now(rt, clinic_id, solapi_fake, 10)
-    messages = [await booked(rt, clinic_id, n) for n in range(1, 21)]
-    for message_id in messages:
-        await deliver(rt, message_id)
+    messages = await twenty_refused_by_an_outage(rt, clinic_id, solapi_fake)
     assert [(await row(rt, m)).provider_handle for m in messages] == [None] * 20
     # When their retries come due together after it and the workers deliver them side by side
     virtual(rt).advance(timedelta(seconds=11))
@@ -182,10 +187,7 @@ async def test_rows_due_together_are_handed_out_together_and_share_groups(
 ) -> None:
     rt, clinic_id = db_rt
     # Given twenty messages refused by a 10 s outage as it begins
-    await outage_from_now(rt, clinic_id, solapi_fake, 10)
-    messages = [await booked(rt, clinic_id, n) for n in range(1, 21)]
-    for message_id in messages:
-        await deliver(rt, message_id)
+    messages = await twenty_refused_by_an_outage(rt, clinic_id, solapi_fake)
     # When their retries come due together after it and the scheduler passes
     virtual(rt).advance(timedelta(seconds=11))
     await tick(rt)
