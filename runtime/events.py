@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from nodes.json_limits import SURROGATE_MESSAGE, lone_surrogate_path
 from nodes.procedures import ProcedureEntry, resolve_procedure
 from nodes.registry import get_node_type, node_types
+from nodes.schema_messages import leaf, reason
 from nodes.timeutil import MAX_YEAR, MIN_YEAR, parse_datetime
 from runtime.context import Runtime
 from runtime.runs import cancel_appointment_runs, insert_run, move_appointment_waits
@@ -146,7 +147,8 @@ def _problem(error: ValidationError) -> Problem:
         return Problem(
             "missing_field", "환자에 차트번호나 휴대폰 번호가 필요합니다 / patient needs chart_no or phone", path=path
         )
-    return Problem("invalid_field", f"값이 올바르지 않습니다: {error.message} / invalid value", path=path)
+    korean, english = reason(leaf(error))  # the clinic's words, never the whole value sent back
+    return Problem("invalid_field", f"값이 올바르지 않습니다: {korean} / invalid value: {english}", path=path)
 
 
 def validate_event(payload: Any) -> list[Problem]:

@@ -7,6 +7,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from runtime.events import validate_event
 from tests.support.documents import BOOKED, event, example
 
 
@@ -90,3 +91,21 @@ async def test_messages_filter_by_status_and_channel(client: AsyncTestClient[Lit
     assert bad.status_code == 400
     missing = await client.get("/api/runs/999")
     assert missing.status_code == 404
+
+
+def test_a_too_long_field_is_named_with_its_limit_and_not_echoed() -> None:
+    # found in the user trial: "값이 올바르지 않습니다: '가가가…(all 300)' is too long" — jsonschema's English in the
+    # Korean half, the whole value sent back, no limit
+    name = "가" * 300
+    problems = validate_event(
+        {
+            "type": "patient.created",
+            "external_id": "long-1",
+            "occurred_at": "2026-12-01T09:00:00+09:00",
+            "patient": {"chart_no": "A-1", "name": name, "phone": "010-1234-5678"},
+        }
+    )
+    assert [p.path for p in problems] == ["/patient/name"]
+    korean, _, english = problems[0].message.partition(" / ")
+    assert name[:20] not in problems[0].message
+    assert "최대" in korean and "is too long" not in korean and "at most" in english
