@@ -31,5 +31,7 @@ def test_a_suggested_rewrite_is_applied_with_one_click(page: Page) -> None:
 
     # Then the text no longer carries the claim and the finding is gone after the live check
     expect(text).not_to_have_value("국내 최초")
-    expect(text).to_have_value("{{ patient.name }}님,  도입 장비로 검사합니다. 내일 오전 10시 예약입니다.")
+    expect(text).to_have_value(
+        "{{ patient.name }}님, 도입 장비로 검사합니다. 내일 오전 10시 예약입니다."
+    )  # one space left
     expect(page.locator('[data-testid="problem"][data-code="MSA-SUPERLATIVE"]')).to_have_count(0)
