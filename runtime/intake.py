@@ -103,7 +103,7 @@ async def _apply_together(runtime: Runtime, clinic_id: int, dispatch: bool, take
                 await waiting.within(session)
             intakes.append(await apply_in(runtime, session, clinic_id, waiting.payload, dispatch))
     if dispatch:  # committed: hand every new run to the workers at once
-        runtime.dispatcher.advance_many([run_id for intake in intakes for run_id in intake.advance])
+        await _hand_over(runtime, [run_id for intake in intakes for run_id in intake.advance])
         for intake in intakes:
             intake.advance = []
     return intakes
@@ -113,7 +113,7 @@ async def _alone(runtime: Runtime, clinic_id: int, dispatch: bool, waiting: _Wai
     try:
         intake = await ingest(runtime, clinic_id, waiting.payload, dispatch=dispatch, within=waiting.within)
         if dispatch:
-            runtime.dispatcher.advance_many(intake.advance)
+            await _hand_over(runtime, intake.advance)
             intake.advance = []
     except Exception as exc:
         if not waiting.done.done():
@@ -121,6 +121,14 @@ async def _alone(runtime: Runtime, clinic_id: int, dispatch: bool, waiting: _Wai
         return
     if not waiting.done.done():
         waiting.done.set_result(intake)
+
+
+async def _hand_over(runtime: Runtime, run_ids: list[int]) -> None:
+    """Enqueue on a helper thread: the broker's client is synchronous, and on this loop every request in flight
+    waited for Redis's answer (one or two round trips, as long as redis-server waits for a CPU on a busy machine).
+    The caller still gets its answer only once its runs were handed over."""
+    if run_ids:
+        await asyncio.to_thread(runtime.dispatcher.advance_many, run_ids)
 
 
 def _fail(taken: list[_Waiting], exc: Exception) -> None:
