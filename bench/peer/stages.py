@@ -6,7 +6,7 @@ Joins the load generator's times (``timeline.jsonl``: POST start, arrival at the
 DoctorsFlow wrote (``doctorsflow/doctorsflow.db``) by the event's external id ``peer-<index>``:
 
 - ``serve``: POST start → ``events.received_at`` (HTTP, auth, validation, waiting for the intake transaction);
-- ``queue``: received → the worker's advancing transaction (``outbox.claimed_at``: commit, enqueue, Redis, the
+- ``queue``: received → the worker's advancing transaction (``outbox.due_at``, its clock: commit, enqueue, Redis, the
   worker's fetch, the write turn);
 - ``send``: claimed → arrival at the provider (SOLAPI group, its handle stored, add, send);
 - ``total``: POST start → arrival (what the bench's p50/p99 are).
@@ -38,7 +38,7 @@ def _unix(value: str | None) -> float | None:
 def _rows(db: Path) -> dict[int, tuple[float | None, float | None]]:
     """index → (received_at, claimed_at) as unix times."""
     query = """
-        select e.external_id, e.received_at, o.claimed_at
+        select e.external_id, e.received_at, o.due_at
         from events e join runs r on r.event_id = e.id join outbox o on o.run_id = r.id
         where e.external_id like 'peer-%'
     """
