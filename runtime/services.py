@@ -26,8 +26,9 @@ log = logging.getLogger("doctorsflow.worker")
 
 
 # Dramatiq's consumer backs off exponentially while its queue is empty, up to ``worker_timeout`` (default 1 s):
-# the first event after a lull then waited up to a second in Redis before a worker fetched it. 50 ms bounds
-# that wait for ~20 cheap fetches a second while idle.
+# the first event after a lull then waited up to a second in Redis before a worker fetched it. Our consumers
+# wait on the queue's doorbell instead (runtime/doorbell.py: an enqueue wakes them at once); 50 ms is how long
+# one waits before it looks again anyway, and bounds how long stopping a worker takes.
 IDLE_FETCH_MS = 50
 # Dramatiq threads per worker process. Each holds one run or delivery while it awaits the database or the provider
 # (the work itself runs on the process's one event loop), so more in flight means fuller SOLAPI send groups and
