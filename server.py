@@ -191,7 +191,7 @@ def run_serve(args: argparse.Namespace) -> int:
     """Migrate, optionally load the examples, print the first-login link, then serve (and run the worker)."""
     import uvicorn
 
-    from runtime.services import start_background
+    from runtime.services import freeze_startup_heap, start_background
     from storage.accounts.cli import print_first_login_link
     from storage.workflows.seed import load_examples_once
 
@@ -208,7 +208,9 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         # proxy_headers off: uvicorn would believe X-Forwarded-For from any local client; the app itself trusts
         # only DOCTORSFLOW_TRUSTED_PROXIES (storage/proxies.py).
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", proxy_headers=False)
+        app = create_app(settings)
+        freeze_startup_heap()
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=False)
     finally:
         if background is not None:
             background.stop()

@@ -20,6 +20,7 @@ from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
 from dramatiq.middleware.asyncio import AsyncIO
 
+from runtime.doorbell import DoorbellRedisBroker
 from storage.config import Settings
 
 log = logging.getLogger("doctorsflow.broker")
@@ -113,7 +114,7 @@ def setup_broker(url: str) -> RedisBroker:
     """Create the broker for ``url``, make it Dramatiq's global broker and declare our actors on it."""
     global _broker
     with _lock:
-        broker = RedisBroker(
+        broker = DoorbellRedisBroker(
             url=url,
             namespace="doctorsflow",
             middleware=[

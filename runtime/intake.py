@@ -17,6 +17,7 @@ database that stays busy is reported to every caller, each of whom may retry.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import weakref
 from collections.abc import Mapping
@@ -90,9 +91,33 @@ async def _flush(runtime: Runtime, clinic_id: int, dispatch: bool, queue: _Queue
         except BaseException as exc:
             _fail(taken, RuntimeError(repr(exc)))
             raise
-        for waiting, intake in zip(taken, intakes, strict=True):
-            if not waiting.done.done():
-                waiting.done.set_result(intake)
+        if not dispatch:
+            _answer(taken, intakes)
+            continue
+        # Committed: hand every new run to the workers at once. The next batch need not wait for it; these
+        # callers are answered once their runs are handed over.
+        run_ids = [run_id for intake in intakes for run_id in intake.advance]
+        for intake in intakes:
+            intake.advance = []
+        handing = asyncio.ensure_future(_hand_over(runtime, run_ids))
+        _handing.add(handing)
+        handing.add_done_callback(functools.partial(_handed, taken=taken, intakes=intakes))
+
+
+_handing: set[asyncio.Future[None]] = set()  # hand-overs under way (a reference keeps each alive)
+
+
+def _handed(done: asyncio.Future[None], *, taken: list[_Waiting], intakes: list[Intake]) -> None:
+    _handing.discard(done)
+    if not done.cancelled() and done.exception() is not None:  # committed all the same: the scheduler re-sends
+        log.warning("handing %d runs to the workers failed", len(intakes), exc_info=done.exception())
+    _answer(taken, intakes)
+
+
+def _answer(taken: list[_Waiting], intakes: list[Intake]) -> None:
+    for waiting, intake in zip(taken, intakes, strict=True):
+        if not waiting.done.done():
+            waiting.done.set_result(intake)
 
 
 async def _apply_together(runtime: Runtime, clinic_id: int, dispatch: bool, taken: list[_Waiting]) -> list[Intake]:
@@ -102,10 +127,6 @@ async def _apply_together(runtime: Runtime, clinic_id: int, dispatch: bool, take
             if waiting.within is not None:
                 await waiting.within(session)
             intakes.append(await apply_in(runtime, session, clinic_id, waiting.payload, dispatch))
-    if dispatch:  # committed: hand every new run to the workers at once
-        runtime.dispatcher.advance_many([run_id for intake in intakes for run_id in intake.advance])
-        for intake in intakes:
-            intake.advance = []
     return intakes
 
 
@@ -113,7 +134,7 @@ async def _alone(runtime: Runtime, clinic_id: int, dispatch: bool, waiting: _Wai
     try:
         intake = await ingest(runtime, clinic_id, waiting.payload, dispatch=dispatch, within=waiting.within)
         if dispatch:
-            runtime.dispatcher.advance_many(intake.advance)
+            await _hand_over(runtime, intake.advance)
             intake.advance = []
     except Exception as exc:
         if not waiting.done.done():
@@ -121,6 +142,14 @@ async def _alone(runtime: Runtime, clinic_id: int, dispatch: bool, waiting: _Wai
         return
     if not waiting.done.done():
         waiting.done.set_result(intake)
+
+
+async def _hand_over(runtime: Runtime, run_ids: list[int]) -> None:
+    """Enqueue on a helper thread: the broker's client is synchronous, and on this loop every request in flight
+    waited for Redis's answer (one or two round trips, as long as redis-server waits for a CPU on a busy machine).
+    The caller still gets its answer only once its runs were handed over."""
+    if run_ids:
+        await asyncio.to_thread(runtime.dispatcher.advance_many, run_ids)
 
 
 def _fail(taken: list[_Waiting], exc: Exception) -> None:

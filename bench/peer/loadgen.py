@@ -118,6 +118,8 @@ class RoundResult:
     duplicates: int = 0
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)  # seconds, missing ones as the deadline
+    # (index, POST start, first arrival or None), unix times: bench/peer/stages.py splits our latency by stage
+    timeline: list[tuple[int, float, float | None]] = field(default_factory=list)
     cpu_s: float = 0.0
     cpu_by_process: dict[str, float] = field(default_factory=dict)  # e.g. serve / worker / redis
     first_error: str = ""
@@ -154,6 +156,7 @@ def _finish(result: RoundResult, arrivals: Arrivals, posts: dict[int, float], ti
     for index, posted_at in posts.items():
         key = key_of(phone_of(index))
         at = arrivals.first.get(key)
+        result.timeline.append((index, posted_at, at))
         if at is None:
             latencies.append(timeout_s)
             continue

@@ -78,7 +78,17 @@ def start_provider(folder: Path) -> tuple[subprocess.Popen[str], dict[str, str]]
     return process, json.loads(first)
 
 
-async def _rounds(plan: Plan, sides: list[Side], provider_url: str, provider_pid: int) -> list[RoundResult]:
+def _write_timeline(folder: Path, number: int, result: RoundResult) -> None:
+    """Each event's POST and arrival times (``timeline.jsonl``), for bench/peer/stages.py."""
+    with (folder / "timeline.jsonl").open("a") as out:
+        for index, posted, arrived in result.timeline:
+            line = {"round": number, "side": result.side, "mode": result.mode, "index": index}
+            out.write(json.dumps({**line, "posted": posted, "arrived": arrived}) + "\n")
+
+
+async def _rounds(
+    plan: Plan, sides: list[Side], provider_url: str, provider_pid: int, folder: Path
+) -> list[RoundResult]:
     results: list[RoundResult] = []
     index = 0
     async with Arrivals(provider_url) as arrivals:
@@ -119,6 +129,7 @@ async def _rounds(plan: Plan, sides: list[Side], provider_url: str, provider_pid
                     result.load_average_1m = os.getloadavg()[0]
                     results.append(result)
                     emit(report.round_line(result))
+                    _write_timeline(folder, len(results), result)
     return results
 
 
@@ -160,7 +171,7 @@ def main() -> int:
         sampler.start()
         started = time.perf_counter()
         try:
-            results = asyncio.run(_rounds(plan, sides, keys["url"], provider.pid))
+            results = asyncio.run(_rounds(plan, sides, keys["url"], provider.pid, folder))
         finally:
             sampler.stop()
         print(f"# bench-peer rounds: {time.perf_counter() - started:.1f} s", file=sys.stderr)

@@ -6,6 +6,7 @@ every message still goes out exactly once."""
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 import pytest
@@ -76,6 +77,35 @@ async def test_events_posted_together_get_their_own_answers_and_one_handover(rt:
     await settle(rt)
     assert sorted(m.patient_id for m in await outbox(rt)) == sorted({i.result["patient_id"] for i in intakes})
     assert {m.status for m in await outbox(rt)} == {"delivered"}
+
+
+class SlowBroker(Recording):
+    """A hand-over that blocks its thread like the synchronous Redis client waiting for a busy redis-server."""
+
+    def advance_many(self, run_ids: list[int]) -> None:
+        time.sleep(0.3)
+        super().advance_many(run_ids)
+
+
+async def test_a_slow_hand_over_does_not_stop_the_loop(rt: Runtime, clinic_id: int) -> None:
+    # Given a published workflow and a broker that takes 0.3 s to answer an enqueue
+    await publish_document(rt.settings, clinic_id, ONE_SMS)
+    rt.dispatcher = slow = SlowBroker()
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticker = asyncio.create_task(tick())
+    # When a booking is taken in
+    intake = await take_in(rt, clinic_id, booking(1))
+    ticker.cancel()
+    # Then its run was handed over before the answer, and the loop kept serving others meanwhile
+    assert [r for handover in slow.handovers for r in handover] == [intake.result["runs"][0]["id"]]
+    assert ticks >= 10
 
 
 async def test_one_refused_event_does_not_take_the_others_with_it(rt: Runtime, clinic_id: int) -> None:
