@@ -2,10 +2,11 @@
 per family and per rule id.
 
 - ``heldout`` (compliance/corpus/heldout.jsonl): the owned held-out split (``lint.heldout_*``).
-- ``independent_heldout`` (compliance/corpus/independent_heldout.jsonl): written by someone who read neither
-  the rules nor the owned corpus, from public pages of its own (``lint.independent_*``); also per issue-17
-  family (``lint.independent.topic.<family>``, the family is the id's third part). ``independent_dev`` is
-  reported overall too (``lint.independent_dev_*``): rules work may read it, so it is not a held-out figure.
+- ``independent_dev`` and ``independent_dev2``: written by someone who read neither the rules nor the owned
+  corpus, from public pages of their own; reported overall and per issue-17 family
+  (``lint.independent_dev.topic.<family>``, the family is the id's third part). Rules work may read them, so
+  they are not held-out figures: ``independent_dev2`` was the first independent *held-out* set until session
+  16, retired into development once its aggregate had been read too often to stay blind.
 - ``independent2_heldout`` (compliance/corpus/independent2_heldout.jsonl, session 15): a fresh independent set
   whose writer read only RULES.md and independent_dev's form, from public pages no other split cites, because
   the first independent set's aggregate had been read too often to stay blind (``lint.independent2_*``, the same
@@ -99,24 +100,21 @@ def _clean_trap_figure(prefix: str, rows: list[dict[str, Any]]) -> dict[str, Any
 
 def run(quick: bool) -> list[dict[str, Any]]:
     figures = _split_figures("heldout", "heldout", load("heldout"))
-    independent = load("independent_heldout")
-    figures += _split_figures("independent_heldout", "independent", independent)
-    figures += _topic_figures("independent", independent)
-    figures.append(_clean_trap_figure("independent", independent))
     fresh = load("independent2_heldout")
     figures += _split_figures("independent2_heldout", "independent2", fresh)
     figures += _topic_figures("independent2", fresh)
     figures.append(_clean_trap_figure("independent2", fresh))
-    dev = load("independent_dev")
-    dev_score = score(dev)
-    figures += [
-        {"bench": "lint.independent_dev_precision", "value": round(dev_score.precision(), 3), "unit": "ratio",
-         "messages": len(dev), "split": "independent_dev"},
-        {"bench": "lint.independent_dev_recall", "value": round(dev_score.recall(), 3), "unit": "ratio",
-         "messages": len(dev), "split": "independent_dev"},
-    ]  # fmt: skip
-    figures += _topic_figures("independent_dev", dev)
-    figures.append(_clean_trap_figure("independent_dev", dev))
+    for name in ("independent_dev", "independent_dev2"):
+        dev = load(name)
+        dev_score = score(dev)
+        figures += [
+            {"bench": f"lint.{name}_precision", "value": round(dev_score.precision(), 3), "unit": "ratio",
+             "messages": len(dev), "split": name},
+            {"bench": f"lint.{name}_recall", "value": round(dev_score.recall(), 3), "unit": "ratio",
+             "messages": len(dev), "split": name},
+        ]  # fmt: skip
+        figures += _topic_figures(name, dev)
+        figures.append(_clean_trap_figure(name, dev))
     return figures
 
 

@@ -1,6 +1,6 @@
 """Train :mod:`.scorer`: one logistic regression per rule over character n-grams of the labelled lines rules may
 be written against, written to ``rules/scorer.json``. Run ``make scorer`` (= ``python -m compliance.scorer_train``)
-after adding a probe file: it trains on ``dev.jsonl``, ``independent_dev.jsonl`` and every
+after adding a probe file: it trains on ``dev.jsonl``, ``independent_dev.jsonl``, ``independent_dev2.jsonl`` and every
 ``compliance/corpus/probes*.jsonl`` except held-back ones (a name with ``unseen`` or ``heldout``, or listed in
 ``HELD_BACK``); no held-out split is ever read.
 
@@ -31,7 +31,7 @@ from .findings import RULES_DIR
 from .normalize import normalize
 from .scorer import features
 
-BASE_SPLITS = ("dev", "independent_dev")
+BASE_SPLITS = ("dev", "independent_dev", "independent_dev2")
 # Probe files kept back as a check on wording the scorer never saw (their names do not say so)
 HELD_BACK = frozenset({"probes2_s14"})
 

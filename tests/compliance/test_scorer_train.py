@@ -18,7 +18,7 @@ from compliance.scorer_train import MIN_POSITIVES, PRECISION, RULES, threshold, 
 
 def test_training_never_reads_a_held_back_file() -> None:
     splits = training_splits()
-    assert {"dev", "independent_dev", "probes4_s14"} <= set(splits)
+    assert {"dev", "independent_dev", "independent_dev2", "probes4_s14"} <= set(splits)
     for name in splits:
         assert "heldout" not in name and "unseen" not in name and name not in scorer_train.HELD_BACK
     every_probe = {p.stem for p in CORPUS_DIR.glob("probes*.jsonl")}
@@ -26,7 +26,7 @@ def test_training_never_reads_a_held_back_file() -> None:
     assert every_probe - kept_back <= set(splits)  # a new probe file is picked up without editing code
 
 
-@pytest.mark.parametrize("name", ["independent_heldout", "heldout", "probes2_s14", "probes4_unseen_s14"])
+@pytest.mark.parametrize("name", ["independent2_heldout", "heldout", "probes2_s14", "probes4_unseen_s14"])
 def test_training_refuses_a_held_back_file(name: str) -> None:
     with pytest.raises(ValueError):
         scorer_train.train(["dev", name])
