@@ -41,6 +41,12 @@ _PREDICATE_END_RE = re.compile(
 _NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|애)|않|아니|아닙|아냐)")
 _NEGATED_NOUN_RE = re.compile(r"^(?:불가|금지|제외)")
 _WORDS_READ = 8  # the analysis reads 12 morphemes: about 8 written words
+# A charge not taken is the offer itself, not its withdrawal: "두 번째 시술비를 받지 않아요", "검사비는 따로
+# 청구하지 않습니다" waive a fee. Both readings check this first, so neither withdraws such an inducement.
+_WAIVED_CHARGE_RE = re.compile(
+    r"[^.!?\n]{0,60}?(?:비|료|값|비용|금액|돈)\s?(?:을|를|은|는|도)?\s?(?:따로|별도로|일절|전혀)?\s?"
+    r"(?:받지|청구하지|부과하지)\s?않"
+)
 _CLAUSE_PREDICATE_TAGS = ("VV", "VA", "VX", "VCN", "VCP", "XSV", "XSA")
 
 
@@ -66,6 +72,8 @@ def negated_in_writing(text: str, end: int) -> bool:
     Words up to the sentence's end are read in order; the rest of the word ending at ``end`` counts as a word
     (할인‖하지 않습니다). Nouns with particles are passed over; 불가/금지/제외 right after the word negates; 안/못
     before a predicate negates; the first predicate decides: 없/않/아니… itself, or ``-지`` followed by 않/못."""
+    if waived_charge_follows(text, end):
+        return False
     stop = _SENTENCE_END_RE.search(text, end)
     words = text[end : stop.start() if stop else len(text)].split(" ")
     words = [w.strip("\n\t,·~()[]'\"") for w in words[:_WORDS_READ]]
@@ -92,7 +100,12 @@ def negated_in_writing(text: str, end: int) -> bool:
 
 def negated_by_analysis(text: str, end: int) -> bool:
     """Whether the first predicate after ``end`` in its sentence is negated, read from the analysis."""
-    return _predicate_negated(analyse(text), end)
+    return not waived_charge_follows(text, end) and _predicate_negated(analyse(text), end)
+
+
+def waived_charge_follows(text: str, end: int) -> bool:
+    """Whether the sentence after ``end`` waives a charge (시술비를 받지 않아요): a benefit, never a negation."""
+    return _WAIVED_CHARGE_RE.match(text, end) is not None
 
 
 def plainly_negated(text: str, end: int) -> bool:

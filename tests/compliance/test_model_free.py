@@ -454,3 +454,11 @@ def test_a_vice_denied_of_oneself_is_a_comparison_not_a_withdrawn_offer() -> Non
         comparison = [m for m in frame_matches(norm, False) if m.rule == "PROMO"]
         assert comparison and not any(negatable(m) for m in comparison)
         assert any(negated_in_writing(text, m.span[1]) for m in comparison)  # the negation is read, and kept
+
+
+def test_a_waived_charge_is_an_offer_in_both_readings() -> None:
+    """'받지 않아요' after a fee waives it: the inducement before it stands, whichever reading is used."""
+    text = "(광고) 친구와 같이 오시면 두 분 모두 두 번째 시술비를 받지 않아요."
+    end = text.index("오시면") + len("오시면")
+    assert not negated_in_writing(text, end) and not negated_by_analysis(text, end)
+    assert negated_in_writing("(광고) 친구와 같이 오시면 할인은 진행하지 않아요.", end)
