@@ -11,6 +11,8 @@ per family and per rule id.
   whose writer read only RULES.md and independent_dev's form, from public pages no other split cites, because
   the first independent set's aggregate had been read too often to stay blind (``lint.independent2_*``, the same
   per-family, per-rule, per-topic and clean-trap figures).
+- ``independent3_heldout`` (compliance/corpus/independent3_heldout.jsonl, session 16): a third independent set,
+  written the same way by another writer from other public pages (``lint.independent3_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -100,10 +102,11 @@ def _clean_trap_figure(prefix: str, rows: list[dict[str, Any]]) -> dict[str, Any
 
 def run(quick: bool) -> list[dict[str, Any]]:
     figures = _split_figures("heldout", "heldout", load("heldout"))
-    fresh = load("independent2_heldout")
-    figures += _split_figures("independent2_heldout", "independent2", fresh)
-    figures += _topic_figures("independent2", fresh)
-    figures.append(_clean_trap_figure("independent2", fresh))
+    for name, prefix in (("independent2_heldout", "independent2"), ("independent3_heldout", "independent3")):
+        fresh = load(name)
+        figures += _split_figures(name, prefix, fresh)
+        figures += _topic_figures(prefix, fresh)
+        figures.append(_clean_trap_figure(prefix, fresh))
     for name in ("independent_dev", "independent_dev2"):
         dev = load(name)
         dev_score = score(dev)

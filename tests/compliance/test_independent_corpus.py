@@ -5,13 +5,24 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bench.bench_heldout import run
 from compliance.corpus_score import CORPUS_DIR, UNLABELLED, load
 from compliance.findings import rule_catalogue
 from nodes.channels import CHANNELS
 
 SPLITS = ("independent_dev", "independent_dev2")  # dev2: the first held-out set, retired in session 16
-FRESH = "independent2_heldout"  # session 15's fresh independent held-out set
+# Fresh independent held-out sets, each by its own writer: name -> (id prefix, source-key prefix).
+FRESH_SETS = {
+    "independent2_heldout": ("ind2", "f-"),  # session 15
+    "independent3_heldout": ("ind3", "g-"),  # session 16
+}
+
+
+def _source_urls() -> dict[str, str]:
+    table = (CORPUS_DIR / "SOURCES.md").read_text("utf-8")
+    return dict(re.findall(r"^\| ([a-z0-9-]+) \| (http\S+) \|", table, re.M))
 
 
 def _sources() -> set[str]:
@@ -43,16 +54,18 @@ def test_splits_share_neither_text_nor_sources() -> None:
     assert not {row["text"] for row in dev + heldout} & owned
 
 
-def test_fresh_set_is_labelled_cited_and_covers_every_family() -> None:
+@pytest.mark.parametrize("name", FRESH_SETS)
+def test_fresh_set_is_labelled_cited_and_covers_every_family(name: str) -> None:
+    id_prefix, key_prefix = FRESH_SETS[name]
     rules, sources = set(rule_catalogue()), _sources()
-    rows = load(FRESH)
+    rows = load(name)
     assert len(rows) >= 160 and len({row["id"] for row in rows}) == len(rows)
     for row in rows:
         assert set(row) == {"id", "channel", "purpose", "text", "expected", "source"}, row["id"]
-        assert re.fullmatch(r"ind2-held-[a-z]+-\d\d", row["id"]), row["id"]
+        assert re.fullmatch(rf"{id_prefix}-held-[a-z]+-\d\d", row["id"]), row["id"]
         assert row["purpose"] in CHANNELS[row["channel"]].purposes, row["id"]
         assert set(row["expected"]) <= rules - UNLABELLED, row["id"]
-        assert row["source"] in sources and row["source"].startswith("f-"), row["id"]
+        assert row["source"] in sources and row["source"].startswith(key_prefix), row["id"]
     clean = sum(1 for row in rows if not row["expected"])
     assert 0.25 <= clean / len(rows) <= 0.40
     families = {row["id"].split("-")[2] for row in rows}
@@ -60,15 +73,20 @@ def test_fresh_set_is_labelled_cited_and_covers_every_family() -> None:
                         "mixed", "health", "purpose", "transmission", "other", "clean"}  # fmt: skip
 
 
-def test_fresh_set_shares_no_text_or_source_with_any_other_corpus_file() -> None:
-    fresh = load(FRESH)
+@pytest.mark.parametrize("name", FRESH_SETS)
+def test_fresh_set_shares_no_text_or_source_with_any_other_corpus_file(name: str) -> None:
+    fresh = load(name)
     texts, cited = {row["text"] for row in fresh}, {row["source"] for row in fresh}
     for path in CORPUS_DIR.glob("*.jsonl"):
-        if path.stem == FRESH:
+        if path.stem == name:
             continue
         others = load(path.stem)
         assert not texts & {row["text"] for row in others}, path.name
         assert not cited & {row.get("source") for row in others}, path.name
+    # nor a page: no other key of SOURCES.md points at a URL this set cites
+    urls = _source_urls()
+    own = {urls[key] for key in cited}
+    assert not {key for key, url in urls.items() if url in own and key not in cited}
 
 
 def test_bench_reports_the_independent_figures() -> None:
@@ -77,3 +95,5 @@ def test_bench_reports_the_independent_figures() -> None:
     assert {"lint.independent_dev2.topic.testimonial", "lint.independent_dev2.topic.clean"} <= names
     assert {"lint.independent2_precision", "lint.independent2_recall", "lint.independent2.topic.comparison",
             "lint.independent2.clean_traps_passed", "lint.independent2.MSA"} <= names  # fmt: skip
+    assert {"lint.independent3_precision", "lint.independent3_recall", "lint.independent3.topic.comparison",
+            "lint.independent3.clean_traps_passed", "lint.independent3.MSA"} <= names  # fmt: skip

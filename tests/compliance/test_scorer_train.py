@@ -26,7 +26,9 @@ def test_training_never_reads_a_held_back_file() -> None:
     assert every_probe - kept_back <= set(splits)  # a new probe file is picked up without editing code
 
 
-@pytest.mark.parametrize("name", ["independent2_heldout", "heldout", "probes2_s14", "probes4_unseen_s14"])
+@pytest.mark.parametrize(
+    "name", ["independent2_heldout", "independent3_heldout", "heldout", "probes2_s14", "probes4_unseen_s14"]
+)
 def test_training_refuses_a_held_back_file(name: str) -> None:
     with pytest.raises(ValueError):
         scorer_train.train(["dev", name])
