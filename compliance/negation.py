@@ -28,7 +28,7 @@ _QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": 
 # Not 없이 (an adverb: "본인부담금 없이" offers), 없애다, 하지 못하다 (못하 is one token).
 _PLAIN_NEGATION_RE = re.compile(
     r"(?:은|는|이|가|도|을|를)? ?"
-    r"(?:없(?!이|애)|아닙|아니|불가(?!능)|금지|제외|안 ?(?:됩|돼|되)|(?:진행|제공)?하지 ?않|드리지 ?않)"
+    r"(?:없(?!이|애|어[지집져진질졌짐])|아닙|아니|불가(?!능)|금지|제외|안 ?(?:됩|돼|되)|(?:진행|제공)?하지 ?않|드리지 ?않)"
 )
 _SENTENCE_END_TAGS = frozenset({"SF"})
 _SENTENCE_END_RE = re.compile(r"[.!?]")
@@ -38,7 +38,7 @@ _PREDICATE_END_RE = re.compile(
     r"(?:다|요|까|죠|고|며|면|서|지|게|도록|니|네|어|아|여|해|돼|봐|와|줘|셔|워|세요|시오|는데|지만|니까|려고|러|겠"
     r"|한|할|된|될|실|신|릴|하는|되는|있는|없는|받는|주는|드리는|않는)$"
 )
-_NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|애)|않|아니|아닙|아냐)")
+_NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|애|어[지집져진질졌짐])|않|아니|아닙|아냐)")
 _NEGATED_NOUN_RE = re.compile(r"^(?:불가|금지|제외)")
 _WORDS_READ = 8  # the analysis reads 12 morphemes: about 8 written words
 # A charge not taken is the offer itself, not its withdrawal: "두 번째 시술비를 받지 않아요", "검사비는 따로

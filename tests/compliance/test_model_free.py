@@ -362,6 +362,8 @@ def test_a_plainly_written_negation_is_one_the_analysis_reads_too() -> None:
     assert checked > 100
     assert not plainly_negated("본인부담금 없이 검진받으세요.", 5)  # "without a co-payment" offers one
     assert not plainly_negated("할인 불가능한 항목", 2)
+    assert not plainly_negated("멍은 1주일 안에 없어집니다.", 9)  # 없어지다 "goes away" negates nothing
+    assert plainly_negated("할인은 없어요.", 2)
 
 
 def test_every_cue_group_is_required() -> None:
