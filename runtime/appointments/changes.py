@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import SEOUL, parse_datetime
+from runtime.event_fields import field_message
 from storage.errors import ApiError, Problem
 from storage.models import Appointment, Patient
 from storage.models.appointment import APPOINTMENT_STATUSES
@@ -49,8 +50,13 @@ def _text(body: Mapping[str, Any], key: str, limit: int) -> str | None:
     value = body.get(key)
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or len(value.strip()) > limit:
-        raise _bad(f"/{key}", f"{key}: {limit}자 이내의 글자입니다 / {key} must be text of at most {limit} characters")
+    path = f"/appointment/{key}"
+    if not isinstance(value, str):
+        raise _bad(f"/{key}", field_message(path, "글자여야 합니다", "must be text"))
+    if len(value.strip()) > limit:
+        raise _bad(
+            f"/{key}", field_message(path, f"너무 깁니다 (최대 {limit}자)", f"too long (at most {limit} characters)")
+        )
     return value.strip()
 
 
