@@ -9,24 +9,24 @@ from collections.abc import Mapping
 
 # JSON pointer in an event → (Korean label, English label)
 FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "/type": ("이벤트 종류", "event type"),
-    "/external_id": ("외부 ID", "external id"),
-    "/occurred_at": ("발생 일시", "occurred at"),
-    "/patient": ("환자", "patient"),
-    "/patient/chart_no": ("차트번호", "chart no."),
-    "/patient/name": ("환자 이름", "patient name"),
-    "/patient/phone": ("휴대폰 번호", "mobile number"),
-    "/patient/birth_date": ("생년월일", "birth date"),
-    "/patient/sex": ("성별", "sex"),
-    "/appointment": ("예약", "appointment"),
-    "/appointment/id": ("예약 ID", "appointment id"),
-    "/appointment/external_id": ("예약 ID", "appointment id"),  # the book's body names the appointment's id so
-    "/appointment/starts_at": ("예약 일시", "appointment date and time"),
-    "/appointment/procedure": ("시술", "procedure"),
-    "/appointment/doctor": ("담당의", "doctor"),
-    "/consent": ("동의", "consent"),
-    "/consent/purpose": ("동의 목적", "consent purpose"),
-    "/consent/method": ("동의 방법", "consent method"),
+    "/type": ("이벤트 종류", "Event type"),
+    "/external_id": ("외부 ID", "External id"),
+    "/occurred_at": ("발생 일시", "Occurred at"),
+    "/patient": ("환자", "Patient"),
+    "/patient/chart_no": ("차트번호", "Chart no."),
+    "/patient/name": ("환자 이름", "Patient name"),
+    "/patient/phone": ("휴대폰 번호", "Mobile number"),
+    "/patient/birth_date": ("생년월일", "Birth date"),
+    "/patient/sex": ("성별", "Sex"),
+    "/appointment": ("예약", "Appointment"),
+    "/appointment/id": ("예약 ID", "Appointment id"),
+    "/appointment/external_id": ("예약 ID", "Appointment id"),  # the book's body names the appointment's id so
+    "/appointment/starts_at": ("예약 일시", "Appointment date and time"),
+    "/appointment/procedure": ("시술", "Procedure"),
+    "/appointment/doctor": ("담당의", "Doctor"),
+    "/consent": ("동의", "Consent"),
+    "/consent/purpose": ("동의 목적", "Consent purpose"),
+    "/consent/method": ("동의 방법", "Consent method"),
 }
 
 REPLACEMENT = "\ufffd"  # what a garbled paste or a wrongly decoded file leaves in place of a character
@@ -34,7 +34,7 @@ REPLACEMENT = "\ufffd"  # what a garbled paste or a wrongly decoded file leaves 
 
 def field_label(path: str) -> tuple[str, str]:
     """(Korean, English) name of the field at ``path``; an unknown pointer is named as itself."""
-    return FIELD_LABELS.get(path) or (f"항목 {path or '/'}", f"field {path or '/'}")
+    return FIELD_LABELS.get(path) or (f"항목 {path or '/'}", f"Field {path or '/'}")
 
 
 def field_message(path: str, korean: str, english: str) -> str:

@@ -163,19 +163,25 @@ def validate_event(payload: Any) -> list[Problem]:
     broken = replacement_path(payload)
     if broken is not None:  # a garbled paste: refused like the import refuses undecodable bytes
         return [Problem("invalid_field", broken_text_message(broken), path=broken)]
+    schema_problems: list[Problem] = []
     if not _fast_validator().is_valid(payload):
         errors = sorted(_validator().iter_errors(payload), key=lambda e: list(e.absolute_path))
         # One missing part can break two rules (the appointment's own and its type's): say it once
-        problems = list({(p.path, p.code, p.message): p for p in map(_problem, errors)}.values())
-        if problems:
-            return problems
+        schema_problems = list({(p.path, p.code, p.message): p for p in map(_problem, errors)}.values())
+    # The value checks too, so one answer names every wrong field; a field the schema refused is said once
+    said = {p.path for p in schema_problems}
+    return schema_problems + [p for p in _value_problems(payload) if p.path not in said]
+
+
+def _value_problems(payload: Mapping[str, Any]) -> list[Problem]:
+    """What the schema cannot say: dates that do not parse, phone numbers that are not mobiles, birth dates."""
     problems = []
     for path, value in (
-        ("/occurred_at", payload["occurred_at"]),
+        ("/occurred_at", payload.get("occurred_at")),
         ("/appointment/starts_at", _get(payload, "appointment", "starts_at")),
     ):
-        if value is None:
-            continue
+        if not isinstance(value, str):
+            continue  # absent, or not text: the schema says so
         try:
             parse_datetime(value)
         except (TypeError, ValueError):
@@ -191,7 +197,7 @@ def validate_event(payload: Any) -> list[Problem]:
                 )
             )
     phone = _get(payload, "patient", "phone")
-    if phone is not None and normalize_mobile(phone) is None:
+    if isinstance(phone, str) and normalize_mobile(phone) is None:
         problems.append(
             Problem(
                 "invalid_field",

@@ -38,10 +38,10 @@ async def _nothing_booked(client: Client) -> None:
 @pytest.mark.parametrize(
     ("patient", "extra", "path", "korean_label", "english_label", "limit"),
     [
-        ({"chart_no": "A-1", "name": LONG}, {}, "/patient/name", "환자 이름", "patient name", 100),
-        ({"chart_no": "A" * 300, "name": "송하늘"}, {}, "/patient/chart_no", "차트번호", "chart no.", 64),
-        ({"chart_no": "A-1"}, {"doctor": LONG}, "/doctor", "담당의", "doctor", 100),
-        ({"chart_no": "A-1"}, {"procedure": LONG}, "/procedure", "시술", "procedure", 100),
+        ({"chart_no": "A-1", "name": LONG}, {}, "/patient/name", "환자 이름", "Patient name", 100),
+        ({"chart_no": "A" * 300, "name": "송하늘"}, {}, "/patient/chart_no", "차트번호", "Chart no.", 64),
+        ({"chart_no": "A-1"}, {"doctor": LONG}, "/doctor", "담당의", "Doctor", 100),
+        ({"chart_no": "A-1"}, {"procedure": LONG}, "/procedure", "시술", "Procedure", 100),
     ],
 )
 async def test_a_300_character_field_is_named_with_its_limit_and_not_echoed(
@@ -70,7 +70,7 @@ async def test_a_replacement_character_in_a_name_is_refused_by_the_form_and_the_
     )
     korean, english = _halves(problem)
     assert problem["path"] == "/patient/name"
-    assert korean.startswith("환자 이름: ") and "U+FFFD" in korean and "patient name" in english
+    assert korean.startswith("환자 이름: ") and "U+FFFD" in korean and "Patient name" in english
     # The doctor's name too
     problem = await _refused(
         client, {"patient": {"chart_no": "S-1"}, "starts_at": "2026-12-08T10:00", "doctor": "김\ufffd원장"}
@@ -89,3 +89,21 @@ async def test_a_replacement_character_in_a_name_is_refused_by_the_form_and_the_
     assert [p["path"] for p in answer.json()["errors"]] == ["/patient/name"]
     found = await client.post("/api/patients/search", json={"q": "S-2"})
     assert found.status_code == 200 and found.json()["patients"] == []
+
+
+async def test_every_wrong_field_of_the_form_is_named_in_one_answer(client: Client) -> None:
+    # found in the user trial: a name, a phone and a doctor all wrong were refused one at a time
+    answer = await client.post(
+        "/api/appointments",
+        json={
+            "patient": {"chart_no": "Z-1", "name": LONG, "phone": "010-12"},
+            "starts_at": "",
+            "doctor": LONG,
+        },
+    )
+    assert answer.status_code == 422, answer.text
+    paths = sorted(p["path"] for p in answer.json()["errors"])
+    assert paths == ["/doctor", "/patient/name", "/patient/phone", "/starts_at"]
+    starts = next(p for p in answer.json()["errors"] if p["path"] == "/starts_at")
+    assert starts["message"].startswith("예약 일시: 필요합니다")
+    await _nothing_booked(client)

@@ -66,4 +66,4 @@ def test_a_300_character_name_and_a_garbled_name_are_refused_in_the_clinics_word
     # And in English it is said in English only
     page.get_by_test_id("lang-switch").click()
     form.get_by_test_id("create-appointment").click()
-    expect(errors).to_have_text("patient name: contains a broken character (U+FFFD); type the original text again")
+    expect(errors).to_have_text("Patient name: contains a broken character (U+FFFD); type the original text again")

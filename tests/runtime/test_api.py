@@ -133,4 +133,4 @@ async def test_a_simulated_patients_wrong_field_is_named_in_korean_then_english(
     korean, _, english = problem["message"].partition(" / ")
     assert problem["path"] == "/patient/name"
     assert korean.startswith("환자 이름: ") and "is not of type" not in korean
-    assert english.startswith("patient name: ")
+    assert english.startswith("Patient name: ")
