@@ -203,8 +203,8 @@ def _value_problems(payload: Mapping[str, Any]) -> list[Problem]:
                 "invalid_field",
                 field_message(
                     "/patient/phone",
-                    f"휴대폰 번호가 아닙니다 (지금: {phone!r})",
-                    f"not a Korean mobile number (got {phone!r})",
+                    f"형식이 맞지 않습니다 (예: 010-1234-5678, 지금: {phone!r})",
+                    f"not a Korean mobile number (e.g. 010-1234-5678, got {phone!r})",
                 ),
                 path="/patient/phone",
             )
