@@ -112,8 +112,8 @@ async def booking_event(session: AsyncSession, clinic_id: int, body: Any, now: d
         "appointment": appointment,
     }
     if problems:  # the patient's fields are checked too, so one answer names every field to correct
-        patient = [p for p in problems_for_body(validate_event(event)) if p.path.startswith("/patient")]
-        raise ApiError(422, patient + problems)  # in the form's order: the patient first
+        patient_problems = [p for p in problems_for_body(validate_event(event)) if p.path.startswith("/patient")]
+        raise ApiError(422, patient_problems + problems)  # in the form's order: the patient first
     return event
 
 
