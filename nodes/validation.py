@@ -221,6 +221,15 @@ def _node_id_at(doc: Mapping[str, Any], index: int) -> str | None:
     return node.get("id") if isinstance(node, dict) and isinstance(node.get("id"), str) else None
 
 
+# What the editor calls the document's own fields (the toolbar's name box, the description box)
+_ENVELOPE_LABELS: dict[tuple[str, ...], tuple[str, str]] = {
+    ("name",): ("워크플로 이름", "Workflow name"),
+    ("description",): ("워크플로 설명", "Workflow description"),
+    ("nodes",): ("노드 목록", "Node list"),
+    ("edges",): ("연결 목록", "Connection list"),
+}
+
+
 def _envelope_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
     errors = sorted(_ENVELOPE.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
@@ -233,6 +242,10 @@ def _envelope_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
             elif code == "unsupported_format":
                 ko, en = f'"format"은 "{FORMAT}"이어야 합니다', f'"format" must be "{FORMAT}"'
             field = ".".join(parts[2:]) if node is not None else ".".join(parts)
+            label = _ENVELOPE_LABELS.get(parts) if node is None else None
+            if label is not None:  # the editor's own words for the field, not its key
+                yield Problem(code, node, pointer(*parts), f"{label[0]}: {ko} / {label[1]}: {en}")
+                continue
             yield Problem(code, node, pointer(*parts), _message(_node_label(node), field, ko, en))
 
 

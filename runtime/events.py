@@ -28,6 +28,7 @@ from nodes.registry import get_node_type, node_types
 from nodes.schema_messages import leaf, reason
 from nodes.timeutil import MAX_YEAR, MIN_YEAR, parse_datetime
 from runtime.context import Runtime
+from runtime.event_fields import broken_text_message, field_message, replacement_path
 from runtime.runs import cancel_appointment_runs, insert_run, move_appointment_waits
 from storage import fast_sql
 from storage.db import read_scope, write_scope
@@ -138,7 +139,8 @@ def _problem(error: ValidationError) -> Problem:
     path = _pointer(error.absolute_path)
     if error.validator == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else ""
-        return Problem("missing_field", f"필수 항목이 없습니다: {missing} / missing field", path=f"{path}/{missing}")
+        where = f"{path}/{missing}"
+        return Problem("missing_field", field_message(where, "필수 항목이 없습니다", "missing field"), path=where)
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         where = f"{path}/{extra[0]}" if extra else path
@@ -148,7 +150,7 @@ def _problem(error: ValidationError) -> Problem:
             "missing_field", "환자에 차트번호나 휴대폰 번호가 필요합니다 / patient needs chart_no or phone", path=path
         )
     korean, english = reason(leaf(error))  # the clinic's words, never the whole value sent back
-    return Problem("invalid_field", f"값이 올바르지 않습니다: {korean} / invalid value: {english}", path=path)
+    return Problem("invalid_field", field_message(path, korean, english), path=path)
 
 
 def validate_event(payload: Any) -> list[Problem]:
@@ -158,36 +160,52 @@ def validate_event(payload: Any) -> list[Problem]:
     surrogate = lone_surrogate_path(payload)
     if surrogate is not None:
         return [Problem("invalid_field", SURROGATE_MESSAGE, path=surrogate)]
+    broken = replacement_path(payload)
+    if broken is not None:  # a garbled paste: refused like the import refuses undecodable bytes
+        return [Problem("invalid_field", broken_text_message(broken), path=broken)]
+    schema_problems: list[Problem] = []
     if not _fast_validator().is_valid(payload):
         errors = sorted(_validator().iter_errors(payload), key=lambda e: list(e.absolute_path))
         # One missing part can break two rules (the appointment's own and its type's): say it once
-        problems = list({(p.path, p.code, p.message): p for p in map(_problem, errors)}.values())
-        if problems:
-            return problems
+        schema_problems = list({(p.path, p.code, p.message): p for p in map(_problem, errors)}.values())
+    # The value checks too, so one answer names every wrong field; a field the schema refused is said once
+    said = {p.path for p in schema_problems}
+    return schema_problems + [p for p in _value_problems(payload) if p.path not in said]
+
+
+def _value_problems(payload: Mapping[str, Any]) -> list[Problem]:
+    """What the schema cannot say: dates that do not parse, phone numbers that are not mobiles, birth dates."""
     problems = []
     for path, value in (
-        ("/occurred_at", payload["occurred_at"]),
+        ("/occurred_at", payload.get("occurred_at")),
         ("/appointment/starts_at", _get(payload, "appointment", "starts_at")),
     ):
-        if value is None:
-            continue
+        if not isinstance(value, str):
+            continue  # absent, or not text: the schema says so
         try:
             parse_datetime(value)
         except (TypeError, ValueError):
             problems.append(
                 Problem(
                     "invalid_field",
-                    f"{MIN_YEAR}–{MAX_YEAR}년의 ISO 8601 일시가 아닙니다: {value!r} / "
-                    f"not an ISO 8601 date-time in {MIN_YEAR}–{MAX_YEAR}",
+                    field_message(
+                        path,
+                        f"{MIN_YEAR}–{MAX_YEAR}년의 ISO 8601 일시가 아닙니다 (지금: {value!r})",
+                        f"not an ISO 8601 date-time in {MIN_YEAR}–{MAX_YEAR} (got {value!r})",
+                    ),
                     path=path,
                 )
             )
     phone = _get(payload, "patient", "phone")
-    if phone is not None and normalize_mobile(phone) is None:
+    if isinstance(phone, str) and normalize_mobile(phone) is None:
         problems.append(
             Problem(
                 "invalid_field",
-                f"휴대폰 번호가 아닙니다: {phone!r} / not a Korean mobile number",
+                field_message(
+                    "/patient/phone",
+                    f"형식이 맞지 않습니다 (예: 010-1234-5678, 지금: {phone!r})",
+                    f"not a Korean mobile number (e.g. 010-1234-5678, got {phone!r})",
+                ),
                 path="/patient/phone",
             )
         )
@@ -201,7 +219,11 @@ def validate_event(payload: Any) -> list[Problem]:
             problems.append(
                 Problem(
                     "invalid_field",
-                    f"생년월일은 YYYY-MM-DD입니다: {birth!r} / birth_date must be YYYY-MM-DD",
+                    field_message(  # not echoed: the schema sets no length limit on it
+                        "/patient/birth_date",
+                        "YYYY-MM-DD 형식의 지난 날짜여야 합니다",
+                        "must be a past YYYY-MM-DD date",
+                    ),
                     path="/patient/birth_date",
                 )
             )

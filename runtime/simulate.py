@@ -21,11 +21,13 @@ from nodes.base import NodeType
 from nodes.json_limits import SURROGATE_MESSAGE, lone_surrogate_path
 from nodes.procedures import DEFAULT_CATALOGUE, ProcedureEntry, ProcedureKind
 from nodes.registry import get_node_type, using_catalogue
+from nodes.schema_messages import leaf, reason
 from nodes.timeutil import parse_datetime
 from nodes.validation import validate_workflow
 from runtime.channels.sandbox import SandboxChannel
 from runtime.clock import VirtualClock, seoul_iso
 from runtime.context import QueueDispatcher, Runtime
+from runtime.event_fields import field_message
 from runtime.events import InvalidEvent, ingest, validate_event
 from runtime.inline import run_until
 from runtime.outbox import UNKNOWN_CHANNEL as UNKNOWN
@@ -87,14 +89,10 @@ def patient_problems(patient: Any) -> list[Problem]:
     surrogate = lone_surrogate_path(patient)
     if surrogate is not None:
         return [Problem("invalid_field", SURROGATE_MESSAGE, path="/patient" + surrogate)]
-    problems = [
-        Problem(
-            "invalid_field",
-            f"환자 항목의 값이 올바르지 않습니다: {error.message} / invalid patient field",
-            path="/patient" + "".join(f"/{part}" for part in error.absolute_path),
-        )
-        for error in _PATIENT_VALIDATOR.iter_errors(patient)
-    ]
+    problems = []
+    for error in _PATIENT_VALIDATOR.iter_errors(patient):
+        path = "/patient" + "".join(f"/{part}" for part in error.absolute_path)
+        problems.append(Problem("invalid_field", field_message(path, *reason(leaf(error))), path=path))
     phone = patient.get("phone")
     if not problems and phone is not None and normalize_mobile(phone) is None:
         problems.append(

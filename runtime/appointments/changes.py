@@ -7,16 +7,21 @@ appointment, the change and its new value, so a repeat of the same change is the
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.timeutil import SEOUL, parse_datetime
+from runtime.event_fields import field_message
+from runtime.events import validate_event
 from storage.errors import ApiError, Problem
 from storage.models import Appointment, Patient
 from storage.models.appointment import APPOINTMENT_STATUSES
+
+T = TypeVar("T")
 
 # status asked for → the event that moves the appointment there
 STATUS_EVENTS = {
@@ -34,14 +39,15 @@ def _bad(path: str, message: str, code: str = "invalid_field") -> ApiError:
 
 
 def starts_at_of(value: Any, path: str = "/starts_at") -> datetime:
-    if not isinstance(value, str):
-        raise _bad(path, "예약 일시가 필요합니다 (예: 2026-12-08T14:30) / starts_at is required, e.g. 2026-12-08T14:30")
+    where = "/appointment/starts_at"
+    if not isinstance(value, str) or not value.strip():
+        raise _bad(path, field_message(where, "필요합니다 (예: 2026-12-08T14:30)", "required, e.g. 2026-12-08T14:30"))
     try:
         moment = parse_datetime(value).astimezone(SEOUL)
     except (TypeError, ValueError, OverflowError) as exc:
-        raise _bad(path, f"ISO 8601 일시가 아닙니다: {value!r} / not an ISO 8601 date-time") from exc
+        raise _bad(path, field_message(where, "ISO 8601 일시가 아닙니다", "not an ISO 8601 date-time")) from exc
     if not 2000 <= moment.year <= 2100:
-        raise _bad(path, f"2000~2100년 사이의 일시여야 합니다: {value!r} / must be between 2000 and 2100")
+        raise _bad(path, field_message(where, "2000~2100년 사이여야 합니다", "must be between 2000 and 2100"))
     return moment
 
 
@@ -49,8 +55,13 @@ def _text(body: Mapping[str, Any], key: str, limit: int) -> str | None:
     value = body.get(key)
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or len(value.strip()) > limit:
-        raise _bad(f"/{key}", f"{key}: {limit}자 이내의 글자입니다 / {key} must be text of at most {limit} characters")
+    path = f"/appointment/{key}"
+    if not isinstance(value, str):
+        raise _bad(f"/{key}", field_message(path, "글자여야 합니다", "must be text"))
+    if len(value.strip()) > limit:
+        raise _bad(
+            f"/{key}", field_message(path, f"너무 깁니다 (최대 {limit}자)", f"too long (at most {limit} characters)")
+        )
     return value.strip()
 
 
@@ -84,20 +95,35 @@ async def booking_event(session: AsyncSession, clinic_id: int, body: Any, now: d
         person = {k: v for k, v in body["patient"].items() if k in ("chart_no", "name", "phone") and v}
     else:
         raise _bad("/patient_id", "환자를 골라 주세요 (patient_id 또는 patient) / choose a patient", "missing_field")
-    starts_at = starts_at_of(body.get("starts_at"))
-    external = _text(body, "external_id", 100) or f"df-{uuid.uuid4().hex[:12]}"
-    appointment: dict[str, Any] = {"id": external, "starts_at": starts_at.isoformat()}
+    # Every field's problem at once (the receptionist corrects them in one go), with the event's own below
+    problems: list[Problem] = []
+    starts_at = _collect(problems, lambda: starts_at_of(body.get("starts_at")))
+    external = _collect(problems, lambda: _text(body, "external_id", 100)) or f"df-{uuid.uuid4().hex[:12]}"
+    appointment: dict[str, Any] = {"id": external, "starts_at": (starts_at or now).isoformat()}
     for key, limit in (("procedure", 100), ("doctor", 100)):
-        value = _text(body, key, limit)
+        value = _collect(problems, partial(_text, body, key, limit))
         if value:
             appointment[key] = value
-    return {
+    event = {
         "type": "appointment.booked",
         "external_id": f"book:{external}:booked",
         "occurred_at": _now_iso(now),
         "patient": person,
         "appointment": appointment,
     }
+    if problems:  # the patient's fields are checked too, so one answer names every field to correct
+        patient_problems = [p for p in problems_for_body(validate_event(event)) if p.path.startswith("/patient")]
+        raise ApiError(422, patient_problems + problems)  # in the form's order: the patient first
+    return event
+
+
+def _collect(problems: list[Problem], check: Callable[[], T]) -> T | None:
+    """``check()``, or None with its refusal's problems added to ``problems``."""
+    try:
+        return check()
+    except ApiError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def change_events(appointment: Appointment, patient: Patient, body: Any, now: datetime) -> list[dict[str, Any]]:

@@ -61,6 +61,8 @@ MESSAGES: dict[str, str] = {
     "name_too_long": "이름이 너무 깁니다 (100자 이하) / the name is too long (100 characters at most)",
     "chart_too_long": "차트번호가 너무 깁니다 (64자 이하) / the chart number is too long (64 characters at most)",
     "encoding_error": "읽을 수 없는 바이트가 있어 건너뜁니다 / undecodable bytes: row skipped",
+    "broken_name": "이름에 깨진 글자(U+FFFD)가 있습니다. 파일에서 원래 글자로 고쳐 주세요 / "
+    "the name contains a broken character (U+FFFD): correct it in the file",
     "guardian_required": "만 14세 미만은 보호자(법정대리인) 동의가 필요합니다: 보호자 열을 채워 주세요 / "
     "a patient under 14 needs a guardian's consent: fill in the guardian column",
 }
@@ -183,6 +185,8 @@ def parse_row(number: int, cells: Sequence[Any], columns: dict[str, Column], tod
         err("name", "missing_name")
     elif len(name) > 100:
         err("name", "name_too_long")
+    elif "\ufffd" in name:  # garbled before it reached the file: refused like undecodable bytes
+        err("name", "broken_name")
     chart_no = identity.normalize_chart(cell_text(_cell(cells, columns.get("chart_no"))))
     if chart_no and len(chart_no) > 64:
         err("chart_no", "chart_too_long")

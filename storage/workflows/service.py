@@ -21,6 +21,16 @@ from storage.workflows import lifecycle
 FORMAT = "doctorsflow.workflow/v1"
 
 
+def _name_problem(name: object) -> tuple[str, str] | None:
+    if not isinstance(name, str):
+        return "글자여야 합니다", "must be text"
+    if not name.strip():
+        return "비어 있으면 안 됩니다", "must not be empty"
+    if len(name) > 200:
+        return "너무 깁니다 (최대 200자)", "too long (at most 200 characters)"
+    return None
+
+
 def check_envelope(doc: Any) -> dict[str, Any]:
     """A draft may be an unfinished graph, but it must be a workflow document; otherwise 422."""
     problems: list[Problem] = []
@@ -34,14 +44,10 @@ def check_envelope(doc: Any) -> dict[str, Any]:
                 path="/format",
             )
         )
-    name = doc.get("name")
-    if not isinstance(name, str) or not name.strip() or len(name) > 200:
+    name_problem = _name_problem(doc.get("name"))
+    if name_problem is not None:  # in the words of the toolbar's name box, which is what the manager sees
         problems.append(
-            Problem(
-                "bad_name",
-                "이름은 1~200자 문자열이어야 합니다 / name must be a 1–200 character string",
-                path="/name",
-            )
+            Problem("bad_name", f"워크플로 이름: {name_problem[0]} / Workflow name: {name_problem[1]}", path="/name")
         )
     for key in ("nodes", "edges"):
         items = doc.get(key)

@@ -66,6 +66,10 @@ def test_clinic_profile_values_appear_in_previews_and_an_empty_optout_blocks_an_
     page.get_by_test_id("publish").click()
     page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("publish-refusal")).to_contain_text("MSG-EMPTY-VARIABLE")
+    # Each reason names the node as its card does, not by its internal id (found in the user trial: "notice …")
+    reason = page.get_by_test_id("refusal-reason").first
+    expect(reason).to_contain_text("문자 보내기")
+    expect(reason).not_to_contain_text("notice")
 
     # When the manager fills in the clinic profile (a wrong opt-out number first: a clear error on that field)
     page.get_by_test_id("nav-clinic").click()

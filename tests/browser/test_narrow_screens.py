@@ -49,3 +49,21 @@ def test_a_problem_message_is_not_squeezed_by_its_citation_at_1024(page: Page, b
     message = problem.locator(".problem-message").bounding_box()
     assert row and message
     assert message["width"] > row["width"] * 0.3, f"message column {message['width']:.0f} of {row['width']:.0f} px"
+
+
+@pytest.mark.parametrize(("width", "language"), [(1024, "ko"), (1024, "en"), (1280, "en")])
+def test_the_menu_bar_stays_one_row_at_1024(page: Page, width: int, language: str) -> None:
+    # found in the user trial: at 1024 × 768 the manager's menu pushed 로그아웃 / English onto a second row (and
+    # in English at 1280 × 800 the language switch)
+    page.set_viewport_size({"width": width, "height": 768})
+    page.goto("/")
+    expect(page.get_by_test_id("nav-users")).to_be_visible()
+    if language == "en":
+        page.get_by_test_id("lang-switch").click()
+        expect(page.get_by_test_id("nav-workflows")).to_have_text("Workflows")
+    bar = page.locator(".topbar").bounding_box()
+    logout = page.get_by_test_id("logout").bounding_box()
+    first = page.get_by_test_id("nav-workflows").bounding_box()
+    assert bar and logout and first
+    assert abs(logout["y"] - first["y"]) < 4, f"log-out on another row: {logout} vs {first}"
+    assert bar["height"] < 56, f"menu bar {bar['height']:.0f} px high"

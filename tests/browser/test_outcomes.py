@@ -174,3 +174,26 @@ def test_changing_the_period_keeps_charts_tables_and_api_in_agreement(outcomes_p
     page.get_by_test_id("outcome-minutes").fill("500")
     page.get_by_test_id("outcome-minutes-save").click()
     expect(page.get_by_test_id("outcome-minutes-errors")).to_contain_text("0에서 120")
+
+
+def test_the_verdicts_read_in_the_chosen_language_only(outcomes_page: Page, outcomes_url: str) -> None:
+    # found in the user trial: in English the verdict read "— 아직 판단하기에 예약이 적습니다 / too few appointments…"
+    page = outcomes_page
+    page.goto("/")
+    page.get_by_test_id("lang-switch").click()
+    page.get_by_test_id("nav-outcomes").click()
+    page.get_by_test_id("outcome-preset-last12").click()
+    first, last = page.get_by_test_id("outcome-from").input_value(), page.get_by_test_id("outcome-to").input_value()
+    year = api(outcomes_url, **{"from": first, "to": last})
+    korean, _, english = year["appointments"]["comparison"]["verdict"].partition(" / ")
+    verdict = page.get_by_test_id("outcome-verdict")
+    expect(verdict).to_contain_text(english)
+    expect(verdict).not_to_contain_text(korean)
+    if year["postop"]["verdict"]:
+        korean, _, english = year["postop"]["verdict"].partition(" / ")
+        expect(page.get_by_test_id("outcome-postop-verdict")).to_have_text(english)
+    # And in Korean, the Korean half only
+    page.get_by_test_id("lang-switch").click()
+    korean, _, english = year["appointments"]["comparison"]["verdict"].partition(" / ")
+    expect(verdict).to_contain_text(korean)
+    expect(verdict).not_to_contain_text(english)

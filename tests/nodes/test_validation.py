@@ -304,3 +304,14 @@ def test_oversized_documents_are_refused_at_once() -> None:
     assert found(doc) == [("invalid_field", None, "/edges")]
     doc = doc_with(lambda d: d["nodes"].extend({"id": f"n{i}", "type": "end"} for i in range(501)))
     assert found(doc) == [("invalid_field", None, "/nodes")]
+
+
+def test_a_too_long_workflow_name_is_named_as_the_editor_names_it() -> None:
+    # found in the user trial: "field 'name': too long" — the key, not the label the manager sees by the box
+    (problem,) = validate_workflow(doc_with(lambda d: d.update(name="가" * 201)))
+    assert (problem.code, problem.path) == ("invalid_field", "/name")
+    assert (
+        problem.message == "워크플로 이름: 너무 깁니다 (최대 200자) / Workflow name: too long (at most 200 characters)"
+    )
+    (problem,) = validate_workflow(doc_with(lambda d: d.update(name="")))
+    assert problem.message.startswith("워크플로 이름: ") and "'name'" not in problem.message

@@ -211,3 +211,13 @@ def test_blank_lines_before_the_header_keep_spreadsheet_row_numbers() -> None:
 def test_header_row_and_columns_keep_the_files_spelling() -> None:
     table = read_table(csv_bytes(CP949_HEADER, CP949_ROWS[:1], "cp949"), "x.csv")
     assert table.headers == CP949_HEADER
+
+
+async def test_a_name_already_garbled_into_u_fffd_is_refused_like_undecodable_bytes(settings: Settings) -> None:
+    # found in the user trial: a UTF-8 file whose name cell holds "정�아" (garbled before it was saved) was imported
+    # as it was, while the appointment form and the events API refuse it
+    data = csv_bytes(["이름", "연락처"], [["정\ufffd아", "010-5201-0003"], ["한지민", "010-5201-0001"]], "utf-8")
+    report = await run_import(settings, data, "x.csv")
+    assert report["imported"] == 1 and report["skipped"] == 1
+    assert report["errors"] == [{"row": 2, "column": "이름", "code": "broken_name"}]
+    await dispose_engines()

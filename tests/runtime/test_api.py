@@ -109,3 +109,28 @@ def test_a_too_long_field_is_named_with_its_limit_and_not_echoed() -> None:
     korean, _, english = problems[0].message.partition(" / ")
     assert name[:20] not in problems[0].message
     assert "최대" in korean and "is too long" not in korean and "at most" in english
+
+
+async def test_a_simulated_patients_wrong_field_is_named_in_korean_then_english(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    # The preview's patient went through jsonschema's English: "환자 항목의 값이 올바르지 않습니다: 5 is not of type 'string'"
+    payload = event(
+        "procedure.completed",
+        "emr-2",
+        appointment={"id": "b", "starts_at": "2026-12-01T14:00:00+09:00", "procedure": "cataract"},
+    )
+    answer = await client.post(
+        "/api/simulate",
+        json={
+            "workflow": example("cataract-postop"),
+            "event": payload,
+            "patient": {"name": 5, "phone": "010-1234-5678"},
+        },
+    )
+    assert answer.status_code == 422, answer.text
+    (problem,) = answer.json()["errors"]
+    korean, _, english = problem["message"].partition(" / ")
+    assert problem["path"] == "/patient/name"
+    assert korean.startswith("환자 이름: ") and "is not of type" not in korean
+    assert english.startswith("Patient name: ")

@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from runtime.event_fields import FIELD_LABELS
 from runtime.events import _fast_validator, _validator, validate_event
 
 TYPES = [
@@ -70,3 +71,36 @@ def test_the_fast_check_agrees_with_jsonschema(event: dict[str, Any]) -> None:
 def test_an_invalid_event_still_names_its_problems() -> None:
     problems = validate_event({"type": "appointment.booked", "external_id": "", "occurred_at": "2026-12-01T09:00"})
     assert {p.path for p in problems} >= {"/external_id", "/patient"}
+
+
+JSONSCHEMA_ENGLISH = ("is too long", "is too short", "is not of type", "is not one of", "is a required property")
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for inner in value.values() for s in _strings(inner)]
+    return []
+
+
+@settings(max_examples=400, deadline=None)
+@given(events())
+def test_every_problem_is_bilingual_names_its_field_and_does_not_echo_long_values(event: dict[str, Any]) -> None:
+    # found in the user trial: "값이 올바르지 않습니다: '가가가…(all 300)' is too long"
+    for problem in validate_event(event):
+        korean, separator, english = problem.message.partition(" / ")
+        assert separator and korean and english, problem
+        assert not any(phrase in korean for phrase in JSONSCHEMA_ENGLISH), problem
+        assert not any(len(s) > 40 and s in problem.message for s in _strings(event)), problem
+        if problem.code == "invalid_field" and problem.path in FIELD_LABELS:
+            ko_label, en_label = FIELD_LABELS[problem.path]
+            assert korean.startswith(f"{ko_label}: ") and english.startswith(f"{en_label}: "), problem
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["name", "chart_no"]), st.text(max_size=5), st.text(max_size=5))
+def test_a_replacement_character_in_a_patient_text_is_refused(key: str, before: str, after: str) -> None:
+    event = {**VALID, "patient": {**VALID["patient"], key: f"{before}\ufffd{after}"}}
+    problems = validate_event(event)
+    assert problems and problems[0].path in (f"/patient/{key}", "/patient"), problems

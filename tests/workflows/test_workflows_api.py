@@ -115,3 +115,17 @@ async def test_examples_can_be_listed_and_imported(client: Client) -> None:
     wid = imported.json()["id"]
     assert (await client.post(f"/api/workflows/{wid}/validate")).json() == {"valid": True, "errors": []}
     assert (await client.post("/api/examples/no-such-example/import")).status_code == 404
+
+
+async def test_a_bad_workflow_name_is_named_as_the_editors_name_box(client: Client) -> None:
+    # found in the user trial: the manager types into "워크플로 이름"; the refusal said "이름은 1~200자 문자열…"
+    for name, korean, english in (
+        ("가" * 201, "너무 깁니다 (최대 200자)", "too long (at most 200 characters)"),
+        ("   ", "비어 있으면 안 됩니다", "must not be empty"),
+    ):
+        answer = await client.post("/api/workflows", json={**CARE, "name": name})
+        assert answer.status_code == 422, answer.text
+        (problem,) = answer.json()["errors"]
+        assert problem["path"] == "/name"
+        assert problem["message"] == f"워크플로 이름: {korean} / Workflow name: {english}"
+    assert (await client.get("/api/workflows")).json()["workflows"] == []

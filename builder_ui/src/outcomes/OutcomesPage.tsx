@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { request, type Answer } from "../api/client";
+import { useLang } from "../i18n";
+import { pickLanguage } from "../i18n/bilingual";
 import { LoadView, useLoad } from "../panels/common";
 import { ChartCard, type TableData } from "./ChartCard";
 import { useLabels } from "./labels";
@@ -79,6 +81,7 @@ function Bars({ data, keys, names, category, stacked, vertical }: {
 
 function Dashboard({ data, reload }: { data: Outcomes; reload: () => void }) {
   const l = useLabels();
+  const lang = useLang((s) => s.lang);
   const channelRows = data.messages.by_channel;
   const channels: TableData = {
     headers: [l("channel"), l("sent"), l("delivered")],
@@ -167,7 +170,7 @@ function Dashboard({ data, reload }: { data: Outcomes; reload: () => void }) {
           note={
             <p className="outcome-verdict" data-testid="outcome-verdict">
               {l("noShowRate")}: {l("reminded")} {pct(data.appointments.reminded.no_show_rate)} (n={data.appointments.reminded.known}) ·{" "}
-              {l("notReminded")} {pct(data.appointments.not_reminded.no_show_rate)} (n={data.appointments.not_reminded.known}) — {comparison.verdict}
+              {l("notReminded")} {pct(data.appointments.not_reminded.no_show_rate)} (n={data.appointments.not_reminded.known}) — {pickLanguage(comparison.verdict, lang)}
             </p>
           }
         >
@@ -178,7 +181,14 @@ function Dashboard({ data, reload }: { data: Outcomes; reload: () => void }) {
             category="name"
           />
         </ChartCard>
-        <ChartCard id="postop" title={l("postop")} table={postop} note={data.postop.verdict ? <p className="muted small">{data.postop.verdict}</p> : null}>
+        <ChartCard id="postop" title={l("postop")} table={postop} note={
+            data.postop.verdict ? (
+              <p className="muted small" data-testid="outcome-postop-verdict">
+                {pickLanguage(data.postop.verdict, lang)}
+              </p>
+            ) : null
+          }
+        >
           <Bars data={postopOutcomes.map((o) => ({ name: l(o), count: data.postop[o] }))} keys={["count"]} names={[l("count")]} category="name" />
         </ChartCard>
         <ChartCard id="consents" title={l("consents")} table={consents}>

@@ -117,7 +117,11 @@ export function App() {
             </button>
           ))}
         <span className="spacer" />
-        {me && <span className="small">{me.name ?? me.email}</span>}
+        {me && (
+          <span className="small user-name" title={me.name ?? me.email} data-testid="user-name">
+            {me.name ?? me.email}
+          </span>
+        )}
         {auth === "in" && (
           <button onClick={() => void logout()} data-testid="logout">
             {t("login.logout")}

@@ -16,7 +16,7 @@ function applyFix(problem: UiProblem): void {
 }
 
 /** A node as its card names it: the manager's name for it, else its type's label; the id only if it is gone. */
-function useNodeNames(): (id: string) => string {
+export function useNodeNames(): (id: string) => string {
   const localized = useLocalized();
   // One string, so dragging a node (a new position, same names) does not re-render the list.
   const names = useEditor((s) =>
@@ -27,7 +27,7 @@ function useNodeNames(): (id: string) => string {
 }
 
 /** The message without its leading "<node name> › " (the row shows the name already, in bold). */
-function withoutNodeName(message: string, name: string): string {
+export function withoutNodeName(message: string, name: string): string {
   const prefix = `${name} › `;
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

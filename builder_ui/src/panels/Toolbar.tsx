@@ -7,6 +7,7 @@ import { useEditor } from "../store/editor";
 import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { StartButton } from "../starts/StartButton";
+import { useNodeNames, withoutNodeName } from "./ProblemsPanel";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
 import { LifecycleControls } from "../lifecycle/LifecycleControls";
 import { PublishDialog } from "../lifecycle/PublishDialog";
@@ -30,6 +31,7 @@ function ToolbarView() {
     canRedo: s.history.future.length > 0,
   }));
   const [refusal, setRefusal] = useState<Problem[] | null>(null);
+  const nodeName = useNodeNames();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | number | null>(null);
   const ro = meta.readOnly;
@@ -131,7 +133,13 @@ function ToolbarView() {
           <ul>
             {refusal.map((p, i) => (
               <li key={i} data-testid="refusal-reason">
-                {p.node && <code>{p.node}</code>} {pickLanguage(p.message, lang)} <span className="muted small">{p.code}</span>
+                {p.node && (
+                  <strong title={p.node} className="refusal-node">
+                    {nodeName(p.node)}
+                  </strong>
+                )}{" "}
+                {p.node ? withoutNodeName(pickLanguage(p.message, lang), nodeName(p.node)) : pickLanguage(p.message, lang)}{" "}
+                <span className="muted small">{p.code}</span>
               </li>
             ))}
           </ul>

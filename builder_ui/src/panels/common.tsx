@@ -21,7 +21,10 @@ export function errorMessages(error: unknown, t: Translate, fields: Record<strin
     const lang = useLang.getState().lang;
     return error.problems.map((p) => {
       const where = p.node ?? (p.path ? fields[p.path] : undefined);
-      return `${where ? `${where}: ` : ""}${pickLanguage(p.message, lang)}`;
+      const message = pickLanguage(p.message, lang);
+      // The server may name the field itself ("환자 이름: 너무 깁니다"): then the form's label would say it twice
+      const named = where !== undefined && message.toLowerCase().includes(where.toLowerCase());
+      return `${where && !named ? `${where}: ` : ""}${message}`;
     });
   }
   if (error instanceof NotAvailableError) return [t("common.notAvailable")];

@@ -7,6 +7,7 @@ import type { NodeTypeInfo, TemplateVariable, WorkflowDocument } from "../api/ge
 import type { JsonObject } from "../flow/types";
 import { edgeId, newNodeId, toDocument, toFlow } from "../flow/convert";
 import { layoutNodes } from "../flow/layout";
+import { freeSpot } from "../flow/placement";
 import { schemaDefaults } from "../nodes/defaults";
 import type { Snapshot, StepEdge, StepNode } from "../flow/types";
 import type { UiProblem } from "../lint/problems";
@@ -155,7 +156,7 @@ export function createEditorStore() {
         const node: StepNode = {
           id,
           type: "step",
-          position,
+          position: freeSpot(position, get().nodes),
           data: { nodeType, params: schemaDefaults(get().catalogue[nodeType]?.schema) },
           selected: true,
         };
@@ -188,7 +189,7 @@ export function createEditorStore() {
         const node: StepNode = {
           id,
           type: "step",
-          position,
+          position: freeSpot(position, get().nodes),
           data: { nodeType, params: schemaDefaults(get().catalogue[nodeType]?.schema) },
           selected: true,
         };

@@ -14,15 +14,25 @@ interface ToastState {
 }
 
 let counter = 0;
+const timers = new Map<number, number>();
 
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   show: (kind, text) => {
+    // The same notice again (saving twice) replaces the one on screen and starts its time again: no stack
+    const same = get().toasts.filter((t) => t.kind === kind && t.text === text);
+    for (const old of same) window.clearTimeout(timers.get(old.id));
     const id = ++counter;
-    set({ toasts: [...get().toasts, { id, kind, text }] });
-    window.setTimeout(() => get().dismiss(id), kind === "error" ? 8000 : 3500);
+    set({ toasts: [...get().toasts.filter((t) => !same.includes(t)), { id, kind, text }] });
+    timers.set(
+      id,
+      window.setTimeout(() => get().dismiss(id), kind === "error" ? 8000 : 3500),
+    );
   },
-  dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  dismiss: (id) => {
+    timers.delete(id);
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
 }));
 
 export const toast = (kind: Toast["kind"], text: string) => useToasts.getState().show(kind, text);
