@@ -138,17 +138,17 @@ def suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugges
         return None
     clean = [c for c in candidates if reads_cleanly(text, c.apply(text))] or candidates
     if relint is None:
-        return _whole_move(text, clean[0])
+        return _whole_move(finding, text, clean[0])
     before = list(relint(text))
     best: tuple[int, Suggestion] | None = None
     for candidate in clean:
         for grown in _grown(finding, text, candidate, relint):
             verdict = _verdict(finding, text, grown, before, relint)
             if verdict == 2:
-                return _whole_move(text, grown)
+                return _whole_move(finding, text, grown)
             if best is None or verdict > best[0]:
                 best = (verdict, grown)
-    return _whole_move(text, best[1] if best else clean[-1])
+    return _whole_move(finding, text, best[1] if best else clean[-1])
 
 
 _GROW_STEPS = 3  # sentences a claim may run on into
@@ -202,10 +202,13 @@ def _verdict(finding: Finding, text: str, s: Suggestion, before: list[Finding], 
     return 2 if all(n <= max(old[rule], 0) for rule, n in new.items()) else 1
 
 
-def _whole_move(text: str, s: Suggestion) -> Suggestion:
+_MOVED_RULES = frozenset({"KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-BLACKLIST"})
+
+
+def _whole_move(finding: Finding, text: str, s: Suggestion) -> Suggestion:
     """An edit that leaves only the head of an informational message moves the whole message: it is the
     promotion (or greeting) itself, to be sent from an advertising node."""
-    if s.kind not in ("remove", "move") or s.text.strip():
+    if finding.rule not in _MOVED_RULES or s.text.strip():
         return s
     rest = s.apply(text)
     if re.search(r"[가-힣A-Za-z0-9]", rest[head_end(rest) :]):

@@ -55,6 +55,9 @@ export interface EditorState {
   updateNode: (id: string, patch: { label?: string; note?: string }) => void;
   /** Adds a node and wires it from an output port (the wire-drop picker and the "+" on each output). */
   addConnected: (nodeType: string, position: { x: number; y: number }, from: { source: string; port: string }) => string;
+  /** One undo step: the node takes ``params`` (its promotion cut out) and a marketing-consent check after it
+   * sends ``advertisingText`` as an advertising SMS. Returns the new SMS node's id (null: no such node). */
+  moveToAdvertising: (id: string, params: JsonObject, advertisingText: string) => string | null;
   setSummaries: (summaries: Record<string, { ko: string; en: string }>) => void;
   checkpoint: () => void;
   deleteSelected: () => void;
@@ -201,6 +204,46 @@ export function createEditorStore() {
         };
         edit({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node], edges: [...get().edges, edge] });
         return id;
+      },
+      moveToAdvertising: (id, params, advertisingText) => {
+        const { nodes, edges, catalogue } = get();
+        const source = nodes.find((n) => n.id === id);
+        if (!source) return null;
+        const port = catalogue[source.data.nodeType]?.outputs?.[0] ?? "out";
+        const taken = nodes.map((n) => n.id);
+        const consentId = newNodeId("branch.consent", taken);
+        const adId = newNodeId("send.sms", [...taken, consentId]);
+        const { x, y } = source.position;
+        const consent: StepNode = {
+          id: consentId,
+          type: "step",
+          position: { x: x + 280, y: y + 160 },
+          data: { nodeType: "branch.consent", params: { purpose: "marketing" } },
+          selected: false,
+        };
+        const ad: StepNode = {
+          id: adId,
+          type: "step",
+          position: { x: x + 560, y: y + 160 },
+          data: { nodeType: "send.sms", params: { purpose: "advertising", text: advertisingText } },
+          selected: true,
+        };
+        const link = (from: string, fromPort: string, to: string): StepEdge => ({
+          id: edgeId(from, fromPort, to),
+          source: from,
+          target: to,
+          sourceHandle: fromPort,
+          targetHandle: "in",
+        });
+        edit({
+          nodes: [
+            ...nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, params }, selected: false } : { ...n, selected: false })),
+            consent,
+            ad,
+          ],
+          edges: [...edges, link(id, port, consentId), link(consentId, "yes", adId)],
+        });
+        return adId;
       },
       setSummaries: (summaries) => set({ summaries }),
       checkpoint: () => {
