@@ -140,6 +140,10 @@ def suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugges
     if relint is None:
         return _whole_move(finding, text, clean[0])
     before = list(relint(text))
+    if finding.rule in _MOVED_RULES - {"KAKAO-ALIMTALK-BLACKLIST"}:
+        block = _promotion_block(finding, text, before)
+        if block is not None:
+            clean.insert(0, block)
     best: tuple[int, Suggestion] | None = None
     for candidate in clean:
         for grown in _grown(finding, text, candidate, relint):
@@ -200,6 +204,27 @@ def _verdict(finding: Finding, text: str, s: Suggestion, before: list[Finding], 
     new = Counter(f.rule for f in after if f.severity != "info" and not (emptied and f.rule == "MSG-EMPTY"))
     old[finding.rule] -= 1
     return 2 if all(n <= max(old[rule], 0) for rule, n in new.items()) else 1
+
+
+def _promotion_block(finding: Finding, text: str, findings: list[Finding]) -> Suggestion | None:
+    """The whole promotion one move takes out: the finding's sentence and the promotional sentences of the
+    same rule right before or after it ("여름맞이 제모 예약 시작. 서둘러 예약하세요!" moves as one), so one
+    click makes one advertising branch."""
+    spans = sorted(
+        sentence_span(text, f.start or 0, f.end or 0)
+        for f in findings
+        if f.rule == finding.rule and f.start is not None and f.end is not None and f.end > f.start
+    )
+    own = sentence_span(text, finding.start or 0, finding.end or 0)
+    a, b = own
+    for x, y in spans + spans[::-1]:  # grow both ways over neighbours separated by blanks only
+        if y <= a and not text[y:a].strip():
+            a = x
+        elif x >= b and not text[b:x].strip():
+            b = y
+    if (a, b) == own:
+        return None
+    return _seamed(text, a, b, "", "move", _MOVE_MESSAGE)
 
 
 _MOVED_RULES = frozenset({"KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-BLACKLIST"})

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import Page, drop_from_palette
+from tests.browser.helpers import Page, create_workflow, drop_from_palette
+from tests.support.documents import workflow
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +97,41 @@ def test_a_promotion_in_a_care_message_moves_into_an_advertising_branch(page: Pa
     page.get_by_test_id(f"node-{SMS}").click()
     expect(page.locator("#root_text")).to_have_value("{{ patient.name }}님, 내일 오전 10시 예약입니다.")
     expect(page.locator('[data-testid="problem"][data-code="ADV-PURPOSE-MISMATCH"]')).to_have_count(0)
+
+
+def test_a_message_that_is_all_promotion_becomes_an_advertising_branch_in_its_place(page: Page, base_url: str) -> None:
+    # Given a care flow whose informational SMS is nothing but a new-equipment pitch
+    document = workflow(
+        [
+            {"id": "start", "type": "trigger.appointment_booked"},
+            {
+                "id": "pitch",
+                "type": "send.sms",
+                "params": {"text": "새로 도입한 레이저 장비로 잡티를 관리해 보세요.", "purpose": "informational"},
+            },
+            {"id": "done", "type": "end"},
+        ],
+        [("start", "pitch"), ("pitch", "done")],
+        name="장비 안내",
+    )
+    page.goto(f"/workflows/{create_workflow(base_url, document)}")
+
+    # When the manager moves the whole message with one click
+    problem = page.locator('[data-testid="problem"][data-code="ADV-PURPOSE-MISMATCH"]')
+    expect(problem).to_be_visible()
+    page.locator("li", has=problem).get_by_test_id("apply-suggestion").click()
+
+    # Then a consent check and an advertising SMS take the message's place; everyone still reaches the end
+    expect(page.get_by_test_id("node-pitch")).to_have_count(0)
+    expect(page.get_by_test_id("node-branch_consent_1")).to_be_visible()
+    expect(page.get_by_test_id("node-send_sms_1")).to_be_visible()
+    expect(page.locator(".react-flow__edge")).to_have_count(4)  # start→check, yes→SMS, SMS→end, no→end
+    expect(page.locator("#root_text")).to_have_value(
+        "(광고) {{ clinic.name }} 새로 도입한 레이저 장비로 잡티를 관리해 보세요.\n무료수신거부 {{ clinic.optout_number }}"
+    )
+    expect(page.locator('[data-testid="problem"][data-code="ADV-PURPOSE-MISMATCH"]')).to_have_count(0)
+
+    # And one undo brings the original message back
+    page.keyboard.press("Control+z")
+    expect(page.get_by_test_id("node-pitch")).to_be_visible()
+    expect(page.get_by_test_id("node-branch_consent_1")).to_have_count(0)

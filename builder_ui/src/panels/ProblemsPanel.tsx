@@ -3,7 +3,7 @@ import { memo } from "react";
 import { useLang, useLocalized, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import type { LiveCheck } from "../lint/useLiveCheck";
-import { advertisingText, applySuggestion, suggestionExcerpt, type UiProblem } from "../lint/problems";
+import { advertisingText, applySuggestion, fieldText, suggestionExcerpt, type UiProblem } from "../lint/problems";
 import { toast } from "../store/toast";
 import { editorStore, useEditor } from "../store/editor";
 
@@ -19,7 +19,9 @@ function applyFix(problem: UiProblem, movedMessage: string): void {
   if (!params) return;
   if (problem.suggestion.kind === "move") {
     const moved = suggestionExcerpt(current, problem.field, problem.suggestion);
-    if (moved && moveToAdvertising(node.id, params as typeof node.data.params, advertisingText(moved))) {
+    // the whole text of a plain SMS moved: the advertising branch takes the node's place in the flow
+    const whole = node.data.nodeType === "send.sms" && problem.field === "/params/text" && !fieldText(params, problem.field).trim();
+    if (moved && moveToAdvertising(node.id, params as typeof node.data.params, advertisingText(moved), whole)) {
       toast("ok", movedMessage);
       return;
     }
