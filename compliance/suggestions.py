@@ -19,7 +19,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .findings import Finding
@@ -85,6 +85,7 @@ class Suggestion:
     end: int
     text: str
     message: str  # Korean / English
+    taken: str = ""  # the original words the edit takes out (reports show them; not in the JSON)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text, "message": self.message}
@@ -93,7 +94,7 @@ class Suggestion:
         return original[: self.start] + self.text + original[self.end :]
 
     def shifted(self, by: int) -> Suggestion:
-        return Suggestion(self.kind, self.start + by, self.end + by, self.text, self.message)
+        return replace(self, start=self.start + by, end=self.end + by)
 
 
 _REMOVE_MESSAGES = {
@@ -127,6 +128,12 @@ Relint = Callable[[str], Sequence[Finding]]
 
 
 def suggest(finding: Finding, text: str, relint: Relint | None = None) -> Suggestion | None:
+    """A compliant alternative for one text finding of ``text`` (see :func:`_suggest`), with what it takes out."""
+    chosen = _suggest(finding, text, relint)
+    return None if chosen is None else replace(chosen, taken=text[chosen.start : chosen.end].strip())
+
+
+def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Suggestion | None:
     """A compliant alternative for one text finding of ``text``, or None (info rules, graph findings, an
     empty message). With ``relint`` (the checker for this channel and purpose) the first candidate that
     removes the finding without raising another and reads cleanly is chosen; a sentence edit that leaves the
