@@ -180,7 +180,9 @@ def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterat
                 continue
             fa = f.start if f.start < s.start else f.start - shift
             fb = f.end if f.end <= s.start else f.end - shift
-            spans.append(sentence_span(text, max(fa, 0), max(fb, 0)))
+            x, y = sentence_span(text, max(fa, 0), max(fb, 0))
+            notice = _PROTECTED_RE.search(text, max(fb, x), y)  # a risk notice run on without a full stop stays
+            spans.append((x, notice.start() if notice else y))
         spans = [(x, y) for x, y in spans if x < y and not (a <= x and y <= b) and not _PROTECTED_RE.search(text[x:y])]
         if not spans:
             return

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from compliance.text_rules import lint_text
 from tests.compliance.suggestion_audit import audit
 
@@ -19,7 +21,7 @@ def test_every_suggestion_removes_its_finding_and_raises_nothing_new() -> None:
     real = [f for f in failures if f.kind != "checker-on-empty-ad" and f.rule not in NO_REWRITE]
     by_kind = Counter((f.rule, f.kind) for f in real)
     # a handful of lines where another rule is raised on the rewritten text by the learned scorer; none may be added
-    assert len(real) <= 4, (by_kind, [(f.file, f.line_id, f.detail) for f in real])
+    assert len(real) <= 3, (by_kind, [(f.file, f.line_id, f.detail) for f in real])
 
 
 def test_every_reportable_rule_has_a_suggestion() -> None:
@@ -60,3 +62,18 @@ def test_an_alimtalk_promotion_moves_out_and_the_care_text_stays() -> None:
     finding = next(f for f in lint_text(text, "alimtalk", "informational") if f.rule == "KAKAO-ALIMTALK-PROMO")
     assert finding.suggestion.kind == "move"
     assert finding.suggestion.apply(text) == "{{ patient.name }}님, 내일 오전 10시 예약입니다."
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known checker defect (learned scorer, rules/scorer.json, owner: scorer): an ad left with only its "
+    "label, clinic name, risk notice and opt-out scores MSA-CELEBRITY; the audit counts these as "
+    "checker-on-empty-ad (157 findings on 113 corpus lines at session 16)",
+)
+def test_an_ad_that_says_nothing_but_its_notices_raises_nothing() -> None:
+    for text in (
+        "(광고) 한결안과 ※ 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-555-0142",
+        "(광고) 하람치과 ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7000",
+    ):
+        found = {f.rule for f in lint_text(text, "friendtalk", "advertising") if f.severity != "info"}
+        assert not found, (text, found)
