@@ -41,7 +41,7 @@ RISK_NOTICE, FEE_NOTICE, HEALTH_NOTICE = RISK_NOTICES[0], FEE_NOTICES[0], HEALTH
 OPTOUT = "무료수신거부 {{ clinic.optout_number }}"
 _OPTOUT_RE = re.compile(r"무료\s*(수신)?\s*거부")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z가-힣]")
-_LABEL_VARIANT_RE = re.compile(r"^\s*[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:]?\s*")
+_LABEL_VARIANT_RE = re.compile(r"^\s*[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:|]?\s*")
 # where a sentence ends: . ! ? 。 (not inside 1.5 or No.1), a line break, or a bullet-like mark
 _SENTENCE_END_RE = re.compile(
     r"(?<!\b(?:Dr|Mr|Ms|No|St|Jr|vs))(?<!\bMrs)[.!?。](?![0-9A-Za-z])[\"'”’)]*|\n|[~♡♥★☆※▶►■●◆]"
@@ -50,6 +50,8 @@ _CLINIC = (
     r"(?:\{\{\s*clinic\.name\s*\}\}|[\[【<〈「][^\]】>〉」\n]{1,30}[\]】>〉」]"
     r"|[가-힣A-Za-z0-9]{1,12}(?:안과|의원|병원|클리닉|성형외과|피부과|치과|한의원|이비인후과|정형외과|내과|외과"
     r"|산부인과|비뇨기과|센터|메디컬)(?![가-힣])"
+    # a department name ("연우소아청소년과", "하늘척추재활의학과") or a Latin brand before one ("Bareun 척추의원")
+    r"|(?:[A-Za-z][A-Za-z0-9.&'’-]*\s)?[가-힣]{1,14}(?:과|의원|병원|치과|한의원|센터)(?=[\s:：|,])"
     r"|(?:[A-Z][A-Za-z0-9.&'’-]*\s){0,4}(?:Clinic|Hospital|Dental|Medical|Eye|Eyes|Skin|Center|Centre)\b)"
 )
 # the head a rewrite never touches: the label, the clinic's name, a "○○님," greeting
@@ -60,7 +62,9 @@ _HEAD_RE = re.compile(
 )
 # sentences a rewrite keeps: the risk notice and the opt-out footer
 _PROTECTED_RE = re.compile(
-    r"부작용|개인차|개인에\s*따라|side\s*effects?|results?\s*(?:may\s*)?vary|risks?\s*apply|수신\s*거부|무료\s*거부",
+    r"[※*]?\s*(?:[가-힣·,]{0,20}\s*)?(?:부작용[^.\n]{0,30}?(?:있을\s*수|생길\s*수|발생할\s*수|가능|有|유의)|개인차|"
+    r"개인(?:에\s*따라|마다|별)|side\s*effects?[^.\n]{0,30}?(?:may|can|possible)|results?\s*(?:may\s*)?vary|"
+    r"risks?\s*apply)|무료\s*(?:수신)?\s*거부",
     re.I,
 )
 _HANGUL_RE = re.compile(r"[가-힣]")
@@ -183,7 +187,14 @@ def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterat
             x, y = sentence_span(text, max(fa, 0), max(fb, 0))
             notice = _PROTECTED_RE.search(text, max(fb, x), y)  # a risk notice run on without a full stop stays
             spans.append((x, notice.start() if notice else y))
-        spans = [(x, y) for x, y in spans if x < y and not (a <= x and y <= b) and not _PROTECTED_RE.search(text[x:y])]
+        # grow only over text that is no notice (the part already in the edit may mention 부작용 as a claim)
+        spans = [
+            (x, y)
+            for x, y in spans
+            if x < y
+            and not (a <= x and y <= b)
+            and not _PROTECTED_RE.search(text[x:a] if y <= b else text[max(x, b) : y])
+        ]
         if not spans:
             return
         a, b = min([a, *(x for x, _ in spans)]), max([b, *(y for _, y in spans)])
@@ -310,6 +321,8 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
             yield _sentence_edit(text, start, end, notice, "replace", _FEE_MESSAGE)
         return
     if rule == "PII-HEALTH-IN-SMS":
+        if in_notice(text, start, end):  # "※출혈·감염 등 부작용 가능" is the risk notice, not a patient's result
+            return
         for notice in HEALTH_NOTICES_EN if english else HEALTH_NOTICES:
             yield _sentence_edit(text, start, end, notice, "replace", _HEALTH_MESSAGE)
         return
@@ -364,11 +377,23 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sentence_edit(text: str, start: int, end: int, replacement: str, kind: str, message: str) -> Suggestion:
-    """Replace the sentence holding the finding by ``replacement`` (or remove it), seamed cleanly."""
+    """Replace the sentence holding the finding by ``replacement`` (or remove it), seamed cleanly; a risk
+    notice run on into the same sentence without a full stop stays."""
     a, b = sentence_span(text, start, end)
-    if a == b:  # the finding lies in the head or the footer only: its own words
+    for notice in _PROTECTED_RE.finditer(text, a, b):
+        if notice.start() >= end:
+            b = notice.start()
+            break
+        if notice.end() <= start:
+            a = notice.end()
+    if a >= b:  # the finding lies in the head, a notice or the footer only: its own words
         a, b = _whole_words(text, start, end)
     return _seamed(text, a, b, replacement, kind, message)
+
+
+def in_notice(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside a risk notice or the opt-out footer (what a rewrite keeps)."""
+    return any(m.start() <= start and end <= m.end() + 12 for m in _PROTECTED_RE.finditer(text))
 
 
 def _seamed(text: str, a: int, b: int, replacement: str, kind: str, message: str) -> Suggestion:
