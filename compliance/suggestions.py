@@ -52,7 +52,8 @@ _CLINIC = (
     r"|산부인과|비뇨기과|센터|메디컬)(?![가-힣])"
     # a department name ("연우소아청소년과", "하늘척추재활의학과") or a Latin brand before one ("Bareun 척추의원")
     r"|(?:[A-Za-z][A-Za-z0-9.&'’-]*\s)?[가-힣]{1,14}(?:과|의원|병원|치과|한의원|센터)(?=[\s:：|,])"
-    r"|(?:[A-Z][A-Za-z0-9.&'’-]*\s){0,4}(?:Clinic|Hospital|Dental|Medical|Eye|Eyes|Skin|Center|Centre)\b)"
+    r"|(?:[A-Z][A-Za-z0-9.&'’-]*\s){0,4}(?:Clinic|Hospital|Dental|Medical|Eye|Eyes|Skin|Center|Centre)\b"
+    r"(?:\s*&\s*[A-Z][A-Za-z]+)?)"
 )
 # the head a rewrite never touches: the label, the clinic's name, a "○○님," greeting
 _GREETING = r"(?:(?:\{\{\s*patient\.name\s*\}\}\s*님|[가-힣○*]{1,6}\s*님\s*[,!])\s*[,!]?\s*)"
@@ -120,13 +121,19 @@ _REMOVE_MESSAGES = {
     "KAKAO-ALIMTALK-BLACKLIST": "알림톡에 보낼 수 없는 문구를 빼세요 / remove what AlimTalk may not carry",
 }
 # a claim in a few words can go alone ("국내 최고의 라식" → "라식"); elsewhere the sentence carries the claim
-_WORDS_FIRST = frozenset({"MSA-SUPERLATIVE", "MSA-GUARANTEE", "MSA-UNVERIFIED", "MSA-FAKE-TITLE", "MSA-SAFETY-CLAIM"})
+_WORDS_FIRST = frozenset({"MSA-SUPERLATIVE", "MSA-UNVERIFIED", "MSA-FAKE-TITLE"})  # noun modifiers only
 _MOVE_MESSAGE = (
     "홍보 문구는 광고 노드(친구톡·광고 문자, 동의 분기 뒤)로 옮기세요 / move the promotion into an "
     "advertising node (FriendTalk or advertising SMS, after a marketing-consent branch)"
 )
 _FEE_MESSAGE = "할인·혜택 대신 사실대로 비용을 안내하세요 / state the fee instead of an offer"
 _HEALTH_MESSAGE = "진단·검사 결과는 문자에 쓰지 마세요 / keep results out of the SMS"
+# the short second half of a comparison: "결과는 분명히 다릅니다.", "저희는 달라요!", "We're different."
+_CONTRAST_RE = re.compile(
+    r"\s*[^.!?\n]{0,24}(?:다릅니다|달라요|다르죠|다를\s*겁니다|차이가\s*(?:납니다|나요|있습니다)|different|difference)"
+    r"[^.!?\n]{0,6}[.!?]?",
+    re.I,
+)
 _INFO_ONLY = frozenset({"MSA-PREREVIEW", "MSG-SMS-LENGTH"})
 Relint = Callable[[str], Sequence[Finding]]
 
@@ -329,6 +336,11 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
     message = _REMOVE_MESSAGES.get(rule)
     if message is None:
         return
+    if rule in ("MSA-COMPARISON", "MSA-DEFAME"):  # "…같다고 생각하시나요? 결과는 분명히 다릅니다." go together
+        a, b = sentence_span(text, start, end)
+        contrast = _CONTRAST_RE.match(text, b)
+        if contrast is not None and a < b:
+            yield _seamed(text, a, contrast.end(), "", "remove", message)
     if rule in _WORDS_FIRST and end > start:
         a, b = _whole_words(text, start, end)
         intensifier = _INTENSIFIER_RE.search(text, 0, a)
