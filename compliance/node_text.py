@@ -54,18 +54,26 @@ def as_finding(issue: LintIssue, node_id: str) -> Finding:
     return make_finding(issue.rule, issue.start, issue.end, issue.message).at(node_id, issue.field)
 
 
+# fields a hook points at that hold no text of their own: the template's code, the failover settings
+_NOT_TEXT = frozenset({"/params/template", "/params/failover"})
+
+
 def _repointed_rewrite(origin: Finding, issue: LintIssue) -> Suggestion | None:
     """The rewrite of a finding a hook re-pointed (a filled AlimTalk template's words, found in the variable
-    they came from): shifted with it when it edits only the finding's own words, else none (an edit of the
-    whole sentence would reach into the template's fixed text)."""
+    they came from), shifted with it. None where it cannot be applied: on the template itself (the field holds
+    the template's code; its text is Kakao-approved) or reaching before the variable's start (an edit reaching
+    past its end is refused by the editor, which checks the length)."""
     suggestion = origin.suggestion
     if suggestion is None or issue.start is None or origin.start is None:
         return None
-    if issue.start == origin.start:
-        return suggestion  # not moved
-    if suggestion.start < origin.start or suggestion.end > (origin.end or origin.start):
+    if issue.field in _NOT_TEXT:
         return None
-    return suggestion.shifted(issue.start - origin.start)
+    if issue.start == origin.start:
+        return suggestion  # not moved (a node's own text, an AlimTalk failover text)
+    if issue.field is None or not issue.field.startswith("/params/variables/"):
+        return None
+    shifted = suggestion.shifted(issue.start - origin.start)
+    return shifted if shifted.start >= 0 else None
 
 
 _SUBJECT_SKIP = frozenset(
