@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -63,8 +64,17 @@ class Finding:
     field: str | None = None  # JSON pointer into the workflow document
     suppressed: Suppression | None = dataclasses.field(default=None, compare=False)
     excerpt: str | None = dataclasses.field(default=None, compare=False)  # the flagged text, for reports
-    # a compliant rewrite (compliance.suggestions.Suggestion); optional in the JSON, never changes other fields
-    suggestion: Any = dataclasses.field(default=None, compare=False)
+    # how to compute a compliant rewrite (a compliance.suggestions.Suggestion) when one is asked for: linting
+    # stays fast, the rewrite (which re-checks its candidates) is worked out only where it is shown
+    rewrite: Callable[[], Any] | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    @property
+    def suggestion(self) -> Any:
+        """The compliant rewrite (:class:`compliance.suggestions.Suggestion`) or None; computed once."""
+        memo = self.__dict__  # a frozen dataclass: the computed rewrite is kept beside its fields
+        if "_suggestion" not in memo:
+            memo["_suggestion"] = self.rewrite() if self.rewrite is not None else None
+        return memo["_suggestion"]
 
     def at(self, node: str | None, field_pointer: str | None) -> Finding:
         return replace(self, node=node, field=field_pointer)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from nodes.base import LintContext, LintIssue, NodeType
@@ -21,6 +21,7 @@ from nodes.registry import get_node_type
 
 from .alimtalk_catalogue import TemplateCatalogue
 from .findings import Finding, make_finding
+from .suggestions import Suggestion
 from .text_rules import lint_plain_text
 from .text_rules import lint_text as _lint_text_uncached
 from .workflow_doc import WorkflowNode, pointer
@@ -47,8 +48,32 @@ def _as_issue(finding: Finding) -> LintIssue:
 def as_finding(issue: LintIssue, node_id: str) -> Finding:
     """A node's lint issue as a finding on ``node_id``: a re-pointed text finding keeps its severity and message."""
     if isinstance(issue.origin, Finding):
-        return replace(issue.origin, start=issue.start, end=issue.end).at(node_id, issue.field)
+        origin = issue.origin
+        moved = replace(origin, start=issue.start, end=issue.end, rewrite=partial(_repointed_rewrite, origin, issue))
+        return moved.at(node_id, issue.field)
     return make_finding(issue.rule, issue.start, issue.end, issue.message).at(node_id, issue.field)
+
+
+# fields a hook points at that hold no text of their own: the template's code, the failover settings
+_NOT_TEXT = frozenset({"/params/template", "/params/failover"})
+
+
+def _repointed_rewrite(origin: Finding, issue: LintIssue) -> Suggestion | None:
+    """The rewrite of a finding a hook re-pointed (a filled AlimTalk template's words, found in the variable
+    they came from), shifted with it. None where it cannot be applied: on the template itself (the field holds
+    the template's code; its text is Kakao-approved) or reaching before the variable's start (an edit reaching
+    past its end is refused by the editor, which checks the length)."""
+    suggestion = origin.suggestion
+    if suggestion is None or issue.start is None or origin.start is None:
+        return None
+    if issue.field in _NOT_TEXT:
+        return None
+    if issue.start == origin.start:
+        return suggestion  # not moved (a node's own text, an AlimTalk failover text)
+    if issue.field is None or not issue.field.startswith("/params/variables/"):
+        return None
+    shifted = suggestion.shifted(issue.start - origin.start)
+    return shifted if shifted.start >= 0 else None
 
 
 _SUBJECT_SKIP = frozenset(

@@ -4,24 +4,83 @@ A suggestion is an edit of the message text — replace ``[start, end)`` by ``te
 ``start == end``) — with a Korean / English explanation. ``kind`` says what it does: ``remove`` (drop the
 claim), ``replace`` (a factual alternative), ``insert`` (add what the law requires) or ``move`` (take the
 promotion out of an informational message: send it from an advertising node instead).
+
+Each rule proposes candidates from the smallest edit to the largest (the words, then their whole sentence;
+a claim about other clinics, a testimonial or an offer is a sentence's meaning, so only the sentence goes).
+Every edit keeps the message's head — the (광고) label, the clinic's name, the "○○님," greeting — and its
+opt-out footer, and leaves one space where text went (no doubled spaces, no orphan comma or particle).
+Given the checker (``relint``), the first candidate after which the finding is gone at its place and no
+other finding appears is chosen (:func:`suggest`); the corpus audit in tests checks this on every line.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .findings import Finding
 
-RISK_NOTICE = "부작용이 있을 수 있으며 개인차가 있습니다."
-FEE_NOTICE = "비용은 원내에 게시된 비급여 진료비용을 따릅니다"
-HEALTH_NOTICE = "검사 결과는 내원하시면 안내드립니다"
+# each notice in a few wordings: the first that the checker reads as plainly factual in this message is used
+RISK_NOTICES = (
+    "부작용이 있을 수 있으며 개인차가 있습니다.",
+    "개인에 따라 부작용이 생길 수 있고 결과가 다를 수 있습니다.",
+)
+RISK_NOTICES_EN = (
+    "Side effects may occur and results vary by individual.",
+    "Risks apply; individual results may vary.",
+)
+FEE_NOTICES = ("비용은 원내에 게시된 비급여 진료비용을 따릅니다.", "진료비는 원내 게시 가격표를 참고해 주세요.")
+FEE_NOTICES_EN = ("Fees follow the price list posted at the clinic.", "Please see the clinic's posted price list.")
+HEALTH_NOTICES = ("자세한 내용은 내원하시면 안내드립니다.", "결과는 내원하시면 원장님이 직접 설명드립니다.")
+HEALTH_NOTICES_EN = ("We will explain the details at your visit.", "The doctor will go over your results in person.")
+RISK_NOTICE, FEE_NOTICE, HEALTH_NOTICE = RISK_NOTICES[0], FEE_NOTICES[0], HEALTH_NOTICES[0]
 OPTOUT = "무료수신거부 {{ clinic.optout_number }}"
 _OPTOUT_RE = re.compile(r"무료\s*(수신)?\s*거부")
-_SENTENCE_END_RE = re.compile(r"[.!?。\n]")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z가-힣]")
-_LABEL_VARIANT_RE = re.compile(r"^\s*[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:]?\s*")
+_LABEL_VARIANT_RE = re.compile(r"^\s*[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:|]?\s*")
+# where a sentence ends: . ! ? 。 (not inside 1.5 or No.1), a line break, or a bullet-like mark
+_SENTENCE_END_RE = re.compile(
+    r"(?<!\b(?:Dr|Mr|Ms|No|St|Jr|vs))(?<!\bMrs)[.!?。](?![0-9A-Za-z])[\"'”’)]*|\n|[~♡♥★☆※▶►■●◆]"
+)
+_CLINIC = (
+    r"(?:\{\{\s*clinic\.name\s*\}\}|[\[【<〈「][^\]】>〉」\n]{1,30}[\]】>〉」]"
+    r"|[가-힣A-Za-z0-9]{1,12}(?:안과|의원|병원|클리닉|성형외과|피부과|치과|한의원|이비인후과|정형외과|내과|외과"
+    r"|산부인과|비뇨기과|센터|메디컬)(?![가-힣])"
+    # a department name ("연우소아청소년과", "하늘척추재활의학과") or a Latin brand before one ("Bareun 척추의원")
+    r"|(?:[A-Za-z][A-Za-z0-9.&'’-]*\s)?[가-힣]{1,14}(?:과|의원|병원|치과|한의원|센터)(?=[\s:：|,])"
+    r"|(?:[A-Z][A-Za-z0-9.&'’-]*\s){0,4}(?:Clinic|Hospital|Dental|Medical|Eye|Eyes|Skin|Center|Centre)\b"
+    r"(?:\s*&\s*[A-Z][A-Za-z]+)?)"
+)
+# the head a rewrite never touches: the label, the clinic's name, a "○○님," greeting
+_GREETING = r"(?:(?:\{\{\s*patient\.name\s*\}\}\s*님|[가-힣○*]{1,6}\s*님\s*[,!])\s*[,!]?\s*)"
+_HEAD_RE = re.compile(
+    r"^\s*(?:[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:]?\s*)?"
+    r"(?:" + _CLINIC + r"\s*[:：\-|]?\s*" + _GREETING + "?|" + _GREETING + r"(?:" + _CLINIC + r"\s+)?)?"
+)
+# sentences a rewrite keeps: the risk notice and the opt-out footer
+_PROTECTED_RE = re.compile(
+    r"[※*]?\s*(?:[가-힣·,]{0,20}\s*)?(?:부작용[^.\n]{0,30}?(?:있을\s*수|생길\s*수|발생할\s*수|가능|有|유의)|개인차|"
+    r"개인(?:에\s*따라|마다|별)|side\s*effects?[^.\n]{0,30}?(?:may|can|possible)|results?\s*(?:may\s*)?vary|"
+    r"risks?\s*apply)|무료\s*(?:수신)?\s*거부",
+    re.I,
+)
+_HANGUL_RE = re.compile(r"[가-힣]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_BAD_SEAM_RE = re.compile(
+    r"(?:^|[\s(\[])[,.!?·:;](?![0-9.])|[,·:;]\s*[,.!?·:;]|(?<![.])\.\s*\.(?![.])|\(\s*\)|\[\s*\]|  |^[ \t]|[ \t]$", re.M
+)
+# adverbs that only intensify the claim after them ("전혀 아프지 않은"): they go with it
+_INTENSIFIER_RE = re.compile(
+    r"(?:전혀|절대|절대로|결코|하나도|완전히|무조건|확실히|반드시|never|absolutely|completely)\s*$"
+)
+_PARTICLE_RE = re.compile(
+    r"(?:^|\s)(?:은|는|이|가|을|를|의|에|에서|로|으로|와|과|도|만|보다|처럼|에게|께|및|이나|부터|까지)(?=[\s,.!?]|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -31,12 +90,16 @@ class Suggestion:
     end: int
     text: str
     message: str  # Korean / English
+    taken: str = ""  # the original words the edit takes out (reports show them; not in the JSON)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text, "message": self.message}
 
     def apply(self, original: str) -> str:
         return original[: self.start] + self.text + original[self.end :]
+
+    def shifted(self, by: int) -> Suggestion:
+        return replace(self, start=self.start + by, end=self.end + by)
 
 
 _REMOVE_MESSAGES = {
@@ -45,7 +108,7 @@ _REMOVE_MESSAGES = {
     "MSA-SAFETY-CLAIM": "부작용·통증을 부정하는 문구를 빼세요 / remove the claim denying side effects or pain",
     "MSA-TESTIMONIAL": "치료경험담을 빼세요 / remove the patient testimonial",
     "MSA-BEFORE-AFTER": "전후 비교 안내를 빼세요 / remove the before/after announcement",
-    "MSA-COMPARISON": "다른 의료기관과의 비교를 빼세요 / remove the comparison with other clinics",
+    "MSA-COMPARISON": "다른 의료기관과 비교하는 문장을 빼세요 / remove the sentence comparing with other clinics",
     "MSA-DEFAME": "다른 의료기관 비방을 빼세요 / remove the disparagement of other clinics",
     "MSA-CELEBRITY": "유명인 추천 문구를 빼세요 / remove the celebrity endorsement",
     "MSA-ARTICLE-FORM": "방송·기사 형태 문구를 빼세요 / remove the broadcast or press framing",
@@ -56,59 +119,349 @@ _REMOVE_MESSAGES = {
     "MSA-APPEARANCE": "외모 콤플렉스 문구를 빼세요 / remove the appeal to appearance complexes",
     "MSA-REVIEW-INCENTIVE": "후기 보상 문구를 빼세요 / remove the reward for reviews",
     "KAKAO-ALIMTALK-BLACKLIST": "알림톡에 보낼 수 없는 문구를 빼세요 / remove what AlimTalk may not carry",
-    "PII-RRN": "주민등록번호를 빼세요 / remove the resident registration number",
 }
+# a claim in a few words can go alone ("국내 최고의 라식" → "라식"); elsewhere the sentence carries the claim
+_WORDS_FIRST = frozenset({"MSA-SUPERLATIVE", "MSA-UNVERIFIED", "MSA-FAKE-TITLE"})  # noun modifiers only
+_MOVE_MESSAGE = (
+    "홍보 문구는 광고 노드(친구톡·광고 문자, 동의 분기 뒤)로 옮기세요 / move the promotion into an "
+    "advertising node (FriendTalk or advertising SMS, after a marketing-consent branch)"
+)
+_FEE_MESSAGE = "할인·혜택 대신 사실대로 비용을 안내하세요 / state the fee instead of an offer"
+_HEALTH_MESSAGE = "진단·검사 결과는 문자에 쓰지 마세요 / keep results out of the SMS"
+# the short second half of a comparison: "결과는 분명히 다릅니다.", "저희는 달라요!", "We're different."
+_CONTRAST_RE = re.compile(
+    r"\s*[^.!?\n]{0,24}(?:다릅니다|달라요|다르죠|다를\s*겁니다|차이가\s*(?:납니다|나요|있습니다)|different|difference)"
+    r"[^.!?\n]{0,6}[.!?]?",
+    re.I,
+)
+_INFO_ONLY = frozenset({"MSA-PREREVIEW", "MSG-SMS-LENGTH"})
+Relint = Callable[[str], Sequence[Finding]]
 
 
-def suggest(finding: Finding, text: str) -> Suggestion | None:
-    """A compliant alternative for one text finding of ``text``, or None (info rules, graph findings)."""
-    rule, start, end = finding.rule, finding.start, finding.end
-    if start is None or end is None or finding.severity == "info":
+def suggest(finding: Finding, text: str, relint: Relint | None = None) -> Suggestion | None:
+    """A compliant alternative for one text finding of ``text`` (see :func:`_suggest`), with what it takes out."""
+    chosen = _suggest(finding, text, relint)
+    return None if chosen is None else replace(chosen, taken=text[chosen.start : chosen.end].strip())
+
+
+def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Suggestion | None:
+    """A compliant alternative for one text finding of ``text``, or None (info rules, graph findings, an
+    empty message). With ``relint`` (the checker for this channel and purpose) the first candidate that
+    removes the finding without raising another and reads cleanly is chosen; a sentence edit that leaves the
+    claim in the next sentence ("선착순 30분만! 첫 체험가 9.9만") grows to that sentence too."""
+    if finding.start is None or finding.end is None or finding.severity == "info":
         return None
+    candidates = list(dict.fromkeys(_candidates(finding, text)))
+    if not candidates:
+        return None
+    clean = [c for c in candidates if reads_cleanly(text, c.apply(text))] or candidates
+    if relint is None:
+        return _whole_move(finding, text, clean[0])
+    before = list(relint(text))
+    if finding.rule in _MOVED_RULES - {"KAKAO-ALIMTALK-BLACKLIST"}:
+        block = _promotion_block(finding, text, before)
+        if block is not None:
+            clean.insert(0, block)
+    best: tuple[int, Suggestion] | None = None
+    for candidate in clean:
+        for grown in _grown(finding, text, candidate, relint):
+            verdict = _verdict(finding, text, grown, before, relint)
+            if verdict == 2:
+                return _whole_move(finding, text, grown)
+            if best is None or verdict > best[0]:
+                best = (verdict, grown)
+    return _whole_move(finding, text, best[1] if best else clean[-1])
+
+
+_GROW_STEPS = 3  # sentences a claim may run on into
+
+
+def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterator[Suggestion]:
+    """``s``, then (for a sentence edit) ``s`` widened over the sentences where the same claim is still found."""
+    yield s
+    if s.kind not in ("remove", "move", "replace") or finding.rule in _NOT_GROWN:
+        return
+    a, b = s.start, s.end
+    for _ in range(_GROW_STEPS):
+        after = s.apply(text)
+        shift = len(s.text) - (s.end - s.start)
+        spans = []
+        for f in relint(after):
+            if f.rule != finding.rule or f.start is None or f.end is None or f.start == f.end:
+                continue
+            fa = f.start if f.start < s.start else f.start - shift
+            fb = f.end if f.end <= s.start else f.end - shift
+            x, y = sentence_span(text, max(fa, 0), max(fb, 0))
+            notice = _PROTECTED_RE.search(text, max(fb, x), y)  # a risk notice run on without a full stop stays
+            spans.append((x, notice.start() if notice else y))
+        # grow only over text that is no notice (the part already in the edit may mention 부작용 as a claim)
+        spans = [
+            (x, y)
+            for x, y in spans
+            if x < y
+            and not (a <= x and y <= b)
+            and not _PROTECTED_RE.search(text[x:a] if y <= b else text[max(x, b) : y])
+        ]
+        if not spans:
+            return
+        a, b = min([a, *(x for x, _ in spans)]), max([b, *(y for _, y in spans)])
+        s = _seamed(text, a, b, s.text.strip(), s.kind, s.message)
+        yield s
+
+
+_NOT_GROWN = frozenset({"MSA-OMIT-RISK", "ADV-LABEL", "ADV-OPTOUT", "ADV-SENDER", "PII-RRN", "MSG-UNKNOWN-VARIABLE"})
+
+
+def _verdict(finding: Finding, text: str, s: Suggestion, before: list[Finding], relint: Relint) -> int:
+    """2: the finding is gone at its place and nothing new is found; 1: gone, something else found; 0: not gone."""
+    after = list(relint(s.apply(text)))
+    start, end, grown = finding.start or 0, finding.end or 0, len(s.text) - (s.end - s.start)
+    for f in after:
+        if f.rule != finding.rule or f.severity == "info":
+            continue
+        if f.start == f.end or (finding.start == finding.end):
+            return 0  # a finding about the whole message is still there
+        a, b = f.start or 0, f.end or 0
+        a = a if a < s.start else (max(a - grown, s.start) if a >= s.start + len(s.text) else s.start)
+        b = b if b <= s.start else (max(b - grown, s.start) if b >= s.start + len(s.text) else s.end)
+        if a < end and start < b:
+            return 0
+    old = Counter(f.rule for f in before if f.severity != "info")
+    emptied = not s.text  # a message emptied by a removal moves whole (see _whole_move): no MSG-EMPTY then
+    new = Counter(f.rule for f in after if f.severity != "info" and not (emptied and f.rule == "MSG-EMPTY"))
+    old[finding.rule] -= 1
+    return 2 if all(n <= max(old[rule], 0) for rule, n in new.items()) else 1
+
+
+def _promotion_block(finding: Finding, text: str, findings: list[Finding]) -> Suggestion | None:
+    """The whole promotion one move takes out: the finding's sentence and the promotional sentences of the
+    same rule right before or after it ("여름맞이 제모 예약 시작. 서둘러 예약하세요!" moves as one), so one
+    click makes one advertising branch."""
+    spans = sorted(
+        sentence_span(text, f.start or 0, f.end or 0)
+        for f in findings
+        if f.rule == finding.rule and f.start is not None and f.end is not None and f.end > f.start
+    )
+    own = sentence_span(text, finding.start or 0, finding.end or 0)
+    a, b = own
+    for x, y in spans + spans[::-1]:  # grow both ways over neighbours separated by blanks only
+        if y <= a and not text[y:a].strip():
+            a = x
+        elif x >= b and not text[b:x].strip():
+            b = y
+    if (a, b) == own:
+        return None
+    return _seamed(text, a, b, "", "move", _MOVE_MESSAGE)
+
+
+_MOVED_RULES = frozenset({"KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-BLACKLIST"})
+
+
+def _whole_move(finding: Finding, text: str, s: Suggestion) -> Suggestion:
+    """An edit that leaves only the head of an informational message moves the whole message: it is the
+    promotion (or greeting) itself, to be sent from an advertising node."""
+    if finding.rule not in _MOVED_RULES or s.text.strip():
+        return s
+    rest = s.apply(text)
+    if re.search(r"[가-힣A-Za-z0-9]", rest[head_end(rest) :]):
+        return s
+    return Suggestion("move", 0, len(text), "", _WHOLE_MOVE_MESSAGE)
+
+
+_WHOLE_MOVE_MESSAGE = (
+    "메시지 전체가 홍보·인사입니다: 광고 노드(친구톡·광고 문자, 동의 분기 뒤)로 옮기세요 / the whole message is "
+    "promotion or a greeting: move it into an advertising node (FriendTalk or advertising SMS, after a "
+    "marketing-consent branch)"
+)
+
+
+def reads_cleanly(before: str, after: str) -> bool:
+    """No doubled space, orphan punctuation, emptied bracket or stray particle that ``before`` did not have."""
+    return len(_BAD_SEAM_RE.findall(after)) <= len(_BAD_SEAM_RE.findall(before)) and len(
+        _PARTICLE_RE.findall(after)
+    ) <= len(_PARTICLE_RE.findall(before))
+
+
+def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
+    rule, start, end = finding.rule, finding.start or 0, finding.end or 0
+    english = is_english(text)
     if rule == "MSA-OMIT-RISK":
-        at = _before_optout(text)
-        return Suggestion(
-            "insert", at, at, _spaced(text, at, RISK_NOTICE), "부작용·개인차 고지를 넣으세요 / add the risk notice"
-        )
+        for notice in RISK_NOTICES_EN if english else RISK_NOTICES:
+            yield _notice(text, notice)
+        return
     if rule == "ADV-LABEL":
         variant = _LABEL_VARIANT_RE.match(text)
         cut = variant.end() if variant and "광" in variant.group(0) else 0
-        return Suggestion(
-            "replace", 0, cut, "(광고) ", "맨 앞에 정확히 '(광고)'를 쓰세요 / start with exactly '(광고)'"
-        )
+        yield Suggestion("replace", 0, cut, "(광고) ", "맨 앞에 정확히 '(광고)'를 쓰세요 / start with exactly '(광고)'")
+        return
     if rule == "ADV-OPTOUT":
         at = len(text.rstrip())
-        return Suggestion("insert", at, at, " " + OPTOUT, "무료 수신거부 방법을 넣으세요 / add a free opt-out")
+        yield Suggestion("insert", at, at, " " + OPTOUT, "무료 수신거부 방법을 넣으세요 / add a free opt-out")
+        return
     if rule == "ADV-SENDER":
         at = text.find("(광고)")
         at = at + len("(광고)") if at >= 0 else 0
-        return Suggestion("insert", at, at, " {{ clinic.name }}", "병원 이름을 넣으세요 / show the clinic's name")
-    if rule in ("KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH"):
-        return Suggestion(
-            "move",
-            start,
-            _sentence_end(text, end),
-            "",
-            "홍보 문구는 광고 노드(친구톡·광고 문자, 동의 분기 뒤)로 옮기세요 / move the promotion into an "
-            "advertising node (FriendTalk or advertising SMS, after a marketing-consent branch)",
-        )
-    if rule == "MSA-INDUCEMENT":
-        return Suggestion(
+        name = " {{ clinic.name }}" if at else "{{ clinic.name }} "
+        yield Suggestion("insert", at, at, name, "병원 이름을 넣으세요 / show the clinic's name")
+        return
+    if rule == "PII-RRN":
+        digits = text[start:end]
+        yield Suggestion(
             "replace",
             start,
             end,
-            FEE_NOTICE,
-            "할인·혜택 대신 사실대로 비용을 안내하세요 / state the fee instead of an offer",
+            digits[:6] + "-*******",
+            "주민등록번호를 가리세요 / mask the resident registration number",
         )
+        return
+    if rule == "MSG-UNKNOWN-VARIABLE":
+        yield from _variable_fix(text, start, end)
+        return
+    if rule == "MSG-ALIMTALK-LENGTH":
+        yield _shortened(text, start)
+        return
+    if rule in ("KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH"):
+        yield _sentence_edit(text, start, end, "", "move", _MOVE_MESSAGE)
+        return
+    if rule == "MSA-INDUCEMENT":
+        for notice in FEE_NOTICES_EN if english else FEE_NOTICES:
+            yield _sentence_edit(text, start, end, notice, "replace", _FEE_MESSAGE)
+        return
     if rule == "PII-HEALTH-IN-SMS":
-        return Suggestion(
-            "replace", start, end, HEALTH_NOTICE, "진단·검사 결과는 문자에 쓰지 마세요 / keep results out of the SMS"
-        )
+        if in_notice(text, start, end):  # "※출혈·감염 등 부작용 가능" is the risk notice, not a patient's result
+            return
+        for notice in HEALTH_NOTICES_EN if english else HEALTH_NOTICES:
+            yield _sentence_edit(text, start, end, notice, "replace", _HEALTH_MESSAGE)
+        return
     message = _REMOVE_MESSAGES.get(rule)
-    if message is None or end <= start:
-        return None
-    start, end = _whole_words(text, start, end)
-    return Suggestion("remove", start, end, "", message)
+    if message is None:
+        return
+    if rule in ("MSA-COMPARISON", "MSA-DEFAME"):  # "…같다고 생각하시나요? 결과는 분명히 다릅니다." go together
+        a, b = sentence_span(text, start, end)
+        contrast = _CONTRAST_RE.match(text, b)
+        if contrast is not None and a < b:
+            yield _seamed(text, a, contrast.end(), "", "remove", message)
+    if rule in _WORDS_FIRST and end > start:
+        a, b = _whole_words(text, start, end)
+        intensifier = _INTENSIFIER_RE.search(text, 0, a)
+        if intensifier is not None:
+            a = intensifier.start()
+        sa, sb = sentence_span(text, start, end)
+        predicate_kept = re.search(r"[가-힣A-Za-z]", text[b:sb].rstrip(".!?。 ")) is not None
+        if a >= head_end(text) and (predicate_kept or is_english(text[sa:sb])) and (a, b) != (sa, sb):
+            yield _seamed(text, a, b, "", "remove", message)
+    yield _sentence_edit(text, start, end, "", "remove", message)
+    if rule == "MSA-FAKE-TITLE":  # the title was the sender's name ("(광고) 밝은눈 노안 전문병원."): the real name
+        yield _sentence_edit(text, start, end, "{{ clinic.name }}", "replace", message)
+
+
+def is_english(text: str) -> bool:
+    """Whether the message is written in English (more Latin than Hangul letters outside placeholders)."""
+    bare = _PLACEHOLDER_RE.sub("", text)
+    return len(_LATIN_RE.findall(bare)) > 2 * len(_HANGUL_RE.findall(bare.replace("광고", "")))
+
+
+def head_end(text: str) -> int:
+    """Where the message's head (label, clinic name, greeting) ends: no rewrite edits before it."""
+    m = _HEAD_RE.match(text)
+    return m.end() if m else 0
+
+
+def _footer_start(text: str) -> int:
+    m = _OPTOUT_RE.search(text)
+    return m.start() if m else len(text)
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) holding ``[start, end)``, inside the head and the opt-out footer."""
+    head, footer = head_end(text), _footer_start(text)
+    a = 0
+    for stop in _SENTENCE_END_RE.finditer(text, 0, max(start, 0)):
+        if stop.end() <= start:
+            a = stop.end()
+    m = _SENTENCE_END_RE.search(text, max(end - 1, start) if end > start else start)  # a span may end on its "."
+    b = m.end() if m else len(text)
+    if m and m.group(0) == "\n":
+        b = m.start()
+    a = max(a, head) if start >= head else head
+    b = min(b, footer) if start < footer else b
+    return a, max(a, b)
+
+
+def _sentence_edit(text: str, start: int, end: int, replacement: str, kind: str, message: str) -> Suggestion:
+    """Replace the sentence holding the finding by ``replacement`` (or remove it), seamed cleanly; a risk
+    notice run on into the same sentence without a full stop stays."""
+    a, b = sentence_span(text, start, end)
+    for notice in _PROTECTED_RE.finditer(text, a, b):
+        if notice.start() >= end:
+            b = notice.start()
+            break
+        if notice.end() <= start:
+            a = notice.end()
+    if a >= b:  # the finding lies in the head, a notice or the footer only: its own words
+        a, b = _whole_words(text, start, end)
+    return _seamed(text, a, b, replacement, kind, message)
+
+
+def in_notice(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside a risk notice or the opt-out footer (what a rewrite keeps)."""
+    return any(m.start() <= start and end <= m.end() + 12 for m in _PROTECTED_RE.finditer(text))
+
+
+def _seamed(text: str, a: int, b: int, replacement: str, kind: str, message: str) -> Suggestion:
+    """An edit of ``[a, b)`` that leaves one space between words, none at a line's edge, and drops an emptied
+    line and the comma or colon the removed words leave behind."""
+    left, right = a, b
+    while left > 0 and text[left - 1] in " \t":
+        left -= 1
+    while right < len(text) and text[right] in " \t":
+        right += 1
+    if not replacement:  # punctuation that belonged to the removed words ("코, 저희는" → nothing before ",")
+        while right < len(text) and text[right] in ",·:;" and (left == 0 or text[left - 1] in "\n.!?:;,"):
+            right += 1
+            while right < len(text) and text[right] in " \t":
+                right += 1
+    before = text[left - 1] if left > 0 else "\n"
+    after = text[right] if right < len(text) else "\n"
+    if replacement:
+        joiner_l = "" if before == "\n" or left == 0 else " "
+        joiner_r = "" if after == "\n" else " "
+        return Suggestion(kind, left, right, f"{joiner_l}{replacement}{joiner_r}", message)
+    if before == "\n" and after == "\n":  # an emptied line goes with its line break
+        if right < len(text):
+            right += 1
+        elif left > 0:
+            left -= 1
+        return Suggestion(kind, left, right, "", message)
+    if before == "\n" or after == "\n" or after in ",.!?)]}":
+        return Suggestion(kind, left, right, "", message)
+    return Suggestion(kind, left, right, " ", message)
+
+
+def _notice(text: str, notice: str) -> Suggestion:
+    """The notice as its own sentence before the opt-out footer (its own line if the footer has one)."""
+    footer = _OPTOUT_RE.search(text)
+    message = "부작용·개인차 고지를 넣으세요 / add the risk notice"
+    if footer is not None:
+        at = footer.start()
+        line_start = at == 0 or text[:at].rstrip(" \t").endswith("\n")
+        if line_start:
+            at = text.rfind("\n", 0, at) + 1
+            return Suggestion("insert", at, at, notice + "\n", message)
+        left = at
+        while left > 0 and text[left - 1] in " \t":
+            left -= 1
+        stop = "" if left == 0 or text[left - 1] in ".!?。\n" else "."
+        return Suggestion(
+            "insert", left, at, f"{stop} {notice} ".lstrip() if left == 0 else f"{stop} {notice} ", message
+        )
+    body = text.rstrip()
+    at = len(body)
+    last_line = body[body.rfind("\n") + 1 :]
+    if "\n" in body and len(last_line) < 40:
+        return Suggestion("insert", at, at, "\n" + notice, message)
+    stop = "" if not body or body[-1] in ".!?。" else "."
+    return Suggestion("insert", at, at, f"{stop} {notice}" if body else notice, message)
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -116,7 +469,7 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     no "의"), and take one of the spaces around it, so the gap is one space, not two."""
     while start > 0 and _WORD_CHAR.match(text[start - 1]) and _WORD_CHAR.match(text[start]):
         start -= 1
-    while end < len(text) and _WORD_CHAR.match(text[end - 1]) and _WORD_CHAR.match(text[end]):
+    while end < len(text) and end > 0 and _WORD_CHAR.match(text[end - 1]) and _WORD_CHAR.match(text[end]):
         end += 1
     after = end
     while after < len(text) and text[after] in " \t":
@@ -131,18 +484,39 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _before_optout(text: str) -> int:
-    m = _OPTOUT_RE.search(text)
-    return m.start() if m else len(text.rstrip())
+def _variable_fix(text: str, start: int, end: int) -> Iterator[Suggestion]:
+    """The nearest variable the sandbox provides ({{ patient.nickname }} → {{ patient.name }}), else none."""
+    from nodes.personalize import VARIABLES  # the sandbox's list (compliance.variables reads the same)
+
+    expression = text[start:end]
+    names = re.findall(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+|[A-Za-z_]\w*", expression)
+    for name in names:
+        if name in VARIABLES:
+            continue
+        close = difflib.get_close_matches(name, list(VARIABLES), n=1, cutoff=0.5)
+        root = name.split(".")[0]
+        close = close or [v for v in VARIABLES if v.startswith(root + ".") and v.endswith(".name")][:1]
+        if close:
+            yield Suggestion(
+                "replace",
+                start,
+                end,
+                "{{ " + close[0] + " }}",
+                f"제공되는 변수 {close[0]}을(를) 쓰세요 / use the provided variable {close[0]}",
+            )
+    yield _seamed(
+        text, start, end, "", "remove", "제공되지 않는 변수를 빼세요 / remove the variable that is not provided"
+    )
 
 
-def _spaced(text: str, at: int, insert: str) -> str:
-    before = " " if at > 0 and not text[at - 1].isspace() else ""
-    after = " " if at < len(text) and not text[at].isspace() else ""
-    return f"{before}{insert}{after}"
-
-
-def _sentence_end(text: str, end: int) -> int:
-    """Extend a promotional passage to the end of its sentence (so the moved text is whole)."""
-    m = _SENTENCE_END_RE.search(text, end)
-    return m.end() if m else len(text)
+def _shortened(text: str, limit: int) -> Suggestion:
+    """Cut an over-long AlimTalk text after the last whole sentence that fits."""
+    cut = 0
+    for m in _SENTENCE_END_RE.finditer(text, 0, limit):
+        cut = m.end()
+    cut = cut or limit
+    while cut > 0 and text[cut - 1] in " \t\n":
+        cut -= 1
+    return Suggestion(
+        "remove", cut, len(text), "", f"{limit}자 안으로 줄이세요 / shorten the text to {limit} characters"
+    )

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from nodes.channels import CHANNELS as CHANNEL_TABLE
@@ -322,7 +322,9 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
         findings.extend(disparaging(text, findings))
     findings.extend(_plain(text))
-    return _finish(text, _disparaging_compares(_guarantee_remedies(findings)))
+    return _finish(
+        text, _disparaging_compares(_guarantee_remedies(findings)), partial(lint_text, channel=channel, purpose=purpose)
+    )
 
 
 def _scored(norm: Normalized, scope: str, findings: list[Finding], matches: list[FrameMatch]) -> list[FrameMatch]:
@@ -366,7 +368,7 @@ def _disparaging_compares(findings: list[Finding]) -> list[Finding]:
 
 def lint_plain_text(text: str) -> list[Finding]:
     """The rules of text that is no message to a patient (a staff notice): unknown variables and RRNs."""
-    return _finish(text, list(_plain(text)))
+    return _finish(text, list(_plain(text)), lint_plain_text)
 
 
 def _plain(text: str) -> Iterator[Finding]:
@@ -377,13 +379,14 @@ def _plain(text: str) -> Iterator[Finding]:
             yield make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail)
 
 
-def _finish(text: str, findings: list[Finding]) -> list[Finding]:
+def _finish(text: str, findings: list[Finding], relint: Callable[[str], list[Finding]]) -> list[Finding]:
     findings = _one_per_phrase(sorted(findings, key=lambda f: (f.start or 0, -(f.end or 0), f.rule)))
     findings.sort(key=lambda f: (f.start or 0, f.end or 0, f.rule))
     for finding in findings:  # the flagged words and a rewrite, for reports (frozen dataclass: set once, here)
         if finding.end:
             object.__setattr__(finding, "excerpt", text[finding.start : finding.end])
-        object.__setattr__(finding, "suggestion", suggest(finding, text))
+        # the rewrite is worked out when asked for (it re-checks its candidates with ``relint``)
+        object.__setattr__(finding, "rewrite", partial(suggest, finding, text, relint))
     return findings
 
 

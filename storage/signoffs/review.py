@@ -61,7 +61,8 @@ def _messages(doc: dict[str, Any], report: Report, catalogue: Any) -> list[dict[
     """Each text a patient would read, node by node, with the findings that point into it."""
     by_place: dict[tuple[str | None, str | None], list[dict[str, Any]]] = {}
     for finding in report.findings:
-        by_place.setdefault((finding.node, finding.field), []).append(finding.to_dict())
+        # with the suggested rewrite: the reviewer sees what the editor would offer (issue 17)
+        by_place.setdefault((finding.node, finding.field), []).append(finding.to_dict(with_suggestion=True))
     out: list[dict[str, Any]] = []
     for node in read_nodes(doc):
         node_type = get_node_type(node.type)

@@ -76,3 +76,5 @@ def test_the_html_report_shows_each_findings_suggested_rewrite(page: Any, base_u
     assert (
         "제안 / suggestion: 다른 의료기관 비방을 빼세요 / remove the disparagement of other clinics" in row.inner_text()
     )
+    # and what it takes out: the whole disparaging sentence, not a fragment that leaves "코, 저희는 다릅니다."
+    assert row.locator(".suggestion del").inner_text() == "다른 병원에서 실패한 코, 저희는 다릅니다."

@@ -64,3 +64,40 @@ def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, bas
     page.get_by_test_id("signoff-submit").click()
     expect(page.get_by_test_id("signoff-history")).to_contain_text("브라우저 관리자")
     expect(page.get_by_test_id(f"review-row-{clean}")).to_contain_text("서명됨")
+
+
+DISCOUNT = workflow(
+    [
+        {"id": "start", "type": "trigger.manual"},
+        {"id": "consent", "type": "branch.consent", "params": {"purpose": "marketing"}},
+        {
+            "id": "ad",
+            "type": "send.sms",
+            "params": {
+                "text": "(광고) {{ clinic.name }} 라식 50% 할인 이벤트! 부작용이 있을 수 있습니다. "
+                "무료수신거부 {{ clinic.optout_number }}",
+                "purpose": "advertising",
+            },
+        },
+    ],
+    [("start", "consent"), ("consent", "yes", "ad")],
+    name="라식 할인 광고",
+)
+
+
+def test_reviewer_sees_the_suggested_rewrite_of_each_finding(page: Page, base_url: str) -> None:
+    # Given an advertising workflow that offers a discount
+    flawed = create_workflow(base_url, DISCOUNT)
+
+    # When the reviewer opens the review list and picks it, as a user would
+    page.goto("/reviewer")
+    page.get_by_test_id(f"review-row-{flawed}").get_by_role("button").click()
+
+    # Then the discount's finding shows the rewrite the editor offers: a factual fee notice in its place
+    message = page.get_by_test_id("review-message-ad")
+    expect(message).to_contain_text("MSA-INDUCEMENT")
+    suggestion = message.get_by_test_id("review-suggestion").filter(has_text="비용")
+    expect(suggestion).to_have_attribute("data-kind", "replace")
+    expect(suggestion).to_contain_text("사실대로 비용을 안내하세요")
+    expect(suggestion).to_contain_text("비용은 원내에 게시된 비급여 진료비용을 따릅니다.")
+    expect(suggestion).to_contain_text("라식 50% 할인 이벤트!")  # what it takes out

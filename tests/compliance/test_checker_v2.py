@@ -187,7 +187,7 @@ def test_normalisation_round_trips_through_the_offset_map(text: str) -> None:
         (
             "(광고) 밝은눈안과 LASIK with guaranteed results. 무료수신거부 080-500-7000",
             "MSA-GUARANTEE",
-            "(광고) 밝은눈안과 LASIK with results. 무료수신거부 080-500-7000",
+            "(광고) 밝은눈안과 무료수신거부 080-500-7000",  # a promise is its sentence: "LASIK with results" fixes nothing
         ),
         (
             "(광고) 푸른숲안과 국내 최고의 라식. 무료수신거부 080-500-7000",

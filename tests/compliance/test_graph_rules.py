@@ -315,3 +315,27 @@ def test_lint_workflow_never_raises_on_any_document(nodes: list[dict[str, Any]],
     report = lint_workflow({"format": "doctorsflow.workflow/v1", "name": "x", "nodes": nodes, "edges": edges})
     assert report.errors >= 0
     json.dumps(report.to_dict())
+
+
+def test_a_suggestion_inside_a_variable_applies_to_the_variable() -> None:
+    # the filled template's finding is re-pointed into the variable, and so is its rewrite (issue 17 item 6)
+    care = "안내 문구입니다. 이번 달 미백 30% 할인 이벤트도 함께 받아 보세요."
+    template = Template("NOTE", "#{이름}님, 내일 예약입니다. #{안내}", "approved")
+    doc = workflow(
+        [
+            node("t", "trigger.manual"),
+            node("a", "send.alimtalk", template="NOTE", variables={"이름": "{{ patient.name }}", "안내": care}),
+        ],
+        [("t", "a")],
+    )
+    report = lint_workflow(doc, MappingCatalogue({"NOTE": template}))
+    promo = [f for f in report.findings if f.rule == "KAKAO-ALIMTALK-PROMO"]
+    assert promo and all(f.field == "/params/variables/안내" for f in promo)
+    suggestion = promo[0].suggestion
+    assert suggestion is not None and suggestion.kind == "move"
+    assert suggestion.apply(care) == "안내 문구입니다."
+    # a finding on the template's own text gets none: that field holds the template's code
+    fixed = Template("FIXED", "#{이름}님, 이번 달 미백 30% 할인 이벤트도 함께 받아 보세요.", "approved")
+    doc["nodes"][1]["params"] = {"template": "FIXED", "variables": {"이름": "{{ patient.name }}"}}
+    on_template = [f for f in lint_workflow(doc, MappingCatalogue({"FIXED": fixed})).findings if f.start is not None]
+    assert on_template and all(f.suggestion is None for f in on_template if f.field == "/params/template")

@@ -115,3 +115,23 @@ export function applySuggestion(
   holder[last] = text.slice(0, suggestion.start) + suggestion.text + text.slice(suggestion.end);
   return copy;
 }
+
+/** The text at ``field`` ("/params/text", "/params/variables/이름") of the node's params, or "" if none. */
+export function fieldText(params: Record<string, unknown>, field: string): string {
+  const parts = field.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (parts[0] === "params") parts.shift();
+  let value: unknown = params;
+  for (const key of parts) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : "";
+}
+
+/** The text a suggestion takes out of the field (a promotion to move), or "" when it no longer fits. */
+export function suggestionExcerpt(params: Record<string, unknown>, field: string, suggestion: SuggestedRewrite): string {
+  return fieldText(params, field).slice(suggestion.start, suggestion.end).trim();
+}
+
+/** An advertising SMS carrying ``moved``: the (광고) label and the clinic's name first, the free opt-out last. */
+export function advertisingText(moved: string): string {
+  const named = /\{\{\s*clinic\.name\s*\}\}/.test(moved) || /^[[【]/.test(moved);
+  return `(광고) ${named ? "" : "{{ clinic.name }} "}${moved}\n무료수신거부 {{ clinic.optout_number }}`;
+}

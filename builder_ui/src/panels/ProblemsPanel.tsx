@@ -3,16 +3,30 @@ import { memo } from "react";
 import { useLang, useLocalized, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import type { LiveCheck } from "../lint/useLiveCheck";
-import { applySuggestion, type UiProblem } from "../lint/problems";
+import { advertisingText, applySuggestion, fieldText, suggestionExcerpt, type UiProblem } from "../lint/problems";
+import { toast } from "../store/toast";
 import { editorStore, useEditor } from "../store/editor";
 
-/** One click applies a finding's suggested rewrite to the node's text (one undo step). */
-function applyFix(problem: UiProblem): void {
-  const { nodes, updateParams } = editorStore.getState();
+/** One click applies a finding's suggested rewrite to the node's text (one undo step). A "move" also adds what
+ * the promotion needs to be sent lawfully: a marketing-consent check after the node and an advertising SMS
+ * with the moved text, its (광고) label, the clinic's name and a free opt-out. */
+function applyFix(problem: UiProblem, movedMessage: string): void {
+  const { nodes, updateParams, moveToAdvertising } = editorStore.getState();
   const node = nodes.find((n) => n.id === problem.node);
   if (!node || !problem.field || !problem.suggestion) return;
-  const params = applySuggestion(node.data.params as Record<string, unknown>, problem.field, problem.suggestion);
-  if (params) updateParams(node.id, params as typeof node.data.params);
+  const current = node.data.params as Record<string, unknown>;
+  const params = applySuggestion(current, problem.field, problem.suggestion);
+  if (!params) return;
+  if (problem.suggestion.kind === "move") {
+    const moved = suggestionExcerpt(current, problem.field, problem.suggestion);
+    // the whole text of a plain SMS moved: the advertising branch takes the node's place in the flow
+    const whole = node.data.nodeType === "send.sms" && problem.field === "/params/text" && !fieldText(params, problem.field).trim();
+    if (moved && moveToAdvertising(node.id, params as typeof node.data.params, advertisingText(moved), whole)) {
+      toast("ok", movedMessage);
+      return;
+    }
+  }
+  updateParams(node.id, params as typeof node.data.params);
 }
 
 /** A node as its card names it: the manager's name for it, else its type's label; the id only if it is gone. */
@@ -30,6 +44,22 @@ export function useNodeNames(): (id: string) => string {
 export function withoutNodeName(message: string, name: string): string {
   const prefix = `${name} › `;
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+/** What the suggestion takes out of the text, struck through, so the manager sees it before applying. */
+function TakenOut({ problem }: { problem: UiProblem }) {
+  const t = useT();
+  const s = problem.suggestion;
+  const node = useEditor((st) => st.nodes.find((n) => n.id === problem.node));
+  if (!s || !node || !problem.field || s.end <= s.start) return null;
+  const excerpt = suggestionExcerpt(node.data.params as Record<string, unknown>, problem.field, s);
+  if (!excerpt) return null;
+  return (
+    <span className="muted" data-testid="suggestion-takes-out">
+      {" "}
+      {t("review.suggestionTakesOut")} <del>{excerpt}</del>
+    </span>
+  );
 }
 
 function ProblemsPanelView({ check }: { check: LiveCheck }) {
@@ -74,9 +104,16 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
             {p.suggestion && p.node && p.field && (
               <div className="suggestion small" data-testid="suggestion">
                 <span>💡 {pickLanguage(p.suggestion.message, lang)}</span>
-                {p.suggestion.text && <q>{p.suggestion.text.trim()}</q>}
-                <button type="button" className="btn-small" data-testid="apply-suggestion" onClick={() => applyFix(p)}>
-                  {t("problems.apply")}
+                {p.suggestion.text.trim() && <q>{p.suggestion.text.trim()}</q>}
+                <TakenOut problem={p} />
+                <button
+                  type="button"
+                  className="btn-small"
+                  data-testid="apply-suggestion"
+                  data-kind={p.suggestion.kind}
+                  onClick={() => applyFix(p, t("problems.moved"))}
+                >
+                  {t(p.suggestion.kind === "move" ? "problems.move" : "problems.apply")}
                 </button>
               </div>
             )}

@@ -46,6 +46,18 @@ function Messages({ review }: { review: WorkflowReview }) {
               {m.findings.map((f, i) => (
                 <li key={i} className={`sev-${f.severity}`}>
                   <code>{f.rule}</code> {pickLanguage(f.message, lang)}
+                  {f.suggestion && (
+                    <div className="suggestion small" data-testid="review-suggestion" data-kind={f.suggestion.kind}>
+                      💡 {pickLanguage(f.suggestion.message, lang)}
+                      {f.suggestion.text.trim() && <q>{f.suggestion.text.trim()}</q>}
+                      {f.suggestion.kind !== "insert" && f.suggestion.end > f.suggestion.start && (
+                        <span className="muted">
+                          {" "}
+                          {t("review.suggestionTakesOut")} <del>{m.text.slice(f.suggestion.start, f.suggestion.end).trim()}</del>
+                        </span>
+                      )}
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>

@@ -56,6 +56,11 @@ export interface EditorState {
   updateNode: (id: string, patch: { label?: string; note?: string }) => void;
   /** Adds a node and wires it from an output port (the wire-drop picker and the "+" on each output). */
   addConnected: (nodeType: string, position: { x: number; y: number }, from: { source: string; port: string }) => string;
+  /** One undo step: the node takes ``params`` (its promotion cut out) and a marketing-consent check after it
+   * sends ``advertisingText`` as an advertising SMS. With ``replace`` (the whole message was the promotion) the
+   * consent check and the SMS take the node's place: its incoming links lead to the check, and what followed it
+   * follows both the SMS and the check's "no". Returns the new SMS node's id (null: no such node). */
+  moveToAdvertising: (id: string, params: JsonObject, advertisingText: string, replace?: boolean) => string | null;
   setSummaries: (summaries: Record<string, { ko: string; en: string }>) => void;
   checkpoint: () => void;
   deleteSelected: () => void;
@@ -202,6 +207,57 @@ export function createEditorStore() {
         };
         edit({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node], edges: [...get().edges, edge] });
         return id;
+      },
+      moveToAdvertising: (id, params, advertisingText, replace = false) => {
+        const { nodes, edges, catalogue } = get();
+        const source = nodes.find((n) => n.id === id);
+        if (!source) return null;
+        const port = catalogue[source.data.nodeType]?.outputs?.[0] ?? "out";
+        const taken = nodes.map((n) => n.id);
+        const consentId = newNodeId("branch.consent", taken);
+        const adId = newNodeId("send.sms", [...taken, consentId]);
+        const { x, y } = source.position;
+        const consent: StepNode = {
+          id: consentId,
+          type: "step",
+          position: replace ? { x, y } : { x: x + 300, y: y + 150 },
+          data: { nodeType: "branch.consent", params: { purpose: "marketing" } },
+          selected: false,
+        };
+        const ad: StepNode = {
+          id: adId,
+          type: "step",
+          position: replace ? { x: x + 300, y: y + 150 } : { x: x + 300, y: y + 300 },
+          data: { nodeType: "send.sms", params: { purpose: "advertising", text: advertisingText } },
+          selected: true,
+        };
+        const link = (from: string, fromPort: string, to: string): StepEdge => ({
+          id: edgeId(from, fromPort, to),
+          source: from,
+          target: to,
+          sourceHandle: fromPort,
+          targetHandle: "in",
+        });
+        if (replace) {
+          const kept = edges.filter((e) => e.source !== id && e.target !== id);
+          const incoming = edges.filter((e) => e.target === id).map((e) => link(e.source, e.sourceHandle ?? "out", consentId));
+          const after = edges.filter((e) => e.source === id).map((e) => e.target);
+          const onward = after.flatMap((target) => [link(adId, "out", target), link(consentId, "no", target)]);
+          edit({
+            nodes: [...nodes.filter((n) => n.id !== id).map((n) => ({ ...n, selected: false })), consent, ad],
+            edges: [...kept, ...incoming, link(consentId, "yes", adId), ...onward],
+          });
+          return adId;
+        }
+        edit({
+          nodes: [
+            ...nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, params }, selected: false } : { ...n, selected: false })),
+            consent,
+            ad,
+          ],
+          edges: [...edges, link(id, port, consentId), link(consentId, "yes", adId)],
+        });
+        return adId;
       },
       setSummaries: (summaries) => set({ summaries }),
       checkpoint: () => {
