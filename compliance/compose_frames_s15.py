@@ -300,6 +300,11 @@ CONCEPTS: dict[str, list[str]] = {
 # the compact text (no spaces), so short English words stay in multi-word patterns above.
 
 
+# a broadcast given as the reason for a schedule change ("원장님 방송 출연 일정으로 오후 휴진") is a closure notice,
+# not an endorsement (corpus README: "A plain closure notice that mentions a broadcast is clean")
+_BROADCAST_AS_REASON = ["(방송|tv|티비)?(출연|촬영|녹화)[가-힣]{0,3}(일정|관계|때문|사정|차)(으로|로|에|상|이)"]
+
+
 def _c(*names: str) -> list[str]:
     return [pattern for name in names for pattern in CONCEPTS[name]]
 
@@ -383,8 +388,8 @@ def frames() -> list[dict[str, Any]]:
         frame("MSA-INDUCEMENT", [_c("en_half_price")]),
         # celebrity by broadcast: a doctor sold by a programme (ARTICLE-FORM and, by the labelling convention,
         # CELEBRITY)
-        frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12),
-        frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12),
+        frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12, exceptions=_BROADCAST_AS_REASON),
+        frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12, exceptions=_BROADCAST_AS_REASON),
         frame("MSA-CELEBRITY", [_c("public_figure"), _c("tie_to_clinic")], 20),
         frame("MSA-ARTICLE-FORM", [_c("en_seen_on")]),
         # guarantee
