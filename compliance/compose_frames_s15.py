@@ -370,7 +370,12 @@ def frames() -> list[dict[str, Any]]:
         frame("MSA-DEFAME", [_c("described_provider"), _c("doubt")], 16),
         frame("MSA-COMPARISON", [_c("proper_elsewhere")]),
         frame("MSA-COMPARISON", [_c("we_differ"), _c("their_visit")], 40, sentences=2),
-        frame("MSA-DEFAME", [_c("en_others_habit")]),
+        # "Other clinics can't match our results" boasts; it says nothing bad of them
+        frame(
+            "MSA-DEFAME",
+            [_c("en_others_habit")],
+            exceptions=["(cant|wont|cannot|couldnt)(match|beat|compete|compare|equal|rival)"],
+        ),
         frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
         frame("MSA-DEFAME", [_c("other_clinic_method"), _c("did_not_work")], 24),
         frame("MSA-COMPARISON", [_c("other_method"), _c("did_not_work")], 24),  # any rival, clinic or not
