@@ -65,7 +65,7 @@ CONCEPTS: dict[str, list[str]] = {
         "shopping",
         "쇼핑",
         f"여러{_PROVIDER}",
-        "(두|세|네|다섯|여섯|몇|여러|[0-9]+)(군데|곳)",
+        "(두|세|네|다섯|여섯|몇|여러|[0-9]+)(군데|곳)(에서|에서는|을|를|이나|씩|의|만|에|도)?",
         "여기저기",
         "이곳저곳",
     ],
@@ -77,6 +77,7 @@ CONCEPTS: dict[str, list[str]] = {
         "돌아다니",
         "돌아보",
         "둘러보",
+        "에서(받은|받으신|들은|들으신)",
     ],
     # moving here after the others
     "moved_here": [
@@ -282,6 +283,16 @@ CONCEPTS: dict[str, list[str]] = {
         "(흉터|주름|기미|잡티|여드름|탈모|통증|뱃살|군살|안경|렌즈|돋보기|틀니|처짐|다크서클|모공|털|냄새|코골이)"
         "(와|과|여|이여)?(이제|영원히|평생)?(안녕|작별|이별|굿바이|bye)",
     ],
+    # a symptom or aesthetic target, then a definite outcome verb in the declarative (no "-ㄹ 수 있습니다" hedge):
+    # "탈모, 여기서 멈춥니다", "기미가 옅어집니다" (post-treatment swelling and bruising are left out: "붓기는 사흘이면
+    # 빠집니다" is care advice)
+    "symptom_gone": [
+        "(기미|주름|흉터|여드름|탈모|뱃살|군살|지방|처짐|잡티|모공|다크서클|두통|비염|거북목|코골이|색소|주근깨|검버섯|"
+        "셀룰라이트|이중턱|팔자주름|목주름|튼살|잔주름|요실금|디스크|오십견|안구건조)"
+        "(이|가|은|는|도|까지|만)?[가-힣]{0,6}"
+        "(사라집|없어집|펴집|빠집|낫습|멈춥|옅어집|지워집|사라져요|없어져요|빠져요|지워져요|녹아내립|녹아요|해결됩|완치됩|"
+        "끝냅|끝내드|끝내겠|잡아드|고쳐드)",
+    ],
     "sure_thing": ["확실히", "확실하게", "반드시", "틀림없이", "기필코", "책임지고", "100%"],
     "deliver_verb": ["(빼|지워|없애|펴|세워|올려|줄여|바꿔|만들어|잡아|채워|되돌려)(드립|드려|드릴|드리겠)"],
     "never_again": [
@@ -364,6 +375,10 @@ CUES: dict[str, list[str]] = {
     "stuck_in": ["만", "뿐"],
     "cheap_ad": ["광고"],
     "farewell": ["안녕", "작별", "이별", "굿바이", "bye"],
+    "symptom_gone": [
+        *("사라집", "없어집", "펴집", "빠집", "낫습", "멈춥", "옅어집", "지워집", "사라져요", "없어져요", "빠져요"),
+        *("지워져요", "녹아내립", "녹아요", "해결됩", "완치됩", "끝냅", "끝내드", "끝내겠", "잡아드", "고쳐드"),
+    ],
 }
 
 
@@ -443,6 +458,7 @@ def frames() -> list[dict[str, Any]]:
         _solo("MSA-GUARANTEE", "worry_down"),
         _solo("MSA-GUARANTEE", "mimetic_sweep"),
         _solo("MSA-GUARANTEE", "farewell"),
+        _solo("MSA-GUARANTEE", "symptom_gone"),
         frame("MSA-GUARANTEE", [_c("sure_thing"), _c("deliver_verb")], 12),
         _solo("MSA-GUARANTEE", "en_gone_in"),
         _solo("MSA-GUARANTEE", "en_on_us"),
