@@ -56,7 +56,15 @@ _OUTCOME_END = (
 
 CONCEPTS: dict[str, list[str]] = {
     # --- comparison ----------------------------------------------------------------------------------------------
-    "other_provider": [f"{_OTHER}{_PROVIDER}(들)?", "(다른|딴|엉뚱한)(곳|데)(들)?", "타원", "타의원"],
+    "other_provider": [
+        f"{_OTHER}{_PROVIDER}(들)?",
+        "(다른|딴|엉뚱한)(곳|데)(들)?",
+        "타원",
+        "타의원",
+        # mixed Korean and English: "다른 clinic", "other 병원"
+        f"{_OTHER}(clinics?|dentists?|doctors?|hospitals?)",
+        f"(other|another|previous)({_PROVIDER}|곳|데)",
+    ],
     # the rounds of other clinics, in words the s15 class lacks
     "rounds": [
         "발품",
@@ -162,6 +170,8 @@ CONCEPTS: dict[str, list[str]] = {
         f"{_OTHER}(곳|데)(이|에서|에선|은|는|도|에서도|에서는)",
         "(대학|큰|대형|종합)병원(에서|에선|에서도|에서는)",
         "(타원|타의원)(이|에서|에선|은|는|도)",
+        f"(other|another|previous)({_PROVIDER}|곳|데)(이|에서|에선|은|는|도)",
+        f"{_OTHER}(clinics?|dentists?|doctors?|hospitals?)(이|에서|에선|은|는|도)",
         "somewhereelse",
         "elsewhere",
     ],
@@ -224,6 +234,14 @@ CONCEPTS: dict[str, list[str]] = {
         "가수(?!원)",
         "셀럽",
         "celeb(?!rat)",
+        "kpop",
+        "k-pop",
+        "kdrama",
+        "idols?",
+        "(?<!f)actors?",  # not "factory"
+        "(?<!f)actress(es)?",
+        "singers?",
+        "athletes?",
         "방송인",
         "인플루언서",
         "influencers?",
@@ -255,6 +273,12 @@ CONCEPTS: dict[str, list[str]] = {
         "영상",
         "journey",
         "vlog",
+        "visit(s|ed|ing)?",
+        "cameto",
+        "comehere",
+        "trust(s|ed)?",
+        "swearby",
+        "favou?rite",
         "후기",
     ],
     "talk_show": [
