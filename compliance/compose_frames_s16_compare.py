@@ -301,6 +301,7 @@ CONCEPTS: dict[str, list[str]] = {
         f"{_OUTCOME_END}",
         "(영원히|평생|다시는)[가-힣]{0,4}(이별|안녕|해방|작별|졸업)",
         "바로(펴|없어|사라|빠)",
+        "고민(해결|끝|탈출)",
     ],
     # "X와 작별", "흉터, 이제 안녕": what the treatment makes go for good
     "farewell": [
@@ -332,8 +333,9 @@ CONCEPTS: dict[str, list[str]] = {
         "(못|안)(빼|빠지|빠져|줄|줄이|펴|펴지|낫|나으|나아지|좋아지|나오|자라|바뀌|변하|달라지|효과보|늘|늘어나|차오르|"
         "올라가|내려가|떨어지|사라지|없어지|개선되)[가-힣]{0,3}면",
         "(목표|원하시는)[가-힣]{0,6}(못|안)[가-힣]{1,3}면",
+        "(효과|변화|결과|개선)(를|가|을|이)?(못|안)(느끼|보|나오|나타나)[가-힣]{0,3}면",
     ],
-    "money_back": ["환불", "돌려드", "차액", "refund"],
+    "money_back": ["환불", "돌려드", "차액", "반환", "refund"],
     "restore_as_was": ["(그대로|원래대로|예전|그시절|시절)[가-힣]{0,8}(되돌려|되찾아)(드립|드려|드릴)"],
     "clean_sweep": ["남김없이[가-힣]{0,6}(빼|없애|제거해|지워|녹여)"],
     # mimetic words asserting the result (의사협회 심의 기준: '싹', '쏙'), then what disappears
@@ -359,6 +361,12 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # the ad's own claim ("Look 10 years younger"), not a quoted patient's past ("I looked 5 years younger")
     "en_years_younger": ["(?<!looked)(?<!felt)(?<![0-9])([0-9]+|five|ten|fifteen|twenty)yearsyounger"],
+    # no gain after the sessions, then the money back ("No improvement after 4 sessions? Full refund.")
+    "en_no_gain": [
+        "no(improvement|results?|change|difference|effect)(after|in|within|by)",
+        "(didnt|doesnt|dont)(work|improve|see(results?|improvement))",
+    ],
+    "en_refund": ["(full|total)?refund", "moneyback", "yourmoney", "wepay", "onthehouse"],
     "en_on_us": [
         "or(the)?(next|another|extra|following)(one|session|treatment|visit)(is|s)?onus",
         "or(we|well|wewill)refund",
@@ -486,6 +494,7 @@ def frames() -> list[dict[str, Any]]:
         frame("MSA-GUARANTEE", [_c("sure_thing"), _c("deliver_verb")], 12),
         _solo("MSA-GUARANTEE", "en_gone_in"),
         _solo("MSA-GUARANTEE", "en_on_us"),
+        frame("MSA-GUARANTEE", [_c("en_no_gain"), _c("en_refund")], 40, sentences=2),
         _solo("MSA-GUARANTEE", "en_years_younger"),
     ]
 
