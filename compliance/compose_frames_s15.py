@@ -300,6 +300,11 @@ CONCEPTS: dict[str, list[str]] = {
 # the compact text (no spaces), so short English words stay in multi-word patterns above.
 
 
+# a broadcast given as the reason for a schedule change ("원장님 방송 출연 일정으로 오후 휴진") is a closure notice,
+# not an endorsement (corpus README: "A plain closure notice that mentions a broadcast is clean")
+_BROADCAST_AS_REASON = ["(방송|tv|티비)?(출연|촬영|녹화)[가-힣]{0,3}(일정|관계|때문|사정|차)(으로|로|에|상|이)"]
+
+
 def _c(*names: str) -> list[str]:
     return [pattern for name in names for pattern in CONCEPTS[name]]
 
@@ -365,7 +370,12 @@ def frames() -> list[dict[str, Any]]:
         frame("MSA-DEFAME", [_c("described_provider"), _c("doubt")], 16),
         frame("MSA-COMPARISON", [_c("proper_elsewhere")]),
         frame("MSA-COMPARISON", [_c("we_differ"), _c("their_visit")], 40, sentences=2),
-        frame("MSA-DEFAME", [_c("en_others_habit")]),
+        # "Other clinics can't match our results" boasts; it says nothing bad of them
+        frame(
+            "MSA-DEFAME",
+            [_c("en_others_habit")],
+            exceptions=["(cant|wont|cannot|couldnt)(match|beat|compete|compare|equal|rival)"],
+        ),
         frame("MSA-DEFAME", [_c("non_specialist"), _c("harm_done")], 30),
         frame("MSA-DEFAME", [_c("other_clinic_method"), _c("did_not_work")], 24),
         frame("MSA-COMPARISON", [_c("other_method"), _c("did_not_work")], 24),  # any rival, clinic or not
@@ -383,8 +393,8 @@ def frames() -> list[dict[str, Any]]:
         frame("MSA-INDUCEMENT", [_c("en_half_price")]),
         # celebrity by broadcast: a doctor sold by a programme (ARTICLE-FORM and, by the labelling convention,
         # CELEBRITY)
-        frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12),
-        frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12),
+        frame("MSA-ARTICLE-FORM", [_c("broadcast"), _c("doctor")], 12, exceptions=_BROADCAST_AS_REASON),
+        frame("MSA-CELEBRITY", [_c("broadcast"), _c("doctor")], 12, exceptions=_BROADCAST_AS_REASON),
         frame("MSA-CELEBRITY", [_c("public_figure"), _c("tie_to_clinic")], 20),
         frame("MSA-ARTICLE-FORM", [_c("en_seen_on")]),
         # guarantee

@@ -20,8 +20,8 @@ from .findings import RULES_DIR, Finding, make_finding
 from .normalize import normalize
 
 Span = tuple[int, int]
-# a sentence ends at a full stop, question or exclamation mark or a line break; "※" starts a notice
-_SENTENCE_RE = re.compile(r"[^.!?\n。※]+[.!?。]*")
+# a sentence ends at a full stop, question or exclamation mark or a line break; "※" or "*" starts a notice
+_SENTENCE_RE = re.compile(r"[^.!?\n。※*＊]+[.!?。]*")
 # a risk notice or opt-out footer is the sender's own statement, not a verdict on anyone (compact text)
 _FOOTER_RE = re.compile(
     r"개인차|개인에따라|수신거부|무료거부|무료수신|수신을원치|sideeffect|resultsvary|mayvary|optout"

@@ -40,6 +40,7 @@ from .negation import is_cued, negated
 from .normalize import Normalized, normalize
 from .prefilter import could_match, required_grams
 from .purpose import PurposeVerdict, classify
+from .ranking import ranking_only
 from .scorer import best_sentence, scored_rules
 from .suggestions import suggest
 from .variables import unknown_variable_spans
@@ -329,14 +330,16 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
 
 def _scored(norm: Normalized, scope: str, findings: list[Finding], matches: list[FrameMatch]) -> list[FrameMatch]:
     """The scorer's second opinion (:mod:`.scorer`): a rule of ``scope`` that no word list or frame found,
-    pointing at the sentence that scores highest for it."""
+    pointing at the sentence that scores highest for it (a comparison only where that sentence is more than a
+    ranking among the sender's own kind: :mod:`.ranking`)."""
     found = {f.rule for f in findings} | {m.rule for m in matches}
     if "MSA-DEFAME" in found:  # a disparagement is reported as a comparison too, at its own place
         found.add("MSA-COMPARISON")
+    out = [FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON) for rule in scored_rules(norm, scope)]
     return [
-        FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON)
-        for rule in scored_rules(norm, scope)
-        if rule not in found
+        m
+        for m in out
+        if m.rule not in found and not (m.rule == "MSA-COMPARISON" and ranking_only(norm.original[slice(*m.span)]))
     ]
 
 
