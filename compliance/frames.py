@@ -49,6 +49,8 @@ from .prefilter import PREFIX_CHARS, required_grams, weakness
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
+# the opt-out footer (무료수신거부, 무료거부): its 무료 is the free method of refusing, never a benefit
+_OPTOUT_RE = re.compile(r"무료(?:수신)?(?:거부|차단)")
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ class Frame:
         pos = 0
         while (anchor := first.search(text, pos)) is not None:
             a, b = anchor.span()
-            span = self._around(norm, a, b, rest) if b > a and norm.crosses_words_cleanly(a, b) else None
+            clean = b > a and norm.crosses_words_cleanly(a, b) and not _in_optout(text, b)
+            span = self._around(norm, a, b, rest) if clean else None
             if span is None:  # look again from the next character (a shorter anchor may fit: 과고객님 → 고객님)
                 pos = a + 1
                 continue
@@ -139,7 +142,9 @@ class Frame:
         start, end = a, b
         for role in rest:
             found = [
-                m for m in role.finditer(text, lo, hi) if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
+                m
+                for m in role.finditer(text, lo, hi)
+                if m.end() > m.start() and norm.crosses_words_cleanly(*m.span()) and not _in_optout(text, m.end())
             ]
             found.sort(key=lambda m: abs(m.start() - a))
             for m in found:
@@ -168,6 +173,14 @@ class Frame:
             return False
         around = normalize(norm.original[max(0, span[0] - 16) : span[1] + 16]).text
         return self.exceptions.search(around) is not None
+
+
+def _in_optout(text: str, end: int) -> bool:
+    """Whether a match ending at compact position ``end`` ends inside an opt-out footer (its 무료 or 무료수)."""
+    if "거부" not in text and "차단" not in text:
+        return False
+    found = _OPTOUT_RE.search(text, max(0, end - 6), end + 6)
+    return found is not None and found.start() < end <= found.end()
 
 
 def _groups(raw: Any) -> tuple[tuple[str, ...], ...]:

@@ -132,3 +132,70 @@ def test_new_wording_in_informational_messages_is_found(text: str, channel: str,
 )
 def test_care_messages_with_the_same_words_stay_clean(text: str, channel: str) -> None:
     assert not rules_of(text, channel, "informational")
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("천연 성분이라 몸에 전혀 해가 없는 주사입니다.", "MSA-SAFETY-CLAIM"),
+        ("흉터 하나 남기지 않는 점 제거.", "MSA-SAFETY-CLAIM"),
+        ("하나도 안 아픈 교정 치료.", "MSA-SAFETY-CLAIM"),
+        ("지역에서 이 장비를 갖춘 병원은 저희뿐입니다.", "MSA-SUPERLATIVE"),
+        ("현존하는 가장 강력한 리프팅 장비.", "MSA-SUPERLATIVE"),
+        ("Daegu's #1 implant dentist.", "MSA-SUPERLATIVE"),
+        ("The only clinic in Busan offering 3D-guided surgery.", "MSA-SUPERLATIVE"),
+        ("원장이 직접 개발한 특허 시술법.", "MSA-UNVERIFIED"),
+        ("Our patented hair transplant method.", "MSA-UNVERIFIED"),
+        ("피곤해 보인다는 말, 이제 그만 들으세요.", "MSA-APPEARANCE"),
+        ("시작할 때와 3개월 후 체형 사진 공개.", "MSA-BEFORE-AFTER"),
+        ("20대 직장인이 다시 운동을 시작하기까지, 그 과정을 영상으로 담았습니다.", "MSA-TESTIMONIAL"),
+        ('배우 ○○ 씨가 "피부가 숨 쉬는 느낌"이라고 했던 그 관리.', "MSA-TESTIMONIAL"),
+        ("Watch YouTuber Minji's full rhinoplasty journey on our channel.", "MSA-TESTIMONIAL"),
+    ],
+)
+def test_writer_round_wording_is_found(body: str, rule: str) -> None:
+    assert rule in rules_of(AD.format(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "시술 부위에 흉터가 남지 않도록 재생 크림을 안내해 드립니다.",
+        "상담 시 눈에 무리가 없는지 정밀 검사로 먼저 확인합니다.",
+        "가장 가까운 지하철역은 시청역입니다.",
+        "흔히 '노안'이라고 하는 증상은 40대 이후 나타납니다.",
+        "30대 직장인에게 맞춘 거북목 운동 과정을 소개합니다.",
+        "유튜브 채널에 올린 자외선 차단제 바르는 법 영상도 참고하세요.",
+        "원장님이 직접 시술하는 모습을 보여 드립니다.",
+        "무료 건강강좌 '겨울철 혈압 관리', 1월 9일 오후 2시.",
+        "만 12세 이하 독감 무료 접종(국가 지원) 안내.",
+        "5–10 sessions are usually needed. ₩60,000 per session.",
+    ],
+)
+def test_writer_round_frames_leave_plain_ad_sentences_alone(body: str) -> None:
+    found = rules_of(AD.format(body)) - {"MSA-OMIT-RISK", "MSA-SURGERY-SCENE"}
+    assert not found & {"MSA-SAFETY-CLAIM", "MSA-SUPERLATIVE", "MSA-TESTIMONIAL", "MSA-INDUCEMENT", "MSA-APPEARANCE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("[다온치과] 치료 중 임시치아가 빠지면 다시 붙이는 비용은 받지 않습니다. 가져와 주세요.", set()),
+    ],
+)
+def test_a_notice_with_a_benefit_word_is_not_a_promotion(text: str, rules: set[str]) -> None:
+    assert rules_of(text, "alimtalk", "informational") == rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daon Spine: MRI result — L4-5 disc herniation with nerve compression. Dr. Lee will call you.",
+        "[다온내과] 우울 척도 검사 점수가 중등도 범위였습니다. 다음 상담 때 이야기해요.",
+        "[다온치과] 파노라마 촬영 결과 #36 치아에 치근단 병소가 있어 신경치료가 필요합니다.",
+        "[다온내과] 소변검사에서 단백뇨(2+)가 나와 정밀검사를 권해 드립니다.",
+        "[다온이비인후과] 청력검사 결과 오른쪽 귀 45dB 감각신경성 난청입니다.",
+    ],
+)
+def test_writer_round_health_data_is_found(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")
