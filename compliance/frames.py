@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import morph
@@ -123,10 +123,11 @@ class Frame:
         first, rest = self.roles[0], self.roles[1:]
         spans: list[Span] = []
         pos = 0
+        optouts = _optout_spans(text)
         while (anchor := first.search(text, pos)) is not None:
             a, b = anchor.span()
-            clean = b > a and norm.crosses_words_cleanly(a, b) and not _in_optout(text, b)
-            span = self._around(norm, a, b, rest) if clean else None
+            clean = b > a and norm.crosses_words_cleanly(a, b) and not _ends_inside(optouts, b)
+            span = self._around(norm, a, b, rest, optouts) if clean else None
             if span is None:  # look again from the next character (a shorter anchor may fit: 과고객님 → 고객님)
                 pos = a + 1
                 continue
@@ -134,7 +135,9 @@ class Frame:
             pos = b
         return spans
 
-    def _around(self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...]) -> Span | None:
+    def _around(
+        self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...], optouts: tuple[Span, ...] = ()
+    ) -> Span | None:
         """The span of the anchor ``[a, b)`` with, for every other role, its nearest match that keeps the frame
         within its sentences (a nearer match across a full stop belongs to another claim), or None."""
         text = norm.text
@@ -144,7 +147,7 @@ class Frame:
             found = [
                 m
                 for m in role.finditer(text, lo, hi)
-                if m.end() > m.start() and norm.crosses_words_cleanly(*m.span()) and not _in_optout(text, m.end())
+                if m.end() > m.start() and norm.crosses_words_cleanly(*m.span()) and not _ends_inside(optouts, m.end())
             ]
             found.sort(key=lambda m: abs(m.start() - a))
             for m in found:
@@ -175,12 +178,17 @@ class Frame:
         return self.exceptions.search(around) is not None
 
 
-def _in_optout(text: str, end: int) -> bool:
-    """Whether a match ending at compact position ``end`` ends inside an opt-out footer (its 무료 or 무료수)."""
+@lru_cache(maxsize=256)  # one text meets many frames: look once (a str's hash is computed once)
+def _optout_spans(text: str) -> tuple[Span, ...]:
+    """Compact spans of the opt-out footers (무료수신거부, 무료거부) of a text."""
     if "거부" not in text and "차단" not in text:
-        return False
-    found = _OPTOUT_RE.search(text, max(0, end - 6), end + 6)
-    return found is not None and found.start() < end <= found.end()
+        return ()
+    return tuple(m.span() for m in _OPTOUT_RE.finditer(text))
+
+
+def _ends_inside(optouts: tuple[Span, ...], end: int) -> bool:
+    """Whether a match ending at compact position ``end`` ends inside an opt-out footer (its 무료 or 무료수)."""
+    return any(start < end <= stop for start, stop in optouts)
 
 
 def _groups(raw: Any) -> tuple[tuple[str, ...], ...]:

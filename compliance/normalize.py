@@ -229,10 +229,10 @@ class Normalized:
 
         Evasions split short words; long phrase patterns (조직검사 결과 양성) span spaces by design.
         """
-        if not self.crosses_space(a, b):
+        if b - a > STRAY_MATCH or not self.crosses_space(a, b):  # the common cases first (lint speed)
             return True
         if b - a > SHORT_MATCH:  # a phrase may span spaces; a word-sized one not from another word's last syllable
-            return b - a > STRAY_MATCH or not self._stray_start(a)
+            return not self._stray_start(a)
         return self.starts_word(a) and self.ends_word(b)
 
     def _stray_start(self, a: int) -> bool:
