@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import morph
@@ -49,6 +49,8 @@ from .prefilter import PREFIX_CHARS, required_grams, weakness
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
+# the opt-out footer (무료수신거부, 무료거부): its 무료 is the free method of refusing, never a benefit
+_OPTOUT_RE = re.compile(r"무료(?:수신)?(?:거부|차단)")
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,11 @@ class Frame:
         first, rest = self.roles[0], self.roles[1:]
         spans: list[Span] = []
         pos = 0
+        optouts = _optout_spans(text)
         while (anchor := first.search(text, pos)) is not None:
             a, b = anchor.span()
-            span = self._around(norm, a, b, rest) if b > a and norm.crosses_words_cleanly(a, b) else None
+            clean = b > a and norm.crosses_words_cleanly(a, b) and not _ends_inside(optouts, b)
+            span = self._around(norm, a, b, rest, optouts) if clean else None
             if span is None:  # look again from the next character (a shorter anchor may fit: 과고객님 → 고객님)
                 pos = a + 1
                 continue
@@ -131,7 +135,9 @@ class Frame:
             pos = b
         return spans
 
-    def _around(self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...]) -> Span | None:
+    def _around(
+        self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...], optouts: tuple[Span, ...] = ()
+    ) -> Span | None:
         """The span of the anchor ``[a, b)`` with, for every other role, its nearest match that keeps the frame
         within its sentences (a nearer match across a full stop belongs to another claim), or None."""
         text = norm.text
@@ -139,7 +145,9 @@ class Frame:
         start, end = a, b
         for role in rest:
             found = [
-                m for m in role.finditer(text, lo, hi) if m.end() > m.start() and norm.crosses_words_cleanly(*m.span())
+                m
+                for m in role.finditer(text, lo, hi)
+                if m.end() > m.start() and norm.crosses_words_cleanly(*m.span()) and not _ends_inside(optouts, m.end())
             ]
             found.sort(key=lambda m: abs(m.start() - a))
             for m in found:
@@ -168,6 +176,19 @@ class Frame:
             return False
         around = normalize(norm.original[max(0, span[0] - 16) : span[1] + 16]).text
         return self.exceptions.search(around) is not None
+
+
+@lru_cache(maxsize=256)  # one text meets many frames: look once (a str's hash is computed once)
+def _optout_spans(text: str) -> tuple[Span, ...]:
+    """Compact spans of the opt-out footers (무료수신거부, 무료거부) of a text."""
+    if "거부" not in text and "차단" not in text:
+        return ()
+    return tuple(m.span() for m in _OPTOUT_RE.finditer(text))
+
+
+def _ends_inside(optouts: tuple[Span, ...], end: int) -> bool:
+    """Whether a match ending at compact position ``end`` ends inside an opt-out footer (its 무료 or 무료수)."""
+    return any(start < end <= stop for start, stop in optouts)
 
 
 def _groups(raw: Any) -> tuple[tuple[str, ...], ...]:

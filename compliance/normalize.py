@@ -25,6 +25,9 @@ GAP_NONE = 0
 GAP_MARK = 1  # punctuation, emoji, zero-width between the characters
 GAP_SPACE = 2  # whitespace (a word boundary) between the characters
 SHORT_MATCH = 2  # compact characters: matches this short that cross a space need a word end
+# word-sized matches (고혈압) that cross a space must not begin on the last syllable of the word before (드시고 혈압);
+# longer phrase patterns may (a leading [가-힣]{1,8} starts wherever the regex finds it)
+STRAY_MATCH = 5
 
 _KEEP_SYMBOLS = frozenset("%+")
 # Cyrillic and Greek letters that look like Latin ones (lower case after casefold)
@@ -226,7 +229,22 @@ class Normalized:
 
         Evasions split short words; long phrase patterns (조직검사 결과 양성) span spaces by design.
         """
-        return b - a > SHORT_MATCH or not self.crosses_space(a, b) or (self.starts_word(a) and self.ends_word(b))
+        if b - a > STRAY_MATCH or not self.crosses_space(a, b):  # the common cases first (lint speed)
+            return True
+        if b - a > SHORT_MATCH:  # a phrase may span spaces; a word-sized one not from another word's last syllable
+            return not self._stray_start(a)
+        return self.starts_word(a) and self.ends_word(b)
+
+    def _stray_start(self, a: int) -> bool:
+        """The match begins on the last syllable of a longer Hangul word (드시고 혈압 ≠ 고혈압)."""
+        return (
+            not self.starts_word(a)
+            and a + 1 < len(self.text)
+            and self._gap(a + 1) == GAP_SPACE
+            and _is_hangul(self.text[a])
+            and _is_hangul(self.text[a - 1])
+            and self.text[a] not in _PARTICLES  # 날짜만 잡고: a pattern may begin on a particle
+        )
 
 
 def _is_hangul(c: str) -> bool:
