@@ -98,6 +98,13 @@ def test_a_free_redo_is_the_guarantee_only() -> None:
     assert "MSA-GUARANTEE" in found and "MSA-INDUCEMENT" not in found
 
 
+def test_an_alimtalk_survey_prize_is_the_black_list_only() -> None:
+    found = rules_of(
+        "[하늘숲피부과] 만족도 설문에 참여해 주시면 추첨을 통해 상품권을 드립니다.", "alimtalk", "informational"
+    )
+    assert found == {"KAKAO-ALIMTALK-BLACKLIST"}
+
+
 def test_the_clinics_own_name_is_no_other_provider() -> None:
     found = rules_of(
         "(광고) 참솔한방병원\n교통사고 후유증으로 잠 못 이루던 분의 회복 수기를 올렸습니다.\n무료수신거부 080-410-1200"
