@@ -69,6 +69,9 @@ class Check:
 class _Table:
     checks: tuple[Check, ...]
     by_rule: dict[str, tuple[Check, ...]]
+    # per rule, every pattern of its checks in one alternation: a message none of them can match skips the
+    # sentence work (lint speed); rules with a ``negated`` check always do it
+    any_re: dict[str, re.Pattern[str] | None]
     scored_cues: dict[str, re.Pattern[str]]
     own_name_rules: frozenset[str]
 
@@ -100,14 +103,22 @@ def _table() -> _Table:
     for check in checks:
         for rule in check.rules:
             by_rule.setdefault(rule, []).append(check)
+    any_re: dict[str, re.Pattern[str] | None] = {
+        rule: None
+        if any(check.negated for check in found)
+        else re.compile("|".join(f"(?:{check.pattern.pattern})" for check in found))
+        for rule, found in by_rule.items()
+    }
     return _Table(
         checks,
         {rule: tuple(found) for rule, found in by_rule.items()},
+        any_re,
         {rule: _compile(words) for rule, words in doc["scored_cues"].items()},
         frozenset(doc["own_name_rules"]),
     )
 
 
+@cache
 def checked_rules() -> frozenset[str]:
     """Rules some context check may withdraw."""
     table = _table()
@@ -147,6 +158,7 @@ class Context:
     text: str
     informational: bool  # the declared purpose is informational (care messages)
     alimtalk: bool
+    compact: str = ""  # the message's compact text (:mod:`.normalize`), when the caller has it
 
     def withdrawn(self, rule: str, span: Span, origin: str = "found") -> str | None:
         """The name of the check that withdraws a finding of ``rule`` at ``span``, or None. ``origin``: "frame"
@@ -159,6 +171,9 @@ class Context:
             return "own-name"
         if not checks:
             return None
+        quick = _table().any_re[rule]
+        if quick is not None and quick.search(self.compact or _normal(self.text).text) is None:
+            return None  # no check of this rule can match anywhere in the message
         region = sentences(self.text, span)
         sentence = _normal(self.text[region[0] : region[1]])
         a, b = _compact_range(sentence, span[0] - region[0], span[1] - region[0])

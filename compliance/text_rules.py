@@ -267,7 +267,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     )  # rules that cannot apply to this message: no need to look
     matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
     matches = [m for m in matches if not negatable(m) or not negated(text, *m.span)]
-    context = Context(text, informational=not advertising, alimtalk=kakao_informational)
+    context = Context(text, informational=not advertising, alimtalk=kakao_informational, compact=norm.text)
     matches = context.keep(matches, _rule_of, _span_of, "frame")  # readings the words around them withdraw
     if not advertising:  # the scorer's view of the purpose
         matches += _scored(norm, "info", [], matches, context)
