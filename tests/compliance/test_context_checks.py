@@ -93,6 +93,25 @@ def test_a_real_offer_next_to_a_factual_one_is_still_found() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "purpose", "rule"),
+    [
+        # a result, not a threshold in advice (no condition follows the value)
+        (
+            "[하늘숲내과] 홍길동님 혈압이 170/100 이상으로 나와 약을 조정하시기 바랍니다.",
+            "informational",
+            "PII-HEALTH-IN-SMS",
+        ),
+        # an outcome promised by 책임지는, a bundle bonus that is no remedy, 100% of a result
+        (AD.format("교정 결과까지 끝까지 책임지는 치과. ※부작용·개인차 있음"), "advertising", "MSA-GUARANTEE"),
+        (AD.format("임플란트 3회 시술 시 1회 무료 재시술 제공. ※부작용·개인차 있음"), "advertising", "MSA-INDUCEMENT"),
+        (AD.format("100% 자연스러운 결과를 약속합니다. ※부작용·개인차 있음"), "advertising", "MSA-GUARANTEE"),
+    ],
+)
+def test_the_classes_stop_at_their_edges(text: str, purpose: str, rule: str) -> None:
+    assert rule in rules_of(text, "sms", purpose)
+
+
 def test_a_free_redo_is_the_guarantee_only() -> None:
     found = rules_of(AD.format("교정 후 치아가 다시 틀어지면 평생 무료로 다시 잡아 드립니다. ※부작용·개인차 있음"))
     assert "MSA-GUARANTEE" in found and "MSA-INDUCEMENT" not in found
