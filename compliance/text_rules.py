@@ -33,6 +33,7 @@ from nodes.channels import CHANNELS as CHANNEL_TABLE
 from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
+from .context import Context
 from .defame import disparaging
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
@@ -267,20 +268,24 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     )  # rules that cannot apply to this message: no need to look
     matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
     matches = [m for m in matches if not negatable(m) or not negated(text, *m.span)]
+    context = Context(text, informational=not advertising, alimtalk=kakao_informational, compact=norm.text)
+    matches = context.keep(matches, _rule_of, _span_of, "frame")  # readings the words around them withdraw
     if not advertising:  # the scorer's view of the purpose
-        matches += _scored(norm, "info", [], matches)
+        matches += _scored(norm, "info", [], matches, context)
     blacklisted: list[Span] = []
     scored_blacklist: list[Span] = []  # reported, but (a whole sentence) it does not hide a promotion in it
     if kakao_informational:
         blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True)]
         blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
         if not blacklisted:
-            scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches)]
+            scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches, context)]
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
         word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)])
+        word_spans = context.keep(word_spans, lambda _: "PROMO", _same)
         benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)])
+        benefit = context.keep(benefit, lambda _: "MSA-INDUCEMENT", _same)
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
         promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
         verdict = classify(word_spans, promo, benefit)  # a black-listed greeting is that, not a promotion
@@ -293,8 +298,8 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
     findings.extend(_inducement(norm, rules, ad_content))
     if ad_content:
-        matches += frame_matches(norm, ad_only=True)
-        matches += _scored(norm, "ad", findings, matches)
+        matches += context.keep(frame_matches(norm, ad_only=True), _rule_of, _span_of, "frame")
+        matches += _scored(norm, "ad", findings, matches, context)
     by_rule: dict[str, list[Span]] = {}
     for match in matches:
         by_rule.setdefault(match.rule, []).append(match.span)
@@ -320,27 +325,42 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     if entry.max_bytes is not None:  # a carrier message (SMS/LMS): no health data, byte limits
         findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
         findings.extend(_sms_length(text, entry))
+    findings = context.keep_findings(findings)
     if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
-        findings.extend(disparaging(text, findings))
+        findings.extend(context.keep_findings(disparaging(text, findings)))
     findings.extend(_plain(text))
     return _finish(
         text, _disparaging_compares(_guarantee_remedies(findings)), partial(lint_text, channel=channel, purpose=purpose)
     )
 
 
-def _scored(norm: Normalized, scope: str, findings: list[Finding], matches: list[FrameMatch]) -> list[FrameMatch]:
+def _rule_of(match: FrameMatch) -> str:
+    return match.rule
+
+
+def _span_of(match: FrameMatch) -> Span:
+    return match.span
+
+
+def _same(span: Span) -> Span:
+    return span
+
+
+def _scored(
+    norm: Normalized, scope: str, findings: list[Finding], matches: list[FrameMatch], context: Context
+) -> list[FrameMatch]:
     """The scorer's second opinion (:mod:`.scorer`): a rule of ``scope`` that no word list or frame found,
-    pointing at the sentence that scores highest for it (a comparison only where that sentence is more than a
-    ranking among the sender's own kind: :mod:`.ranking`)."""
+    pointing at the sentence that scores highest for it, unless its context withdraws it (:mod:`.context`) or, for
+    a comparison, that sentence is only a ranking among the sender's own kind (:mod:`.ranking`)."""
     found = {f.rule for f in findings} | {m.rule for m in matches}
     if "MSA-DEFAME" in found:  # a disparagement is reported as a comparison too, at its own place
         found.add("MSA-COMPARISON")
-    out = [FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON) for rule in scored_rules(norm, scope)]
-    return [
+    scored = [
         m
-        for m in out
+        for m in (FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON) for rule in scored_rules(norm, scope))
         if m.rule not in found and not (m.rule == "MSA-COMPARISON" and ranking_only(norm.original[slice(*m.span)]))
     ]
+    return context.keep(scored, _rule_of, _span_of, "scored") if scored else scored
 
 
 def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:

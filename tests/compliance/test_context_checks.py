@@ -1,0 +1,146 @@
+"""Precision on informational context (issue 17 item 4; compliance/context.py, rules/context_checks.json): each
+class of false reading the session-16 writer files showed is withdrawn by a general context check, in wording of
+its own (probes_s16_prec.jsonl), while the violation next to it is still found."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from compliance import lint_text
+from compliance.corpus_score import load
+from compliance.findings import RULES_DIR, rule_catalogue
+
+UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
+AD = "(광고) 하늘숲치과 {} 무료수신거부 080-410-1200"
+
+
+def rules_of(text: str, channel: str = "sms", purpose: str = "advertising") -> set[str]:
+    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
+
+
+def test_every_check_compiles_names_known_rules_and_has_a_class() -> None:
+    doc = json.loads((RULES_DIR / "context_checks.json").read_text("utf-8"))
+    known = set(rule_catalogue()) | {"PROMO"}
+    for check in doc["checks"]:
+        assert check["class"] and set(check["rules"]) <= known, check
+        assert check.get("where", "near") in ("near", "sentence", "message", "ends_in"), check
+        for key in ("re", "unless"):
+            for pattern in check.get(key, []):
+                re.compile(pattern)
+    assert set(doc["scored_cues"]) <= known
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose"),
+    [
+        # a factual fee notice, in Korean and in English
+        (
+            "(광고) 하늘숲치과 스케일링 비용 안내: 보험 적용 시 본인부담금 약 1만 8천 원입니다. 무료수신거부 080-410-1200",
+            "sms",
+            "advertising",
+        ),
+        (
+            "(광고) Haneulsoop Dental Whitening: 2 sessions are usually needed, ₩150,000 per session incl. VAT. Sensitivity may occur; results vary. 무료수신거부 080-410-1200",
+            "friendtalk",
+            "advertising",
+        ),
+        # free because the state pays, free parking, a free health lecture
+        (
+            "(광고) 하늘숲내과 어린이 인플루엔자 국가예방접종(무료) 10월부터 시행합니다. 무료수신거부 080-410-1200",
+            "sms",
+            "advertising",
+        ),
+        (
+            "(광고) 하늘숲내과 지하 주차장은 진료 중 3시간까지 무료입니다. 무료수신거부 080-410-1200",
+            "sms",
+            "advertising",
+        ),
+        (
+            "(광고) 하늘숲내과 당뇨 교실: 12월 5일 오후 2시, 누구나 무료로 참석하실 수 있습니다. 무료수신거부 080-410-1200",
+            "sms",
+            "advertising",
+        ),
+        # care: re-attaching the patient's appliance, a warranty card, a threshold in advice
+        ("[하늘숲치과] 유지장치가 떨어진 경우 다시 붙이는 비용은 받지 않습니다.", "sms", "informational"),
+        (
+            "[하늘숲치과] 보철 보증서가 발급되었습니다. 보증 기간은 3년이며 정기검진을 받지 않으시면 보증이 제한됩니다.",
+            "alimtalk",
+            "informational",
+        ),
+        ("[하늘숲내과] 혈압이 170/100 이상으로 나오거나 두통이 심하면 바로 내원하세요.", "sms", "informational"),
+        # words misread: 배우자, 반영구, 책임 집도, a thank-you
+        ("[하늘숲정형외과] 배우자분도 무릎이 불편하시면 진료 때 함께 말씀해 주세요.", "sms", "informational"),
+        ("[하늘숲내과] 올 한 해 찾아 주신 모든 분께 감사드립니다. 1월 1일은 휴진합니다.", "sms", "informational"),
+        # footage denied, a broadcast as a closure's reason
+        ("[하늘숲성형외과] 저희는 수술 장면을 촬영하거나 공개하지 않습니다.", "sms", "informational"),
+        ("[하늘숲안과] 원장님 방송 출연 일정으로 토요일 진료는 쉽니다.", "sms", "informational"),
+    ],
+)
+def test_informational_context_raises_nothing(text: str, channel: str, purpose: str) -> None:
+    assert rules_of(text, channel, purpose) == set()
+
+
+def test_a_real_offer_next_to_a_factual_one_is_still_found() -> None:
+    """The context checks name what keeps a finding: a discount in the fee notice, a free scaling besides the
+    national vaccination, a patient's own result besides the threshold."""
+    assert "MSA-INDUCEMENT" in rules_of(AD.format("스케일링 비용 안내: 1만 8천 원, 이번 달 30% 할인."))
+    assert "MSA-INDUCEMENT" in rules_of(AD.format("국가예방접종 오시면 스케일링도 무료로 해 드립니다."))
+    assert "PII-HEALTH-IN-SMS" in rules_of(
+        "[하늘숲내과] 홍길동님 오늘 혈압 172/104로 높게 나오셨습니다.", "sms", "informational"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose", "rule"),
+    [
+        # a result, not a threshold in advice (no condition follows the value)
+        (
+            "[하늘숲내과] 홍길동님 혈압이 170/100 이상으로 나와 약을 조정하시기 바랍니다.",
+            "informational",
+            "PII-HEALTH-IN-SMS",
+        ),
+        # an outcome promised by 책임지는, a bundle bonus that is no remedy, 100% of a result
+        (AD.format("교정 결과까지 끝까지 책임지는 치과. ※부작용·개인차 있음"), "advertising", "MSA-GUARANTEE"),
+        (AD.format("임플란트 3회 시술 시 1회 무료 재시술 제공. ※부작용·개인차 있음"), "advertising", "MSA-INDUCEMENT"),
+        (AD.format("100% 자연스러운 결과를 약속합니다. ※부작용·개인차 있음"), "advertising", "MSA-GUARANTEE"),
+    ],
+)
+def test_the_classes_stop_at_their_edges(text: str, purpose: str, rule: str) -> None:
+    assert rule in rules_of(text, "sms", purpose)
+
+
+def test_a_free_redo_is_the_guarantee_only() -> None:
+    found = rules_of(AD.format("교정 후 치아가 다시 틀어지면 평생 무료로 다시 잡아 드립니다. ※부작용·개인차 있음"))
+    assert "MSA-GUARANTEE" in found and "MSA-INDUCEMENT" not in found
+
+
+def test_an_alimtalk_survey_prize_is_the_black_list_only() -> None:
+    found = rules_of(
+        "[하늘숲피부과] 만족도 설문에 참여해 주시면 추첨을 통해 상품권을 드립니다.", "alimtalk", "informational"
+    )
+    assert found == {"KAKAO-ALIMTALK-BLACKLIST"}
+
+
+def test_the_clinics_own_name_is_no_other_provider() -> None:
+    found = rules_of(
+        "(광고) 참솔한방병원\n교통사고 후유증으로 잠 못 이루던 분의 회복 수기를 올렸습니다.\n무료수신거부 080-410-1200"
+    )
+    assert not found & {"MSA-COMPARISON", "MSA-DEFAME"}
+
+
+def test_probe_file_is_cited_and_precise() -> None:
+    """The clean traps of every class pass; precision on the file stays at the target."""
+    rows = load("probes_s16_prec")
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert all(row["id"].startswith("s16-prec-") for row in rows)
+    tp = fp = 0
+    for row in rows:
+        found = rules_of(row["text"], row["channel"], row["purpose"])
+        if not row["expected"]:
+            assert found == set(), row["id"]
+        tp += len(found & set(row["expected"]))
+        fp += len(found - set(row["expected"]))
+    assert tp / (tp + fp) >= 0.95
