@@ -155,6 +155,7 @@ class _Rules:
     disclosures: re.Pattern[str]
     optout_phrase: re.Pattern[str]
     optout_method: re.Pattern[str]
+    optout_free: re.Pattern[str]
     sender: re.Pattern[str]
     approval: re.Pattern[str]
 
@@ -187,6 +188,7 @@ def _rules() -> _Rules:
         disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
         optout_phrase=required(adv["optout_phrases"]),
         optout_method=required(adv["optout_methods"]),
+        optout_free=required(adv["optout_free_methods"]),
         sender=required(adv["sender"]),
         approval=required(adv["approval_number"]),
     )
@@ -331,6 +333,8 @@ def _scored(norm: Normalized, scope: str, findings: list[Finding], matches: list
     found = {f.rule for f in findings} | {m.rule for m in matches}
     if "MSA-DEFAME" in found:  # a disparagement is reported as a comparison too, at its own place
         found.add("MSA-COMPARISON")
+    if "MSA-BEFORE-AFTER" in found:  # a result shown in pictures reads like a patient's story to the character
+        found.add("MSA-TESTIMONIAL")  # grams; it is the before/after rule's (a frame or word list still finds a story)
     return [
         FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON)
         for rule in scored_rules(norm, scope)
@@ -562,7 +566,10 @@ _080_RE = re.compile(r"080[0-9]{7,8}")
 
 
 def _has_free_optout(text: str, norm: Normalized, rules: _Rules) -> bool:
-    """ "무료수신거부" / "무료거부" with a method next to it, or with an 080 number in the message."""
+    """ "무료수신거부" / "무료거부" with a method next to it, or with an 080 number in the message; or blocking the
+    Kakao channel, a method that costs the recipient nothing ("수신을 원치 않으시면 채널을 차단해 주세요")."""
+    if rules.optout_free.search(norm.text):
+        return True
     for phrase in rules.optout_phrase.finditer(norm.text):
         window = norm.text[max(0, phrase.start() - _OPTOUT_WINDOW // 4) : phrase.end() + _OPTOUT_WINDOW]
         if rules.optout_method.search(window) or _080_RE.search(norm.text) or _OPTOUT_VARIABLE_RE.search(text):
