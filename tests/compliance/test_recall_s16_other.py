@@ -58,6 +58,11 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("Our patented hair transplant method.", "MSA-UNVERIFIED"),
         ("시술 3개월 뒤 달라진 얼굴 라인, 나란히 놓고 비교해 보세요.", "MSA-BEFORE-AFTER"),
         ("처음과 12주 후 체형 사진을 공개합니다.", "MSA-BEFORE-AFTER"),
+        ("Lip lines 3 months later: see the photos on our channel.", "MSA-BEFORE-AFTER"),
+        ("비수술 치료라 위험 부담이 0입니다.", "MSA-SAFETY-CLAIM"),
+        ("새 장비는 아프지 않아서 마취 크림도 필요 없어요.", "MSA-SAFETY-CLAIM"),
+        ("Our laser won't leave a mark.", "MSA-SAFETY-CLAIM"),
+        ("FDA-approved skin tightening.", "MSA-UNVERIFIED"),
     ],
 )
 def test_new_wording_is_found(body: str, rule: str) -> None:
@@ -77,6 +82,7 @@ def test_new_wording_is_found(body: str, rule: str) -> None:
         "특허청을 사칭한 문자에 주의하세요.",
         "3개월 후 경과 사진 촬영을 위해 내원해 주세요.",
         "수술 전후 주의사항을 자세히 안내해 드립니다.",
+        "재발하면 재치료는 무상, 어깨 통증 끝까지 잡아 드립니다.",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_clean(body: str) -> None:
