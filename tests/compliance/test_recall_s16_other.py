@@ -24,6 +24,7 @@ FAMILIES = {
     "MSA-UNVERIFIED",
     "MSA-BEFORE-AFTER",
     "MSA-OMIT-RISK",
+    "MSA-FAKE-TITLE",
     "ADV-LABEL",
     "ADV-OPTOUT",
     "ADV-SENDER",
