@@ -84,6 +84,8 @@ def test_new_wording_is_found(body: str, rule: str) -> None:
         "3개월 후 경과 사진 촬영을 위해 내원해 주세요.",
         "수술 전후 주의사항을 자세히 안내해 드립니다.",
         "재발하면 재치료는 무상, 어깨 통증 끝까지 잡아 드립니다.",
+        "3개월 만에 달라진 피부, 고객 후기를 공개합니다.",
+        "수술 1년 차 환자분이 보내온 사진 한 장.",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_clean(body: str) -> None:
