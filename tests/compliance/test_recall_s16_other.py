@@ -64,6 +64,12 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("새 장비는 아프지 않아서 마취 크림도 필요 없어요.", "MSA-SAFETY-CLAIM"),
         ("Our laser won't leave a mark.", "MSA-SAFETY-CLAIM"),
         ("FDA-approved skin tightening.", "MSA-UNVERIFIED"),
+        ("지역 주민 선택 1순위 치과.", "MSA-SUPERLATIVE"),
+        ("첫인상에서 손해 보고 계신가요?", "MSA-APPEARANCE"),
+        ("독자적인 기술로 완성한 리프팅.", "MSA-UNVERIFIED"),
+        ("시술 직후 모습을 사진으로 공개합니다.", "MSA-BEFORE-AFTER"),
+        ("See our results gallery.", "MSA-BEFORE-AFTER"),
+        ("Safe for everyone, needle-free.", "MSA-SAFETY-CLAIM"),
     ],
 )
 def test_new_wording_is_found(body: str, rule: str) -> None:
