@@ -70,6 +70,9 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("시술 직후 모습을 사진으로 공개합니다.", "MSA-BEFORE-AFTER"),
         ("See our results gallery.", "MSA-BEFORE-AFTER"),
         ("Safe for everyone, needle-free.", "MSA-SAFETY-CLAIM"),
+        ("휑한 정수리 때문에 모자 없인 못 나가셨다면?", "MSA-APPEARANCE"),
+        ("원장님만큼 해 본 의사 찾기 어려워요.", "MSA-SUPERLATIVE"),
+        ("지방흡입 후 붓기가 안 생겨요.", "MSA-SAFETY-CLAIM"),
     ],
 )
 def test_new_wording_is_found(body: str, rule: str) -> None:
@@ -92,6 +95,7 @@ def test_new_wording_is_found(body: str, rule: str) -> None:
         "재발하면 재치료는 무상, 어깨 통증 끝까지 잡아 드립니다.",
         "3개월 만에 달라진 피부, 고객 후기를 공개합니다.",
         "수술 1년 차 환자분이 보내온 사진 한 장.",
+        "기미 때문에 화장이 두꺼웠던 제가 이제 맨얼굴로 출근해요 - 고객 A님",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_clean(body: str) -> None:
