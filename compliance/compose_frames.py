@@ -194,10 +194,12 @@ CONCEPTS: dict[str, list[str]] = {
     # --- safety ------------------------------------------------------------------------------------------------
     "no_sting": [
         "(따끔|아프|시리|쓰라리|욱신|얼얼)(하)?지(도)?않(은|는|게|아요|습니다|고)",
-        "(따끔|아픔|통증|시림|고통)(함|감)?(이|은|도)?(거의|전혀|하나도)?없(는|이|어요|습니다)",
+        "(따끔|아픔|통증|시림|고통)(함|감)?(이|은|도)?(거의|전혀|하나도)?없(는|이|어요|습니다)(?!삶|일상|생활|하루|노후|인생|세상|노년|미래|내일)",
     ],
     "harm": ["흉", "흉터", "자국", "멍", "붓기", "부기", "출혈", "다운타임", "회복기간"],
     "worry_free": ["걱정(없이|없는|마세요|끝|뚝|zero|제로)", "(없이|없는|zero|제로)"],
+    # care advice, not a promise: "흉터 없이 아물도록", "없는지 살펴"
+    "worry_free_exceptions": ["(없이|없도록)아물", "없는지"],
     # --- inducement --------------------------------------------------------------------------------------------
     "companion": ["지인", "친구", "가족", "동반", "함께오", "같이오", "둘이", "커플"],
     "companion_benefit": [
@@ -407,7 +409,7 @@ def frames() -> list[dict[str, Any]]:
         frame("MSA-GUARANTEE", [_c("en_forever")]),
         # safety
         frame("MSA-SAFETY-CLAIM", [_c("no_sting")]),
-        frame("MSA-SAFETY-CLAIM", [_c("harm"), _c("worry_free")], 6),
+        frame("MSA-SAFETY-CLAIM", [_c("harm"), _c("worry_free")], 6, exceptions=_c("worry_free_exceptions")),
         # inducement and review rewards
         frame("MSA-INDUCEMENT", [_c("companion"), _c("companion_benefit")], 24),
         frame("MSA-INDUCEMENT", [_c("price_gate")]),

@@ -75,9 +75,9 @@ def negated_in_writing(text: str, end: int) -> bool:
     if waived_charge_follows(text, end):
         return False
     stop = _SENTENCE_END_RE.search(text, end)
-    words = text[end : stop.start() if stop else len(text)].split(" ")
-    words = [w.strip("\n\t,·~()[]'\"") for w in words[:_WORDS_READ]]
-    words = [w for i, w in enumerate(words) if w or i == 0]
+    every = [w.strip("\n\t,·~()[]'\"") for w in text[end : stop.start() if stop else len(text)].split(" ")]
+    every = [w for i, w in enumerate(every) if w or i == 0]
+    words = every[:_WORDS_READ]  # where the first predicate may be; its -지 않다 may be the next word (받지‖않아요)
     for i, word in enumerate(words):
         if not word:
             continue
@@ -92,7 +92,7 @@ def negated_in_writing(text: str, end: int) -> bool:
         if _PREDICATE_END_RE.search(word):
             if "지않" in word or ("지못" in word and "지못하" not in word):  # written without a space
                 return True
-            following = words[i + 1] if i + 1 < len(words) else ""
+            following = every[i + 1] if i + 1 < len(every) else ""
             # 하지 못하다: the analysis reads 못하 as one auxiliary, not as a negation (kept as it reads)
             return word.endswith("지") and following.startswith(("않", "못")) and not following.startswith("못하")
     return False

@@ -154,9 +154,11 @@ class _Rules:
     inducement_strong: _Family
     inducement_soft: _Family
     procedures: re.Pattern[str]
+    procedures_gate: frozenset[str] | None  # literal prefixes one of which a procedure name starts with
     disclosures: re.Pattern[str]
     optout_phrase: re.Pattern[str]
     optout_method: re.Pattern[str]
+    optout_free: re.Pattern[str]
     sender: re.Pattern[str]
     approval: re.Pattern[str]
 
@@ -186,9 +188,11 @@ def _rules() -> _Rules:
             "MSA-INDUCEMENT", _alternation(soft), _alternation(soft_ad), exceptions, _alternation([*soft, *soft_ad])
         ),
         procedures=required(omit["procedures"]),
+        procedures_gate=required_grams("|".join(f"(?:{p})" for p in omit["procedures"])),
         disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
         optout_phrase=required(adv["optout_phrases"]),
         optout_method=required(adv["optout_methods"]),
+        optout_free=required(adv["optout_free_methods"]),
         sender=required(adv["sender"]),
         approval=required(adv["approval_number"]),
     )
@@ -355,6 +359,8 @@ def _scored(
     found = {f.rule for f in findings} | {m.rule for m in matches}
     if "MSA-DEFAME" in found:  # a disparagement is reported as a comparison too, at its own place
         found.add("MSA-COMPARISON")
+    if "MSA-BEFORE-AFTER" in found:  # a result shown in pictures reads like a patient's story to the character
+        found.add("MSA-TESTIMONIAL")  # grams; it is the before/after rule's (a frame or word list still finds a story)
     scored = [
         m
         for m in (FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON) for rule in scored_rules(norm, scope))
@@ -534,6 +540,8 @@ def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[F
 
 
 def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
+    if not could_match(rules.procedures_gate, norm.grams):  # no procedure name can start here: no scan (lint speed)
+        return
     procedure = rules.procedures.search(norm.text)
     if procedure is None or rules.disclosures.search(norm.text):
         return
@@ -588,7 +596,10 @@ _080_RE = re.compile(r"080[0-9]{7,8}")
 
 
 def _has_free_optout(text: str, norm: Normalized, rules: _Rules) -> bool:
-    """ "무료수신거부" / "무료거부" with a method next to it, or with an 080 number in the message."""
+    """ "무료수신거부" / "무료거부" with a method next to it, or with an 080 number in the message; or blocking the
+    Kakao channel, a method that costs the recipient nothing ("수신을 원치 않으시면 채널을 차단해 주세요")."""
+    if rules.optout_free.search(norm.text):
+        return True
     for phrase in rules.optout_phrase.finditer(norm.text):
         window = norm.text[max(0, phrase.start() - _OPTOUT_WINDOW // 4) : phrase.end() + _OPTOUT_WINDOW]
         if rules.optout_method.search(window) or _080_RE.search(norm.text) or _OPTOUT_VARIABLE_RE.search(text):
