@@ -64,7 +64,8 @@ _TESTIMONIAL: list[dict[str, Any]] = [
         "rule": "MSA-TESTIMONIAL",
         "scope": "ad",
         "kind": "original",
-        "pattern": "[-–—―]\\s*(고객|환자|회원|[0-9]{2}\\s*대[가-힣 ]{0,6})(님|분)?\\s*[A-Za-z가-힣○*□△]{1,4}\\s*(님|씨|고객님?)(?![가-힣])",
+        "pattern": "[\"”’']\\s*[-–—―]\\s*(a|an|one of our|our)?\\s*[A-Za-z ]{0,24}\\b(patient|client|customer|mum|mom|dad|student)s?\\b"
+        "|[-–—―]\\s*(고객|환자|회원|[0-9]{2}\\s*대[가-힣 ]{0,6})(님|분)?\\s*[A-Za-z가-힣○*□△]{1,4}\\s*(님|씨|고객님?)(?![가-힣])",
     },
     # 1c. a first-person sentence about life now ("제가 이제 맨얼굴로 출근해요")
     {
@@ -118,6 +119,7 @@ _TESTIMONIAL: list[dict[str, Any]] = [
                 "라이브",
                 "생방송",
                 "(시술|수술|치료|관리|교정)(하는|받는)?(과정|장면)",
+                "(회복|치료|시술|수술|관리|교정|변화)[가-힣]{0,4}(과정|여정|기록)",
                 "담은",
                 "기록",
                 "일기",
@@ -243,7 +245,7 @@ _TESTIMONIAL: list[dict[str, Any]] = [
         "window": 30,
         "roles": [
             [
-                "(저희|우리|본원)?(직원|간호사|실장님?|팀장님?|스태프|코디네이터|상담실장님?|치위생사|물리치료사)(분)?(들)?(도|이|가|께서)",
+                "(저희|우리|본원)?(직원|간호사|실장님?|팀장님?|스태프|코디네이터|상담실장님?|치위생사|물리치료사)(분|선생님|쌤)?(들)?(도|이|가|께서)",
                 "원장님?(의)?(어머님|아버님|부모님|가족|아내|남편|딸|아들|장모님|장인어른|자녀|와이프)(들)?(도|이|가|께서)?",
                 "(직원|의료진)(가족|의가족)(들)?(도|이|가)",
                 "(our|my)(own)?(nurses?|staff|team|employees|receptionists?|therapists?|hygienists?)(members)?(get|got|had|have|chose|choose|trust|come|came|went)",

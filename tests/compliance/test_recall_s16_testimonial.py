@@ -117,3 +117,14 @@ def test_every_frame_is_model_free_for_advertising_content() -> None:
         if frame.get("kind", "window") == "window":
             alternations = ["|".join(f"(?:{p})" for p in role) for role in frame["roles"]]
             assert any(required_grams(a) for a in alternations), frame["roles"][0][:2]
+
+
+def test_the_senders_own_name_is_no_other_provider() -> None:
+    """한방병원 in "참좋은한방병원" is the sender, not a rival: a patient's story there is no comparison, while a
+    rival named in the sentence still is one."""
+    own = (
+        "(광고) 바른숲한방병원 어깨가 굳어 잠 못 들던 환자분의 회복 수기가 채널에 올라왔어요. 무료수신거부 080-454-7878"
+    )
+    assert rules_of(own) & {"MSA-COMPARISON", "MSA-DEFAME", T} == {T}
+    rival = "(광고) 바른숲한방병원 양방병원에서 못 고친 어깨 통증, 상담해 보세요. 무료수신거부 080-454-7878"
+    assert "MSA-COMPARISON" in rules_of(rival)
