@@ -65,7 +65,7 @@ _TESTIMONIAL: list[dict[str, Any]] = [
         "scope": "ad",
         "kind": "original",
         "pattern": "[\"”’']\\s*[-–—―]\\s*(a|an|one of our|our)?\\s*[A-Za-z ]{0,24}\\b(patient|client|customer|mum|mom|dad|student)s?\\b"
-        "|[-–—―]\\s*(고객|환자|회원|[0-9]{2}\\s*대[가-힣 ]{0,6})(님|분)?\\s*[A-Za-z가-힣○*□△]{1,4}\\s*(님|씨|고객님?)(?![가-힣])",
+        "|[-–—―]\\s*(고객|환자|회원|[0-9]{2}\\s*대[가-힣 ]{0,6})(님|분)?\\s*[A-Za-z가-힣○*□△]{1,4}\\s*(님|씨|고객님?)(?![가-힣])(?=\\s*($|[\\n.,!)\\]※*]))",  # a signature ends its line or sentence
     },
     # 1c. a first-person sentence about life now ("제가 이제 맨얼굴로 출근해요")
     {
@@ -76,7 +76,23 @@ _TESTIMONIAL: list[dict[str, Any]] = [
             ["(?<!희)(제가|저는|저도|나는|내가)"],
             ["(이제|요즘|지금은|드디어|처음으로|덕분에)[가-힣0-9]{0,14}(요|니다|죠)(?![가-힣])"],
         ],
-        "exceptions": ["원장", "의사", "전문의", "상담실장", "대표"],
+        # the clinic speaking in the first person offers or explains; it tells no story of its own treatment
+        "exceptions": [
+            "원장",
+            "의사",
+            "전문의",
+            "상담실장",
+            "대표",
+            "드려",
+            "드립",
+            "드리",
+            "권해",
+            "권하",
+            "진료",
+            "상담",
+            "안내",
+            "설명",
+        ],
     },
     # 2. an influencer, creator or entertainer's own post, video or course with the treatment
     {
@@ -116,8 +132,8 @@ _TESTIMONIAL: list[dict[str, Any]] = [
                 "브이로그",
                 "vlog",
                 "(풀|후기|리뷰|체험)영상",
-                "라이브",
-                "생방송",
+                # a stream of their own treatment, not any broadcast they appear on (MSA-CELEBRITY / ARTICLE-FORM)
+                "(과정|장면|시술|수술)(을|를)?(라이브|생방송|실시간)",
                 "(시술|수술|치료|관리|교정)(하는|받는)?(과정|장면)",
                 "(회복|치료|시술|수술|관리|교정|변화)[가-힣]{0,4}(과정|여정|기록)",
                 "담은",
@@ -179,12 +195,12 @@ _TESTIMONIAL: list[dict[str, Any]] = [
                 "다큐",
                 "(과정|여정|일상|하루|변화|기까지)[가-힣]{0,4}(을|를)?(영상|사진|카메라|브이로그|기록)[가-힣]{0,2}(으로|에|로)?(담|기록|남|공개)",
                 "영상(으로|에)담",
-                "기록(했|한|해)",
                 "(쓰신|적으신|기록하신|남기신|쓴|적은)[가-힣0-9]{0,8}(기록장|일기|수첩|노트|기록|다이어리|일지)",
                 "기록장",
                 "일지",
                 "(만족|성공|변화|회복|극복|완치|졸업)[가-힣]{0,2}(스토리|이야기|사연)",
-                "(이야기|사연|스토리)(를|을)?(영상|소개|공개|담|들어|전해)",
+                # the reader is to hear it; a clinic that listens (이야기를 들어 드립니다) tells no story
+                "(이야기|사연|스토리)(를|을)?(영상|소개|공개|담|들어보|들어주세요|전해드)",
             ],
         ],
         "exceptions": [

@@ -77,6 +77,10 @@ def test_before_after_photos_are_before_after_not_testimonial(body: str) -> None
         "시술 전후 주의사항을 홈페이지에 정리했습니다.",
         "배우 ○○ 씨가 SNS에 올린 그 피부과입니다.",
         "VIP 라운지 운영 시간이 저녁 8시까지로 바뀌었습니다.",
+        "시술 후 고객님의 피부 상태를 매번 기록해 드립니다.",
+        "이벤트 — 회원 가입 고객님께 보습 샘플을 드려요.",
+        "저는 요즘 환자분들께 보습부터 권해 드려요.",
+        "가수 ○○ 씨가 출연한 생방송에서 소개된 관리법을 안내합니다.",
     ],
 )
 def test_a_clinics_own_voice_and_requests_are_no_testimonial(body: str) -> None:
