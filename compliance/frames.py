@@ -127,6 +127,8 @@ class Frame:
         while (anchor := first.search(text, pos)) is not None:
             a, b = anchor.span()
             clean = b > a and norm.crosses_words_cleanly(a, b) and not _ends_inside(optouts, b)
+            if clean and self.rule in _OTHER_PROVIDER_RULES and _in_own_name(norm, a, b):
+                clean = False  # 한방병원 of the sender's 참좋은한방병원 is no other provider
             span = self._around(norm, a, b, rest, optouts) if clean else None
             if span is None:  # look again from the next character (a shorter anchor may fit: 과고객님 → 고객님)
                 pos = a + 1
@@ -189,6 +191,32 @@ def _optout_spans(text: str) -> tuple[Span, ...]:
 def _ends_inside(optouts: tuple[Span, ...], end: int) -> bool:
     """Whether a match ending at compact position ``end`` ends inside an opt-out footer (its 무료 or 무료수)."""
     return any(start < end <= stop for start, stop in optouts)
+
+
+# the sender's own name where messages put it: right after the advertising label or in the opening brackets
+# ("(광고) 참좋은한방병원", "[튼튼한방병원] …"), ending in a kind of clinic
+_OWN_NAME_RE = re.compile(
+    r"\s*(?:\(광고\)\s*)?[\[【<〈「]?\s*([가-힣A-Za-z0-9]{0,20}"
+    r"(?:병원|의원|치과|안과|피부과|성형외과|한의원|클리닉|의학과|정형외과|내과|외과|소아과|이비인후과|비뇨기과|산부인과))"
+)
+# frames whose first role is another provider: an anchor inside the sender's own name compares with nobody
+_OTHER_PROVIDER_RULES = frozenset({"MSA-COMPARISON", "MSA-DEFAME"})
+
+
+@lru_cache(maxsize=1024)  # bounded: a bulk stream of unique texts must stay small
+def _own_name(original: str) -> Span | None:
+    """Where the sender's name stands in ``original`` (None: no name of a clinic at the start)."""
+    found = _OWN_NAME_RE.match(original)
+    return found.span(1) if found else None
+
+
+def _in_own_name(norm: Normalized, a: int, b: int) -> bool:
+    """Whether the compact-text match ``[a, b)`` lies inside the sender's own name."""
+    name = _own_name(norm.original)
+    if name is None:
+        return False
+    start, end = norm.span(a, b)
+    return name[0] <= start and end <= name[1]
 
 
 def _groups(raw: Any) -> tuple[tuple[str, ...], ...]:

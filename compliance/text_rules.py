@@ -303,7 +303,11 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     findings.extend(_inducement(norm, rules, ad_content))
     if ad_content:
         matches += context.keep(frame_matches(norm, ad_only=True), _rule_of, _span_of, "frame")
-        matches += _scored(norm, "ad", findings, matches, context)
+        matches += [
+            m
+            for m in _scored(norm, "ad", findings, matches, context)
+            if advertising or m.rule not in _FRAMES_ONLY_IN_INFO
+        ]
     by_rule: dict[str, list[Span]] = {}
     for match in matches:
         by_rule.setdefault(match.rule, []).append(match.span)
@@ -334,8 +338,16 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         findings.extend(context.keep_findings(disparaging(text, findings)))
     findings.extend(_plain(text))
     return _finish(
-        text, _disparaging_compares(_guarantee_remedies(findings)), partial(lint_text, channel=channel, purpose=purpose)
+        text,
+        _disparaging_compares(_before_after_photos(_guarantee_remedies(findings))),
+        partial(lint_text, channel=channel, purpose=purpose),
     )
+
+
+# A care or notice message addresses its own patient (고객님, 받으신 분, 회원 등급이 올라갔습니다): the scorer's
+# character grams read that address as a patient's story. In a message declared informational a testimonial is left
+# to the word lists and frames, which name the story's form (a quote relayed, 수기, 영상, 회복 이야기).
+_FRAMES_ONLY_IN_INFO = frozenset({"MSA-TESTIMONIAL"})
 
 
 def _rule_of(match: FrameMatch) -> str:
@@ -379,6 +391,22 @@ def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:
         return findings
     return [
         f for f in findings if f.rule != "MSA-INDUCEMENT" or not any(a <= (f.start or 0) < b for a, b in guarantees)
+    ]
+
+
+def _before_after_photos(findings: list[Finding]) -> list[Finding]:
+    """Patients' before/after photos (고객님들의 수술 전·후 모습, 시작할 때와 3개월 후 체형 사진) are MSA-BEFORE-AFTER:
+    the people in them do not make the photos a testimonial too. Drop testimonial findings that overlap a
+    before/after finding; a testimonial elsewhere in the message (a quote, an interview) stays."""
+    photos = [
+        (f.start or 0, f.end or 0) for f in findings if f.rule == "MSA-BEFORE-AFTER" and (f.end or 0) > (f.start or 0)
+    ]
+    if not photos:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.rule != "MSA-TESTIMONIAL" or not any((f.start or 0) < b and a < (f.end or 0) for a, b in photos)
     ]
 
 
