@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate scorer clean
+.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate scorer scorer-lofo clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,10 +69,14 @@ bench-scaleout: $(VENV)/.installed
 	$(PY) -m bench.scaleout $(if $(QUICK),--quick,) $(if $(ONLY),--only=$(ONLY),)
 
 # Retrain the compliance checker's per-rule scorer (compliance/rules/scorer.json) after adding or relabelling corpus
-# lines: dev, independent_dev and every compliance/corpus/probes*.jsonl not held back (never a held-out or *unseen*
-# file). About a minute of CPU; prints each rule's threshold and held-back recall. Then `make bench` for the figures.
+# lines: dev, independent_dev(2), every compliance/corpus/probes*.jsonl and writer_*.jsonl not held back (never a
+# held-out or *unseen* file). About a minute of CPU; prints each rule's threshold and held-back recall. Then `make bench`
+# for the figures. `make scorer-lofo`: leave-one-file-out (each file scored by a scorer trained without it; FILES=...).
 scorer: $(VENV)/.installed
 	$(PY) -m compliance.scorer_train
+
+scorer-lofo: $(VENV)/.installed
+	$(PY) -m compliance.scorer_lofo $(if $(FILES),--files $(FILES),)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

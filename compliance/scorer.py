@@ -1,25 +1,36 @@
-"""A second opinion per rule family: a linear scorer over the character bigrams and trigrams of the compact text
-(``rules/scorer.json``, trained by :mod:`.scorer_train` on the labelled dev lines).
+"""A second opinion per rule family: a linear scorer over what a message says (``rules/scorer.json``, trained by
+:mod:`.scorer_train` on the labelled training lines).
 
-Frames find what their phrases say; a message in wording no frame was written for ("어디서 하셔도 같다고
-생각하시나요?") still shares short character sequences with the labelled lines of its family (어디서, 다릅,
-저희는 …). The scorer adds those up; a rule is reported only when the score clears a threshold chosen for
-precision on held-back folds of the training lines, and only where no frame or word list found that rule.
+Frames find what their phrases say; a message in wording no frame was written for ("다른 데 다니다 결국 여기로
+옮겨오시는 분들이 제일 많아요") still shares pieces with the labelled lines of its family. The scorer adds up:
 
-It needs no morphology model (character n-grams of :mod:`.normalize`'s compact text) and is computed once per
-text (cached): ordinary messages pay one pass over their n-grams.
+- character bigrams and trigrams of the compact text (어디서, 다릅, 저희는 …; digits written 0);
+- word stems with Korean particles and endings stripped (병원에서는 → 병원, 비교해 → 비교) and pairs of adjacent
+  stems, so one claim inflected another way still counts;
+- cue classes written once for the frames and the disparagement step (another provider, a contrast, a refusal
+  retold, a promise, a celebrity role …): a class fires on a member no training line used.
+
+All of it is read from the message's *content*: the '(광고)' label and sender name, risk notices and opt-out footers
+are left out (they differ from writer to writer and say nothing about the claim: a footer's "효과는 개인마다
+다릅니다" is no contrast with another clinic). A rule is reported only when the score clears a threshold chosen for
+precision on whole writing sessions held back in training, and only where no frame or word list found that rule.
+
+It needs no morphology model and is computed once per text (cached).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .findings import RULES_DIR
 from .normalize import Normalized, normalize
+from .prefilter import grams, required_grams
 
 Span = tuple[int, int]
 _DIGITS_RE = re.compile(r"[0-9]")
@@ -30,11 +41,109 @@ _LABEL_RE = re.compile(r"\s*\(광고\)\s*(?:[\[【<][^\]】>\n]{1,30}[\]】>]\s*
 MIN_CHARS = 20
 _FOOTER_RE = re.compile(r"부작용|개인차|sideeffect|resultsvary|mayvary|수신거부|무료거부|optout")
 
+# The envelope of a message says nothing about its claims and differs from writer to writer: the '(광고)' label
+# and the sender's name after it (or a bracketed name first), risk notices and opt-out footers. Features are
+# read from the rest (a notice's "효과는 개인마다 다릅니다" is no contrast with another clinic).
+_SENDER_RE = re.compile(
+    r"^\s*(?:[\[(【<]\s*광\s*고\s*[\])】>]|광고\))?\s*"
+    r"(?:[\[【<][^\]】>\n]{1,30}[\]】>]|[^\s\[\]()]{1,20}(?:병원|의원|치과|안과|피부과|외과|한의원|클리닉|센터)(?=\s))?",
+)
+_PART_RE = re.compile(r"[^.!?\n。※*]+")
+_NOTICE_RE = re.compile(
+    r"개인차|개인(?:별|마다|에따라)|사람마다|수신거부|무료거부|무료수신|수신을원치|거부080|optout|unsubscribe|stop0"
+    r"|resultsvary|resultsmayvary|mayvary|individualresults|(?:효과|결과|경과)[가-힣,]{0,12}(?:차이가있|다를수)"
+    r"|(?:부작용|sideeffect|risk)[가-힣a-z0-9,]{0,16}(?:있을수|있습니다|있으며|있고|생길수|가능|有|may|can)"
+)
+_NEGATIVE_RE = re.compile(r"없|않|zero|never|no")
+_SQUEEZE_RE = re.compile(r"[\W_]+")
+_OPTOUT_RE = re.compile(
+    r"(?:무료\s*)?수신\s*거부[^.!?\n]*|무료\s*거부[^.!?\n]*|(?:opt[\s-]*out|unsubscribe|reply\s+stop)[^.!?\n]*", re.I
+)
 
-def features(compact: str) -> set[str]:
-    """Character bigrams and trigrams of the compact text, every digit written 0 (50% and 30% alike)."""
-    text = _DIGITS_RE.sub("0", compact)
-    return {text[i : i + n] for n in (2, 3) for i in range(len(text) - n + 1)}
+
+def content(original: str) -> str:
+    """The message without its envelope: sender label and name, risk notices and opt-out footers (a claim such
+    as "부작용 걱정 없는" is kept)."""
+    head = _SENDER_RE.match(original)
+    body = original[head.end() :] if head is not None else original
+    body = _OPTOUT_RE.sub(" ", body)
+    kept = []
+    for part in _PART_RE.findall(body):
+        compact = _SQUEEZE_RE.sub("", part).lower()  # enough for the notice words (no look-alikes in them)
+        if compact and (_NOTICE_RE.search(compact) is None or _NEGATIVE_RE.search(compact) is not None):
+            kept.append(part.strip())
+    return " . ".join(kept)
+
+
+# Korean endings and particles stripped from a written word to leave its stem (model-free): 병원에서는 → 병원,
+# 비교해 → 비교, 다녀보셨다면 → 다녀보; a stem keeps two syllables at least.
+_ENDINGS = sorted(
+        {
+            *"은는이가을를에의도만로와과요다고며게지서나면던한할해된될신셨실시세겠었았였했드려린",
+            "에서", "에게", "께서", "부터", "까지", "처럼", "보다", "으로", "이나", "이랑", "하고", "에는", "에도",
+            "와는", "과는", "습니다", "니다", "합니다", "됩니다", "입니다", "드립니다", "어요", "아요", "에요",
+            "예요", "세요", "다면", "으면", "는데", "지만", "니까", "다가", "어서", "아서", "하는", "하면", "해서",
+            "했던", "하신", "하시", "되는", "되어", "돼요", "드리", "드린", "드릴", "려요", "셔서", "으세요",
+        },
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_WORD_RE = re.compile(r"[가-힣]+|[a-z]+")
+_EN_SUFFIX_RE = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def stem(word: str) -> str:
+    """A written word's stem: endings and particles off (Hangul), ``-s/-ed/-ing`` off (Latin)."""
+    if word.isascii():
+        return _EN_SUFFIX_RE.sub("", word) if len(word) > 4 else word
+    while True:
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 2:
+                word = word[: -len(ending)]
+                break
+        else:
+            return word
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue class: its pattern over the compact text, and the short strings one of which any match contains
+    (:func:`.prefilter.required_grams`; ``None`` when there are none), so most classes are never scanned."""
+
+    name: str
+    pattern: re.Pattern[str]
+    required: frozenset[str] | None
+
+
+def compile_cues(cues: dict[str, str]) -> tuple[Cue, ...]:
+    return tuple(Cue(name, re.compile(pattern), required_grams(pattern)) for name, pattern in cues.items())
+
+
+def features(text: str, cues: tuple[Cue, ...] = ()) -> set[str]:
+    """What the scorer reads of a message's content (:func:`content`): character bigrams and trigrams of the
+    compact text (every digit written 0: 50% and 30% alike), word stems ``w:`` and pairs of adjacent stems
+    ``b:`` (wording that inflects differently), and the cue classes ``c:`` whose pattern occurs (a class such
+    as "another provider" stands for words no training line used)."""
+    body = content(text)
+    written = normalize(body).text
+    compact = _DIGITS_RE.sub("0", written)
+    found = {compact[i : i + n] for n in (2, 3) for i in range(len(compact) - n + 1)}
+    words = [stem(w) for w in _WORD_RE.findall(unicodedata.normalize("NFKC", body).lower())]
+    found.update(f"w:{w}" for w in words)
+    found.update(f"b:{a}_{b}" for a, b in pairwise(words))
+    if cues:
+        present = grams(written)
+        for cue in cues:
+            if (cue.required is None or not cue.required.isdisjoint(present)) and cue.pattern.search(written):
+                found.add(f"c:{cue.name}")
+    return found
+
+
+# A comparison needs something said about the other party, one of the cue classes that speak for it (a contrast, a
+# verdict, a refusal retold, shopping around …): the words "타 병원" or "병원" alone are no comparison ("타 병원 진료
+# 기록을 지참하세요"), however often the training lines that use them compare.
+NEEDS_CUE = frozenset({"MSA-COMPARISON", "MSA-DEFAME"})
+CUE_SUPPORT = 0.1  # summed weight of such classes (a class barely seen with the rule in training weighs about 0.01)
 
 
 @dataclass(frozen=True)
@@ -47,13 +156,45 @@ class _Scope:
     weights: dict[str, tuple[float, ...]]  # n-gram → its weight for each rule of the scope (0.0 where unused)
 
 
+_OVERRIDE: list[dict[str, Any]] = []  # a trained document used instead of rules/scorer.json (evaluation only)
+
+
+def use(doc: dict[str, Any] | None) -> None:
+    """Score with ``doc`` (what :mod:`.scorer_train` writes to ``rules/scorer.json``) instead of the rules file,
+    or with the rules file again for ``None``: the leave-one-file-out measure (:mod:`.scorer_lofo`) scores each
+    file with a scorer that never saw it. Lint with ``use_cache=False`` after switching."""
+    _OVERRIDE[:] = [] if doc is None else [doc]
+    _scopes.cache_clear()
+    _document.cache_clear()
+    _cues.cache_clear()
+    _features.cache_clear()
+    _rules_over_threshold.cache_clear()
+    _best_sentence.cache_clear()
+
+
+@cache
+def _document() -> dict[str, Any]:
+    path = RULES_DIR / "scorer.json"
+    if _OVERRIDE:
+        return _OVERRIDE[0]
+    return json.loads(path.read_text("utf-8")) if path.exists() else {"rules": []}
+
+
+@cache
+def _cues() -> tuple[Cue, ...]:
+    """The cue classes the scorer was trained with (patterns over the compact text, kept in its JSON)."""
+    return compile_cues(_document().get("cues", {}))
+
+
+@lru_cache(maxsize=8)  # one message's scopes share it; a few hundred strings each, so not one per text
+def _features(original: str) -> frozenset[str]:
+    return frozenset(features(original, _cues()))
+
+
 @cache
 def _scopes() -> dict[str, _Scope]:
-    path = RULES_DIR / "scorer.json"
-    if not path.exists():
-        return {}
     grouped: dict[str, list[dict[str, Any]]] = {}
-    for entry in json.loads(path.read_text("utf-8"))["rules"]:
+    for entry in _document()["rules"]:
         grouped.setdefault(entry.get("scope", "ad"), []).append(entry)
     scopes: dict[str, _Scope] = {}
     for name, entries in grouped.items():
@@ -67,7 +208,7 @@ def _scopes() -> dict[str, _Scope]:
     return scopes
 
 
-def _totals(scope: _Scope, grams: set[str]) -> list[float]:
+def _totals(scope: _Scope, grams: frozenset[str]) -> list[float]:
     """Bias plus the weights of the n-grams present, per rule: the columns are summed in C (zip, sum), which
     keeps an uncached message at a few tens of microseconds."""
     rows = [scope.weights[g] for g in grams & scope.weights.keys()]
@@ -77,21 +218,30 @@ def _totals(scope: _Scope, grams: set[str]) -> list[float]:
 
 
 @lru_cache(maxsize=4096)
-def _rules_over_threshold(compact: str, scope_name: str) -> tuple[str, ...]:
+def _rules_over_threshold(original: str, compact: str, scope_name: str) -> tuple[str, ...]:
     scope = _scopes().get(scope_name)
     if scope is None or len(compact) < MIN_CHARS:
         return ()
-    totals = _totals(scope, features(compact))
+    present = _features(original)
+    totals = _totals(scope, present)
     return tuple(
-        rule for rule, total, limit in zip(scope.rules, totals, scope.threshold, strict=True) if total >= limit
+        rule
+        for index, (rule, total, limit) in enumerate(zip(scope.rules, totals, scope.threshold, strict=True))
+        if total >= limit and (rule not in NEEDS_CUE or _cued(scope, index, present))
     )
+
+
+def _cued(scope: _Scope, index: int, present: frozenset[str]) -> bool:
+    """Whether cue classes that speak for the rule are among the features (see NEEDS_CUE)."""
+    support = sum(max(0.0, scope.weights[g][index]) for g in present if g.startswith("c:") and g in scope.weights)
+    return support >= CUE_SUPPORT
 
 
 def scored_rules(norm: Normalized, scope: str) -> list[str]:
     """Rule ids of one scope whose score clears its threshold on this message: ``ad`` (MSA rules, applied to
     advertising content), ``info`` (PROMO: promotional content of an informational message) or ``kakao``
     (KAKAO-ALIMTALK-BLACKLIST)."""
-    return list(_rules_over_threshold(norm.text, scope))
+    return list(_rules_over_threshold(norm.original, norm.text, scope))
 
 
 def best_sentence(norm: Normalized, rule: str) -> Span:
@@ -116,7 +266,8 @@ def _best_sentence(original: str, rule: str) -> Span:
         compact = normalize(original[start:end]).text
         if not compact:
             continue
-        total = sum(scope.weights[g][index] for g in features(compact) & scope.weights.keys())
+        grams = features(original[start:end], _cues())
+        total = sum(scope.weights[g][index] for g in grams & scope.weights.keys())
         if _FOOTER_RE.search(compact):
             total -= 1000.0  # a footer only when nothing else is there
         if total > top:

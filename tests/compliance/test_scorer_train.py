@@ -68,7 +68,32 @@ def test_a_threshold_keeps_precision_with_a_phantom_false_positive(pairs: list[t
 
 
 def test_a_few_lucky_positives_set_no_threshold() -> None:
-    # Five clean positives at the top used to be enough (precision 1.0, three true positives); one phantom
-    # false positive per pass needs about twenty
+    # Five clean positives at the top used to be enough (precision 1.0, three true positives); with one phantom
+    # false positive a cut needs PRECISION / (1 - PRECISION) true positives above it (49 at 0.98)
     assert math.isinf(threshold([3.0, 2.9, 2.8, 2.7, 2.6, 0.1], [1, 1, 1, 1, 1, 0]))
-    assert threshold([3.0 - i / 100 for i in range(25)], [1] * 25) == pytest.approx(2.76)
+    needed = math.ceil(PRECISION / (1 - PRECISION) - 1e-9)
+    assert math.isinf(threshold([3.0 - i / 100 for i in range(needed - 1)], [1] * (needed - 1)))
+    assert threshold([3.0 - i / 100 for i in range(needed + 5)], [1] * (needed + 5)) == pytest.approx(
+        3.0 - (needed + 4) / 100
+    )
+
+
+def test_writer_files_are_training_lines_unless_held_back() -> None:
+    writers = {p.stem for p in CORPUS_DIR.glob("writer_*.jsonl")}
+    splits = training_splits()
+    assert {n for n in writers if "heldout" not in n and "unseen" not in n} <= set(splits)
+    with pytest.raises(ValueError):
+        scorer_train.train(["dev", "writer_s16_heldout"])
+
+
+def test_sessions_stay_in_one_fold() -> None:
+    # thresholds are set on wording the model never saw: a whole file, or one round of dev.jsonl
+    assert scorer_train._group("writer_s16_a", "wa-comparison-03", "session") == "writer_s16_a"
+    assert scorer_train._group("dev", "d017b", "session") == scorer_train._group("dev", "d101", "session")
+    assert scorer_train._group("dev", "d017b", "session") != scorer_train._group("dev", "y017b", "session")
+    assert scorer_train._group("dev", "d017b", "sentence") == scorer_train._group("dev", "d017a", "sentence")
+
+
+def test_every_cue_class_compiles_and_is_in_the_json() -> None:
+    written = json.loads((RULES_DIR / "scorer.json").read_text("utf-8"))
+    assert written["cues"] == scorer_train.cue_classes(), "cue classes changed: retrain with `make scorer`"

@@ -1,0 +1,70 @@
+"""What the per-rule scorer reads of a message (compliance/scorer.py): its content without the envelope, word
+stems, cue classes. Model-free."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.scorer import compile_cues, content, features, stem
+
+
+def test_the_envelope_is_not_read() -> None:
+    text = (
+        "(광고) 온누리안과 ○○일보 건강 칼럼을 연재하는 원장의 노안 클리닉 ※ 멍·붓기 등 부작용이 생길 수 있고 "
+        "효과는 개인마다 다릅니다. 무료수신거부 080-300-5500"
+    )
+    assert content(text) == "○○일보 건강 칼럼을 연재하는 원장의 노안 클리닉"
+    assert content("[고운빛피부과] 예약 확인: 3월 14일 14:00.") == "예약 확인: 3월 14일 14:00"
+    assert content("(광고) Seoul Clinic. Side effects may occur. Reply STOP to opt out") == "Seoul Clinic"
+
+
+def test_a_claim_about_side_effects_is_content() -> None:
+    text = "(광고) 온누리안과 회복 걱정 없는 스마일라식, 부작용 없는 수술 무료수신거부 0808885522"
+    assert content(text) == "회복 걱정 없는 스마일라식, 부작용 없는 수술"
+
+
+def test_stems_drop_particles_and_endings() -> None:
+    assert stem("병원에서는") == "병원"
+    assert stem("비교해") == stem("비교하면") == "비교"
+    assert stem("여기저기") == "여기저기"
+    assert stem("최고") == "최고"  # two syllables stay
+    assert stem("clinics") == "clinic"
+
+
+def test_cue_classes_fire_on_words_no_line_used() -> None:
+    cues = compile_cues({"other_provider": "(다른|여느|동네)(병원|치과)", "contrast": "다릅|달라"})
+    found = features("(광고) 하람치과 동네 치과와는 확실히 달라요", cues)
+    assert {"c:other_provider", "c:contrast", "w:동네", "b:동네_치과"} <= found
+    assert "c:other_provider" not in features("(광고) 하람치과 스케일링 안내", cues)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(max_size=60)
+    | st.lists(st.sampled_from(["다른", "타", "병원", "치과", "30%", "할인", "rush", "ed", " ", ".", "저렴"])).map(
+        "".join
+    )
+)
+def test_cue_prefilter_never_hides_a_match(text: str) -> None:
+    cues = compile_cues({"provider": "(다른|타)(병원|치과)", "price": "[0-9]+%(할인|저렴)", "en": "rush(ed)?"})
+    plain = compile_cues({"provider": "(다른|타)(병원|치과)", "price": "[0-9]+%(할인|저렴)", "en": "rush(ed)?"})
+    plain = tuple(type(c)(c.name, c.pattern, None) for c in plain)
+    assert features(text, cues) == features(text, plain)
+
+
+def test_leave_one_file_out_swaps_the_scorer_and_restores_it() -> None:
+    from compliance import scorer
+    from compliance.scorer_lofo import checker_counts
+    from compliance.text_rules import lint_text
+
+    text = (  # writer_s16_a wa-comparison-02: shopping around, no clinic named
+        "(광고) 한결피부과의원\n발품 팔아 견적 비교하느라 지치셨죠? 최종 결정은 저희 상담 한 번 받아보고 하셔도 늦지 "
+        "않습니다.\n무료거부 080-221-0450"
+    )
+    row = {"text": text, "channel": "sms", "purpose": "advertising", "expected": ["MSA-COMPARISON"]}
+    without, _ = checker_counts([row], {"rules": []})
+    assert without.fn == 1  # no frame finds it: the scorer does
+    with_scorer = {f.rule for f in lint_text(text, "sms", "advertising", use_cache=False)}
+    assert "MSA-COMPARISON" in with_scorer
+    assert scorer._OVERRIDE == []
