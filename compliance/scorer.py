@@ -39,6 +39,7 @@ _LABEL_RE = re.compile(r"\s*\(광고\)\s*(?:[\[【<][^\]】>\n]{1,30}[\]】>]\s*
 # Fewer characters than this are too little wording to judge: "예약 확인: {{ link }}" is four characters once its
 # variables are gone, and a handful of n-grams shared with promotions must not make a reminder an advertisement.
 MIN_CHARS = 20
+MIN_CONTENT_CHARS = 15  # of the content itself (below): a 14-character sentence is too little to judge
 _FOOTER_RE = re.compile(r"부작용|개인차|sideeffect|resultsvary|mayvary|수신거부|무료거부|optout")
 
 # The envelope of a message says nothing about its claims and differs from writer to writer: the '(광고)' label
@@ -220,7 +221,9 @@ def _totals(scope: _Scope, grams: frozenset[str]) -> list[float]:
 @lru_cache(maxsize=4096)
 def _rules_over_threshold(original: str, compact: str, scope_name: str) -> tuple[str, ...]:
     scope = _scopes().get(scope_name)
-    if scope is None or len(compact) < MIN_CHARS:
+    # the wording judged is the content (no label, name, notices or opt-out): a 14-character sentence inside an
+    # envelope of 60 is still too little to judge ("검진 결과를 알기 쉽게 해 드립니다")
+    if scope is None or len(compact) < MIN_CHARS or len(_SQUEEZE_RE.sub("", content(original))) < MIN_CONTENT_CHARS:
         return ()
     present = _features(original)
     totals = _totals(scope, present)

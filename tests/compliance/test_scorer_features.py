@@ -58,13 +58,13 @@ def test_leave_one_file_out_swaps_the_scorer_and_restores_it() -> None:
     from compliance.scorer_lofo import checker_counts
     from compliance.text_rules import lint_text
 
-    text = (  # writer_s16_a wa-comparison-02: shopping around, no clinic named
-        "(광고) 한결피부과의원\n발품 팔아 견적 비교하느라 지치셨죠? 최종 결정은 저희 상담 한 번 받아보고 하셔도 늦지 "
-        "않습니다.\n무료거부 080-221-0450"
+    text = (  # writer_s16_a wa-celebrity-04: a celebrity by role, no frame's words
+        "(광고) 미소담치과 트로트 가수 분들 무대 미소는 저희가 책임집니다. 치아미백 상담 ※개인차가 있으며 드물게 "
+        "부작용이 생길 수 있습니다. 무료거부 0806401122"
     )
-    row = {"text": text, "channel": "sms", "purpose": "advertising", "expected": ["MSA-COMPARISON"]}
+    row = {"text": text, "channel": "sms", "purpose": "advertising", "expected": ["MSA-CELEBRITY"]}
     without, _ = checker_counts([row], {"rules": []})
     assert without.fn == 1  # no frame finds it: the scorer does
     with_scorer = {f.rule for f in lint_text(text, "sms", "advertising", use_cache=False)}
-    assert "MSA-COMPARISON" in with_scorer
+    assert "MSA-CELEBRITY" in with_scorer
     assert scorer._OVERRIDE == []

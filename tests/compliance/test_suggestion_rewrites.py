@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
 from compliance.text_rules import lint_text
 from tests.compliance.suggestion_audit import audit
 
@@ -66,12 +64,6 @@ def test_an_alimtalk_promotion_moves_out_and_the_care_text_stays() -> None:
     assert finding.suggestion.apply(text) == "{{ patient.name }}님, 내일 오전 10시 예약입니다."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known checker defect (learned scorer, rules/scorer.json, owner: scorer): an ad left with only its "
-    "label, clinic name, risk notice and opt-out scores MSA-CELEBRITY; the audit counts these as "
-    "checker-on-empty-ad (171 findings on 122 corpus lines at session 16)",
-)
 def test_an_ad_that_says_nothing_but_its_notices_raises_nothing() -> None:
     for text in (
         "(광고) 한결안과 ※ 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-555-0142",
