@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from nodes.send_alimtalk.placeholders import PLACEHOLDER_RE as ALIMTALK_PLACEHOLDER_RE
 
@@ -288,8 +289,10 @@ def _normalize_simple(original: str) -> Normalized:
     return norm
 
 
+@lru_cache(maxsize=1024)  # one analysis per text: a message is linted again on every keystroke and every report
 def normalize(original: str) -> Normalized:
-    """Build the compact form of ``original`` with its offset map. Never raises for any ``str``."""
+    """Build the compact form of ``original`` with its offset map. Never raises for any ``str``. Cached per text
+    (bounded): the result is never changed by its readers."""
     if _SIMPLE_RE.fullmatch(original):
         return _normalize_simple(original)
     return _normalize_full(original)

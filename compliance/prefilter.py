@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from functools import lru_cache
 from typing import Any
 
 # The standard library's own regular-expression parser (Python ≥ 3.11; sre_parse before). Its modules are
@@ -110,6 +111,7 @@ def _item(op: Any, av: Any) -> Prefixes | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # per text, like its normalisation: the same message is linted again and again
 def grams(text: str) -> frozenset[str]:
     """Every substring of one or two characters of ``text``: a pattern's prefixes occur in the text exactly
     when they intersect this set (prefixes are at most two characters long)."""
