@@ -1,10 +1,14 @@
 """Session 16's writer files (training lines written by helpers who read neither the rules nor the other corpus
-texts) are well formed: real rule ids, cited sources of their own, channel and purpose allowed together, a clean
-share near a third, and no text or source shared with any other corpus file."""
+texts) are well formed: real rule ids, cited sources of their own (every listed page cited), channel and purpose
+allowed together, the families each writer was asked for, a clean share near a third, and no text or source shared
+with any other corpus file. writerC's lines from pages independent3 also cites sit in ``writer_s16_c_unseen``
+(never trained on) and count as writerC's here."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -12,40 +16,75 @@ from compliance.corpus_score import CORPUS_DIR, UNLABELLED, load
 from compliance.findings import rule_catalogue
 from nodes.channels import CHANNELS
 
-WRITERS = {"writer_s16_a": "wa"}  # file stem -> id and source-key prefix
-FAMILIES = {"comparison", "celebrity", "guarantee", "mixed", "english", "health", "clean"}
+ALL_FAMILIES = {"testimonial", "comparison", "inducement", "guarantee", "safety", "celebrity", "english", "health",
+                "purpose", "transmission", "other", "mixed", "clean"}  # fmt: skip
 
 
-def _sources() -> set[str]:
+@dataclass(frozen=True)
+class Writer:
+    stems: tuple[str, ...]  # the writer's files (the first is the training file)
+    prefix: str  # id and source-key prefix
+    families: frozenset[str]
+    clean_share: tuple[float, float]
+    lines: int
+
+
+WRITERS = {
+    "a": Writer(("writer_s16_a",), "wa",
+                frozenset({"comparison", "celebrity", "guarantee", "mixed", "english", "health", "clean"}),
+                (0.25, 0.40), 220),
+    "b": Writer(("writer_s16_b",), "wb",
+                frozenset({"inducement", "testimonial", "purpose", "english", "safety", "transmission", "health",
+                           "other", "clean"}),
+                (0.30, 0.40), 220),
+    "c": Writer(("writer_s16_c", "writer_s16_c_unseen"), "wc", frozenset(ALL_FAMILIES), (0.28, 0.38), 240),
+}  # fmt: skip
+
+
+def _source_keys() -> set[str]:
     table = (CORPUS_DIR / "SOURCES.md").read_text("utf-8")
     return set(re.findall(r"^\| ([a-z0-9-]+) \| http", table, re.M))
 
 
-@pytest.mark.parametrize(("stem", "prefix"), sorted(WRITERS.items()))
-def test_writer_lines_are_labelled_with_known_rules_and_cited(stem: str, prefix: str) -> None:
-    rules, sources = set(rule_catalogue()), _sources()
-    rows = load(stem)
-    assert len(rows) >= 220 and len({row["id"] for row in rows}) == len(rows)
+def _rows(writer: Writer) -> list[dict[str, Any]]:
+    return [row for stem in writer.stems for row in load(stem)]
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_writer_lines_are_labelled_with_known_rules_and_cited(name: str) -> None:
+    writer, rules, sources = WRITERS[name], set(rule_catalogue()), _source_keys()
+    rows = _rows(writer)
+    assert len(rows) >= writer.lines and len({row["id"] for row in rows}) == len(rows)
     for row in rows:
         assert set(row) == {"id", "channel", "purpose", "text", "expected", "source"}, row["id"]
-        assert re.fullmatch(rf"{prefix}-[a-z]+-\d\d", row["id"]), row["id"]
+        assert re.fullmatch(rf"{writer.prefix}-[a-z]+-\d\d", row["id"]), row["id"]
+        assert row["id"].split("-")[1] in ALL_FAMILIES, row["id"]
         assert row["purpose"] in CHANNELS[row["channel"]].purposes, row["id"]
+        assert row["text"].strip(), row["id"]
         assert set(row["expected"]) <= rules - UNLABELLED, row["id"]
         assert row["expected"] == sorted(set(row["expected"])), row["id"]
-        assert row["source"] in sources and row["source"].startswith(f"{prefix}-"), row["id"]
+        assert row["source"] in sources and row["source"].startswith(f"{writer.prefix}-"), row["id"]
         assert (row["id"].split("-")[1] == "clean") == (not row["expected"]), row["id"]
-    assert {row["id"].split("-")[1] for row in rows} >= FAMILIES
-    clean = sum(1 for row in rows if not row["expected"])
-    assert 0.25 <= clean / len(rows) <= 0.40
+    assert {row["id"].split("-")[1] for row in rows} >= writer.families
+    low, high = writer.clean_share
+    assert low <= sum(1 for row in rows if not row["expected"]) / len(rows) <= high
 
 
-@pytest.mark.parametrize("stem", sorted(WRITERS))
-def test_writer_file_shares_no_text_or_source_with_any_other_corpus_file(stem: str) -> None:
-    rows = load(stem)
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_every_page_a_writer_lists_is_cited(name: str) -> None:
+    writer = WRITERS[name]
+    listed = {key for key in _source_keys() if key.startswith(f"{writer.prefix}-")}
+    assert {row["source"] for row in _rows(writer)} == listed
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_writer_file_shares_no_text_or_source_with_any_other_corpus_file(name: str) -> None:
+    writer = WRITERS[name]
+    rows = _rows(writer)
     texts, cited = {row["text"] for row in rows}, {row["source"] for row in rows}
     assert len(texts) == len(rows)
     for path in CORPUS_DIR.glob("*.jsonl"):
-        if path.stem == stem:
+        if path.stem in writer.stems:
             continue
         others = load(path.stem)
         assert not texts & {row["text"] for row in others}, path.name
