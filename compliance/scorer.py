@@ -62,6 +62,7 @@ _OPTOUT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # read twice per text: for the length gate and for the features
 def content(original: str) -> str:
     """The message without its envelope: sender label and name, risk notices and opt-out footers (a claim such
     as "부작용 걱정 없는" is kept)."""

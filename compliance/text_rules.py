@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from operator import attrgetter
 from typing import Any
 
 from nodes.channels import CHANNELS as CHANNEL_TABLE
@@ -273,7 +274,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
     matches = [m for m in matches if not negatable(m) or not negated(text, *m.span)]
     context = Context(text, informational=not advertising, alimtalk=kakao_informational, compact=norm.text)
-    matches = context.keep(matches, _rule_of, _span_of, "frame")  # readings the words around them withdraw
+    matches = context.keep(matches, _RULE_OF, _SPAN_OF, "frame")  # readings the words around them withdraw
     if not advertising:  # the scorer's view of the purpose
         matches += _scored(norm, "info", [], matches, context)
     blacklisted: list[Span] = []
@@ -287,9 +288,9 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
         word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)])
-        word_spans = context.keep(word_spans, lambda _: "PROMO", _same)
+        word_spans = context.keep(word_spans, lambda _: "PROMO", _SAME)
         benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)])
-        benefit = context.keep(benefit, lambda _: "MSA-INDUCEMENT", _same)
+        benefit = context.keep(benefit, lambda _: "MSA-INDUCEMENT", _SAME)
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
         promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
         verdict = classify(word_spans, promo, benefit)  # a black-listed greeting is that, not a promotion
@@ -302,7 +303,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
     findings.extend(_inducement(norm, rules, ad_content))
     if ad_content:
-        matches += context.keep(frame_matches(norm, ad_only=True), _rule_of, _span_of, "frame")
+        matches += context.keep(frame_matches(norm, ad_only=True), _RULE_OF, _SPAN_OF, "frame")
         matches += [
             m
             for m in _scored(norm, "ad", findings, matches, context)
@@ -348,18 +349,8 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
 # character grams read that address as a patient's story. In a message declared informational a testimonial is left
 # to the word lists and frames, which name the story's form (a quote relayed, 수기, 영상, 회복 이야기).
 _FRAMES_ONLY_IN_INFO = frozenset({"MSA-TESTIMONIAL"})
-
-
-def _rule_of(match: FrameMatch) -> str:
-    return match.rule
-
-
-def _span_of(match: FrameMatch) -> Span:
-    return match.span
-
-
-def _same(span: Span) -> Span:
-    return span
+# how the context step (:mod:`.context`) reads a frame match, and a bare span
+_RULE_OF, _SPAN_OF, _SAME = attrgetter("rule"), attrgetter("span"), lambda span: span
 
 
 def _scored(
@@ -378,7 +369,7 @@ def _scored(
         for m in (FrameMatch(rule, best_sentence(norm, rule), SCORED_REASON) for rule in scored_rules(norm, scope))
         if m.rule not in found and not (m.rule == "MSA-COMPARISON" and ranking_only(norm.original[slice(*m.span)]))
     ]
-    return context.keep(scored, _rule_of, _span_of, "scored") if scored else scored
+    return context.keep(scored, _RULE_OF, _SPAN_OF, "scored") if scored else scored
 
 
 def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:
