@@ -1,4 +1,4 @@
-"""Session 16's writer files (training lines written by helpers who read neither the rules nor the other corpus
+"""The writer files of sessions 16 and 17 (training lines written by helpers who read neither the rules nor the other corpus
 texts) are well formed: real rule ids, cited sources of their own (every listed page cited), channel and purpose
 allowed together, the families each writer was asked for, a clean share near a third, and no text or source shared
 with any other corpus file. writerC's lines from pages independent3 also cites sit in ``writer_s16_c_unseen``
@@ -38,6 +38,8 @@ WRITERS = {
                            "other", "clean"}),
                 (0.30, 0.40), 220),
     "c": Writer(("writer_s16_c", "writer_s16_c_unseen"), "wc", frozenset(ALL_FAMILIES), (0.28, 0.38), 240),
+    # session 17: every family from the staff of eight specialties, ~40 % close clean traps
+    "f": Writer(("writer_s17_f",), "wf", frozenset(ALL_FAMILIES), (0.35, 0.42), 240),
 }  # fmt: skip
 
 
