@@ -41,6 +41,8 @@ WRITERS = {
     "e": Writer(("writer_s17_e",), "we",
                 frozenset({"english", "mixed", "celebrity", "comparison", "purpose", "health", "transmission", "clean"}),
                 (0.27, 0.35), 240),
+    # session 17: every family from the staff of eight specialties, ~40 % close clean traps
+    "f": Writer(("writer_s17_f",), "wf", frozenset(ALL_FAMILIES), (0.35, 0.42), 240),
 }  # fmt: skip
 
 
