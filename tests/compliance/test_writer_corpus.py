@@ -1,5 +1,5 @@
-"""Session 16's writer files (training lines written by helpers who read neither the rules nor the other corpus
-texts) are well formed: real rule ids, cited sources of their own (every listed page cited), channel and purpose
+"""The writer files of sessions 16 and 17 (training lines written by helpers who read neither the rules nor the other
+corpus texts) are well formed: real rule ids, cited sources of their own (every listed page cited), channel and purpose
 allowed together, the families each writer was asked for, a clean share near a third, and no text or source shared
 with any other corpus file. writerC's lines from pages independent3 also cites sit in ``writer_s16_c_unseen``
 (never trained on) and count as writerC's here."""
@@ -38,6 +38,10 @@ WRITERS = {
                            "other", "clean"}),
                 (0.30, 0.40), 220),
     "c": Writer(("writer_s16_c", "writer_s16_c_unseen"), "wc", frozenset(ALL_FAMILIES), (0.28, 0.38), 240),
+    # session 17: writerD (guarantee, safety, testimonial, inducement, other; about 30 % close clean traps)
+    "d": Writer(("writer_s17_d",), "wd",
+                frozenset({"guarantee", "safety", "testimonial", "inducement", "other", "mixed", "clean"}),
+                (0.27, 0.36), 240),
 }  # fmt: skip
 
 
