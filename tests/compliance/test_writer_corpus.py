@@ -1,7 +1,7 @@
-"""The writer files of sessions 16 and 17 (training lines written by helpers who read neither the rules nor the
-other corpus texts) are well formed: real rule ids, cited sources of their own (every listed page cited), channel and
-purpose allowed together, the families each writer was asked for, a clean share near a third, and no text or source
-shared with any other corpus file. writerC's lines from pages independent3 also cites sit in ``writer_s16_c_unseen``
+"""The writer files of sessions 16 and 17 (training lines written by helpers who read neither the rules nor the other
+corpus texts) are well formed: real rule ids, cited sources of their own (every listed page cited), channel and purpose
+allowed together, the families each writer was asked for, a clean share near a third, and no text or source shared
+with any other corpus file. writerC's lines from pages independent3 also cites sit in ``writer_s16_c_unseen``
 (never trained on) and count as writerC's here."""
 
 from __future__ import annotations
@@ -43,6 +43,10 @@ WRITERS = {
                 (0.27, 0.35), 240),
     # session 17: every family from the staff of eight specialties, ~40 % close clean traps
     "f": Writer(("writer_s17_f",), "wf", frozenset(ALL_FAMILIES), (0.35, 0.42), 240),
+    # session 17: writerD (guarantee, safety, testimonial, inducement, other; about 30 % close clean traps)
+    "d": Writer(("writer_s17_d",), "wd",
+                frozenset({"guarantee", "safety", "testimonial", "inducement", "other", "mixed", "clean"}),
+                (0.27, 0.36), 240),
 }  # fmt: skip
 
 
