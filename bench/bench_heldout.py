@@ -13,6 +13,8 @@ per family and per rule id.
   per-family, per-rule, per-topic and clean-trap figures).
 - ``independent3_heldout`` (compliance/corpus/independent3_heldout.jsonl, session 16): a third independent set,
   written the same way by another writer from other public pages (``lint.independent3_*``, the same figures).
+- ``independent4_heldout`` (compliance/corpus/independent4_heldout.jsonl, session 17): a fourth independent set by
+  yet another writer, from public pages no other file cites (``lint.independent4_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -102,7 +104,12 @@ def _clean_trap_figure(prefix: str, rows: list[dict[str, Any]]) -> dict[str, Any
 
 def run(quick: bool) -> list[dict[str, Any]]:
     figures = _split_figures("heldout", "heldout", load("heldout"))
-    for name, prefix in (("independent2_heldout", "independent2"), ("independent3_heldout", "independent3")):
+    fresh_sets = (
+        ("independent2_heldout", "independent2"),
+        ("independent3_heldout", "independent3"),
+        ("independent4_heldout", "independent4"),
+    )
+    for name, prefix in fresh_sets:
         fresh = load(name)
         figures += _split_figures(name, prefix, fresh)
         figures += _topic_figures(prefix, fresh)

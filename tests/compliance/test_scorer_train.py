@@ -27,7 +27,15 @@ def test_training_never_reads_a_held_back_file() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["independent2_heldout", "independent3_heldout", "heldout", "probes2_s14", "probes4_unseen_s14"]
+    "name",
+    [
+        "independent2_heldout",
+        "independent3_heldout",
+        "independent4_heldout",
+        "heldout",
+        "probes2_s14",
+        "probes4_unseen_s14",
+    ],
 )
 def test_training_refuses_a_held_back_file(name: str) -> None:
     with pytest.raises(ValueError):
