@@ -222,6 +222,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def _default_public_url(host: str, port: int) -> None:
     """Without DOCTORSFLOW_PUBLIC_URL, patients' links (appointment links, the booking page) point at this server
     (its port, not a fixed 8000); set before the worker starts, which builds the links of the messages."""
+    from nodes.particles import with_particle
     from runtime.patient_links.tokens import PUBLIC_URL_ENV
 
     if os.environ.get(PUBLIC_URL_ENV):
@@ -230,7 +231,7 @@ def _default_public_url(host: str, port: int) -> None:
     os.environ[PUBLIC_URL_ENV] = f"http://{shown}:{port}"
     print(
         f"환자 링크 주소 / patient links point at: {os.environ[PUBLIC_URL_ENV]}"
-        f" (운영에서는 {PUBLIC_URL_ENV}를 환자가 열 수 있는 주소로 / in production set {PUBLIC_URL_ENV} to the"
+        f" (운영에서는 {with_particle(PUBLIC_URL_ENV, '을')} 환자가 열 수 있는 주소로 / in production set {PUBLIC_URL_ENV} to the"
         " address patients can open)",
         flush=True,
     )

@@ -42,7 +42,7 @@ def test_serve_without_a_public_url_links_to_its_own_address(tmp_path: Path) -> 
             # Then the booking page's address is on this server's port
             assert client.get("/api/self-booking").json()["url"] == f"{base}/p/book/default"
         # And the log says where links point and how to change it
-        assert f"{base}" in (tmp_path / "serve.log").read_text("utf-8") and "DOCTORSFLOW_PUBLIC_URL" in (
+        assert f"{base}" in (tmp_path / "serve.log").read_text("utf-8") and "DOCTORSFLOW_PUBLIC_URL을" in (
             tmp_path / "serve.log"
         ).read_text("utf-8")
     finally:
