@@ -273,7 +273,7 @@ async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(clien
 
 
 def _manual(name: str, text: str) -> dict[str, Any]:
-    nodes = [
+    nodes: list[dict[str, Any]] = [
         {"id": "start", "type": "trigger.manual"},
         {"id": "note", "type": "send.sms", "params": {"text": text, "purpose": "informational"}},
     ]
