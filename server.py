@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import signal
 import sys
@@ -200,6 +201,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.load_examples:
         load_examples_once(settings)
     print_first_login_link(settings, args.host, args.port)  # only when no user exists yet
+    _default_public_url(args.host, args.port)
     background = start_background(settings) if args.with_worker else None
     logging.getLogger("uvicorn.access").addFilter(_PathOnlyAccessLog())
     # uvicorn shuts down on SIGTERM and then raises the signal again with the handler it found: the default one
@@ -215,6 +217,24 @@ def run_serve(args: argparse.Namespace) -> int:
         if background is not None:
             background.stop()
     return EXIT_OK
+
+
+def _default_public_url(host: str, port: int) -> None:
+    """Without DOCTORSFLOW_PUBLIC_URL, patients' links (appointment links, the booking page) point at this server
+    (its port, not a fixed 8000); set before the worker starts, which builds the links of the messages."""
+    from nodes.particles import with_particle
+    from runtime.patient_links.tokens import PUBLIC_URL_ENV
+
+    if os.environ.get(PUBLIC_URL_ENV):
+        return
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    os.environ[PUBLIC_URL_ENV] = f"http://{shown}:{port}"
+    print(
+        f"환자 링크 주소 / patient links point at: {os.environ[PUBLIC_URL_ENV]}"
+        f" (운영에서는 {with_particle(PUBLIC_URL_ENV, '을')} 환자가 열 수 있는 주소로 / in production set {PUBLIC_URL_ENV} to the"
+        " address patients can open)",
+        flush=True,
+    )
 
 
 def _exit_after_shutdown(signum: int, _frame: Any) -> None:

@@ -25,6 +25,7 @@ from nodes.schemas import (
     WorkflowDocument,
 )
 from nodes.validation import problems_as_report, validate_workflow
+from runtime.patient_links.tokens import sample_link
 from storage.errors import ApiError, Problem
 from storage.openapi import BodyShape
 from storage.procedures.catalogue import load_catalogue
@@ -38,8 +39,10 @@ async def list_node_types(db_session: AsyncSession, caller: Caller) -> NodeCatal
     """Every node type: labels, icon, ports, params JSON Schema (the editor's palette and forms), and the
     ``{{ variables }}`` a message may use (the editor's autocomplete). Procedure filters list the clinic's
     catalogue, then the default codes it does not have."""
+    # the confirm link's sample is a link of real length on this server: the preview counts SMS/LMS bytes with it
+    samples = {**VARIABLE_SAMPLES, "appointment.confirm_link": sample_link()}
     variables: list[TemplateVariable] = [
-        {"name": name, "description": description, "sample": VARIABLE_SAMPLES.get(name, "")}
+        {"name": name, "description": description, "sample": samples.get(name, "")}
         for name, description in VARIABLES.items()
     ]
     with using_catalogue(await load_catalogue(db_session, caller.clinic_id)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from nodes.particles import with_particle
 from nodes.procedures import procedure_titles
 
 Summary = dict[str, str]  # {"ko": …, "en": …}
@@ -78,14 +79,6 @@ def procedure_trigger(ko_when: str, en_when: str) -> Callable[[Mapping[str, Any]
     def summary(params: Mapping[str, Any]) -> Summary:
         codes = params.get("procedures") or []
         ko, en = procedure_names(codes) if codes else ("모든 시술", "any procedure")
-        return both(ko_when.format(what=ko, what_eul=josa(ko, "을", "를")), en_when.format(what=en))
+        return both(ko_when.format(what=ko, what_eul=with_particle(ko, "을")), en_when.format(what=en))
 
     return summary
-
-
-def josa(word: str, with_final: str, without_final: str) -> str:
-    """The particle after ``word``: "수술" + 을/를 → "수술을" (by the last Hangul syllable's final consonant)."""
-    last = word.rstrip()[-1:] if word.strip() else ""
-    if "가" <= last <= "힣":
-        return word + (with_final if (ord(last) - 0xAC00) % 28 else without_final)
-    return word + with_final

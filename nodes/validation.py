@@ -44,6 +44,7 @@ from jsonschema import Draft202012Validator
 
 from nodes import schemas
 from nodes.base import NodeType
+from nodes.particles import with_particle
 from nodes.personalize import template_problems, variables_used
 from nodes.registry import current_registry, get_node_type
 from nodes.schema_messages import FORMAT_CHECKER, error_paths, leaf, reason
@@ -548,7 +549,7 @@ def _appointment_problems(nodes_: list[Any], g: _Graph) -> Iterator[Problem]:
                     node,
                     node_type,
                     parts,
-                    f"'{trigger_type.label['ko']}'(으)로 시작한 실행에는 예약 정보가 없습니다",
+                    with_particle(f"'{trigger_type.label['ko']}'", "으로") + " 시작한 실행에는 예약 정보가 없습니다",
                     f"runs started by '{trigger_type.label['en']}' have no appointment",
                 ),
             )

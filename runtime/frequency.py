@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from nodes.particles import with_particle
 from storage import fast_sql
 from storage.models import OutboxMessage, Run, Workflow
 
@@ -88,7 +89,7 @@ async def duplicate_reason(
             continue
         source = earlier.workflow_name or "-"
         return (
-            f"빈도 제한: {hours}시간 안에 {same}을(를) 이미 보냈습니다 (발송 #{earlier.id}, 워크플로 '{source}')"
+            f"빈도 제한: {hours}시간 안에 {with_particle(same, '을')} 이미 보냈습니다 (발송 #{earlier.id}, 워크플로 '{source}')"
             f" / frequency rule: {same_en} already went to this patient within {hours} h"
             f" (message #{earlier.id}, workflow '{source}')"
         )

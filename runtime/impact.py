@@ -181,6 +181,8 @@ def _filters_overlap(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> bool
 async def _overlapping(
     session: AsyncSession, workflow: Workflow, node: Mapping[str, Any], node_type: NodeType
 ) -> list[OverlappingWorkflow]:
+    if node_type.starts_runs == "manual":
+        return []  # staff start one chosen workflow for chosen patients: no event starts two of them
     query = (
         select(Workflow, WorkflowVersion)
         .join(WorkflowVersion, WorkflowVersion.workflow_id == Workflow.id)

@@ -14,6 +14,7 @@ from typing import Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_USAGE, emit_errors, error_object
 from nodes.crash import new_error_id, stack_without_messages, unexpected_message
+from nodes.particles import with_particle
 from storage.config import Settings
 from storage.files import PRIVATE_UMASK
 
@@ -40,7 +41,8 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str] | None = No
     args = parser.parse_args(argv)
     unreadable = not_utf8_argument(args)
     if unreadable is not None:
-        message = f"인자 '{unreadable}'이(가) UTF-8 텍스트가 아닙니다 / argument '{unreadable}' is not UTF-8 text"
+        quoted = with_particle(f"'{unreadable}'", "이")
+        message = f"인자 {quoted} UTF-8 텍스트가 아닙니다 / argument '{unreadable}' is not UTF-8 text"
         emit_errors(args, [error_object("invalid_argument", message)], f"✗ {message}")
         return EXIT_USAGE
     try:

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from nodes.particles import with_particle
+
 if TYPE_CHECKING:
     from compliance.findings import Finding
 
@@ -39,4 +41,6 @@ class ApiError(Exception):
 
 
 def not_found(what_ko: str, what_en: str) -> ApiError:
-    return ApiError(404, [Problem("not_found", f"{what_ko}을(를) 찾을 수 없습니다 / {what_en} not found")])
+    return ApiError(
+        404, [Problem("not_found", f"{with_particle(what_ko, '을')} 찾을 수 없습니다 / {what_en} not found")]
+    )

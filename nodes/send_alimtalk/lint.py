@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from nodes.base import LintContext, LintIssue, LintTemplate
+from nodes.particles import with_particle
 from nodes.send_alimtalk.placeholders import PLACEHOLDER_RE
 
 _FAILOVER_RULES = frozenset({"MSG-SMS-LENGTH", "PII-HEALTH-IN-SMS"})  # what changes when the text goes as SMS
@@ -84,7 +85,8 @@ _STATUS_TEXT = {
 def unapproved_message(code: Any, template: LintTemplate | None) -> str:
     """Why template ``code`` may not be sent, and what to do (Korean / English)."""
     if template is None:
-        return f"템플릿 '{code}'이(가) 이 병원에 없습니다 / template '{code}' not found for this clinic"
+        quoted = with_particle(f"'{code}'", "이")
+        return f"템플릿 {quoted} 이 병원에 없습니다 / template '{code}' not found for this clinic"
     ko, en = _STATUS_TEXT.get(template.status, (f"상태 {template.status}", f"status {template.status}"))
     return f"템플릿 '{code}': {ko} / template '{code}': {en}"
 

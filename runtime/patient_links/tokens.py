@@ -100,6 +100,13 @@ def public_url() -> str:
     return (os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL).rstrip("/")
 
 
+def sample_link() -> str:
+    """A link as long as a real one on this server, for previews (its byte count decides SMS or LMS); it opens
+    nothing (the token is not signed)."""
+    length = len(_b64(bytes(_LAYOUT.size + MAC_BYTES)))
+    return public_url() + PATH + ("SampleLink" * 5)[:length]
+
+
 def confirm_link(clinic_id: int, appointment_id: int, starts_at: datetime | None, now: datetime) -> str:
     """The ``{{ appointment.confirm_link }}`` of a message."""
     return public_url() + PATH + make_token(clinic_id, appointment_id, link_expiry(starts_at, now))

@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from nodes.particles import with_particle
 from nodes.procedures import DEFAULT_CATALOGUE, ProcedureEntry, ProcedureKind, procedure_key
 from storage import fast_sql
 from storage.errors import ApiError, Problem
@@ -134,10 +135,11 @@ def parse_catalogue(items: Any) -> tuple[ProcedureEntry, ...]:
         for name in entry.names():
             key = procedure_key(name)
             if key and owners.get(key, code) != code:
+                quoted = with_particle(f"'{name}'", "은")
                 problems.append(
                     Problem(
                         "duplicate_name",
-                        f"'{name}'은(는) 이미 {owners[key]}의 이름입니다 / {name!r} already names {owners[key]}",
+                        f"{quoted} 이미 {owners[key]}의 이름입니다 / {name!r} already names {owners[key]}",
                         path=base,
                     )
                 )

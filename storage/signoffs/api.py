@@ -1,7 +1,7 @@
 """HTTP API of the review page: what reviewers read before signing (sign-off itself: compliance/api.py).
 
 - ``GET /api/review`` → ``{"workflows": [{"id", "name", "status", "advertising", "published_version",
-  "signed_by_name", "signed_at"}]}`` — status ``draft | waiting_signoff | signed | active``
+  "signed_by_name", "signed_at"}]}`` — status ``draft | waiting_signoff | signed | active | paused | archived``
 - ``GET /api/workflows/{id}/review`` → every message text and template body with findings in place, who must
   sign, the sign-off of this exact version and a link to the HTML report
 """

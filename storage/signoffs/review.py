@@ -4,7 +4,10 @@ its findings in place, and where the workflow stands (draft / waiting for sign-o
 - ``draft`` — not live as it is, and needs no sign-off (no advertising, or the clinic does not require it);
 - ``waiting_signoff`` — contains advertising and the clinic requires a sign-off of this exact document;
 - ``signed`` — a reviewer signed off this exact document (checksum), not published yet;
-- ``active`` — the document is the live published version.
+- ``active`` — the document is the live published version;
+- ``paused`` — the document is the published version of a paused workflow (a changed draft of a paused workflow
+  shows its review state instead: that is what the reviewer has to act on);
+- ``archived`` — stopped for good; nothing to review until it is unarchived (then it is a draft again).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from storage.publish_gate import is_advertising, signed, signers, signoff_needed
 from storage.signoffs.service import lint_stored_workflow
 from storage.workflows import service
 
-ReviewStatus = Literal["draft", "waiting_signoff", "signed", "active"]
+ReviewStatus = Literal["draft", "waiting_signoff", "signed", "active", "paused", "archived"]
 _TEMPLATE_FIELD = "/params/template"
 
 
@@ -48,8 +51,10 @@ async def review_status(session: AsyncSession, workflow: Workflow) -> tuple[Revi
         }
     versions = await service.list_versions(session, workflow.id)
     live = next((v for v in versions if v.version == workflow.published_version), None)
-    if live is not None and live.checksum == checksum:
-        return "active", signed_view
+    if workflow.status == "archived":
+        return "archived", signed_view
+    if live is not None and live.checksum == checksum and workflow.status in ("active", "paused"):
+        return ("paused" if workflow.status == "paused" else "active"), signed_view
     if signed_view is not None:
         return "signed", signed_view
     if await signoff_needed(session, workflow.document):

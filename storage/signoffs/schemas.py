@@ -6,7 +6,7 @@ from typing import Literal, TypedDict
 
 from compliance.schemas import LintFinding
 
-ReviewStatus = Literal["draft", "waiting_signoff", "signed", "active"]
+ReviewStatus = Literal["draft", "waiting_signoff", "signed", "active", "paused", "archived"]
 
 
 class ReviewSignoff(TypedDict):

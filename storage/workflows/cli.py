@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, add_format, emit, emit_errors
+from nodes.particles import with_particle
 from storage import crypto
 from storage.config import Settings
 from storage.db import dispose_engines, session_scope
@@ -133,7 +134,7 @@ def run_transition(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     async def work(session: AsyncSession, caller: Caller) -> tuple[Any, str]:
         workflow = await service.restore_version(session, caller, args.workflow_id, args.version)
-        text = f"✓ 버전 {args.version}을(를) 초안으로 복원했습니다 / restored version {args.version} as the draft"
+        text = f"✓ {with_particle(f'버전 {args.version}', '을')} 초안으로 복원했습니다 / restored version {args.version} as the draft"
         return {**_summary(workflow), "restored_version": args.version}, text
 
     return _in_clinic(args, work)

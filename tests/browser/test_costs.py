@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -114,3 +115,22 @@ def test_costs_page_shows_the_months_spend_and_a_manager_edits_a_rate(
     page.get_by_test_id("rate-sandbox-sms").fill("-3")
     page.get_by_test_id("rates-save").click()
     expect(page.get_by_test_id("rates-errors")).to_contain_text("0원 이상")
+
+
+def test_a_month_without_savings_is_not_shown_as_a_success(page: Page) -> None:
+    # found in the user trial: a month with no messages showed "절감: ₩0 (—)" as a green (success) badge
+    page.goto("/costs")
+    page.get_by_test_id("costs-month").fill("2020-01")
+    saving = page.get_by_test_id("cost-saving")
+    expect(saving).to_contain_text("₩0")
+    # Then the zero saving is shown plainly: neither green (success) nor a warning
+    expect(saving).not_to_have_class(re.compile(r"\btag-ok\b"))
+    expect(saving).to_have_attribute("data-tone", "none")
+    # And on the outcomes page, a period without messages shows its ₩0 saving the same way
+    page.goto("/outcomes")
+    page.get_by_test_id("outcome-from").fill("2020-01-01")
+    page.get_by_test_id("outcome-to").fill("2020-01-31")
+    page.get_by_test_id("outcome-apply").click()
+    outcome_saving = page.get_by_test_id("outcome-saving")
+    expect(outcome_saving).to_contain_text("₩0")
+    expect(outcome_saving).not_to_have_class(re.compile(r"\btag-ok\b"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import Page, create_workflow
+from tests.browser.helpers import Page, create_workflow, published_workflow
 from tests.support.documents import workflow
 
 pytestmark = pytest.mark.browser
@@ -67,3 +67,37 @@ def test_the_menu_bar_stays_one_row_at_1024(page: Page, width: int, language: st
     assert bar and logout and first
     assert abs(logout["y"] - first["y"]) < 4, f"log-out on another row: {logout} vs {first}"
     assert bar["height"] < 56, f"menu bar {bar['height']:.0f} px high"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_editor_toolbar_of_a_live_workflow_stays_one_row_at_1280(page: Page, base_url: str, language: str) -> None:
+    # found in the user trial: a published manual workflow has the most buttons (start, published version,
+    # status, pause, archive) and at 1280 × 800 the status and its buttons fell onto a second row
+    document = workflow(
+        [
+            {"id": "start", "type": "trigger.manual"},
+            {
+                "id": "note",
+                "type": "send.sms",
+                "params": {"text": "내일 수술 전 금식해 주세요.", "purpose": "informational"},
+            },
+        ],
+        [("start", "note")],
+        name="수술 전 금식 안내 (직접 실행, 보호자 포함)",
+    )
+    with published_workflow(base_url, document) as workflow_id:
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.goto(f"/workflows/{workflow_id}")
+        if language == "en":
+            page.get_by_test_id("lang-switch").click()
+        expect(page.get_by_test_id("start-open")).to_be_visible()
+        expect(page.get_by_test_id("workflow-archive")).to_be_visible()
+        tops = {
+            test_id: box["y"]
+            for test_id in ("back-home", "workflow-name", "undo", "publish", "start-open", "workflow-archive")
+            if (box := page.get_by_test_id(test_id).bounding_box())
+        }
+        assert max(tops.values()) - min(tops.values()) < 10, f"toolbar on two rows: {tops}"
+        # And the undo button still says what it does to a screen reader and on hover
+        undo = page.get_by_test_id("undo")
+        expect(undo).to_have_attribute("title", "Undo (Ctrl+Z)" if language == "en" else "실행 취소 (Ctrl+Z)")

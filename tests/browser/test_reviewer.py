@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import Page, create_workflow
 from tests.support.documents import workflow
+from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
 
@@ -101,3 +103,17 @@ def test_reviewer_sees_the_suggested_rewrite_of_each_finding(page: Page, base_ur
     expect(suggestion).to_contain_text("사실대로 비용을 안내하세요")
     expect(suggestion).to_contain_text("비용은 원내에 게시된 비급여 진료비용을 따릅니다.")
     expect(suggestion).to_contain_text("라식 50% 할인 이벤트!")  # what it takes out
+
+
+def test_the_review_list_names_an_archived_workflow_archived(page: Page, base_url: str) -> None:
+    # Given a workflow the manager archived
+    archived = create_workflow(base_url, {**CLEAN, "name": "보관한 예약 확인 문자"})
+    answer = httpx.post(f"{base_url}/api/workflows/{archived}/archive", timeout=10, headers=api_headers(base_url))
+    assert answer.status_code == 200, answer.text
+    # When the reviewer opens the review list and the workflow
+    page.goto("/reviewer")
+    row = page.get_by_test_id(f"review-row-{archived}")
+    # Then it says 보관됨, not 초안 (a draft would be work waiting for them)
+    expect(row.get_by_test_id("review-status")).to_have_text("보관됨")
+    row.get_by_role("button").click()
+    expect(page.get_by_test_id("review-detail").get_by_test_id("review-status")).to_have_text("보관됨")

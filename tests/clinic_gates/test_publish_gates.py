@@ -129,3 +129,28 @@ async def test_the_review_page_content_has_every_text_with_findings_in_place(cli
     failover = [m for m in review["messages"] if m["field"] == "/params/failover/text"]
     assert failover and all("{{ clinic.phone }}" in m["text"] for m in failover)
     assert (await client.get(f"/api/workflows/{wid}/lint?format=html")).status_code == 200
+
+
+async def test_the_review_list_shows_a_paused_or_archived_workflow_as_such_not_as_a_draft(client: Client) -> None:
+    settings = {"phone": "02-123-4567", "optout_number": "080-500-1234", "signoff_required_for_ads": False}
+    await client.put("/api/clinic", json=settings)
+    live = await _import(client, example("marketing-eye-checkup-campaign"))
+    never_published = await _import(client, example("marketing-eye-checkup-campaign"))
+    assert (await client.post(f"/api/workflows/{live}/publish")).status_code == 201
+
+    async def listed() -> dict[int, str]:
+        return {w["id"]: w["status"] for w in (await client.get("/api/review")).json()["workflows"]}
+
+    assert (await listed())[live] == "active"
+    # When the manager pauses the live one, the reviewer sees it paused (its live version is unchanged)
+    assert (await client.post(f"/api/workflows/{live}/pause")).status_code == 200
+    assert (await listed())[live] == "paused"
+    assert (await client.get(f"/api/workflows/{live}/review")).json()["status"] == "paused"
+    # When both are archived, neither is shown as a draft waiting for work
+    assert (await client.post(f"/api/workflows/{live}/archive")).status_code == 200
+    assert (await client.post(f"/api/workflows/{never_published}/archive")).status_code == 200
+    statuses = await listed()
+    assert (statuses[live], statuses[never_published]) == ("archived", "archived")
+    # Unarchived, it is a draft again
+    assert (await client.post(f"/api/workflows/{live}/unarchive")).status_code == 200
+    assert (await listed())[live] == "draft"

@@ -272,6 +272,27 @@ async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(clien
     assert (await client.post(f"/api/workflows/{alone}/publish")).json()["warnings"] == []
 
 
+def _manual(name: str, text: str) -> dict[str, Any]:
+    nodes: list[dict[str, Any]] = [
+        {"id": "start", "type": "trigger.manual"},
+        {"id": "note", "type": "send.sms", "params": {"text": text, "purpose": "informational"}},
+    ]
+    return workflow(nodes, [("start", "note")], name=name)
+
+
+async def test_two_manual_workflows_are_not_warned_of_as_overlapping(client: Client) -> None:
+    # found in the user trial: a second manual workflow was warned that "a patient may get two similar messages"
+    # Given a live manual workflow
+    live = await _create(client, _manual("수술 전 금식 안내", "내일 수술 전 금식해 주세요."))
+    assert (await client.post(f"/api/workflows/{live}/publish")).status_code == 201
+    # When another manual workflow asks what publishing would do, and is published
+    draft = await _create(client, _manual("검사 결과 안내", "검사 결과가 나왔습니다. 내원해 주세요."))
+    body = (await client.get(f"/api/workflows/{draft}/impact")).json()
+    # Then nothing overlaps: staff start one workflow for chosen patients, no event starts both
+    assert (body["overlapping"], body["warnings"]) == ([], [])
+    assert (await client.post(f"/api/workflows/{draft}/publish")).json()["warnings"] == []
+
+
 async def test_the_impact_reads_like_the_clinic_speaks(client: Client) -> None:
     # Given the cataract example (a procedure filter, AlimTalk templates from the library)
     created = (await client.post("/api/examples/cataract-postop/import")).json()

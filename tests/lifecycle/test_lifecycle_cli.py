@@ -70,3 +70,15 @@ def test_the_lifecycle_from_the_command_line(env: Settings, capsys: pytest.Captu
     assert main(["run", "cancel", "99", "--format", "json"]) == 1
     assert _json(capsys)["errors"][0]["code"] == "not_found"
     assert main(["message", "cancel", "99", "--format", "json"]) == 1
+
+
+def test_restoring_from_the_command_line_reads_as_korean(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    # Given a published example (version 1)
+    assert main(["import-workflow", "cataract-postop", "--publish", "--format", "json"]) == 0
+    capsys.readouterr()
+    # When version 1 is restored, the sentence picks 을 for 1 (일), not both forms
+    assert main(["workflow", "restore", "1", "1"]) == 0
+    assert "✓ 버전 1을 초안으로 복원했습니다" in capsys.readouterr().out
+    # And an unknown version is "버전을 찾을 수 없습니다"
+    assert main(["workflow", "restore", "1", "2", "--format", "json"]) == 1
+    assert _json(capsys)["errors"][0]["message"].startswith("버전을 찾을 수 없습니다 / ")

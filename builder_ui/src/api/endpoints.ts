@@ -74,10 +74,11 @@ export const api = {
     ).then((r) => r.runs),
   run: (id: Id) => request<Answer<"GetRun">>(`/api/runs/${encodeURIComponent(String(id))}`, { optional }),
 
-  patients: (q: string) =>
+  /** One page of the search, with how many matched in all. */
+  patientPage: (q: string) =>
     // POST so the searched phone/name never lands in URLs or access logs.
-    request<Answer<"SearchPatients">>("/api/patients/search", { body: { q } satisfies Body<"SearchPatients">, optional })
-      .then((r) => r.patients),
+    request<Answer<"SearchPatients">>("/api/patients/search", { body: { q } satisfies Body<"SearchPatients">, optional }),
+  patients: (q: string) => api.patientPage(q).then((r) => r.patients),
   previewPatientImport: (file: File, mapping: string) => {
     const form = new FormData();
     form.append("file", file);

@@ -1,6 +1,7 @@
 // Korean first, English second; the choice is remembered in localStorage.
 import { create } from "zustand";
 import en from "./en.json";
+import { interpolate } from "./interpolate";
 import ko from "./ko.json";
 
 export type Lang = "ko" | "en";
@@ -40,7 +41,7 @@ export function translate(lang: Lang, key: string, vars?: Record<string, string 
   // A value the server added later (a new status) shows as itself: "status.held" → "held".
   const text = dicts[lang][key] ?? dicts.ko[key] ?? key.slice(key.lastIndexOf(".") + 1);
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return interpolate(text, vars);
 }
 
 /** Translate outside React (actions, notices) in the language chosen now. */

@@ -2,6 +2,7 @@
 // secret is shown once, with a copy button), list, revoke — and copy-paste examples of a signed event.
 import { useState } from "react";
 import { useLang } from "../i18n";
+import { interpolate } from "../i18n/interpolate";
 import { ErrorList, formatTime, LoadView, useLoad } from "../panels/common";
 import { useSession } from "../store/session";
 import { toast } from "../store/toast";
@@ -50,7 +51,7 @@ function useText(): (key: Key, vars?: Record<string, string>) => string {
   const lang = useLang((s) => s.lang);
   return (key, vars) => {
     const text: string = TEXTS[key][lang === "en" ? 1 : 0];
-    return vars ? text.replace(/\{(\w+)\}/g, (_, n: string) => vars[n] ?? "") : text;
+    return vars ? interpolate(text, vars, () => "") : text;
   };
 }
 

@@ -1,6 +1,7 @@
 // Words of the lifecycle screens (status, publish dialog, runs monitor), Korean first, English second. Kept
 // beside the screens so parallel work on the shared dictionaries does not collide.
 import { useLang } from "../i18n";
+import { interpolate } from "../i18n/interpolate";
 
 const TEXT = {
   "status.draft": ["초안", "Draft"],
@@ -88,7 +89,7 @@ export type LifecycleKey = keyof typeof TEXT;
 export function lifecycleText(lang: string, key: LifecycleKey, vars?: Record<string, string | number>): string {
   const text: string = TEXT[key][lang === "en" ? 1 : 0];
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return interpolate(text, vars);
 }
 
 export function useLifecycleText(): (key: LifecycleKey, vars?: Record<string, string | number>) => string {

@@ -1,6 +1,7 @@
 // Message preview helpers: sample-patient rendering of {{ … }} and the EUC-KR byte count (SMS ≤ 90 bytes).
 // {{ clinic.* }} shows the logged-in clinic's own values (병원 정보); an empty one stays visible as written.
 import { clinicContext, useClinic } from "../clinic/store";
+import { editorStore } from "../store/editor";
 
 export const SMS_LIMIT_BYTES = 90;
 
@@ -12,9 +13,16 @@ export const SAMPLE_CONTEXT: Record<string, string> = {
   "appointment.procedure": "cataract",
 };
 
+/** The server's sample of each patient and appointment variable (GET /api/nodes: the doctor, the confirm link
+ *  of real length); clinic values are the clinic's own, so an empty one stays visible as written. */
+function serverSamples(): Record<string, string> {
+  const samples = editorStore.getState().variables.filter((v) => v.sample && !v.name.startsWith("clinic."));
+  return Object.fromEntries(samples.map((v) => [v.name, v.sample]));
+}
+
 /** Replaces {{ path }} and {{ path | filter }} with sample values and the clinic's own; unknown or empty stay visible. */
 export function renderSample(text: string, context?: Record<string, string>): string {
-  context ??= { ...SAMPLE_CONTEXT, ...clinicContext(useClinic.getState().profile) };
+  context ??= { ...SAMPLE_CONTEXT, ...serverSamples(), ...clinicContext(useClinic.getState().profile) };
   return text.replace(/\{\{\s*([\w.]+)\s*(?:\|[^}]*)?\}\}/g, (whole, path: string) => context[path] ?? whole);
 }
 

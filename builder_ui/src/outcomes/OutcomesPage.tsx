@@ -9,6 +9,7 @@ import { LoadView, useLoad } from "../panels/common";
 import { ChartCard, type TableData } from "./ChartCard";
 import { useLabels } from "./labels";
 import { MinutesSetting } from "./MinutesSetting";
+import { savingClass, savingTone } from "../panels/savingTone";
 import "./outcomes.css";
 
 type Outcomes = Answer<"GetOutcomes">;
@@ -145,7 +146,11 @@ function Dashboard({ data, reload }: { data: Outcomes; reload: () => void }) {
         <div className="tag outcome-figure" data-testid="outcome-time-saved" title={l("minutes", { n: data.time_saved.automatic_messages, m: data.time_saved.minutes_per_message })}>
           {l("timeSaved")} <strong>{num(data.time_saved.hours)}{l("hours")}</strong>
         </div>
-        <div className="tag tag-ok outcome-figure">
+        <div
+          className={`${savingClass(data.cost.saving_krw)} outcome-figure`}
+          data-testid="outcome-saving"
+          data-tone={savingTone(data.cost.saving_krw)}
+        >
           {l("saving")} <strong>₩{num(data.cost.saving_krw)}</strong> ({data.cost.saving_percent ?? "—"}%)
         </div>
       </div>

@@ -6,6 +6,7 @@ import { useLang, useT } from "../i18n";
 import { useCan } from "../store/permissions";
 import { CostRates } from "./CostRates";
 import { LoadView, useLoad } from "./common";
+import { savingClass, savingTone } from "./savingTone";
 
 /** This month in Asia/Seoul as YYYY-MM (the ledger's time zone of record). */
 function seoulMonth(): string {
@@ -38,7 +39,12 @@ function LedgerView({ ledger }: { ledger: Ledger }) {
         <div className="tag" style={FIGURE} data-testid="cost-sms-equivalent">
           {t("costs.allBySms")}: <strong>{won(total.sms_equivalent_krw, lang)}</strong>
         </div>
-        <div className="tag tag-ok" style={FIGURE} data-testid="cost-saving">
+        <div
+          className={savingClass(total.saving_krw)}
+          style={FIGURE}
+          data-testid="cost-saving"
+          data-tone={savingTone(total.saving_krw)}
+        >
           {t("costs.saving")}: <strong>{won(total.saving_krw, lang)}</strong> ({percent(total)})
         </div>
       </div>

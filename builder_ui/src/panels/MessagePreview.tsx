@@ -59,6 +59,7 @@ function AlimTalkBody({ params }: { params: JsonObject }) {
 function MessagePreviewView({ nodeId, params, info }: { nodeId: string; params: JsonObject; info: NodeTypeInfo }) {
   const t = useT();
   const problems = useEditor((s) => s.problems);
+  useEditor((s) => s.variables); // re-render when the server's samples arrive
   useClinic((s) => s.profile); // re-render when the clinic's values arrive
   const alimtalk = info.channel === "alimtalk";
   // AlimTalk variables are parts of the template, not messages: the template is the preview.

@@ -1,6 +1,6 @@
-// Reviewer: every workflow with its review status (draft / waiting for sign-off / signed / active), and for one
-// of them every message text and AlimTalk template body with the findings marked in place, who must sign, the
-// HTML report, and the sign-off form (the reviewer is the logged-in user).
+// Reviewer: every workflow with its review status (draft / waiting for sign-off / signed / active / paused /
+// archived), and for one of them every message text and AlimTalk template body with the findings marked in place,
+// who must sign, the HTML report, and the sign-off form (the reviewer is the logged-in user).
 import { type ReviewRow, type WorkflowReview, clinicApi } from "../clinic/api";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
@@ -12,7 +12,14 @@ import { SignoffForm } from "./SignoffForm";
 
 function StatusTag({ status }: { status: ReviewRow["status"] }) {
   const t = useT();
-  const tone = { draft: "", waiting_signoff: "tag-warning", signed: "tag-ok", active: "tag-ok" }[status];
+  const tone = {
+    draft: "",
+    waiting_signoff: "tag-warning",
+    signed: "tag-ok",
+    active: "tag-ok",
+    paused: "tag-warning",
+    archived: "muted",
+  }[status];
   return (
     <span className={`tag ${tone}`} data-testid="review-status">
       {t(`review.status.${status}`)}

@@ -75,11 +75,24 @@ function ToolbarView() {
         )}
         {!ro && (
           <>
-            <button onClick={undo} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
-              ↶ {t("editor.undo")}
+            {/* arrows only, named on hover and to screen readers: a live workflow's bar stays one row at 1280 */}
+            <button
+              onClick={undo}
+              disabled={!canUndo}
+              title={`${t("editor.undo")} (Ctrl+Z)`}
+              aria-label={t("editor.undo")}
+              data-testid="undo"
+            >
+              ↶
             </button>
-            <button onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z" data-testid="redo">
-              ↷ {t("editor.redo")}
+            <button
+              onClick={redo}
+              disabled={!canRedo}
+              title={`${t("editor.redo")} (Ctrl+Shift+Z)`}
+              aria-label={t("editor.redo")}
+              data-testid="redo"
+            >
+              ↷
             </button>
             <button onClick={autoLayout} data-testid="auto-layout">
               ⇅ {t("editor.layout")}

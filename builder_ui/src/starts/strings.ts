@@ -1,5 +1,6 @@
 // Texts of the manual-start screens (Korean first, English second), kept beside them.
 import { useLang } from "../i18n";
+import { interpolate } from "../i18n/interpolate";
 
 const TEXTS = {
   open: ["▶ 직접 실행", "▶ Start"],
@@ -49,6 +50,6 @@ export function useStartText(): (key: StartText, vars?: Record<string, string | 
   const lang = useLang((s) => s.lang);
   return (key, vars) => {
     const text: string = TEXTS[key][lang === "en" ? 1 : 0];
-    return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? "")) : text;
+    return vars ? interpolate(text, vars, () => "") : text;
   };
 }

@@ -1688,7 +1688,7 @@ export interface components {
       id: number;
       name: string;
       /** @enum {string} */
-      status: "draft" | "waiting_signoff" | "signed" | "active";
+      status: "draft" | "waiting_signoff" | "signed" | "active" | "paused" | "archived";
       advertising: boolean;
       published_version: number | null;
       signed_by_name: string | null;
@@ -2151,7 +2151,7 @@ export interface components {
       name: string;
       checksum: string;
       /** @enum {string} */
-      status: "draft" | "waiting_signoff" | "signed" | "active";
+      status: "draft" | "waiting_signoff" | "signed" | "active" | "paused" | "archived";
       advertising: boolean;
       signoff_required: boolean;
       signers: string[];
