@@ -47,6 +47,8 @@ WRITERS = {
     "d": Writer(("writer_s17_d",), "wd",
                 frozenset({"guarantee", "safety", "testimonial", "inducement", "other", "mixed", "clean"}),
                 (0.27, 0.36), 240),
+    # session 17: writerG, an agency copywriter for plastic surgery, dermatology, hair and obesity clinics (~35 % clean)
+    "g": Writer(("writer_s17_g",), "wg", frozenset(ALL_FAMILIES), (0.30, 0.40), 240),
 }  # fmt: skip
 
 
