@@ -4,7 +4,7 @@ Rules match on a *compact* form of the message: NFKC-folded (１００％ → 10
 look-alikes folded (Cyrillic о → o), zero-width characters, spaces, punctuation and emoji dropped
 (최 고, 최.고, 최🔥고 → 최고), compatibility jamo composed (ㅊㅚㄱㅗ → 최고), ``{{ … }}`` / ``#{…}``
 placeholders treated as opaque gaps, and colloquial forms rewritten to one canonical form
-(백퍼 → 100%, 넘버원 → 1위, 0원 → 무료). Every compact character remembers the original span it came from,
+(백퍼 → 100%, 넘버원 → 1위, 0원 and 공짜 → 무료). Every compact character remembers the original span it came from,
 so a match ``[a, b)`` in the compact form maps back to ``[starts[a], ends[b-1])`` in the original.
 
 Dropping spaces lets ``최 고`` match, but would also glue ordinary words together (수술 후 기간 → 후기간);
@@ -54,6 +54,8 @@ _REWRITES: dict[str, str] = {
     r"백퍼센트|백프로|백퍼|100프로|100퍼센트|100퍼|[li][o0][o0]%|1(?:o0|0o|oo)%": "100%",
     r"넘버원|넘버1(?![0-9])|넘버wan|numberone|no1(?![0-9])|n01(?![0-9])|no원": "1위",
     r"(?<![0-9])0원": "무료",
+    r"공짜": "무료",  # the colloquial word: every rule and context check of 무료 reads it (metamorphic.py)
+    r"비용(?:부담)?없이": "무료로",  # "비용 없이 발급해 드립니다" is "무료로 발급해 드립니다"
 }
 _REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
 _REWRITE_TO = {f"r{i}": target for i, target in enumerate(_REWRITES.values())}

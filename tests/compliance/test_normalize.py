@@ -21,6 +21,9 @@ EVASIONS = {
     "넘버원": "1위",
     "No.1": "1위",
     "0원": "무료",
+    "공짜": "무료",  # synonyms (compliance/metamorphic.py): the same rules and context checks read them
+    "비용 없이": "무료로",
+    "비용 부담 없이": "무료로",
     "Вest": "best",  # Cyrillic В
 }
 
