@@ -57,8 +57,33 @@ _REWRITES: dict[str, str] = {
     r"공짜": "무료",  # the colloquial word: every rule and context check of 무료 reads it (metamorphic.py)
     r"비용(?:부담)?없이": "무료로",  # "비용 없이 발급해 드립니다" is "무료로 발급해 드립니다"
 }
-_REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
+# a procedure's English name inside a Korean sentence (next to Hangul in the compact text: "저가 implant의 함정") is
+# read as its Korean name, so the Korean frames apply; in an English sentence it stays English
+_PROCEDURE_NAMES = {
+    "dentalimplants?": "임플란트", "implants?": "임플란트", "botox": "보톡스", "fillers?": "필러", "lasik": "라식",
+    "lasek": "라섹", "laminates?": "라미네이트", "lifting": "리프팅", "doubleeyelid": "쌍꺼풀", "liposuction": "지방흡입",
+    "rhinoplasty": "코성형", "ulthera": "울쎄라", "thermage": "써마지",
+}  # fmt: skip
+_BASE_REWRITES = len(_REWRITES)
+_REWRITES.update(
+    {
+        f"{en[0]}(?<=[가-힣]{en[0]}){en[1:]}(?![a-z])|{en[0]}(?<![a-z]{en[0]}){en[1:]}(?=[가-힣])": ko
+        for en, ko in _PROCEDURE_NAMES.items()
+    }
+)
+_REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(list(_REWRITES)[:_BASE_REWRITES])))
+# with the procedure names: only for a text that holds one of them
+_REWRITE_ALL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
+_PROCEDURE_WORDS = tuple(sorted({re.sub(r"s\?$", "", en) for en in _PROCEDURE_NAMES}))
 _REWRITE_TO = {f"r{i}": target for i, target in enumerate(_REWRITES.values())}
+
+
+def _rewrites_for(text: str) -> re.Pattern[str]:
+    """The rewrites that can apply to the compact ``text`` (substring tests first: most texts name no procedure in
+    English)."""
+    return _REWRITE_ALL_RE if any(word in text for word in _PROCEDURE_WORDS) else _REWRITE_RE
+
+
 # Jinja expressions and AlimTalk #{변수} (the one pattern of nodes.send_alimtalk.placeholders) are not words
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|" + ALIMTALK_PLACEHOLDER_RE.pattern, re.S)
 _FILLERS = frozenset("\u3164\u115f\u1160\uffa0")  # Hangul fillers: invisible, used to split words
@@ -285,8 +310,11 @@ def _normalize_simple(original: str) -> Normalized:
         previous_end = b
     compact = "".join(pieces).lower()  # ASCII and Hangul: lower() keeps the length
     norm = Normalized(original, compact, runs=(run_start, run_orig, run_gaps))
-    if _REWRITE_RE.search(compact):
-        rewritten, starts, ends, gaps = _rewrite(compact, list(norm.starts), list(norm.ends), list(norm.gap_before))
+    rewrites = _rewrites_for(compact)
+    if rewrites.search(compact):
+        rewritten, starts, ends, gaps = _rewrite(
+            compact, list(norm.starts), list(norm.ends), list(norm.gap_before), rewrites
+        )
         return Normalized(original, rewritten, tuple(starts), tuple(ends), tuple(gaps))
     return norm
 
@@ -332,8 +360,9 @@ def _normalize_full(original: str) -> Normalized:
     if "j" in kinds:
         chars, starts, ends, gaps = _compose_jamo(chars, kinds, starts, ends, gaps)
     text = "".join(chars)
-    if _REWRITE_RE.search(text):
-        text, starts, ends, gaps = _rewrite(text, starts, ends, gaps)
+    rewrites = _rewrites_for(text)
+    if rewrites.search(text):
+        text, starts, ends, gaps = _rewrite(text, starts, ends, gaps, rewrites)
     return Normalized(original, text, tuple(starts), tuple(ends), tuple(gaps))
 
 
@@ -382,7 +411,7 @@ def _compose_jamo(
 
 
 def _rewrite(
-    text: str, starts: list[int], ends: list[int], gaps: list[int]
+    text: str, starts: list[int], ends: list[int], gaps: list[int], rewrites: re.Pattern[str] = _REWRITE_RE
 ) -> tuple[str, list[int], list[int], list[int]]:
     """Apply the colloquial rewrites; each output character maps to the whole original span replaced."""
     out: list[str] = []
@@ -390,7 +419,7 @@ def _rewrite(
     new_e: list[int] = []
     new_g: list[int] = []
     pos = 0
-    for match in _REWRITE_RE.finditer(text):
+    for match in rewrites.finditer(text):
         a, b = match.span()
         out.append(text[pos:a])
         new_s.extend(starts[pos:a])
