@@ -11,6 +11,8 @@ patient's result; "책임 집도" is an operation, not a promise; 배우자 is a
 * ``sentence``: anywhere in the finding's sentence(s);
 * ``message``: anywhere in the message;
 * ``ends_in``: a match the finding ends inside (the "무료" a frame took from "무료수신거부");
+* ``original``: a match on the original sentence over the finding's first character, for what the compact text
+  glues away (the word boundaries of Latin script: the "ast" of "Plastic Surgery" is no AST value);
 
 unless an ``unless`` pattern is in the finding's sentence(s) (a real offer next to the factual one). A check may
 be limited to informational messages (``informational_only``), to AlimTalk (``alimtalk_only``) or to the
@@ -70,7 +72,7 @@ class _Table:
     checks: tuple[Check, ...]
     by_rule: dict[str, tuple[Check, ...]]
     # per rule, every pattern of its checks in one alternation: a message none of them can match skips the
-    # sentence work (lint speed); rules with a ``negated`` check always do it
+    # sentence work (lint speed); rules with a ``negated`` or ``original`` check always do it
     any_re: dict[str, re.Pattern[str] | None]
     scored_cues: dict[str, re.Pattern[str]]
     own_name_rules: frozenset[str]
@@ -105,7 +107,7 @@ def _table() -> _Table:
             by_rule.setdefault(rule, []).append(check)
     any_re: dict[str, re.Pattern[str] | None] = {
         rule: None
-        if any(check.negated for check in found)
+        if any(check.negated or check.where == "original" for check in found)
         else re.compile("|".join(f"(?:{check.pattern.pattern})" for check in found))
         for rule, found in by_rule.items()
     }
@@ -193,6 +195,9 @@ class Context:
                     return check.name
             elif check.where == "sentence":
                 if check.pattern.search(sentence.text):
+                    return check.name
+            elif check.where == "original":
+                if any(m.start() <= span[0] < m.end() for m in check.pattern.finditer(self.text, *region)):
                     return check.name
             elif check.where == "ends_in":
                 if any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence.text)):

@@ -48,7 +48,8 @@ from .normalize import Normalized, normalize
 from .prefilter import PREFIX_CHARS, required_grams, weakness
 
 Span = tuple[int, int]  # offsets into the original text
-_SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
+# a stop, or a line break; a stop that ends its line is one end, not two (line_breaks of metamorphic.py)
+_SENTENCE_END_RE = re.compile(r"[.!?。][ \t]*\n|[.!?。](?=\s)|\n")
 # the opt-out footer (무료수신거부, 무료거부): its 무료 is the free method of refusing, never a benefit
 _OPTOUT_RE = re.compile(r"무료(?:수신)?(?:거부|차단)")
 
@@ -170,7 +171,12 @@ class Frame:
         if self.exceptions is None:
             return False
         lo, hi = max(0, start - 12), min(len(text), end + 12)  # exceptions are context: near the match
-        return self.exceptions.search(text, lo, hi) is not None
+        found = self.exceptions.search(text, lo, hi)
+        while found is not None:  # the opt-out footer next to a message's last claim is no context of it
+            if not any(a <= found.start() and found.end() <= b for a, b in _optout_spans(text)):
+                return True
+            found = self.exceptions.search(text, found.start() + 1, hi)
+        return False
 
     def excepted_original(self, norm: Normalized, span: Span) -> bool:
         """Exceptions of lemma/original frames, checked on the compact text around the span."""

@@ -4,7 +4,7 @@ Rules match on a *compact* form of the message: NFKC-folded (１００％ → 10
 look-alikes folded (Cyrillic о → o), zero-width characters, spaces, punctuation and emoji dropped
 (최 고, 최.고, 최🔥고 → 최고), compatibility jamo composed (ㅊㅚㄱㅗ → 최고), ``{{ … }}`` / ``#{…}``
 placeholders treated as opaque gaps, and colloquial forms rewritten to one canonical form
-(백퍼 → 100%, 넘버원 → 1위, 0원 → 무료). Every compact character remembers the original span it came from,
+(백퍼 → 100%, 넘버원 → 1위, 0원 and 공짜 → 무료). Every compact character remembers the original span it came from,
 so a match ``[a, b)`` in the compact form maps back to ``[starts[a], ends[b-1])`` in the original.
 
 Dropping spaces lets ``최 고`` match, but would also glue ordinary words together (수술 후 기간 → 후기간);
@@ -55,8 +55,36 @@ _REWRITES: dict[str, str] = {
     r"넘버원|넘버1(?![0-9])|넘버wan|numberone|no1(?![0-9])|n01(?![0-9])|no원": "1위",
     r"(?<![0-9])0원": "무료",
 }
-_REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
+_BASE_REWRITES = len(_REWRITES)
+# Synonyms (compliance/metamorphic.py): every rule and context check of 무료 reads them
+_REWRITES[r"공짜"] = "무료"
+_REWRITES[r"비용(?:부담)?없이"] = "무료로"  # "비용 없이 발급해 드립니다" is "무료로 발급해 드립니다"
+# a procedure's English name inside a Korean sentence (next to Hangul in the compact text: "저가 implant의 함정") is
+# read as its Korean name, so the Korean frames apply; in an English sentence it stays English
+_PROCEDURE_NAMES = {
+    "dentalimplants?": "임플란트", "implants?": "임플란트", "botox": "보톡스", "fillers?": "필러", "lasik": "라식",
+    "lasek": "라섹", "laminates?": "라미네이트", "lifting": "리프팅", "doubleeyelid": "쌍꺼풀", "liposuction": "지방흡입",
+    "rhinoplasty": "코성형", "ulthera": "울쎄라", "thermage": "써마지",
+}  # fmt: skip
+# each written letter-first (the look-behind after the first letter), so the search runs at literal speed
+_REWRITES.update(
+    {
+        f"{en[0]}(?<=[가-힣]{en[0]}){en[1:]}(?![a-z])|{en[0]}(?<![a-z]{en[0]}){en[1:]}(?=[가-힣])": ko
+        for en, ko in _PROCEDURE_NAMES.items()
+    }
+)
+_REWRITE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(list(_REWRITES)[:_BASE_REWRITES])))
+# with the synonyms and procedure names: only for a text that holds one of them (most hold none: lint speed)
+_REWRITE_ALL_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_REWRITES)))
+_EXTRA_GATE_RE = re.compile("|".join(["공짜", "없이", *sorted({re.sub(r"s\?$", "", en) for en in _PROCEDURE_NAMES})]))
 _REWRITE_TO = {f"r{i}": target for i, target in enumerate(_REWRITES.values())}
+
+
+def _rewrites_for(text: str) -> re.Pattern[str]:
+    """The rewrites that can apply to the compact ``text`` (one literal search decides)."""
+    return _REWRITE_ALL_RE if _EXTRA_GATE_RE.search(text) else _REWRITE_RE
+
+
 # Jinja expressions and AlimTalk #{변수} (the one pattern of nodes.send_alimtalk.placeholders) are not words
 _PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|" + ALIMTALK_PLACEHOLDER_RE.pattern, re.S)
 _FILLERS = frozenset("\u3164\u115f\u1160\uffa0")  # Hangul fillers: invisible, used to split words
@@ -283,8 +311,11 @@ def _normalize_simple(original: str) -> Normalized:
         previous_end = b
     compact = "".join(pieces).lower()  # ASCII and Hangul: lower() keeps the length
     norm = Normalized(original, compact, runs=(run_start, run_orig, run_gaps))
-    if _REWRITE_RE.search(compact):
-        rewritten, starts, ends, gaps = _rewrite(compact, list(norm.starts), list(norm.ends), list(norm.gap_before))
+    rewrites = _rewrites_for(compact)
+    if rewrites.search(compact):
+        rewritten, starts, ends, gaps = _rewrite(
+            compact, list(norm.starts), list(norm.ends), list(norm.gap_before), rewrites
+        )
         return Normalized(original, rewritten, tuple(starts), tuple(ends), tuple(gaps))
     return norm
 
@@ -330,8 +361,9 @@ def _normalize_full(original: str) -> Normalized:
     if "j" in kinds:
         chars, starts, ends, gaps = _compose_jamo(chars, kinds, starts, ends, gaps)
     text = "".join(chars)
-    if _REWRITE_RE.search(text):
-        text, starts, ends, gaps = _rewrite(text, starts, ends, gaps)
+    rewrites = _rewrites_for(text)
+    if rewrites.search(text):
+        text, starts, ends, gaps = _rewrite(text, starts, ends, gaps, rewrites)
     return Normalized(original, text, tuple(starts), tuple(ends), tuple(gaps))
 
 
@@ -380,7 +412,7 @@ def _compose_jamo(
 
 
 def _rewrite(
-    text: str, starts: list[int], ends: list[int], gaps: list[int]
+    text: str, starts: list[int], ends: list[int], gaps: list[int], rewrites: re.Pattern[str] = _REWRITE_RE
 ) -> tuple[str, list[int], list[int], list[int]]:
     """Apply the colloquial rewrites; each output character maps to the whole original span replaced."""
     out: list[str] = []
@@ -388,7 +420,7 @@ def _rewrite(
     new_e: list[int] = []
     new_g: list[int] = []
     pos = 0
-    for match in _REWRITE_RE.finditer(text):
+    for match in rewrites.finditer(text):
         a, b = match.span()
         out.append(text[pos:a])
         new_s.extend(starts[pos:a])

@@ -26,7 +26,7 @@ def test_every_check_compiles_names_known_rules_and_has_a_class() -> None:
     known = set(rule_catalogue()) | {"PROMO"}
     for check in doc["checks"]:
         assert check["class"] and set(check["rules"]) <= known, check
-        assert check.get("where", "near") in ("near", "sentence", "message", "ends_in"), check
+        assert check.get("where", "near") in ("near", "sentence", "message", "ends_in", "original"), check
         for key in ("re", "unless"):
             for pattern in check.get(key, []):
                 re.compile(pattern)
@@ -144,3 +144,35 @@ def test_probe_file_is_cited_and_precise() -> None:
         tp += len(found & set(row["expected"]))
         fp += len(found - set(row["expected"]))
     assert tp / (tp + fp) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose"),
+    [
+        # a lab abbreviation inside an English word is no lab value (the compact text glues "Plastic Surgery 2")
+        (
+            "(광고) Saesol Plastic Surgery 2만 건의 상담 경험, 토요일 진료. 무료수신거부 080-500-7001",
+            "sms",
+            "advertising",
+        ),
+        (
+            "[예쁨성형외과] rhinoplasty 3개월 후 경과 사진 촬영이 있으니 12일 오전에 내원해 주세요.",
+            "sms",
+            "informational",
+        ),
+        ("[Saesol Clinic] Your last 2 sessions are on Friday. Call us to reschedule.", "sms", "informational"),
+        # a charge waived for a re-attachment, in either speech level
+        (
+            "[하늘숲치과] 장치가 떨어지면 버리지 말고 가져와 주세요. 다시 붙이는 비용은 받지 않아요.",
+            "alimtalk",
+            "informational",
+        ),
+    ],
+)
+def test_session_17_classes_stay_clean(text: str, channel: str, purpose: str) -> None:
+    assert not rules_of(text, channel, purpose)
+
+
+def test_a_lab_value_written_as_its_own_word_is_still_health_data() -> None:
+    found = rules_of("[한빛내과] 이정훈님 간기능 검사 ALT 98, AST 76으로 정상보다 높습니다.", "sms", "informational")
+    assert found == {"PII-HEALTH-IN-SMS"}

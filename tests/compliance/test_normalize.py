@@ -21,6 +21,11 @@ EVASIONS = {
     "넘버원": "1위",
     "No.1": "1위",
     "0원": "무료",
+    "공짜": "무료",  # synonyms (compliance/metamorphic.py): the same rules and context checks read them
+    "비용 없이": "무료로",
+    "비용 부담 없이": "무료로",
+    "저가 implant의 함정": "저가임플란트의함정",  # an English procedure name in a Korean sentence
+    "Botox for everyone": "botoxforeveryone",  # ... but not in an English one
     "Вest": "best",  # Cyrillic В
 }
 
