@@ -45,7 +45,7 @@ from .findings import RULES_DIR
 from .lemma_surface import surface_pattern
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import PREFIX_CHARS, required_grams, weakness
+from .prefilter import PREFIX_CHARS, GatedAlternation, required_grams, weakness
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
@@ -77,6 +77,9 @@ class Frame:
     # lemma frames: the lemma pattern rewritten for the written text (:mod:`.lemma_surface`), the frame's reading
     # at lint time (with ``surface`` as alternatives), so no message loads the analyser
     written: re.Pattern[str] | None = None
+    # window frames: each role as a gated alternation (:class:`.prefilter.GatedAlternation`): in a text, only the
+    # role's phrases that can match there are scanned (the same matches as ``roles``, in a fraction of the time)
+    gated: tuple[GatedAlternation, ...] = ()
     stems_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)  # one search for any stem
     also_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
     also_original_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
@@ -98,7 +101,8 @@ class Frame:
         if self.unless is not None and self.unless.search(norm.text):
             return []
         if self.kind == "window":
-            return self._window(norm) if self.possible(norm.grams) else []
+            roles = self._roles_in(norm.grams)
+            return self._window(norm, roles) if roles else []
         if self.kind == "original":
             return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
         if self.stems_re is None or self.stems_re.search(norm.text) is None:
@@ -118,9 +122,22 @@ class Frame:
         """False when some role's literal prefixes are all absent from the text (``norm.grams``): no regex scan."""
         return not any(map(grams.isdisjoint, self.prefilters))  # map of a bound method: no Python-level loop
 
-    def _window(self, norm: Normalized) -> list[Span]:
+    def _roles_in(self, grams: frozenset[str]) -> tuple[re.Pattern[str], ...] | None:
+        """The roles as scanned in a text with these grams: each only with the phrases that can match there; None
+        when some role has none (the frame cannot apply)."""
+        if not self.gated:
+            return self.roles if self.possible(grams) else None
+        roles = []
+        for gate in self.gated:
+            role = gate.pattern_for(grams)
+            if role is None:
+                return None
+            roles.append(role)
+        return tuple(roles)
+
+    def _window(self, norm: Normalized, roles: tuple[re.Pattern[str], ...]) -> list[Span]:
         text = norm.text
-        first, rest = self.roles[0], self.roles[1:]
+        first, rest = roles[0], roles[1:]
         spans: list[Span] = []
         pos = 0
         optouts = _optout_spans(text)
@@ -284,12 +301,14 @@ def frames() -> tuple[Frame, ...]:
         kind = entry.get("kind", "window")
         roles = entry["roles"] if kind == "window" else [entry["pattern"]]
         alternations = ["|".join(f"(?:{p})" for p in (r if isinstance(r, list) else [r])) for r in roles]
+        # window roles match the compact text, whose grams gate their phrases; other kinds read other strings
+        gated = tuple(GatedAlternation(r if isinstance(r, list) else [r]) for r in roles) if kind == "window" else ()
         out.append(
             Frame(
                 rule=entry["rule"],
                 kind=kind,
                 ad_only=entry.get("scope", "any") == "ad",
-                roles=tuple(_compile(r if isinstance(r, list) else [r]) for r in roles),
+                roles=tuple(g.full for g in gated) or tuple(_compile(r if isinstance(r, list) else [r]) for r in roles),
                 window=int(entry.get("window", 20)),
                 exceptions=_compile(entry["exceptions"]) if entry.get("exceptions") else None,
                 stems=tuple(entry.get("stems", [])),
@@ -301,6 +320,7 @@ def frames() -> tuple[Frame, ...]:
                 also_original=_groups(entry.get("also_original")),
                 surface=_compile(entry["surface"]) if entry.get("surface") else None,
                 written=_written(entry) if kind == "lemma" else None,
+                gated=gated,
             )
         )
     return tuple(out)

@@ -174,3 +174,60 @@ def weakness(options: set[str] | frozenset[str]) -> tuple[int, int, int]:
     singles = sum(1 for o in options if len(o) < PREFIX_CHARS)
     digits = sum(1 for o in options if o.isdigit())
     return (digits, singles, len(options))
+
+
+_SUBSETS_KEPT = 256  # compiled sub-alternations kept per alternation (texts share few: most need 0-3 alternatives)
+
+
+class GatedAlternation:
+    """``(?:a)|(?:b)|…`` scanned, in each text, with only the alternatives that can match there.
+
+    The regular-expression engine tries every alternative at every position, so one alternation of fifty phrases
+    costs tens of microseconds a message even when one phrase could match. Each alternative's required grams
+    (:func:`required_grams`) say whether it can match anywhere in a text: the alternatives that cannot are left
+    out, the others kept in their order. A match of the full alternation at a position is its first alternative
+    that matches there; an alternative left out matches nowhere in this text, so the smaller alternation finds
+    exactly the same matches (spans, order, leftmost-first choice). Alternatives without required grams (or with
+    flags, whose case folding the grams do not follow) are always kept."""
+
+    __slots__ = ("_all", "_always", "_by_gram", "_keys", "_subsets", "full", "patterns")
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.patterns = tuple(patterns)
+        self.full = re.compile("|".join(f"(?:{p})" for p in patterns))
+        by_gram: dict[str, int] = {}
+        always = 0
+        for i, pattern in enumerate(patterns):
+            found = None if "(?" in pattern and _FLAGS_RE.search(pattern) else required_grams(pattern)
+            if found is None:
+                always |= 1 << i
+                continue
+            for gram in found:
+                by_gram[gram] = by_gram.get(gram, 0) | 1 << i
+        self._all = (1 << len(patterns)) - 1
+        self._always = always
+        self._by_gram = by_gram
+        self._keys = frozenset(by_gram)
+        self._subsets: dict[int, re.Pattern[str]] = {self._all: self.full}
+
+    def pattern_for(self, text_grams: frozenset[str]) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that can match a text with these grams (:func:`grams`), or None
+        when none can."""
+        mask = self._always
+        by_gram = self._by_gram
+        for gram in self._keys.intersection(text_grams):
+            mask |= by_gram[gram]
+        if not mask:
+            return None
+        found = self._subsets.get(mask)
+        if found is None:
+            kept = [p for i, p in enumerate(self.patterns) if mask >> i & 1]
+            found = re.compile("|".join(f"(?:{p})" for p in kept))
+            if len(self._subsets) >= _SUBSETS_KEPT:
+                self._subsets.clear()
+                self._subsets[self._all] = self.full
+            self._subsets[mask] = found
+        return found
+
+
+_FLAGS_RE = re.compile(r"\(\?[aiLmsux-]+[:)]")
