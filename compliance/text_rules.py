@@ -40,7 +40,7 @@ from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
 from .normalize import Normalized, normalize
-from .prefilter import could_match, required_grams
+from .prefilter import GatedAlternation, could_match, required_grams
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
 from .scorer import best_sentence, scored_rules
@@ -76,30 +76,26 @@ def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in items)) if items else None
 
 
+def _gated(patterns: Iterable[str]) -> GatedAlternation | None:
+    """A word list as one alternation scanned, per text, with only the words that can occur in it."""
+    items = [p for p in patterns if p]
+    return GatedAlternation(items) if items else None
+
+
 @dataclass(frozen=True)
 class _Family:
     rule: str
-    any_re: re.Pattern[str] | None
-    ad_re: re.Pattern[str] | None
-    exceptions: re.Pattern[str] | None
-    both_re: re.Pattern[str] | None = None  # any_re | ad_re in one pass, for advertising content
-
-    @property
-    def _prefilters(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        """Literal prefixes of any_re and both_re (computed once per family: the dataclass is frozen)."""
-        cached = self.__dict__.get("_prefix_cache")
-        if cached is None:
-            cached = tuple(required_grams(p.pattern) if p is not None else None for p in (self.any_re, self.both_re))
-            object.__setattr__(self, "_prefix_cache", cached)
-        return cached
+    any_re: GatedAlternation | None
+    exceptions: GatedAlternation | None
+    both_re: GatedAlternation | None = None  # patterns and ad_patterns in one pass, for advertising content
 
     def matches(self, norm: Normalized, advertising: bool) -> list[tuple[int, int]]:
         """Compact-text spans of this family's matches, exceptions and word-splitting respected."""
         text = norm.text
         found: list[tuple[int, int]] = []
-        pattern = (self.both_re or self.any_re) if advertising else self.any_re
-        prefixes = self._prefilters[1 if advertising and self.both_re is not None else 0]
-        if pattern is not None and could_match(prefixes, norm.grams):
+        gated = (self.both_re or self.any_re) if advertising else self.any_re
+        pattern = gated.pattern_for(norm.grams) if gated is not None else None
+        if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
                 a, b = m.span()
@@ -110,8 +106,9 @@ class _Family:
                     pos = a + 1
         if not found:
             return []
-        if self.exceptions is not None:
-            excluded = [m.span() for m in self.exceptions.finditer(text)]
+        exceptions = self.exceptions.pattern_for(norm.grams) if self.exceptions is not None else None
+        if exceptions is not None:
+            excluded = [m.span() for m in exceptions.finditer(text)]
             if excluded:
                 found = [s for s in found if not any(s[0] < e[1] and e[0] < s[1] for e in excluded)]
         return _merge(found)
@@ -138,11 +135,7 @@ def _family(name: str) -> _Family:
     data = _load(name)
     patterns, ad_patterns = data.get("patterns", []), data.get("ad_patterns", [])
     return _Family(
-        data["rule"],
-        _alternation(patterns),
-        _alternation(ad_patterns),
-        _alternation(data.get("exceptions", [])),
-        _alternation([*patterns, *ad_patterns]),
+        data["rule"], _gated(patterns), _gated(data.get("exceptions", [])), _gated([*patterns, *ad_patterns])
     )
 
 
@@ -167,7 +160,7 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     induce = _load("msa_inducement")
-    exceptions = _alternation(induce["exceptions"])
+    exceptions = _gated(induce["exceptions"])
     strong = [p["re"] for p in induce["patterns"] if not p.get("soft")]
     soft = [p["re"] for p in induce["patterns"] if p.get("soft") and not p.get("ad_only")]
     soft_ad = [p["re"] for p in induce["patterns"] if p.get("soft") and p.get("ad_only")]
@@ -184,10 +177,8 @@ def _rules() -> _Rules:
         promo=_family("promo"),
         blacklist=_family("kakao_blacklist"),
         health=_family("pii_health"),
-        inducement_strong=_Family("MSA-INDUCEMENT", _alternation(strong), None, exceptions),
-        inducement_soft=_Family(
-            "MSA-INDUCEMENT", _alternation(soft), _alternation(soft_ad), exceptions, _alternation([*soft, *soft_ad])
-        ),
+        inducement_strong=_Family("MSA-INDUCEMENT", _gated(strong), exceptions),
+        inducement_soft=_Family("MSA-INDUCEMENT", _gated(soft), exceptions, _gated([*soft, *soft_ad])),
         procedures=required(omit["procedures"]),
         procedures_gate=required_grams("|".join(f"(?:{p})" for p in omit["procedures"])),
         disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
