@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -45,7 +46,8 @@ from .findings import RULES_DIR
 from .lemma_surface import surface_pattern
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import PREFIX_CHARS, GatedAlternation, required_grams, weakness
+from .prefilter import PREFIX_CHARS, GatedAlternation, required_grams
+from .prefilter import grams as text_grams
 
 Span = tuple[int, int]  # offsets into the original text
 _SENTENCE_END_RE = re.compile(r"[.!?。](?=\s)|\n")
@@ -83,11 +85,28 @@ class Frame:
     stems_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)  # one search for any stem
     also_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
     also_original_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
+    # gram sets (:mod:`.prefilter`) every one of which a text must meet for the frame to match: its roles' required
+    # grams, its stems' and cue groups' first characters (on the compact text); its original-text cue groups' (on
+    # the original text). A set test each, in C, before any regex or cue search
+    requires: tuple[frozenset[str], ...] = field(init=False, default=(), repr=False)
+    requires_original: tuple[frozenset[str], ...] = field(init=False, default=(), repr=False)
 
     def __post_init__(self) -> None:  # frozen: set once, here
         object.__setattr__(self, "stems_re", _literals(self.stems))
         object.__setattr__(self, "also_res", tuple(filter(None, map(_literals, self.also))))
         object.__setattr__(self, "also_original_res", tuple(filter(None, map(_literals, self.also_original))))
+        requires = [*self.prefilters, *map(_first_grams, self.also)]
+        if self.kind == "lemma":  # find() needs one of its stems in the compact text
+            requires.append(_first_grams(self.stems) if self.stems else frozenset())
+        object.__setattr__(self, "requires", tuple(r for r in requires if r is not None))
+        original = tuple(r for r in map(_first_grams, self.also_original) if r is not None)
+        object.__setattr__(self, "requires_original", original)
+
+    def could_apply(self, norm: Normalized) -> bool:
+        """False when the text lacks every gram of one of the frame's required sets (then ``find`` finds nothing)."""
+        if any(map(norm.grams.isdisjoint, self.requires)):
+            return False
+        return not self.requires_original or not any(map(text_grams(norm.original).isdisjoint, self.requires_original))
 
     def cued(self, norm: Normalized) -> bool:
         """Whether every cue group of the frame has a word in the text (no cue groups: always)."""
@@ -104,7 +123,8 @@ class Frame:
             roles = self._roles_in(norm.grams)
             return self._window(norm, roles) if roles else []
         if self.kind == "original":
-            return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
+            pattern = self.gated[0].pattern_for(text_grams(norm.original)) if self.gated else self.roles[0]
+            return [m.span() for m in pattern.finditer(norm.original) if m.end() > m.start()] if pattern else []
         if self.stems_re is None or self.stems_re.search(norm.text) is None:
             return []
         if morph.ANALYSER:  # the reference reading: written forms first, then the analysis (as before issue 18)
@@ -236,6 +256,14 @@ def _in_own_name(norm: Normalized, a: int, b: int) -> bool:
     return name[0] <= start and end <= name[1]
 
 
+def _first_grams(words: tuple[str, ...]) -> frozenset[str] | None:
+    """The grams (:mod:`.prefilter`) one of which a text containing one of ``words`` has: their first characters
+    (None: a word is empty, so any text may contain it; an empty set: no word, nothing can)."""
+    if any(not word for word in words):
+        return None
+    return frozenset(word[:PREFIX_CHARS] for word in words)
+
+
 def _groups(raw: Any) -> tuple[tuple[str, ...], ...]:
     """``also`` cues as groups: a list of words is one group, a list of lists one group per list."""
     if not raw:
@@ -301,8 +329,9 @@ def frames() -> tuple[Frame, ...]:
         kind = entry.get("kind", "window")
         roles = entry["roles"] if kind == "window" else [entry["pattern"]]
         alternations = ["|".join(f"(?:{p})" for p in (r if isinstance(r, list) else [r])) for r in roles]
-        # window roles match the compact text, whose grams gate their phrases; other kinds read other strings
-        gated = tuple(GatedAlternation(r if isinstance(r, list) else [r]) for r in roles) if kind == "window" else ()
+        # window roles match the compact text, whose grams gate their phrases; an original-text pattern is gated by
+        # the original text's grams; lemma patterns read the lemma string
+        gated = tuple(GatedAlternation(r if isinstance(r, list) else [r]) for r in roles) if kind != "lemma" else ()
         out.append(
             Frame(
                 rule=entry["rule"],
@@ -328,39 +357,51 @@ def frames() -> tuple[Frame, ...]:
 
 @dataclass(frozen=True)
 class _Scope:
-    """The frames of one scope, indexed by one gram set each of them needs (:func:`_gate`): a text's grams
-    pick the few frames that can apply in one set intersection, instead of a prefilter test per frame."""
+    """The frames of one scope, indexed by every gram set each of them requires (``Frame.requires``): a text's
+    grams pick, in a few set operations, the frames that meet all of their sets (a frame of three sets meets
+    them when three of its *slots* are met), instead of a test per frame."""
 
     frames: tuple[Frame, ...]
-    keys: frozenset[str]  # every gram some frame is indexed by
-    by_gram: dict[str, tuple[int, ...]]  # gram → positions in ``frames``
-    always: frozenset[int]  # frames with no gram set: tried on every text
+    keys: frozenset[str]  # every gram of some slot
+    slots_by_gram: dict[str, tuple[int, ...]]  # gram → the slots (a frame's required set) it meets
+    slot_frame: tuple[int, ...]  # slot → position of its frame in ``frames``
+    needed: tuple[int, ...]  # position → how many slots its frame has
+    always: tuple[int, ...]  # frames that require no gram set: tried on every text
 
-
-def _gate(frame: Frame) -> frozenset[str] | None:
-    """The most selective set of compact-text grams one of which every match of ``frame`` needs: a role's
-    literal prefixes, its stems' first characters, or a cue group's (None: no such set)."""
-    options = list(frame.prefilters)
-    if frame.kind == "lemma" and frame.stems:
-        options.append(frozenset(stem[:PREFIX_CHARS] for stem in frame.stems))
-    options.extend(frozenset(word[:PREFIX_CHARS] for word in group) for group in frame.also if group)
-    options = [option for option in options if option and "" not in option]
-    return min(options, key=weakness) if options else None
+    def candidates(self, grams: frozenset[str]) -> list[int]:
+        """Positions, in file order, of the frames whose every required gram set a text with ``grams`` meets."""
+        met: set[int] = set()
+        for gram in self.keys.intersection(grams):
+            met.update(self.slots_by_gram[gram])
+        needed = self.needed
+        found = [p for p, count in Counter(map(self.slot_frame.__getitem__, met)).items() if count == needed[p]]
+        found.extend(self.always)
+        found.sort()
+        return found
 
 
 @cache
 def _scoped(ad_only: bool) -> _Scope:
     scoped = tuple(frame for frame in frames() if frame.ad_only == ad_only)
-    by_gram: dict[str, list[int]] = {}
-    always: set[int] = set()
+    slots_by_gram: dict[str, list[int]] = {}
+    slot_frame: list[int] = []
+    always: list[int] = []
     for position, frame in enumerate(scoped):
-        gate = _gate(frame)
-        if gate is None:
-            always.add(position)
-            continue
-        for gram in gate:
-            by_gram.setdefault(gram, []).append(position)
-    return _Scope(scoped, frozenset(by_gram), {g: tuple(p) for g, p in by_gram.items()}, frozenset(always))
+        if not frame.requires:
+            always.append(position)
+        for required in frame.requires:
+            slot = len(slot_frame)
+            slot_frame.append(position)
+            for gram in required:
+                slots_by_gram.setdefault(gram, []).append(slot)
+    return _Scope(
+        scoped,
+        frozenset(slots_by_gram),
+        {gram: tuple(slots) for gram, slots in slots_by_gram.items()},
+        tuple(slot_frame),
+        tuple(len(frame.requires) for frame in scoped),
+        tuple(always),
+    )
 
 
 @dataclass(frozen=True)
@@ -375,14 +416,11 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     content only (``ad_only=True``). Linting runs the first before the purpose is known, the second after.
     ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
     found: list[FrameMatch] = []
-    grams = norm.grams
     scope = _scoped(ad_only)
-    candidates = set(scope.always)
-    for gram in scope.keys.intersection(grams):
-        candidates.update(scope.by_gram[gram])
-    for position in sorted(candidates):  # in file order, as without the index
-        frame = scope.frames[position]
-        if frame.rule in skip or not frame.possible(grams):
+    frames_ = scope.frames
+    for position in scope.candidates(norm.grams):  # in file order, as without the index
+        frame = frames_[position]
+        if frame.rule in skip or (frame.requires_original and not frame.could_apply(norm)):
             continue
         spans = frame.find(norm)
         if not spans:  # most frames find nothing: no list work for them (lint speed)

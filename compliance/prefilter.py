@@ -193,8 +193,9 @@ class GatedAlternation:
     __slots__ = ("_all", "_always", "_by_gram", "_keys", "_subsets", "full", "patterns")
 
     def __init__(self, patterns: list[str]) -> None:
-        self.patterns = tuple(patterns)
         self.full = re.compile("|".join(f"(?:{p})" for p in patterns))
+        patterns = [branch for p in patterns for branch in alternatives(p)]  # the same alternation, finer grained
+        self.patterns = tuple(patterns)
         by_gram: dict[str, int] = {}
         always = 0
         for i, pattern in enumerate(patterns):
@@ -231,3 +232,80 @@ class GatedAlternation:
 
 
 _FLAGS_RE = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (``a|(?:b|c)`` → ``a``, ``b``, ``c``: a non-capturing group that is
+    a whole alternative is opened), so that ``(?:x)|(?:y)|…`` of them matches exactly as ``pattern`` does. A
+    pattern this scanner is unsure of (inline flags, an unbalanced bracket) is returned whole."""
+    if _GLOBAL_FLAGS_RE.search(pattern):  # (?i) applies to every alternative: not to be split off them
+        return [pattern]
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a character class: its | and ( are literal; a ] first in it is literal too
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            if i >= n:
+                return [pattern]
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return [pattern]
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
+        return [pattern]
+    parts.append(pattern[start:])
+    if len(parts) == 1:
+        return _opened(pattern)
+    return [branch for part in parts for branch in _opened(part)]
+
+
+def _opened(part: str) -> list[str]:
+    """``(?:x|y)`` spanning the whole part: its own alternatives; anything else: the part itself."""
+    if part.startswith("(?:") and part.endswith(")") and _closing(part, 0) == len(part) - 1:
+        inner = part[3:-1]
+        found = alternatives(inner)
+        return found if len(found) > 1 else [part]
+    return [part]
+
+
+def _closing(pattern: str, at: int) -> int:
+    """Index of the ``)`` closing the group opened at ``at`` (-1: none)."""
+    depth, i, n = 0, at, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
