@@ -218,6 +218,10 @@ class GatedAlternation:
         by_gram = self._by_gram
         for gram in self._keys.intersection(text_grams):
             mask |= by_gram[gram]
+        return self.with_mask(mask)
+
+    def with_mask(self, mask: int) -> re.Pattern[str] | None:
+        """The alternation of the alternatives whose bits are set in ``mask`` (None: no bit set)."""
         if not mask:
             return None
         found = self._subsets.get(mask)
@@ -229,6 +233,31 @@ class GatedAlternation:
                 self._subsets[self._all] = self.full
             self._subsets[mask] = found
         return found
+
+
+class GateIndex:
+    """Several gated alternations looked up together: one pass over a text's grams gives each of them its mask
+    of alternatives that can match (:meth:`GatedAlternation.with_mask`), instead of one set intersection each."""
+
+    __slots__ = ("_always", "_keys", "_pairs")
+
+    def __init__(self, gates: list[GatedAlternation]) -> None:
+        pairs: dict[str, list[tuple[GatedAlternation, int]]] = {}
+        for gate in dict.fromkeys(gates):  # each gate once (families share their exceptions)
+            for gram, mask in gate._by_gram.items():
+                pairs.setdefault(gram, []).append((gate, mask))
+        self._pairs = {gram: tuple(found) for gram, found in pairs.items()}
+        self._keys = frozenset(pairs)
+        self._always = {gate: gate._always for gate in gates if gate._always}
+
+    def masks(self, text_grams: frozenset[str]) -> dict[GatedAlternation, int]:
+        """Each gate's mask for a text with these grams; a gate absent has none that can match."""
+        masks = self._always.copy()
+        pairs = self._pairs
+        for gram in self._keys.intersection(text_grams):
+            for gate, mask in pairs[gram]:
+                masks[gate] = masks.get(gate, 0) | mask
+        return masks
 
 
 _FLAGS_RE = re.compile(r"\(\?[aiLmsux-]+[:)]")

@@ -40,13 +40,14 @@ from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
 from .normalize import Normalized, normalize
-from .prefilter import GatedAlternation, could_match, required_grams
+from .prefilter import GatedAlternation, GateIndex, could_match, required_grams
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
 from .scorer import best_sentence, scored_rules
 from .suggestions import suggest
 from .variables import unknown_variable_spans
 
+Masks = dict[GatedAlternation, int]  # a text's alternatives that can match, per word list (:class:`.prefilter.GateIndex`)
 TextChannel = ChannelName
 TextPurpose = Purpose
 CHANNELS: tuple[str, ...] = tuple(CHANNEL_TABLE)  # the lint-text contract: every channel of the table
@@ -89,12 +90,13 @@ class _Family:
     exceptions: GatedAlternation | None
     both_re: GatedAlternation | None = None  # patterns and ad_patterns in one pass, for advertising content
 
-    def matches(self, norm: Normalized, advertising: bool) -> list[tuple[int, int]]:
-        """Compact-text spans of this family's matches, exceptions and word-splitting respected."""
+    def matches(self, norm: Normalized, advertising: bool, masks: Masks) -> list[tuple[int, int]]:
+        """Compact-text spans of this family's matches, exceptions and word-splitting respected; ``masks``: the
+        text's alternatives that can match (:meth:`_Rules.masks`)."""
         text = norm.text
         found: list[tuple[int, int]] = []
         gated = (self.both_re or self.any_re) if advertising else self.any_re
-        pattern = gated.pattern_for(norm.grams) if gated is not None else None
+        pattern = gated.with_mask(masks.get(gated, 0)) if gated is not None else None
         if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
@@ -106,7 +108,7 @@ class _Family:
                     pos = a + 1
         if not found:
             return []
-        exceptions = self.exceptions.pattern_for(norm.grams) if self.exceptions is not None else None
+        exceptions = self.exceptions.with_mask(masks.get(self.exceptions, 0)) if self.exceptions is not None else None
         if exceptions is not None:
             excluded = [m.span() for m in exceptions.finditer(text)]
             if excluded:
@@ -155,6 +157,11 @@ class _Rules:
     optout_free: re.Pattern[str]
     sender: re.Pattern[str]
     approval: re.Pattern[str]
+    index: GateIndex  # every family's gated word lists, looked up together once per text
+
+    def masks(self, norm: Normalized) -> Masks:
+        """The word lists' alternatives that can match in this text (:class:`.prefilter.GateIndex`)."""
+        return self.index.masks(norm.grams)
 
 
 @cache
@@ -172,13 +179,19 @@ def _rules() -> _Rules:
         assert compiled is not None, "empty word list"
         return compiled
 
+    msa = tuple(_family(name) for name in _MSA_FAMILY_FILES)
+    promo, blacklist, health = _family("promo"), _family("kakao_blacklist"), _family("pii_health")
+    inducement_strong = _Family("MSA-INDUCEMENT", _gated(strong), exceptions)
+    inducement_soft = _Family("MSA-INDUCEMENT", _gated(soft), exceptions, _gated([*soft, *soft_ad]))
+    families = (*msa, promo, blacklist, health, inducement_strong, inducement_soft)
+    gates = [g for f in families for g in (f.any_re, f.both_re, f.exceptions) if g is not None]
     return _Rules(
-        msa=tuple(_family(name) for name in _MSA_FAMILY_FILES),
-        promo=_family("promo"),
-        blacklist=_family("kakao_blacklist"),
-        health=_family("pii_health"),
-        inducement_strong=_Family("MSA-INDUCEMENT", _gated(strong), exceptions),
-        inducement_soft=_Family("MSA-INDUCEMENT", _gated(soft), exceptions, _gated([*soft, *soft_ad])),
+        msa=msa,
+        promo=promo,
+        blacklist=blacklist,
+        health=health,
+        inducement_strong=inducement_strong,
+        inducement_soft=inducement_soft,
         procedures=required(omit["procedures"]),
         procedures_gate=required_grams("|".join(f"(?:{p})" for p in omit["procedures"])),
         disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
@@ -187,6 +200,7 @@ def _rules() -> _Rules:
         optout_free=required(adv["optout_free_methods"]),
         sender=required(adv["sender"]),
         approval=required(adv["approval_number"]),
+        index=GateIndex(gates),
     )
 
 
@@ -255,6 +269,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     kakao_informational = entry.kakao and entry.informational_only  # AlimTalk: Kakao reviews every text
     norm = normalize(text)
     rules = _rules()
+    masks = rules.masks(norm)
     findings: list[Finding] = []
 
     skip = frozenset(
@@ -271,16 +286,16 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     blacklisted: list[Span] = []
     scored_blacklist: list[Span] = []  # reported, but (a whole sentence) it does not hide a promotion in it
     if kakao_informational:
-        blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True)]
+        blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True, masks)]
         blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
         if not blacklisted:
             scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches, context)]
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
-        word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)])
+        word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, True, masks)])
         word_spans = context.keep(word_spans, lambda _: "PROMO", _SAME)
-        benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)])
+        benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, True, masks)])
         benefit = context.keep(benefit, lambda _: "MSA-INDUCEMENT", _SAME)
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
         promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
@@ -291,8 +306,9 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             findings.extend(_mismatch(norm, mismatch, verdict, entry))
 
     for family in rules.msa:
-        findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
-    findings.extend(_inducement(norm, rules, ad_content))
+        if spans := family.matches(norm, ad_content, masks):
+            findings.extend(_spans(norm, family.rule, spans))
+    findings.extend(_inducement(norm, rules, ad_content, masks))
     if ad_content:
         matches += context.keep(frame_matches(norm, ad_only=True), _RULE_OF, _SPAN_OF, "frame")
         matches += [
@@ -323,7 +339,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             detail = f"{len(text)}자 / {len(text)} characters"
             findings.append(make_finding("MSG-ALIMTALK-LENGTH", entry.max_chars, len(text), detail))
     if entry.max_bytes is not None:  # a carrier message (SMS/LMS): no health data, byte limits
-        findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
+        findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True, masks)))
         findings.extend(_sms_length(text, entry))
     findings = context.keep_findings(findings)
     if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
@@ -525,12 +541,12 @@ def _affirmed_compact(norm: Normalized, spans: list[tuple[int, int]]) -> list[tu
     return [s for s in spans if not negated(norm.original, *norm.span(*s))]
 
 
-def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[Finding]:
+def _inducement(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks) -> Iterator[Finding]:
     # inducement words are promotional by nature and apply to every message; bare "무료" only to ads
-    strong = _affirmed_compact(norm, rules.inducement_strong.matches(norm, advertising=True))
+    strong = _affirmed_compact(norm, rules.inducement_strong.matches(norm, True, masks))
     soft = [
         s
-        for s in _affirmed_compact(norm, rules.inducement_soft.matches(norm, advertising=ad_content))
+        for s in _affirmed_compact(norm, rules.inducement_soft.matches(norm, ad_content, masks))
         if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
     ]
     yield from _spans(norm, "MSA-INDUCEMENT", strong)
