@@ -40,7 +40,7 @@ from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
 from .normalize import Normalized, normalize
-from .prefilter import GatedAlternation, GateIndex, could_match, required_grams
+from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
 from .scorer import best_sentence, scored_rules
@@ -149,9 +149,8 @@ class _Rules:
     health: _Family
     inducement_strong: _Family
     inducement_soft: _Family
-    procedures: re.Pattern[str]
-    procedures_gate: frozenset[str] | None  # literal prefixes one of which a procedure name starts with
-    disclosures: re.Pattern[str]
+    procedures: GatedAlternation
+    disclosures: GatedAlternation
     optout_phrase: re.Pattern[str]
     optout_method: re.Pattern[str]
     optout_free: re.Pattern[str]
@@ -192,9 +191,8 @@ def _rules() -> _Rules:
         health=health,
         inducement_strong=inducement_strong,
         inducement_soft=inducement_soft,
-        procedures=required(omit["procedures"]),
-        procedures_gate=required_grams("|".join(f"(?:{p})" for p in omit["procedures"])),
-        disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
+        procedures=GatedAlternation(omit["procedures"]),
+        disclosures=GatedAlternation([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
         optout_phrase=required(adv["optout_phrases"]),
         optout_method=required(adv["optout_methods"]),
         optout_free=required(adv["optout_free_methods"]),
@@ -566,10 +564,12 @@ def _inducement(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks)
 
 
 def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
-    if not could_match(rules.procedures_gate, norm.grams):  # no procedure name can start here: no scan (lint speed)
+    procedures = rules.procedures.pattern_for(norm.grams)  # only the names that can occur here (lint speed)
+    procedure = procedures.search(norm.text) if procedures is not None else None
+    if procedure is None:
         return
-    procedure = rules.procedures.search(norm.text)
-    if procedure is None or rules.disclosures.search(norm.text):
+    disclosures = rules.disclosures.pattern_for(norm.grams)
+    if disclosures is not None and disclosures.search(norm.text):
         return
     start, end = norm.span(*procedure.span())
     yield make_finding(
