@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -357,51 +356,61 @@ def frames() -> tuple[Frame, ...]:
 
 @dataclass(frozen=True)
 class _Scope:
-    """The frames of one scope, indexed by every gram set each of them requires (``Frame.requires``): a text's
-    grams pick, in a few set operations, the frames that meet all of their sets (a frame of three sets meets
-    them when three of its *slots* are met), instead of a test per frame."""
+    """The frames of one scope, indexed by every gram set each of them requires (``Frame.requires``), so that a
+    text's grams pick the frames that meet all of their sets in a few integer operations instead of a test per
+    frame. Each required set is a *slot*, one bit of an integer; a frame's slots are adjacent bits, the frames in
+    file order. A text meets a slot when it has one of its grams; a frame of k slots applies when the k bits from
+    its first are all met (bit i of ``met & met >> 1 & …``). A frame that requires nothing has one slot always met.
+    """
 
     frames: tuple[Frame, ...]
     keys: frozenset[str]  # every gram of some slot
-    slots_by_gram: dict[str, tuple[int, ...]]  # gram → the slots (a frame's required set) it meets
-    slot_frame: tuple[int, ...]  # slot → position of its frame in ``frames``
-    needed: tuple[int, ...]  # position → how many slots its frame has
-    always: tuple[int, ...]  # frames that require no gram set: tried on every text
+    slots_by_gram: dict[str, int]  # gram → the bits of the slots it meets
+    always: int  # the bits of the slots met by every text
+    firsts: tuple[int, ...]  # k - 1 → the first bits of the frames of k slots
+    frame_at: dict[int, int]  # first bit → position of its frame in ``frames``
 
     def candidates(self, grams: frozenset[str]) -> list[int]:
         """Positions, in file order, of the frames whose every required gram set a text with ``grams`` meets."""
-        met: set[int] = set()
+        met = self.always
+        slots_by_gram = self.slots_by_gram
         for gram in self.keys.intersection(grams):
-            met.update(self.slots_by_gram[gram])
-        needed = self.needed
-        found = [p for p, count in Counter(map(self.slot_frame.__getitem__, met)).items() if count == needed[p]]
-        found.extend(self.always)
-        found.sort()
-        return found
+            met |= slots_by_gram[gram]
+        run, found = met, 0  # run: bit i set when bits i .. i+k-1 are all met
+        for k, firsts in enumerate(self.firsts):
+            if k:
+                run &= met >> k
+            found |= run & firsts
+        frame_at = self.frame_at
+        positions = []
+        while found:
+            lowest = found & -found
+            positions.append(frame_at[lowest.bit_length() - 1])
+            found ^= lowest
+        return positions
 
 
 @cache
 def _scoped(ad_only: bool) -> _Scope:
     scoped = tuple(frame for frame in frames() if frame.ad_only == ad_only)
-    slots_by_gram: dict[str, list[int]] = {}
-    slot_frame: list[int] = []
-    always: list[int] = []
+    slots_by_gram: dict[str, int] = {}
+    always = 0
+    firsts: list[int] = []
+    frame_at: dict[int, int] = {}
+    bit = 0
     for position, frame in enumerate(scoped):
+        frame_at[bit] = position
+        slots = len(frame.requires) or 1
+        firsts.extend([0] * (slots - len(firsts)))
+        firsts[slots - 1] |= 1 << bit
         if not frame.requires:
-            always.append(position)
+            always |= 1 << bit
         for required in frame.requires:
-            slot = len(slot_frame)
-            slot_frame.append(position)
             for gram in required:
-                slots_by_gram.setdefault(gram, []).append(slot)
-    return _Scope(
-        scoped,
-        frozenset(slots_by_gram),
-        {gram: tuple(slots) for gram, slots in slots_by_gram.items()},
-        tuple(slot_frame),
-        tuple(len(frame.requires) for frame in scoped),
-        tuple(always),
-    )
+                slots_by_gram[gram] = slots_by_gram.get(gram, 0) | 1 << bit
+            bit += 1
+        bit += not frame.requires
+    return _Scope(scoped, frozenset(slots_by_gram), slots_by_gram, always, tuple(firsts), frame_at)
 
 
 @dataclass(frozen=True)

@@ -214,6 +214,8 @@ class GatedAlternation:
     def pattern_for(self, text_grams: frozenset[str]) -> re.Pattern[str] | None:
         """The alternation of the alternatives that can match a text with these grams (:func:`grams`), or None
         when none can."""
+        if self._all == 1:  # one alternative: no subsets, only whether it can match
+            return self.full if self._always or not self._keys.isdisjoint(text_grams) else None
         mask = self._always
         by_gram = self._by_gram
         for gram in self._keys.intersection(text_grams):

@@ -210,6 +210,7 @@ _ORIGINAL_PRICE_RE = re.compile(r"정상가|원가|기존가|정가|[0-9]+원[^0
 # resident registration number (RULES.md): 6 digits, an optional hyphen, 7 digits starting 1–4; the date
 # part is not validated so that made-up numbers are caught too
 _RRN_RE = re.compile(r"(?<![0-9])[0-9]{6}[ \t]?[-‐‑–—]?[ \t]?[1-4][0-9]{6}(?![0-9])")
+_SIX_DIGITS_RE = re.compile(r"[0-9\uff10-\uff19]{6}")  # before folding: ASCII or full-width digits
 _DIGIT_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"－": "-", "﹣": "-"})
 _CLINIC_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.name\b")
 _OPTOUT_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.optout_number\b")
@@ -654,6 +655,8 @@ def _sms_length(text: str, channel: Channel) -> Iterator[Finding]:
 
 
 def _rrn(text: str) -> Iterator[Finding]:
+    if _SIX_DIGITS_RE.search(text) is None:  # an RRN starts with six digits in a row (most texts have none)
+        return
     folded = text.translate(_DIGIT_FOLD)  # length-preserving: offsets stay valid
     for m in _RRN_RE.finditer(folded):
         yield make_finding(
