@@ -113,16 +113,18 @@ class Frame:
             cue.search(norm.original) for cue in self.also_original_res
         )
 
-    def find(self, norm: Normalized) -> list[Span]:
+    def find(self, norm: Normalized, *, gated: bool = True) -> list[Span]:
+        """The frame's spans in a text. ``gated=False``: every role scanned whole, no gram gate (the reference the
+        tests hold the gated reading to)."""
         if not self.cued(norm):
             return []
         if self.unless is not None and self.unless.search(norm.text):
             return []
         if self.kind == "window":
-            roles = self._roles_in(norm.grams)
+            roles = self._roles_in(norm.grams) if gated else self.roles
             return self._window(norm, roles) if roles else []
         if self.kind == "original":
-            pattern = self.gated[0].pattern_for(text_grams(norm.original)) if self.gated else self.roles[0]
+            pattern = self.gated[0].pattern_for(text_grams(norm.original)) if gated and self.gated else self.roles[0]
             return [m.span() for m in pattern.finditer(norm.original) if m.end() > m.start()] if pattern else []
         if self.stems_re is None or self.stems_re.search(norm.text) is None:
             return []

@@ -47,7 +47,8 @@ from .scorer import best_sentence, scored_rules
 from .suggestions import suggest
 from .variables import unknown_variable_spans
 
-Masks = dict[GatedAlternation, int]  # a text's alternatives that can match, per word list (:class:`.prefilter.GateIndex`)
+# a text's alternatives that can match, per word list (:class:`.prefilter.GateIndex`)
+Masks = dict[GatedAlternation, int]
 TextChannel = ChannelName
 TextPurpose = Purpose
 CHANNELS: tuple[str, ...] = tuple(CHANNEL_TABLE)  # the lint-text contract: every channel of the table
