@@ -45,7 +45,7 @@ from .findings import RULES_DIR
 from .lemma_surface import surface_pattern
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import PREFIX_CHARS, GatedAlternation, required_grams
+from .prefilter import PREFIX_CHARS, GatedAlternation, Searcher, required_grams
 from .prefilter import grams as text_grams
 
 Span = tuple[int, int]  # offsets into the original text
@@ -143,7 +143,7 @@ class Frame:
         """False when some role's literal prefixes are all absent from the text (``norm.grams``): no regex scan."""
         return not any(map(grams.isdisjoint, self.prefilters))  # map of a bound method: no Python-level loop
 
-    def _roles_in(self, grams: frozenset[str]) -> tuple[re.Pattern[str], ...] | None:
+    def _roles_in(self, grams: frozenset[str]) -> tuple[Searcher, ...] | None:
         """The roles as scanned in a text with these grams: each only with the phrases that can match there; None
         when some role has none (the frame cannot apply)."""
         if not self.gated:
@@ -156,7 +156,7 @@ class Frame:
             roles.append(role)
         return tuple(roles)
 
-    def _window(self, norm: Normalized, roles: tuple[re.Pattern[str], ...]) -> list[Span]:
+    def _window(self, norm: Normalized, roles: tuple[Searcher, ...]) -> list[Span]:
         text = norm.text
         first, rest = roles[0], roles[1:]
         spans: list[Span] = []
@@ -176,7 +176,7 @@ class Frame:
         return spans
 
     def _around(
-        self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...], optouts: tuple[Span, ...] = ()
+        self, norm: Normalized, a: int, b: int, rest: tuple[Searcher, ...], optouts: tuple[Span, ...] = ()
     ) -> Span | None:
         """The span of the anchor ``[a, b)`` with, for every other role, its nearest match that keeps the frame
         within its sentences (a nearer match across a full stop belongs to another claim), or None."""

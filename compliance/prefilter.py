@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 # The standard library's own regular-expression parser (Python ≥ 3.11; sre_parse before). Its modules are
 # private, so typeshed does not describe them: imported by name, used as Any.
@@ -176,7 +178,45 @@ def weakness(options: set[str] | frozenset[str]) -> tuple[int, int, int]:
     return (digits, singles, len(options))
 
 
-_SUBSETS_KEPT = 256  # compiled sub-alternations kept per alternation (texts share few: most need 0-3 alternatives)
+_APART = 3  # at most this many alternatives (or blocks) are searched one by one; more: the whole alternation
+_BLOCK = 8  # alternatives per block, when more than _APART alternatives can match
+_KEPT = 512  # searchers kept per alternation (cheap to rebuild: nothing is compiled for them)
+# a combination of alternatives asked for this often (the same templates linted again) is compiled into one
+# pattern, at most _COMPILED_KEPT of them per alternation: a stream of new texts compiles nothing
+_COMPILE_AFTER = 8
+_COMPILED_KEPT = 16
+
+
+class Searcher(Protocol):
+    """What the checker asks of an alternation: ``re.Pattern``'s ``search`` and ``finditer``."""
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None: ...
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]: ...
+
+
+class _Apart:
+    """A few alternatives (or blocks of them), in their order, each searched on its own: the leftmost match of any,
+    the earliest alternative's at a tie, is the match of their alternation. None of them matches an empty string,
+    so ``finditer`` is a search again from the last match's end, as the regular-expression engine does."""
+
+    __slots__ = ("_patterns",)
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self._patterns = patterns
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        best: re.Match[str] | None = None
+        for pattern in self._patterns:
+            found = pattern.search(string, pos, endpos)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        while (found := self.search(string, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
 
 
 class GatedAlternation:
@@ -184,37 +224,57 @@ class GatedAlternation:
 
     The regular-expression engine tries every alternative at every position, so one alternation of fifty phrases
     costs tens of microseconds a message even when one phrase could match. Each alternative's required grams
-    (:func:`required_grams`) say whether it can match anywhere in a text: the alternatives that cannot are left
-    out, the others kept in their order. A match of the full alternation at a position is its first alternative
-    that matches there; an alternative left out matches nowhere in this text, so the smaller alternation finds
-    exactly the same matches (spans, order, leftmost-first choice). Alternatives without required grams (or with
-    flags, whose case folding the grams do not follow) are always kept."""
+    (:func:`required_grams`) say whether it can match anywhere in a text: an alternative that cannot is left out.
+    The match of an alternation at a position is its first alternative that matches there, and its leftmost
+    match is the leftmost of its alternatives' (the first alternative's at a tie); an alternative left out matches
+    nowhere in this text. So the few alternatives that can match, searched one by one (or in blocks of ``_BLOCK``
+    when there are more), find exactly what the whole alternation finds: the same spans in the same order. Nothing
+    is compiled per text: each alternative and block is compiled once, when first needed. Alternatives without
+    required grams (or with flags, whose case folding the grams do not follow) are always kept; where one of those
+    left could match an empty string, the whole alternation is used."""
 
-    __slots__ = ("_all", "_always", "_by_gram", "_keys", "_subsets", "full", "patterns")
+    __slots__ = (
+        "_all",
+        "_always",
+        "_by_gram",
+        "_compiled",
+        "_empty",
+        "_keys",
+        "_searchers",
+        "_units",
+        "_uses",
+        "full",
+        "patterns",
+    )
 
     def __init__(self, patterns: list[str]) -> None:
         self.full = re.compile("|".join(f"(?:{p})" for p in patterns))
         patterns = [branch for p in patterns for branch in alternatives(p)]  # the same alternation, finer grained
         self.patterns = tuple(patterns)
         by_gram: dict[str, int] = {}
-        always = 0
+        always = empty = 0
         for i, pattern in enumerate(patterns):
             found = None if "(?" in pattern and _FLAGS_RE.search(pattern) else required_grams(pattern)
             if found is None:
                 always |= 1 << i
+                empty |= _may_be_empty(pattern) << i
                 continue
             for gram in found:
                 by_gram[gram] = by_gram.get(gram, 0) | 1 << i
         self._all = (1 << len(patterns)) - 1
         self._always = always
+        self._empty = empty  # alternatives that may match an empty string (always kept)
         self._by_gram = by_gram
         self._keys = frozenset(by_gram)
-        self._subsets: dict[int, re.Pattern[str]] = {self._all: self.full}
+        self._units: dict[tuple[int, int], re.Pattern[str]] = {}  # (first, stop) → alternatives first..stop-1
+        self._searchers: dict[int, Searcher] = {self._all: self.full}
+        self._uses: dict[int, int] = {}  # how often each combination searched apart was asked for
+        self._compiled: set[int] = set()  # combinations compiled into one pattern (bounded)
 
-    def pattern_for(self, text_grams: frozenset[str]) -> re.Pattern[str] | None:
-        """The alternation of the alternatives that can match a text with these grams (:func:`grams`), or None
-        when none can."""
-        if self._all == 1:  # one alternative: no subsets, only whether it can match
+    def pattern_for(self, text_grams: frozenset[str]) -> Searcher | None:
+        """What finds this alternation's matches in a text with these grams (:func:`grams`), or None when none of
+        its alternatives can match there."""
+        if self._all == 1:  # one alternative: only whether it can match
             return self.full if self._always or not self._keys.isdisjoint(text_grams) else None
         mask = self._always
         by_gram = self._by_gram
@@ -222,19 +282,54 @@ class GatedAlternation:
             mask |= by_gram[gram]
         return self.with_mask(mask)
 
-    def with_mask(self, mask: int) -> re.Pattern[str] | None:
-        """The alternation of the alternatives whose bits are set in ``mask`` (None: no bit set)."""
+    def with_mask(self, mask: int) -> Searcher | None:
+        """What finds the matches of the alternatives whose bits are set in ``mask`` (None: no bit set)."""
         if not mask:
             return None
-        found = self._subsets.get(mask)
+        found = self._searchers.get(mask)
         if found is None:
-            kept = [p for i, p in enumerate(self.patterns) if mask >> i & 1]
-            found = re.compile("|".join(f"(?:{p})" for p in kept))
-            if len(self._subsets) >= _SUBSETS_KEPT:
-                self._subsets.clear()
-                self._subsets[self._all] = self.full
-            self._subsets[mask] = found
+            found = self._searcher(mask)
+            if len(self._searchers) >= _KEPT:
+                self._searchers.clear()
+                self._searchers[self._all] = self.full
+            self._searchers[mask] = found
+        elif mask & (mask - 1) and found is not self.full and mask not in self._compiled:
+            # two or more alternatives (searched apart, or in blocks with others) that texts keep needing: compiled
+            # once into one pattern of exactly them
+            uses = self._uses[mask] = self._uses.get(mask, 0) + 1
+            if uses == _COMPILE_AFTER and len(self._compiled) < _COMPILED_KEPT:
+                kept = [p for i, p in enumerate(self.patterns) if mask >> i & 1]
+                found = self._searchers[mask] = re.compile("|".join(f"(?:{p})" for p in kept))
+                self._compiled.add(mask)
         return found
+
+    def _searcher(self, mask: int) -> Searcher:
+        if mask & self._empty:
+            return self.full
+        bits = [i for i in range(mask.bit_length()) if mask >> i & 1]
+        if len(bits) > _APART:  # blocks of alternatives; too many blocks: the whole alternation
+            bits = sorted({i - i % _BLOCK for i in bits})
+            if len(bits) > _APART:
+                return self.full
+            units = [self._unit(i, min(i + _BLOCK, len(self.patterns))) for i in bits]
+        else:
+            units = [self._unit(i, i + 1) for i in bits]
+        return units[0] if len(units) == 1 else _Apart(tuple(units))
+
+    def _unit(self, first: int, stop: int) -> re.Pattern[str]:
+        unit = self._units.get((first, stop))
+        if unit is None:
+            unit = re.compile("|".join(f"(?:{p})" for p in self.patterns[first:stop]))
+            self._units[(first, stop)] = unit
+        return unit
+
+
+def _may_be_empty(pattern: str) -> bool:
+    """Whether ``pattern`` can match an empty string (its shortest match is zero characters long)."""
+    try:
+        return bool(_p.parse(pattern).getwidth()[0] == 0)
+    except re.error:
+        return True
 
 
 class GateIndex:

@@ -70,8 +70,8 @@ def test_a_gate_drops_only_alternatives_the_text_lacks() -> None:
     gate = GatedAlternation(["타병원", "다른(병원|의원)", "[0-9]+%할인"])
     assert gate.pattern_for(grams("타병원과 달리")) is not None
     assert gate.pattern_for(grams("안녕하세요")) is None
-    only = gate.pattern_for(grams("다른의원"))
-    assert only is not None and only.pattern == "(?:다른(병원|의원))"
+    only = gate.pattern_for(grams("다른의원"))  # one alternative can match: it alone is searched
+    assert isinstance(only, re.Pattern) and only.pattern == "(?:다른(병원|의원))"
     assert gate.pattern_for(grams("타병원 다른병원 20%할인")) is gate.full
 
 
@@ -141,3 +141,31 @@ def test_split_alternatives_match_as_the_pattern_does(pattern: str, text: str) -
     assert [m.span() for m in split.finditer(text)] == [m.span() for m in whole.finditer(text)]
     gate = GatedAlternation([pattern])
     assert _same(gate, text)
+
+
+# phrases as rule lists write them: literal words, some sharing a start, with optional endings and classes
+_PHRASES = st.lists(
+    st.sampled_from(
+        ["무료", "할인", "타병원", "다른", "병원", "의원", "후기", "최고", "1위", "%", "[0-9]+", "(은|는)?"]
+    ),
+    min_size=1,
+    max_size=3,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_PHRASES, min_size=1, max_size=40),
+    st.lists(st.sampled_from(["무료", "할인", "타병원", "다른", "병원은", "의원", "후기", "최고", "1위", "20%", " "])),
+)
+def test_a_long_list_searched_apart_or_in_blocks_finds_what_it_finds_whole(
+    phrases: list[str], words: list[str]
+) -> None:
+    gate = GatedAlternation(phrases)
+    text = "".join(words)
+    assert _same(gate, text)
+    for start in range(len(text)):  # a search from any position, as the frames' windows search
+        pattern = gate.pattern_for(grams(text))
+        found = pattern.search(text, start) if pattern is not None else None
+        whole = gate.full.search(text, start)
+        assert (found.span() if found else None) == (whole.span() if whole else None)
