@@ -25,7 +25,8 @@ BENCH_CORPUS = Path(__file__).parent / "corpus.jsonl"
 @cache
 def _texts() -> tuple[str, ...]:
     rows = [json.loads(line) for line in BENCH_CORPUS.read_text("utf-8").splitlines() if line.strip()]
-    return tuple(dict.fromkeys([*(row["text"] for row in rows), *(row["text"] for row in load("dev"))]))
+    dev = [row["text"] for row in load("dev")][::3]  # a third of dev keeps the test near half a minute here
+    return tuple(dict.fromkeys([*(row["text"] for row in rows), *dev]))
 
 
 @cache
