@@ -181,10 +181,10 @@ def weakness(options: set[str] | frozenset[str]) -> tuple[int, int, int]:
 _APART = 3  # at most this many alternatives (or blocks) are searched one by one; more: the whole alternation
 _BLOCK = 8  # alternatives per block, when more than _APART alternatives can match
 _KEPT = 512  # searchers kept per alternation (cheap to rebuild: nothing is compiled for them)
-# a combination of alternatives asked for this often (the same templates linted again) is compiled into one
-# pattern, at most _COMPILED_KEPT of them per alternation: a stream of new texts compiles nothing
-_COMPILE_AFTER = 8
-_COMPILED_KEPT = 16
+# the first _COMPILED_KEPT combinations of two or more alternatives an alternation meets are compiled into one
+# pattern each (the same templates are linted again and again); later ones are searched apart, so a stream of new
+# texts compiles a bounded number of patterns
+_COMPILED_KEPT = 32
 
 
 class Searcher(Protocol):
@@ -242,7 +242,6 @@ class GatedAlternation:
         "_keys",
         "_searchers",
         "_units",
-        "_uses",
         "full",
         "patterns",
     )
@@ -268,7 +267,6 @@ class GatedAlternation:
         self._keys = frozenset(by_gram)
         self._units: dict[tuple[int, int], re.Pattern[str]] = {}  # (first, stop) → alternatives first..stop-1
         self._searchers: dict[int, Searcher] = {self._all: self.full}
-        self._uses: dict[int, int] = {}  # how often each combination searched apart was asked for
         self._compiled: set[int] = set()  # combinations compiled into one pattern (bounded)
 
     def pattern_for(self, text_grams: frozenset[str]) -> Searcher | None:
@@ -288,19 +286,18 @@ class GatedAlternation:
             return None
         found = self._searchers.get(mask)
         if found is None:
-            found = self._searcher(mask)
+            if mask & (mask - 1) and len(self._compiled) < _COMPILED_KEPT and not mask & self._empty:
+                # two or more alternatives: compiled once into one pattern of exactly them, for the first
+                # _COMPILED_KEPT combinations; past those (a stream of new texts) searched apart, compiling nothing
+                kept = [p for i, p in enumerate(self.patterns) if mask >> i & 1]
+                found = re.compile("|".join(f"(?:{p})" for p in kept))
+                self._compiled.add(mask)
+            else:
+                found = self._searcher(mask)
             if len(self._searchers) >= _KEPT:
-                self._searchers.clear()
+                self._searchers = {m: f for m, f in self._searchers.items() if m in self._compiled}
                 self._searchers[self._all] = self.full
             self._searchers[mask] = found
-        elif mask & (mask - 1) and found is not self.full and mask not in self._compiled:
-            # two or more alternatives (searched apart, or in blocks with others) that texts keep needing: compiled
-            # once into one pattern of exactly them
-            uses = self._uses[mask] = self._uses.get(mask, 0) + 1
-            if uses == _COMPILE_AFTER and len(self._compiled) < _COMPILED_KEPT:
-                kept = [p for i, p in enumerate(self.patterns) if mask >> i & 1]
-                found = self._searchers[mask] = re.compile("|".join(f"(?:{p})" for p in kept))
-                self._compiled.add(mask)
         return found
 
     def _searcher(self, mask: int) -> Searcher:
