@@ -41,6 +41,7 @@ from typing import Any, TypeVar
 from .findings import RULES_DIR, Finding
 from .negation import negated
 from .normalize import Normalized, normalize
+from .prefilter import GatedAlternation, grams
 
 Span = tuple[int, int]  # offsets into the original text
 T = TypeVar("T")
@@ -73,7 +74,7 @@ class _Table:
     by_rule: dict[str, tuple[Check, ...]]
     # per rule, every pattern of its checks in one alternation: a message none of them can match skips the
     # sentence work (lint speed); rules with a ``negated`` or ``original`` check always do it
-    any_re: dict[str, re.Pattern[str] | None]
+    any_re: dict[str, GatedAlternation | None]
     scored_cues: dict[str, re.Pattern[str]]
     own_name_rules: frozenset[str]
 
@@ -105,10 +106,10 @@ def _table() -> _Table:
     for check in checks:
         for rule in check.rules:
             by_rule.setdefault(rule, []).append(check)
-    any_re: dict[str, re.Pattern[str] | None] = {
+    any_re: dict[str, GatedAlternation | None] = {
         rule: None
         if any(check.negated or check.where == "original" for check in found)
-        else re.compile("|".join(f"(?:{check.pattern.pattern})" for check in found))
+        else GatedAlternation([check.pattern.pattern for check in found])
         for rule, found in by_rule.items()
     }
     return _Table(
@@ -174,8 +175,11 @@ class Context:
         if not checks:
             return None
         quick = _table().any_re[rule]
-        if quick is not None and quick.search(self.compact or _normal(self.text).text) is None:
-            return None  # no check of this rule can match anywhere in the message
+        if quick is not None:
+            compact = self.compact or _normal(self.text).text
+            pattern = quick.pattern_for(grams(compact))
+            if pattern is None or pattern.search(compact) is None:
+                return None  # no check of this rule can match anywhere in the message
         region = sentences(self.text, span)
         sentence = _normal(self.text[region[0] : region[1]])
         a, b = _compact_range(sentence, span[0] - region[0], span[1] - region[0])

@@ -45,7 +45,8 @@ from .findings import RULES_DIR
 from .lemma_surface import surface_pattern
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import PREFIX_CHARS, required_grams, weakness
+from .prefilter import PREFIX_CHARS, GatedAlternation, Searcher, required_grams
+from .prefilter import grams as text_grams
 
 Span = tuple[int, int]  # offsets into the original text
 # a stop, or a line break; a stop that ends its line is one end, not two (line_breaks of metamorphic.py)
@@ -78,14 +79,34 @@ class Frame:
     # lemma frames: the lemma pattern rewritten for the written text (:mod:`.lemma_surface`), the frame's reading
     # at lint time (with ``surface`` as alternatives), so no message loads the analyser
     written: re.Pattern[str] | None = None
+    # window frames: each role as a gated alternation (:class:`.prefilter.GatedAlternation`): in a text, only the
+    # role's phrases that can match there are scanned (the same matches as ``roles``, in a fraction of the time)
+    gated: tuple[GatedAlternation, ...] = ()
     stems_re: re.Pattern[str] | None = field(init=False, default=None, repr=False)  # one search for any stem
     also_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
     also_original_res: tuple[re.Pattern[str], ...] = field(init=False, default=(), repr=False)
+    # gram sets (:mod:`.prefilter`) every one of which a text must meet for the frame to match: its roles' required
+    # grams, its stems' and cue groups' first characters (on the compact text); its original-text cue groups' (on
+    # the original text). A set test each, in C, before any regex or cue search
+    requires: tuple[frozenset[str], ...] = field(init=False, default=(), repr=False)
+    requires_original: tuple[frozenset[str], ...] = field(init=False, default=(), repr=False)
 
     def __post_init__(self) -> None:  # frozen: set once, here
         object.__setattr__(self, "stems_re", _literals(self.stems))
         object.__setattr__(self, "also_res", tuple(filter(None, map(_literals, self.also))))
         object.__setattr__(self, "also_original_res", tuple(filter(None, map(_literals, self.also_original))))
+        requires = [*self.prefilters, *map(_first_grams, self.also)]
+        if self.kind == "lemma":  # find() needs one of its stems in the compact text
+            requires.append(_first_grams(self.stems) if self.stems else frozenset())
+        object.__setattr__(self, "requires", tuple(r for r in requires if r is not None))
+        original = tuple(r for r in map(_first_grams, self.also_original) if r is not None)
+        object.__setattr__(self, "requires_original", original)
+
+    def could_apply(self, norm: Normalized) -> bool:
+        """False when the text lacks every gram of one of the frame's required sets (then ``find`` finds nothing)."""
+        if any(map(norm.grams.isdisjoint, self.requires)):
+            return False
+        return not self.requires_original or not any(map(text_grams(norm.original).isdisjoint, self.requires_original))
 
     def cued(self, norm: Normalized) -> bool:
         """Whether every cue group of the frame has a word in the text (no cue groups: always)."""
@@ -93,15 +114,19 @@ class Frame:
             cue.search(norm.original) for cue in self.also_original_res
         )
 
-    def find(self, norm: Normalized) -> list[Span]:
+    def find(self, norm: Normalized, *, gated: bool = True) -> list[Span]:
+        """The frame's spans in a text. ``gated=False``: every role scanned whole, no gram gate (the reference the
+        tests hold the gated reading to)."""
         if not self.cued(norm):
             return []
         if self.unless is not None and self.unless.search(norm.text):
             return []
         if self.kind == "window":
-            return self._window(norm) if self.possible(norm.grams) else []
+            roles = self._roles_in(norm.grams) if gated else self.roles
+            return self._window(norm, roles) if roles else []
         if self.kind == "original":
-            return [m.span() for m in self.roles[0].finditer(norm.original) if m.end() > m.start()]
+            pattern = self.gated[0].pattern_for(text_grams(norm.original)) if gated and self.gated else self.roles[0]
+            return [m.span() for m in pattern.finditer(norm.original) if m.end() > m.start()] if pattern else []
         if self.stems_re is None or self.stems_re.search(norm.text) is None:
             return []
         if morph.ANALYSER:  # the reference reading: written forms first, then the analysis (as before issue 18)
@@ -119,9 +144,22 @@ class Frame:
         """False when some role's literal prefixes are all absent from the text (``norm.grams``): no regex scan."""
         return not any(map(grams.isdisjoint, self.prefilters))  # map of a bound method: no Python-level loop
 
-    def _window(self, norm: Normalized) -> list[Span]:
+    def _roles_in(self, grams: frozenset[str]) -> tuple[Searcher, ...] | None:
+        """The roles as scanned in a text with these grams: each only with the phrases that can match there; None
+        when some role has none (the frame cannot apply)."""
+        if not self.gated:
+            return self.roles if self.possible(grams) else None
+        roles = []
+        for gate in self.gated:
+            role = gate.pattern_for(grams)
+            if role is None:
+                return None
+            roles.append(role)
+        return tuple(roles)
+
+    def _window(self, norm: Normalized, roles: tuple[Searcher, ...]) -> list[Span]:
         text = norm.text
-        first, rest = self.roles[0], self.roles[1:]
+        first, rest = roles[0], roles[1:]
         spans: list[Span] = []
         pos = 0
         optouts = _optout_spans(text)
@@ -139,7 +177,7 @@ class Frame:
         return spans
 
     def _around(
-        self, norm: Normalized, a: int, b: int, rest: tuple[re.Pattern[str], ...], optouts: tuple[Span, ...] = ()
+        self, norm: Normalized, a: int, b: int, rest: tuple[Searcher, ...], optouts: tuple[Span, ...] = ()
     ) -> Span | None:
         """The span of the anchor ``[a, b)`` with, for every other role, its nearest match that keeps the frame
         within its sentences (a nearer match across a full stop belongs to another claim), or None."""
@@ -225,6 +263,14 @@ def _in_own_name(norm: Normalized, a: int, b: int) -> bool:
     return name[0] <= start and end <= name[1]
 
 
+def _first_grams(words: tuple[str, ...]) -> frozenset[str] | None:
+    """The grams (:mod:`.prefilter`) one of which a text containing one of ``words`` has: their first characters
+    (None: a word is empty, so any text may contain it; an empty set: no word, nothing can)."""
+    if any(not word for word in words):
+        return None
+    return frozenset(word[:PREFIX_CHARS] for word in words)
+
+
 def _groups(raw: Any) -> tuple[tuple[str, ...], ...]:
     """``also`` cues as groups: a list of words is one group, a list of lists one group per list."""
     if not raw:
@@ -290,12 +336,15 @@ def frames() -> tuple[Frame, ...]:
         kind = entry.get("kind", "window")
         roles = entry["roles"] if kind == "window" else [entry["pattern"]]
         alternations = ["|".join(f"(?:{p})" for p in (r if isinstance(r, list) else [r])) for r in roles]
+        # window roles match the compact text, whose grams gate their phrases; an original-text pattern is gated by
+        # the original text's grams; lemma patterns read the lemma string
+        gated = tuple(GatedAlternation(r if isinstance(r, list) else [r]) for r in roles) if kind != "lemma" else ()
         out.append(
             Frame(
                 rule=entry["rule"],
                 kind=kind,
                 ad_only=entry.get("scope", "any") == "ad",
-                roles=tuple(_compile(r if isinstance(r, list) else [r]) for r in roles),
+                roles=tuple(g.full for g in gated) or tuple(_compile(r if isinstance(r, list) else [r]) for r in roles),
                 window=int(entry.get("window", 20)),
                 exceptions=_compile(entry["exceptions"]) if entry.get("exceptions") else None,
                 stems=tuple(entry.get("stems", [])),
@@ -307,6 +356,7 @@ def frames() -> tuple[Frame, ...]:
                 also_original=_groups(entry.get("also_original")),
                 surface=_compile(entry["surface"]) if entry.get("surface") else None,
                 written=_written(entry) if kind == "lemma" else None,
+                gated=gated,
             )
         )
     return tuple(out)
@@ -314,39 +364,61 @@ def frames() -> tuple[Frame, ...]:
 
 @dataclass(frozen=True)
 class _Scope:
-    """The frames of one scope, indexed by one gram set each of them needs (:func:`_gate`): a text's grams
-    pick the few frames that can apply in one set intersection, instead of a prefilter test per frame."""
+    """The frames of one scope, indexed by every gram set each of them requires (``Frame.requires``), so that a
+    text's grams pick the frames that meet all of their sets in a few integer operations instead of a test per
+    frame. Each required set is a *slot*, one bit of an integer; a frame's slots are adjacent bits, the frames in
+    file order. A text meets a slot when it has one of its grams; a frame of k slots applies when the k bits from
+    its first are all met (bit i of ``met & met >> 1 & …``). A frame that requires nothing has one slot always met.
+    """
 
     frames: tuple[Frame, ...]
-    keys: frozenset[str]  # every gram some frame is indexed by
-    by_gram: dict[str, tuple[int, ...]]  # gram → positions in ``frames``
-    always: frozenset[int]  # frames with no gram set: tried on every text
+    keys: frozenset[str]  # every gram of some slot
+    slots_by_gram: dict[str, int]  # gram → the bits of the slots it meets
+    always: int  # the bits of the slots met by every text
+    firsts: tuple[int, ...]  # k - 1 → the first bits of the frames of k slots
+    frame_at: dict[int, int]  # first bit → position of its frame in ``frames``
 
-
-def _gate(frame: Frame) -> frozenset[str] | None:
-    """The most selective set of compact-text grams one of which every match of ``frame`` needs: a role's
-    literal prefixes, its stems' first characters, or a cue group's (None: no such set)."""
-    options = list(frame.prefilters)
-    if frame.kind == "lemma" and frame.stems:
-        options.append(frozenset(stem[:PREFIX_CHARS] for stem in frame.stems))
-    options.extend(frozenset(word[:PREFIX_CHARS] for word in group) for group in frame.also if group)
-    options = [option for option in options if option and "" not in option]
-    return min(options, key=weakness) if options else None
+    def candidates(self, grams: frozenset[str]) -> list[int]:
+        """Positions, in file order, of the frames whose every required gram set a text with ``grams`` meets."""
+        met = self.always
+        slots_by_gram = self.slots_by_gram
+        for gram in self.keys.intersection(grams):
+            met |= slots_by_gram[gram]
+        run, found = met, 0  # run: bit i set when bits i .. i+k-1 are all met
+        for k, firsts in enumerate(self.firsts):
+            if k:
+                run &= met >> k
+            found |= run & firsts
+        frame_at = self.frame_at
+        positions = []
+        while found:
+            lowest = found & -found
+            positions.append(frame_at[lowest.bit_length() - 1])
+            found ^= lowest
+        return positions
 
 
 @cache
 def _scoped(ad_only: bool) -> _Scope:
     scoped = tuple(frame for frame in frames() if frame.ad_only == ad_only)
-    by_gram: dict[str, list[int]] = {}
-    always: set[int] = set()
+    slots_by_gram: dict[str, int] = {}
+    always = 0
+    firsts: list[int] = []
+    frame_at: dict[int, int] = {}
+    bit = 0
     for position, frame in enumerate(scoped):
-        gate = _gate(frame)
-        if gate is None:
-            always.add(position)
-            continue
-        for gram in gate:
-            by_gram.setdefault(gram, []).append(position)
-    return _Scope(scoped, frozenset(by_gram), {g: tuple(p) for g, p in by_gram.items()}, frozenset(always))
+        frame_at[bit] = position
+        slots = len(frame.requires) or 1
+        firsts.extend([0] * (slots - len(firsts)))
+        firsts[slots - 1] |= 1 << bit
+        if not frame.requires:
+            always |= 1 << bit
+        for required in frame.requires:
+            for gram in required:
+                slots_by_gram[gram] = slots_by_gram.get(gram, 0) | 1 << bit
+            bit += 1
+        bit += not frame.requires
+    return _Scope(scoped, frozenset(slots_by_gram), slots_by_gram, always, tuple(firsts), frame_at)
 
 
 @dataclass(frozen=True)
@@ -361,14 +433,11 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     content only (``ad_only=True``). Linting runs the first before the purpose is known, the second after.
     ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
     found: list[FrameMatch] = []
-    grams = norm.grams
     scope = _scoped(ad_only)
-    candidates = set(scope.always)
-    for gram in scope.keys.intersection(grams):
-        candidates.update(scope.by_gram[gram])
-    for position in sorted(candidates):  # in file order, as without the index
-        frame = scope.frames[position]
-        if frame.rule in skip or not frame.possible(grams):
+    frames_ = scope.frames
+    for position in scope.candidates(norm.grams):  # in file order, as without the index
+        frame = frames_[position]
+        if frame.rule in skip or (frame.requires_original and not frame.could_apply(norm)):
             continue
         spans = frame.find(norm)
         if not spans:  # most frames find nothing: no list work for them (lint speed)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 # The standard library's own regular-expression parser (Python ≥ 3.11; sre_parse before). Its modules are
 # private, so typeshed does not describe them: imported by name, used as Any.
@@ -174,3 +176,259 @@ def weakness(options: set[str] | frozenset[str]) -> tuple[int, int, int]:
     singles = sum(1 for o in options if len(o) < PREFIX_CHARS)
     digits = sum(1 for o in options if o.isdigit())
     return (digits, singles, len(options))
+
+
+_APART = 3  # at most this many alternatives (or blocks) are searched one by one; more: the whole alternation
+_BLOCK = 8  # alternatives per block, when more than _APART alternatives can match
+_KEPT = 512  # searchers kept per alternation (cheap to rebuild: nothing is compiled for them)
+# the first _COMPILED_KEPT combinations of two or more alternatives an alternation meets are compiled into one
+# pattern each (the same templates are linted again and again); later ones are searched apart, so a stream of new
+# texts compiles a bounded number of patterns
+_COMPILED_KEPT = 32
+
+
+class Searcher(Protocol):
+    """What the checker asks of an alternation: ``re.Pattern``'s ``search`` and ``finditer``."""
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None: ...
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]: ...
+
+
+class _Apart:
+    """A few alternatives (or blocks of them), in their order, each searched on its own: the leftmost match of any,
+    the earliest alternative's at a tie, is the match of their alternation. None of them matches an empty string,
+    so ``finditer`` is a search again from the last match's end, as the regular-expression engine does."""
+
+    __slots__ = ("_patterns",)
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self._patterns = patterns
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        best: re.Match[str] | None = None
+        for pattern in self._patterns:
+            found = pattern.search(string, pos, endpos)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        while (found := self.search(string, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
+
+
+class GatedAlternation:
+    """``(?:a)|(?:b)|…`` scanned, in each text, with only the alternatives that can match there.
+
+    The regular-expression engine tries every alternative at every position, so one alternation of fifty phrases
+    costs tens of microseconds a message even when one phrase could match. Each alternative's required grams
+    (:func:`required_grams`) say whether it can match anywhere in a text: an alternative that cannot is left out.
+    The match of an alternation at a position is its first alternative that matches there, and its leftmost
+    match is the leftmost of its alternatives' (the first alternative's at a tie); an alternative left out matches
+    nowhere in this text. So the few alternatives that can match, searched one by one (or in blocks of ``_BLOCK``
+    when there are more), find exactly what the whole alternation finds: the same spans in the same order. Nothing
+    is compiled per text: each alternative and block is compiled once, when first needed. Alternatives without
+    required grams (or with flags, whose case folding the grams do not follow) are always kept; where one of those
+    left could match an empty string, the whole alternation is used."""
+
+    __slots__ = (
+        "_all",
+        "_always",
+        "_by_gram",
+        "_compiled",
+        "_empty",
+        "_keys",
+        "_searchers",
+        "_units",
+        "full",
+        "patterns",
+    )
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.full = re.compile("|".join(f"(?:{p})" for p in patterns))
+        patterns = [branch for p in patterns for branch in alternatives(p)]  # the same alternation, finer grained
+        self.patterns = tuple(patterns)
+        by_gram: dict[str, int] = {}
+        always = empty = 0
+        for i, pattern in enumerate(patterns):
+            found = None if "(?" in pattern and _FLAGS_RE.search(pattern) else required_grams(pattern)
+            if found is None:
+                always |= 1 << i
+                empty |= _may_be_empty(pattern) << i
+                continue
+            for gram in found:
+                by_gram[gram] = by_gram.get(gram, 0) | 1 << i
+        self._all = (1 << len(patterns)) - 1
+        self._always = always
+        self._empty = empty  # alternatives that may match an empty string (always kept)
+        self._by_gram = by_gram
+        self._keys = frozenset(by_gram)
+        self._units: dict[tuple[int, int], re.Pattern[str]] = {}  # (first, stop) → alternatives first..stop-1
+        self._searchers: dict[int, Searcher] = {self._all: self.full}
+        self._compiled: set[int] = set()  # combinations compiled into one pattern (bounded)
+
+    def pattern_for(self, text_grams: frozenset[str]) -> Searcher | None:
+        """What finds this alternation's matches in a text with these grams (:func:`grams`), or None when none of
+        its alternatives can match there."""
+        if self._all == 1:  # one alternative: only whether it can match
+            return self.full if self._always or not self._keys.isdisjoint(text_grams) else None
+        mask = self._always
+        by_gram = self._by_gram
+        for gram in self._keys.intersection(text_grams):
+            mask |= by_gram[gram]
+        return self.with_mask(mask)
+
+    def with_mask(self, mask: int) -> Searcher | None:
+        """What finds the matches of the alternatives whose bits are set in ``mask`` (None: no bit set)."""
+        if not mask:
+            return None
+        found = self._searchers.get(mask)
+        if found is None:
+            if mask & (mask - 1) and len(self._compiled) < _COMPILED_KEPT and not mask & self._empty:
+                # two or more alternatives: compiled once into one pattern of exactly them, for the first
+                # _COMPILED_KEPT combinations; past those (a stream of new texts) searched apart, compiling nothing
+                kept = [p for i, p in enumerate(self.patterns) if mask >> i & 1]
+                found = re.compile("|".join(f"(?:{p})" for p in kept))
+                self._compiled.add(mask)
+            else:
+                found = self._searcher(mask)
+            if len(self._searchers) >= _KEPT:
+                self._searchers = {m: f for m, f in self._searchers.items() if m in self._compiled}
+                self._searchers[self._all] = self.full
+            self._searchers[mask] = found
+        return found
+
+    def _searcher(self, mask: int) -> Searcher:
+        if mask & self._empty:
+            return self.full
+        bits = [i for i in range(mask.bit_length()) if mask >> i & 1]
+        if len(bits) > _APART:  # blocks of alternatives; too many blocks: the whole alternation
+            bits = sorted({i - i % _BLOCK for i in bits})
+            if len(bits) > _APART:
+                return self.full
+            units = [self._unit(i, min(i + _BLOCK, len(self.patterns))) for i in bits]
+        else:
+            units = [self._unit(i, i + 1) for i in bits]
+        return units[0] if len(units) == 1 else _Apart(tuple(units))
+
+    def _unit(self, first: int, stop: int) -> re.Pattern[str]:
+        unit = self._units.get((first, stop))
+        if unit is None:
+            unit = re.compile("|".join(f"(?:{p})" for p in self.patterns[first:stop]))
+            self._units[(first, stop)] = unit
+        return unit
+
+
+def _may_be_empty(pattern: str) -> bool:
+    """Whether ``pattern`` can match an empty string (its shortest match is zero characters long)."""
+    try:
+        return bool(_p.parse(pattern).getwidth()[0] == 0)
+    except re.error:
+        return True
+
+
+class GateIndex:
+    """Several gated alternations looked up together: one pass over a text's grams gives each of them its mask
+    of alternatives that can match (:meth:`GatedAlternation.with_mask`), instead of one set intersection each."""
+
+    __slots__ = ("_always", "_keys", "_pairs")
+
+    def __init__(self, gates: list[GatedAlternation]) -> None:
+        pairs: dict[str, list[tuple[GatedAlternation, int]]] = {}
+        for gate in dict.fromkeys(gates):  # each gate once (families share their exceptions)
+            for gram, mask in gate._by_gram.items():
+                pairs.setdefault(gram, []).append((gate, mask))
+        self._pairs = {gram: tuple(found) for gram, found in pairs.items()}
+        self._keys = frozenset(pairs)
+        self._always = {gate: gate._always for gate in gates if gate._always}
+
+    def masks(self, text_grams: frozenset[str]) -> dict[GatedAlternation, int]:
+        """Each gate's mask for a text with these grams; a gate absent has none that can match."""
+        masks = self._always.copy()
+        pairs = self._pairs
+        for gram in self._keys.intersection(text_grams):
+            for gate, mask in pairs[gram]:
+                masks[gate] = masks.get(gate, 0) | mask
+        return masks
+
+
+_FLAGS_RE = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (``a|(?:b|c)`` → ``a``, ``b``, ``c``: a non-capturing group that is
+    a whole alternative is opened), so that ``(?:x)|(?:y)|…`` of them matches exactly as ``pattern`` does. A
+    pattern this scanner is unsure of (inline flags, an unbalanced bracket) is returned whole."""
+    if _GLOBAL_FLAGS_RE.search(pattern):  # (?i) applies to every alternative: not to be split off them
+        return [pattern]
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a character class: its | and ( are literal; a ] first in it is literal too
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            if i >= n:
+                return [pattern]
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return [pattern]
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
+        return [pattern]
+    parts.append(pattern[start:])
+    if len(parts) == 1:
+        return _opened(pattern)
+    return [branch for part in parts for branch in _opened(part)]
+
+
+def _opened(part: str) -> list[str]:
+    """``(?:x|y)`` spanning the whole part: its own alternatives; anything else: the part itself."""
+    if part.startswith("(?:") and part.endswith(")") and _closing(part, 0) == len(part) - 1:
+        inner = part[3:-1]
+        found = alternatives(inner)
+        return found if len(found) > 1 else [part]
+    return [part]
+
+
+def _closing(pattern: str, at: int) -> int:
+    """Index of the ``)`` closing the group opened at ``at`` (-1: none)."""
+    depth, i, n = 0, at, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1

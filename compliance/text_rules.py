@@ -40,13 +40,15 @@ from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
 from .normalize import Normalized, normalize
-from .prefilter import could_match, required_grams
+from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
 from .scorer import best_sentence, scored_rules
 from .suggestions import suggest
 from .variables import unknown_variable_spans
 
+# a text's alternatives that can match, per word list (:class:`.prefilter.GateIndex`)
+Masks = dict[GatedAlternation, int]
 TextChannel = ChannelName
 TextPurpose = Purpose
 CHANNELS: tuple[str, ...] = tuple(CHANNEL_TABLE)  # the lint-text contract: every channel of the table
@@ -76,30 +78,27 @@ def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in items)) if items else None
 
 
+def _gated(patterns: Iterable[str]) -> GatedAlternation | None:
+    """A word list as one alternation scanned, per text, with only the words that can occur in it."""
+    items = [p for p in patterns if p]
+    return GatedAlternation(items) if items else None
+
+
 @dataclass(frozen=True)
 class _Family:
     rule: str
-    any_re: re.Pattern[str] | None
-    ad_re: re.Pattern[str] | None
-    exceptions: re.Pattern[str] | None
-    both_re: re.Pattern[str] | None = None  # any_re | ad_re in one pass, for advertising content
+    any_re: GatedAlternation | None
+    exceptions: GatedAlternation | None
+    both_re: GatedAlternation | None = None  # patterns and ad_patterns in one pass, for advertising content
 
-    @property
-    def _prefilters(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        """Literal prefixes of any_re and both_re (computed once per family: the dataclass is frozen)."""
-        cached = self.__dict__.get("_prefix_cache")
-        if cached is None:
-            cached = tuple(required_grams(p.pattern) if p is not None else None for p in (self.any_re, self.both_re))
-            object.__setattr__(self, "_prefix_cache", cached)
-        return cached
-
-    def matches(self, norm: Normalized, advertising: bool) -> list[tuple[int, int]]:
-        """Compact-text spans of this family's matches, exceptions and word-splitting respected."""
+    def matches(self, norm: Normalized, advertising: bool, masks: Masks) -> list[tuple[int, int]]:
+        """Compact-text spans of this family's matches, exceptions and word-splitting respected; ``masks``: the
+        text's alternatives that can match (:meth:`_Rules.masks`)."""
         text = norm.text
         found: list[tuple[int, int]] = []
-        pattern = (self.both_re or self.any_re) if advertising else self.any_re
-        prefixes = self._prefilters[1 if advertising and self.both_re is not None else 0]
-        if pattern is not None and could_match(prefixes, norm.grams):
+        gated = (self.both_re or self.any_re) if advertising else self.any_re
+        pattern = gated.with_mask(masks.get(gated, 0)) if gated is not None else None
+        if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
                 a, b = m.span()
@@ -110,8 +109,9 @@ class _Family:
                     pos = a + 1
         if not found:
             return []
-        if self.exceptions is not None:
-            excluded = [m.span() for m in self.exceptions.finditer(text)]
+        exceptions = self.exceptions.with_mask(masks.get(self.exceptions, 0)) if self.exceptions is not None else None
+        if exceptions is not None:
+            excluded = [m.span() for m in exceptions.finditer(text)]
             if excluded:
                 found = [s for s in found if not any(s[0] < e[1] and e[0] < s[1] for e in excluded)]
         return _merge(found)
@@ -138,11 +138,7 @@ def _family(name: str) -> _Family:
     data = _load(name)
     patterns, ad_patterns = data.get("patterns", []), data.get("ad_patterns", [])
     return _Family(
-        data["rule"],
-        _alternation(patterns),
-        _alternation(ad_patterns),
-        _alternation(data.get("exceptions", [])),
-        _alternation([*patterns, *ad_patterns]),
+        data["rule"], _gated(patterns), _gated(data.get("exceptions", [])), _gated([*patterns, *ad_patterns])
     )
 
 
@@ -154,20 +150,24 @@ class _Rules:
     health: _Family
     inducement_strong: _Family
     inducement_soft: _Family
-    procedures: re.Pattern[str]
-    procedures_gate: frozenset[str] | None  # literal prefixes one of which a procedure name starts with
-    disclosures: re.Pattern[str]
+    procedures: GatedAlternation
+    disclosures: GatedAlternation
     optout_phrase: re.Pattern[str]
     optout_method: re.Pattern[str]
     optout_free: re.Pattern[str]
     sender: re.Pattern[str]
     approval: re.Pattern[str]
+    index: GateIndex  # every family's gated word lists, looked up together once per text
+
+    def masks(self, norm: Normalized) -> Masks:
+        """The word lists' alternatives that can match in this text (:class:`.prefilter.GateIndex`)."""
+        return self.index.masks(norm.grams)
 
 
 @cache
 def _rules() -> _Rules:
     induce = _load("msa_inducement")
-    exceptions = _alternation(induce["exceptions"])
+    exceptions = _gated(induce["exceptions"])
     strong = [p["re"] for p in induce["patterns"] if not p.get("soft")]
     soft = [p["re"] for p in induce["patterns"] if p.get("soft") and not p.get("ad_only")]
     soft_ad = [p["re"] for p in induce["patterns"] if p.get("soft") and p.get("ad_only")]
@@ -179,23 +179,27 @@ def _rules() -> _Rules:
         assert compiled is not None, "empty word list"
         return compiled
 
+    msa = tuple(_family(name) for name in _MSA_FAMILY_FILES)
+    promo, blacklist, health = _family("promo"), _family("kakao_blacklist"), _family("pii_health")
+    inducement_strong = _Family("MSA-INDUCEMENT", _gated(strong), exceptions)
+    inducement_soft = _Family("MSA-INDUCEMENT", _gated(soft), exceptions, _gated([*soft, *soft_ad]))
+    families = (*msa, promo, blacklist, health, inducement_strong, inducement_soft)
+    gates = [g for f in families for g in (f.any_re, f.both_re, f.exceptions) if g is not None]
     return _Rules(
-        msa=tuple(_family(name) for name in _MSA_FAMILY_FILES),
-        promo=_family("promo"),
-        blacklist=_family("kakao_blacklist"),
-        health=_family("pii_health"),
-        inducement_strong=_Family("MSA-INDUCEMENT", _alternation(strong), None, exceptions),
-        inducement_soft=_Family(
-            "MSA-INDUCEMENT", _alternation(soft), _alternation(soft_ad), exceptions, _alternation([*soft, *soft_ad])
-        ),
-        procedures=required(omit["procedures"]),
-        procedures_gate=required_grams("|".join(f"(?:{p})" for p in omit["procedures"])),
-        disclosures=required([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
+        msa=msa,
+        promo=promo,
+        blacklist=blacklist,
+        health=health,
+        inducement_strong=inducement_strong,
+        inducement_soft=inducement_soft,
+        procedures=GatedAlternation(omit["procedures"]),
+        disclosures=GatedAlternation([*omit["disclosures"], *_load("risk_notices")["disclosures"]]),
         optout_phrase=required(adv["optout_phrases"]),
         optout_method=required(adv["optout_methods"]),
         optout_free=required(adv["optout_free_methods"]),
         sender=required(adv["sender"]),
         approval=required(adv["approval_number"]),
+        index=GateIndex(gates),
     )
 
 
@@ -207,6 +211,7 @@ _ORIGINAL_PRICE_RE = re.compile(r"정상가|원가|기존가|정가|[0-9]+원[^0
 # resident registration number (RULES.md): 6 digits, an optional hyphen, 7 digits starting 1–4; the date
 # part is not validated so that made-up numbers are caught too
 _RRN_RE = re.compile(r"(?<![0-9])[0-9]{6}[ \t]?[-‐‑–—]?[ \t]?[1-4][0-9]{6}(?![0-9])")
+_SIX_DIGITS_RE = re.compile(r"[0-9\uff10-\uff19]{6}")  # before folding: ASCII or full-width digits
 _DIGIT_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"－": "-", "﹣": "-"})
 _CLINIC_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.name\b")
 _OPTOUT_VARIABLE_RE = re.compile(r"\{\{\s*clinic\.optout_number\b")
@@ -264,6 +269,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     kakao_informational = entry.kakao and entry.informational_only  # AlimTalk: Kakao reviews every text
     norm = normalize(text)
     rules = _rules()
+    masks = rules.masks(norm)
     findings: list[Finding] = []
 
     skip = frozenset(
@@ -280,16 +286,16 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     blacklisted: list[Span] = []
     scored_blacklist: list[Span] = []  # reported, but (a whole sentence) it does not hide a promotion in it
     if kakao_informational:
-        blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True)]
+        blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True, masks)]
         blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
         if not blacklisted:
             scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches, context)]
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
-        word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, advertising=True)])
+        word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, True, masks)])
         word_spans = context.keep(word_spans, lambda _: "PROMO", _SAME)
-        benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, advertising=True)])
+        benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, True, masks)])
         benefit = context.keep(benefit, lambda _: "MSA-INDUCEMENT", _SAME)
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
         promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
@@ -300,8 +306,9 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             findings.extend(_mismatch(norm, mismatch, verdict, entry))
 
     for family in rules.msa:
-        findings.extend(_spans(norm, family.rule, family.matches(norm, ad_content)))
-    findings.extend(_inducement(norm, rules, ad_content))
+        if spans := family.matches(norm, ad_content, masks):
+            findings.extend(_spans(norm, family.rule, spans))
+    findings.extend(_inducement(norm, rules, ad_content, masks))
     if ad_content:
         matches += context.keep(frame_matches(norm, ad_only=True), _RULE_OF, _SPAN_OF, "frame")
         matches += [
@@ -332,7 +339,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             detail = f"{len(text)}자 / {len(text)} characters"
             findings.append(make_finding("MSG-ALIMTALK-LENGTH", entry.max_chars, len(text), detail))
     if entry.max_bytes is not None:  # a carrier message (SMS/LMS): no health data, byte limits
-        findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True)))
+        findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True, masks)))
         findings.extend(_sms_length(text, entry))
     findings = context.keep_findings(findings)
     if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
@@ -534,12 +541,12 @@ def _affirmed_compact(norm: Normalized, spans: list[tuple[int, int]]) -> list[tu
     return [s for s in spans if not negated(norm.original, *norm.span(*s))]
 
 
-def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[Finding]:
+def _inducement(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks) -> Iterator[Finding]:
     # inducement words are promotional by nature and apply to every message; bare "무료" only to ads
-    strong = _affirmed_compact(norm, rules.inducement_strong.matches(norm, advertising=True))
+    strong = _affirmed_compact(norm, rules.inducement_strong.matches(norm, True, masks))
     soft = [
         s
-        for s in _affirmed_compact(norm, rules.inducement_soft.matches(norm, advertising=ad_content))
+        for s in _affirmed_compact(norm, rules.inducement_soft.matches(norm, ad_content, masks))
         if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
     ]
     yield from _spans(norm, "MSA-INDUCEMENT", strong)
@@ -559,10 +566,12 @@ def _inducement(norm: Normalized, rules: _Rules, ad_content: bool) -> Iterator[F
 
 
 def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
-    if not could_match(rules.procedures_gate, norm.grams):  # no procedure name can start here: no scan (lint speed)
+    procedures = rules.procedures.pattern_for(norm.grams)  # only the names that can occur here (lint speed)
+    procedure = procedures.search(norm.text) if procedures is not None else None
+    if procedure is None:
         return
-    procedure = rules.procedures.search(norm.text)
-    if procedure is None or rules.disclosures.search(norm.text):
+    disclosures = rules.disclosures.pattern_for(norm.grams)
+    if disclosures is not None and disclosures.search(norm.text):
         return
     start, end = norm.span(*procedure.span())
     yield make_finding(
@@ -647,6 +656,8 @@ def _sms_length(text: str, channel: Channel) -> Iterator[Finding]:
 
 
 def _rrn(text: str) -> Iterator[Finding]:
+    if _SIX_DIGITS_RE.search(text) is None:  # an RRN starts with six digits in a row (most texts have none)
+        return
     folded = text.translate(_DIGIT_FOLD)  # length-preserving: offsets stay valid
     for m in _RRN_RE.finditer(folded):
         yield make_finding(
