@@ -63,9 +63,9 @@ _OPTOUT_RE = re.compile(
 
 
 @lru_cache(maxsize=1024)  # read twice per text: for the length gate and for the features
-def content(original: str) -> str:
-    """The message without its envelope: sender label and name, risk notices and opt-out footers (a claim such
-    as "부작용 걱정 없는" is kept)."""
+def content_parts(original: str) -> tuple[str, ...]:
+    """The sentences of the message without its envelope: sender label and name, risk notices and opt-out
+    footers (a claim such as "부작용 걱정 없는" is kept)."""
     head = _SENDER_RE.match(original)
     body = original[head.end() :] if head is not None else original
     body = _OPTOUT_RE.sub(" ", body)
@@ -74,7 +74,36 @@ def content(original: str) -> str:
         compact = _SQUEEZE_RE.sub("", part).lower()  # enough for the notice words (no look-alikes in them)
         if compact and (_NOTICE_RE.search(compact) is None or _NEGATIVE_RE.search(compact) is not None):
             kept.append(part.strip())
-    return " . ".join(kept)
+    return tuple(kept)
+
+
+def content(original: str) -> str:
+    """The message without its envelope (:func:`content_parts`), its sentences joined by " . "."""
+    return " . ".join(content_parts(original))
+
+
+# What a rule's scorer scores of a message, the message scoring what the highest of them scores (``unit`` of each
+# rule in rules/scorer.json): its whole content (``message``); each content sentence (``sentence``: a violation
+# is usually one sentence, and the other sentences of a long message neither dilute it nor add to it); or each
+# sentence and each two adjacent ones (``sentence+pair``: "대학병원은 몇 달씩 기다리셔야 하죠. 저희는 당일 일정
+# 잡아 드립니다" contrasts across two). The letter is the kind of unit each stands for (see :func:`units`).
+UNITS = {"message": "m", "sentence": "s", "sentence+pair": "p"}
+
+
+def units(original: str, kinds: str = "msp") -> tuple[tuple[str, str], ...]:
+    """The units of a message's content (:func:`content_parts`), each with the letters of the unit kinds it is
+    one of (:data:`UNITS`): the whole content ``m``, a sentence ``sp``, two adjacent sentences ``p``; a content of
+    one sentence is one unit of every kind. Only units of ``kinds`` are listed."""
+    parts = content_parts(original)
+    whole = " . ".join(parts)
+    if len(parts) <= 1:
+        return ((whole, "msp"),)
+    listed = [(whole, "m")] if "m" in kinds else []
+    if "s" in kinds or "p" in kinds:
+        listed += [(part, "sp") for part in parts]
+    if "p" in kinds:
+        listed += [(f"{a} . {b}", "p") for a, b in pairwise(parts)]
+    return tuple(listed)
 
 
 # Korean endings and particles stripped from a written word to leave its stem (model-free): 병원에서는 → 병원,
@@ -94,14 +123,22 @@ _WORD_RE = re.compile(r"[가-힣]+|[a-z]+")
 _EN_SUFFIX_RE = re.compile(r"(?:ing|ed|es|s)$")
 
 
+# the endings by length, longest first: a word's ending of each length is one lookup (of one length, at most one
+# ending can match, so this strips what trying every ending longest first strips)
+_ENDINGS_BY_LENGTH = tuple(
+    (n, frozenset(e for e in _ENDINGS if len(e) == n)) for n in sorted({len(e) for e in _ENDINGS}, reverse=True)
+)
+
+
+@lru_cache(maxsize=16384)  # words repeat across messages and sentences; stemming was most of an uncached score
 def stem(word: str) -> str:
     """A written word's stem: endings and particles off (Hangul), ``-s/-ed/-ing`` off (Latin)."""
     if word.isascii():
         return _EN_SUFFIX_RE.sub("", word) if len(word) > 4 else word
     while True:
-        for ending in _ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 2:
-                word = word[: -len(ending)]
+        for n, endings in _ENDINGS_BY_LENGTH:
+            if len(word) - n >= 2 and word[-n:] in endings:
+                word = word[:-n]
                 break
         else:
             return word
@@ -122,11 +159,15 @@ def compile_cues(cues: dict[str, str]) -> tuple[Cue, ...]:
 
 
 def features(text: str, cues: tuple[Cue, ...] = ()) -> set[str]:
-    """What the scorer reads of a message's content (:func:`content`): character bigrams and trigrams of the
-    compact text (every digit written 0: 50% and 30% alike), word stems ``w:`` and pairs of adjacent stems
-    ``b:`` (wording that inflects differently), and the cue classes ``c:`` whose pattern occurs (a class such
-    as "another provider" stands for words no training line used)."""
-    body = content(text)
+    """What the scorer reads of a message's content (:func:`content`): see :func:`body_features`."""
+    return body_features(content(text), cues)
+
+
+def body_features(body: str, cues: tuple[Cue, ...] = ()) -> set[str]:
+    """What the scorer reads of some content (a message's, or one of its sentences): character bigrams and
+    trigrams of the compact text (every digit written 0: 50% and 30% alike), word stems ``w:`` and pairs of
+    adjacent stems ``b:`` (wording that inflects differently), and the cue classes ``c:`` whose pattern occurs
+    (a class such as "another provider" stands for words no training line used)."""
     written = normalize(body).text
     compact = _DIGITS_RE.sub("0", written)
     found = {compact[i : i + n] for n in (2, 3) for i in range(len(compact) - n + 1)}
@@ -139,6 +180,11 @@ def features(text: str, cues: tuple[Cue, ...] = ()) -> set[str]:
             if (cue.required is None or not cue.required.isdisjoint(present)) and cue.pattern.search(written):
                 found.add(f"c:{cue.name}")
     return found
+
+
+def unit_features(text: str, cues: tuple[Cue, ...] = (), kinds: str = "msp") -> list[tuple[frozenset[str], str]]:
+    """The features of each unit of a message (:func:`units`), with its kind letters."""
+    return [(frozenset(body_features(part, cues)), kind) for part, kind in units(text, kinds)]
 
 
 # A comparison needs something said about the other party, one of the cue classes that speak for it (a contrast, a
@@ -155,6 +201,7 @@ class _Scope:
     rules: tuple[str, ...]
     bias: tuple[float, ...]
     threshold: tuple[float, ...]
+    kind: tuple[str, ...]  # the letter of the units each rule scores (UNITS)
     weights: dict[str, tuple[float, ...]]  # n-gram → its weight for each rule of the scope (0.0 where unused)
 
 
@@ -189,8 +236,9 @@ def _cues() -> tuple[Cue, ...]:
 
 
 @lru_cache(maxsize=8)  # one message's scopes share it; a few hundred strings each, so not one per text
-def _features(original: str) -> frozenset[str]:
-    return frozenset(features(original, _cues()))
+def _features(original: str, kinds: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """The features of each unit of the ``kinds`` scored (:func:`units`)."""
+    return tuple(unit_features(original, _cues(), kinds))
 
 
 @cache
@@ -205,6 +253,7 @@ def _scopes() -> dict[str, _Scope]:
             rules=tuple(entry["rule"] for entry in entries),
             bias=tuple(float(entry["bias"]) for entry in entries),
             threshold=tuple(float(entry["threshold"]) for entry in entries),
+            kind=tuple(UNITS[entry.get("unit", "message")] for entry in entries),
             weights={g: tuple(float(entry["weights"].get(g, 0.0)) for entry in entries) for g in grams},
         )
     return scopes
@@ -226,13 +275,15 @@ def _rules_over_threshold(original: str, compact: str, scope_name: str) -> tuple
     # envelope of 60 is still too little to judge ("검진 결과를 알기 쉽게 해 드립니다")
     if scope is None or len(compact) < MIN_CHARS or len(_SQUEEZE_RE.sub("", content(original))) < MIN_CONTENT_CHARS:
         return ()
-    present = _features(original)
-    totals = _totals(scope, present)
-    return tuple(
-        rule
-        for index, (rule, total, limit) in enumerate(zip(scope.rules, totals, scope.threshold, strict=True))
-        if total >= limit and (rule not in NEEDS_CUE or _cued(scope, index, present))
-    )
+    fired: set[str] = set()
+    for present, kinds in _features(original, "".join(sorted(set(scope.kind)))):
+        totals = _totals(scope, present)  # the message scores what the highest of its units of a rule's kind scores
+        for index, (rule, total, limit, kind) in enumerate(
+            zip(scope.rules, totals, scope.threshold, scope.kind, strict=True)
+        ):
+            if kind in kinds and total >= limit and (rule not in NEEDS_CUE or _cued(scope, index, present)):
+                fired.add(rule)
+    return tuple(rule for rule in scope.rules if rule in fired)
 
 
 def _cued(scope: _Scope, index: int, present: frozenset[str]) -> bool:

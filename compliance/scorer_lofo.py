@@ -79,8 +79,11 @@ def main() -> None:
     parser.add_argument("--files", nargs="*", default=list(DEFAULT_FILES) + scorer_train.writer_files())
     parser.add_argument("--save", type=Path, default=None, help="write each left-out file's trained scorer here")
     parser.add_argument("--group-by", default=scorer_train.GROUP_BY, choices=("session", "sentence"))
+    parser.add_argument("--unit", default=None, choices=list(scorer.UNITS), help="one unit for every rule")
+    parser.add_argument("--seeds", type=int, default=len(scorer_train.SEEDS), help="fold seeds pooled (fewer: faster)")
     args = parser.parse_args()
-    table = {name: leave_out(name, args.save, group_by=args.group_by) for name in args.files}
+    options = {"group_by": args.group_by, "unit": args.unit, "seeds": scorer_train.SEEDS[: args.seeds]}
+    table = {name: leave_out(name, args.save, **options) for name in args.files}
     print("| left-out file | without scorer | with scorer |\n|---|---|---|")
     for name, (without, with_scorer) in table.items():
         print(f"| {name} | {without} | {with_scorer} |")

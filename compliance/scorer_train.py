@@ -30,7 +30,7 @@ import numpy as np
 from . import compose_frames, compose_frames_s15
 from .corpus_score import CORPUS_DIR, load
 from .findings import RULES_DIR
-from .scorer import compile_cues, features
+from .scorer import UNITS, compile_cues, unit_features
 
 BASE_SPLITS = ("dev", "independent_dev", "independent_dev2")
 # Probe files kept back as a check on wording the scorer never saw (their names do not say so)
@@ -103,6 +103,26 @@ L2 = 1.0
 STEPS = 250
 KEEP = 1e-3  # weights smaller than this are dropped from the JSON
 GROUP_BY = "session"  # what one fold keeps together (see _group)
+# What each rule's scorer scores of a line (scorer.UNITS; "message" when not listed), chosen by the recall each
+# kept at PRECISION on session-held-out folds (3 fold seeds, all training files of session 16; message / sentence /
+# sentence+pair): a testimonial, comparison, celebrity or review reward is one or two sentences (testimonial
+# 102 / 116 / 123 of 244, comparison 205 / 198 / 225 of 360, review incentive 0 / 18 / 18 of 43, surgery scene
+# 0 / 16 / 17 of 41); a disparagement one sentence (0 / 45 / 0 of 216); the promotion in an informational message
+# and an AlimTalk greeting one sentence (PROMO 76 / 87 / 84 of 200, black list 35 / 38 / 38 of 81); an inducement,
+# guarantee or safety claim reads the whole message (inducement 242 / 213 / 214 of 350, guarantee 170 / 120 /
+# 149 of 235, safety 96 / 87 / 89 of 146: the benefit and its condition, the outcome and its promise are spread).
+UNIT_OF = {
+    "MSA-TESTIMONIAL": "sentence+pair",
+    "MSA-COMPARISON": "sentence+pair",
+    "MSA-DEFAME": "sentence",
+    "MSA-CELEBRITY": "sentence+pair",
+    "MSA-REVIEW-INCENTIVE": "sentence+pair",
+    "MSA-SURGERY-SCENE": "sentence+pair",
+    "MSA-ARTICLE-FORM": "sentence",
+    "MSA-BEFORE-AFTER": "sentence",
+    "PROMO": "sentence",
+    "KAKAO-ALIMTALK-BLACKLIST": "sentence",
+}
 
 
 def _group(split: str, row_id: str, by: str) -> str:
@@ -180,19 +200,57 @@ class _Grams:
         return np.stack(columns, axis=1).astype(np.float32)
 
 
-def _fit(x: _Grams, y: Any, mask: Any) -> tuple[Any, Any]:
-    """L2-regularised logistic regressions, one per column of ``y`` over the rows ``mask`` selects for it, by
-    full-batch Adam (float32)."""
+@dataclass(frozen=True)
+class _Bags:
+    """Each line as a bag of its units (:func:`.scorer.units`), its score for a rule the highest of its units of
+    that rule's kind: ``x`` holds the units (the units of a line are adjacent), ``eligible`` whether a unit is of
+    each rule's kind."""
+
+    x: _Grams
+    eligible: Any  # units × rules, bool
+    starts: Any  # first unit of each line
+    line_of: Any  # line of each unit
+
+    @staticmethod
+    def of(x: _Grams, eligible: Any, sizes: list[int]) -> _Bags:
+        line_of = np.repeat(np.arange(len(sizes)), sizes)
+        return _Bags(x, eligible, np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64), line_of)
+
+    def take(self, selected: Any) -> _Bags:
+        """The lines where ``selected`` is true, renumbered."""
+        units = selected[self.line_of]
+        sizes = np.bincount(self.line_of, minlength=len(self.starts))[selected]
+        return _Bags.of(self.x.take(units), self.eligible[units], [int(n) for n in sizes])
+
+    def pooled(self, w: Any) -> tuple[Any, Any]:
+        """Each unit's score per rule (``-1e30`` where not of the rule's kind), and each line's: its highest."""
+        units = np.where(self.eligible, self.x.times(w), np.float32(-1e30))
+        return units, np.maximum.reduceat(units, self.starts, axis=0)
+
+    def scores(self, w: Any, b: Any) -> Any:
+        """Each line's score per rule."""
+        return self.pooled(w)[1] + b
+
+
+def _fit(bags: _Bags, y: Any, mask: Any) -> tuple[Any, Any]:
+    """L2-regularised logistic regressions, one per column of ``y`` over the lines ``mask`` selects for it, a
+    line scoring what its highest unit of the rule's kind scores (the gradient goes to that unit; ties share it),
+    by full-batch Adam (float32)."""
     n = mask.sum(axis=0) + 1.0
+    x = bags.x
     w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
     b = np.zeros(y.shape[1], dtype=np.float32)
     mw, vw = np.zeros_like(w), np.zeros_like(w)
     mb, vb = np.zeros_like(b), np.zeros_like(b)
     lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
     for t in range(1, STEPS + 1):
-        p = 1.0 / (1.0 + np.exp(-(x.times(w) + b)))
+        units, top = bags.pooled(w)
+        p = 1.0 / (1.0 + np.exp(-(top + b)))
         g = ((p - y) * mask).astype(np.float32)
-        gw = (x.transposed_times(g) + L2 * w) / n
+        winners = ((units == top[bags.line_of]) & bags.eligible).astype(np.float32)
+        ties = np.add.reduceat(winners, bags.starts, axis=0)
+        gu = winners * (g / ties)[bags.line_of]
+        gw = (x.transposed_times(gu) + L2 * w) / n
         gb = g.sum(axis=0) / n
         mw = beta1 * mw + (1 - beta1) * gw
         vw = beta2 * vw + (1 - beta2) * gw * gw
@@ -218,16 +276,18 @@ def threshold(scores: list[float], labels: list[int], passes: int = 1) -> float:
     return best
 
 
-def _held_scores(x: _Grams, y: Any, mask: Any, groups: list[str], seed: int) -> Any:
-    """Every line's score from the model of the folds that did not see its seed sentence (one fold seed)."""
+def _held_scores(bags: _Bags, y: Any, mask: Any, groups: list[str], seed: int) -> Any:
+    """Every line's score from the model of the folds that did not see its writing session (one fold seed)."""
     names = sorted(set(groups))
     order = np.random.default_rng(seed).permutation(len(names))
     fold_of = {names[i]: rank % FOLDS for rank, i in enumerate(order)}
     folds = np.array([fold_of[g] for g in groups])
     held = np.zeros_like(y)
     for k in range(FOLDS):
-        w, b = _fit(x.take(folds != k), y[folds != k], mask[folds != k])
-        held[folds == k] = x.take(folds == k).times(w) + b
+        if not (folds == k).any():  # fewer sessions than folds
+            continue
+        w, b = _fit(bags.take(folds != k), y[folds != k], mask[folds != k])
+        held[folds == k] = bags.take(folds == k).scores(w, b)
     return held
 
 
@@ -236,6 +296,7 @@ def train(
     seeds: tuple[int, ...] = SEEDS,
     group_by: str = GROUP_BY,
     keep_scores: bool = False,
+    unit: str | None = None,
 ) -> dict[str, Any]:
     """The scorer document for ``rules/scorer.json``; ``keep_scores`` adds each rule's pooled held-back scores
     (``held``: line ids, labels, one score list per seed) for studying thresholds."""
@@ -245,18 +306,23 @@ def train(
     rows = [row | {"split": split} for split in splits for row in load(split)]
     cues = cue_classes()
     compiled = compile_cues(cues)
-    grams = [features(row["text"], compiled) for row in rows]
-    counts = Counter(g for gs in grams for g in gs)
+    rules = list(RULES)
+    unit_of = {rule: unit or UNIT_OF.get(rule, "message") for rule in rules}
+    kinds = "".join(sorted({UNITS[u] for u in unit_of.values()}))
+    per_line = [unit_features(row["text"], compiled, kinds) for row in rows]
+    counts = Counter(g for line in per_line for g in frozenset().union(*(gs for gs, _ in line)))  # lines with it
     vocab = sorted(g for g, c in counts.items() if c >= MIN_COUNT)
     index = {g: i for i, g in enumerate(vocab)}
-    x = _Grams.of([sorted(index[g] for g in gs if g in index) for gs in grams], len(vocab))
+    x = _Grams.of([sorted(index[g] for g in gs if g in index) for line in per_line for gs, _ in line], len(vocab))
+    eligible = np.array([[UNITS[unit_of[r]] in kind for r in rules] for line in per_line for _, kind in line])
+    bags = _Bags.of(x, eligible, [len(line) for line in per_line])
     groups = [_group(row["split"], row["id"], group_by) for row in rows]
-    rules = list(RULES)
     y = np.array([[_label(row, rule) for rule in rules] for row in rows], dtype=np.float32)
     mask = np.array([[1.0 if _in_scope(row, RULES[rule]) else 0.0 for rule in rules] for row in rows], np.float32)
-    held = [_held_scores(x, y, mask, groups, seed) for seed in seeds]
-    w, b = _fit(x, y, mask)
-    print(f"trained on {', '.join(splits)}: {len(rows)} lines, {len(vocab)} n-grams, fold seeds {list(seeds)}")
+    held = [_held_scores(bags, y, mask, groups, seed) for seed in seeds]
+    w, b = _fit(bags, y, mask)
+    print(f"trained on {', '.join(splits)}: {len(rows)} lines ({x.shape[0]} units), {len(vocab)} n-grams, "
+          f"fold seeds {list(seeds)}")  # fmt: skip
     out = []
     kept: dict[str, Any] = {}
     for j, rule in enumerate(rules):
@@ -279,7 +345,7 @@ def train(
         if math.isinf(cut):
             continue
         weights = {vocab[i]: round(float(w[i, j]), 4) for i in np.flatnonzero(np.abs(w[:, j]) >= KEEP)}
-        out.append({"rule": rule, "scope": RULES[rule], "bias": round(float(b[j]), 4),
+        out.append({"rule": rule, "scope": RULES[rule], "unit": unit_of[rule], "bias": round(float(b[j]), 4),
                     "threshold": round(cut, 4), "weights": weights})  # fmt: skip
     doc = {"about": "compliance/scorer.py; trained by make scorer (python -m compliance.scorer_train)",
            "splits": splits, "cues": cues, "rules": out}  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.scorer import compile_cues, content, features, stem
+from compliance.scorer import _ENDINGS, compile_cues, content, features, stem, units
 
 
 def test_the_envelope_is_not_read() -> None:
@@ -30,6 +30,41 @@ def test_stems_drop_particles_and_endings() -> None:
     assert stem("여기저기") == "여기저기"
     assert stem("최고") == "최고"  # two syllables stay
     assert stem("clinics") == "clinic"
+
+
+def _stem_by_trying_every_ending(word: str) -> str:
+    """The stemmer as first written (every ending tried, longest first): the lookup by length must agree."""
+    while True:
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 2:
+                word = word[: -len(ending)]
+                break
+        else:
+            return word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="병원에서는비교해다녀보셨면드립니다요이가을를하고으로세", min_size=1, max_size=12))
+def test_stem_lookup_by_length_strips_what_trying_every_ending_strips(word: str) -> None:
+    assert stem(word) == _stem_by_trying_every_ending(word)
+
+
+def test_units_are_the_content_its_sentences_and_their_pairs() -> None:
+    text = (
+        "(광고) 하람치과 스케일링 안내입니다. 동네 치과와는 확실히 달라요! 토요일도 진료합니다.\n"
+        "※ 부작용이 생길 수 있습니다. 무료수신거부 080-000-0000"
+    )
+    parts = ("스케일링 안내입니다", "동네 치과와는 확실히 달라요", "토요일도 진료합니다")
+    assert units(text, "m") == ((" . ".join(parts), "m"),)
+    assert units(text, "s") == tuple((part, "sp") for part in parts)
+    assert units(text, "p")[3:] == (
+        ("스케일링 안내입니다 . 동네 치과와는 확실히 달라요", "p"),
+        ("동네 치과와는 확실히 달라요 . 토요일도 진료합니다", "p"),
+    )
+    # one sentence of content is one unit of every kind
+    assert units("(광고) 하람치과 동네 치과와는 확실히 달라요. 무료수신거부 080-000-0000") == (
+        ("동네 치과와는 확실히 달라요", "msp"),
+    )
 
 
 def test_cue_classes_fire_on_words_no_line_used() -> None:
@@ -67,4 +102,26 @@ def test_leave_one_file_out_swaps_the_scorer_and_restores_it() -> None:
     assert without.fn == 1  # no frame finds it: the scorer does
     with_scorer = {f.rule for f in lint_text(text, "sms", "advertising", use_cache=False)}
     assert "MSA-CELEBRITY" in with_scorer
+    assert scorer._OVERRIDE == []
+
+
+def _one_rule_scorer(unit: str) -> dict[str, object]:
+    """A scorer of one rule by hand: a trot singer is evidence, a booking reminder's words count against."""
+    weights = {"w:트로트": 3.0, "w:예약": -2.0, "w:시간": -2.0, "w:변경": -2.0}
+    rule = {"rule": "MSA-CELEBRITY", "scope": "ad", "unit": unit, "bias": -1.0, "threshold": 1.0, "weights": weights}
+    return {"cues": {}, "rules": [rule]}
+
+
+def test_a_sentence_unit_is_not_diluted_by_the_rest_of_the_message() -> None:
+    from compliance import scorer
+    from compliance.scorer_lofo import checker_counts
+
+    text = (
+        "(광고) 미소담치과 트로트 가수 분들 무대 미소는 저희가 책임집니다. 예약 시간 변경은 전화로 부탁드립니다. "
+        "※개인차가 있으며 부작용이 생길 수 있습니다. 무료거부 0806401122"
+    )
+    row = {"text": text, "channel": "sms", "purpose": "advertising", "expected": ["MSA-CELEBRITY"]}
+    by_message, _ = checker_counts([row], _one_rule_scorer("message"))  # 3 - 1 - 6 < 1: the reminder dilutes it
+    by_sentence, _ = checker_counts([row], _one_rule_scorer("sentence"))  # the singers' sentence alone: 3 - 1 >= 1
+    assert (by_message.tp, by_sentence.tp) == (0, 1)
     assert scorer._OVERRIDE == []

@@ -105,3 +105,20 @@ def test_sessions_stay_in_one_fold() -> None:
 def test_every_cue_class_compiles_and_is_in_the_json() -> None:
     written = json.loads((RULES_DIR / "scorer.json").read_text("utf-8"))
     assert written["cues"] == scorer_train.cue_classes(), "cue classes changed: retrain with `make scorer`"
+
+
+def test_a_line_scores_what_its_best_unit_of_the_rules_kind_scores() -> None:
+    import numpy as np
+
+    claim, filler = 0, 1  # feature columns
+    # positive lines: a claim sentence among 1-4 filler sentences; negative lines: fillers only
+    lines = [[[filler]] * k + [[claim]] for k in range(1, 5)] * 10 + [[[filler]] * k for k in range(1, 5)] * 10
+    units = [unit for line in lines for unit in line]
+    x = scorer_train._Grams.of(units, 2)
+    bags = scorer_train._Bags.of(x, np.ones((len(units), 1), dtype=bool), [len(line) for line in lines])
+    y = np.array([[1.0]] * 40 + [[0.0]] * 40, dtype=np.float32)
+    w, b = scorer_train._fit(bags, y, np.ones_like(y))
+    scores = bags.scores(w, b)[:, 0]
+    assert scores[:40].min() > 0 > scores[40:].max()
+    # more filler neither dilutes a claim nor makes one
+    assert np.allclose(scores[:4], scores[0]) and np.allclose(scores[40:44], scores[40])
