@@ -47,6 +47,9 @@ WRITERS = {
     "d": Writer(("writer_s17_d",), "wd",
                 frozenset({"guarantee", "safety", "testimonial", "inducement", "other", "mixed", "clean"}),
                 (0.27, 0.36), 240),
+    # session 17: writerH, a small local clinic's receptionist (internal medicine, paediatrics, ENT, family medicine,
+    # dental, Korean medicine, rehabilitation, screening): every family, about 35 % close clean traps
+    "h": Writer(("writer_s17_h",), "wh", frozenset(ALL_FAMILIES), (0.32, 0.40), 240),
 }  # fmt: skip
 
 
