@@ -49,6 +49,9 @@ WRITERS = {
                 (0.27, 0.36), 240),
     # session 17: writerG, an agency copywriter for plastic surgery, dermatology, hair and obesity clinics (~35 % clean)
     "g": Writer(("writer_s17_g",), "wg", frozenset(ALL_FAMILIES), (0.30, 0.40), 240),
+    # session 17: writerH, a small local clinic's receptionist (internal medicine, paediatrics, ENT, family medicine,
+    # dental, Korean medicine, rehabilitation, screening): every family, about 35 % close clean traps
+    "h": Writer(("writer_s17_h",), "wh", frozenset(ALL_FAMILIES), (0.32, 0.40), 240),
 }  # fmt: skip
 
 
