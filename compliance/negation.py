@@ -25,10 +25,11 @@ _BAIT_RE = re.compile(r"미끼|사칭|사기|스미싱|피싱|도용|무관|관�
 _QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": "』"}
 # A negation written right after the word (a particle between at most): the analysis would find the same, its
 # first predicate being 없/아니, 불가/금지/제외, a predicate after 안, or 하지/드리지 않다 (checked on the corpus).
-# Not 없이 (an adverb: "본인부담금 없이" offers), 없애다, 하지 못하다 (못하 is one token).
+# Not 없이 (an adverb: "본인부담금 없이" offers), 없애다 in any of its contracted forms (없앱니다, 없앤, 없앨, 없앴다:
+# "잡티만 골라 없앱니다" removes, it does not negate), 하지 못하다 (못하 is one token).
 _PLAIN_NEGATION_RE = re.compile(
     r"(?:은|는|이|가|도|을|를)? ?"
-    r"(?:없(?!이|애|어[지집져진질졌짐])|아닙|아니|불가(?!능)|금지|제외|안 ?(?:됩|돼|되)|(?:진행|제공)?하지 ?않|드리지 ?않)"
+    r"(?:없(?!이|[애앤앨앰앱앴]|어[지집져진질졌짐])|아닙|아니|불가(?!능)|금지|제외|안 ?(?:됩|돼|되)|(?:진행|제공)?하지 ?않|드리지 ?않)"
 )
 _SENTENCE_END_TAGS = frozenset({"SF"})
 _SENTENCE_END_RE = re.compile(r"[.!?]")
@@ -38,8 +39,9 @@ _PREDICATE_END_RE = re.compile(
     r"(?:다|요|까|죠|고|며|면|서|지|게|도록|니|네|어|아|여|해|돼|봐|와|줘|셔|워|세요|시오|는데|지만|니까|려고|러|겠"
     r"|한|할|된|될|실|신|릴|하는|되는|있는|없는|받는|주는|드리는|않는)$"
 )
-_NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|애|어[지집져진질졌짐])|않|아니|아닙|아냐)")
+_NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|[애앤앨앰앱앴]|어[지집져진질졌짐])|않|아니|아닙|아냐)")
 _NEGATED_NOUN_RE = re.compile(r"^(?:불가|금지|제외)")
+_REMOVE_RE = re.compile(r"^없[애앤앨앰앱앴]")
 _WORDS_READ = 8  # the analysis reads 12 morphemes: about 8 written words
 # A charge not taken is the offer itself, not its withdrawal: "두 번째 시술비를 받지 않아요", "검사비는 따로
 # 청구하지 않습니다" waive a fee. Both readings check this first, so neither withdraws such an inducement.
@@ -89,6 +91,8 @@ def negated_in_writing(text: str, end: int) -> bool:
             return True
         if word == "없이":  # an adverb: "본인부담금 없이 받으세요" offers
             continue
+        if _REMOVE_RE.match(word):  # 없애다 (없앱니다, 없앤): a predicate, and no negation
+            return False
         if _PREDICATE_END_RE.search(word):
             if "지않" in word or ("지못" in word and "지못하" not in word):  # written without a space
                 return True

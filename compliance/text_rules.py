@@ -39,7 +39,7 @@ from .defame import disparaging
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
-from .normalize import Normalized, normalize
+from .normalize import SHORT_MATCH, Normalized, normalize
 from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
@@ -567,7 +567,12 @@ def _inducement(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks)
 
 def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
     procedures = rules.procedures.pattern_for(norm.grams)  # only the names that can occur here (lint speed)
-    procedure = procedures.search(norm.text) if procedures is not None else None
+    if procedures is None:
+        return
+    # a name read across a space must be a whole split word: "이제 모자" is no 제모, "Clinic Leave" no ICL
+    procedure = procedures.search(norm.text)
+    while procedure is not None and not _whole_name(norm, *procedure.span()):  # next try one character on: the
+        procedure = procedures.search(norm.text, procedure.start() + 1)  # LASIK of "Clinic LASIK" after its ICL
     if procedure is None:
         return
     disclosures = rules.disclosures.pattern_for(norm.grams)
@@ -581,6 +586,16 @@ def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
         f"'{norm.original[start:end]}' — '부작용이 있을 수 있습니다·개인차가 있습니다' 고지를 넣으세요 / "
         "add a side-effect and individual-difference notice",
     )
+
+
+def _whole_name(norm: Normalized, a: int, b: int) -> bool:
+    """A procedure name read across a space starts and ends a word ("laser hair removal", "제 모"), unlike the
+    ICL of "Clinic Leave" or the 제모 of "이제 모자" (English names and two-syllable Korean ones)."""
+    if not norm.crosses_space(a, b):
+        return True
+    if norm.text[a].isascii() or b - a <= SHORT_MATCH:  # longer Korean names may start on a disease's last
+        return norm.starts_word(a) and norm.ends_word(b)  # syllable by design (비염 레이저, 결석 제거술)
+    return True
 
 
 def _prereview(norm: Normalized, rules: _Rules) -> Finding:

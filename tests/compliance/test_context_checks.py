@@ -176,3 +176,32 @@ def test_session_17_classes_stay_clean(text: str, channel: str, purpose: str) ->
 def test_a_lab_value_written_as_its_own_word_is_still_health_data() -> None:
     found = rules_of("[한빛내과] 이정훈님 간기능 검사 ALT 98, AST 76으로 정상보다 높습니다.", "sms", "informational")
     assert found == {"PII-HEALTH-IN-SMS"}
+
+
+def test_session_17_probe_file_raises_no_false_finding() -> None:
+    """Each class of false reading the session-17 writer files showed (probes_s17_prec.jsonl, new wording): every
+    clean trap passes and no line gets a finding it does not expect; the violations next to them are still found
+    (recall is not this file's measure: a few lines name a violation the rules still miss)."""
+    rows = load("probes_s17_prec")
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert all(row["id"].startswith("p17p-") for row in rows)
+    found_expected = expected = 0
+    for row in rows:
+        found = rules_of(row["text"], row["channel"], row["purpose"])
+        assert found <= set(row["expected"]), (row["id"], found - set(row["expected"]))
+        found_expected += len(found)
+        expected += len(row["expected"])
+    assert found_expected / expected >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("강남 최고의 명의가 직접 봅니다.", "MSA-FAKE-TITLE"),  # a title, not a counter (3명의)
+        ("이번 달 오시면 다음 관리는 무료로 해 드립니다.", "MSA-INDUCEMENT"),  # a visit rewarded, no failure
+        ("할인 불가 품목 제외, 첫 방문 고객께 홍삼 1박스 증정.", "MSA-INDUCEMENT"),  # a gift beside "할인 불가"
+        ("효과 없으면 재발해도 책임집니다. 재발 걱정 없는 치료.", "MSA-GUARANTEE"),  # no relapse is a promise
+    ],
+)
+def test_the_session_17_classes_stop_at_their_edges(body: str, rule: str) -> None:
+    assert rule in rules_of(AD.format(body))

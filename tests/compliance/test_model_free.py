@@ -59,6 +59,8 @@ INFLECTED_EXAMPLES = (
     "[맑은치과] 예방접종을 시작했습니다.",
     "[맑은치과] 노후 장비를 최신 장비로 교체했습니다.",
     "[맑은치과] 리뷰를 블로그에서 확인해 보세요.",
+    "(광고) 요요가 오면 관리비 안 받습니다.",  # a compound fee noun (관리비, 재료비): both readings find the waiver
+    "(광고) 재료비는 따로 받지 않아요.",
 )
 # everyday sentences near the lemma frames' words (particles that look like verb forms: 친구와 = 친구 + 와, not
 # 오다; conditionals the health frames skip; new opening hours, not new services): both readings must agree
@@ -126,6 +128,9 @@ NEGATION_EXAMPLES = (
     "[밝은눈안과] 할인은 해 드리지 않아요.",
     "[밝은눈안과] 최대 30% 할인 이벤트 중입니다. 예약하세요.",
     "[밝은눈안과] 할인 행사를 하지 않는 대신 상담을 꼼꼼히 해 드립니다.",
+    # 없애다 in its contracted forms removes, it negates nothing (the written reading took 없앱 for 없다)
+    "[밝은눈안과] 이벤트 기간에는 잡티만 골라 없앱니다.",
+    "[밝은눈안과] 할인 기간에 없앤 점은 다시 생기지 않게 관리해요.",
 )
 _PROMOTION_WORD_RE = re.compile(
     r"할인|이벤트|사은품|무료|증정|혜택|쿠폰|특가|행사|경품|선물|페이백|환급|면제|상품권|적립"
@@ -363,6 +368,9 @@ def test_a_plainly_written_negation_is_one_the_analysis_reads_too() -> None:
     assert not plainly_negated("본인부담금 없이 검진받으세요.", 5)  # "without a co-payment" offers one
     assert not plainly_negated("할인 불가능한 항목", 2)
     assert not plainly_negated("멍은 1주일 안에 없어집니다.", 9)  # 없어지다 "goes away" negates nothing
+    assert not plainly_negated("잡티만 골라 없앱니다.", 6)  # 없애다 "removes" negates nothing, in any form
+    assert not negated_in_writing("잡티만 골라 없앱니다.", 3)
+    assert not negated_in_writing("점을 없앤 자리", 1)
     assert plainly_negated("할인은 없어요.", 2)
 
 
