@@ -47,6 +47,9 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("학회 인증 의료진이 진료합니다.", "MSA-UNVERIFIED"),
         ("넓은 이마 때문에 앞머리만 고집하셨나요?", "MSA-APPEARANCE"),
         ("같은 환자분 맞습니다!", "MSA-BEFORE-AFTER"),
+        ("올린 코 라인은 10년이 지나도 그대로입니다.", "MSA-GUARANTEE"),
+        ("완치될 때까지 함께합니다.", "MSA-GUARANTEE"),
+        ("Sharp vision after LASIK, or your retreatment is on us.", "MSA-GUARANTEE"),
     ],
 )
 def test_each_class_is_found_in_an_advertisement(body: str, rule: str) -> None:
@@ -66,6 +69,9 @@ def test_each_class_is_found_in_an_advertisement(body: str, rule: str) -> None:
         "보건복지부 지정 전문병원입니다.",
         "기미 때문에 고민이시라면 먼저 진단받아 보세요.",
         "같은 분이 두 번 예약하셔서 한 건을 취소했습니다.",
+        "누구나 부담 없이 상담받으세요.",
+        "보철물은 10년이 지나면 점검을 권합니다.",
+        "Ask about our bonus parking hours.",
     ],
 )
 def test_close_clean_traps_stay_clean(body: str) -> None:
