@@ -106,3 +106,46 @@ def test_the_probe_file_scores_without_a_miss_or_a_false_finding() -> None:
         if found != set(row["expected"]):
             wrong.append((row["id"], sorted(found ^ set(row["expected"]))))
     assert not wrong
+
+
+def test_english_purpose_forms_are_read_and_care_notes_stay_clean() -> None:
+    coupon = "[Saebom Clinic] Your coupon expires this Friday. Book now to use it."
+    pitch = "[Saebom Dental] We have a new 3D CT scanner! Come and see how precise it is."
+    assert "KAKAO-ALIMTALK-BLACKLIST" in _alimtalk(coupon)
+    assert "ADV-PURPOSE-MISMATCH" in {f.rule for f in lint_text(pitch, "sms", "informational")}
+    for care in (
+        "[Saebom Dental] Our new CT machine will be installed on May 2; the clinic is closed that day.",
+        "[Saebom Clinic] Your prescription expires in 30 days; book a visit to renew it.",
+    ):
+        assert not {f.rule for f in lint_text(care, "sms", "informational")} & {"ADV-PURPOSE-MISMATCH"}, care
+        assert "KAKAO-ALIMTALK-BLACKLIST" not in _alimtalk(care), care
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Why wait 3 months at a university hospital? See a specialist this week.", "MSA-COMPARISON"),
+        ("Tired of being treated like a number? Come see us.", "MSA-COMPARISON"),
+        ("First consultation on us.", "MSA-INDUCEMENT"),
+        ("Free teeth whitening with every implant.", "MSA-INDUCEMENT"),
+        ("Earn double points this weekend.", "MSA-INDUCEMENT"),
+        ("인근 병원 대비 30% 저렴합니다.", "MSA-COMPARISON"),
+        ("100만 유튜버 협찬 시술.", "MSA-CELEBRITY"),
+    ],
+)
+def test_english_and_baseline_forms_are_found(sentence: str, rule: str) -> None:
+    assert rule in _rules(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please wait in the lobby at the clinic until your name is called.",
+        "If you have waited at a hospital for more than an hour, please tell the desk.",
+        "No deposit required for insurance patients.",
+        "Free parking with every visit.",
+    ],
+)
+def test_english_waits_and_policies_stay_clean(sentence: str) -> None:
+    found = _rules(sentence)
+    assert not found & {"MSA-COMPARISON", "MSA-INDUCEMENT"}, (sentence, found)
