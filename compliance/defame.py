@@ -35,6 +35,12 @@ _RISK_RE = re.compile(
 )
 
 
+def _claim_end(compact: str, footer: int) -> int:
+    """Where the sentence's claim ends before its footer at ``footer``: at a risk notice running into it, if any."""
+    notice = _RISK_RE.search(compact, 0, footer)  # the pattern's "$" alternative always matches at ``footer``
+    return footer if notice is None else notice.start()
+
+
 @cache
 def _cues() -> re.Pattern[str]:
     doc = json.loads((RULES_DIR / "defame_cues.json").read_text("utf-8"))
@@ -59,7 +65,7 @@ def verdict(text: str, span: Span) -> tuple[Span, str] | None:
         footer = _FOOTER_RE.search(norm.text)
         # a footer ends the sentence's claim ("… 비교해 보세요 무료수신거부 080-…" has no full stop before it):
         # read the words before it, never the footer or a risk notice running into it
-        end = len(norm.text) if footer is None else _RISK_RE.search(norm.text, 0, footer.start()).start()
+        end = len(norm.text) if footer is None else _claim_end(norm.text, footer.start())
         found = _cues().search(norm.text, 0, end)
         if found is not None and found.end() > found.start():
             s, e = norm.span(*found.span())
