@@ -28,6 +28,19 @@ _FOOTER_RE = re.compile(
 )
 
 
+# where a risk notice begins inside the words before a footer (its 부작용 is about the sender)
+_RISK_RE = re.compile(
+    r"부작용(?:이|은|이나|및|[가-힣]{0,4}개인차)?(?:있|생길|생기|발생|나타날|동반)"
+    r"|sideeffects?(?:are|may|can)|risks?(?:include|may|can)|$"
+)
+
+
+def _claim_end(compact: str, footer: int) -> int:
+    """Where the sentence's claim ends before its footer at ``footer``: at a risk notice running into it, if any."""
+    notice = _RISK_RE.search(compact, 0, footer)  # the pattern's "$" alternative always matches at ``footer``
+    return footer if notice is None else notice.start()
+
+
 @cache
 def _cues() -> re.Pattern[str]:
     doc = json.loads((RULES_DIR / "defame_cues.json").read_text("utf-8"))
@@ -46,12 +59,14 @@ def _sentences(text: str, span: Span) -> Iterator[Span]:
 
 def verdict(text: str, span: Span) -> tuple[Span, str] | None:
     """The first sentence of the comparison at ``span`` that passes a negative verdict, with the verdict's words,
-    or None: footers and risk notices are skipped."""
+    or None: what follows a footer or a risk notice is not read."""
     for a, b in _sentences(text, span):
         norm = normalize(text[a:b])
-        if _FOOTER_RE.search(norm.text):
-            continue
-        found = _cues().search(norm.text)
+        footer = _FOOTER_RE.search(norm.text)
+        # a footer ends the sentence's claim ("… 비교해 보세요 무료수신거부 080-…" has no full stop before it):
+        # read the words before it, never the footer or a risk notice running into it
+        end = len(norm.text) if footer is None else _claim_end(norm.text, footer.start())
+        found = _cues().search(norm.text, 0, end)
         if found is not None and found.end() > found.start():
             s, e = norm.span(*found.span())
             return (a, b), text[a + s : a + e]

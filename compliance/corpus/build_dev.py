@@ -299,7 +299,7 @@ PROBES_3: list[tuple[str, str, set[str], str]] = [
     (_S.format("리얼 체험 영상 공개 중."),"F",{"MSA-TESTIMONIAL"}, "dent-cases"),
     (_B.format("어설픈 병원에서 수술받고 후회하지 마세요."),"F",{"MSA-DEFAME"}, "dent-cases"),
     (_E.format("강남 유명 안과들과 비교해 보세요. 검사 항목부터 다릅니다."),"F",{"MSA-COMPARISON"}, "dent-cases"),
-    (_S.format("피부과 여러 곳 다녀도 안 낫던 여드름이라면."),"F",{"MSA-COMPARISON"}, "dent-cases"),
+    (_S.format("피부과 여러 곳 다녀도 안 낫던 여드름이라면."),"F",{"MSA-COMPARISON", "MSA-DEFAME"}, "dent-cases"),
     (_B.format("재수술 전문의가 다른 병원 실패 사례를 바로잡습니다."),"F",{"MSA-DEFAME"}, "dent-cases"),
     (_E.format("수술비 분할 결제 시 이자 0%, 첫 달 납부 면제."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
     (_S.format("회원가입만 해도 5천 원 적립금 즉시 지급."),"F",{"MSA-INDUCEMENT"}, "dent-cases"),
