@@ -17,9 +17,6 @@ inflection or honorific form counts, and each needs its roles together in one se
 * another service suggested (오신 김에 … 받아 보세요, 미백도 같이 해 보세요, 체험해 보세요, 관심 있으시면);
 * a gift to every customer for a period, patients' stories pointed to on a website, an app-install pitch.
 
-A claim only advertising makes (a celebrity treated here, a patient's story retold: the MSA-CELEBRITY and
-MSA-TESTIMONIAL frames) also makes the content promotional.
-
 Promotion words that are negated ("할인 행사를 하지 않습니다") or quoted in a fraud warning do not count
 (:mod:`.negation`). In an AlimTalk, a passage Kakao's black list names (a birthday greeting) is reported as
 KAKAO-ALIMTALK-BLACKLIST only, not also as promotion.
@@ -27,14 +24,12 @@ KAKAO-ALIMTALK-BLACKLIST only, not also as promotion.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .frames import FrameMatch, Span
 
 WORD_REASON = "광고성 문구(할인·이벤트·혜택 등) / promotional wording (discount, event, benefit)"
 INDUCEMENT_REASON = "환자 유인 혜택(금전·무료·적립·선물) / an inducement (money, free, points, gifts)"
-CLAIM_REASON = "광고성 주장(유명인 진료·환자 경험담) / an advertising claim (a celebrity treated, a patient's story)"
 
 
 @dataclass(frozen=True)
@@ -50,14 +45,11 @@ class PurposeVerdict:
     reasons: tuple[Reason, ...]
 
 
-def classify(
-    word_spans: list[Span], promo: list[FrameMatch], inducement_spans: list[Span], claims: Sequence[FrameMatch] = ()
-) -> PurposeVerdict:
+def classify(word_spans: list[Span], promo: list[FrameMatch], inducement_spans: list[Span]) -> PurposeVerdict:
     """``word_spans``: promo-word matches; ``promo``: matches of the PROMO frames; ``inducement_spans``:
-    benefit offers; ``claims``: claims only advertising makes (all in original offsets)."""
+    benefit offers (all in original offsets)."""
     reasons = [Reason(a, b, WORD_REASON) for a, b in word_spans]
     reasons.extend(Reason(m.span[0], m.span[1], m.reason) for m in promo)
     reasons.extend(Reason(a, b, INDUCEMENT_REASON) for a, b in inducement_spans)
-    reasons.extend(Reason(m.span[0], m.span[1], CLAIM_REASON) for m in claims)
     reasons.sort(key=lambda r: (r.start, r.end))
     return PurposeVerdict(bool(reasons), tuple(reasons))

@@ -52,7 +52,8 @@ _CLINIC = (
     r"|산부인과|비뇨기과|센터|메디컬)(?![가-힣])"
     # a department name ("연우소아청소년과", "하늘척추재활의학과") or a Latin brand before one ("Bareun 척추의원")
     r"|(?:[A-Za-z][A-Za-z0-9.&'’-]*\s)?[가-힣]{1,14}(?:과|의원|병원|치과|한의원|센터)(?=[\s:：|,])"
-    r"|(?:[A-Z][A-Za-z0-9.&'’-]*\s){0,4}(?:Clinic|Hospital|Dental|Medical|Eye|Eyes|Skin|Center|Centre)\b"
+    r"|(?:[A-Z][A-Za-zÀ-ɏ0-9.&'’-]*\s){0,4}(?:Clinic|Hospital|Dental|Medical|Eye|Eyes|Skin|Center|Centre|Surgery|Dermatology"
+    r"|Medicine|Orthop(?:a)?edics|P(?:a)?ediatrics|Dentistry|Ophthalmology)\b"
     r"(?:\s*&\s*[A-Z][A-Za-z]+)?)"
 )
 # the head a rewrite never touches: the label, the clinic's name, a "○○님," greeting

@@ -36,7 +36,7 @@ from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from .context import Context
 from .defame import disparaging
-from .findings import RULES_DIR, Finding, Severity, make_finding, rule_catalogue
+from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
 from .normalize import SHORT_MATCH, Normalized, normalize
@@ -290,8 +290,6 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
         if not blacklisted:
             scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches, context)]
-    # the frames of advertising content: on an informational message first only the claims that decide its purpose
-    ad_matches = _ad_frames(norm, context, frozenset() if advertising else _NOT_AD_CLAIMS)
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
@@ -301,9 +299,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         benefit = context.keep(benefit, lambda _: "MSA-INDUCEMENT", _SAME)
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
         promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
-        # a claim only an advertisement makes (a star treated here, a patient's story)
-        claims = [m for m in matches + ad_matches if m.rule in _AD_CLAIM_RULES]
-        verdict = classify(word_spans, promo, benefit, claims)  # a black-listed greeting is that, not a promotion
+        verdict = classify(word_spans, promo, benefit)  # a black-listed greeting is that, not a promotion
         ad_content = verdict.advertising
         if verdict.advertising:
             mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
@@ -314,7 +310,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             findings.extend(_spans(norm, family.rule, spans))
     findings.extend(_inducement(norm, rules, ad_content, masks))
     if ad_content:
-        matches += ad_matches if advertising else ad_matches + _ad_frames(norm, context, _AD_CLAIM_RULES)
+        matches += context.keep(frame_matches(norm, ad_only=True), _RULE_OF, _SPAN_OF, "frame")
         matches += [
             m
             for m in _scored(norm, "ad", findings, matches, context)
@@ -360,18 +356,6 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
 # character grams read that address as a patient's story. In a message declared informational a testimonial is left
 # to the word lists and frames, which name the story's form (a quote relayed, 수기, 영상, 회복 이야기).
 _FRAMES_ONLY_IN_INFO = frozenset({"MSA-TESTIMONIAL"})
-# claims that make an informational message's content advertising (the purpose step's third kind of reason): a
-# star treated here, a patient's story retold. Guarantee, safety, superlative and comparison frames were tried too:
-# on care messages they found more advice than promotion (training files: 7 right, 39 wrong).
-_AD_CLAIM_RULES = frozenset({"MSA-CELEBRITY", "MSA-TESTIMONIAL"})
-_NOT_AD_CLAIMS = frozenset(rule_catalogue()) - _AD_CLAIM_RULES
-
-
-def _ad_frames(norm: Normalized, context: Context, skip: frozenset[str]) -> list[FrameMatch]:
-    """The advertising-content frames' matches (but those of ``skip``) the words around them leave standing."""
-    return context.keep(frame_matches(norm, ad_only=True, skip=skip), _RULE_OF, _SPAN_OF, "frame")
-
-
 # how the context step (:mod:`.context`) reads a frame match, and a bare span
 _RULE_OF, _SPAN_OF, _SAME = attrgetter("rule"), attrgetter("span"), lambda span: span
 

@@ -1,11 +1,11 @@
 """A claim only advertising makes — a celebrity treated here, a patient's story retold — makes an informational
-message's content advertising (the purpose step's third kind of reason), as a discount or an event would."""
+message's content advertising, as a discount or an event would (the learned scorer's promotion reading; a
+purpose-step reason from the claim frames was tried in session 17 and added one finding on the training files)."""
 
 from __future__ import annotations
 
 import pytest
 
-from compliance.purpose import CLAIM_REASON
 from compliance.text_rules import lint_text
 
 REMINDER = "[밝은빛안과] 12/3(목) 10시 검진 예약 안내드립니다. "
@@ -23,11 +23,7 @@ REMINDER = "[밝은빛안과] 12/3(목) 10시 검진 예약 안내드립니다. 
     ],
 )  # fmt: skip
 def test_a_claim_in_a_reminder_makes_it_advertising(text: str, channel: str, mismatch: str, claim: str) -> None:
-    findings = lint_text(text, channel, "informational")
-    rules = {f.rule for f in findings}
-    assert {mismatch, claim} <= rules
-    reason = next(f for f in findings if f.rule == mismatch)
-    assert CLAIM_REASON.split(" / ")[0] in reason.message
+    assert {mismatch, claim} <= {f.rule for f in lint_text(text, channel, "informational")}
 
 
 @pytest.mark.parametrize(
