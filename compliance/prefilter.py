@@ -371,14 +371,8 @@ def alternatives(pattern: str) -> list[str]:
         if c == "\\":
             i += 2
             continue
-        if c == "[":  # a character class: its | and ( are literal; a ] first in it is literal too
-            i += 1
-            if i < n and pattern[i] == "^":
-                i += 1
-            if i < n and pattern[i] == "]":
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
+        if c == "[":
+            i = _class_end(pattern, i)
             if i >= n:
                 return [pattern]
         elif c == "(":
@@ -399,6 +393,19 @@ def alternatives(pattern: str) -> list[str]:
     return [branch for part in parts for branch in _opened(part)]
 
 
+def _class_end(pattern: str, at: int) -> int:
+    """Index of the ``]`` closing the character class opened at ``at`` (``len(pattern)`` or more: none). Its | and (
+    are literal, and so is a ] first in it."""
+    n, i = len(pattern), at + 1
+    if i < n and pattern[i] == "^":
+        i += 1
+    if i < n and pattern[i] == "]":
+        i += 1
+    while i < n and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
 def _opened(part: str) -> list[str]:
     """``(?:x|y)`` spanning the whole part: its own alternatives; anything else: the part itself."""
     if part.startswith("(?:") and part.endswith(")") and _closing(part, 0) == len(part) - 1:
@@ -417,13 +424,7 @@ def _closing(pattern: str, at: int) -> int:
             i += 2
             continue
         if c == "[":
-            i += 1
-            if i < n and pattern[i] == "^":
-                i += 1
-            if i < n and pattern[i] == "]":
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
+            i = _class_end(pattern, i)
         elif c == "(":
             depth += 1
         elif c == ")":
