@@ -15,6 +15,9 @@ per family and per rule id.
   written the same way by another writer from other public pages (``lint.independent3_*``, the same figures).
 - ``independent4_heldout`` (compliance/corpus/independent4_heldout.jsonl, session 17): a fourth independent set by
   yet another writer, from public pages no other file cites (``lint.independent4_*``, the same figures).
+- ``independent5_heldout`` (compliance/corpus/independent5_heldout.jsonl, session 18): a fifth independent set made
+  to look like the issue's hidden corpus (about one fault per violating line), labelled from RULES.md and the issue
+  text only, from public pages no other file cites (``lint.independent5_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -108,6 +111,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent2_heldout", "independent2"),
         ("independent3_heldout", "independent3"),
         ("independent4_heldout", "independent4"),
+        ("independent5_heldout", "independent5"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)

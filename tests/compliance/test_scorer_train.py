@@ -32,6 +32,7 @@ def test_training_never_reads_a_held_back_file() -> None:
         "independent2_heldout",
         "independent3_heldout",
         "independent4_heldout",
+        "independent5_heldout",
         "heldout",
         "probes2_s14",
         "probes4_unseen_s14",
