@@ -391,9 +391,15 @@ class OverlappingWorkflow(TypedDict):
     same_filter: bool
 
 
+# how to read enrol_next_7_days: "estimate" (about this many), "maximum" (at most this many: only the patients
+# whose appointment is cancelled, missed, attended or completed enrol), "none" (no stored forecast: shown as "-")
+EnrolBound = Literal["estimate", "maximum", "none"]
+
+
 class PublishImpact(TypedDict):
     trigger: ImpactTrigger | None
     enrol_next_7_days: int
+    enrol_bound: EnrolBound
     basis: str
     first_messages: list[FirstMessage]
     overlapping: list[OverlappingWorkflow]

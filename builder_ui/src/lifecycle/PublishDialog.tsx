@@ -66,8 +66,15 @@ export function PublishDialog({
               {filterText && <span className="muted small"> · {filterText}</span>}
             </dd>
             <dt>{text("publish.enrol")}</dt>
-            <dd>
-              <strong data-testid="impact-enrol">{impact.enrol_next_7_days}</strong> {text("publish.enrolUnit")}
+            <dd data-testid="impact-enrol-figure" data-bound={impact.enrol_bound}>
+              {impact.enrol_bound === "none" ? (
+                <strong data-testid="impact-enrol">{text("publish.noForecast")}</strong>
+              ) : (
+                <>
+                  {impact.enrol_bound === "maximum" && <span>{text("publish.atMost")} </span>}
+                  <strong data-testid="impact-enrol">{impact.enrol_next_7_days}</strong> {text("publish.enrolUnit")}
+                </>
+              )}
               <div className="muted small">{pickLanguage(impact.basis, lang)}</div>
             </dd>
             <dt>{text("publish.first")}</dt>

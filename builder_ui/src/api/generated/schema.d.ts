@@ -1555,6 +1555,8 @@ export interface components {
     PublishImpact: {
       trigger: components["schemas"]["ImpactTrigger"] | null;
       enrol_next_7_days: number;
+      /** @enum {string} */
+      enrol_bound: "estimate" | "maximum" | "none";
       basis: string;
       first_messages: components["schemas"]["FirstMessage"][];
       overlapping: components["schemas"]["OverlappingWorkflow"][];
