@@ -135,6 +135,7 @@ def first_messages(document: Mapping[str, Any], templates: Mapping[str, str] | N
                     {
                         "node": target,
                         "name": str(node.get("name") or node_type.label.get("ko") or target),
+                        "label": dict(node_type.label),
                         "channel": node_type.channel,
                         "purpose": node_type.purpose(params) or "informational",
                         "text": body,

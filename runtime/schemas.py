@@ -375,7 +375,8 @@ class ImpactTrigger(TypedDict):
 
 class FirstMessage(TypedDict):
     node: str
-    name: str
+    name: str  # the node's own name, else its type's Korean label
+    label: dict[str, str]  # its type's label {"ko", "en"}: the dialog shows it in the editor's language when unnamed
     channel: ChannelName
     purpose: Purpose
     text: str

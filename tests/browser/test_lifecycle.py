@@ -152,6 +152,13 @@ def test_a_cancellation_workflow_says_its_7_day_figure_is_a_maximum(ui: Page, se
     expect(figure).to_contain_text("최대 2")
     expect(figure).to_contain_text("취소한 환자만")
     ui.get_by_test_id("publish-cancel").click()
+    # And in English the figure and the unnamed message node read in English too
+    ui.get_by_test_id("lang-switch").click()
+    ui.get_by_test_id("publish").click()
+    expect(figure).to_contain_text("at most 2 patients")
+    expect(ui.get_by_test_id("impact-first-message")).to_contain_text("Send SMS")
+    ui.get_by_test_id("publish-cancel").click()
+    ui.get_by_test_id("lang-switch").click()
     # And a workflow started by hand shows no number at all
     manual = _api(
         sending,

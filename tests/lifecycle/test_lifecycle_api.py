@@ -245,6 +245,7 @@ async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(clien
         {
             "node": "note",
             "name": "문자 보내기",
+            "label": {"ko": "문자 보내기", "en": "Send SMS"},  # shown in the editor's language when unnamed
             "channel": "sms",
             "purpose": "informational",
             "text": "내일 뵙겠습니다",

@@ -83,7 +83,9 @@ export function PublishDialog({
               <ul className="plain">
                 {impact.first_messages.map((m) => (
                   <li key={m.node} data-testid="impact-first-message">
-                    <strong>{m.name}</strong> · {t(`channel.${m.channel}`)}
+                    {/* an unnamed node is called by its type, in the editor's language */}
+                    <strong>{m.label && m.name === m.label.ko ? localized(m.label as { ko: string; en: string }) : m.name}</strong> ·{" "}
+                    {t(`channel.${m.channel}`)}
                     {(m.after_labels ?? []).length > 0 && (
                       <span className="muted small">
                         {" "}

@@ -945,6 +945,9 @@ export interface components {
     FirstMessage: {
       node: string;
       name: string;
+      label: {
+        [key: string]: string;
+      };
       /** @enum {string} */
       channel: "alimtalk" | "friendtalk" | "sms";
       /** @enum {string} */
