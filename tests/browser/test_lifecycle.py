@@ -145,9 +145,11 @@ def test_a_cancellation_workflow_says_its_7_day_figure_is_a_maximum(ui: Page, se
     draft = _api(sending, "POST", "/api/workflows", doc)["id"]
     # When the manager presses publish
     ui.goto(f"/workflows/{draft}")
+    expect(ui.get_by_test_id("workflow-status")).to_have_text("초안")
     ui.get_by_test_id("publish").click()
     # Then the figure reads "최대 2 명" and says that only patients who cancel enrol
     figure = ui.get_by_test_id("impact-enrol-figure")
+    expect(figure).to_be_visible(timeout=20_000)  # the draft is saved first: slow on a loaded machine
     expect(ui.get_by_test_id("impact-enrol")).to_have_text("2")
     expect(figure).to_contain_text("최대 2")
     expect(figure).to_contain_text("취소한 환자만")
@@ -155,7 +157,7 @@ def test_a_cancellation_workflow_says_its_7_day_figure_is_a_maximum(ui: Page, se
     # And in English the figure and the unnamed message node read in English too
     ui.get_by_test_id("lang-switch").click()
     ui.get_by_test_id("publish").click()
-    expect(figure).to_contain_text("at most 2 patients")
+    expect(figure).to_contain_text("at most 2 patients", timeout=20_000)
     expect(ui.get_by_test_id("impact-first-message")).to_contain_text("Send SMS")
     ui.get_by_test_id("publish-cancel").click()
     ui.get_by_test_id("lang-switch").click()
@@ -167,8 +169,9 @@ def test_a_cancellation_workflow_says_its_7_day_figure_is_a_maximum(ui: Page, se
         {**doc, "name": "수동 안내", "nodes": [{"id": "start", "type": "trigger.manual"}, *doc["nodes"][1:]]},
     )["id"]
     ui.goto(f"/workflows/{manual}")
+    expect(ui.get_by_test_id("workflow-status")).to_have_text("초안")
     ui.get_by_test_id("publish").click()
-    expect(ui.get_by_test_id("impact-enrol")).to_have_text("예측 없음")
+    expect(ui.get_by_test_id("impact-enrol")).to_have_text("예측 없음", timeout=20_000)
     expect(ui.get_by_test_id("impact-enrol-figure")).not_to_contain_text("명")
 
 
