@@ -16,13 +16,15 @@ other finding appears is chosen (:func:`suggest`); the corpus audit in tests che
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
-from .findings import Finding
+from .findings import RULES_DIR, Finding
 
 # each notice in a few wordings: the first that the checker reads as plainly factual in this message is used
 RISK_NOTICES = (
@@ -157,7 +159,7 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
         return None
     clean = [c for c in candidates if reads_cleanly(text, c.apply(text))] or candidates
     if relint is None:
-        return _whole_move(finding, text, clean[0])
+        return _whole_move(finding, text, keeps_a_subject(text, clean[0]))
     before = list(relint(text))
     if finding.rule in _MOVED_RULES - {"KAKAO-ALIMTALK-BLACKLIST"}:
         block = _promotion_block(finding, text, before)
@@ -166,12 +168,57 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
     best: tuple[int, Suggestion] | None = None
     for candidate in clean:
         for grown in _grown(finding, text, candidate, relint):
+            grown = keeps_a_subject(text, grown)
             verdict = _verdict(finding, text, grown, before, relint)
             if verdict == 2:
                 return _whole_move(finding, text, grown)
             if best is None or verdict > best[0]:
                 best = (verdict, grown)
     return _whole_move(finding, text, best[1] if best else clean[-1])
+
+
+# what an advertisement says without saying anything: its label, placeholders, the risk notice, the opt-out
+# footer, numbers, bullets, and the fee notice a rewrite puts in
+_SAYS_NOTHING_RE = re.compile(
+    r"\(광고\)|\{\{.*?\}\}|무료\s*(?:수신)?\s*거부[^\n]*|"
+    r"[^.!?\n]*(?:부작용|개인차|개인에\s*따라|side effects|results vary|risks apply)[^.!?\n]*[.!?]?|"
+    + "|".join(re.escape(n) for n in (*FEE_NOTICES, *FEE_NOTICES_EN))
+    + r"|[0-9-]{7,}|[※*\[\]]",
+    re.I,
+)
+SUBJECT_SENTENCE = ("{name} 상담을 안내드립니다.", "{name} consultations are available.")
+GENERAL_SUBJECT = ("진료 상담을 안내드립니다.", "Consultations are available at our clinic.")
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a message has nothing left to say after its head: only notices, footer and numbers."""
+    return not re.search(r"[가-힣A-Za-z]", _SAYS_NOTHING_RE.sub(" ", text[head_end(text) :]))
+
+
+@cache
+def _procedure_names() -> re.Pattern[str]:
+    """The procedure names the missing-risk rule knows (its word list), to name what a removed claim was about."""
+    names = json.loads((RULES_DIR / "msa_omit_risk.json").read_text("utf-8"))["procedures"]
+    return re.compile("|".join(f"(?:{n})" for n in sorted(names, key=len, reverse=True)), re.I)
+
+
+def keeps_a_subject(text: str, s: Suggestion) -> Suggestion:
+    """An edit that would leave a message with nothing to say (only its label, name, greeting, notices and
+    opt-out) keeps what the removed sentence was about instead: "라식 상담을 안내드립니다." (the procedure it named, else a
+    plain consultation notice), so suggestions applied one after another always leave a message worth sending."""
+    if s.kind not in ("remove", "replace"):
+        return s
+    if says_nothing(text) or not says_nothing(s.apply(text)):
+        return s
+    english = is_english(text)
+    name = _procedure_names().search(text, s.start, s.end)
+    subject = GENERAL_SUBJECT[english] if name is None else SUBJECT_SENTENCE[english].format(name=name.group(0))
+    kept = s.text.strip()
+    body = f"{subject} {kept}" if kept else subject
+    taken = text[s.start : s.end]
+    left = "\n" if taken.startswith("\n") else "" if s.start == 0 or text[s.start - 1] in "\n" else " "
+    right = "\n" if taken.endswith("\n") else "" if s.end >= len(text) or text[s.end] in "\n.,!?" else " "
+    return replace(s, kind="replace", text=f"{left}{body}{right}")
 
 
 _GROW_STEPS = 3  # sentences a claim may run on into
@@ -264,7 +311,7 @@ def _whole_move(finding: Finding, text: str, s: Suggestion) -> Suggestion:
     if finding.rule not in _MOVED_RULES or s.text.strip():
         return s
     rest = s.apply(text)
-    if re.search(r"[가-힣A-Za-z0-9]", rest[head_end(rest) :]):
+    if not says_nothing(rest):  # a risk notice put in before is no message of its own: the whole message moves
         return s
     return Suggestion("move", 0, len(text), "", _WHOLE_MOVE_MESSAGE)
 
@@ -325,13 +372,13 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
         yield _sentence_edit(text, start, end, "", "move", _MOVE_MESSAGE)
         return
     if rule == "MSA-INDUCEMENT":
-        for notice in FEE_NOTICES_EN if english else FEE_NOTICES:
+        for notice in _not_yet_in(text, FEE_NOTICES_EN if english else FEE_NOTICES):
             yield _sentence_edit(text, start, end, notice, "replace", _FEE_MESSAGE)
         return
     if rule == "PII-HEALTH-IN-SMS":
         if in_notice(text, start, end):  # "※출혈·감염 등 부작용 가능" is the risk notice, not a patient's result
             return
-        for notice in HEALTH_NOTICES_EN if english else HEALTH_NOTICES:
+        for notice in _not_yet_in(text, HEALTH_NOTICES_EN if english else HEALTH_NOTICES):
             yield _sentence_edit(text, start, end, notice, "replace", _HEALTH_MESSAGE)
         return
     message = _REMOVE_MESSAGES.get(rule)
@@ -354,6 +401,12 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
     yield _sentence_edit(text, start, end, "", "remove", message)
     if rule == "MSA-FAKE-TITLE":  # the title was the sender's name ("(광고) 밝은눈 노안 전문병원."): the real name
         yield _sentence_edit(text, start, end, "{{ clinic.name }}", "replace", message)
+
+
+def _not_yet_in(text: str, notices: tuple[str, ...]) -> list[str]:
+    """The notices ``text`` does not already carry (a second finding's rewrite does not repeat the first's);
+    when it carries them all, an empty replacement: the sentence only goes."""
+    return [n for n in notices if n not in text] or [""]
 
 
 def is_english(text: str) -> bool:

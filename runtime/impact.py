@@ -16,7 +16,7 @@ from nodes.base import NodeType
 from nodes.registry import get_node_type
 from nodes.send_alimtalk.library import load_library
 from runtime.rundata import clinic_view, consent_ledger, patient_view
-from runtime.schemas import FirstMessage, ImpactTrigger, OverlappingWorkflow, PublishImpact
+from runtime.schemas import EnrolBound, FirstMessage, ImpactTrigger, OverlappingWorkflow, PublishImpact
 from storage.alimtalk_templates.store import approved_texts
 from storage.models import Appointment, Clinic, Patient, Workflow, WorkflowVersion
 from storage.workflows.schemas import WorkflowStatus
@@ -24,6 +24,38 @@ from storage.workflows.schemas import WorkflowStatus
 HORIZON = timedelta(days=7)
 # Appointment statuses whose patients may still be reached by an appointment or procedure trigger.
 OPEN_APPOINTMENT = ("booked", "confirmed", "attended", "completed")
+# What the count of matching appointments in the next 7 days means for each appointment/procedure event: a
+# booking trigger's count sizes the new bookings to expect (those already booked do not start it again); the
+# others enrol only the patients whose appointment ends that way, so the count is a MAXIMUM (최대).
+_APPOINTMENT_BASIS: dict[str, tuple[EnrolBound, str]] = {
+    "appointment.booked": (
+        "estimate",
+        "다음 7일 예약 중 조건에 맞는 환자 수로 새 예약 규모를 어림합니다 (이미 접수된 예약으로는 시작하지 않습니다)"
+        " / patients with a matching appointment in the next 7 days, as a guide to new bookings (appointments"
+        " already booked do not start it)",
+    ),
+    "appointment.cancelled": (
+        "maximum",
+        "최대치: 다음 7일 예약 중 조건에 맞는 환자이며, 실제로는 예약을 취소한 환자만 등록됩니다"
+        " / at most: patients with a matching appointment in the next 7 days; only those who cancel enrol",
+    ),
+    "appointment.no_show": (
+        "maximum",
+        "최대치: 다음 7일 예약 중 조건에 맞는 환자이며, 실제로는 내원하지 않은 환자만 등록됩니다"
+        " / at most: patients with a matching appointment in the next 7 days; only those who miss it enrol",
+    ),
+    "appointment.attended": (
+        "maximum",
+        "최대치: 다음 7일 예약 중 조건에 맞는 환자이며, 실제로 내원한 환자만 등록됩니다"
+        " / at most: patients with a matching appointment in the next 7 days; only those who come enrol",
+    ),
+    "procedure.completed": (
+        "maximum",
+        "최대치: 다음 7일 예약 중 조건에 맞는 환자이며, 시술을 마친 환자만 등록됩니다"
+        " / at most: patients with a matching appointment in the next 7 days; only those whose procedure is"
+        " completed enrol",
+    ),
+}
 
 
 def _trigger(document: Mapping[str, Any]) -> tuple[dict[str, Any], NodeType] | None:
@@ -103,6 +135,7 @@ def first_messages(document: Mapping[str, Any], templates: Mapping[str, str] | N
                     {
                         "node": target,
                         "name": str(node.get("name") or node_type.label.get("ko") or target),
+                        "label": dict(node_type.label),
                         "channel": node_type.channel,
                         "purpose": node_type.purpose(params) or "informational",
                         "text": body,
@@ -243,6 +276,7 @@ async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetim
         return {
             "trigger": None,
             "enrol_next_7_days": 0,
+            "enrol_bound": "none",
             "basis": "",
             "first_messages": [],
             "overlapping": [],
@@ -256,23 +290,27 @@ async def publish_impact(session: AsyncSession, workflow: Workflow, now: datetim
         "params": dict(node.get("params") or {}),
         "filter": filter_text(node_type, dict(node.get("params") or {})),
     }
+    bound: EnrolBound = "estimate"
     if node_type.schedule is not None:
         enrol = await _campaign_enrolments(session, node, node_type, now)
         basis = "다음 7일 안의 발송 시각에 대상이 되는 환자 / patients in the segment if it fires within 7 days"
-    elif any(e.startswith(("appointment.", "procedure.")) for e in node_type.events):
+    elif node_type.events and node_type.events[0] in _APPOINTMENT_BASIS:
         enrol = await _appointment_enrolments(session, node, node_type, now)
-        basis = "다음 7일 예약 중 조건에 맞는 환자 / patients with a matching appointment in the next 7 days"
+        bound, basis = _APPOINTMENT_BASIS[node_type.events[0]]
     elif node_type.starts_runs == "manual":
-        enrol = 0
+        enrol, bound = 0, "none"
         basis = "직원이 직접 시작할 때만 등록합니다 / enrols only when staff start it by hand"
     else:
-        enrol = 0
-        basis = "새 이벤트가 올 때마다 시작합니다 / starts as new events arrive (no stored forecast)"
+        enrol, bound = 0, "none"
+        basis = (
+            "새 이벤트가 올 때마다 시작합니다 (미리 셀 수 없습니다) / starts as new events arrive (no stored forecast)"
+        )
     overlapping = await _overlapping(session, workflow, node, node_type)
     warnings = _warnings(overlapping)
     return {
         "trigger": trigger,
         "enrol_next_7_days": enrol,
+        "enrol_bound": bound,
         "basis": basis,
         "first_messages": first_messages(document, await _clinic_templates(session, workflow.clinic_id)),
         "overlapping": overlapping,

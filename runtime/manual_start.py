@@ -253,9 +253,12 @@ async def first_message(
     acted: set[str] = set()
     frontier = [graph.trigger_id]
     stopped: str | None = None
+    chosen: tuple[str, str] | None = None  # the last branch and the port it took (why nothing is sent)
     waits: list[tuple[datetime, str, tuple[str, ...]]] = []
     while True:
         for step in walk(graph, frontier, acted, data):
+            if step.status == "done" and len(step.ports) == 1 and step.ports[0] != "out":
+                chosen = (step.node_id, step.ports[0])
             for effect in step.effects:
                 if isinstance(effect, SendMessage):
                     channel = CHANNELS[effect.channel]
@@ -281,7 +284,7 @@ async def first_message(
             elif step.status in ("stopped", "failed") and step.reason:
                 stopped = step.reason
         if not waits:
-            break
+            return {"reason": stopped or _ended_without_message(graph, chosen)}
         waits.sort()
         due, node_id, ports = waits.pop(0)
         if due > now + timedelta(days=PREVIEW_DAYS):
@@ -290,6 +293,24 @@ async def first_message(
         frontier = graph.next_nodes(node_id, ports)
     reason = stopped or f"{PREVIEW_DAYS}일 안에 보낼 메시지가 없습니다 / no message within {PREVIEW_DAYS} days"
     return {"reason": reason}
+
+
+_PORT_NAMES = {"yes": ("예", "yes"), "no": ("아니오", "no")}
+
+
+def _ended_without_message(graph: Graph, chosen: tuple[str, str] | None) -> str:
+    """Why a patient's path ends with no message, as staff read it: the branch and the way it went ("'동의 확인'에서
+    '아니오'로": no marketing consent), not "no message within 60 days" (found in the user trial)."""
+    if chosen is None:
+        return "보내는 메시지 없이 경로가 끝납니다 / the path ends without a message"
+    node_id, port = chosen
+    node = graph.nodes[node_id]
+    node_type = get_node_type(str(node.get("type")))
+    label = dict(node_type.label) if node_type is not None else {}
+    ko_name = str(node.get("name") or label.get("ko") or node_id)
+    en_name = str(node.get("name") or label.get("en") or node_id)
+    ko_port, en_port = _PORT_NAMES.get(port, (port, port))
+    return f"'{ko_name}'에서 '{ko_port}' 경로로 끝납니다 / the path ends after '{en_name}' took '{en_port}'"
 
 
 def _masked(patient: Patient) -> dict[str, Any]:

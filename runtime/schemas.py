@@ -375,7 +375,8 @@ class ImpactTrigger(TypedDict):
 
 class FirstMessage(TypedDict):
     node: str
-    name: str
+    name: str  # the node's own name, else its type's Korean label
+    label: dict[str, str]  # its type's label {"ko", "en"}: the dialog shows it in the editor's language when unnamed
     channel: ChannelName
     purpose: Purpose
     text: str
@@ -391,9 +392,15 @@ class OverlappingWorkflow(TypedDict):
     same_filter: bool
 
 
+# how to read enrol_next_7_days: "estimate" (about this many), "maximum" (at most this many: only the patients
+# whose appointment is cancelled, missed, attended or completed enrol), "none" (no stored forecast: shown as "-")
+EnrolBound = Literal["estimate", "maximum", "none"]
+
+
 class PublishImpact(TypedDict):
     trigger: ImpactTrigger | None
     enrol_next_7_days: int
+    enrol_bound: EnrolBound
     basis: str
     first_messages: list[FirstMessage]
     overlapping: list[OverlappingWorkflow]

@@ -143,6 +143,10 @@ def test_two_successive_cp949_reservation_exports(page: Page, published: dict[st
     errors = page.get_by_test_id("preview-errors")
     expect(errors).to_contain_text("예약시간")
     expect(errors).to_contain_text("invalid_status")
+    # the bad row is the fifth data row: row 6 in the spreadsheet the receptionist opens (header = row 1), as the
+    # patient import numbers its rows (found in the user trial: "행 3" pointed at a good row)
+    bad = errors.locator("tr", has_text="invalid_status")
+    expect(bad.get_by_test_id("finding-row")).to_have_text("6")
     page.get_by_test_id("reservation-confirm").click()
     expect(page.get_by_test_id("import-counts-created")).to_contain_text("4")
     # When the next day's export is imported

@@ -135,6 +135,46 @@ def test_publishing_asks_first_with_the_impact(ui: Page, sending: tuple[str, Pat
     expect(row.get_by_test_id("workflow-status")).to_have_text("운영 중")
 
 
+def test_a_cancellation_workflow_says_its_7_day_figure_is_a_maximum(ui: Page, sending: tuple[str, Path]) -> None:
+    # found in the user trial: "다음 7일 예상 등록 환자 2명" for a cancellation trigger (only those who cancel enrol)
+    # Given two cataract bookings in the next 7 days and a draft that starts when a booking is cancelled
+    for n, days in ((1, 1), (2, 3)):
+        _book(sending, f"max-{n}", "cataract", days=days, chart=f"M-{n}")
+    doc = _flow("예약 취소 안내", "cataract", text="예약이 취소되었습니다")
+    doc["nodes"][0]["type"] = "trigger.appointment_cancelled"
+    draft = _api(sending, "POST", "/api/workflows", doc)["id"]
+    # When the manager presses publish
+    ui.goto(f"/workflows/{draft}")
+    expect(ui.get_by_test_id("workflow-status")).to_have_text("초안")
+    ui.get_by_test_id("publish").click()
+    # Then the figure reads "최대 2 명" and says that only patients who cancel enrol
+    figure = ui.get_by_test_id("impact-enrol-figure")
+    expect(figure).to_be_visible(timeout=20_000)  # the draft is saved first: slow on a loaded machine
+    expect(ui.get_by_test_id("impact-enrol")).to_have_text("2")
+    expect(figure).to_contain_text("최대 2")
+    expect(figure).to_contain_text("취소한 환자만")
+    ui.get_by_test_id("publish-cancel").click()
+    # And in English the figure and the unnamed message node read in English too
+    ui.get_by_test_id("lang-switch").click()
+    ui.get_by_test_id("publish").click()
+    expect(figure).to_contain_text("at most 2 patients", timeout=20_000)
+    expect(ui.get_by_test_id("impact-first-message")).to_contain_text("Send SMS")
+    ui.get_by_test_id("publish-cancel").click()
+    ui.get_by_test_id("lang-switch").click()
+    # And a workflow started by hand shows no number at all
+    manual = _api(
+        sending,
+        "POST",
+        "/api/workflows",
+        {**doc, "name": "수동 안내", "nodes": [{"id": "start", "type": "trigger.manual"}, *doc["nodes"][1:]]},
+    )["id"]
+    ui.goto(f"/workflows/{manual}")
+    expect(ui.get_by_test_id("workflow-status")).to_have_text("초안")
+    ui.get_by_test_id("publish").click()
+    expect(ui.get_by_test_id("impact-enrol")).to_have_text("예측 없음", timeout=20_000)
+    expect(ui.get_by_test_id("impact-enrol-figure")).not_to_contain_text("명")
+
+
 def test_pause_holds_a_due_message_and_resume_sends_it_once(ui: Page, sending: tuple[str, Path]) -> None:
     # Given a published workflow whose run waits before its message
     wid = _api(sending, "POST", "/api/workflows", _flow("라식 대기 안내", "lasik", wait_minutes=30))["id"]

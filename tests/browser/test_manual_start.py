@@ -74,6 +74,7 @@ def test_receptionist_previews_then_starts_a_manual_workflow_for_three_patients(
     expect(rows).to_have_count(3)
     expect(rows.first).to_contain_text("정하늘님, 정기 검진 시기입니다.")
     expect(rows.first).to_contain_text("정*늘")
+    expect(rows.first).to_contain_text(" · 문자 · ")  # the channel in words, not its code "sms"
     # When she starts it
     page.get_by_test_id("start-confirm").click()
     # Then three runs exist, and the runs page lists them

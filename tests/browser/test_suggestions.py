@@ -135,3 +135,27 @@ def test_a_message_that_is_all_promotion_becomes_an_advertising_branch_in_its_pl
     page.keyboard.press("Control+z")
     expect(page.get_by_test_id("node-pitch")).to_be_visible()
     expect(page.get_by_test_id("node-branch_consent_1")).to_have_count(0)
+
+
+def test_the_inducement_and_safety_suggestions_in_turn_leave_an_ad_that_says_something(page: Page) -> None:
+    # found in the user trial: the two suggestions one after another left only label, name, notice and opt-out
+    # Given an advertising SMS whose only sentences are an offer and a claim denying pain
+    page.goto("/workflows/new")
+    drop_from_palette(page, "send.sms", 300, 200)
+    page.get_by_test_id(f"node-{SMS}").click()
+    page.locator("#root_purpose").select_option(index=1)  # 광고성 / Advertising
+    text = page.locator("#root_text")
+    text.fill(
+        "(광고) {{ clinic.name }} 라식 50% 할인! 통증 없는 라식. 부작용이 있을 수 있습니다. 무료수신거부 {{ clinic.optout_number }}"
+    )
+    # When the manager applies the inducement's suggestion, then the safety claim's
+    for rule in ("MSA-INDUCEMENT", "MSA-SAFETY-CLAIM"):
+        problem = page.locator(f'[data-testid="problem"][data-code="{rule}"]')
+        expect(problem).to_be_visible()
+        page.locator("li", has=problem).get_by_test_id("apply-suggestion").click()
+        expect(page.locator(f'[data-testid="problem"][data-code="{rule}"]')).to_have_count(0)
+    # Then the ad still says what it is about, with its fee notice, risk notice and opt-out
+    expect(text).to_have_value(
+        "(광고) {{ clinic.name }} 비용은 원내에 게시된 비급여 진료비용을 따릅니다. 라식 상담을 안내드립니다. "
+        "부작용이 있을 수 있습니다. 무료수신거부 {{ clinic.optout_number }}"
+    )

@@ -17,7 +17,6 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,13 +111,6 @@ def is_heldout(path: Path) -> bool:
     return "heldout" in path.name or "unseen" in path.name
 
 
-def rows() -> Iterator[tuple[Path, dict[str, Any]]]:
-    for path in CORPUS_FILES:
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                yield path, json.loads(line)
-
-
 @dataclass(frozen=True)
 class Failure:
     file: str
@@ -202,31 +194,53 @@ def audit_finding(text: str, channel: str, purpose: str, finding: Finding, befor
     return "", ""
 
 
-def audit() -> tuple[Counter[str], list[Failure]]:
-    """(findings audited per rule, failures) over every line of every corpus file."""
+def _audit_line(path: Path, row: dict[str, Any], audited: Counter[str]) -> list[Failure]:
+    text, channel, purpose = row["text"], row["channel"], row["purpose"]
+    failures: list[Failure] = []
+    findings = lint_text(text, channel, purpose)
+    for finding in findings:
+        if finding.severity == "info" or finding.start is None:
+            continue
+        audited[finding.rule] += 1
+        kind, detail = audit_finding(text, channel, purpose, finding, findings)
+        if kind:
+            after = finding.suggestion.apply(text) if finding.suggestion else text
+            if is_heldout(path):  # never its text: the rules a rewrite raised, at most
+                shown = detail if kind == "new-finding" else ""
+            else:
+                shown = f"{detail} | {text!r} -> {after!r}"
+            msa_only = kind == "not-gone" or all(r.startswith("MSA-") for r in detail.split(", "))
+            if kind in ("new-finding", "not-gone") and msa_only and says_nothing(after):
+                kind = "checker-on-empty-ad"
+            elif kind == "new-finding" and detail == "ADV-SENDER" and sender_kept(text, after):
+                kind = "checker-sender-gap"
+            failures.append(Failure(path.name, row["id"], finding.rule, kind, shown))
+    return failures
+
+
+def audit(files: tuple[Path, ...] = CORPUS_FILES) -> tuple[Counter[str], list[Failure]]:
+    """(findings audited per rule, failures) over every line of ``files`` (every corpus file). A line whose
+    lint or rewrite raises is a failure of kind "crash": no traceback leaves here, so no held-out text is shown
+    (a training line's failure shows its error and text)."""
     audited: Counter[str] = Counter()
     failures: list[Failure] = []
-    for path, row in rows():
-        text, channel, purpose = row["text"], row["channel"], row["purpose"]
-        findings = lint_text(text, channel, purpose)
-        for finding in findings:
-            if finding.severity == "info" or finding.start is None:
+    for path in files:
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
                 continue
-            audited[finding.rule] += 1
-            kind, detail = audit_finding(text, channel, purpose, finding, findings)
-            if kind:
-                after = finding.suggestion.apply(text) if finding.suggestion else text
-                if is_heldout(path):  # never its text: the rules a rewrite raised, at most
-                    shown = detail if kind == "new-finding" else ""
-                else:
-                    shown = f"{detail} | {text!r} -> {after!r}"
-                msa_only = kind == "not-gone" or all(r.startswith("MSA-") for r in detail.split(", "))
-                if kind in ("new-finding", "not-gone") and msa_only and says_nothing(after):
-                    kind = "checker-on-empty-ad"
-                elif kind == "new-finding" and detail == "ADV-SENDER" and sender_kept(text, after):
-                    kind = "checker-sender-gap"
-                failures.append(Failure(path.name, row["id"], finding.rule, kind, shown))
+            row = json.loads(line)
+            try:
+                failures.extend(_audit_line(path, row, audited))
+            except Exception as error:  # reported per line: the text only for training lines
+                shown = type(error).__name__ if is_heldout(path) else f"{error!r} | {row.get('text')!r}"
+                failures.append(Failure(path.name, str(row.get("id")), "-", "crash", shown))
     return audited, failures
+
+
+def described(failures: list[Failure]) -> str:
+    """One line per failure for an assertion message: file, line id, rule, kind, and the detail (for held-out
+    files only the rules a rewrite raised or the error's type, never the text)."""
+    return "\n".join(f"{f.file} {f.line_id} {f.rule} {f.kind} {f.detail}".rstrip() for f in failures)
 
 
 def main() -> None:

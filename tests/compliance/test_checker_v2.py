@@ -185,9 +185,11 @@ def test_normalisation_round_trips_through_the_offset_map(text: str) -> None:
             "(광고) 밝은눈안과 The LASIK clinic in Korea. 무료수신거부 080-500-7000",
         ),
         (
-            "(광고) 밝은눈안과 LASIK with guaranteed results. 무료수신거부 080-500-7000",
+            "(광고) 밝은눈안과 LASIK with guaranteed results. Consultations on Saturdays. 무료수신거부 080-500-7000",
             "MSA-GUARANTEE",
-            "(광고) 밝은눈안과 무료수신거부 080-500-7000",  # a promise is its sentence: "LASIK with results" fixes nothing
+            # a promise is its sentence: "LASIK with results" fixes nothing (an ad whose only sentence it was keeps
+            # a consultation notice instead: tests/compliance/test_suggestions_in_sequence.py)
+            "(광고) 밝은눈안과 Consultations on Saturdays. 무료수신거부 080-500-7000",
         ),
         (
             "(광고) 푸른숲안과 국내 최고의 라식. 무료수신거부 080-500-7000",

@@ -4,31 +4,81 @@ says how each is checked). Held-out lines take part; their texts are never print
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
+
+import pytest
 
 from compliance.text_rules import lint_text
-from tests.compliance.suggestion_audit import audit
+from tests.compliance.suggestion_audit import CORPUS_FILES, ROOT, audit, described
 
 # Nothing to rewrite: an empty message is refused by the editor's own validation ("must not be empty").
 NO_REWRITE = frozenset({"MSG-EMPTY"})
+CHECKER = ("checker-on-empty-ad", "checker-sender-gap")  # the checker's own defects, counted by the audit
+
+
+def check_rewrites(files: tuple[Path, ...] = CORPUS_FILES) -> int:
+    """Fail (message only: no traceback, no locals, held-out lines by id) when more than one suggestion in 200
+    fails on ``files``; the number of findings audited otherwise."""
+    audited, failures = audit(files)
+    real = [f for f in failures if f.kind not in CHECKER and f.rule not in NO_REWRITE]
+    # session 16: 3 of 2,743 (the learned scorer raising another rule on the rewritten text); rules and the scorer
+    # change under this test, so the bar is a rate: at most one suggestion in 200 may fail
+    if len(real) > sum(audited.values()) / 200:
+        by_kind = Counter((f.rule, f.kind) for f in real)
+        pytest.fail(f"{len(real)} of {sum(audited.values())} failing {dict(by_kind)}\n{described(real)}", pytrace=False)
+    return sum(audited.values())
 
 
 def test_every_suggestion_removes_its_finding_and_raises_nothing_new() -> None:
-    audited, failures = audit()
-    assert sum(audited.values()) > 2000  # every corpus file took part
-    checker = ("checker-on-empty-ad", "checker-sender-gap")  # the checker's own defects, counted by the audit
-    real = [f for f in failures if f.kind not in checker and f.rule not in NO_REWRITE]
-    by_kind = Counter((f.rule, f.kind) for f in real)
-    # session 16: 3 of 2,743 (the learned scorer raising another rule on the rewritten text); rules and the scorer
-    # change under this test, so the bar is a rate: at most one suggestion in 200 may fail
-    assert len(real) <= sum(audited.values()) / 200, (by_kind, [(f.file, f.line_id, f.detail) for f in real])
+    assert check_rewrites() > 2000  # every corpus file took part
 
 
 def test_every_reportable_rule_has_a_suggestion() -> None:
     audited, failures = audit()
-    missing = {f.rule for f in failures if f.kind == "no-suggestion"}
-    assert missing <= NO_REWRITE, missing
+    missing = sorted({f.rule for f in failures if f.kind == "no-suggestion"} - NO_REWRITE)
+    if missing:
+        pytest.fail(f"no suggestion for {missing}", pytrace=False)
     assert len(audited) >= 25  # the text rules the corpus exercises
+
+
+def test_a_failing_held_out_line_is_shown_by_its_id_only(tmp_path: Path) -> None:
+    # Given a held-out file and a training file, each with a line the audit fails on (a channel lint refuses)
+    secret = "(광고) 비공개문장 최고의 라식 이벤트"
+    for name in ("x_heldout.jsonl", "x_training.jsonl"):
+        row = {"id": f"{name[:-6]}-01", "text": secret, "channel": "pigeon", "purpose": "advertising"}
+        (tmp_path / name).write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
+    module = tmp_path / "test_leak.py"
+    module.write_text(
+        "from pathlib import Path\n"
+        "from tests.compliance.test_suggestion_rewrites import check_rewrites\n"
+        "def test_heldout():\n"
+        f"    check_rewrites((Path({str(tmp_path / 'x_heldout.jsonl')!r}),))\n"
+        "def test_training():\n"
+        f"    check_rewrites((Path({str(tmp_path / 'x_training.jsonl')!r}),))\n",
+        "utf-8",
+    )
+    # When the rewrite check runs on them, with pytest showing every local it can
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--showlocals", "--tb=long", "-p", "no:cacheprovider", str(module)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    out = ran.stdout + ran.stderr
+    # Then both fail; the held-out line is named by file, id and error type, its text never shown
+    heldout = out[out.index("test_heldout") : out.index("test_training")] if "test_training" in out else out
+    assert ran.returncode == 1 and "x_heldout-01" in out and "2 failed" in out, out[-2000:]
+    assert "비공개문장" not in heldout, "held-out text printed"
+    # and a training line's failure shows its text, to be fixed
+    assert "비공개문장" in out[out.index("x_training-01") - 200 :]
 
 
 def test_a_comparison_goes_with_its_whole_sentence_and_the_head_stays() -> None:
@@ -36,7 +86,11 @@ def test_a_comparison_goes_with_its_whole_sentence_and_the_head_stays() -> None:
         "(광고) 하람안과 다른 병원에서 실패한 코, 저희는 다릅니다. 부작용이 있을 수 있습니다. 무료수신거부 080-123-4567"
     )
     finding = next(f for f in lint_text(text, "friendtalk", "advertising") if f.rule == "MSA-COMPARISON")
-    assert finding.suggestion.apply(text) == "(광고) 하람안과 부작용이 있을 수 있습니다. 무료수신거부 080-123-4567"
+    # the ad's only claim went: a plain consultation notice keeps it worth sending (test_suggestions_in_sequence)
+    assert (
+        finding.suggestion.apply(text)
+        == "(광고) 하람안과 진료 상담을 안내드립니다. 부작용이 있을 수 있습니다. 무료수신거부 080-123-4567"
+    )
 
 
 def test_a_discount_becomes_a_factual_fee_notice() -> None:

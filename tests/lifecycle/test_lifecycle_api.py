@@ -245,6 +245,7 @@ async def test_publish_impact_counts_the_next_7_days_and_warns_of_overlaps(clien
         {
             "node": "note",
             "name": "문자 보내기",
+            "label": {"ko": "문자 보내기", "en": "Send SMS"},  # shown in the editor's language when unnamed
             "channel": "sms",
             "purpose": "informational",
             "text": "내일 뵙겠습니다",
@@ -333,3 +334,53 @@ async def test_publishing_an_archived_workflow_is_refused_in_one_korean_and_one_
     assert "archived" in en and "publish" in en and "unarchive" in en and en.isascii(), en
     # And nothing changed
     assert await _status(client, wid) == "archived"
+
+
+# How the publish dialog must read the 7-day figure for each trigger kind (found in the user trial: a
+# cancellation workflow said "다음 7일 예상 등록 환자 2명" when at most 2 — only those who cancel — would enrol).
+EXPECTED_BOUND = {
+    "trigger.appointment_booked": ("estimate", "새 예약 규모"),
+    "trigger.appointment_cancelled": ("maximum", "최대"),
+    "trigger.appointment_no_show": ("maximum", "최대"),
+    "trigger.appointment_attended": ("maximum", "최대"),
+    "trigger.procedure_completed": ("maximum", "최대"),
+    "trigger.patient_created": ("none", "미리 셀 수 없습니다"),
+    "trigger.consent_granted": ("none", "미리 셀 수 없습니다"),
+    "trigger.manual": ("none", "직원이 직접 시작할 때만"),
+}
+
+
+async def test_the_7_day_figure_says_whether_it_is_an_estimate_or_a_maximum(client: Client) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from nodes.registry import node_types
+
+    # every trigger kind is decided here (a new trigger must say how its figure reads); the schedule trigger is
+    # covered by the campaign tests (its figure is the segment's size: an estimate)
+    event_triggers = {t.type for t in node_types() if t.category == "trigger" and t.schedule is None}
+    assert event_triggers == set(EXPECTED_BOUND)
+    # Given two cataract appointments in the next 7 days
+    now = datetime.now(UTC)
+    for n in (1, 2):
+        appointment = {"id": f"apt-{n}", "starts_at": (now + timedelta(days=n)).isoformat(), "procedure": "cataract"}
+        booked = event(
+            "appointment.booked", f"b-{n}", chart_no=f"A-{n}", phone=f"010-2222-000{n}", appointment=appointment
+        )
+        assert (await client.post("/api/events", json=booked)).status_code == 201
+    for trigger, (bound, words) in EXPECTED_BOUND.items():
+        doc = workflow(
+            [
+                {"id": "start", "type": trigger},
+                {"id": "note", "type": "send.sms", "params": {"text": "안내드립니다", "purpose": "informational"}},
+            ],
+            [("start", "note")],
+            name=f"{trigger} 안내",
+        )
+        wid = await _create(client, doc)
+        # When the publish dialog asks for the impact
+        body = (await client.get(f"/api/workflows/{wid}/impact")).json()
+        # Then the figure says how to read it, in Korean first and English after " / "
+        assert (body["enrol_bound"], body["enrol_next_7_days"] > 0) == (bound, bound != "none"), trigger
+        assert words in body["basis"].split(" / ")[0], (trigger, body["basis"])
+        if bound == "maximum":
+            assert "at most" in body["basis"].split(" / ")[1], body["basis"]

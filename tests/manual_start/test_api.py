@@ -153,3 +153,33 @@ def test_any_body_is_a_request_or_a_specific_refusal(body: Any) -> None:
     for key in ("last_visit_before", "last_visit_after"):
         value = (request.filter or {}).get(key)
         assert value is None or (len(value) == 10 and value[4] == "-")
+
+
+ONLY_WITH_CONSENT = workflow(
+    [
+        {"id": "start", "type": "trigger.manual"},
+        {"id": "consent", "type": "branch.consent", "params": {"purpose": "marketing"}},
+        {
+            "id": "ad",
+            "type": "send.sms",
+            "params": {
+                "text": "(광고) {{ clinic.name }} 검진 상담을 안내드립니다. 무료수신거부 080-555-0142",
+                "purpose": "advertising",
+            },
+        },
+    ],
+    [("start", "consent"), ("consent", "yes", "ad")],
+    name="검진 상담 광고",
+)
+
+
+async def test_the_preview_says_why_a_patient_gets_no_message(client: AsyncTestClient[Litestar]) -> None:
+    # found in the user trial: a patient without marketing consent was "no message within 60 days"
+    # Given a manual advertising workflow behind a marketing-consent check, and a patient without that consent
+    workflow_id = await _publish(client, ONLY_WITH_CONSENT)
+    ids = await _patients(client, 1)
+    # When staff preview the start
+    body = (await client.post(f"/api/workflows/{workflow_id}/start", json={"patient_ids": ids, "dry_run": True})).json()
+    # Then the preview names the branch and the way it went, in Korean and English
+    reason = body["preview"][0]["first"]["reason"]
+    assert reason == "'동의 확인'에서 '아니오' 경로로 끝납니다 / the path ends after 'Consent check' took 'no'"

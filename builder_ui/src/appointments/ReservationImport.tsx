@@ -22,7 +22,7 @@ function Findings({ title, items, testId }: { title: string; items: ImportReport
       <table className="table" data-testid={testId}>
         <thead>
           <tr>
-            <th>{s("row")}</th>
+            <th title={s("rowHint")}>{s("row")}</th>
             <th>{s("column")}</th>
             <th>{s("code")}</th>
             <th>{s("message")}</th>
@@ -31,7 +31,9 @@ function Findings({ title, items, testId }: { title: string; items: ImportReport
         <tbody>
           {items.map((f, i) => (
             <tr key={i}>
-              <td>{f.row}</td>
+              {/* the API counts data rows (header excluded, 0 = the whole file); people look in the spreadsheet,
+                  where the header is row 1 — as the patient import shows its rows */}
+              <td data-testid="finding-row">{f.row === 0 ? s("wholeFile") : f.row + 1}</td>
               <td>{f.column}</td>
               <td>
                 <code>{f.code}</code>

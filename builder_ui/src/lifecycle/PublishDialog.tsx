@@ -66,8 +66,15 @@ export function PublishDialog({
               {filterText && <span className="muted small"> · {filterText}</span>}
             </dd>
             <dt>{text("publish.enrol")}</dt>
-            <dd>
-              <strong data-testid="impact-enrol">{impact.enrol_next_7_days}</strong> {text("publish.enrolUnit")}
+            <dd data-testid="impact-enrol-figure" data-bound={impact.enrol_bound}>
+              {impact.enrol_bound === "none" ? (
+                <strong data-testid="impact-enrol">{text("publish.noForecast")}</strong>
+              ) : (
+                <>
+                  {impact.enrol_bound === "maximum" && <span>{text("publish.atMost")} </span>}
+                  <strong data-testid="impact-enrol">{impact.enrol_next_7_days}</strong> {text("publish.enrolUnit")}
+                </>
+              )}
               <div className="muted small">{pickLanguage(impact.basis, lang)}</div>
             </dd>
             <dt>{text("publish.first")}</dt>
@@ -76,7 +83,9 @@ export function PublishDialog({
               <ul className="plain">
                 {impact.first_messages.map((m) => (
                   <li key={m.node} data-testid="impact-first-message">
-                    <strong>{m.name}</strong> · {t(`channel.${m.channel}`)}
+                    {/* an unnamed node is called by its type, in the editor's language */}
+                    <strong>{m.label && m.name === m.label.ko ? localized(m.label as { ko: string; en: string }) : m.name}</strong> ·{" "}
+                    {t(`channel.${m.channel}`)}
                     {(m.after_labels ?? []).length > 0 && (
                       <span className="muted small">
                         {" "}

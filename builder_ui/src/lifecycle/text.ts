@@ -36,6 +36,8 @@ const TEXT = {
   "publish.trigger": ["시작 조건", "Trigger"],
   "publish.enrol": ["다음 7일 예상 등록 환자", "Patients the next 7 days would enrol"],
   "publish.enrolUnit": ["명", "patients"],
+  "publish.atMost": ["최대", "at most"],
+  "publish.noForecast": ["예측 없음", "no forecast"],
   "publish.first": ["각 환자가 처음 받는 메시지", "What each patient receives first"],
   "publish.noSend": ["보내는 메시지가 없습니다", "No message is sent"],
   "publish.overlap": ["같은 시작 조건의 다른 워크플로", "Other live workflows on the same trigger"],

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { api } from "../api/endpoints";
 import type { PatientSummary } from "../api/generated";
-import { useLang } from "../i18n";
+import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList } from "../panels/common";
 import "../panels/patients.css";
@@ -111,6 +111,7 @@ function FilterForm({ filter, onChange }: { filter: Filter; onChange: (next: Fil
 
 function PreviewTable({ answer }: { answer: StartAnswer }) {
   const s = useStartText();
+  const t = useT();
   const lang = useLang((st) => st.lang);
   return (
     <table className="table start-preview" data-testid="start-preview">
@@ -133,7 +134,7 @@ function PreviewTable({ answer }: { answer: StartAnswer }) {
                 {first?.at && (
                   <>
                     <span className="small">
-                      {first.at.slice(0, 16).replace("T", " ")} · {first.channel} ·{" "}
+                      {first.at.slice(0, 16).replace("T", " ")} · {t(`channel.${first.channel}`)} ·{" "}
                       <span className={`badge ${first.decision === "send" ? "badge-ok" : "badge-warning"}`}>{s(first.decision ?? "send")}</span>
                     </span>
                     <div className="start-text">{first.text}</div>

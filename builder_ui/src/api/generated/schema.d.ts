@@ -945,6 +945,9 @@ export interface components {
     FirstMessage: {
       node: string;
       name: string;
+      label: {
+        [key: string]: string;
+      };
       /** @enum {string} */
       channel: "alimtalk" | "friendtalk" | "sms";
       /** @enum {string} */
@@ -1555,6 +1558,8 @@ export interface components {
     PublishImpact: {
       trigger: components["schemas"]["ImpactTrigger"] | null;
       enrol_next_7_days: number;
+      /** @enum {string} */
+      enrol_bound: "estimate" | "maximum" | "none";
       basis: string;
       first_messages: components["schemas"]["FirstMessage"][];
       overlapping: components["schemas"]["OverlappingWorkflow"][];
