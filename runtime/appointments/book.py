@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nodes.procedures import ProcedureEntry
 from nodes.timeutil import SEOUL
+from runtime.appointments.changes import NEXT_STATUSES
 from runtime.appointments.schemas import AppointmentDetail, AppointmentStatus, AppointmentView
 from runtime.schemas import RunSummary
 from runtime.views import message_view, run_summary
@@ -152,4 +153,5 @@ async def appointment_detail(session: AsyncSession, clinic_id: int, appointment_
     base["run_list"] = run_list
     base["message_list"] = [message_view(row, patient) for row in outbox]
     base["events"] = [{"type": t, "occurred_at": _iso(at)} for t, at in events]
+    base["next_statuses"] = list(NEXT_STATUSES.get(appointment.status, ()))
     return cast(AppointmentDetail, base)

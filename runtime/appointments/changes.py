@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nodes.particles import with_particle
 from nodes.timeutil import SEOUL, parse_datetime
 from runtime.event_fields import field_message
 from runtime.events import validate_event
@@ -32,6 +33,45 @@ STATUS_EVENTS = {
     "no_show": "appointment.no_show",
     "cancelled": "appointment.cancelled",
 }
+
+
+# Where a click in the book may move an appointment: the visit's own course. A cancelled or missed visit is booked
+# again first (then confirmed or attended), a completed procedure is final; a visit marked attended by mistake can
+# still be marked missed. EMR imports and booking webhooks are the clinic's record and are not held to this.
+NEXT_STATUSES: dict[str, tuple[str, ...]] = {
+    "booked": ("confirmed", "attended", "completed", "no_show", "cancelled"),
+    "confirmed": ("attended", "completed", "no_show", "cancelled"),
+    "attended": ("completed", "no_show"),
+    "completed": (),
+    "no_show": ("booked", "attended"),
+    "cancelled": ("booked",),
+}
+STATUS_NAMES = {
+    "booked": ("다시 예약", "booked again"),
+    "confirmed": ("확정", "confirmed"),
+    "attended": ("내원", "attended"),
+    "completed": ("시술 완료", "completed"),
+    "no_show": ("미내원", "no-show"),
+    "cancelled": ("취소", "cancelled"),
+}
+
+
+def _status_refusal(current: str, asked: str) -> ApiError:
+    allowed = NEXT_STATUSES.get(current, ())
+    ko = ", ".join(STATUS_NAMES[s][0] for s in allowed) or "없음"
+    en = ", ".join(STATUS_NAMES[s][1] for s in allowed) or "none"
+    return ApiError(
+        409,
+        [
+            Problem(
+                "status_not_allowed",
+                f"'{STATUS_NAMES[current][0]}' 상태의 예약은 {with_particle(STATUS_NAMES[asked][0], '로')} 바꿀 수 없습니다 "
+                f"(가능: {ko}) / a {STATUS_NAMES[current][1]} appointment cannot become {STATUS_NAMES[asked][1]} "
+                f"(possible: {en})",
+                path="/status",
+            )
+        ],
+    )
 
 
 def _bad(path: str, message: str, code: str = "invalid_field") -> ApiError:
@@ -139,6 +179,8 @@ def change_events(appointment: Appointment, patient: Patient, body: Any, now: da
             "/status",
             f"상태는 {', '.join(APPOINTMENT_STATUSES)} 중 하나입니다 / status must be one of {', '.join(APPOINTMENT_STATUSES)}",
         )
+    if status is not None and status != appointment.status and status not in NEXT_STATUSES.get(appointment.status, ()):
+        raise _status_refusal(appointment.status, status)
     person = patient_block(patient)
     block: dict[str, Any] = {"id": appointment.external_id}
     moved = False

@@ -41,6 +41,7 @@ class AppointmentDetail(AppointmentView):
     run_list: list[RunSummary]
     message_list: list[MessageView]
     events: list["AppointmentEvent"]
+    next_statuses: list[AppointmentStatus]  # where the book's buttons may move it (a cancelled visit: booked again)
 
 
 class AppointmentEvent(TypedDict):

@@ -154,6 +154,31 @@ async def test_a_cancelled_appointment_can_be_booked_again(client: Client) -> No
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["path"] == "/colour"
 
 
+async def test_the_book_moves_a_visit_along_its_course_only(client: Client) -> None:
+    """A cancelled visit is booked again before it is confirmed or attended; a completed procedure is final."""
+    created = await book(client, patient={"chart_no": "A-4101"}, starts_at="2026-12-09T10:00")
+    appointment_id = created["appointment"]["id"]
+    assert "booked" not in created["appointment"]["next_statuses"]
+    cancelled = (await client.patch(f"/api/appointments/{appointment_id}", json={"status": "cancelled"})).json()
+    assert cancelled["appointment"]["next_statuses"] == ["booked"]
+    for status in ("confirmed", "attended", "completed", "no_show"):
+        refused = await client.patch(f"/api/appointments/{appointment_id}", json={"status": status})
+        assert refused.status_code == 409, refused.text
+        (problem,) = refused.json()["errors"]
+        assert problem["code"] == "status_not_allowed" and problem["path"] == "/status"
+        assert problem["message"].startswith("'취소' 상태의 예약은") and "다시 예약" in problem["message"]
+    unchanged = (await client.get(f"/api/appointments/{appointment_id}")).json()
+    assert (
+        unchanged["status"] == "cancelled" and [e["type"] for e in unchanged["events"]][-1] == "appointment.cancelled"
+    )
+    again = (await client.patch(f"/api/appointments/{appointment_id}", json={"status": "booked"})).json()
+    assert again["appointment"]["status"] == "booked"
+    done = (await client.patch(f"/api/appointments/{appointment_id}", json={"status": "completed"})).json()
+    assert done["appointment"]["status"] == "completed" and done["appointment"]["next_statuses"] == []
+    final = await client.patch(f"/api/appointments/{appointment_id}", json={"status": "cancelled"})
+    assert final.status_code == 409 and "(가능: 없음)" in final.json()["errors"][0]["message"]
+
+
 async def test_dates_out_of_range_are_a_clear_4xx(client: Client) -> None:
     far = await client.post("/api/appointments", json={"patient": {"chart_no": "A-5"}, "starts_at": "0001-01-01T00:00"})
     assert far.status_code == 422 and far.json()["errors"][0]["path"] == "/starts_at"

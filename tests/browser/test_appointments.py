@@ -106,6 +106,23 @@ def test_marking_a_cataract_surgery_done_starts_the_postop_run(page: Page, publi
     expect(page.get_by_test_id("book-list")).to_contain_text(chart)
 
 
+def test_a_cancelled_appointment_offers_only_booking_again(page: Page, published: dict[str, int]) -> None:
+    chart = f"X-{uuid.uuid4().hex[:6]}"
+    page.goto("/appointments")
+    book_new(page, chart, "한지민", "010-3300-3400", f"{today().isoformat()}T11:00", "cataract")
+    panel = page.get_by_test_id("appointment-panel")
+    expect(panel).to_contain_text(chart)
+    # When the receptionist cancels it, the panel no longer offers to confirm or mark it attended
+    panel.get_by_test_id("set-status-cancelled").click()
+    expect(panel.get_by_test_id("appointment-status")).to_have_text("취소")
+    for status in ("confirmed", "attended", "completed", "no_show", "cancelled"):
+        expect(panel.get_by_test_id(f"set-status-{status}")).to_have_count(0)
+    # And booking it again brings back the usual buttons
+    panel.get_by_test_id("set-status-booked").click()
+    expect(panel.get_by_test_id("appointment-status")).to_have_text("예약")
+    expect(panel.get_by_test_id("set-status-confirmed")).to_be_visible()
+
+
 def _export(path: Path, rows: list[str]) -> Path:
     header = "예약번호,예약일자,예약시간,차트번호,환자명,휴대폰,진료내용,담당의,예약상태,메모"
     path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode("cp949"))

@@ -12,7 +12,9 @@ import { localInput } from "./dates";
 import { type BookKey, useS } from "./strings";
 import { StatusPill } from "./views";
 
+// The button for each status; which ones show comes from the server (next_statuses: a cancelled visit is booked again)
 const ACTIONS: [Detail["status"], BookKey][] = [
+  ["booked", "bookAgain"],
   ["confirmed", "confirm"],
   ["attended", "attend"],
   ["completed", "complete"],
@@ -137,7 +139,7 @@ export function AppointmentPanel({
               </p>
             )}
             <div className="actions">
-              {ACTIONS.filter(([status]) => status !== detail.status).map(([status, label]) => (
+              {ACTIONS.filter(([status]) => detail.next_statuses.includes(status)).map(([status, label]) => (
                 <button
                   key={status}
                   disabled={busy}

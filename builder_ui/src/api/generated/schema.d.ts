@@ -520,6 +520,7 @@ export interface components {
       run_list: components["schemas"]["RunSummary"][];
       message_list: components["schemas"]["MessageView"][];
       events: components["schemas"]["AppointmentEvent"][];
+      next_statuses: ("booked" | "confirmed" | "attended" | "completed" | "no_show" | "cancelled")[];
     };
     /** AppointmentEvent */
     AppointmentEvent: {
