@@ -52,6 +52,9 @@ WRITERS = {
     # session 17: writerH, a small local clinic's receptionist (internal medicine, paediatrics, ENT, family medicine,
     # dental, Korean medicine, rehabilitation, screening): every family, about 35 % close clean traps
     "h": Writer(("writer_s17_h",), "wh", frozenset(ALL_FAMILIES), (0.32, 0.40), 240),
+    # session 18: writerI, from the kinds of sources issue 17 names (ministry cases, review standards, FTC/ASA
+    # cases, AlimTalk and consent guides) across twelve specialties; mostly one fault per line, ~40 % close clean traps
+    "i": Writer(("writer_s18_i",), "wi", frozenset(ALL_FAMILIES), (0.36, 0.44), 230),
 }  # fmt: skip
 
 
