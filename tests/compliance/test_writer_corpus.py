@@ -52,6 +52,9 @@ WRITERS = {
     # session 17: writerH, a small local clinic's receptionist (internal medicine, paediatrics, ENT, family medicine,
     # dental, Korean medicine, rehabilitation, screening): every family, about 35 % close clean traps
     "h": Writer(("writer_s17_h",), "wh", frozenset(ALL_FAMILIES), (0.32, 0.40), 240),
+    # session 18: writerJ, a clinic marketer's Naver blog / Instagram / KakaoTalk channel campaigns (eye, plastic
+    # surgery, dermatology, dental, Korean medicine, weight-loss, hair): one main fault per line, ~40 % close clean traps
+    "j": Writer(("writer_s18_j",), "wj", frozenset(ALL_FAMILIES), (0.35, 0.45), 240),
 }  # fmt: skip
 
 
