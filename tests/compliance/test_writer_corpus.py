@@ -55,6 +55,9 @@ WRITERS = {
     # session 18: writerI, from the kinds of sources issue 17 names (ministry cases, review standards, FTC/ASA
     # cases, AlimTalk and consent guides) across twelve specialties; mostly one fault per line, ~40 % close clean traps
     "i": Writer(("writer_s18_i",), "wi", frozenset(ALL_FAMILIES), (0.36, 0.44), 230),
+    # session 18: writerJ, a clinic marketer's Naver blog / Instagram / KakaoTalk channel campaigns (eye, plastic
+    # surgery, dermatology, dental, Korean medicine, weight-loss, hair): one main fault per line, ~40 % close clean traps
+    "j": Writer(("writer_s18_j",), "wj", frozenset(ALL_FAMILIES), (0.35, 0.45), 240),
 }  # fmt: skip
 
 
