@@ -52,6 +52,9 @@ WRITERS = {
     # session 17: writerH, a small local clinic's receptionist (internal medicine, paediatrics, ENT, family medicine,
     # dental, Korean medicine, rehabilitation, screening): every family, about 35 % close clean traps
     "h": Writer(("writer_s17_h",), "wh", frozenset(ALL_FAMILIES), (0.32, 0.40), 240),
+    # session 18: writerK, clinics serving foreigners (medical-tourism coordinators): English and mixed Korean/English
+    # lines of every family, with purpose, AlimTalk, transmission and health-in-SMS lines; about 40 % close clean traps
+    "k": Writer(("writer_s18_k",), "wk", frozenset(ALL_FAMILIES), (0.36, 0.44), 240),
 }  # fmt: skip
 
 
