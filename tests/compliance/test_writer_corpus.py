@@ -58,6 +58,9 @@ WRITERS = {
     # session 18: writerJ, a clinic marketer's Naver blog / Instagram / KakaoTalk channel campaigns (eye, plastic
     # surgery, dermatology, dental, Korean medicine, weight-loss, hair): one main fault per line, ~40 % close clean traps
     "j": Writer(("writer_s18_j",), "wj", frozenset(ALL_FAMILIES), (0.35, 0.45), 240),
+    # session 18: writerK, clinics serving foreigners (medical-tourism coordinators): English and mixed Korean/English
+    # lines of every family, with purpose, AlimTalk, transmission and health-in-SMS lines; about 40 % close clean traps
+    "k": Writer(("writer_s18_k",), "wk", frozenset(ALL_FAMILIES), (0.36, 0.44), 240),
 }  # fmt: skip
 
 
