@@ -31,6 +31,8 @@ OLDER_FALSE_FINDINGS = {
     "p18r-r5-comparison-04": {"MSA-DEFAME"},
     "p18r-r5-guarantee-01": {"MSA-SAFETY-CLAIM"},
     "p18r-r5-clean-07": {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"},
+    "p18r-r6-clean-04": {"MSA-INDUCEMENT"},
+    "p18r-r6-guarantee-01": {"MSA-INDUCEMENT"},
 }
 
 
