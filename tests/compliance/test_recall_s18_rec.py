@@ -33,6 +33,7 @@ OLDER_FALSE_FINDINGS = {
     "p18r-r5-clean-07": {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"},
     "p18r-r6-clean-04": {"MSA-INDUCEMENT"},
     "p18r-r6-guarantee-01": {"MSA-INDUCEMENT"},
+    "p18r-r7-clean-03": {"PII-HEALTH-IN-SMS"},
 }
 
 
