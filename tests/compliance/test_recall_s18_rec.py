@@ -34,6 +34,7 @@ OLDER_FALSE_FINDINGS = {
     "p18r-r6-clean-04": {"MSA-INDUCEMENT"},
     "p18r-r6-guarantee-01": {"MSA-INDUCEMENT"},
     "p18r-r7-clean-03": {"PII-HEALTH-IN-SMS"},
+    "p18r-r8-guarantee-02": {"MSA-SAFETY-CLAIM"},
 }
 
 
