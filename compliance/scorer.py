@@ -336,7 +336,8 @@ def vetoed(norm: Normalized, rule: str) -> bool:
     below the lowest score any line writers labelled with it got on wording its model never saw (less a margin,
     rules/scorer.json ``veto``; :mod:`.scorer_train`). Frames see a few words; when everything else the message
     says is unlike every message writers gave that rule, the words were read out of their sense (a second rule on
-    a line whose fault is another: "최신 장비로 안전하게" beside an inducement). Never on too little wording."""
+    a line whose fault is another: "최신 장비로 안전하게" beside an inducement). Never on too little wording nor on a
+    message mostly in Latin letters (:func:`veto_applies`)."""
     if _VETO_OFF:
         return False
     scored = SCORED_AS.get(rule, rule)
@@ -355,10 +356,26 @@ def _veto_scope() -> dict[str, str]:
     }
 
 
+_HANGUL_RE = re.compile(r"[가-힣]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+# The training lines are mostly Korean, so an English sentence scores low for every rule: unlike the labelled lines
+# because it is English, not because writers would not label it. The veto reads messages mostly in Hangul only.
+VETO_MIN_HANGUL = 0.5
+
+
+def veto_applies(original: str, compact: str) -> bool:
+    """Whether the veto may judge this message: enough wording (:func:`judged`), mostly Hangul letters."""
+    if not judged(original, compact):
+        return False
+    body = content(original)
+    hangul, latin = len(_HANGUL_RE.findall(body)), len(_LATIN_RE.findall(body))
+    return hangul >= VETO_MIN_HANGUL * (hangul + latin)
+
+
 @lru_cache(maxsize=4096)
 def _vetoed_rules(original: str, compact: str, scope_name: str) -> frozenset[str]:
     """The rules of one scope that score below their veto on this message (each its highest unit of its kind)."""
-    if not judged(original, compact):
+    if not veto_applies(original, compact):
         return frozenset()
     scope = _scopes()[scope_name]
     top = [float("-inf")] * len(scope.rules)

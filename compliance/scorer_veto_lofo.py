@@ -28,7 +28,7 @@ from typing import Any
 from . import scorer_train
 from .corpus_score import CORPUS_DIR, UNLABELLED, load
 from .normalize import normalize
-from .scorer import SCORED_AS, judged
+from .scorer import SCORED_AS, veto_applies
 
 REPO = Path(__file__).resolve().parent.parent
 _DUMP = """
@@ -95,7 +95,7 @@ def veto_counts(
         for row, found in zip(load(name), findings[name], strict=True):
             expected = set(row["expected"])
             norm = normalize(row["text"])
-            enough = judged(norm.original, norm.text)
+            enough = veto_applies(norm.original, norm.text)
             for rule in set(found) - UNLABELLED:
                 scored = SCORED_AS.get(rule, rule)
                 score = scores.get(scored, {}).get(f"{name}:{row['id']}")

@@ -62,3 +62,11 @@ def test_the_promotion_of_an_informational_message_is_judged_by_its_promo_scorer
 def test_a_veto_only_rule_adds_no_finding(use_doc: Any) -> None:
     use_doc(_doc("MSA-SUPERLATIVE", "ad", {"w:진료": 50.0}, veto=-1.0))  # scores 45, but has no threshold
     assert scorer.scored_rules(normalize(PLAIN), "ad") == []
+
+
+def test_a_message_mostly_in_latin_letters_is_never_vetoed(use_doc: Any) -> None:
+    # the training lines are mostly Korean: English scores low for every rule because it is English
+    use_doc(_doc("MSA-SUPERLATIVE", "ad", {}, veto=100.0))
+    english = "(광고) Hangaram Eye Center — the best LASIK surgeons in Seoul, trusted by thousands of visitors."
+    assert not scorer.vetoed(normalize(english), "MSA-SUPERLATIVE")
+    assert scorer.vetoed(normalize(PLAIN), "MSA-SUPERLATIVE")
