@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate scorer scorer-lofo clean
+.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate scorer scorer-lofo scorer-veto-lofo clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -72,11 +72,16 @@ bench-scaleout: $(VENV)/.installed
 # lines: dev, independent_dev(2), every compliance/corpus/probes*.jsonl and writer_*.jsonl not held back (never a
 # held-out or *unseen* file). About a minute of CPU; prints each rule's threshold and held-back recall. Then `make bench`
 # for the figures. `make scorer-lofo`: leave-one-file-out (each file scored by a scorer trained without it; FILES=...).
+# `make scorer-veto-lofo`: the veto measured leave-one-file-out on each writer file's blind findings (the checker of the
+# commit before it landed, from git; FILES=...).
 scorer: $(VENV)/.installed
 	$(PY) -m compliance.scorer_train
 
 scorer-lofo: $(VENV)/.installed
 	$(PY) -m compliance.scorer_lofo $(if $(FILES),--files $(FILES),)
+
+scorer-veto-lofo: $(VENV)/.installed
+	$(PY) -m compliance.scorer_veto_lofo $(if $(FILES),--files $(FILES),)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

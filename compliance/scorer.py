@@ -21,8 +21,11 @@ It needs no morphology model and is computed once per text (cached).
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -202,6 +205,7 @@ class _Scope:
     bias: tuple[float, ...]
     threshold: tuple[float, ...]
     kind: tuple[str, ...]  # the letter of the units each rule scores (UNITS)
+    veto: tuple[float, ...]  # below this score a finding of the rule is dropped (-inf: never; see vetoed_rules)
     weights: dict[str, tuple[float, ...]]  # n-gram → its weight for each rule of the scope (0.0 where unused)
 
 
@@ -214,10 +218,12 @@ def use(doc: dict[str, Any] | None) -> None:
     file with a scorer that never saw it. Lint with ``use_cache=False`` after switching."""
     _OVERRIDE[:] = [] if doc is None else [doc]
     _scopes.cache_clear()
+    _veto_scope.cache_clear()
     _document.cache_clear()
     _cues.cache_clear()
     _features.cache_clear()
     _rules_over_threshold.cache_clear()
+    _vetoed_rules.cache_clear()
     _best_sentence.cache_clear()
 
 
@@ -252,8 +258,12 @@ def _scopes() -> dict[str, _Scope]:
         scopes[name] = _Scope(
             rules=tuple(entry["rule"] for entry in entries),
             bias=tuple(float(entry["bias"]) for entry in entries),
-            threshold=tuple(float(entry["threshold"]) for entry in entries),
+            # a rule without a threshold has weights for the veto only (it adds no finding)
+            threshold=tuple(
+                float("inf") if entry["threshold"] is None else float(entry["threshold"]) for entry in entries
+            ),
             kind=tuple(UNITS[entry.get("unit", "message")] for entry in entries),
+            veto=tuple(float(entry.get("veto", float("-inf"))) for entry in entries),
             weights={g: tuple(float(entry["weights"].get(g, 0.0)) for entry in entries) for g in grams},
         )
     return scopes
@@ -268,12 +278,16 @@ def _totals(scope: _Scope, grams: frozenset[str]) -> list[float]:
     return [bias + sum(column) for bias, column in zip(scope.bias, zip(*rows, strict=True), strict=True)]
 
 
+def judged(original: str, compact: str) -> bool:
+    """Whether there is enough wording to judge: the content (no label, name, notices or opt-out) counts, and a
+    14-character sentence inside an envelope of 60 is still too little ("검진 결과를 알기 쉽게 해 드립니다")."""
+    return len(compact) >= MIN_CHARS and len(_SQUEEZE_RE.sub("", content(original))) >= MIN_CONTENT_CHARS
+
+
 @lru_cache(maxsize=4096)
 def _rules_over_threshold(original: str, compact: str, scope_name: str) -> tuple[str, ...]:
     scope = _scopes().get(scope_name)
-    # the wording judged is the content (no label, name, notices or opt-out): a 14-character sentence inside an
-    # envelope of 60 is still too little to judge ("검진 결과를 알기 쉽게 해 드립니다")
-    if scope is None or len(compact) < MIN_CHARS or len(_SQUEEZE_RE.sub("", content(original))) < MIN_CONTENT_CHARS:
+    if scope is None or not judged(original, compact):
         return ()
     fired: set[str] = set()
     for present, kinds in _features(original, "".join(sorted(set(scope.kind)))):
@@ -297,6 +311,79 @@ def scored_rules(norm: Normalized, scope: str) -> list[str]:
     advertising content), ``info`` (PROMO: promotional content of an informational message) or ``kakao``
     (KAKAO-ALIMTALK-BLACKLIST)."""
     return list(_rules_over_threshold(norm.original, norm.text, scope))
+
+
+# The rules a finding of which is judged by another rule's scorer: the promotion in an informational message
+# (ADV-PURPOSE-MISMATCH on SMS, KAKAO-ALIMTALK-PROMO on AlimTalk) is scored as one, PROMO.
+SCORED_AS = {"ADV-PURPOSE-MISMATCH": "PROMO", "KAKAO-ALIMTALK-PROMO": "PROMO"}
+
+
+_VETO_OFF: list[bool] = []  # set by veto_off (measurement only)
+
+
+@contextmanager
+def veto_off() -> Iterator[None]:
+    """Lint without the veto inside this block (the veto's leave-one-file-out measure compares both)."""
+    _VETO_OFF.append(True)
+    try:
+        yield
+    finally:
+        _VETO_OFF.pop()
+
+
+def vetoed(norm: Normalized, rule: str) -> bool:
+    """Whether a finding of ``rule`` (a frame's, a word list's or the purpose step's) is vetoed: the rule scores
+    below the lowest score any line writers labelled with it got on wording its model never saw (less a margin,
+    rules/scorer.json ``veto``; :mod:`.scorer_train`). Frames see a few words; when everything else the message
+    says is unlike every message writers gave that rule, the words were read out of their sense (a second rule on
+    a line whose fault is another: "최신 장비로 안전하게" beside an inducement). Never on too little wording nor on a
+    message mostly in Latin letters (:func:`veto_applies`)."""
+    if _VETO_OFF:
+        return False
+    scored = SCORED_AS.get(rule, rule)
+    scope = _veto_scope().get(scored)
+    return scope is not None and scored in _vetoed_rules(norm.original, norm.text, scope)
+
+
+@cache
+def _veto_scope() -> dict[str, str]:
+    """The scope of each rule with a veto."""
+    return {
+        rule: name
+        for name, scope in _scopes().items()
+        for rule, cut in zip(scope.rules, scope.veto, strict=True)
+        if math.isfinite(cut)
+    }
+
+
+_HANGUL_RE = re.compile(r"[가-힣]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+# The training lines are mostly Korean, so an English sentence scores low for every rule: unlike the labelled lines
+# because it is English, not because writers would not label it. The veto reads messages mostly in Hangul only.
+VETO_MIN_HANGUL = 0.5
+
+
+def veto_applies(original: str, compact: str) -> bool:
+    """Whether the veto may judge this message: enough wording (:func:`judged`), mostly Hangul letters."""
+    if not judged(original, compact):
+        return False
+    body = content(original)
+    hangul, latin = len(_HANGUL_RE.findall(body)), len(_LATIN_RE.findall(body))
+    return hangul >= VETO_MIN_HANGUL * (hangul + latin)
+
+
+@lru_cache(maxsize=4096)
+def _vetoed_rules(original: str, compact: str, scope_name: str) -> frozenset[str]:
+    """The rules of one scope that score below their veto on this message (each its highest unit of its kind)."""
+    if not veto_applies(original, compact):
+        return frozenset()
+    scope = _scopes()[scope_name]
+    top = [float("-inf")] * len(scope.rules)
+    for present, kinds in _features(original, "".join(sorted(set(scope.kind)))):
+        for index, (total, kind) in enumerate(zip(_totals(scope, present), scope.kind, strict=True)):
+            if kind in kinds and total > top[index]:
+                top[index] = total
+    return frozenset(rule for rule, score, cut in zip(scope.rules, top, scope.veto, strict=True) if score < cut)
 
 
 def best_sentence(norm: Normalized, rule: str) -> Span:

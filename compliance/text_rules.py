@@ -43,7 +43,7 @@ from .normalize import SHORT_MATCH, Normalized, normalize
 from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
-from .scorer import best_sentence, scored_rules
+from .scorer import best_sentence, scored_rules, vetoed
 from .suggestions import suggest
 from .variables import unknown_variable_spans
 
@@ -344,10 +344,15 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     findings = context.keep_findings(findings)
     if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
         findings.extend(context.keep_findings(disparaging(text, findings)))
+    findings = [
+        f
+        for f in _disparaging_compares(_before_after_photos(_guarantee_remedies(findings)))
+        if not vetoed(norm, f.rule)
+    ]
     findings.extend(_plain(text))
     return _finish(
         text,
-        _disparaging_compares(_before_after_photos(_guarantee_remedies(findings))),
+        findings,
         partial(lint_text, channel=channel, purpose=purpose),
     )
 

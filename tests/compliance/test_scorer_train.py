@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from compliance import scorer_train
 from compliance.corpus_score import CORPUS_DIR, load
 from compliance.findings import RULES_DIR
-from compliance.scorer_train import MIN_POSITIVES, PRECISION, RULES, threshold, training_splits
+from compliance.scorer_train import (
+    MIN_POSITIVES,
+    PRECISION,
+    SCOPES,
+    VETO_MIN_POSITIVES,
+    threshold,
+    training_splits,
+)
 
 
 def test_training_never_reads_a_held_back_file() -> None:
@@ -54,10 +61,24 @@ def test_every_scored_rule_had_enough_positives() -> None:
     for entry in written["rules"]:
         rule = entry["rule"]
         positives = sum(
-            1 for row in rows if scorer_train._in_scope(row, RULES[rule]) and scorer_train._label(row, rule)
+            1 for row in rows if scorer_train._in_scope(row, SCOPES[rule]) and scorer_train._label(row, rule)
         )
+        if entry["threshold"] is None:  # weights for the veto only: it needs its own count of positives
+            assert positives >= VETO_MIN_POSITIVES and entry["veto"] < 0.0, rule
+            continue
         assert positives >= MIN_POSITIVES, rule
         assert entry["threshold"] >= 0.0
+        assert entry.get("veto", float("-inf")) < entry["threshold"], rule  # a scored finding is never vetoed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(-20, 20, allow_nan=False), max_size=60), st.floats(0, 3))
+def test_the_veto_is_below_every_positive_score(scores: list[float], margin: float) -> None:
+    cut = scorer_train.veto_cut(scores, len(scores), margin)
+    if len(scores) < VETO_MIN_POSITIVES:
+        assert cut is None
+    else:
+        assert cut is not None and all(cut <= s - margin + 1e-4 for s in scores)
 
 
 @settings(max_examples=300, deadline=None)
