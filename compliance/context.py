@@ -50,7 +50,7 @@ _SENTENCE_RE = re.compile(r"[^.!?\n。※]+[.!?。]*")
 # the sender's name where senders put it: right after "(광고)" or in the bracket a care message opens with
 _OWN_NAME_RE = re.compile(r"^\s*(?:\(광고\)\s*)?(?:[\[【<〈「]([^\]】>〉」\n]{2,30})[\]】>〉」]|([^\s\[\]()]{2,30}))")
 _PROVIDER_END_RE = re.compile(
-    r"(?:의원|병원|치과|한의원|안과|피부과|외과|내과|클리닉|센터|clinic|dental|hospital)$", re.I
+    r"(?:의원|병원|치과|한의원|안과|피부과|외과|내과|[가-힣]과|클리닉|센터|clinic|dental|hospital)$", re.I
 )
 
 
@@ -216,12 +216,13 @@ class Context:
     def _cued(self, rule: str, span: Span) -> bool:
         region = sentences(self.text, span)
         words = self.text[region[0] : region[1]]
-        own = self._own_name()
+        own = self.own_name()
         if own is not None and own[0] < region[1] and region[0] < own[1]:  # the clinic's name is no cue
             words = self.text[region[0] : max(region[0], own[0])] + " " + self.text[min(region[1], own[1]) : region[1]]
         return _table().scored_cues[rule].search(_normal(words).text) is not None
 
-    def _own_name(self) -> Span | None:
+    def own_name(self) -> Span | None:
+        """The sender's name where senders put it ("(광고) 새날모발이식의원", "[다온한의원]"), or None."""
         m = _OWN_NAME_RE.match(self.text)
         if m is None:
             return None
@@ -231,7 +232,7 @@ class Context:
         return m.span(group)
 
     def _in_own_name(self, span: Span) -> bool:
-        own = self._own_name()
+        own = self.own_name()
         return own is not None and own[0] <= span[0] < own[1]
 
     def keep(

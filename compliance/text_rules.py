@@ -34,7 +34,7 @@ from nodes.channels import CHANNELS as CHANNEL_TABLE
 from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
-from .context import Context
+from .context import Context, sentences
 from .defame import disparaging
 from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
@@ -287,9 +287,11 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     scored_blacklist: list[Span] = []  # reported, but (a whole sentence) it does not hide a promotion in it
     if kakao_informational:
         blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True, masks)]
+        blacklisted = context.keep(blacklisted, lambda _: "KAKAO-ALIMTALK-BLACKLIST", _SAME)  # (reviews shown, …)
         blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
         if not blacklisted:
             scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches, context)]
+    offers: list[Span] = []  # in an informational message, the spans that make it a promotion
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
@@ -301,6 +303,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
         verdict = classify(word_spans, promo, benefit)  # a black-listed greeting is that, not a promotion
         ad_content = verdict.advertising
+        offers = word_spans + [m.span for m in promo] + benefit
         if verdict.advertising:
             mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
             findings.extend(_mismatch(norm, mismatch, verdict, entry))
@@ -329,7 +332,11 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             severity = _frame_inducement_severity(norm, findings)
         findings.extend(_original_spans(norm, rule, _new_spans(findings, rule, spans), severity))
     if ad_content:
-        findings.extend(_omit_risk(norm, rules))
+        # in a care or booking message the procedure may be only the patient's own ("임플란트 수술 후 …"); the
+        # promotion beside it names what it offers: a procedure counts there when a claim is made or the offer's
+        # sentence names it (README: "MSA-OMIT-RISK when the promotion offers or names the procedure")
+        within = None if advertising or _claims(findings) else offers + _offer_spans(findings)
+        findings.extend(_omit_risk(norm, rules, within, context.own_name()))
         findings.append(_prereview(norm, rules))
     if advertising:
         findings.extend(_advertising_form(text, norm, rules))
@@ -570,15 +577,41 @@ def _inducement(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks)
         yield make_finding("MSA-INDUCEMENT", start, end, f"'{norm.original[start:end]}' — {detail}", severity)
 
 
-def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
+# rules whose finding is an offer (what a promotion gives), not a claim about a treatment
+_OFFER_RULES = frozenset({"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE", "MSA-STUDENT-LURE"})
+_NOT_CLAIMS = _OFFER_RULES | {"MSA-OMIT-RISK", "MSA-PREREVIEW"}
+# the patient's own care or booking, on the compact text: after/before their operation, their appointment, a care rule
+_OWN_CARE_RE = re.compile(
+    r"(?:수술|시술|술|치료|검사|검진|발치|이식)(?:후|전|하신|받으신|예정|일정)|검진(?:은|일|예약)|예약(?:되어|돼|이확정|확정|안내|확인|일정|하신|은|입니다)"
+    r"|(?:[0-9]+)(?:회차|차수술|차시술)|정기검진|주의하|마세요|삼가|드세요|지참|(?:pre|post)-?op|yourappointment|reminder"
+)
+_SHORT_ENGLISH_NAME = 4  # icl, prk, ipl, hifu: a name this short must be a word of its own
+# a procedure said not to be done ("허리 디스크, 수술 없이 낫게", "수술 안 하고") is not the one advertised
+_DENIED_AFTER_RE = re.compile(r"(?:없이|안하고|하지않고|말고|대신)")
+
+
+def _claims(findings: list[Finding]) -> bool:
+    return any(f.rule.startswith("MSA-") and f.rule not in _NOT_CLAIMS for f in findings)
+
+
+def _offer_spans(findings: list[Finding]) -> list[Span]:
+    return [(f.start, f.end) for f in findings if f.rule in _OFFER_RULES and f.start is not None and f.end is not None]
+
+
+def _omit_risk(
+    norm: Normalized, rules: _Rules, within: list[Span] | None = None, own: Span | None = None
+) -> Iterator[Finding]:
+    """MSA-OMIT-RISK at the first procedure named without a notice; with ``within`` (an informational message's
+    offers), only a procedure in the sentence of one of those spans counts; a name inside the sender's own name
+    (``own``: "새날모발이식의원") names no procedure."""
     procedures = rules.procedures.pattern_for(norm.grams)  # only the names that can occur here (lint speed)
     if procedures is None:
         return
     # a name read across a space must be a whole split word: "이제 모자" is no 제모, "Clinic Leave" no ICL
     procedure = procedures.search(norm.text)
-    while procedure is not None and not _whole_name(norm, *procedure.span()):  # next try one character on: the
-        procedure = procedures.search(norm.text, procedure.start() + 1)  # LASIK of "Clinic LASIK" after its ICL
-    if procedure is None:
+    while procedure is not None and not _named(norm, procedure.start(), procedure.end(), within, own):
+        procedure = procedures.search(norm.text, procedure.start() + 1)  # next try one character on: the LASIK
+    if procedure is None:  # of "Clinic LASIK" after its ICL
         return
     disclosures = rules.disclosures.pattern_for(norm.grams)
     if disclosures is not None and disclosures.search(norm.text):
@@ -591,6 +624,23 @@ def _omit_risk(norm: Normalized, rules: _Rules) -> Iterator[Finding]:
         f"'{norm.original[start:end]}' — '부작용이 있을 수 있습니다·개인차가 있습니다' 고지를 넣으세요 / "
         "add a side-effect and individual-difference notice",
     )
+
+
+def _named(norm: Normalized, a: int, b: int, within: list[Span] | None, own: Span | None) -> bool:
+    """The procedure at compact ``[a, b)`` is one the message names as advertised."""
+    if not _whole_name(norm, a, b) or _DENIED_AFTER_RE.match(norm.text, b) is not None:
+        return False
+    if norm.text[a].isascii() and b - a <= _SHORT_ENGLISH_NAME and not (norm.starts_word(a) and norm.ends_word(b)):
+        return False  # a short English name inside a word: the "icl" of "article"
+    start, end = norm.span(a, b)
+    if own is not None and own[0] <= start < own[1]:
+        return False
+    if within is None:
+        return True
+    lo, hi = sentences(norm.original, (start, end))
+    if _OWN_CARE_RE.search(normalize(norm.original[lo:hi]).text) is None:
+        return True  # not the patient's own care or booking: the name is what the message promotes
+    return any(start < hi and lo < end for start, end in within)
 
 
 def _whole_name(norm: Normalized, a: int, b: int) -> bool:

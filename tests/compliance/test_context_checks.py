@@ -205,3 +205,84 @@ def test_session_17_probe_file_raises_no_false_finding() -> None:
 )
 def test_the_session_17_classes_stop_at_their_edges(body: str, rule: str) -> None:
     assert rule in rules_of(AD.format(body))
+
+
+def test_session_18_probe_file_raises_no_false_finding() -> None:
+    """Each class of false reading the checker of the commit before each writer file showed on that file (out of
+    sample), in new wording (probes_s18_prec.jsonl): clean traps stay clean and violating lines get only the rules
+    their writers give (an extra rule on a violating line counts as false)."""
+    rows = load("probes_s18_prec")
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert all(row["id"].startswith("p18p-") for row in rows)
+    found_expected = expected = 0
+    for row in rows:
+        found = rules_of(row["text"], row["channel"], row["purpose"])
+        assert found <= set(row["expected"]), (row["id"], found - set(row["expected"]))
+        found_expected += len(found)
+        expected += len(row["expected"])
+    assert found_expected / expected >= 0.75  # recall is not this file's measure: some lines name misses
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose", "rule"),
+    [
+        # a procedure the promotion itself names, in a care message, still needs its notice
+        (
+            "[다른숲안과] 내일 라식 상담 예약입니다. 이번 달 라식 20% 할인도 함께 안내드려요!",
+            "alimtalk",
+            "informational",
+            "MSA-OMIT-RISK",
+        ),
+        # a claim beside the patient's own booking makes the booked procedure the one advertised
+        (
+            "[새빛안과] 내일 백내장 수술 전 검사가 있습니다. 저희는 무봉합이라 수술 후 통증이 없어요. 부모님도 모시고 함께 상담받아 보세요.",
+            "sms",
+            "informational",
+            "MSA-OMIT-RISK",
+        ),
+        # a new service opened is promoted, not the patient's own care
+        (
+            "[결고운피부과] 여름맞이 제모 예약이 시작되었습니다. 서둘러 예약하세요!",
+            "sms",
+            "informational",
+            "MSA-OMIT-RISK",
+        ),
+        # a safety claim is no risk notice ("부작용 위험 제로")
+        (AD.format("라식, 합병증 위험 제로!"), "sms", "advertising", "MSA-OMIT-RISK"),
+        # a national programme with the clinic's own add-on is still an offer
+        (
+            AD.format("국가검진 오시는 김에 갑상선 초음파 추가하면 본인부담 0원!"),
+            "sms",
+            "advertising",
+            "MSA-INDUCEMENT",
+        ),
+        # a daily capacity with a price is a limited offer
+        (AD.format("하루 10명만 레이저 토닝 3만 원!"), "sms", "advertising", "MSA-INDUCEMENT"),
+        # a satisfaction figure promised to the reader, or 100 %, is a guarantee
+        (AD.format("환자 만족도 98.7%, 다음은 당신 차례입니다."), "sms", "advertising", "MSA-GUARANTEE"),
+        (AD.format("만족도 100프로!"), "sms", "advertising", "MSA-GUARANTEE"),
+        # a clinic's own ranking is still a superlative beside the advice words
+        (
+            AD.format("No.1 임플란트 치과, 원장이 직접 수술합니다. ※부작용·개인차가 있을 수 있습니다."),
+            "sms",
+            "advertising",
+            "MSA-SUPERLATIVE",
+        ),
+        # a student offer from a paediatric clinic is still a student lure
+        (
+            "(광고) 해온소아청소년과 수험생 독감 접종 할인 이벤트 무료수신거부 080-555-3300",
+            "sms",
+            "advertising",
+            "MSA-STUDENT-LURE",
+        ),
+        # an appeal to a complex beside a younger look is still one
+        (
+            AD.format("사진 찍기 싫을 만큼 콤플렉스였던 팔자주름, 다섯 살은 어려 보이게"),
+            "sms",
+            "advertising",
+            "MSA-APPEARANCE",
+        ),
+    ],
+)
+def test_the_session_18_classes_stop_at_their_edges(text: str, channel: str, purpose: str, rule: str) -> None:
+    assert rule in rules_of(text, channel, purpose)
