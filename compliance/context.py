@@ -4,7 +4,7 @@ Word lists, frames and the scorer each see a few words; the words around them ca
 fee is stated, not discounted ("비용 안내: 120만 원"); the vaccination is free because the state pays for it
 ("국가 지원으로 무료"); a blood-pressure value is a threshold in advice ("160/100 이상이면 연락 주세요"), not the
 patient's result; "책임 집도" is an operation, not a promise; 배우자 is a spouse, not an actor. Each check
-(``rules/context_checks.json``) names a class of such readings, the rules it withdraws and a compact-text pattern
+(``rules/context_checks.json``, and ``rules/context_checks_*.json`` after it) names a class of such readings, the rules it withdraws and a compact-text pattern
 (:mod:`.normalize`) that must be found
 
 * ``near``: overlapping the finding, or within ``window`` compact characters of it, in its sentence(s);
@@ -87,6 +87,8 @@ def _compile(raw: str | list[str]) -> re.Pattern[str]:
 @cache
 def _table() -> _Table:
     doc: dict[str, Any] = json.loads((RULES_DIR / "context_checks.json").read_text("utf-8"))
+    for extra in sorted(RULES_DIR.glob("context_checks_*.json")):  # more classes, one file per owner (English: eng)
+        doc["checks"] = [*doc["checks"], *json.loads(extra.read_text("utf-8"))["checks"]]
     checks = tuple(
         Check(
             name=entry["class"],

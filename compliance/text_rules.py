@@ -44,6 +44,7 @@ from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
 from .scorer import best_sentence, scored_rules, vetoed
+from .sender_name import named_after_label, names_sender_in_words
 from .suggestions import suggest
 from .variables import unknown_variable_spans
 
@@ -685,7 +686,11 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
             len(text),
             "'무료수신거부 080-…' 같은 무료 수신거부 방법을 넣으세요 / add a free opt-out (e.g. 무료수신거부 080-…)",
         )
-    if not (_CLINIC_VARIABLE_RE.search(text) or rules.sender.search(norm.text) or _NAMED_AFTER_LABEL_RE.match(text)):
+    if not (
+        _CLINIC_VARIABLE_RE.search(text)
+        or names_sender_in_words(norm, rules.sender)
+        or named_after_label(text, _NAMED_AFTER_LABEL_RE)
+    ):
         yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
 
 

@@ -1,0 +1,64 @@
+"""Whether an advertisement names its sender (ADV-SENDER), read in English as well as Korean.
+
+The word lists (``rules/adv.json`` ``sender``) find a kind of clinic with a name before it on the compact text
+(:mod:`.normalize`), where English loses its capitals and spaces: "Our Gangnam clinic now welcomes …" and "New hair
+clinic in Sinsa" read like "Soldam Hair Clinic". In English a clinic's name is a proper noun, so its kind word is
+capitalised ("Hangaram Eye Center", "Mir Dental Seoul", "DR.PARK CLINIC"); a lower-case "clinic" is a common noun
+and names nobody.
+
+Likewise a capitalised word right after "(광고)" is taken for a name ("(광고) Banobagi", "(광고) DR.PARK"), but not
+when the next word is an ordinary lower-case English word: "(광고) Weekend consultations in English …" and
+"(광고) Check-up slots for tour groups …" open a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import Normalized
+
+# the last Latin word of a match, in the original text
+_LAST_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?=[^A-Za-z]*$)")
+# a word after the label's capitalised word that continues a sentence, not a name: lower-case Latin letters
+_SENTENCE_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:clinic|hospital|dental|medical|center|centre|surgery|skin|eye)\b)[a-z]")
+
+
+# an English clinic name as written: capitalised words ending in a capitalised kind of clinic ("Soldam Hair Clinic",
+# "Lumière PS", "Cheonga KM", "New Hairline Clinic"), accented Latin letters included
+_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’.&-]*"
+_ENGLISH_NAME_RE = re.compile(
+    rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ]){_WORD}(?:\s+{_WORD}){{0,3}}?\s+(?:Clinic|Clinics|Hospital|Dental|Dentistry|Medical|Medicine|"
+    r"Center|Centre|Skin|Derma|Surgery|Orthopa?edics?|Dermatology|Ophthalmology|Pa?ediatrics|Gyn(?:a)?ecology|OBGYN|"
+    r"Urology|Aesthetics?|Wellness|Healthcare|Hair|Spine|Joint|Physio|Rehab(?:ilitation)?|Neurology|Psychiatry|"
+    r"Eyes?|PS|KM|CLINIC|HOSPITAL|DENTAL|MEDICAL|CENTER|SKIN|SURGERY)(?![A-Za-z])"
+)
+
+# words that open a sentence, never a clinic's name ("(광고) Our Gangnam clinic now welcomes …")
+_SENTENCE_OPENER_RE = re.compile(
+    r"\s*\(광고\)\s*(?i:our|your|we|we're|this|these|those|the|a|an|my|its|their|all|every|now|get|book|come|join|"
+    r"try|meet|visit|enjoy|call|don't|dont|why|what|how|when|where|who|is|are|do|looking|ready|need|want|have|here|"
+    r"there|it|you|he|she|they|winter|summer|spring|autumn|fall|weekend|weekday|holiday|limited|exclusive|introducing|"
+    r"check-up|checkup|consultations?|appointments?|slots?)(?![A-Za-z])"
+)
+
+
+def names_sender_in_words(norm: Normalized, sender: re.Pattern[str]) -> bool:
+    """Whether the message names a clinic: a Korean match of the ``sender`` word list, an English match whose kind
+    word is capitalised, or an English name as written (capitalised words ending in a kind of clinic)."""
+    for found in sender.finditer(norm.text):
+        start, end = norm.span(*found.span())
+        last = _LAST_LATIN_WORD_RE.search(norm.original[start:end])
+        if not found.group(0)[-1:].isascii() or last is None or not last.group(0)[0].islower():
+            return True
+    return _ENGLISH_NAME_RE.search(norm.original) is not None
+
+
+def named_after_label(text: str, after_label: re.Pattern[str]) -> bool:
+    """Whether the label is followed by a name (``after_label``'s match) rather than the first word of a sentence."""
+    found = after_label.match(text)
+    if found is None:
+        return False
+    if _SENTENCE_OPENER_RE.match(text, found.start(), found.end()):
+        return False
+    rest = text[found.end() :]
+    return found.group(0).rstrip()[-1:] in "]】>〉」" or _SENTENCE_GOES_ON_RE.match(rest) is None
