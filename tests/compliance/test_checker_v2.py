@@ -179,10 +179,12 @@ def test_normalisation_round_trips_through_the_offset_map(text: str) -> None:
     ("text", "rule", "expected"),
     [
         # the trial's cases: a removal cut a word in two or left two spaces where the claim was
+        # (the trial's "The best LASIK clinic in Korea." now gets a sentence rewrite: the scorer retrained in session 18
+        # reads "The LASIK clinic in Korea." as a superlative too, so the word removal would raise another finding)
         (
-            "(광고) 밝은눈안과 The best LASIK clinic in Korea. 무료수신거부 080-500-7000",
+            "(광고) 밝은눈안과 Meet the best LASIK team in Seoul. 무료수신거부 080-500-7000",
             "MSA-SUPERLATIVE",
-            "(광고) 밝은눈안과 The LASIK clinic in Korea. 무료수신거부 080-500-7000",
+            "(광고) 밝은눈안과 Meet the LASIK team in Seoul. 무료수신거부 080-500-7000",
         ),
         (
             "(광고) 밝은눈안과 LASIK with guaranteed results. Consultations on Saturdays. 무료수신거부 080-500-7000",

@@ -427,10 +427,11 @@ def test_lint_text_of_ordinary_messages_stays_under_200_mb(tmp_path: Path) -> No
     assert peak < 200, peak
 
 
-def test_lint_text_of_every_corpus_line_stays_under_220_mb(tmp_path: Path) -> None:
+def test_lint_text_of_every_corpus_line_stays_under_245_mb(tmp_path: Path) -> None:
     """The real command over every corpus line in four settings and its own, shuffled (each at least once): the lines
     that loaded the analyser before (252 of 2,371) no longer do, so the peak stays near where ordinary messages are
-    (session 17: 5,900 lines and the gated alternations' compiled subsets, +13 MB, brought it to ~202 MB)."""
+    (session 17: 5,900 lines and the gated alternations' compiled subsets, +13 MB, brought it to ~202 MB; session 18:
+    ~7,000 lines, three new frame files and a 6.6 MB scorer.json with the veto's weights, ~230 MB)."""
     pairs = sum(
         len({(row["channel"], row["purpose"]), *SETTINGS})
         for path in CORPUS_FILES
@@ -440,7 +441,7 @@ def test_lint_text_of_every_corpus_line_stays_under_220_mb(tmp_path: Path) -> No
     assert len(messages.read_bytes().splitlines()) >= pairs  # every (line, setting) pair once, then repeats
     peak, code, _ = peak_rss_mb(doctorsflow("lint-text", str(messages)), server_env(tmp_path))
     assert code == 1
-    assert peak < 220, peak
+    assert peak < 245, peak
 
 
 @settings(max_examples=200, deadline=None)

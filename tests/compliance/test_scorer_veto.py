@@ -38,13 +38,17 @@ def test_a_rule_scoring_below_its_veto_is_vetoed(use_doc: Any) -> None:
     assert not scorer.vetoed(normalize(PLAIN), "MSA-GUARANTEE")  # no veto for a rule the document lacks
 
 
-def test_a_vetoed_finding_is_dropped_from_the_lint(use_doc: Any) -> None:
-    use_doc({"cues": {}, "rules": []})
-    assert "MSA-SUPERLATIVE" in {f.rule for f in lint_text(BOASTFUL, "sms", "advertising", use_cache=False)}
+def test_the_lint_does_not_apply_the_veto(use_doc: Any) -> None:
+    """Measured, not applied (text_rules): a message scoring far below the veto keeps its finding."""
     use_doc(_doc("MSA-SUPERLATIVE", "ad", {"w:병원": -10.0}, veto=-1.0))  # this message scores -15
-    assert "MSA-SUPERLATIVE" not in {f.rule for f in lint_text(BOASTFUL, "sms", "advertising", use_cache=False)}
-    with scorer.veto_off():
-        assert "MSA-SUPERLATIVE" in {f.rule for f in lint_text(BOASTFUL, "sms", "advertising", use_cache=False)}
+    assert scorer.vetoed(normalize(BOASTFUL), "MSA-SUPERLATIVE")
+    assert "MSA-SUPERLATIVE" in {f.rule for f in lint_text(BOASTFUL, "sms", "advertising", use_cache=False)}
+
+
+def test_a_textbook_superlative_in_a_care_message_is_found() -> None:
+    """The case that kept the veto out of the lint: writers' superlative lines are all advertisements."""
+    text = "최고의 의료진이 확인했습니다. 결과는 담당 의료진이 진료 시 직접 설명드립니다."
+    assert "MSA-SUPERLATIVE" in {f.rule for f in lint_text(text, "alimtalk", "informational", use_cache=False)}
 
 
 def test_too_little_wording_is_never_vetoed(use_doc: Any) -> None:
