@@ -418,13 +418,14 @@ def test_the_gram_index_finds_what_every_frame_finds(texts: list[str], ad_only: 
     assert found == _every_frame(text, ad_only)
 
 
-def test_lint_text_of_ordinary_messages_stays_under_200_mb(tmp_path: Path) -> None:
-    """Issue 18's bound on the real command: without the analyser ``lint-text`` peaks near 160 MB; once the
-    analyser loads it is ≈ 470 MB, so this fails as soon as an ordinary message needs it again."""
+def test_lint_text_of_ordinary_messages_stays_under_230_mb(tmp_path: Path) -> None:
+    """Issue 18's bound on the real command: without the analyser ``lint-text`` peaked near 160 MB (session 18's frame
+    files and 6.6 MB scorer.json bring it to ≈ 200 MB); once the analyser loads it is ≈ 470 MB, so this fails as soon as
+    an ordinary message needs it again."""
     messages = messages_file(tmp_path / "messages.jsonl", 1)
     peak, code, _ = peak_rss_mb(doctorsflow("lint-text", str(messages)), server_env(tmp_path))
     assert code == 1  # the corpus holds error findings on purpose
-    assert peak < 200, peak
+    assert peak < 230, peak
 
 
 def test_lint_text_of_every_corpus_line_stays_under_245_mb(tmp_path: Path) -> None:
