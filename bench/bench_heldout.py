@@ -18,6 +18,8 @@ per family and per rule id.
 - ``independent5_heldout`` (compliance/corpus/independent5_heldout.jsonl, session 18): a fifth independent set made
   to look like the issue's hidden corpus (about one fault per violating line), labelled from RULES.md and the issue
   text only, from public pages no other file cites (``lint.independent5_*``, the same figures).
+- ``independent6_heldout`` (compliance/corpus/independent6_heldout.jsonl, session 19): a sixth independent set, made
+  the same way by another writer from other public pages (``lint.independent6_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent3_heldout", "independent3"),
         ("independent4_heldout", "independent4"),
         ("independent5_heldout", "independent5"),
+        ("independent6_heldout", "independent6"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)
