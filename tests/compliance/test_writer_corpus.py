@@ -61,6 +61,9 @@ WRITERS = {
     # session 18: writerK, clinics serving foreigners (medical-tourism coordinators): English and mixed Korean/English
     # lines of every family, with purpose, AlimTalk, transmission and health-in-SMS lines; about 40 % close clean traps
     "k": Writer(("writer_s18_k",), "wk", frozenset(ALL_FAMILIES), (0.36, 0.44), 240),
+    # session 19: writerM, paraphrases of the cases issue 17's sources name (ministry/보건소 crackdowns, association
+    # review limits, FTC, AlimTalk and KISA guides) for seven clinics; about a quarter English or mixed, ~39 % clean
+    "m": Writer(("writer_s19_m",), "w19m", frozenset(ALL_FAMILIES), (0.35, 0.44), 250),
 }  # fmt: skip
 
 
@@ -80,7 +83,7 @@ def test_writer_lines_are_labelled_with_known_rules_and_cited(name: str) -> None
     assert len(rows) >= writer.lines and len({row["id"] for row in rows}) == len(rows)
     for row in rows:
         assert set(row) == {"id", "channel", "purpose", "text", "expected", "source"}, row["id"]
-        assert re.fullmatch(rf"{writer.prefix}-[a-z]+-\d\d", row["id"]), row["id"]
+        assert re.fullmatch(rf"{writer.prefix}-[a-z]+-\d{{2,3}}", row["id"]), row["id"]
         assert row["id"].split("-")[1] in ALL_FAMILIES, row["id"]
         assert row["purpose"] in CHANNELS[row["channel"]].purposes, row["id"]
         assert row["text"].strip(), row["id"]
