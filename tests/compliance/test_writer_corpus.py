@@ -63,6 +63,9 @@ WRITERS = {
     "k": Writer(("writer_s18_k",), "wk", frozenset(ALL_FAMILIES), (0.36, 0.44), 240),
     # session 19: writerM, paraphrases of the cases issue 17's sources name (ministry/보건소 crackdowns, association
     # review limits, FTC, AlimTalk and KISA guides) for seven clinics; about a quarter English or mixed, ~39 % clean
+    # session 19: writerL, ten local clinics of less covered specialties (orthopaedics, Korean medicine, dental, women's
+    # clinic, weight, hair, check-ups, paediatrics, ENT, laser dermatology): the everyday messages DoctorsFlow sends
+    "l": Writer(("writer_s19_l",), "w19l", frozenset(ALL_FAMILIES), (0.36, 0.45), 245),
     "m": Writer(("writer_s19_m",), "w19m", frozenset(ALL_FAMILIES), (0.35, 0.44), 250),
 }  # fmt: skip
 
