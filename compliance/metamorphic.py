@@ -100,6 +100,8 @@ _REU_REGULAR = frozenset({"따르", "치르", "들르"})  # 르 stems that only 
 
 def _polite_stem(stem: str) -> str | None:
     """해요체 of a verb or adjective stem (받 → 받아, 드리 → 드려, 하 → 해), without 요; None when unsure."""
+    if not stem:  # a bare "습니다" with nothing before it
+        return None
     last, before = stem[-1], stem[:-1]
     final = _final(last)
     if not _parts(last):

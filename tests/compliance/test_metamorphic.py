@@ -30,6 +30,7 @@ AD = "(광고) 모아모발의원 한 번 이식한 모발은 평생 빠지지 �
             "드려요 좋아져요 아니에요 아파요 달라요",
         ),
         (meta.formal_to_polite, "웃었답니다 오십니다 쏩니다", "웃었대요 오세요 쏴요"),
+        (meta.formal_to_polite, "습니다. 감사합니다", "습니다. 감사해요"),  # no stem before 습니다: left as written
         (
             meta.polite_to_formal,
             "돌려드려요 있어요 알아요 아실 거예요 드릴게요",
