@@ -16,9 +16,11 @@ of ``drop``, drop the ``drop`` finding. Relations, from the narrowest:
 
 The table is learned (:func:`learn`, run by ``python -m compliance.overlaps_lofo``) from labelled lines and the
 checker's findings on them: a pair enters when dropping ``drop`` would have removed a false finding on at least
-``min_benefit`` lines and never an expected one; each pair keeps the relation that gains most. The step is
-measured leave-one-writer-file-out (docs/compliance/checker-v2.md, session 19). Hand-made resolutions with their
-own reading of the span stay in :mod:`.text_rules` (``_guarantee_remedies``, ``_before_after_photos``).
+``min_benefit`` lines of at least ``min_sources`` corpus files and never an expected one; each pair keeps the
+relation that gains most. The shipped table uses ``contains`` only: same-sentence pairs removed a few more false
+findings but lost expected rules on left-out files (measured leave-one-writer-file-out, docs/compliance/checker-v2.md,
+session 19). Hand-made resolutions with their own reading of the span stay in :mod:`.text_rules`
+(``_guarantee_remedies``, ``_before_after_photos``).
 """
 
 from __future__ import annotations
