@@ -40,6 +40,7 @@ from .findings import RULES_DIR, Finding, Severity, make_finding
 from .frames import FrameMatch, Span, frame_matches
 from .negation import is_cued, negated
 from .normalize import SHORT_MATCH, Normalized, normalize
+from .overlaps import resolve as resolve_overlaps
 from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
@@ -356,6 +357,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     # writers (+0.001 precision) and dropped a textbook superlative ("최고의 의료진이 확인했습니다" in a care
     # message), because writers' superlative lines are all advertisements.
     findings = _disparaging_compares(_before_after_photos(_guarantee_remedies(findings)))
+    findings = resolve_overlaps(text, findings)  # a second rule on the words another rule explains (learned pairs)
     findings.extend(_plain(text))
     return _finish(
         text,
