@@ -33,6 +33,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("리뷰 쓰면 음료 교환권을 드려요.", "MSA-REVIEW-INCENTIVE"),
         ("본인부담금 면제해 드립니다.", "MSA-INDUCEMENT"),
         ("결과 불만족 시 무료 재수술.", "MSA-GUARANTEE"),
+        ("교정 결과가 마음에 들지 않으시면 비용을 받지 않습니다.", "MSA-GUARANTEE"),
         ("아이돌 멤버가 다녀간 병원.", "MSA-CELEBRITY"),
         ("TV 출연 원장 직접 진료.", "MSA-ARTICLE-FORM"),
         ("수술 전 과정을 유튜브에 공개합니다.", "MSA-SURGERY-SCENE"),
@@ -82,6 +83,10 @@ def test_purpose_mismatch_shows_its_reason() -> None:
         "비급여 진료비용은 원내에 게시되어 있습니다. 스마일라식 250만원.",
         "광고성 정보 수신 동의를 2년마다 다시 확인드립니다.",
         "If you notice sudden pain, call us: permanent damage can be prevented.",
+        # a free way to stop receiving is no refund promise; a consultation's length is no promised result
+        "광고 문자를 더 이상 원하지 않으시면 080-111-2222(무료)로 알려 주세요.",
+        "소식 문자를 그만 받고 싶으시면 080-111-2222로 무료로 거부하실 수 있습니다.",
+        "첫 진료는 원장 상담 20분을 보장해 드립니다.",
     ],
 )
 def test_informational_context_raises_nothing(text: str) -> None:
