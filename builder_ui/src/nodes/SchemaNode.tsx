@@ -6,6 +6,7 @@ import { useLang, useLocalized, useT } from "../i18n";
 import { usePicker } from "../flow/picker";
 import type { StepNode } from "../flow/types";
 import { useEditor } from "../store/editor";
+import { NodeIcon } from "../icons/nodeIcons";
 
 function SchemaNodeView({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<StepNode>) {
   const t = useT();
@@ -49,7 +50,7 @@ function SchemaNodeView({ id, data, selected, positionAbsoluteX, positionAbsolut
         ))}
         <div className="step-head">
           <span className="step-icon" aria-hidden>
-            {info?.icon ?? "❔"}
+            <NodeIcon type={data.nodeType} />
           </span>
           <span className="step-label" data-testid={`node-name-${id}`} title={name === typeLabel ? undefined : typeLabel}>
             {name}

@@ -9,6 +9,8 @@ import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { LoadView, formatTime, useLoad } from "./common";
 import { SignoffForm } from "./SignoffForm";
+import { Icon } from "../icons/Icon";
+import "../clinic/clinic.css";
 
 function StatusTag({ status }: { status: ReviewRow["status"] }) {
   const t = useT();
@@ -55,7 +57,7 @@ function Messages({ review }: { review: WorkflowReview }) {
                   <code>{f.rule}</code> {pickLanguage(f.message, lang)}
                   {f.suggestion && (
                     <div className="suggestion small" data-testid="review-suggestion" data-kind={f.suggestion.kind}>
-                      💡 {pickLanguage(f.suggestion.message, lang)}
+                      <Icon name="idea" /> {pickLanguage(f.suggestion.message, lang)}
                       {f.suggestion.text.trim() && <q>{f.suggestion.text.trim()}</q>}
                       {f.suggestion.kind !== "insert" && f.suggestion.end > f.suggestion.start && (
                         <span className="muted">
@@ -119,7 +121,7 @@ function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
           )}
           {review.signoff && (
             <p className="ok" data-testid="review-signed">
-              ✅ {t("review.signedBy", { name: review.signoff.signed_by_name, at: formatTime(review.signoff.signed_at, lang) })}
+              <Icon name="check" className="icon-ok" /> {t("review.signedBy", { name: review.signoff.signed_by_name, at: formatTime(review.signoff.signed_at, lang) })}
             </p>
           )}
           <Messages review={review} />

@@ -15,6 +15,7 @@ import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { errorMessages, formatTime, type Loaded, LoadView, useLoad } from "./common";
 import { useStepNames } from "./stepNames";
+import { Icon } from "../icons/Icon";
 
 type Run = Answer<"ListRuns">["runs"][number];
 const REFRESH_MS = 4000;
@@ -110,7 +111,7 @@ function RunSteps({ runId, refresh, onChange }: { runId: number; refresh: number
                     void act(() => lifecycleApi.cancelRun(r.id), lifecycleText(lang, "runs.stopped"), changed);
                   }}
                 >
-                  {text("runs.stop")}
+                  <Icon name="stop" /> {text("runs.stop")}
                 </button>
               )}
             <table className="table" data-testid="run-steps">
