@@ -11,6 +11,7 @@ import { LoadView, formatTime, useLoad } from "./common";
 import { SignoffForm } from "./SignoffForm";
 import { Icon } from "../icons/Icon";
 import "../clinic/clinic.css";
+import { WorkflowLink } from "./WorkflowLink";
 
 function StatusTag({ status }: { status: ReviewRow["status"] }) {
   const t = useT();
@@ -99,7 +100,7 @@ function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
       {(review: WorkflowReview) => (
         <div data-testid="review-detail">
           <h3>
-            {review.name} <StatusTag status={review.status} />
+            <WorkflowLink id={review.workflow_id} name={review.name} testId="review-workflow-link" /> <StatusTag status={review.status} />
           </h3>
           <p className="small">
             {t("problems.summary", {

@@ -35,7 +35,8 @@ function ToolbarView() {
   const nodeName = useNodeNames();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | number | null>(null);
-  const ro = meta.readOnly;
+  // An old version, or a user who may not edit (a reviewer): the bar reads, it does not offer edits
+  const ro = meta.readOnly || !canWrite;
   // An archived workflow cannot change or go live (the server answers 409): it offers "unarchive" instead
   const archived = meta.status === "archived";
 
@@ -71,7 +72,7 @@ function ToolbarView() {
         />
         {ro && (
           <span className="tag tag-readonly" data-testid="readonly-badge">
-            {t("editor.readOnly", { version: meta.version ?? "" })}
+            {meta.version !== null ? t("editor.readOnly", { version: meta.version }) : t("editor.readOnlyRole")}
           </span>
         )}
         {!ro && (
