@@ -206,6 +206,7 @@ def test_workflow_names_open_the_workflow_in_the_same_tab(page: Page, base_url: 
         expect(reviewer.get_by_test_id("workflow-name")).not_to_be_editable()
         assert reviewer.get_by_test_id("palette-send.sms").get_attribute("draggable") == "false"
         expect(reviewer.get_by_test_id("publish")).to_have_count(0)
+        expect(reviewer.locator('[data-testid^="add-after-"]')).to_have_count(0)  # no "+" under the cards
         assert len(reviewer.context.pages) == 1
         reviewer.context.close()
         assert not errors, errors

@@ -7,6 +7,7 @@ import { usePicker } from "../flow/picker";
 import type { StepNode } from "../flow/types";
 import { useEditor } from "../store/editor";
 import { NodeIcon } from "../icons/nodeIcons";
+import { useCan } from "../store/permissions";
 
 function SchemaNodeView({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<StepNode>) {
   const t = useT();
@@ -14,7 +15,9 @@ function SchemaNodeView({ id, data, selected, positionAbsoluteX, positionAbsolut
   const localized = useLocalized();
   const info = useEditor((s) => s.catalogue[data.nodeType]);
   const summary = useEditor((s) => s.summaries[id]?.[lang]);
-  const readOnly = useEditor((s) => s.meta.readOnly);
+  // No "+" for an old version or for a user who may not edit (a reviewer), as in the editor's other panels.
+  const canWrite = useCan("workflow.write");
+  const readOnly = useEditor((s) => s.meta.readOnly) || !canWrite;
   const { flowToScreenPosition } = useReactFlow();
   const badge = useEditor((s) => {
     let errors = 0;
