@@ -64,7 +64,7 @@ def logged_in_as(browser: Browser, base_url: str, role: str) -> tuple[Page, list
     return page, errors
 
 
-SMS_FLOW = {
+SMS_FLOW: dict[str, Any] = {
     "format": "doctorsflow.workflow/v1",
     "nodes": [
         {"id": "start", "type": "trigger.manual", "position": {"x": 0, "y": 0}},
@@ -286,3 +286,34 @@ def test_the_front_desk_sees_the_patient_masked_in_message_texts(desk: Page, sen
     expect(panel).not_to_contain_text("황보수진")
     expect(panel).not_to_contain_text("7777-8888")
     desk.screenshot(path=str(tmp_path / "desk-panel.png"))
+
+
+def test_the_review_screen_names_each_message_by_its_node(browser: Browser, base_url: str) -> None:
+    # Given a draft whose SMS node the manager named, and an unnamed staff notice
+    document = {**SMS_FLOW, "name": f"검토용 안내 {uuid.uuid4().hex[:6]}"}
+    document["nodes"] = [
+        SMS_FLOW["nodes"][0],
+        {**SMS_FLOW["nodes"][1], "label": "진료 전날 안내 문자"},
+        {
+            "id": "desk",
+            "type": "notify.staff",
+            "params": {"phones": ["010-1111-2222"], "text": "안내 문자를 보냈습니다."},
+            "position": {"x": 0, "y": 320},
+        },
+    ]
+    document["edges"] = [*SMS_FLOW["edges"], {"source": "notice", "target": "desk"}]
+    workflow_id = create_workflow(base_url, document)
+    # When a reviewer opens it on the review screen
+    reviewer, errors = logged_in_as(browser, base_url, "reviewer")
+    reviewer.goto(f"/reviewer/{workflow_id}")
+    # Then each message is headed by the node's name (else its kind) and the field in words, not a JSON pointer
+    sms = reviewer.get_by_test_id("review-message-notice")
+    expect(sms.get_by_test_id("review-message-node")).to_have_text("진료 전날 안내 문자")
+    expect(sms).to_contain_text("본문")
+    expect(reviewer.get_by_test_id("review-message-desk").get_by_test_id("review-message-node")).to_have_text(
+        "직원 알림"
+    )
+    expect(reviewer.get_by_test_id("review-messages")).not_to_contain_text("/params/")
+    expect(reviewer.get_by_test_id("review-messages")).not_to_contain_text("notify.staff")
+    reviewer.context.close()
+    assert not errors, errors

@@ -12,6 +12,7 @@ import { SignoffForm } from "./SignoffForm";
 import { Icon } from "../icons/Icon";
 import "../clinic/clinic.css";
 import { WorkflowLink } from "./WorkflowLink";
+import { useDraftNodeNames } from "./stepNames";
 
 function StatusTag({ status }: { status: ReviewRow["status"] }) {
   const t = useT();
@@ -30,17 +31,27 @@ function StatusTag({ status }: { status: ReviewRow["status"] }) {
   );
 }
 
+// The message fields a reviewer reads, in words (the server names them by JSON pointer; others stay as they are).
+const FIELD_WORDS: Record<string, string> = { "/params/text": "review.field.text", "/params/subject": "review.field.subject" };
+
+function fieldWord(label: string, t: (key: string) => string): string {
+  const key = FIELD_WORDS[label];
+  return key ? t(key) : label;
+}
+
 function Messages({ review }: { review: WorkflowReview }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
+  const nodeName = useDraftNodeNames(review.workflow_id);
   return (
     <div className="review-messages" data-testid="review-messages">
       {review.messages.map((m) => (
         <section key={`${m.node}${m.field}`} className="review-message" data-testid={`review-message-${m.node}`}>
           <h4>
-            <code>{m.node}</code> · {m.channel ? t(`channel.${m.channel}`) : m.type}
+            <strong data-testid="review-message-node">{nodeName(m.node, m.type)}</strong> <code className="muted">{m.node}</code>
+            {m.channel && ` · ${t(`channel.${m.channel}`)}`}
             {m.purpose === "advertising" && <span className="tag tag-warning">{t("review.advertising")}</span>}
-            <span className="muted small"> {m.label}</span>
+            <span className="muted small"> {fieldWord(m.label, t)}</span>
             {m.template_status && m.template_status !== "approved" && (
               <span className="tag tag-error">{t(`review.template.${m.template_status}`)}</span>
             )}
