@@ -151,7 +151,9 @@ async def appointment_detail(session: AsyncSession, clinic_id: int, appointment_
         run_summary(run, patient, event_type, workflow_name=name) for run, name, event_type in run_rows
     ]
     base["run_list"] = run_list
-    base["message_list"] = [message_view(row, patient) for row in outbox]
+    # The book masks its patient (김*지, 010-****-5678), so the texts of the messages she was sent do too: the front
+    # desk reads them to answer "did it go?", and the run's own page (audited per run) shows a text as sent.
+    base["message_list"] = [message_view(row, patient, mask=True) for row in outbox]
     base["events"] = [{"type": t, "occurred_at": _iso(at)} for t, at in events]
     base["next_statuses"] = list(NEXT_STATUSES.get(appointment.status, ()))
     return cast(AppointmentDetail, base)

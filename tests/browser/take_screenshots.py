@@ -90,7 +90,7 @@ def main() -> None:
         page.goto(f"/reviewer/{flawed_id}")
         shoot(page, "reviewer")
         page.goto(f"/runs/{cataract_id}")
-        page.get_by_test_id("run-row").first.get_by_role("button").click()
+        page.get_by_test_id("run-row").first.locator("td").first.click()  # the row opens; its name opens the workflow
         page.get_by_test_id("run-steps").wait_for()
         shoot(page, "runs")
         page.goto("/patients")

@@ -59,3 +59,20 @@ async def test_the_sandbox_journal_holds_no_name_or_number_in_clear(rt: Runtime,
         assert "김민지" not in raw and "01012345678" not in raw and "1234-5678" not in raw
     channel = SandboxChannel(journal=tmp_path / "sandbox", clock=rt.clock)
     assert any("김민지" in record.text for record in channel.records())
+
+
+async def test_the_appointment_panel_masks_the_patient_in_message_texts_too(
+    client_as: Any, rt: Runtime, clinic_id: int
+) -> None:
+    # Given runs that texted 김민지 about her appointments (a post-op course, a cancellation notice)
+    await cataract_and_cancellation(rt, clinic_id)
+    staff = await client_as("staff")
+    book = await staff.get("/api/appointments", params={"from": "2026-11-01", "to": "2026-12-31"})
+    ids = [a["id"] for a in book.json()["appointments"]]
+    # When the front desk opens each appointment
+    details = [(await staff.get(f"/api/appointments/{i}")).json() for i in ids]
+    texts = [m["text"] for d in details for m in d["message_list"]]
+    # Then the texts mask her as the panel's header does (김*지), never the full name or number
+    assert texts and all(d["patient"]["name"] == "김*지" for d in details)
+    assert all("김민지" not in t and "010-1234-5678" not in t and "01012345678" not in t for t in texts)
+    assert any("김*지" in t for t in texts)

@@ -12,6 +12,7 @@ import { useS } from "./strings";
 import { DayView, ListView, WeekView } from "./views";
 import { useRequestCount } from "./requestCount";
 import "./book.css";
+import { Icon } from "../icons/Icon";
 
 type Mode = "day" | "week" | "list";
 const STATUSES = ["booked", "confirmed", "attended", "completed", "no_show", "cancelled"] as const;
@@ -48,7 +49,7 @@ export function AppointmentsPage() {
           ＋ {s("newAppointment")}
         </button>
         <button onClick={() => setImporting(true)} data-testid="reservation-import-open">
-          📥 {s("importFile")}
+          <Icon name="inbox" /> {s("importFile")}
         </button>
         <button onClick={() => navigate("/appointments/procedures")} data-testid="procedures-open">
           {s("procedures")}

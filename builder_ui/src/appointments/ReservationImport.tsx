@@ -7,6 +7,7 @@ import { ErrorList } from "../panels/common";
 import { toast } from "../store/toast";
 import { bookApi, type ImportReport } from "./api";
 import { type BookKey, useS } from "./strings";
+import { Icon } from "../icons/Icon";
 
 const COUNTS = ["created", "rescheduled", "cancelled", "attended", "no_show", "unchanged"] as const;
 
@@ -99,7 +100,7 @@ export function ReservationImport({ onImported, onClose }: { onImported: () => v
       <p className="small muted">{s("importHint")}</p>
       <div className="row">
         <label className="button">
-          📄 {s("choose")}
+          <Icon name="file" /> {s("choose")}
           <input
             type="file"
             hidden

@@ -8,6 +8,7 @@ import { editorStore, useEditor } from "../store/editor";
 import { usePicker } from "./picker";
 import { reveal } from "./reveal";
 import type { StepEdge, StepNode } from "./types";
+import { NodeIcon } from "../icons/nodeIcons";
 
 const ORDER: NodeTypeInfo["category"][] = ["trigger", "flow", "action"];
 
@@ -103,7 +104,7 @@ function NodePickerView() {
               onClick={() => choose(n.type)}
               data-testid={`picker-${n.type}`}
             >
-              <span aria-hidden>{n.icon}</span>
+              <NodeIcon type={n.type} />
               <span>
                 <strong>{localized(n.label)}</strong>
                 <small className="muted">{localized(n.description)}</small>

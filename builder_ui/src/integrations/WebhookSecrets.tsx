@@ -9,6 +9,7 @@ import { toast } from "../store/toast";
 import { type NewWebhookSecret, secretsApi } from "./api";
 import { curlExample, pythonExample } from "./examples";
 import "./integrations.css";
+import { Icon } from "../icons/Icon";
 
 const TEXTS = {
   title: ["연동: 웹훅 비밀키", "Integrations: webhook secrets"],
@@ -69,7 +70,7 @@ function CopyBox({ text, testId }: { text: string; testId: string }) {
     <div className="copy-box">
       <pre data-testid={testId}>{text}</pre>
       <button onClick={() => void copy()} data-testid={`${testId}-copy`}>
-        📋 {s("copy")}
+        <Icon name="clipboard" /> {s("copy")}
       </button>
     </div>
   );

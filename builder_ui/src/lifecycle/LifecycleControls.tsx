@@ -10,6 +10,9 @@ import { lifecycleApi, type Transition, type WorkflowStatus } from "./api";
 import { StatusBadge } from "./StatusBadge";
 import { lifecycleText, useLifecycleText } from "./text";
 import { useLang } from "../i18n";
+import { Icon, type IconName } from "../icons/Icon";
+
+const ACTION_ICONS: Record<Transition, IconName> = { pause: "pause", resume: "play", archive: "archive", unarchive: "undo" };
 
 const ALLOWED: Record<WorkflowStatus, Transition[]> = {
   draft: ["archive"],
@@ -70,7 +73,7 @@ export function LifecycleControls({ canPublish }: { canPublish: boolean }) {
         !readOnly &&
         ALLOWED[status].map((action) => (
           <button key={action} onClick={() => void move(action)} disabled={busy} data-testid={`workflow-${action}`}>
-            {text(action)}
+            <Icon name={ACTION_ICONS[action]} /> {text(action)}
           </button>
         ))}
     </span>

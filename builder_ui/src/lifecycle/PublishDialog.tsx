@@ -8,6 +8,7 @@ import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList } from "../panels/common";
 import { lifecycleApi } from "./api";
 import { useLifecycleText } from "./text";
+import { Icon } from "../icons/Icon";
 
 type Impact = Answer<"PublishImpact">;
 
@@ -89,7 +90,7 @@ export function PublishDialog({
                     {(m.after_labels ?? []).length > 0 && (
                       <span className="muted small">
                         {" "}
-                        (⏱ {(m.after_labels ?? []).map((label) => pickLanguage(label, lang)).join(" → ")})
+                        (<Icon name="timer" /> {(m.after_labels ?? []).map((label) => pickLanguage(label, lang)).join(" → ")})
                       </span>
                     )}
                     <div className="message-text small">{m.template ? `[${m.template}] ` : ""}{m.text}</div>
@@ -125,7 +126,7 @@ export function PublishDialog({
             {text("publish.cancel")}
           </button>
           <button className="primary" onClick={onConfirm} disabled={impact === null} data-testid="publish-confirm">
-            {text("publish.confirm")}
+            <Icon name="send" /> {text("publish.confirm")}
           </button>
         </div>
       </div>

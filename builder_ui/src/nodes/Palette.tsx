@@ -4,6 +4,7 @@ import { memo, useMemo, useState } from "react";
 import type { NodeTypeInfo } from "../api/generated";
 import { useLocalized, useT } from "../i18n";
 import { useEditor } from "../store/editor";
+import { NodeIcon } from "../icons/nodeIcons";
 
 export const DRAG_MIME = "application/x-doctorsflow-node";
 const ORDER: NodeTypeInfo["category"][] = ["trigger", "flow", "action"];
@@ -71,7 +72,7 @@ function PaletteView({ readOnly }: { readOnly: boolean }) {
                 e.dataTransfer.effectAllowed = "move";
               }}
             >
-              <span aria-hidden>{n.icon}</span> {localized(n.label)}
+              <NodeIcon type={n.type} /> {localized(n.label)}
             </div>
           ))}
         </section>

@@ -6,6 +6,8 @@ import { useLang, useLocalized, useT } from "../i18n";
 import { usePicker } from "../flow/picker";
 import type { StepNode } from "../flow/types";
 import { useEditor } from "../store/editor";
+import { NodeIcon } from "../icons/nodeIcons";
+import { useCan } from "../store/permissions";
 
 function SchemaNodeView({ id, data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<StepNode>) {
   const t = useT();
@@ -13,7 +15,9 @@ function SchemaNodeView({ id, data, selected, positionAbsoluteX, positionAbsolut
   const localized = useLocalized();
   const info = useEditor((s) => s.catalogue[data.nodeType]);
   const summary = useEditor((s) => s.summaries[id]?.[lang]);
-  const readOnly = useEditor((s) => s.meta.readOnly);
+  // No "+" for an old version or for a user who may not edit (a reviewer), as in the editor's other panels.
+  const canWrite = useCan("workflow.write");
+  const readOnly = useEditor((s) => s.meta.readOnly) || !canWrite;
   const { flowToScreenPosition } = useReactFlow();
   const badge = useEditor((s) => {
     let errors = 0;
@@ -49,7 +53,7 @@ function SchemaNodeView({ id, data, selected, positionAbsoluteX, positionAbsolut
         ))}
         <div className="step-head">
           <span className="step-icon" aria-hidden>
-            {info?.icon ?? "❔"}
+            <NodeIcon type={data.nodeType} />
           </span>
           <span className="step-label" data-testid={`node-name-${id}`} title={name === typeLabel ? undefined : typeLabel}>
             {name}

@@ -27,6 +27,7 @@ import {
 import { useClinic } from "../clinic/store";
 import { useCanAny } from "../store/permissions";
 import { pollRequestCount, useRequestCount } from "../appointments/requestCount";
+import { Icon } from "../icons/Icon";
 
 
 // [path, label, the permission that makes the page useful] — role-aware: a reviewer sees no patients or settings.
@@ -103,7 +104,7 @@ export function App() {
   return (
     <div className="app" onDragOver={(e) => isFileDrag(e) && e.preventDefault()} onDrop={onDrop}>
       <header className="topbar">
-        <strong className="brand">🩺 DoctorsFlow</strong>
+        <strong className="brand"><Icon name="stethoscope" /> DoctorsFlow</strong>
         {auth !== "out" &&
           NAV.filter(([, , action]) => can(action)).map(([to, key]) => (
             <button

@@ -20,6 +20,7 @@ import { Toolbar } from "./Toolbar";
 import { VersionsPanel } from "./VersionsPanel";
 import { toast } from "../store/toast";
 import { saveDraft } from "./workflowActions";
+import { useCan } from "../store/permissions";
 
 type Tab = "problems" | "timeline" | "versions";
 // Ctrl+S does nothing on an archived workflow (it cannot change; the toolbar says so)
@@ -32,7 +33,9 @@ export function EditorPage({ id, version }: { id: string | null; version: number
   const [loadError, setLoadError] = useState<unknown>(null);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [tab, setTab] = useState<Tab>("problems");
-  const readOnly = useEditor((s) => s.meta.readOnly);
+  // A reviewer (no workflow.write) reads the workflow: no palette drags or edits that could never be saved.
+  const canWrite = useCan("workflow.write");
+  const readOnly = useEditor((s) => s.meta.readOnly) || !canWrite;
   const publishedVersion = useEditor((s) => s.meta.publishedVersion);
   const check = useLiveCheck();
   useShortcuts(onSave, readOnly);

@@ -11,6 +11,7 @@ import { importExample, importWorkflowFile } from "./importFile";
 import { StatusBadge } from "../lifecycle/StatusBadge";
 import type { WorkflowStatus } from "../lifecycle/api";
 import { useLifecycleText } from "../lifecycle/text";
+import { Icon } from "../icons/Icon";
 
 // "current": every status but archived (the default: an archived workflow is history, not work)
 type StatusFilter = "current" | WorkflowStatus | "all";
@@ -68,7 +69,7 @@ export function HomePage() {
         <span className="spacer" />
         {canWrite && (
         <label className="button">
-          📂 {t("home.importFile")}
+          <Icon name="folder" /> {t("home.importFile")}
           <input
             type="file"
             accept="application/json,.json"

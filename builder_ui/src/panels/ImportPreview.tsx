@@ -4,6 +4,7 @@ import { memo } from "react";
 import type { ImportPreview } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
+import { Icon } from "../icons/Icon";
 
 export type Mapping = Record<string, string>; // header → field ("ignore" to leave it out)
 
@@ -35,7 +36,7 @@ function ImportPreviewView({
       </p>
       {preview.warnings.map((w) => (
         <p key={w.code} className="notice small" data-testid={`import-warning-${w.code}`}>
-          ⚠️ {pickLanguage(w.message, lang)}
+          <Icon name="warning" className="icon-warn" /> {pickLanguage(w.message, lang)}
         </p>
       ))}
       {toMap.length > 0 && (

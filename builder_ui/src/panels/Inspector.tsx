@@ -15,6 +15,7 @@ import { buttonTemplates } from "../forms/buttons";
 import { hiddenConsts, withConsts } from "../forms/consts";
 import { ScheduleWidget } from "../forms/ScheduleWidget";
 import { VariableTextWidget } from "../forms/VariableTextWidget";
+import { NodeIcon } from "../icons/nodeIcons";
 
 /** Generic form options from the catalogue entry: every message field gets the variable picker (a
  * textarea; "/variables/*" values stay one line), a cron field the schedule picker, no submit button. */
@@ -101,7 +102,7 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
   return (
     <aside className="inspector" data-testid="inspector">
       <header className="inspector-head">
-        <span aria-hidden>{info?.icon}</span>
+        <NodeIcon type={selected.data.nodeType} />
         <strong>{info ? localized(info.label) : selected.data.nodeType}</strong>
         <code className="muted small" data-testid="inspector-node-id">
           {selected.id}

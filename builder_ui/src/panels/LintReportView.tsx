@@ -2,6 +2,7 @@
 import type { LintReport } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
+import { Icon } from "../icons/Icon";
 
 export function LintReportView({ report }: { report: LintReport }) {
   const t = useT();
@@ -38,7 +39,7 @@ export function LintReportView({ report }: { report: LintReport }) {
                   {pickLanguage(f.message, lang)}
                   {f.suggestion && (
                     <div className="suggestion small" data-testid="report-suggestion">
-                      💡 {pickLanguage(f.suggestion.message, lang)}
+                      <Icon name="idea" /> {pickLanguage(f.suggestion.message, lang)}
                       {f.suggestion.text && <q>{f.suggestion.text.trim()}</q>}
                     </div>
                   )}

@@ -9,6 +9,7 @@ import { toast } from "../store/toast";
 import { ErrorList, LoadView, formatTime, useLoad } from "./common";
 import { WebhookSecrets } from "../integrations/WebhookSecrets";
 import { useCan } from "../store/permissions";
+import { Icon } from "../icons/Icon";
 
 
 function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (next: CredentialsView) => void }) {
@@ -136,7 +137,7 @@ function CredentialsForm({ view, onSaved }: { view: CredentialsView; onSaved: (n
       <ErrorList error={error} />
       {check && (
         <p className={check.ok ? "check-ok" : "check-failed"} role="status" data-testid="messaging-check">
-          {check.ok ? "✅ " : "⚠️ "}
+          <Icon name={check.ok ? "check" : "warning"} className={check.ok ? "icon-ok" : "icon-warn"} />{" "}
           {pickLanguage(check.message, lang)}
         </p>
       )}

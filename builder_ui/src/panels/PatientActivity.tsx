@@ -8,6 +8,7 @@ import { lifecycleText } from "../lifecycle/text";
 import { toast } from "../store/toast";
 import { translateNow } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
+import { Icon } from "../icons/Icon";
 
 /** Stop a run or cancel a message from the patient page, then reload the activity. */
 async function stopThen(work: () => Promise<unknown>, done: string, reload: () => void): Promise<void> {
@@ -60,7 +61,7 @@ export function PatientActivity({ id }: { id: number }) {
                               void stopThen(() => lifecycleApi.cancelRun(r.id), lifecycleText(lang, "runs.stopped"), reload)
                             }
                           >
-                            {lifecycleText(lang, "runs.stop")}
+                            <Icon name="stop" /> {lifecycleText(lang, "runs.stop")}
                           </button>
                         )}
                       </td>

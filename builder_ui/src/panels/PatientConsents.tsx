@@ -8,6 +8,7 @@ type Purpose = ConsentIn["purpose"];
 import { useLang, useT } from "../i18n";
 import { toast } from "../store/toast";
 import { ErrorList, formatTime, LoadView, useLoad } from "./common";
+import { Icon } from "../icons/Icon";
 
 const METHODS: ConsentIn["method"][] = ["staff", "paper", "kiosk", "web"];
 
@@ -105,7 +106,7 @@ export function ConsentPanel({ patient, writable, onChanged }: Props) {
   return (
     <section className="card wide" data-testid="patient-consents">
       <h3>{t("consent.title")}</h3>
-      {patient.reconfirm_marketing && <p className="small">⚠️ {t("consent.reconfirm")}</p>}
+      {patient.reconfirm_marketing && <p className="small"><Icon name="warning" className="icon-warn" /> {t("consent.reconfirm")}</p>}
       {writable ? (
         <RecordForm patient={patient} onChanged={onChanged} />
       ) : (

@@ -11,6 +11,7 @@ import { pickLanguage } from "../i18n/bilingual";
 import { ErrorList, NotAvailable } from "./common";
 import { ImportPreviewTable, type Mapping, mappingText } from "./ImportPreview";
 import "./patients.css";
+import { Icon } from "../icons/Icon";
 
 type Step =
   | { step: "idle" }
@@ -116,7 +117,7 @@ export function PatientImport({ onImported }: { onImported: () => void }) {
     <section className="import-box" data-testid="patients-import">
       <h3>{t("patients.import")}</h3>
       <label className="button">
-        📄 {t("patients.chooseFile")}
+        <Icon name="file" /> {t("patients.chooseFile")}
         <input
           type="file"
           hidden
@@ -172,7 +173,7 @@ export function PatientImport({ onImported }: { onImported: () => void }) {
       )}
       {state.step === "done" && (
         <div data-testid="import-report">
-          <p>✅ {t("patients.importDone", summary(state.report))}</p>
+          <p><Icon name="check" className="icon-ok" /> {t("patients.importDone", summary(state.report))}</p>
           <RowErrors report={state.report} />
         </div>
       )}

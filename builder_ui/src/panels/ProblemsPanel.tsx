@@ -6,6 +6,7 @@ import type { LiveCheck } from "../lint/useLiveCheck";
 import { advertisingText, applySuggestion, fieldText, suggestionExcerpt, type UiProblem } from "../lint/problems";
 import { toast } from "../store/toast";
 import { editorStore, useEditor } from "../store/editor";
+import { Icon } from "../icons/Icon";
 
 /** One click applies a finding's suggested rewrite to the node's text (one undo step). A "move" also adds what
  * the promotion needs to be sent lawfully: a marketing-consent check after the node and an advertising SMS
@@ -97,13 +98,13 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
               <span className="problem-message">
                 {p.node ? withoutNodeName(pickLanguage(p.message, lang), nodeName(p.node)) : pickLanguage(p.message, lang)}
               </span>
-              {p.citation && <span className="citation small">📖 {p.citation}</span>}
+              {p.citation && <span className="citation small"><Icon name="book" /> {p.citation}</span>}
               {/* a compliance rule id helps a reviewer look the rule up; a validation code is for the API only */}
               {p.source === "lint" && <span className="muted small">{p.code}</span>}
             </button>
             {p.suggestion && p.node && p.field && (
               <div className="suggestion small" data-testid="suggestion">
-                <span>💡 {pickLanguage(p.suggestion.message, lang)}</span>
+                <span><Icon name="idea" /> {pickLanguage(p.suggestion.message, lang)}</span>
                 {p.suggestion.text.trim() && <q>{p.suggestion.text.trim()}</q>}
                 <TakenOut problem={p} />
                 <button

@@ -9,6 +9,10 @@ import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { LoadView, formatTime, useLoad } from "./common";
 import { SignoffForm } from "./SignoffForm";
+import { Icon } from "../icons/Icon";
+import "../clinic/clinic.css";
+import { WorkflowLink } from "./WorkflowLink";
+import { useDraftNodeNames } from "./stepNames";
 
 function StatusTag({ status }: { status: ReviewRow["status"] }) {
   const t = useT();
@@ -27,17 +31,27 @@ function StatusTag({ status }: { status: ReviewRow["status"] }) {
   );
 }
 
+// The message fields a reviewer reads, in words (the server names them by JSON pointer; others stay as they are).
+const FIELD_WORDS: Record<string, string> = { "/params/text": "review.field.text", "/params/subject": "review.field.subject" };
+
+function fieldWord(label: string, t: (key: string) => string): string {
+  const key = FIELD_WORDS[label];
+  return key ? t(key) : label;
+}
+
 function Messages({ review }: { review: WorkflowReview }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
+  const nodeName = useDraftNodeNames(review.workflow_id);
   return (
     <div className="review-messages" data-testid="review-messages">
       {review.messages.map((m) => (
         <section key={`${m.node}${m.field}`} className="review-message" data-testid={`review-message-${m.node}`}>
           <h4>
-            <code>{m.node}</code> · {m.channel ? t(`channel.${m.channel}`) : m.type}
+            <strong data-testid="review-message-node">{nodeName(m.node, m.type)}</strong> <code className="muted">{m.node}</code>
+            {m.channel && ` · ${t(`channel.${m.channel}`)}`}
             {m.purpose === "advertising" && <span className="tag tag-warning">{t("review.advertising")}</span>}
-            <span className="muted small"> {m.label}</span>
+            <span className="muted small"> {fieldWord(m.label, t)}</span>
             {m.template_status && m.template_status !== "approved" && (
               <span className="tag tag-error">{t(`review.template.${m.template_status}`)}</span>
             )}
@@ -55,7 +69,7 @@ function Messages({ review }: { review: WorkflowReview }) {
                   <code>{f.rule}</code> {pickLanguage(f.message, lang)}
                   {f.suggestion && (
                     <div className="suggestion small" data-testid="review-suggestion" data-kind={f.suggestion.kind}>
-                      💡 {pickLanguage(f.suggestion.message, lang)}
+                      <Icon name="idea" /> {pickLanguage(f.suggestion.message, lang)}
                       {f.suggestion.text.trim() && <q>{f.suggestion.text.trim()}</q>}
                       {f.suggestion.kind !== "insert" && f.suggestion.end > f.suggestion.start && (
                         <span className="muted">
@@ -97,7 +111,7 @@ function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
       {(review: WorkflowReview) => (
         <div data-testid="review-detail">
           <h3>
-            {review.name} <StatusTag status={review.status} />
+            <WorkflowLink id={review.workflow_id} name={review.name} testId="review-workflow-link" /> <StatusTag status={review.status} />
           </h3>
           <p className="small">
             {t("problems.summary", {
@@ -119,7 +133,7 @@ function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
           )}
           {review.signoff && (
             <p className="ok" data-testid="review-signed">
-              ✅ {t("review.signedBy", { name: review.signoff.signed_by_name, at: formatTime(review.signoff.signed_at, lang) })}
+              <Icon name="check" className="icon-ok" /> {t("review.signedBy", { name: review.signoff.signed_by_name, at: formatTime(review.signoff.signed_at, lang) })}
             </p>
           )}
           <Messages review={review} />

@@ -15,6 +15,8 @@ import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { errorMessages, formatTime, type Loaded, LoadView, useLoad } from "./common";
 import { useStepNames } from "./stepNames";
+import { Icon } from "../icons/Icon";
+import { WorkflowLink } from "./WorkflowLink";
 
 type Run = Answer<"ListRuns">["runs"][number];
 const REFRESH_MS = 4000;
@@ -110,7 +112,7 @@ function RunSteps({ runId, refresh, onChange }: { runId: number; refresh: number
                     void act(() => lifecycleApi.cancelRun(r.id), lifecycleText(lang, "runs.stopped"), changed);
                   }}
                 >
-                  {text("runs.stop")}
+                  <Icon name="stop" /> {text("runs.stop")}
                 </button>
               )}
             <table className="table" data-testid="run-steps">
@@ -155,7 +157,8 @@ function RunRow({ run, open, onToggle, refresh, onChange }: { run: Run; open: bo
       >
         <td>#{run.id}</td>
         <td data-testid="run-workflow">
-          {run.workflow_name ?? `#${run.workflow_id}`} <span className="muted small">v{run.version}</span>
+          <WorkflowLink id={run.workflow_id} name={run.workflow_name ?? `#${run.workflow_id}`} />{" "}
+          <span className="muted small">v{run.version}</span>
           {run.event_type && (
             <div className="muted small" data-testid="run-event" data-type={run.event_type}>
               {eventTypeLabel(run.event_type, lang)}

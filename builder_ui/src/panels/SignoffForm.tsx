@@ -7,6 +7,7 @@ import type { Signoff } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { useSession } from "../store/session";
 import { ErrorList, formatTime, LoadView, NotAvailable, useLoad } from "./common";
+import { Icon } from "../icons/Icon";
 
 function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
   const t = useT();
@@ -16,7 +17,7 @@ function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
     <ul className="list" data-testid="signoff-history">
       {signoffs.map((s) => (
         <li key={s.id}>
-          ✅ {s.signed_by_name ?? s.reviewer_name} · {formatTime(s.signed_at, lang)}
+          <Icon name="check" className="icon-ok" /> {s.signed_by_name ?? s.reviewer_name} · {formatTime(s.signed_at, lang)}
           {s.approval_number && <> · {t("signoff.approvalNumber")} {s.approval_number}</>}
           {s.version !== null && <> · v{s.version}</>}
           {s.note && <div className="muted small">{s.note}</div>}

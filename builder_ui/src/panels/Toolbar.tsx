@@ -12,6 +12,7 @@ import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
 import { LifecycleControls } from "../lifecycle/LifecycleControls";
 import { PublishDialog } from "../lifecycle/PublishDialog";
 import { useLifecycleText } from "../lifecycle/text";
+import { Icon } from "../icons/Icon";
 
 function ToolbarView() {
   const t = useT();
@@ -34,15 +35,16 @@ function ToolbarView() {
   const nodeName = useNodeNames();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | number | null>(null);
-  const ro = meta.readOnly;
+  // An old version, or a user who may not edit (a reviewer): the bar reads, it does not offer edits
+  const ro = meta.readOnly || !canWrite;
   // An archived workflow cannot change or go live (the server answers 409): it offers "unarchive" instead
   const archived = meta.status === "archived";
 
-  const publish = async () => {
+  const publish = async (savedId: string | number) => {
     setConfirming(null);
     setBusy(true);
     setRefusal(null);
-    const outcome = await publishWorkflow();
+    const outcome = await publishWorkflow(savedId);
     setBusy(false);
     if (!outcome.ok) setRefusal(outcome.problems);
   };
@@ -70,7 +72,7 @@ function ToolbarView() {
         />
         {ro && (
           <span className="tag tag-readonly" data-testid="readonly-badge">
-            {t("editor.readOnly", { version: meta.version ?? "" })}
+            {meta.version !== null ? t("editor.readOnly", { version: meta.version }) : t("editor.readOnlyRole")}
           </span>
         )}
         {!ro && (
@@ -111,12 +113,12 @@ function ToolbarView() {
             {/* role-aware: a reviewer reads and signs, but neither saves nor publishes */}
             {canWrite && !archived && (
               <button onClick={() => void saveDraft()} title="Ctrl+S" data-testid="save">
-                💾 {t("editor.save")}
+                <Icon name="save" /> {t("editor.save")}
               </button>
             )}
             {canPublish && !archived && (
               <button className="primary" onClick={() => void askToPublish()} disabled={busy} data-testid="publish">
-                🚀 {t("editor.publish")}
+                <Icon name="send" /> {t("editor.publish")}
               </button>
             )}
           </>
@@ -131,11 +133,11 @@ function ToolbarView() {
       </div>
       {archived && !ro && (
         <div className="notice small" role="status" data-testid="archived-notice">
-          🗄 {lifecycleText("archived.notice")}
+          <Icon name="archive" /> {lifecycleText("archived.notice")}
         </div>
       )}
       {confirming !== null && (
-        <PublishDialog workflowId={confirming} onConfirm={() => void publish()} onClose={() => setConfirming(null)} />
+        <PublishDialog workflowId={confirming} onConfirm={() => void publish(confirming)} onClose={() => setConfirming(null)} />
       )}
       {refusal && (
         <div className="refusal" role="alert" data-testid="publish-refusal">

@@ -6,6 +6,7 @@ import { useEditor } from "../store/editor";
 import { useRoute } from "../store/router";
 import { formatTime } from "./common";
 import { VersionTools } from "../lifecycle/VersionTools";
+import { Icon } from "../icons/Icon";
 
 function VersionsPanelView({ versions }: { versions: VersionSummary[] }) {
   const t = useT();
@@ -19,7 +20,7 @@ function VersionsPanelView({ versions }: { versions: VersionSummary[] }) {
       <ul>
         <li>
           <button className={meta.version === null ? "link current" : "link"} onClick={() => navigate(base)} data-testid="open-draft">
-            ✏️ {t("versions.draft")}
+            <Icon name="pencil" /> {t("versions.draft")}
           </button>
         </li>
         {[...versions]
@@ -31,7 +32,7 @@ function VersionsPanelView({ versions }: { versions: VersionSummary[] }) {
                 onClick={() => navigate(`${base}/versions/${v.version}`)}
                 data-testid={`open-version-${v.version}`}
               >
-                🔒 {t("versions.version", { version: v.version })}
+                <Icon name="lock" /> {t("versions.version", { version: v.version })}
               </button>{" "}
               <span className="muted small">
                 {formatTime(v.published_at, lang)} {v.published_by_name ?? v.published_by ?? ""}

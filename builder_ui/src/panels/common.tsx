@@ -3,12 +3,13 @@ import { type ReactNode, useEffect, useState } from "react";
 import { ApiError, NotAvailableError } from "../api/client";
 import { type Translate, useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
+import { Icon } from "../icons/Icon";
 
 export function NotAvailable({ what }: { what: string }) {
   const t = useT();
   return (
     <div className="not-available" data-testid="not-available">
-      <strong>🚧 {t("common.notAvailable")}</strong>
+      <strong><Icon name="info" /> {t("common.notAvailable")}</strong>
       <p className="muted small">{t("common.notAvailableHint", { what })}</p>
     </div>
   );

@@ -50,3 +50,26 @@ export function useStepNames(workflowId: number | undefined, version: number | u
     return names.get(step.node) ?? (label ? label[lang] || label.ko : step.node);
   };
 }
+
+/** What a node of a workflow's current draft is called (its name, else its type's label, else its id): the review
+ * screen lists a draft's messages by node and a reviewer never named `confirm` or `promo`. */
+export function useDraftNodeNames(workflowId: number): (node: string, type: string) => string {
+  const lang = useLang((s) => s.lang);
+  const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    void loadTypeLabels().then((m) => live && setLabels(m));
+    api.getWorkflow(workflowId).then(
+      (w) => live && setNames(new Map(w.document.nodes.flatMap((n) => (n.label ? [[n.id, n.label] as const] : [])))),
+      () => undefined, // the id stays readable
+    );
+    return () => {
+      live = false;
+    };
+  }, [workflowId]);
+  return (node, type) => {
+    const label = labels.get(type);
+    return names.get(node) ?? (label ? label[lang] || label.ko : node);
+  };
+}

@@ -27,8 +27,11 @@ export async function saveDraft(): Promise<string | number | null> {
 
 export type PublishOutcome = { ok: true; version: number } | { ok: false; problems: Problem[] };
 
-export async function publishWorkflow(): Promise<PublishOutcome> {
-  const id = await saveDraft();
+/** Publishes the open workflow. ``savedId``: the draft was just saved (the publish dialog saves before it asks)
+ * and is published as is unless edited since — saving it again would be a second, useless PUT. */
+export async function publishWorkflow(savedId: string | number | null = null): Promise<PublishOutcome> {
+  const { meta, dirty } = editorStore.getState();
+  const id = savedId !== null && !dirty && meta.id === savedId ? savedId : await saveDraft();
   if (id === null) return { ok: false, problems: [{ code: "save_failed", node: null, path: "", message: t("editor.saveFailed") }] };
   try {
     const result = await api.publish(id);

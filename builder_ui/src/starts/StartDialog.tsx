@@ -11,6 +11,7 @@ import "./starts.css";
 import { useRoute } from "../store/router";
 import { type StartAnswer, type StartBody, startApi } from "./api";
 import { useStartText } from "./strings";
+import { Icon } from "../icons/Icon";
 
 type Mode = "patients" | "filter";
 interface Filter {
@@ -52,7 +53,9 @@ function PatientPicker({ chosen, onChange }: { chosen: PatientSummary[]; onChang
         }}
       >
         <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={s("search")} aria-label={s("search")} data-testid="start-search" />
-        <button type="submit" data-testid="start-search-go">🔍</button>
+        <button type="submit" data-testid="start-search-go">
+          <Icon name="search" label={s("search")} />
+        </button>
       </form>
       <ErrorList error={error} testId="start-search-errors" />
       <ul className="start-list">

@@ -6,6 +6,8 @@ import { useLang, useT } from "../i18n";
 import { useSession } from "../store/session";
 import { toast } from "../store/toast";
 import { ErrorList, LoadView, formatTime, useLoad } from "../panels/common";
+import { Icon } from "../icons/Icon";
+import "../clinic/clinic.css";
 
 const ROLES = ["manager", "staff", "reviewer"] as const;
 type ClinicRole = (typeof ROLES)[number];
@@ -15,16 +17,25 @@ function LinkBox({ who, link, onClose }: { who: string; link: string; onClose: (
   return (
     <div className="link-box" role="status" data-testid="one-time-link">
       <p>{t("team.linkFor", { who })}</p>
-      <input readOnly value={link} onFocus={(e) => e.target.select()} data-testid="one-time-link-url" />
-      <button
-        type="button"
-        onClick={() => void navigator.clipboard?.writeText(link).then(() => toast("ok", t("team.copied")), () => null)}
-      >
-        {t("team.copy")}
-      </button>
-      <button type="button" className="link" onClick={onClose}>
-        {t("common.close")}
-      </button>
+      <div className="link-row">
+        <input
+          readOnly
+          value={link}
+          size={link.length}
+          onFocus={(e) => e.target.select()}
+          aria-label={t("team.linkFor", { who })}
+          data-testid="one-time-link-url"
+        />
+        <button
+          type="button"
+          onClick={() => void navigator.clipboard?.writeText(link).then(() => toast("ok", t("team.copied")), () => null)}
+        >
+          <Icon name="clipboard" /> {t("team.copy")}
+        </button>
+        <button type="button" className="link" onClick={onClose}>
+          {t("common.close")}
+        </button>
+      </div>
       <p className="muted small">{t("team.linkHint")}</p>
     </div>
   );
