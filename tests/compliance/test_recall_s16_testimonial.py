@@ -81,6 +81,11 @@ def test_before_after_photos_are_before_after_not_testimonial(body: str) -> None
         "이벤트 — 회원 가입 고객님께 보습 샘플을 드려요.",
         "저는 요즘 환자분들께 보습부터 권해 드려요.",
         "가수 ○○ 씨가 출연한 생방송에서 소개된 관리법을 안내합니다.",
+        # quoted words that nobody says: a label on a document, a button, a noun ending in 요 (필요, 중요)
+        "처방전에 '안약 점안 필요'라고 쓰여 있으면 꼭 지켜 주세요.",
+        "앱에서 '예약하기' 버튼을 눌러 주세요.",
+        "게시물에 '좋아요'를 누르신 분께 보습 샘플 안내를 보내 드려요.",
+        "'자외선 차단이 가장 중요' — 여름철 관리 수칙을 정리했습니다.",
     ],
 )
 def test_a_clinics_own_voice_and_requests_are_no_testimonial(body: str) -> None:
