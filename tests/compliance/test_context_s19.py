@@ -474,6 +474,34 @@ def test_the_clean_probe_file_raises_no_false_finding() -> None:
             "KAKAO-ALIMTALK-PROMO",
             False,
         ),
+        (
+            "[한결검진센터] 소변검사 결과 중 다시 확인하셔야 할 부분이 있습니다. 내원하시면 자세히 설명드립니다.",
+            "sms",
+            "informational",
+            "PII-HEALTH-IN-SMS",
+            False,
+        ),
+        (
+            "[한결검진센터] 소변검사 결과 단백뇨 양성으로 다시 확인하셔야 할 부분이 있습니다.",
+            "sms",
+            "informational",
+            "PII-HEALTH-IN-SMS",
+            True,
+        ),
+        (
+            "[예쁜맘산부인과] 임신 20주 정밀 초음파 예약 안내: 1/9(금) 오후 2시. 30분 정도 걸립니다.",
+            "sms",
+            "informational",
+            "PII-HEALTH-IN-SMS",
+            False,
+        ),
+        (
+            "[예쁜맘산부인과] 임신 20주 초음파에서 태아 신장 확장 소견이 있어 정밀 초음파 예약을 잡았습니다.",
+            "sms",
+            "informational",
+            "PII-HEALTH-IN-SMS",
+            True,
+        ),
     ],
 )
 def test_each_class_withdraws_its_reading_and_keeps_its_twin(
