@@ -34,6 +34,8 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("본인부담금 면제해 드립니다.", "MSA-INDUCEMENT"),
         ("결과 불만족 시 무료 재수술.", "MSA-GUARANTEE"),
         ("교정 결과가 마음에 들지 않으시면 비용을 받지 않습니다.", "MSA-GUARANTEE"),
+        ("문신 제거, 안 없어지면 추가 시술은 무상으로 해 드려요.", "MSA-GUARANTEE"),
+        ("흉터가 옅어지지 않으면 남은 회차 비용은 받지 않습니다.", "MSA-GUARANTEE"),
         ("아이돌 멤버가 다녀간 병원.", "MSA-CELEBRITY"),
         ("TV 출연 원장 직접 진료.", "MSA-ARTICLE-FORM"),
         ("수술 전 과정을 유튜브에 공개합니다.", "MSA-SURGERY-SCENE"),
