@@ -22,11 +22,14 @@ DISPARAGING = (
     "(광고) Garam Clinic Unlike other clinics that upsell treatments you do not need, we explain every option.",
     "(광고) Garam Clinic Botched elsewhere? Unlike other clinics, we fix it properly.",
     "(광고) 가온안과 다른 안과는 알려주지 않는 수술 비용을 모두 공개합니다.",
+    # the others only ever gave medicine (a treatment they skimped on)
+    "(광고) 가온안과 다른 안과에서 안약만 넣으셨던 안구건조증, 원인부터 다시 봅니다.",
 )
 
 PLAIN_COMPARISONS = (  # compare, but say nothing bad about the other party (the risk notice is about us)
     "(광고) 가온치과 다른 치과에서 받은 견적서를 보여 주시면 비교해 드립니다." + FOOTER,
     "(광고) 가온치과 타 치과 대비 합리적인 가격으로 교정합니다!" + FOOTER,
+    "(광고) 가온치과 다른 치과와 달리 예약만 받아 진료합니다." + FOOTER,  # 예약만: no medicine
     # a skin-care shop or massage parlour is no medical provider: running it down is a comparison only
     "(광고) 가온피부과 에스테틱에서 소용없던 기미, 의료진의 치료는 다릅니다." + FOOTER,
 )
