@@ -70,10 +70,11 @@ bench-scaleout: $(VENV)/.installed
 
 # Retrain the compliance checker's per-rule scorer (compliance/rules/scorer.json) after adding or relabelling corpus
 # lines: dev, independent_dev(2), every compliance/corpus/probes*.jsonl and writer_*.jsonl not held back (never a
-# held-out or *unseen* file). About a minute of CPU; prints each rule's threshold and held-back recall. Then `make bench`
-# for the figures. `make scorer-lofo`: leave-one-file-out (each file scored by a scorer trained without it; FILES=...).
-# `make scorer-veto-lofo`: the veto measured leave-one-file-out on each writer file's blind findings (the checker of the
-# commit before it landed, from git; FILES=...).
+# held-out or *unseen* file). About 5 min of CPU (314 s in session 19); prints each rule's threshold and held-back
+# recall. Then `make bench` for the figures. `make scorer-lofo`: leave-one-file-out (each file scored by a scorer
+# trained without it, one training per file; FILES=...), also with the scorer's additions to mostly-English messages
+# left out. `make scorer-veto-lofo`: the veto measured leave-one-file-out on each writer file's blind findings (the
+# checker of the commit before it landed, from git; FILES=...); it trains the veto itself (not in scorer.json).
 scorer: $(VENV)/.installed
 	$(PY) -m compliance.scorer_train
 

@@ -333,11 +333,12 @@ def veto_off() -> Iterator[None]:
 
 def vetoed(norm: Normalized, rule: str) -> bool:
     """Whether a finding of ``rule`` (a frame's, a word list's or the purpose step's) is vetoed: the rule scores
-    below the lowest score any line writers labelled with it got on wording its model never saw (less a margin,
-    rules/scorer.json ``veto``; :mod:`.scorer_train`). Frames see a few words; when everything else the message
-    says is unlike every message writers gave that rule, the words were read out of their sense (a second rule on
-    a line whose fault is another: "최신 장비로 안전하게" beside an inducement). Never on too little wording nor on a
-    message mostly in Latin letters (:func:`veto_applies`)."""
+    below the lowest score any line writers labelled with it got on wording its model never saw (less a margin: a
+    rule's ``veto`` in a document trained with ``scorer_train.train(veto=True)``, as :mod:`.scorer_veto_lofo` does;
+    ``rules/scorer.json`` has none, so the lint loads no veto). Frames see a few words; when everything else the
+    message says is unlike every message writers gave that rule, the words were read out of their sense (a second
+    rule on a line whose fault is another: "최신 장비로 안전하게" beside an inducement). Never on too little wording
+    nor on a message mostly in Latin letters (:func:`veto_applies`)."""
     if _VETO_OFF:
         return False
     scored = SCORED_AS.get(rule, rule)
@@ -365,11 +366,15 @@ VETO_MIN_HANGUL = 0.5
 
 def veto_applies(original: str, compact: str) -> bool:
     """Whether the veto may judge this message: enough wording (:func:`judged`), mostly Hangul letters."""
-    if not judged(original, compact):
-        return False
+    return judged(original, compact) and not mostly_latin(original)
+
+
+def mostly_latin(original: str) -> bool:
+    """Whether the message's content (:func:`content`) has fewer Hangul letters than VETO_MIN_HANGUL of its
+    letters: an English message, or a Korean label around one."""
     body = content(original)
     hangul, latin = len(_HANGUL_RE.findall(body)), len(_LATIN_RE.findall(body))
-    return hangul >= VETO_MIN_HANGUL * (hangul + latin)
+    return hangul < VETO_MIN_HANGUL * (hangul + latin)
 
 
 @lru_cache(maxsize=4096)

@@ -30,7 +30,7 @@ import numpy as np
 from . import compose_frames, compose_frames_s15
 from .corpus_score import CORPUS_DIR, load
 from .findings import RULES_DIR
-from .scorer import UNITS, compile_cues, unit_features
+from .scorer import UNITS, Cue, compile_cues, unit_features
 
 BASE_SPLITS = ("dev", "independent_dev", "independent_dev2")
 # Probe files kept back as a check on wording the scorer never saw (their names do not say so)
@@ -256,21 +256,53 @@ class _Bags:
 def _fit(bags: _Bags, y: Any, mask: Any) -> tuple[Any, Any]:
     """L2-regularised logistic regressions, one per column of ``y`` over the lines ``mask`` selects for it, a
     line scoring what its highest unit of the rule's kind scores (the gradient goes to that unit; ties share it),
-    by full-batch Adam (float32)."""
+    by full-batch Adam (float32).
+
+    Each rule's regression is its own (Adam moves weight by weight), so the rules that read the same kind of unit
+    over the same lines are fitted together on those units only (:func:`_groups`): a message rule never reads the
+    sentence pairs, the informational PROMO never an advertisement. The weights are those of one fit over every
+    unit and line (what is left out only ever added zeros) for about a third of the work."""
     n = mask.sum(axis=0) + 1.0
-    x = bags.x
+    w = np.zeros((bags.x.shape[1], y.shape[1]), dtype=np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
+    for rules, lines in _groups(bags, mask):
+        part = bags.take(lines)
+        units = part.eligible[:, rules[0]]
+        grams = part.x.take(units)
+        used, cols = np.unique(grams.cols, return_inverse=True)  # the n-grams these units have, in order
+        grams = _Grams(grams.rows, cols.reshape(-1).astype(np.int64), (grams.shape[0], len(used)))
+        sizes = np.bincount(part.line_of[units], minlength=len(part.starts))  # every line has a unit of each kind
+        w_rules, b[rules] = _adam(grams, sizes, y[lines][:, rules], n[rules])
+        w[np.ix_(used, np.array(rules))] = w_rules
+    return w, b
+
+
+def _groups(bags: _Bags, mask: Any) -> list[tuple[list[int], Any]]:
+    """The rules (columns) that read the same kind of unit over the same lines, with those lines (bool)."""
+    keyed: dict[tuple[bytes, bytes], list[int]] = {}
+    for j in range(mask.shape[1]):
+        keyed.setdefault((bags.eligible[:, j].tobytes(), (mask[:, j] > 0).tobytes()), []).append(j)
+    return [(rules, mask[:, rules[0]] > 0) for rules in keyed.values() if (mask[:, rules[0]] > 0).any()]
+
+
+def _adam(x: _Grams, sizes: Any, y: Any, n: Any) -> tuple[Any, Any]:
+    """:func:`_fit` for rules of one kind of unit on the lines they judge: ``x`` the units (those of a line
+    adjacent, ``sizes`` per line), ``y`` the labels of the lines, ``n`` the lines per rule plus one."""
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+    line_of = np.repeat(np.arange(len(sizes)), sizes)
     w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
     b = np.zeros(y.shape[1], dtype=np.float32)
     mw, vw = np.zeros_like(w), np.zeros_like(w)
     mb, vb = np.zeros_like(b), np.zeros_like(b)
     lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
     for t in range(1, STEPS + 1):
-        units, top = bags.pooled(w)
+        units = x.times(w)
+        top = np.maximum.reduceat(units, starts, axis=0)
         p = 1.0 / (1.0 + np.exp(-(top + b)))
-        g = ((p - y) * mask).astype(np.float32)
-        winners = ((units == top[bags.line_of]) & bags.eligible).astype(np.float32)
-        ties = np.add.reduceat(winners, bags.starts, axis=0)
-        gu = winners * (g / ties)[bags.line_of]
+        g = (p - y).astype(np.float32)
+        winners = (units == top[line_of]).astype(np.float32)
+        ties = np.add.reduceat(winners, starts, axis=0)
+        gu = winners * (g / ties)[line_of]
         gw = (x.transposed_times(gu) + L2 * w) / n
         gb = g.sum(axis=0) / n
         mw = beta1 * mw + (1 - beta1) * gw
@@ -326,31 +358,26 @@ def train(
     group_by: str = GROUP_BY,
     keep_scores: bool = False,
     unit: str | None = None,
+    veto: bool = False,
 ) -> dict[str, Any]:
-    """The scorer document for ``rules/scorer.json``; ``keep_scores`` adds each rule's pooled held-back scores
-    (``held``: line ids, labels, one score list per seed) for studying thresholds."""
+    """The scorer document for ``rules/scorer.json``: the rules with a threshold and their weights. ``veto`` adds
+    the veto (:func:`.scorer.vetoed`, measured by :mod:`.scorer_veto_lofo`, not applied in the lint): each rule's
+    ``veto`` cut, and the rules of ``VETO_ONLY`` with their weights. ``keep_scores`` adds each rule's pooled
+    held-back scores (``held``: line ids, labels, one score list per seed) for studying thresholds."""
     splits = training_splits() if splits is None else splits
     if any(_held_back(name) for name in splits):
         raise ValueError(f"held-back corpus files are never trained on: {splits}")
     rows = [row | {"split": split} for split in splits for row in load(split)]
     cues = cue_classes()
-    compiled = compile_cues(cues)
-    rules = list(SCOPES)
+    rules = [rule for rule in SCOPES if veto or rule not in VETO_ONLY]
     unit_of = {rule: unit or UNIT_OF.get(rule, "message") for rule in rules}
-    kinds = "".join(sorted({UNITS[u] for u in unit_of.values()}))
-    per_line = [unit_features(row["text"], compiled, kinds) for row in rows]
-    counts = Counter(g for line in per_line for g in frozenset().union(*(gs for gs, _ in line)))  # lines with it
-    vocab = sorted(g for g, c in counts.items() if c >= MIN_COUNT)
-    index = {g: i for i, g in enumerate(vocab)}
-    x = _Grams.of([sorted(index[g] for g in gs if g in index) for line in per_line for gs, _ in line], len(vocab))
-    eligible = np.array([[UNITS[unit_of[r]] in kind for r in rules] for line in per_line for _, kind in line])
-    bags = _Bags.of(x, eligible, [len(line) for line in per_line])
+    bags, vocab = _bags(rows, compile_cues(cues), [UNITS[unit_of[rule]] for rule in rules])
     groups = [_group(row["split"], row["id"], group_by) for row in rows]
     y = np.array([[_label(row, rule) for rule in rules] for row in rows], dtype=np.float32)
     mask = np.array([[1.0 if _in_scope(row, SCOPES[rule]) else 0.0 for rule in rules] for row in rows], np.float32)
     held = [_held_scores(bags, y, mask, groups, seed) for seed in seeds]
     w, b = _fit(bags, y, mask)
-    print(f"trained on {', '.join(splits)}: {len(rows)} lines ({x.shape[0]} units), {len(vocab)} n-grams, "
+    print(f"trained on {', '.join(splits)}: {len(rows)} lines ({bags.x.shape[0]} units), {len(vocab)} n-grams, "
           f"fold seeds {list(seeds)}")  # fmt: skip
     out = []
     kept: dict[str, Any] = {}
@@ -366,20 +393,20 @@ def train(
         per_seed = [threshold([float(v) for v in h[rows_in, j]], labels) for h in held]
         caught = sum(1 for s, label in zip(pooled, labels * len(held), strict=True) if label and s >= cut)
         spread = ", ".join(f"{t:.2f}" for t in per_seed)
-        veto = veto_cut([s for s, label in zip(pooled, labels * len(held), strict=True) if label], positives)
+        cut_veto = veto_cut([s for s, label in zip(pooled, labels * len(held), strict=True) if label], positives)
         if rule in VETO_ONLY or positives < MIN_POSITIVES or math.isinf(cut):
-            print(f"{rule}: {positives} positives, no scorer; veto below {veto}")
-            if veto is None:
+            print(f"{rule}: {positives} positives, no scorer" + (f"; veto below {cut_veto}" if veto else ""))
+            if not veto or cut_veto is None:
                 continue
             fires = None
         else:
             print(f"{rule}: {positives} positives, threshold {cut:.2f} (single seeds: {spread}), held-back recall "
-                  f"{caught / len(held):.1f}/{positives}; veto below {veto}")  # fmt: skip
+                  f"{caught / len(held):.1f}/{positives}" + (f"; veto below {cut_veto}" if veto else ""))  # fmt: skip
             fires = round(cut, 4)
         weights = {vocab[i]: round(float(w[i, j]), 4) for i in np.flatnonzero(np.abs(w[:, j]) >= KEEP)}
         entry = {"rule": rule, "scope": SCOPES[rule], "unit": unit_of[rule], "bias": round(float(b[j]), 4),
                  "threshold": fires, "weights": weights}  # fmt: skip
-        out.append(entry if veto is None else entry | {"veto": veto})
+        out.append(entry if not veto or cut_veto is None else entry | {"veto": cut_veto})
     doc = {"about": "compliance/scorer.py; trained by make scorer (python -m compliance.scorer_train)",
            "splits": splits, "cues": cues, "rules": out}  # fmt: skip
     if keep_scores:
@@ -387,9 +414,25 @@ def train(
     return doc
 
 
+def _bags(rows: list[dict[str, Any]], cues: tuple[Cue, ...], kinds: list[str]) -> tuple[_Bags, list[str]]:
+    """Each line's units as n-gram rows (the n-grams of at least MIN_COUNT lines), which units each rule (its
+    unit letter in ``kinds``) reads, and the n-grams by column."""
+    per_line = [unit_features(row["text"], cues, "".join(sorted(set(kinds)))) for row in rows]
+    counts = Counter(g for line in per_line for g in frozenset().union(*(gs for gs, _ in line)))  # lines with it
+    vocab = sorted(g for g, c in counts.items() if c >= MIN_COUNT)
+    index = {g: i for i, g in enumerate(vocab)}
+    x = _Grams.of([sorted(index[g] for g in gs if g in index) for line in per_line for gs, _ in line], len(vocab))
+    eligible = np.array([[kind in unit_kinds for kind in kinds] for line in per_line for _, unit_kinds in line])
+    return _Bags.of(x, eligible.reshape(len(eligible), len(kinds)), [len(line) for line in per_line]), vocab
+
+
+def write(doc: dict[str, Any]) -> None:
+    """``rules/scorer.json``, without spaces (a fifth of its size is ", " and ": " otherwise)."""
+    (RULES_DIR / "scorer.json").write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+
+
 def main() -> None:
-    doc = train()
-    (RULES_DIR / "scorer.json").write_text(json.dumps(doc, ensure_ascii=False) + "\n", "utf-8")
+    write(train())
 
 
 if __name__ == "__main__":

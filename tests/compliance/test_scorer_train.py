@@ -63,12 +63,32 @@ def test_every_scored_rule_had_enough_positives() -> None:
         positives = sum(
             1 for row in rows if scorer_train._in_scope(row, SCOPES[rule]) and scorer_train._label(row, rule)
         )
-        if entry["threshold"] is None:  # weights for the veto only: it needs its own count of positives
-            assert positives >= VETO_MIN_POSITIVES and entry["veto"] < 0.0, rule
-            continue
         assert positives >= MIN_POSITIVES, rule
         assert entry["threshold"] >= 0.0
-        assert entry.get("veto", float("-inf")) < entry["threshold"], rule  # a scored finding is never vetoed
+
+
+def test_the_lint_loads_no_veto() -> None:
+    """The veto is measured (make scorer-veto-lofo trains its own), not applied: scorer.json has no veto cut and
+    no rule kept only for it."""
+    written = json.loads((RULES_DIR / "scorer.json").read_text("utf-8"))
+    assert written["rules"]
+    for entry in written["rules"]:
+        assert "veto" not in entry and entry["threshold"] is not None, entry["rule"]
+        assert entry["rule"] not in scorer_train.VETO_ONLY
+
+
+def test_the_veto_is_trained_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scorer_train, "STEPS", 20)  # the mechanism, not a good model
+    monkeypatch.setattr(scorer_train, "VETO_MIN_POSITIVES", 1)
+    plain = scorer_train.train(["probes_s15", "probes_s16_prec"], seeds=(0,))
+    with_veto = scorer_train.train(["probes_s15", "probes_s16_prec"], seeds=(0,), veto=True)
+    assert all("veto" not in entry and entry["rule"] not in scorer_train.VETO_ONLY for entry in plain["rules"])
+    vetoes = {entry["rule"]: entry for entry in with_veto["rules"]}
+    assert any(entry["threshold"] is None for entry in vetoes.values())  # a rule kept for the veto only
+    assert all(entry["veto"] < (entry["threshold"] or 0.0) + 1e9 for entry in vetoes.values() if "veto" in entry)
+    for entry in plain["rules"]:  # each rule is its own regression: the veto's rules change no other rule
+        other = vetoes[entry["rule"]]
+        assert entry["threshold"] == other["threshold"] and entry["bias"] == pytest.approx(other["bias"], abs=1e-3)
 
 
 @settings(max_examples=200, deadline=None)
@@ -144,3 +164,51 @@ def test_a_line_scores_what_its_best_unit_of_the_rules_kind_scores() -> None:
     assert scores[:40].min() > 0 > scores[40:].max()
     # more filler neither dilutes a claim nor makes one
     assert np.allclose(scores[:4], scores[0]) and np.allclose(scores[40:44], scores[40])
+
+
+def _joint_fit(bags: scorer_train._Bags, y: object, mask: object) -> tuple[object, object]:
+    """The fit of session 18, every rule over every unit and line at once, for comparison."""
+    import numpy as np
+
+    y, mask = np.asarray(y), np.asarray(mask)
+    n = mask.sum(axis=0) + 1.0
+    w = np.zeros((bags.x.shape[1], y.shape[1]), dtype=np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
+    mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
+    for t in range(1, scorer_train.STEPS + 1):
+        units, top = bags.pooled(w)
+        p = 1.0 / (1.0 + np.exp(-(top + b)))
+        g = ((p - y) * mask).astype(np.float32)
+        winners = ((units == top[bags.line_of]) & bags.eligible).astype(np.float32)
+        gu = winners * (g / np.add.reduceat(winners, bags.starts, axis=0))[bags.line_of]
+        gw, gb = (bags.x.transposed_times(gu) + scorer_train.L2 * w) / n, g.sum(axis=0) / n
+        mw, vw = 0.9 * mw + 0.1 * gw, 0.999 * vw + 0.001 * gw * gw
+        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
+        w -= 0.05 * (mw / (1 - 0.9**t)) / (np.sqrt(vw / (1 - 0.999**t)) + 1e-8)
+        b -= 0.05 * (mb / (1 - 0.9**t)) / (np.sqrt(vb / (1 - 0.999**t)) + 1e-8)
+    return w, b
+
+
+def test_fitting_rules_by_kind_of_unit_gives_the_joint_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules are fitted in groups of the units they read over the lines they judge (speed); the weights must be
+    those of fitting every rule over everything at once."""
+    import numpy as np
+
+    monkeypatch.setattr(scorer_train, "STEPS", 60)
+    rng = np.random.default_rng(7)
+    sizes = [int(k) for k in rng.integers(1, 5, size=120)]
+    units = [
+        sorted(set(rng.choice(40, size=int(rng.integers(0, 8)), replace=False).tolist())) for _ in range(sum(sizes))
+    ]
+    x = scorer_train._Grams.of(units, 40)
+    kinds = [["msp"] if k == 1 else ["m"] + ["sp"] * ((k + 1) // 2) + ["p"] * (k - 1 - (k + 1) // 2) for k in sizes]
+    letters = "mmsp"  # two rules read whole messages, one sentences, one sentences and pairs
+    eligible = np.array([[letter in kind for letter in letters] for line in kinds for kind in line])
+    bags = scorer_train._Bags.of(x, eligible, sizes)
+    y = (rng.random((len(sizes), 4)) < 0.3).astype(np.float32)
+    mask = np.ones_like(y)
+    mask[: len(sizes) // 3, 1] = 0.0  # a rule that judges only some lines (PROMO: informational messages)
+    w, b = scorer_train._fit(bags, y, mask)
+    w0, b0 = _joint_fit(bags, y, mask)
+    assert np.abs(w - w0).max() < 1e-4 and np.abs(b - b0).max() < 1e-4
+    assert np.abs(bags.scores(w, b) - bags.scores(w0, b0)).max() < 1e-3
