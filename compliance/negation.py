@@ -37,10 +37,16 @@ _SENTENCE_END_RE = re.compile(r"[.!?]")
 # is a negative predicate itself (없습니다, 않아요, 아닙니다). Nouns with particles (할인은, 행사를, 달에는) are not.
 _PREDICATE_END_RE = re.compile(
     r"(?:다|요|까|죠|고|며|면|서|지|게|도록|니|네|어|아|여|해|돼|봐|와|줘|셔|워|세요|시오|는데|지만|니까|려고|러|겠"
-    r"|한|할|된|될|실|신|릴|하는|되는|있는|없는|받는|주는|드리는|않는)$"
+    r"|한|할|된|될|실|신|릴|하는|되는|있는|없는|받는|주는|드리는|않는"
+    r"|어도|아도|여도|셔도|해도|워도|져도|돼도|봐도|줘도)$"  # 오셔도, 받아도: a concessive predicate (not 저희도)
 )
 _NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|[애앤앨앰앱앴]|어[지집져진질졌짐])|않|아니|아닙|아냐)")
 _NEGATED_NOUN_RE = re.compile(r"^(?:불가|금지|제외)")
+# the rest of a predicate that ended at the match (통증이 전혀 없‖어 걱정 없으실): an ending, no predicate of its own
+# (-지 stays a predicate: 할인하‖지 않습니다 is read at its 않)
+_BARE_ENDING_RE = re.compile(r"^(?:어|아|여|고|며|게|서|면|다|요|어요|아요|여요|네요|죠|니다|습니다)$")
+# bare nouns whose last syllable is also an ending (이벤트·광고 메시지는 …): passed over like other nouns
+_NOUNS_LIKE_PREDICATES = frozenset({"광고", "최고", "경고", "참고", "재고", "신고", "공고", "안내서", "문서"})
 _REMOVE_RE = re.compile(r"^없[애앤앨앰앱앴]")
 _WORDS_READ = 8  # the analysis reads 12 morphemes: about 8 written words
 # A charge not taken is the offer itself, not its withdrawal: "두 번째 시술비를 받지 않아요", "검사비는 따로
@@ -87,6 +93,8 @@ def negated_in_writing(text: str, end: int) -> bool:
             return True
         if word in ("안", "못"):
             return i + 1 < len(words)
+        if word in _NOUNS_LIKE_PREDICATES or (i == 0 and _BARE_ENDING_RE.match(word)):
+            continue
         if _NEGATIVE_PREDICATE_RE.match(word):
             return True
         if word == "없이":  # an adverb: "본인부담금 없이 받으세요" offers

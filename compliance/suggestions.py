@@ -199,7 +199,9 @@ def says_nothing(text: str) -> bool:
 def _procedure_names() -> re.Pattern[str]:
     """The procedure names the missing-risk rule knows (its word list), to name what a removed claim was about."""
     names = json.loads((RULES_DIR / "msa_omit_risk.json").read_text("utf-8"))["procedures"]
-    return re.compile("|".join(f"(?:{n})" for n in sorted(names, key=len, reverse=True)), re.I)
+    # whole words only: "icl" is no procedure inside "article"
+    alternation = "|".join(f"(?:{n})" for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.I)
 
 
 def keeps_a_subject(text: str, s: Suggestion) -> Suggestion:
