@@ -12,6 +12,7 @@ import pytest
 from compliance import lint_text
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR, rule_catalogue
+from tests.compliance.probe_files import assert_no_false_finding
 
 UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
 AD = "(광고) 하늘숲치과 {} 무료수신거부 080-410-1200"
@@ -182,16 +183,7 @@ def test_session_17_probe_file_raises_no_false_finding() -> None:
     """Each class of false reading the session-17 writer files showed (probes_s17_prec.jsonl, new wording): every
     clean trap passes and no line gets a finding it does not expect; the violations next to them are still found
     (recall is not this file's measure: a few lines name a violation the rules still miss)."""
-    rows = load("probes_s17_prec")
-    assert len({row["id"] for row in rows}) == len(rows)
-    assert all(row["id"].startswith("p17p-") for row in rows)
-    found_expected = expected = 0
-    for row in rows:
-        found = rules_of(row["text"], row["channel"], row["purpose"])
-        assert found <= set(row["expected"]), (row["id"], found - set(row["expected"]))
-        found_expected += len(found)
-        expected += len(row["expected"])
-    assert found_expected / expected >= 0.85
+    assert_no_false_finding("probes_s17_prec", "p17p-", 0.85)
 
 
 @pytest.mark.parametrize(

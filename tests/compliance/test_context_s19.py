@@ -11,8 +11,8 @@ import json
 import pytest
 
 from compliance import lint_text
-from compliance.corpus_score import load
 from compliance.findings import RULES_DIR, rule_catalogue
+from tests.compliance.probe_files import assert_no_false_finding
 
 UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
 
@@ -31,17 +31,9 @@ def test_every_session_19_check_and_frame_names_known_rules() -> None:
 
 def test_the_clean_probe_file_raises_no_false_finding() -> None:
     """No clean line of probes_s19_clean.jsonl raises anything, and no violating line gets a rule its label does
-    not give; recall stays at its measured level (one disparagement, "약만 계속 드셨던", is left: see the docs)."""
-    rows = load("probes_s19_clean")
-    assert len({row["id"] for row in rows}) == len(rows) and all(row["id"].startswith("p19c-") for row in rows)
+    not give; recall stays at its measured level."""
+    rows = assert_no_false_finding("probes_s19_clean", "p19c-", 0.98)
     assert sum(not row["expected"] for row in rows) >= 240
-    found_expected = expected = 0
-    for row in rows:
-        found = rules_of(row["text"], row["channel"], row["purpose"])
-        assert found <= set(row["expected"]), (row["id"], found - set(row["expected"]))
-        found_expected += len(found)
-        expected += len(row["expected"])
-    assert found_expected / expected >= 0.98
 
 
 @pytest.mark.parametrize(

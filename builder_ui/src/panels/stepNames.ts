@@ -33,33 +33,43 @@ function loadVersionNames(workflowId: number, version: number): Promise<Map<stri
   return names;
 }
 
-export function useStepNames(workflowId: number | undefined, version: number | undefined): (step: StepView) => string {
+/** A node type's label in the chosen language, else ``fallback`` (the labels are read once per page). */
+function useTypeLabel(): (type: string, fallback: string) => string {
   const lang = useLang((s) => s.lang);
   const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
-  const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     let live = true;
     void loadTypeLabels().then((m) => live && setLabels(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (type, fallback) => {
+    const label = labels.get(type);
+    return label ? label[lang] || label.ko : fallback;
+  };
+}
+
+export function useStepNames(workflowId: number | undefined, version: number | undefined): (step: StepView) => string {
+  const typeLabel = useTypeLabel();
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
     if (workflowId !== undefined && version !== undefined) void loadVersionNames(workflowId, version).then((m) => live && setNames(m));
     return () => {
       live = false;
     };
   }, [workflowId, version]);
-  return (step) => {
-    const label = labels.get(step.type);
-    return names.get(step.node) ?? (label ? label[lang] || label.ko : step.node);
-  };
+  return (step) => names.get(step.node) ?? typeLabel(step.type, step.node);
 }
 
 /** What a node of a workflow's current draft is called (its name, else its type's label, else its id): the review
  * screen lists a draft's messages by node and a reviewer never named `confirm` or `promo`. */
 export function useDraftNodeNames(workflowId: number): (node: string, type: string) => string {
-  const lang = useLang((s) => s.lang);
-  const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
+  const typeLabel = useTypeLabel();
   const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     let live = true;
-    void loadTypeLabels().then((m) => live && setLabels(m));
     api.getWorkflow(workflowId).then(
       (w) => live && setNames(new Map(w.document.nodes.flatMap((n) => (n.label ? [[n.id, n.label] as const] : [])))),
       () => undefined, // the id stays readable
@@ -68,8 +78,5 @@ export function useDraftNodeNames(workflowId: number): (node: string, type: stri
       live = false;
     };
   }, [workflowId]);
-  return (node, type) => {
-    const label = labels.get(type);
-    return names.get(node) ?? (label ? label[lang] || label.ko : node);
-  };
+  return (node, type) => names.get(node) ?? typeLabel(type, node);
 }
