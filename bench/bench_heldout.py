@@ -20,6 +20,8 @@ per family and per rule id.
   text only, from public pages no other file cites (``lint.independent5_*``, the same figures).
 - ``independent6_heldout`` (compliance/corpus/independent6_heldout.jsonl, session 19): a sixth independent set, made
   the same way by another writer from other public pages (``lint.independent6_*``, the same figures).
+- ``independent7_heldout`` (compliance/corpus/independent7_heldout.jsonl, session 20): a seventh independent set,
+  made the same way by another writer from other public pages (``lint.independent7_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent4_heldout", "independent4"),
         ("independent5_heldout", "independent5"),
         ("independent6_heldout", "independent6"),
+        ("independent7_heldout", "independent7"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)
