@@ -12,7 +12,7 @@ blames the one before), "다른 치과처럼 기다리실 필요 없어요" (lik
 ``rules/frames*.json``). Every frame is a model-free ``window`` frame for advertising content whose roles
 start with literal words, so the prefilter skips it on ordinary messages and the kiwipiepy model is never
 loaded for it (tests/compliance/test_model_free.py). MSA-DEFAME implies MSA-COMPARISON in the checker
-(``_disparaging_compares``), so a disparaging frame names MSA-DEFAME only.
+(``conventions._disparaging_compares``), so a disparaging frame names MSA-DEFAME only.
 """
 
 from __future__ import annotations

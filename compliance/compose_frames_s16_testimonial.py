@@ -7,7 +7,7 @@ The training misses of the writer files were testimonials whose artefact is name
 기록장, 인터뷰, 브이로그, "…하기까지 그 과정을 영상으로"), posts relayed from bloggers and forums (내돈내산, 맘카페),
 ratings and review counts shown as proof, and the clinic's own staff or a doctor's family treated there. Each
 frame is a family of phrasings (roles multiplied), written once here; before/after photos of patients are
-MSA-BEFORE-AFTER only (``text_rules._before_after_photos`` drops a testimonial finding overlapping one).
+MSA-BEFORE-AFTER only (``conventions._before_after_photos`` drops a testimonial finding overlapping one).
 
 Traps they leave alone: a place that says something is another provider ("…"라고 하는 곳), a verdict the reader
 heard elsewhere ("'…' 한마디 듣고 돌아오셨나요"), requests to write or rate (a review incentive, a survey), the

@@ -58,6 +58,12 @@ def _syllable(lead: int, vowel: int, final: int) -> str:
     return chr(_HANGUL_BASE + (lead * 21 + vowel) * 28 + final)
 
 
+def _final(syllable: str) -> int:
+    """The final consonant index of a Hangul syllable (-1 for anything else)."""
+    code = ord(syllable) - _HANGUL_BASE
+    return code % 28 if 0 <= code < 11172 else -1
+
+
 def stem_forms(stem: str) -> str:
     """The written forms of a verb stem when endings fuse with its last syllable (a regular-expression group)."""
     if stem in _IRREGULAR:
@@ -88,11 +94,14 @@ def stem_forms(stem: str) -> str:
     return re.escape(head) + "(?:" + "|".join(alternatives) + ")"
 
 
-def _run(run: str) -> str:
-    """One run of lemma-string tokens (``하다 어 보다``) as a written-text pattern."""
+def _run(run: str, word_start: bool = False) -> str:
+    """One run of lemma-string tokens (``하다 어 보다``) as a written-text pattern. ``word_start``: the run begins an
+    alternative of its own (``…|열다)``), so a one-syllable ㄹ verb there starts a written word: its forms 열/연/엽
+    end many nouns (배열, 공연), which the analysis reads as nouns. Other verbs are often written glued to the noun
+    before them (검진받아, 상담받으세요) and keep no such boundary."""
     out: list[str] = []
     after_verb = False
-    for token in run.split(" "):
+    for index, token in enumerate(run.split(" ")):
         if after_verb and token in _FUSIBLE:
             out.append(_FUSIBLE[token])
             continue
@@ -102,7 +111,9 @@ def _run(run: str) -> str:
         if out:
             out.append(r"\s?")
         if len(token) > 1 and token.endswith("다"):
-            out.append(stem_forms(token[:-1]))
+            stem = token[:-1]
+            lone = word_start and index == 0 and len(stem) == 1 and _final(stem) == _L
+            out.append(("(?<![가-힣])" if lone else "") + stem_forms(stem))
             after_verb = True
         elif token in _IRREGULAR:
             out.append(_IRREGULAR[token])
@@ -123,8 +134,9 @@ def surface_pattern(lemma_pattern: str) -> str:
     pieces: list[str] = []
     pos = 0
     for m in _RUN_RE.finditer(pattern):
-        pieces.append(pattern[pos : m.start()].replace(" ", r"\s?"))
-        pieces.append(_run(m.group(0)))
+        before = pattern[pos : m.start()]
+        pieces.append(before.replace(" ", r"\s?"))
+        pieces.append(_run(m.group(0), word_start=before.endswith(("(?:", "|", "("))))
         pos = m.end()
     pieces.append(pattern[pos:].replace(" ", r"\s?"))
     return _GAP_RE.sub(lambda m: f"{{0,{round(int(m.group(1)) * _GAP_SCALE)}}}", "".join(pieces))

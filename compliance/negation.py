@@ -121,8 +121,9 @@ def waived_charge_follows(text: str, end: int) -> bool:
 
 
 def plainly_negated(text: str, end: int) -> bool:
-    """Whether a negation is written right after the word ending at ``end`` (no analysis needed)."""
-    return _PLAIN_NEGATION_RE.match(text, end) is not None
+    """Whether a negation is written right after the word ending at ``end`` (no analysis needed); a charge waived
+    later in the sentence (효과가 없으면 시술비를 받지 않습니다) makes it a benefit, as both readings say."""
+    return _PLAIN_NEGATION_RE.match(text, end) is not None and not waived_charge_follows(text, end)
 
 
 def _quoted_in_warning(text: str, start: int, end: int) -> bool:

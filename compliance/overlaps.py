@@ -20,7 +20,7 @@ checker's findings on them: a pair enters when dropping ``drop`` would have remo
 relation that gains most. The shipped table uses ``contains`` only: same-sentence pairs removed a few more false
 findings but lost expected rules on left-out files (measured leave-one-writer-file-out, docs/compliance/checker-v2.md,
 session 19). Hand-made resolutions with their own reading of the span stay in :mod:`.text_rules`
-(``_guarantee_remedies``, ``_before_after_photos``).
+(:mod:`.conventions`).
 """
 
 from __future__ import annotations

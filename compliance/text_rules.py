@@ -34,6 +34,7 @@ from nodes.channels import CHANNELS as CHANNEL_TABLE
 from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
+from . import conventions
 from .context import Context, sentences
 from .defame import disparaging
 from .findings import RULES_DIR, Finding, Severity, make_finding
@@ -356,7 +357,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     # The scorer's veto (scorer.vetoed) is measured (make scorer-veto-lofo), not applied: it gains little on unseen
     # writers (+0.001 precision) and dropped a textbook superlative ("최고의 의료진이 확인했습니다" in a care
     # message), because writers' superlative lines are all advertisements.
-    findings = _disparaging_compares(_before_after_photos(_guarantee_remedies(findings)))
+    findings = conventions.apply(text, findings)  # the one rule a reviewer names where two see the same words
     findings = resolve_overlaps(text, findings)  # a second rule on the words another rule explains (learned pairs)
     findings.extend(_plain(text))
     return _finish(
@@ -391,48 +392,6 @@ def _scored(
         if m.rule not in found and not (m.rule == "MSA-COMPARISON" and ranking_only(norm.original[slice(*m.span)]))
     ]
     return context.keep(scored, _RULE_OF, _SPAN_OF, "scored") if scored else scored
-
-
-def _guarantee_remedies(findings: list[Finding]) -> list[Finding]:
-    """A free redo or refund promised when the result disappoints (결과가 마음에 안 드시면 재수술은 무상으로) is the
-    guarantee it belongs to, not a separate inducement: drop inducement findings that start inside a guarantee."""
-    guarantees = [
-        (f.start or 0, f.end or 0) for f in findings if f.rule == "MSA-GUARANTEE" and (f.end or 0) > (f.start or 0)
-    ]
-    if not guarantees:
-        return findings
-    return [
-        f for f in findings if f.rule != "MSA-INDUCEMENT" or not any(a <= (f.start or 0) < b for a, b in guarantees)
-    ]
-
-
-def _before_after_photos(findings: list[Finding]) -> list[Finding]:
-    """Patients' before/after photos (고객님들의 수술 전·후 모습, 시작할 때와 3개월 후 체형 사진) are MSA-BEFORE-AFTER:
-    the people in them do not make the photos a testimonial too. Drop testimonial findings that overlap a
-    before/after finding; a testimonial elsewhere in the message (a quote, an interview) stays."""
-    photos = [
-        (f.start or 0, f.end or 0) for f in findings if f.rule == "MSA-BEFORE-AFTER" and (f.end or 0) > (f.start or 0)
-    ]
-    if not photos:
-        return findings
-    return [
-        f
-        for f in findings
-        if f.rule != "MSA-TESTIMONIAL" or not any((f.start or 0) < b and a < (f.end or 0) for a, b in photos)
-    ]
-
-
-def _disparaging_compares(findings: list[Finding]) -> list[Finding]:
-    """RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics: a disparagement of other
-    providers (MSA-DEFAME: they fail, scar, turn patients away) is also reported as the comparison it implies."""
-    if any(f.rule == "MSA-COMPARISON" for f in findings):
-        return findings
-    implied = [
-        make_finding("MSA-COMPARISON", f.start, f.end, f.message.split(" — ", 1)[-1])
-        for f in findings
-        if f.rule == "MSA-DEFAME"
-    ]
-    return findings + implied
 
 
 def lint_plain_text(text: str) -> list[Finding]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from compliance.conventions import labels_by_convention
+
 RISK = "부작용이 있을 수 있습니다."
 AD_ENVELOPES = (
     ("friendtalk", "advertising", "(광고) 푸른숲안과 {body} {risk} 무료수신거부 080-500-7000"),
@@ -1301,10 +1303,12 @@ def build() -> list[dict[str, object]]:
 
 
 def _conventions(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-    for row in rows:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
-        labels = row["expected"]
-        if isinstance(labels, list) and "MSA-DEFAME" in labels and "MSA-COMPARISON" not in labels:
-            row["expected"] = sorted([*labels, "MSA-COMPARISON"])
+    for row in rows:  # the corpus conventions (compliance/conventions.py), e.g. a disparagement is a comparison too
+        labels, text = row["expected"], row["text"]
+        if isinstance(labels, list) and isinstance(text, str):
+            relabelled = labels_by_convention(text, labels)
+            if set(relabelled) != set(labels):
+                row["expected"] = relabelled
     return rows
 
 

@@ -30,7 +30,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("한 번 빠진 지방은 다시 늘어나지 않습니다.", {"MSA-GUARANTEE"}),
         ("임플란트 성공률 99.8%, 실패 걱정은 내려놓으세요.", {"MSA-GUARANTEE"}),
         ("팔로워 80만 뷰티 크리에이터가 극찬한 물광 관리.", {"MSA-CELEBRITY"}),
-        ("리본 서포터즈 3기 모집 — 시술비 전액 지원", {"MSA-REVIEW-INCENTIVE", "MSA-INDUCEMENT"}),
+        ("리본 서포터즈 3기 모집 — 시술비 전액 지원", {"MSA-REVIEW-INCENTIVE"}),
         ("수능 끝난 고3, 라식 25만 원에 모십니다.", {"MSA-STUDENT-LURE", "MSA-INDUCEMENT"}),
         ("코 성형 전 과정을 인스타 라이브로 생중계합니다.", {"MSA-SURGERY-SCENE"}),
     ],

@@ -46,7 +46,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         # safety, inducement, testimonial, celebrity
         ("따끔하지 않은 제모 레이저.", {"MSA-SAFETY-CLAIM"}),
         ("친구와 같이 오시면 두 분 모두 무료로 해 드려요.", {"MSA-INDUCEMENT"}),
-        ("내원 사진을 인스타에 올려 주시면 마스크팩을 드립니다.", {"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"}),
+        ("내원 사진을 인스타에 올려 주시면 마스크팩을 드립니다.", {"MSA-REVIEW-INCENTIVE"}),
         ("시술 마친 고객님이 직접 적어 주신 감사편지를 공개합니다.", {"MSA-TESTIMONIAL"}),
         ("보이그룹 멤버가 콘서트 전에 들르는 곳.", {"MSA-CELEBRITY"}),
         ("Seoul's most experienced eye surgeons.", {"MSA-SUPERLATIVE"}),

@@ -55,7 +55,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
         ("Fed up with rushed clinics? We wait for you.", {C, D}),
         ("Your last dentist said no? Ask us.", {C, D}),
         # broadcast doctor; guarantees
-        ("건강 예능에 고정 출연 중인 원장이 직접 봅니다.", {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"}),
+        ("건강 예능에 고정 출연 중인 원장이 직접 봅니다.", {"MSA-ARTICLE-FORM"}),
         ("As seen on MBC — meet the surgeon behind the show.", {"MSA-ARTICLE-FORM"}),
         ("저녁 뉴스 앵커가 관리받는 피부과.", {"MSA-CELEBRITY"}),
         ("인기 틱톡커가 보톡스를 맞은 곳.", {"MSA-CELEBRITY"}),

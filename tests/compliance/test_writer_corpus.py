@@ -19,6 +19,9 @@ from nodes.channels import CHANNELS
 ALL_FAMILIES = {"testimonial", "comparison", "inducement", "guarantee", "safety", "celebrity", "english", "health",
                 "purpose", "transmission", "other", "mixed", "clean"}  # fmt: skip
 
+PAIR_TOPICS = frozenset({"compare", "rundown", "review", "celeb", "media", "student", "refund", "story", "offer", "best",
+                         "clean"})  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Writer:
@@ -27,6 +30,8 @@ class Writer:
     families: frozenset[str]
     clean_share: tuple[float, float]
     lines: int
+    topics: frozenset[str] = frozenset(ALL_FAMILIES)  # the id's middle part
+    clean_twins: bool = False  # clean lines sit under their situation's topic too, not only under "clean"
 
 
 WRITERS = {
@@ -67,6 +72,10 @@ WRITERS = {
     # clinic, weight, hair, check-ups, paediatrics, ENT, laser dermatology): the everyday messages DoctorsFlow sends
     "l": Writer(("writer_s19_l",), "w19l", frozenset(ALL_FAMILIES), (0.36, 0.45), 245),
     "m": Writer(("writer_s19_m",), "w19m", frozenset(ALL_FAMILIES), (0.35, 0.44), 250),
+    # session 20: two blind writers given only RULES.md and issue 17, on the situations where two rules meet (review
+    # rewards, a doctor on television, disparagement, students, refunds …); they decided the corpus conventions
+    "s20a": Writer(("writer_s20_a",), "w20a", PAIR_TOPICS, (0.26, 0.34), 150, PAIR_TOPICS, True),
+    "s20b": Writer(("writer_s20_b",), "w20b", PAIR_TOPICS, (0.24, 0.32), 160, PAIR_TOPICS, True),
 }  # fmt: skip
 
 
@@ -87,13 +96,14 @@ def test_writer_lines_are_labelled_with_known_rules_and_cited(name: str) -> None
     for row in rows:
         assert set(row) == {"id", "channel", "purpose", "text", "expected", "source"}, row["id"]
         assert re.fullmatch(rf"{writer.prefix}-[a-z]+-\d{{2,3}}", row["id"]), row["id"]
-        assert row["id"].split("-")[1] in ALL_FAMILIES, row["id"]
+        assert row["id"].split("-")[1] in writer.topics, row["id"]
         assert row["purpose"] in CHANNELS[row["channel"]].purposes, row["id"]
         assert row["text"].strip(), row["id"]
         assert set(row["expected"]) <= rules - UNLABELLED, row["id"]
         assert row["expected"] == sorted(set(row["expected"])), row["id"]
         assert row["source"] in sources and row["source"].startswith(f"{writer.prefix}-"), row["id"]
-        assert (row["id"].split("-")[1] == "clean") == (not row["expected"]), row["id"]
+        if row["id"].split("-")[1] == "clean" or not writer.clean_twins:
+            assert (row["id"].split("-")[1] == "clean") == (not row["expected"]), row["id"]
     assert {row["id"].split("-")[1] for row in rows} >= writer.families
     low, high = writer.clean_share
     assert low <= sum(1 for row in rows if not row["expected"]) / len(rows) <= high

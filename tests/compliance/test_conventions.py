@@ -1,0 +1,86 @@
+"""The labelling conventions (compliance/conventions.py) on sentences written for these tests: the one rule a
+reviewer who reads RULES.md names where two rules see the same words, and the corpus labels read the same way."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.conventions import labels_by_convention
+from compliance.findings import rule_catalogue
+from compliance.text_rules import lint_text
+
+FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-414-2280"
+
+
+def _rules(text: str, channel: str = "sms", purpose: str = "advertising") -> set[str]:
+    return {f.rule for f in lint_text(text, channel, purpose)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "카카오맵에 방문 후기를 남겨 주시면 다음 진료 때 치약 세트를 드려요.",
+        "시술 후기를 맘카페에 올려 주신 분께는 다음 관리비 만 원을 빼 드립니다.",
+        "Post a photo review on Naver and get 5,000 won off your next scaling.",
+    ],
+)
+def test_a_review_reward_is_the_review_incentive_alone(body: str) -> None:
+    rules = _rules(f"(광고) 해온치과의원 {body}{FOOTER}")
+    assert "MSA-REVIEW-INCENTIVE" in rules
+    assert "MSA-INDUCEMENT" not in rules
+
+
+def test_an_offer_in_a_sentence_of_its_own_stays_an_inducement_beside_a_review_reward() -> None:
+    text = f"(광고) 해온피부과 이번 달 보톡스 전 부위 50% 할인! 방문 후기를 남겨 주시면 진정팩도 드려요.{FOOTER}"
+    assert {"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"} <= _rules(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "MBC 아침 건강 코너에 나왔던 원장이 직접 진료합니다.",
+        "As seen on Arirang TV: our chief dermatologist explains laser toning.",
+    ],
+)
+def test_a_clinician_on_television_is_article_form_not_celebrity(body: str) -> None:
+    rules = _rules(f"(광고) 해온피부과 {body}{FOOTER}")
+    assert "MSA-ARTICLE-FORM" in rules
+    assert "MSA-CELEBRITY" not in rules
+
+
+def test_a_celebrity_named_by_role_on_television_stays_a_celebrity() -> None:
+    text = f"(광고) 해온피부과 예능 방송에 나온 아이돌 멤버들이 관리받는 바로 그 피부과입니다.{FOOTER}"
+    assert "MSA-CELEBRITY" in _rules(text)
+
+
+def test_an_english_free_opt_out_with_a_number_is_a_free_opt_out() -> None:
+    body = "(광고) [Haeon Dental] Saturday hours: 9 am to 1 pm. Free opt-out: 080-414-2280"
+    assert "ADV-OPTOUT" not in _rules(body)
+    assert "ADV-OPTOUT" in _rules(body.replace("Free opt-out", "Opt-out"))  # not said to be free
+
+
+def test_corpus_labels_follow_the_same_conventions() -> None:
+    assert labels_by_convention("후기 쓰면 커피 쿠폰", ["MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"]) == [
+        "MSA-REVIEW-INCENTIVE"
+    ]
+    assert labels_by_convention("KBS 출연 원장", ["MSA-ARTICLE-FORM", "MSA-CELEBRITY"]) == ["MSA-ARTICLE-FORM"]
+    assert labels_by_convention("KBS에 나온 배우도 찾는 곳", ["MSA-ARTICLE-FORM", "MSA-CELEBRITY"]) == [
+        "MSA-ARTICLE-FORM",
+        "MSA-CELEBRITY",
+    ]
+    assert labels_by_convention("다른 병원에서 실패한 코", ["MSA-DEFAME"]) == ["MSA-COMPARISON", "MSA-DEFAME"]
+
+
+@given(
+    st.text(max_size=40),
+    st.lists(st.sampled_from(sorted(r for r in rule_catalogue() if r.startswith("MSA-"))), max_size=4),
+)
+def test_labels_by_convention_is_idempotent_and_never_invents_a_rule_but_the_comparison(
+    text: str, labels: list[str]
+) -> None:
+    once = labels_by_convention(text, labels)
+    assert labels_by_convention(text, once) == once
+    assert set(once) - set(labels) <= {"MSA-COMPARISON"}
+    assert once == sorted(set(once))
