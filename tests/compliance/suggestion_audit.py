@@ -108,7 +108,8 @@ def sender_kept(before: str, after: str) -> bool:
 
 
 def is_heldout(path: Path) -> bool:
-    return "heldout" in path.name or "unseen" in path.name
+    """Files whose texts are never shown: held-out and unseen sets, and probes2_s14 (held back from training)."""
+    return "heldout" in path.name or "unseen" in path.name or path.stem == "probes2_s14"
 
 
 @dataclass(frozen=True)
