@@ -484,6 +484,7 @@ _WORD_START_RE = re.compile(r"[^\s\"'“‘(\[]*$")
 # a result said to differ with nobody it differs by: the claim of a comparison ("효과 못 보셨다면, 채움은 접근이
 # 다릅니다", "결과를 종이 한 장으로 끝내는 곳과 다릅니다"), which the checker's loose pattern also takes for a notice
 _NO_NOTICE_RE = re.compile(r"(?!.*(?:개인|사람|마다|부작용|합병증|환자))(?:효과|결과|경과|회복)")
+_DENIAL_RE = re.compile(r"없|無|제로|zero|no|never|free|안전|걱정")
 # a notice never runs over a sentence: the compact text loses the stops ("부작용 걱정 없이 받으세요. 부작용이 있을 수")
 _NOTICE_SENTENCE_RE = re.compile(r"[※*]?[^.!?。\n※]+[.!?。]*")
 # where a notice ends before more words of its sentence: a sentence ended without a stop (…있습니다 공장형 …) or a
@@ -527,7 +528,13 @@ def _disclosed(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     for m in _disclosures().finditer(norm.text):
         if _NO_NOTICE_RE.match(m.group(0)):
             continue
-        a, b = norm.span(m.start(), m.end())
+        first = m.start()  # a denial read into the notice ("부작용 없는 결과 개인차 있음" is one match from the
+        for later in range(m.end() - 2, m.start(), -1):  # claim's 부작용): the notice starts where it still matches
+            if _disclosures().match(norm.text, later, m.end()):
+                if _DENIAL_RE.search(norm.text, m.start(), later):
+                    first = later
+                break
+        a, b = norm.span(first, m.end())
         ends = [e.end() for e in _PREDICATE_END_RE.finditer(norm.original, a, b)]
         if ends:
             later = _disclosures().search(norm.text, bisect_left(norm.starts, ends[-1]), m.end())

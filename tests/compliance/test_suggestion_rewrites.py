@@ -14,24 +14,52 @@ from pathlib import Path
 import pytest
 
 from compliance.text_rules import lint_text
-from tests.compliance.suggestion_audit import CORPUS_FILES, ROOT, audit, described
+from tests.compliance.suggestion_audit import (
+    CORPUS_FILES,
+    NO_REWRITE,
+    ROOT,
+    FileRate,
+    audit,
+    counted,
+    described,
+    rate_table,
+    rates,
+)
 
-# Nothing to rewrite: an empty message is refused by the editor's own validation ("must not be empty").
-NO_REWRITE = frozenset({"MSG-EMPTY"})
-CHECKER = ("checker-on-empty-ad", "checker-sender-gap")  # the checker's own defects, counted by the audit
+# the bar, as rates: over the whole corpus at most one failing suggestion in 200, and in any one file at most one in
+# 50 (or 2): rules, the scorer and new training files change under this test, and a file whose writer found a class
+# of rewrites that fail shows as that file, not as a total creeping up (session 20: 4 of 7,602, all held-out lines)
+TOTAL_RATE, FILE_RATE, FILE_FLOOR = 1 / 200, 1 / 50, 2
+
+
+def over_the_bar(table: list[FileRate]) -> str:
+    """Why the rates of ``table`` break the bar (empty if they do not)."""
+    audited, failing = sum(r.audited for r in table), sum(r.failing for r in table)
+    files = [r.file for r in table if r.failing > max(FILE_FLOOR, r.audited * FILE_RATE)]
+    if failing > audited * TOTAL_RATE:
+        return f"{failing} of {audited} failing (over {TOTAL_RATE:.1%})"
+    return f"files over {FILE_RATE:.0%}: {files}" if files else ""
 
 
 def check_rewrites(files: tuple[Path, ...] = CORPUS_FILES) -> int:
     """Fail (message only: no traceback, no locals, held-out lines by id) when more than one suggestion in 200
-    fails on ``files``; the number of findings audited otherwise."""
-    audited, failures = audit(files)
-    real = [f for f in failures if f.kind not in CHECKER and f.rule not in NO_REWRITE]
-    # session 16: 3 of 2,743 (the learned scorer raising another rule on the rewritten text); rules and the scorer
-    # change under this test, so the bar is a rate: at most one suggestion in 200 may fail
-    if len(real) > sum(audited.values()) / 200:
+    fails on ``files`` or more than one in 50 (at least 2) in one file; the number of findings audited otherwise.
+    The rate per file is printed (pytest -s) and heads the failure message."""
+    table, real = rates(files, counted)
+    print(rate_table(table))
+    why = over_the_bar(table)
+    if why:
         by_kind = Counter((f.rule, f.kind) for f in real)
-        pytest.fail(f"{len(real)} of {sum(audited.values())} failing {dict(by_kind)}\n{described(real)}", pytrace=False)
-    return sum(audited.values())
+        pytest.fail(f"{why} {dict(by_kind)}\n{rate_table(table)}\n{described(real)}", pytrace=False)
+    return sum(r.audited for r in table)
+
+
+def test_the_bar_is_a_rate_overall_and_per_file() -> None:
+    # a few failures spread over big files pass; the same number in one small file, or too many overall, do not
+    spread = [FileRate("a.jsonl", 1500, 2), FileRate("b.jsonl", 1500, 2), FileRate("c.jsonl", 100, 1)]
+    assert over_the_bar(spread) == ""
+    assert "c.jsonl" in over_the_bar([*spread[:2], FileRate("c.jsonl", 100, 3)])
+    assert "over 0.5%" in over_the_bar([FileRate("a.jsonl", 1000, 6)])
 
 
 def test_every_suggestion_removes_its_finding_and_raises_nothing_new() -> None:
