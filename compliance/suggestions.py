@@ -164,7 +164,7 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
         return None
     clean = [c for c in candidates if reads_cleanly(text, c.apply(text))] or candidates
     if relint is None:
-        return _whole_move(finding, text, keeps_a_subject(text, clean[0]))
+        return _whole_move(finding, text, keeps_the_sender(text, keeps_a_subject(text, clean[0])))
     before = list(relint(text))
     if finding.rule in _MOVED_RULES - {"KAKAO-ALIMTALK-BLACKLIST"}:
         block = _promotion_block(finding, text, before)
@@ -173,7 +173,7 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
     best: tuple[int, Suggestion] | None = None
     for candidate in clean:
         for grown in _grown(finding, text, candidate, relint):
-            grown = keeps_a_subject(text, grown)
+            grown = keeps_the_sender(text, keeps_a_subject(text, grown))
             verdict = _verdict(finding, text, grown, before, relint)
             if verdict == 2:
                 return _whole_move(finding, text, grown)
@@ -186,14 +186,16 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
 # footer, numbers, bullets, and the fee notice a rewrite puts in
 _SAYS_NOTHING_RE = re.compile(
     r"\(광고\)|\{\{.*?\}\}|무료\s*(?:수신)?\s*거부[^\n]*|"
-    r"[^.!?\n]*(?:부작용(?!\s*(?:이|은|도|걱정|염려|위험|부담)?\s*(?:없|zero|제로|0))|개인차|개인에\s*따라|"
+    r"[^.!?\n]*(?:부작용(?![^.!?\n]{0,6}(?:없|無|zero|제로|no\b|free|걱정|염려|0(?![0-9])))|개인차|개인에\s*따라|"
     r"(?<!no )(?<!without )(?<!zero )side effects|results vary|risks apply)[^.!?\n]*[.!?]?|"
     + "|".join(re.escape(n) for n in (*FEE_NOTICES, *FEE_NOTICES_EN))
     + r"|[0-9-]{7,}|[※*\[\]]",
     re.I,
 )
 SUBJECT_SENTENCE = ("{name} 상담을 안내드립니다.", "{name} consultations are available.")
-GENERAL_SUBJECT = ("진료 상담을 안내드립니다.", "Consultations are available at our clinic.")
+# (no "at our clinic" in English: glued on the compact text a comparison frame reads "Dasom Eye Clinic … at our clinic"
+# as "some … clinic … at our clinic", an inducement frame "at our clinic. Risks include" as "tour … included")
+GENERAL_SUBJECT = ("진료 상담을 안내드립니다.", "Consultations are available on request.")
 
 
 def says_nothing(text: str) -> bool:
@@ -235,6 +237,35 @@ def keeps_a_subject(text: str, s: Suggestion) -> Suggestion:
     taken = text[s.start : s.end]
     left = "\n" if taken.startswith("\n") else "" if s.start == 0 or text[s.start - 1] in "\n" else " "
     right = "\n" if taken.endswith("\n") else "" if s.end >= len(text) or text[s.end] in "\n.,!?" else " "
+    return replace(s, kind="replace", text=f"{left}{body}{right}")
+
+
+# the sender's name written inside the claim's sentence ("하람피부과의 painless 레이저", "Painless laser at 하람피부과"),
+# a particle after it allowed; not another clinic ("다른 병원", "동네 치과")
+_NAME_IN_SENTENCE_RE = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?!(?:타|다른|옆|동네|대학|일반|큰|유명|대형|종합|여러|모든|어느|저희|우리|전국|국내|지역|전문)"
+    r"(?:병원|의원|치과|안과|피부과|한의원|클리닉))[가-힣A-Za-z0-9]{1,12}"
+    r"(?:안과|의원|병원|클리닉|성형외과|피부과|치과|한의원|이비인후과|정형외과|내과|산부인과|비뇨기과)"
+    r"|(?<![A-Za-z])[A-Z][A-Za-z0-9.&'’-]*\s[가-힣]{0,10}(?:안과|의원|병원|클리닉|피부과|치과|한의원|외과|[가-힣]과)"
+    r"|(?:[A-Z][A-Za-zÀ-ɏ0-9.&'’-]*\s){1,3}(?:Clinic|Hospital|Dental|Medical|Skin|Center|Centre|Surgery|Dermatology"
+    r"|Medicine|PS|KM|ENT)\b"
+)
+_NAME_WITHIN = 40  # characters from the start where a sender writes its name
+
+
+def keeps_the_sender(text: str, s: Suggestion) -> Suggestion:
+    """An edit that takes the sender's name with the claim's sentence ("(광고) 하람피부과의 painless 레이저, 부작용
+    zero!") puts the name back at the start of what it leaves: the advertisement still says who sends it."""
+    if s.kind not in ("remove", "replace") or s.start >= _NAME_WITHIN:
+        return s
+    # the message's first name is the sender's ("Luna Skin Clinic Voted Best Dermatology Clinic …": the second is a claim)
+    name = _NAME_IN_SENTENCE_RE.search(text, 0, _NAME_WITHIN + 20)
+    if name is None or not s.start <= name.start() < min(s.end, _NAME_WITHIN) or name.group(0).strip() in s.apply(text):
+        return s
+    kept = s.text.strip()
+    body = f"{name.group(0).strip()} {kept}" if kept else name.group(0).strip()
+    left = "" if s.start == 0 or text[s.start - 1] == "\n" else " "
+    right = "" if s.end >= len(text) or text[s.end] in "\n.,!?" else " "
     return replace(s, kind="replace", text=f"{left}{body}{right}")
 
 
@@ -537,9 +568,9 @@ def _disclosed(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         a, b = norm.span(first, m.end())
         ends = [e.end() for e in _PREDICATE_END_RE.finditer(norm.original, a, b)]
         if ends:
-            later = _disclosures().search(norm.text, bisect_left(norm.starts, ends[-1]), m.end())
-            if later is not None:
-                a = norm.span(later.start(), m.end())[0]
+            after_end = _disclosures().search(norm.text, bisect_left(norm.starts, ends[-1]), m.end())
+            if after_end is not None:
+                a = norm.span(after_end.start(), m.end())[0]
         word = _WORD_START_RE.search(norm.original, 0, a)
         yield lo + (word.start() if word is not None else a), lo + b
 
