@@ -18,13 +18,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .findings import RULES_DIR, Finding
+from .normalize import normalize
 
 # each notice in a few wordings: the first that the checker reads as plainly factual in this message is used
 RISK_NOTICES = (
@@ -56,13 +58,14 @@ _CLINIC = (
     r"|(?:[A-Za-z][A-Za-z0-9.&'’-]*\s)?[가-힣]{1,14}(?:과|의원|병원|치과|한의원|센터)(?=[\s:：|,])"
     r"|(?:[A-Z][A-Za-zÀ-ɏ0-9.&'’-]*\s){0,4}(?:Clinic|Hospital|Dental|Medical|Eye|Eyes|Skin|Center|Centre|Surgery|Dermatology"
     r"|Medicine|Orthop(?:a)?edics|P(?:a)?ediatrics|Dentistry|Ophthalmology)\b"
-    r"(?:\s*&\s*[A-Z][A-Za-z]+)?)"
+    r"(?:\s*&\s*[A-Z][A-Za-z]+)?"
+    r"|(?:[A-Z][A-Za-zÀ-ɏ0-9.&'’-]*\s){1,3}(?:PS|KM|ENT)\b)"  # "Lumière PS", "Cheonga KM", "Malgeunsori ENT"
 )
 # the head a rewrite never touches: the label, the clinic's name, a "○○님," greeting
 _GREETING = r"(?:(?:\{\{\s*patient\.name\s*\}\}\s*님|[가-힣○*]{1,6}\s*님\s*[,!])\s*[,!]?\s*)"
 _HEAD_RE = re.compile(
     r"^\s*(?:[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:]?\s*)?"
-    r"(?:" + _CLINIC + r"\s*[:：\-|]?\s*" + _GREETING + "?|" + _GREETING + r"(?:" + _CLINIC + r"\s+)?)?"
+    r"(?:" + _CLINIC + r"\s*[:：\-|—–]?\s*" + _GREETING + "?|" + _GREETING + r"(?:" + _CLINIC + r"\s+)?)?"
 )
 # sentences a rewrite keeps: the risk notice and the opt-out footer
 _PROTECTED_RE = re.compile(
@@ -154,12 +157,14 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
     claim in the next sentence ("선착순 30분만! 첫 체험가 9.9만") grows to that sentence too."""
     if finding.start is None or finding.end is None or finding.severity == "info":
         return None
-    candidates = list(dict.fromkeys(_candidates(finding, text)))
+    start, end = claim_span(text, finding.start, finding.end)
+    finding = replace(finding, start=start, end=end)
+    candidates = list(dict.fromkeys(_named_first(finding, text, _candidates(finding, text))))
     if not candidates:
         return None
     clean = [c for c in candidates if reads_cleanly(text, c.apply(text))] or candidates
     if relint is None:
-        return _whole_move(finding, text, keeps_a_subject(text, clean[0]))
+        return _whole_move(finding, text, keeps_the_sender(text, keeps_a_subject(text, clean[0])))
     before = list(relint(text))
     if finding.rule in _MOVED_RULES - {"KAKAO-ALIMTALK-BLACKLIST"}:
         block = _promotion_block(finding, text, before)
@@ -168,7 +173,7 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
     best: tuple[int, Suggestion] | None = None
     for candidate in clean:
         for grown in _grown(finding, text, candidate, relint):
-            grown = keeps_a_subject(text, grown)
+            grown = keeps_the_sender(text, keeps_a_subject(text, grown))
             verdict = _verdict(finding, text, grown, before, relint)
             if verdict == 2:
                 return _whole_move(finding, text, grown)
@@ -181,18 +186,30 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
 # footer, numbers, bullets, and the fee notice a rewrite puts in
 _SAYS_NOTHING_RE = re.compile(
     r"\(광고\)|\{\{.*?\}\}|무료\s*(?:수신)?\s*거부[^\n]*|"
-    r"[^.!?\n]*(?:부작용|개인차|개인에\s*따라|side effects|results vary|risks apply)[^.!?\n]*[.!?]?|"
+    r"[^.!?\n]*(?:부작용(?![^.!?\n]{0,6}(?:없|無|zero|제로|no\b|free|걱정|염려|0(?![0-9])))|개인차|개인에\s*따라|"
+    r"(?<!no )(?<!without )(?<!zero )side effects|results vary|risks apply)[^.!?\n]*[.!?]?|"
     + "|".join(re.escape(n) for n in (*FEE_NOTICES, *FEE_NOTICES_EN))
     + r"|[0-9-]{7,}|[※*\[\]]",
     re.I,
 )
 SUBJECT_SENTENCE = ("{name} 상담을 안내드립니다.", "{name} consultations are available.")
-GENERAL_SUBJECT = ("진료 상담을 안내드립니다.", "Consultations are available at our clinic.")
+# (no "at our clinic" in English: glued on the compact text a comparison frame reads "Dasom Eye Clinic … at our clinic"
+# as "some … clinic … at our clinic", an inducement frame "at our clinic. Risks include" as "tour … included")
+GENERAL_SUBJECT = ("진료 상담을 안내드립니다.", "Consultations are available on request.")
 
 
 def says_nothing(text: str) -> bool:
     """Whether a message has nothing left to say after its head: only notices, footer and numbers."""
-    return not re.search(r"[가-힣A-Za-z]", _SAYS_NOTHING_RE.sub(" ", text[head_end(text) :]))
+    start = body_start(text)
+    kept = "".join(ch if not any(a <= i < b for a, _, b in notice_spans(text)) else " " for i, ch in enumerate(text))
+    return not re.search(r"[가-힣A-Za-z]", _SAYS_NOTHING_RE.sub(" ", kept[start:]))
+
+
+def body_start(text: str) -> int:
+    """Where what the message says begins: after its head and a sender's name before a separator ("Fit&Balance: ")."""
+    head = head_end(text)
+    name = _NAME_SEGMENT_RE.match(text, head)
+    return head if name is None else name.end()
 
 
 @cache
@@ -223,6 +240,35 @@ def keeps_a_subject(text: str, s: Suggestion) -> Suggestion:
     return replace(s, kind="replace", text=f"{left}{body}{right}")
 
 
+# the sender's name written inside the claim's sentence ("하람피부과의 painless 레이저", "Painless laser at 하람피부과"),
+# a particle after it allowed; not another clinic ("다른 병원", "동네 치과")
+_NAME_IN_SENTENCE_RE = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?!(?:타|다른|옆|동네|대학|일반|큰|유명|대형|종합|여러|모든|어느|저희|우리|전국|국내|지역|전문)"
+    r"(?:병원|의원|치과|안과|피부과|한의원|클리닉))[가-힣A-Za-z0-9]{1,12}"
+    r"(?:안과|의원|병원|클리닉|성형외과|피부과|치과|한의원|이비인후과|정형외과|내과|산부인과|비뇨기과)"
+    r"|(?<![A-Za-z])[A-Z][A-Za-z0-9.&'’-]*\s[가-힣]{0,10}(?:안과|의원|병원|클리닉|피부과|치과|한의원|외과|[가-힣]과)"
+    r"|(?:[A-Z][A-Za-zÀ-ɏ0-9.&'’-]*\s){1,3}(?:Clinic|Hospital|Dental|Medical|Skin|Center|Centre|Surgery|Dermatology"
+    r"|Medicine|PS|KM|ENT)\b"
+)
+_NAME_WITHIN = 40  # characters from the start where a sender writes its name
+
+
+def keeps_the_sender(text: str, s: Suggestion) -> Suggestion:
+    """An edit that takes the sender's name with the claim's sentence ("(광고) 하람피부과의 painless 레이저, 부작용
+    zero!") puts the name back at the start of what it leaves: the advertisement still says who sends it."""
+    if s.kind not in ("remove", "replace") or s.start >= _NAME_WITHIN:
+        return s
+    # the message's first name is the sender's ("Luna Skin Clinic Voted Best Dermatology Clinic …": the second is a claim)
+    name = _NAME_IN_SENTENCE_RE.search(text, 0, _NAME_WITHIN + 20)
+    if name is None or not s.start <= name.start() < min(s.end, _NAME_WITHIN) or name.group(0).strip() in s.apply(text):
+        return s
+    kept = s.text.strip()
+    body = f"{name.group(0).strip()} {kept}" if kept else name.group(0).strip()
+    left = "" if s.start == 0 or text[s.start - 1] == "\n" else " "
+    right = "" if s.end >= len(text) or text[s.end] in "\n.,!?" else " "
+    return replace(s, kind="replace", text=f"{left}{body}{right}")
+
+
 _GROW_STEPS = 3  # sentences a claim may run on into
 
 
@@ -239,18 +285,17 @@ def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterat
         for f in relint(after):
             if f.rule != finding.rule or f.start is None or f.end is None or f.start == f.end:
                 continue
-            fa = f.start if f.start < s.start else f.start - shift
-            fb = f.end if f.end <= s.start else f.end - shift
+            f_start, f_end = claim_span(after, f.start, f.end)  # not into a risk notice around it
+            fa = f_start if f_start < s.start else f_start - shift
+            fb = f_end if f_end <= s.start else f_end - shift
             x, y = sentence_span(text, max(fa, 0), max(fb, 0))
-            notice = _PROTECTED_RE.search(text, max(fb, x), y)  # a risk notice run on without a full stop stays
-            spans.append((x, notice.start() if notice else y))
+            notices = _notices_in(text, max(fb, x), y, fa)  # a risk notice run on without a full stop stays
+            spans.append((x, notices[0][0] if notices else y))
         # grow only over text that is no notice (the part already in the edit may mention 부작용 as a claim)
         spans = [
             (x, y)
             for x, y in spans
-            if x < y
-            and not (a <= x and y <= b)
-            and not _PROTECTED_RE.search(text[x:a] if y <= b else text[max(x, b) : y])
+            if x < y and not (a <= x and y <= b) and not _has_notice(text, *((x, a) if y <= b else (max(x, b), y)))
         ]
         if not spans:
             return
@@ -405,6 +450,176 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
         yield _sentence_edit(text, start, end, "{{ clinic.name }}", "replace", message)
 
 
+def claim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The claim of a finding ``[start, end)`` without the risk notices its span runs into (a frame's window
+    reaching "…안 됩니다. ※부작용" or back over "부작용이 있을 수 있습니다. 공장형 …"): no rewrite of the claim takes
+    a notice with it. Of the words left on either side of a notice, the longest part after the message's head."""
+    if end <= start:  # a place, not words (a missing opt-out, sender or label)
+        return start, end
+    footer = _footer_start(text)
+    if start < footer < end:  # the opt-out footer is never the claim
+        end = footer
+    cuts: list[tuple[int, int]] = []
+    for a, key, b in notice_spans(text):
+        a = _notice_start(text, a, key, start)
+        if a < end and start < b:
+            cuts.append((a, b))
+    for notice in _PROTECTED_RE.finditer(text, start):  # the notices the checker's patterns do not spell
+        if notice.start() >= end:
+            break
+        stops = list(_SENTENCE_END_RE.finditer(text, start, notice.start()))
+        if notice.start() > start and stops:
+            # the notice's sentence starts at the last stop before its words ("…이유가 있어요. ※시술 후 … 부작용")
+            last = stops[-1]
+            cuts.append((last.end() if last.group(0)[0] in ".!?。" else last.start(), notice.end()))
+    if not cuts:
+        return start, end
+    parts, at = [], start
+    for a, b in sorted(cuts):
+        parts.append((at, max(at, a)))
+        at = max(at, b)
+    parts.append((at, end))
+    parts = [_stripped(text, a, b) for a, b in parts if _WORD_CHAR.search(text, a, b) if a < b]
+    parts = [p for p in parts if _WORD_CHAR.search(text[p[0] : p[1]])]
+    if not parts:
+        return start, end
+    head = head_end(text)
+    body = [(max(a, head), b) for a, b in parts if b > head and _WORD_CHAR.search(text, max(a, head), b)] or parts
+    return max(body, key=lambda p: p[1] - p[0])
+
+
+def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\n":
+        a += 1
+    while b > a and text[b - 1] in " \t\n":
+        b -= 1
+    return a, b
+
+
+@cache
+def _disclosures() -> re.Pattern[str]:
+    """The checker's own notice patterns (MSA-OMIT-RISK's disclosures, compact text): a notice it counts stays."""
+    omit = json.loads((RULES_DIR / "msa_omit_risk.json").read_text("utf-8"))["disclosures"]
+    short = json.loads((RULES_DIR / "risk_notices.json").read_text("utf-8"))["disclosures"]
+    return re.compile("|".join(f"(?:{p})" for p in (*omit, *short)))
+
+
+# where a notice's clause begins before its words, in its sentence: at a notice mark or a bracket opening a word,
+# after a sentence ended without a stop ("…저희는 다릅니다 부작용이 있을 수 있습니다")
+_PREDICATE = r"(?:니다|[어아여에해세네지]요|죠|[한된있없]다)"  # a sentence's last word ("마다", "보다" are no end)
+_AFTER_PREDICATE = r"(?:(?<=니다)|(?<=[어아여에해세네지]요)|(?<=죠)|(?<=[한된있없]다))"
+_CLAUSE_START_RE = re.compile(rf"(?=[※*])|(?<![^\s])(?=[(\[（])|{_AFTER_PREDICATE}[~!]*[ \t]+")
+_WORD_START_RE = re.compile(r"[^\s\"'“‘(\[]*$")
+
+
+# a result said to differ with nobody it differs by: the claim of a comparison ("효과 못 보셨다면, 채움은 접근이
+# 다릅니다", "결과를 종이 한 장으로 끝내는 곳과 다릅니다"), which the checker's loose pattern also takes for a notice
+_NO_NOTICE_RE = re.compile(r"(?!.*(?:개인|사람|마다|부작용|합병증|환자))(?:효과|결과|경과|회복)")
+_DENIAL_RE = re.compile(r"없|無|제로|zero|no|never|free|안전|걱정")
+# a notice never runs over a sentence: the compact text loses the stops ("부작용 걱정 없이 받으세요. 부작용이 있을 수")
+_NOTICE_SENTENCE_RE = re.compile(r"[※*]?[^.!?。\n※]+[.!?。]*")
+# where a notice ends before more words of its sentence: a sentence ended without a stop (…있습니다 공장형 …) or a
+# terse notice's last word (부작용 발생 가능 / 개인차 있음 / 주의)
+_NOTICE_END_RE = re.compile(rf"(?:{_PREDICATE}|(?:가능|있음|주의|유의|有))[~!]*(?=[ \t]+[^\s])")
+# the end of a sentence written without a stop ("…받으세요 부작용이 있을 수 있습니다"): a notice starts after it
+_PREDICATE_END_RE = re.compile(rf"{_AFTER_PREDICATE}[~!]*[ \t]+")
+
+
+@lru_cache(maxsize=256)
+def notice_spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The risk notices of ``text`` as the checker reads them (its disclosure patterns), before the opt-out footer:
+    (start of the notice's clause, start of its first notice word, end of its sentence), overlapping ones merged."""
+    head, footer = head_end(text), _footer_start(text)
+    spans: list[tuple[int, int, int]] = []
+    for sentence in _NOTICE_SENTENCE_RE.finditer(text, head, footer):
+        for a, b in _disclosed(text, sentence.start(), sentence.end()):
+            start = max(
+                (c.end() for c in _CLAUSE_START_RE.finditer(text, sentence.start(), a)), default=sentence.start()
+            )
+            end = sentence.end()
+            word = text.rfind(" ", a, b) + 1 or a  # from the notice's last word on
+            stop = _NOTICE_END_RE.search(text, word, end)  # a claim run on after it without a stop stays the claim's
+            if stop is not None:
+                end = stop.end()
+            closing = {"(": ")", "[": "]", "（": "）"}.get(text[start : start + 1])
+            if closing is not None and text.find(closing, b, end) >= 0:  # "(부작용 가능, 개인차 있음) 공장형 …"
+                end = text.find(closing, b, end) + 1
+            start, end = _stripped(text, start, end)
+            if spans and start <= spans[-1][2]:
+                spans[-1] = (spans[-1][0], spans[-1][1], max(end, spans[-1][2]))
+            else:
+                spans.append((start, a, end))
+    return tuple(spans)
+
+
+def _disclosed(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The disclosure matches of one sentence ``text[lo:hi]`` (original offsets from the start of the notice's words);
+    a match that runs over the end of a sentence written without a stop starts after it, if it still matches there."""
+    norm = normalize(text[lo:hi])
+    for m in _disclosures().finditer(norm.text):
+        if _NO_NOTICE_RE.match(m.group(0)):
+            continue
+        first = m.start()  # a denial read into the notice ("부작용 없는 결과 개인차 있음" is one match from the
+        for later in range(m.end() - 2, m.start(), -1):  # claim's 부작용): the notice starts where it still matches
+            if _disclosures().match(norm.text, later, m.end()):
+                if _DENIAL_RE.search(norm.text, m.start(), later):
+                    first = later
+                break
+        a, b = norm.span(first, m.end())
+        ends = [e.end() for e in _PREDICATE_END_RE.finditer(norm.original, a, b)]
+        if ends:
+            after_end = _disclosures().search(norm.text, bisect_left(norm.starts, ends[-1]), m.end())
+            if after_end is not None:
+                a = norm.span(after_end.start(), m.end())[0]
+        word = _WORD_START_RE.search(norm.original, 0, a)
+        yield lo + (word.start() if word is not None else a), lo + b
+
+
+def _notice_start(text: str, clause: int, key: int, claim: int) -> int:
+    """Where a notice starts for a claim starting at ``claim``: at its clause, unless the claim runs into the words
+    before the notice's own ("…a real patient's story 결과는 사람마다 다를 수 있습니다", "무통 라식, 부작용 걱정 없이
+    받으세요 붓기 등 …" read from the claim) without a notice mark, a bracket or a stop between."""
+    if claim < clause:
+        marked = text[clause : clause + 1] in "※*([（" or _SENTENCE_END_RE.search(text, claim, clause) is not None
+        return clause if marked else key
+    return key if claim < key else clause
+
+
+def _notices_in(text: str, a: int, b: int, claim: int) -> list[tuple[int, int]]:
+    """The notices starting in ``[a, b)`` (the checker's, :func:`notice_spans`, and the written forms of
+    ``_PROTECTED_RE``, the opt-out footer among them), by start; a notice clause that holds the claim at ``claim``
+    starts at its notice words."""
+    found = {(m.start(), m.end()) for m in _PROTECTED_RE.finditer(text, a, b)}
+    for x, key, y in notice_spans(text):
+        x = _notice_start(text, x, key, claim)
+        if a <= x < b:
+            found.add((x, y))
+    return sorted(found)
+
+
+# a sender's name as the head of a line, before a separator: "Lumière PS — ", "Fit&Balance: ", "(AD) Cheongdam On
+# Plastic Surgery: ", "Gangnam Line 성형외과 Revision 상담: ", "성장클리닉 | " (a few words, no sentence end)
+# (words of a name: capitalised, Hangul, digits or a bracket — "Ditch your glasses —" is a sentence)
+_NAME_WORD = r"[A-ZÀ-Þ0-9가-힣(\[][^\s.!?。\n:：|—–]*"
+_NAME_SEGMENT_RE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}[ \t]*(?:[:：|—–]|[ \t]-(?=[ \t]))[ \t]*")
+
+
+def _named_first(finding: Finding, text: str, candidates: Iterator[Suggestion]) -> Iterator[Suggestion]:
+    """Each candidate; before it, the same edit starting after a sender's name written before a separator
+    ("(광고) Fit&Balance: …") that the finding does not reach: the rewrite keeps who sends the message. When that
+    name carries the claim itself, the edit without it still removes the finding and the checker chooses it."""
+    head, body = head_end(text), body_start(text)
+    floor = body if body <= (finding.start or 0) else head
+    for candidate in candidates:
+        # (an edit starts at the space before what it takes: the head's own trailing space)
+        if (
+            candidate.kind in ("remove", "replace")
+            and len(text[:head].rstrip()) <= candidate.start < floor < candidate.end
+        ):
+            yield _seamed(text, floor, candidate.end, candidate.text.strip(), candidate.kind, candidate.message)
+        yield candidate
+
+
 def _not_yet_in(text: str, notices: tuple[str, ...]) -> list[str]:
     """The notices ``text`` does not already carry (a second finding's rewrite does not repeat the first's);
     when it carries them all, an empty replacement: the sentence only goes."""
@@ -437,23 +652,28 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
             a = stop.end()
     m = _SENTENCE_END_RE.search(text, max(end - 1, start) if end > start else start)  # a span may end on its "."
     b = m.end() if m else len(text)
-    if m and m.group(0) == "\n":
+    if m and m.group(0) in ("\n", "※"):  # a line break, or the mark that opens a notice: not the claim's
         b = m.start()
     a = max(a, head) if start >= head else head
     b = min(b, footer) if start < footer else b
     return a, max(a, b)
 
 
+def _has_notice(text: str, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` holds (part of) a risk notice."""
+    return _PROTECTED_RE.search(text[a:b]) is not None or any(x < b and a < y for x, _, y in notice_spans(text))
+
+
 def _sentence_edit(text: str, start: int, end: int, replacement: str, kind: str, message: str) -> Suggestion:
     """Replace the sentence holding the finding by ``replacement`` (or remove it), seamed cleanly; a risk
     notice run on into the same sentence without a full stop stays."""
     a, b = sentence_span(text, start, end)
-    for notice in _PROTECTED_RE.finditer(text, a, b):
-        if notice.start() >= end:
-            b = notice.start()
+    for x, y in _notices_in(text, a, b, start):
+        if x >= end:
+            b = x
             break
-        if notice.end() <= start:
-            a = notice.end()
+        if y <= start:
+            a = max(a, y)
     if a >= b:  # the finding lies in the head, a notice or the footer only: its own words
         a, b = _whole_words(text, start, end)
     return _seamed(text, a, b, replacement, kind, message)

@@ -67,6 +67,32 @@ def test_a_comparison_goes_with_its_sentence_and_the_label_and_name_stay(page: P
     expect(page.locator('[data-testid="problem"][data-code="MSA-DEFAME"]')).to_have_count(0)
 
 
+def test_a_disparagement_whose_finding_runs_into_the_risk_notice_leaves_the_notice(page: Page) -> None:
+    # Given an advertising SMS whose disparaging line is followed by its risk notice on the next line
+    page.goto("/workflows/new")
+    drop_from_palette(page, "send.sms", 300, 200)
+    page.get_by_test_id(f"node-{SMS}").click()
+    page.locator("#root_purpose").select_option(index=1)  # 광고성 / Advertising
+    text = page.locator("#root_text")
+    text.fill(
+        "(광고) {{ clinic.name }}\n임플란트, 아무 데서나 하시면 안 됩니다.\n*개인에 따라 부작용이 있을 수 있습니다\n"
+        "무료수신거부 {{ clinic.optout_number }}"
+    )
+
+    # When the manager applies the disparagement's suggestion (its finding reaches "*개인에 따라 부작용")
+    problem = page.locator('[data-testid="problem"][data-code="MSA-DEFAME"]')
+    expect(problem).to_be_visible()
+    page.locator("li", has=problem).get_by_test_id("apply-suggestion").click()
+
+    # Then the claim's line says what the ad is about, the notice and opt-out stay, and nothing new is found
+    expect(text).to_have_value(
+        "(광고) {{ clinic.name }}\n임플란트 상담을 안내드립니다.\n*개인에 따라 부작용이 있을 수 있습니다\n"
+        "무료수신거부 {{ clinic.optout_number }}"
+    )
+    for code in ("MSA-DEFAME", "MSA-COMPARISON", "MSA-OMIT-RISK"):
+        expect(page.locator(f'[data-testid="problem"][data-code="{code}"]')).to_have_count(0)
+
+
 def test_a_promotion_in_a_care_message_moves_into_an_advertising_branch(page: Page) -> None:
     # Given an informational SMS that ends with a discount pitch
     page.goto("/workflows/new")

@@ -17,6 +17,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,7 +109,8 @@ def sender_kept(before: str, after: str) -> bool:
 
 
 def is_heldout(path: Path) -> bool:
-    return "heldout" in path.name or "unseen" in path.name
+    """Files whose texts are never shown: held-out and unseen sets, and probes2_s14 (held back from training)."""
+    return "heldout" in path.name or "unseen" in path.name or path.stem == "probes2_s14"
 
 
 @dataclass(frozen=True)
@@ -205,8 +207,14 @@ def _audit_line(path: Path, row: dict[str, Any], audited: Counter[str]) -> list[
         kind, detail = audit_finding(text, channel, purpose, finding, findings)
         if kind:
             after = finding.suggestion.apply(text) if finding.suggestion else text
-            if is_heldout(path):  # never its text: the rules a rewrite raised, at most
-                shown = detail if kind == "new-finding" else ""
+            if is_heldout(path):  # never its text: the rules a rewrite raised, or why it reads badly, at most
+                shown = (
+                    detail
+                    if kind == "new-finding"
+                    else detail.split(":")[0].split(" '")[0]
+                    if kind == "reads-badly"
+                    else ""
+                )
             else:
                 shown = f"{detail} | {text!r} -> {after!r}"
             msa_only = kind == "not-gone" or all(r.startswith("MSA-") for r in detail.split(", "))
@@ -237,6 +245,45 @@ def audit(files: tuple[Path, ...] = CORPUS_FILES) -> tuple[Counter[str], list[Fa
     return audited, failures
 
 
+# Nothing to rewrite: an empty message is refused by the editor's own validation ("must not be empty").
+NO_REWRITE = frozenset({"MSG-EMPTY"})
+CHECKER = ("checker-on-empty-ad", "checker-sender-gap")  # the checker's own defects, counted by the audit
+
+
+def counted(failure: Failure) -> bool:
+    """Whether the rewrite bar counts ``failure``: the rewrite's own, not the checker's or an empty message's."""
+    return failure.kind not in CHECKER and failure.rule not in NO_REWRITE
+
+
+@dataclass(frozen=True)
+class FileRate:
+    file: str
+    audited: int  # findings whose suggestion was applied
+    failing: int  # failures the bar counts (``counted``)
+
+    @property
+    def rate(self) -> float:
+        return self.failing / self.audited if self.audited else 0.0
+
+
+def rates(files: tuple[Path, ...], counted: Callable[[Failure], bool]) -> tuple[list[FileRate], list[Failure]]:
+    """Per corpus file, the findings audited and the failures ``counted`` keeps; and those failures."""
+    table: list[FileRate] = []
+    kept: list[Failure] = []
+    for path in files:
+        audited, failures = audit((path,))
+        mine = [f for f in failures if counted(f)]
+        table.append(FileRate(path.name, sum(audited.values()), len(mine)))
+        kept.extend(mine)
+    return table, kept
+
+
+def rate_table(table: list[FileRate]) -> str:
+    """The per-file rates, failing files first: file, findings audited, failing, rate."""
+    rows = sorted(table, key=lambda r: (-r.failing, r.file))
+    return "\n".join(f"{r.file:40} {r.audited:5} fail {r.failing:3} ({r.rate:.2%})" for r in rows)
+
+
 def described(failures: list[Failure]) -> str:
     """One line per failure for an assertion message: file, line id, rule, kind, and the detail (for held-out
     files only the rules a rewrite raised or the error's type, never the text)."""
@@ -244,6 +291,9 @@ def described(failures: list[Failure]) -> str:
 
 
 def main() -> None:
+    if "--files" in sys.argv:  # the rate per file (what test_suggestion_rewrites bounds)
+        print(rate_table(rates(CORPUS_FILES, counted)[0]))
+        return
     audited, failures = audit()
     by_rule = Counter(f.rule for f in failures)
     kinds = Counter((f.rule, f.kind) for f in failures)
