@@ -141,7 +141,7 @@ export function App() {
           {route.page === "home" && <HomePage />}
           {route.page === "editor" && <EditorPage id={route.id} version={route.version} />}
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
-          {route.page === "runs" && <RunsPage workflowId={route.id} />}
+          {route.page === "runs" && <RunsPage workflowId={route.id} runId={route.run} />}
           {route.page === "patients" && <PatientsPage />}
           {route.page === "patient" && <PatientDetailPage id={route.id} />}
           {route.page === "templates" && <TemplatesPage />}
