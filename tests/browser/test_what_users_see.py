@@ -415,3 +415,50 @@ def test_each_role_is_offered_only_what_the_server_lets_it_do(page: Page, base_u
         expect(desk.get_by_test_id("restore-version-1")).to_be_visible()
         desk.context.close()
         assert not errors, errors
+
+
+SEVERITIES = """() => [...document.querySelectorAll('[data-testid="problem"]')]
+  .map((p) => ['error', 'warning', 'info'].find((s) => p.classList.contains('sev-' + s)))"""
+
+
+def test_a_reviewer_reads_the_suggested_rewrites_and_errors_come_first(
+    page: Page, base_url: str, browser: Browser
+) -> None:
+    # Given an advertisement with a superlative (an error with a suggested rewrite) that may go out at night (a
+    # warning of the whole flow, which the server lists first)
+    ad = {
+        "format": "doctorsflow.workflow/v1",
+        "name": f"라식 광고 {uuid.uuid4().hex[:6]}",
+        "nodes": [
+            {"id": "start", "type": "trigger.manual", "position": {"x": 0, "y": 0}},
+            {
+                "id": "ad",
+                "type": "send.sms",
+                "label": "이벤트 문자",
+                "params": {
+                    "text": "(광고) [밝은눈안과] 국내 유일 최고의 라식 수술! 무료수신거부 080-555-1234",
+                    "purpose": "advertising",
+                },
+                "position": {"x": 0, "y": 160},
+            },
+        ],
+        "edges": [{"source": "start", "target": "ad"}],
+    }
+    workflow_id = create_workflow(base_url, ad)
+    # When the manager opens it: errors first, then warnings, then notes; each rewrite offered with its button
+    page.goto(f"/workflows/{workflow_id}")
+    expect(page.get_by_test_id("apply-suggestion").first).to_be_visible()
+    severities = page.evaluate(SEVERITIES)
+    assert "warning" in severities and severities == sorted(severities, key=["error", "warning", "info"].index)
+    # When a reviewer opens it: the same rewrites to read, no button that would change a draft she cannot save,
+    # and no drawing instructions
+    reviewer, errors = logged_in_as(browser, base_url, "reviewer")
+    reviewer.goto(f"/workflows/{workflow_id}")
+    expect(reviewer.get_by_test_id("suggestion").first).to_be_visible()
+    expect(reviewer.get_by_test_id("apply-suggestion")).to_have_count(0)
+    expect(reviewer.get_by_test_id("inspector")).not_to_contain_text("Ctrl+S")
+    # And on the review screen the flow's own findings name the node as its card does, not by its id
+    reviewer.goto(f"/reviewer/{workflow_id}")
+    expect(reviewer.get_by_test_id("review-finding-node").first).to_have_text("이벤트 문자")
+    reviewer.context.close()
+    assert not errors, errors
