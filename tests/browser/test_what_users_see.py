@@ -457,6 +457,10 @@ def test_a_reviewer_reads_the_suggested_rewrites_and_errors_come_first(
     expect(reviewer.get_by_test_id("suggestion").first).to_be_visible()
     expect(reviewer.get_by_test_id("apply-suggestion")).to_have_count(0)
     expect(reviewer.get_by_test_id("inspector")).not_to_contain_text("Ctrl+S")
+    # and the send preview runs on the sample patient, with no search of real patients she may not read
+    reviewer.get_by_test_id("tab-timeline").click()
+    expect(reviewer.get_by_test_id("preview-case")).to_be_visible()
+    expect(reviewer.get_by_test_id("preview-patient-search")).to_have_count(0)
     # And on the review screen the flow's own findings name the node as its card does, not by its id
     reviewer.goto(f"/reviewer/{workflow_id}")
     expect(reviewer.get_by_test_id("review-finding-node").first).to_have_text("이벤트 문자")

@@ -41,7 +41,7 @@ export function PatientActivity({ id }: { id: number }) {
                 <tbody>
                   {runs.map((r) => (
                     <tr key={r.id}>
-                      <td>{formatTime(r.started_at, lang)}</td>
+                      <td className="when small">{formatTime(r.started_at, lang)}</td>
                       <td>
                         <RunLink workflowId={r.workflow_id} runId={r.id}>
                           {r.workflow_name ?? `#${r.workflow_id}`} v{r.version}
@@ -76,9 +76,9 @@ export function PatientActivity({ id }: { id: number }) {
                 <tbody>
                   {messages.map((m) => (
                     <tr key={m.id}>
-                      <td>{formatTime(m.sent_at ?? m.due_at, lang)}</td>
-                      <td>{t(`channel.${m.channel}`)}</td>
-                      <td>{t(`status.${m.status}`)}</td>
+                      <td className="when small">{formatTime(m.sent_at ?? m.due_at, lang)}</td>
+                      <td className="when">{t(`channel.${m.channel}`)}</td>
+                      <td className="when">{t(`status.${m.status}`)}</td>
                       <td className="message-text">
                         {m.text}
                         {m.reason && <div className="muted small">{pickLanguage(m.reason, lang)}</div>}
