@@ -402,6 +402,10 @@ def test_each_role_is_offered_only_what_the_server_lets_it_do(page: Page, base_u
         expect(reviewer.get_by_test_id("restore-version-1")).to_have_count(0)
         expect(reviewer.get_by_test_id("start-open")).to_have_count(0)
         expect(reviewer.get_by_test_id("workflow-pause")).to_have_count(0)
+        # nor is she told to drop workflow files on a home page that imports none for her
+        reviewer.goto("/")
+        expect(reviewer.get_by_test_id("workflow-list")).to_be_visible()
+        expect(reviewer.get_by_test_id("home")).not_to_contain_text("끌어다 놓아도")
         reviewer.context.close()
         assert not errors, errors
         # Staff start workflows and restore drafts but neither publish, pause nor archive (workflow.publish)
@@ -413,6 +417,10 @@ def test_each_role_is_offered_only_what_the_server_lets_it_do(page: Page, base_u
         expect(desk.get_by_test_id("workflow-pause")).to_have_count(0)
         desk.get_by_test_id("tab-versions").click()
         expect(desk.get_by_test_id("restore-version-1")).to_be_visible()
+        # and they read the procedure catalogue, which a manager (settings.write) changes
+        desk.goto("/appointments/procedures")
+        expect(desk.get_by_test_id("catalogue-readonly")).to_be_visible()
+        expect(desk.get_by_test_id("catalogue-save")).to_have_count(0)
         desk.context.close()
         assert not errors, errors
 
