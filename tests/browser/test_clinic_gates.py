@@ -120,8 +120,9 @@ def test_a_library_template_blocks_publishing_until_an_approved_clinic_copy_is_c
     page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("refusal-reason")).to_have_count(3)
     expect(page.get_by_test_id("publish-refusal")).to_contain_text("KAKAO-TEMPLATE-UNAPPROVED")
-    # each reason offers the screen where it is fixed
-    expect(page.get_by_test_id("refusal-action").first).to_have_attribute("data-path", "/alimtalk-templates")
+    # the reasons offer the screen where they are fixed, once for the three (one trip to the templates)
+    expect(page.get_by_test_id("refusal-action")).to_have_count(1)
+    expect(page.get_by_test_id("refusal-action")).to_have_attribute("data-path", "/alimtalk-templates")
     # When the manager follows the link to the template page and the clinic's copies get approved
     page.get_by_test_id("open-templates").click()
     expect(page).to_have_url(re.compile(r"/alimtalk-templates$"))

@@ -108,14 +108,14 @@ export function AppointmentPanel({
   };
 
   return (
-    <aside className="drawer" data-testid="appointment-panel" aria-label={s("title")}>
+    <aside className="drawer" data-testid="appointment-panel" aria-label={s("oneTitle")}>
       <div className="row">
-        <h3 style={{ flex: 1 }}>{s("title")}</h3>
+        <h3 style={{ flex: 1 }}>{s("oneTitle")}</h3>
         <button onClick={onClose} data-testid="appointment-close">
           {s("close")}
         </button>
       </div>
-      <LoadView loaded={loaded} what={s("title")}>
+      <LoadView loaded={loaded} what={s("oneTitle")}>
         {(detail) => (
           <>
             <p>

@@ -22,6 +22,7 @@ const KO = {
   "request.rescheduled": "변경함",
   "request.dismissed": "닫음",
   title: "예약",
+  oneTitle: "예약",
   day: "일",
   week: "주",
   list: "목록",
@@ -136,6 +137,7 @@ const EN: Record<Key, string> = {
   "request.rescheduled": "Moved",
   "request.dismissed": "Dismissed",
   title: "Appointments",
+  oneTitle: "Appointment", // the side panel of one appointment
   day: "Day",
   week: "Week",
   list: "List",

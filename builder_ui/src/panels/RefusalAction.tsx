@@ -16,11 +16,21 @@ function target(problem: Problem, workflowId: string | number | null): [string, 
   return null;
 }
 
-export function RefusalAction({ problem, workflowId }: { problem: Problem; workflowId: string | number | null }) {
+/** ``earlier``: the reasons listed above this one; the link shows once, beside the first reason it fixes (three
+ * unapproved templates are one trip to the templates screen). */
+export function RefusalAction({
+  problem,
+  earlier,
+  workflowId,
+}: {
+  problem: Problem;
+  earlier: Problem[];
+  workflowId: string | number | null;
+}) {
   const t = useT();
   const navigate = useRoute((s) => s.navigate);
   const found = target(problem, workflowId);
-  if (!found) return null;
+  if (!found || earlier.some((p) => target(p, workflowId)?.[0] === found[0])) return null;
   const [path, label] = found;
   return (
     <button className="link small" onClick={() => navigate(path)} data-testid="refusal-action" data-path={path}>

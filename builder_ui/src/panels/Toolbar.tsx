@@ -155,7 +155,7 @@ function ToolbarView() {
                   </strong>
                 )}{" "}
                 {p.node ? withoutNodeName(pickLanguage(p.message, lang), nodeName(p.node)) : pickLanguage(p.message, lang)}{" "}
-                <span className="muted small">{p.code}</span> <RefusalAction problem={p} workflowId={meta.id} />
+                <span className="muted small">{p.code}</span> <RefusalAction problem={p} earlier={refusal.slice(0, i)} workflowId={meta.id} />
               </li>
             ))}
           </ul>
