@@ -192,7 +192,7 @@ def run_serve(args: argparse.Namespace) -> int:
     """Migrate, optionally load the examples, print the first-login link, then serve (and run the worker)."""
     import uvicorn
 
-    from runtime.services import freeze_startup_heap, start_background
+    from runtime.services import freeze_startup_heap, start_background, warm_compliance_checker
     from storage.accounts.cli import print_first_login_link
     from storage.workflows.seed import load_examples_once
 
@@ -202,6 +202,8 @@ def run_serve(args: argparse.Namespace) -> int:
         load_examples_once(settings)
     print_first_login_link(settings, args.host, args.port)  # only when no user exists yet
     _default_public_url(args.host, args.port)
+    # before listening: the first publish or check after a start is as quick as any other (and frozen below)
+    print(f"준법 검사기 준비 / compliance checker ready ({warm_compliance_checker():.1f} s)", flush=True)
     background = start_background(settings) if args.with_worker else None
     logging.getLogger("uvicorn.access").addFilter(_PathOnlyAccessLog())
     # uvicorn shuts down on SIGTERM and then raises the signal again with the handler it found: the default one

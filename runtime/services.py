@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -34,6 +35,25 @@ IDLE_FETCH_MS = 50
 # (the work itself runs on the process's one event loop), so more in flight means fuller SOLAPI send groups and
 # shared write transactions: 8 took ~20 % less CPU per event than 4 (docs/bench-peer.md).
 DEFAULT_THREADS = 8  # also named in `doctorsflow worker --help` (runtime/cli.py)
+
+
+# One advertisement that meets the checker's frames, word lists, context checks and scorer (the text is ours, not
+# a patient's): linting it once builds every table they compile lazily (~4–9 s here, kiwipiepy never loaded).
+_WARM_UP_TEXT = (
+    "(광고) [밝은눈안과] 12월 백내장 검진 이벤트, 국내 유일 최고의 수술! The best clinic. 무료수신거부 080-123-4567"
+)
+
+
+def warm_compliance_checker() -> float:
+    """Build the compliance checker's tables before the server listens; the seconds it took.
+
+    Otherwise the first lint after a start pays for them: the first manager to publish, check or open a review
+    waited 6–10 s, and a browser test's first publish on a fresh server outlasted its 10 s wait under load."""
+    from compliance.text_rules import lint_text
+
+    started = time.perf_counter()
+    lint_text(_WARM_UP_TEXT, "friendtalk", "advertising", use_cache=False)
+    return time.perf_counter() - started
 
 
 def freeze_startup_heap() -> None:

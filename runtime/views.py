@@ -16,6 +16,7 @@ from runtime.schemas import (
     StepStatus,
     StepView,
 )
+from storage.identity import hide_link_tokens
 from storage.models import OutboxMessage, Patient, Run, RunStep
 from storage.workflows.schemas import WorkflowStatus
 
@@ -73,9 +74,13 @@ def run_summary(
 
 
 def masked_text(text: str, patient: Patient | None) -> str:
-    """The message text with its patient's name and number masked (김민지 → 김*지), for lists that show many
-    patients' messages at once; the run's own page, audited per run, shows the text as sent."""
-    if not text or patient is None:
+    """The message text with its patient's name and number masked (김민지 → 김*지) and the token of her
+    confirm/cancel link cut (…/p/…), for lists that show many patients' messages at once (the front desk's
+    appointment panel, the message list); the run's own page, audited per run, shows the text as sent."""
+    if not text:
+        return text
+    text = hide_link_tokens(text)
+    if patient is None:
         return text
     if patient.name and len(patient.name) > 1:
         text = text.replace(patient.name, mask_name(patient.name))

@@ -78,6 +78,17 @@ def mask_phone(phone: str | None) -> str:
     return f"{digits[:3]}-****-{digits[-4:]}"
 
 
+# The token of a patient link in a message text (runtime/patient_links/tokens.py: 20–64 URL-safe characters
+# after /p/). The self-booking page, /p/book/<slug>, is no token (a slash follows) and names nobody.
+_LINK_TOKEN = re.compile(r"(?<=/p/)[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_/-])")
+
+
+def hide_link_tokens(text: str) -> str:
+    """``https://clinic/p/<token>`` → ``https://clinic/p/…``: staff screens show that a message carried the
+    patient's confirm/cancel link, never its token (whoever holds it can confirm or cancel her appointment)."""
+    return _LINK_TOKEN.sub("…", text) if "/p/" in text else text
+
+
 def format_phone(phone: str | None) -> str:
     digits = normalize_mobile(phone) or ""
     if len(digits) == 11:

@@ -2,7 +2,7 @@
 
 The runtime's own views mask the patient (its lists are about many patients); this page is about one
 patient whose full detail the caller has already opened (and the audit log recorded), so the message
-texts are shown as sent. Storage does not import the runtime: the tables are read through the models.
+texts are shown as sent — but for the token of the patient's confirm/cancel link, which no staff screen shows. Storage does not import the runtime: the tables are read through the models.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.identity import hide_link_tokens
 from storage.models import OutboxMessage, Run, Workflow
 from storage.patients.schemas import PatientActivity
 
@@ -64,7 +65,7 @@ async def patient_activity(session: AsyncSession, patient_id: int, limit: int = 
                 "channel": m.channel,
                 "purpose": m.purpose,
                 "status": m.status,
-                "text": m.text,
+                "text": hide_link_tokens(m.text),
                 "reason": m.reason,
                 "due_at": _iso(m.due_at),
                 "sent_at": _iso(m.sent_at),

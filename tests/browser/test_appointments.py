@@ -4,6 +4,7 @@ counts and runs; edit the procedure catalogue. Real server, real Chromium, no co
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -166,6 +167,10 @@ def test_two_successive_cp949_reservation_exports(page: Page, published: dict[st
     expect(bad.get_by_test_id("finding-row")).to_have_text("6")
     page.get_by_test_id("reservation-confirm").click()
     expect(page.get_by_test_id("import-counts-created")).to_contain_text("4")
+    # and the book turns to the list of the coming days, where what was imported is (found driving it: today's
+    # page said "no appointments in this period" right after an import of the next days)
+    expect(page.get_by_test_id("view-list")).to_have_class(re.compile(r"\bactive\b"))
+    expect(page.get_by_test_id("book-list")).to_contain_text(f"I-{tag}1")
     # When the next day's export is imported
     page.get_by_test_id("reservation-file").set_input_files(str(second))
     expect(page.get_by_test_id("preview-counts-rescheduled")).to_contain_text("1")

@@ -71,8 +71,10 @@ def test_clinic_profile_values_appear_in_previews_and_an_empty_optout_blocks_an_
     expect(reason).to_contain_text("문자 보내기")
     expect(reason).not_to_contain_text("notice")
 
-    # When the manager fills in the clinic profile (a wrong opt-out number first: a clear error on that field)
-    page.get_by_test_id("nav-clinic").click()
+    # When the manager follows the reason to the clinic profile and fills it in (a wrong opt-out number first: a
+    # clear error on that field)
+    reason.get_by_test_id("refusal-action").click()
+    expect(page).to_have_url(re.compile(r"/settings/clinic$"))
     page.get_by_test_id("clinic-phone").fill("031-777-8888")
     page.get_by_test_id("clinic-optout_number").fill("02-123-4567")
     page.get_by_test_id("clinic-save").click()
@@ -118,6 +120,9 @@ def test_a_library_template_blocks_publishing_until_an_approved_clinic_copy_is_c
     page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("refusal-reason")).to_have_count(3)
     expect(page.get_by_test_id("publish-refusal")).to_contain_text("KAKAO-TEMPLATE-UNAPPROVED")
+    # the reasons offer the screen where they are fixed, once for the three (one trip to the templates)
+    expect(page.get_by_test_id("refusal-action")).to_have_count(1)
+    expect(page.get_by_test_id("refusal-action")).to_have_attribute("data-path", "/alimtalk-templates")
     # When the manager follows the link to the template page and the clinic's copies get approved
     page.get_by_test_id("open-templates").click()
     expect(page).to_have_url(re.compile(r"/alimtalk-templates$"))
@@ -141,6 +146,7 @@ def test_a_manager_invites_a_reviewer_who_signs_the_ad_version_so_it_publishes(
     page.get_by_test_id("publish").click()
     page.get_by_test_id("publish-confirm").click()  # the confirmation with its impact
     expect(page.get_by_test_id("publish-refusal")).to_contain_text("signoff_required")
+    expect(page.get_by_test_id("refusal-action")).to_have_attribute("data-path", f"/reviewer/{ad_id}")
 
     # When the manager invites a reviewer on the users page
     page.get_by_test_id("nav-users").click()

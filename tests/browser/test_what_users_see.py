@@ -1,10 +1,13 @@
 """What a clinic user sees, session 19's leftovers: icons that draw without an emoji font (they showed as ☒ in
 headless Chromium), the one-time link readable whole, publishing saving the draft once, workflow names that open
 the workflow in the same tab, and the appointment panel masking its patient in the message texts for the front
-desk. Real server, real Chromium, clicks like a user, no console errors."""
+desk; session 20's: her panel shows that a confirm link was sent but not its token, and a run's name opens that
+run; each role is offered only what the server lets it do. Real server, real Chromium, clicks like a user, no
+console errors."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -14,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, Locator, Page, Request, expect
 
 from tests.browser.helpers import book, create_workflow, logged_in_context, published_workflow
 from tests.support import server as support
@@ -223,7 +226,8 @@ def sending(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Iterator
 def desk(browser: Browser, sending: str) -> Iterator[Page]:
     """A receptionist (role staff) logged in on the sending server; fails on any console error."""
     with httpx.Client(base_url=sending, headers=api_headers(sending), timeout=10) as client:
-        made = client.post("/api/users", json={"email": "desk@clinic.kr", "name": "접수 김하나", "role": "staff"})
+        email = f"desk-{uuid.uuid4().hex[:8]}@clinic.kr"
+        made = client.post("/api/users", json={"email": email, "name": "접수 김하나", "role": "staff"})
         assert made.status_code == 201, made.text
         token = made.json()["setup_token"]
     context = browser.new_context(base_url=sending, viewport={"width": 1400, "height": 900}, locale="ko-KR")
@@ -237,6 +241,30 @@ def desk(browser: Browser, sending: str) -> Iterator[Page]:
     yield page
     context.close()
     assert not errors, errors
+
+
+def book_and_wait_for_a_message(desk: Page, chart: str, name: str, phone: str, day: str, says: str = "") -> Locator:
+    """Book a new patient in the appointment book; reopen the appointment until a message (holding ``says``) is
+    listed (the worker sends it a moment later); the panel."""
+    desk.goto("/appointments")
+    desk.get_by_test_id("new-appointment-open").click()
+    form = desk.get_by_test_id("new-appointment")
+    form.get_by_test_id("new-chart").fill(chart)
+    form.get_by_test_id("new-name").fill(name)
+    form.get_by_test_id("new-phone").fill(phone)
+    form.get_by_test_id("new-starts-at").fill(f"{day}T15:00")
+    form.get_by_test_id("create-appointment").click()
+    panel = desk.get_by_test_id("appointment-panel")
+    expect(panel).to_contain_text(chart)
+    message = panel.get_by_test_id("appointment-message").filter(has_text=says)
+    for _ in range(30):
+        if message.count():
+            break
+        desk.wait_for_timeout(500)
+        panel.get_by_test_id("appointment-close").click()
+        desk.get_by_test_id("book-day-input").fill(day)
+        desk.get_by_text(chart).first.click()
+    return panel
 
 
 def test_the_front_desk_sees_the_patient_masked_in_message_texts(desk: Page, sending: str, tmp_path: Path) -> None:
@@ -260,26 +288,9 @@ def test_the_front_desk_sees_the_patient_masked_in_message_texts(desk: Page, sen
         assert made.status_code == 201, made.text
         assert client.post(f"/api/workflows/{made.json()['id']}/publish").status_code == 201
     day = (datetime.now(ZoneInfo("Asia/Seoul")) + timedelta(days=2)).date().isoformat()
-    # When the receptionist books 황보수진 in the appointment book
-    desk.goto("/appointments")
-    desk.get_by_test_id("new-appointment-open").click()
-    form = desk.get_by_test_id("new-appointment")
-    form.get_by_test_id("new-chart").fill("D-7001")
-    form.get_by_test_id("new-name").fill("황보수진")
-    form.get_by_test_id("new-phone").fill("010-7777-8888")
-    form.get_by_test_id("new-starts-at").fill(f"{day}T15:00")
-    form.get_by_test_id("create-appointment").click()
-    panel = desk.get_by_test_id("appointment-panel")
-    expect(panel).to_contain_text("D-7001")
-    # and opens it again once the confirmation went out
+    # When the receptionist books 황보수진 in the appointment book and opens it again once the confirmation went out
+    panel = book_and_wait_for_a_message(desk, "D-7001", "황보수진", "010-7777-8888", day)
     message = panel.get_by_test_id("appointment-message")
-    for _ in range(30):
-        if message.count():
-            break
-        desk.wait_for_timeout(500)
-        panel.get_by_test_id("appointment-close").click()
-        desk.get_by_test_id("book-day-input").fill(day)
-        desk.get_by_text("D-7001").first.click()
     # Then the message reads 황**진 like the panel's header, never her full name or number
     expect(message.first).to_contain_text("황**진님, 예약이 접수되었습니다.")
     expect(panel).to_contain_text("황**진")
@@ -315,5 +326,151 @@ def test_the_review_screen_names_each_message_by_its_node(browser: Browser, base
     )
     expect(reviewer.get_by_test_id("review-messages")).not_to_contain_text("/params/")
     expect(reviewer.get_by_test_id("review-messages")).not_to_contain_text("notify.staff")
+    reviewer.context.close()
+    assert not errors, errors
+
+
+def test_the_front_desk_sees_that_a_link_was_sent_and_opens_the_run_itself(desk: Page, sending: str) -> None:
+    # Given a live workflow that texts a booked patient her confirm/cancel link
+    name = f"예약 확인 링크 {uuid.uuid4().hex[:6]}"
+    document = {
+        **SMS_FLOW,
+        "name": name,
+        "nodes": [
+            {"id": "booked", "type": "trigger.appointment_booked", "position": {"x": 0, "y": 0}},
+            {
+                "id": "link",
+                "type": "send.sms",
+                "params": {
+                    "text": "{{ patient.name }}님, 예약 확인·취소: {{ appointment.confirm_link }}",
+                    "purpose": "informational",
+                },
+                "position": {"x": 0, "y": 160},
+            },
+        ],
+        "edges": [{"source": "booked", "target": "link"}],
+    }
+    with httpx.Client(base_url=sending, headers=api_headers(sending), timeout=10) as client:
+        made = client.post("/api/workflows", json=document)
+        assert made.status_code == 201, made.text
+        workflow_id = made.json()["id"]
+        assert client.post(f"/api/workflows/{workflow_id}/publish").status_code == 201
+    day = (datetime.now(ZoneInfo("Asia/Seoul")) + timedelta(days=3)).date().isoformat()
+    # When the receptionist books a patient and opens the appointment once the link went out
+    panel = book_and_wait_for_a_message(desk, "D-7002", "남궁민아", "010-7272-8383", day, says="예약 확인·취소")
+    message = panel.get_by_test_id("appointment-message").filter(has_text="예약 확인·취소").first
+    # Then she sees that the link was sent (the clinic's address, cut after /p/) but never its token: whoever
+    # holds it can confirm or cancel the appointment
+    with httpx.Client(base_url=sending, headers=api_headers(sending), timeout=10) as client:
+        [run] = client.get("/api/runs", params={"workflow_id": workflow_id}).json()["runs"]
+        sent = [m["text"] for step in client.get(f"/api/runs/{run['id']}").json()["steps"] for m in step["messages"]]
+    token = re.search(r"/p/([A-Za-z0-9_-]{20,})", sent[0])
+    assert token, sent
+    expect(message).to_contain_text(f"{sending}/p/…")
+    expect(panel).not_to_contain_text(token.group(1))
+    # When she clicks the workflow's name among the runs the appointment started
+    panel.get_by_test_id("appointment-run").filter(has_text=name).get_by_test_id("run-link").click()
+    # Then the runs monitor opens at that run: marked, unfolded, its steps listed (not the workflow's whole list)
+    expect(desk).to_have_url(f"{sending}/runs/{workflow_id}/{run['id']}")
+    row = desk.locator(f'[data-testid="run-row"][data-run-id="{run["id"]}"]')
+    expect(row).to_have_attribute("data-focused", "true")
+    expect(row).to_have_attribute("aria-expanded", "true")
+    expect(desk.get_by_test_id("run-steps")).to_contain_text("문자 보내기")
+    # And the browser's back button returns to the appointment book
+    desk.go_back()
+    expect(desk.get_by_test_id("appointments")).to_be_visible()
+
+
+def test_each_role_is_offered_only_what_the_server_lets_it_do(page: Page, base_url: str, browser: Browser) -> None:
+    # Given a published manual workflow (a version to restore or compare, a "start" button for who may start it)
+    name = f"직접 안내 {uuid.uuid4().hex[:6]}"
+    with published_workflow(base_url, {**SMS_FLOW, "name": name}) as workflow_id:
+        # The manager is offered restoring and comparing the version, and starting the workflow
+        page.goto(f"/workflows/{workflow_id}")
+        expect(page.get_by_test_id("workflow-name")).to_have_value(name)
+        expect(page.get_by_test_id("start-open")).to_be_visible()
+        page.get_by_test_id("tab-versions").click()
+        expect(page.get_by_test_id("restore-version-1")).to_be_visible()
+        expect(page.get_by_test_id("diff-version-1")).to_be_visible()
+        # A reviewer reads and compares (the server lets her) but neither restores nor starts (it refuses both)
+        reviewer, errors = logged_in_as(browser, base_url, "reviewer")
+        reviewer.goto(f"/workflows/{workflow_id}")
+        expect(reviewer.get_by_test_id("readonly-badge")).to_be_visible()
+        reviewer.get_by_test_id("tab-versions").click()
+        reviewer.get_by_test_id("diff-version-1").click()
+        expect(reviewer.get_by_test_id("version-diff")).to_contain_text("v1")
+        expect(reviewer.get_by_test_id("restore-version-1")).to_have_count(0)
+        expect(reviewer.get_by_test_id("start-open")).to_have_count(0)
+        expect(reviewer.get_by_test_id("workflow-pause")).to_have_count(0)
+        # nor is she told to drop workflow files on a home page that imports none for her
+        reviewer.goto("/")
+        expect(reviewer.get_by_test_id("workflow-list")).to_be_visible()
+        expect(reviewer.get_by_test_id("home")).not_to_contain_text("끌어다 놓아도")
+        reviewer.context.close()
+        assert not errors, errors
+        # Staff start workflows and restore drafts but neither publish, pause nor archive (workflow.publish)
+        desk, errors = logged_in_as(browser, base_url, "staff")
+        desk.goto(f"/workflows/{workflow_id}")
+        expect(desk.get_by_test_id("workflow-name")).to_have_value(name)
+        expect(desk.get_by_test_id("start-open")).to_be_visible()
+        expect(desk.get_by_test_id("publish")).to_have_count(0)
+        expect(desk.get_by_test_id("workflow-pause")).to_have_count(0)
+        desk.get_by_test_id("tab-versions").click()
+        expect(desk.get_by_test_id("restore-version-1")).to_be_visible()
+        # and they read the procedure catalogue, which a manager (settings.write) changes
+        desk.goto("/appointments/procedures")
+        expect(desk.get_by_test_id("catalogue-readonly")).to_be_visible()
+        expect(desk.get_by_test_id("catalogue-save")).to_have_count(0)
+        desk.context.close()
+        assert not errors, errors
+
+
+SEVERITIES = """() => [...document.querySelectorAll('[data-testid="problem"]')]
+  .map((p) => ['error', 'warning', 'info'].find((s) => p.classList.contains('sev-' + s)))"""
+
+
+def test_a_reviewer_reads_the_suggested_rewrites_and_errors_come_first(
+    page: Page, base_url: str, browser: Browser
+) -> None:
+    # Given an advertisement with a superlative (an error with a suggested rewrite) that may go out at night (a
+    # warning of the whole flow, which the server lists first)
+    ad = {
+        "format": "doctorsflow.workflow/v1",
+        "name": f"라식 광고 {uuid.uuid4().hex[:6]}",
+        "nodes": [
+            {"id": "start", "type": "trigger.manual", "position": {"x": 0, "y": 0}},
+            {
+                "id": "ad",
+                "type": "send.sms",
+                "label": "이벤트 문자",
+                "params": {
+                    "text": "(광고) [밝은눈안과] 국내 유일 최고의 라식 수술! 무료수신거부 080-555-1234",
+                    "purpose": "advertising",
+                },
+                "position": {"x": 0, "y": 160},
+            },
+        ],
+        "edges": [{"source": "start", "target": "ad"}],
+    }
+    workflow_id = create_workflow(base_url, ad)
+    # When the manager opens it: errors first, then warnings, then notes; each rewrite offered with its button
+    page.goto(f"/workflows/{workflow_id}")
+    expect(page.get_by_test_id("apply-suggestion").first).to_be_visible()
+    severities = page.evaluate(SEVERITIES)
+    assert "warning" in severities and severities == sorted(severities, key=["error", "warning", "info"].index)
+    # When a reviewer opens it: the same rewrites to read, no button that would change a draft she cannot save,
+    # and no drawing instructions
+    reviewer, errors = logged_in_as(browser, base_url, "reviewer")
+    reviewer.goto(f"/workflows/{workflow_id}")
+    expect(reviewer.get_by_test_id("suggestion").first).to_be_visible()
+    expect(reviewer.get_by_test_id("apply-suggestion")).to_have_count(0)
+    expect(reviewer.get_by_test_id("inspector")).not_to_contain_text("Ctrl+S")
+    # and the send preview runs on the sample patient, with no search of real patients she may not read
+    reviewer.get_by_test_id("tab-timeline").click()
+    expect(reviewer.get_by_test_id("preview-case")).to_be_visible()
+    expect(reviewer.get_by_test_id("preview-patient-search")).to_have_count(0)
+    # And on the review screen the flow's own findings name the node as its card does, not by its id
+    reviewer.goto(f"/reviewer/{workflow_id}")
+    expect(reviewer.get_by_test_id("review-finding-node").first).to_have_text("이벤트 문자")
     reviewer.context.close()
     assert not errors, errors

@@ -6,7 +6,7 @@ import { ErrorList, formatTime, LoadView, useLoad } from "../panels/common";
 import { useLang, useT } from "../i18n";
 import { eventTypeLabel } from "../i18n/eventTypes";
 import { toast } from "../store/toast";
-import { useRoute } from "../store/router";
+import { RunLink } from "../panels/RunLink";
 import { type AppointmentDetail as Detail, bookApi, type Catalogue } from "./api";
 import { localInput } from "./dates";
 import { type BookKey, useS } from "./strings";
@@ -26,7 +26,6 @@ function Caused({ detail }: { detail: Detail }) {
   const s = useS();
   const t = useT();
   const { lang } = useLang();
-  const navigate = useRoute((r) => r.navigate);
   return (
     <>
       <h4>{s("causedRuns")}</h4>
@@ -34,15 +33,9 @@ function Caused({ detail }: { detail: Detail }) {
       <ul data-testid="appointment-run-list">
         {detail.run_list.map((run) => (
           <li key={run.id} data-testid="appointment-run">
-            <a
-              href={`/runs/${run.workflow_id}`}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(`/runs/${run.workflow_id}`);
-              }}
-            >
+            <RunLink workflowId={run.workflow_id} runId={run.id}>
               {run.workflow_name}
-            </a>{" "}
+            </RunLink>{" "}
             <span className="small muted">
               #{run.id} · {t(`status.${run.status}`)} · {eventTypeLabel(run.event_type, lang)} ·{" "}
               {formatTime(run.started_at, lang)}
@@ -115,14 +108,14 @@ export function AppointmentPanel({
   };
 
   return (
-    <aside className="drawer" data-testid="appointment-panel" aria-label={s("title")}>
+    <aside className="drawer" data-testid="appointment-panel" aria-label={s("oneTitle")}>
       <div className="row">
-        <h3 style={{ flex: 1 }}>{s("title")}</h3>
+        <h3 style={{ flex: 1 }}>{s("oneTitle")}</h3>
         <button onClick={onClose} data-testid="appointment-close">
           {s("close")}
         </button>
       </div>
-      <LoadView loaded={loaded} what={s("title")}>
+      <LoadView loaded={loaded} what={s("oneTitle")}>
         {(detail) => (
           <>
             <p>

@@ -74,7 +74,20 @@ export function AppointmentsPage() {
           }}
         />
       )}
-      {importing && <ReservationImport onImported={reload} onClose={() => setImporting(false)} />}
+      {importing && (
+        <ReservationImport
+          onImported={(report) => {
+            // An EMR export covers the coming days, not only the one on screen (found driving it: "no appointments
+            // in this period" right after importing three): the book turns to the list of the next 30 days.
+            const changed = report.created + report.rescheduled + report.cancelled + report.attended + report.no_show;
+            if (changed > 0 && (mode !== "list" || day !== seoulToday())) {
+              setMode("list");
+              setDay(seoulToday());
+            } else reload();
+          }}
+          onClose={() => setImporting(false)}
+        />
+      )}
       <div className="book-toolbar">
         <span className="segmented">
           {(["day", "week", "list"] as const).map((m) => (

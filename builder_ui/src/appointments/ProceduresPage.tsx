@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { ErrorList, LoadView, useLoad } from "../panels/common";
 import { markNodeCatalogueStale } from "../store/nodeCatalogue";
+import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { bookApi, type Catalogue } from "./api";
@@ -22,6 +23,9 @@ function Editor({ catalogue, onSaved }: { catalogue: Catalogue; onSaved: () => v
   const [rows, setRows] = useState<Row[]>(toRows(catalogue.procedures));
   const [completes, setCompletes] = useState(catalogue.attended_completes_procedure);
   const [error, setError] = useState<unknown>(null);
+  // saving is a clinic setting (settings.write): the front desk reads the catalogue, the manager edits it
+  const canEdit = useCan("settings.write");
+  const ro = !canEdit;
   useEffect(() => setRows(toRows(catalogue.procedures)), [catalogue]);
   const edit = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const save = async () => {
@@ -47,7 +51,7 @@ function Editor({ catalogue, onSaved }: { catalogue: Catalogue; onSaved: () => v
   return (
     <>
       <label className="row">
-        <input type="checkbox" checked={completes} onChange={(e) => setCompletes(e.target.checked)} data-testid="attended-completes" />
+        <input type="checkbox" checked={completes} disabled={ro} onChange={(e) => setCompletes(e.target.checked)} data-testid="attended-completes" />
         {s("attendedCompletes")}
       </label>
       <table className="table catalogue" data-testid="catalogue-table">
@@ -65,16 +69,16 @@ function Editor({ catalogue, onSaved }: { catalogue: Catalogue; onSaved: () => v
           {rows.map((r, i) => (
             <tr key={i} data-testid={`catalogue-row-${r.code || i}`}>
               <td>
-                <input value={r.code} onChange={(e) => edit(i, { code: e.target.value })} aria-label={s("code")} />
+                <input value={r.code} readOnly={ro} onChange={(e) => edit(i, { code: e.target.value })} aria-label={s("code")} />
               </td>
               <td>
-                <input value={r.name_ko} onChange={(e) => edit(i, { name_ko: e.target.value })} aria-label={s("nameKo")} />
+                <input value={r.name_ko} readOnly={ro} onChange={(e) => edit(i, { name_ko: e.target.value })} aria-label={s("nameKo")} />
               </td>
               <td>
-                <input value={r.name_en} onChange={(e) => edit(i, { name_en: e.target.value })} aria-label={s("nameEn")} />
+                <input value={r.name_en} readOnly={ro} onChange={(e) => edit(i, { name_en: e.target.value })} aria-label={s("nameEn")} />
               </td>
               <td>
-                <select value={r.kind} onChange={(e) => edit(i, { kind: e.target.value as Row["kind"] })} aria-label={s("kind")}>
+                <select value={r.kind} disabled={ro} onChange={(e) => edit(i, { kind: e.target.value as Row["kind"] })} aria-label={s("kind")}>
                   {KINDS.map((k) => (
                     <option key={k} value={k}>
                       {s(`kind.${k}` as BookKey)}
@@ -83,24 +87,31 @@ function Editor({ catalogue, onSaved }: { catalogue: Catalogue; onSaved: () => v
                 </select>
               </td>
               <td>
-                <input value={r.synonyms} onChange={(e) => edit(i, { synonyms: e.target.value })} aria-label={s("synonyms")} />
+                <input value={r.synonyms} readOnly={ro} onChange={(e) => edit(i, { synonyms: e.target.value })} aria-label={s("synonyms")} />
               </td>
               <td>
-                <button onClick={() => setRows(rows.filter((_, j) => j !== i))}>{s("remove")}</button>
+                {canEdit && <button onClick={() => setRows(rows.filter((_, j) => j !== i))}>{s("remove")}</button>}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <ErrorList error={error} />
-      <div className="row">
-        <button onClick={() => setRows([...rows, { code: "", name_ko: "", name_en: "", kind: "procedure", synonyms: "" }])} data-testid="catalogue-add">
-          ＋ {s("add")}
-        </button>
-        <button className="primary" onClick={() => void save()} data-testid="catalogue-save">
-          {s("save")}
-        </button>
-      </div>
+      {ro && (
+        <p className="muted small" data-testid="catalogue-readonly">
+          {s("catalogueReadOnly")}
+        </p>
+      )}
+      {canEdit && (
+        <div className="row">
+          <button onClick={() => setRows([...rows, { code: "", name_ko: "", name_en: "", kind: "procedure", synonyms: "" }])} data-testid="catalogue-add">
+            ＋ {s("add")}
+          </button>
+          <button className="primary" onClick={() => void save()} data-testid="catalogue-save">
+            {s("save")}
+          </button>
+        </div>
+      )}
     </>
   );
 }

@@ -64,7 +64,7 @@ export function Summary({ report, testId }: { report: ImportReport; testId: stri
   );
 }
 
-export function ReservationImport({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
+export function ReservationImport({ onImported, onClose }: { onImported: (report: ImportReport) => void; onClose: () => void }) {
   const s = useS();
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState("");
@@ -85,7 +85,7 @@ export function ReservationImport({ onImported, onClose }: { onImported: () => v
         setDone(report);
         setPreview(null);
         toast("ok", s("imported"));
-        onImported();
+        onImported(report);
       }
     } catch (e) {
       setError(e);

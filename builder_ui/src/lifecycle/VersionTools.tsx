@@ -1,10 +1,12 @@
 // Beside each published version: restore it as the draft, or see what changed between it and the draft.
+// Restoring rewrites the draft (workflow.write): a reviewer, who reads, compares but is not offered it.
 import "./lifecycle.css";
 import { useState } from "react";
 import type { Answer } from "../api/client";
 import { translateNow, useLang } from "../i18n";
 import { errorMessages } from "../panels/common";
 import { editorStore } from "../store/editor";
+import { useCan } from "../store/permissions";
 import { toast } from "../store/toast";
 import { lifecycleApi } from "./api";
 import { lifecycleText, useLifecycleText } from "./text";
@@ -19,6 +21,7 @@ function show(value: unknown): string {
 export function VersionTools({ workflowId, version }: { workflowId: string | number; version: number }) {
   const text = useLifecycleText();
   const [diff, setDiff] = useState<Diff | null>(null);
+  const canRestore = useCan("workflow.write");
 
   const restore = async () => {
     const lang = useLang.getState().lang;
@@ -44,9 +47,13 @@ export function VersionTools({ workflowId, version }: { workflowId: string | num
 
   return (
     <>
-      <button className="link small" onClick={() => void restore()} data-testid={`restore-version-${version}`}>
-        ↩ {text("versions.restore")}
-      </button>{" "}
+      {canRestore && (
+        <>
+          <button className="link small" onClick={() => void restore()} data-testid={`restore-version-${version}`}>
+            ↩ {text("versions.restore")}
+          </button>{" "}
+        </>
+      )}
       <button className="link small" onClick={() => void compare()} data-testid={`diff-version-${version}`}>
         ⇄ {text("versions.diff")}
       </button>

@@ -56,14 +56,18 @@ export function nodeFieldPointer(field: string | null): string | null {
 // Lint rules that only repeat what the params schema already refuses on the same field.
 const SAID_BY_VALIDATION = new Set(["MSG-EMPTY"]);
 
+const RANK: Record<UiProblem["severity"], number> = { error: 0, warning: 1, info: 2 };
+
 /** Validation errors then lint findings, without a lint finding that repeats a validation error on the same
- * node and field (an empty text is "must not be empty" once, not also "empty message"). */
+ * node and field (an empty text is "must not be empty" once, not also "empty message"); errors first, then
+ * warnings, then notes, each in the server's order (a flow's night-time warning came above the errors that block
+ * publishing). */
 export function mergeProblems(validation: UiProblem[], lint: UiProblem[]): UiProblem[] {
   const refused = new Set(validation.filter((p) => p.node).map((p) => `${p.node}\u0000${nodeFieldPointer(p.field)}`));
   const kept = lint.filter(
     (p) => !(SAID_BY_VALIDATION.has(p.code) && refused.has(`${p.node}\u0000${nodeFieldPointer(p.field)}`)),
   );
-  return [...validation, ...kept];
+  return [...validation, ...kept].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
 export interface NodeBadge {

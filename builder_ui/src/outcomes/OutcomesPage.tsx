@@ -44,6 +44,16 @@ export function presets(today: string): Record<Preset, [string, string]> {
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 const num = (v: number) => v.toLocaleString("ko-KR", { maximumFractionDigits: 2 });
 
+/** An axis tick of a period, short enough for a week of days side by side (2026-12-06 → 12.6, 2026-12 →
+ * 2026.12): the full dates overlapped into one grey smear. Tooltips and tables keep the full period. */
+export function shortPeriod(value: unknown): string {
+  const text = String(value);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (day) return `${Number(day[2])}.${Number(day[3])}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  return month ? `${month[1]}.${Number(month[2])}` : text;
+}
+
 function Bars({ data, keys, names, category, stacked, vertical }: {
   data: Record<string, string | number>[];
   keys: string[];
@@ -52,7 +62,8 @@ function Bars({ data, keys, names, category, stacked, vertical }: {
   stacked?: boolean;
   vertical?: boolean; // horizontal bars, one row per category: for long Korean labels
 }) {
-  const labels = !stacked && data.length * keys.length <= 24; // numbers on bars while they fit
+  // numbers on bars while they fit: one series, or a few groups (six days of two series printed "180180")
+  const labels = !stacked && data.length * keys.length <= 24 && (keys.length === 1 || vertical || data.length <= 5);
   return (
     <ResponsiveContainer width="100%" height={vertical ? Math.max(220, data.length * 34 + 60) : 260}>
       <BarChart data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 18, right: 40, left: 8, bottom: 4 }}>
@@ -64,7 +75,11 @@ function Bars({ data, keys, names, category, stacked, vertical }: {
           </>
         ) : (
           <>
-            <XAxis dataKey={category} interval={data.length > 12 ? "preserveStartEnd" : 0} />
+            <XAxis
+              dataKey={category}
+              interval={data.length > 12 ? "preserveStartEnd" : 0}
+              tickFormatter={category === "period" ? shortPeriod : undefined}
+            />
             <YAxis allowDecimals={false} />
           </>
         )}
@@ -184,6 +199,7 @@ function Dashboard({ data, reload }: { data: Outcomes; reload: () => void }) {
             keys={["reminded", "not_reminded"]}
             names={[l("reminded"), l("notReminded")]}
             category="name"
+            vertical
           />
         </ChartCard>
         <ChartCard id="postop" title={l("postop")} table={postop} note={

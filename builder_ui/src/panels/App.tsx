@@ -96,9 +96,10 @@ export function App() {
 
   const onDrop = (e: DragEvent) => {
     if (!isFileDrag(e)) return;
-    e.preventDefault();
+    e.preventDefault(); // never let the browser navigate to the dropped file
     const file = e.dataTransfer.files[0];
-    if (file) void importWorkflowFile(file);
+    // importing creates a workflow (workflow.write): a reviewer's drop is ignored, as her home page offers no import
+    if (file && can("workflow.write")) void importWorkflowFile(file);
   };
 
   return (
@@ -141,7 +142,7 @@ export function App() {
           {route.page === "home" && <HomePage />}
           {route.page === "editor" && <EditorPage id={route.id} version={route.version} />}
           {route.page === "reviewer" && <ReviewerPage id={route.id} />}
-          {route.page === "runs" && <RunsPage workflowId={route.id} />}
+          {route.page === "runs" && <RunsPage workflowId={route.id} runId={route.run} />}
           {route.page === "patients" && <PatientsPage />}
           {route.page === "patient" && <PatientDetailPage id={route.id} />}
           {route.page === "templates" && <TemplatesPage />}

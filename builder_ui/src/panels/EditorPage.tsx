@@ -129,7 +129,7 @@ export function EditorPage({ id, version }: { id: string | null; version: number
             ))}
           </div>
           <div className="tab-body">
-            {tab === "problems" && <ProblemsPanel check={check} />}
+            {tab === "problems" && <ProblemsPanel check={check} readOnly={readOnly} />}
             {tab === "timeline" && <TimelinePanel />}
             {tab === "versions" && <VersionsPanel versions={versions} />}
           </div>

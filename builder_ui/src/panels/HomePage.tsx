@@ -89,7 +89,7 @@ export function HomePage() {
           </button>
         )}
       </div>
-      <p className="muted small">{t("home.dropHint")}</p>
+      {canWrite && <p className="muted small">{t("home.dropHint")}</p>}
       <LoadView loaded={workflows} what={t("home.title")}>
         {(all) => {
           if (all.length === 0) {

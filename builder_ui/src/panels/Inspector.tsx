@@ -94,7 +94,8 @@ function InspectorView({ readOnly }: { readOnly: boolean }) {
     return (
       <aside className="inspector" data-testid="inspector">
         <p className="muted">{count > 1 ? t("inspector.many", { count }) : t("inspector.empty")}</p>
-        <p className="muted small">{t("inspector.hint")}</p>
+        {/* how to draw and wire, for who may edit; a reader (a reviewer, an old version) only selects to read */}
+        {!readOnly && <p className="muted small">{t("inspector.hint")}</p>}
       </aside>
     );
   }

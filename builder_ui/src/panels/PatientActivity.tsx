@@ -1,7 +1,8 @@
 // This patient's workflow runs and messages (read-only), newest first.
 import { patientApi } from "../api/patients";
 import { useLang, useT } from "../i18n";
-import { useRoute } from "../store/router";
+import { RunLink } from "./RunLink";
+import { useCan } from "../store/permissions";
 import { errorMessages, formatTime, LoadView, useLoad } from "./common";
 import { isCancellable, lifecycleApi } from "../lifecycle/api";
 import { lifecycleText } from "../lifecycle/text";
@@ -24,8 +25,8 @@ async function stopThen(work: () => Promise<unknown>, done: string, reload: () =
 export function PatientActivity({ id }: { id: number }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
-  const navigate = useRoute((s) => s.navigate);
   const [activity, reload] = useLoad(() => patientApi.activity(id), [id]);
+  const canStop = useCan("run.write"); // stopping a run, cancelling a message: what the server would refuse stays hidden
   return (
     <section className="card" data-testid="patient-activity">
       <h3>{t("patient.activity")}</h3>
@@ -40,19 +41,16 @@ export function PatientActivity({ id }: { id: number }) {
                 <tbody>
                   {runs.map((r) => (
                     <tr key={r.id}>
-                      <td>{formatTime(r.started_at, lang)}</td>
+                      <td className="when small">{formatTime(r.started_at, lang)}</td>
                       <td>
-                        <a
-                          href={`/runs/${r.workflow_id}`}
-                          onClick={(e) => (e.preventDefault(), navigate(`/runs/${r.workflow_id}`))}
-                        >
+                        <RunLink workflowId={r.workflow_id} runId={r.id}>
                           {r.workflow_name ?? `#${r.workflow_id}`} v{r.version}
-                        </a>
+                        </RunLink>
                       </td>
                       <td>{t(`status.${r.status}`)}</td>
-                      <td className="small muted">{r.reason ?? ""}</td>
+                      <td className="small muted">{r.reason ? pickLanguage(r.reason, lang) : ""}</td>
                       <td>
-                        {(r.status === "running" || r.status === "waiting") && (
+                        {canStop && (r.status === "running" || r.status === "waiting") && (
                           <button
                             className="link small"
                             data-testid="patient-stop-run"
@@ -78,15 +76,15 @@ export function PatientActivity({ id }: { id: number }) {
                 <tbody>
                   {messages.map((m) => (
                     <tr key={m.id}>
-                      <td>{formatTime(m.sent_at ?? m.due_at, lang)}</td>
-                      <td>{t(`channel.${m.channel}`)}</td>
-                      <td>{t(`status.${m.status}`)}</td>
+                      <td className="when small">{formatTime(m.sent_at ?? m.due_at, lang)}</td>
+                      <td className="when">{t(`channel.${m.channel}`)}</td>
+                      <td className="when">{t(`status.${m.status}`)}</td>
                       <td className="message-text">
                         {m.text}
                         {m.reason && <div className="muted small">{pickLanguage(m.reason, lang)}</div>}
                       </td>
                       <td>
-                        {isCancellable(m) && (
+                        {canStop && isCancellable(m) && (
                           <button
                             className="link small"
                             data-testid="patient-cancel-message"

@@ -63,7 +63,9 @@ function TakenOut({ problem }: { problem: UiProblem }) {
   );
 }
 
-function ProblemsPanelView({ check }: { check: LiveCheck }) {
+/** ``readOnly``: an old version, or a user who may not edit (a reviewer) — the suggested rewrites are read, not
+ * applied (applying changed a draft that could never be saved). */
+function ProblemsPanelView({ check, readOnly }: { check: LiveCheck; readOnly: boolean }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   const { problems, select } = useEditor((s) => ({ problems: s.problems, select: s.select }));
@@ -100,22 +102,24 @@ function ProblemsPanelView({ check }: { check: LiveCheck }) {
               </span>
               {p.citation && <span className="citation small"><Icon name="book" /> {p.citation}</span>}
               {/* a compliance rule id helps a reviewer look the rule up; a validation code is for the API only */}
-              {p.source === "lint" && <span className="muted small">{p.code}</span>}
+              {p.source === "lint" && <span className="muted small problem-code">{p.code}</span>}
             </button>
             {p.suggestion && p.node && p.field && (
               <div className="suggestion small" data-testid="suggestion">
                 <span><Icon name="idea" /> {pickLanguage(p.suggestion.message, lang)}</span>
                 {p.suggestion.text.trim() && <q>{p.suggestion.text.trim()}</q>}
                 <TakenOut problem={p} />
-                <button
-                  type="button"
-                  className="btn-small"
-                  data-testid="apply-suggestion"
-                  data-kind={p.suggestion.kind}
-                  onClick={() => applyFix(p, t("problems.moved"))}
-                >
-                  {t(p.suggestion.kind === "move" ? "problems.move" : "problems.apply")}
-                </button>
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="btn-small"
+                    data-testid="apply-suggestion"
+                    data-kind={p.suggestion.kind}
+                    onClick={() => applyFix(p, t("problems.moved"))}
+                  >
+                    {t(p.suggestion.kind === "move" ? "problems.move" : "problems.apply")}
+                  </button>
+                )}
               </div>
             )}
           </li>

@@ -91,7 +91,8 @@ function Messages({ review }: { review: WorkflowReview }) {
           <ul className="small">
             {review.other_findings.map((f, i) => (
               <li key={i} className={`sev-${f.severity}`}>
-                <code>{f.rule}</code> <code>{f.node ?? ""}</code> {pickLanguage(f.message, lang)}
+                <code>{f.rule}</code> {f.node && <strong data-testid="review-finding-node">{nodeName(f.node)}</strong>}{" "}
+                {pickLanguage(f.message, lang)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,8 @@
 // Runs monitor: who gets what from which workflow. Every row names its workflow, the patient (masked), the
 // status and the next send; filters by workflow, status and patient; refreshes itself every few seconds;
 // a row opens its steps, where a run can be stopped and a pending message cancelled or a skipped one retried.
+// /runs/<workflow>/<run> (the appointment panel's and the patient page's links) opens at that run: unfolded,
+// marked and scrolled to, and listed even when it is older than the page of runs shown.
 import "../lifecycle/lifecycle.css";
 import { useEffect, useMemo, useState } from "react";
 import type { Answer } from "../api/client";
@@ -11,6 +13,7 @@ import { eventTypeLabel } from "../i18n/eventTypes";
 import { isCancellable, lifecycleApi, type RunFilters } from "../lifecycle/api";
 import { lifecycleText, useLifecycleText } from "../lifecycle/text";
 import { api } from "../api/endpoints";
+import { useCan } from "../store/permissions";
 import { useRoute } from "../store/router";
 import { toast } from "../store/toast";
 import { errorMessages, formatTime, type Loaded, LoadView, useLoad } from "./common";
@@ -35,6 +38,7 @@ async function act(work: () => Promise<unknown>, done: string, after: () => void
 
 function MessageLine({ message, onChange }: { message: MessageView; onChange: () => void }) {
   const t = useT();
+  const canAct = useCan("run.write");
   const text = useLifecycleText();
   const lang = useLang((s) => s.lang);
   const pending = isCancellable(message);
@@ -45,7 +49,7 @@ function MessageLine({ message, onChange }: { message: MessageView; onChange: ()
       {(message.reason || message.error_message) && (
         <span className="muted"> · {pickLanguage(message.reason ?? message.error_message ?? "", lang)}</span>
       )}
-      {pending && (
+      {canAct && pending && (
         <button
           className="link small"
           data-testid="cancel-message"
@@ -54,7 +58,7 @@ function MessageLine({ message, onChange }: { message: MessageView; onChange: ()
           ✕ {text("runs.cancelMessage")}
         </button>
       )}
-      {message.status === "skipped" && (
+      {canAct && message.status === "skipped" && (
         <button
           className="link small"
           data-testid="retry-message"
@@ -96,13 +100,15 @@ function RunSteps({ runId, refresh, onChange }: { runId: number; refresh: number
   const [run, reload] = useLoad(() => lifecycleApi.run(runId), [runId, refresh]);
   const detail = run.state === "ok" ? run.data : null;
   const stepName = useStepNames(detail?.workflow_id, detail?.version);
+  const canAct = useCan("run.write");
   const changed = () => (reload(), onChange());
   return (
     <div className="run-detail" onClick={(e) => e.stopPropagation()}>
       <LoadView loaded={run} what={t("runs.title")}>
         {(r) => (
           <>
-            {(OPEN.has(r.status) || (r.steps ?? []).some((s) => (s.messages ?? []).some((m) => m.status === "pending" || m.status === "held"))) &&
+            {canAct &&
+              (OPEN.has(r.status) || (r.steps ?? []).some((s) => (s.messages ?? []).some((m) => m.status === "pending" || m.status === "held"))) &&
               r.status !== "cancelled" && (
                 <button
                   data-testid="stop-run"
@@ -137,15 +143,37 @@ function RunSteps({ runId, refresh, onChange }: { runId: number; refresh: number
   );
 }
 
-function RunRow({ run, open, onToggle, refresh, onChange }: { run: Run; open: boolean; onToggle: () => void; refresh: number; onChange: () => void }) {
+function RunRow({
+  run,
+  open,
+  focused,
+  onToggle,
+  refresh,
+  onChange,
+}: {
+  run: Run;
+  open: boolean;
+  focused: boolean;
+  onToggle: () => void;
+  refresh: number;
+  onChange: () => void;
+}) {
   const t = useT();
   const text = useLifecycleText();
   const lang = useLang((s) => s.lang);
   const held = run.workflow_status === "paused" && run.next_at;
+  // The run a link asked for is scrolled to once, when it is first drawn
+  const scrollTo = (row: HTMLTableRowElement | null) => {
+    if (row && focused && !row.dataset.scrolled) {
+      row.dataset.scrolled = "1";
+      row.scrollIntoView({ block: "center" });
+    }
+  };
   return (
     <>
       <tr
-        className={`clickable ${open ? "open" : ""}`}
+        ref={scrollTo}
+        className={`clickable ${open ? "open" : ""} ${focused ? "focused" : ""}`}
         onClick={onToggle}
         onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), onToggle())}
         tabIndex={0}
@@ -154,6 +182,7 @@ function RunRow({ run, open, onToggle, refresh, onChange }: { run: Run; open: bo
         data-testid="run-row"
         data-run-id={run.id}
         data-status={run.status}
+        data-focused={focused || undefined}
       >
         <td>#{run.id}</td>
         <td data-testid="run-workflow">
@@ -187,7 +216,7 @@ function RunRow({ run, open, onToggle, refresh, onChange }: { run: Run; open: bo
   );
 }
 
-export function RunsPage({ workflowId }: { workflowId: string | null }) {
+export function RunsPage({ workflowId, runId = null }: { workflowId: string | null; runId?: number | null }) {
   const text = useLifecycleText();
   const t = useT();
   const navigate = useRoute((s) => s.navigate);
@@ -199,7 +228,22 @@ export function RunsPage({ workflowId }: { workflowId: string | null }) {
   const filters: RunFilters = { workflowId: workflowId ?? undefined, status: status || undefined, patientId: patientId || undefined };
   const [runs, setRuns] = useState<Run[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(runId);
+  // The run a link opened: unfolded on arrival, and read on its own in case the list's page does not hold it
+  const [focus, setFocus] = useState<Run | null>(null);
+  useEffect(() => {
+    setOpen(runId);
+    setFocus(null);
+    if (runId === null) return;
+    let alive = true;
+    lifecycleApi.run(runId).then(
+      (run) => alive && setFocus(run),
+      (failure: unknown) => alive && toast("error", errorMessages(failure, translateNow).join("\n")),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [runId]);
 
   useEffect(() => {
     let alive = true;
@@ -229,7 +273,12 @@ export function RunsPage({ workflowId }: { workflowId: string | null }) {
     });
   }, [runs]);
   const patientChoices = useMemo(() => [...patients.entries()].sort((a, b) => a[1].localeCompare(b[1])), [patients]);
-  const loaded: Loaded<Run[]> = error ? { state: "error", error } : runs === null ? { state: "loading" } : { state: "ok", data: runs };
+  const shown = useMemo(() => {
+    if (!runs || !focus || runs.some((r) => r.id === focus.id)) return runs;
+    const fits = (!workflowId || String(focus.workflow_id) === workflowId) && (!status || focus.status === status);
+    return fits && (!patientId || String(focus.patient?.id) === patientId) ? [focus, ...runs] : runs;
+  }, [runs, focus, workflowId, status, patientId]);
+  const loaded: Loaded<Run[]> = error ? { state: "error", error } : shown === null ? { state: "loading" } : { state: "ok", data: shown };
 
   return (
     <main className="page runs" data-testid="runs">
@@ -294,6 +343,7 @@ export function RunsPage({ workflowId }: { workflowId: string | null }) {
                     key={r.id}
                     run={r}
                     open={open === r.id}
+                    focused={runId === r.id}
                     onToggle={() => setOpen(open === r.id ? null : r.id)}
                     refresh={refresh}
                     onChange={() => setRefresh((n) => n + 1)}

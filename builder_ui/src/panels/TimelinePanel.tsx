@@ -11,6 +11,7 @@ import { CaseForm, type PreviewCase, SAMPLE_CASE } from "../preview/CaseForm";
 import { sameSeoulDay, seoulIso } from "../preview/dates";
 import { MessageItem } from "../preview/MessageItem";
 import { editorStore, useEditor } from "../store/editor";
+import { useCan } from "../store/permissions";
 import { ErrorList, NotAvailable } from "./common";
 
 type State =
@@ -31,6 +32,9 @@ function TimelinePanelView() {
   const lang = useLang((s) => s.lang);
   // A campaign (a trigger that starts runs on a schedule) also previews the clinic's patients it would enrol.
   const isCampaign = useEditor((s) => s.nodes.some((n) => s.catalogue[n.data.nodeType]?.starts_runs === "schedule"));
+  // Real patients (the search, a campaign's enrolments) need patient.read: a reviewer previews the sample patient
+  // only, instead of meeting a refusal
+  const canReadPatients = useCan("patient.read");
   const procedures = useEditor((s) => {
     const trigger = Object.values(s.catalogue).find((n) => n.type === "trigger.appointment_booked");
     const items = (trigger?.schema.properties as Record<string, { items?: { oneOf?: { const: string; title: string }[] } }> | undefined)
@@ -67,7 +71,7 @@ function TimelinePanelView() {
       const [result, campaign] = await Promise.all([
         api.simulate({ workflow, event, patient, days }),
         // (its own error, e.g. a reviewer may not read patients, leaves the sample patient's preview standing)
-        isCampaign
+        isCampaign && canReadPatients
           ? api.simulateCampaign({ workflow, after: event.occurred_at, days, limit: 10 }).catch((error: unknown) => ({ error }))
           : null,
       ]);

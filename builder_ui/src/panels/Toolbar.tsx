@@ -9,6 +9,7 @@ import { useRoute } from "../store/router";
 import { StartButton } from "../starts/StartButton";
 import { useNodeNames, withoutNodeName } from "./ProblemsPanel";
 import { exportWorkflow, publishWorkflow, saveDraft } from "./workflowActions";
+import { RefusalAction } from "./RefusalAction";
 import { LifecycleControls } from "../lifecycle/LifecycleControls";
 import { PublishDialog } from "../lifecycle/PublishDialog";
 import { useLifecycleText } from "../lifecycle/text";
@@ -154,7 +155,7 @@ function ToolbarView() {
                   </strong>
                 )}{" "}
                 {p.node ? withoutNodeName(pickLanguage(p.message, lang), nodeName(p.node)) : pickLanguage(p.message, lang)}{" "}
-                <span className="muted small">{p.code}</span>
+                <span className="muted small">{p.code}</span> <RefusalAction problem={p} earlier={refusal.slice(0, i)} workflowId={meta.id} />
               </li>
             ))}
           </ul>

@@ -65,18 +65,19 @@ export function useStepNames(workflowId: number | undefined, version: number | u
 
 /** What a node of a workflow's current draft is called (its name, else its type's label, else its id): the review
  * screen lists a draft's messages by node and a reviewer never named `confirm` or `promo`. */
-export function useDraftNodeNames(workflowId: number): (node: string, type: string) => string {
+export function useDraftNodeNames(workflowId: number): (node: string, type?: string) => string {
   const typeLabel = useTypeLabel();
-  const [names, setNames] = useState<Map<string, string>>(new Map());
+  // each node's own name and its type, from the draft (a finding of the whole flow names only the node's id)
+  const [nodes, setNodes] = useState<Map<string, { label?: string; type: string }>>(new Map());
   useEffect(() => {
     let live = true;
     api.getWorkflow(workflowId).then(
-      (w) => live && setNames(new Map(w.document.nodes.flatMap((n) => (n.label ? [[n.id, n.label] as const] : [])))),
+      (w) => live && setNodes(new Map(w.document.nodes.map((n) => [n.id, { label: n.label ?? undefined, type: n.type }] as const))),
       () => undefined, // the id stays readable
     );
     return () => {
       live = false;
     };
   }, [workflowId]);
-  return (node, type) => names.get(node) ?? typeLabel(type, node);
+  return (node, type) => nodes.get(node)?.label || typeLabel(type ?? nodes.get(node)?.type ?? "", node);
 }

@@ -5,6 +5,7 @@ import { api } from "../api/endpoints";
 import type { PatientDetail, PatientSummary } from "../api/generated";
 import { patientApi } from "../api/patients";
 import { useT } from "../i18n";
+import { useCan } from "../store/permissions";
 import { toast } from "../store/toast";
 import { errorMessages } from "../panels/common";
 import { seoulLocal } from "./dates";
@@ -27,6 +28,7 @@ function CaseFormView({ value, onChange, procedures }: { value: PreviewCase; onC
   const t = useT();
   const [q, setQ] = useState("");
   const [found, setFound] = useState<PatientSummary[] | null>(null);
+  const canReadPatients = useCan("patient.read"); // else only the sample patient: the search would be refused
 
   const search = async () => {
     if (!q.trim()) return;
@@ -70,17 +72,21 @@ function CaseFormView({ value, onChange, procedures }: { value: PreviewCase; onC
             {t("preview.useSample")}
           </button>
         )}
-        <input
-          type="search"
-          value={q}
-          placeholder={t("preview.searchPatient")}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => e.key === "Enter" && void search()}
-          data-testid="preview-patient-search"
-        />
-        <button type="button" onClick={() => void search()} data-testid="preview-patient-find">
-          {t("preview.find")}
-        </button>
+        {canReadPatients && (
+          <>
+            <input
+              type="search"
+              value={q}
+              placeholder={t("preview.searchPatient")}
+              onChange={(e) => setQ(e.target.value)}
+              onKeyDown={(e) => e.key === "Enter" && void search()}
+              data-testid="preview-patient-search"
+            />
+            <button type="button" onClick={() => void search()} data-testid="preview-patient-find">
+              {t("preview.find")}
+            </button>
+          </>
+        )}
       </div>
       {found && (
         <ul className="case-results">

@@ -28,7 +28,7 @@ export type Route =
   | { page: "home" }
   | { page: "editor"; id: string | null; version: number | null }
   | { page: "reviewer"; id: string | null }
-  | { page: "runs"; id: string | null }
+  | { page: "runs"; id: string | null; run: number | null }
   | { page: "patients" }
   | { page: "patient"; id: string }
   | { page: "setup" }
@@ -53,7 +53,8 @@ export function parseRoute(path: string): Route {
     return { page: "editor", id, version: Number(version) };
   }
   if (head === "reviewer") return { page: "reviewer", id: id ?? null };
-  if (head === "runs") return { page: "runs", id: id ?? null };
+  // /runs/<workflow>/<run>: the monitor opened at one run (from the appointment panel, the patient page)
+  if (head === "runs") return { page: "runs", id: id ?? null, run: sub && /^\d+$/.test(sub) ? Number(sub) : null };
   if (head === "patients" && id) return { page: "patient", id };
   if (head === "patients") return { page: "patients" };
   if (head === "setup") return { page: "setup" };
