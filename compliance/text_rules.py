@@ -99,7 +99,7 @@ class _Family:
         text = norm.text
         found: list[tuple[int, int]] = []
         gated = (self.both_re or self.any_re) if advertising else self.any_re
-        pattern = gated.with_mask(masks.get(gated, 0)) if gated is not None else None
+        pattern = gated.searcher(masks.get(gated, 0)) if gated is not None else None
         if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
@@ -111,7 +111,7 @@ class _Family:
                     pos = a + 1
         if not found:
             return []
-        exceptions = self.exceptions.with_mask(masks.get(self.exceptions, 0)) if self.exceptions is not None else None
+        exceptions = self.exceptions.searcher(masks.get(self.exceptions, 0)) if self.exceptions is not None else None
         if exceptions is not None:
             excluded = [m.span() for m in exceptions.finditer(text)]
             if excluded:
