@@ -96,10 +96,12 @@ class _Family:
     def matches(self, norm: Normalized, advertising: bool, masks: Masks) -> list[tuple[int, int]]:
         """Compact-text spans of this family's matches, exceptions and word-splitting respected; ``masks``: the
         text's alternatives that can match (:meth:`_Rules.masks`)."""
+        gated = (self.both_re or self.any_re) if advertising else self.any_re
+        if gated is None or (met := masks.get(gated)) is None:  # no gram of the list in the text (most lists,
+            return []  # most texts): nothing to search
         text = norm.text
         found: list[tuple[int, int]] = []
-        gated = (self.both_re or self.any_re) if advertising else self.any_re
-        pattern = gated.searcher(masks.get(gated, 0)) if gated is not None else None
+        pattern = gated.searcher(met)
         if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
