@@ -45,11 +45,10 @@ from .findings import RULES_DIR
 from .lemma_surface import surface_pattern
 from .morph import analyse
 from .normalize import Normalized, normalize
-from .prefilter import PREFIX_CHARS, GatedAlternation, GateIndex, Searcher, required_grams
+from .prefilter import PREFIX_CHARS, GatedAlternation, Searcher, required_grams
 from .prefilter import grams as text_grams
 
 Span = tuple[int, int]  # offsets into the original text
-Masks = dict[GatedAlternation, int]  # met slots per gate (:meth:`.prefilter.GateIndex.masks`)
 # a stop, or a line break; a stop that ends its line is one end, not two (line_breaks of metamorphic.py)
 _SENTENCE_END_RE = re.compile(r"[.!?。][ \t]*\n|[.!?。](?=\s)|\n")
 # the opt-out footer (무료수신거부, 무료거부): its 무료 is the free method of refusing, never a benefit
@@ -115,12 +114,12 @@ class Frame:
             cue.search(norm.original) for cue in self.also_original_res
         )
 
-    def find(self, norm: Normalized, *, gated: bool = True, met: Masks | None = None) -> list[Span]:
+    def find(self, norm: Normalized, *, gated: bool = True, grams: frozenset[str] | None = None) -> list[Span]:
         """The frame's spans in a text. ``gated=False``: every role scanned whole, no gram gate (the reference the
-        tests hold the gated reading to). ``met``: every role gate's met slots in this text, looked up for the whole
-        scope at once (:func:`frame_matches`); without it each role gate looks at the text's grams."""
+        tests hold the gated reading to). ``grams``: the text's grams that some gate of the frame's scope knows
+        (:func:`frame_matches`; default the text's grams), a smaller set to intersect with."""
         if self.kind == "window":  # the role gates first: they rule out most frames a text's grams let through
-            roles = (self._roles_in(norm.grams) if met is None else self._roles_met(met)) if gated else self.roles
+            roles = self._roles_in(norm.grams if grams is None else grams) if gated else self.roles
             if not roles or not self._applies(norm):
                 return []
             return self._window(norm, roles)
@@ -151,17 +150,6 @@ class Frame:
     def possible(self, grams: frozenset[str]) -> bool:
         """False when some role's literal prefixes are all absent from the text (``norm.grams``): no regex scan."""
         return not any(map(grams.isdisjoint, self.prefilters))  # map of a bound method: no Python-level loop
-
-    def _roles_met(self, met: Masks) -> tuple[Searcher, ...] | None:
-        """:meth:`_roles_in`, from the role gates' met slots (:class:`.prefilter.GateIndex`)."""
-        roles = []
-        for gate in self.gated:
-            slots = met.get(gate)
-            role = gate.searcher(slots) if slots is not None else None
-            if role is None:
-                return None
-            roles.append(role)
-        return tuple(roles)
 
     def _roles_in(self, grams: frozenset[str]) -> tuple[Searcher, ...] | None:
         """The roles as scanned in a text with these grams: each only with the phrases that can match there; None
@@ -392,7 +380,7 @@ class _Scope:
 
     frames: tuple[Frame, ...]
     keys: frozenset[str]  # every gram of some slot
-    roles: GateIndex  # the window frames' role gates, looked up together once per text
+    known: frozenset[str]  # every gram of some slot or of some window frame's role gate (a text's grams are cut to it)
     slots_by_gram: dict[str, int]  # gram → the bits of the slots it meets
     always: int  # the bits of the slots met by every text
     firsts: tuple[int, ...]  # k - 1 → the first bits of the frames of k slots
@@ -438,8 +426,10 @@ def _scoped(ad_only: bool) -> _Scope:
                 slots_by_gram[gram] = slots_by_gram.get(gram, 0) | 1 << bit
             bit += 1
         bit += not frame.requires
-    roles = GateIndex([gate for frame in scoped if frame.kind == "window" for gate in frame.gated])
-    return _Scope(scoped, frozenset(slots_by_gram), roles, slots_by_gram, always, tuple(firsts), frame_at)
+    known = frozenset(slots_by_gram).union(
+        *(gate._keys for frame in scoped if frame.kind == "window" for gate in frame.gated)
+    )
+    return _Scope(scoped, frozenset(slots_by_gram), known, slots_by_gram, always, tuple(firsts), frame_at)
 
 
 @dataclass(frozen=True)
@@ -456,14 +446,12 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     found: list[FrameMatch] = []
     scope = _scoped(ad_only)
     frames_ = scope.frames
-    met: Masks | None = None  # the role gates' met slots, looked up once the first window frame needs them
-    for position in scope.candidates(norm.grams):  # in file order, as without the index
+    grams = scope.known.intersection(norm.grams)  # what the gates can use of the text's grams, cut once
+    for position in scope.candidates(grams):  # in file order, as without the index
         frame = frames_[position]
         if frame.rule in skip or (frame.requires_original and not frame.could_apply(norm)):
             continue
-        if frame.kind == "window" and met is None:
-            met = scope.roles.masks(norm.grams)
-        spans = frame.find(norm, met=met)
+        spans = frame.find(norm, grams=grams)
         if not spans:  # most frames find nothing: no list work for them (lint speed)
             continue
         if frame.kind != "window":
