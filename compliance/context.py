@@ -169,14 +169,15 @@ class Context:
         """The name of the check that withdraws a finding of ``rule`` at ``span``, or None. ``origin``: "frame"
         (a frame's match), "scored" (the scorer's sentence) or "found" (any finding, its origin unknown)."""
         scored = origin == "scored"
-        checks = _table().by_rule.get(rule, ())
-        if scored and rule in _table().scored_cues and not self._cued(rule, span):
+        table = _table()
+        checks = table.by_rule.get(rule, ())
+        if scored and rule in table.scored_cues and not self._cued(rule, span):
             return "scored-without-cue"
-        if origin == "frame" and rule in _table().own_name_rules and self._in_own_name(span):
+        if origin == "frame" and rule in table.own_name_rules and self._in_own_name(span):
             return "own-name"
         if not checks:
             return None
-        quick = _table().any_re[rule]
+        quick = table.any_re[rule]
         if quick is not None:
             compact = self.compact or _normal(self.text).text
             pattern = quick.pattern_for(grams(compact))

@@ -114,16 +114,17 @@ class Frame:
             cue.search(norm.original) for cue in self.also_original_res
         )
 
-    def find(self, norm: Normalized, *, gated: bool = True) -> list[Span]:
+    def find(self, norm: Normalized, *, gated: bool = True, grams: frozenset[str] | None = None) -> list[Span]:
         """The frame's spans in a text. ``gated=False``: every role scanned whole, no gram gate (the reference the
-        tests hold the gated reading to)."""
-        if not self.cued(norm):
+        tests hold the gated reading to). ``grams``: the text's grams that some gate of the frame's scope knows
+        (:func:`frame_matches`; default the text's grams), a smaller set to intersect with."""
+        if self.kind == "window":  # the role gates first: they rule out most frames a text's grams let through
+            roles = self._roles_in(norm.grams if grams is None else grams) if gated else self.roles
+            if not roles or not self._applies(norm):
+                return []
+            return self._window(norm, roles)
+        if not self._applies(norm):
             return []
-        if self.unless is not None and self.unless.search(norm.text):
-            return []
-        if self.kind == "window":
-            roles = self._roles_in(norm.grams) if gated else self.roles
-            return self._window(norm, roles) if roles else []
         if self.kind == "original":
             pattern = self.gated[0].pattern_for(text_grams(norm.original)) if gated and self.gated else self.roles[0]
             return [m.span() for m in pattern.finditer(norm.original) if m.end() > m.start()] if pattern else []
@@ -133,6 +134,12 @@ class Frame:
             shortcut = [m.span() for m in self.surface.finditer(norm.original)] if self.surface else []
             return [s for s in shortcut if s[1] > s[0]] or self.lemma_spans(norm.original)
         return [m.span() for m in self.written.finditer(norm.original) if m.end() > m.start()] if self.written else []
+
+    def _applies(self, norm: Normalized) -> bool:
+        """The frame's cue words are in the text and no ``unless`` pattern is."""
+        if (self.also_res or self.also_original_res) and not self.cued(norm):
+            return False
+        return self.unless is None or self.unless.search(norm.text) is None
 
     def lemma_spans(self, text: str) -> list[Span]:
         """The lemma pattern's matches on the analysis of ``text`` (loads the ≈ 300 MB analyser): what the written
@@ -373,6 +380,7 @@ class _Scope:
 
     frames: tuple[Frame, ...]
     keys: frozenset[str]  # every gram of some slot
+    known: frozenset[str]  # every gram of some slot or of some window frame's role gate (a text's grams are cut to it)
     slots_by_gram: dict[str, int]  # gram → the bits of the slots it meets
     always: int  # the bits of the slots met by every text
     firsts: tuple[int, ...]  # k - 1 → the first bits of the frames of k slots
@@ -418,7 +426,10 @@ def _scoped(ad_only: bool) -> _Scope:
                 slots_by_gram[gram] = slots_by_gram.get(gram, 0) | 1 << bit
             bit += 1
         bit += not frame.requires
-    return _Scope(scoped, frozenset(slots_by_gram), slots_by_gram, always, tuple(firsts), frame_at)
+    known = frozenset(slots_by_gram).union(
+        *(gate._keys for frame in scoped if frame.kind == "window" for gate in frame.gated)
+    )
+    return _Scope(scoped, frozenset(slots_by_gram), known, slots_by_gram, always, tuple(firsts), frame_at)
 
 
 @dataclass(frozen=True)
@@ -435,11 +446,12 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     found: list[FrameMatch] = []
     scope = _scoped(ad_only)
     frames_ = scope.frames
-    for position in scope.candidates(norm.grams):  # in file order, as without the index
+    grams = scope.known.intersection(norm.grams)  # what the gates can use of the text's grams, cut once
+    for position in scope.candidates(grams):  # in file order, as without the index
         frame = frames_[position]
         if frame.rule in skip or (frame.requires_original and not frame.could_apply(norm)):
             continue
-        spans = frame.find(norm)
+        spans = frame.find(norm, grams=grams)
         if not spans:  # most frames find nothing: no list work for them (lint speed)
             continue
         if frame.kind != "window":

@@ -171,6 +171,35 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
     return min(candidates, key=weakness)
 
 
+def required_sets(pattern: str, most: int = 3) -> tuple[frozenset[str], ...]:
+    """Every gram set of :func:`required_grams`' kind that a match of ``pattern`` must meet, the most selective
+    first and at most ``most`` of them (none: a match may start anywhere). Each holds on its own, so a text must
+    meet all of them: ``(이번달|오늘)(만|한정)`` needs one of 이번·오늘 *and* one of 만·한정, where the single most
+    selective set lets every text with 오늘 through. A set that contains another is implied by it and left out."""
+    try:
+        parsed = _p.parse(pattern)
+    except re.error:
+        return ()
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] is _c.BRANCH:  # alternatives of their own: one set, their union
+        single = required_grams(pattern)
+        return (single,) if single is not None else ()
+    found: set[frozenset[str]] = set()
+    for i, (op, _av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        sequence = _sequence(items[i:])
+        if sequence is None:
+            continue
+        options = sequence[0] | sequence[1]
+        if options and "" not in options and len(options) <= _MAX_PREFIXES:
+            found.add(frozenset(options))
+    ranked = [s for s in sorted(found, key=lambda s: (weakness(s), sorted(s))) if not any(o < s for o in found)]
+    # past the first, only sets of two-character grams without digits: a weak set (a single character, a digit
+    # every advertisement has in its opt-out number) rarely rules an alternative out and costs a lookup per gram
+    return tuple(ranked[:1] + [s for s in ranked[1:] if weakness(s)[:2] == (0, 0)][: most - 1])
+
+
 def weakness(options: set[str] | frozenset[str]) -> tuple[int, int, int]:
     """Lower is more selective: fewer single characters, no bare digits, fewer options."""
     singles = sum(1 for o in options if len(o) < PREFIX_CHARS)
@@ -178,6 +207,7 @@ def weakness(options: set[str] | frozenset[str]) -> tuple[int, int, int]:
     return (digits, singles, len(options))
 
 
+_MISSING: Any = object()  # not in a cache
 _APART = 3  # at most this many alternatives (or blocks) are searched one by one; more: the whole alternation
 _BLOCK = 8  # alternatives per block, when more than _APART alternatives can match
 _KEPT = 512  # searchers kept per alternation (cheap to rebuild: nothing is compiled for them)
@@ -223,8 +253,9 @@ class GatedAlternation:
     """``(?:a)|(?:b)|…`` scanned, in each text, with only the alternatives that can match there.
 
     The regular-expression engine tries every alternative at every position, so one alternation of fifty phrases
-    costs tens of microseconds a message even when one phrase could match. Each alternative's required grams
-    (:func:`required_grams`) say whether it can match anywhere in a text: an alternative that cannot is left out.
+    costs tens of microseconds a message even when one phrase could match. Each alternative's required gram sets
+    (:func:`required_sets`: one gram of each must occur) say whether it can match anywhere in a text: an alternative
+    that cannot is left out.
     The match of an alternation at a position is its first alternative that matches there, and its leftmost
     match is the leftmost of its alternatives' (the first alternative's at a tie); an alternative left out matches
     nowhere in this text. So the few alternatives that can match, searched one by one (or in blocks of ``_BLOCK``
@@ -237,10 +268,13 @@ class GatedAlternation:
         "_all",
         "_always",
         "_by_gram",
+        "_by_met",
         "_compiled",
         "_empty",
+        "_firsts",
         "_keys",
         "_searchers",
+        "_slot_of",
         "_units",
         "full",
         "patterns",
@@ -250,17 +284,33 @@ class GatedAlternation:
         self.full = re.compile("|".join(f"(?:{p})" for p in patterns))
         patterns = [branch for p in patterns for branch in alternatives(p)]  # the same alternation, finer grained
         self.patterns = tuple(patterns)
+        # Each alternative has one *slot* per gram set it requires (:func:`required_sets`; one slot always met when
+        # it has none), adjacent bits of an integer. A text meets a slot when it has a gram of its set; an
+        # alternative of k slots can match when the k bits from its first are all met. Masks of alternatives are
+        # integers of their first bits.
         by_gram: dict[str, int] = {}
+        firsts: list[int] = [0]  # k - 1 → first bits of the alternatives of k slots
+        slot_of: list[int] = []
         always = empty = 0
-        for i, pattern in enumerate(patterns):
-            found = None if "(?" in pattern and _FLAGS_RE.search(pattern) else required_grams(pattern)
-            if found is None:
-                always |= 1 << i
-                empty |= _may_be_empty(pattern) << i
+        bit = 0
+        for pattern in patterns:
+            sets = () if "(?" in pattern and _FLAGS_RE.search(pattern) else required_sets(pattern)
+            slot_of.append(bit)
+            if not sets:
+                always |= 1 << bit
+                empty |= _may_be_empty(pattern) << bit
+                firsts[0] |= 1 << bit
+                bit += 1
                 continue
-            for gram in found:
-                by_gram[gram] = by_gram.get(gram, 0) | 1 << i
-        self._all = (1 << len(patterns)) - 1
+            firsts.extend([0] * (len(sets) - len(firsts)))
+            firsts[len(sets) - 1] |= 1 << bit
+            for required in sets:
+                for gram in required:
+                    by_gram[gram] = by_gram.get(gram, 0) | 1 << bit
+                bit += 1
+        self._slot_of = tuple(slot_of)
+        self._firsts = tuple(firsts)
+        self._all = sum(1 << b for b in slot_of)
         self._always = always
         self._empty = empty  # alternatives that may match an empty string (always kept)
         self._by_gram = by_gram
@@ -268,20 +318,40 @@ class GatedAlternation:
         self._units: dict[tuple[int, int], re.Pattern[str]] = {}  # (first, stop) → alternatives first..stop-1
         self._searchers: dict[int, Searcher] = {self._all: self.full}
         self._compiled: set[int] = set()  # combinations compiled into one pattern (bounded)
+        self._by_met: dict[int, Searcher | None] = {}  # met slots → searcher (bounded): no slot arithmetic per text
+
+    def alive(self, met: int) -> int:
+        """The mask of the alternatives every slot of which is met (``met``: the bits of the slots a text meets)."""
+        firsts = self._firsts
+        if len(firsts) == 1:  # one slot each: a met slot is a live alternative
+            return met
+        run, found = met, met & firsts[0]  # run: bit i set when bits i .. i+k-1 are all met
+        for k in range(1, len(firsts)):
+            run &= met >> k
+            found |= run & firsts[k]
+        return found
 
     def pattern_for(self, text_grams: frozenset[str]) -> Searcher | None:
         """What finds this alternation's matches in a text with these grams (:func:`grams`), or None when none of
         its alternatives can match there."""
-        if self._all == 1:  # one alternative: only whether it can match
-            return self.full if self._always or not self._keys.isdisjoint(text_grams) else None
-        mask = self._always
+        met = self._always
         by_gram = self._by_gram
         for gram in self._keys.intersection(text_grams):
-            mask |= by_gram[gram]
-        return self.with_mask(mask)
+            met |= by_gram[gram]
+        return self.searcher(met)
+
+    def searcher(self, met: int) -> Searcher | None:
+        """What finds the matches in a text that meets the slots ``met`` (:meth:`GateIndex.masks`), or None."""
+        found = self._by_met.get(met, _MISSING)
+        if found is _MISSING:
+            found = self.with_mask(self.alive(met))
+            if len(self._by_met) >= _KEPT:
+                self._by_met.clear()
+            self._by_met[met] = found
+        return found
 
     def with_mask(self, mask: int) -> Searcher | None:
-        """What finds the matches of the alternatives whose bits are set in ``mask`` (None: no bit set)."""
+        """What finds the matches of the alternatives whose first bits are set in ``mask`` (None: no bit set)."""
         if not mask:
             return None
         found = self._searchers.get(mask)
@@ -289,7 +359,7 @@ class GatedAlternation:
             if mask & (mask - 1) and len(self._compiled) < _COMPILED_KEPT and not mask & self._empty:
                 # two or more alternatives: compiled once into one pattern of exactly them, for the first
                 # _COMPILED_KEPT combinations; past those (a stream of new texts) searched apart, compiling nothing
-                kept = [p for i, p in enumerate(self.patterns) if mask >> i & 1]
+                kept = [p for p, b in zip(self.patterns, self._slot_of, strict=True) if mask >> b & 1]
                 found = re.compile("|".join(f"(?:{p})" for p in kept))
                 self._compiled.add(mask)
             else:
@@ -303,7 +373,7 @@ class GatedAlternation:
     def _searcher(self, mask: int) -> Searcher:
         if mask & self._empty:
             return self.full
-        bits = [i for i in range(mask.bit_length()) if mask >> i & 1]
+        bits = [i for i, b in enumerate(self._slot_of) if mask >> b & 1]
         if len(bits) > _APART:  # blocks of alternatives; too many blocks: the whole alternation
             bits = sorted({i - i % _BLOCK for i in bits})
             if len(bits) > _APART:
@@ -345,7 +415,8 @@ class GateIndex:
         self._always = {gate: gate._always for gate in gates if gate._always}
 
     def masks(self, text_grams: frozenset[str]) -> dict[GatedAlternation, int]:
-        """Each gate's mask for a text with these grams; a gate absent has none that can match."""
+        """Each gate's met slots for a text with these grams (for :meth:`GatedAlternation.searcher`); a gate absent
+        has none met."""
         masks = self._always.copy()
         pairs = self._pairs
         for gram in self._keys.intersection(text_grams):

@@ -97,10 +97,12 @@ class _Family:
     def matches(self, norm: Normalized, advertising: bool, masks: Masks) -> list[tuple[int, int]]:
         """Compact-text spans of this family's matches, exceptions and word-splitting respected; ``masks``: the
         text's alternatives that can match (:meth:`_Rules.masks`)."""
+        gated = (self.both_re or self.any_re) if advertising else self.any_re
+        if gated is None or (met := masks.get(gated)) is None:  # no gram of the list in the text (most lists,
+            return []  # most texts): nothing to search
         text = norm.text
         found: list[tuple[int, int]] = []
-        gated = (self.both_re or self.any_re) if advertising else self.any_re
-        pattern = gated.with_mask(masks.get(gated, 0)) if gated is not None else None
+        pattern = gated.searcher(met)
         if pattern is not None:
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
@@ -112,7 +114,7 @@ class _Family:
                     pos = a + 1
         if not found:
             return []
-        exceptions = self.exceptions.with_mask(masks.get(self.exceptions, 0)) if self.exceptions is not None else None
+        exceptions = self.exceptions.searcher(masks.get(self.exceptions, 0)) if self.exceptions is not None else None
         if exceptions is not None:
             excluded = [m.span() for m in exceptions.finditer(text)]
             if excluded:

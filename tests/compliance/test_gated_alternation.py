@@ -17,7 +17,7 @@ from compliance import context, text_rules
 from compliance.corpus_score import load
 from compliance.frames import _scoped, frames
 from compliance.normalize import normalize
-from compliance.prefilter import GatedAlternation, GateIndex, alternatives, grams
+from compliance.prefilter import GatedAlternation, GateIndex, alternatives, grams, required_sets
 
 BENCH_CORPUS = Path(__file__).parent / "corpus.jsonl"
 
@@ -76,11 +76,24 @@ def test_a_gate_drops_only_alternatives_the_text_lacks() -> None:
     assert gate.pattern_for(grams("타병원 다른병원 20%할인")) is gate.full
 
 
+def test_an_alternative_needs_every_gram_set_it_requires() -> None:
+    assert set(required_sets("(이번달|오늘)(한정|까지)")) == {frozenset({"이번", "오늘"}), frozenset({"한정", "까지"})}
+    assert required_sets("(이번달|오늘)(만|한정)") == (frozenset({"이번", "오늘"}),)  # a single 만: too weak to ask
+    assert required_sets("[0-9]+%(저렴|싸게)") == (frozenset({"%저", "%싸"}), frozenset({"저렴", "싸게"}))
+    assert set(required_sets("타병원")) == {frozenset({"병원"}), frozenset({"타병"})}
+    assert required_sets(".*") == ()
+    gate = GatedAlternation(["(이번달|오늘)(한정|까지)할인", "타병원"])
+    assert gate.pattern_for(grams("오늘예약하세요")) is None  # 오늘 without 한정·까지: the offer cannot match
+    assert gate.pattern_for(grams("오늘까지할인")) is not None
+    for text in ("오늘예약하세요", "오늘까지할인", "이번달한정할인 타병원", "한정 오늘", "병원 타"):
+        assert _same(gate, text)
+
+
 def test_a_gate_index_gives_each_gate_its_own_mask() -> None:
     first, second = GatedAlternation(["무료", "할인"]), GatedAlternation(["할인가", "특가"])
     masks = GateIndex([first, second]).masks(grams("할인가"))
     for gate in (first, second):
-        assert gate.with_mask(masks.get(gate, 0)) == gate.pattern_for(grams("할인가"))
+        assert gate.searcher(masks.get(gate, 0)) == gate.pattern_for(grams("할인가"))
     assert GateIndex([first, second]).masks(grams("안녕")) == {}
 
 
