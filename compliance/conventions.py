@@ -99,24 +99,21 @@ def _sentence_conventions(text: str, findings: list[Finding]) -> list[Finding]:
     if not active:
         return findings
 
+    kept = {c.keep: [sentences(text, span) for span in _spans(findings, c.keep)] for c in active}
+
     def redundant(finding: Finding) -> bool:
-        span = (finding.start or 0, finding.end or 0)
-        region = sentences(text, span)
-        for convention in active:
-            if convention.drop != finding.rule:
+        conventions = [c for c in active if c.drop == finding.rule]
+        if not conventions:
+            return False
+        start, end = sentences(text, (finding.start or 0, finding.end or 0))
+        for convention in conventions:
+            if convention.unless is not None and convention.unless.search(text[start:end]):
                 continue
-            if convention.unless is not None and convention.unless.search(text[slice(*region)]):
-                continue
-            if any(_same_sentence(text, kept, span) for kept in _spans(findings, convention.keep)):
+            if any(s < end and start < e for s, e in kept[convention.keep]):  # the sentences overlap
                 return True
         return False
 
     return [f for f in findings if not redundant(f)]
-
-
-def _same_sentence(text: str, a: Span, b: Span) -> bool:
-    (s, e), (t, u) = sentences(text, a), sentences(text, b)
-    return s < u and t < e
 
 
 def _before_after_photos(findings: list[Finding]) -> list[Finding]:
