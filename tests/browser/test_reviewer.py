@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.sync_api import expect
@@ -66,6 +68,16 @@ def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, bas
     page.get_by_test_id("signoff-submit").click()
     expect(page.get_by_test_id("signoff-history")).to_contain_text("브라우저 관리자")
     expect(page.get_by_test_id(f"review-row-{clean}")).to_contain_text("서명됨")
+    # And the form closes: what remains says who signed and when, in the Korean date format
+    expect(page.get_by_test_id("signoff-submit")).to_have_count(0)
+    signed = page.get_by_test_id("signoff-signed-by")
+    expect(signed).to_contain_text("브라우저 관리자님이 서명했습니다")
+    expect(signed).to_have_text(re.compile(r"\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) 오[전후] \d{1,2}:\d\d"))
+    # (a deliberate second sign-off opens the form again, and cancelling closes it)
+    page.get_by_test_id("signoff-again").click()
+    expect(page.get_by_test_id("signoff-submit")).to_be_visible()
+    page.get_by_test_id("signoff-cancel").click()
+    expect(page.get_by_test_id("signoff-signed")).to_be_visible()
 
 
 DISCOUNT = workflow(

@@ -141,6 +141,7 @@ function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
           {canSign && (
             <SignoffForm
               id={id}
+              signed={review.signoff}
               onSigned={() => {
                 reload();
                 onSigned();

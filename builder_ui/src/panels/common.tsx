@@ -4,6 +4,7 @@ import { ApiError, NotAvailableError } from "../api/client";
 import { type Translate, useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { Icon } from "../icons/Icon";
+import { formatDateTime } from "../i18n/dates";
 
 export function NotAvailable({ what }: { what: string }) {
   const t = useT();
@@ -81,9 +82,7 @@ export function LoadView<T>({ loaded, what, children }: { loaded: Loaded<T>; wha
   return <>{children(loaded.data)}</>;
 }
 
+/** A moment as every page writes it: "2026년 12월 8일 (화) 오후 3:00" (i18n/dates.ts). */
 export function formatTime(value: string | null | undefined, lang: string): string {
-  if (!value) return "";
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(lang === "en" ? "en-GB" : "ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" });
+  return formatDateTime(value, lang === "en" ? "en" : "ko");
 }
