@@ -158,17 +158,8 @@ def seoul_when(moment: datetime) -> str:
 
 def _place(finding: Finding, nodes: Mapping[str, NodeName]) -> tuple[str, str]:
     """What the reviewer reads as the finding's place (the node's name) and the small print under it (id, field)."""
-    small = " · ".join(
-        part
-        for part in (
-            finding.node or "",
-            finding.field or "",
-            f"[{finding.start}:{finding.end}]"
-            if finding.start is not None and finding.end is not None and finding.end > finding.start
-            else "",
-        )
-        if part
-    )
+    # the flagged words are quoted beside the message: offsets into the field would only be noise here
+    small = " · ".join(part for part in (finding.node, finding.field) if part)
     if finding.node is None:
         return "워크플로 전체 / whole workflow", small
     named = nodes.get(finding.node)

@@ -106,7 +106,8 @@ export function SignoffForm({
       <section className="signoff" data-testid="signoff-form">
         <h3>{t("signoff.title")}</h3>
         <SignedState signed={shown} onAgain={() => setAgain(true)} />
-        {history_}
+        {/* the list only when it says more than the line above (earlier sign-offs of other versions) */}
+        {history.state === "ok" && history.data.length > 1 && history_}
       </section>
     );
   }
