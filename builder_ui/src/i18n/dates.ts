@@ -62,12 +62,19 @@ function day(p: SeoulParts, lang: Lang, withYear: boolean): string {
   return `${withYear ? `${p.year}년 ` : ""}${p.month}월 ${p.day}일 (${WEEKDAYS_KO[p.weekday]})`;
 }
 
-/** "2026년 12월 8일 (화) 오후 3:00" / "Tue 8 Dec 2026, 3:00 PM"; "" for no value, the text itself if unreadable. */
-export function formatDateTime(value: string | Date | null | undefined, lang: Lang): string {
+/** "2026년 12월 8일 (화) 오후 3:00" / "Tue 8 Dec 2026, 3:00 PM"; "" for no value, the text itself if unreadable.
+ * ``year: "other"`` says the year only when it is not this one (the editor's preview: "12월 9일 (수) 오전 10:00",
+ * a campaign's next spring firing "2027년 3월 15일 (월) 오전 10:00"). */
+export function formatDateTime(
+  value: string | Date | null | undefined,
+  lang: Lang,
+  { year = "always" }: { year?: "always" | "other" } = {},
+): string {
   if (!value) return "";
   const p = seoulParts(value);
   if (!p) return String(value);
-  return lang === "en" ? `${day(p, "en", true)}, ${clock(p, "en")}` : `${day(p, "ko", true)} ${clock(p, "ko")}`;
+  const withYear = year === "always" || p.year !== seoulParts(new Date())?.year;
+  return lang === "en" ? `${day(p, "en", withYear)}, ${clock(p, "en")}` : `${day(p, "ko", withYear)} ${clock(p, "ko")}`;
 }
 
 /** "2026년 12월 8일 (화)" / "Tue 8 Dec 2026" (``withYear`` false: "12월 8일 (화)", a week's column heads). */
