@@ -61,6 +61,10 @@ def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, bas
     expect(page.get_by_test_id("signoff-reviewer")).to_contain_text("브라우저 관리자")
     page.get_by_test_id("signoff-submit").click()
     expect(page.get_by_test_id("signoff-errors")).to_be_visible()
+    expect(page.get_by_test_id("signoff-blocked")).to_contain_text("오류가 남아 있어 서명할 수 없습니다")
+    # (the error names the message as the reviewer reads it above, not by the node's id "promo")
+    expect(page.get_by_test_id("signoff-errors")).to_contain_text("문자 보내기: ")
+    expect(page.get_by_test_id("signoff-errors")).not_to_contain_text("promo")
 
     # When the clean one is signed off, the sign-off is listed under the person's name and the status says so
     page.goto(f"/reviewer/{clean}")

@@ -2,13 +2,21 @@
 // logged-in user: the server records their name, nobody types one. Once this document is signed the form closes
 // and says who signed and when (a second sign-off of the same text is a deliberate "sign again").
 import { useState } from "react";
-import { NotAvailableError } from "../api/client";
+import { ApiError, NotAvailableError } from "../api/client";
 import { api } from "../api/endpoints";
 import type { ReviewSignoff, Signoff } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { useSession } from "../store/session";
 import { ErrorList, formatTime, LoadView, NotAvailable, useLoad } from "./common";
 import { Icon } from "../icons/Icon";
+import { useDraftNodeNames } from "./stepNames";
+
+// A refusal because lint errors remain names rules ("MSA-GUARANTEE"); other refusals name a field (approval number).
+const RULE_ID = /^[A-Z]+(-[A-Z0-9]+)+$/;
+
+function blockedByFindings(error: unknown): boolean {
+  return error instanceof ApiError && error.problems.some((p) => RULE_ID.test(p.code));
+}
 
 function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
   const t = useT();
@@ -65,6 +73,7 @@ export function SignoffForm({
 }) {
   const t = useT();
   const me = useSession((s) => s.me);
+  const nodeName = useDraftNodeNames(Number(id));
   const [history, reload] = useLoad(() => api.signoffs(id), [id]);
   const [approval, setApproval] = useState("");
   const [note, setNote] = useState("");
@@ -142,7 +151,12 @@ export function SignoffForm({
         )}
       </div>
       {state === "missing" && <NotAvailable what={t("signoff.title")} />}
-      {typeof state === "object" && <ErrorList error={state.error} testId="signoff-errors" />}
+      {typeof state === "object" && blockedByFindings(state.error) && (
+        <p className="error-list" data-testid="signoff-blocked">
+          {t("signoff.blocked")}
+        </p>
+      )}
+      {typeof state === "object" && <ErrorList error={state.error} testId="signoff-errors" nodeName={nodeName} />}
     </form>
   );
 }

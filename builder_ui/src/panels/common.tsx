@@ -18,11 +18,17 @@ export function NotAvailable({ what }: { what: string }) {
 
 /** A request's error as sentences (the server's Korean messages when it sent problems). ``fields``: a form's
 labels by the JSON pointer of the body field they fill, so a problem says which input it is about. */
-export function errorMessages(error: unknown, t: Translate, fields: Record<string, string> = {}): string[] {
+export function errorMessages(
+  error: unknown,
+  t: Translate,
+  fields: Record<string, string> = {},
+  nodeName?: (node: string) => string,
+): string[] {
   if (error instanceof ApiError) {
     const lang = useLang.getState().lang;
     return error.problems.map((p) => {
-      const where = p.node ?? (p.path ? fields[p.path] : undefined);
+      // a node by the name people gave it when the caller knows it ("봄맞이 광고 문자", not "sms_1")
+      const where = (p.node ? (nodeName?.(p.node) ?? p.node) : undefined) ?? (p.path ? fields[p.path] : undefined);
       const message = pickLanguage(p.message, lang);
       // The server may name the field itself ("환자 이름: 너무 깁니다"): then the form's label would say it twice
       const named = where !== undefined && message.toLowerCase().includes(where.toLowerCase());
@@ -37,16 +43,18 @@ export function ErrorList({
   error,
   testId = "error-list",
   fields,
+  nodeName,
 }: {
   error: unknown;
   testId?: string;
   fields?: Record<string, string>;
+  nodeName?: (node: string) => string;
 }) {
   const t = useT();
   if (!error) return null;
   return (
     <ul className="error-list" data-testid={testId} role="alert">
-      {errorMessages(error, t, fields).map((m, i) => (
+      {errorMessages(error, t, fields, nodeName).map((m, i) => (
         <li key={i}>{m}</li>
       ))}
     </ul>
