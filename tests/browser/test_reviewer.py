@@ -52,6 +52,7 @@ def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, bas
     expect(message).to_contain_text("생생한 치료 후기를 확인하세요")
     expect(message).to_contain_text("MSA-TESTIMONIAL")
     expect(message.get_by_test_id("lint-mark").first).to_be_visible()
+    expect(message.get_by_test_id("review-citation").first).to_contain_text("의료법 제56조")  # the law, under it
     expect(page.get_by_test_id("review-report-link")).to_have_attribute(
         "href", f"/api/workflows/{flawed}/lint?format=html"
     )
