@@ -280,7 +280,9 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
     """On every corpus text (and inflected examples) where a lemma frame may apply, its written reading finds a
     match exactly where the analysis does, never less. The analysis splits a few of the frames' nouns (낭종 → 낭 +
     종, 용종 → 용 + 종 in "용종 1개를 떼어"), so its lemma pattern misses a finding the written reading makes: more
-    is allowed only there, each such text showing a frame noun the analysis splits inside the written match."""
+    is allowed only there, each such text showing a frame noun the analysis splits inside the written match, or where
+    a frame's gap of a few characters between its cue and its verb holds the written words but not the analysis's
+    longer spelling of them ("클리닉도 둘러보시고 상담받아 보세요": 둘러보시고 → 두르다 어 보다 시 고)."""
     shortcut = [frame.surface for frame in _lemma_frames() if frame.surface is not None]
     for example in SURFACE_EXAMPLES:
         assert any(surface.search(example) for surface in shortcut), example
@@ -296,8 +298,9 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
                 assert any(a < d and c < b for c, d in written), (frame.stems[:3], _shown(text))
             if written and not lemma:
                 extra += 1
-                split = _split_frame_noun(frame, text, written)  # not inside the assert: pytest would print the text
-                assert split, (frame.stems[:3], _shown(text), "extra without a split noun")
+                # not inside the assert: pytest would print the text
+                explained = _split_frame_noun(frame, text, written) or _gap_spelled_longer(frame, text, written)
+                assert explained, (frame.stems[:3], _shown(text), "extra without a split noun or a longer spelling")
     assert checked > 300
     assert extra <= 8, extra  # a handful of texts (4 of the corpus's 2,600 lines), not a different reading
     assert "낭 종" in analyse("초음파에서 낭종이 보입니다.").lemmas  # why: the analysis misses this finding
@@ -312,6 +315,16 @@ def _split_frame_noun(frame: Frame, text: str, spans: list[tuple[int, int]]) -> 
             if first.end == second.start and first.form + second.form in frame.stems:
                 return True
     return False
+
+
+def _gap_spelled_longer(frame: Frame, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the frame's lemma pattern finds one of ``spans`` once its character gaps (``{0,k}``) are doubled: the
+    analysis spells the words between cue and verb longer than they are written (lemmas joined by spaces), so the
+    same gap no longer reaches the verb. The written reading is right there, not a different reading."""
+    widened = re.compile(re.sub(r"\{0,(\d+)\}", lambda m: f"{{0,{2 * int(m.group(1))}}}", frame.roles[0].pattern))
+    morphs = analyse(text)
+    found = [morphs.span(*m.span()) for m in widened.finditer(morphs.lemmas) if m.end() > m.start()]
+    return any(a < d and c < b for a, b in spans for c, d in found)
 
 
 def test_the_written_reading_agrees_with_the_analysis_on_everyday_sentences() -> None:

@@ -86,7 +86,7 @@ WRITERS = {
     # hidden corpus, asked for one rule per violating line
     "s21c": Writer(("writer_s21_c",), "w21c", C_TOPICS, (0.33, 0.42), 155, C_TOPICS, True),
     "s21d": Writer(("writer_s21_d",), "w21d", D_TOPICS, (0.34, 0.43), 160, D_TOPICS),
-    "s21e": Writer(("writer_s21_e",), "w21e", E_TOPICS, (0.33, 0.42), 160, E_TOPICS),
+    "s21e": Writer(("writer_s21_e", "writer_s21_e_unseen"), "w21e", E_TOPICS, (0.33, 0.42), 160, E_TOPICS),
 }  # fmt: skip
 
 
