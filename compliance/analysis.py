@@ -58,25 +58,33 @@ class TextAnalysis:
         key = ("frames", ad_only, skip)
         found: tuple[FrameMatch, ...] | None = self._memo.get(key)
         if found is None:
-            grams, positions = self.memo(("candidates", ad_only), lambda: candidates(self.norm, ad_only))
-            found = tuple(
-                match
-                for position in positions
-                if rule_at(ad_only, position) not in skip
-                for match in self._frame(ad_only, position, grams)
-            )
-            self._memo[key] = found
+            found = self._memo[key] = tuple(self._frames(ad_only, skip))
         return found
 
+    def _frames(self, ad_only: bool, skip: frozenset[str]) -> list[FrameMatch]:
+        memo = self._memo
+        grams = None  # the text's grams the scope knows: a few kB, so not kept (needed once or twice per text)
+        if ("candidates", ad_only) not in memo:
+            grams, positions = candidates(self.norm, ad_only)
+            memo[("candidates", ad_only)] = positions, [None] * len(positions)
+        positions, done = memo[("candidates", ad_only)]  # done: each candidate frame's matches, once looked for
+        matches: list[FrameMatch] = []
+        for i, position in enumerate(positions):
+            if rule_at(ad_only, position) in skip:
+                continue
+            at = done[i]
+            if at is None:
+                if grams is None:
+                    grams = candidates(self.norm, ad_only)[0]
+                at = done[i] = self._frame(ad_only, position, grams)
+            matches.extend(at)
+        return matches
+
     def _frame(self, ad_only: bool, position: int, grams: frozenset[str]) -> tuple[FrameMatch, ...]:
-        key = ("frame", ad_only, position)
-        found: tuple[FrameMatch, ...] | None = self._memo.get(key)
-        if found is None:
-            matches = matches_at(self.norm, ad_only, position, grams)
-            if not ad_only:  # an offer said not to exist is no offer (the advertising scope's frames stay)
-                matches = [m for m in matches if not negatable(m) or not negated(self.text, *m.span)]
-            found = self._memo[key] = tuple(matches)
-        return found
+        matches = matches_at(self.norm, ad_only, position, grams)
+        if not ad_only:  # an offer said not to exist is no offer (the advertising scope's frames stay)
+            matches = [m for m in matches if not negatable(m) or not negated(self.text, *m.span)]
+        return tuple(matches)
 
 
 def analyse(text: str) -> TextAnalysis:

@@ -207,23 +207,23 @@ class Context:
                 if negated(self.text, *span):
                     return check.name
                 continue
-            if check.unless is not None and check.unless.search(sentence.text):
+            if check.unless is not None and check.unless.search(sentence):
                 continue
             if check.where == "message":
                 if check.pattern.search(self.compact or _normal(self.text).text):
                     return check.name
             elif check.where == "sentence":
-                if check.pattern.search(sentence.text):
+                if check.pattern.search(sentence):
                     return check.name
             elif check.where == "original":
                 if any(m.start() <= span[0] < m.end() for m in check.pattern.finditer(self.text, *region)):
                     return check.name
             elif check.where == "ends_in":
-                if any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence.text)):
+                if any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence)):
                     return check.name
             elif any(
                 m.start() < b + check.window and a - check.window < m.end() and m.end() > m.start()
-                for m in check.pattern.finditer(sentence.text)
+                for m in check.pattern.finditer(sentence)
             ):
                 return check.name
         return None
@@ -241,11 +241,11 @@ class Context:
         pattern = quick.pattern_for(grams(compact))
         return pattern is not None and pattern.search(compact) is not None
 
-    def _sentence(self, span: Span) -> tuple[Span, Normalized, Span]:
-        """The region of the sentences around ``span``, their compact form and the span's compact range in it."""
+    def _sentence(self, span: Span) -> tuple[Span, str, Span]:
+        """The region of the sentences around ``span``, their compact text and the span's compact range in it."""
         region = sentences(self.text, span)
         sentence = _normal(self.text[region[0] : region[1]])
-        return region, sentence, _compact_range(sentence, span[0] - region[0], span[1] - region[0])
+        return region, sentence.text, _compact_range(sentence, span[0] - region[0], span[1] - region[0])
 
     def _cued(self, rule: str, span: Span) -> bool:
         region = sentences(self.text, span)

@@ -261,6 +261,16 @@ def _lint_text_cached(text: str, channel: str, purpose: str) -> tuple[Finding, .
     return tuple(_lint_text(text, channel, purpose))
 
 
+@cache  # a few settings: one set each (a key of the text's analysis, kept per text)
+def _skipped(advertising: bool, not_carrier: bool, kakao_informational: bool) -> frozenset[str]:
+    """Rules that cannot apply to a message of this setting: no need to look."""
+    return frozenset(
+        (("PROMO",) if advertising else ())
+        + (("PII-HEALTH-IN-SMS",) if not_carrier else ())
+        + (() if kakao_informational else ("KAKAO-ALIMTALK-BLACKLIST",))
+    )
+
+
 def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     entry = CHANNEL_TABLE.get(channel)
     if entry is None:
@@ -280,11 +290,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     masks = analysis.memo("masks", lambda: rules.masks(norm))
     findings: list[Finding] = []
 
-    skip = frozenset(
-        (("PROMO",) if advertising else ())
-        + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
-        + (() if kakao_informational else ("KAKAO-ALIMTALK-BLACKLIST",))
-    )  # rules that cannot apply to this message: no need to look
+    skip = _skipped(advertising, entry.max_bytes is None, kakao_informational)
     # frames for any message, before the purpose is known (offers said not to exist left out)
     matches = list(analysis.frames(False, skip))
     context = Context(text, not advertising, kakao_informational, norm.text, analysis)
