@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from .frames import FrameMatch, candidates, matches_at, rule_at
+from .frames import FrameMatch, candidates, matches_of, scope_frames
 from .negation import negated
 from .normalize import Normalized, normalize
 
@@ -68,23 +68,23 @@ class TextAnalysis:
             grams, positions = candidates(self.norm, ad_only)
             memo[("candidates", ad_only)] = positions, [None] * len(positions)
         positions, done = memo[("candidates", ad_only)]  # done: each candidate frame's matches, once looked for
+        frames_ = scope_frames(ad_only)
         matches: list[FrameMatch] = []
         for i, position in enumerate(positions):
-            if rule_at(ad_only, position) in skip:
+            frame = frames_[position]
+            if frame.rule in skip:
                 continue
-            at = done[i]
-            if at is None:
+            found = done[i]
+            if found is None:
                 if grams is None:
                     grams = candidates(self.norm, ad_only)[0]
-                at = done[i] = self._frame(ad_only, position, grams)
-            matches.extend(at)
+                found = matches_of(frame, self.norm, grams)
+                if found and not ad_only:  # an offer said not to exist is no offer (advertising frames stay)
+                    found = [m for m in found if not negatable(m) or not negated(self.text, *m.span)]
+                found = done[i] = tuple(found)
+            if found:
+                matches.extend(found)
         return matches
-
-    def _frame(self, ad_only: bool, position: int, grams: frozenset[str]) -> tuple[FrameMatch, ...]:
-        matches = matches_at(self.norm, ad_only, position, grams)
-        if not ad_only:  # an offer said not to exist is no offer (the advertising scope's frames stay)
-            matches = [m for m in matches if not negatable(m) or not negated(self.text, *m.span)]
-        return tuple(matches)
 
 
 def analyse(text: str) -> TextAnalysis:

@@ -447,8 +447,9 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     grams, positions = candidates(norm, ad_only)
     frames_ = _scoped(ad_only).frames
     for position in positions:  # in file order, as without the index
-        if frames_[position].rule not in skip:
-            found.extend(matches_at(norm, ad_only, position, grams))
+        frame = frames_[position]
+        if frame.rule not in skip:
+            found.extend(matches_of(frame, norm, grams))
     return found
 
 
@@ -460,14 +461,13 @@ def candidates(norm: Normalized, ad_only: bool) -> tuple[frozenset[str], tuple[i
     return grams, tuple(scope.candidates(grams))
 
 
-def rule_at(ad_only: bool, position: int) -> str:
-    """The rule of the frame at ``position`` of a scope (:func:`candidates`)."""
-    return _scoped(ad_only).frames[position].rule
+def scope_frames(ad_only: bool) -> tuple[Frame, ...]:
+    """The frames of one scope, in file order (:func:`candidates` gives positions in it)."""
+    return _scoped(ad_only).frames
 
 
-def matches_at(norm: Normalized, ad_only: bool, position: int, grams: frozenset[str]) -> list[FrameMatch]:
-    """The matches of the frame at ``position`` of a scope; ``grams`` from :func:`candidates`."""
-    frame = _scoped(ad_only).frames[position]
+def matches_of(frame: Frame, norm: Normalized, grams: frozenset[str]) -> list[FrameMatch]:
+    """The matches of one frame of a scope; ``grams`` from :func:`candidates`."""
     if frame.requires_original and not frame.could_apply(norm):
         return []
     spans = frame.find(norm, grams=grams)

@@ -43,7 +43,7 @@ from .frames import FrameMatch, Span
 from .negation import is_cued, negated
 from .normalize import SHORT_MATCH, Normalized, normalize
 from .overlaps import resolve as resolve_overlaps
-from .prefilter import GatedAlternation, GateIndex, Searcher
+from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
 from .scorer import best_sentence, scored_rules
@@ -597,14 +597,10 @@ def _offer_spans(findings: list[Finding]) -> list[Span]:
     return [(f.start, f.end) for f in findings if f.rule in _OFFER_RULES and f.start is not None and f.end is not None]
 
 
-def _undisclosed(norm: Normalized, rules: _Rules) -> Searcher | None:
-    """What finds the procedure names that can occur in a text without a side-effect notice (None: no name can, or
-    the notice is there): the text's alone, kept per text."""
-    procedures = rules.procedures.pattern_for(norm.grams)  # only the names that can occur here (lint speed)
-    if procedures is None or procedures.search(norm.text) is None:
-        return None
+def _disclosed(norm: Normalized, rules: _Rules) -> bool:
+    """Whether the text carries a side-effect notice (the text's alone: kept per text)."""
     disclosures = rules.disclosures.pattern_for(norm.grams)
-    return None if disclosures is not None and disclosures.search(norm.text) else procedures
+    return disclosures is not None and disclosures.search(norm.text) is not None
 
 
 def _omit_risk(
@@ -614,7 +610,8 @@ def _omit_risk(
     offers), only a procedure in the sentence of one of those spans counts; a name inside the sender's own name
     (``own``: "새날모발이식의원") names no procedure."""
     norm = analysis.norm
-    procedures = analysis.memo("procedures", lambda: _undisclosed(norm, rules))
+    # only the names that can occur here (lint speed)
+    procedures = analysis.memo("procedures", lambda: rules.procedures.pattern_for(norm.grams))
     if procedures is None:
         return
     # a name read across a space must be a whole split word: "이제 모자" is no 제모, "Clinic Leave" no ICL
@@ -622,6 +619,8 @@ def _omit_risk(
     while procedure is not None and not _named(norm, procedure.start(), procedure.end(), within, own):
         procedure = procedures.search(norm.text, procedure.start() + 1)  # next try one character on: the LASIK
     if procedure is None:  # of "Clinic LASIK" after its ICL
+        return
+    if analysis.memo("disclosed", lambda: _disclosed(norm, rules)):
         return
     start, end = norm.span(*procedure.span())
     yield make_finding(
