@@ -53,7 +53,7 @@ def test_analysis_serves_every_setting_in_any_order(text: str, order: list[tuple
     analysis.clear()
     for channel, purpose in order:  # the analysis made by the first setting serves the others
         assert _rows(lint_text(text, channel, purpose, use_cache=False)) == expected[(channel, purpose)]
-    assert analysis.cached() == 1
+    assert analysis.cached() <= 1  # one analysis served them all (none for a text past a message's length)
 
 
 def test_every_bench_text_same_after_the_other_settings() -> None:
