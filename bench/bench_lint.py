@@ -104,10 +104,13 @@ def run(quick: bool) -> list[dict[str, Any]]:
         lint_text(message["text"], message["channel"], message["purpose"], use_cache=False)
     needing_model = morph.analysed() - analysed  # ordinary messages should need none (≈ 300 MB once loaded)
     started = time.process_time()
-    for text, channel, purpose in batch:  # every rule runs each time; morphology is cached per text
+    # every rule's decision runs each time; analyses of the text alone (normalisation, frame matches, word-list
+    # spans: compliance/analysis.py) are cached per text, as the morphology is
+    for text, channel, purpose in batch:
         lint_text(text, channel, purpose, use_cache=False)
     elapsed = time.process_time() - started
-    # without any cache: every message text made unique (a suffix), morphology run where a rule needs it
+    # without any cache: every message text made unique (a suffix), so no analysis of it is cached yet and
+    # morphology runs where a rule needs it
     unique = [
         (f"{text} #{i}", channel, purpose) for i, (text, channel, purpose) in enumerate(batch[: len(messages) * 3])
     ]

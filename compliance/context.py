@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
+from .analysis import TextAnalysis
 from .findings import RULES_DIR, Finding
 from .negation import negated
 from .normalize import Normalized, normalize
@@ -156,6 +157,17 @@ def _compact_range(norm: Normalized, start: int, end: int) -> Span:
     return bisect_left(starts, start), bisect_left(starts, max(end, start + 1))
 
 
+def own_name(text: str) -> Span | None:
+    """The sender's name where senders put it in ``text`` ("(광고) 새날모발이식의원", "[다온한의원]"), or None."""
+    m = _OWN_NAME_RE.match(text)
+    if m is None:
+        return None
+    group = 1 if m.group(1) is not None else 2
+    if group == 2 and not _PROVIDER_END_RE.search(m.group(2)):
+        return None
+    return m.span(group)
+
+
 @dataclass(frozen=True)
 class Context:
     """One message being linted: its text and the facts checks depend on."""
@@ -164,6 +176,9 @@ class Context:
     informational: bool  # the declared purpose is informational (care messages)
     alimtalk: bool
     compact: str = ""  # the message's compact text (:mod:`.normalize`), when the caller has it
+    # the text's analysis (:mod:`.analysis`), when the caller has it: where a finding's sentence is, and whether any
+    # check of a rule can match in the message at all, are the text's alone and kept there (every check still runs)
+    analysis: TextAnalysis | None = None
 
     def withdrawn(self, rule: str, span: Span, origin: str = "found") -> str | None:
         """The name of the check that withdraws a finding of ``rule`` at ``span``, or None. ``origin``: "frame"
@@ -177,15 +192,12 @@ class Context:
             return "own-name"
         if not checks:
             return None
-        quick = table.any_re[rule]
-        if quick is not None:
-            compact = self.compact or _normal(self.text).text
-            pattern = quick.pattern_for(grams(compact))
-            if pattern is None or pattern.search(compact) is None:
-                return None  # no check of this rule can match anywhere in the message
-        region = sentences(self.text, span)
-        sentence = _normal(self.text[region[0] : region[1]])
-        a, b = _compact_range(sentence, span[0] - region[0], span[1] - region[0])
+        if table.any_re[rule] is not None and not self._checkable(rule):
+            return None  # no check of this rule can match anywhere in the message
+        if self.analysis is None:
+            region, sentence, (a, b) = self._sentence(span)
+        else:
+            region, sentence, (a, b) = self.analysis.memo(("context sentence", span), lambda: self._sentence(span))
         for check in checks:
             if (check.informational_only and not self.informational) or (check.alimtalk_only and not self.alimtalk):
                 continue
@@ -195,26 +207,45 @@ class Context:
                 if negated(self.text, *span):
                     return check.name
                 continue
-            if check.unless is not None and check.unless.search(sentence.text):
+            if check.unless is not None and check.unless.search(sentence):
                 continue
             if check.where == "message":
-                if check.pattern.search(_normal(self.text).text):
+                if check.pattern.search(self.compact or _normal(self.text).text):
                     return check.name
             elif check.where == "sentence":
-                if check.pattern.search(sentence.text):
+                if check.pattern.search(sentence):
                     return check.name
             elif check.where == "original":
                 if any(m.start() <= span[0] < m.end() for m in check.pattern.finditer(self.text, *region)):
                     return check.name
             elif check.where == "ends_in":
-                if any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence.text)):
+                if any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence)):
                     return check.name
             elif any(
                 m.start() < b + check.window and a - check.window < m.end() and m.end() > m.start()
-                for m in check.pattern.finditer(sentence.text)
+                for m in check.pattern.finditer(sentence)
             ):
                 return check.name
         return None
+
+    def _checkable(self, rule: str) -> bool:
+        """Whether some check of ``rule`` (one without negation or original-text checks) can match in the message."""
+        if self.analysis is not None:
+            return self.analysis.memo(("context gate", rule), lambda: self._gate(rule))
+        return self._gate(rule)
+
+    def _gate(self, rule: str) -> bool:
+        quick = _table().any_re[rule]
+        assert quick is not None
+        compact = self.compact or _normal(self.text).text
+        pattern = quick.pattern_for(grams(compact))
+        return pattern is not None and pattern.search(compact) is not None
+
+    def _sentence(self, span: Span) -> tuple[Span, str, Span]:
+        """The region of the sentences around ``span``, their compact text and the span's compact range in it."""
+        region = sentences(self.text, span)
+        sentence = _normal(self.text[region[0] : region[1]])
+        return region, sentence.text, _compact_range(sentence, span[0] - region[0], span[1] - region[0])
 
     def _cued(self, rule: str, span: Span) -> bool:
         region = sentences(self.text, span)
@@ -226,13 +257,9 @@ class Context:
 
     def own_name(self) -> Span | None:
         """The sender's name where senders put it ("(광고) 새날모발이식의원", "[다온한의원]"), or None."""
-        m = _OWN_NAME_RE.match(self.text)
-        if m is None:
-            return None
-        group = 1 if m.group(1) is not None else 2
-        if group == 2 and not _PROVIDER_END_RE.search(m.group(2)):
-            return None
-        return m.span(group)
+        if self.analysis is None:
+            return own_name(self.text)
+        return self.analysis.memo("own name", lambda: own_name(self.text))
 
     def _in_own_name(self, span: Span) -> bool:
         own = self.own_name()

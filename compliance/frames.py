@@ -444,17 +444,35 @@ def frame_matches(norm: Normalized, ad_only: bool, skip: frozenset[str] = frozen
     content only (``ad_only=True``). Linting runs the first before the purpose is known, the second after.
     ``skip``: rule ids that cannot apply to this message (health data outside SMS, PROMO in an advertisement)."""
     found: list[FrameMatch] = []
-    scope = _scoped(ad_only)
-    frames_ = scope.frames
-    grams = scope.known.intersection(norm.grams)  # what the gates can use of the text's grams, cut once
-    for position in scope.candidates(grams):  # in file order, as without the index
+    grams, positions = candidates(norm, ad_only)
+    frames_ = _scoped(ad_only).frames
+    for position in positions:  # in file order, as without the index
         frame = frames_[position]
-        if frame.rule in skip or (frame.requires_original and not frame.could_apply(norm)):
-            continue
-        spans = frame.find(norm, grams=grams)
-        if not spans:  # most frames find nothing: no list work for them (lint speed)
-            continue
-        if frame.kind != "window":
-            spans = [s for s in spans if not frame.excepted_original(norm, s)]
-        found.extend(FrameMatch(frame.rule, span, frame.reason) for span in spans)
+        if frame.rule not in skip:
+            found.extend(matches_of(frame, norm, grams))
     return found
+
+
+def candidates(norm: Normalized, ad_only: bool) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The text's grams the scope's gates know (cut once) and the positions, in file order, of the scope's frames
+    whose required gram sets the text meets (:meth:`_Scope.candidates`)."""
+    scope = _scoped(ad_only)
+    grams = scope.known.intersection(norm.grams)
+    return grams, tuple(scope.candidates(grams))
+
+
+def scope_frames(ad_only: bool) -> tuple[Frame, ...]:
+    """The frames of one scope, in file order (:func:`candidates` gives positions in it)."""
+    return _scoped(ad_only).frames
+
+
+def matches_of(frame: Frame, norm: Normalized, grams: frozenset[str]) -> list[FrameMatch]:
+    """The matches of one frame of a scope; ``grams`` from :func:`candidates`."""
+    if frame.requires_original and not frame.could_apply(norm):
+        return []
+    spans = frame.find(norm, grams=grams)
+    if not spans:  # most frames find nothing: no list work for them (lint speed)
+        return []
+    if frame.kind != "window":
+        spans = [s for s in spans if not frame.excepted_original(norm, s)]
+    return [FrameMatch(frame.rule, span, frame.reason) for span in spans]

@@ -222,6 +222,7 @@ def use(doc: dict[str, Any] | None) -> None:
     _document.cache_clear()
     _cues.cache_clear()
     _features.cache_clear()
+    _cue_features.cache_clear()
     _rules_over_threshold.cache_clear()
     _vetoed_rules.cache_clear()
     _best_sentence.cache_clear()
@@ -244,7 +245,13 @@ def _cues() -> tuple[Cue, ...]:
 @lru_cache(maxsize=8)  # one message's scopes share it; a few hundred strings each, so not one per text
 def _features(original: str, kinds: str) -> tuple[tuple[frozenset[str], str], ...]:
     """The features of each unit of the ``kinds`` scored (:func:`units`)."""
-    return tuple(unit_features(original, _cues(), kinds))
+    return tuple((frozenset(_cue_features(part)), kind) for part, kind in units(original, kinds))
+
+
+@lru_cache(maxsize=64)  # a message's units and sentences are read by each scope and by best_sentence: once each
+def _cue_features(body: str) -> set[str]:
+    """:func:`body_features` with the trained cue classes; the same set object for the same text (read only)."""
+    return body_features(body, _cues())
 
 
 @cache
@@ -413,7 +420,7 @@ def _best_sentence(original: str, rule: str) -> Span:
         compact = normalize(original[start:end]).text
         if not compact:
             continue
-        grams = features(original[start:end], _cues())
+        grams = _cue_features(content(original[start:end]))  # features(), kept per sentence
         total = sum(scope.weights[g][index] for g in grams & scope.weights.keys())
         if _FOOTER_RE.search(compact):
             total -= 1000.0  # a footer only when nothing else is there

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from operator import attrgetter
@@ -35,10 +35,11 @@ from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
 from . import conventions
+from .analysis import TextAnalysis, analyse
 from .context import Context, sentences
 from .defame import disparaging
 from .findings import RULES_DIR, Finding, Severity, make_finding
-from .frames import FrameMatch, Span, frame_matches
+from .frames import FrameMatch, Span
 from .negation import is_cued, negated
 from .normalize import SHORT_MATCH, Normalized, normalize
 from .overlaps import resolve as resolve_overlaps
@@ -260,6 +261,16 @@ def _lint_text_cached(text: str, channel: str, purpose: str) -> tuple[Finding, .
     return tuple(_lint_text(text, channel, purpose))
 
 
+@cache  # a few settings: one set each (a key of the text's analysis, kept per text)
+def _skipped(advertising: bool, not_carrier: bool, kakao_informational: bool) -> frozenset[str]:
+    """Rules that cannot apply to a message of this setting: no need to look."""
+    return frozenset(
+        (("PROMO",) if advertising else ())
+        + (("PII-HEALTH-IN-SMS",) if not_carrier else ())
+        + (() if kakao_informational else ("KAKAO-ALIMTALK-BLACKLIST",))
+    )
+
+
 def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     entry = CHANNEL_TABLE.get(channel)
     if entry is None:
@@ -272,27 +283,27 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     # FriendTalk is always advertising; AlimTalk always informational (RULES.md definitions)
     advertising = entry.advertising_only or (purpose == "advertising" and not entry.informational_only)
     kakao_informational = entry.kakao and entry.informational_only  # AlimTalk: Kakao reviews every text
-    norm = normalize(text)
+    # what the text alone decides is read once per text (:mod:`.analysis`); every rule's decision runs each time
+    analysis = analyse(text)
+    norm = analysis.norm
     rules = _rules()
-    masks = rules.masks(norm)
+    masks = analysis.memo("masks", lambda: rules.masks(norm))
     findings: list[Finding] = []
 
-    skip = frozenset(
-        (("PROMO",) if advertising else ())
-        + (("PII-HEALTH-IN-SMS",) if entry.max_bytes is None else ())
-        + (() if kakao_informational else ("KAKAO-ALIMTALK-BLACKLIST",))
-    )  # rules that cannot apply to this message: no need to look
-    matches = frame_matches(norm, ad_only=False, skip=skip)  # frames for any message, before the purpose is known
-    matches = [m for m in matches if not negatable(m) or not negated(text, *m.span)]
-    context = Context(text, informational=not advertising, alimtalk=kakao_informational, compact=norm.text)
+    skip = _skipped(advertising, entry.max_bytes is None, kakao_informational)
+    # frames for any message, before the purpose is known (offers said not to exist left out)
+    matches = list(analysis.frames(False, skip))
+    context = Context(text, not advertising, kakao_informational, norm.text, analysis)
     matches = context.keep(matches, _RULE_OF, _SPAN_OF, "frame")  # readings the words around them withdraw
     if not advertising:  # the scorer's view of the purpose
         matches += _scored(norm, "info", [], matches, context)
     blacklisted: list[Span] = []
     scored_blacklist: list[Span] = []  # reported, but (a whole sentence) it does not hide a promotion in it
     if kakao_informational:
-        blacklisted = [norm.span(a, b) for a, b in rules.blacklist.matches(norm, True, masks)]
-        blacklisted = context.keep(blacklisted, lambda _: "KAKAO-ALIMTALK-BLACKLIST", _SAME)  # (reviews shown, …)
+        listed = analysis.memo(
+            "blacklist", lambda: tuple(norm.span(a, b) for a, b in rules.blacklist.matches(norm, True, masks))
+        )
+        blacklisted = context.keep(listed, lambda _: "KAKAO-ALIMTALK-BLACKLIST", _SAME)  # (reviews shown, …)
         blacklisted += [m.span for m in matches if m.rule == "KAKAO-ALIMTALK-BLACKLIST"]
         if not blacklisted:
             scored_blacklist = [m.span for m in _scored(norm, "kakao", [], matches, context)]
@@ -300,10 +311,9 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     if advertising:
         ad_content = True
     else:  # purpose classification, its own step: promotional content in an informational message
-        word_spans = _affirmed(text, [norm.span(a, b) for a, b in rules.promo.matches(norm, True, masks)])
-        word_spans = context.keep(word_spans, lambda _: "PROMO", _SAME)
-        benefit = _affirmed(text, [norm.span(a, b) for a, b in rules.inducement_strong.matches(norm, True, masks)])
-        benefit = context.keep(benefit, lambda _: "MSA-INDUCEMENT", _SAME)
+        word_spans = context.keep(analysis.memo("promo", lambda: _words(norm, rules.promo, masks)), _PROMO, _SAME)
+        benefit_words = analysis.memo("benefit", lambda: _words(norm, rules.inducement_strong, masks))
+        benefit = context.keep(benefit_words, lambda _: "MSA-INDUCEMENT", _SAME)
         benefit += [m.span for m in matches if m.rule == "MSA-INDUCEMENT"]
         promo = [m for m in matches if m.rule == "PROMO" and not _overlaps(m.span, blacklisted)]
         verdict = classify(word_spans, promo, benefit)  # a black-listed greeting is that, not a promotion
@@ -313,12 +323,13 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
             mismatch = "KAKAO-ALIMTALK-PROMO" if kakao_informational else "ADV-PURPOSE-MISMATCH"
             findings.extend(_mismatch(norm, mismatch, verdict, entry))
 
-    for family in rules.msa:
-        if spans := family.matches(norm, ad_content, masks):
-            findings.extend(_spans(norm, family.rule, spans))
-    findings.extend(_inducement(norm, rules, ad_content, masks))
+    for rule, spans in analysis.memo(("msa", ad_content), lambda: _msa_spans(norm, rules, ad_content, masks)):
+        findings.extend(_spans(norm, rule, spans))
+    findings.extend(
+        _inducement(norm, analysis.memo(("inducement", ad_content), lambda: _offers(norm, rules, ad_content, masks)))
+    )
     if ad_content:
-        matches += context.keep(frame_matches(norm, ad_only=True), _RULE_OF, _SPAN_OF, "frame")
+        matches += context.keep(analysis.frames(True), _RULE_OF, _SPAN_OF, "frame")
         matches += [
             m
             for m in _scored(norm, "ad", findings, matches, context)
@@ -341,17 +352,19 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         # promotion beside it names what it offers: a procedure counts there when a claim is made or the offer's
         # sentence names it (README: "MSA-OMIT-RISK when the promotion offers or names the procedure")
         within = None if advertising or _claims(findings) else offers + _offer_spans(findings)
-        findings.extend(_omit_risk(norm, rules, within, context.own_name()))
-        findings.append(_prereview(norm, rules))
+        findings.extend(_omit_risk(analysis, rules, within, context.own_name()))
+        findings.append(_prereview(norm, analysis.memo("approval", lambda: _approval(norm, rules))))
     if advertising:
-        findings.extend(_advertising_form(text, norm, rules))
+        form = analysis.memo("advertising form", lambda: tuple(_advertising_form(text, norm, rules)))
+        findings.extend(make_finding(*args) for args in form)
     if kakao_informational:
         findings.extend(_original_spans(norm, "KAKAO-ALIMTALK-BLACKLIST", blacklisted + scored_blacklist))
         if entry.max_chars is not None and len(text) > entry.max_chars:
             detail = f"{len(text)}자 / {len(text)} characters"
             findings.append(make_finding("MSG-ALIMTALK-LENGTH", entry.max_chars, len(text), detail))
     if entry.max_bytes is not None:  # a carrier message (SMS/LMS): no health data, byte limits
-        findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", rules.health.matches(norm, True, masks)))
+        health = analysis.memo("health", lambda: tuple(rules.health.matches(norm, True, masks)))
+        findings.extend(_spans(norm, "PII-HEALTH-IN-SMS", health))
         findings.extend(_sms_length(text, entry))
     findings = context.keep_findings(findings)
     if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
@@ -361,7 +374,7 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     # message), because writers' superlative lines are all advertisements.
     findings = conventions.apply(text, findings)  # the one rule a reviewer names where two see the same words
     findings = resolve_overlaps(text, findings)  # a second rule on the words another rule explains (learned pairs)
-    findings.extend(_plain(text))
+    findings.extend(make_finding(*args) for args in analysis.memo("plain", lambda: tuple(_plain_args(text))))
     return _finish(
         text,
         findings,
@@ -375,6 +388,8 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
 _FRAMES_ONLY_IN_INFO = frozenset({"MSA-TESTIMONIAL"})
 # how the context step (:mod:`.context`) reads a frame match, and a bare span
 _RULE_OF, _SPAN_OF, _SAME = attrgetter("rule"), attrgetter("span"), lambda span: span
+# a finding as its make_finding arguments: what a text alone decides is kept per text, the finding made each time
+_FindingArgs = tuple[str, int, int, str]
 
 
 def _scored(
@@ -402,11 +417,15 @@ def lint_plain_text(text: str) -> list[Finding]:
 
 
 def _plain(text: str) -> Iterator[Finding]:
+    return (make_finding(*args) for args in _plain_args(text))
+
+
+def _plain_args(text: str) -> Iterator[_FindingArgs]:
     yield from _rrn(text)
     if "{{" in text:
         for start, end, name in unknown_variable_spans(text):
             detail = f"'{name}' 변수는 제공되지 않습니다 / variable '{name}' is not provided"
-            yield make_finding("MSG-UNKNOWN-VARIABLE", start, end, detail)
+            yield "MSG-UNKNOWN-VARIABLE", start, end, detail
 
 
 def _finish(text: str, findings: list[Finding], relint: Callable[[str], list[Finding]]) -> list[Finding]:
@@ -435,7 +454,7 @@ def _one_per_phrase(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
+def _spans(norm: Normalized, rule: str, spans: Sequence[tuple[int, int]], detail: str = "") -> Iterator[Finding]:
     for a, b in spans:
         start, end = norm.span(a, b)
         word = norm.original[start:end]
@@ -443,7 +462,7 @@ def _spans(norm: Normalized, rule: str, spans: list[tuple[int, int]], detail: st
 
 
 def _original_spans(
-    norm: Normalized, rule: str, spans: list[Span], severity: Severity | None = None
+    norm: Normalized, rule: str, spans: Sequence[Span], severity: Severity | None = None
 ) -> Iterator[Finding]:
     for start, end in spans:
         yield make_finding(rule, start, end, f"'{norm.original[start:end]}'", severity)
@@ -487,19 +506,26 @@ def _promo_detail(channel: Channel) -> str:
 
 
 SCORED_REASON = "홍보성 표현으로 판단(표현 점수) / reads as promotion (wording score)"
-_NEGATABLE = frozenset({"PROMO", "MSA-INDUCEMENT"})  # an offer said not to exist is no offer
-# ... but a vice denied of oneself is the disparaging comparison itself ("과잉진료, 저희 치과에는 없습니다" says
-# the others overtreat): the comparison frames (frames_s15.json) are never negated
-_COMPARISON_REASON = "다른 의료기관과의 비교·비방"
 
 
-def negatable(match: FrameMatch) -> bool:
-    """Whether a negation after ``match`` withdraws it (an offer said not to exist), not restates it."""
-    return match.rule in _NEGATABLE and not match.reason.startswith(_COMPARISON_REASON)
-
-
-def _overlaps(span: Span, others: list[Span]) -> bool:
+def _overlaps(span: Span, others: Sequence[Span]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in others)
+
+
+def _PROMO(_: Span) -> str:
+    return "PROMO"
+
+
+def _words(norm: Normalized, family: _Family, masks: Masks) -> tuple[Span, ...]:
+    """Original-text spans of a word list's affirmed matches (any message's patterns and the advertising ones)."""
+    return tuple(_affirmed(norm.original, [norm.span(a, b) for a, b in family.matches(norm, True, masks)]))
+
+
+def _msa_spans(
+    norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks
+) -> tuple[tuple[str, list[tuple[int, int]]], ...]:
+    """Each MSA word list's compact spans in the text, in list order (lists that find nothing left out)."""
+    return tuple((family.rule, spans) for family in rules.msa if (spans := family.matches(norm, ad_content, masks)))
 
 
 def _affirmed(text: str, spans: list[Span]) -> list[Span]:
@@ -516,7 +542,12 @@ def _affirmed_compact(norm: Normalized, spans: list[tuple[int, int]]) -> list[tu
     return [s for s in spans if not negated(norm.original, *norm.span(*s))]
 
 
-def _inducement(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks) -> Iterator[Finding]:
+_Offers = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...], bool]  # strong, soft, disclosed
+
+
+def _offers(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks) -> _Offers:
+    """The inducement words' compact spans, strong and soft (the text's alone: kept per text and ``ad_content``),
+    and whether the offer states its period, target and original price."""
     # inducement words are promotional by nature and apply to every message; bare "무료" only to ads
     strong = _affirmed_compact(norm, rules.inducement_strong.matches(norm, True, masks))
     soft = [
@@ -524,11 +555,16 @@ def _inducement(norm: Normalized, rules: _Rules, ad_content: bool, masks: Masks)
         for s in _affirmed_compact(norm, rules.inducement_soft.matches(norm, ad_content, masks))
         if not any(s[0] < t[1] and t[0] < s[1] for t in strong)
     ]
+    text = norm.text
+    disclosed = bool(soft and _PERIOD_RE.search(text) and _TARGET_RE.search(text) and _ORIGINAL_PRICE_RE.search(text))
+    return tuple(strong), tuple(soft), disclosed
+
+
+def _inducement(norm: Normalized, offers: _Offers) -> Iterator[Finding]:
+    strong, soft, disclosed = offers
     yield from _spans(norm, "MSA-INDUCEMENT", strong)
     if not soft:
         return
-    text = norm.text
-    disclosed = bool(_PERIOD_RE.search(text) and _TARGET_RE.search(text) and _ORIGINAL_PRICE_RE.search(text))
     severity: Severity = "warning" if disclosed and not strong else "error"
     detail = (
         "기간·대상·정상가를 밝힌 할인 / discount with period, target and original price stated"
@@ -561,13 +597,21 @@ def _offer_spans(findings: list[Finding]) -> list[Span]:
     return [(f.start, f.end) for f in findings if f.rule in _OFFER_RULES and f.start is not None and f.end is not None]
 
 
+def _disclosed(norm: Normalized, rules: _Rules) -> bool:
+    """Whether the text carries a side-effect notice (the text's alone: kept per text)."""
+    disclosures = rules.disclosures.pattern_for(norm.grams)
+    return disclosures is not None and disclosures.search(norm.text) is not None
+
+
 def _omit_risk(
-    norm: Normalized, rules: _Rules, within: list[Span] | None = None, own: Span | None = None
+    analysis: TextAnalysis, rules: _Rules, within: list[Span] | None = None, own: Span | None = None
 ) -> Iterator[Finding]:
     """MSA-OMIT-RISK at the first procedure named without a notice; with ``within`` (an informational message's
     offers), only a procedure in the sentence of one of those spans counts; a name inside the sender's own name
     (``own``: "새날모발이식의원") names no procedure."""
-    procedures = rules.procedures.pattern_for(norm.grams)  # only the names that can occur here (lint speed)
+    norm = analysis.norm
+    # only the names that can occur here (lint speed)
+    procedures = analysis.memo("procedures", lambda: rules.procedures.pattern_for(norm.grams))
     if procedures is None:
         return
     # a name read across a space must be a whole split word: "이제 모자" is no 제모, "Clinic Leave" no ICL
@@ -576,8 +620,7 @@ def _omit_risk(
         procedure = procedures.search(norm.text, procedure.start() + 1)  # next try one character on: the LASIK
     if procedure is None:  # of "Clinic LASIK" after its ICL
         return
-    disclosures = rules.disclosures.pattern_for(norm.grams)
-    if disclosures is not None and disclosures.search(norm.text):
+    if analysis.memo("disclosed", lambda: _disclosed(norm, rules)):
         return
     start, end = norm.span(*procedure.span())
     yield make_finding(
@@ -616,10 +659,15 @@ def _whole_name(norm: Normalized, a: int, b: int) -> bool:
     return True
 
 
-def _prereview(norm: Normalized, rules: _Rules) -> Finding:
+def _approval(norm: Normalized, rules: _Rules) -> Span | None:
+    """Where the message shows a pre-review approval number (compact span), if it does."""
     approval = rules.approval.search(norm.text)
+    return approval.span() if approval is not None else None
+
+
+def _prereview(norm: Normalized, approval: Span | None) -> Finding:
     if approval is not None:
-        start, end = norm.span(*approval.span())
+        start, end = norm.span(*approval)
         return make_finding(
             "MSA-PREREVIEW", start, end, "심의번호 표시 확인 / approval number shown: check it is current"
         )
@@ -631,18 +679,19 @@ def _prereview(norm: Normalized, rules: _Rules) -> Finding:
     )
 
 
-def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Finding]:
+def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[_FindingArgs]:
+    """The label, opt-out and sender an advertisement lacks (the text's alone: kept per text)."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
     if not stripped.startswith(_LABEL):
-        yield make_finding(
+        yield (
             "ADV-LABEL",
             offset,
             min(len(text), offset + 4),
             "광고 메시지는 정확히 '(광고)'로 시작해야 합니다 / must start with exactly '(광고)'",
         )
     if not _has_free_optout(text, norm, rules):
-        yield make_finding(
+        yield (
             "ADV-OPTOUT",
             len(text),
             len(text),
@@ -653,7 +702,7 @@ def _advertising_form(text: str, norm: Normalized, rules: _Rules) -> Iterator[Fi
         or names_sender_in_words(norm, rules.sender)
         or named_after_label(text, _NAMED_AFTER_LABEL_RE)
     ):
-        yield make_finding("ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name")
+        yield "ADV-SENDER", 0, 0, "병원 이름을 밝히세요 ({{ clinic.name }}) / show the clinic's name"
 
 
 _OPTOUT_WINDOW = 40  # compact characters after "무료수신거부" in which the number or method must appear
@@ -692,11 +741,9 @@ def _sms_length(text: str, channel: Channel) -> Iterator[Finding]:
         )
 
 
-def _rrn(text: str) -> Iterator[Finding]:
+def _rrn(text: str) -> Iterator[_FindingArgs]:
     if _SIX_DIGITS_RE.search(text) is None:  # an RRN starts with six digits in a row (most texts have none)
         return
     folded = text.translate(_DIGIT_FOLD)  # length-preserving: offsets stay valid
     for m in _RRN_RE.finditer(folded):
-        yield make_finding(
-            "PII-RRN", m.start(), m.end(), "주민등록번호는 메시지에 넣을 수 없습니다 / no RRN in messages"
-        )
+        yield "PII-RRN", m.start(), m.end(), "주민등록번호는 메시지에 넣을 수 없습니다 / no RRN in messages"

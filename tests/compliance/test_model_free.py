@@ -18,12 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.peak_rss import corpus_mix_file, doctorsflow, messages_file, peak_rss_mb
+from compliance.analysis import negatable
 from compliance.corpus_score import load
 from compliance.frames import Frame, frame_matches, frames
 from compliance.morph import analyse
 from compliance.negation import is_cued, negated_by_analysis, negated_in_writing, plainly_negated
 from compliance.normalize import normalize
-from compliance.text_rules import lint_text, negatable
+from compliance.text_rules import lint_text
 from tests.support.server import server_env
 
 BENCH_CORPUS = Path(__file__).parent / "corpus.jsonl"
