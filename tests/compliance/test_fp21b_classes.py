@@ -167,3 +167,23 @@ def test_an_expiring_coupon_with_its_rate_in_brackets_is_black_listed() -> None:
 def test_a_national_team_trial_is_an_event_not_a_celebrity() -> None:
     closed = "[해온정형외과] 국가대표 선발전 일정으로 담당 원장님 진료가 12일 휴진합니다."
     assert "MSA-CELEBRITY" not in _rules(closed, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[해온의원] 김○○님 PSA 수치가 6.2ng/mL로 나왔습니다. 상담 예약해 주세요.",
+        "[해온피부과] 패치테스트 결과 니켈 양성(++)으로 나왔습니다.",
+    ],
+)
+def test_a_patients_lab_value_or_graded_positive_in_an_sms_is_health_information(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" in _rules(text, "sms", "informational")
+
+
+def test_a_threshold_in_advice_is_no_patients_value() -> None:
+    advice = "[해온의원] 공복 혈당 수치가 126mg/dL 이상이면 재검사를 권합니다."
+    assert "PII-HEALTH-IN-SMS" not in _rules(advice, "sms", "informational")
+
+
+def test_an_offer_good_until_midnight_today_is_an_inducement() -> None:
+    assert "MSA-INDUCEMENT" in _rules(f"(광고) 해온피부과 오늘 자정까지만! 여드름 관리 9,900원.{FOOTER}")
