@@ -187,3 +187,10 @@ def test_a_threshold_in_advice_is_no_patients_value() -> None:
 
 def test_an_offer_good_until_midnight_today_is_an_inducement() -> None:
     assert "MSA-INDUCEMENT" in _rules(f"(광고) 해온피부과 오늘 자정까지만! 여드름 관리 9,900원.{FOOTER}")
+
+
+def test_a_lifetime_free_redo_on_a_warranty_is_a_guarantee_but_a_warranty_card_is_not() -> None:
+    promise = f"(광고) 해온치과 임플란트 평생 무상 보증서 발급, 빠지면 다시 해 드립니다.{FOOTER}"
+    assert "MSA-GUARANTEE" in _rules(promise)
+    card = "[해온치과] 임플란트 보증서를 발급해 드렸습니다. 보증 기간은 5년이며 조건은 뒷면을 확인해 주세요."
+    assert "MSA-GUARANTEE" not in _rules(card, "alimtalk", "informational")
