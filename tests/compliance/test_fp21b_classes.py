@@ -194,3 +194,8 @@ def test_a_lifetime_free_redo_on_a_warranty_is_a_guarantee_but_a_warranty_card_i
     assert "MSA-GUARANTEE" in _rules(promise)
     card = "[해온치과] 임플란트 보증서를 발급해 드렸습니다. 보증 기간은 5년이며 조건은 뒷면을 확인해 주세요."
     assert "MSA-GUARANTEE" not in _rules(card, "alimtalk", "informational")
+
+
+def test_community_recommendations_cited_in_an_ad_are_a_testimonial() -> None:
+    text = f"(광고) 해온소아청소년과 지역 맘카페에 '밤에도 믿고 가는 곳'이라는 추천글이 30개 넘게 올라왔어요.{FOOTER}"
+    assert "MSA-TESTIMONIAL" in _rules(text)
