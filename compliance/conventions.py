@@ -22,7 +22,7 @@ Span = tuple[int, int]
 _CELEBRITY_ROLE_RE = re.compile(
     r"연예인|아이돌|걸그룹|보이그룹|배우(?!자)|가수(?!원)|셀럽|방송인|인플루언서|유튜버|크리에이터|스트리머|틱톡커|"
     r"운동선수|국가대표|(?:프로|축구|야구|농구|배구|골프|피겨)\s*선수|메달리스트|아나운서|개그맨|개그우먼|코미디언|"
-    r"모델(?!하우스|명)|미스코리아|유명인|(?<!인)스타(?!일|트|벅스)|"
+    r"모델(?!하우스|명)|미스코리아|유명인|(?<!인)스타(?!일|트|벅스)|인스타그래머|"
     r"celebrit|\bceleb|influencer|\bidols?\b|k-?pop|\bactors?\b|actress|singer|athlete|olympian|\bstars?\b|"
     r"youtuber|tiktoker|footballer|presenter|news anchor",
     re.I,
