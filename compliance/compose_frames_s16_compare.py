@@ -360,7 +360,9 @@ CONCEPTS: dict[str, list[str]] = {
         "(one|two|three|four|five|[0-9]+)(visits?|sessions?|treatments?|weeks?|days?)",
     ],
     # the ad's own claim ("Look 10 years younger"), not a quoted patient's past ("I looked 5 years younger")
-    "en_years_younger": ["(?<!looked)(?<!felt)(?<![0-9])([0-9]+|five|ten|fifteen|twenty)yearsyounger"],
+    "en_years_younger": [
+        "(?<!looked)(?<!felt)(?<!ilook)(?<!ifeel)(?<!imlooking)(?<![0-9])([0-9]+|five|ten|fifteen|twenty)yearsyounger"
+    ],
     # no gain after the sessions, then the money back ("No improvement after 4 sessions? Full refund.")
     "en_no_gain": [
         "no(improvement|results?|change|difference|effect)(after|in|within|by)",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import sentences
+from .context import _SENTENCE_RE, sentences
 from .findings import Finding, make_finding
 
 Span = tuple[int, int]
@@ -22,7 +22,7 @@ Span = tuple[int, int]
 _CELEBRITY_ROLE_RE = re.compile(
     r"연예인|아이돌|걸그룹|보이그룹|배우(?!자)|가수(?!원)|셀럽|방송인|인플루언서|유튜버|크리에이터|스트리머|틱톡커|"
     r"운동선수|국가대표|(?:프로|축구|야구|농구|배구|골프|피겨)\s*선수|메달리스트|아나운서|개그맨|개그우먼|코미디언|"
-    r"모델(?!하우스|명)|미스코리아|유명인|스타(?!일|트|벅스)|"
+    r"모델(?!하우스|명)|미스코리아|유명인|(?<!인)스타(?!일|트|벅스)|인스타그래머|"
     r"celebrit|\bceleb|influencer|\bidols?\b|k-?pop|\bactors?\b|actress|singer|athlete|olympian|\bstars?\b|"
     r"youtuber|tiktoker|footballer|presenter|news anchor",
     re.I,
@@ -32,18 +32,28 @@ _CELEBRITY_ROLE_RE = re.compile(
 @dataclass(frozen=True)
 class SentenceConvention:
     """Where a finding of ``keep`` shares a sentence with a finding of ``drop``, the reviewer names ``keep`` alone,
-    unless the sentence matches ``unless``."""
+    unless the sentence matches ``unless``. ``reach``: how far from ``keep``'s sentence the ``drop`` finding may stand
+    too: "next" (the sentence after it: a review group's call, then its reward: "체험단 모집! … 치료비를 지원합니다")
+    or "adjacent" (the one before or after); a neighbouring sentence that matches ``reach_unless`` is a claim of its
+    own (a sale announced beside the review reward stays an inducement)."""
 
     keep: str
     drop: str
     why: str
     unless: re.Pattern[str] | None = None
+    reach: str = "sentence"  # sentence | next | adjacent
+    reach_unless: re.Pattern[str] | None = None
 
 
 # the person treated is in the sentence: a patient (수술받은 고객님, 받으신 환자분) or a celebrity by role
 _TREATED_PERSON_RE = re.compile(rf"{_CELEBRITY_ROLE_RE.pattern}|받은|받으신|받으셨|환자|고객|patient", re.I)
 
-# Each pair is (nearly) never labelled together in the training files (counts in the corpus README, session 20).
+# a sale of its own: an offer that does not reward the review next to it
+_SALE_RE = re.compile(r"할인|특가|세일|이벤트|반값|선착순|1\+1|프로모션|\b(?:sale|off)\b", re.I)
+
+# Each pair is (nearly) never labelled together in the training files (counts in the corpus README, session 20;
+# session 21: none of the 95 training lines labelled MSA-REVIEW-INCENTIVE also carries MSA-INDUCEMENT or
+# MSA-TESTIMONIAL, the reward or the review often standing in the sentence next to the call).
 SENTENCE_CONVENTIONS: tuple[SentenceConvention, ...] = (
     SentenceConvention(
         "MSA-GUARANTEE", "MSA-INDUCEMENT", "a free redo or refund when the result disappoints is the guarantee's remedy"
@@ -52,9 +62,14 @@ SENTENCE_CONVENTIONS: tuple[SentenceConvention, ...] = (
         "MSA-REVIEW-INCENTIVE",
         "MSA-INDUCEMENT",
         "RULES.md lists the discount, points and coupon for a review among the review-incentive rule's own triggers",
+        reach="next",
+        reach_unless=_SALE_RE,
     ),
     SentenceConvention(
-        "MSA-REVIEW-INCENTIVE", "MSA-TESTIMONIAL", "asking for reviews for a reward shows no patient's experience"
+        "MSA-REVIEW-INCENTIVE",
+        "MSA-TESTIMONIAL",
+        "asking for reviews for a reward shows no patient's experience",
+        reach="adjacent",
     ),
     SentenceConvention(
         "MSA-ARTICLE-FORM",
@@ -100,6 +115,7 @@ def _sentence_conventions(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
 
     kept = {c.keep: [sentences(text, span) for span in _spans(findings, c.keep)] for c in active}
+    bounds = [m.span() for m in _SENTENCE_RE.finditer(text)] if any(c.reach != "sentence" for c in active) else []
 
     def redundant(finding: Finding) -> bool:
         conventions = [c for c in active if c.drop == finding.rule]
@@ -111,9 +127,26 @@ def _sentence_conventions(text: str, findings: list[Finding]) -> list[Finding]:
                 continue
             if any(s < end and start < e for s, e in kept[convention.keep]):  # the sentences overlap
                 return True
+            if convention.reach == "sentence" or (
+                convention.reach_unless is not None and convention.reach_unless.search(text[start:end])
+            ):
+                continue
+            if any(_neighbours(bounds, (s, e), (start, end), convention.reach) for s, e in kept[convention.keep]):
+                return True
         return False
 
     return [f for f in findings if not redundant(f)]
+
+
+def _neighbours(bounds: list[Span], kept: Span, other: Span, reach: str) -> bool:
+    """``other`` (a region of whole sentences) is the sentence right after ``kept`` ("next"), or right before or
+    after it ("adjacent"); ``bounds``: the text's sentences in order."""
+    firsts = [i for i, (a, b) in enumerate(bounds) if a < kept[1] and kept[0] < b]
+    others = [i for i, (a, b) in enumerate(bounds) if a < other[1] and other[0] < b]
+    if not firsts or not others:
+        return False
+    after = others[0] == firsts[-1] + 1
+    return after or (reach == "adjacent" and others[-1] == firsts[0] - 1)
 
 
 def _before_after_photos(findings: list[Finding]) -> list[Finding]:

@@ -42,15 +42,41 @@ _SENTENCE_OPENER_RE = re.compile(
 )
 
 
+# a Korean word that ends in a particle of place or time ("오후에도", "주말에는", "저녁까지"): the kind of clinic after
+# it is a common noun in a sentence ("토요일 오후에도 안과 검진이 가능합니다"), not the end of a name
+_PARTICLE_WORD_RE = re.compile(r"(?:에도|에서|에는|에게|까지|부터|으로|을|를|에)$")
+# a kind of clinic written as a word of its own
+_KIND_WORD_RE = re.compile(
+    r"(?:안과|의원|병원|클리닉|성형외과|피부과|치과|한의원|이비인후과|정형외과|내과|외과|산부인과|비뇨기과|비뇨의학과|센터|"
+    r"메디컬|[가-힣]{0,4}의학과|청소년과|소아과|신경과|정신과|한방병원|요양병원|의료원|아동병원|검진센터)"
+)
+# a word that is a name: something before a kind of clinic ("라임성형외과")
+_NAME_WORD_RE = re.compile(rf"[가-힣A-Za-z0-9].*{_KIND_WORD_RE.pattern}$")
+
+
 def names_sender_in_words(norm: Normalized, sender: re.Pattern[str]) -> bool:
-    """Whether the message names a clinic: a Korean match of the ``sender`` word list, an English match whose kind
-    word is capitalised, or an English name as written (capitalised words ending in a kind of clinic)."""
+    """Whether the message names a clinic: a Korean match of the ``sender`` word list whose kind word is not a common
+    noun after a particle, an English match whose kind word is capitalised, or an English name as written
+    (capitalised words ending in a kind of clinic)."""
     for found in sender.finditer(norm.text):
         start, end = norm.span(*found.span())
+        if not found.group(0)[-1:].isascii():
+            if _korean_name(norm.original[start:end]):
+                return True
+            continue
         last = _LAST_LATIN_WORD_RE.search(norm.original[start:end])
-        if not found.group(0)[-1:].isascii() or last is None or not last.group(0)[0].islower():
+        if last is None or not last.group(0)[0].islower():
             return True
     return _ENGLISH_NAME_RE.search(norm.original) is not None
+
+
+def _korean_name(written: str) -> bool:
+    """A Korean match as written names a clinic unless its kind word stands alone after a word ending in a particle
+    (the compact text glued "오후에도 안과" into one word) and no word before it is a name ("라임성형외과 SNS에 병원")."""
+    words = written.split()
+    if len(words) < 2 or not _KIND_WORD_RE.fullmatch(words[-1]) or _PARTICLE_WORD_RE.search(words[-2]) is None:
+        return True
+    return any(_NAME_WORD_RE.search(word) for word in words[:-1])
 
 
 def named_after_label(text: str, after_label: re.Pattern[str]) -> bool:
