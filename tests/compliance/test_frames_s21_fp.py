@@ -1,0 +1,129 @@
+"""Session 21 (fp21): classes the training writers found missed, each on new sentences (in no corpus file) with its
+clean twin — ``rules/frames_s21_fp.json`` (students' papers as an offer's condition, exam takers' own slot or
+programme, a student benefit, a group's special rate in English, an expiring coupon urged) and the widened
+expiry-notice pattern and checks (``rules/kakao_blacklist.json``, ``rules/context_checks.json``)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compliance import lint_text
+from compliance.findings import RULES_DIR, rule_catalogue
+
+UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
+OPT = "무료수신거부 080-111-2222"
+
+
+def rules_of(text: str, channel: str, purpose: str) -> set[str]:
+    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
+
+
+def test_every_session_21_frame_names_a_known_rule_and_says_why() -> None:
+    known = set(rule_catalogue()) | {"PROMO"}
+    frames = json.loads((RULES_DIR / "frames_s21_fp.json").read_text("utf-8"))["frames"]
+    assert frames and all(f["rule"] in known and f["comment"] for f in frames)
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "expected"),
+    [
+        # a student's papers as the condition of an offer (RULES.md: 수험표 지참), with or without money
+        (
+            f"(광고) 새봄치과 수험표 지참 시 사랑니 발치 상담을 당일 진행합니다 ※부작용·개인차 있음 {OPT}",
+            "sms",
+            {"MSA-STUDENT-LURE"},
+        ),
+        (
+            f"(광고) 새봄치과 수능 마친 고3 교정 상담, 학생증을 보여주시면 상담비 무료 ※부작용·개인차 있음 {OPT}",
+            "sms",
+            {"MSA-STUDENT-LURE", "MSA-INDUCEMENT"},
+        ),
+        (
+            "(광고) Glow Skin: Show your student ID for 20% off acne care. Redness may occur; results vary. "
+            "Free opt-out 080-111-2222",
+            "friendtalk",
+            {"MSA-STUDENT-LURE", "MSA-INDUCEMENT"},
+        ),
+        # exam takers given their own slot or programme, no price
+        (
+            "(광고) Glow Skin: Exams over? Students get priority booking for acne care this December. Redness may "
+            "occur; results vary. Free opt-out 080-111-2222",
+            "sms",
+            {"MSA-STUDENT-LURE"},
+        ),
+        (
+            f"(광고) 온결피부과 고3 전담 여드름 클리닉을 이번 겨울방학에 엽니다. 붉어짐 등 개인차 있음. {OPT}",
+            "friendtalk",
+            {"MSA-STUDENT-LURE"},
+        ),
+        # a benefit for exam takers or new entrants
+        (
+            f"(광고) 고운성형외과 수시 합격 기념 쌍꺼풀 수술 30만원 지원 ※부작용·개인차 있음 {OPT}",
+            "sms",
+            {"MSA-STUDENT-LURE", "MSA-INDUCEMENT"},
+        ),
+        # clean twins: exam-day advice, students as patients, a greeting, a school's paper
+        (f"(광고) 새봄안과 수능 날 수험표와 안경을 꼭 챙기세요. 시험 전날 렌즈는 빼 두세요. {OPT}", "sms", set()),
+        (
+            f"(광고) 다온소아청소년과 수험생 독감 예방접종 예약을 받습니다. 접종 후 발열 등 이상반응이 있을 수 있습니다. {OPT}",
+            "friendtalk",
+            set(),
+        ),
+        (
+            f"(광고) 하늘정신건강의학과 수험생 시험 불안, 혼자 견디지 마세요. 상담은 예약제로 운영합니다. {OPT}",
+            "sms",
+            set(),
+        ),
+        (f"(광고) 새봄정형외과 고3 학생도 도수치료는 보호자 동의가 우선입니다. {OPT}", "friendtalk", set()),
+        (f"(광고) 새봄안과 대학 합격을 축하드립니다! 새 학기 시력 관리 안내를 보내드립니다. {OPT}", "sms", set()),
+        (f"(광고) 맑은피부과 학생증 분실 시 재발급은 학교에 문의하세요. {OPT}", "friendtalk", set()),
+    ],
+)
+def test_offers_aimed_at_students(text: str, channel: str, expected: set[str]) -> None:
+    assert rules_of(text, channel, "advertising") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "expected"),
+    [
+        # urged before it lapses: the majority of the writers (corpus README) read a promotion and an inducement
+        (
+            "[다온치과] 보유하신 미백 할인 쿠폰이 이번 주 금요일 만료됩니다. 만료 전에 꼭 예약하세요!",
+            "alimtalk",
+            {"KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"},
+        ),
+        (
+            "[다온치과] 보유하신 미백 할인 쿠폰이 이번 주 금요일 만료됩니다. 만료 전에 꼭 예약하세요!",
+            "sms",
+            {"ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT"},
+        ),
+        (
+            "[Dalbit Dental] Your 10% whitening coupon expires Friday. Book before it's gone!",
+            "alimtalk",
+            {"KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"},
+        ),
+        (
+            "[소담피부과] #{name}님 보유 쿠폰(토닝 20% 할인)이 1/15 소멸됩니다. 서둘러 사용하세요!",
+            "alimtalk",
+            {"KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"},
+        ),
+        # stated plainly: the black list alone (RULES.md: expiring coupons)
+        (
+            "[다온치과] 보유하신 스케일링 쿠폰이 12월 31일에 소멸됩니다. 기간 안에 사용해 주세요.",
+            "alimtalk",
+            {"KAKAO-ALIMTALK-BLACKLIST"},
+        ),
+        ("[다온치과] 적립 포인트 5,000점이 이달 말 소멸될 예정입니다.", "alimtalk", {"KAKAO-ALIMTALK-BLACKLIST"}),
+        (
+            "[Dalbit Dental] Your reward points expire on Apr 30. Please use them before they expire.",
+            "alimtalk",
+            {"KAKAO-ALIMTALK-BLACKLIST"},
+        ),
+        # the same urging words in care: nothing
+        ("[다온치과] 홍길동님, 내일 오전 10시 예약입니다. 늦지 않게 서둘러 출발해 주세요.", "alimtalk", set()),
+    ],
+)
+def test_an_expiring_coupon_urged(text: str, channel: str, expected: set[str]) -> None:
+    assert rules_of(text, channel, "informational") == expected
