@@ -1,7 +1,9 @@
 """Session 21 (fp21): classes the training writers found missed, each on new sentences (in no corpus file) with its
 clean twin — ``rules/frames_s21_fp.json`` (students' papers as an offer's condition, exam takers' own slot or
-programme, a student benefit, a group's special rate in English, an expiring coupon urged) and the widened
-expiry-notice pattern and checks (``rules/kakao_blacklist.json``, ``rules/context_checks.json``)."""
+programme, a student benefit, a group's special rate in English, an expiring coupon urged), the widened
+expiry-notice pattern and checks (``rules/kakao_blacklist.json``, ``rules/context_checks.json``) and the false readings
+``rules/context_checks_s21_fp.json`` withdraws (course videos, image models, clock times, post-op follow-ups, numbered
+tips, denied discounts, an offer's target, lifetime vouchers, reviews asked for)."""
 
 from __future__ import annotations
 
@@ -127,3 +129,171 @@ def test_offers_aimed_at_students(text: str, channel: str, expected: set[str]) -
 )
 def test_an_expiring_coupon_urged(text: str, channel: str, expected: set[str]) -> None:
     assert rules_of(text, channel, "informational") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose", "rule", "present"),
+    [
+        # a video of the course after the operation is no surgery footage; the operation itself is
+        (
+            f"(광고) 새솔안과 스마일라식 수술 다음 날 시력 측정 영상 보러 가기 ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-SURGERY-SCENE",
+            False,
+        ),
+        (
+            f"(광고) 새솔안과 스마일라식 수술 장면 풀영상 유튜브 공개 ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-SURGERY-SCENE",
+            True,
+        ),
+        # a celebrity as image model (RULES.md allows it) vs a celebrity treated
+        (
+            f"(광고) 결피부과 전속모델 배우 ○○○과 함께하는 봄맞이 보습 캠페인. ※ 홍조 등 부작용 가능, 개인차 있음. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-CELEBRITY",
+            False,
+        ),
+        (
+            f"(광고) 결피부과 홍보모델 배우 ○○○도 직접 받은 레이저 토닝, 상담 예약하세요. ※ 홍조 등 부작용 가능, 개인차 있음. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-CELEBRITY",
+            True,
+        ),
+        # a clock time vs the first persons
+        (
+            "[다올검진센터] 검진 당일 오전 7시 30분까지 2층 접수처로 와 주세요. 주차는 2시간 무료입니다.",
+            "sms",
+            "informational",
+            "MSA-INDUCEMENT",
+            False,
+        ),
+        (
+            f"(광고) 결피부과 선착순 30분 한정 무료 피부 상담! {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-INDUCEMENT",
+            True,
+        ),
+        # the follow-up of the patient's own operation at no charge (care) vs a free check advertised
+        (
+            "[새결치과] 발치 후 3일 안에 오시면 소독은 무료입니다. 예약은 02-515-3300.",
+            "alimtalk",
+            "informational",
+            "MSA-INDUCEMENT",
+            False,
+        ),
+        # a numbered tip vs a ranking
+        (
+            f"(광고) 결피부과 No. 1 여름철 피부 수칙: 외출 전 자외선 차단제. ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-SUPERLATIVE",
+            False,
+        ),
+        (
+            f"(광고) 라온치과 No.1 임플란트 치과 ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-SUPERLATIVE",
+            True,
+        ),
+        # discounts denied in a list vs a discount with a denial of others
+        (
+            f"(광고) Raon Dental Scaling: 50,000 KRW. No discounts or promotions are offered. Results vary. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-INDUCEMENT",
+            False,
+        ),
+        (
+            f"(광고) Raon Dental Get 20% off scaling this week — no other discounts or promotions apply. Results vary. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-INDUCEMENT",
+            True,
+        ),
+        # who gets an offer vs a result promised to everyone
+        (
+            "[Raon Dental] Your cleaning is confirmed for Dec 18. This month only: 30% off whitening for every patient!",
+            "alimtalk",
+            "informational",
+            "MSA-GUARANTEE",
+            False,
+        ),
+        (
+            f"(광고) Daon Spine Clinic Every patient walks out pain-free. Results vary. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-GUARANTEE",
+            True,
+        ),
+        # a lifetime voucher vs a lifetime result
+        (
+            f"(광고) 새솔안과 라식 후기 영상 출연자께 평생 검진권을 드립니다. ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-GUARANTEE",
+            False,
+        ),
+        (
+            f"(광고) 새솔안과 스마일라식 평생 유지되는 시력! ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-GUARANTEE",
+            True,
+        ),
+        # reviewers recruited or reviews asked for vs a review quoted
+        (
+            f"(광고) 새솔안과 라식 후기단 모집! 참여하시면 검진비 무료 ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-TESTIMONIAL",
+            False,
+        ),
+        (
+            f"(광고) 새솔안과 라식 후기단 모집! 참여하시면 검진비 무료 ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-REVIEW-INCENTIVE",
+            True,
+        ),
+        (
+            f"(광고) 바른치과 리뷰를 쓰시든 안 쓰시든 진료비는 같습니다. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-TESTIMONIAL",
+            False,
+        ),
+        (
+            f'(광고) 새솔안과 리뷰를 남겨 주신 고객님 말씀: "수술 다음 날부터 잘 보였어요" ※부작용·개인차 있음 {OPT}',
+            "friendtalk",
+            "advertising",
+            "MSA-TESTIMONIAL",
+            True,
+        ),
+        # a technique without an incision named vs no scar promised
+        (
+            f"(광고) 모담치과 무절개 임플란트 상담 가능합니다. ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-SAFETY-CLAIM",
+            False,
+        ),
+        (
+            f"(광고) 모담의원 무절개 모발이식, 흉터 걱정 없이! ※개인차 있음 {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-SAFETY-CLAIM",
+            True,
+        ),
+    ],
+)
+def test_false_readings_withdrawn_and_their_violating_twins(
+    text: str, channel: str, purpose: str, rule: str, present: bool
+) -> None:
+    assert (rule in rules_of(text, channel, purpose)) is present
