@@ -297,3 +297,71 @@ def test_false_readings_withdrawn_and_their_violating_twins(
     text: str, channel: str, purpose: str, rule: str, present: bool
 ) -> None:
     assert (rule in rules_of(text, channel, purpose)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "rule", "present"),
+    [
+        # a free redo for life is a guarantee even on a warranty card; a warranty's terms are not
+        (
+            f"(광고) 새솔치과 임플란트 평생 무상 보증서 발급, 흔들리면 다시 심어 드립니다. ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "MSA-GUARANTEE",
+            True,
+        ),
+        (
+            f"(광고) 새솔치과 임플란트 보증서를 발급해 드립니다. 보증 기간과 조건은 상담 시 안내합니다. ※부작용·개인차 있음 {OPT}",
+            "sms",
+            "MSA-GUARANTEE",
+            False,
+        ),
+        # comparison shots of a patient's body; a doctor interviewed on the news
+        (
+            f"(광고) 라인성형외과 복부 지방흡입 2개월 차 비교샷 공개! ※붓기·멍 등 부작용, 개인차 있음 {OPT}",
+            "friendtalk",
+            "MSA-BEFORE-AFTER",
+            True,
+        ),
+        (
+            f"(광고) 라인피부과 KBS 뉴스에서 인터뷰한 원장이 직접 상담합니다. ※부작용·개인차 있음 {OPT}",
+            "sms",
+            "MSA-ARTICLE-FORM",
+            True,
+        ),
+        # real patients' before/after pictures: before/after, not a testimonial; their stories are
+        (
+            f"(광고) Lumen Skin Real patient before/after photos of 10 toning sessions. Results vary. {OPT}",
+            "sms",
+            "MSA-TESTIMONIAL",
+            False,
+        ),
+        (
+            f"(광고) Lumen Skin Read real patient stories on our blog. Results vary. {OPT}",
+            "sms",
+            "MSA-TESTIMONIAL",
+            True,
+        ),
+        # the clinic's own post pointed to; the doctor named after a dash
+        (
+            f"(광고) 맑은결피부과 | 기미 토닝 8회 전후 사진, 채널 게시글에서 확인하세요. ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "MSA-REVIEW-INCENTIVE",
+            False,
+        ),
+        (
+            f"(광고) 새봄정형외과 유튜브로 보는 무릎 관절경 수술 장면 – 원장님 집도 영상 공개 ※부작용·개인차 있음 {OPT}",
+            "friendtalk",
+            "MSA-TESTIMONIAL",
+            False,
+        ),
+        # a price for a deadline (오늘만)
+        (
+            f"(광고) 은결피부과 이번 주 일요일까지만! 레이저 토닝 19,000원 ※부작용·개인차 있음 {OPT}",
+            "sms",
+            "MSA-INDUCEMENT",
+            True,
+        ),
+    ],
+)
+def test_missed_classes_found(text: str, channel: str, rule: str, present: bool) -> None:
+    assert (rule in rules_of(text, channel, "advertising")) is present
