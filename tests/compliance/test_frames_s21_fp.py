@@ -365,3 +365,26 @@ def test_false_readings_withdrawn_and_their_violating_twins(
 )
 def test_missed_classes_found(text: str, channel: str, rule: str, present: bool) -> None:
     assert (rule in rules_of(text, channel, "advertising")) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the training writers: a first *introduction* or development is both (13 of 13 lines); a first without it
+        # (시작, 시술, a first clinic) is the superlative alone (10 of 10)
+        (
+            f"(광고) 하람피부과 국내 최초 도입! 5세대 피코 레이저 ※부작용·개인차 있음 {OPT}",
+            {"MSA-SUPERLATIVE", "MSA-UNVERIFIED"},
+        ),
+        (
+            f"(광고) 하람피부과 세계 최초 3중 파장 토닝 장비로 시술합니다. ※부작용·개인차 있음 {OPT}",
+            {"MSA-SUPERLATIVE"},
+        ),
+        (
+            f"(광고) 하람치과 디지털 임플란트, 경남에서 최초로 시작한 치과입니다. ※부작용·개인차 있음 {OPT}",
+            {"MSA-SUPERLATIVE"},
+        ),
+    ],
+)
+def test_a_first_introduction_is_unverified_a_first_alone_superlative(text: str, expected: set[str]) -> None:
+    assert rules_of(text, "friendtalk", "advertising") == expected
