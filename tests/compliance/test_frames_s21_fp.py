@@ -388,3 +388,17 @@ def test_missed_classes_found(text: str, channel: str, rule: str, present: bool)
 )
 def test_a_first_introduction_is_unverified_a_first_alone_superlative(text: str, expected: set[str]) -> None:
     assert rules_of(text, "friendtalk", "advertising") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "[새온검진센터] 결과지가 발송되었습니다. 내년 검진을 미리 예약하시면 갑상선 초음파 일정도 함께 잡아 드립니다.",
+            False,
+        ),
+        ("[새온내과] 홍길동님, 갑상선 약 처방이 준비되었습니다. 내일 오전에 받아 가세요.", True),
+    ],
+)
+def test_the_yak_of_a_booking_is_no_medicine(text: str, present: bool) -> None:
+    assert ("PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")) is present
