@@ -22,6 +22,8 @@ per family and per rule id.
   the same way by another writer from other public pages (``lint.independent6_*``, the same figures).
 - ``independent7_heldout`` (compliance/corpus/independent7_heldout.jsonl, session 20): a seventh independent set,
   made the same way by another writer from other public pages (``lint.independent7_*``, the same figures).
+- ``independent8_heldout`` (compliance/corpus/independent8_heldout.jsonl, session 21): an eighth independent set,
+  made the same way by another writer from other public pages (``lint.independent8_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent5_heldout", "independent5"),
         ("independent6_heldout", "independent6"),
         ("independent7_heldout", "independent7"),
+        ("independent8_heldout", "independent8"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.clinics import lint_for_clinic
 from storage.errors import ApiError, Problem
 from storage.openapi import BodyShape
+from storage.signoffs.review import signoff_of
 from storage.signoffs.service import (
     lint_stored_workflow,
     list_signoffs,
@@ -43,14 +44,21 @@ from .text_rules import CHANNELS, PURPOSES, lint_text
 REPORT_FORMATS = ("json", "sarif", "html", "text")
 
 
-def _report_response(report: Report, fmt: str, title: str = "") -> Response[Any]:
-    """The report in ``fmt``; the HTML report links its rules to the guides this server serves."""
+def _report_response(
+    report: Report,
+    fmt: str,
+    title: str = "",
+    doc: dict[str, Any] | None = None,
+    signoff: dict[str, Any] | None = None,
+) -> Response[Any]:
+    """The report in ``fmt``; the HTML report links its rules to the guides this server serves, names nodes as the
+    editor does (``doc``) and shows who signed the document (``signoff``)."""
     if fmt == "json":
         return Response(report.to_dict(with_suggestions=True))
     if fmt == "sarif":
         return Response(render_sarif(report), media_type="application/sarif+json")
     if fmt == "html":
-        html = render(report, "html", title=title, checklist_url=f"{URL_PREFIX}/checklist")
+        html = render(report, "html", title=title, checklist_url=f"{URL_PREFIX}/checklist", doc=doc, signoff=signoff)
         return Response(html, media_type="text/html; charset=utf-8")
     if fmt == "text":
         return Response(render(report, "text"), media_type="text/plain; charset=utf-8")
@@ -126,7 +134,7 @@ class LintController(Controller):
         suppressions = suppressions_or_422(data.get("suppressions", []))
         name = doc.get("name") if isinstance(doc.get("name"), str) else ""
         report = await lint_for_clinic(db_session, doc, suppressions)
-        return _report_response(report, report_format, str(name))
+        return _report_response(report, report_format, str(name), doc)
 
     @get("/workflows/{workflow_id:int}/lint", operation_id="LintWorkflow")
     async def lint_workflow_draft(
@@ -140,7 +148,11 @@ class LintController(Controller):
         workflow = await service.get_workflow(db_session, workflow_id)
         document = (await service.get_version(db_session, workflow_id, version)).document if version else None
         report = await lint_stored_workflow(db_session, workflow_id, document)
-        return _report_response(report, report_format, workflow.name)
+        if report_format != "html":
+            return _report_response(report, report_format, workflow.name)
+        shown = document if document is not None else workflow.document
+        signoff = await signoff_of(db_session, workflow_id, shown)
+        return _report_response(report, report_format, workflow.name, shown, signoff)
 
     @post("/workflows/{workflow_id:int}/signoff", operation_id="SignOffWorkflow", status_code=201)
     async def signoff(

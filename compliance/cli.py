@@ -66,6 +66,7 @@ def lint_command(args: argparse.Namespace) -> int:
         title=str(name),
         artifact_uri=Path(args.workflow).name,
         checklist_url=_checklist_link(args.output),
+        doc=doc,
     )
     if args.output:
         Path(args.output).write_text(rendered, encoding="utf-8")

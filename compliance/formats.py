@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,13 +13,15 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .findings import Finding, rule_catalogue
-from .report import Report
+from .report import NodeName, Report, node_names, reading_order
 
 FORMATS = ("json", "text", "sarif", "html")
 CHECKLIST_URL = "docs/compliance/checklist.md"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _SEVERITY_KO = {"error": "오류 / error", "warning": "경고 / warning", "info": "참고 / info"}
+_SEOUL = ZoneInfo("Asia/Seoul")
+_WEEKDAYS_KO = "월화수목금토일"
 
 
 def rule_anchor(rule_id: str) -> str:
@@ -143,25 +146,67 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_html(report: Report, title: str = "", checklist_url: str = CHECKLIST_URL) -> str:
-    """A self-contained, printable page (inline CSS, no scripts) a reviewer can read and sign."""
+def seoul_when(moment: datetime) -> str:
+    """``2026년 12월 8일 (화) 오후 3:00`` in Seoul time: how the product writes a date and time everywhere."""
+    local = (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).astimezone(_SEOUL)
+    half = "오전" if local.hour < 12 else "오후"
+    return (
+        f"{local.year}년 {local.month}월 {local.day}일 ({_WEEKDAYS_KO[local.weekday()]}) "
+        f"{half} {local.hour % 12 or 12}:{local.minute:02d}"
+    )
+
+
+def _place(finding: Finding, nodes: Mapping[str, NodeName]) -> tuple[str, str]:
+    """What the reviewer reads as the finding's place (the node's name) and the small print under it (id, field)."""
+    # the flagged words are quoted beside the message: offsets into the field would only be noise here
+    small = " · ".join(part for part in (finding.node, finding.field) if part)
+    if finding.node is None:
+        return "워크플로 전체 / whole workflow", small
+    named = nodes.get(finding.node)
+    return (named.name if named is not None else finding.node), small
+
+
+def render_html(
+    report: Report,
+    title: str = "",
+    checklist_url: str = CHECKLIST_URL,
+    doc: Mapping[str, Any] | None = None,
+    signoff: Mapping[str, Any] | None = None,
+) -> str:
+    """A self-contained, printable page (inline CSS, no scripts) a reviewer can read and sign.
+
+    With the workflow ``doc`` each node is named as in the editor (id in small print) and findings follow the
+    flow's node order within each severity; ``signoff`` (``signed_by_name``, ``signed_at`` ISO, ``approval_number``)
+    fills the sign-off block of a document already signed."""
     template = _environment().get_template("report.html.j2")
-    rows = [
-        {
-            "finding": f,
-            "severity_label": _SEVERITY_KO[f.severity],
-            "where": _where(f),
-            "href": f"{checklist_url}#{rule_anchor(f.rule)}",
+    nodes = node_names(doc) if doc is not None else {}
+    rows = []
+    for f in reading_order(report.findings, nodes):
+        name, small = _place(f, nodes)
+        rows.append(
+            {
+                "finding": f,
+                "severity_label": _SEVERITY_KO[f.severity],
+                "node_name": name,
+                "where": small,
+                "href": f"{checklist_url}#{rule_anchor(f.rule)}",
+            }
+        )
+    signed = None
+    if signoff is not None:
+        signed = {
+            "name": signoff.get("signed_by_name") or signoff.get("reviewer_name") or "",
+            "at": seoul_when(datetime.fromisoformat(str(signoff["signed_at"]))),
+            "approval_number": signoff.get("approval_number") or "",
         }
-        for f in report.findings
-    ]
     return template.render(
         title=title or "워크플로 / workflow",
         rows=rows,
         report=report,
         rejected=report.rejected_suppressions,
-        generated=datetime.now(ZoneInfo("Asia/Seoul")).strftime("%Y-%m-%d %H:%M (서울 / Seoul)"),
+        generated=f"{seoul_when(datetime.now(_SEOUL))} (서울 / Seoul)",
         checklist_url=checklist_url,
+        signed=signed,
     )
 
 
@@ -171,7 +216,10 @@ def render(
     title: str = "",
     artifact_uri: str = "workflow.json",
     checklist_url: str = CHECKLIST_URL,
+    doc: Mapping[str, Any] | None = None,
+    signoff: Mapping[str, Any] | None = None,
 ) -> str:
+    """The report in ``fmt``; ``doc`` and ``signoff`` are read by the HTML page only (see :func:`render_html`)."""
     if fmt == "json":
         return render_json(report) + "\n"
     if fmt == "text":
@@ -179,5 +227,5 @@ def render(
     if fmt == "sarif":
         return json.dumps(render_sarif(report, artifact_uri), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
-        return render_html(report, title, checklist_url)
+        return render_html(report, title, checklist_url, doc, signoff)
     raise ValueError(f"알 수 없는 형식: {fmt} / unknown format (json, text, sarif, html)")

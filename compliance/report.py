@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .findings import SEVERITY_ORDER, Finding, Suppression, rule_catalogue
+from .workflow_doc import read_nodes
 
 SuppressionInput = Suppression | Mapping[str, Any]
 
@@ -62,6 +63,61 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
             f.field or "",
             f.start if f.start is not None else -1,
             SEVERITY_ORDER[f.severity],
+            f.rule,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class NodeName:
+    """How a report names a node to a reviewer: the name the manager gave it, else its type's label; the id
+    (what the file says) is shown beside it in small print."""
+
+    id: str
+    name: str
+    index: int  # the node's place in the document: the order a reviewer reads the flow in
+
+
+def node_names(doc: Mapping[str, Any]) -> dict[str, NodeName]:
+    """Each node of ``doc`` by id, named as the editor names it (``label``, else "문자 보내기 / Send SMS")."""
+    from nodes.registry import get_node_type  # the node catalogue loads only when a report names nodes
+
+    out: dict[str, NodeName] = {}
+    raw_nodes = doc.get("nodes")
+    raw_by_id = {
+        raw["id"]: raw for raw in (raw_nodes if isinstance(raw_nodes, list) else []) if isinstance(raw, Mapping)
+    }
+    for node in read_nodes(doc):
+        label = raw_by_id.get(node.id, {}).get("label")
+        if isinstance(label, str) and label.strip():
+            name = label.strip()
+        else:
+            node_type = get_node_type(node.type)
+            name = f"{node_type.label['ko']} / {node_type.label['en']}" if node_type is not None else node.id
+        out[node.id] = NodeName(node.id, name, node.index)
+    return out
+
+
+def reading_order(findings: Iterable[Finding], nodes: Mapping[str, NodeName] | None = None) -> list[Finding]:
+    """Findings as a reviewer reads them: errors first, then warnings, then notes; within a severity in the
+    order of the flow's nodes (findings about the whole workflow after them), then by place in the text."""
+    known = nodes or {}
+    after = 1 + max((n.index for n in known.values()), default=0)
+
+    def place(f: Finding) -> int:
+        if f.node is None:
+            return after + 1
+        entry = known.get(f.node)
+        return entry.index if entry is not None else after
+
+    return sorted(
+        findings,
+        key=lambda f: (
+            SEVERITY_ORDER[f.severity],
+            place(f),
+            f.node or "",
+            f.field or "",
+            f.start if f.start is not None else -1,
             f.rule,
         ),
     )

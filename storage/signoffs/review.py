@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from compliance.report import Report
+from compliance.report import Report, node_names, reading_order
 from compliance.workflow_doc import read_nodes
 from nodes.registry import get_node_type
 from storage.accounts.names import actor_names
@@ -36,19 +36,24 @@ def _field_values(params: Any, patterns: tuple[str, ...]) -> list[tuple[str, str
     return list(text_values(params if isinstance(params, dict) else {}, patterns))
 
 
+async def signoff_of(session: AsyncSession, workflow_id: int, doc: dict[str, Any]) -> dict[str, Any] | None:
+    """Who signed off this exact document and when (the latest sign-off of its checksum), or None."""
+    signoff = await signed(session, workflow_id, service.canonical_checksum(doc))
+    if signoff is None:
+        return None
+    names = await actor_names(session, [signoff.signed_by])
+    return {
+        "reviewer_name": signoff.reviewer_name,
+        "signed_by_name": names.get(signoff.signed_by or "", signoff.reviewer_name),
+        "signed_at": signoff.signed_at.isoformat(),
+        "approval_number": signoff.approval_number,
+    }
+
+
 async def review_status(session: AsyncSession, workflow: Workflow) -> tuple[ReviewStatus, dict[str, Any] | None]:
     """The workflow's review status and the sign-off of its current document (None when unsigned)."""
     checksum = service.canonical_checksum(workflow.document)
-    signoff = await signed(session, workflow.id, checksum)
-    signed_view = None
-    if signoff is not None:
-        names = await actor_names(session, [signoff.signed_by])
-        signed_view = {
-            "reviewer_name": signoff.reviewer_name,
-            "signed_by_name": names.get(signoff.signed_by or "", signoff.reviewer_name),
-            "signed_at": signoff.signed_at.isoformat(),
-            "approval_number": signoff.approval_number,
-        }
+    signed_view = await signoff_of(session, workflow.id, workflow.document)
     versions = await service.list_versions(session, workflow.id)
     live = next((v for v in versions if v.version == workflow.published_version), None)
     if workflow.status == "archived":
@@ -65,7 +70,8 @@ async def review_status(session: AsyncSession, workflow: Workflow) -> tuple[Revi
 def _messages(doc: dict[str, Any], report: Report, catalogue: Any) -> list[dict[str, Any]]:
     """Each text a patient would read, node by node, with the findings that point into it."""
     by_place: dict[tuple[str | None, str | None], list[dict[str, Any]]] = {}
-    for finding in report.findings:
+    # errors first, then warnings, then notes (then by place): what blocks publishing is read first
+    for finding in reading_order(report.findings, node_names(doc)):
         # with the suggested rewrite: the reviewer sees what the editor would offer (issue 17)
         by_place.setdefault((finding.node, finding.field), []).append(finding.to_dict(with_suggestion=True))
     out: list[dict[str, Any]] = []
@@ -123,7 +129,9 @@ async def review(session: AsyncSession, clinic_id: int, workflow_id: int) -> dic
         "errors": report.errors,
         "warnings": report.warnings,
         "messages": messages,
-        "other_findings": [f.to_dict() for f in report.findings if (f.node, f.field) not in placed],
+        "other_findings": [
+            f.to_dict() for f in reading_order(report.findings, node_names(doc)) if (f.node, f.field) not in placed
+        ],
         "report_url": f"/api/workflows/{workflow.id}/lint?format=html",
     }
 

@@ -99,7 +99,7 @@ async def sign_off(session: AsyncSession, caller: Caller, workflow_id: int, body
             [
                 Problem(
                     "approval_number_required",
-                    "광고가 포함된 워크플로는 의료광고 심의번호가 필요합니다 (심의 대상이 아니면 note에 사유를 적으세요) / "
+                    "광고가 포함된 워크플로는 의료광고 심의번호가 필요합니다 (심의 대상이 아니면 메모에 그 사유를 적으세요) / "
                     "an advertising workflow needs the pre-review approval number, or a note saying why none is needed",
                     path="/approval_number",
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,13 @@ def book(base_url: str, external_id: str, patient: dict[str, str], appointment: 
     }
     answer = httpx.post(f"{base_url}/api/events", json=event, timeout=10, headers=api_headers())
     assert answer.status_code in (200, 201), answer.text
+
+
+def korean_when(day: date, hour: int, minute: int = 0) -> str:
+    """How every page writes a Seoul date and time: ``2026년 12월 8일 (화) 오후 3:30`` (builder_ui/src/i18n/dates.ts)."""
+    half = "오전" if hour < 12 else "오후"
+    weekday = "월화수목금토일"[day.weekday()]
+    return f"{day.year}년 {day.month}월 {day.day}일 ({weekday}) {half} {hour % 12 or 12}:{minute:02d}"
 
 
 def logged_in_context(browser: Browser, base_url: str, width: int, height: int) -> BrowserContext:

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import Page
+from tests.browser.helpers import Page, korean_when
 from tests.support.documents import example
 from tests.support.server import api_headers
 
@@ -72,13 +72,17 @@ def test_booking_an_appointment_starts_the_d1_reminder(page: Page, published: di
     expect(panel).to_contain_text("라식 · 이원장")
     panel.get_by_test_id("reschedule-at").fill(f"{day.isoformat()}T15:30")
     panel.get_by_test_id("reschedule-save").click()
-    expect(panel).to_contain_text(f"{day.isoformat()} 15:30")
+    expect(panel.get_by_test_id("appointment-when")).to_have_text(korean_when(day, 15, 30))
     expect(panel).to_contain_text("예약 변경")
     panel.get_by_test_id("appointment-close").click()
     # And the week view shows it on its day; the patient is found again by phone for a second booking
     page.get_by_test_id("book-day-input").fill(day.isoformat())
     page.get_by_test_id("view-week").click()
     expect(page.get_by_test_id(f"week-day-{day.isoformat()}")).to_contain_text("라식")
+    # (the week's column heads and the times are written the Korean way: "12월 8일 (화)", "오후 3:30")
+    heading = f"{day.month}월 {day.day}일 ({'월화수목금토일'[day.weekday()]})"
+    expect(page.get_by_test_id(f"week-day-{day.isoformat()}").locator("h4")).to_have_text(heading)
+    expect(page.get_by_test_id(f"week-day-{day.isoformat()}")).to_contain_text("오후 3:30")
     page.get_by_test_id("new-appointment-open").click()
     page.get_by_test_id("patient-query").fill("010-3100-2200")
     page.get_by_test_id("patient-search").click()

@@ -22,7 +22,6 @@ from tests.support.server import api_headers
 pytestmark = pytest.mark.browser
 
 TRIGGER, WAIT, ALIMTALK, STAFF = "trigger_appointment_booked_1", "wait_until_1", "send_alimtalk_1", "notify_staff_1"
-WEEKDAY_DATE = re.compile(r"\d+월 \d+일\([일월화수목금토]\) \d\d:\d\d")
 SESSION_SECONDS = 120
 
 
@@ -142,7 +141,7 @@ def test_two_minute_editing_session_through_every_story_has_no_console_errors(
     page.get_by_test_id("preview-starts-at").fill("2026-12-09T10:00")
     page.get_by_test_id("run-preview").click()
     item = page.get_by_test_id("timeline-item").first
-    expect(item).to_contain_text("12월 8일(화) 18:00")
+    expect(item).to_contain_text("12월 8일 (화) 오후 6:00")
     expect(page.get_by_test_id("timeline-failover").first).to_contain_text("문자로")
     snap(page, tmp_path, "3-preview")
 

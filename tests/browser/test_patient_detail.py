@@ -13,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import Page
+from tests.browser.helpers import Page, korean_when
 from tests.support.server import api_headers
 
 pytestmark = pytest.mark.browser
@@ -78,7 +78,7 @@ def test_staff_opens_a_patient_revokes_marketing_and_sees_the_history_grow(page:
     # Then it takes its place in the ledger by the date it happened, with the guardian
     expect(history).to_have_count(3)
     entry = history.filter(has_text="한엄마 (모)")
-    expect(entry).to_contain_text(f"{yesterday.year}. {yesterday.month}. {yesterday.day}.")
+    expect(entry).to_contain_text(korean_when(yesterday.date(), 9, 30))
     expect(entry).to_contain_text("야간 광고 동의")
 
     # When the patient opts out of every message

@@ -113,3 +113,15 @@ def test_a_row_error_shows_in_the_chosen_language_only(page: Page, tmp_path: Pat
     page.get_by_test_id("lang-switch").click()
     expect(error).to_contain_text("3행에 CP949로 읽을 수 없는 바이트가 있어 건너뜁니다")
     expect(error).not_to_contain_text("not valid CP949")
+
+
+def test_a_file_with_only_the_headings_says_there_is_nothing_to_import(page: Page, tmp_path: Path) -> None:
+    # Given an EMR export saved before any patient was selected: the heading line and nothing else
+    path = tmp_path / "headings-only.csv"
+    path.write_bytes((HEADER + "\r\n").encode("cp949"))
+    page.goto("/patients")
+    # When it is chosen
+    page.get_by_test_id("import-file").set_input_files(str(path))
+    # Then the preview says in words that there are no patient rows, and there is nothing to confirm
+    expect(page.get_by_test_id("import-no-rows")).to_contain_text("파일에 환자 행이 없습니다")
+    expect(page.get_by_test_id("import-confirm")).to_be_disabled()

@@ -47,7 +47,7 @@ def test_preview_on_an_imported_patient_with_real_dates_failover_and_same_day(pa
 
     # Then the reminder goes the evening before, dated with its weekday, to this patient, with its failover
     item = page.get_by_test_id("timeline-item").first
-    expect(item).to_contain_text("12월 8일(화) 18:00")
+    expect(item).to_contain_text("12월 8일 (화) 오후 6:00")
     expect(item).to_contain_text("박서준")
     expect(page.get_by_test_id("timeline-failover").first).to_contain_text("문자로")
 
@@ -56,7 +56,7 @@ def test_preview_on_an_imported_patient_with_real_dates_failover_and_same_day(pa
     page.get_by_test_id("preview-same-day").click()
     expect(page.get_by_test_id("preview-same-day-note")).to_be_visible()
     page.get_by_test_id("run-preview").click()
-    expect(page.get_by_test_id("timeline-panel")).to_contain_text("12월 9일(수) 07:00")
+    expect(page.get_by_test_id("timeline-panel")).to_contain_text("12월 9일 (수) 오전 7:00")
 
 
 def _completed(base_url: str, n: int, name: str, procedure: str) -> None:
@@ -109,7 +109,7 @@ def test_campaign_preview_shows_whom_it_would_enrol_and_what_each_gets(page: Pag
 
     # Then the next firing (Monday 7 December 10:00) would enrol the two ptosis patients, masked
     enrolments = page.get_by_test_id("campaign-enrolments")
-    expect(page.get_by_test_id("campaign-fires-at")).to_contain_text("12월 7일(월) 10:00")
+    expect(page.get_by_test_id("campaign-fires-at")).to_contain_text("12월 7일 (월) 오전 10:00")
     expect(page.get_by_test_id("campaign-fires-at")).to_contain_text("2명")
     patients = enrolments.get_by_test_id("campaign-patient")
     expect(patients).to_have_count(2)
@@ -118,7 +118,7 @@ def test_campaign_preview_shows_whom_it_would_enrol_and_what_each_gets(page: Pag
     expect(enrolments).not_to_contain_text("한*우")
     # And each gets the AlimTalk on that Monday, with the SMS failover said under it
     first = patients.nth(0)
-    expect(first.get_by_test_id("timeline-date")).to_contain_text("12월 7일(월) 10:00")
+    expect(first.get_by_test_id("timeline-date")).to_contain_text("12월 7일 (월) 오전 10:00")
     expect(first.get_by_test_id("timeline-item")).to_contain_text("정*윤님")
     expect(first.get_by_test_id("timeline-failover")).to_contain_text("문자로")
     # (the SMS as it would go to this patient, rendered and masked, not the node's {{ }} template)

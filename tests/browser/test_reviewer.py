@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.sync_api import expect
@@ -50,6 +52,7 @@ def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, bas
     expect(message).to_contain_text("생생한 치료 후기를 확인하세요")
     expect(message).to_contain_text("MSA-TESTIMONIAL")
     expect(message.get_by_test_id("lint-mark").first).to_be_visible()
+    expect(message.get_by_test_id("review-citation").first).to_contain_text("의료법 제56조")  # the law, under it
     expect(page.get_by_test_id("review-report-link")).to_have_attribute(
         "href", f"/api/workflows/{flawed}/lint?format=html"
     )
@@ -59,13 +62,26 @@ def test_reviewer_sees_the_report_and_signs_off_a_clean_workflow(page: Page, bas
     expect(page.get_by_test_id("signoff-reviewer")).to_contain_text("브라우저 관리자")
     page.get_by_test_id("signoff-submit").click()
     expect(page.get_by_test_id("signoff-errors")).to_be_visible()
+    expect(page.get_by_test_id("signoff-blocked")).to_contain_text("오류가 남아 있어 서명할 수 없습니다")
+    # (the error names the message as the reviewer reads it above, not by the node's id "promo")
+    expect(page.get_by_test_id("signoff-errors")).to_contain_text("문자 보내기: ")
+    expect(page.get_by_test_id("signoff-errors")).not_to_contain_text("promo")
 
     # When the clean one is signed off, the sign-off is listed under the person's name and the status says so
     page.goto(f"/reviewer/{clean}")
     expect(page.get_by_test_id("review-detail")).to_be_visible()
     page.get_by_test_id("signoff-submit").click()
-    expect(page.get_by_test_id("signoff-history")).to_contain_text("브라우저 관리자")
     expect(page.get_by_test_id(f"review-row-{clean}")).to_contain_text("서명됨")
+    # And the form closes: what remains says who signed and when, in the Korean date format
+    expect(page.get_by_test_id("signoff-submit")).to_have_count(0)
+    signed = page.get_by_test_id("signoff-signed-by")
+    expect(signed).to_contain_text("브라우저 관리자님이 서명했습니다")
+    expect(signed).to_have_text(re.compile(r"\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) 오[전후] \d{1,2}:\d\d"))
+    # (a deliberate second sign-off opens the form again, and cancelling closes it)
+    page.get_by_test_id("signoff-again").click()
+    expect(page.get_by_test_id("signoff-submit")).to_be_visible()
+    page.get_by_test_id("signoff-cancel").click()
+    expect(page.get_by_test_id("signoff-signed")).to_be_visible()
 
 
 DISCOUNT = workflow(

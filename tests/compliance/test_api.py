@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,10 @@ async def test_signoff_is_kept_with_the_published_version(lint_client: Client) -
     assert (await lint_client.post(f"/api/workflows/{wid}/publish")).status_code == 201
     published_lint = await lint_client.get(f"/api/workflows/{wid}/lint?version=1&format=html")
     assert published_lint.status_code == 200 and "<html" in published_lint.text
+    # the exported report says who signed this document, when (Korean date) and the approval number
+    assert 'id="signed"' in published_lint.text and "manager 사용자" in published_lint.text
+    assert "제2026-1234호" in published_lint.text
+    assert re.search(r"\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) 오[전후] \d{1,2}:\d\d", published_lint.text)
     assert (await lint_client.get(f"/api/workflows/{wid}/lint?version=7")).status_code == 404
     [signoff] = (await lint_client.get(f"/api/workflows/{wid}/signoffs")).json()["signoffs"]
     # issue 15: the reviewer is the logged-in user (tests/support/login.py names them "<role> 사용자"), not a typed name
@@ -107,6 +112,12 @@ async def test_signoff_is_kept_with_the_published_version(lint_client: Client) -
         "manager 사용자",
         "제2026-1234호",
     )
+
+
+async def test_an_unsigned_reports_sign_off_block_is_left_blank(lint_client: Client) -> None:
+    wid = await _import(lint_client, CAMPAIGN)
+    html = (await lint_client.get(f"/api/workflows/{wid}/lint?format=html")).text
+    assert 'id="signed"' not in html and "검토자 서명 <span" in html
 
 
 async def test_signoff_refused_with_errors_and_suppressions_need_reasons(lint_client: Client) -> None:

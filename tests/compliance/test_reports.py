@@ -102,6 +102,46 @@ def test_html_report_lists_exactly_the_expected_findings() -> None:
     assert {(rule, node) for rule, node, severity in rows if severity != "info"} == EXPECTED
 
 
+def test_html_report_names_nodes_and_reads_errors_first() -> None:
+    import re
+
+    # Given the bad workflow whose SMS the manager named, linted with its document at hand
+    doc = json.loads(BAD.read_text("utf-8"))
+    [sms] = [n for n in doc["nodes"] if n["id"] == "sms_ad"]
+    sms["label"] = "할인 문자"
+    html = render(lint_workflow(doc), "html", title="bad", doc=doc)
+    rows = re.findall(r'data-node="([^"]*)" data-severity="(\w+)"', html)
+    # Then errors come first, then warnings, then notes; within a severity in the order of the flow's nodes
+    order = {n["id"]: i for i, n in enumerate(doc["nodes"])}
+    keys = [({"error": 0, "warning": 1, "info": 2}[sev], order.get(node, len(order))) for node, sev in rows]
+    assert keys == sorted(keys) and keys[0][0] == 0 and keys[-1][0] == 2
+    # And a node is named as in the editor (its name, else its type's label), its id in small print
+    assert '<span class="node-name">할인 문자</span><small class="where">sms_ad · /params/text' in html
+    assert '<span class="node-name">알림톡 보내기 / Send AlimTalk</span><small class="where">promo' in html
+    assert "node sms_ad" not in html
+
+
+def test_reading_order_puts_whole_workflow_findings_after_the_nodes() -> None:
+    from compliance.findings import Finding
+    from compliance.report import node_names, reading_order
+
+    doc = {"nodes": [{"id": "b", "type": "send.sms"}, {"id": "a", "type": "send.sms", "label": "둘째"}]}
+    made = [
+        Finding("X", "warning", None, None, "m", "c", node="b"),
+        Finding("X", "error", None, None, "m", "c", node=None),
+        Finding("X", "error", None, None, "m", "c", node="a"),
+        Finding("X", "error", None, None, "m", "c", node="b"),
+    ]
+    names = node_names(doc)
+    assert names["a"].name == "둘째" and names["b"].name == "문자 보내기 / Send SMS"
+    assert [(f.severity, f.node) for f in reading_order(made, names)] == [
+        ("error", "b"),
+        ("error", "a"),
+        ("error", None),
+        ("warning", "b"),
+    ]
+
+
 def test_lint_writes_html_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     assert run_cli(["lint", str(BAD), "--format", "html", "-o", str(out)]) == 1

@@ -21,6 +21,10 @@ ALL_FAMILIES = {"testimonial", "comparison", "inducement", "guarantee", "safety"
 
 PAIR_TOPICS = frozenset({"compare", "rundown", "review", "celeb", "media", "student", "refund", "story", "offer", "best",
                          "clean"})  # fmt: skip
+C_TOPICS = frozenset({"safety", "title", "risk", "offer", "student", "first", "info", "clean"})
+D_TOPICS = frozenset(ALL_FAMILIES - {"transmission", "mixed"} | {"form"})  # "form": the advertisement's form
+E_TOPICS = frozenset({"testimonial", "compare", "induce", "guarantee", "safety", "celeb", "english", "health", "purpose",
+                      "form", "other", "clean"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,13 @@ WRITERS = {
     # rewards, a doctor on television, disparagement, students, refunds …); they decided the corpus conventions
     "s20a": Writer(("writer_s20_a",), "w20a", PAIR_TOPICS, (0.26, 0.34), 150, PAIR_TOPICS, True),
     "s20b": Writer(("writer_s20_b",), "w20b", PAIR_TOPICS, (0.24, 0.32), 160, PAIR_TOPICS, True),
+    # session 21, blind as above: writerC on the families least sure (safety claims, titles, risk notices, offers,
+    # students, first/only, informational drift); writerD (eye, plastic, skin, dental: the everyday messages) and
+    # writerE (orthopaedics, Korean medicine, women's, ENT, check-ups, hair; many innocent ad-looking words) like the
+    # hidden corpus, asked for one rule per violating line
+    "s21c": Writer(("writer_s21_c",), "w21c", C_TOPICS, (0.33, 0.42), 155, C_TOPICS, True),
+    "s21d": Writer(("writer_s21_d",), "w21d", D_TOPICS, (0.34, 0.43), 160, D_TOPICS),
+    "s21e": Writer(("writer_s21_e",), "w21e", E_TOPICS, (0.33, 0.42), 160, E_TOPICS),
 }  # fmt: skip
 
 

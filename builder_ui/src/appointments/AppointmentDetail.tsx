@@ -82,6 +82,7 @@ export function AppointmentPanel({
   onChanged: () => void;
 }) {
   const s = useS();
+  const { lang } = useLang();
   const [tick, setTick] = useState(0);
   const [loaded] = useLoad(() => bookApi.get(id), [id, tick]);
   const [error, setError] = useState<unknown>(null);
@@ -123,7 +124,7 @@ export function AppointmentPanel({
               {detail.patient.phone} <StatusPill status={detail.status} />
             </p>
             <p>
-              {detail.starts_at?.slice(0, 16).replace("T", " ")} · {detail.procedure_name ?? "—"}
+              <span data-testid="appointment-when">{formatTime(detail.starts_at, lang)}</span> · {detail.procedure_name ?? "—"}
               {detail.doctor ? ` · ${detail.doctor}` : ""}
             </p>
             {detail.procedure_unknown && (

@@ -1,6 +1,8 @@
 // The appointment book (예약): day and week views and a list with filters (doctor, procedure, status);
 // new appointments, the EMR reservation import, and each appointment's panel with its runs and messages.
 import { useEffect, useState } from "react";
+import { useLang } from "../i18n";
+import { formatDay } from "../i18n/dates";
 import { LoadView, useLoad } from "../panels/common";
 import { useRoute } from "../store/router";
 import { bookApi, type Catalogue, type Filters } from "./api";
@@ -25,6 +27,7 @@ function range(mode: Mode, day: string): [string, string] {
 
 export function AppointmentsPage() {
   const s = useS();
+  const { lang } = useLang();
   const navigate = useRoute((r) => r.navigate);
   const [mode, setMode] = useState<Mode>("day");
   const [day, setDay] = useState(seoulToday());
@@ -134,8 +137,8 @@ export function AppointmentsPage() {
             </option>
           ))}
         </select>
-        <span className="small muted">
-          {from} ~ {to}
+        <span className="small muted" data-testid="book-range">
+          {from === to ? formatDay(from, lang) : `${formatDay(from, lang)} ~ ${formatDay(to, lang)}`}
         </span>
       </div>
       <LoadView loaded={loaded} what={s("title")}>

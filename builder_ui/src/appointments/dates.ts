@@ -15,25 +15,14 @@ export function weekStart(day: string): string {
   return addDays(day, -((weekday + 6) % 7));
 }
 
-/** "2026-12-08T14:30:00+09:00" → the Seoul day and HH:MM (the server answers in Seoul time). */
+/** "2026-12-08T14:30:00+09:00" → the Seoul day (the server answers in Seoul time). How a day or time is shown to
+ * people is i18n/dates.ts. */
 export function dayOf(iso: string | null): string {
   return iso ? iso.slice(0, 10) : "";
 }
 
-export function timeOf(iso: string | null): string {
-  return iso ? iso.slice(11, 16) : "";
-}
 
 /** The value of a datetime-local input (Seoul wall clock) for an ISO time. */
 export function localInput(iso: string | null): string {
   return iso ? iso.slice(0, 16) : "";
-}
-
-export function weekdayLabel(day: string, lang: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(lang === "en" ? "en-GB" : "ko-KR", {
-    timeZone: "UTC",
-    weekday: "short",
-    month: "numeric",
-    day: "numeric",
-  });
 }

@@ -1,7 +1,8 @@
 // The three ways to look at the book: one day, one week, a list. A click opens the appointment.
 import { useLang } from "../i18n";
 import type { Appointment } from "./api";
-import { addDays, dayOf, seoulToday, timeOf, weekdayLabel } from "./dates";
+import { formatClock, formatDateTime, formatDay } from "../i18n/dates";
+import { addDays, dayOf, seoulToday } from "./dates";
 import { useS } from "./strings";
 
 type Open = (id: number) => void;
@@ -17,10 +18,11 @@ export function StatusPill({ status }: { status: Appointment["status"] }) {
 
 function Card({ appointment, open, withTime = true }: { appointment: Appointment; open: Open; withTime?: boolean }) {
   const s = useS();
+  const { lang } = useLang();
   const a = appointment;
   return (
     <button className={`appt status-${a.status}`} onClick={() => open(a.id)} data-testid={`appointment-${a.id}`}>
-      {withTime && <strong>{timeOf(a.starts_at)}</strong>}
+      {withTime && <strong>{formatClock(a.starts_at, lang)}</strong>}
       <span>
         {a.patient.name} <span className="muted small">{a.patient.chart_no ?? ""}</span>
         <br />
@@ -68,7 +70,7 @@ export function WeekView({ first, appointments, open }: { first: string; appoint
     <div className="week" data-testid="book-week">
       {days.map((day) => (
         <section key={day} className={`week-day ${day === today ? "today" : ""}`} data-testid={`week-day-${day}`}>
-          <h4>{weekdayLabel(day, lang)}</h4>
+          <h4>{formatDay(day, lang, false)}</h4>
           {appointments
             .filter((a) => dayOf(a.starts_at) === day)
             .map((a) => (
@@ -82,6 +84,7 @@ export function WeekView({ first, appointments, open }: { first: string; appoint
 
 export function ListView({ appointments, open }: { appointments: Appointment[]; open: Open }) {
   const s = useS();
+  const { lang } = useLang();
   if (appointments.length === 0) return <p className="muted">{s("none")}</p>;
   return (
     <table className="table" data-testid="book-list">
@@ -100,9 +103,7 @@ export function ListView({ appointments, open }: { appointments: Appointment[]; 
       <tbody>
         {appointments.map((a) => (
           <tr key={a.id} onClick={() => open(a.id)} data-testid={`appointment-row-${a.id}`} style={{ cursor: "pointer" }}>
-            <td>
-              {dayOf(a.starts_at)} {timeOf(a.starts_at)}
-            </td>
+            <td className="nowrap">{formatDateTime(a.starts_at, lang)}</td>
             <td>
               {a.patient.name} <span className="muted small">{a.patient.chart_no ?? ""}</span>
             </td>

@@ -156,6 +156,11 @@ export function PatientImport({ onImported }: { onImported: () => void }) {
             />
           )}
           <RowErrors report={state.report} bad={state.read?.bad_values} />
+          {state.report.rows === 0 && (
+            <p className="notice" data-testid="import-no-rows">
+              {t("patients.importNoRows")}
+            </p>
+          )}
           <div className="row">
             <button
               className="primary"

@@ -67,6 +67,11 @@ function Messages({ review }: { review: WorkflowReview }) {
               {m.findings.map((f, i) => (
                 <li key={i} className={`sev-${f.severity}`}>
                   <code>{f.rule}</code> {pickLanguage(f.message, lang)}
+                  {f.citation && (
+                    <div className="citation small muted" data-testid="review-citation">
+                      <Icon name="book" /> {f.citation}
+                    </div>
+                  )}
                   {f.suggestion && (
                     <div className="suggestion small" data-testid="review-suggestion" data-kind={f.suggestion.kind}>
                       <Icon name="idea" /> {pickLanguage(f.suggestion.message, lang)}
@@ -93,6 +98,11 @@ function Messages({ review }: { review: WorkflowReview }) {
               <li key={i} className={`sev-${f.severity}`}>
                 <code>{f.rule}</code> {f.node && <strong data-testid="review-finding-node">{nodeName(f.node)}</strong>}{" "}
                 {pickLanguage(f.message, lang)}
+                {f.citation && (
+                  <div className="citation small muted" data-testid="review-citation">
+                    <Icon name="book" /> {f.citation}
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -141,6 +151,7 @@ function ReviewView({ id, onSigned }: { id: string; onSigned: () => void }) {
           {canSign && (
             <SignoffForm
               id={id}
+              signed={review.signoff}
               onSigned={() => {
                 reload();
                 onSigned();

@@ -4,6 +4,7 @@ import { ApiError, NotAvailableError } from "../api/client";
 import { type Translate, useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
 import { Icon } from "../icons/Icon";
+import { formatDateTime } from "../i18n/dates";
 
 export function NotAvailable({ what }: { what: string }) {
   const t = useT();
@@ -17,11 +18,17 @@ export function NotAvailable({ what }: { what: string }) {
 
 /** A request's error as sentences (the server's Korean messages when it sent problems). ``fields``: a form's
 labels by the JSON pointer of the body field they fill, so a problem says which input it is about. */
-export function errorMessages(error: unknown, t: Translate, fields: Record<string, string> = {}): string[] {
+export function errorMessages(
+  error: unknown,
+  t: Translate,
+  fields: Record<string, string> = {},
+  nodeName?: (node: string) => string,
+): string[] {
   if (error instanceof ApiError) {
     const lang = useLang.getState().lang;
     return error.problems.map((p) => {
-      const where = p.node ?? (p.path ? fields[p.path] : undefined);
+      // a node by the name people gave it when the caller knows it ("봄맞이 광고 문자", not "sms_1")
+      const where = (p.node ? (nodeName?.(p.node) ?? p.node) : undefined) ?? (p.path ? fields[p.path] : undefined);
       const message = pickLanguage(p.message, lang);
       // The server may name the field itself ("환자 이름: 너무 깁니다"): then the form's label would say it twice
       const named = where !== undefined && message.toLowerCase().includes(where.toLowerCase());
@@ -36,16 +43,18 @@ export function ErrorList({
   error,
   testId = "error-list",
   fields,
+  nodeName,
 }: {
   error: unknown;
   testId?: string;
   fields?: Record<string, string>;
+  nodeName?: (node: string) => string;
 }) {
   const t = useT();
   if (!error) return null;
   return (
     <ul className="error-list" data-testid={testId} role="alert">
-      {errorMessages(error, t, fields).map((m, i) => (
+      {errorMessages(error, t, fields, nodeName).map((m, i) => (
         <li key={i}>{m}</li>
       ))}
     </ul>
@@ -81,9 +90,7 @@ export function LoadView<T>({ loaded, what, children }: { loaded: Loaded<T>; wha
   return <>{children(loaded.data)}</>;
 }
 
+/** A moment as every page writes it: "2026년 12월 8일 (화) 오후 3:00" (i18n/dates.ts). */
 export function formatTime(value: string | null | undefined, lang: string): string {
-  if (!value) return "";
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(lang === "en" ? "en-GB" : "ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" });
+  return formatDateTime(value, lang === "en" ? "en" : "ko");
 }

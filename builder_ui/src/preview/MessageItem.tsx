@@ -1,4 +1,4 @@
-// One message of a preview: which day after the start and when ("3일차 10:00", "12월 9일(화) 10:00"), the
+// One message of a preview: which day after the start and when ("3일차 10:00", "12월 9일 (수) 오전 10:00"), the
 // channel, the text, the node's name and, for AlimTalk, the SMS failover path (as the server rendered it for
 // a campaign's patient, else from the node's settings).
 import { memo } from "react";

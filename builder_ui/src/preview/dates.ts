@@ -1,38 +1,12 @@
-// Dates of the preview as a receptionist reads them: "12월 9일(화) 10:00" (Seoul), English "Tue, Dec 9 10:00".
+// The preview's dates: when a message of the preview goes out is written as everywhere else (i18n/dates.ts),
+// the year said only when it is not this one; and the Seoul wall-clock values of the preview case's inputs.
 import type { Lang } from "../i18n";
+import { formatDateTime } from "../i18n/dates";
 
-const WEEKDAYS_KO = ["일", "월", "화", "수", "목", "금", "토"];
-
-function seoulParts(at: string | Date) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: "Asia/Seoul",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(typeof at === "string" ? new Date(at) : at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return {
-    year: Number(get("year")),
-    month: Number(get("month")),
-    day: Number(get("day")),
-    weekday: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday")),
-    weekdayEn: get("weekday"),
-    time: `${get("hour")}:${get("minute")}`,
-  };
-}
-
-/** "12월 9일(화) 10:00" / "Tue, Dec 9 10:00", in Seoul time; another year than this one is said first
- * ("2027년 3월 15일(월) 10:00", a campaign's next spring firing). */
+/** "12월 9일 (수) 오전 10:00" / "Wed 9 Dec, 10:00 AM", in Seoul time; another year than this one is said first
+ * ("2027년 3월 15일 (월) 오전 10:00", a campaign's next spring firing). */
 export function calendarDate(at: string | Date, lang: Lang): string {
-  const p = seoulParts(at);
-  const otherYear = p.year !== seoulParts(new Date()).year;
-  if (lang === "ko") return `${otherYear ? `${p.year}년 ` : ""}${p.month}월 ${p.day}일(${WEEKDAYS_KO[p.weekday] ?? ""}) ${p.time}`;
-  const month = new Date(2000, p.month - 1, 1).toLocaleString("en-US", { month: "short" });
-  return `${p.weekdayEn}, ${month} ${p.day}${otherYear ? `, ${p.year}` : ""} ${p.time}`;
+  return formatDateTime(at, lang, { year: "other" });
 }
 
 /** A datetime-local value ("2026-12-09T10:00") read as Seoul time, as ISO 8601 with +09:00. */

@@ -5,7 +5,7 @@ import { api } from "../api/endpoints";
 import type { PatientSummary } from "../api/generated";
 import { useLang, useT } from "../i18n";
 import { pickLanguage } from "../i18n/bilingual";
-import { ErrorList } from "../panels/common";
+import { ErrorList, formatTime } from "../panels/common";
 import "../panels/patients.css";
 import "./starts.css";
 import { useRoute } from "../store/router";
@@ -137,7 +137,7 @@ function PreviewTable({ answer }: { answer: StartAnswer }) {
                 {first?.at && (
                   <>
                     <span className="small">
-                      {first.at.slice(0, 16).replace("T", " ")} · {t(`channel.${first.channel}`)} ·{" "}
+                      {formatTime(first.at, lang)} · {t(`channel.${first.channel}`)} ·{" "}
                       <span className={`badge ${first.decision === "send" ? "badge-ok" : "badge-warning"}`}>{s(first.decision ?? "send")}</span>
                     </span>
                     <div className="start-text">{first.text}</div>
