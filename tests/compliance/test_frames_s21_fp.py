@@ -402,3 +402,65 @@ def test_a_first_introduction_is_unverified_a_first_alone_superlative(text: str,
 )
 def test_the_yak_of_a_booking_is_no_medicine(text: str, present: bool) -> None:
     assert ("PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose", "rule", "present"),
+    [
+        # an anniversary that introduces a promotion vs the anniversary greeting alone (black list)
+        (
+            "[윤슬치과] 검진 안내: 개원 5주년을 맞아 새 진료실을 열었습니다. 이번 기회에 꼭 예약하세요.",
+            "alimtalk",
+            "informational",
+            "KAKAO-ALIMTALK-BLACKLIST",
+            False,
+        ),
+        (
+            "[윤슬치과] 홍길동님, 개원 5주년을 맞아 감사 인사 드립니다. 늘 건강하세요.",
+            "alimtalk",
+            "informational",
+            "KAKAO-ALIMTALK-BLACKLIST",
+            True,
+        ),
+        # a payment or receipt notice vs a discount on the receipt
+        (
+            "[해솔정형외과] 오늘 진료비 8,900원이 결제되었습니다. 진료비 세부내역서는 앱에서 내려받으실 수 있습니다.",
+            "alimtalk",
+            "informational",
+            "MSA-INDUCEMENT",
+            False,
+        ),
+        (
+            "[해솔정형외과] 진료비 8,900원이 결제되었습니다. 다음 방문 시 도수치료 20% 할인 쿠폰을 드립니다.",
+            "alimtalk",
+            "informational",
+            "MSA-INDUCEMENT",
+            True,
+        ),
+        # English: a service at no cost vs a free amenity
+        (
+            f"(광고) Haesol Orthopedics Complimentary X-ray review with every consultation in May. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-INDUCEMENT",
+            True,
+        ),
+        (
+            f"(광고) Haesol Orthopedics Parking is free of charge for patients. Results vary. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-INDUCEMENT",
+            False,
+        ),
+        # exam takers seen without waiting (no price)
+        (
+            f"(광고) 가람이비인후과 수험생은 대기 없이 바로 진료해 드립니다. {OPT}",
+            "friendtalk",
+            "advertising",
+            "MSA-STUDENT-LURE",
+            True,
+        ),
+    ],
+)
+def test_writer_s21_classes(text: str, channel: str, purpose: str, rule: str, present: bool) -> None:
+    assert (rule in rules_of(text, channel, purpose)) is present
