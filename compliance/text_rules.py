@@ -342,8 +342,8 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
         if rule in ("PROMO", "KAKAO-ALIMTALK-BLACKLIST") or (rule == "PII-HEALTH-IN-SMS" and entry.max_bytes is None):
             continue
         severity = None
-        if rule == "MSA-INDUCEMENT":  # the offer is already reported by its discount word: one finding
-            if any(f.rule == rule for f in findings):
+        if rule == "MSA-INDUCEMENT":  # the offer is already reported by its discount word (one its context keeps)
+            if any(f.rule == rule and context.withdrawn(rule, (f.start or 0, f.end or 0)) is None for f in findings):
                 continue
             severity = _frame_inducement_severity(norm, findings)
         findings.extend(_original_spans(norm, rule, _new_spans(findings, rule, spans), severity))
