@@ -70,7 +70,9 @@ def test_every_bench_text_same_after_the_other_settings() -> None:
 def test_cache_is_bounded() -> None:
     analysis.clear()
     for i in range(1_100):
-        lint_text(f"(광고) 새봄의원 {i}번째 안내: 이번 달 한정 무료 상담! 무료수신거부 080-123-4567", "sms", "advertising")
+        lint_text(
+            f"(광고) 새봄의원 {i}번째 안내: 이번 달 한정 무료 상담! 무료수신거부 080-123-4567", "sms", "advertising"
+        )
     assert analysis.cached() == 1_024  # the normalisation's bound: the oldest analyses are dropped
     long_text = "수술 후 관리 안내입니다. " * 400  # past a message's length: analysed afresh, never kept
     before = analysis.cached()
