@@ -131,6 +131,11 @@ def checked_rules() -> frozenset[str]:
     return frozenset(table.by_rule) | frozenset(table.scored_cues) | table.own_name_rules
 
 
+def sentence_spans(text: str) -> list[Span]:
+    """Every sentence of ``text`` as (start, end), in order (the sentences :func:`sentences` reads)."""
+    return [m.span() for m in _SENTENCE_RE.finditer(text)]
+
+
 def sentences(text: str, span: Span) -> Span:
     """The original-text region of the sentences of ``text`` that overlap ``span``."""
     start, end = span

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-from .context import _SENTENCE_RE, sentences
+from .context import sentence_spans, sentences
 from .findings import Finding, make_finding
 
 Span = tuple[int, int]
+Reach = Literal["sentence", "next", "adjacent"]
 
 # A celebrity or influencer named by role (RULES.md: "endorsement by celebrities or influencers"). A clinician who
 # appeared on a broadcast is none of these: that is MSA-ARTICLE-FORM ("방송 출연, TV에 나온").
@@ -41,7 +43,7 @@ class SentenceConvention:
     drop: str
     why: str
     unless: re.Pattern[str] | None = None
-    reach: str = "sentence"  # sentence | next | adjacent
+    reach: Reach = "sentence"
     reach_unless: re.Pattern[str] | None = None
 
 
@@ -115,7 +117,7 @@ def _sentence_conventions(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
 
     kept = {c.keep: [sentences(text, span) for span in _spans(findings, c.keep)] for c in active}
-    bounds = [m.span() for m in _SENTENCE_RE.finditer(text)] if any(c.reach != "sentence" for c in active) else []
+    bounds = sentence_spans(text) if any(c.reach != "sentence" for c in active) else []
 
     def redundant(finding: Finding) -> bool:
         conventions = [c for c in active if c.drop == finding.rule]
@@ -138,7 +140,7 @@ def _sentence_conventions(text: str, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not redundant(f)]
 
 
-def _neighbours(bounds: list[Span], kept: Span, other: Span, reach: str) -> bool:
+def _neighbours(bounds: list[Span], kept: Span, other: Span, reach: Reach) -> bool:
     """``other`` (a region of whole sentences) is the sentence right after ``kept`` ("next"), or right before or
     after it ("adjacent"); ``bounds``: the text's sentences in order."""
     firsts = [i for i, (a, b) in enumerate(bounds) if a < kept[1] and kept[0] < b]
