@@ -15,9 +15,9 @@ patient's result; "책임 집도" is an operation, not a promise; 배우자 is a
   glues away (the word boundaries of Latin script: the "ast" of "Plastic Surgery" is no AST value);
 
 unless an ``unless`` pattern is in the finding's sentence(s) (a real offer next to the factual one). A check may
-be limited to informational messages (``informational_only``), to AlimTalk (``alimtalk_only``) or to the
-scorer's findings (``scored_only``). ``negated`` checks withdraw a finding whose first predicate after it is
-negated (:func:`.negation.negated`: "수술 장면을 올리지 않습니다").
+be limited to informational messages (``informational_only``), to advertisements (``advertising_only``), to
+AlimTalk (``alimtalk_only``) or to the scorer's findings (``scored_only``). ``negated`` checks withdraw a finding
+whose first predicate after it is negated (:func:`.negation.negated`: "수술 장면을 올리지 않습니다").
 
 The scorer's second opinion (:mod:`.scorer`) is kept only where its sentence has a cue of the rule's family
 (``scored_cues``: a benefit for an inducement, another party for a comparison): a character n-gram model also
@@ -64,6 +64,7 @@ class Check:
     window: int = 0
     unless: re.Pattern[str] | None = None
     informational_only: bool = False
+    advertising_only: bool = False
     alimtalk_only: bool = False
     scored_only: bool = False
     negated: bool = False
@@ -99,6 +100,7 @@ def _table() -> _Table:
             window=int(entry.get("window", 0)),
             unless=_compile(entry["unless"]) if entry.get("unless") else None,
             informational_only=bool(entry.get("informational_only")),
+            advertising_only=bool(entry.get("advertising_only")),
             alimtalk_only=bool(entry.get("alimtalk_only")),
             scored_only=bool(entry.get("scored_only")),
             negated=bool(entry.get("negated")),
@@ -205,6 +207,8 @@ class Context:
             region, sentence, (a, b) = self.analysis.memo(("context sentence", span), lambda: self._sentence(span))
         for check in checks:
             if (check.informational_only and not self.informational) or (check.alimtalk_only and not self.alimtalk):
+                continue
+            if check.advertising_only and self.informational:
                 continue
             if check.scored_only and not scored:
                 continue
