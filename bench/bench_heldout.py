@@ -24,6 +24,8 @@ per family and per rule id.
   made the same way by another writer from other public pages (``lint.independent7_*``, the same figures).
 - ``independent8_heldout`` (compliance/corpus/independent8_heldout.jsonl, session 21): an eighth independent set,
   made the same way by another writer from other public pages (``lint.independent8_*``, the same figures).
+- ``independent9_heldout`` (compliance/corpus/independent9_heldout.jsonl, session 22): a ninth independent set,
+  made the same way by another writer from other public pages (``lint.independent9_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent6_heldout", "independent6"),
         ("independent7_heldout", "independent7"),
         ("independent8_heldout", "independent8"),
+        ("independent9_heldout", "independent9"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)

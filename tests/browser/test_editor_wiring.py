@@ -38,6 +38,20 @@ def below(page: Page, node: str, port: str, dy: float) -> tuple[float, float]:
     return box["x"] + box["width"] / 2 + 30, box["y"] + dy
 
 
+def test_the_first_node_dropped_on_a_blank_canvas_stays_where_it_was_dropped(page: Page) -> None:
+    # Given a blank workflow (nothing to fit the view to)
+    page.goto("/workflows/new")
+    # When the first node is dropped
+    drop_from_palette(page, "trigger.procedure_completed", 300, 160)
+    node = page.get_by_test_id(f"node-{TRIGGER}")
+    expect(node).to_be_visible()
+    page.wait_for_timeout(400)  # past the view fit's timer: nothing may move the node under the user's next drag
+    # Then it sits where it was dropped (the editor places a node's top-left 100 × 30 above-left of the pointer)
+    box, canvas = node.bounding_box(), page.get_by_test_id("canvas").bounding_box()
+    assert box and canvas
+    assert abs(box["x"] - (canvas["x"] + 200)) < 2 and abs(box["y"] - (canvas["y"] + 130)) < 2, (box, canvas)
+
+
 def test_wire_trigger_wait_alimtalk_with_the_wire_drop_picker_only(page: Page) -> None:
     # Given a new workflow with a trigger
     page.goto("/workflows/new")

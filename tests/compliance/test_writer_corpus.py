@@ -23,6 +23,10 @@ PAIR_TOPICS = frozenset({"compare", "rundown", "review", "celeb", "media", "stud
                          "clean"})  # fmt: skip
 C_TOPICS = frozenset({"safety", "title", "risk", "offer", "student", "first", "info", "clean"})
 D_TOPICS = frozenset(ALL_FAMILIES - {"transmission", "mixed"} | {"form"})  # "form": the advertisement's form
+F_TOPICS = frozenset({"clean", "engclean", "testimonial", "beforeafter", "compare", "inducement", "review", "guarantee",
+                      "safety", "superlative", "celebrity", "unverified", "appearance", "omitrisk", "health", "purpose",
+                      "transmission", "eng"})  # fmt: skip
+G_TOPICS = frozenset(ALL_FAMILIES - {"mixed"})
 E_TOPICS = frozenset({"testimonial", "compare", "induce", "guarantee", "safety", "celeb", "english", "health", "purpose",
                       "form", "other", "clean"})  # fmt: skip
 
@@ -87,6 +91,12 @@ WRITERS = {
     "s21c": Writer(("writer_s21_c",), "w21c", C_TOPICS, (0.33, 0.42), 155, C_TOPICS, True),
     "s21d": Writer(("writer_s21_d",), "w21d", D_TOPICS, (0.34, 0.43), 160, D_TOPICS),
     "s21e": Writer(("writer_s21_e", "writer_s21_e_unseen"), "w21e", E_TOPICS, (0.33, 0.42), 160, E_TOPICS),
+    # session 22, blind as above and asked to label every rule a line breaks: writerF, advertisements (skin, plastic,
+    # eye, dental, weight, regenerative) each with one fault among compliant look-alikes; writerG, informational
+    # messages (internal medicine, paediatrics, women's, orthopaedics, rehabilitation, ENT, dental) full of innocent
+    # ad-looking words. WriterF's 2 lines from a page independent9 also cites sit in ``writer_s22_f_unseen``.
+    "s22f": Writer(("writer_s22_f", "writer_s22_f_unseen"), "w22f", F_TOPICS, (0.34, 0.42), 160, F_TOPICS, True),
+    "s22g": Writer(("writer_s22_g",), "w22g", G_TOPICS, (0.34, 0.43), 160, G_TOPICS),
 }  # fmt: skip
 
 

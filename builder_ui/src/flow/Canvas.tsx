@@ -51,12 +51,22 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
   const workflowKey = useEditor((s) => s.loads);
   const initialized = useNodesInitialized();
   const placed = useRef<number | null>(null);
+  // React Flow's own fit (before the first paint) only for a document that opens with nodes: on a blank canvas it
+  // would fire when the first dropped node is measured and move it away from where it was dropped.
+  const [startsFilled] = useState(() => editorStore.getState().nodes.length > 0);
 
   // Each loaded document is fitted to the canvas (React Flow's own fitView only runs once, so opening another
   // workflow in the same editor kept the previous one's pan); a graph too tall for the canvas at a readable zoom
   // starts at its trigger, not cut in the middle.
+  // A blank document is not fitted: the first node a user drops stays where it was dropped (the fit used to
+  // move it 60 ms later, under the user's next drag).
   useEffect(() => {
-    if (!initialized || placed.current === workflowKey) return;
+    if (placed.current === workflowKey) return;
+    if (!editorStore.getState().nodes.length) {
+      placed.current = workflowKey;
+      return;
+    }
+    if (!initialized) return;
     const timer = window.setTimeout(async () => {
       placed.current = workflowKey; // (set here: a re-render that cancels the timer must not skip the fit)
       const all = editorStore.getState().nodes;
@@ -177,7 +187,7 @@ function CanvasView({ readOnly }: { readOnly: boolean }) {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
-        fitView
+        fitView={startsFilled}
         fitViewOptions={fitViewOptions}
         proOptions={{ hideAttribution: true }}
       >
