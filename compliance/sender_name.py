@@ -42,9 +42,10 @@ _SENTENCE_OPENER_RE = re.compile(
 )
 
 
-# a Korean word that ends in a particle of place or time ("오후에도", "주말에는", "저녁까지"): the kind of clinic after
-# it is a common noun in a sentence ("토요일 오후에도 안과 검진이 가능합니다"), not the end of a name
-_PARTICLE_WORD_RE = re.compile(r"(?:에도|에서|에는|에게|까지|부터|으로|을|를|에)$")
+# a Korean word that ends in a particle of place or time ("오후에도", "주말에는", "저녁까지") or in a connective ending
+# of a condition ("부족하면", "아프다면"): the kind of clinic after it is a common noun in a sentence ("토요일 오후에도
+# 안과 검진이 가능합니다", "인공눈물로 부족하면 안과 진료를"), not the end of a name
+_PARTICLE_WORD_RE = re.compile(r"(?:에도|에서|에는|에게|까지|부터|으로|을|를|에|하면|으면|려면|다면|라면)$")
 # a kind of clinic written as a word of its own
 _KIND_WORD_RE = re.compile(
     r"(?:안과|의원|병원|클리닉|성형외과|피부과|치과|한의원|이비인후과|정형외과|내과|외과|산부인과|비뇨기과|비뇨의학과|센터|"

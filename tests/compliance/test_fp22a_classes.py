@@ -119,3 +119,95 @@ def test_a_medicine_named_by_its_complaint_in_an_ad_is_no_diagnosis() -> None:
     assert "PII-HEALTH-IN-SMS" not in _rules("(광고) 누리한의원 불면증 한약 상담 예약 02-515-2290" + FOOTER, "sms")
     care = "[누리한의원] 불면증 한약은 오늘 오후 택배로 발송됩니다."
     assert "PII-HEALTH-IN-SMS" in _rules(care, "sms", "informational")
+
+
+# classes seen in the blind writer F's file (writer_s22_f), tested on sentences of our own
+
+
+def test_a_measurements_maximum_is_no_superlative() -> None:
+    advice = "(광고) 누리안과 지난 검진에서 최고 안압이 높았던 분은 올해도 꼭 검사받으세요."
+    assert "MSA-SUPERLATIVE" not in _rules(advice + FOOTER)
+    assert "MSA-SUPERLATIVE" in _rules("(광고) 누리안과 최고의 의료진이 라식을 집도합니다." + FOOTER)
+
+
+def test_a_famous_doctor_is_a_title_and_a_superlative() -> None:
+    found = _rules("(광고) 누리이비인후과 원장님은 비염 수술 명의로 알려져 있습니다." + FOOTER)
+    assert {"MSA-FAKE-TITLE", "MSA-SUPERLATIVE"} <= found
+    account = "[누리이비인후과] 환불은 예약자 본인 명의로 된 계좌로 보내 드립니다."
+    assert not {"MSA-FAKE-TITLE", "MSA-SUPERLATIVE"} & _rules(account, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 누리치과 미백 효과는 영구적이지 않아 몇 년 뒤 다시 관리가 필요할 수 있습니다.",
+        "(광고) 누리피부과 기미는 한 번에 끝나지 않으며 몇 주 간격으로 여러 번 치료합니다.",
+        "(광고) Nuri Eye Clinic LASIK consultations are 100% by appointment.",
+    ],
+)
+def test_a_limit_of_the_result_or_a_booking_rule_is_no_guarantee(text: str) -> None:
+    assert "MSA-GUARANTEE" not in _rules(text + FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 누리치과 미백 효과가 영구적으로 유지됩니다.",
+        "(광고) 누리피부과 기미, 한 번에 끝내 드립니다.",
+        "(광고) Nuri Eye Clinic LASIK: perfect vision for life.",
+    ],
+)
+def test_a_promised_result_stays_a_guarantee(text: str) -> None:
+    assert "MSA-GUARANTEE" in _rules(text + FOOTER)
+
+
+def test_a_method_the_clinic_does_not_offer_is_no_claim() -> None:
+    assert "MSA-UNVERIFIED" not in _rules("(광고) 누리재활의원 허가받지 않은 줄기세포 시술은 하지 않습니다." + FOOTER)
+    assert "MSA-UNVERIFIED" not in _rules("(광고) Nuri Rehab We do not offer unapproved stem cell injections." + FOOTER)
+    assert "MSA-UNVERIFIED" in _rules("(광고) 누리재활의원 무릎 줄기세포 주사 상담 받으세요." + FOOTER)
+
+
+def test_the_clinics_own_two_methods_compared_is_information() -> None:
+    own = (
+        "(광고) 누리성형외과 비절개법과 절개법의 차이: 비절개법은 회복이 빠른 편이지만 풀릴 수 있고, 절개법은 붓기가"
+        " 오래가지만 교정 폭이 넓습니다. 두 방법 모두 부작용이 있을 수 있고 개인차가 있습니다. 무료수신거부 080-515-2290"
+    )
+    assert not {"MSA-COMPARISON", "MSA-DEFAME"} & _rules(own)
+    others = "(광고) 누리성형외과 다른 병원 절개법은 붓기가 오래가지만 저희 비절개법은 다릅니다."
+    assert "MSA-COMPARISON" in _rules(others + FOOTER)
+
+
+def test_an_english_notice_that_names_a_common_side_effect_counts() -> None:
+    text = "(광고) Nuri Dental Teeth whitening in one visit. Gum irritation is a possible side effect. 무료수신거부 080-515-2290"
+    assert "MSA-OMIT-RISK" not in _rules(text)
+    assert "MSA-OMIT-RISK" in _rules("(광고) Nuri Dental Teeth whitening in one visit. 무료수신거부 080-515-2290")
+
+
+def test_the_first_and_last_day_side_by_side_is_a_before_after() -> None:
+    text = "(광고) 누리치과 교정을 시작한 날과 마친 날의 사진을 나란히 보여 드립니다."
+    assert "MSA-BEFORE-AFTER" in _rules(text + FOOTER)
+
+
+def test_a_concession_that_others_failed_runs_them_down() -> None:
+    text = "(광고) 누리피부과 일반 피부과에서 여러 번 받아도 안 지워지던 점, 저희는 다릅니다."
+    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= _rules(text + FOOTER)
+
+
+def test_a_ride_to_the_clinic_is_an_inducement_in_an_ad_only() -> None:
+    assert "MSA-INDUCEMENT" in _rules("(광고) 누리내과 검진 당일 댁 앞까지 차량으로 모시러 갑니다." + FOOTER)
+    care = "[누리내과] 검진 당일 셔틀버스는 오전 7시부터 30분 간격으로 운행합니다."
+    assert "MSA-INDUCEMENT" not in _rules(care, "alimtalk", "informational")
+
+
+def test_a_clinic_of_the_year_by_vote_is_an_unverified_award() -> None:
+    text = "(광고) 누리의원 지역 커뮤니티 회원 투표로 선정된 올해의 친절 병원입니다."
+    assert "MSA-UNVERIFIED" in _rules(text + FOOTER)
+    assert "MSA-UNVERIFIED" not in _rules("(광고) 누리의원 올해의 마지막 진료일은 12월 31일입니다." + FOOTER)
+
+
+def test_a_conditional_word_before_a_kind_of_clinic_names_no_sender() -> None:
+    nameless = "(광고) 눈이 자주 충혈되고 인공눈물로 부족하면 안과 진료를 받아 보세요. 무료수신거부 080-515-2290"
+    assert "ADV-SENDER" in _rules(nameless)
+    assert "ADV-SENDER" not in _rules(
+        "(광고) 누리안과 인공눈물로 부족하면 진료를 받아 보세요. 무료수신거부 080-515-2290"
+    )
