@@ -143,6 +143,10 @@ def test_a_famous_doctor_is_a_title_and_a_superlative() -> None:
         "(광고) 누리치과 미백 효과는 영구적이지 않아 몇 년 뒤 다시 관리가 필요할 수 있습니다.",
         "(광고) 누리피부과 기미는 한 번에 끝나지 않으며 몇 주 간격으로 여러 번 치료합니다.",
         "(광고) Nuri Eye Clinic LASIK consultations are 100% by appointment.",
+        "(광고) 누리치과 미백 효과는 평생 유지되지 않으며 1~2년마다 관리가 필요합니다.",
+        "(광고) 누리피부과 흉터는 한 번의 시술로 완전히 없어지지 않습니다.",
+        "(광고) 누리의원 체중 감량 약물은 누구에게나 같은 효과가 있지 않습니다.",
+        "(광고) Nuri Dental No results are guaranteed; every mouth is different.",
     ],
 )
 def test_a_limit_of_the_result_or_a_booking_rule_is_no_guarantee(text: str) -> None:
@@ -155,6 +159,8 @@ def test_a_limit_of_the_result_or_a_booking_rule_is_no_guarantee(text: str) -> N
         "(광고) 누리치과 미백 효과가 영구적으로 유지됩니다.",
         "(광고) 누리피부과 기미, 한 번에 끝내 드립니다.",
         "(광고) Nuri Eye Clinic LASIK: perfect vision for life.",
+        "(광고) 누리치과 임플란트는 평생 빠지지 않습니다.",
+        "(광고) 누리치과 완전히 없어지지 않던 잇몸 통증, 이제 한 번에 해결됩니다.",
     ],
 )
 def test_a_promised_result_stays_a_guarantee(text: str) -> None:
@@ -165,6 +171,10 @@ def test_a_method_the_clinic_does_not_offer_is_no_claim() -> None:
     assert "MSA-UNVERIFIED" not in _rules("(광고) 누리재활의원 허가받지 않은 줄기세포 시술은 하지 않습니다." + FOOTER)
     assert "MSA-UNVERIFIED" not in _rules("(광고) Nuri Rehab We do not offer unapproved stem cell injections." + FOOTER)
     assert "MSA-UNVERIFIED" in _rules("(광고) 누리재활의원 무릎 줄기세포 주사 상담 받으세요." + FOOTER)
+    later = "(광고) 누리재활의원 줄기세포 치료는 아직 검증이 부족해 저희 의원에서는 시행하지 않습니다."
+    assert "MSA-UNVERIFIED" not in _rules(later + FOOTER)
+    other = "(광고) 누리재활의원 무릎 줄기세포 주사, 수술은 권하지 않습니다."  # the surgery is what is not offered
+    assert "MSA-UNVERIFIED" in _rules(other + FOOTER)
 
 
 def test_the_clinics_own_two_methods_compared_is_information() -> None:
