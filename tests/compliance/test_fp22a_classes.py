@@ -221,3 +221,24 @@ def test_a_conditional_word_before_a_kind_of_clinic_names_no_sender() -> None:
     assert "ADV-SENDER" not in _rules(
         "(광고) 누리안과 인공눈물로 부족하면 진료를 받아 보세요. 무료수신거부 080-515-2290"
     )
+
+
+def test_one_price_called_the_list_price_is_a_fee() -> None:
+    assert "MSA-INDUCEMENT" not in _rules("(광고) 누리피부과 토닝 1회 55,000원(정가)." + FOOTER)
+    for cut in (
+        "(광고) 누리피부과 토닝 1회 9,900원(정가 55,000원).",
+        "(광고) 누리피부과 토닝 정가 55,000원 → 12월 29,000원",
+    ):
+        assert "MSA-INDUCEMENT" in _rules(cut + FOOTER)
+
+
+def test_a_risk_notice_is_no_safety_claim_but_a_denial_beside_it_is() -> None:
+    notice = "(광고) 누리치과 치과 공포증 있으신 분도 수면 임플란트로 편하게. 수술 후 붓기·통증이 있을 수 있습니다."
+    assert "MSA-SAFETY-CLAIM" not in _rules(notice + FOOTER)
+    denial = "(광고) 누리치과 잠든 사이 끝나는 수면 임플란트, 아픔도 두려움도 0% ※ 염증 등 부작용이 생길 수 있습니다."
+    assert "MSA-SAFETY-CLAIM" in _rules(denial + " 무료수신거부 080-515-2290")
+
+
+def test_a_promise_to_everyone_is_a_guarantee_not_a_story() -> None:
+    found = _rules("(광고) 누리비만클리닉 한 달 만에 누구나 5kg 감량 보장! 체성분 검사 1회 10,000원." + FOOTER)
+    assert "MSA-GUARANTEE" in found and "MSA-TESTIMONIAL" not in found
