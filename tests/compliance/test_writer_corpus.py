@@ -100,6 +100,9 @@ WRITERS = {
     # writerH: the hidden corpus's own mix, every family in equal parts (Korean medicine, psychiatry, urology, pain,
     # family medicine, care hospitals, hair transplant, LASIK/LASEK)
     "s22h": Writer(("writer_s22_h",), "w22h", frozenset(ALL_FAMILIES), (0.35, 0.44), 159),
+    # writerI: foreign patients (medical tourism: plastic surgery, skin, dental, check-ups, fertility), 65 % English or
+    # mixed, every family
+    "s22i": Writer(("writer_s22_i",), "w22i", frozenset(ALL_FAMILIES), (0.33, 0.42), 170),
 }  # fmt: skip
 
 
