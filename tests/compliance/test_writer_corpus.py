@@ -97,6 +97,12 @@ WRITERS = {
     # ad-looking words. WriterF's 2 lines from a page independent9 also cites sit in ``writer_s22_f_unseen``.
     "s22f": Writer(("writer_s22_f", "writer_s22_f_unseen"), "w22f", F_TOPICS, (0.34, 0.42), 160, F_TOPICS, True),
     "s22g": Writer(("writer_s22_g",), "w22g", G_TOPICS, (0.34, 0.43), 160, G_TOPICS),
+    # writerH: the hidden corpus's own mix, every family in equal parts (Korean medicine, psychiatry, urology, pain,
+    # family medicine, care hospitals, hair transplant, LASIK/LASEK)
+    "s22h": Writer(("writer_s22_h",), "w22h", frozenset(ALL_FAMILIES), (0.35, 0.44), 159),
+    # writerI: foreign patients (medical tourism: plastic surgery, skin, dental, check-ups, fertility), 65 % English or
+    # mixed, every family
+    "s22i": Writer(("writer_s22_i",), "w22i", frozenset(ALL_FAMILIES), (0.33, 0.42), 170),
 }  # fmt: skip
 
 
