@@ -242,3 +242,19 @@ def test_a_risk_notice_is_no_safety_claim_but_a_denial_beside_it_is() -> None:
 def test_a_promise_to_everyone_is_a_guarantee_not_a_story() -> None:
     found = _rules("(광고) 누리비만클리닉 한 달 만에 누구나 5kg 감량 보장! 체성분 검사 1회 10,000원." + FOOTER)
     assert "MSA-GUARANTEE" in found and "MSA-TESTIMONIAL" not in found
+
+
+def test_a_treatment_whose_name_holds_suchi_is_no_lab_value() -> None:
+    booking = "[누리통증의학과] 도수치료는 100% 예약제입니다. 12/12(토) 오전 10시 예약을 확인해 주세요."
+    assert "PII-HEALTH-IN-SMS" not in _rules(booking, "sms", "informational")
+    value = "[누리내과] 김하늘님, 간 수치가 120으로 높게 나왔습니다. 내원해 주세요."
+    assert "PII-HEALTH-IN-SMS" in _rules(value, "sms", "informational")
+
+
+def test_an_intake_questionnaire_is_part_of_the_booking_not_a_survey() -> None:
+    intake = (
+        "[누리정신건강의학과] 홍○○님, 12/10(목) 오후 4시 초진 예약입니다. 접수와 설문 작성을 위해 20분 일찍 와 주세요."
+    )
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in _rules(intake, "alimtalk", "informational")
+    survey = "[누리정신건강의학과] 진료 만족도 설문에 참여해 주시면 추첨으로 커피 쿠폰을 드립니다."
+    assert "KAKAO-ALIMTALK-BLACKLIST" in _rules(survey, "alimtalk", "informational")
