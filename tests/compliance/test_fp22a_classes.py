@@ -258,3 +258,10 @@ def test_an_intake_questionnaire_is_part_of_the_booking_not_a_survey() -> None:
     assert "KAKAO-ALIMTALK-BLACKLIST" not in _rules(intake, "alimtalk", "informational")
     survey = "[누리정신건강의학과] 진료 만족도 설문에 참여해 주시면 추첨으로 커피 쿠폰을 드립니다."
     assert "KAKAO-ALIMTALK-BLACKLIST" in _rules(survey, "alimtalk", "informational")
+
+
+def test_the_best_season_for_a_treatment_is_advice_not_a_superlative() -> None:
+    advice = "(광고) 누리피부과 겨울은 레이저 치료하기 가장 좋은 계절입니다. 자외선이 약하기 때문입니다."
+    assert "MSA-SUPERLATIVE" not in _rules(advice + FOOTER)
+    assert "MSA-SUPERLATIVE" not in _rules("(광고) Nuri Skin Winter is the best season for laser toning." + EN_FOOTER)
+    assert "MSA-SUPERLATIVE" in _rules("(광고) 누리피부과 강남에서 가장 좋은 레이저 장비를 갖춘 피부과." + FOOTER)
