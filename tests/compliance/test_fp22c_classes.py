@@ -126,3 +126,12 @@ def test_a_state_funded_screening_with_a_free_sedation_is_an_inducement() -> Non
     assert "MSA-INDUCEMENT" in _rules(ad + KO_FOOTER)
     fact = "(광고) 해온내과 국가검진은 공단 부담으로 본인부담 0원입니다."
     assert "MSA-INDUCEMENT" not in _rules(fact + KO_FOOTER)
+
+
+def test_a_patients_quote_beside_her_photos_stays_a_testimonial() -> None:
+    quoted = (
+        "(광고) Haon Skin Clinic: Mia's story, with her before/after photos: “My acne scars are gone after 4 visits!”"
+    )
+    assert {"MSA-BEFORE-AFTER", "MSA-TESTIMONIAL"} <= _rules(quoted + FOOTER, "friendtalk")
+    photos = "(광고) Haon Skin Clinic: see our patients' before/after photos of acne scar treatment on the website."
+    assert "MSA-TESTIMONIAL" not in _rules(photos + FOOTER, "friendtalk")
