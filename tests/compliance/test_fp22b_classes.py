@@ -144,6 +144,13 @@ def test_a_phone_consultation_about_results_is_no_sales_call() -> None:
         "[새빛정형외과] 환자분께서 '아프다'고 말씀하시면 바로 진통제를 드립니다.",
         "[봄빛산부인과] 보내 주신 사연을 확인하고 담당 간호사가 연락드리겠습니다.",
         "[가람이비인후과] 수술 후에도 통증이 없어야 정상입니다. 통증이 심해지면 연락 주세요.",
+        "[하나로내과] 당뇨 관리는 평생 지속됩니다. 식후 혈당을 기록해 오세요.",
+        "[봄빛산부인과] 초음파 검사로 임신이 확실합니다. 다음 진료는 4주 후입니다.",
+        "[Sora ENT] Your test results are guaranteed to stay private and are sent only to you.",
+        "[맑은내과] 환자분들이 '속이 쓰리다'고 하셨던 증상은 약 복용 2주 후 다시 확인하겠습니다.",
+        "[튼튼정형외과] 수술 후에도 통증이 없어졌다가 다시 생기면 바로 오세요.",
+        "[바른치과] 교정 후 유지 장치는 평생 사용하실 수도 있습니다. 자세한 내용은 상담 때 안내드립니다.",
+        "[Sora ENT] Watch our patients who need a hearing test video guide before your visit.",
     ],
 )
 def test_care_advice_around_claim_forms_stays_clean(text: str) -> None:
