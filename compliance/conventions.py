@@ -98,7 +98,7 @@ SENTENCE_CONVENTIONS: tuple[SentenceConvention, ...] = (
 def apply(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` read by the corpus conventions: patients in before/after photos, the sentence conventions, a
     disparagement reported as its comparison too."""
-    findings = _before_after_photos(findings)
+    findings = _before_after_photos(text, findings)
     findings = _sentence_conventions(text, findings)
     return _disparaging_compares(findings)
 
@@ -151,18 +151,25 @@ def _neighbours(bounds: list[Span], kept: Span, other: Span, reach: Reach) -> bo
     return after or (reach == "adjacent" and others[-1] == firsts[0] - 1)
 
 
-def _before_after_photos(findings: list[Finding]) -> list[Finding]:
+def _before_after_photos(text: str, findings: list[Finding]) -> list[Finding]:
     """Patients' before/after photos (고객님들의 수술 전·후 모습, 시작할 때와 3개월 후 체형 사진) are MSA-BEFORE-AFTER:
     the people in them do not make the photos a testimonial too. Drop testimonial findings that overlap a
-    before/after finding; a testimonial elsewhere in the message (a quote, an interview) stays."""
+    before/after finding; a testimonial elsewhere in the message (a quote, an interview) stays, also when one
+    finding runs from the photos into the patient's quoted words ("… before/after photos: “My melasma faded!”")."""
     photos = _spans(findings, "MSA-BEFORE-AFTER")
     if not photos:
         return findings
     return [
         f
         for f in findings
-        if f.rule != "MSA-TESTIMONIAL" or not any((f.start or 0) < b and a < (f.end or 0) for a, b in photos)
+        if f.rule != "MSA-TESTIMONIAL"
+        or not any((f.start or 0) < b and a < (f.end or 0) for a, b in photos)
+        or _QUOTED_RE.search(text, max(b for a, b in photos if (f.start or 0) < b and a < (f.end or 0)), f.end or 0)
     ]
+
+
+# a patient's own words quoted after the photos: a sentence in curly or straight double quotes
+_QUOTED_RE = re.compile(r"[“\"][^”\"\n]{8,}[”\"]")
 
 
 def _disparaging_compares(findings: list[Finding]) -> list[Finding]:

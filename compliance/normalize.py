@@ -265,7 +265,10 @@ class Normalized:
         return self.starts_word(a) and self.ends_word(b)
 
     def _stray_start(self, a: int) -> bool:
-        """The match begins on the last syllable of a longer Hangul word (드시고 혈압 ≠ 고혈압)."""
+        """The match begins on the last syllable of a longer Hangul word (드시고 혈압 ≠ 고혈압), or inside an English
+        word (thi|s a le|gally ≠ sale: Latin script has no particles, a word is whole or not at all)."""
+        if not self.starts_word(a) and _is_latin(self.text[a]) and _is_latin(self.text[a - 1]):
+            return True
         return (
             not self.starts_word(a)
             and a + 1 < len(self.text)
@@ -278,6 +281,10 @@ class Normalized:
 
 def _is_hangul(c: str) -> bool:
     return "가" <= c <= "힣"
+
+
+def _is_latin(c: str) -> bool:
+    return "a" <= c <= "z"  # the compact text is lower-cased
 
 
 # text made only of these characters needs no per-character folding: Hangul syllables, printable ASCII,
