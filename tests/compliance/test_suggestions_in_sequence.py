@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance.suggestions import says_nothing
 from compliance.text_rules import lint_text
-from tests.compliance.suggestion_audit import CORPUS_FILES, is_heldout
+from tests.compliance.suggestion_audit import CORPUS_FILES, is_heldout, linted
 
 STEPS = 6
 
@@ -30,14 +31,14 @@ def _training_lines() -> list[tuple[str, str, str]]:
             if line.strip():
                 row = json.loads(line)
                 out.append((row["text"], row["channel"], row["purpose"]))
-    return [r for r in out if any(f.suggestion for f in lint_text(*r) if f.severity != "info")]
+    return [r for r in out if any(f.suggestion for f in linted(*r) if f.severity != "info")]
 
 
 def applied_in_turn(text: str, channel: str, purpose: str, choices: list[int]) -> tuple[str, bool]:
     """The text after applying, at each step, the ``choices[i]``-th suggestion of the findings now shown;
     and whether the whole message was moved into an advertising node (nothing left here, by design)."""
     for choice in choices:
-        offered = [f.suggestion for f in lint_text(text, channel, purpose) if f.severity != "info" and f.suggestion]
+        offered = [f.suggestion for f in linted(text, channel, purpose) if f.severity != "info" and f.suggestion]
         if not offered:
             break
         s = offered[choice % len(offered)]
@@ -68,6 +69,7 @@ def test_an_ad_whose_only_claim_goes_keeps_its_subject() -> None:
     assert "Consultations are available" in after and "Best decision" not in after
 
 
+@pytest.mark.xdist_group("corpus_audit")  # with test_suggestion_rewrites' audit: the same lines, linted once
 def test_every_training_line_in_the_order_shown_keeps_something_to_send() -> None:
     emptied = []
     for text, channel, purpose in _training_lines():
@@ -77,6 +79,7 @@ def test_every_training_line_in_the_order_shown_keeps_something_to_send() -> Non
     assert not emptied, emptied[:5]
 
 
+@pytest.mark.xdist_group("corpus_audit")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_suggestions_in_any_order_leave_a_sendable_message(data: st.DataObject) -> None:
