@@ -35,10 +35,9 @@ run: $(VENV)/.installed ui migrate
 	$(VENV)/bin/doctorsflow serve --with-worker --load-examples
 
 # Browser tests run in a second pass: Playwright's sync API keeps an event loop running in its worker,
-# which async tests sharing that worker would trip over. --dist loadgroup: the compliance corpus audits marked
-# xdist_group("corpus_audit") share one worker, so each corpus line and rewrite is linted once for all of them.
+# which async tests sharing that worker would trip over.
 test: $(VENV)/.installed ui
-	$(PY) -m pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS)
 
 # The long versions of the property tests (CSV/xlsx readers, event/workflow/patient validators, JSON depth:

@@ -63,16 +63,10 @@ def test_the_bar_is_a_rate_overall_and_per_file() -> None:
     assert "over 0.5%" in over_the_bar([FileRate("a.jsonl", 1000, 6)])
 
 
-# The corpus audits share one test process (``--dist loadgroup``): what one linted, the others read from ``linted``.
-CORPUS_AUDIT = pytest.mark.xdist_group("corpus_audit")
-
-
-@CORPUS_AUDIT
 def test_every_suggestion_removes_its_finding_and_raises_nothing_new() -> None:
     assert check_rewrites() > 2000  # every corpus file took part
 
 
-@CORPUS_AUDIT
 def test_every_reportable_rule_has_a_suggestion() -> None:
     audited, failures = audit()
     missing = sorted({f.rule for f in failures if f.kind == "no-suggestion"} - NO_REWRITE)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from functools import cache
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,7 +68,6 @@ def test_an_ad_whose_only_claim_goes_keeps_its_subject() -> None:
     assert "Consultations are available" in after and "Best decision" not in after
 
 
-@pytest.mark.xdist_group("corpus_audit")  # with test_suggestion_rewrites' audit: the same lines, linted once
 def test_every_training_line_in_the_order_shown_keeps_something_to_send() -> None:
     emptied = []
     for text, channel, purpose in _training_lines():
@@ -79,7 +77,6 @@ def test_every_training_line_in_the_order_shown_keeps_something_to_send() -> Non
     assert not emptied, emptied[:5]
 
 
-@pytest.mark.xdist_group("corpus_audit")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_suggestions_in_any_order_leave_a_sendable_message(data: st.DataObject) -> None:
