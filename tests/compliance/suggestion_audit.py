@@ -17,8 +17,9 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,15 @@ _SAYS_NOTHING = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def linted(text: str, channel: str, purpose: str) -> tuple[Finding, ...]:
+    """``lint_text``'s findings, kept for the test process: the audit's two tests and the rewrites applied in turn
+    (test_suggestions_in_sequence: each line listed, then linted again at its first step) lint the same lines and
+    rewrites, which lint_text's own cache (2,048 entries) no longer holds after a pass over the corpus. Findings
+    are frozen."""
+    return tuple(lint_text(text, channel, purpose))
+
+
 def says_nothing(text: str) -> bool:
     """A message of only its label, clinic name, risk notice and opt-out: it claims nothing, so an MSA
     finding on it is the checker's false positive (the scorer's, on near-empty ads), not the rewrite's."""
@@ -122,7 +132,7 @@ class Failure:
     detail: str  # empty for held-out lines (their texts are never shown)
 
 
-def _counted(findings: list[Finding]) -> Counter[str]:
+def _counted(findings: Sequence[Finding]) -> Counter[str]:
     return Counter(f.rule for f in findings if f.severity != "info")
 
 
@@ -165,13 +175,15 @@ def reads_badly(before: str, after: str, seam: int) -> str:
     return ""
 
 
-def audit_finding(text: str, channel: str, purpose: str, finding: Finding, before: list[Finding]) -> tuple[str, str]:
+def audit_finding(
+    text: str, channel: str, purpose: str, finding: Finding, before: Sequence[Finding]
+) -> tuple[str, str]:
     """(failure kind, detail) of one finding's suggestion, or ("", "") when it passes."""
     s = finding.suggestion
     if s is None:
         return "no-suggestion", ""
     after_text = s.apply(text)
-    after = lint_text(after_text, channel, purpose)
+    after = linted(after_text, channel, purpose)
     inserted = len(s.text)
     start, end = finding.start or 0, finding.end or 0
     for f in after:
@@ -199,7 +211,7 @@ def audit_finding(text: str, channel: str, purpose: str, finding: Finding, befor
 def _audit_line(path: Path, row: dict[str, Any], audited: Counter[str]) -> list[Failure]:
     text, channel, purpose = row["text"], row["channel"], row["purpose"]
     failures: list[Failure] = []
-    findings = lint_text(text, channel, purpose)
+    findings = linted(text, channel, purpose)
     for finding in findings:
         if finding.severity == "info" or finding.start is None:
             continue

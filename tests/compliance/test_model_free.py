@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.peak_rss import corpus_mix_file, doctorsflow, messages_file, peak_rss_mb
+from bench.peak_rss import doctorsflow, messages_file, peak_rss_mb
 from compliance.analysis import negatable
 from compliance.corpus_score import load
 from compliance.frames import Frame, frame_matches, frames
@@ -151,6 +152,22 @@ _LINT_EVERY_LINE = (
     "                ids[key] = sorted({f.rule for f in lint_text(m['text'], channel, purpose)})\n"
     "print(json.dumps({'loaded': morph.loaded(), 'analysed': morph.analysed(), 'ids': ids}))\n"
 )
+# the real ``lint-text`` command (entry.main, as the console script runs it) with its output in a file and, at exit,
+# whether the process loaded the analyser and how many texts it analysed: argv = state file, output file, arguments
+_REAL_COMMAND = (
+    "import json, sys\n"
+    "from compliance import morph\n"
+    "import entry\n"
+    "state, out, args = sys.argv[1], sys.argv[2], sys.argv[3:]\n"
+    "sys.stdout = open(out, 'w', encoding='utf-8')\n"
+    "try:\n"
+    "    code = entry.main(args)\n"
+    "finally:\n"
+    "    sys.stdout.close()\n"
+    "    with open(state, 'w', encoding='utf-8') as f:\n"
+    "        json.dump({'loaded': morph.loaded(), 'analysed': morph.analysed()}, f)\n"
+    "sys.exit(code)\n"
+)
 # written forms of lemma frames, each a real match of its lemma pattern
 SURFACE_EXAMPLES = (
     "수술 후 경과는 어떠세요?",
@@ -217,24 +234,48 @@ def _written_spans(frame: Frame, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in frame.written.finditer(text) if m.end() > m.start()]
 
 
-def _lint_every_line(env: dict[str, str]) -> dict[str, object]:
-    settings = [list(pair) for pair in SETTINGS]
+def _every_setting() -> list[tuple[str, str]]:
+    """The four settings, then every other (channel, purpose) a corpus line has as its own."""
     own = {
         (row["channel"], row["purpose"])
         for path in CORPUS_FILES
         for row in map(json.loads, filter(str.strip, path.read_text("utf-8").splitlines()))
     }
-    settings += [list(pair) for pair in sorted(own - set(SETTINGS))]
-    done = subprocess.run(
-        [sys.executable, "-c", _LINT_EVERY_LINE, json.dumps(settings), *map(str, CORPUS_FILES)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-        env=env,
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return [*SETTINGS, *sorted(own - set(SETTINGS))]
+
+
+def _lint_every_line(env: dict[str, str], out: Path) -> subprocess.Popen[bytes]:
+    """The process linting every corpus line in :func:`_every_setting` in-process, started: its JSON goes to ``out``,
+    its errors to ``out`` + ".err"."""
+    settings = [list(pair) for pair in _every_setting()]
+    with out.open("wb") as stdout, out.with_suffix(".err").open("wb") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-c", _LINT_EVERY_LINE, json.dumps(settings), *map(str, CORPUS_FILES)],
+            stdout=stdout,
+            stderr=stderr,
+            env=env,
+        )
+
+
+def _every_pair_file(path: Path) -> int:
+    """Every corpus line in every setting of :func:`_every_setting`, once each, as ``lint-text`` input whose ids are
+    the keys :data:`_LINT_EVERY_LINE` gives (file:id:channel:purpose); how many lines were written. The corpus lines
+    are shuffled (every file's kind of message mixed in), each followed by its other settings: the text's analysis
+    (compliance/analysis.py, bounded like every cache) is then worked out once for all of them, as for a template
+    linted for several channels, and every cached analysis holds the parts of all four settings, not of one."""
+    rows = [
+        (name, row)
+        for name in map(str, CORPUS_FILES)
+        for row in map(json.loads, filter(str.strip, Path(name).read_text("utf-8").splitlines()))
+    ]
+    random.Random(18).shuffle(rows)
+    settings = _every_setting()
+    with path.open("w", encoding="utf-8") as out:
+        for name, row in rows:
+            for channel, purpose in settings:
+                message = {"id": f"{name}:{row['id']}:{channel}:{purpose}", "channel": channel, "purpose": purpose}
+                out.write(json.dumps({**message, "text": row["text"]}, ensure_ascii=False) + "\n")
+    return len(rows) * len(settings)
 
 
 def test_ordinary_messages_never_load_the_model() -> None:
@@ -263,18 +304,42 @@ def test_ordinary_messages_never_load_the_model() -> None:
             assert (row["id"], rule) in found or rule in ("MSA-PREREVIEW", "MSG-SMS-LENGTH"), (row["id"], rule)
 
 
-def test_every_corpus_line_gets_the_analysers_rule_ids_without_loading_it() -> None:
+def test_every_corpus_line_gets_the_analysers_rule_ids_without_loading_it_and_stays_under_245_mb(
+    tmp_path: Path,
+) -> None:
     """Every line of every corpus file (dev, held-out sets, probes, the bench corpus) in four channel/purpose
-    settings (and its own): linted without ever loading the analyser, with the rule ids the analysis gives."""
+    settings (and every setting a line has as its own), the lines shuffled, through the real ``lint-text``
+    command: it never loads the analyser, gives the rule ids the analysis gives (linted in-process with it, at the
+    same time), and peaks under 245 MB. The lines that loaded the analyser before (252 of 2,371) no longer do, so
+    the peak stays near where ordinary messages are (session 17: 5,900 lines and the gated alternations' compiled
+    subsets, +13 MB, brought it to ~202 MB; session 18: ~7,000 lines, three new frame files and a 6.6 MB scorer.json
+    with the veto's weights, ~230 MB). One pass serves both checks: the rule ids are what the measured command
+    printed (session 22: two tests linted every line twice without the analyser, once of them for memory)."""
     env = {key: value for key, value in os.environ.items() if key != "DOCTORSFLOW_MORPHOLOGY"}
-    written = _lint_every_line(env)
+    analysis = tmp_path / "analysis.json"
+    reference = _lint_every_line({**env, "DOCTORSFLOW_MORPHOLOGY": "analyser"}, analysis)  # runs beside the command
+    try:
+        messages, state, out = tmp_path / "mix.jsonl", tmp_path / "state.json", tmp_path / "out.jsonl"
+        pairs = _every_pair_file(messages)
+        command = [sys.executable, "-c", _REAL_COMMAND, str(state), str(out), "lint-text", "--format", "jsonl"]
+        peak, code, _ = peak_rss_mb([*command, str(messages)], {**server_env(tmp_path), **env})
+        reference.wait(timeout=1200)
+    finally:
+        reference.kill()
+    assert reference.returncode == 0, analysis.with_suffix(".err").read_text("utf-8")[-2000:]
+    assert code == 1  # the corpus holds error findings on purpose
+    assert peak < 245, peak
+    written = json.loads(state.read_text("utf-8"))
     assert written["loaded"] is False
     assert written["analysed"] == 0
-    reference = _lint_every_line({**env, "DOCTORSFLOW_MORPHOLOGY": "analyser"})
-    assert reference["loaded"] is True  # the reference did read the analysis
-    ids, expected = written["ids"], reference["ids"]
-    assert isinstance(ids, dict) and isinstance(expected, dict) and len(ids) > 9000
-    assert [key for key in expected if ids[key] != expected[key]] == []
+    outputs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(outputs) == pairs and not [o["id"] for o in outputs if "error" in o]  # every pair linted once
+    ids = {o["id"]: sorted({f["rule"] for f in o["findings"]}) for o in outputs}
+    expected = json.loads(analysis.read_text("utf-8"))
+    assert expected["loaded"] is True  # the reference did read the analysis
+    assert isinstance(expected["ids"], dict) and len(ids) > 9000
+    assert ids.keys() == expected["ids"].keys()
+    assert [key for key in expected["ids"] if ids[key] != expected["ids"][key]] == []
 
 
 def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
@@ -289,9 +354,9 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
     for example in SURFACE_EXAMPLES:
         assert any(surface.search(example) for surface in shortcut), example
     checked = extra = 0
-    for frame in _lemma_frames():
-        for text in _corpus_texts():
-            norm = normalize(text)
+    for text in _corpus_texts():  # texts outside: each is analysed once (the analysis cache keeps 1,024 texts)
+        norm = normalize(text)
+        for frame in _lemma_frames():
             if not frame.cued(norm) or frame.stems_re is None or frame.stems_re.search(norm.text) is None:
                 continue
             lemma, written = _lemma_spans(frame, text), _written_spans(frame, text)
@@ -388,11 +453,10 @@ def test_cue_groups_never_hide_a_lemma_match() -> None:
     """A lemma frame's cue groups are words its pattern cannot match without: on every corpus text where the
     pattern matches the analysis, every group has a word in the text."""
     checked = 0
-    for frame in _lemma_frames():
-        if not frame.also and not frame.also_original:
-            continue
-        for text in _corpus_texts():
-            norm = normalize(text)
+    grouped = [frame for frame in _lemma_frames() if frame.also or frame.also_original]
+    for text in _corpus_texts():  # texts outside: each is analysed once (the analysis cache keeps 1,024 texts)
+        norm = normalize(text)
+        for frame in grouped:
             if frame.stems_re is None or frame.stems_re.search(norm.text) is None:
                 continue
             if _lemma_spans(frame, text):
@@ -484,23 +548,6 @@ def test_lint_text_of_ordinary_messages_stays_under_230_mb(tmp_path: Path) -> No
     peak, code, _ = peak_rss_mb(doctorsflow("lint-text", str(messages)), server_env(tmp_path))
     assert code == 1  # the corpus holds error findings on purpose
     assert peak < 230, peak
-
-
-def test_lint_text_of_every_corpus_line_stays_under_245_mb(tmp_path: Path) -> None:
-    """The real command over every corpus line in four settings and its own, shuffled (each at least once): the lines
-    that loaded the analyser before (252 of 2,371) no longer do, so the peak stays near where ordinary messages are
-    (session 17: 5,900 lines and the gated alternations' compiled subsets, +13 MB, brought it to ~202 MB; session 18:
-    ~7,000 lines, three new frame files and a 6.6 MB scorer.json with the veto's weights, ~230 MB)."""
-    pairs = sum(
-        len({(row["channel"], row["purpose"]), *SETTINGS})
-        for path in CORPUS_FILES
-        for row in map(json.loads, filter(str.strip, path.read_text("utf-8").splitlines()))
-    )
-    messages = corpus_mix_file(tmp_path / "mix.jsonl", pairs * 300 / 1024 / 1024)
-    assert len(messages.read_bytes().splitlines()) >= pairs  # every (line, setting) pair once, then repeats
-    peak, code, _ = peak_rss_mb(doctorsflow("lint-text", str(messages)), server_env(tmp_path))
-    assert code == 1
-    assert peak < 245, peak
 
 
 @settings(max_examples=200, deadline=None)

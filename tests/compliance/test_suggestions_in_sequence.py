@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from compliance.suggestions import says_nothing
 from compliance.text_rules import lint_text
-from tests.compliance.suggestion_audit import CORPUS_FILES, is_heldout
+from tests.compliance.suggestion_audit import CORPUS_FILES, is_heldout, linted
 
 STEPS = 6
 
@@ -30,14 +30,14 @@ def _training_lines() -> list[tuple[str, str, str]]:
             if line.strip():
                 row = json.loads(line)
                 out.append((row["text"], row["channel"], row["purpose"]))
-    return [r for r in out if any(f.suggestion for f in lint_text(*r) if f.severity != "info")]
+    return [r for r in out if any(f.suggestion for f in linted(*r) if f.severity != "info")]
 
 
 def applied_in_turn(text: str, channel: str, purpose: str, choices: list[int]) -> tuple[str, bool]:
     """The text after applying, at each step, the ``choices[i]``-th suggestion of the findings now shown;
     and whether the whole message was moved into an advertising node (nothing left here, by design)."""
     for choice in choices:
-        offered = [f.suggestion for f in lint_text(text, channel, purpose) if f.severity != "info" and f.suggestion]
+        offered = [f.suggestion for f in linted(text, channel, purpose) if f.severity != "info" and f.suggestion]
         if not offered:
             break
         s = offered[choice % len(offered)]
