@@ -75,7 +75,8 @@ def require_postgres() -> str:
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail("CI must provide PostgreSQL (DOCTORSFLOW_TEST_POSTGRES)")
-        pytest.skip("no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)")
+        else:  # only outside CI: a developer machine without a PostgreSQL server
+            pytest.skip("no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)")
     return POSTGRES_URL
 
 
