@@ -27,6 +27,7 @@ F_TOPICS = frozenset({"clean", "engclean", "testimonial", "beforeafter", "compar
                       "safety", "superlative", "celebrity", "unverified", "appearance", "omitrisk", "health", "purpose",
                       "transmission", "eng"})  # fmt: skip
 G_TOPICS = frozenset(ALL_FAMILIES - {"mixed"})
+CLEAN23_TOPICS = frozenset(ALL_FAMILIES - {"transmission", "mixed", "clean"} | {"adform"})  # clean lines under their family
 E_TOPICS = frozenset({"testimonial", "compare", "induce", "guarantee", "safety", "celeb", "english", "health", "purpose",
                       "form", "other", "clean"})  # fmt: skip
 
@@ -103,6 +104,8 @@ WRITERS = {
     # writerI: foreign patients (medical tourism: plastic surgery, skin, dental, check-ups, fertility), 65 % English or
     # mixed, every family
     "s22i": Writer(("writer_s22_i",), "w22i", frozenset(ALL_FAMILIES), (0.33, 0.42), 170),
+    # session 23: near-miss clean traps (~70 % clean) of every family and channel, blind as above
+    "s23c": Writer(("writer_s23_clean",), "w23c", CLEAN23_TOPICS, (0.64, 0.74), 200, CLEAN23_TOPICS, True),
 }  # fmt: skip
 
 
