@@ -26,6 +26,8 @@ per family and per rule id.
   made the same way by another writer from other public pages (``lint.independent8_*``, the same figures).
 - ``independent9_heldout`` (compliance/corpus/independent9_heldout.jsonl, session 22): a ninth independent set,
   made the same way by another writer from other public pages (``lint.independent9_*``, the same figures).
+- ``independent10_heldout`` (compliance/corpus/independent10_heldout.jsonl, session 23): a tenth independent set,
+  made the same way by another writer from other public pages (``lint.independent10_*``, the same figures).
 """
 
 from __future__ import annotations
@@ -124,6 +126,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent7_heldout", "independent7"),
         ("independent8_heldout", "independent8"),
         ("independent9_heldout", "independent9"),
+        ("independent10_heldout", "independent10"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)
