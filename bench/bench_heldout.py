@@ -28,6 +28,8 @@ per family and per rule id.
   made the same way by another writer from other public pages (``lint.independent9_*``, the same figures).
 - ``independent10_heldout`` (compliance/corpus/independent10_heldout.jsonl, session 23): a tenth independent set,
   made the same way by another writer from other public pages (``lint.independent10_*``, the same figures).
+- ``independent11_heldout`` (compliance/corpus/independent11_heldout.jsonl, session 23): an eleventh independent set,
+  made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent11_*``).
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent8_heldout", "independent8"),
         ("independent9_heldout", "independent9"),
         ("independent10_heldout", "independent10"),
+        ("independent11_heldout", "independent11"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)
