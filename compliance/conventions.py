@@ -95,12 +95,46 @@ SENTENCE_CONVENTIONS: tuple[SentenceConvention, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class MessageConvention:
+    """Where a finding of any rule of ``beside`` stands anywhere in the message, the reviewer does not name ``drop``
+    (the corpus labels drop it too, :func:`labels_by_convention`)."""
+
+    beside: frozenset[str]
+    drop: str
+    why: str
+
+
+# Decided leave-one-writer-out on the blind training writers' own labels (session 23; RULES.md and issue 17 only,
+# writer_s20_a/b, s21_c/d/e, s22_f/g/h/i, at their landing commits): of 8 lines where the checker found MSA-OMIT-RISK
+# beside the channel rule, none of 4 writers named it (writer_s18_k, who read the README, neither), and no blind
+# writer named the pair on any line; chosen from the other writers for each, false findings 52 → 44, none lost
+# (docs/compliance/checker-v2.md, session 23). The session-16 convention that named it came from writer_s16_b alone.
+MESSAGE_CONVENTIONS: tuple[MessageConvention, ...] = (
+    MessageConvention(
+        frozenset({"KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH"}),
+        "MSA-OMIT-RISK",
+        "an informational message that drifts into promotion breaks the channel rule; a procedure it names (often "
+        "the patient's own) is no advertisement owing a risk notice",
+    ),
+)
+
+
 def apply(text: str, findings: list[Finding]) -> list[Finding]:
-    """``findings`` read by the corpus conventions: patients in before/after photos, the sentence conventions, a
-    disparagement reported as its comparison too."""
+    """``findings`` read by the corpus conventions: patients in before/after photos, the sentence conventions, the
+    message conventions, a disparagement reported as its comparison too."""
     findings = _before_after_photos(text, findings)
     findings = _sentence_conventions(text, findings)
+    findings = _message_conventions(findings)
     return _disparaging_compares(findings)
+
+
+def _message_conventions(findings: list[Finding]) -> list[Finding]:
+    """Drop the findings of each :data:`MESSAGE_CONVENTIONS` entry whose ``beside`` rules were found (judged on the
+    findings as they came)."""
+    rules = {f.rule for f in findings}
+    dropped = {c.drop for c in MESSAGE_CONVENTIONS if rules & c.beside}
+    return [f for f in findings if f.rule not in dropped] if dropped else findings
 
 
 def _spans(findings: list[Finding], rule: str) -> list[Span]:
@@ -188,8 +222,10 @@ def _disparaging_compares(findings: list[Finding]) -> list[Finding]:
 def labels_by_convention(text: str, expected: list[str]) -> list[str]:
     """A labelled line's expected rules read by the same conventions (used to build and relabel the corpus): a review
     reward is MSA-REVIEW-INCENTIVE without MSA-INDUCEMENT; a clinician's broadcast is MSA-ARTICLE-FORM without
-    MSA-CELEBRITY unless a celebrity or influencer is named by role; a disparagement is MSA-COMPARISON too."""
+    MSA-CELEBRITY unless a celebrity or influencer is named by role; an informational message's promotion is the
+    channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`); a disparagement is MSA-COMPARISON too."""
     labels = set(expected)
+    labels -= {c.drop for c in MESSAGE_CONVENTIONS if labels & c.beside}
     if "MSA-REVIEW-INCENTIVE" in labels:
         labels.discard("MSA-INDUCEMENT")
     if {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"} <= labels and not _CELEBRITY_ROLE_RE.search(text):

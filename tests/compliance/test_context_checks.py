@@ -218,26 +218,27 @@ def test_session_18_probe_file_raises_no_false_finding() -> None:
 @pytest.mark.parametrize(
     ("text", "channel", "purpose", "rule"),
     [
-        # a procedure the promotion itself names, in a care message, still needs its notice
+        # a procedure the promotion itself names, in a care message, is a promotion (the risk notice it lacks is
+        # not named beside the channel rule since session 23: conventions.MESSAGE_CONVENTIONS)
         (
             "[다른숲안과] 내일 라식 상담 예약입니다. 이번 달 라식 20% 할인도 함께 안내드려요!",
             "alimtalk",
             "informational",
-            "MSA-OMIT-RISK",
+            "KAKAO-ALIMTALK-PROMO",
         ),
         # a claim beside the patient's own booking makes the booked procedure the one advertised
         (
             "[새빛안과] 내일 백내장 수술 전 검사가 있습니다. 저희는 무봉합이라 수술 후 통증이 없어요. 부모님도 모시고 함께 상담받아 보세요.",
             "sms",
             "informational",
-            "MSA-OMIT-RISK",
+            "ADV-PURPOSE-MISMATCH",
         ),
         # a new service opened is promoted, not the patient's own care
         (
             "[결고운피부과] 여름맞이 제모 예약이 시작되었습니다. 서둘러 예약하세요!",
             "sms",
             "informational",
-            "MSA-OMIT-RISK",
+            "ADV-PURPOSE-MISMATCH",
         ),
         # a safety claim is no risk notice ("부작용 위험 제로")
         (AD.format("라식, 합병증 위험 제로!"), "sms", "advertising", "MSA-OMIT-RISK"),

@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compliance.conventions import labels_by_convention
+from compliance.corpus_score import load
 from compliance.findings import rule_catalogue
+from compliance.scorer_train import training_splits
 from compliance.text_rules import lint_text
 
 FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-414-2280"
@@ -61,6 +63,48 @@ def test_an_english_free_opt_out_with_a_number_is_a_free_opt_out() -> None:
     assert "ADV-OPTOUT" in _rules(body.replace("Free opt-out", "Opt-out"))  # not said to be free
 
 
+@pytest.mark.parametrize(
+    ("text", "channel", "channel_rule"),
+    [
+        (
+            "[해온안과] 김하늘님, 12월 9일(수) 오전 10시 검진 예약 안내입니다. 이번 달 스마일라식 상담 고객께는 수술비 20% "
+            "할인도 드려요.",
+            "alimtalk",
+            "KAKAO-ALIMTALK-PROMO",
+        ),
+        (
+            "[해온안과] 김하늘님, 12월 9일(수) 오전 10시 검진 예약 안내입니다. 이번 달부터 스마일라식 상담도 받습니다. "
+            "지금 예약하세요.",
+            "alimtalk",
+            "KAKAO-ALIMTALK-PROMO",
+        ),
+        (
+            "[해온피부과] 내일 오후 3시 진료 예약입니다. 새로 들여온 울쎄라 리프팅도 함께 받아 보세요.",
+            "sms",
+            "ADV-PURPOSE-MISMATCH",
+        ),
+        (
+            "[해온치과] 내일 오후 2시 스케일링 예약입니다. 저희 치과 임플란트는 통증이 전혀 없습니다.",
+            "sms",
+            "ADV-PURPOSE-MISMATCH",
+        ),
+    ],
+)
+def test_a_promotion_in_an_informational_message_is_the_channel_rule_without_the_risk_notice(
+    text: str, channel: str, channel_rule: str
+) -> None:
+    # session 23: blind writers name the channel rule (and the claim or offer), never the missing risk notice
+    rules = _rules(text, channel, "informational")
+    assert channel_rule in rules
+    assert "MSA-OMIT-RISK" not in rules
+
+
+def test_the_same_procedure_in_an_advertisement_still_needs_its_risk_notice() -> None:
+    ad = "(광고) 해온피부과 새로 들여온 울쎄라 리프팅, 12월 한 달 상담 예약 받습니다. 무료수신거부 080-414-2280"
+    assert "MSA-OMIT-RISK" in _rules(ad)
+    assert "MSA-OMIT-RISK" not in _rules(ad.replace("울쎄라 리프팅,", "울쎄라 리프팅(붓기·멍 등 부작용, 개인차 있음),"))
+
+
 def test_corpus_labels_follow_the_same_conventions() -> None:
     assert labels_by_convention("후기 쓰면 커피 쿠폰", ["MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"]) == [
         "MSA-REVIEW-INCENTIVE"
@@ -71,6 +115,27 @@ def test_corpus_labels_follow_the_same_conventions() -> None:
         "MSA-CELEBRITY",
     ]
     assert labels_by_convention("다른 병원에서 실패한 코", ["MSA-DEFAME"]) == ["MSA-COMPARISON", "MSA-DEFAME"]
+    assert labels_by_convention("라식 20% 할인", ["KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT", "MSA-OMIT-RISK"]) == [
+        "KAKAO-ALIMTALK-PROMO",
+        "MSA-INDUCEMENT",
+    ]
+    assert labels_by_convention(
+        "통증 없는 임플란트", ["ADV-PURPOSE-MISMATCH", "MSA-OMIT-RISK", "MSA-SAFETY-CLAIM"]
+    ) == [
+        "ADV-PURPOSE-MISMATCH",
+        "MSA-SAFETY-CLAIM",
+    ]
+    assert labels_by_convention("통증 없는 임플란트", ["MSA-OMIT-RISK", "MSA-SAFETY-CLAIM"]) == [
+        "MSA-OMIT-RISK",
+        "MSA-SAFETY-CLAIM",
+    ]  # an advertisement keeps it
+
+
+@pytest.mark.parametrize("name", [n for n in training_splits() if n != "dev"])
+def test_training_files_are_labelled_by_the_conventions(name: str) -> None:
+    # dev.jsonl is rebuilt through them (build_dev.py); the other training files were relabelled in place
+    off = [r["id"] for r in load(name) if set(labels_by_convention(r["text"], r["expected"])) != set(r["expected"])]
+    assert not off, off
 
 
 @given(

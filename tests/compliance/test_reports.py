@@ -20,8 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = {
     ("CONSENT-MARKETING-GATE", "ad"),
     ("KAKAO-ALIMTALK-PROMO", "promo"),
-    ("MSA-INDUCEMENT", "promo"),
-    ("MSA-OMIT-RISK", "promo"),
+    ("MSA-INDUCEMENT", "promo"),  # no MSA-OMIT-RISK beside the channel rule (conventions, session 23)
     ("ADV-LABEL", "sms_ad"),
     ("MSA-GUARANTEE", "sms_ad"),
 }
@@ -78,15 +77,19 @@ def test_sarif_report_is_valid_2_1_0_structure(capsys: pytest.CaptureFixture[str
 
 def test_sarif_marks_suppressed_findings() -> None:
     doc = json.loads(BAD.read_text("utf-8"))
-    report = lint_workflow(doc, suppressions=[{"rule": "MSA-OMIT-RISK", "node": "promo", "reason": "템플릿 원문"}])
-    [result] = [r for r in render_sarif(report)["runs"][0]["results"] if r["ruleId"] == "MSA-OMIT-RISK"]
+    report = lint_workflow(doc, suppressions=[{"rule": "MSA-PREREVIEW", "node": "promo", "reason": "템플릿 원문"}])
+    [result] = [
+        r
+        for r in render_sarif(report)["runs"][0]["results"]
+        if r["ruleId"] == "MSA-PREREVIEW" and r["locations"][0]["logicalLocations"][0]["name"] == "promo"
+    ]
     assert result["suppressions"][0]["justification"] == "템플릿 원문"
 
 
 def test_html_report_escapes_text_and_links_rules(tmp_path: Path) -> None:
     doc = json.loads(BAD.read_text("utf-8"))
     doc["nodes"][5]["params"]["text"] = "<script>alert(1)</script> 100% 만족 보장"
-    report = lint_workflow(doc, suppressions=[{"rule": "MSA-OMIT-RISK", "node": "promo", "reason": "<b>원문</b>"}])
+    report = lint_workflow(doc, suppressions=[{"rule": "MSA-PREREVIEW", "node": "promo", "reason": "<b>원문</b>"}])
     html = render(report, "html", title="<i>t</i>")
     assert "<script>" not in html and "&lt;b&gt;원문&lt;/b&gt;" in html and "<i>t</i>" not in html
     assert 'href="docs/compliance/checklist.md#consent-marketing-gate"' in html
