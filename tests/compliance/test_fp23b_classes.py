@@ -21,6 +21,7 @@ def _rules(text: str, channel: str = "friendtalk", purpose: str = "advertising")
     [
         "[해온정형외과] 김민수님, 무릎 수술 후기(수술 6주 이후) 재활 운동 안내입니다. 계단 오르기는 천천히 늘려 주세요.",
         "[해온산부인과] 제왕절개 수술 후기에는 상처 부위가 가려울 수 있으니 긁지 마세요.",
+        "[해온안과] 수술 후기(後期) 관리 안내: 안약은 하루 2회로 줄여 주세요.",
     ],
 )
 def test_the_late_phase_after_an_operation_is_no_review(text: str) -> None:
@@ -31,6 +32,8 @@ def test_a_collection_of_operation_reviews_still_is_a_testimonial() -> None:
     assert "MSA-TESTIMONIAL" in _rules(
         f"(광고) 해온정형외과 무릎 수술 후기 모음: 환자분들의 생생한 이야기를 확인하세요.{FOOTER}"
     )
+    shown = "(광고) 해온성형외과 쌍꺼풀 수술 후기 3개월 후 모습을 채널에서 확인하세요."
+    assert "MSA-TESTIMONIAL" in _rules(shown + FOOTER)
 
 
 def test_doing_what_other_clinics_do_is_no_comparison() -> None:
@@ -40,6 +43,8 @@ def test_doing_what_other_clinics_do_is_no_comparison() -> None:
     assert "MSA-COMPARISON" in _rules(unlike + FOOTER)
     spared = "(광고) 해온내과 대부분의 병원처럼 기다리실 필요가 없습니다."
     assert "MSA-COMPARISON" in _rules(spared + FOOTER)
+    better = "(광고) 해온내과 다른 병원과 마찬가지로 가격은 같지만 결과는 훨씬 정확합니다."
+    assert "MSA-COMPARISON" in _rules(better + FOOTER)
 
 
 def test_a_sum_glued_to_its_list_price_is_no_treatment_trip() -> None:
@@ -60,6 +65,8 @@ def test_a_permanent_tooth_is_no_lasting_result() -> None:
     [
         ("[해온안과] 김민지님, 12월 3일 진료비 중 중복 결제된 15,000원을 12월 10일 카드로 돌려드립니다.", "alimtalk"),
         ("[해온안과] 김민지님, 12월 3일 진료비 중 과다 수납된 15,000원을 돌려드릴 예정입니다.", "alimtalk"),
+        ("[해온내과] 과오납된 진료비 8,000원을 등록하신 계좌로 돌려드립니다.", "alimtalk"),
+        ("[해온내과] 잘못 입금하신 3만 원은 내일 돌려드리겠습니다.", "sms"),
         (
             "[해온성형외과] 상담 예약금 5만 원은 수술비에서 차감되며, 수술을 하지 않으셔도 예약금은 전액 돌려드립니다.",
             "sms",
