@@ -27,7 +27,9 @@ F_TOPICS = frozenset({"clean", "engclean", "testimonial", "beforeafter", "compar
                       "safety", "superlative", "celebrity", "unverified", "appearance", "omitrisk", "health", "purpose",
                       "transmission", "eng"})  # fmt: skip
 G_TOPICS = frozenset(ALL_FAMILIES - {"mixed"})
-CLEAN23_TOPICS = frozenset(ALL_FAMILIES - {"transmission", "mixed", "clean"} | {"adform"})  # clean lines under their family
+CLEAN23_TOPICS = frozenset(
+    ALL_FAMILIES - {"transmission", "mixed", "clean"} | {"adform"}
+)  # clean lines under their family
 E_TOPICS = frozenset({"testimonial", "compare", "induce", "guarantee", "safety", "celeb", "english", "health", "purpose",
                       "form", "other", "clean"})  # fmt: skip
 
