@@ -349,7 +349,8 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
     is allowed only there, each such text showing a frame noun the analysis splits inside the written match, or where
     a frame's gap of a few characters between its cue and its verb holds the written words but not the analysis's
     longer spelling of them ("클리닉도 둘러보시고 상담받아 보세요": 둘러보시고 → 두르다 어 보다 시 고), or where the
-    analysis reads a frame verb's ㄹ-dropped form as a noun ("새로 연 클리닉": 연 → 연 NNG, not 열다 + ᆫ)."""
+    analysis reads a frame verb's ㄹ-dropped form as a noun ("새로 연 클리닉": 연 → 연 NNG, not 열다 + ᆫ), or where
+    the written reading takes a verb without the honorific its lemma pattern names ("친구와 함께 오면": 오다 시 면)."""
     shortcut = [frame.surface for frame in _lemma_frames() if frame.surface is not None]
     for example in SURFACE_EXAMPLES:
         assert any(surface.search(example) for surface in shortcut), example
@@ -370,22 +371,38 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
                     _split_frame_noun(frame, text, written)
                     or _gap_spelled_longer(frame, text, written)
                     or _l_dropped_verb_read_as_noun(frame, text, written)
+                    or _honorific_left_out(frame, text, written)
                 )
                 assert explained, (frame.stems[:3], _shown(text), "extra without a split noun or a longer spelling")
     assert checked > 300
-    assert extra <= 8, extra  # a handful of texts (4 of the corpus's 2,600 lines), not a different reading
+    # a handful of texts (4 of 2,600 lines in session 17, 10 of 11,204 in session 23), not a different reading
+    assert extra <= len(_corpus_texts()) // 1000, extra
     assert "낭 종" in analyse("초음파에서 낭종이 보입니다.").lemmas  # why: the analysis misses this finding
 
 
 def _split_frame_noun(frame: Frame, text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether the analysis splits one of the frame's nouns (written as one word) inside one of ``spans``."""
+    """Whether the analysis splits one of the frame's nouns (written as one word: a stem, or a word its pattern
+    names, 붓기 → 붓 + 기) inside one of ``spans``."""
     tokens = analyse(text).tokens
+    pattern = frame.roles[0].pattern
     for a, b in spans:
         inside = [token for token in tokens if a <= token.start and token.end <= b]
         for first, second in pairwise(inside):
-            if first.end == second.start and first.form + second.form in frame.stems:
+            joined = first.form + second.form
+            if first.end == second.start and (
+                joined in frame.stems or re.search(rf"[|(:]{re.escape(joined)}[|)]", pattern)
+            ):
                 return True
     return False
+
+
+def _honorific_left_out(frame: Frame, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the frame's lemma pattern finds one of ``spans`` once the honorific 시 it names is optional: the
+    written reading takes a verb with or without it (오시면 and 오면 alike), as a reviewer reads them."""
+    plain = re.compile(frame.roles[0].pattern.replace(" 시 ", "(?: 시)? "))
+    morphs = analyse(text)
+    found = [morphs.span(*m.span()) for m in plain.finditer(morphs.lemmas) if m.end() > m.start()]
+    return any(a < d and c < b for a, b in spans for c, d in found)
 
 
 def _gap_spelled_longer(frame: Frame, text: str, spans: list[tuple[int, int]]) -> bool:
