@@ -1,0 +1,144 @@
+"""Session 23 (fp23): classes of false findings on clean wording and wrong-rule findings (the fp22a leftovers and the
+blind writers' own labels), each checked on sentences written for these tests (not corpus lines): the reading a
+reviewer who reads RULES.md gives, and its counterpart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compliance.findings import RULES_DIR
+from compliance.text_rules import lint_text
+
+FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-515-2290"
+EN_FOOTER = " Side effects may occur; results vary. 무료수신거부 080-515-2290"
+
+
+def _rules(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
+    return {f.rule for f in lint_text(text, channel, purpose)}
+
+
+def test_the_rule_files_load_with_a_comment_per_entry() -> None:
+    frames = json.loads((RULES_DIR / "frames_s23.json").read_text("utf-8"))["frames"]
+    checks = json.loads((RULES_DIR / "context_checks_s23.json").read_text("utf-8"))["checks"]
+    assert frames and all(frame["comment"] for frame in frames)
+    assert checks and all(check["class"] for check in checks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 새결성형외과 타 병원 재수술 전문, 다른 곳에서 받은 코 수술 상담하세요.",
+        "(광고) 새결성형외과 다른 병원에서 한 눈 재수술 전문입니다.",
+    ],
+)
+def test_redo_surgery_after_other_clinics_is_a_comparison_not_a_title(text: str) -> None:
+    found = _rules(text + FOOTER)
+    assert "MSA-COMPARISON" in found
+    assert "MSA-FAKE-TITLE" not in found
+
+
+def test_a_redo_specialty_without_other_clinics_or_with_a_hospital_title_stays_a_title() -> None:
+    assert "MSA-FAKE-TITLE" in _rules("(광고) 새결성형외과 코 재수술 전문." + FOOTER)
+    assert "MSA-FAKE-TITLE" in _rules("(광고) 새결성형외과 타 병원 재수술 전문병원." + FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) Nuri Dental Rated No.1 by our patients in Daegu!",
+        "(광고) Nuri Dental Our patients rated us the No.1 clinic in Daegu.",
+        "(광고) Nuri Dental Voted the top family dentist by local patients.",
+    ],
+)
+def test_a_rank_patients_gave_is_a_superlative_not_a_testimonial(text: str) -> None:
+    found = _rules(text + EN_FOOTER)
+    assert "MSA-SUPERLATIVE" in found
+    assert "MSA-TESTIMONIAL" not in found
+
+
+def test_a_score_or_stars_from_patients_stays_a_testimonial() -> None:
+    assert "MSA-TESTIMONIAL" in _rules("(광고) Nuri Dental Rated 4.8 stars by 900 patients." + EN_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 누리피부과 무료 상담 예약을 받습니다.",
+        "(광고) 누리피부과 첫 상담은 무료입니다. 전문의가 직접 상담합니다.",
+        "(광고) 누리피부과 상담료 없이 전문의와 1:1로 상담하세요.",
+        "(광고) Nuri Skin Clinic Book a free consultation with our dermatologist.",
+        "(광고) Nuri Skin Clinic Complimentary consultation with Dr. Han on Saturdays.",
+    ],
+)
+def test_a_free_consultation_alone_is_no_inducement(text: str) -> None:
+    assert "MSA-INDUCEMENT" not in _rules(text + EN_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 누리피부과 무료 상담에 피부 진단까지 무료!",
+        "(광고) 누리피부과 무료 상담 이벤트, 선착순 30명.",
+        "(광고) Nuri Skin Clinic Free consultation and a free skin scan this week.",
+        "(광고) Nuri Skin Clinic Free consultation plus a gift set for every new patient.",
+    ],
+)
+def test_a_free_consultation_beside_a_free_test_gift_or_event_stays_an_inducement(text: str) -> None:
+    assert "MSA-INDUCEMENT" in _rules(text + EN_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[누리소아청소년과] 예방접종을 기간 안에 받지 않으면 국가 지원을 받으실 수 없습니다.",
+        "[누리내과] 올해 건강검진을 받지 않으시면 내년으로 이월되지 않습니다.",
+    ],
+)
+def test_a_patient_not_getting_a_checkup_is_no_refund_promise(text: str) -> None:
+    assert "MSA-GUARANTEE" not in _rules(text, "alimtalk", "informational")
+
+
+def test_a_refund_when_the_result_disappoints_stays_a_guarantee() -> None:
+    assert "MSA-GUARANTEE" in _rules("(광고) 누리피부과 효과가 나오지 않으면 시술비를 받지 않습니다." + FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 누리정형외과 PRP 주사로 닳은 무릎 연골이 다시 자랍니다.",
+        "(광고) 누리탈모의원 빠진 머리카락이 새로 납니다.",
+        "(광고) 누리정형외과 연골 주사로 닳은 연골이 재생됩니다.",
+        "(광고) Nuri Ortho PRP makes your knee cartilage grow back.",
+    ],
+)
+def test_lost_tissue_said_to_grow_back_in_an_ad_is_a_guarantee(text: str) -> None:
+    assert "MSA-GUARANTEE" in _rules(text + EN_FOOTER)
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose"),
+    [
+        (
+            "(광고) 누리탈모의원 모발이식 후 빠진 머리카락은 3~4개월 뒤 다시 자랍니다." + FOOTER,
+            "friendtalk",
+            "advertising",
+        ),
+        ("(광고) 누리탈모의원 치료로 모발이 다시 자랄 수 있습니다." + FOOTER, "friendtalk", "advertising"),
+        ("(광고) Nuri Hair Shed hair usually grows back within 3 months." + EN_FOOTER, "friendtalk", "advertising"),
+        (
+            "[누리탈모의원] 이식 후 한 달쯤 머리카락이 빠졌다가 다시 자랍니다. 걱정하지 마세요.",
+            "alimtalk",
+            "informational",
+        ),
+    ],
+)
+def test_regrowth_with_a_time_a_hedge_or_in_care_is_no_guarantee(text: str, channel: str, purpose: str) -> None:
+    assert "MSA-GUARANTEE" not in _rules(text, channel, purpose)
+
+
+def test_regrowth_by_stem_cells_is_unverified_alone() -> None:
+    found = _rules("(광고) 누리정형외과 자가 줄기세포 주사로 연골이 다시 자랍니다." + FOOTER)
+    assert "MSA-UNVERIFIED" in found
+    assert "MSA-GUARANTEE" not in found
