@@ -142,3 +142,21 @@ def test_regrowth_by_stem_cells_is_unverified_alone() -> None:
     found = _rules("(광고) 누리정형외과 자가 줄기세포 주사로 연골이 다시 자랍니다." + FOOTER)
     assert "MSA-UNVERIFIED" in found
     assert "MSA-GUARANTEE" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("[누리피부과] 예약하신 레이저 토닝 10회 패키지 중 7회차입니다. 12월 12일 오후 4시에 뵙겠습니다.", "alimtalk"),
+        ("[누리피부과] 레이저 토닝 10회 패키지 중 7회차 예약이 12월 12일 오후 4시입니다.", "sms"),
+        ("[Nuri Derm] Session 7 of your 10-session laser toning package is on Dec 12 at 4 PM.", "alimtalk"),
+    ],
+)
+def test_the_patients_own_session_count_is_a_booking_fact(text: str, channel: str) -> None:
+    found = _rules(text, channel, "informational")
+    assert not found & {"KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT", "MSA-OMIT-RISK"}
+
+
+def test_a_session_count_beside_a_repurchase_discount_stays_promotion() -> None:
+    text = "[누리피부과] 레이저 토닝 10회 패키지 중 7회차입니다. 다음 패키지 재구매 시 20% 할인해 드립니다."
+    assert {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"} <= _rules(text, "alimtalk", "informational")
