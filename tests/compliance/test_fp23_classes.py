@@ -160,3 +160,37 @@ def test_the_patients_own_session_count_is_a_booking_fact(text: str, channel: st
 def test_a_session_count_beside_a_repurchase_discount_stays_promotion() -> None:
     text = "[누리피부과] 레이저 토닝 10회 패키지 중 7회차입니다. 다음 패키지 재구매 시 20% 할인해 드립니다."
     assert {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"} <= _rules(text, "alimtalk", "informational")
+
+
+def _care(text: str) -> set[str]:
+    return _rules(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[누리피부과] 홍길동님의 적립 포인트는 12,000점입니다. 포인트는 진료비 결제 시 사용하실 수 있습니다.",
+        "[누리피부과] 예약이 취소되어 예약금 30,000원을 돌려드렸습니다.",
+        "[누리이비인후과] 보청기 보조금(장애인 보장구 급여) 신청 서류가 준비되었습니다. 신분증을 지참해 주세요.",
+        "[Nuri Derm] You have 2 sessions left in the package you bought. Book your next session in the app.",
+    ],
+)
+def test_account_and_payment_facts_in_care_messages_are_clean(text: str) -> None:
+    assert not _care(text) - {"MSG-SMS-LENGTH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("[누리피부과] 결제 완료. 적립된 3,000포인트는 다음 시술에 사용하세요.", "KAKAO-ALIMTALK-PROMO"),
+        ("[누리피부과] 친구를 소개해 주시면 포인트 5만 점을 적립해 드립니다.", "MSA-INDUCEMENT"),
+        ("[누리피부과] 효과가 없으면 시술비를 전액 돌려드립니다.", "MSA-GUARANTEE"),
+        (
+            "[Nuri Derm] You have 2 sessions left. Our new branch opens next week — book your next session there!",
+            "KAKAO-ALIMTALK-PROMO",
+        ),
+        ("[누리이비인후과] 보청기 구매 시 보조금 외에 추가 10% 할인해 드립니다.", "MSA-INDUCEMENT"),
+    ],
+)
+def test_points_offered_a_refund_promised_or_a_pitch_beside_them_stay(text: str, rule: str) -> None:
+    assert rule in _care(text)
