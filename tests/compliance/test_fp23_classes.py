@@ -194,3 +194,45 @@ def test_account_and_payment_facts_in_care_messages_are_clean(text: str) -> None
 )
 def test_points_offered_a_refund_promised_or_a_pitch_beside_them_stay(text: str, rule: str) -> None:
     assert rule in _care(text)
+
+
+def test_medicines_asked_for_as_examples_name_nobodys_condition() -> None:
+    for text in (
+        "[누리검진센터] 복용 중인 약(혈압약, 당뇨약, 항응고제 등)이 있으면 예약 시 알려 주세요.",
+        "[누리검진센터] 검진 당일 복용 중인 약 목록(고혈압·당뇨약 등)을 적어 오세요.",
+    ):
+        assert "PII-HEALTH-IN-SMS" not in _rules(text, "sms", "informational")
+    named = "[누리내과] 홍길동님 당뇨약 처방이 끝났습니다. 재진 예약해 주세요."
+    assert "PII-HEALTH-IN-SMS" in _rules(named, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "(광고) 누리이비인후과 환자분들의 소중한 의견을 듣습니다. 진료 후 설문(보상 없음)에 참여해 주세요.",
+            "MSA-TESTIMONIAL",
+        ),
+        ("(광고) 누리한의원 수험생 여러분, 시험 전날은 충분히 주무세요. 누리한의원이 응원합니다.", "MSA-STUDENT-LURE"),
+        (
+            "(광고) 누리산부인과 HPV 국가 예방접종은 만 12~17세 여성청소년이 무료로 받을 수 있습니다.",
+            "MSA-STUDENT-LURE",
+        ),
+        ("(광고) 누리소아과 구청 주최 어린이 건강 이벤트에 원장님이 강사로 참여합니다(구민회관).", "MSA-INDUCEMENT"),
+    ],
+)
+def test_feedback_cheer_a_state_programme_or_a_public_event_is_no_claim_or_offer(text: str, rule: str) -> None:
+    assert rule not in _rules(text + " 무료수신거부 080-515-2290")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("(광고) 누리이비인후과 환자분들의 생생한 치료 후기를 블로그에 올렸습니다.", "MSA-TESTIMONIAL"),
+        ("(광고) 누리한의원 수험생 여러분 힘내세요! 수능 끝나면 수험생 보약 상담 받으세요.", "MSA-STUDENT-LURE"),
+        ("(광고) 누리한의원 수험생 여러분 응원합니다! 수험표 지참 시 총명탕 20% 할인.", "MSA-STUDENT-LURE"),
+        ("(광고) 누리소아과 구청 주최 건강 이벤트에서 저희 부스를 방문하시면 무료 검진!", "MSA-INDUCEMENT"),
+    ],
+)
+def test_a_review_shown_an_offer_to_students_or_a_free_check_at_the_event_stay(text: str, rule: str) -> None:
+    assert rule in _rules(text + " 무료수신거부 080-515-2290")
