@@ -236,3 +236,13 @@ def test_feedback_cheer_a_state_programme_or_a_public_event_is_no_claim_or_offer
 )
 def test_a_review_shown_an_offer_to_students_or_a_free_check_at_the_event_stay(text: str, rule: str) -> None:
     assert rule in _rules(text + " 무료수신거부 080-515-2290")
+
+
+def test_a_permanence_denied_with_a_noun_is_a_limit_not_a_promise() -> None:
+    for text in (
+        "(광고) 누리피부과 레이저 제모는 영구 제모는 아닙니다.",
+        "(광고) 누리피부과 필러는 영구 시술이 아니며 흡수됩니다.",
+    ):
+        assert "MSA-GUARANTEE" not in _rules(text + FOOTER)
+    for text in ("(광고) 누리피부과 레이저로 영구 제모!", "(광고) 누리피부과 영구 제모가 아니면 전액 환불해 드립니다."):
+        assert "MSA-GUARANTEE" in _rules(text + FOOTER)
