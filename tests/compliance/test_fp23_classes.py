@@ -246,3 +246,10 @@ def test_a_permanence_denied_with_a_noun_is_a_limit_not_a_promise() -> None:
         assert "MSA-GUARANTEE" not in _rules(text + FOOTER)
     for text in ("(광고) 누리피부과 레이저로 영구 제모!", "(광고) 누리피부과 영구 제모가 아니면 전액 환불해 드립니다."):
         assert "MSA-GUARANTEE" in _rules(text + FOOTER)
+
+
+def test_a_state_subsidy_stated_in_an_ad_is_no_inducement_unless_pitched() -> None:
+    fact = "(광고) 누리이비인후과 보청기 구입 시 장애 등급에 따라 국가 보조금이 지원됩니다(조건 확인 필요)."
+    pitched = "(광고) 누리이비인후과 보청기 국가 보조금 131만 원 지원! 이번 달 한정, 서두르세요."
+    assert "MSA-INDUCEMENT" not in _rules(fact + " 무료수신거부 080-515-2290", "sms")
+    assert "MSA-INDUCEMENT" in _rules(pitched + " 무료수신거부 080-515-2290", "sms")
