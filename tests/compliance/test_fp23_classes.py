@@ -253,3 +253,16 @@ def test_a_state_subsidy_stated_in_an_ad_is_no_inducement_unless_pitched() -> No
     pitched = "(광고) 누리이비인후과 보청기 국가 보조금 131만 원 지원! 이번 달 한정, 서두르세요."
     assert "MSA-INDUCEMENT" not in _rules(fact + " 무료수신거부 080-515-2290", "sms")
     assert "MSA-INDUCEMENT" in _rules(pitched + " 무료수신거부 080-515-2290", "sms")
+
+
+def test_a_booked_package_or_a_used_coupon_is_the_patients_own_transaction() -> None:
+    for text in (
+        "[누리검진센터] 예약하신 종합검진 패키지(기본형)는 12월 14일 오전 8시입니다. 전날 밤 9시부터 금식해 주세요.",
+        "[누리피부과] 12월 5일 결제 시 사용하신 쿠폰(10,000원)이 정상 처리되었습니다. 영수증은 앱에서 확인하세요.",
+    ):
+        assert not _care(text) & {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"}
+    for text in (
+        "[누리검진센터] 예약하신 종합검진 패키지를 프리미엄으로 업그레이드하면 20% 할인해 드립니다.",
+        "[누리피부과] 사용하신 쿠폰이 처리되었습니다. 다음 방문 때 쓰실 쿠폰을 새로 발급해 드렸어요!",
+    ):
+        assert "KAKAO-ALIMTALK-PROMO" in _care(text)
