@@ -266,3 +266,14 @@ def test_a_booked_package_or_a_used_coupon_is_the_patients_own_transaction() -> 
         "[누리피부과] 사용하신 쿠폰이 처리되었습니다. 다음 방문 때 쓰실 쿠폰을 새로 발급해 드렸어요!",
     ):
         assert "KAKAO-ALIMTALK-PROMO" in _care(text)
+
+
+def test_news_about_a_disease_or_a_recall_and_a_spouse_along_for_forms_are_clean() -> None:
+    for text in (
+        "[누리안과] 뉴스에 나온 안약 회수 제품은 저희 병원에서 처방하지 않았습니다. 안심하고 사용하세요.",
+        "[누리내과] 뉴스에 나온 대로 백일해 환자가 늘고 있습니다. 기침이 2주 넘게 가면 진료를 받으세요.",
+        "[누리피부과] 배우자분과 함께 오시면 보호자 동의서를 미리 작성하실 수 있습니다.",
+    ):
+        assert not _care(text) & {"MSA-ARTICLE-FORM", "KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"}
+    assert "MSA-ARTICLE-FORM" in _rules("(광고) 누리내과 독감 유행 관련 뉴스에 저희 원장님이 출연했습니다." + FOOTER)
+    assert "MSA-INDUCEMENT" in _rules("(광고) 누리피부과 배우자분과 함께 오시면 두 분 모두 20% 할인!" + FOOTER)
