@@ -277,3 +277,16 @@ def test_news_about_a_disease_or_a_recall_and_a_spouse_along_for_forms_are_clean
         assert not _care(text) & {"MSA-ARTICLE-FORM", "KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"}
     assert "MSA-ARTICLE-FORM" in _rules("(광고) 누리내과 독감 유행 관련 뉴스에 저희 원장님이 출연했습니다." + FOOTER)
     assert "MSA-INDUCEMENT" in _rules("(광고) 누리피부과 배우자분과 함께 오시면 두 분 모두 20% 할인!" + FOOTER)
+
+
+def test_a_patient_moving_from_another_provider_compares_nobody() -> None:
+    for text in (
+        "(광고) Nuri Dental Transferring from another dentist? Bring your X-rays and we'll continue your plan.",
+        "(광고) 누리치과 다른 치과에서 교정하다가 옮겨 오시는 분도 이어서 치료받으실 수 있습니다.",
+    ):
+        assert "MSA-COMPARISON" not in _rules(text + EN_FOOTER)
+    for text in (
+        "(광고) Nuri Dental Unhappy with another dentist? We fix what they got wrong.",
+        "(광고) 누리안과 저희 환자의 절반은 다른 안과에서 옮겨 오신 분들입니다.",
+    ):
+        assert "MSA-COMPARISON" in _rules(text + EN_FOOTER)
