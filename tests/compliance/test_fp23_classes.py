@@ -290,3 +290,13 @@ def test_a_patient_moving_from_another_provider_compares_nobody() -> None:
         "(광고) 누리안과 저희 환자의 절반은 다른 안과에서 옮겨 오신 분들입니다.",
     ):
         assert "MSA-COMPARISON" in _rules(text + EN_FOOTER)
+
+
+def test_a_free_convenience_or_document_is_no_benefit_but_a_ride_stays() -> None:
+    for text in (
+        "(광고) 누리치과 외국인 환자 통역 서비스 제공(통역비 없음).",
+        "(광고) 누리정형외과 휠체어 무료 대여(원내 이용). 안내 데스크에 문의하세요.",
+        "(광고) Nuri Clinic Medical certificates for insurance are issued free of charge on request.",
+    ):
+        assert "MSA-INDUCEMENT" not in _rules(text + EN_FOOTER)
+    assert "MSA-INDUCEMENT" in _rules("(광고) 누리정형외과 통역 무료, 공항 픽업 무료!" + EN_FOOTER)
