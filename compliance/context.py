@@ -14,7 +14,8 @@ patient's result; "책임 집도" is an operation, not a promise; 배우자 is a
 * ``original``: a match on the original sentence over the finding's first character, for what the compact text
   glues away (the word boundaries of Latin script: the "ast" of "Plastic Surgery" is no AST value);
 
-unless an ``unless`` pattern is in the finding's sentence(s) (a real offer next to the factual one). A check may
+unless an ``unless`` pattern is in the finding's sentence(s) (a real offer next to the factual one), or an
+``unless_message`` pattern anywhere in the message (an offer in the next sentence of a greeting). A check may
 be limited to informational messages (``informational_only``), to advertisements (``advertising_only``), to
 AlimTalk (``alimtalk_only``) or to the scorer's findings (``scored_only``). ``negated`` checks withdraw a finding
 whose first predicate after it is negated (:func:`.negation.negated`: "수술 장면을 올리지 않습니다").
@@ -63,6 +64,7 @@ class Check:
     pattern: re.Pattern[str]
     window: int = 0
     unless: re.Pattern[str] | None = None
+    unless_message: re.Pattern[str] | None = None
     informational_only: bool = False
     advertising_only: bool = False
     alimtalk_only: bool = False
@@ -99,6 +101,7 @@ def _table() -> _Table:
             pattern=_compile(entry.get("re", "(?!)")),
             window=int(entry.get("window", 0)),
             unless=_compile(entry["unless"]) if entry.get("unless") else None,
+            unless_message=_compile(entry["unless_message"]) if entry.get("unless_message") else None,
             informational_only=bool(entry.get("informational_only")),
             advertising_only=bool(entry.get("advertising_only")),
             alimtalk_only=bool(entry.get("alimtalk_only")),
@@ -217,6 +220,10 @@ class Context:
                     return check.name
                 continue
             if check.unless is not None and check.unless.search(sentence):
+                continue
+            if check.unless_message is not None and check.unless_message.search(
+                self.compact or _normal(self.text).text
+            ):
                 continue
             if check.where == "message":
                 if check.pattern.search(self.compact or _normal(self.text).text):
