@@ -161,3 +161,10 @@ def client_as(app_clients: AppClients, settings: Settings) -> ClientAs:
         return test_client
 
     return open_client
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests (marked ``slow`` or ``soak``) run first, in their collection order: xdist hands tests out in
+    collection order, and a long one handed out last runs alone while the other workers have nothing left (the
+    suite's tail). The same order on every worker, as xdist requires."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("soak") is None)
