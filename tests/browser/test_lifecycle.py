@@ -19,7 +19,7 @@ from tests.browser.helpers import logged_in_context
 from tests.support import server as support
 from tests.support.documents import workflow
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
