@@ -47,9 +47,9 @@ test-other:
 	nice -n 10 $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 # --dist loadfile: a module's own server (its tests share it) starts on one worker, not on both;
-# --no-loadscopereorder: the modules in collection order, the long ones first (tests/conftest.py).
+# --no-loadscope-reorder: the modules in collection order, the long ones first (tests/conftest.py).
 test-browser:
-	$(PY) -m pytest -n 2 --dist loadfile --no-loadscopereorder -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m browser $(PYTEST_ARGS)
 
 # The long versions of the property tests (CSV/xlsx readers, event/workflow/patient validators, JSON depth:
 # 20,000 examples each) and schemathesis with 200 examples per operation. Not part of `make test`.
