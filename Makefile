@@ -46,10 +46,11 @@ test: $(VENV)/.installed ui
 test-other:
 	nice -n 10 $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
+# tests/browser only (its workers do not import the other tests; tests/conftest.py refuses a browser test elsewhere);
 # --dist loadfile: a module's own server (its tests share it) starts on one worker, not on both;
 # --no-loadscope-reorder: the modules in collection order, the long ones first (tests/conftest.py).
 test-browser:
-	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m browser tests/browser $(PYTEST_ARGS)
 
 # The long versions of the property tests (CSV/xlsx readers, event/workflow/patient validators, JSON depth:
 # 20,000 examples each) and schemathesis with 200 examples per operation. Not part of `make test`.
