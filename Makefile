@@ -6,7 +6,7 @@ UI := builder_ui
 QUICK ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate scorer scorer-lofo scorer-veto-lofo clean
+.PHONY: run test test-other test-browser fuzz bench bench-peer bench-scaleout bench-webhooks soak lint ui api-client migrate scorer scorer-lofo scorer-veto-lofo clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,11 +34,23 @@ migrate: $(VENV)/.installed
 run: $(VENV)/.installed ui migrate
 	$(VENV)/bin/doctorsflow serve --with-worker --load-examples
 
-# Browser tests run in a second pass: Playwright's sync API keeps an event loop running in its worker,
-# which async tests sharing that worker would trip over.
+# Browser tests run in a pytest of their own: Playwright's sync API keeps an event loop running in its worker,
+# which async tests sharing that worker would trip over. The two run at the same time (each one's output printed
+# whole when it ends; 1,070 s one after the other in CI, session 22): the browser tests mostly wait (pages,
+# pollers, nothing-sent checks) and the other tests' CPU fills those waits. The other tests run niced: the browser
+# half gets the CPU when it asks (its pages and servers answer as fast as alone), the CPU-bound rest takes what is
+# left. test-other and test-browser are the halves alone (after `make ui`).
 test: $(VENV)/.installed ui
-	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
-	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-other test-browser
+
+test-other:
+	nice -n 10 $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+
+# tests/browser only (its workers do not import the other tests; tests/conftest.py refuses a browser test elsewhere);
+# --dist loadfile: a module's own server (its tests share it) starts on one worker, not on both;
+# --no-loadscope-reorder: the modules in collection order, the long ones first (tests/conftest.py).
+test-browser:
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m browser tests/browser $(PYTEST_ARGS)
 
 # The long versions of the property tests (CSV/xlsx readers, event/workflow/patient validators, JSON depth:
 # 20,000 examples each) and schemathesis with 200 examples per operation. Not part of `make test`.

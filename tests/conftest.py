@@ -27,6 +27,7 @@ from tests.support.login import apply_login, make_login
 pytest_plugins = ["tests.support.fakes.fixtures", "tests.support.runtime"]
 
 POSTGRES_URL = os.environ.get("DOCTORSFLOW_TEST_POSTGRES")
+BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
 @pytest.fixture(autouse=True)
@@ -161,3 +162,15 @@ def client_as(app_clients: AppClients, settings: Settings) -> ClientAs:
         return test_client
 
     return open_client
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects: every collected test is seen
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests (marked ``slow`` or ``soak``) run first, in their collection order: xdist hands tests out in
+    collection order, and a long one handed out last runs alone while the other workers have nothing left (the
+    suite's tail). The same order on every worker, as xdist requires. ``make test`` collects its browser half from
+    tests/browser/ only: a browser test elsewhere would run in neither half, so it stops the collection."""
+    stray = [item.nodeid for item in items if item.get_closest_marker("browser") and item.path.parent != BROWSER_TESTS]
+    if stray:
+        raise pytest.UsageError(f"browser tests belong in tests/browser/ (make test runs them from there): {stray}")
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("soak") is None)

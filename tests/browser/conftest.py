@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, logged_in_context, require_chromium
 from tests.support.server import API_HEADERS, api_headers, running_server
+
+# expect()'s wait as long as every other wait of the page (context.set_default_timeout below), not Playwright's 5 s:
+# `make test` runs these tests beside the CPU-bound rest of the suite on two cores. Only a failing check waits longer.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")

@@ -74,7 +74,8 @@ def test_an_archived_workflow_offers_unarchive_not_publish(page: Page, base_url:
     expect(page.get_by_test_id("publish")).to_have_count(0)
     expect(page.get_by_test_id("save")).to_have_count(0)
     expect(page.get_by_test_id("archived-notice")).to_contain_text("보관을 해제")
-    # When they unarchive it
+    # When they unarchive it (once the page's loading requests are answered: a late one would show the old status)
+    page.wait_for_load_state("networkidle")
     page.get_by_test_id("workflow-unarchive").click()
     # Then it is a draft again, and publishing is offered
     expect(page.get_by_test_id("workflow-status")).to_have_text("초안")

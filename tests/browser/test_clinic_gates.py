@@ -14,7 +14,7 @@ from tests.browser.helpers import Page, create_workflow, require_chromium
 from tests.support.documents import example, workflow
 from tests.support.server import api_headers, running_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CALL_US = workflow(
     [

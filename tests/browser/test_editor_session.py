@@ -19,7 +19,7 @@ from tests.browser.helpers import Page, connect, drop_from_palette
 from tests.browser.test_editor_wiring import below, canvas_point, drag_wire_to
 from tests.support.server import api_headers
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TRIGGER, WAIT, ALIMTALK, STAFF = "trigger_appointment_booked_1", "wait_until_1", "send_alimtalk_1", "notify_staff_1"
 SESSION_SECONDS = 120

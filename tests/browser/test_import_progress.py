@@ -14,7 +14,7 @@ from bench.bench_import import make_export
 from tests.browser.helpers import logged_in_context, require_chromium
 from tests.support.server import running_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROWS = 20_000  # four chunks of 5,000: the bar moves while the server works
 

@@ -19,7 +19,7 @@ from tests.browser.helpers import logged_in_context
 from tests.support import server as support
 from tests.support.documents import workflow
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +102,14 @@ def _eventually_steady(check: Any, seconds: float = 20.0) -> None:
         time.sleep(0.3)
 
 
+def _open_loaded(ui: Page, path: str) -> None:
+    """Open an editor page and wait until its loading requests are answered, as a user who acts on what they see:
+    the editor asks for the workflow more than once while it loads, and an answer still on its way when the pause
+    or archive answer arrives would show the status from before it (on a loaded machine, make test)."""
+    ui.goto(path)
+    ui.wait_for_load_state("networkidle")
+
+
 def test_publishing_asks_first_with_the_impact(ui: Page, sending: tuple[str, Path]) -> None:
     # Given an active LASEK workflow and two LASEK bookings within the next 7 days (and one later)
     live = _api(sending, "POST", "/api/workflows", _flow("라섹 안내 (운영 중)", "lasek", wait_minutes=30))["id"]
@@ -182,7 +190,7 @@ def test_pause_holds_a_due_message_and_resume_sends_it_once(ui: Page, sending: t
     run_id = _book(sending, "pause-1", "lasik", chart="Q-1")
     assert run_id is not None
     # When the manager pauses it in the editor, and the wait comes due
-    ui.goto(f"/workflows/{wid}")
+    _open_loaded(ui, f"/workflows/{wid}")
     ui.get_by_test_id("workflow-pause").click()
     expect(ui.get_by_test_id("workflow-status")).to_have_text("일시정지")
     _make_due(sending, run_id)
@@ -194,7 +202,7 @@ def test_pause_holds_a_due_message_and_resume_sends_it_once(ui: Page, sending: t
     expect(row.get_by_test_id("run-workflow")).to_contain_text("라식 대기 안내")
     expect(row.get_by_test_id("run-next")).to_contain_text("보류")
     # When it is resumed
-    ui.goto(f"/workflows/{wid}")
+    _open_loaded(ui, f"/workflows/{wid}")
     ui.get_by_test_id("workflow-resume").click()
     expect(ui.get_by_test_id("workflow-status")).to_have_text("운영 중")
     # Then the message goes out, once, and the live monitor shows it
@@ -213,7 +221,7 @@ def test_archive_cancels_pending_sends(ui: Page, sending: tuple[str, Path]) -> N
     run_id = _book(sending, "arch-1", "smile", chart="S-1")
     assert run_id is not None
     # When the manager archives the workflow
-    ui.goto(f"/workflows/{wid}")
+    _open_loaded(ui, f"/workflows/{wid}")
     ui.get_by_test_id("workflow-archive").click()
     expect(ui.get_by_test_id("workflow-status")).to_have_text("보관됨")
     # Then its run is cancelled, and even once the wait would have come due nothing is sent

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.helpers import logged_in_context
 from tests.support.server import ROOT, api_headers, running_server, server_env
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SEED = """
 import asyncio, sys

@@ -17,7 +17,7 @@ from tests.browser.helpers import create_workflow
 from tests.patient_links.test_links import CONFIRM_THEN_REMIND
 from tests.support import server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from tests.browser.helpers import book, create_workflow, logged_in_context, publ
 from tests.support import server as support
 from tests.support.server import api_headers
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # Characters only a colour-emoji font draws (pictographs, the emoji variation selector, ✅, ⏰…⏺): none in the
 # Debian image, none on many clinic PCs. Text glyphs DejaVu/Noto have (✕ ⚠ ▶ ← ⬇) are fine.

@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -304,6 +305,7 @@ def test_ordinary_messages_never_load_the_model() -> None:
             assert (row["id"], rule) in found or rule in ("MSA-PREREVIEW", "MSG-SMS-LENGTH"), (row["id"], rule)
 
 
+@pytest.mark.slow
 def test_every_corpus_line_gets_the_analysers_rule_ids_without_loading_it_and_stays_under_245_mb(
     tmp_path: Path,
 ) -> None:
@@ -466,6 +468,7 @@ def test_negation_in_writing_reads_what_the_analysis_reads() -> None:
     assert negated > 20
 
 
+@pytest.mark.slow
 def test_cue_groups_never_hide_a_lemma_match() -> None:
     """A lemma frame's cue groups are words its pattern cannot match without: on every corpus text where the
     pattern matches the analysis, every group has a word in the text."""

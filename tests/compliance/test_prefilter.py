@@ -7,6 +7,7 @@ import json
 import re
 from functools import cache
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +61,7 @@ def test_known_prefixes() -> None:
     assert required_grams("[0-9]+%(저렴|싸게)") == {"%저", "%싸"}  # more selective than the digits
 
 
+@pytest.mark.slow
 def test_no_rule_pattern_is_skipped_on_the_corpus() -> None:
     texts = [normalize(row["text"]).text for row in load("dev")]
     for text in texts:

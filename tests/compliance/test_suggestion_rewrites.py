@@ -63,6 +63,7 @@ def test_the_bar_is_a_rate_overall_and_per_file() -> None:
     assert "over 0.5%" in over_the_bar([FileRate("a.jsonl", 1000, 6)])
 
 
+@pytest.mark.slow
 def test_every_suggestion_removes_its_finding_and_raises_nothing_new() -> None:
     assert check_rewrites() > 2000  # every corpus file took part
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench.peak_rss import doctorsflow, messages_file, peak_rss_mb
 from tests.support.server import server_env
 
 
+@pytest.mark.slow
 def test_lint_text_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
     small = messages_file(tmp_path / "small.jsonl", 0.25)
     large = messages_file(tmp_path / "large.jsonl", 4)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import psutil
+import pytest
 
 from tests.support.server import ROOT, doctorsflow_command, free_port, server_env
 
@@ -60,6 +61,7 @@ def _stop(process: subprocess.Popen[bytes], how: signal.Signals) -> None:
         raise
 
 
+@pytest.mark.slow
 def test_serve_with_worker_stops_everything_it_started(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     process, base = _start(data_dir)
@@ -96,6 +98,7 @@ def test_serve_with_worker_stops_everything_it_started(tmp_path: Path) -> None:
     assert _redis_servers(data_dir) == []
 
 
+@pytest.mark.slow
 def test_a_start_after_a_crash_stops_the_redis_the_crashed_server_left(tmp_path: Path) -> None:
     # Found by the probe: after `kill -9` the orphaned redis-server was joined by the next start, which then
     # left it running after its own clean SIGTERM (it stopped only servers it had started)

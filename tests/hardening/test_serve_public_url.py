@@ -8,12 +8,14 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.server import ROOT, doctorsflow_command, free_port, server_env
 
 EMAIL, PASSWORD = "public-url@clinic.local", "public-url-password-1"
 
 
+@pytest.mark.slow
 def test_serve_without_a_public_url_links_to_its_own_address(tmp_path: Path) -> None:
     env = server_env(tmp_path)
     env.pop("DOCTORSFLOW_PUBLIC_URL", None)

@@ -128,6 +128,7 @@ def _start_worker(settings: Settings, url: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+@pytest.mark.slow
 async def test_worker_killed_mid_send_resumes_without_duplicates(
     settings: Settings, clinic_id: int, broker_url: str
 ) -> None:

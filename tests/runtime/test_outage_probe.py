@@ -108,6 +108,7 @@ async def test_messages_failing_together_go_out_within_10_s_of_the_outage_end(
     assert [(await row(rt, m)).attempts for m in messages] == [5, 5, 5]
 
 
+@pytest.mark.slow
 async def test_a_long_outage_is_probed_every_few_seconds_without_spending_the_rows_attempts(
     db_rt: tuple[Runtime, int], solapi_fake: SolapiFake
 ) -> None:
