@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import APIResponse, Browser, Page, Route, expect
 
 from tests.browser.helpers import logged_in_context
 from tests.support import server as support
@@ -212,6 +212,38 @@ def test_pause_holds_a_due_message_and_resume_sends_it_once(ui: Page, sending: t
     expect(ui.get_by_test_id("run-message")).to_contain_text("전달")
     time.sleep(3)
     assert len(_messages(sending, run_id)) == 1
+
+
+def test_a_status_read_answered_after_the_pause_does_not_undo_it(ui: Page, sending: tuple[str, Path]) -> None:
+    # Given a published workflow whose editor asks for it again once loaded, and that answer is slow to arrive
+    wid = _api(sending, "POST", "/api/workflows", _flow("느린 응답 안내", "lasik"))["id"]
+    _api(sending, "POST", f"/api/workflows/{wid}/publish")
+    reads: list[Any] = []
+    held: list[tuple[Route, APIResponse]] = []
+
+    def slow_line(route: Route) -> None:
+        reads.append(route.request.url)
+        if route.request.method != "GET" or len(reads) == 1:
+            route.continue_()
+        else:  # answered by the server now (still active), delivered to the page later
+            held.append((route, route.fetch()))
+
+    ui.route(f"**/api/workflows/{wid}", slow_line)
+    ui.goto(f"/workflows/{wid}")
+    expect(ui.get_by_test_id("workflow-status")).to_have_text("운영 중")
+    deadline = time.monotonic() + 10
+    while not held:  # the page's events run only inside Playwright calls, hence its own wait
+        assert time.monotonic() < deadline, "the editor asked for the workflow only once"
+        ui.wait_for_timeout(100)
+    # When the manager pauses it before that answer comes in
+    ui.get_by_test_id("workflow-pause").click()
+    expect(ui.get_by_test_id("workflow-status")).to_have_text("일시정지")
+    for route, answer in held:
+        route.fulfill(response=answer)
+    ui.wait_for_timeout(1500)
+    # Then the late answer (from before the pause) does not put "운영 중" back
+    expect(ui.get_by_test_id("workflow-status")).to_have_text("일시정지")
+    assert _api(sending, "GET", f"/api/workflows/{wid}")["status"] == "paused"
 
 
 def test_archive_cancels_pending_sends(ui: Page, sending: tuple[str, Path]) -> None:

@@ -39,9 +39,12 @@ export function LifecycleControls({ canPublish }: { canPublish: boolean }) {
       setStatus(null);
       return;
     }
+    // a read answered after a pause/resume/archive carries the status from before it (a slow line): dropped
+    const sent = editorStore.getState().transitions;
+    const current = () => live && editorStore.getState().transitions === sent;
     api.getWorkflow(id).then(
-      (detail) => live && setStatus(detail.status),
-      () => live && setStatus(null),
+      (detail) => current() && setStatus(detail.status),
+      () => current() && setStatus(null),
     );
     return () => {
       live = false;
@@ -57,7 +60,7 @@ export function LifecycleControls({ canPublish }: { canPublish: boolean }) {
     setBusy(true);
     try {
       const detail = await lifecycleApi.transition(id, action);
-      setStatus(detail.status);
+      editorStore.getState().transitioned(detail.status);
       toast("ok", lifecycleText(lang, `done.${action}`));
     } catch (error) {
       toast("error", errorMessages(error, translateNow).join("\n"));

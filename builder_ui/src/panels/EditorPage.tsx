@@ -74,12 +74,16 @@ export function EditorPage({ id, version }: { id: string | null; version: number
     }
     // Just saved a new workflow: the canvas already holds it.
     const keep = version === null && String(store.meta.id) === id && !store.meta.readOnly;
+    const sent = store.transitions;
     api.getWorkflow(id).then(
       async (detail) => {
         if (!live) return;
         setVersions(detail.versions ?? []);
-        if (keep) return store.setStatus(detail.status);
-        const meta = { id: detail.id, publishedVersion: detail.published_version ?? null, status: detail.status };
+        // a pause/resume/archive answered since this read was sent: its status is newer than the read's
+        const now = editorStore.getState();
+        const status = now.transitions === sent ? detail.status : now.meta.status;
+        if (keep) return store.setStatus(status);
+        const meta = { id: detail.id, publishedVersion: detail.published_version ?? null, status };
         if (version === null) {
           store.load(detail.document, { ...meta, description: detail.description ?? "" });
         } else {

@@ -40,6 +40,8 @@ export interface EditorState {
   dirty: boolean;
   revision: number; // bumps on every graph or params change (drives the live checks)
   loads: number; // bumps when another document is loaded (the canvas fits its view to it)
+  /** Bumps when a lifecycle transition is answered: a workflow read sent before it carries the old status. */
+  transitions: number;
 
   setCatalogue: (nodes: NodeTypeInfo[], variables?: TemplateVariable[]) => void;
   load: (doc: WorkflowDocument, meta: Partial<WorkflowMeta>) => void;
@@ -47,6 +49,8 @@ export interface EditorState {
   markSaved: (meta: Partial<WorkflowMeta>) => void;
   /** The lifecycle status as the server last said it (changes neither the document nor the undo history). */
   setStatus: (status: WorkflowMeta["status"]) => void;
+  /** The status a pause, resume, archive or unarchive answered with (reads sent before it no longer set it). */
+  transitioned: (status: WorkflowMeta["status"]) => void;
   onNodesChange: (changes: NodeChange<StepNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   onConnect: (connection: Connection) => void;
@@ -117,6 +121,7 @@ export function createEditorStore() {
       dirty: false,
       revision: 0,
       loads: 0,
+      transitions: 0,
 
       setCatalogue: (list, variables = get().variables) =>
         set({ catalogue: Object.fromEntries(list.map((n) => [n.type, n])), variables }),
@@ -139,6 +144,7 @@ export function createEditorStore() {
       setMeta: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: true, revision: get().revision + 1 }),
       markSaved: (meta) => set({ meta: { ...get().meta, ...meta }, dirty: false }),
       setStatus: (status) => set({ meta: { ...get().meta, status } }),
+      transitioned: (status) => set({ meta: { ...get().meta, status }, transitions: get().transitions + 1 }),
 
       onNodesChange: (changes) => {
         const structural = changes.some((c) => c.type === "remove" || c.type === "add");
