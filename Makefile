@@ -35,16 +35,15 @@ run: $(VENV)/.installed ui migrate
 	$(VENV)/bin/doctorsflow serve --with-worker --load-examples
 
 # Browser tests run in a pytest of their own: Playwright's sync API keeps an event loop running in its worker,
-# which async tests sharing that worker would trip over. The two run at the same time (each one's output printed
-# whole when it ends; 1,070 s one after the other in CI, session 22): the browser tests mostly wait (pages,
-# pollers, nothing-sent checks) and the other tests' CPU fills those waits. The other tests run niced: the browser
-# half gets the CPU when it asks (its pages and servers answer as fast as alone), the CPU-bound rest takes what is
-# left. test-other and test-browser are the halves alone (after `make ui`).
+# which async tests sharing that worker would trip over. One half after the other: run at the same time (make -j2,
+# session 23) the CPU-bound half took as long as both in a row on 2 cores (CI: 16:01 vs 8:45 + 7:00) and the
+# browser half ran under a load of 12. test-other and test-browser are the halves alone (after `make ui`).
 test: $(VENV)/.installed ui
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-other test-browser
+	$(MAKE) --no-print-directory test-other
+	$(MAKE) --no-print-directory test-browser
 
 test-other:
-	nice -n 10 $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 # tests/browser only (its workers do not import the other tests; tests/conftest.py refuses a browser test elsewhere);
 # --dist loadfile: a module's own server (its tests share it) starts on one worker, not on both;

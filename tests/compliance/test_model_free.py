@@ -306,16 +306,17 @@ def test_ordinary_messages_never_load_the_model() -> None:
 
 
 @pytest.mark.slow
-def test_every_corpus_line_gets_the_analysers_rule_ids_without_loading_it_and_stays_under_245_mb(
+def test_every_corpus_line_gets_the_analysers_rule_ids_without_loading_it_and_stays_under_255_mb(
     tmp_path: Path,
 ) -> None:
     """Every line of every corpus file (dev, held-out sets, probes, the bench corpus) in four channel/purpose
     settings (and every setting a line has as its own), the lines shuffled, through the real ``lint-text``
     command: it never loads the analyser, gives the rule ids the analysis gives (linted in-process with it, at the
-    same time), and peaks under 245 MB. The lines that loaded the analyser before (252 of 2,371) no longer do, so
+    same time), and peaks under 255 MB. The lines that loaded the analyser before (252 of 2,371) no longer do, so
     the peak stays near where ordinary messages are (session 17: 5,900 lines and the gated alternations' compiled
     subsets, +13 MB, brought it to ~202 MB; session 18: ~7,000 lines, three new frame files and a 6.6 MB scorer.json
-    with the veto's weights, ~230 MB). One pass serves both checks: the rule ids are what the measured command
+    with the veto's weights, ~230 MB; session 23: ~11,900 lines and four more context-check files, ~247 MB; the
+    analyser would add its model, ~500 MB). One pass serves both checks: the rule ids are what the measured command
     printed (session 22: two tests linted every line twice without the analyser, once of them for memory)."""
     env = {key: value for key, value in os.environ.items() if key != "DOCTORSFLOW_MORPHOLOGY"}
     analysis = tmp_path / "analysis.json"
@@ -330,7 +331,7 @@ def test_every_corpus_line_gets_the_analysers_rule_ids_without_loading_it_and_st
         reference.kill()
     assert reference.returncode == 0, analysis.with_suffix(".err").read_text("utf-8")[-2000:]
     assert code == 1  # the corpus holds error findings on purpose
-    assert peak < 245, peak
+    assert peak < 255, peak
     written = json.loads(state.read_text("utf-8"))
     assert written["loaded"] is False
     assert written["analysed"] == 0

@@ -106,8 +106,9 @@ WRITERS = {
     # writerI: foreign patients (medical tourism: plastic surgery, skin, dental, check-ups, fertility), 65 % English or
     # mixed, every family
     "s22i": Writer(("writer_s22_i",), "w22i", frozenset(ALL_FAMILIES), (0.33, 0.42), 170),
-    # session 23: near-miss clean traps (~70 % clean) of every family and channel, blind as above
-    "s23c": Writer(("writer_s23_clean",), "w23c", CLEAN23_TOPICS, (0.64, 0.74), 200, CLEAN23_TOPICS, True),
+    # session 23: near-miss clean traps (~70 % clean) of every family and channel, blind as above; its 72 lines from six
+    # pages independent10/11 (written at the same time) also cite sit in ``writer_s23_clean_unseen``
+    "s23c": Writer(("writer_s23_clean", "writer_s23_clean_unseen"), "w23c", CLEAN23_TOPICS, (0.64, 0.74), 200, CLEAN23_TOPICS, True),
 }  # fmt: skip
 
 
