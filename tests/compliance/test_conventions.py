@@ -11,9 +11,7 @@ from compliance.conventions import labels_by_convention
 from compliance.corpus_score import load
 from compliance.findings import rule_catalogue
 from compliance.scorer_train import training_splits
-from tests.support.compliance import rule_ids
-
-FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-414-2280"
+from tests.support.compliance import RISK_FOOTER, rule_ids
 
 
 @pytest.mark.parametrize(
@@ -25,13 +23,13 @@ FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개�
     ],
 )
 def test_a_review_reward_is_the_review_incentive_alone(body: str) -> None:
-    rules = rule_ids(f"(광고) 해온치과의원 {body}{FOOTER}")
+    rules = rule_ids(f"(광고) 해온치과의원 {body}{RISK_FOOTER}")
     assert "MSA-REVIEW-INCENTIVE" in rules
     assert "MSA-INDUCEMENT" not in rules
 
 
 def test_an_offer_in_a_sentence_of_its_own_stays_an_inducement_beside_a_review_reward() -> None:
-    text = f"(광고) 해온피부과 이번 달 보톡스 전 부위 50% 할인! 방문 후기를 남겨 주시면 진정팩도 드려요.{FOOTER}"
+    text = f"(광고) 해온피부과 이번 달 보톡스 전 부위 50% 할인! 방문 후기를 남겨 주시면 진정팩도 드려요.{RISK_FOOTER}"
     assert {"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"} <= rule_ids(text)
 
 
@@ -43,13 +41,13 @@ def test_an_offer_in_a_sentence_of_its_own_stays_an_inducement_beside_a_review_r
     ],
 )
 def test_a_clinician_on_television_is_article_form_not_celebrity(body: str) -> None:
-    rules = rule_ids(f"(광고) 해온피부과 {body}{FOOTER}")
+    rules = rule_ids(f"(광고) 해온피부과 {body}{RISK_FOOTER}")
     assert "MSA-ARTICLE-FORM" in rules
     assert "MSA-CELEBRITY" not in rules
 
 
 def test_a_celebrity_named_by_role_on_television_stays_a_celebrity() -> None:
-    text = f"(광고) 해온피부과 예능 방송에 나온 아이돌 멤버들이 관리받는 바로 그 피부과입니다.{FOOTER}"
+    text = f"(광고) 해온피부과 예능 방송에 나온 아이돌 멤버들이 관리받는 바로 그 피부과입니다.{RISK_FOOTER}"
     assert "MSA-CELEBRITY" in rule_ids(text)
 
 

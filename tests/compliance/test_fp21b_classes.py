@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.compliance import rule_ids
-
-FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-414-2280"
+from tests.support.compliance import RISK_FOOTER, rule_ids
 
 
 def test_a_clock_time_is_no_headcount_offer() -> None:
     care = "[해온성형외과] 수술 전날 안내: 자정 이후 금식하시고 오전 8시 30분까지 내원해 주세요."
     assert not {"MSA-INDUCEMENT", "KAKAO-ALIMTALK-PROMO"} & rule_ids(care, "alimtalk", "informational")
-    assert "MSA-INDUCEMENT" in rule_ids(f"(광고) 해온피부과 선착순 30분까지 토닝 1회 무료!{FOOTER}")
+    assert "MSA-INDUCEMENT" in rule_ids(f"(광고) 해온피부과 선착순 30분까지 토닝 1회 무료!{RISK_FOOTER}")
 
 
 def test_a_receipt_that_says_no_discount_is_a_fee_notice() -> None:
@@ -37,14 +35,14 @@ def test_a_new_facility_shown_off_is_the_purpose_rule_of_the_channel() -> None:
 
 def test_instagram_is_no_star() -> None:
     story = "(광고) 해온피부과 여드름 치료를 받은 직장인 ○○님의 치료 일기가 인스타그램에 연재 중입니다."
-    assert "MSA-CELEBRITY" not in rule_ids(story + FOOTER)
-    assert "MSA-CELEBRITY" in rule_ids(f"(광고) 해온피부과 한류 스타가 선택한 바로 그 리프팅{FOOTER}")
+    assert "MSA-CELEBRITY" not in rule_ids(story + RISK_FOOTER)
+    assert "MSA-CELEBRITY" in rule_ids(f"(광고) 해온피부과 한류 스타가 선택한 바로 그 리프팅{RISK_FOOTER}")
 
 
 def test_a_celebrity_as_a_campaigns_image_model_is_allowed() -> None:
     model = "(광고) 해온피부과 홍보모델 배우 ○○○과 함께하는 겨울철 보습 캠페인. 토닝 상담 가능합니다."
-    assert "MSA-CELEBRITY" not in rule_ids(model + FOOTER)
-    assert "MSA-CELEBRITY" in rule_ids(f"(광고) 해온피부과 개그우먼 ○○님과 함께한 12kg 감량 프로젝트{FOOTER}")
+    assert "MSA-CELEBRITY" not in rule_ids(model + RISK_FOOTER)
+    assert "MSA-CELEBRITY" in rule_ids(f"(광고) 해온피부과 개그우먼 ○○님과 함께한 12kg 감량 프로젝트{RISK_FOOTER}")
 
 
 @pytest.mark.parametrize(
@@ -55,13 +53,13 @@ def test_a_celebrity_as_a_campaigns_image_model_is_allowed() -> None:
     ],
 )
 def test_a_review_groups_reward_in_the_next_sentence_is_the_review_incentive_alone(text: str) -> None:
-    rules = rule_ids(text + FOOTER)
+    rules = rule_ids(text + RISK_FOOTER)
     assert "MSA-REVIEW-INCENTIVE" in rules
     assert not {"MSA-INDUCEMENT", "MSA-TESTIMONIAL"} & rules
 
 
 def test_a_sale_next_to_a_review_reward_stays_an_inducement() -> None:
-    text = f"(광고) 해온피부과 방문 후기를 남겨 주시면 진정팩을 드려요. 이번 달 보톡스 50% 할인!{FOOTER}"
+    text = f"(광고) 해온피부과 방문 후기를 남겨 주시면 진정팩을 드려요. 이번 달 보톡스 50% 할인!{RISK_FOOTER}"
     assert {"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"} <= rule_ids(text)
 
 
@@ -73,7 +71,7 @@ def test_a_sale_next_to_a_review_reward_stays_an_inducement() -> None:
     ],
 )
 def test_a_result_for_everyone_after_a_set_time_is_a_guarantee(claim: str) -> None:
-    assert "MSA-GUARANTEE" in rule_ids(f"(광고) 해온의원 {claim}{FOOTER}")
+    assert "MSA-GUARANTEE" in rule_ids(f"(광고) 해온의원 {claim}{RISK_FOOTER}")
 
 
 def test_an_event_anyone_may_attend_is_no_guarantee() -> None:
@@ -109,21 +107,25 @@ def test_a_new_room_opened_beside_a_recall_is_promotion() -> None:
 
 def test_a_patient_quoting_how_young_she_looks_is_a_testimonial_not_a_promise() -> None:
     quote = '(광고) Haeon Plastic Surgery "I look ten years younger!" - Grace, 42, facelift patient'
-    rules = rule_ids(quote + FOOTER, "friendtalk")
+    rules = rule_ids(quote + RISK_FOOTER, "friendtalk")
     assert "MSA-TESTIMONIAL" in rules and "MSA-GUARANTEE" not in rules
-    assert "MSA-GUARANTEE" in rule_ids(f"(광고) Haeon Plastic Surgery Look 10 years younger in 30 minutes.{FOOTER}")
+    assert "MSA-GUARANTEE" in rule_ids(
+        f"(광고) Haeon Plastic Surgery Look 10 years younger in 30 minutes.{RISK_FOOTER}"
+    )
 
 
 def test_a_lifetime_voucher_given_away_is_no_guarantee() -> None:
     gift = "(광고) 해온안과 라식 상담 후 수술받으시면 평생 정기검진권을 드려요."
-    assert "MSA-GUARANTEE" not in rule_ids(gift + FOOTER)
-    assert "MSA-GUARANTEE" in rule_ids(f"(광고) 해온치과 임플란트가 빠지면 평생 무상으로 다시 심어 드립니다.{FOOTER}")
+    assert "MSA-GUARANTEE" not in rule_ids(gift + RISK_FOOTER)
+    assert "MSA-GUARANTEE" in rule_ids(
+        f"(광고) 해온치과 임플란트가 빠지면 평생 무상으로 다시 심어 드립니다.{RISK_FOOTER}"
+    )
 
 
 def test_a_clinic_introducing_its_own_programme_is_no_article_form() -> None:
     own = "[해온산부인과] 새로 문을 연 산후 회복 프로그램을 소개합니다. 자세한 내용은 홈페이지에서 확인하세요."
     assert "MSA-ARTICLE-FORM" not in rule_ids(own, "alimtalk", "informational")
-    assert "MSA-ARTICLE-FORM" in rule_ids(f"(광고) 해온피부과 아침 방송 프로그램에 소개된 기미 레이저{FOOTER}")
+    assert "MSA-ARTICLE-FORM" in rule_ids(f"(광고) 해온피부과 아침 방송 프로그램에 소개된 기미 레이저{RISK_FOOTER}")
 
 
 def test_a_seasonal_programme_pointed_to_in_a_receipt_is_promotion() -> None:
@@ -152,7 +154,7 @@ def test_an_offer_for_every_patient_names_its_target_not_a_result() -> None:
 
 
 def test_the_clinics_own_post_of_photos_is_no_upload_for_a_reward() -> None:
-    text = f"(광고) 해온피부과 여드름 흉터 레이저 6회 전후 사진, 채널 게시글에서 확인하세요.{FOOTER}"
+    text = f"(광고) 해온피부과 여드름 흉터 레이저 6회 전후 사진, 채널 게시글에서 확인하세요.{RISK_FOOTER}"
     rules = rule_ids(text, "friendtalk")
     assert "MSA-BEFORE-AFTER" in rules and "MSA-REVIEW-INCENTIVE" not in rules
 
@@ -184,16 +186,18 @@ def test_a_threshold_in_advice_is_no_patients_value() -> None:
 
 
 def test_an_offer_good_until_midnight_today_is_an_inducement() -> None:
-    assert "MSA-INDUCEMENT" in rule_ids(f"(광고) 해온피부과 오늘 자정까지만! 여드름 관리 9,900원.{FOOTER}")
+    assert "MSA-INDUCEMENT" in rule_ids(f"(광고) 해온피부과 오늘 자정까지만! 여드름 관리 9,900원.{RISK_FOOTER}")
 
 
 def test_a_lifetime_free_redo_on_a_warranty_is_a_guarantee_but_a_warranty_card_is_not() -> None:
-    promise = f"(광고) 해온치과 임플란트 평생 무상 보증서 발급, 빠지면 다시 해 드립니다.{FOOTER}"
+    promise = f"(광고) 해온치과 임플란트 평생 무상 보증서 발급, 빠지면 다시 해 드립니다.{RISK_FOOTER}"
     assert "MSA-GUARANTEE" in rule_ids(promise)
     card = "[해온치과] 임플란트 보증서를 발급해 드렸습니다. 보증 기간은 5년이며 조건은 뒷면을 확인해 주세요."
     assert "MSA-GUARANTEE" not in rule_ids(card, "alimtalk", "informational")
 
 
 def test_community_recommendations_cited_in_an_ad_are_a_testimonial() -> None:
-    text = f"(광고) 해온소아청소년과 지역 맘카페에 '밤에도 믿고 가는 곳'이라는 추천글이 30개 넘게 올라왔어요.{FOOTER}"
+    text = (
+        f"(광고) 해온소아청소년과 지역 맘카페에 '밤에도 믿고 가는 곳'이라는 추천글이 30개 넘게 올라왔어요.{RISK_FOOTER}"
+    )
     assert "MSA-TESTIMONIAL" in rule_ids(text)

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.compliance import rule_ids
+from tests.support.compliance import SHORT_RISK_FOOTER, rule_ids
 
 FOOTER = " Results vary; swelling may occur. 무료수신거부 080-414-2290"
-KO_FOOTER = " ※ 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-414-2290"
 
 
 def test_an_english_word_is_not_read_across_word_boundaries() -> None:
@@ -119,9 +118,9 @@ def test_care_wording_is_no_pitch() -> None:
 
 def test_a_state_funded_screening_with_a_free_sedation_is_an_inducement() -> None:
     ad = "(광고) 해온내과 국가검진 받으시는 분 대장내시경 수면비 0원."
-    assert "MSA-INDUCEMENT" in rule_ids(ad + KO_FOOTER)
+    assert "MSA-INDUCEMENT" in rule_ids(ad + SHORT_RISK_FOOTER)
     fact = "(광고) 해온내과 국가검진은 공단 부담으로 본인부담 0원입니다."
-    assert "MSA-INDUCEMENT" not in rule_ids(fact + KO_FOOTER)
+    assert "MSA-INDUCEMENT" not in rule_ids(fact + SHORT_RISK_FOOTER)
 
 
 def test_a_patients_quote_beside_her_photos_stays_a_testimonial() -> None:

@@ -9,10 +9,7 @@ import json
 import pytest
 
 from compliance.findings import RULES_DIR
-from tests.support.compliance import rule_ids
-
-FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-515-2290"
-EN_FOOTER = " Side effects may occur; results vary. 무료수신거부 080-515-2290"
+from tests.support.compliance import EN_RISK_FOOTER, RISK_FOOTER, rule_ids
 
 
 def test_the_rule_files_load_with_a_comment_per_entry() -> None:
@@ -30,14 +27,14 @@ def test_the_rule_files_load_with_a_comment_per_entry() -> None:
     ],
 )
 def test_redo_surgery_after_other_clinics_is_a_comparison_not_a_title(text: str) -> None:
-    found = rule_ids(text + FOOTER, "friendtalk")
+    found = rule_ids(text + RISK_FOOTER, "friendtalk")
     assert "MSA-COMPARISON" in found
     assert "MSA-FAKE-TITLE" not in found
 
 
 def test_a_redo_specialty_without_other_clinics_or_with_a_hospital_title_stays_a_title() -> None:
-    assert "MSA-FAKE-TITLE" in rule_ids("(광고) 새결성형외과 코 재수술 전문." + FOOTER, "friendtalk")
-    assert "MSA-FAKE-TITLE" in rule_ids("(광고) 새결성형외과 타 병원 재수술 전문병원." + FOOTER, "friendtalk")
+    assert "MSA-FAKE-TITLE" in rule_ids("(광고) 새결성형외과 코 재수술 전문." + RISK_FOOTER, "friendtalk")
+    assert "MSA-FAKE-TITLE" in rule_ids("(광고) 새결성형외과 타 병원 재수술 전문병원." + RISK_FOOTER, "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -49,14 +46,14 @@ def test_a_redo_specialty_without_other_clinics_or_with_a_hospital_title_stays_a
     ],
 )
 def test_a_rank_patients_gave_is_a_superlative_not_a_testimonial(text: str) -> None:
-    found = rule_ids(text + EN_FOOTER, "friendtalk")
+    found = rule_ids(text + EN_RISK_FOOTER, "friendtalk")
     assert "MSA-SUPERLATIVE" in found
     assert "MSA-TESTIMONIAL" not in found
 
 
 def test_a_score_or_stars_from_patients_stays_a_testimonial() -> None:
     assert "MSA-TESTIMONIAL" in rule_ids(
-        "(광고) Nuri Dental Rated 4.8 stars by 900 patients." + EN_FOOTER, "friendtalk"
+        "(광고) Nuri Dental Rated 4.8 stars by 900 patients." + EN_RISK_FOOTER, "friendtalk"
     )
 
 
@@ -70,7 +67,7 @@ def test_a_score_or_stars_from_patients_stays_a_testimonial() -> None:
     ],
 )
 def test_a_free_consultation_beside_a_free_test_gift_or_event_stays_an_inducement(text: str) -> None:
-    assert "MSA-INDUCEMENT" in rule_ids(text + EN_FOOTER, "friendtalk")
+    assert "MSA-INDUCEMENT" in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -86,7 +83,7 @@ def test_a_patient_not_getting_a_checkup_is_no_refund_promise(text: str) -> None
 
 def test_a_refund_when_the_result_disappoints_stays_a_guarantee() -> None:
     assert "MSA-GUARANTEE" in rule_ids(
-        "(광고) 누리피부과 효과가 나오지 않으면 시술비를 받지 않습니다." + FOOTER, "friendtalk"
+        "(광고) 누리피부과 효과가 나오지 않으면 시술비를 받지 않습니다." + RISK_FOOTER, "friendtalk"
     )
 
 
@@ -100,19 +97,23 @@ def test_a_refund_when_the_result_disappoints_stays_a_guarantee() -> None:
     ],
 )
 def test_lost_tissue_said_to_grow_back_in_an_ad_is_a_guarantee(text: str) -> None:
-    assert "MSA-GUARANTEE" in rule_ids(text + EN_FOOTER, "friendtalk")
+    assert "MSA-GUARANTEE" in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
 
 
 @pytest.mark.parametrize(
     ("text", "channel", "purpose"),
     [
         (
-            "(광고) 누리탈모의원 모발이식 후 빠진 머리카락은 3~4개월 뒤 다시 자랍니다." + FOOTER,
+            "(광고) 누리탈모의원 모발이식 후 빠진 머리카락은 3~4개월 뒤 다시 자랍니다." + RISK_FOOTER,
             "friendtalk",
             "advertising",
         ),
-        ("(광고) 누리탈모의원 치료로 모발이 다시 자랄 수 있습니다." + FOOTER, "friendtalk", "advertising"),
-        ("(광고) Nuri Hair Shed hair usually grows back within 3 months." + EN_FOOTER, "friendtalk", "advertising"),
+        ("(광고) 누리탈모의원 치료로 모발이 다시 자랄 수 있습니다." + RISK_FOOTER, "friendtalk", "advertising"),
+        (
+            "(광고) Nuri Hair Shed hair usually grows back within 3 months." + EN_RISK_FOOTER,
+            "friendtalk",
+            "advertising",
+        ),
         (
             "[누리탈모의원] 이식 후 한 달쯤 머리카락이 빠졌다가 다시 자랍니다. 걱정하지 마세요.",
             "alimtalk",
@@ -125,7 +126,7 @@ def test_regrowth_with_a_time_a_hedge_or_in_care_is_no_guarantee(text: str, chan
 
 
 def test_regrowth_by_stem_cells_is_unverified_alone() -> None:
-    found = rule_ids("(광고) 누리정형외과 자가 줄기세포 주사로 연골이 다시 자랍니다." + FOOTER, "friendtalk")
+    found = rule_ids("(광고) 누리정형외과 자가 줄기세포 주사로 연골이 다시 자랍니다." + RISK_FOOTER, "friendtalk")
     assert "MSA-UNVERIFIED" in found
     assert "MSA-GUARANTEE" not in found
 
@@ -225,9 +226,9 @@ def test_a_permanence_denied_with_a_noun_is_a_limit_not_a_promise() -> None:
         "(광고) 누리피부과 레이저 제모는 영구 제모는 아닙니다.",
         "(광고) 누리피부과 필러는 영구 시술이 아니며 흡수됩니다.",
     ):
-        assert "MSA-GUARANTEE" not in rule_ids(text + FOOTER, "friendtalk")
+        assert "MSA-GUARANTEE" not in rule_ids(text + RISK_FOOTER, "friendtalk")
     for text in ("(광고) 누리피부과 레이저로 영구 제모!", "(광고) 누리피부과 영구 제모가 아니면 전액 환불해 드립니다."):
-        assert "MSA-GUARANTEE" in rule_ids(text + FOOTER, "friendtalk")
+        assert "MSA-GUARANTEE" in rule_ids(text + RISK_FOOTER, "friendtalk")
 
 
 def test_a_state_subsidy_stated_in_an_ad_is_no_inducement_unless_pitched() -> None:
@@ -262,10 +263,10 @@ def test_news_about_a_disease_or_a_recall_and_a_spouse_along_for_forms_are_clean
             "MSA-INDUCEMENT",
         }
     assert "MSA-ARTICLE-FORM" in rule_ids(
-        "(광고) 누리내과 독감 유행 관련 뉴스에 저희 원장님이 출연했습니다." + FOOTER, "friendtalk"
+        "(광고) 누리내과 독감 유행 관련 뉴스에 저희 원장님이 출연했습니다." + RISK_FOOTER, "friendtalk"
     )
     assert "MSA-INDUCEMENT" in rule_ids(
-        "(광고) 누리피부과 배우자분과 함께 오시면 두 분 모두 20% 할인!" + FOOTER, "friendtalk"
+        "(광고) 누리피부과 배우자분과 함께 오시면 두 분 모두 20% 할인!" + RISK_FOOTER, "friendtalk"
     )
 
 
@@ -274,12 +275,12 @@ def test_a_patient_moving_from_another_provider_compares_nobody() -> None:
         "(광고) Nuri Dental Transferring from another dentist? Bring your X-rays and we'll continue your plan.",
         "(광고) 누리치과 다른 치과에서 교정하다가 옮겨 오시는 분도 이어서 치료받으실 수 있습니다.",
     ):
-        assert "MSA-COMPARISON" not in rule_ids(text + EN_FOOTER, "friendtalk")
+        assert "MSA-COMPARISON" not in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
     for text in (
         "(광고) Nuri Dental Unhappy with another dentist? We fix what they got wrong.",
         "(광고) 누리안과 저희 환자의 절반은 다른 안과에서 옮겨 오신 분들입니다.",
     ):
-        assert "MSA-COMPARISON" in rule_ids(text + EN_FOOTER, "friendtalk")
+        assert "MSA-COMPARISON" in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
 
 
 def test_a_free_convenience_or_document_is_no_benefit_but_a_ride_stays() -> None:
@@ -288,5 +289,5 @@ def test_a_free_convenience_or_document_is_no_benefit_but_a_ride_stays() -> None
         "(광고) 누리정형외과 휠체어 무료 대여(원내 이용). 안내 데스크에 문의하세요.",
         "(광고) Nuri Clinic Medical certificates for insurance are issued free of charge on request.",
     ):
-        assert "MSA-INDUCEMENT" not in rule_ids(text + EN_FOOTER, "friendtalk")
-    assert "MSA-INDUCEMENT" in rule_ids("(광고) 누리정형외과 통역 무료, 공항 픽업 무료!" + EN_FOOTER, "friendtalk")
+        assert "MSA-INDUCEMENT" not in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
+    assert "MSA-INDUCEMENT" in rule_ids("(광고) 누리정형외과 통역 무료, 공항 픽업 무료!" + EN_RISK_FOOTER, "friendtalk")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.compliance import rule_ids
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 다솜치과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("다솜치과")
 
 
 @pytest.mark.parametrize(

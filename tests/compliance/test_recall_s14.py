@@ -15,9 +15,9 @@ from compliance.findings import RULES_DIR
 from compliance.normalize import normalize
 from compliance.prefilter import required_grams
 from compliance.scorer import MIN_CHARS, best_sentence, features, scored_rules
-from tests.support.compliance import UNLABELLED, rule_ids
+from tests.support.compliance import UNLABELLED, ad_template, rule_ids
 
-AD = "(광고) 다솜안과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("다솜안과")
 
 
 @pytest.mark.parametrize(

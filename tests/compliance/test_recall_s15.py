@@ -11,9 +11,9 @@ import pytest
 from compliance import compose_frames_s15, lint_text
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
-from tests.support.compliance import rule_ids
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 다솜안과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("다솜안과")
 C, D = "MSA-COMPARISON", "MSA-DEFAME"
 
 

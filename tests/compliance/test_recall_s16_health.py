@@ -9,7 +9,7 @@ import pytest
 
 from compliance.corpus_score import CORPUS_DIR, load
 from compliance.normalize import normalize
-from tests.support.compliance import rule_ids
+from tests.support.compliance import ad_template, rule_ids
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_probe_lines_are_cited_and_labelled() -> None:
     assert sum(not row["expected"] for row in rows) >= len(rows) // 4  # clean traps in the same vocabulary
 
 
-AD = "(광고) 다온클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("다온클리닉")
 
 
 @pytest.mark.parametrize(

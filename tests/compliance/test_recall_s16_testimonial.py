@@ -12,9 +12,9 @@ from compliance import compose_frames_s16_testimonial
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
-from tests.support.compliance import rule_ids
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 소담피부과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-555-0199"
+AD = ad_template("소담피부과", "080-555-0199")
 T, BA = "MSA-TESTIMONIAL", "MSA-BEFORE-AFTER"
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from compliance.corpus_score import load
-from tests.support.compliance import rule_ids
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 새봄클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("새봄클리닉")
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ import pytest
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
-from tests.support.compliance import rule_ids
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 새봄클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("새봄클리닉")
 
 # Findings older rules give on clean traps of the probe file (precision work, not these frames'): listed so that the
 # test holds this file's frames to no false finding while the precision helpers shrink the list.
