@@ -14,12 +14,9 @@ from compliance.corpus_score import CORPUS_DIR, FAMILIES, load, score
 from compliance.morph import analyse
 from compliance.normalize import normalize
 from compliance.text_rules import CHANNELS, PURPOSES
+from tests.support.compliance import rule_ids
 
 AD = "(광고) 푸른숲안과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-500-7000"
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
 
 
 @pytest.mark.parametrize(
@@ -46,13 +43,13 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_issue_examples_are_found(body: str, rule: str) -> None:
-    assert rule in rules_of(AD.format(body))
+    assert rule in rule_ids(AD.format(body), "friendtalk")
 
 
 def test_english_procedure_names_need_the_risk_notice() -> None:
     text = "(광고) Seoul Clear Eye Clinic LASIK consultations on Saturdays. 무료수신거부 080-500-7000"
-    assert rules_of(text) == {"MSA-OMIT-RISK"}  # the English clinic name is a sender
-    assert rules_of(text.replace("Saturdays.", "Saturdays. Risks vary by person.")) == set()
+    assert rule_ids(text, "friendtalk") == {"MSA-OMIT-RISK"}  # the English clinic name is a sender
+    assert rule_ids(text.replace("Saturdays.", "Saturdays. Risks vary by person."), "friendtalk") == set()
 
 
 @pytest.mark.parametrize(
@@ -66,7 +63,7 @@ def test_english_procedure_names_need_the_risk_notice() -> None:
     ],
 )
 def test_informational_messages_with_health_data_or_promotion(text: str, channel: str, rule: str) -> None:
-    assert rule in rules_of(text, channel, "informational")
+    assert rule in rule_ids(text, channel, "informational")
 
 
 def test_purpose_mismatch_shows_its_reason() -> None:
@@ -92,13 +89,13 @@ def test_purpose_mismatch_shows_its_reason() -> None:
     ],
 )
 def test_informational_context_raises_nothing(text: str) -> None:
-    assert rules_of(text, "alimtalk", "informational") == set()
+    assert rule_ids(text, "alimtalk", "informational") == set()
 
 
 def test_short_risk_footers_count_as_the_notice() -> None:
     for footer in ("※부작용 有", "*개인에 따라 부작용이 생길 수 있음", "부작용: 부기, 멍, 비대칭"):
         text = f"(광고) 푸른숲안과 쌍꺼풀 상담 안내. {footer} 무료수신거부 080-500-7000"
-        assert "MSA-OMIT-RISK" not in rules_of(text), footer
+        assert "MSA-OMIT-RISK" not in rule_ids(text, "friendtalk"), footer
 
 
 def test_morphology_keeps_offsets_into_the_original() -> None:
@@ -115,9 +112,9 @@ def test_suggestions_are_applicable_rewrites() -> None:
     findings = {f.rule: f for f in lint_text(text, "friendtalk", "advertising")}
     risk = findings["MSA-OMIT-RISK"].suggestion
     assert risk.kind == "insert" and "부작용" in risk.apply(text)
-    assert "MSA-OMIT-RISK" not in rules_of(risk.apply(text))
+    assert "MSA-OMIT-RISK" not in rule_ids(risk.apply(text), "friendtalk")
     superlative = findings["MSA-SUPERLATIVE"].suggestion
-    assert "MSA-SUPERLATIVE" not in rules_of(superlative.apply(text))
+    assert "MSA-SUPERLATIVE" not in rule_ids(superlative.apply(text), "friendtalk")
     assert findings["MSA-SUPERLATIVE"].to_dict(with_suggestion=True)["suggestion"]["kind"] == "remove"
     assert "suggestion" not in findings["MSA-SUPERLATIVE"].to_dict()  # the DESIGN.md lint shape stays exact
     wrong = "[광고] 푸른숲안과 안내. 무료수신거부 080-500-7000"

@@ -9,17 +9,12 @@ import re
 
 import pytest
 
-from compliance import lint_text
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR, rule_catalogue
 from tests.compliance.probe_files import assert_no_false_finding
+from tests.support.compliance import rule_ids
 
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
 AD = "(광고) 하늘숲치과 {} 무료수신거부 080-410-1200"
-
-
-def rules_of(text: str, channel: str = "sms", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
 
 
 def test_every_check_compiles_names_known_rules_and_has_a_class() -> None:
@@ -81,15 +76,15 @@ def test_every_check_compiles_names_known_rules_and_has_a_class() -> None:
     ],
 )
 def test_informational_context_raises_nothing(text: str, channel: str, purpose: str) -> None:
-    assert rules_of(text, channel, purpose) == set()
+    assert rule_ids(text, channel, purpose) == set()
 
 
 def test_a_real_offer_next_to_a_factual_one_is_still_found() -> None:
     """The context checks name what keeps a finding: a discount in the fee notice, a free scaling besides the
     national vaccination, a patient's own result besides the threshold."""
-    assert "MSA-INDUCEMENT" in rules_of(AD.format("스케일링 비용 안내: 1만 8천 원, 이번 달 30% 할인."))
-    assert "MSA-INDUCEMENT" in rules_of(AD.format("국가예방접종 오시면 스케일링도 무료로 해 드립니다."))
-    assert "PII-HEALTH-IN-SMS" in rules_of(
+    assert "MSA-INDUCEMENT" in rule_ids(AD.format("스케일링 비용 안내: 1만 8천 원, 이번 달 30% 할인."))
+    assert "MSA-INDUCEMENT" in rule_ids(AD.format("국가예방접종 오시면 스케일링도 무료로 해 드립니다."))
+    assert "PII-HEALTH-IN-SMS" in rule_ids(
         "[하늘숲내과] 홍길동님 오늘 혈압 172/104로 높게 나오셨습니다.", "sms", "informational"
     )
 
@@ -110,23 +105,23 @@ def test_a_real_offer_next_to_a_factual_one_is_still_found() -> None:
     ],
 )
 def test_the_classes_stop_at_their_edges(text: str, purpose: str, rule: str) -> None:
-    assert rule in rules_of(text, "sms", purpose)
+    assert rule in rule_ids(text, "sms", purpose)
 
 
 def test_a_free_redo_is_the_guarantee_only() -> None:
-    found = rules_of(AD.format("교정 후 치아가 다시 틀어지면 평생 무료로 다시 잡아 드립니다. ※부작용·개인차 있음"))
+    found = rule_ids(AD.format("교정 후 치아가 다시 틀어지면 평생 무료로 다시 잡아 드립니다. ※부작용·개인차 있음"))
     assert "MSA-GUARANTEE" in found and "MSA-INDUCEMENT" not in found
 
 
 def test_an_alimtalk_survey_prize_is_the_black_list_only() -> None:
-    found = rules_of(
+    found = rule_ids(
         "[하늘숲피부과] 만족도 설문에 참여해 주시면 추첨을 통해 상품권을 드립니다.", "alimtalk", "informational"
     )
     assert found == {"KAKAO-ALIMTALK-BLACKLIST"}
 
 
 def test_the_clinics_own_name_is_no_other_provider() -> None:
-    found = rules_of(
+    found = rule_ids(
         "(광고) 참솔한방병원\n교통사고 후유증으로 잠 못 이루던 분의 회복 수기를 올렸습니다.\n무료수신거부 080-410-1200"
     )
     assert not found & {"MSA-COMPARISON", "MSA-DEFAME"}
@@ -139,7 +134,7 @@ def test_probe_file_is_cited_and_precise() -> None:
     assert all(row["id"].startswith("s16-prec-") for row in rows)
     tp = fp = 0
     for row in rows:
-        found = rules_of(row["text"], row["channel"], row["purpose"])
+        found = rule_ids(row["text"], row["channel"], row["purpose"])
         if not row["expected"]:
             assert found == set(), row["id"]
         tp += len(found & set(row["expected"]))
@@ -171,11 +166,11 @@ def test_probe_file_is_cited_and_precise() -> None:
     ],
 )
 def test_session_17_classes_stay_clean(text: str, channel: str, purpose: str) -> None:
-    assert not rules_of(text, channel, purpose)
+    assert not rule_ids(text, channel, purpose)
 
 
 def test_a_lab_value_written_as_its_own_word_is_still_health_data() -> None:
-    found = rules_of("[한빛내과] 이정훈님 간기능 검사 ALT 98, AST 76으로 정상보다 높습니다.", "sms", "informational")
+    found = rule_ids("[한빛내과] 이정훈님 간기능 검사 ALT 98, AST 76으로 정상보다 높습니다.", "sms", "informational")
     assert found == {"PII-HEALTH-IN-SMS"}
 
 
@@ -196,7 +191,7 @@ def test_session_17_probe_file_raises_no_false_finding() -> None:
     ],
 )
 def test_the_session_17_classes_stop_at_their_edges(body: str, rule: str) -> None:
-    assert rule in rules_of(AD.format(body))
+    assert rule in rule_ids(AD.format(body))
 
 
 def test_session_18_probe_file_raises_no_false_finding() -> None:
@@ -208,7 +203,7 @@ def test_session_18_probe_file_raises_no_false_finding() -> None:
     assert all(row["id"].startswith("p18p-") for row in rows)
     found_expected = expected = 0
     for row in rows:
-        found = rules_of(row["text"], row["channel"], row["purpose"])
+        found = rule_ids(row["text"], row["channel"], row["purpose"])
         assert found <= set(row["expected"]), (row["id"], found - set(row["expected"]))
         found_expected += len(found)
         expected += len(row["expected"])
@@ -278,4 +273,4 @@ def test_session_18_probe_file_raises_no_false_finding() -> None:
     ],
 )
 def test_the_session_18_classes_stop_at_their_edges(text: str, channel: str, purpose: str, rule: str) -> None:
-    assert rule in rules_of(text, channel, purpose)
+    assert rule in rule_ids(text, channel, purpose)

@@ -10,15 +10,9 @@ import json
 
 import pytest
 
-from compliance import lint_text
 from compliance.findings import RULES_DIR, rule_catalogue
 from tests.compliance.probe_files import assert_no_false_finding
-
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
-
-
-def rules_of(text: str, channel: str, purpose: str) -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
+from tests.support.compliance import rule_ids
 
 
 def test_every_session_19_check_and_frame_names_known_rules() -> None:
@@ -500,4 +494,4 @@ def test_each_class_withdraws_its_reading_and_keeps_its_twin(
     text: str, channel: str, purpose: str, rule: str, present: bool
 ) -> None:
     """Each class on a new sentence: the clean notice loses the finding, the violating twin keeps it."""
-    assert (rule in rules_of(text, channel, purpose)) is present
+    assert (rule in rule_ids(text, channel, purpose)) is present

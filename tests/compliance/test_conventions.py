@@ -11,13 +11,7 @@ from compliance.conventions import labels_by_convention
 from compliance.corpus_score import load
 from compliance.findings import rule_catalogue
 from compliance.scorer_train import training_splits
-from compliance.text_rules import lint_text
-
-FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-414-2280"
-
-
-def _rules(text: str, channel: str = "sms", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)}
+from tests.support.compliance import RISK_FOOTER, rule_ids
 
 
 @pytest.mark.parametrize(
@@ -29,14 +23,14 @@ def _rules(text: str, channel: str = "sms", purpose: str = "advertising") -> set
     ],
 )
 def test_a_review_reward_is_the_review_incentive_alone(body: str) -> None:
-    rules = _rules(f"(광고) 해온치과의원 {body}{FOOTER}")
+    rules = rule_ids(f"(광고) 해온치과의원 {body}{RISK_FOOTER}")
     assert "MSA-REVIEW-INCENTIVE" in rules
     assert "MSA-INDUCEMENT" not in rules
 
 
 def test_an_offer_in_a_sentence_of_its_own_stays_an_inducement_beside_a_review_reward() -> None:
-    text = f"(광고) 해온피부과 이번 달 보톡스 전 부위 50% 할인! 방문 후기를 남겨 주시면 진정팩도 드려요.{FOOTER}"
-    assert {"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"} <= _rules(text)
+    text = f"(광고) 해온피부과 이번 달 보톡스 전 부위 50% 할인! 방문 후기를 남겨 주시면 진정팩도 드려요.{RISK_FOOTER}"
+    assert {"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"} <= rule_ids(text)
 
 
 @pytest.mark.parametrize(
@@ -47,20 +41,20 @@ def test_an_offer_in_a_sentence_of_its_own_stays_an_inducement_beside_a_review_r
     ],
 )
 def test_a_clinician_on_television_is_article_form_not_celebrity(body: str) -> None:
-    rules = _rules(f"(광고) 해온피부과 {body}{FOOTER}")
+    rules = rule_ids(f"(광고) 해온피부과 {body}{RISK_FOOTER}")
     assert "MSA-ARTICLE-FORM" in rules
     assert "MSA-CELEBRITY" not in rules
 
 
 def test_a_celebrity_named_by_role_on_television_stays_a_celebrity() -> None:
-    text = f"(광고) 해온피부과 예능 방송에 나온 아이돌 멤버들이 관리받는 바로 그 피부과입니다.{FOOTER}"
-    assert "MSA-CELEBRITY" in _rules(text)
+    text = f"(광고) 해온피부과 예능 방송에 나온 아이돌 멤버들이 관리받는 바로 그 피부과입니다.{RISK_FOOTER}"
+    assert "MSA-CELEBRITY" in rule_ids(text)
 
 
 def test_an_english_free_opt_out_with_a_number_is_a_free_opt_out() -> None:
     body = "(광고) [Haeon Dental] Saturday hours: 9 am to 1 pm. Free opt-out: 080-414-2280"
-    assert "ADV-OPTOUT" not in _rules(body)
-    assert "ADV-OPTOUT" in _rules(body.replace("Free opt-out", "Opt-out"))  # not said to be free
+    assert "ADV-OPTOUT" not in rule_ids(body)
+    assert "ADV-OPTOUT" in rule_ids(body.replace("Free opt-out", "Opt-out"))  # not said to be free
 
 
 @pytest.mark.parametrize(
@@ -94,15 +88,17 @@ def test_a_promotion_in_an_informational_message_is_the_channel_rule_without_the
     text: str, channel: str, channel_rule: str
 ) -> None:
     # session 23: blind writers name the channel rule (and the claim or offer), never the missing risk notice
-    rules = _rules(text, channel, "informational")
+    rules = rule_ids(text, channel, "informational")
     assert channel_rule in rules
     assert "MSA-OMIT-RISK" not in rules
 
 
 def test_the_same_procedure_in_an_advertisement_still_needs_its_risk_notice() -> None:
     ad = "(광고) 해온피부과 새로 들여온 울쎄라 리프팅, 12월 한 달 상담 예약 받습니다. 무료수신거부 080-414-2280"
-    assert "MSA-OMIT-RISK" in _rules(ad)
-    assert "MSA-OMIT-RISK" not in _rules(ad.replace("울쎄라 리프팅,", "울쎄라 리프팅(붓기·멍 등 부작용, 개인차 있음),"))
+    assert "MSA-OMIT-RISK" in rule_ids(ad)
+    assert "MSA-OMIT-RISK" not in rule_ids(
+        ad.replace("울쎄라 리프팅,", "울쎄라 리프팅(붓기·멍 등 부작용, 개인차 있음),")
+    )
 
 
 def test_corpus_labels_follow_the_same_conventions() -> None:

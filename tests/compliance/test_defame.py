@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.text_rules import lint_text
+from tests.support.compliance import rule_ids
 
 FOOTER = " ※ 개인에 따라 부작용이 생길 수 있습니다. 무료거부 080-000-0000"
 
@@ -54,7 +55,7 @@ def test_a_comparison_that_disparages_the_other_party_is_defame(text: str) -> No
 
 @pytest.mark.parametrize("text", PLAIN_COMPARISONS)
 def test_a_plain_comparison_is_no_defame_and_the_risk_notice_is_no_verdict(text: str) -> None:
-    rules = {f.rule for f in lint_text(text, "sms", "advertising")}
+    rules = rule_ids(text)
     assert "MSA-COMPARISON" in rules
     assert "MSA-DEFAME" not in rules
 
@@ -72,15 +73,15 @@ MENTIONS = (
 
 @pytest.mark.parametrize("text", MENTIONS)
 def test_a_clinic_merely_named_is_no_defame(text: str) -> None:
-    assert "MSA-DEFAME" not in {f.rule for f in lint_text(text, "sms", "advertising")}
+    assert "MSA-DEFAME" not in rule_ids(text)
 
 
 @pytest.mark.parametrize("text", NOT_COMPARISONS)
 def test_no_other_party_no_defame(text: str) -> None:
-    rules = {f.rule for f in lint_text(text, "sms", "advertising")}
+    rules = rule_ids(text)
     assert "MSA-DEFAME" not in rules
 
 
 def test_an_informational_message_gets_no_defame_from_the_second_step() -> None:
     text = "다른 병원에서 5분 진료받고 불편하셨던 점, 오늘 진료 때 말씀해 주세요."
-    assert "MSA-DEFAME" not in {f.rule for f in lint_text(text, "alimtalk", "informational")}
+    assert "MSA-DEFAME" not in rule_ids(text, "alimtalk", "informational")

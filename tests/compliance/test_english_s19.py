@@ -9,20 +9,15 @@ import json
 
 import pytest
 
-from compliance import lint_text
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR, rule_catalogue
+from tests.support.compliance import rule_ids
 
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
 OPTOUT = " 무료수신거부 080-221-4470"
 
 
-def rules_of(text: str, channel: str = "sms", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
-
-
 def ad(text: str, channel: str = "friendtalk") -> set[str]:
-    return rules_of(text + OPTOUT, channel, "advertising")
+    return rule_ids(text + OPTOUT, channel)
 
 
 def test_the_english_probe_rounds_are_labelled_exactly() -> None:
@@ -32,7 +27,7 @@ def test_the_english_probe_rounds_are_labelled_exactly() -> None:
     assert all(row["id"].startswith("p19e-") for row in rows)
     assert sum(not row["expected"] for row in rows) >= len(rows) // 3
     for row in rows:
-        assert rules_of(row["text"], row["channel"], row["purpose"]) == set(row["expected"]), row["id"]
+        assert rule_ids(row["text"], row["channel"], row["purpose"]) == set(row["expected"]), row["id"]
 
 
 def test_every_session_19_english_frame_and_check_names_known_rules() -> None:
@@ -56,7 +51,7 @@ def test_every_session_19_english_frame_and_check_names_known_rules() -> None:
     ],
 )
 def test_english_health_details_in_an_sms_are_found(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
 
 
 @pytest.mark.parametrize(
@@ -131,10 +126,10 @@ def test_new_wordings_of_the_english_advertising_classes_are_found(text: str, ru
 
 
 def test_english_alimtalk_and_care_classes_are_found() -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" in rules_of(
+    assert "KAKAO-ALIMTALK-BLACKLIST" in rule_ids(
         "[Hana Skin] Your 5 remaining laser credits will be forfeited on Dec 31.", "alimtalk", "informational"
     )
-    assert "ADV-PURPOSE-MISMATCH" in rules_of(
+    assert "ADV-PURPOSE-MISMATCH" in rule_ids(
         "Hana Eye: Your check is on Jun 2. Now available: blue-light lenses — call to upgrade your pair!",
         "sms",
         "informational",
@@ -201,4 +196,4 @@ def test_english_alimtalk_and_care_classes_are_found() -> None:
     ],
 )
 def test_the_english_clean_twins_stay_clean(text: str, channel: str, purpose: str) -> None:
-    assert not rules_of(text + (OPTOUT if purpose == "advertising" else ""), channel, purpose)
+    assert not rule_ids(text + (OPTOUT if purpose == "advertising" else ""), channel, purpose)

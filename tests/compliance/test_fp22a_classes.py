@@ -9,14 +9,7 @@ import json
 import pytest
 
 from compliance.findings import RULES_DIR
-from compliance.text_rules import lint_text
-
-FOOTER = " ※ 시술 후 붓기·멍 등 부작용이 있을 수 있으며 개인차가 있습니다. 무료수신거부 080-515-2290"
-EN_FOOTER = " Side effects may occur; results vary. 무료수신거부 080-515-2290"
-
-
-def _rules(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)}
+from tests.support.compliance import EN_RISK_FOOTER, RISK_FOOTER, rule_ids
 
 
 def test_the_rule_files_load_with_a_comment_per_entry() -> None:
@@ -35,7 +28,7 @@ def test_the_rule_files_load_with_a_comment_per_entry() -> None:
     ],
 )
 def test_english_master_surgeons_and_specialty_hospitals_are_titles(text: str) -> None:
-    assert "MSA-FAKE-TITLE" in _rules(text + EN_FOOTER)
+    assert "MSA-FAKE-TITLE" in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -47,30 +40,36 @@ def test_english_master_surgeons_and_specialty_hospitals_are_titles(text: str) -
     ],
 )
 def test_a_degree_a_card_or_the_ministrys_designation_is_no_title(text: str) -> None:
-    assert "MSA-FAKE-TITLE" not in _rules(text + EN_FOOTER)
+    assert "MSA-FAKE-TITLE" not in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
 
 
 def test_a_subspecialist_title_is_a_title_unless_a_society_names_it() -> None:
-    assert "MSA-FAKE-TITLE" in _rules("(광고) 누리이비인후과 코골이 세부전문의 상담, 예약 02-515-2290" + FOOTER)
+    assert "MSA-FAKE-TITLE" in rule_ids(
+        "(광고) 누리이비인후과 코골이 세부전문의 상담, 예약 02-515-2290" + RISK_FOOTER, "friendtalk"
+    )
     society = "(광고) 누리내과 대한소화기내시경학회 인정 세부전문의가 내시경을 합니다. 예약 02-515-2290"
-    assert "MSA-FAKE-TITLE" not in _rules(society + FOOTER)
+    assert "MSA-FAKE-TITLE" not in rule_ids(society + RISK_FOOTER, "friendtalk")
 
 
 def test_bijeonmun_runs_others_down_but_claims_no_title() -> None:
-    found = _rules("(광고) 누리피부과 비전문 병원에서 받은 시술로 생긴 흉터, 상담하세요." + FOOTER)
+    found = rule_ids("(광고) 누리피부과 비전문 병원에서 받은 시술로 생긴 흉터, 상담하세요." + RISK_FOOTER, "friendtalk")
     assert "MSA-COMPARISON" in found and "MSA-FAKE-TITLE" not in found
 
 
 def test_a_community_selection_of_the_clinic_is_an_unverified_award() -> None:
-    assert "MSA-UNVERIFIED" in _rules("(광고) 누리소아과 동네 맘카페가 뽑은 친절한 병원, 야간진료 합니다." + FOOTER)
+    assert "MSA-UNVERIFIED" in rule_ids(
+        "(광고) 누리소아과 동네 맘카페가 뽑은 친절한 병원, 야간진료 합니다." + RISK_FOOTER, "friendtalk"
+    )
     topic = "(광고) 누리소아과 주민들이 뽑은 건강강좌 주제: 겨울철 독감 예방. 12/20(일) 오후 2시."
-    assert "MSA-UNVERIFIED" not in _rules(topic + FOOTER)
+    assert "MSA-UNVERIFIED" not in rule_ids(topic + RISK_FOOTER, "friendtalk")
 
 
 def test_an_excellent_hospital_certificate_is_unverified_but_the_ministrys_is_not() -> None:
-    assert "MSA-UNVERIFIED" in _rules("(광고) 누리안과 의료관광 우수병원 인증 획득! 라식 상담 02-515-2290" + FOOTER)
+    assert "MSA-UNVERIFIED" in rule_ids(
+        "(광고) 누리안과 의료관광 우수병원 인증 획득! 라식 상담 02-515-2290" + RISK_FOOTER, "friendtalk"
+    )
     official = "(광고) 누리안과 보건복지부 지정 외국인환자 유치 우수의료기관 지정. 라식 상담 02-515-2290"
-    assert "MSA-UNVERIFIED" not in _rules(official + FOOTER)
+    assert "MSA-UNVERIFIED" not in rule_ids(official + RISK_FOOTER, "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -81,8 +80,10 @@ def test_an_excellent_hospital_certificate_is_unverified_but_the_ministrys_is_no
     ],
 )
 def test_named_procedures_need_a_notice(text: str) -> None:
-    assert "MSA-OMIT-RISK" in _rules(text)
-    assert "MSA-OMIT-RISK" not in _rules(text.replace(" 무료수신거부", FOOTER.split(" 무료")[0] + " 무료수신거부"))
+    assert "MSA-OMIT-RISK" in rule_ids(text, "friendtalk")
+    assert "MSA-OMIT-RISK" not in rule_ids(
+        text.replace(" 무료수신거부", RISK_FOOTER.split(" 무료")[0] + " 무료수신거부"), "friendtalk"
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,32 +94,32 @@ def test_named_procedures_need_a_notice(text: str) -> None:
     ],
 )
 def test_records_from_the_previous_provider_compare_nobody(text: str) -> None:
-    assert not {"MSA-COMPARISON", "MSA-DEFAME"} & _rules(text + EN_FOOTER)
+    assert not {"MSA-COMPARISON", "MSA-DEFAME"} & rule_ids(text + EN_RISK_FOOTER, "friendtalk")
 
 
 def test_records_asked_for_beside_a_comparison_stay_a_comparison() -> None:
     text = "(광고) Nuri Dental Unlike your last dentist, we never rush; bring your X-rays and see the difference."
-    assert "MSA-COMPARISON" in _rules(text + EN_FOOTER)
+    assert "MSA-COMPARISON" in rule_ids(text + EN_RISK_FOOTER, "friendtalk")
 
 
 def test_advice_about_what_a_test_might_show_is_no_result() -> None:
     advice = "Nuri Clinic: If your blood test shows anemia, the nurse will explain iron-rich meals. 02-515-2290"
-    assert "PII-HEALTH-IN-SMS" not in _rules(advice, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(advice, "sms", "informational")
     result = "Nuri Clinic: Your blood test shows anemia (hemoglobin 9.1). Please call us. 02-515-2290"
-    assert "PII-HEALTH-IN-SMS" in _rules(result, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(result, "sms", "informational")
 
 
 def test_jeonwon_as_a_transfer_is_no_gift_to_everyone() -> None:
     transfer = "(광고) 누리치과 교정 중 이사하셨나요? 전원하시는 분도 이어서 진행해 드립니다."
-    assert "MSA-INDUCEMENT" not in _rules(transfer + FOOTER)
+    assert "MSA-INDUCEMENT" not in rule_ids(transfer + RISK_FOOTER, "friendtalk")
     gift = "(광고) 누리치과 12월 내원 고객 전원에게 전동칫솔을 드립니다."
-    assert "MSA-INDUCEMENT" in _rules(gift + FOOTER)
+    assert "MSA-INDUCEMENT" in rule_ids(gift + RISK_FOOTER, "friendtalk")
 
 
 def test_a_medicine_named_by_its_complaint_in_an_ad_is_no_diagnosis() -> None:
-    assert "PII-HEALTH-IN-SMS" not in _rules("(광고) 누리한의원 불면증 한약 상담 예약 02-515-2290" + FOOTER, "sms")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids("(광고) 누리한의원 불면증 한약 상담 예약 02-515-2290" + RISK_FOOTER)
     care = "[누리한의원] 불면증 한약은 오늘 오후 택배로 발송됩니다."
-    assert "PII-HEALTH-IN-SMS" in _rules(care, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(care, "sms", "informational")
 
 
 # classes seen in the blind writer F's file (writer_s22_f), tested on sentences of our own
@@ -126,15 +127,17 @@ def test_a_medicine_named_by_its_complaint_in_an_ad_is_no_diagnosis() -> None:
 
 def test_a_measurements_maximum_is_no_superlative() -> None:
     advice = "(광고) 누리안과 지난 검진에서 최고 안압이 높았던 분은 올해도 꼭 검사받으세요."
-    assert "MSA-SUPERLATIVE" not in _rules(advice + FOOTER)
-    assert "MSA-SUPERLATIVE" in _rules("(광고) 누리안과 최고의 의료진이 라식을 집도합니다." + FOOTER)
+    assert "MSA-SUPERLATIVE" not in rule_ids(advice + RISK_FOOTER, "friendtalk")
+    assert "MSA-SUPERLATIVE" in rule_ids(
+        "(광고) 누리안과 최고의 의료진이 라식을 집도합니다." + RISK_FOOTER, "friendtalk"
+    )
 
 
 def test_a_famous_doctor_is_a_title_and_a_superlative() -> None:
-    found = _rules("(광고) 누리이비인후과 원장님은 비염 수술 명의로 알려져 있습니다." + FOOTER)
+    found = rule_ids("(광고) 누리이비인후과 원장님은 비염 수술 명의로 알려져 있습니다." + RISK_FOOTER, "friendtalk")
     assert {"MSA-FAKE-TITLE", "MSA-SUPERLATIVE"} <= found
     account = "[누리이비인후과] 환불은 예약자 본인 명의로 된 계좌로 보내 드립니다."
-    assert not {"MSA-FAKE-TITLE", "MSA-SUPERLATIVE"} & _rules(account, "alimtalk", "informational")
+    assert not {"MSA-FAKE-TITLE", "MSA-SUPERLATIVE"} & rule_ids(account, "alimtalk", "informational")
 
 
 @pytest.mark.parametrize(
@@ -150,7 +153,7 @@ def test_a_famous_doctor_is_a_title_and_a_superlative() -> None:
     ],
 )
 def test_a_limit_of_the_result_or_a_booking_rule_is_no_guarantee(text: str) -> None:
-    assert "MSA-GUARANTEE" not in _rules(text + FOOTER)
+    assert "MSA-GUARANTEE" not in rule_ids(text + RISK_FOOTER, "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -164,17 +167,23 @@ def test_a_limit_of_the_result_or_a_booking_rule_is_no_guarantee(text: str) -> N
     ],
 )
 def test_a_promised_result_stays_a_guarantee(text: str) -> None:
-    assert "MSA-GUARANTEE" in _rules(text + FOOTER)
+    assert "MSA-GUARANTEE" in rule_ids(text + RISK_FOOTER, "friendtalk")
 
 
 def test_a_method_the_clinic_does_not_offer_is_no_claim() -> None:
-    assert "MSA-UNVERIFIED" not in _rules("(광고) 누리재활의원 허가받지 않은 줄기세포 시술은 하지 않습니다." + FOOTER)
-    assert "MSA-UNVERIFIED" not in _rules("(광고) Nuri Rehab We do not offer unapproved stem cell injections." + FOOTER)
-    assert "MSA-UNVERIFIED" in _rules("(광고) 누리재활의원 무릎 줄기세포 주사 상담 받으세요." + FOOTER)
+    assert "MSA-UNVERIFIED" not in rule_ids(
+        "(광고) 누리재활의원 허가받지 않은 줄기세포 시술은 하지 않습니다." + RISK_FOOTER, "friendtalk"
+    )
+    assert "MSA-UNVERIFIED" not in rule_ids(
+        "(광고) Nuri Rehab We do not offer unapproved stem cell injections." + RISK_FOOTER, "friendtalk"
+    )
+    assert "MSA-UNVERIFIED" in rule_ids(
+        "(광고) 누리재활의원 무릎 줄기세포 주사 상담 받으세요." + RISK_FOOTER, "friendtalk"
+    )
     later = "(광고) 누리재활의원 줄기세포 치료는 아직 검증이 부족해 저희 의원에서는 시행하지 않습니다."
-    assert "MSA-UNVERIFIED" not in _rules(later + FOOTER)
+    assert "MSA-UNVERIFIED" not in rule_ids(later + RISK_FOOTER, "friendtalk")
     other = "(광고) 누리재활의원 무릎 줄기세포 주사, 수술은 권하지 않습니다."  # the surgery is what is not offered
-    assert "MSA-UNVERIFIED" in _rules(other + FOOTER)
+    assert "MSA-UNVERIFIED" in rule_ids(other + RISK_FOOTER, "friendtalk")
 
 
 def test_the_clinics_own_two_methods_compared_is_information() -> None:
@@ -182,86 +191,98 @@ def test_the_clinics_own_two_methods_compared_is_information() -> None:
         "(광고) 누리성형외과 비절개법과 절개법의 차이: 비절개법은 회복이 빠른 편이지만 풀릴 수 있고, 절개법은 붓기가"
         " 오래가지만 교정 폭이 넓습니다. 두 방법 모두 부작용이 있을 수 있고 개인차가 있습니다. 무료수신거부 080-515-2290"
     )
-    assert not {"MSA-COMPARISON", "MSA-DEFAME"} & _rules(own)
+    assert not {"MSA-COMPARISON", "MSA-DEFAME"} & rule_ids(own, "friendtalk")
     others = "(광고) 누리성형외과 다른 병원 절개법은 붓기가 오래가지만 저희 비절개법은 다릅니다."
-    assert "MSA-COMPARISON" in _rules(others + FOOTER)
+    assert "MSA-COMPARISON" in rule_ids(others + RISK_FOOTER, "friendtalk")
 
 
 def test_an_english_notice_that_names_a_common_side_effect_counts() -> None:
     text = "(광고) Nuri Dental Teeth whitening in one visit. Gum irritation is a possible side effect. 무료수신거부 080-515-2290"
-    assert "MSA-OMIT-RISK" not in _rules(text)
-    assert "MSA-OMIT-RISK" in _rules("(광고) Nuri Dental Teeth whitening in one visit. 무료수신거부 080-515-2290")
+    assert "MSA-OMIT-RISK" not in rule_ids(text, "friendtalk")
+    assert "MSA-OMIT-RISK" in rule_ids(
+        "(광고) Nuri Dental Teeth whitening in one visit. 무료수신거부 080-515-2290", "friendtalk"
+    )
 
 
 def test_the_first_and_last_day_side_by_side_is_a_before_after() -> None:
     text = "(광고) 누리치과 교정을 시작한 날과 마친 날의 사진을 나란히 보여 드립니다."
-    assert "MSA-BEFORE-AFTER" in _rules(text + FOOTER)
+    assert "MSA-BEFORE-AFTER" in rule_ids(text + RISK_FOOTER, "friendtalk")
 
 
 def test_a_concession_that_others_failed_runs_them_down() -> None:
     text = "(광고) 누리피부과 일반 피부과에서 여러 번 받아도 안 지워지던 점, 저희는 다릅니다."
-    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= _rules(text + FOOTER)
+    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= rule_ids(text + RISK_FOOTER, "friendtalk")
 
 
 def test_a_ride_to_the_clinic_is_an_inducement_in_an_ad_only() -> None:
-    assert "MSA-INDUCEMENT" in _rules("(광고) 누리내과 검진 당일 댁 앞까지 차량으로 모시러 갑니다." + FOOTER)
+    assert "MSA-INDUCEMENT" in rule_ids(
+        "(광고) 누리내과 검진 당일 댁 앞까지 차량으로 모시러 갑니다." + RISK_FOOTER, "friendtalk"
+    )
     care = "[누리내과] 검진 당일 셔틀버스는 오전 7시부터 30분 간격으로 운행합니다."
-    assert "MSA-INDUCEMENT" not in _rules(care, "alimtalk", "informational")
+    assert "MSA-INDUCEMENT" not in rule_ids(care, "alimtalk", "informational")
 
 
 def test_a_clinic_of_the_year_by_vote_is_an_unverified_award() -> None:
     text = "(광고) 누리의원 지역 커뮤니티 회원 투표로 선정된 올해의 친절 병원입니다."
-    assert "MSA-UNVERIFIED" in _rules(text + FOOTER)
-    assert "MSA-UNVERIFIED" not in _rules("(광고) 누리의원 올해의 마지막 진료일은 12월 31일입니다." + FOOTER)
+    assert "MSA-UNVERIFIED" in rule_ids(text + RISK_FOOTER, "friendtalk")
+    assert "MSA-UNVERIFIED" not in rule_ids(
+        "(광고) 누리의원 올해의 마지막 진료일은 12월 31일입니다." + RISK_FOOTER, "friendtalk"
+    )
 
 
 def test_a_conditional_word_before_a_kind_of_clinic_names_no_sender() -> None:
     nameless = "(광고) 눈이 자주 충혈되고 인공눈물로 부족하면 안과 진료를 받아 보세요. 무료수신거부 080-515-2290"
-    assert "ADV-SENDER" in _rules(nameless)
-    assert "ADV-SENDER" not in _rules(
-        "(광고) 누리안과 인공눈물로 부족하면 진료를 받아 보세요. 무료수신거부 080-515-2290"
+    assert "ADV-SENDER" in rule_ids(nameless, "friendtalk")
+    assert "ADV-SENDER" not in rule_ids(
+        "(광고) 누리안과 인공눈물로 부족하면 진료를 받아 보세요. 무료수신거부 080-515-2290", "friendtalk"
     )
 
 
 def test_one_price_called_the_list_price_is_a_fee() -> None:
-    assert "MSA-INDUCEMENT" not in _rules("(광고) 누리피부과 토닝 1회 55,000원(정가)." + FOOTER)
+    assert "MSA-INDUCEMENT" not in rule_ids("(광고) 누리피부과 토닝 1회 55,000원(정가)." + RISK_FOOTER, "friendtalk")
     for cut in (
         "(광고) 누리피부과 토닝 1회 9,900원(정가 55,000원).",
         "(광고) 누리피부과 토닝 정가 55,000원 → 12월 29,000원",
     ):
-        assert "MSA-INDUCEMENT" in _rules(cut + FOOTER)
+        assert "MSA-INDUCEMENT" in rule_ids(cut + RISK_FOOTER, "friendtalk")
 
 
 def test_a_risk_notice_is_no_safety_claim_but_a_denial_beside_it_is() -> None:
     notice = "(광고) 누리치과 치과 공포증 있으신 분도 수면 임플란트로 편하게. 수술 후 붓기·통증이 있을 수 있습니다."
-    assert "MSA-SAFETY-CLAIM" not in _rules(notice + FOOTER)
+    assert "MSA-SAFETY-CLAIM" not in rule_ids(notice + RISK_FOOTER, "friendtalk")
     denial = "(광고) 누리치과 잠든 사이 끝나는 수면 임플란트, 아픔도 두려움도 0% ※ 염증 등 부작용이 생길 수 있습니다."
-    assert "MSA-SAFETY-CLAIM" in _rules(denial + " 무료수신거부 080-515-2290")
+    assert "MSA-SAFETY-CLAIM" in rule_ids(denial + " 무료수신거부 080-515-2290", "friendtalk")
 
 
 def test_a_promise_to_everyone_is_a_guarantee_not_a_story() -> None:
-    found = _rules("(광고) 누리비만클리닉 한 달 만에 누구나 5kg 감량 보장! 체성분 검사 1회 10,000원." + FOOTER)
+    found = rule_ids(
+        "(광고) 누리비만클리닉 한 달 만에 누구나 5kg 감량 보장! 체성분 검사 1회 10,000원." + RISK_FOOTER, "friendtalk"
+    )
     assert "MSA-GUARANTEE" in found and "MSA-TESTIMONIAL" not in found
 
 
 def test_a_treatment_whose_name_holds_suchi_is_no_lab_value() -> None:
     booking = "[누리통증의학과] 도수치료는 100% 예약제입니다. 12/12(토) 오전 10시 예약을 확인해 주세요."
-    assert "PII-HEALTH-IN-SMS" not in _rules(booking, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(booking, "sms", "informational")
     value = "[누리내과] 김하늘님, 간 수치가 120으로 높게 나왔습니다. 내원해 주세요."
-    assert "PII-HEALTH-IN-SMS" in _rules(value, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(value, "sms", "informational")
 
 
 def test_an_intake_questionnaire_is_part_of_the_booking_not_a_survey() -> None:
     intake = (
         "[누리정신건강의학과] 홍○○님, 12/10(목) 오후 4시 초진 예약입니다. 접수와 설문 작성을 위해 20분 일찍 와 주세요."
     )
-    assert "KAKAO-ALIMTALK-BLACKLIST" not in _rules(intake, "alimtalk", "informational")
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in rule_ids(intake, "alimtalk", "informational")
     survey = "[누리정신건강의학과] 진료 만족도 설문에 참여해 주시면 추첨으로 커피 쿠폰을 드립니다."
-    assert "KAKAO-ALIMTALK-BLACKLIST" in _rules(survey, "alimtalk", "informational")
+    assert "KAKAO-ALIMTALK-BLACKLIST" in rule_ids(survey, "alimtalk", "informational")
 
 
 def test_the_best_season_for_a_treatment_is_advice_not_a_superlative() -> None:
     advice = "(광고) 누리피부과 겨울은 레이저 치료하기 가장 좋은 계절입니다. 자외선이 약하기 때문입니다."
-    assert "MSA-SUPERLATIVE" not in _rules(advice + FOOTER)
-    assert "MSA-SUPERLATIVE" not in _rules("(광고) Nuri Skin Winter is the best season for laser toning." + EN_FOOTER)
-    assert "MSA-SUPERLATIVE" in _rules("(광고) 누리피부과 강남에서 가장 좋은 레이저 장비를 갖춘 피부과." + FOOTER)
+    assert "MSA-SUPERLATIVE" not in rule_ids(advice + RISK_FOOTER, "friendtalk")
+    assert "MSA-SUPERLATIVE" not in rule_ids(
+        "(광고) Nuri Skin Winter is the best season for laser toning." + EN_RISK_FOOTER, "friendtalk"
+    )
+    assert "MSA-SUPERLATIVE" in rule_ids(
+        "(광고) 누리피부과 강남에서 가장 좋은 레이저 장비를 갖춘 피부과." + RISK_FOOTER, "friendtalk"
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.text_rules import lint_text
+from tests.support.compliance import rule_ids
 
 CLAIMS = {
     "MSA-TESTIMONIAL",
@@ -18,10 +18,6 @@ CLAIMS = {
     "MSA-SUPERLATIVE",
     "MSA-FAKE-TITLE",
 }
-
-
-def _rules(text: str, channel: str = "alimtalk") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, "informational")}
 
 
 @pytest.mark.parametrize(
@@ -71,8 +67,8 @@ def _rules(text: str, channel: str = "alimtalk") -> set[str]:
     ],
 )
 def test_a_claim_in_a_care_message_is_the_msa_rules(text: str, rule: str) -> None:
-    assert rule in _rules(text)
-    assert rule in _rules(text, "sms")
+    assert rule in rule_ids(text, "alimtalk", "informational")
+    assert rule in rule_ids(text, "sms", "informational")
 
 
 @pytest.mark.parametrize(
@@ -95,43 +91,45 @@ def test_a_claim_in_a_care_message_is_the_msa_rules(text: str, rule: str) -> Non
     ],
 )
 def test_care_text_with_claim_words_stays_clean(text: str) -> None:
-    assert not CLAIMS & _rules(text)
-    assert not CLAIMS & _rules(text, "sms")
+    assert not CLAIMS & rule_ids(text, "alimtalk", "informational")
+    assert not CLAIMS & rule_ids(text, "sms", "informational")
 
 
 def test_a_reading_with_its_finding_in_an_sms_is_health_data() -> None:
     finding = "[바른정형외과] CT 판독 결과 요추 골절로 입원이 필요합니다. 내일 오전에 오세요."
-    assert "PII-HEALTH-IN-SMS" in _rules(finding, "sms")
-    assert "PII-HEALTH-IN-SMS" not in _rules(finding, "alimtalk")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(finding, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(finding, "alimtalk", "informational")
     pending = "[바른정형외과] 판독 결과는 개인정보 보호를 위해 진료실에서 안내드립니다."
-    assert "PII-HEALTH-IN-SMS" not in _rules(pending, "sms")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(pending, "sms", "informational")
 
 
 def test_no_fee_for_a_document_is_no_free_service() -> None:
     notice = "[하나로내과] 진단서와 진료비 영수증은 수납창구에서 발급하며 발급 수수료는 받지 않습니다."
-    assert not {"MSA-INDUCEMENT", "ADV-PURPOSE-MISMATCH"} & _rules(notice, "sms")
+    assert not {"MSA-INDUCEMENT", "ADV-PURPOSE-MISMATCH"} & rule_ids(notice, "sms", "informational")
     offer = "[하나로내과] 이번 달 내원하시면 갑상선 초음파 검사를 무료로 해 드립니다."
-    assert "MSA-INDUCEMENT" in _rules(offer, "sms")
+    assert "MSA-INDUCEMENT" in rule_ids(offer, "sms", "informational")
 
 
 def test_a_place_in_the_queue_is_no_ranking() -> None:
     queue = "[새싹소아청소년과] 현재 대기 순위 1위입니다. 3번 진료실 앞에서 기다려 주세요."
-    assert "MSA-SUPERLATIVE" not in _rules(queue)
-    assert "MSA-SUPERLATIVE" in _rules("[새싹소아청소년과] 지역 소아과 만족도 1위 병원입니다. 접종일은 1월 5일입니다.")
+    assert "MSA-SUPERLATIVE" not in rule_ids(queue, "alimtalk", "informational")
+    assert "MSA-SUPERLATIVE" in rule_ids(
+        "[새싹소아청소년과] 지역 소아과 만족도 1위 병원입니다. 접종일은 1월 5일입니다.", "alimtalk", "informational"
+    )
 
 
 def test_a_numbered_rule_of_care_advice_is_no_ranking() -> None:
     advice = "[Sora ENT] Day 2 after tonsil surgery: No. 1 rule — never skip your pain medicine schedule."
-    assert "MSA-SUPERLATIVE" not in _rules(advice)
+    assert "MSA-SUPERLATIVE" not in rule_ids(advice, "alimtalk", "informational")
 
 
 def test_a_phone_consultation_about_results_is_no_sales_call() -> None:
     care = (
         "[봄빛산부인과] 검사 결과가 나왔습니다. 자세한 내용은 진료실에서 설명드리며, 원하시면 전화 상담도 가능합니다."
     )
-    assert "KAKAO-ALIMTALK-PROMO" not in _rules(care)
+    assert "KAKAO-ALIMTALK-PROMO" not in rule_ids(care, "alimtalk", "informational")
     pitch = "[봄빛산부인과] 검사 결과가 나왔습니다. 이번 기회에 레이저 질 타이트닝 시술 상담도 가능합니다."
-    assert "KAKAO-ALIMTALK-PROMO" in _rules(pitch)
+    assert "KAKAO-ALIMTALK-PROMO" in rule_ids(pitch, "alimtalk", "informational")
 
 
 @pytest.mark.parametrize(
@@ -154,9 +152,9 @@ def test_a_phone_consultation_about_results_is_no_sales_call() -> None:
     ],
 )
 def test_care_advice_around_claim_forms_stays_clean(text: str) -> None:
-    assert not CLAIMS & _rules(text)
+    assert not CLAIMS & rule_ids(text, "alimtalk", "informational")
 
 
 def test_a_finding_to_look_for_is_no_health_data() -> None:
     prep = "[온담내과] 내시경 검사 결과 용종이 발견되면 당일 제거할 수 있습니다. 전날 저녁 9시부터 금식하세요."
-    assert "PII-HEALTH-IN-SMS" not in _rules(prep, "sms")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(prep, "sms", "informational")

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.text_rules import lint_text
-
-
-def _rules(text: str) -> set[str]:
-    return {finding.rule for finding in lint_text(text, "friendtalk", "advertising")}
+from tests.support.compliance import rule_ids
 
 
 @pytest.mark.parametrize(
@@ -20,7 +16,7 @@ def _rules(text: str) -> set[str]:
     ],
 )
 def test_other_clinics_cheap_materials_run_down_are_disparagement(text: str) -> None:
-    assert "MSA-DEFAME" in _rules(text)
+    assert "MSA-DEFAME" in rule_ids(text, "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -31,4 +27,4 @@ def test_other_clinics_cheap_materials_run_down_are_disparagement(text: str) -> 
     ],
 )
 def test_own_materials_and_price_tiers_are_no_disparagement(text: str) -> None:
-    assert "MSA-DEFAME" not in _rules(text)
+    assert "MSA-DEFAME" not in rule_ids(text, "friendtalk")

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from compliance import lint_text
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 다솜치과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-
-
-def rules_of(body: str) -> set[str]:
-    return {f.rule for f in lint_text(AD.format(body), "friendtalk", "advertising")}
+AD = ad_template("다솜치과")
 
 
 @pytest.mark.parametrize(
@@ -25,7 +21,7 @@ def rules_of(body: str) -> set[str]:
     ],
 )
 def test_unconditionally_before_a_practice_is_no_guarantee(body: str) -> None:
-    assert "MSA-GUARANTEE" not in rules_of(body)
+    assert "MSA-GUARANTEE" not in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -39,4 +35,4 @@ def test_unconditionally_before_a_practice_is_no_guarantee(body: str) -> None:
     ],
 )
 def test_unconditionally_before_an_outcome_is_a_guarantee(body: str) -> None:
-    assert "MSA-GUARANTEE" in rules_of(body)
+    assert "MSA-GUARANTEE" in rule_ids(AD.format(body), "friendtalk")

@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance import lint_text
 from compliance import metamorphic as meta
-from compliance.corpus_score import UNLABELLED
+from tests.support.compliance import rule_ids
 
 AD = "(광고) 모아모발의원 한 번 이식한 모발은 평생 빠지지 않습니다. 상담 02-566-2020 무료수신거부 080-566-2021"
 
@@ -127,7 +126,7 @@ def test_measure_counts_kept_findings_and_clean_traps() -> None:
     ],
 )  # fmt: skip
 def test_rewritten_training_lines_keep_their_finding(text: str, rule: str) -> None:
-    assert rule in {f.rule for f in lint_text(text, "sms", "advertising")}
+    assert rule in rule_ids(text)
 
 
 @pytest.mark.parametrize(
@@ -140,4 +139,4 @@ def test_rewritten_training_lines_keep_their_finding(text: str, rule: str) -> No
     ],
 )  # fmt: skip
 def test_rewritten_clean_traps_stay_clean(text: str, channel: str) -> None:
-    assert not {f.rule for f in lint_text(text, channel, "informational")} - UNLABELLED
+    assert not rule_ids(text, channel, "informational")

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import json
 
-from compliance import lint_text
 from compliance.findings import RULES_DIR, Finding, make_finding, rule_catalogue
 from compliance.overlaps import RELATIONS, Example, Precedence, learn, precedences, related, resolve
-
-UNLABELLED = frozenset({"MSA-PREREVIEW", "MSG-SMS-LENGTH"})
-
-
-def rules_of(text: str, channel: str = "sms", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
+from tests.support.compliance import UNLABELLED, rule_ids
 
 
 def at(text: str, rule: str, words: str) -> Finding:
@@ -35,25 +29,25 @@ def test_the_table_is_learned_harmless_and_names_known_rules() -> None:
 
 def test_a_review_reward_in_alimtalk_is_the_reward_not_also_the_black_listed_ask() -> None:
     reward = "[해봄치과] 진료 후기를 남겨 주시면 다음 방문 때 불소도포 1회를 무료로 해 드려요."
-    found = rules_of(reward, "alimtalk", "informational")
+    found = rule_ids(reward, "alimtalk", "informational")
     assert "MSA-REVIEW-INCENTIVE" in found and "KAKAO-ALIMTALK-BLACKLIST" not in found
     # a survey ask of its own, before the reward, is still on Kakao's black list
     survey = (
         "[해봄치과] 진료 만족도 설문에 참여해 주세요. 후기를 남겨 주시면 다음 방문 때 불소도포 1회를 무료로 해 드려요."
     )
-    assert {"MSA-REVIEW-INCENTIVE", "KAKAO-ALIMTALK-BLACKLIST"} <= rules_of(survey, "alimtalk", "informational")
+    assert {"MSA-REVIEW-INCENTIVE", "KAKAO-ALIMTALK-BLACKLIST"} <= rule_ids(survey, "alimtalk", "informational")
 
 
 def test_a_patient_recounting_recovery_live_is_a_testimonial_not_surgery_footage() -> None:
     live = "(광고) 새빛성형외과 코 수술받은 고객님이 직접 유튜브 라이브로 회복 과정을 보여 드려요. ※부작용·개인차 있음 무료수신거부 080-111-2222"
-    found = rules_of(live)
+    found = rule_ids(live)
     assert "MSA-TESTIMONIAL" in found and "MSA-SURGERY-SCENE" not in found
     # footage announced in a sentence of its own stays beside the testimonial
     both = (
         "(광고) 새빛성형외과 쌍꺼풀 수술 장면을 유튜브에 공개합니다. 고객님이 직접 인스타 라이브에서 회복 과정을 "
         "이야기해요. ※부작용·개인차 있음 무료수신거부 080-111-2222"
     )
-    assert {"MSA-TESTIMONIAL", "MSA-SURGERY-SCENE"} <= rules_of(both)
+    assert {"MSA-TESTIMONIAL", "MSA-SURGERY-SCENE"} <= rule_ids(both)
 
 
 def test_relations_nest_from_contains_to_line() -> None:

@@ -9,10 +9,7 @@ from hypothesis import strategies as st
 
 from compliance import lint_text
 from compliance.negation import negated
-
-
-def rules_of(text: str, channel: str, purpose: str = "informational") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
+from tests.support.compliance import rule_ids
 
 
 @pytest.mark.parametrize(
@@ -28,8 +25,8 @@ def rules_of(text: str, channel: str, purpose: str = "informational") -> set[str
     ],
 )
 def test_promotion_without_discount_words_is_a_purpose_mismatch(text: str) -> None:
-    assert "ADV-PURPOSE-MISMATCH" in rules_of(text, "sms")
-    assert "KAKAO-ALIMTALK-PROMO" in rules_of(text, "alimtalk")
+    assert "ADV-PURPOSE-MISMATCH" in rule_ids(text, "sms", "informational")
+    assert "KAKAO-ALIMTALK-PROMO" in rule_ids(text, "alimtalk", "informational")
 
 
 def test_the_mismatch_shows_the_frame_reason() -> None:
@@ -50,12 +47,14 @@ def test_the_mismatch_shows_the_frame_reason() -> None:
     ],
 )
 def test_alimtalk_black_list_without_promotion(text: str) -> None:
-    assert rules_of(text, "alimtalk") == {"KAKAO-ALIMTALK-BLACKLIST"}
-    assert "KAKAO-ALIMTALK-BLACKLIST" not in rules_of(text, "sms")  # Kakao's list is for AlimTalk only
+    assert rule_ids(text, "alimtalk", "informational") == {"KAKAO-ALIMTALK-BLACKLIST"}
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in rule_ids(text, "sms", "informational")  # Kakao's list is for AlimTalk only
 
 
 def test_a_birthday_greeting_in_alimtalk_is_black_listed_not_promotion() -> None:
-    assert rules_of("[가람안과] 생일을 진심으로 축하드립니다.", "alimtalk") == {"KAKAO-ALIMTALK-BLACKLIST"}
+    assert rule_ids("[가람안과] 생일을 진심으로 축하드립니다.", "alimtalk", "informational") == {
+        "KAKAO-ALIMTALK-BLACKLIST"
+    }
 
 
 @pytest.mark.parametrize(
@@ -74,12 +73,12 @@ def test_a_birthday_greeting_in_alimtalk_is_black_listed_not_promotion() -> None
     ],
 )
 def test_informational_messages_stay_clean(text: str, channel: str) -> None:
-    assert rules_of(text, channel) == set()
+    assert rule_ids(text, channel, "informational") == set()
 
 
 def test_a_discount_that_is_offered_is_still_found_next_to_a_negated_one() -> None:
     text = "[가람피부과] 이번 달 레이저 토닝 20% 할인해 드립니다. 단, 중복 할인은 되지 않습니다."
-    assert {"ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT"} <= rules_of(text, "sms")
+    assert {"ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT"} <= rule_ids(text, "sms", "informational")
 
 
 @pytest.mark.parametrize(
@@ -92,8 +91,8 @@ def test_a_discount_that_is_offered_is_still_found_next_to_a_negated_one() -> No
     ],
 )
 def test_health_findings_in_sms(text: str) -> None:
-    assert rules_of(text, "sms") == {"PII-HEALTH-IN-SMS"}
-    assert rules_of(text, "alimtalk") == set()
+    assert rule_ids(text, "sms", "informational") == {"PII-HEALTH-IN-SMS"}
+    assert rule_ids(text, "alimtalk", "informational") == set()
 
 
 @settings(max_examples=60, deadline=None)
@@ -116,4 +115,4 @@ def test_negation_never_fails_on_any_span(text: str, data: st.DataObject) -> Non
     ],
 )
 def test_a_clinic_name_in_english_or_brackets_after_the_label_is_the_sender(text: str, named: bool) -> None:
-    assert ("ADV-SENDER" not in rules_of(text, "sms", "advertising")) is named
+    assert ("ADV-SENDER" not in rule_ids(text)) is named

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from compliance import lint_text
+from tests.support.compliance import rule_ids
 
 AD = "(광고) 해든피부과 {} 부작용이 있을 수 있습니다. 무료수신거부 080-432-1002"
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
 
 
 @pytest.mark.parametrize(
@@ -41,7 +37,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_unseen_phrasing_is_found(body: str, rule: str) -> None:
-    assert rule in rules_of(AD.format(body))
+    assert rule in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -55,12 +51,12 @@ def test_unseen_phrasing_is_found(body: str, rule: str) -> None:
     ],
 )
 def test_sms_health_data_and_promotion(text: str, rule: str) -> None:
-    assert rule in rules_of(text, "sms", "informational")
+    assert rule in rule_ids(text, "sms", "informational")
 
 
 def test_post_op_check_in_question_is_blacklisted() -> None:
     text = "{{ patient.name }}님 수술하신 지 한 달이 되었네요. 요즘 잘 보이시나요?"
-    assert "KAKAO-ALIMTALK-BLACKLIST" in rules_of(text, "alimtalk", "informational")
+    assert "KAKAO-ALIMTALK-BLACKLIST" in rule_ids(text, "alimtalk", "informational")
 
 
 @pytest.mark.parametrize(
@@ -91,10 +87,10 @@ def test_post_op_check_in_question_is_blacklisted() -> None:
     ],
 )
 def test_clean_traps_stay_clean(text: str, channel: str, purpose: str) -> None:
-    assert rules_of(text, channel, purpose) == set()
+    assert rule_ids(text, channel, purpose) == set()
 
 
 def test_a_guarantee_remedy_is_not_also_an_inducement() -> None:
-    found = rules_of(AD.format("결과가 마음에 안 드시면 재수술은 무상으로 해 드립니다."))
+    found = rule_ids(AD.format("결과가 마음에 안 드시면 재수술은 무상으로 해 드립니다."), "friendtalk")
     assert "MSA-GUARANTEE" in found
     assert "MSA-INDUCEMENT" not in found

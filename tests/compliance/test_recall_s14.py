@@ -15,13 +15,9 @@ from compliance.findings import RULES_DIR
 from compliance.normalize import normalize
 from compliance.prefilter import required_grams
 from compliance.scorer import MIN_CHARS, best_sentence, features, scored_rules
+from tests.support.compliance import UNLABELLED, ad_template, rule_ids
 
-AD = "(광고) 다솜안과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
+AD = ad_template("다솜안과")
 
 
 @pytest.mark.parametrize(
@@ -53,7 +49,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_composed_frames_find_new_wording(body: str, rules: set[str]) -> None:
-    assert rules <= rules_of(AD.format(body))
+    assert rules <= rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -71,12 +67,12 @@ def test_composed_frames_find_new_wording(body: str, rules: set[str]) -> None:
 )
 @pytest.mark.parametrize("channel", ["sms", "alimtalk"])
 def test_clean_traps_stay_clean(text: str, channel: str) -> None:
-    assert rules_of(text, channel, "informational") == set()
+    assert rule_ids(text, channel, "informational") == set()
 
 
 def test_factual_ad_with_risk_notice_is_clean() -> None:
     body = "백내장 수술 상담 안내. 수술 후 빛 번짐·안구건조 등이 생길 수 있고 회복은 사람마다 다릅니다."
-    assert rules_of(f"(광고) 다솜안과 {body} 무료수신거부 080-321-7700") == set()
+    assert rule_ids(f"(광고) 다솜안과 {body} 무료수신거부 080-321-7700", "friendtalk") == set()
 
 
 @pytest.mark.parametrize(
@@ -88,8 +84,8 @@ def test_factual_ad_with_risk_notice_is_clean() -> None:
     ],
 )
 def test_health_findings_in_sms(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")
-    assert "PII-HEALTH-IN-SMS" not in rules_of(text, "alimtalk", "informational")  # carrier messages only
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(text, "alimtalk", "informational")  # carrier messages only
 
 
 def test_frames_file_is_what_the_composer_writes() -> None:
@@ -146,7 +142,7 @@ def test_scored_spans_stay_inside_the_text(body: str) -> None:
 )
 def test_short_reminders_are_not_read_as_promotion_by_the_wording_score(text: str) -> None:
     # Once the variables are gone these are a few words: too little to judge, so no score-only finding
-    assert not rules_of(text, "sms", "informational") & {"ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-PROMO"}
+    assert not rule_ids(text, "sms", "informational") & {"ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-PROMO"}
 
 
 @settings(max_examples=60, deadline=None)

@@ -11,14 +11,10 @@ import pytest
 from compliance import compose_frames_s15, lint_text
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 다솜안과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
+AD = ad_template("다솜안과")
 C, D = "MSA-COMPARISON", "MSA-DEFAME"
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
 
 
 @pytest.mark.parametrize(
@@ -66,7 +62,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_session15_frames_find_new_wording(body: str, rules: set[str]) -> None:
-    assert rules <= rules_of(AD.format(body))
+    assert rules <= rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -83,17 +79,17 @@ def test_session15_frames_find_new_wording(body: str, rules: set[str]) -> None:
     ],
 )
 def test_ordinary_advertising_sentences_stay_clean(body: str) -> None:
-    assert rules_of(AD.format(body)) == set()
+    assert rule_ids(AD.format(body), "friendtalk") == set()
 
 
 def test_the_clinics_own_followers_are_no_celebrity() -> None:
-    assert "MSA-CELEBRITY" not in rules_of(AD.format("인스타 팔로워 1만 명을 넘었습니다. 늘 감사합니다."))
+    assert "MSA-CELEBRITY" not in rule_ids(AD.format("인스타 팔로워 1만 명을 넘었습니다. 늘 감사합니다."), "friendtalk")
 
 
 def test_a_sender_name_is_not_the_rival_method() -> None:
     """ "라온한의원 … 효과 없으면 전액 환불" is a guarantee by a Korean-medicine clinic, not a put-down of one."""
     text = "(광고) 라온한의원 요요 없는 다이어트, 효과 없으면 전액 환불. 개인차가 있습니다. 무료수신거부 080-777-9999"
-    assert not {C, D} & rules_of(text, "sms")
+    assert not {C, D} & rule_ids(text)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +103,7 @@ def test_a_sender_name_is_not_the_rival_method() -> None:
 )
 @pytest.mark.parametrize("channel", ["sms", "alimtalk"])
 def test_care_messages_stay_clean(text: str, channel: str) -> None:
-    assert rules_of(text, channel, "informational") == set()
+    assert rule_ids(text, channel, "informational") == set()
 
 
 def test_frames_file_is_what_the_composer_writes() -> None:
@@ -134,7 +130,7 @@ def test_every_frame_is_model_free_with_a_prefilter() -> None:
 def test_a_comparison_in_a_care_channel_is_advertising(text: str, channel: str, mismatch: str) -> None:
     """Comparison is advertising content whatever the channel: the purpose step flags it, and the MSA finding
     its content earns comes with it."""
-    found = rules_of(text, channel, "informational")
+    found = rule_ids(text, channel, "informational")
     assert {mismatch, C} <= found
     reasons = [f.message for f in lint_text(text, channel, "informational") if f.rule == mismatch]
     assert reasons and "비교" in reasons[0]

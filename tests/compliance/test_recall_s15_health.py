@@ -9,18 +9,13 @@ import json
 
 import pytest
 
-from compliance import lint_text
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 다온클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-BARE_AD = "(광고) 다온클리닉 {} 무료수신거부 080-321-7700"
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
+AD = ad_template("다온클리닉")
+BARE_AD = ad_template("다온클리닉", risk=False)
 
 
 @pytest.mark.parametrize(
@@ -35,9 +30,9 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_health_data_in_an_sms_is_found(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
     # a Kakao message is not shown on the lock screen: not this rule's concern
-    assert "PII-HEALTH-IN-SMS" not in rules_of(text, "alimtalk", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(text, "alimtalk", "informational")
 
 
 @pytest.mark.parametrize(
@@ -54,7 +49,7 @@ def test_health_data_in_an_sms_is_found(text: str) -> None:
     ],
 )
 def test_care_messages_are_not_health_data(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" not in rules_of(text, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(text, "sms", "informational")
 
 
 @pytest.mark.parametrize(
@@ -72,7 +67,7 @@ def test_care_messages_are_not_health_data(text: str) -> None:
     ],
 )
 def test_health_family_frames_find_new_wording(body: str, rules: set[str]) -> None:
-    assert rules <= rules_of(AD.format(body))
+    assert rules <= rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -87,7 +82,12 @@ def test_health_family_frames_find_new_wording(body: str, rules: set[str]) -> No
     ],
 )
 def test_health_family_frames_leave_ordinary_ad_sentences_alone(body: str) -> None:
-    assert not rules_of(AD.format(body)) & {"MSA-UNVERIFIED", "MSA-STUDENT-LURE", "MSA-TESTIMONIAL", "MSA-SUPERLATIVE"}
+    assert not rule_ids(AD.format(body), "friendtalk") & {
+        "MSA-UNVERIFIED",
+        "MSA-STUDENT-LURE",
+        "MSA-TESTIMONIAL",
+        "MSA-SUPERLATIVE",
+    }
 
 
 @pytest.mark.parametrize(
@@ -101,9 +101,9 @@ def test_health_family_frames_leave_ordinary_ad_sentences_alone(body: str) -> No
     ],
 )
 def test_english_procedure_names_need_a_risk_notice(body: str) -> None:
-    assert "MSA-OMIT-RISK" in rules_of(BARE_AD.format(body))
+    assert "MSA-OMIT-RISK" in rule_ids(BARE_AD.format(body), "friendtalk")
     disclosed = BARE_AD.format(body + " Redness or swelling may occur and results vary by person.")
-    assert "MSA-OMIT-RISK" not in rules_of(disclosed)
+    assert "MSA-OMIT-RISK" not in rule_ids(disclosed, "friendtalk")
 
 
 def test_frames_are_model_free_and_indexed() -> None:

@@ -7,15 +7,9 @@ import re
 
 import pytest
 
-from compliance import lint_text
 from compliance.corpus_score import CORPUS_DIR, load
 from compliance.normalize import normalize
-
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
+from tests.support.compliance import ad_template, rule_ids
 
 
 @pytest.mark.parametrize(
@@ -31,7 +25,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_a_threshold_in_advice_is_not_a_patients_result(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" not in rules_of(text, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(text, "sms", "informational")
 
 
 @pytest.mark.parametrize(
@@ -43,7 +37,7 @@ def test_a_threshold_in_advice_is_not_a_patients_result(text: str) -> None:
     ],
 )
 def test_a_measured_value_is_still_health_data(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
 
 
 def test_a_long_match_does_not_begin_on_another_words_last_syllable() -> None:
@@ -66,7 +60,7 @@ def test_probe_lines_are_cited_and_labelled() -> None:
     assert sum(not row["expected"] for row in rows) >= len(rows) // 4  # clean traps in the same vocabulary
 
 
-AD = "(광고) 다온클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("다온클리닉")
 
 
 @pytest.mark.parametrize(
@@ -85,7 +79,7 @@ AD = "(광고) 다온클리닉 {} ※부작용·개인차가 있을 수 있습�
     ],
 )
 def test_new_wording_in_advertising_content_is_found(body: str, rule: str) -> None:
-    assert rule in rules_of(AD.format(body))
+    assert rule in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -112,7 +106,7 @@ def test_new_wording_in_advertising_content_is_found(body: str, rule: str) -> No
     ],
 )
 def test_new_wording_in_informational_messages_is_found(text: str, channel: str, rule: str) -> None:
-    assert rule in rules_of(text, channel, "informational")
+    assert rule in rule_ids(text, channel, "informational")
 
 
 @pytest.mark.parametrize(
@@ -131,7 +125,7 @@ def test_new_wording_in_informational_messages_is_found(text: str, channel: str,
     ],
 )
 def test_care_messages_with_the_same_words_stay_clean(text: str, channel: str) -> None:
-    assert not rules_of(text, channel, "informational")
+    assert not rule_ids(text, channel, "informational")
 
 
 @pytest.mark.parametrize(
@@ -154,7 +148,7 @@ def test_care_messages_with_the_same_words_stay_clean(text: str, channel: str) -
     ],
 )
 def test_writer_round_wording_is_found(body: str, rule: str) -> None:
-    assert rule in rules_of(AD.format(body))
+    assert rule in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -173,7 +167,7 @@ def test_writer_round_wording_is_found(body: str, rule: str) -> None:
     ],
 )
 def test_writer_round_frames_leave_plain_ad_sentences_alone(body: str) -> None:
-    found = rules_of(AD.format(body)) - {"MSA-OMIT-RISK", "MSA-SURGERY-SCENE"}
+    found = rule_ids(AD.format(body), "friendtalk") - {"MSA-OMIT-RISK", "MSA-SURGERY-SCENE"}
     assert not found & {"MSA-SAFETY-CLAIM", "MSA-SUPERLATIVE", "MSA-TESTIMONIAL", "MSA-INDUCEMENT", "MSA-APPEARANCE"}
 
 
@@ -184,7 +178,7 @@ def test_writer_round_frames_leave_plain_ad_sentences_alone(body: str) -> None:
     ],
 )
 def test_a_notice_with_a_benefit_word_is_not_a_promotion(text: str, rules: set[str]) -> None:
-    assert rules_of(text, "alimtalk", "informational") == rules
+    assert rule_ids(text, "alimtalk", "informational") == rules
 
 
 @pytest.mark.parametrize(
@@ -198,4 +192,4 @@ def test_a_notice_with_a_benefit_word_is_not_a_promotion(text: str, rules: set[s
     ],
 )
 def test_writer_round_health_data_is_found(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in rules_of(text, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")

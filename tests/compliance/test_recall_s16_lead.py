@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from compliance import lint_text
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 새봄클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-
-
-def _rules(sentence: str) -> set[str]:
-    return {finding.rule for finding in lint_text(AD.format(sentence), "sms", "advertising")}
+AD = ad_template("새봄클리닉")
 
 
 @pytest.mark.parametrize(
@@ -34,7 +30,7 @@ def _rules(sentence: str) -> set[str]:
     ],
 )
 def test_the_promise_or_the_rival_is_found(sentence: str, rule: str) -> None:
-    assert rule in _rules(sentence), sentence
+    assert rule in rule_ids(AD.format(sentence)), sentence
 
 
 @pytest.mark.parametrize(
@@ -51,9 +47,9 @@ def test_the_promise_or_the_rival_is_found(sentence: str, rule: str) -> None:
     ],
 )
 def test_ordinary_ad_sentences_stay_clean(sentence: str) -> None:
-    assert not _rules(sentence) & {"MSA-GUARANTEE", "MSA-COMPARISON", "MSA-DEFAME"}, sentence
+    assert not rule_ids(AD.format(sentence)) & {"MSA-GUARANTEE", "MSA-COMPARISON", "MSA-DEFAME"}, sentence
 
 
 def test_a_care_message_is_not_read_as_an_ad() -> None:
     text = "[새봄클리닉] 꼭 금식하신 뒤 오셔야 검사가 정확하게 되실 수 있습니다. 3개월 뒤 수치가 정상으로 돌아오는지 확인합니다."
-    assert not {f.rule for f in lint_text(text, "sms", "informational")} & {"MSA-GUARANTEE"}
+    assert not rule_ids(text, "sms", "informational") & {"MSA-GUARANTEE"}

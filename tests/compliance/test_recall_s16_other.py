@@ -9,14 +9,13 @@ import json
 
 import pytest
 
-from compliance import lint_text
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 다온클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-BARE_AD = "(광고) 다온클리닉 {} 무료수신거부 080-321-7700"
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
+AD = ad_template("다온클리닉")
+BARE_AD = ad_template("다온클리닉", risk=False)
 FAMILIES = {
     "MSA-SUPERLATIVE",
     "MSA-SAFETY-CLAIM",
@@ -29,10 +28,6 @@ FAMILIES = {
     "ADV-OPTOUT",
     "ADV-SENDER",
 }
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
 
 
 @pytest.mark.parametrize(
@@ -76,7 +71,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_new_wording_is_found(body: str, rule: str) -> None:
-    assert rule in rules_of(AD.format(body))
+    assert rule in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -99,22 +94,22 @@ def test_new_wording_is_found(body: str, rule: str) -> None:
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_clean(body: str) -> None:
-    assert not rules_of(AD.format(body)) & (FAMILIES - {"MSA-OMIT-RISK"})
+    assert not rule_ids(AD.format(body), "friendtalk") & (FAMILIES - {"MSA-OMIT-RISK"})
 
 
 @pytest.mark.parametrize(
     "body", ["점 빼기 상담 받으세요.", "다한증 수술 상담 예약", "피코레이저 색소 치료", "Mole removal this week."]
 )
 def test_procedure_names_not_listed_before_need_a_risk_notice(body: str) -> None:
-    assert "MSA-OMIT-RISK" in rules_of(BARE_AD.format(body))
-    assert "MSA-OMIT-RISK" not in rules_of(AD.format(body))
+    assert "MSA-OMIT-RISK" in rule_ids(BARE_AD.format(body), "friendtalk")
+    assert "MSA-OMIT-RISK" not in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
     "name", ["새봄가정의학과", "세움재활의학과", "연우소아청소년과", "마음정신건강의학과", "하늘신경과", "튼튼한방병원"]
 )
 def test_a_clinic_named_by_its_department_is_the_sender(name: str) -> None:
-    assert "ADV-SENDER" not in rules_of(f"(광고) {name} 토요일 진료 안내 무료수신거부 080-321-7700", "sms")
+    assert "ADV-SENDER" not in rule_ids(f"(광고) {name} 토요일 진료 안내 무료수신거부 080-321-7700")
 
 
 @pytest.mark.parametrize(
@@ -126,13 +121,13 @@ def test_a_clinic_named_by_its_department_is_the_sender(name: str) -> None:
     ],
 )
 def test_blocking_the_channel_is_a_free_opt_out(footer: str) -> None:
-    assert "ADV-OPTOUT" not in rules_of(f"(광고) 새봄치과\n야간진료 요일 안내\n{footer}")
+    assert "ADV-OPTOUT" not in rule_ids(f"(광고) 새봄치과\n야간진료 요일 안내\n{footer}", "friendtalk")
     # a reply that costs the patient is no free opt-out
-    assert "ADV-OPTOUT" in rules_of("(광고) 새봄치과 야간진료 안내. 수신거부는 고객센터(유료)로 전화 주세요.", "sms")
+    assert "ADV-OPTOUT" in rule_ids("(광고) 새봄치과 야간진료 안내. 수신거부는 고객센터(유료)로 전화 주세요.")
 
 
 def test_before_after_photos_are_not_read_as_a_testimonial() -> None:
-    found = rules_of(AD.format("-8kg 변화, 시작할 때와 3개월 후 체형 사진 공개"))
+    found = rule_ids(AD.format("-8kg 변화, 시작할 때와 3개월 후 체형 사진 공개"), "friendtalk")
     assert "MSA-BEFORE-AFTER" in found and "MSA-TESTIMONIAL" not in found
 
 
@@ -151,5 +146,5 @@ def test_probe_lines_are_cited_and_found() -> None:
     assert all(row["source"].startswith("o16-") for row in rows)
     assert sum(not row["expected"] for row in rows) >= len(rows) // 3  # a third are clean traps
     for row in rows:
-        found = rules_of(row["text"], row["channel"], row["purpose"]) & FAMILIES
+        found = rule_ids(row["text"], row["channel"], row["purpose"]) & FAMILIES
         assert found == set(row["expected"]) & FAMILIES, (row["id"], found)

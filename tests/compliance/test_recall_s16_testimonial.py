@@ -8,18 +8,14 @@ import json
 
 import pytest
 
-from compliance import compose_frames_s16_testimonial, lint_text
+from compliance import compose_frames_s16_testimonial
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 소담피부과 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-555-0199"
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
+AD = ad_template("소담피부과", "080-555-0199")
 T, BA = "MSA-TESTIMONIAL", "MSA-BEFORE-AFTER"
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
 
 
 @pytest.mark.parametrize(
@@ -49,7 +45,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_testimonials_without_the_word_review_are_found(body: str) -> None:
-    assert T in rules_of(AD.format(body))
+    assert T in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -62,7 +58,7 @@ def test_testimonials_without_the_word_review_are_found(body: str) -> None:
     ],
 )
 def test_before_after_photos_are_before_after_not_testimonial(body: str) -> None:
-    found = rules_of(AD.format(body))
+    found = rule_ids(AD.format(body), "friendtalk")
     assert BA in found
     assert T not in found
 
@@ -89,7 +85,7 @@ def test_before_after_photos_are_before_after_not_testimonial(body: str) -> None
     ],
 )
 def test_a_clinics_own_voice_and_requests_are_no_testimonial(body: str) -> None:
-    assert T not in rules_of(AD.format(body))
+    assert T not in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -103,13 +99,13 @@ def test_a_clinics_own_voice_and_requests_are_no_testimonial(body: str) -> None:
     ],
 )
 def test_care_and_notice_messages_stay_free_of_testimonial(text: str, channel: str) -> None:
-    assert not rules_of(text, channel, "informational") & {T, BA}
+    assert not rule_ids(text, channel, "informational") & {T, BA}
 
 
 def test_probe_file_testimonial_and_before_after_lines() -> None:
     """Every line of probes_s16_testimonial: the two rules exactly as labelled."""
     for row in load("probes_s16_testimonial"):
-        found = rules_of(row["text"], row["channel"], row["purpose"]) & {T, BA}
+        found = rule_ids(row["text"], row["channel"], row["purpose"]) & {T, BA}
         assert found == set(row["expected"]) & {T, BA}, row["id"]
 
 
@@ -134,6 +130,6 @@ def test_the_senders_own_name_is_no_other_provider() -> None:
     own = (
         "(광고) 바른숲한방병원 어깨가 굳어 잠 못 들던 환자분의 회복 수기가 채널에 올라왔어요. 무료수신거부 080-454-7878"
     )
-    assert rules_of(own) & {"MSA-COMPARISON", "MSA-DEFAME", T} == {T}
+    assert rule_ids(own, "friendtalk") & {"MSA-COMPARISON", "MSA-DEFAME", T} == {T}
     rival = "(광고) 바른숲한방병원 양방병원에서 못 고친 어깨 통증, 상담해 보세요. 무료수신거부 080-454-7878"
-    assert "MSA-COMPARISON" in rules_of(rival)
+    assert "MSA-COMPARISON" in rule_ids(rival, "friendtalk")

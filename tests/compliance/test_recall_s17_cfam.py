@@ -7,18 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from compliance import lint_text
-from compliance.corpus_score import UNLABELLED, load
+from compliance.corpus_score import load
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 새봄클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-
-
-def _rules(sentence: str) -> set[str]:
-    return {finding.rule for finding in lint_text(AD.format(sentence), "sms", "advertising")}
-
-
-def _alimtalk(text: str) -> set[str]:
-    return {finding.rule for finding in lint_text(text, "alimtalk", "informational")}
+AD = ad_template("새봄클리닉")
 
 
 @pytest.mark.parametrize(
@@ -43,7 +35,7 @@ def _alimtalk(text: str) -> set[str]:
     ],
 )
 def test_the_family_is_found_in_new_wording(sentence: str, rules: set[str]) -> None:
-    assert rules <= _rules(sentence), sentence
+    assert rules <= rule_ids(AD.format(sentence)), sentence
 
 
 @pytest.mark.parametrize(
@@ -60,7 +52,7 @@ def test_the_family_is_found_in_new_wording(sentence: str, rules: set[str]) -> N
     ],
 )
 def test_close_clean_ad_sentences_stay_clean(sentence: str) -> None:
-    found = _rules(sentence)
+    found = rule_ids(AD.format(sentence))
     assert not found & {"MSA-COMPARISON", "MSA-DEFAME", "MSA-INDUCEMENT", "MSA-CELEBRITY"}, (sentence, found)
 
 
@@ -75,7 +67,7 @@ def test_close_clean_ad_sentences_stay_clean(sentence: str) -> None:
     ],
 )
 def test_alimtalk_greetings_and_check_ins_are_blacklisted(text: str) -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" in _alimtalk(text), text
+    assert "KAKAO-ALIMTALK-BLACKLIST" in rule_ids(text, "alimtalk", "informational"), text
 
 
 @pytest.mark.parametrize(
@@ -87,22 +79,22 @@ def test_alimtalk_greetings_and_check_ins_are_blacklisted(text: str) -> None:
     ],
 )
 def test_alimtalk_care_and_notices_stay_clean(text: str) -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" not in _alimtalk(text), text
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in rule_ids(text, "alimtalk", "informational"), text
 
 
 def test_health_values_in_sms_are_found_and_advice_thresholds_are_not() -> None:
     found = "[새봄클리닉] 지난 검진에서 콜레스테롤이 높게 나오셨던 분께 재검사를 안내드립니다."
     refraction = "[새봄안과] 검사 결과 우 -0.75D, 좌 -1.25D로 나왔습니다."
     advice = "[새봄클리닉] 혈압이 180/110 이상으로 높게 나오면 바로 내원하세요."
-    assert "PII-HEALTH-IN-SMS" in {f.rule for f in lint_text(found, "sms", "informational")}
-    assert "PII-HEALTH-IN-SMS" in {f.rule for f in lint_text(refraction, "sms", "informational")}
-    assert "PII-HEALTH-IN-SMS" not in {f.rule for f in lint_text(advice, "sms", "informational")}
+    assert "PII-HEALTH-IN-SMS" in rule_ids(found, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" in rule_ids(refraction, "sms", "informational")
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(advice, "sms", "informational")
 
 
 def test_the_probe_file_scores_without_a_miss_or_a_false_finding() -> None:
     wrong = []
     for row in load("probes_s17_cfam"):
-        found = {f.rule for f in lint_text(row["text"], row["channel"], row["purpose"])} - UNLABELLED
+        found = rule_ids(row["text"], row["channel"], row["purpose"])
         if found != set(row["expected"]):
             wrong.append((row["id"], sorted(found ^ set(row["expected"]))))
     assert not wrong
@@ -111,14 +103,14 @@ def test_the_probe_file_scores_without_a_miss_or_a_false_finding() -> None:
 def test_english_purpose_forms_are_read_and_care_notes_stay_clean() -> None:
     coupon = "[Saebom Clinic] Your coupon expires this Friday. Book now to use it."
     pitch = "[Saebom Dental] We have a new 3D CT scanner! Come and see how precise it is."
-    assert "KAKAO-ALIMTALK-BLACKLIST" in _alimtalk(coupon)
-    assert "ADV-PURPOSE-MISMATCH" in {f.rule for f in lint_text(pitch, "sms", "informational")}
+    assert "KAKAO-ALIMTALK-BLACKLIST" in rule_ids(coupon, "alimtalk", "informational")
+    assert "ADV-PURPOSE-MISMATCH" in rule_ids(pitch, "sms", "informational")
     for care in (
         "[Saebom Dental] Our new CT machine will be installed on May 2; the clinic is closed that day.",
         "[Saebom Clinic] Your prescription expires in 30 days; book a visit to renew it.",
     ):
-        assert not {f.rule for f in lint_text(care, "sms", "informational")} & {"ADV-PURPOSE-MISMATCH"}, care
-        assert "KAKAO-ALIMTALK-BLACKLIST" not in _alimtalk(care), care
+        assert not rule_ids(care, "sms", "informational") & {"ADV-PURPOSE-MISMATCH"}, care
+        assert "KAKAO-ALIMTALK-BLACKLIST" not in rule_ids(care, "alimtalk", "informational"), care
 
 
 @pytest.mark.parametrize(
@@ -134,7 +126,7 @@ def test_english_purpose_forms_are_read_and_care_notes_stay_clean() -> None:
     ],
 )
 def test_english_and_baseline_forms_are_found(sentence: str, rule: str) -> None:
-    assert rule in _rules(sentence), sentence
+    assert rule in rule_ids(AD.format(sentence)), sentence
 
 
 @pytest.mark.parametrize(
@@ -147,5 +139,5 @@ def test_english_and_baseline_forms_are_found(sentence: str, rule: str) -> None:
     ],
 )
 def test_english_waits_and_policies_stay_clean(sentence: str) -> None:
-    found = _rules(sentence)
+    found = rule_ids(AD.format(sentence))
     assert not found & {"MSA-COMPARISON", "MSA-INDUCEMENT"}, (sentence, found)

@@ -9,13 +9,12 @@ import json
 
 import pytest
 
-from compliance import lint_text
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 다온클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
-UNLABELLED = {"MSA-PREREVIEW", "MSG-SMS-LENGTH"}
+AD = ad_template("다온클리닉")
 FAMILIES = {
     "MSA-GUARANTEE",
     "MSA-SAFETY-CLAIM",
@@ -25,10 +24,6 @@ FAMILIES = {
     "MSA-APPEARANCE",
     "MSA-BEFORE-AFTER",
 }
-
-
-def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)} - UNLABELLED
 
 
 @pytest.mark.parametrize(
@@ -53,7 +48,7 @@ def rules_of(text: str, channel: str = "friendtalk", purpose: str = "advertising
     ],
 )
 def test_each_class_is_found_in_an_advertisement(body: str, rule: str) -> None:
-    assert rule in rules_of(AD.format(body))
+    assert rule in rule_ids(AD.format(body), "friendtalk")
 
 
 @pytest.mark.parametrize(
@@ -75,7 +70,7 @@ def test_each_class_is_found_in_an_advertisement(body: str, rule: str) -> None:
     ],
 )
 def test_close_clean_traps_stay_clean(body: str) -> None:
-    assert not rules_of(AD.format(body)) & FAMILIES
+    assert not rule_ids(AD.format(body), "friendtalk") & FAMILIES
 
 
 def test_frames_are_model_free_and_indexed() -> None:
@@ -93,5 +88,5 @@ def test_probe_lines_are_cited_and_found() -> None:
     assert all(row["id"].startswith("p17g-") and row["source"].startswith("p17g-") for row in rows)
     assert sum(not row["expected"] for row in rows) >= len(rows) // 3  # a third are clean traps
     for row in rows:
-        found = rules_of(row["text"], row["channel"], row["purpose"]) & FAMILIES
+        found = rule_ids(row["text"], row["channel"], row["purpose"]) & FAMILIES
         assert found == set(row["expected"]) & FAMILIES, (row["id"], found)

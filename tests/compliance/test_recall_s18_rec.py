@@ -12,12 +12,12 @@ import json
 
 import pytest
 
-from compliance import lint_text
-from compliance.corpus_score import UNLABELLED, load
+from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
+from tests.support.compliance import ad_template, rule_ids
 
-AD = "(광고) 새봄클리닉 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700"
+AD = ad_template("새봄클리닉")
 
 # Findings older rules give on clean traps of the probe file (precision work, not these frames'): listed so that the
 # test holds this file's frames to no false finding while the precision helpers shrink the list.
@@ -36,10 +36,6 @@ OLDER_FALSE_FINDINGS = {
     "p18r-r7-clean-03": {"PII-HEALTH-IN-SMS"},
     "p18r-r8-guarantee-02": {"MSA-SAFETY-CLAIM"},
 }
-
-
-def _rules(text: str, channel: str = "sms", purpose: str = "advertising") -> set[str]:
-    return {finding.rule for finding in lint_text(text, channel, purpose)} - UNLABELLED
 
 
 @pytest.mark.parametrize(
@@ -67,7 +63,7 @@ def _rules(text: str, channel: str = "sms", purpose: str = "advertising") -> set
 )
 def test_each_class_is_found_in_new_wording(sentence: str, rule: str) -> None:
     text = AD.format(sentence) if rule != "MSA-OMIT-RISK" else f"(광고) 새봄클리닉 {sentence} 무료수신거부 080-321-7700"
-    assert rule in _rules(text), sentence
+    assert rule in rule_ids(text), sentence
 
 
 @pytest.mark.parametrize(
@@ -85,7 +81,7 @@ def test_each_class_is_found_in_new_wording(sentence: str, rule: str) -> None:
     ],
 )
 def test_close_clean_sentences_stay_clean(sentence: str) -> None:
-    found = _rules(AD.format(sentence))
+    found = rule_ids(AD.format(sentence))
     assert not found, (sentence, found)
 
 
@@ -99,7 +95,7 @@ def test_close_clean_sentences_stay_clean(sentence: str) -> None:
     ],
 )
 def test_alimtalk_check_ins_notices_and_occasion_offers_are_found(text: str, rule: str) -> None:
-    assert rule in _rules(text, "alimtalk", "informational"), text
+    assert rule in rule_ids(text, "alimtalk", "informational"), text
 
 
 @pytest.mark.parametrize(
@@ -111,7 +107,7 @@ def test_alimtalk_check_ins_notices_and_occasion_offers_are_found(text: str, rul
     ],
 )
 def test_alimtalk_care_notes_stay_clean(text: str) -> None:
-    assert not _rules(text, "alimtalk", "informational"), text
+    assert not rule_ids(text, "alimtalk", "informational"), text
 
 
 def test_frames_are_model_free_and_indexed() -> None:
@@ -130,7 +126,7 @@ def test_probe_file_is_found_and_its_clean_traps_get_nothing_new() -> None:
     assert sum(not row["expected"] for row in rows) >= len(rows) // 4
     missed, extra = [], []
     for row in rows:
-        found = _rules(row["text"], row["channel"], row["purpose"])
+        found = rule_ids(row["text"], row["channel"], row["purpose"])
         expected = set(row["expected"])
         if expected - found:
             missed.append((row["id"], sorted(expected - found)))

@@ -8,4 +8,6 @@
 - ``solapi.py``: a clinic sending through the fake SOLAPI. ``messages.py``: outbound messages for provider clients.
 - ``login.py``: users and log-in sessions without the password form. ``clients.py``: several clients of one app.
 - ``webhooks.py``: signed booking-system requests. ``server.py``: the real server / command line in a process.
+- ``compliance.py``: ``rule_ids`` (the rule ids the checker finds in a message) and the ad footers and templates
+  the compliance tests append to the sentences they check.
 """
