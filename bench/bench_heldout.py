@@ -30,6 +30,8 @@ per family and per rule id.
   made the same way by another writer from other public pages (``lint.independent10_*``, the same figures).
 - ``independent11_heldout`` (compliance/corpus/independent11_heldout.jsonl, session 23): an eleventh independent set,
   made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent11_*``).
+- ``independent12_heldout`` (compliance/corpus/independent12_heldout.jsonl, session 24): a twelfth independent set,
+  made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent12_*``).
 - ``independent13_heldout`` (compliance/corpus/independent13_heldout.jsonl, session 24): a thirteenth independent
   set, made the same way by another writer for 안과·성형외과·피부과·치과 messages (``lint.independent13_*``).
 """
@@ -132,6 +134,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent9_heldout", "independent9"),
         ("independent10_heldout", "independent10"),
         ("independent11_heldout", "independent11"),
+        ("independent12_heldout", "independent12"),
         ("independent13_heldout", "independent13"),
     )
     for name, prefix in fresh_sets:

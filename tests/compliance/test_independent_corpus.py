@@ -25,7 +25,8 @@ FRESH_SETS = {
     "independent9_heldout": ("ind9", "h9-"),  # session 22
     "independent10_heldout": ("ind10", "h10-"),  # session 23
     "independent11_heldout": ("ind11", "h11-"),  # session 23
-    "independent13_heldout": ("ind13", "h13-"),  # session 24 (independent12 comes from another branch)
+    "independent12_heldout": ("ind12", "h12-"),  # session 24
+    "independent13_heldout": ("ind13", "h13-"),  # session 24
 }
 
 
@@ -112,6 +113,6 @@ def test_bench_reports_the_independent_figures() -> None:
     assert {"lint.independent_dev2.topic.testimonial", "lint.independent_dev2.topic.clean"} <= names
     assert {"lint.independent2_precision", "lint.independent2_recall", "lint.independent2.topic.comparison",
             "lint.independent2.clean_traps_passed", "lint.independent2.MSA"} <= names  # fmt: skip
-    for prefix in (f"independent{n}" for n in (*range(3, 12), 13)):  # independent3 … 11, 13 (12: another branch)
+    for prefix in (f"independent{n}" for n in range(3, 14)):  # independent3 … independent13
         assert {f"lint.{prefix}_precision", f"lint.{prefix}_recall", f"lint.{prefix}.topic.comparison",
                 f"lint.{prefix}.clean_traps_passed", f"lint.{prefix}.MSA"} <= names  # fmt: skip
