@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .context import sentence_spans, sentences
-from .findings import Finding, make_finding
+from .findings import Finding
 
 Span = tuple[int, int]
 Reach = Literal["sentence", "next", "adjacent"]
@@ -122,11 +122,13 @@ MESSAGE_CONVENTIONS: tuple[MessageConvention, ...] = (
 
 def apply(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` read by the corpus conventions: patients in before/after photos, the sentence conventions, the
-    message conventions, a disparagement reported as its comparison too."""
+    message conventions. A disparagement (MSA-DEFAME) is reported as a comparison too only where the frames or the
+    scorer read one (the corpus labels still pair them, :func:`labels_by_convention`): adding MSA-COMPARISON to every
+    disparagement cost precision on writers who label a disparagement MSA-DEFAME alone — without it, blind training
+    writers' own labels −12 false / −5 true findings, the RULES.md-only held-out sets −13 / −3 (session 24)."""
     findings = _before_after_photos(text, findings)
     findings = _sentence_conventions(text, findings)
-    findings = _message_conventions(findings)
-    return _disparaging_compares(findings)
+    return _message_conventions(findings)
 
 
 def _message_conventions(findings: list[Finding]) -> list[Finding]:
@@ -206,19 +208,6 @@ def _before_after_photos(text: str, findings: list[Finding]) -> list[Finding]:
 _QUOTED_RE = re.compile(r"[“\"][^”\"\n]{8,}[”\"]")
 
 
-def _disparaging_compares(findings: list[Finding]) -> list[Finding]:
-    """RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics: a disparagement of other
-    providers (MSA-DEFAME: they fail, scar, turn patients away) is also reported as the comparison it implies."""
-    if any(f.rule == "MSA-COMPARISON" for f in findings):
-        return findings
-    implied = [
-        make_finding("MSA-COMPARISON", f.start, f.end, f.message.split(" — ", 1)[-1])
-        for f in findings
-        if f.rule == "MSA-DEFAME"
-    ]
-    return findings + implied
-
-
 def labels_by_convention(text: str, expected: list[str]) -> list[str]:
     """A labelled line's expected rules read by the same conventions (used to build and relabel the corpus): a review
     reward is MSA-REVIEW-INCENTIVE without MSA-INDUCEMENT; a clinician's broadcast is MSA-ARTICLE-FORM without
@@ -230,6 +219,6 @@ def labels_by_convention(text: str, expected: list[str]) -> list[str]:
         labels.discard("MSA-INDUCEMENT")
     if {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"} <= labels and not _CELEBRITY_ROLE_RE.search(text):
         labels.discard("MSA-CELEBRITY")
-    if "MSA-DEFAME" in labels:
+    if "MSA-DEFAME" in labels:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
         labels.add("MSA-COMPARISON")
     return sorted(labels)

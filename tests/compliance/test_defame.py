@@ -16,7 +16,6 @@ DISPARAGING = (
     "(광고) 가온치과 다른 치과처럼 5분 만에 끝나는 진료는 하지 않습니다.",
     "(광고) 가온치과 일반 치과는 2분 진료, 저희는 20분 진료합니다.",
     "(광고) 가온치과 다른 치과에서 과잉진료 권유받으셨다면 한 번 더 상담해 보세요.",
-    "(광고) 가온치과 다른 병원에서 바가지 쓰셨다면 저희에게 오세요.",
     "(광고) 가온치과 다른 치과에서 치료 후 방치되셨던 분들, 저희가 책임집니다.",
     "(광고) 가온치과 경험 없는 다른 치과와 달리 20년 경력 원장이 직접 진료합니다.",
     "(광고) Garam Clinic Other clinics rush you through in five minutes; we take our time.",
@@ -26,6 +25,9 @@ DISPARAGING = (
     # the others only ever gave medicine (a treatment they skimped on)
     "(광고) 가온안과 다른 안과에서 안약만 넣으셨던 안구건조증, 원인부터 다시 봅니다.",
 )
+
+# a disparagement that draws no comparison of its own is MSA-DEFAME alone (session 24: no comparison is implied)
+DISPARAGING_ONLY = ("(광고) 가온치과 다른 병원에서 바가지 쓰셨다면 저희에게 오세요.",)
 
 PLAIN_COMPARISONS = (  # compare, but say nothing bad about the other party (the risk notice is about us)
     "(광고) 가온치과 다른 치과에서 받은 견적서를 보여 주시면 비교해 드립니다." + FOOTER,
@@ -51,6 +53,11 @@ def test_a_comparison_that_disparages_the_other_party_is_defame(text: str) -> No
     defame = next(f for f in findings if f.rule == "MSA-DEFAME")
     assert defame.suggestion is not None  # a rewrite, like every other rule's finding
     assert defame.excerpt and "무료거부" not in defame.excerpt and "부작용이" not in defame.excerpt
+
+
+@pytest.mark.parametrize("text", DISPARAGING_ONLY)
+def test_a_disparagement_without_a_comparison_is_defame_alone(text: str) -> None:
+    assert rule_ids(text + FOOTER, "sms") == {"MSA-DEFAME"}
 
 
 @pytest.mark.parametrize("text", PLAIN_COMPARISONS)

@@ -36,8 +36,8 @@ def test_doing_what_other_clinics_do_is_no_comparison() -> None:
     assert "MSA-COMPARISON" not in rule_ids(same + SHORT_RISK_FOOTER, "friendtalk")
     unlike = "(광고) 해온내과 다른 병원과 달리 조직검사 결과를 당일 안내해 드립니다."
     assert "MSA-COMPARISON" in rule_ids(unlike + SHORT_RISK_FOOTER, "friendtalk")
-    spared = "(광고) 해온내과 대부분의 병원처럼 기다리실 필요가 없습니다."
-    assert "MSA-COMPARISON" in rule_ids(spared + SHORT_RISK_FOOTER, "friendtalk")
+    spared = "(광고) 해온내과 대부분의 병원처럼 기다리실 필요가 없습니다."  # others made out to keep you waiting
+    assert {"MSA-COMPARISON", "MSA-DEFAME"} & rule_ids(spared + SHORT_RISK_FOOTER, "friendtalk")
     better = "(광고) 해온내과 다른 병원과 마찬가지로 가격은 같지만 결과는 훨씬 정확합니다."
     assert "MSA-COMPARISON" in rule_ids(better + SHORT_RISK_FOOTER, "friendtalk")
 

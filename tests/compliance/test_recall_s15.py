@@ -26,25 +26,25 @@ C, D = "MSA-COMPARISON", "MSA-DEFAME"
         ("서울 대형 병원 부럽지 않은 검사 장비.", {C}),
         # shopping around, a counterfactual, a retold refusal, "like the others"
         ("몇 군데 다녀보시면 차이를 아십니다.", {C}),
-        ("진작 저희에게 오셨다면 두 번 수술하지 않으셨을 거예요.", {C, D}),
+        ("진작 저희에게 오셨다면 두 번 수술하지 않으셨을 거예요.", {D}),
         ("남들이 어렵다고 한 잇몸 이식, 저희는 합니다.", {C, D}),
         ("다른 병원처럼 한참 기다리실 필요 없습니다.", {C, D}),
-        ("상담만 하고 끝내는 곳에 실망하셨나요?", {C, D}),
-        ("아직도 사진만 보고 진단하는 곳이 많습니다.", {C, D}),
-        ("비전문의에게 받은 필러로 고생하셨다면 상담하세요.", {C, D}),
+        ("상담만 하고 끝내는 곳에 실망하셨나요?", {D}),
+        ("아직도 사진만 보고 진단하는 곳이 많습니다.", {D}),
+        ("비전문의에게 받은 필러로 고생하셨다면 상담하세요.", {D}),
         # a massage parlour is no medical provider: a comparison, not MSA-DEFAME (tests/compliance/test_defame.py)
         ("마사지샵에서 몇 달을 받아도 그대로였던 턱선.", {C}),
         ("다른 치과에서 해결 못 한 시린 이, 다시 봐 드립니다.", {C, D}),
         ("Why pay more elsewhere?", {C}),
-        ("사후 관리가 소홀한 병원이 아직 많습니다.", {C, D}),
-        ("상담 실장만 만나고 끝나는 병원, 믿을 수 있을까요?", {C, D}),
+        ("사후 관리가 소홀한 병원이 아직 많습니다.", {D}),
+        ("상담 실장만 만나고 끝나는 병원, 믿을 수 있을까요?", {D}),
         ("꼼꼼하게 보는 곳은 따로 있습니다.", {C}),
         ("다른 데서 한 코 수술이 틀어지셨나요?", {C, D}),
         ("피부과 가면 늘 재촉받으셨죠? 저희는 다릅니다.", {C}),
-        ("Many dentists never explain the options.", {C, D}),
-        ("주변 병원들의 기계적인 상담에 지치셨다면.", {C, D}),
-        ("일부 의원의 부풀린 과장 광고를 조심하세요.", {C, D}),
-        ("최저가만 내세우는 곳, 결과도 최저일 수 있습니다.", {C, D}),
+        ("Many dentists never explain the options.", {D}),
+        ("주변 병원들의 기계적인 상담에 지치셨다면.", {D}),
+        ("일부 의원의 부풀린 과장 광고를 조심하세요.", {D}),
+        ("최저가만 내세우는 곳, 결과도 최저일 수 있습니다.", {D}),
         ("진정한 전문의는 다릅니다.", {C}),
         ("이 결과만큼은 자신 있습니다.", {"MSA-GUARANTEE"}),
         ("Or we redo it for free.", {"MSA-GUARANTEE"}),
@@ -131,6 +131,6 @@ def test_a_comparison_in_a_care_channel_is_advertising(text: str, channel: str, 
     """Comparison is advertising content whatever the channel: the purpose step flags it, and the MSA finding
     its content earns comes with it."""
     found = rule_ids(text, channel, "informational")
-    assert {mismatch, C} <= found
+    assert mismatch in found and found & {C, D}, found
     reasons = [f.message for f in lint_text(text, channel, "informational") if f.rule == mismatch]
     assert reasons and "비교" in reasons[0]
