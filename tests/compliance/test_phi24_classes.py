@@ -172,3 +172,22 @@ def test_a_check_in_on_the_body_part_a_procedure_touched_is_black_listed() -> No
     assert black not in _rules("[튼튼정형외과] 주사 후 무릎이 붓거나 열이 나면 바로 연락 주세요.", "alimtalk")
     assert black not in _rules("[속편한내과] 내시경 후 속이 불편하시면 미음부터 드세요.", "alimtalk")
     assert black not in _rules("[하늘소아과] 접종 후 아기가 열이 나면 해열제를 먹이고 연락 주세요.", "alimtalk")
+
+
+def test_the_yak_of_a_booking_at_a_findings_end_is_no_medicine() -> None:
+    assert PII not in _rules("[바른내과] 김철수님, 12월 9일 갑상선 초음파 결과 상담 예약입니다.")
+    assert PII in _rules("[바른내과] 김철수님, 갑상선 기능 저하로 약 처방을 바꿨습니다. 예약은 다음 달입니다.")
+    assert PII in _rules("[바른내과] 김철수님, 당뇨 약 처방 예약이 12월 9일입니다.")  # the medicine names the disease
+
+
+def test_a_gestational_week_as_the_next_visits_date_is_the_booking() -> None:
+    assert PII not in _rules("[바른산부인과] 김서연님, 다음 산전 진찰은 임신 20주인 12월 12일입니다.")
+    finding = "[바른산부인과] 김서연님, 임신 20주 정밀초음파에서 태아 심장에 이상 소견이 있어 재검이 필요합니다."
+    assert PII in _rules(finding)
+
+
+def test_months_or_hours_after_a_labs_name_are_no_reading() -> None:
+    assert PII not in _rules("[바른내과] 당화혈색소는 3개월 평균 혈당을 보여 주는 검사입니다.")
+    assert PII not in _rules("[바른내과] 혈당은 식후 2시간에 재서 수첩에 적어 오세요.")
+    assert PII in _rules("[바른내과] 김철수님 식후 2시간 혈당이 210mg/dL로 높게 나왔습니다.")
+    assert PII in _rules("[바른내과] 김철수님 당화혈색소 8.2%로 당뇨 조절이 필요합니다.")
