@@ -191,3 +191,11 @@ def test_months_or_hours_after_a_labs_name_are_no_reading() -> None:
     assert PII not in _rules("[바른내과] 혈당은 식후 2시간에 재서 수첩에 적어 오세요.")
     assert PII in _rules("[바른내과] 김철수님 식후 2시간 혈당이 210mg/dL로 높게 나왔습니다.")
     assert PII in _rules("[바른내과] 김철수님 당화혈색소 8.2%로 당뇨 조절이 필요합니다.")
+
+
+def test_reassurance_about_what_a_test_usually_finds_is_advice() -> None:
+    ad = "(광고) 든든내과 갑상선 초음파 검사 예약을 받습니다. 결절이 있어도 대부분 양성이니 너무 걱정하지 마세요."
+    assert PII not in _rules(ad + " 무료수신거부 080-111-2222", purpose="advertising")
+    assert PII not in _rules("[든든내과] 대장 용종은 대개 양성이지만 크기가 크면 떼어 내는 것이 좋습니다.")
+    seen = "[든든내과] 김철수님, 초음파 검사에서 갑상선 결절이 보였지만 대부분 양성이니 6개월 뒤 재검하세요."
+    assert PII in _rules(seen)
