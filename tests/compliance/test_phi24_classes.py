@@ -199,3 +199,17 @@ def test_reassurance_about_what_a_test_usually_finds_is_advice() -> None:
     assert PII not in _rules("[든든내과] 대장 용종은 대개 양성이지만 크기가 크면 떼어 내는 것이 좋습니다.")
     seen = "[든든내과] 김철수님, 초음파 검사에서 갑상선 결절이 보였지만 대부분 양성이니 6개월 뒤 재검하세요."
     assert PII in _rules(seen)
+
+
+def test_an_english_test_named_in_its_booking_or_with_its_duration_is_no_result() -> None:
+    assert PII not in _rules("[Seoul Intl Clinic] Your allergy test is tomorrow. Stop antihistamines 5 days before.")
+    assert PII not in _rules("[Seoul Intl Clinic] Your eye pressure test takes 5 minutes; no eye drops are needed.")
+    mites = "[Seoul Intl Clinic] Hi Emma, your allergy test was positive for dust mites. Your next test is booked for Monday."
+    assert PII in _rules(mites)
+    assert PII in _rules(
+        "[Seoul Intl Clinic] Hi Emma, your eye pressure was 28 mmHg today; your next test is in 2 weeks."
+    )
+    hiv = "[Riverside Clinic] Reminder for Tom: your HIV viral load follow-up blood test is on Dec 10 at 9 a.m."
+    assert PII in _rules(hiv)  # the test's name discloses the diagnosis
+    biopsy = "[Hanul Skin] Ms. Seo, your biopsy confirmed psoriasis. Dr. Oh will explain the treatment on Friday."
+    assert PII in _rules(biopsy)  # confirmed by a test is a result, not a confirmed booking
