@@ -13,6 +13,8 @@ patient's result; "책임 집도" is an operation, not a promise; 배우자 is a
 * ``ends_in``: a match the finding ends inside (the "무료" a frame took from "무료수신거부");
 * ``original``: a match on the original sentence over the finding's first character, for what the compact text
   glues away (the word boundaries of Latin script: the "ast" of "Plastic Surgery" is no AST value);
+* ``original_end``: the same over the finding's last character (a frame's last role read inside a word: the "low"
+  of "please allow 24 hours" is no low result);
 
 unless an ``unless`` pattern is in the finding's sentence(s) (a real offer next to the factual one), or an
 ``unless_message`` pattern anywhere in the message (an offer in the next sentence of a greeting). A check may
@@ -56,11 +58,15 @@ _PROVIDER_END_RE = re.compile(
 )
 
 
+# checks read on the original text, at the finding's first or last character
+_ORIGINAL = frozenset({"original", "original_end"})
+
+
 @dataclass(frozen=True)
 class Check:
     name: str  # the class of false reading
     rules: frozenset[str]
-    where: str  # near | sentence | message | ends_in
+    where: str  # near | sentence | message | ends_in | original | original_end
     pattern: re.Pattern[str]
     window: int = 0
     unless: re.Pattern[str] | None = None
@@ -116,7 +122,7 @@ def _table() -> _Table:
             by_rule.setdefault(rule, []).append(check)
     any_re: dict[str, GatedAlternation | None] = {
         rule: None
-        if any(check.negated or check.where == "original" for check in found)
+        if any(check.negated or check.where in _ORIGINAL for check in found)
         else GatedAlternation([check.pattern.pattern for check in found])
         for rule, found in by_rule.items()
     }
@@ -231,8 +237,9 @@ class Context:
             elif check.where == "sentence":
                 if check.pattern.search(sentence):
                     return check.name
-            elif check.where == "original":
-                if any(m.start() <= span[0] < m.end() for m in check.pattern.finditer(self.text, *region)):
+            elif check.where in _ORIGINAL:
+                at = span[0] if check.where == "original" else max(span[0], span[1] - 1)
+                if any(m.start() <= at < m.end() for m in check.pattern.finditer(self.text, *region)):
                     return check.name
             elif check.where == "ends_in":
                 if any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence)):

@@ -30,6 +30,9 @@ G_TOPICS = frozenset(ALL_FAMILIES - {"mixed"})
 CLEAN23_TOPICS = frozenset(
     ALL_FAMILIES - {"transmission", "mixed", "clean"} | {"adform"}
 )  # clean lines under their family
+# session 24: SMS that talk about health, informational AlimTalk against Kakao's black list, plain superlative words
+CLEAN24_TOPICS = frozenset({"healthsms", "testprep", "result", "refill", "paperwork", "alimtalk", "kakaoblack",
+                            "kakaopromo", "mismatch", "superlative", "adform", "other"})  # fmt: skip
 E_TOPICS = frozenset({"testimonial", "compare", "induce", "guarantee", "safety", "celeb", "english", "health", "purpose",
                       "form", "other", "clean"})  # fmt: skip
 
@@ -109,6 +112,9 @@ WRITERS = {
     # session 23: near-miss clean traps (~70 % clean) of every family and channel, blind as above; its 72 lines from six
     # pages independent10/11 (written at the same time) also cite sit in ``writer_s23_clean_unseen``
     "s23c": Writer(("writer_s23_clean", "writer_s23_clean_unseen"), "w23c", CLEAN23_TOPICS, (0.64, 0.74), 200, CLEAN23_TOPICS, True),
+    # session 24: near-miss health-adjacent and informational lines (~67 % clean, clean lines under their family),
+    # blind as above: SMS about health without a patient's data, AlimTalk Kakao accepts, superlative words used plainly
+    "s24c": Writer(("writer_s24_clean",), "w24c", CLEAN24_TOPICS, (0.62, 0.72), 205, CLEAN24_TOPICS, True),
 }  # fmt: skip
 
 
