@@ -123,9 +123,9 @@ MESSAGE_CONVENTIONS: tuple[MessageConvention, ...] = (
 def apply(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` read by the corpus conventions: patients in before/after photos, the sentence conventions, the
     message conventions. A disparagement (MSA-DEFAME) is reported as a comparison too only where the frames or the
-    scorer read one (the corpus labels still pair them, :func:`labels_by_convention`): adding MSA-COMPARISON to every
-    disparagement cost precision on writers who label a disparagement MSA-DEFAME alone — without it, blind training
-    writers' own labels −12 false / −5 true findings, the RULES.md-only held-out sets −13 / −3 (session 24)."""
+    scorer read one: adding MSA-COMPARISON to every disparagement cost precision on writers who label a disparagement
+    MSA-DEFAME alone (session 24: blind training writers' own labels −12 false / −5 true findings without it; the
+    RULES.md-only held-out sets, after relabelling and retraining, −16 / −9)."""
     findings = _before_after_photos(text, findings)
     findings = _sentence_conventions(text, findings)
     return _message_conventions(findings)
@@ -212,13 +212,12 @@ def labels_by_convention(text: str, expected: list[str]) -> list[str]:
     """A labelled line's expected rules read by the same conventions (used to build and relabel the corpus): a review
     reward is MSA-REVIEW-INCENTIVE without MSA-INDUCEMENT; a clinician's broadcast is MSA-ARTICLE-FORM without
     MSA-CELEBRITY unless a celebrity or influencer is named by role; an informational message's promotion is the
-    channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`); a disparagement is MSA-COMPARISON too."""
+    channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`). A disparagement is MSA-COMPARISON only where
+    its writer named the comparison (the implied comparison was dropped in session 24, see :func:`apply`)."""
     labels = set(expected)
     labels -= {c.drop for c in MESSAGE_CONVENTIONS if labels & c.beside}
     if "MSA-REVIEW-INCENTIVE" in labels:
         labels.discard("MSA-INDUCEMENT")
     if {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"} <= labels and not _CELEBRITY_ROLE_RE.search(text):
         labels.discard("MSA-CELEBRITY")
-    if "MSA-DEFAME" in labels:  # RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics
-        labels.add("MSA-COMPARISON")
     return sorted(labels)
