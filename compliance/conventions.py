@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .context import sentence_spans, sentences
-from .findings import Finding
+from .findings import Finding, make_finding
 
 Span = tuple[int, int]
 Reach = Literal["sentence", "next", "adjacent"]
@@ -122,13 +122,11 @@ MESSAGE_CONVENTIONS: tuple[MessageConvention, ...] = (
 
 def apply(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` read by the corpus conventions: patients in before/after photos, the sentence conventions, the
-    message conventions. A disparagement (MSA-DEFAME) is reported as a comparison too only where the frames or the
-    scorer read one: adding MSA-COMPARISON to every disparagement cost precision on writers who label a disparagement
-    MSA-DEFAME alone (session 24: blind training writers' own labels −12 false / −5 true findings without it; the
-    RULES.md-only held-out sets, after relabelling and retraining, −16 / −9)."""
+    message conventions, a disparagement of a provider the message names reported as its comparison too."""
     findings = _before_after_photos(text, findings)
     findings = _sentence_conventions(text, findings)
-    return _message_conventions(findings)
+    findings = _message_conventions(findings)
+    return _named_disparagement_compares(text, findings)
 
 
 def _message_conventions(findings: list[Finding]) -> list[Finding]:
@@ -208,16 +206,42 @@ def _before_after_photos(text: str, findings: list[Finding]) -> list[Finding]:
 _QUOTED_RE = re.compile(r"[“\"][^”\"\n]{8,}[”\"]")
 
 
+# another provider named outright (RULES.md's MSA-COMPARISON triggers: 타 병원, 다른 병원보다, "after naming others")
+_OTHER_PROVIDER_RE = re.compile(
+    r"(?:타|다른|여러|일반|보통|대부분의?|주변|동네|인근)\s?(?:병원|의원|치과|안과|피부과|성형외과|한의원|이비인후과|클리닉|곳|데)"
+    r"|타원|other\s+(?:clinics?|doctors?|dentists?|practices|places|surgeons?|hospitals?)|elsewhere",
+    re.IGNORECASE,
+)
+
+
+def _named_disparagement_compares(text: str, findings: list[Finding]) -> list[Finding]:
+    """RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics. A disparagement of a provider
+    the message names ("다른 병원에서 실패한 재수술") is also reported as that comparison; one of an unnamed place or
+    practice ("싸게 받았다가 화상 입고 오시는 분들") is MSA-DEFAME alone, as blind writers label it. Session 24 measured
+    the narrowing (before: every disparagement implied the comparison) on blind writers' own labels: −10 false / −2 true
+    findings; on the RULES.md-only held-out sets −10 / −1."""
+    if any(f.rule == "MSA-COMPARISON" for f in findings) or not _OTHER_PROVIDER_RE.search(text):
+        return findings
+    implied = [
+        make_finding("MSA-COMPARISON", f.start, f.end, f.message.split(" — ", 1)[-1])
+        for f in findings
+        if f.rule == "MSA-DEFAME"
+    ]
+    return findings + implied
+
+
 def labels_by_convention(text: str, expected: list[str]) -> list[str]:
     """A labelled line's expected rules read by the same conventions (used to build and relabel the corpus): a review
     reward is MSA-REVIEW-INCENTIVE without MSA-INDUCEMENT; a clinician's broadcast is MSA-ARTICLE-FORM without
     MSA-CELEBRITY unless a celebrity or influencer is named by role; an informational message's promotion is the
-    channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`). A disparagement is MSA-COMPARISON only where
-    its writer named the comparison (the implied comparison was dropped in session 24, see :func:`apply`)."""
+    channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`); a disparagement of a provider the message names
+    is MSA-COMPARISON too (:func:`_named_disparagement_compares`)."""
     labels = set(expected)
     labels -= {c.drop for c in MESSAGE_CONVENTIONS if labels & c.beside}
     if "MSA-REVIEW-INCENTIVE" in labels:
         labels.discard("MSA-INDUCEMENT")
     if {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"} <= labels and not _CELEBRITY_ROLE_RE.search(text):
         labels.discard("MSA-CELEBRITY")
+    if "MSA-DEFAME" in labels and _OTHER_PROVIDER_RE.search(text):
+        labels.add("MSA-COMPARISON")
     return sorted(labels)
