@@ -126,3 +126,65 @@ def test_a_newsletter_named_as_where_a_notice_was_given_is_no_newsletter() -> No
     assert "KAKAO-ALIMTALK-BLACKLIST" not in _rules(closure, "alimtalk", "informational")
     sent = "[해맑은안과] 김하늘님, 이번 달 병원 소식지를 보내드립니다. 겨울철 눈 건강 정보를 확인해 보세요."
     assert "KAKAO-ALIMTALK-BLACKLIST" in _rules(sent, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[해맑은안과] 김하늘님, 새해 복 많이 받으세요. 1월 1일은 휴진하고 2일부터 정상 진료합니다.",
+        "[해맑은안과] 메리 크리스마스! 12월 25일(금)은 휴진합니다.",
+        "[해맑은안과] 12월 31일은 오후 1시까지 단축진료합니다. 새해 복 많이 받으세요.",
+    ],
+)
+def test_a_season_greeting_beside_a_closure_is_the_closure_notice(text: str) -> None:
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in _rules(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[해맑은안과] 김하늘님, 새해 복 많이 받으세요. 올해도 눈 건강 지켜 드리겠습니다.",
+        "[해맑은안과] 김하늘님, 생일 축하드립니다! 12월 25일은 휴진입니다.",
+        "[해맑은안과] 새해 복 많이 받으세요. 1월 1일은 휴진합니다. 이번 달 병원 소식지도 함께 보내드립니다.",
+    ],
+)
+def test_a_greeting_alone_or_beside_other_black_listed_content_stays(text: str) -> None:
+    assert "KAKAO-ALIMTALK-BLACKLIST" in _rules(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) [해맑은안과] 녹내장은 국내 실명 원인 1위 질환입니다. 40세 이상은 해마다 검진을 받으세요.",
+        "(광고) [든든정형외과] 겨울은 빙판길 낙상이 가장 많은 계절입니다. 미끄럼 방지 신발을 신으세요.",
+        "(광고) [든든내과] 대장암은 50대 이후 가장 많이 발생하는 암 중 하나입니다.",
+        "(광고) [웃음치과] 충치가 가장 잘 생기는 곳은 어금니의 씹는 면입니다.",
+    ],
+)
+def test_a_disease_statistic_is_no_claim_of_being_best(text: str) -> None:
+    assert "MSA-SUPERLATIVE" not in _rules(text + FT_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) [든든정형외과] 겨울철 낙상 환자를 가장 많이 치료하는 병원입니다.",
+        "(광고) [해맑은안과] 녹내장 수술 건수 지역 1위 안과." + RISK,
+        "(광고) [해맑은안과] 실명 원인 1위 녹내장, 저희 안과가 가장 많이 수술합니다." + RISK,
+    ],
+)
+def test_the_clinic_as_the_most_stays_a_superlative(text: str) -> None:
+    assert "MSA-SUPERLATIVE" in _rules(text + FT_FOOTER)
+
+
+def test_a_public_insurance_benefits_period_is_no_offer() -> None:
+    text = "[웃음치과] 김하늘님, 스케일링 건강보험 혜택은 해마다 1회입니다. 올해 혜택은 12월 31일까지입니다."
+    assert not {"KAKAO-ALIMTALK-PROMO"} & _rules(text, "alimtalk", "informational")
+    assert not {"ADV-PURPOSE-MISMATCH"} & _rules(text, "sms", "informational")
+
+
+def test_a_benefits_deadline_with_a_push_or_without_insurance_stays_promotion() -> None:
+    push = "[웃음치과] 김하늘님, 스케일링 건강보험 혜택은 해마다 1회입니다. 올해 혜택은 12월 31일까지이니 서둘러 예약하세요."
+    assert "KAKAO-ALIMTALK-PROMO" in _rules(push, "alimtalk", "informational")
+    member = "[웃음치과] 김하늘님, 멤버십 혜택은 12월 31일까지입니다."
+    assert "KAKAO-ALIMTALK-PROMO" in _rules(member, "alimtalk", "informational")
