@@ -69,7 +69,7 @@ def test_cheer_advice_or_a_prescription_notice_for_students_is_no_lure(text: str
         "(광고) [해맑은안과] 일간지에 본원 백내장 수술 이야기가 실렸습니다." + RISK,
         "(광고) [해맑은안과] 대표원장님이 KBS 라디오에 출연하셨어요!",
         "(광고) [Haemalgeun Eye] Our surgeons were featured in a national newspaper this week.",
-        "(광고) [Haemalgeun Eye] Dr. Yoon was interviewed by a national newspaper about dry eye.",
+        "(광고) [Haemalgeun Eye] Our doctors were interviewed on KBS radio about dry eye.",
     ],
 )
 def test_the_clinic_or_its_doctor_on_the_news_is_article_form(text: str) -> None:
@@ -188,3 +188,29 @@ def test_a_benefits_deadline_with_a_push_or_without_insurance_stays_promotion() 
     assert "KAKAO-ALIMTALK-PROMO" in _rules(push, "alimtalk", "informational")
     member = "[웃음치과] 김하늘님, 멤버십 혜택은 12월 31일까지입니다."
     assert "KAKAO-ALIMTALK-PROMO" in _rules(member, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("[해맑은안과] 김하늘님, 새로 도입한 모바일 문진표를 내원 전날까지 작성해 주세요.", "alimtalk"),
+        (
+            "[해맑은안과] 김하늘님, 1층에 무인 수납기를 새로 설치했습니다. 진료 후 바로 결제하실 수 있습니다.",
+            "alimtalk",
+        ),
+        ("[해맑은안과] 김하늘님, 전자 동의서가 새로 도입되어 태블릿으로 서명하시면 됩니다.", "sms"),
+    ],
+)
+def test_a_new_administrative_tool_is_no_new_medical_service(text: str, channel: str) -> None:
+    assert not {"KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH"} & _rules(text, channel, "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[해맑은안과] 김하늘님, 새로 도입한 건성안 레이저 장비로 관리받아 보세요.",
+        "[해맑은안과] 김하늘님, 드림렌즈 클리닉을 새로 시작했습니다. 상담 예약하세요.",
+    ],
+)
+def test_a_new_device_clinic_or_programme_stays_promotion(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" in _rules(text, "alimtalk", "informational")
