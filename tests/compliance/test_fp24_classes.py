@@ -214,3 +214,26 @@ def test_a_new_administrative_tool_is_no_new_medical_service(text: str, channel:
 )
 def test_a_new_device_clinic_or_programme_stays_promotion(text: str) -> None:
     assert "KAKAO-ALIMTALK-PROMO" in _rules(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("[든든내과] 김하늘님, 올해 독감 백신은 입고 물량이 적어 선착순으로 접종합니다. 오시기 전 전화 주세요.", "sms"),
+        ("[든든내과] 김하늘님, 대상포진 백신 입고가 늦어져 도착하는 대로 선착순 접종합니다.", "alimtalk"),
+        ("[든든내과] 일요일 진료는 예약 없이 선착순 접수입니다.", "sms"),
+    ],
+)
+def test_first_come_for_a_queue_or_a_scarce_supply_is_no_offer(text: str, channel: str) -> None:
+    assert not {"MSA-INDUCEMENT", "ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-PROMO"} & _rules(
+        text, channel, "informational"
+    )
+
+
+def test_first_come_with_a_benefit_or_a_headcount_stays_an_inducement() -> None:
+    assert "MSA-INDUCEMENT" in _rules(
+        "[든든내과] 독감 백신 입고 물량이 적어 선착순 30명만 5천 원 할인합니다.", "sms", "informational"
+    )
+    assert "MSA-INDUCEMENT" in _rules(
+        "(광고) [든든내과] 독감 백신 선착순 50명 무료 접종!" + SMS_FOOTER, "sms", "advertising"
+    )
