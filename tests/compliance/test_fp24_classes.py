@@ -237,3 +237,44 @@ def test_first_come_with_a_benefit_or_a_headcount_stays_an_inducement() -> None:
     assert "MSA-INDUCEMENT" in _rules(
         "(광고) [든든내과] 독감 백신 선착순 50명 무료 접종!" + SMS_FOOTER, "sms", "advertising"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[든든내과] 김하늘님, 12월 9일 갑상선 초음파 검사 결과 상담 예약입니다.",
+        "[해맑은안과] 김하늘님, 녹내장 정기검사(시야·안압) 예약이 12월 10일입니다.",
+    ],
+)
+def test_the_yak_of_yeyak_is_no_medicine(text: str) -> None:
+    # 예약 (booking) ends in 약; a condition beside it named the patient's medicine where none is
+    assert "PII-HEALTH-IN-SMS" not in _rules(text, "sms", "informational")
+
+
+def test_a_condition_beside_its_medicine_stays_health_data() -> None:
+    assert "PII-HEALTH-IN-SMS" in _rules(
+        "[든든내과] 김하늘님, 당뇨약이 떨어지기 전에 예약해 주세요.", "sms", "informational"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) [Haemalgeun Eye] Winter tip: the best way to ease dry eyes is a warm compress.",
+        "(광고) [Haemalgeun Eye] Glaucoma is the number one cause of irreversible blindness; get checked after 40.",
+        "(광고) [Haemalgeun Skin] Sunscreen works best when applied 15 minutes before going out.",
+    ],
+)
+def test_english_best_in_plain_advice_or_a_statistic_is_no_superlative(text: str) -> None:
+    assert "MSA-SUPERLATIVE" not in _rules(text + FT_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) [Haemalgeun Dental] The best way to fix your smile is our porcelain veneers.",
+        "(광고) [Haemalgeun Eye] We are the number one LASIK clinic in Seoul.",
+    ],
+)
+def test_english_best_of_the_clinic_stays_a_superlative(text: str) -> None:
+    assert "MSA-SUPERLATIVE" in _rules(text + " Side effects may occur; results vary." + FT_FOOTER)
