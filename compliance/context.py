@@ -17,7 +17,8 @@ patient's result; "책임 집도" is an operation, not a promise; 배우자 is a
   of "please allow 24 hours" is no low result);
 
 unless an ``unless`` pattern is in the finding's sentence(s) (a real offer next to the factual one), or an
-``unless_message`` pattern anywhere in the message (an offer in the next sentence of a greeting). A check may
+``unless_message`` pattern anywhere in the message (an offer in the next sentence of a greeting); ``also_message``: a
+pattern that must be in the message too (the 건강보험 an "올해 혜택은 12월 31일까지" refers back to). A check may
 be limited to informational messages (``informational_only``), to advertisements (``advertising_only``), to
 AlimTalk (``alimtalk_only``) or to the scorer's findings (``scored_only``). ``negated`` checks withdraw a finding
 whose first predicate after it is negated (:func:`.negation.negated`: "수술 장면을 올리지 않습니다").
@@ -71,6 +72,7 @@ class Check:
     window: int = 0
     unless: re.Pattern[str] | None = None
     unless_message: re.Pattern[str] | None = None
+    also_message: re.Pattern[str] | None = None  # must be found in the message too (what the reading refers back to)
     informational_only: bool = False
     advertising_only: bool = False
     alimtalk_only: bool = False
@@ -108,6 +110,7 @@ def _table() -> _Table:
             window=int(entry.get("window", 0)),
             unless=_compile(entry["unless"]) if entry.get("unless") else None,
             unless_message=_compile(entry["unless_message"]) if entry.get("unless_message") else None,
+            also_message=_compile(entry["also_message"]) if entry.get("also_message") else None,
             informational_only=bool(entry.get("informational_only")),
             advertising_only=bool(entry.get("advertising_only")),
             alimtalk_only=bool(entry.get("alimtalk_only")),
@@ -228,6 +231,10 @@ class Context:
             if check.unless is not None and check.unless.search(sentence):
                 continue
             if check.unless_message is not None and check.unless_message.search(
+                self.compact or _normal(self.text).text
+            ):
+                continue
+            if check.also_message is not None and not check.also_message.search(
                 self.compact or _normal(self.text).text
             ):
                 continue
