@@ -10,7 +10,7 @@ import json
 import pytest
 
 from compliance.findings import RULES_DIR
-from compliance.text_rules import lint_text
+from tests.support.compliance import rule_ids
 
 SMS_FOOTER = " 무료수신거부 080-515-2290"
 FT_FOOTER = " 수신거부: 채널 차단"
@@ -18,7 +18,7 @@ RISK = " ※ 부작용·개인차가 있을 수 있습니다."
 
 
 def _rules(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
-    return {f.rule for f in lint_text(text, channel, purpose)}
+    return rule_ids(text, channel, purpose, labelled_only=False)
 
 
 def test_the_rule_files_load_with_a_comment_per_entry() -> None:
