@@ -4,13 +4,13 @@ Public API: :func:`lint_text` (one message), :func:`lint_workflow` (a workflow d
 report rendering (:func:`render`), the template catalogue interface and the rule catalogue.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import typing as _typing
 
 # eager: the name ``normalize`` is also this submodule's, and the function must win, as it always has
 from .normalize import Normalized, normalize
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from .alimtalk_catalogue import MappingCatalogue, Template, TemplateCatalogue, default_catalogue
     from .findings import Finding, Rule, Suppression, rule_catalogue
     from .formats import render, render_html, render_json, render_sarif, render_text
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # Each public name's module, imported when the name is first used (PEP 562): a command that lints message texts
 # (``doctorsflow lint-text``) then never imports the workflow linter, the report formats and their libraries
-# (networkx, jinja2), as it would if this package imported them all up front.
+# (networkx, jinja2), as it would if this package imported them all up front. Its own imports are private names
+# (``_importlib``, ``_typing``): the public names stay exactly ``__all__`` (test_text_rules).
 _MODULE_OF = {
     **dict.fromkeys(("MappingCatalogue", "Template", "TemplateCatalogue", "default_catalogue"), "alimtalk_catalogue"),
     **dict.fromkeys(("Finding", "Rule", "Suppression", "rule_catalogue"), "findings"),
@@ -31,11 +32,16 @@ _MODULE_OF = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f".{module}", __name__), name)
+    return getattr(_importlib.import_module(f".{module}", __name__), name)
+
+
+def __dir__() -> list[str]:
+    """The public names (``__all__``, imported or not yet) and the module's own: what ``dir()`` always listed."""
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
