@@ -22,38 +22,26 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 
 import compliance.api
-import compliance.cli
 import nodes.api
-import nodes.cli
 import runtime.api
 import runtime.appointments.api
-import runtime.appointments.cli
 import runtime.billing.api
-import runtime.billing.cli
-import runtime.cli
 import runtime.credentials.api
 import runtime.outcomes.api
-import runtime.outcomes.cli
 import runtime.patient_links.api
 import runtime.reschedule_requests.api
 import runtime.webhooks
 import storage.accounts.api
-import storage.accounts.cli
 import storage.alimtalk_templates.api
-import storage.cli
 import storage.clinic_profile.api
-import storage.clinic_profile.cli
 import storage.patients.api
-import storage.patients.cli
 import storage.procedures.api
 import storage.signoffs.api
 import storage.workflows.api
-import storage.workflows.cli
-from nodes.cli_format import EXIT_OK, add_format
+from nodes.cli_format import EXIT_OK
 from runtime.services import dispatching_runtime
 from storage.accounts.authenticate import flush_token_uses
 from storage.accounts.guards import authorize, collect_route_permissions
-from storage.command_run import command_parser, run_command
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.errors import Problem
@@ -82,20 +70,6 @@ ROUTE_MODULES = [
     runtime.reschedule_requests.api,
     storage.clinic_profile.api,
     storage.signoffs.api,
-]
-CLI_MODULES: list[Any] = [
-    storage.cli,
-    sys.modules[__name__],  # serve
-    nodes.cli,
-    compliance.cli,
-    runtime.cli,
-    runtime.billing.cli,
-    runtime.outcomes.cli,
-    storage.patients.cli,
-    storage.accounts.cli,
-    runtime.appointments.cli,
-    storage.workflows.cli,
-    storage.clinic_profile.cli,
 ]
 
 PLACEHOLDER = """<!doctype html><html lang="ko"><meta charset="utf-8"><title>DoctorsFlow</title>
@@ -178,16 +152,6 @@ class _PathOnlyAccessLog(logging.Filter):
 _PHONE_LIKE = re.compile(r"(?<![0-9A-Za-z])\+?\d(?:-?\d){8,}(?![0-9A-Za-z])")
 
 
-def register(commands: Any) -> None:
-    serve = commands.add_parser("serve", help="서버 시작 / start the server")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--with-worker", action="store_true", help="내장 Redis와 워커도 시작 / also run Redis + worker")
-    serve.add_argument("--load-examples", action="store_true", help="예제 워크플로 불러오기 / load example workflows")
-    add_format(serve)
-    serve.set_defaults(handler=run_serve)
-
-
 def run_serve(args: argparse.Namespace) -> int:
     """Migrate, optionally load the examples, print the first-login link, then serve (and run the worker)."""
     import uvicorn
@@ -243,12 +207,11 @@ def _exit_after_shutdown(signum: int, _frame: Any) -> None:
     raise SystemExit(EXIT_OK)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    return command_parser(CLI_MODULES)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    return run_command(build_parser(), argv)
+    """The ``doctorsflow`` command line (entry.py; ``serve`` comes back here for :func:`run_serve`)."""
+    from entry import main as command_line
+
+    return command_line(argv)
 
 
 if __name__ == "__main__":

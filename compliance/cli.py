@@ -23,16 +23,17 @@ from nodes.cli import UnreadableFile, read_json_file
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, print_json, wants_json
 from nodes.progress import Advance, byte_progress
 
-from .formats import CHECKLIST_URL, FORMATS, render
-from .graph_rules import lint_workflow
-from .guides import GUIDES, GUIDES_DIR
-from .report import parse_suppression
-from .text_rules import CHANNELS, PURPOSES, lint_text
+from .report_formats import CHECKLIST_URL, FORMATS
+
+# The checker's modules are imported by the command that uses them, not here: every command's start imports this
+# module (entry.py), and ``lint-text`` needs the text rules but not the workflow linter or the report formats.
 
 
 def _checklist_link(output: str | None) -> str:
     """The checklist as a relative file link from where the report is written (the current directory when
     printed), when the guides are beside the package; else the path inside the repository."""
+    from .guides import GUIDES, GUIDES_DIR
+
     checklist = GUIDES_DIR / GUIDES["checklist"]
     if not checklist.is_file():
         return CHECKLIST_URL
@@ -41,6 +42,10 @@ def _checklist_link(output: str | None) -> str:
 
 
 def lint_command(args: argparse.Namespace) -> int:
+    from .formats import render
+    from .graph_rules import lint_workflow
+    from .report import parse_suppression
+
     out: TextIO = sys.stdout
     try:
         doc = read_json_file(Path(args.workflow))
@@ -81,6 +86,8 @@ def _message_error(line_no: int, message_id: Any, code: str, message: str) -> di
 
 def lint_lines(lines: Iterable[str]) -> Iterator[tuple[dict[str, Any], bool, bool]]:
     """(output object, has an error finding, is invalid input) for each non-blank line."""
+    from .text_rules import CHANNELS, PURPOSES, lint_text
+
     for line_no, line in enumerate(lines, start=1):
         if not line.strip():
             continue

@@ -14,9 +14,8 @@ import jinja2
 
 from .findings import Finding, rule_catalogue
 from .report import NodeName, Report, node_names, reading_order
+from .report_formats import CHECKLIST_URL
 
-FORMATS = ("json", "text", "sarif", "html")
-CHECKLIST_URL = "docs/compliance/checklist.md"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _SEVERITY_KO = {"error": "오류 / error", "warning": "경고 / warning", "info": "참고 / info"}

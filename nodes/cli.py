@@ -12,13 +12,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, print_json
-from nodes.examples import list_examples
-from nodes.registry import using_catalogue
-from nodes.validation import Problem, problems_as_report, validate_workflow
-from storage.procedures.stored import names_unknown_code, stored_catalogue
+
+if TYPE_CHECKING:
+    from nodes.validation import Problem
 
 
 class UnreadableFile(Exception):
@@ -82,6 +81,11 @@ def _text_report(name: str, problems: list[Problem]) -> str:
 
 
 def _validate_one(path: Path, output_format: str, several: bool) -> int:
+    # here, not at the top: every command's start imports this module (entry.py), few validate a workflow
+    from nodes.registry import using_catalogue
+    from nodes.validation import problems_as_report, validate_workflow
+    from storage.procedures.stored import names_unknown_code, stored_catalogue
+
     try:
         doc = read_json_file(path)
     except UnreadableFile as exc:
@@ -112,6 +116,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_examples(args: argparse.Namespace) -> int:
+    from nodes.examples import list_examples
+
     examples = list_examples()
     width = max((len(e["slug"]) for e in examples), default=0)
     emit(args, {"examples": examples}, "\n".join(f"{e['slug']:<{width}}  {e['name']}" for e in examples))

@@ -9,7 +9,6 @@ from typing import Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, emit_errors, error_object
 from storage.config import Settings
-from storage.migrate import upgrade
 
 
 def register(commands: Any) -> None:
@@ -27,6 +26,8 @@ def register(commands: Any) -> None:
 
 
 def run_migrate(args: argparse.Namespace) -> int:
+    from storage.migrate import upgrade  # here: entry.py imports this module on every command's start
+
     settings = Settings.from_env()
     try:
         upgrade(settings)

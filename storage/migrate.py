@@ -15,9 +15,9 @@ from storage.config import Settings
 from storage.db import dispose_engines, session_scope
 from storage.files import private_dir
 from storage.models import Clinic
+from storage.names import DEFAULT_CLINIC_SLUG
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-DEFAULT_CLINIC_SLUG = "default"
 
 
 def alembic_config(settings: Settings) -> Config:

@@ -9,16 +9,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit
 from runtime.appointments.columns import FIELDS, parse_mapping
-from runtime.appointments.importer import AppointmentImport, Finding, import_reservations
-from storage import crypto
 from storage.config import Settings
-from storage.migrate import upgrade
 from storage.patients.columns import MappingError
-from storage.patients.readers import UnreadableFile, read_table
+
+if TYPE_CHECKING:
+    from runtime.appointments.importer import AppointmentImport
 
 
 def register(commands: Any) -> None:
@@ -39,6 +38,12 @@ def register(commands: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # here, not at the top: entry.py imports this module on every command's start
+    from runtime.appointments.importer import import_reservations
+    from storage import crypto
+    from storage.migrate import upgrade
+    from storage.patients.readers import UnreadableFile, read_table
+
     path = Path(args.file)
     try:
         mapping = parse_mapping([m for item in args.map for m in item.split(",") if m.strip()])
@@ -82,6 +87,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _failure(args: argparse.Namespace, code: str, message: str) -> int:
+    from runtime.appointments.importer import AppointmentImport, Finding
+
     report = AppointmentImport()
     report.errors.append(Finding(0, "", code, message))
     emit(args, report.as_dict(), message)

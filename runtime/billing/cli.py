@@ -13,12 +13,7 @@ from typing import Any
 
 from nodes.channels import KINDS, kind_label
 from nodes.cli_format import add_format, emit
-from runtime.billing.api import month_ledger
-from runtime.billing.ledger import InvalidMonth
-from storage import crypto
 from storage.config import Settings
-from storage.db import dispose_engines, session_scope
-from storage.migrate import ensure_default_clinic, upgrade
 
 KIND_NAMES = {kind: kind_label(kind) for kind in KINDS}  # "알림톡 AlimTalk", from the channel table
 
@@ -31,6 +26,13 @@ def register(commands: Any) -> None:
 
 
 def run_costs(args: argparse.Namespace) -> int:
+    # here, not at the top: entry.py imports this module on every command's start
+    from runtime.billing.api import month_ledger
+    from runtime.billing.ledger import InvalidMonth
+    from storage import crypto
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import ensure_default_clinic, upgrade
+
     settings = Settings.from_env()
     crypto.configure(settings)
     upgrade(settings)

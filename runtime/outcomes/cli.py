@@ -14,13 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit_errors, error_object
-from runtime.outcomes.periods import PeriodError, month_period
-from runtime.outcomes.service import outcomes
-from storage import crypto
 from storage.config import Settings
-from storage.db import dispose_engines, session_scope
-from storage.migrate import ensure_default_clinic, upgrade
-from storage.models import Clinic
 
 
 def register(commands: Any) -> None:
@@ -32,6 +26,12 @@ def register(commands: Any) -> None:
 
 
 def _load(settings: Settings, month: str) -> tuple[dict[str, Any], str]:
+    from runtime.outcomes.periods import month_period
+    from runtime.outcomes.service import outcomes
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import ensure_default_clinic
+    from storage.models import Clinic
+
     period = month_period(month)
 
     async def load() -> tuple[dict[str, Any], str]:
@@ -87,6 +87,11 @@ def _write(args: argparse.Namespace, content: str | bytes) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    # here, not at the top: entry.py imports this module on every command's start
+    from runtime.outcomes.periods import PeriodError
+    from storage import crypto
+    from storage.migrate import upgrade
+
     settings = Settings.from_env()
     crypto.configure(settings)
     upgrade(settings)

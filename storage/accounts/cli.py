@@ -7,19 +7,16 @@ import argparse
 import asyncio
 import getpass
 import sys
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, add_format, emit, emit_errors
-from storage.accounts import users, webhooks
-from storage.accounts.config import AuthSettings
 from storage.config import Settings
-from storage.db import dispose_engines, session_scope
-from storage.errors import ApiError, Problem
-from storage.migrate import DEFAULT_CLINIC_SLUG, upgrade
-from storage.models import Clinic
-from storage.models.user import ROLES
+from storage.names import DEFAULT_CLINIC_SLUG, ROLES
+
+# The database and the account services are imported by the commands (the functions below), not here: entry.py
+# imports this module on every command's start.
+if TYPE_CHECKING:
+    from storage.errors import ApiError
 
 
 def register(commands: Any) -> None:
@@ -53,6 +50,11 @@ def _fail(args: argparse.Namespace, error: ApiError, status: int = EXIT_INVALID)
 
 
 def run_create_clinic(args: argparse.Namespace) -> int:
+    from storage.accounts import users
+    from storage.db import dispose_engines, session_scope
+    from storage.errors import ApiError
+    from storage.migrate import upgrade
+
     settings = Settings.from_env()
     upgrade(settings)  # a fresh data dir works like every other command's (set-up starts here)
 
@@ -84,6 +86,15 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 
 def run_create_user(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from storage.accounts import users
+    from storage.accounts.config import AuthSettings
+    from storage.db import dispose_engines, session_scope
+    from storage.errors import ApiError, Problem
+    from storage.migrate import upgrade
+    from storage.models import Clinic
+
     settings = Settings.from_env()
     slug = None if args.role == "platform_admin" else (args.clinic or DEFAULT_CLINIC_SLUG)
     password = _read_password(args)
@@ -120,6 +131,13 @@ def run_create_user(args: argparse.Namespace) -> int:
 
 
 def run_webhook_secret(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from storage.accounts import webhooks
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import upgrade
+    from storage.models import Clinic
+
     settings = Settings.from_env()
     upgrade(settings)
 
@@ -151,6 +169,13 @@ def setup_url(base: str, token: str) -> str:
 
 
 async def first_login_token(settings: Settings) -> str | None:
+    from sqlalchemy import select
+
+    from storage.accounts import users
+    from storage.accounts.config import AuthSettings
+    from storage.db import session_scope
+    from storage.models import Clinic
+
     """When no user exists yet: a manager of the default clinic without password, and a one-time token."""
     async with session_scope(settings, None) as db:
         if await users.count_users(db) > 0:
@@ -162,6 +187,7 @@ async def first_login_token(settings: Settings) -> str | None:
 
 def print_first_login_link(settings: Settings, host: str, port: int) -> None:
     """Called by ``serve``: prints a one-time link instead of ever having a default password."""
+    from storage.db import dispose_engines
 
     async def go() -> str | None:
         try:

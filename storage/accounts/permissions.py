@@ -1,6 +1,6 @@
 """Permissions as data: which role may do which action. Routes name the action they need (``requires``).
 
-Roles (``storage.models.user.ROLES``):
+Roles (``storage.names.ROLES``):
 - ``manager`` — everything inside the clinic;
 - ``staff`` — patients, imports, runs and events; no publishing, no sign-off, no tokens, no audit;
 - ``reviewer`` — reads workflows and lint reports and signs off; no patient data;

@@ -7,7 +7,7 @@ answers are TypedDicts, see ``nodes/schemas.py`` for why.
 from dataclasses import dataclass
 from typing import Any, Literal, NotRequired, TypedDict
 
-Role = Literal["platform_admin", "manager", "staff", "reviewer"]  # = storage.models.user.ROLES
+Role = Literal["platform_admin", "manager", "staff", "reviewer"]  # = storage.names.ROLES
 
 
 # -- requests ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from storage.accounts.config import AuthSettings
 from storage.errors import ApiError, Problem
 from storage.models import Clinic, LoginSession, OneTimeToken, User
 from storage.models.base import utcnow
-from storage.models.user import ROLES
+from storage.names import ROLES
 
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{1,63}$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")

@@ -7,9 +7,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, Timestamps
 
-# What each role may do is data: storage/accounts/permissions.py (ROLE_PERMISSIONS).
-ROLES = ("platform_admin", "manager", "staff", "reviewer")
-
 
 class User(Base, Timestamps):
     """A person who logs in. Platform admins belong to no clinic, so this table is not clinic-scoped.

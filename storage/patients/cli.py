@@ -13,24 +13,19 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format, emit, emit_errors, error_object
 from nodes.progress import byte_progress
-from storage import crypto
 from storage.config import Settings
-from storage.db import dispose_engines, session_scope
-from storage.migrate import ensure_default_clinic, upgrade
-from storage.patients import rights
-from storage.patients.columns import MappingError, parse_mapping
-from storage.patients.importer import ImportOptions, ImportReport, import_stream
-from storage.patients.readers import UnreadableFile, open_table
-from storage.patients.retention import apply_retention
-from storage.patients.rotation import rotate
-from storage.patients.service import find_patient
-from storage.tenancy import Caller
+
+# The commands' own modules are imported by each command (the functions below), not here: entry.py imports this
+# module on every command's start, and most commands need neither the database nor the patient services.
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from storage.patients.importer import ImportReport
+    from storage.tenancy import Caller
 
 T = TypeVar("T")
 
@@ -69,6 +64,11 @@ def register(commands: Any) -> None:
 
 def _in_clinic(settings: Settings, work: Callable[[AsyncSession, Caller], Awaitable[T]]) -> T:
     """Migrate, then run ``work`` in one transaction of the default clinic."""
+    from storage import crypto
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import ensure_default_clinic, upgrade
+    from storage.tenancy import Caller
+
     crypto.configure(settings)
     upgrade(settings)
 
@@ -91,6 +91,10 @@ def _fail(args: argparse.Namespace, code: str, message: str, status: int) -> int
 
 # -- import -------------------------------------------------------------------------------------------------------
 def run_import(args: argparse.Namespace) -> int:
+    from storage.patients.columns import MappingError, parse_mapping
+    from storage.patients.importer import ImportOptions, import_stream
+    from storage.patients.readers import UnreadableFile, open_table
+
     path = Path(args.file)
     try:
         mapping = parse_mapping(args.map)
@@ -119,6 +123,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _import_failure(args: argparse.Namespace, code: str, message: str) -> int:
+    from storage.patients.importer import ImportReport
+
     payload = ImportReport().as_dict()
     payload["errors"] = [{"row": 0, "column": "", "code": code, "message": message}]
     emit(args, payload, message)
@@ -141,6 +147,9 @@ def _import_text(report: ImportReport, args: argparse.Namespace) -> str:
 
 # -- export / erase ----------------------------------------------------------------------------------------------
 def run_export(args: argparse.Namespace) -> int:
+    from storage.patients import rights
+    from storage.patients.service import find_patient
+
     async def work(session: AsyncSession, caller: Caller) -> dict[str, Any] | None:
         patient = await find_patient(session, chart_no=args.chart_no)
         return None if patient is None else await rights.export_patient(session, caller, patient)
@@ -163,6 +172,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_erase(args: argparse.Namespace) -> int:
+    from storage.patients import rights
+    from storage.patients.service import find_patient
+
     async def work(session: AsyncSession, caller: Caller) -> dict[str, Any] | None:
         patient = await find_patient(session, chart_no=args.chart_no)
         if patient is None:
@@ -185,6 +197,8 @@ def run_erase(args: argparse.Namespace) -> int:
 
 
 def run_retention(args: argparse.Namespace) -> int:
+    from storage.patients.retention import apply_retention
+
     result = _in_clinic(
         Settings.from_env(), lambda session, caller: apply_retention(session, caller, dry_run=args.dry_run)
     )
@@ -198,6 +212,11 @@ def run_retention(args: argparse.Namespace) -> int:
 
 # -- keys -------------------------------------------------------------------------------------------------------------
 def run_rotate_key(args: argparse.Namespace) -> int:
+    from storage import crypto
+    from storage.db import dispose_engines, session_scope
+    from storage.migrate import upgrade
+    from storage.patients.rotation import rotate
+
     settings = Settings.from_env()
     upgrade(settings)
     if not settings.secret_key:

@@ -8,23 +8,28 @@ from __future__ import annotations
 import argparse
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import TYPE_CHECKING, Any
 
 from nodes.cli_format import EXIT_INVALID, EXIT_OK, add_format, emit, emit_errors
 from nodes.particles import with_particle
-from storage import crypto
 from storage.config import Settings
-from storage.db import dispose_engines, session_scope
-from storage.errors import ApiError
-from storage.migrate import ensure_default_clinic, upgrade
-from storage.models import Workflow
-from storage.tenancy import Caller
-from storage.workflows import lifecycle, service
-from storage.workflows.diff import diff_documents
+
+# The database and the workflow services are imported by the commands (the functions below), not here: entry.py
+# imports this module on every command's start.
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from storage.models import Workflow
+    from storage.tenancy import Caller
 
 TRANSITIONS = ("publish", "pause", "resume", "archive", "unarchive")
+TRANSITION_HELP = {
+    "publish": "초안을 게시해 운영 시작 / publish the draft and make it active",
+    "pause": "일시정지: 새 등록 없음, 대기 중 발송 보류 / pause: no new enrolments, pending sends held",
+    "resume": "재개: 보류된 발송을 한 번씩 보냄 / resume: held sends go out once",
+    "archive": "보관: 진행 중 실행과 미발송 메시지 취소 / archive: cancel open runs and unsent messages",
+    "unarchive": "보관 해제: 초안으로 / unarchive back to a draft",
+}
 
 
 def register(commands: Any) -> None:
@@ -34,7 +39,7 @@ def register(commands: Any) -> None:
     add_format(listing)
     listing.set_defaults(handler=run_list)
     for action in TRANSITIONS:
-        parser = actions.add_parser(action, help=f"{lifecycle.TRANSITION_HELP[action]}")
+        parser = actions.add_parser(action, help=TRANSITION_HELP[action])
         parser.add_argument("workflow_id", type=int, metavar="ID")
         add_format(parser)
         parser.set_defaults(handler=run_transition, transition=action)
@@ -77,6 +82,12 @@ def _summary(workflow: Workflow) -> dict[str, Any]:
 
 def _in_clinic(args: argparse.Namespace, work: Callable[[AsyncSession, Caller], Awaitable[tuple[Any, str]]]) -> int:
     """Migrate, run ``work`` in one transaction of the default clinic, print its answer or the API's problems."""
+    from storage import crypto
+    from storage.db import dispose_engines, session_scope
+    from storage.errors import ApiError
+    from storage.migrate import ensure_default_clinic, upgrade
+    from storage.tenancy import Caller
+
     settings = Settings.from_env()
     crypto.configure(settings)
     upgrade(settings)
@@ -100,12 +111,16 @@ def _in_clinic(args: argparse.Namespace, work: Callable[[AsyncSession, Caller], 
 
 
 def _line(workflow: Workflow) -> str:
+    from storage.workflows import lifecycle
+
     label = lifecycle.STATUS_LABELS.get(workflow.status, workflow.status)
     version = f" v{workflow.published_version}" if workflow.published_version else ""
     return f"{workflow.id}\t{label}{version}\t{workflow.name}"
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from storage.workflows import service
+
     async def work(session: AsyncSession, caller: Caller) -> tuple[Any, str]:
         found = await service.list_workflows(session)
         return {"workflows": [_summary(w) for w in found]}, "\n".join(_line(w) for w in found) or "-"
@@ -115,6 +130,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_transition(args: argparse.Namespace) -> int:
     from runtime.impact import overlap_warnings
+    from storage.workflows import lifecycle, service
 
     async def work(session: AsyncSession, caller: Caller) -> tuple[Any, str]:
         if args.transition == "publish":
@@ -132,6 +148,8 @@ def run_transition(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from storage.workflows import service
+
     async def work(session: AsyncSession, caller: Caller) -> tuple[Any, str]:
         workflow = await service.restore_version(session, caller, args.workflow_id, args.version)
         text = f"✓ {with_particle(f'버전 {args.version}', '을')} 초안으로 복원했습니다 / restored version {args.version} as the draft"
@@ -141,6 +159,9 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    from storage.workflows import service
+    from storage.workflows.diff import diff_documents
+
     async def work(session: AsyncSession, caller: Caller) -> tuple[Any, str]:
         before = (await service.get_version(session, args.workflow_id, args.base)).document
         if args.target is None:

@@ -49,14 +49,6 @@ _ACTION_LABELS = {
     "unarchive": "보관 해제 / unarchive",
 }
 
-TRANSITION_HELP = {
-    "publish": "초안을 게시해 운영 시작 / publish the draft and make it active",
-    "pause": "일시정지: 새 등록 없음, 대기 중 발송 보류 / pause: no new enrolments, pending sends held",
-    "resume": "재개: 보류된 발송을 한 번씩 보냄 / resume: held sends go out once",
-    "archive": "보관: 진행 중 실행과 미발송 메시지 취소 / archive: cancel open runs and unsent messages",
-    "unarchive": "보관 해제: 초안으로 / unarchive back to a draft",
-}
-
 
 def held_by_pause(run_id: Any) -> ColumnElement[bool]:
     """SQL: the run ``run_id`` (a column) belongs to a paused workflow — its waits and sends are held."""

@@ -14,7 +14,7 @@ from storage.models.consent import METHODS, PURPOSES
 from storage.models.outbox import OUTBOX_STATUSES
 from storage.models.run import RUN_STATUSES
 from storage.models.run_step import STEP_STATUSES
-from storage.models.user import ROLES
+from storage.names import ROLES
 from storage.patients.schemas import ConsentMethod, ConsentPurpose
 
 

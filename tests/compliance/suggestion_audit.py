@@ -278,12 +278,29 @@ class FileRate:
         return self.failing / self.audited if self.audited else 0.0
 
 
-def rates(files: tuple[Path, ...], counted: Callable[[Failure], bool]) -> tuple[list[FileRate], list[Failure]]:
-    """Per corpus file, the findings audited and the failures ``counted`` keeps; and those failures."""
+FileAudit = tuple[Path, Counter[str], list[Failure]]
+
+
+def audit_files(files: tuple[Path, ...]) -> list[FileAudit]:
+    """(file, findings audited per rule, failures) of each of ``files``: :func:`audit` file by file."""
+    return [(path, *audit((path,))) for path in files]
+
+
+def coverage(audits: list[FileAudit]) -> tuple[set[str], set[str]]:
+    """(rules audited, rules with a finding that offered no suggestion) over ``audits``."""
+    audited = {rule for _, counts, _ in audits for rule in counts}
+    missing = {f.rule for _, _, failures in audits for f in failures if f.kind == "no-suggestion"}
+    return audited, missing
+
+
+def rates(
+    files: tuple[Path, ...], counted: Callable[[Failure], bool], audits: list[FileAudit] | None = None
+) -> tuple[list[FileRate], list[Failure]]:
+    """Per corpus file, the findings audited and the failures ``counted`` keeps; and those failures (of
+    ``audits`` when given: the audit of ``files`` already done)."""
     table: list[FileRate] = []
     kept: list[Failure] = []
-    for path in files:
-        audited, failures = audit((path,))
+    for path, audited, failures in audit_files(files) if audits is None else audits:
         mine = [f for f in failures if counted(f)]
         table.append(FileRate(path.name, sum(audited.values()), len(mine)))
         kept.extend(mine)
