@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from compliance import lint_text
 from tests.support.compliance import rule_ids
 
 AD = "(광고) 리본성형외과 {} 붓기·멍 등 부작용이 생길 수 있습니다. 무료수신거부 080-901-2000"
