@@ -16,6 +16,7 @@ DISPARAGING = (
     "(광고) 가온치과 다른 치과처럼 5분 만에 끝나는 진료는 하지 않습니다.",
     "(광고) 가온치과 일반 치과는 2분 진료, 저희는 20분 진료합니다.",
     "(광고) 가온치과 다른 치과에서 과잉진료 권유받으셨다면 한 번 더 상담해 보세요.",
+    "(광고) 가온치과 다른 병원에서 바가지 쓰셨다면 저희에게 오세요.",
     "(광고) 가온치과 다른 치과에서 치료 후 방치되셨던 분들, 저희가 책임집니다.",
     "(광고) 가온치과 경험 없는 다른 치과와 달리 20년 경력 원장이 직접 진료합니다.",
     "(광고) Garam Clinic Other clinics rush you through in five minutes; we take our time.",
@@ -26,8 +27,9 @@ DISPARAGING = (
     "(광고) 가온안과 다른 안과에서 안약만 넣으셨던 안구건조증, 원인부터 다시 봅니다.",
 )
 
-# a disparagement that draws no comparison of its own is MSA-DEFAME alone (session 24: no comparison is implied)
-DISPARAGING_ONLY = ("(광고) 가온치과 다른 병원에서 바가지 쓰셨다면 저희에게 오세요.",)
+# a disparagement of an unnamed place or practice is MSA-DEFAME alone (session 24: a comparison is implied only where
+# the message names another provider)
+DISPARAGING_ONLY = ("(광고) 가온치과 싸게 받았다가 임플란트가 흔들려 오시는 분들이 많습니다.",)
 
 PLAIN_COMPARISONS = (  # compare, but say nothing bad about the other party (the risk notice is about us)
     "(광고) 가온치과 다른 치과에서 받은 견적서를 보여 주시면 비교해 드립니다." + FOOTER,

@@ -18,7 +18,7 @@ AD = "(광고) 리본성형외과 {} 붓기·멍 등 부작용이 생길 수 있
         ("저도 처음엔 겁났는데 하루 만에 눈이 편해졌어요.", {"MSA-TESTIMONIAL"}),  # a patient's own voice
         ("I was so nervous, but my nose looks natural now.", {"MSA-TESTIMONIAL"}),
         ("이미 세 군데서 상담받고 오셨다면, 저희 검사가 왜 2시간인지 아실 겁니다.", {"MSA-COMPARISON"}),
-        ("재수술 환자의 70%가 타원 수술 후 찾아오십니다.", {"MSA-DEFAME"}),
+        ("재수술 환자의 70%가 타원 수술 후 찾아오십니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
         ("기존 라식은 각막을 깎아 건조증이 심하지만, 저희 방식은 다릅니다.", {"MSA-DEFAME"}),
         ("Traditional braces damage enamel — our clear aligners don't.", {"MSA-DEFAME"}),
         ("울쎄라 10회 끊으시면 2회 더 얹어드려요.", {"MSA-INDUCEMENT"}),
@@ -36,12 +36,11 @@ def test_issue_17_msa_families_without_key_words(body: str, expected: set[str]) 
 
 
 def test_a_disparagement_is_no_comparison_unless_one_is_drawn() -> None:
-    """Session 24: MSA-COMPARISON is no longer added to every MSA-DEFAME (blind writers label a disparagement
-    MSA-DEFAME alone about as often as both); a comparison drawn in words is still reported."""
-    assert rule_ids(AD.format("사후 관리가 소홀한 병원이 아직 많습니다."), "friendtalk") == {"MSA-DEFAME"}
-    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= rule_ids(
-        AD.format("다른 치과처럼 5분 만에 끝나는 진료는 하지 않습니다."), "friendtalk"
-    )
+    """Session 24: a disparagement is a comparison too only where the message names another provider (RULES.md's
+    타 병원 / "after naming others"); running down an unnamed place or practice is MSA-DEFAME alone."""
+    assert rule_ids(AD.format("싸게 받았다가 화상 입고 오시는 분들이 많습니다."), "friendtalk") == {"MSA-DEFAME"}
+    named = rule_ids(AD.format("다른 곳에서 망친 코, 리본에서 바로잡습니다."), "friendtalk")
+    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= named
 
 
 def test_english_procedure_names_need_a_risk_notice() -> None:
