@@ -283,7 +283,9 @@ def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterat
         shift = len(s.text) - (s.end - s.start)
         spans = []
         for f in relint(after):
-            if f.rule != finding.rule or f.start is None or f.end is None or f.start == f.end:
+            if f.rule not in _SAME_CLAIM.get(finding.rule, {finding.rule}) or f.start is None or f.end is None:
+                continue
+            if f.start == f.end:
                 continue
             f_start, f_end = claim_span(after, f.start, f.end)  # not into a risk notice around it
             fa = f_start if f_start < s.start else f_start - shift
@@ -304,6 +306,12 @@ def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterat
         yield s
 
 
+# a disparagement runs on as a comparison in the next sentence ("저가 라식 광고에 속지 마세요. 싼 데는 다 이유가 있습니다."):
+# removing one grows over the other, as over the same claim
+_SAME_CLAIM = {
+    "MSA-DEFAME": frozenset({"MSA-DEFAME", "MSA-COMPARISON"}),
+    "MSA-COMPARISON": frozenset({"MSA-COMPARISON", "MSA-DEFAME"}),
+}
 _NOT_GROWN = frozenset({"MSA-OMIT-RISK", "ADV-LABEL", "ADV-OPTOUT", "ADV-SENDER", "PII-RRN", "MSG-UNKNOWN-VARIABLE"})
 
 

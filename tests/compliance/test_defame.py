@@ -94,3 +94,15 @@ def test_no_other_party_no_defame(text: str) -> None:
 def test_an_informational_message_gets_no_defame_from_the_second_step() -> None:
     text = "다른 병원에서 5분 진료받고 불편하셨던 점, 오늘 진료 때 말씀해 주세요."
     assert "MSA-DEFAME" not in rule_ids(text, "alimtalk", "informational")
+
+
+def test_removing_a_disparagement_takes_the_comparison_running_on_after_it() -> None:
+    # the second sentence reads as a comparison once the first is gone: the rewrite grows over it
+    text = (
+        "(광고) 맑은빛안과 저가 라식 광고에 속지 마세요. 싼 데는 다 이유가 있습니다. 검사 장비부터 확인하세요." + FOOTER
+    )
+    defame = next(f for f in lint_text(text, "sms", "advertising") if f.rule == "MSA-DEFAME")
+    assert defame.suggestion is not None
+    after = defame.suggestion.apply(text)
+    assert "싼 데" not in after and "검사 장비부터 확인하세요" in after
+    assert not {"MSA-DEFAME", "MSA-COMPARISON"} & rule_ids(after, "sms")
