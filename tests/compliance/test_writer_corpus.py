@@ -33,6 +33,11 @@ CLEAN23_TOPICS = frozenset(
 # session 24: SMS that talk about health, informational AlimTalk against Kakao's black list, plain superlative words
 CLEAN24_TOPICS = frozenset({"healthsms", "testprep", "result", "refill", "paperwork", "alimtalk", "kakaoblack",
                             "kakaopromo", "mismatch", "superlative", "adform", "other"})  # fmt: skip
+# session 25: one-fault lines where a second rule is tempting (disparagement with or without naming others, promotion
+# in informational messages with or without a concrete offer, guarantee beside safety, broadcast headlines …)
+S25A_TOPICS = frozenset({"clean", "channel", "defame", "testimonial", "guarantee", "kakao", "inducement", "review", "adv",
+                         "article", "celebrity", "pii", "comparison", "safety", "superlative", "omitrisk", "unverified",
+                         "title", "surgery", "beforeafter", "student", "appearance"})  # fmt: skip
 E_TOPICS = frozenset({"testimonial", "compare", "induce", "guarantee", "safety", "celeb", "english", "health", "purpose",
                       "form", "other", "clean"})  # fmt: skip
 
@@ -115,6 +120,9 @@ WRITERS = {
     # session 24: near-miss health-adjacent and informational lines (~67 % clean, clean lines under their family),
     # blind as above: SMS about health without a patient's data, AlimTalk Kakao accepts, superlative words used plainly
     "s24c": Writer(("writer_s24_clean",), "w24c", CLEAN24_TOPICS, (0.62, 0.72), 205, CLEAN24_TOPICS, True),
+    # session 25, blind as above: one-fault lines where a second rule is tempting, each second rule decided on its own
+    # merits (40 of 143 violating lines name two rules), ~38 % clean, ~16 % English or mixed
+    "s25a": Writer(("writer_s25_a",), "w25", S25A_TOPICS, (0.33, 0.43), 230, S25A_TOPICS),
 }  # fmt: skip
 
 
