@@ -1,0 +1,73 @@
+"""Session 25 (lead): classes the blind training writer writer_s25_a showed missed at landing — a disease with its
+KCD/ICD code in brackets in an SMS, the press said to have noticed the clinic or carried its doctor's interview, and an
+English "check out" inviting to a new service in an AlimTalk — each on sentences written for these tests (not corpus
+lines), beside the counterpart a reviewer who reads RULES.md leaves clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.compliance import SHORT_RISK_FOOTER, rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[맑은마음의원] 김하늘님, 공황장애(F41.0) 소견서가 준비되었습니다.",
+        "[바른내과] 이서준님 고혈압(I10) 처방전이 발행되었습니다.",
+        "[연세피부과] 박민지님, 아토피 피부염 (L20) 진료비 세부내역서 발급 완료.",
+    ],
+)
+def test_a_disease_with_its_code_in_an_sms_is_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[맑은마음의원] 김하늘님, 요청하신 소견서가 준비되었습니다.",
+        "[바른내과] 이서준님, 주차권(A10) 발급 위치는 1층 안내데스크입니다.",
+        "[연세피부과] 박민지님, 진료비 세부내역서(양식 B20) 발급 완료.",
+    ],
+)
+def test_a_document_or_a_code_without_a_disease_is_not(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(text, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[고운피부과] 각종 매체가 주목한 여드름 흉터 치료, 상담 예약 받습니다." + SHORT_RISK_FOOTER,
+        "(광고)[새빛안과] 원장 인터뷰 기사가 게재된 건강 잡지, 로비에서 보실 수 있습니다." + SHORT_RISK_FOOTER,
+        "(광고)[새빛안과] 대표원장 인터뷰가 실린 건강 잡지, 로비에서 보실 수 있습니다." + SHORT_RISK_FOOTER,
+    ],
+)
+def test_the_press_noticing_the_clinic_is_article_form(text: str) -> None:
+    assert "MSA-ARTICLE-FORM" in rule_ids(text, "friendtalk", "advertising")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[고운피부과] 12월 진료 일정 안내: 24일은 오후 5시까지 진료합니다." + SHORT_RISK_FOOTER,
+        "[새빛안과] 홍길동님, 요청하신 진료 기록 사본이 준비되었습니다.",
+    ],
+)
+def test_no_press_no_article_form(text: str) -> None:
+    assert "MSA-ARTICLE-FORM" not in rule_ids(text, "friendtalk", "advertising")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Glow Dental] Your cleaning on Jan 8 at 10 AM is confirmed. Check out our new whitening treatment on our site!",
+        "[Glow Dental] Your cleaning on Jan 8 at 10 AM is confirmed. Check out our brand-new whitening program on our channel!",
+    ],
+)
+def test_check_out_a_new_treatment_in_an_alimtalk_is_promotion(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" in rule_ids(text, "alimtalk", "informational")
+
+
+def test_a_booking_confirmation_with_check_in_advice_is_not() -> None:
+    text = "[Glow Dental] Your cleaning on Jan 8 at 10 AM is confirmed. Please check in at the front desk 10 minutes early."
+    assert "KAKAO-ALIMTALK-PROMO" not in rule_ids(text, "alimtalk", "informational")
