@@ -34,6 +34,8 @@ per family and per rule id.
   made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent12_*``).
 - ``independent13_heldout`` (compliance/corpus/independent13_heldout.jsonl, session 24): a thirteenth independent
   set, made the same way by another writer for 안과·성형외과·피부과·치과 messages (``lint.independent13_*``).
+- ``independent14_heldout`` (compliance/corpus/independent14_heldout.jsonl, session 25): a fourteenth independent
+  set, made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent14_*``).
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent11_heldout", "independent11"),
         ("independent12_heldout", "independent12"),
         ("independent13_heldout", "independent13"),
+        ("independent14_heldout", "independent14"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)
