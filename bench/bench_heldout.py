@@ -34,6 +34,8 @@ per family and per rule id.
   made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent12_*``).
 - ``independent13_heldout`` (compliance/corpus/independent13_heldout.jsonl, session 24): a thirteenth independent
   set, made the same way by another writer for 안과·성형외과·피부과·치과 messages (``lint.independent13_*``).
+- ``independent15_heldout`` (compliance/corpus/independent15_heldout.jsonl, session 25): a fifteenth independent
+  set, made the same way by another writer family by family from issue 17's list (``lint.independent15_*``).
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent11_heldout", "independent11"),
         ("independent12_heldout", "independent12"),
         ("independent13_heldout", "independent13"),
+        ("independent15_heldout", "independent15"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)

@@ -27,6 +27,7 @@ FRESH_SETS = {
     "independent11_heldout": ("ind11", "h11-"),  # session 23
     "independent12_heldout": ("ind12", "h12-"),  # session 24
     "independent13_heldout": ("ind13", "h13-"),  # session 24
+    "independent15_heldout": ("ind15", "h15-"),  # session 25
 }
 
 
@@ -113,6 +114,6 @@ def test_bench_reports_the_independent_figures() -> None:
     assert {"lint.independent_dev2.topic.testimonial", "lint.independent_dev2.topic.clean"} <= names
     assert {"lint.independent2_precision", "lint.independent2_recall", "lint.independent2.topic.comparison",
             "lint.independent2.clean_traps_passed", "lint.independent2.MSA"} <= names  # fmt: skip
-    for prefix in (f"independent{n}" for n in range(3, 14)):  # independent3 … independent13
+    for prefix in (f"independent{n}" for n in (*range(3, 14), 15)):  # independent3 … independent13, independent15
         assert {f"lint.{prefix}_precision", f"lint.{prefix}_recall", f"lint.{prefix}.topic.comparison",
                 f"lint.{prefix}.clean_traps_passed", f"lint.{prefix}.MSA"} <= names  # fmt: skip
