@@ -36,6 +36,8 @@ per family and per rule id.
   set, made the same way by another writer for 안과·성형외과·피부과·치과 messages (``lint.independent13_*``).
 - ``independent14_heldout`` (compliance/corpus/independent14_heldout.jsonl, session 25): a fourteenth independent
   set, made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent14_*``).
+- ``independent15_heldout`` (compliance/corpus/independent15_heldout.jsonl, session 25): a fifteenth independent
+  set, made the same way by another writer family by family from issue 17's list (``lint.independent15_*``).
 """
 
 from __future__ import annotations
@@ -139,6 +141,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent12_heldout", "independent12"),
         ("independent13_heldout", "independent13"),
         ("independent14_heldout", "independent14"),
+        ("independent15_heldout", "independent15"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)
