@@ -71,3 +71,27 @@ def test_check_out_a_new_treatment_in_an_alimtalk_is_promotion(text: str) -> Non
 def test_a_booking_confirmation_with_check_in_advice_is_not() -> None:
     text = "[Glow Dental] Your cleaning on Jan 8 at 10 AM is confirmed. Please check in at the front desk 10 minutes early."
     assert "KAKAO-ALIMTALK-PROMO" not in rule_ids(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[온누리정형외과] 진료의뢰서와 타 병원 MRI 영상 CD를 지참하시면 중복 촬영 없이 진료합니다."
+        + SHORT_RISK_FOOTER,
+        "(광고)[온누리정형외과] 타 병원 검사 결과지를 챙겨 오시면 첫 상담이 빨라집니다." + SHORT_RISK_FOOTER,
+    ],
+)
+def test_another_providers_records_brought_along_are_paperwork(text: str) -> None:
+    assert not {"MSA-COMPARISON", "MSA-DEFAME"} & rule_ids(text, "friendtalk", "advertising")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[온누리정형외과] 타 병원에서 잘못된 수술 사진을 가져오시면 재수술 상담해 드립니다." + SHORT_RISK_FOOTER,
+        "(광고)[온누리정형외과] 타 병원보다 정확합니다. 타 병원 영상 CD를 지참하시면 비교해 드립니다."
+        + SHORT_RISK_FOOTER,
+    ],
+)
+def test_records_beside_a_contrast_or_a_failure_stay_a_comparison(text: str) -> None:
+    assert "MSA-COMPARISON" in rule_ids(text, "friendtalk", "advertising")
