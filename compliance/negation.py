@@ -52,8 +52,8 @@ _WORDS_READ = 8  # the analysis reads 12 morphemes: about 8 written words
 # A charge not taken is the offer itself, not its withdrawal: "두 번째 시술비를 받지 않아요", "검사비는 따로
 # 청구하지 않습니다" waive a fee. Both readings check this first, so neither withdraws such an inducement.
 _WAIVED_CHARGE_RE = re.compile(
-    r"[^.!?\n]{0,60}?(?:비|료|값|비용|금액|돈)\s?(?:을|를|은|는|도)?\s?(?:따로|별도로|일절|전혀)?\s?"
-    r"(?:받지|청구하지|부과하지)\s?않"
+    r"[^.!?\n]{0,60}?(?:비|료|값|비용|금액|돈|부담금|예약금|위약금)\s?(?:을|를|은|는|도)?\s?(?:따로|별도로|일절|전혀)?\s?"
+    r"(?:받지|청구하지|부과하지|묻지)(?:도\s?(?:따지지도)?)?\s?않"
 )
 _CLAUSE_PREDICATE_TAGS = ("VV", "VA", "VX", "VCN", "VCP", "XSV", "XSA")
 
@@ -116,7 +116,8 @@ def negated_by_analysis(text: str, end: int) -> bool:
 
 
 def waived_charge_follows(text: str, end: int) -> bool:
-    """Whether the sentence after ``end`` waives a charge (시술비를 받지 않아요): a benefit, never a negation."""
+    """Whether the sentence after ``end`` waives a charge (시술비를 받지 않아요, 본인부담금은 묻지도 따지지도 않습니다): a benefit,
+    never a negation."""
     return _WAIVED_CHARGE_RE.match(text, end) is not None
 
 

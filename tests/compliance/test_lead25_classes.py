@@ -95,3 +95,40 @@ def test_another_providers_records_brought_along_are_paperwork(text: str) -> Non
 )
 def test_records_beside_a_contrast_or_a_failure_stay_a_comparison(text: str) -> None:
     assert "MSA-COMPARISON" in rule_ids(text, "friendtalk", "advertising")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[하얀미소치과] 교정 체험담을 블로그에 올려 주시면 커피 쿠폰을 드립니다." + SHORT_RISK_FOOTER,
+        "(광고)[하얀미소치과] 임플란트 경험담 1편 게시 시 3만원 지급!" + SHORT_RISK_FOOTER,
+        "(광고)[하얀미소치과] 환자 평가단 모집: 선정되시면 미백 1회 제공" + SHORT_RISK_FOOTER,
+    ],
+)
+def test_a_reward_for_a_treatment_story_is_a_review_incentive(text: str) -> None:
+    assert "MSA-REVIEW-INCENTIVE" in rule_ids(text, "friendtalk", "advertising")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[하얀미소치과] 최신 수술기구를 도입해 12월부터 진료에 사용합니다." + SHORT_RISK_FOOTER,
+        "(광고)[하얀미소치과] 구강 관리 사용기를 홈페이지에 정리해 두었습니다." + SHORT_RISK_FOOTER,
+    ],
+)
+def test_no_reward_no_review_incentive(text: str) -> None:
+    assert "MSA-REVIEW-INCENTIVE" not in rule_ids(text, "friendtalk", "advertising")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[바른한의원] 추나 5회 등록 시 1회 추가 제공, 본인부담금은 묻지도 따지지도 않습니다.",
+        "(광고)[바른한의원] 도수치료 10회 등록 시 2회 추가, 예약금은 받지 않습니다.",
+    ],
+)
+def test_a_charge_waived_after_an_offer_does_not_withdraw_it(text: str) -> None:
+    from compliance.negation import negated_by_analysis, negated_in_writing
+
+    end = text.index("추가") + len("추가")
+    assert not negated_in_writing(text, end) and not negated_by_analysis(text, end)
