@@ -132,3 +132,40 @@ def test_a_charge_waived_after_an_offer_does_not_withdraw_it(text: str) -> None:
 
     end = text.index("추가") + len("추가")
     assert not negated_in_writing(text, end) and not negated_by_analysis(text, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[맑은눈안과] 1회로 끝나는 노안 교정, 지금 상담하세요." + SHORT_RISK_FOOTER,
+        "(광고)[맑은피부과] 점 제거, 단 한 번에 해결됩니다." + SHORT_RISK_FOOTER,
+    ],
+)
+def test_one_session_and_done_is_a_guarantee(text: str) -> None:
+    assert "MSA-GUARANTEE" in rule_ids(text, "friendtalk", "advertising")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고)[맑은피부과] 기미 치료는 1회로 끝나지 않으며 보통 여러 차례 필요합니다." + SHORT_RISK_FOOTER,
+        "(광고)[맑은피부과] 점 제거 상담은 1회에 30분 정도 걸립니다." + SHORT_RISK_FOOTER,
+    ],
+)
+def test_a_session_count_denied_or_timed_is_not(text: str) -> None:
+    assert "MSA-GUARANTEE" not in rule_ids(text, "friendtalk", "advertising")
+
+
+def test_the_surgery_process_filmed_is_surgery_footage() -> None:
+    text = "(광고)[라인성형외과] 코 수술 전 과정을 카메라에 그대로 담았습니다. 채널에서 보세요." + SHORT_RISK_FOOTER
+    assert "MSA-SURGERY-SCENE" in rule_ids(text, "friendtalk", "advertising")
+
+
+def test_the_surgery_process_explained_is_not() -> None:
+    text = "(광고)[라인성형외과] 코 수술 과정을 상담 때 자세히 설명해 드립니다." + SHORT_RISK_FOOTER
+    assert "MSA-SURGERY-SCENE" not in rule_ids(text, "friendtalk", "advertising")
+
+
+def test_a_photo_album_posted_on_the_channel_in_a_care_message_is_promotion() -> None:
+    text = "[라인성형외과] 홍길동님, 수술 후 2주 차 안내입니다. 이번 달 전후 사진첩을 채널에 올렸어요."
+    assert "ADV-PURPOSE-MISMATCH" in rule_ids(text, "sms", "informational")
