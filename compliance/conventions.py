@@ -208,15 +208,18 @@ _QUOTED_RE = re.compile(r"[“\"][^”\"\n]{8,}[”\"]")
 
 # another provider named outright (RULES.md's MSA-COMPARISON triggers: 타 병원, 다른 병원보다, "after naming others"):
 # by a determiner (다른, 타, 주변, 이전, 대형, 양방, 체인 …), a university hospital, "most/many/chain … clinics",
-# elsewhere, the patient's rounds of other places, or a masked name (○○치과)
+# elsewhere, "your last dentist", the patient's rounds of other places, a shop that is no medical provider, or a masked
+# name (○○치과)
 _OTHER_PROVIDER_RE = re.compile(
     r"(?:타|다른|여러|일반|보통|대부분의?|주변|동네|인근|이전|예전|대형|양방|체인|프랜차이즈)\s?"
     r"(?:병원|의원|치과|안과|피부과|성형외과|한의원|이비인후과|정형외과|클리닉|곳|데)|대학\s?병원"
     r"|타원|(?:other|most|many|chain|big|large)\s+(?:[a-z-]+\s+)?"
     r"(?:clinics?|doctors?|dentists?|practices|places|surgeons?|hospitals?|centres|centers)"
-    r"|elsewhere|somewhere\s+else"
-    # the patient's rounds of other places (여기저기 다녀봐도, 여러 군데, 가는 병원마다, 피부과 쇼핑)
-    r"|여기저기|이곳저곳|여러\s?군데|(?<![가-힣])[몇두세네]\s?(?:곳|군데)|가는\s?(?:병원|곳|데)마다"
+    r"|elsewhere|somewhere\s+else|(?:last|previous|former|old|first)\s+(?:dentist|doctor|clinic|surgeon|hospital)s?"
+    # the patient's rounds of other places (여기저기 다녀봐도, 여러 군데, 가시는 치과마다, 피부과 쇼핑)
+    r"|여기저기|이곳저곳|여러\s?군데|(?<![가-힣])[몇두세네]\s?(?:곳|군데)|(?:병원|의원|치과|안과|피부과|한의원|곳|데)마다"
+    # a shop that is no medical provider (README: running it down is a comparison): 피부관리실, 마사지샵, 안경원
+    r"|관리실|마사지\s?샵|에스테틱|피부\s?샵|탈모\s?샵|미용실|안경원|헬스장|skin\s?care\s+salon|beauty\s+salon|\bspas?\b"
     r"|(?:병원|의원|피부과|치과|안과|성형외과)\s?(?:쇼핑|투어)"
     r"|[○◯OＯ]{2,}\s?(?:병원|의원|치과|안과|피부과|성형외과|한의원|클리닉)",  # a provider named with its name masked
     re.IGNORECASE,
@@ -237,7 +240,7 @@ _CONTRAST_RE = re.compile(
 _SELF_CONTRAST_RE = re.compile(
     r"(?:저희|본원|당원|여기|이곳|우리\s?(?:병원|의원|치과|클리닉|한의원|센터))\s?(?:는|은|에서는|에선|만은|만큼은)"
     r"|(?<=[가-힣])[은는]\s?(?:[가-힣]+\s?){0,2}(?:다릅니다|다르죠|다르지요|달라요|다릅)|(?<=[가-힣])[이가]\s?아니(?:라|고)"
-    r"|(?<=[가-힣])\s?말고(?=[\s,])|\bwe\b|\bours?\b|\bhere,",
+    r"|(?<=[가-힣])\s?말고(?=[\s,])|\bwe\b|\bours?\b|\bus\b|\bhere,",
     re.IGNORECASE,
 )
 
