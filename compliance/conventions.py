@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .context import sentence_spans, sentences
+from .context import own_name, sentence_spans, sentences
 from .findings import Finding, make_finding
 
 Span = tuple[int, int]
@@ -122,11 +122,11 @@ MESSAGE_CONVENTIONS: tuple[MessageConvention, ...] = (
 
 def apply(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` read by the corpus conventions: patients in before/after photos, the sentence conventions, the
-    message conventions, a disparagement of a provider the message names reported as its comparison too."""
+    message conventions, a disparagement read as a comparison too where it names another provider or contrasts."""
     findings = _before_after_photos(text, findings)
     findings = _sentence_conventions(text, findings)
     findings = _message_conventions(findings)
-    return _named_disparagement_compares(text, findings)
+    return _disparagement_compares(text, findings)
 
 
 def _message_conventions(findings: list[Finding]) -> list[Finding]:
@@ -206,21 +206,102 @@ def _before_after_photos(text: str, findings: list[Finding]) -> list[Finding]:
 _QUOTED_RE = re.compile(r"[“\"][^”\"\n]{8,}[”\"]")
 
 
-# another provider named outright (RULES.md's MSA-COMPARISON triggers: 타 병원, 다른 병원보다, "after naming others")
+# another provider named outright (RULES.md's MSA-COMPARISON triggers: 타 병원, 다른 병원보다, "after naming others"):
+# by a determiner (다른, 타, 주변, 이전, 대형, 양방, 체인 …), a university hospital, "most/many/chain … clinics",
+# elsewhere, "your last dentist", the patient's rounds of other places, a shop that is no medical provider, or a masked
+# name (○○치과)
 _OTHER_PROVIDER_RE = re.compile(
-    r"(?:타|다른|여러|일반|보통|대부분의?|주변|동네|인근)\s?(?:병원|의원|치과|안과|피부과|성형외과|한의원|이비인후과|클리닉|곳|데)"
-    r"|타원|other\s+(?:clinics?|doctors?|dentists?|practices|places|surgeons?|hospitals?)|elsewhere",
+    r"(?:타|다른|여러|일반|보통|대부분의?|주변|동네|인근|이전|예전|대형|양방|체인|프랜차이즈)\s?"
+    r"(?:병원|의원|치과|안과|피부과|성형외과|한의원|이비인후과|정형외과|클리닉|곳|데)|대학\s?병원"
+    r"|타원|(?:other|most|many|chain|big|large)\s+(?:[a-z-]+\s+)?"
+    r"(?:clinics?|doctors?|dentists?|practices|places|surgeons?|hospitals?|centres|centers)"
+    r"|elsewhere|somewhere\s+else|(?:last|previous|former|old|first)\s+(?:dentist|doctor|clinic|surgeon|hospital)s?"
+    # the patient's rounds of other places (여기저기 다녀봐도, 여러 군데, 가시는 치과마다, 피부과 쇼핑)
+    r"|여기저기|이곳저곳|여러\s?군데|(?<![가-힣])[몇두세네]\s?(?:곳|군데)|(?:병원|의원|치과|안과|피부과|한의원|곳|데)마다"
+    # a shop that is no medical provider (README: running it down is a comparison): 피부관리실, 마사지샵, 안경원
+    r"|관리실|마사지\s?샵|에스테틱|피부\s?샵|탈모\s?샵|미용실|안경원|헬스장|skin\s?care\s+salon|beauty\s+salon|\bspas?\b"
+    r"|(?:병원|의원|피부과|치과|안과|성형외과)\s?(?:쇼핑|투어)"
+    r"|[○◯OＯ]{2,}\s?(?:병원|의원|치과|안과|피부과|성형외과|한의원|클리닉)",  # a provider named with its name masked
+    re.IGNORECASE,
+)
+# a comparison the message draws of its own (issue 17: "another provider + a contrast"; RULES.md: 다른 병원보다, 타원
+# 대비, 저희는 다릅니다): a comparative particle after a noun (보다, 처럼 "큰 병원처럼 3분 보고 끝내지 않습니다", not
+# "알아보다"), 대비 (not 대비하다, to prepare), 차이 (not 개인차), 비교, 와/과 달리·다른, unlike / than / compared with /
+# instead of. Read outside risk notices ("결과는 사람마다 다릅니다" is about the sender).
+_CONTRAST_RE = re.compile(
+    r"(?<=[가-힣])(?<![아어])(?:보다|처럼)|대비(?!하|해|했)|(?<!개인)차이|비교"
+    r"|(?:와|과|랑)\s?(?:달리|다르|다른|다릅|달라|다를)|(?:와|과)는\s?(?:[가-힣]+\s?){0,2}(?:달리|다르|다른|다릅|달라|다를)"
+    r"|\bunlike\b|\bthan\b|\bcompared\s+(?:to|with)\b|\binstead\s+of\b",
+    re.IGNORECASE,
+)
+# the sender or its way set against the place it ran down ("…하는 척추병원, 한 번 더 의심하세요. 저희는 비수술로 먼저
+# 봅니다", "전문의 레이저는 다릅니다", "X가 아니라 …", "X 말고 …"): RULES.md's "저희는 다릅니다 (after naming others)" —
+# but with no provider named the blind writers split on it, so a comparison found there stays and none is implied
+_SELF_CONTRAST_RE = re.compile(
+    r"(?:저희|본원|당원|여기|이곳|우리\s?(?:병원|의원|치과|클리닉|한의원|센터))\s?(?:는|은|에서는|에선|만은|만큼은)"
+    r"|(?<=[가-힣])[은는]\s?(?:[가-힣]+\s?){0,2}(?:다릅니다|다르죠|다르지요|달라요|다릅)|(?<=[가-힣])[이가]\s?아니(?:라|고)"
+    r"|(?<=[가-힣])\s?말고(?=[\s,])|\bwe\b|\bours?\b|\bus\b|\bhere,",
     re.IGNORECASE,
 )
 
 
-def _named_disparagement_compares(text: str, findings: list[Finding]) -> list[Finding]:
-    """RULES.md: MSA-COMPARISON is comparison with, *or disparaging of*, other clinics. A disparagement of a provider
-    the message names ("다른 병원에서 실패한 재수술") is also reported as that comparison; one of an unnamed place or
-    practice ("싸게 받았다가 화상 입고 오시는 분들") is MSA-DEFAME alone, as blind writers label it. Session 24 measured
-    the narrowing (before: every disparagement implied the comparison) on blind writers' own labels: −10 false / −2 true
-    findings; on the RULES.md-only held-out sets −10 / −1."""
-    if any(f.rule == "MSA-COMPARISON" for f in findings) or not _OTHER_PROVIDER_RE.search(text):
+# a risk notice or opt-out footer speaks of the sender's own results ("효과와 부작용에 차이가 있습니다"): not read
+_NOTICE_RE = re.compile(
+    r"부작용|개인차|개인에\s?따라|사람마다|개인마다|수신\s?거부|무료\s?거부|side\s?effects?|results?\s+(?:may\s+)?vary|risks?\s+include"
+    r"|opt[\s-]?out",
+    re.IGNORECASE,
+)
+
+
+def _claims(text: str) -> str:
+    """``text`` without its risk notices and opt-out footers: each sentence up to where one begins (a footer often
+    runs on from the claim with no full stop: "… 상담하는 곳 무료수신거부 080-…")."""
+    parts = []
+    for a, b in sentence_spans(text):
+        notice = _NOTICE_RE.search(text, a, b)
+        parts.append(text[a : b if notice is None else notice.start()])
+    return " ".join(parts)
+
+
+def disparagement_compares(text: str) -> bool | None:
+    """Whether a disparagement in ``text`` is MSA-COMPARISON too. RULES.md's comparison is "with, or disparaging of,
+    other clinics" (타 병원, "저희는 다릅니다 (after naming others)"): True where the message names another provider
+    or draws a comparison of its own (보다, 대비, 차이, 달리, unlike, than); None where it only sets itself against an
+    unnamed place (저희는, we: either reading); False where it runs down an unnamed place or practice with no
+    contrast ("싸게 받았다가 화상 입고 오시는 분들", "찍어내듯 하는 라식 공장, 각막 두께는 제대로 재던가요?")."""
+    claims = _claims(text)
+    if _OTHER_PROVIDER_RE.search(text) or _CONTRAST_RE.search(claims):
+        return True
+    return None if _SELF_CONTRAST_RE.search(claims) or _sender_set_against(text, claims) else False
+
+
+def _sender_set_against(text: str, claims: str) -> bool:
+    """Whether the sender speaks of itself by its name as the topic ("서하안과는 펨토초 레이저로", "세움은 최신
+    보형물만", "튼튼치과에는 없습니다") after its name where senders put it."""
+    span = own_name(text)
+    if span is None:
+        return False
+    head = re.sub(r"[^가-힣]", "", text[slice(*span)])[:2]
+    if len(head) < 2:
+        return False
+    first = claims.find(head)  # the name where senders put it; the sender's topic comes after it
+    pattern = re.compile(re.escape(head) + r"[가-힣]{0,6}(?:은|는|에는|에선|에서는)(?![가-힣])")
+    return first >= 0 and pattern.search(claims, first + len(head)) is not None
+
+
+def _disparagement_compares(text: str, findings: list[Finding]) -> list[Finding]:
+    """Where a disparagement is found, the comparison follows :func:`disparagement_compares`: implied at the
+    disparagement's place when the message names another provider or compares and no comparison was found; dropped
+    when the message neither names, compares nor contrasts itself, since the comparison the frames or the scorer
+    read there is the disparagement's own words (a place spoken of is what lets the second step, :mod:`.defame`,
+    read its verdict). Session 24 implied it on a named provider and dropped nothing; session 25 measured both
+    steps on the blind training writers' landing labels (docs/compliance/checker-v2.md, "Session 25")."""
+    if not any(f.rule == "MSA-DEFAME" for f in findings):
+        return findings
+    compares = disparagement_compares(text)
+    if compares is False:
+        return [f for f in findings if f.rule != "MSA-COMPARISON"]
+    if compares is None or any(f.rule == "MSA-COMPARISON" for f in findings):
         return findings
     implied = [
         make_finding("MSA-COMPARISON", f.start, f.end, f.message.split(" — ", 1)[-1])
@@ -235,13 +316,17 @@ def labels_by_convention(text: str, expected: list[str]) -> list[str]:
     reward is MSA-REVIEW-INCENTIVE without MSA-INDUCEMENT; a clinician's broadcast is MSA-ARTICLE-FORM without
     MSA-CELEBRITY unless a celebrity or influencer is named by role; an informational message's promotion is the
     channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`); a disparagement of a provider the message names
-    is MSA-COMPARISON too (:func:`_named_disparagement_compares`)."""
+    or one that compares is MSA-COMPARISON too, one that neither names, compares nor contrasts itself is not
+    (:func:`disparagement_compares`)."""
     labels = set(expected)
     labels -= {c.drop for c in MESSAGE_CONVENTIONS if labels & c.beside}
     if "MSA-REVIEW-INCENTIVE" in labels:
         labels.discard("MSA-INDUCEMENT")
     if {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"} <= labels and not _CELEBRITY_ROLE_RE.search(text):
         labels.discard("MSA-CELEBRITY")
-    if "MSA-DEFAME" in labels and _OTHER_PROVIDER_RE.search(text):
+    compares = disparagement_compares(text) if "MSA-DEFAME" in labels else None
+    if compares:
         labels.add("MSA-COMPARISON")
+    elif compares is False:
+        labels.discard("MSA-COMPARISON")
     return sorted(labels)

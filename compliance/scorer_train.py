@@ -103,10 +103,18 @@ def _in_scope(row: dict[str, Any], scope: str) -> bool:
     return not informational or bool(PROMO_RULES & set(row["expected"]))
 
 
+# The comparison scorer reads that another party is spoken of, which a disparagement does too: the checker's second
+# step (compliance/defame.py) reads a disparagement's verdict inside the sentence it points at, and the conventions
+# (conventions.disparagement_compares) then say whether the comparison is reported beside it. Trained on the
+# comparison labels alone, a disparagement of an unnamed place (MSA-DEFAME alone since session 25) would count
+# against it (session 24: threshold 0.003 → 3.2, disparagements found only as a comparison's second step lost).
+_ALSO_POSITIVE = {"MSA-COMPARISON": frozenset({"MSA-COMPARISON", "MSA-DEFAME"})}
+
+
 def _label(row: dict[str, Any], rule: str) -> float:
     if rule == "PROMO":
         return 1.0 if PROMO_RULES & set(row["expected"]) else 0.0
-    return 1.0 if rule in row["expected"] else 0.0
+    return 1.0 if _ALSO_POSITIVE.get(rule, frozenset({rule})) & set(row["expected"]) else 0.0
 
 
 # The scorer only adds findings frames missed, so its thresholds must hold on a new writer's wording: 0.95 over

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compliance.conventions import labels_by_convention
+from compliance.conventions import disparagement_compares, labels_by_convention
 from compliance.corpus_score import load
 from compliance.findings import rule_catalogue
 from compliance.scorer_train import training_splits
@@ -125,6 +125,33 @@ def test_corpus_labels_follow_the_same_conventions() -> None:
         "MSA-OMIT-RISK",
         "MSA-SAFETY-CLAIM",
     ]  # an advertisement keeps it
+
+
+@pytest.mark.parametrize(
+    ("text", "compares"),
+    [
+        ("다른 병원에서 실패한 코, 재수술로 바로잡습니다.", True),  # RULES.md's own MSA-DEFAME example names the other
+        ("큰 병원처럼 3분 보고 끝내지 않습니다.", True),  # a comparison of its own
+        ("여기저기 다녀봐도 효과 없으셨던 분들, 상담 오세요.", True),  # the patient's rounds of other places
+        ("Many LASIK centres rush you through in ten minutes.", True),
+        ("수술부터 권하는 척추병원, 한 번 더 의심하세요. 저희는 비수술로 먼저 봅니다.", None),  # set against us only
+        ("싸게 받았다가 화상 입고 오시는 분들이 많습니다. 개인에 따라 결과가 다를 수 있습니다.", False),
+        # a risk notice's 차이 is about the sender's own results
+        ("진통제만 놓는 병원 치료로는 통증이 반복됩니다. ※ 개인에 따라 효과와 부작용에 차이가 있습니다.", False),
+    ],
+)
+def test_a_disparagement_compares_where_it_names_another_provider_or_contrasts(
+    text: str, compares: bool | None
+) -> None:
+    assert disparagement_compares(text) is compares
+
+
+def test_a_disparagement_label_keeps_the_comparison_only_where_the_message_compares() -> None:
+    paired = ["MSA-COMPARISON", "MSA-DEFAME"]
+    assert labels_by_convention("싼 맛에 찍어내는 라식 공장, 검사는 제대로 하던가요?", paired) == ["MSA-DEFAME"]
+    assert labels_by_convention("수술부터 권하는 병원 말고, 비수술부터 보는 곳", paired) == paired  # either reading
+    assert labels_by_convention("수술부터 권하는 병원 말고, 비수술부터 보는 곳", ["MSA-DEFAME"]) == ["MSA-DEFAME"]
+    assert labels_by_convention("일반 레이저보다 색소침착이 적은 토닝", ["MSA-DEFAME"]) == paired
 
 
 @pytest.mark.parametrize("name", [n for n in training_splits() if n != "dev"])

@@ -29,7 +29,15 @@ DISPARAGING = (
 
 # a disparagement of an unnamed place or practice is MSA-DEFAME alone (session 24: a comparison is implied only where
 # the message names another provider)
-DISPARAGING_ONLY = ("(광고) 가온치과 싸게 받았다가 임플란트가 흔들려 오시는 분들이 많습니다.",)
+DISPARAGING_ONLY = (
+    "(광고) 가온치과 싸게 받았다가 임플란트가 흔들려 오시는 분들이 많습니다.",
+    # session 25: a comparison the frames read on the disparagement's own words (a cheap place, "제대로", "이번엔") is no
+    # comparison where the message neither names another provider, compares nor sets the sender against the place
+    "(광고) 가온안과 싼 맛에 찍어내듯 하는 라식 공장, 검사는 제대로 하던가요?",
+    "(광고) 가온피부과 싸다고 찍어내듯 놓는 보톡스 공장, 정품인지 제대로 확인하셨나요?",
+    "(광고) 가온치과 저렴하다고 대충 심어 주는 곳, 결국 후회하십니다.",
+    "(광고) 가온피부과 싼 맛에 맞은 필러가 뭉쳐 녹이러 오시는 분이 많습니다. 이번엔 제대로 하세요.",
+)
 
 PLAIN_COMPARISONS = (  # compare, but say nothing bad about the other party (the risk notice is about us)
     "(광고) 가온치과 다른 치과에서 받은 견적서를 보여 주시면 비교해 드립니다." + FOOTER,

@@ -114,7 +114,8 @@ def test_measure_counts_kept_findings_and_clean_traps() -> None:
         ("(광고) 소담치과 사랑니 발치, 전혀 안 아픕니다! ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-321-7700", "MSA-SAFETY-CLAIM"),
         # 병원 → 클리닉
         ("(광고) 새솔정형외과 가는 클리닉마다 수술부터 하자고 했나요? 비수술 치료로 먼저 시작해 보세요. 무료수신거부 080-600-1414", "MSA-DEFAME"),
-        ("(광고) 하람치과 경험 없는 클리닉에서 생긴 염증, 저희가 치료합니다. 무료수신거부 080-321-7000", "MSA-COMPARISON"),
+        # an unnamed place run down: the disparagement alone (session 25; its training line s15-probe4-round4-08 too)
+        ("(광고) 하람치과 경험 없는 클리닉에서 생긴 염증, 저희가 치료합니다. 무료수신거부 080-321-7000", "MSA-DEFAME"),
         # the last claim next to the opt-out footer (sentence order)
         ("(광고) 하람안과 부작용이 있을 수 있습니다. 만족하지 않으시면 100% 환불. 무료수신거부 080-123-4567", "MSA-GUARANTEE"),
         # an English procedure name in a Korean sentence

@@ -27,7 +27,8 @@ AD = ad_template("다솜안과")
         ("어디서 받으셔도 똑같다고 생각하시나요?", {"MSA-COMPARISON"}),
         ("한 번 오시면 왜 다들 저희로 옮겨 오시는지 아십니다.", {"MSA-COMPARISON"}),
         ("다른 치과에서 임플란트가 어렵다는 말을 들으셨나요?", {"MSA-COMPARISON", "MSA-DEFAME"}),
-        ("저렴한 곳 찾다가 재수술하러 오시는 분이 많습니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
+        # an unnamed cheap place run down, no contrast: a disparagement alone (session 25, conventions)
+        ("저렴한 곳 찾다가 재수술하러 오시는 분이 많습니다.", {"MSA-DEFAME"}),
         ("Many chain clinics rush you through. Our surgeons take an hour.", {"MSA-COMPARISON", "MSA-DEFAME"}),
         ("경험 적은 의사에게 맡겼다가 흉이 남은 분들이 찾아오십니다.", {"MSA-DEFAME"}),
         ("남들 다 하는 시술 말고, 제대로 된 관리를 받으세요.", {"MSA-COMPARISON"}),

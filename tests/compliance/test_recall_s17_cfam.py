@@ -18,7 +18,8 @@ AD = ad_template("새봄클리닉")
     [
         ("Shady agencies book you with unlicensed surgeons. We never do.", {"MSA-COMPARISON"}),
         ("Unlike nail salons, our nurses are trained for every reaction.", {"MSA-COMPARISON"}),
-        ("중고 장비 불안은 이제 끝, 올해 들여온 새 레이저입니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
+        # others' used equipment implied, no provider named and no contrast: a disparagement alone (session 25)
+        ("중고 장비 불안은 이제 끝, 올해 들여온 새 레이저입니다.", {"MSA-DEFAME"}),
         ("사진만 찍어 주고 보내는 곳과는 다릅니다. 원장이 직접 설명합니다.", {"MSA-COMPARISON"}),
         ("안과를 이곳저곳 옮겨 다니셨다면 한 번 들러 보세요.", {"MSA-COMPARISON"}),
         ("다른 곳에서 교정 후 이가 더 벌어지셨나요? 저희가 바로잡습니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
