@@ -1,0 +1,179 @@
+"""Session 25 (fp25): the classes fp24 left, judged on RULES.md and issue 17 — a state screening programme's free
+check told by its cohort, 백내장 named as a disease rather than its operation, an English "Dr. X appeared on MBC",
+"the only … clinic" followed by what it alone does — each checked on sentences written for these tests (not corpus
+lines): the reading a reviewer who reads RULES.md gives, and its counterpart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compliance.findings import RULES_DIR
+from tests.support.compliance import rule_ids
+
+SMS_FOOTER = " 무료수신거부 080-515-2290"
+RISK = " ※ 부작용·개인차가 있을 수 있습니다."
+
+
+def test_the_rule_files_load_with_a_comment_per_entry() -> None:
+    frames = json.loads((RULES_DIR / "frames_s25.json").read_text("utf-8"))["frames"]
+    checks = json.loads((RULES_DIR / "context_checks_s25.json").read_text("utf-8"))["checks"]
+    assert frames and all(frame["comment"] for frame in frames)
+    assert checks and all(check["class"] for check in checks)
+
+
+# --- a national screening's free check, told by the cohort it is for, is the state's, not the clinic's offer ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "올해 홀수년생 여성의 자궁경부암 검진은 무료입니다. 예약 031-222-1100",
+        "홀수년도 출생자는 올해 위암·대장암 검진을 무료로 받으실 수 있어요.",
+        "만 40세 이상 위내시경 검진은 2년마다 무료예요. 연말 전에 예약하세요.",
+        "만 50세 이상이면 매년 대장암 분변잠혈검사를 무료로 받으실 수 있습니다.",
+        "만 54세 생애전환기 검진 항목은 무료입니다.",
+    ],
+)
+def test_a_screening_programme_told_by_its_cohort_is_no_inducement(body: str) -> None:
+    assert "MSA-INDUCEMENT" not in rule_ids("(광고) 새솔내과 " + body + SMS_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "올해 홀수년생 자궁경부암 검진은 무료! 이번 달 예약하시면 초음파도 무료로 해 드립니다.",
+        "만 40세 이상 위내시경 검진은 2년마다 무료, 선착순 30분께는 수면비도 받지 않습니다.",
+        "이번 주 자궁경부암 검진 무료 이벤트!",
+        "자궁경부암 검진 무료! 선착순 50명.",
+    ],
+)
+def test_the_clinics_own_offer_beside_a_screening_stays_an_inducement(body: str) -> None:
+    assert "MSA-INDUCEMENT" in rule_ids("(광고) 새솔내과 " + body + SMS_FOOTER)
+
+
+# --- 백내장 named as a disease (its signs, a check-up) is no procedure owing a risk notice ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "백내장 초기 증상: 글씨가 겹쳐 보이면 안과 검진을 받아 보세요.",
+        "백내장은 나이가 들면 누구에게나 올 수 있습니다. 60세 이상은 해마다 검진을 받으세요.",
+        "녹내장·백내장 정기 검진 예약을 받습니다. 토요일 오전에도 검사합니다.",
+        "백내장 자가진단표를 채널에 올렸습니다.",
+    ],
+)
+def test_cataract_as_a_disease_in_an_ad_needs_no_risk_notice(body: str) -> None:
+    assert "MSA-OMIT-RISK" not in rule_ids("(광고) 새눈안과 " + body + SMS_FOOTER, "friendtalk")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "백내장 수술 상담은 원장이 직접 합니다.",
+        "백내장 검사 당일 수술 일정까지 잡아 드립니다.",
+        "백내장이 의심되면 다초점 렌즈 상담을 받아 보세요.",
+        "백내장, 이제 당일 퇴원.",
+        "백내장 검진 주간, 라식 상담도 함께 받습니다.",
+    ],
+)
+def test_cataract_operation_or_another_procedure_still_needs_the_notice(body: str) -> None:
+    assert "MSA-OMIT-RISK" in rule_ids("(광고) 새눈안과 " + body + SMS_FOOTER, "friendtalk")
+
+
+def test_a_cataract_operation_with_its_notice_is_clean_of_omit_risk() -> None:
+    text = "(광고) 새눈안과 백내장 수술 상담은 원장이 직접 합니다." + RISK + SMS_FOOTER
+    assert "MSA-OMIT-RISK" not in rule_ids(text, "friendtalk")
+
+
+# --- a clinician named by title on a broadcast (English) is article form, not a celebrity ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dr. Yoon appeared on KBS's morning health show last week.",
+        "Dr. Han Seo-jin, who was featured on MBC News, now sees patients on Saturdays.",
+        "Professor Lim has been interviewed by SBS about dry eye.",
+        "Dr. Choi appeared on tvN. Book a consultation today.",
+    ],
+)
+def test_a_clinician_on_a_broadcast_is_article_form_alone(body: str) -> None:
+    found = rule_ids("(광고) Saesol Eye Clinic " + body + SMS_FOOTER, "friendtalk")
+    assert "MSA-ARTICLE-FORM" in found
+    assert "MSA-CELEBRITY" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Actress Jung Ha-eun, who appeared on KBS dramas, chose our clinic for her LASIK." + RISK,
+        "K-pop idol Minjun appeared on MBC after his LASIK here." + RISK,
+    ],
+)
+def test_a_celebrity_on_a_broadcast_stays_a_celebrity(body: str) -> None:
+    assert "MSA-CELEBRITY" in rule_ids("(광고) Saesol Eye Clinic " + body + SMS_FOOTER, "friendtalk")
+
+
+def test_a_clinician_named_without_a_broadcast_is_neither() -> None:
+    found = rule_ids("(광고) Saesol Eye Clinic Dr. Yoon now sees patients on Saturdays." + SMS_FOOTER, "friendtalk")
+    assert not found & {"MSA-ARTICLE-FORM", "MSA-CELEBRITY"}
+
+
+# --- "the only … clinic" followed by what it alone does is an 'only' claim (RULES.md: 유일), in care text too ---
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose"),
+    [
+        (
+            "(광고) Mirae Dental: the only dental clinic open on Sundays near Sinchon Station." + SMS_FOOTER,
+            "sms",
+            "advertising",
+        ),
+        (
+            "(광고) Mirae Dental The only practice accepting walk-ins after 10 pm in Mapo." + SMS_FOOTER,
+            "friendtalk",
+            "advertising",
+        ),
+        (
+            "[Mirae Dental] We are the only clinic in Sinchon open on Sundays. Your visit is confirmed for Dec 9.",
+            "alimtalk",
+            "informational",
+        ),
+        (
+            "[Mirae Dental] As the only dental clinic in Mapo open at night, we book up fast. See you Dec 9.",
+            "sms",
+            "informational",
+        ),
+        (
+            "[미래치과] 저희는 신촌역 근처에서 유일하게 일요일에도 진료하는 치과입니다. 예약은 12월 9일입니다.",
+            "sms",
+            "informational",
+        ),
+    ],
+)
+def test_the_only_clinic_doing_something_is_a_superlative(text: str, channel: str, purpose: str) -> None:
+    assert "MSA-SUPERLATIVE" in rule_ids(text, channel, purpose)
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "purpose"),
+    [
+        (
+            "[Mirae Dental] Our only weekend clinic runs on Saturdays 9 to 1. Your visit is Dec 9.",
+            "sms",
+            "informational",
+        ),
+        (
+            "[미래치과] 밤에 아프시면 근처에서 유일하게 24시간 여는 곳은 세브란스병원 응급실입니다.",
+            "sms",
+            "informational",
+        ),
+        ("[Mirae Dental] The only thing to avoid today is hot food. Your next visit is Dec 9.", "sms", "informational"),
+    ],
+)
+def test_an_only_that_claims_nothing_for_the_clinic_is_clean(text: str, channel: str, purpose: str) -> None:
+    assert "MSA-SUPERLATIVE" not in rule_ids(text, channel, purpose)
