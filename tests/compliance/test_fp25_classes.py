@@ -177,3 +177,32 @@ def test_the_only_clinic_doing_something_is_a_superlative(text: str, channel: st
 )
 def test_an_only_that_claims_nothing_for_the_clinic_is_clean(text: str, channel: str, purpose: str) -> None:
     assert "MSA-SUPERLATIVE" not in rule_ids(text, channel, purpose)
+
+
+# --- cheap places run down in a care or booking message are a disparagement (RULES.md MSA-DEFAME, any message) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("[새빛치과] 임플란트는 싼 데는 다 이유가 있습니다. 12월 9일 오전 10시 상담 예약입니다.", "sms"),
+        ("[새빛치과] 12월 9일 예약 확인드립니다. 저렴한 곳 찾다가 재수술하러 오시는 분이 많아요.", "alimtalk"),
+        (
+            "[Saebit Dental] Your consultation is on Dec 9. Cheap implant clinics cut corners, so choose with care.",
+            "sms",
+        ),
+    ],
+)
+def test_cheap_places_run_down_in_a_care_message_are_a_disparagement(text: str, channel: str) -> None:
+    assert "MSA-DEFAME" in rule_ids(text, channel, "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[새빛약국] 처방받은 인공눈물은 가까운 약국 어디서든 저렴한 곳에서 사셔도 됩니다.",
+        "[새빛치과] 임플란트 비용이 저렴해진 이유는 만 65세 이상 건강보험 적용 때문입니다. 예약은 12월 9일입니다.",
+    ],
+)
+def test_a_cheap_price_explained_runs_nobody_down(text: str) -> None:
+    assert "MSA-DEFAME" not in rule_ids(text, "sms", "informational")
