@@ -206,3 +206,30 @@ def test_cheap_places_run_down_in_a_care_message_are_a_disparagement(text: str, 
 )
 def test_a_cheap_price_explained_runs_nobody_down(text: str) -> None:
     assert "MSA-DEFAME" not in rule_ids(text, "sms", "informational")
+
+
+# --- a recheck said as a condition, with how the clinic follows it up, is how results are handled ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[온빛검진센터] 검진 결과 재검이 필요한 항목은 개별 연락드립니다.",
+        "[온빛검진센터] 결과에서 추가 검사가 필요하면 담당 간호사가 전화드립니다. 연락이 없으면 이상이 없는 것입니다.",
+        "[온빛검진센터] 검사 결과 재확인이 필요한 경우 따로 문자로 안내드립니다.",
+    ],
+)
+def test_a_recheck_as_a_condition_with_its_follow_up_is_no_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(text, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[온빛검진센터] 김하나님, 검진 결과 재검 항목이 있어 개별 연락드립니다.",
+        "[온빛검진센터] 김하나님은 간 수치가 높게 나와 재검이 필요합니다. 따로 연락드립니다.",
+        "[온빛검진센터] 검진 결과 재검이 필요합니다. 12월 12일에 내원해 주세요.",
+    ],
+)
+def test_a_recheck_the_recipient_has_stays_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
