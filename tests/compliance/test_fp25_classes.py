@@ -233,3 +233,32 @@ def test_a_recheck_as_a_condition_with_its_follow_up_is_no_health_data(text: str
 )
 def test_a_recheck_the_recipient_has_stays_health_data(text: str) -> None:
     assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
+
+
+# --- reviews or review rewards said not to be taken or offered are a policy, not a testimonial or an incentive ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "치료 후기는 받지 않습니다. 궁금한 점은 상담 때 물어봐 주세요.",
+        "리뷰 이벤트는 진행하지 않습니다. 진료 예약 02-515-3300",
+        "후기 작성 보상은 없습니다. 진료 예약 02-515-3300",
+        "We never post patient reviews or testimonials.",
+    ],
+)
+def test_reviews_said_not_to_be_taken_or_rewarded_are_clean(body: str) -> None:
+    found = rule_ids("(광고) 온결치과 " + body + SMS_FOOTER, "friendtalk")
+    assert not found & {"MSA-TESTIMONIAL", "MSA-REVIEW-INCENTIVE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("내돈내산 후기, 광고 아닙니다.", "MSA-TESTIMONIAL"),
+        ("실제 환자 후기를 블로그에 올렸습니다.", "MSA-TESTIMONIAL"),
+        ("리뷰 이벤트! 후기 쓰면 스케일링 무료.", "MSA-REVIEW-INCENTIVE"),
+    ],
+)
+def test_a_review_shown_or_rewarded_stays(body: str, rule: str) -> None:
+    assert rule in rule_ids("(광고) 온결치과 " + body + SMS_FOOTER, "friendtalk")
