@@ -262,3 +262,32 @@ def test_reviews_said_not_to_be_taken_or_rewarded_are_clean(body: str) -> None:
 )
 def test_a_review_shown_or_rewarded_stays(body: str, rule: str) -> None:
     assert rule in rule_ids("(광고) 온결치과 " + body + SMS_FOOTER, "friendtalk")
+
+
+# --- new equipment named as the cause of a closure or a changed booking is the schedule notice ---
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        (
+            "[라온안과] 새 검사 장비 도입으로 12월 9일 오전 검사실 이용이 어렵습니다. 오후로 예약을 바꿔 드렸습니다.",
+            "alimtalk",
+        ),
+        ("[라온치과] 신규 장비 도입 관계로 12월 5일 오후 진료가 어렵습니다. 예약을 12월 6일로 옮겨 드렸습니다.", "sms"),
+    ],
+)
+def test_new_equipment_as_the_cause_of_a_schedule_change_is_no_promotion(text: str, channel: str) -> None:
+    assert not rule_ids(text, channel, "informational") & {"KAKAO-ALIMTALK-PROMO", "ADV-PURPOSE-MISMATCH"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[라온안과] 새 검사 장비를 도입했습니다. 12월 9일 검사 때 만나보세요.",
+        "[라온안과] 새 장비 도입으로 검사가 빨라졌습니다. 예약은 12월 9일입니다.",
+        "[라온안과] 최신 라식 장비 도입으로 12월 9일은 휴진합니다. 10일부터 새 장비로 상담하세요.",
+    ],
+)
+def test_new_equipment_sold_for_what_it_does_stays_a_promotion(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" in rule_ids(text, "alimtalk", "informational")
