@@ -291,3 +291,30 @@ def test_new_equipment_as_the_cause_of_a_schedule_change_is_no_promotion(text: s
 )
 def test_new_equipment_sold_for_what_it_does_stays_a_promotion(text: str) -> None:
     assert "KAKAO-ALIMTALK-PROMO" in rule_ids(text, "alimtalk", "informational")
+
+
+# --- a date or an interval after a test of a value is the booking's time, not a reading ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Sora Eye] Ms. Han, your glaucoma follow-up (visual field and eye pressure) is on Dec 13.",
+        "[소라안과] 한지수님, 다음 안압 검사는 3개월 뒤입니다. 안약은 계속 넣어 주세요.",
+        "[소라내과] 한지수님, 혈당 측정은 2주 후에 다시 합니다.",
+    ],
+)
+def test_a_date_or_interval_after_a_test_of_a_value_is_no_reading(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" not in rule_ids(text, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Sora Eye] Ms. Han, your eye pressure was 28 on Dec 13, so we changed your drops.",
+        "[Sora Clinic] Your blood pressure reading on Dec 3 was 168/102. Please come in.",
+        "[소라안과] 한지수님, 안압이 28로 높아 3개월 뒤 다시 검사합니다.",
+    ],
+)
+def test_a_reading_beside_its_date_stays_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
