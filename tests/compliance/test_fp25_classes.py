@@ -318,3 +318,28 @@ def test_a_date_or_interval_after_a_test_of_a_value_is_no_reading(text: str) -> 
 )
 def test_a_reading_beside_its_date_stays_health_data(text: str) -> None:
     assert "PII-HEALTH-IN-SMS" in rule_ids(text, "sms", "informational")
+
+
+# --- who attends the patient's own booking is information about the appointment ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[다솜치과] 이서준님, 예약하신 임플란트 상담에 새로 오신 박원장님이 함께합니다.",
+        "[다솜치과] 이서준님, 12월 9일 예정된 진료는 새로 오신 박원장님이 담당합니다.",
+    ],
+)
+def test_who_attends_the_patients_booking_is_no_promotion(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" not in rule_ids(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[다솜치과] 이서준님, 예약하신 상담에 대학병원 출신 박원장님이 함께합니다. 지금 예약하세요.",
+        "[다솜치과] 새로 오신 박원장님을 소개합니다! 임플란트 상담 예약하세요.",
+    ],
+)
+def test_a_new_doctor_sold_stays_a_promotion(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" in rule_ids(text, "alimtalk", "informational")
