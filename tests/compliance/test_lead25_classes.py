@@ -169,3 +169,10 @@ def test_the_surgery_process_explained_is_not() -> None:
 def test_a_photo_album_posted_on_the_channel_in_a_care_message_is_promotion() -> None:
     text = "[라인성형외과] 홍길동님, 수술 후 2주 차 안내입니다. 이번 달 전후 사진첩을 채널에 올렸어요."
     assert "ADV-PURPOSE-MISMATCH" in rule_ids(text, "sms", "informational")
+
+
+def test_a_provider_named_by_a_letter_is_named_and_the_senders_own_bracketed_name_is_not() -> None:
+    from compliance.conventions import disparagement_compares
+
+    assert disparagement_compares("(광고)[하늘성형외과] B성형외과에서 망가진 코, 다시 살려 드립니다.") is True
+    assert disparagement_compares("(광고)[K성형외과] 싸게 받은 코 수술, 결국 두 번 돈 듭니다.") is False
