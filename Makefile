@@ -42,8 +42,11 @@ test: $(VENV)/.installed ui
 	$(MAKE) --no-print-directory test-other
 	$(MAKE) --no-print-directory test-browser
 
+# --dist loadgroup: tests marked with one xdist_group run on one worker (the corpus audit of suggested rewrites and
+# the rewrites applied in turn share its cache of linted lines); every other test is handed out alone, in
+# collection order (the long ones first, tests/conftest.py).
 test-other:
-	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup --no-loadscope-reorder -m "not browser" $(PYTEST_ARGS)
 
 # tests/browser only (its workers do not import the other tests; tests/conftest.py refuses a browser test elsewhere);
 # --dist loadfile: a module's own server (its tests share it) starts on one worker, not on both;

@@ -96,10 +96,10 @@ _SAYS_NOTHING = re.compile(
 
 @lru_cache(maxsize=1 << 16)
 def linted(text: str, channel: str, purpose: str) -> tuple[Finding, ...]:
-    """``lint_text``'s findings, kept for the test process: the audit's two tests and the rewrites applied in turn
+    """``lint_text``'s findings, kept for the test process: the audit and the rewrites applied in turn
     (test_suggestions_in_sequence: each line listed, then linted again at its first step) lint the same lines and
-    rewrites, which lint_text's own cache (2,048 entries) no longer holds after a pass over the corpus. Findings
-    are frozen."""
+    rewrites, which lint_text's own cache (2,048 entries) no longer holds after a pass over the corpus; make test
+    runs their tests on one worker (tests/conftest.py ``XDIST_GROUPS``). Findings are frozen."""
     return tuple(lint_text(text, channel, purpose))
 
 

@@ -16,6 +16,9 @@ from compliance.suggestions import says_nothing
 from compliance.text_rules import lint_text
 from tests.compliance.suggestion_audit import CORPUS_FILES, is_heldout, linted
 
+# make test runs this module on the worker of the corpus audit, after it (tests/conftest.py XDIST_GROUPS): the lines
+# and first rewrites linted here are the audit's, already in ``linted``'s cache (~70 CPU-s linting them again on
+# another worker, session 25).
 STEPS = 6
 
 
