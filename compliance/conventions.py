@@ -228,9 +228,12 @@ _OTHER_PROVIDER_RE = re.compile(
 # a comparison the message draws of its own (issue 17: "another provider + a contrast"; RULES.md: 다른 병원보다, 타원
 # 대비, 저희는 다릅니다): a comparative particle after a noun (보다, 처럼 "큰 병원처럼 3분 보고 끝내지 않습니다", not
 # "알아보다"), 대비 (not 대비하다, to prepare), 차이 (not 개인차), 비교, 와/과 달리·다른, unlike / than / compared with /
-# instead of. Read outside risk notices ("결과는 사람마다 다릅니다" is about the sender).
+# instead of. Read outside risk notices ("결과는 사람마다 다릅니다" is about the sender). A price set against its own list
+# price (정가 대비, 정상가보다, 평소보다) is the inducement's anchor, no other provider (session 25, lead).
 _CONTRAST_RE = re.compile(
-    r"(?<=[가-힣])(?<![아어])(?:보다|처럼)|대비(?!하|해|했)|(?<!개인)차이|비교"
+    r"(?<=[가-힣])(?<![아어])(?<!정가|상가|인가|원가|가격|금액|평소|시세)(?:보다|처럼)"
+    r"|(?<!정가|상가|인가|원가|가격|금액|평소|시세)(?<!정가 |상가 |인가 |원가 |가격 |금액 |평소 |시세 )대비(?!하|해|했)"
+    r"|(?<!개인)차이|비교"
     r"|(?:와|과|랑)\s?(?:달리|다르|다른|다릅|달라|다를)|(?:와|과)는\s?(?:[가-힣]+\s?){0,2}(?:달리|다르|다른|다릅|달라|다를)"
     r"|\bunlike\b|\bthan\b|\bcompared\s+(?:to|with)\b|\binstead\s+of\b",
     re.IGNORECASE,

@@ -176,3 +176,17 @@ def test_a_provider_named_by_a_letter_is_named_and_the_senders_own_bracketed_nam
 
     assert disparagement_compares("(광고)[하늘성형외과] B성형외과에서 망가진 코, 다시 살려 드립니다.") is True
     assert disparagement_compares("(광고)[K성형외과] 싸게 받은 코 수술, 결국 두 번 돈 듭니다.") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "compares"),
+    [
+        ("(광고)[소담치과] 정가 대비 40% 저렴! 싸게 했다가 두 번 돈 드는 임플란트, 이제 그만.", False),
+        ("(광고)[소담치과] 정상가보다 30만 원 낮춘 교정비, 싸게 했다가 망친 교정은 다시 못 돌립니다.", False),
+        ("(광고)[소담치과] 다른 곳보다 꼼꼼합니다. 싸게 했다가 망친 교정은 다시 못 돌립니다.", True),
+    ],
+)
+def test_a_price_against_its_own_list_price_is_no_comparison_with_a_provider(text: str, compares: bool) -> None:
+    from compliance.conventions import disparagement_compares
+
+    assert disparagement_compares(text) is compares
