@@ -53,7 +53,8 @@ def test_a_subspecialist_title_is_a_title_unless_a_society_names_it() -> None:
 
 def test_bijeonmun_runs_others_down_but_claims_no_title() -> None:
     found = rule_ids("(광고) 누리피부과 비전문 병원에서 받은 시술로 생긴 흉터, 상담하세요." + RISK_FOOTER, "friendtalk")
-    assert "MSA-COMPARISON" in found and "MSA-FAKE-TITLE" not in found
+    # an unnamed kind of provider run down with no comparison drawn is the disparagement alone (session 25's convention)
+    assert "MSA-DEFAME" in found and "MSA-FAKE-TITLE" not in found
 
 
 def test_a_community_selection_of_the_clinic_is_an_unverified_award() -> None:
