@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from .conventions import SENTENCE_CONVENTIONS, SentenceConvention
 from .findings import RULES_DIR, Finding
 from .normalize import normalize
 
@@ -278,21 +279,26 @@ def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterat
     if s.kind not in ("remove", "move", "replace") or finding.rule in _NOT_GROWN:
         return
     a, b = s.start, s.end
+    same = _SAME_CLAIM.get(finding.rule, {finding.rule})
+    hidden = [c for c in SENTENCE_CONVENTIONS if c.keep == finding.rule and c.reach != "sentence"]
     for _ in range(_GROW_STEPS):
         after = s.apply(text)
         shift = len(s.text) - (s.end - s.start)
         spans = []
         for f in relint(after):
-            if f.rule not in _SAME_CLAIM.get(finding.rule, {finding.rule}) or f.start is None or f.end is None:
+            if f.start is None or f.end is None or f.start == f.end:
                 continue
-            if f.start == f.end:
+            reaches = [c for c in hidden if c.drop == f.rule]
+            if f.rule not in same and not reaches:
                 continue
             f_start, f_end = claim_span(after, f.start, f.end)  # not into a risk notice around it
             fa = f_start if f_start < s.start else f_start - shift
             fb = f_end if f_end <= s.start else f_end - shift
             x, y = sentence_span(text, max(fa, 0), max(fb, 0))
             notices = _notices_in(text, max(fb, x), y, fa)  # a risk notice run on without a full stop stays
-            spans.append((x, notices[0][0] if notices else y))
+            y = notices[0][0] if notices else y
+            if f.rule in same or any(_within_reach(text, c, (x, y), (a, b)) for c in reaches):
+                spans.append((x, y))
         # grow only over text that is no notice (the part already in the edit may mention 부작용 as a claim)
         spans = [
             (x, y)
@@ -312,6 +318,21 @@ _SAME_CLAIM = {
     "MSA-DEFAME": frozenset({"MSA-DEFAME", "MSA-COMPARISON"}),
     "MSA-COMPARISON": frozenset({"MSA-COMPARISON", "MSA-DEFAME"}),
 }
+
+
+def _within_reach(text: str, convention: SentenceConvention, other: tuple[int, int], edit: tuple[int, int]) -> bool:
+    """Whether the sentence ``other`` stands where ``convention`` hid its finding beside the claim an edit ``edit``
+    takes out: the sentence right after it ("next"), or right before or after it ("adjacent"), with only blanks
+    between, and not a claim of its own (``unless``, ``reach_unless``). Removing the claim shows that finding ("후기 이벤트
+    당첨자 발표! 당첨되신 분께 스케일링을 무료로 …": the reward stays an inducement), so the edit takes its sentence too."""
+    (x, y), (a, b) = _stripped(text, *other), _stripped(text, *edit)  # (sentences and edits hold their blanks)
+    words = text[x:y]
+    if any(p is not None and p.search(words) for p in (convention.unless, convention.reach_unless)):
+        return False
+    after = x >= b and not text[b:x].strip()
+    return after or (convention.reach == "adjacent" and y <= a and not text[y:a].strip())
+
+
 _NOT_GROWN = frozenset({"MSA-OMIT-RISK", "ADV-LABEL", "ADV-OPTOUT", "ADV-SENDER", "PII-RRN", "MSG-UNKNOWN-VARIABLE"})
 
 

@@ -1,0 +1,46 @@
+"""Suggested rewrites, session 25: classes of rewrites the suggestion audit failed on (writer_s25_a and a held-out
+file), each checked on sentences written for the test (no corpus line): the rewrite removes its finding, raises
+nothing new and reads (``audit_finding``, the audit's own check)."""
+
+from __future__ import annotations
+
+from compliance.findings import Finding
+from compliance.text_rules import lint_text
+from tests.compliance.suggestion_audit import audit_finding
+
+
+def _finding(text: str, rule: str, channel: str = "sms", purpose: str = "advertising") -> Finding:
+    return next(f for f in lint_text(text, channel, purpose) if f.rule == rule)
+
+
+def _rewritten(text: str, rule: str, channel: str = "sms", purpose: str = "advertising") -> str:
+    """``rule``'s suggestion applied to ``text``, after the audit passed it."""
+    findings = tuple(lint_text(text, channel, purpose))
+    finding = next(f for f in findings if f.rule == rule)
+    assert audit_finding(text, channel, purpose, finding, findings) == ("", ""), finding.suggestion
+    assert finding.suggestion is not None
+    return finding.suggestion.apply(text)
+
+
+FOOTER = "부작용이 있을 수 있습니다. 무료수신거부 080-123-4567"
+
+
+def test_a_review_reward_takes_the_patients_quote_beside_it() -> None:
+    # the quote read as the call for reviews (convention: reach "adjacent"); without the reward it is a testimonial
+    text = f'(광고) 하람치과 "임플란트 하고 나서 고기도 잘 씹어요" - 김○○님. 진료 후기를 남겨 주시면 커피 쿠폰을 드립니다. {FOOTER}'
+    after = _rewritten(text, "MSA-REVIEW-INCENTIVE")
+    assert "씹어요" not in after and "쿠폰" not in after and after.startswith("(광고) 하람치과 ")
+
+
+def test_a_review_event_takes_the_reward_in_the_next_sentence() -> None:
+    # the reward of the review event (convention: reach "next") would be an inducement of its own
+    text = f"(광고) 하람치과 리뷰 이벤트 결과 안내! 선정되신 다섯 분께 미백 시술을 무료로 해 드립니다. {FOOTER}"
+    after = _rewritten(text, "MSA-REVIEW-INCENTIVE")
+    assert "무료로" not in after and "이벤트" not in after and after.endswith(FOOTER)
+
+
+def test_a_sale_beside_a_review_reward_stays_for_its_own_rewrite() -> None:
+    # a sale is a claim of its own (the convention's reach_unless): the review rewrite does not take it
+    text = f"(광고) 하람치과 리뷰를 남겨 주시면 커피 쿠폰을 드립니다. 이번 달 스케일링 30% 할인! {FOOTER}"
+    assert _finding(text, "MSA-INDUCEMENT")
+    assert "30% 할인" in _rewritten(text, "MSA-REVIEW-INCENTIVE")
