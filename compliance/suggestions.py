@@ -743,12 +743,32 @@ def _seamed(text: str, a: int, b: int, replacement: str, kind: str, message: str
     return Suggestion(kind, left, right, " ", message)
 
 
+# the words that open an opt-out footer before its Korean ("Free opt-out (무료거부): 080-…", "Opt-out: 무료수신거부 …"),
+# and a footer without "무료" ("Opt-out: 080-…", "Free opt-out 080-…", "수신거부 080-…")
+_OPTOUT_LEAD_RE = re.compile(r"(?:free\s+)?(?:opt[\s-]?out|unsubscribe)\s*[:：]?\s*[(（]?\s*$", re.I)
+_OPTOUT_BARE_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:free\s+)?(?:opt[\s-]?out|unsubscribe)\b|(?<![가-힣])수신\s*거부)(?=\s*(?:[(（:：]|\d))", re.I
+)
+
+
+def _optout_footer(text: str) -> int | None:
+    """Where the opt-out footer starts, its English words before the Korean included (None: no footer)."""
+    found = [m.start() for m in (_OPTOUT_RE.search(text), _OPTOUT_BARE_RE.search(text)) if m is not None]
+    if not found:
+        return None
+    at = min(found)
+    line = text.rfind("\n", 0, at) + 1
+    lead = _OPTOUT_LEAD_RE.search(text, line, at)
+    return at if lead is None else lead.start()
+
+
 def _notice(text: str, notice: str) -> Suggestion:
-    """The notice as its own sentence before the opt-out footer (its own line if the footer has one)."""
-    footer = _OPTOUT_RE.search(text)
+    """The notice as its own sentence before the opt-out footer (its own line if the footer has one): before the
+    whole footer, not inside "Free opt-out (무료거부)"."""
+    footer = _optout_footer(text)
     message = "부작용·개인차 고지를 넣으세요 / add the risk notice"
     if footer is not None:
-        at = footer.start()
+        at = footer
         line_start = at == 0 or text[:at].rstrip(" \t").endswith("\n")
         if line_start:
             at = text.rfind("\n", 0, at) + 1

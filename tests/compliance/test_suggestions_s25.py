@@ -44,3 +44,14 @@ def test_a_sale_beside_a_review_reward_stays_for_its_own_rewrite() -> None:
     text = f"(광고) 하람치과 리뷰를 남겨 주시면 커피 쿠폰을 드립니다. 이번 달 스케일링 30% 할인! {FOOTER}"
     assert _finding(text, "MSA-INDUCEMENT")
     assert "30% 할인" in _rewritten(text, "MSA-REVIEW-INCENTIVE")
+
+
+def test_a_risk_notice_goes_before_the_whole_opt_out_footer() -> None:
+    # not inside "Free opt-out (무료거부)": the footer's English words and its parenthesis stay one footer
+    body = "(광고) Haram Eye Clinic Our LASIK team now sees patients on Sundays."
+    for footer in ("Free opt-out (무료거부): 080-123-4567", "Unsubscribe (무료수신거부): 080-123-4567"):
+        after = _rewritten(f"{body} {footer}", "MSA-OMIT-RISK", "friendtalk")
+        assert after == f"{body} Side effects may occur and results vary by individual. {footer}"
+    korean = "(광고) 하람안과 라식 상담을 토요일에도 받습니다."
+    after = _rewritten(f"{korean}\n수신거부: 080-123-4567", "MSA-OMIT-RISK")
+    assert after == f"{korean}\n부작용이 있을 수 있으며 개인차가 있습니다.\n수신거부: 080-123-4567"
