@@ -460,6 +460,10 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
     message = _REMOVE_MESSAGES.get(rule)
     if message is None:
         return
+    if rule == "KAKAO-ALIMTALK-BLACKLIST":  # "[하람치과 뉴스레터 3월호]": the header names the newsletter too
+        header = _header_edit(text, start, end, message)
+        if header is not None:
+            yield header
     if rule in ("MSA-COMPARISON", "MSA-DEFAME"):  # "…같다고 생각하시나요? 결과는 분명히 다릅니다." go together
         a, b = sentence_span(text, start, end)
         contrast = _CONTRAST_RE.match(text, b)
@@ -477,6 +481,24 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
     yield _sentence_edit(text, start, end, "", "remove", message)
     if rule == "MSA-FAKE-TITLE":  # the title was the sender's name ("(광고) 밝은눈 노안 전문병원."): the real name
         yield _sentence_edit(text, start, end, "{{ clinic.name }}", "replace", message)
+
+
+# a bracketed header opening the message ("[하람치과 뉴스레터 3월호] …", "(광고) 【맑은피부과 월간 소식】 …")
+_HEADER_RE = re.compile(r"\s*(?:\(광고\)\s*)?([\[【〈「])([^\]】〉」\n]{1,40})([\]】〉」])")
+
+
+def _header_edit(text: str, start: int, end: int, message: str) -> Suggestion | None:
+    """A finding in the message's bracketed header ("[튼튼의원 소식지 12월호]" names a newsletter): the header keeps
+    only the clinic's name ("[튼튼의원]"; the name variable when it names none). None when the finding is not in a
+    header, or the header is only the name."""
+    m = _HEADER_RE.match(text)
+    if m is None or not (m.start(2) < end and start < m.end(2)):
+        return None
+    name = _NAME_IN_SENTENCE_RE.search(m.group(2))
+    kept = name.group(0).strip() if name is not None else "{{ clinic.name }}"
+    if kept == m.group(2).strip():
+        return None
+    return Suggestion("replace", m.start(2), m.end(2), kept, message)
 
 
 def claim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -55,3 +55,14 @@ def test_a_risk_notice_goes_before_the_whole_opt_out_footer() -> None:
     korean = "(광고) 하람안과 라식 상담을 토요일에도 받습니다."
     after = _rewritten(f"{korean}\n수신거부: 080-123-4567", "MSA-OMIT-RISK")
     assert after == f"{korean}\n부작용이 있을 수 있으며 개인차가 있습니다.\n수신거부: 080-123-4567"
+
+
+def test_a_newsletter_header_keeps_only_the_clinic_name() -> None:
+    # the header names the newsletter: rewriting the body left the finding in "[… 뉴스레터 3월호]"
+    cases = {
+        "[하람치과 뉴스레터 3월호] 봄철 잇몸 관리법을 알려드립니다.": "[하람치과] 봄철 잇몸 관리법을 알려드립니다.",
+        "[봄내과 건강소식지] 환절기 감기 예방 수칙을 안내드립니다.": "[봄내과] 환절기 감기 예방 수칙을 안내드립니다.",
+        "[Haram Dental Newsletter] 봄철 잇몸 관리법을 알려드립니다.": "[Haram Dental] 봄철 잇몸 관리법을 알려드립니다.",
+    }
+    for text, expected in cases.items():
+        assert _rewritten(text, "KAKAO-ALIMTALK-BLACKLIST", "alimtalk", "informational") == expected
