@@ -259,9 +259,12 @@ def keeps_the_sender(text: str, s: Suggestion) -> Suggestion:
     zero!") puts the name back at the start of what it leaves: the advertisement still says who sends it."""
     if s.kind not in ("remove", "replace") or s.start >= _NAME_WITHIN:
         return s
+    if "{{ clinic.name }}" in s.text or _NAME_IN_SENTENCE_RE.search(s.text):  # the edit writes a name ("[하람안과]")
+        return s
     # the message's first name is the sender's ("Luna Skin Clinic Voted Best Dermatology Clinic …": the second is a claim)
     name = _NAME_IN_SENTENCE_RE.search(text, 0, _NAME_WITHIN + 20)
-    if name is None or not s.start <= name.start() < min(s.end, _NAME_WITHIN) or name.group(0).strip() in s.apply(text):
+    taken = name is not None and s.start <= name.start() < _NAME_WITHIN and name.end() <= s.end  # not a word of it
+    if name is None or not taken or name.group(0).strip() in s.apply(text):
         return s
     kept = s.text.strip()
     body = f"{name.group(0).strip()} {kept}" if kept else name.group(0).strip()
@@ -460,10 +463,8 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
     message = _REMOVE_MESSAGES.get(rule)
     if message is None:
         return
-    if rule == "KAKAO-ALIMTALK-BLACKLIST":  # "[하람치과 뉴스레터 3월호]": the header names the newsletter too
-        header = _header_edit(text, start, end, message)
-        if header is not None:
-            yield header
+    # a claim in the bracketed header ("[하람치과 뉴스레터 3월호]", "[No.1 하람안과]"), which sentence edits keep
+    yield from _header_edits(text, start, end, message)
     if rule in ("MSA-COMPARISON", "MSA-DEFAME"):  # "…같다고 생각하시나요? 결과는 분명히 다릅니다." go together
         a, b = sentence_span(text, start, end)
         contrast = _CONTRAST_RE.match(text, b)
@@ -476,29 +477,51 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
             a = intensifier.start()
         sa, sb = sentence_span(text, start, end)
         predicate_kept = re.search(r"[가-힣A-Za-z]", text[b:sb].rstrip(".!?。 ")) is not None
-        if a >= head_end(text) and (predicate_kept or is_english(text[sa:sb])) and (a, b) != (sa, sb):
+        in_body = a >= head_end(text) and (predicate_kept or is_english(text[sa:sb])) and (a, b) != (sa, sb)
+        if in_body or _in_head_name(text, a, b):  # "(광고) Seoul's No.1 Smile Dental: …" → "Seoul's Smile Dental"
             yield _seamed(text, a, b, "", "remove", message)
     yield _sentence_edit(text, start, end, "", "remove", message)
     if rule == "MSA-FAKE-TITLE":  # the title was the sender's name ("(광고) 밝은눈 노안 전문병원."): the real name
         yield _sentence_edit(text, start, end, "{{ clinic.name }}", "replace", message)
 
 
-# a bracketed header opening the message ("[하람치과 뉴스레터 3월호] …", "(광고) 【맑은피부과 월간 소식】 …")
+# a bracketed header opening the message ("[하람치과 뉴스레터 3월호] …", "(광고)【강남 최고의 하람안과】 …")
 _HEADER_RE = re.compile(r"\s*(?:\(광고\)\s*)?([\[【〈「])([^\]】〉」\n]{1,40})([\]】〉」])")
+_HEADER_PART_RE = re.compile(r"[^|/·,]+")  # a header's parts: "하람안과 | 강남 라식 1위"
 
 
-def _header_edit(text: str, start: int, end: int, message: str) -> Suggestion | None:
-    """A finding in the message's bracketed header ("[튼튼의원 소식지 12월호]" names a newsletter): the header keeps
-    only the clinic's name ("[튼튼의원]"; the name variable when it names none). None when the finding is not in a
-    header, or the header is only the name."""
+def _header_edits(text: str, start: int, end: int, message: str) -> Iterator[Suggestion]:
+    """A finding in the message's bracketed header (the head no other edit touches): the header keeps the clinic's
+    name alone ("[튼튼의원 소식지 12월호]" → "[튼튼의원]", "[Best Smile Dental]" → "[Smile Dental]"), else its parts
+    without the finding ("[하람안과 | 강남 1위]" → "[하람안과]"), else the name variable."""
     m = _HEADER_RE.match(text)
     if m is None or not (m.start(2) < end and start < m.end(2)):
-        return None
-    name = _NAME_IN_SENTENCE_RE.search(m.group(2))
-    kept = name.group(0).strip() if name is not None else "{{ clinic.name }}"
-    if kept == m.group(2).strip():
-        return None
-    return Suggestion("replace", m.start(2), m.end(2), kept, message)
+        return
+    content, at = m.group(2), m.start(2)
+    a, b = _whole_words(content, max(start - at, 0), min(end - at, len(content)))
+    kept: list[str] = []
+    name = _NAME_IN_SENTENCE_RE.search(content)
+    if name is not None:
+        x, y = name.span()
+        rest = f"{content[x : max(a, x)]} {content[min(b, y) : y]}".strip() if x < b and a < y else ""
+        if rest and (found := _NAME_IN_SENTENCE_RE.fullmatch(rest)) is not None:
+            kept.append(found.group(0))  # the claim was a word of the name ("Best Smile Dental")
+        if name.group(0).strip() != content.strip():  # (a header that is the name alone keeps it)
+            kept.append(name.group(0).strip())
+    if name is None or name.group(0).strip() != content.strip():
+        parts = [p.group(0).strip() for p in _HEADER_PART_RE.finditer(content) if not (p.start() < b and a < p.end())]
+        kept.append(" | ".join(q for q in parts if q))
+        kept += [] if name is not None else ["{{ clinic.name }}"]
+    for words in dict.fromkeys(k for k in kept if k and k != content.strip()):
+        yield Suggestion("replace", m.start(2), m.end(2), words, message)
+
+
+def _in_head_name(text: str, a: int, b: int) -> bool:
+    """Whether the words ``[a, b)`` stand in the sender's name the head holds, after the label, and are not all of it:
+    a claim written into the name goes as words (no sentence edit reaches the head)."""
+    label = _LABEL_VARIANT_RE.match(text)
+    at, head = (label.end() if label is not None and "광" in label.group(0) else 0), head_end(text)
+    return at <= a < b <= head and _WORD_CHAR.search(text[at:a] + text[b:head]) is not None
 
 
 def claim_span(text: str, start: int, end: int) -> tuple[int, int]:

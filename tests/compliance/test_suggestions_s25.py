@@ -66,3 +66,27 @@ def test_a_newsletter_header_keeps_only_the_clinic_name() -> None:
     }
     for text, expected in cases.items():
         assert _rewritten(text, "KAKAO-ALIMTALK-BLACKLIST", "alimtalk", "informational") == expected
+
+
+def test_a_claim_in_the_bracketed_header_leaves_the_clinic_name() -> None:
+    # sentence edits keep the head, so a superlative or an appeal to complexes written into the header stayed
+    tail = "라식 상담 예약 받습니다. 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-500-1234"
+    cases = {
+        f"(광고)[No.1 하람안과] {tail}": ("MSA-SUPERLATIVE", f"(광고)[하람안과] {tail}"),
+        f"(광고)[강남 최고의 라식 하람안과] {tail}": ("MSA-SUPERLATIVE", f"(광고)[하람안과] {tail}"),
+        f"(광고)[하람안과 | 콤플렉스 탈출] {tail}": ("MSA-APPEARANCE", f"(광고)[하람안과] {tail}"),
+    }
+    for text, (rule, expected) in cases.items():
+        assert _rewritten(text, rule) == expected
+    english = "Implant consults on Saturdays. Side effects may occur. Free opt-out (무료거부): 080-500-1234"
+    assert _rewritten(f"(광고)[Best Smile Dental] {english}", "MSA-SUPERLATIVE") == f"(광고)[Smile Dental] {english}"
+
+
+def test_a_superlative_in_the_senders_name_goes_as_words() -> None:
+    # "(광고) Seoul's No.1 Smile Dental: …": the head holds the claim; the name's other words stay, not doubled
+    body = "implant consults on Saturdays. Side effects may occur. Free opt-out (무료거부): 080-500-1234"
+    assert _rewritten(f"(광고) Seoul's No.1 Smile Dental: {body}", "MSA-SUPERLATIVE") == (
+        f"(광고) Seoul's Smile Dental: {body}"
+    )
+    tail = "라식 상담 예약 받습니다. 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-500-1234"
+    assert _rewritten(f"(광고) 강남 No.1 하람안과 {tail}", "MSA-SUPERLATIVE") == f"(광고) 강남 하람안과 {tail}"
