@@ -480,6 +480,8 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
         in_body = a >= head_end(text) and (predicate_kept or is_english(text[sa:sb])) and (a, b) != (sa, sb)
         if in_body or _in_head_name(text, a, b):  # "(광고) Seoul's No.1 Smile Dental: …" → "Seoul's Smile Dental"
             yield _seamed(text, a, b, "", "remove", message)
+        elif (a, b) != (start, end) and _glued_in_head_name(text, start, end):  # "국내최초라식센터" → "라식센터"
+            yield Suggestion("remove", start, end, "", message)
     yield _sentence_edit(text, start, end, "", "remove", message)
     if rule == "MSA-FAKE-TITLE":  # the title was the sender's name ("(광고) 밝은눈 노안 전문병원."): the real name
         yield _sentence_edit(text, start, end, "{{ clinic.name }}", "replace", message)
@@ -522,6 +524,13 @@ def _in_head_name(text: str, a: int, b: int) -> bool:
     label = _LABEL_VARIANT_RE.match(text)
     at, head = (label.end() if label is not None and "광" in label.group(0) else 0), head_end(text)
     return at <= a < b <= head and _WORD_CHAR.search(text[at:a] + text[b:head]) is not None
+
+
+def _glued_in_head_name(text: str, start: int, end: int) -> bool:
+    """Whether the claim ``[start, end)`` is glued into a Hangul word of the sender's name ("강남최고피부센터"): it goes
+    alone, the rest of the word stays the name."""
+    glued = _HANGUL_RE.match(text[start - 1 : start] or " ") or _HANGUL_RE.match(text[end : end + 1] or " ")
+    return start < end and glued is not None and _in_head_name(text, start, end)
 
 
 def claim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -90,3 +90,6 @@ def test_a_superlative_in_the_senders_name_goes_as_words() -> None:
     )
     tail = "라식 상담 예약 받습니다. 부작용·개인차가 있을 수 있습니다. 무료수신거부 080-500-1234"
     assert _rewritten(f"(광고) 강남 No.1 하람안과 {tail}", "MSA-SUPERLATIVE") == f"(광고) 강남 하람안과 {tail}"
+    # glued into a word of the name: only the claim's letters go
+    glued = "레이저 상담 무료수신거부 080-300-1234"
+    assert _rewritten(f"(광고) 강남최고피부센터 {glued}", "MSA-SUPERLATIVE") == f"(광고) 강남피부센터 {glued}"
