@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from .conventions import SENTENCE_CONVENTIONS, SentenceConvention
 from .findings import RULES_DIR, Finding
 from .normalize import normalize
 
@@ -258,9 +259,12 @@ def keeps_the_sender(text: str, s: Suggestion) -> Suggestion:
     zero!") puts the name back at the start of what it leaves: the advertisement still says who sends it."""
     if s.kind not in ("remove", "replace") or s.start >= _NAME_WITHIN:
         return s
+    if "{{ clinic.name }}" in s.text or _NAME_IN_SENTENCE_RE.search(s.text):  # the edit writes a name ("[하람안과]")
+        return s
     # the message's first name is the sender's ("Luna Skin Clinic Voted Best Dermatology Clinic …": the second is a claim)
     name = _NAME_IN_SENTENCE_RE.search(text, 0, _NAME_WITHIN + 20)
-    if name is None or not s.start <= name.start() < min(s.end, _NAME_WITHIN) or name.group(0).strip() in s.apply(text):
+    taken = name is not None and s.start <= name.start() < _NAME_WITHIN and name.end() <= s.end  # not a word of it
+    if name is None or not taken or name.group(0).strip() in s.apply(text):
         return s
     kept = s.text.strip()
     body = f"{name.group(0).strip()} {kept}" if kept else name.group(0).strip()
@@ -278,21 +282,26 @@ def _grown(finding: Finding, text: str, s: Suggestion, relint: Relint) -> Iterat
     if s.kind not in ("remove", "move", "replace") or finding.rule in _NOT_GROWN:
         return
     a, b = s.start, s.end
+    same = _SAME_CLAIM.get(finding.rule, {finding.rule})
+    hidden = [c for c in SENTENCE_CONVENTIONS if c.keep == finding.rule and c.reach != "sentence"]
     for _ in range(_GROW_STEPS):
         after = s.apply(text)
         shift = len(s.text) - (s.end - s.start)
         spans = []
         for f in relint(after):
-            if f.rule not in _SAME_CLAIM.get(finding.rule, {finding.rule}) or f.start is None or f.end is None:
+            if f.start is None or f.end is None or f.start == f.end:
                 continue
-            if f.start == f.end:
+            reaches = [c for c in hidden if c.drop == f.rule]
+            if f.rule not in same and not reaches:
                 continue
             f_start, f_end = claim_span(after, f.start, f.end)  # not into a risk notice around it
             fa = f_start if f_start < s.start else f_start - shift
             fb = f_end if f_end <= s.start else f_end - shift
             x, y = sentence_span(text, max(fa, 0), max(fb, 0))
             notices = _notices_in(text, max(fb, x), y, fa)  # a risk notice run on without a full stop stays
-            spans.append((x, notices[0][0] if notices else y))
+            y = notices[0][0] if notices else y
+            if f.rule in same or any(_within_reach(text, c, (x, y), (a, b)) for c in reaches):
+                spans.append((x, y))
         # grow only over text that is no notice (the part already in the edit may mention 부작용 as a claim)
         spans = [
             (x, y)
@@ -312,6 +321,21 @@ _SAME_CLAIM = {
     "MSA-DEFAME": frozenset({"MSA-DEFAME", "MSA-COMPARISON"}),
     "MSA-COMPARISON": frozenset({"MSA-COMPARISON", "MSA-DEFAME"}),
 }
+
+
+def _within_reach(text: str, convention: SentenceConvention, other: tuple[int, int], edit: tuple[int, int]) -> bool:
+    """Whether the sentence ``other`` stands where ``convention`` hid its finding beside the claim an edit ``edit``
+    takes out: the sentence right after it ("next"), or right before or after it ("adjacent"), with only blanks
+    between, and not a claim of its own (``unless``, ``reach_unless``). Removing the claim shows that finding ("후기 이벤트
+    당첨자 발표! 당첨되신 분께 스케일링을 무료로 …": the reward stays an inducement), so the edit takes its sentence too."""
+    (x, y), (a, b) = _stripped(text, *other), _stripped(text, *edit)  # (sentences and edits hold their blanks)
+    words = text[x:y]
+    if any(p is not None and p.search(words) for p in (convention.unless, convention.reach_unless)):
+        return False
+    after = x >= b and not text[b:x].strip()
+    return after or (convention.reach == "adjacent" and y <= a and not text[y:a].strip())
+
+
 _NOT_GROWN = frozenset({"MSA-OMIT-RISK", "ADV-LABEL", "ADV-OPTOUT", "ADV-SENDER", "PII-RRN", "MSG-UNKNOWN-VARIABLE"})
 
 
@@ -439,6 +463,8 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
     message = _REMOVE_MESSAGES.get(rule)
     if message is None:
         return
+    # a claim in the bracketed header ("[하람치과 뉴스레터 3월호]", "[No.1 하람안과]"), which sentence edits keep
+    yield from _header_edits(text, start, end, message)
     if rule in ("MSA-COMPARISON", "MSA-DEFAME"):  # "…같다고 생각하시나요? 결과는 분명히 다릅니다." go together
         a, b = sentence_span(text, start, end)
         contrast = _CONTRAST_RE.match(text, b)
@@ -451,11 +477,60 @@ def _candidates(finding: Finding, text: str) -> Iterator[Suggestion]:
             a = intensifier.start()
         sa, sb = sentence_span(text, start, end)
         predicate_kept = re.search(r"[가-힣A-Za-z]", text[b:sb].rstrip(".!?。 ")) is not None
-        if a >= head_end(text) and (predicate_kept or is_english(text[sa:sb])) and (a, b) != (sa, sb):
+        in_body = a >= head_end(text) and (predicate_kept or is_english(text[sa:sb])) and (a, b) != (sa, sb)
+        if in_body or _in_head_name(text, a, b):  # "(광고) Seoul's No.1 Smile Dental: …" → "Seoul's Smile Dental"
             yield _seamed(text, a, b, "", "remove", message)
+        elif (a, b) != (start, end) and _glued_in_head_name(text, start, end):  # "국내최초라식센터" → "라식센터"
+            yield Suggestion("remove", start, end, "", message)
     yield _sentence_edit(text, start, end, "", "remove", message)
     if rule == "MSA-FAKE-TITLE":  # the title was the sender's name ("(광고) 밝은눈 노안 전문병원."): the real name
         yield _sentence_edit(text, start, end, "{{ clinic.name }}", "replace", message)
+
+
+# a bracketed header opening the message ("[하람치과 뉴스레터 3월호] …", "(광고)【강남 최고의 하람안과】 …")
+_HEADER_RE = re.compile(r"\s*(?:\(광고\)\s*)?([\[【〈「])([^\]】〉」\n]{1,40})([\]】〉」])")
+_HEADER_PART_RE = re.compile(r"[^|/·,]+")  # a header's parts: "하람안과 | 강남 라식 1위"
+
+
+def _header_edits(text: str, start: int, end: int, message: str) -> Iterator[Suggestion]:
+    """A finding in the message's bracketed header (the head no other edit touches): the header keeps the clinic's
+    name alone ("[튼튼의원 소식지 12월호]" → "[튼튼의원]", "[Best Smile Dental]" → "[Smile Dental]"), else its parts
+    without the finding ("[하람안과 | 강남 1위]" → "[하람안과]"), else the name variable."""
+    m = _HEADER_RE.match(text)
+    if m is None or not (m.start(2) < end and start < m.end(2)):
+        return
+    content, at = m.group(2), m.start(2)
+    a, b = _whole_words(content, max(start - at, 0), min(end - at, len(content)))
+    kept: list[str] = []
+    name = _NAME_IN_SENTENCE_RE.search(content)
+    if name is not None:
+        x, y = name.span()
+        rest = f"{content[x : max(a, x)]} {content[min(b, y) : y]}".strip() if x < b and a < y else ""
+        if rest and (found := _NAME_IN_SENTENCE_RE.fullmatch(rest)) is not None:
+            kept.append(found.group(0))  # the claim was a word of the name ("Best Smile Dental")
+        if name.group(0).strip() != content.strip():  # (a header that is the name alone keeps it)
+            kept.append(name.group(0).strip())
+    if name is None or name.group(0).strip() != content.strip():
+        parts = [p.group(0).strip() for p in _HEADER_PART_RE.finditer(content) if not (p.start() < b and a < p.end())]
+        kept.append(" | ".join(q for q in parts if q))
+        kept += [] if name is not None else ["{{ clinic.name }}"]
+    for words in dict.fromkeys(k for k in kept if k and k != content.strip()):
+        yield Suggestion("replace", m.start(2), m.end(2), words, message)
+
+
+def _in_head_name(text: str, a: int, b: int) -> bool:
+    """Whether the words ``[a, b)`` stand in the sender's name the head holds, after the label, and are not all of it:
+    a claim written into the name goes as words (no sentence edit reaches the head)."""
+    label = _LABEL_VARIANT_RE.match(text)
+    at, head = (label.end() if label is not None and "광" in label.group(0) else 0), head_end(text)
+    return at <= a < b <= head and _WORD_CHAR.search(text[at:a] + text[b:head]) is not None
+
+
+def _glued_in_head_name(text: str, start: int, end: int) -> bool:
+    """Whether the claim ``[start, end)`` is glued into a Hangul word of the sender's name ("강남최고피부센터"): it goes
+    alone, the rest of the word stays the name."""
+    glued = _HANGUL_RE.match(text[start - 1 : start] or " ") or _HANGUL_RE.match(text[end : end + 1] or " ")
+    return start < end and glued is not None and _in_head_name(text, start, end)
 
 
 def claim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -722,12 +797,32 @@ def _seamed(text: str, a: int, b: int, replacement: str, kind: str, message: str
     return Suggestion(kind, left, right, " ", message)
 
 
+# the words that open an opt-out footer before its Korean ("Free opt-out (무료거부): 080-…", "Opt-out: 무료수신거부 …"),
+# and a footer without "무료" ("Opt-out: 080-…", "Free opt-out 080-…", "수신거부 080-…")
+_OPTOUT_LEAD_RE = re.compile(r"(?:free\s+)?(?:opt[\s-]?out|unsubscribe)\s*[:：]?\s*[(（]?\s*$", re.I)
+_OPTOUT_BARE_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:free\s+)?(?:opt[\s-]?out|unsubscribe)\b|(?<![가-힣])수신\s*거부)(?=\s*(?:[(（:：]|\d))", re.I
+)
+
+
+def _optout_footer(text: str) -> int | None:
+    """Where the opt-out footer starts, its English words before the Korean included (None: no footer)."""
+    found = [m.start() for m in (_OPTOUT_RE.search(text), _OPTOUT_BARE_RE.search(text)) if m is not None]
+    if not found:
+        return None
+    at = min(found)
+    line = text.rfind("\n", 0, at) + 1
+    lead = _OPTOUT_LEAD_RE.search(text, line, at)
+    return at if lead is None else lead.start()
+
+
 def _notice(text: str, notice: str) -> Suggestion:
-    """The notice as its own sentence before the opt-out footer (its own line if the footer has one)."""
-    footer = _OPTOUT_RE.search(text)
+    """The notice as its own sentence before the opt-out footer (its own line if the footer has one): before the
+    whole footer, not inside "Free opt-out (무료거부)"."""
+    footer = _optout_footer(text)
     message = "부작용·개인차 고지를 넣으세요 / add the risk notice"
     if footer is not None:
-        at = footer.start()
+        at = footer
         line_start = at == 0 or text[:at].rstrip(" \t").endswith("\n")
         if line_start:
             at = text.rfind("\n", 0, at) + 1
