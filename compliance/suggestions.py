@@ -571,6 +571,16 @@ def claim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return max(body, key=lambda p: p[1] - p[0])
 
 
+def _number_start(text: str, start: int) -> int:
+    """A span that starts inside a decimal number (a frame's "0 확실하게" of "시력 1.0 확실하게") starts at the number,
+    so no "1." is left behind to read as a value of its own."""
+    while start > 1 and text[start].isdigit() and text[start - 1] == "." and text[start - 2].isdigit():
+        start -= 2
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+    return start
+
+
 def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " \t\n":
         a += 1
@@ -730,7 +740,8 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence(s) holding ``[start, end)``, inside the head and the opt-out footer."""
     head, footer = head_end(text), _footer_start(text)
     a = 0
-    for stop in _SENTENCE_END_RE.finditer(text, 0, max(start, 0)):
+    # one character past ``start``: a stop's lookahead must see it (the "." of "1.0" ending at the "0" is no stop)
+    for stop in _SENTENCE_END_RE.finditer(text, 0, min(len(text), max(start, 0) + 1)):
         if stop.end() <= start:
             a = stop.end()
     m = _SENTENCE_END_RE.search(text, max(end - 1, start) if end > start else start)  # a span may end on its "."
@@ -848,6 +859,7 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     no "의"), and take one of the spaces around it, so the gap is one space, not two."""
     while start > 0 and _WORD_CHAR.match(text[start - 1]) and _WORD_CHAR.match(text[start]):
         start -= 1
+    start = _number_start(text, start)
     while end < len(text) and end > 0 and _WORD_CHAR.match(text[end - 1]) and _WORD_CHAR.match(text[end]):
         end += 1
     after = end

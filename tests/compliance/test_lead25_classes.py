@@ -190,3 +190,28 @@ def test_a_price_against_its_own_list_price_is_no_comparison_with_a_provider(tex
     from compliance.conventions import disparagement_compares
 
     assert disparagement_compares(text) is compares
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) [으뜸미소치과] 스케일링 예약 받습니다." + SHORT_RISK_FOOTER,
+        "(광고) [예뻐지는성형외과] 12월 상담 일정 안내드립니다." + SHORT_RISK_FOOTER,
+    ],
+)
+def test_a_word_inside_the_clinics_bracketed_name_is_the_name(text: str) -> None:
+    assert not {"MSA-SUPERLATIVE", "MSA-APPEARANCE"} & rule_ids(text, "friendtalk", "advertising")
+
+
+def test_a_claim_beside_the_name_in_the_head_stays() -> None:
+    assert "MSA-SUPERLATIVE" in rule_ids("(광고) [No.1 으뜸미소치과] 스케일링 예약 받습니다." + SHORT_RISK_FOOTER)
+
+
+def test_removing_a_guarantee_that_starts_inside_a_decimal_leaves_no_value_behind() -> None:
+    from compliance.text_rules import lint_text
+
+    text = "(광고) [밝은빛안과] 스마일라식, 시력 1.0 확실하게 나옵니다. 수술 후 빛번짐 등 부작용이 있을 수 있습니다. 무료수신거부 080-404-3333"
+    guarantee = [f for f in lint_text(text, "sms", "advertising") if f.rule == "MSA-GUARANTEE"]
+    assert guarantee and guarantee[0].suggestion is not None
+    after = guarantee[0].suggestion.apply(text)
+    assert "1." not in after and not {"MSA-GUARANTEE", "PII-HEALTH-IN-SMS"} & rule_ids(after, "sms", "advertising")
