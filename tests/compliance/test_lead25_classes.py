@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from compliance.conventions import disparagement_compares
+from compliance.negation import negated_by_analysis, negated_in_writing
+from compliance.text_rules import lint_text
 from tests.support.compliance import SHORT_RISK_FOOTER, rule_ids
 
 
@@ -128,8 +131,6 @@ def test_no_reward_no_review_incentive(text: str) -> None:
     ],
 )
 def test_a_charge_waived_after_an_offer_does_not_withdraw_it(text: str) -> None:
-    from compliance.negation import negated_by_analysis, negated_in_writing
-
     end = text.index("추가") + len("추가")
     assert not negated_in_writing(text, end) and not negated_by_analysis(text, end)
 
@@ -172,8 +173,6 @@ def test_a_photo_album_posted_on_the_channel_in_a_care_message_is_promotion() ->
 
 
 def test_a_provider_named_by_a_letter_is_named_and_the_senders_own_bracketed_name_is_not() -> None:
-    from compliance.conventions import disparagement_compares
-
     assert disparagement_compares("(광고)[하늘성형외과] B성형외과에서 망가진 코, 다시 살려 드립니다.") is True
     assert disparagement_compares("(광고)[K성형외과] 싸게 받은 코 수술, 결국 두 번 돈 듭니다.") is False
 
@@ -187,8 +186,6 @@ def test_a_provider_named_by_a_letter_is_named_and_the_senders_own_bracketed_nam
     ],
 )
 def test_a_price_against_its_own_list_price_is_no_comparison_with_a_provider(text: str, compares: bool) -> None:
-    from compliance.conventions import disparagement_compares
-
     assert disparagement_compares(text) is compares
 
 
@@ -208,8 +205,6 @@ def test_a_claim_beside_the_name_in_the_head_stays() -> None:
 
 
 def test_removing_a_guarantee_that_starts_inside_a_decimal_leaves_no_value_behind() -> None:
-    from compliance.text_rules import lint_text
-
     text = "(광고) [밝은빛안과] 스마일라식, 시력 1.0 확실하게 나옵니다. 수술 후 빛번짐 등 부작용이 있을 수 있습니다. 무료수신거부 080-404-3333"
     guarantee = [f for f in lint_text(text, "sms", "advertising") if f.rule == "MSA-GUARANTEE"]
     assert guarantee and guarantee[0].suggestion is not None
