@@ -38,6 +38,10 @@ per family and per rule id.
   set, made the same way by another writer, paraphrasing real cases from other public pages (``lint.independent14_*``).
 - ``independent15_heldout`` (compliance/corpus/independent15_heldout.jsonl, session 25): a fifteenth independent
   set, made the same way by another writer family by family from issue 17's list (``lint.independent15_*``).
+- ``independent16_heldout`` (compliance/corpus/independent16_heldout.jsonl, session 26): a sixteenth independent
+  set, made the same way for 안과·성형외과·피부과 messages and medical-tourism English (``lint.independent16_*``).
+- ``independent17_heldout`` (compliance/corpus/independent17_heldout.jsonl, session 26): a seventeenth independent
+  set, made the same way in receptionists' casual wording with template variables (``lint.independent17_*``).
 """
 
 from __future__ import annotations
@@ -142,6 +146,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent13_heldout", "independent13"),
         ("independent14_heldout", "independent14"),
         ("independent15_heldout", "independent15"),
+        ("independent16_heldout", "independent16"),
+        ("independent17_heldout", "independent17"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)

@@ -123,6 +123,10 @@ WRITERS = {
     # session 25, blind as above: one-fault lines where a second rule is tempting, each second rule decided on its own
     # merits (40 of 143 violating lines name two rules), ~38 % clean, ~16 % English or mixed
     "s25a": Writer(("writer_s25_a",), "w25", S25A_TOPICS, (0.33, 0.43), 230, S25A_TOPICS),
+    # session 26, writer26: precision traps (informational lines with risky words, one-fault ads where a second rule
+    # tempts, English); blind at landing P 0.977 / R 0.956. Its 25 lines from two pages independent16/17 (written at the
+    # same time) also cite sit in ``writer_s26_a_unseen``: never trained on, never read
+    "s26a": Writer(("writer_s26_a", "writer_s26_a_unseen"), "w26", frozenset(ALL_FAMILIES), (0.37, 0.46), 225, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
