@@ -42,6 +42,9 @@ per family and per rule id.
   set, made the same way for 안과·성형외과·피부과 messages and medical-tourism English (``lint.independent16_*``).
 - ``independent17_heldout`` (compliance/corpus/independent17_heldout.jsonl, session 26): a seventeenth independent
   set, made the same way in receptionists' casual wording with template variables (``lint.independent17_*``).
+- ``independent19_heldout`` (compliance/corpus/independent19_heldout.jsonl, session 26): a nineteenth independent
+  set, made the same way as an agency's FriendTalk campaigns and the same clinics' front-desk messages
+  (``lint.independent19_*``).
 """
 
 from __future__ import annotations
@@ -148,6 +151,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent15_heldout", "independent15"),
         ("independent16_heldout", "independent16"),
         ("independent17_heldout", "independent17"),
+        ("independent19_heldout", "independent19"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)

@@ -126,6 +126,8 @@ WRITERS = {
     # session 26, writer26: precision traps (informational lines with risky words, one-fault ads where a second rule
     # tempts, English); blind at landing P 0.977 / R 0.956. Its 25 lines from two pages independent16/17 (written at the
     # same time) also cite sit in ``writer_s26_a_unseen``: never trained on, never read
+    # session 26, writer26b: precision traps B (disparagement vs neutral mentions, price facts, FAQ-style care lines)
+    "s26b": Writer(("writer_s26_b",), "w26b", frozenset(ALL_FAMILIES), (0.38, 0.48), 298, frozenset(ALL_FAMILIES), True),
     "s26a": Writer(("writer_s26_a", "writer_s26_a_unseen"), "w26", frozenset(ALL_FAMILIES), (0.37, 0.46), 225, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
