@@ -42,6 +42,8 @@ per family and per rule id.
   set, made the same way for 안과·성형외과·피부과 messages and medical-tourism English (``lint.independent16_*``).
 - ``independent17_heldout`` (compliance/corpus/independent17_heldout.jsonl, session 26): a seventeenth independent
   set, made the same way in receptionists' casual wording with template variables (``lint.independent17_*``).
+- ``independent18_heldout`` (compliance/corpus/independent18_heldout.jsonl, session 26): an eighteenth independent
+  set, made the same way for 치과·한의원·검진·정형외과·산부인과·소아과 messages (``lint.independent18_*``).
 - ``independent19_heldout`` (compliance/corpus/independent19_heldout.jsonl, session 26): a nineteenth independent
   set, made the same way as an agency's FriendTalk campaigns and the same clinics' front-desk messages
   (``lint.independent19_*``).
@@ -151,6 +153,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent15_heldout", "independent15"),
         ("independent16_heldout", "independent16"),
         ("independent17_heldout", "independent17"),
+        ("independent18_heldout", "independent18"),
         ("independent19_heldout", "independent19"),
     )
     for name, prefix in fresh_sets:
