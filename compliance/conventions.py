@@ -221,7 +221,7 @@ _OTHER_PROVIDER_RE = re.compile(
     # a shop that is no medical provider (README: running it down is a comparison): 피부관리실, 마사지샵, 안경원
     r"|관리실|마사지\s?샵|에스테틱|피부\s?샵|탈모\s?샵|미용실|안경원|헬스장|skin\s?care\s+salon|beauty\s+salon|\bspas?\b"
     r"|(?:병원|의원|피부과|치과|안과|성형외과)\s?(?:쇼핑|투어)"
-    r"|[○◯OＯ]{2,}\s?(?:병원|의원|치과|안과|피부과|성형외과|한의원|클리닉)"  # a provider named with its name masked
+    r"|[○◯OＯ]{2,}\s?(?:병원|의원|치과|안과|피부과|성형외과|한의원|정형외과|이비인후과|내과|산부인과|비뇨의학과|소아과|클리닉)"  # a provider named with its name masked
     r"|(?<![\[A-Za-z])[A-Z]\s?(?:병원|의원|치과|안과|피부과|성형외과|한의원|클리닉)",  # … or by a letter (A성형외과)
     re.IGNORECASE,
 )

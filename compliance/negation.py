@@ -19,7 +19,9 @@ import re
 from . import morph
 from .morph import Morphs, analyse
 
-_CUE_RE = re.compile(r"않|없|아니|아닙|못|안\s?(해|하|드|됩|돼|되|받)|사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관")
+_CUE_RE = re.compile(
+    r"않|없|아니|아닙|못|불가|금지|안\s?(해|하|드|됩|돼|되|받)|사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관"
+)
 _WARNING_RE = re.compile(r"사칭|주의|사기|스미싱|피싱|도용|속지|미끼|무관|관계가\s?없|관련이\s?없")
 _BAIT_RE = re.compile(r"미끼|사칭|사기|스미싱|피싱|도용|무관|관계가\s?없|관련이\s?없")
 _QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": "』"}
@@ -42,6 +44,10 @@ _PREDICATE_END_RE = re.compile(
 )
 _NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|[애앤앨앰앱앴]|어[지집져진질졌짐])|않|아니|아닙|아냐)")
 _NEGATED_NOUN_RE = re.compile(r"^(?:불가|금지|제외)")
+# the law or a rule named as why (할인은 의료법상 불가합니다, 이벤트는 규정상 금지): passed over, and the 불가/금지/제외 after it
+# negates however far it stands (a legally required notice says no; "중복 적용은 불가" still offers the discount)
+_LEGAL_BASIS_RE = re.compile(r"^(?:의료법|관련\s?법|법령|법률|법|규정|원칙)(?:상|적으로|에\s?따라|으로|상으로)?$")
+_LEGAL_BASIS_NOUNS = frozenset({"법", "법령", "법률", "규정", "원칙"})
 # the rest of a predicate that ended at the match (통증이 전혀 없‖어 걱정 없으실): an ending, no predicate of its own
 # (-지 stays a predicate: 할인하‖지 않습니다 is read at its 않)
 _BARE_ENDING_RE = re.compile(r"^(?:어|아|여|고|며|게|서|면|다|요|어요|아요|여요|네요|죠|니다|습니다)$")
@@ -86,11 +92,15 @@ def negated_in_writing(text: str, end: int) -> bool:
     every = [w.strip("\n\t,·~()[]'\"") for w in text[end : stop.start() if stop else len(text)].split(" ")]
     every = [w for i, w in enumerate(every) if w or i == 0]
     words = every[:_WORDS_READ]  # where the first predicate may be; its -지 않다 may be the next word (받지‖않아요)
+    legal = False
     for i, word in enumerate(words):
         if not word:
             continue
-        if i <= 1 and _NEGATED_NOUN_RE.match(word):
+        if (i <= 1 or legal) and _NEGATED_NOUN_RE.match(word):
             return True
+        if _LEGAL_BASIS_RE.match(word):
+            legal = True
+            continue
         if word in ("안", "못"):
             return i + 1 < len(words)
         if word in _NOUNS_LIKE_PREDICATES or (i == 0 and _BARE_ENDING_RE.match(word)):
@@ -149,12 +159,14 @@ def _predicate_negated(morphs: Morphs, end: int) -> bool:
     tokens = morphs.tokens
     index = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
     previous = tokens[index - 1] if index else None
+    legal = False
     for i in range(index, min(len(tokens), index + 12)):
         token = tokens[i]
         if token.tag in _SENTENCE_END_TAGS:
             return False
-        if token.tag == "NNG" and token.form in ("불가", "금지", "제외") and i <= index + 2:
+        if token.tag == "NNG" and token.form in ("불가", "금지", "제외") and (i <= index + 2 or legal):
             return True
+        legal = legal or (token.tag == "NNG" and token.form in _LEGAL_BASIS_NOUNS)
         if token.tag.startswith(_CLAUSE_PREDICATE_TAGS):
             if token.form in ("없", "아니") or (previous is not None and previous.form in ("안", "못")):
                 return True
