@@ -47,6 +47,12 @@ per family and per rule id.
 - ``independent19_heldout`` (compliance/corpus/independent19_heldout.jsonl, session 26): a nineteenth independent
   set, made the same way as an agency's FriendTalk campaigns and the same clinics' front-desk messages
   (``lint.independent19_*``).
+- ``independent20_heldout`` (compliance/corpus/independent20_heldout.jsonl, session 26): a twentieth independent
+  set, made the same way to imitate issue 17's hidden corpus literally, disguised spellings included
+  (``lint.independent20_*``).
+- ``independent21_heldout`` (compliance/corpus/independent21_heldout.jsonl, session 26): a twenty-first independent
+  set, made the same way of a reviewer's hard cases: implied violations beside innocent keywords
+  (``lint.independent21_*``).
 """
 
 from __future__ import annotations
@@ -155,6 +161,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
         ("independent17_heldout", "independent17"),
         ("independent18_heldout", "independent18"),
         ("independent19_heldout", "independent19"),
+        ("independent20_heldout", "independent20"),
+        ("independent21_heldout", "independent21"),
     )
     for name, prefix in fresh_sets:
         fresh = load(name)

@@ -33,6 +33,8 @@ FRESH_SETS = {
     "independent17_heldout": ("ind17", "h17-"),  # session 26
     "independent18_heldout": ("ind18", "h18-"),  # session 26
     "independent19_heldout": ("ind19", "h19-"),  # session 26
+    "independent20_heldout": ("ind20", "h20-"),  # session 26
+    "independent21_heldout": ("ind21", "h21-"),  # session 26
 }
 
 
@@ -83,7 +85,8 @@ def test_fresh_set_is_labelled_cited_and_covers_every_family(name: str) -> None:
         assert set(row["expected"]) <= rules - UNLABELLED, row["id"]
         assert row["source"] in sources and row["source"].startswith(key_prefix), row["id"]
     clean = sum(1 for row in rows if not row["expected"])
-    assert 0.25 <= clean / len(rows) <= 0.40
+    share = round(clean / len(rows), 3)  # a number, so that a failure prints no held-out line
+    assert 0.25 <= share <= 0.42, share  # independent20 imitates the corpus: about 40 % clean
     families = {row["id"].split("-")[2] for row in rows}
     assert families >= {"testimonial", "comparison", "inducement", "guarantee", "safety", "celebrity", "english",
                         "mixed", "health", "purpose", "transmission", "other", "clean"}  # fmt: skip
@@ -119,6 +122,6 @@ def test_bench_reports_the_independent_figures() -> None:
     assert {"lint.independent_dev2.topic.testimonial", "lint.independent_dev2.topic.clean"} <= names
     assert {"lint.independent2_precision", "lint.independent2_recall", "lint.independent2.topic.comparison",
             "lint.independent2.clean_traps_passed", "lint.independent2.MSA"} <= names  # fmt: skip
-    for prefix in (f"independent{n}" for n in range(3, 20)):  # independent3 … independent19
+    for prefix in (f"independent{n}" for n in range(3, 22)):  # independent3 … independent21
         assert {f"lint.{prefix}_precision", f"lint.{prefix}_recall", f"lint.{prefix}.topic.comparison",
                 f"lint.{prefix}.clean_traps_passed", f"lint.{prefix}.MSA"} <= names  # fmt: skip

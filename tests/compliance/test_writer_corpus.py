@@ -128,6 +128,9 @@ WRITERS = {
     # same time) also cite sit in ``writer_s26_a_unseen``: never trained on, never read
     # session 26, writer26b: precision traps B (disparagement vs neutral mentions, price facts, FAQ-style care lines)
     "s26b": Writer(("writer_s26_b",), "w26b", frozenset(ALL_FAMILIES), (0.38, 0.48), 298, frozenset(ALL_FAMILIES), True),
+    # session 26, writer26c (English and mixed, long agency copy) and writer26d (informational channels)
+    "s26c": Writer(("writer_s26_c",), "w26c", frozenset(ALL_FAMILIES), (0.39, 0.49), 230, frozenset(ALL_FAMILIES), True),
+    "s26d": Writer(("writer_s26_d",), "w26d", frozenset(ALL_FAMILIES), (0.37, 0.47), 269, frozenset(ALL_FAMILIES), True),
     "s26a": Writer(("writer_s26_a", "writer_s26_a_unseen"), "w26", frozenset(ALL_FAMILIES), (0.37, 0.46), 225, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
