@@ -223,3 +223,52 @@ def test_a_discount_whose_stacking_is_refused_still_offers() -> None:
     text = "이번 달 할인 이벤트는 다른 쿠폰과 중복 적용 불가합니다."
     end = text.index("이벤트") + len("이벤트")
     assert not negated_in_writing(text, end) and not negated_by_analysis(text, end)
+
+
+def test_sales_naming_a_person_is_no_sale() -> None:
+    assert "MSA-INDUCEMENT" not in english_ad("Your surgeon, not a sales consultant, explains every option.")
+    assert "MSA-INDUCEMENT" in english_ad("Year-end sale: 30% off all laser packages this week.")
+
+
+def test_a_winter_trip_is_no_prize() -> None:
+    assert "MSA-INDUCEMENT" not in english_ad("Planning a winter trip to Seoul for your surgery? Allow ten days.")
+    assert "MSA-INDUCEMENT" in english_ad("Book a consultation and win a free trip to Jeju!")
+
+
+def test_numbered_care_steps_are_no_ranking() -> None:
+    steps = "[Haram Clinic] No. 1 reminder: stop blood thinners as told. No. 2: no make-up on the day."
+    assert "MSA-SUPERLATIVE" not in rule_ids(steps, "alimtalk", "informational")
+    assert "MSA-SUPERLATIVE" in english_ad("The No. 1 clinic in Gangnam for double eyelids.")
+
+
+def test_top_describing_the_influencers_is_no_superlative_of_the_clinic() -> None:
+    found = english_ad("Loved by Seoul's top beauty influencers, our skin booster is now bookable in English.")
+    assert "MSA-SUPERLATIVE" not in found and "MSA-CELEBRITY" in found
+    assert "MSA-SUPERLATIVE" in english_ad("Seoul's top skin clinic for boosters.")
+
+
+def test_a_model_with_a_treatment_disclaimer_is_an_image_model() -> None:
+    model = "이번 캠페인 모델로 가수 한지우 씨와 함께합니다(광고 모델이며 시술 경험과는 무관합니다)."
+    assert "MSA-CELEBRITY" not in ad(model)
+    assert "MSA-CELEBRITY" in ad("가수 한지우 씨도 시술받은 그 리프팅, 지금 상담하세요.")
+
+
+def test_a_comparison_declined_is_none() -> None:
+    declined = "People ask how we compare with other clinics. We do not compare; we explain your options in writing."
+    assert "MSA-COMPARISON" not in english_ad(declined)
+    assert "MSA-COMPARISON" in english_ad("Unlike other clinics that rush you, we take an hour with every patient.")
+
+
+def test_a_treatment_that_only_holds_pain_off_run_down_is_disparagement() -> None:
+    assert "MSA-DEFAME" in ad("진통제로 버티는 치료는 몸만 망칩니다. 원인부터 치료하세요.")
+    assert "MSA-DEFAME" not in ad("진통제를 드시는 분은 치료 전에 알려 주세요.")
+
+
+def test_a_reporter_meeting_the_doctor_is_article_form() -> None:
+    assert "MSA-ARTICLE-FORM" in ad("기자가 만난 의사: 원장이 말하는 위암 검진의 모든 것.")
+    assert "MSA-ARTICLE-FORM" not in ad("원장 칼럼 '겨울철 보습 관리'를 블로그에 올렸습니다.")
+
+
+def test_pain_denied_with_words_between_is_no_safety_claim() -> None:
+    text = "[하람정형외과] 체외충격파는 통증이 없는 치료는 아니어서 뻐근할 수 있습니다. 아프시면 말씀해 주세요."
+    assert "MSA-SAFETY-CLAIM" not in rule_ids(text, "alimtalk", "informational")
