@@ -97,3 +97,30 @@ def test_pain_ending_a_sentence_before_free_is_no_safety_claim(text: str) -> Non
 )
 def test_a_pain_free_claim_stays_a_safety_claim(text: str) -> None:
     assert "MSA-SAFETY-CLAIM" in rule_ids(text, "friendtalk")
+
+
+# --- English: "lifting" named as the procedure (HIFU lifting, lifting treatments) is RULES.md's 리프팅 ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "HIFU lifting now booking for December.",
+        "15% off lifting treatments this month for new patients.",
+        "Non-surgical lifting sessions on Saturdays, 10 AM to 2 PM.",
+    ],
+)
+def test_an_english_lifting_advertisement_without_a_notice_omits_the_risk(body: str) -> None:
+    assert "MSA-OMIT-RISK" in rule_ids("(광고) Hana Skin Clinic " + body + SMS_FOOTER, "friendtalk")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "HIFU lifting sessions now booking. Swelling may occur; results vary.",
+        "Back pain when lifting your child? Book a posture check.",
+        "Avoid heavy lifting for two weeks after any back injection.",
+    ],
+)
+def test_a_lifting_notice_or_an_everyday_lift_owes_no_notice(body: str) -> None:
+    assert "MSA-OMIT-RISK" not in rule_ids("(광고) Hana Spine Clinic " + body + SMS_FOOTER, "friendtalk")
