@@ -124,3 +124,31 @@ def test_an_english_lifting_advertisement_without_a_notice_omits_the_risk(body: 
 )
 def test_a_lifting_notice_or_an_everyday_lift_owes_no_notice(body: str) -> None:
     assert "MSA-OMIT-RISK" not in rule_ids("(광고) Hana Spine Clinic " + body + SMS_FOOTER, "friendtalk")
+
+
+# --- a patient's words quoted beside a review reward are still a testimonial; a quote given as an example is not ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"두 번 만에 기미가 옅어졌어요" 소중한 후기 고맙습니다! 후기를 남겨 주시면 다음 방문 때 5천 포인트를 드려요.',
+        '"My new crown feels just like my own tooth" — Jae P. Share your story with us and receive a coffee voucher!',
+    ],
+)
+def test_a_quoted_patient_story_beside_a_review_reward_stays_a_testimonial(body: str) -> None:
+    found = rule_ids("(광고) 다솜피부과 " + body + " ※부작용·개인차가 있을 수 있습니다." + SMS_FOOTER, "friendtalk")
+    assert {"MSA-TESTIMONIAL", "MSA-REVIEW-INCENTIVE"} <= found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"상담이 친절했어요" 같은 짧은 리뷰를 남겨 주시면 다음 방문 때 5천 포인트를 드려요.',
+        "진료 후기를 남겨 주시면 다음 방문 때 5천 포인트를 드려요.",
+    ],
+)
+def test_a_review_reward_with_an_example_quote_is_the_review_incentive_alone(body: str) -> None:
+    found = rule_ids("(광고) 다솜피부과 " + body + " ※부작용·개인차가 있을 수 있습니다." + SMS_FOOTER, "friendtalk")
+    assert "MSA-REVIEW-INCENTIVE" in found
+    assert "MSA-TESTIMONIAL" not in found
