@@ -67,6 +67,7 @@ def test_a_vacation_offer_naming_no_student_is_no_student_lure(body: str) -> Non
         "여름방학 맞이 대학생 여드름 관리 1회 19,000원 ※부작용·개인차가 있을 수 있습니다.",
         "방학 기간 학생증 제시하시면 기미 토닝 30% 할인 ※부작용·개인차가 있을 수 있습니다.",
         "겨울방학 맞이 수험생 특별 혜택! 쌍꺼풀 상담 ※부작용·개인차가 있을 수 있습니다.",
+        "이번 여름방학 시력교정 특가, 라섹 상담 예약 받습니다. ※부작용·개인차가 있을 수 있습니다.",
     ],
 )
 def test_a_vacation_offer_naming_students_stays_a_student_lure(body: str) -> None:
