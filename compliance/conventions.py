@@ -50,6 +50,14 @@ class SentenceConvention:
 # the person treated is in the sentence: a patient (수술받은 고객님, 받으신 환자분) or a celebrity by role
 _TREATED_PERSON_RE = re.compile(rf"{_CELEBRITY_ROLE_RE.pattern}|받은|받으신|받으셨|환자|고객|patient", re.I)
 
+# a patient's own words quoted as they were said ("3회 만에 여드름이 가라앉았어요", "My implant feels like a real tooth"):
+# shown, they are a testimonial whatever the message rewards; a quote given as the kind of review wanted ("…" 같은
+# 리뷰를 남겨 주시면, a review like "…") shows no one's experience
+_QUOTED_STORY_RE = re.compile(
+    r"[\"“”][^\"“”\n]{6,80}[\"“”](?!\s*(?:같은|처럼|와\s*같|과\s*같|등의|라고\s*(?:써|적어|남겨))|\s*(?:such|like)\b)",
+    re.I,
+)
+
 # a sale of its own: an offer that does not reward the review next to it
 _SALE_RE = re.compile(r"할인|특가|세일|이벤트|반값|선착순|1\+1|프로모션|\b(?:sale|off)\b", re.I)
 
@@ -70,7 +78,8 @@ SENTENCE_CONVENTIONS: tuple[SentenceConvention, ...] = (
     SentenceConvention(
         "MSA-REVIEW-INCENTIVE",
         "MSA-TESTIMONIAL",
-        "asking for reviews for a reward shows no patient's experience",
+        "asking for reviews for a reward shows no patient's experience (a patient's words quoted beside it do)",
+        _QUOTED_STORY_RE,
         reach="adjacent",
     ),
     SentenceConvention(

@@ -49,8 +49,10 @@ from .prefilter import PREFIX_CHARS, GatedAlternation, Searcher, required_grams
 from .prefilter import grams as text_grams
 
 Span = tuple[int, int]  # offsets into the original text
-# a stop, or a line break; a stop that ends its line is one end, not two (line_breaks of metamorphic.py)
-_SENTENCE_END_RE = re.compile(r"[.!?。][ \t]*\n|[.!?。](?=\s)|\n")
+# a stop, or a line break; a stop that ends its line is one end, not two (line_breaks of metamorphic.py); "※"
+# starts a notice (a risk notice's 부작용 is the sender's own disclosure, as in context.py and defame.py), one end with
+# the stop or line break before it
+_SENTENCE_END_RE = re.compile(r"[.!?。]?[ \t]*\n[ \t]*※?|[.!?。][ \t]*※|[.!?。](?=\s)|※")
 # the opt-out footer (무료수신거부, 무료거부): its 무료 is the free method of refusing, never a benefit
 _OPTOUT_RE = re.compile(r"무료(?:수신)?(?:거부|차단)")
 

@@ -25,11 +25,14 @@ def _rewritten(text: str, rule: str, channel: str = "sms", purpose: str = "adver
 FOOTER = "부작용이 있을 수 있습니다. 무료수신거부 080-123-4567"
 
 
-def test_a_review_reward_takes_the_patients_quote_beside_it() -> None:
-    # the quote read as the call for reviews (convention: reach "adjacent"); without the reward it is a testimonial
+def test_a_review_reward_leaves_the_patients_quote_beside_it_to_the_testimonial() -> None:
+    # session 26 (fp26): a patient's words quoted beside the reward are a testimonial of their own (conventions.py,
+    # _QUOTED_STORY_RE; session 25 read the quote as the call for reviews): each rule's rewrite takes its own sentence
     text = f'(광고) 하람치과 "임플란트 하고 나서 고기도 잘 씹어요" - 김○○님. 진료 후기를 남겨 주시면 커피 쿠폰을 드립니다. {FOOTER}'
     after = _rewritten(text, "MSA-REVIEW-INCENTIVE")
-    assert "씹어요" not in after and "쿠폰" not in after and after.startswith("(광고) 하람치과 ")
+    assert "쿠폰" not in after and "씹어요" in after and after.startswith("(광고) 하람치과 ")
+    after = _rewritten(text, "MSA-TESTIMONIAL")
+    assert "씹어요" not in after and "쿠폰" in after and after.startswith("(광고) 하람치과 ")
 
 
 def test_a_review_event_takes_the_reward_in_the_next_sentence() -> None:
