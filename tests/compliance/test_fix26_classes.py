@@ -130,3 +130,36 @@ def test_a_new_equipment_launch_stays_a_promotion() -> None:
 def test_a_cost_price_anchor_in_an_informational_sms_stays_a_promotion() -> None:
     text = "[다온한의원] 다이어트 한약 원가 300,000원에서 190,000원으로, 이번 주까지만 예약 가능합니다."
     assert "ADV-PURPOSE-MISMATCH" in sms(text)
+
+
+# 7. a cross-sell call in a care or booking message is promotion (AlimTalk: KAKAO-ALIMTALK-PROMO, SMS: mismatch)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[푸른피부과] #{이름}님 12/9 진료 예약되었습니다. 이번 주부터 레이저 제모 상담도 시작했으니 관심 있으시면 문의해 주세요.",
+        "[다솜한의원] #{이름}님 침 치료 예약 확인드립니다. 다이어트 한약 상담도 같은 날 하실 수 있으니 신청해 주세요.",
+        "[바른치과] 스케일링 예약 확인: 12/14 오전 10시. 연말엔 치아미백 시작해 보세요!",
+        "[Haneul Clinic] 예약 확인 12/20 오후 2시. 신규 탈모 클리닉 오픈 소식은 홈페이지에서 확인하세요.",
+    ],
+)
+def test_a_cross_sell_call_in_alimtalk_is_a_promotion(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" in alimtalk(text)
+
+
+def test_a_cross_sell_call_in_an_informational_sms_is_a_mismatch() -> None:
+    text = "[바른정형외과] 주사 치료 예약 확인: 12/11 오후 3시. 주말엔 체외충격파 받아보세요!"
+    assert "ADV-PURPOSE-MISMATCH" in sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[바른내과] #{이름}님 위내시경 예약 확인드립니다. 혈액검사도 같은 날 받으실 수 있습니다.",
+        "[바른내과] 기침이 2주 넘게 계속되면 진료를 받아 보세요.",
+        "[해솔소아과] #{이름}님 1차 접종을 마쳤습니다. 2차 접종도 4주 뒤 받으실 수 있으니 예약하세요.",
+        "[바른치과] #{이름}님 결과 상담도 같은 날 가능하니 예약 변경은 문의해 주세요.",
+    ],
+)
+def test_care_advice_and_the_patients_own_next_visit_are_no_promotion(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" not in alimtalk(text)
+    assert "ADV-PURPOSE-MISMATCH" not in sms(text)
