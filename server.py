@@ -91,12 +91,15 @@ def single_page_app(path: str = "") -> Response[Any]:
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
 
+    # The settings of the app's state, not of this call: the tests build one app per process and give it each
+    # test's settings (a new state, tests/conftest.py).
     async def on_startup(app: Litestar) -> None:
+        settings: Settings = app.state.settings
         app.state.default_clinic_id = await ensure_default_clinic(settings)
         app.state.runtime = dispatching_runtime(settings)  # the broker new runs are handed to, if any
 
     async def on_shutdown(app: Litestar) -> None:
-        await flush_token_uses(settings)  # token uses counted since their last write (once a minute)
+        await flush_token_uses(app.state.settings)  # token uses counted since their last write (once a minute)
         await dispose_engines()
 
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import copy
+import shutil
 import time
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,17 +17,48 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select, update
 
 from storage.config import Settings
-from storage.db import session_scope
+from storage.db import dispose_engines, session_scope
+from storage.migrate import ensure_default_clinic
 from storage.models import Appointment, OutcomeDay
+from tests.conftest import make_settings
 from tests.outcomes.expected import expected
+from tests.support.clinic import ready_clinic
 from tests.support.outcomes_seed import Seeded, seed_year
 
 FIRST, LAST = date(2025, 12, 1), date(2026, 11, 30)
 
 
+@pytest.fixture(scope="module")
+def seeded_year(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> tuple[Path, Seeded]:
+    """The default clinic, ready to send (as ``clinic_id`` leaves it), and its seeded year, written once per test
+    process (~5 s of CPU each time, session 26): a test that asks for ``seeded`` starts from a copy of this file."""
+    data_dir = tmp_path_factory.mktemp("outcomes-seed")
+    shutil.copy(migrated_template, data_dir / "doctorsflow.db")
+    template = make_settings(data_dir)
+
+    async def seed() -> Seeded:
+        try:
+            clinic = await ensure_default_clinic(template)
+            await ready_clinic(template, clinic)
+            return await seed_year(template, clinic, FIRST)
+        finally:
+            await dispose_engines()
+
+    return data_dir / "doctorsflow.db", asyncio.run(seed())
+
+
 @pytest.fixture
-async def seeded(settings: Settings, clinic_id: int) -> Seeded:
-    return await seed_year(settings, clinic_id, FIRST)
+def settings(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path) -> Settings:
+    """tests/conftest.py's fresh database; for a test that asks for ``seeded``, a copy of the seeded year."""
+    seeded = "seeded" in request.fixturenames
+    shutil.copy(request.getfixturevalue("seeded_year")[0] if seeded else migrated_template, tmp_path / "doctorsflow.db")
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+def seeded(settings: Settings, seeded_year: tuple[Path, Seeded]) -> Seeded:
+    """The seeded year's records, the test's own copy (a test may change one, as it changes the database)."""
+    return copy.deepcopy(seeded_year[1])
 
 
 def check(answer: dict[str, Any], want: dict[str, Any]) -> None:

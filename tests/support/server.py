@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +33,25 @@ def api_headers(base: str | None = None) -> dict[str, str]:
     return dict(TOKENS[base] if base is not None else API_HEADERS)
 
 
-def _create_manager(env: dict[str, str]) -> None:
+_MANAGER_TEMPLATE: list[Path] = []  # the database of the first new data dir given a manager in this test process
+
+
+def _create_manager(data_dir: Path) -> None:
+    """The migrated database with the manager in a new data dir: the command's own work the first time in a test
+    process, a copy of that database after it (a data dir that already holds files gets the command)."""
+    target = data_dir / "doctorsflow.db"
+    if _MANAGER_TEMPLATE and not any(data_dir.iterdir()):
+        shutil.copy(_MANAGER_TEMPLATE[0], target)
+        return
+    _run_create_manager(server_env(data_dir))
+    if not _MANAGER_TEMPLATE and target.exists() and [p.name for p in data_dir.iterdir()] == [target.name]:
+        template = Path(tempfile.mkdtemp(prefix="doctorsflow-manager-")) / target.name
+        atexit.register(shutil.rmtree, template.parent, True)
+        shutil.copy(target, template)
+        _MANAGER_TEMPLATE.append(template)
+
+
+def _run_create_manager(env: dict[str, str]) -> None:
     # One command, not `migrate` then `create-user`: every command migrates a fresh data dir first
     # (tests/hardening/test_cli_fresh_data_dir.py), and each start of the command costs ~3 s of CPU (its imports).
     args = [
@@ -165,7 +186,7 @@ def running_server(data_dir: Path, *extra_args: str, ready: bool = True) -> Iter
     ``extra_args``: more options of `serve`. ``ready``: its clinic is set up to send (see :func:`_ready_clinic`);
     False: a new clinic (issue 15's gates)."""
     # `serve` migrates the embedded database itself (server.py); the manager is created before it starts.
-    _create_manager(server_env(data_dir))
+    _create_manager(data_dir)
     with serving(data_dir, *extra_args) as (base, _):
         _issue_api_token(base)
         if ready:
