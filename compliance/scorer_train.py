@@ -33,8 +33,11 @@ from .findings import RULES_DIR
 from .scorer import UNITS, Cue, compile_cues, unit_features
 
 BASE_SPLITS = ("dev", "independent_dev", "independent_dev2")
-# Probe files kept back as a check on wording the scorer never saw (their names do not say so)
-HELD_BACK = frozenset({"probes2_s14"})
+# Files kept back as a check on wording the scorer never saw (their names do not say so). Session 26's four writer
+# files: retrained with them, the thresholds swung (MSA-GUARANTEE 0.12 → 0.01, MSA-SURGERY-SCENE 0.10 → 0.01), three
+# clean-trap tests broke and the blind sets gained nothing (docs/compliance/checker-v2.md, session 26) — the rules were
+# written from them; the scorer is measured on them.
+HELD_BACK = frozenset({"probes2_s14", "writer_s26_a", "writer_s26_b", "writer_s26_c", "writer_s26_d"})
 
 
 def training_splits() -> list[str]:
