@@ -272,3 +272,13 @@ def test_a_reporter_meeting_the_doctor_is_article_form() -> None:
 def test_pain_denied_with_words_between_is_no_safety_claim() -> None:
     text = "[하람정형외과] 체외충격파는 통증이 없는 치료는 아니어서 뻐근할 수 있습니다. 아프시면 말씀해 주세요."
     assert "MSA-SAFETY-CLAIM" not in rule_ids(text, "alimtalk", "informational")
+
+
+def test_numbered_korean_care_steps_are_no_ranking_either() -> None:
+    care = "홍길동님, 수술 전 안내입니다. No. 1: 전날 밤 12시부터 금식. No. 2: 렌즈를 빼고 오세요."
+    assert "MSA-SUPERLATIVE" not in rule_ids("[하람안과] " + care, "sms", "informational")
+
+
+def test_a_free_consultation_of_any_treatment_for_the_first_visitors_is_an_inducement() -> None:
+    assert "MSA-INDUCEMENT" in english_ad("Free acupuncture consultation for the first 30 visitors this week.")
+    assert "MSA-INDUCEMENT" not in english_ad("Free parking for visitors; the consultation fee is listed at the desk.")
