@@ -10,11 +10,11 @@ from tests.support.compliance import rule_ids
 
 
 def alimtalk(text: str) -> set[str]:
-    return set(rule_ids(text, "alimtalk", "informational"))
+    return rule_ids(text, "alimtalk", "informational")
 
 
 def sms(text: str) -> set[str]:
-    return set(rule_ids(text, "sms", "informational"))
+    return rule_ids(text, "sms", "informational")
 
 
 # 1. English check-in questions on how the treated part feels (Kakao black list: 안부 messages)

@@ -8,19 +8,18 @@ import pytest
 
 from compliance.conventions import disparagement_compares
 from compliance.negation import negated_by_analysis, negated_in_writing
-from tests.support.compliance import SHORT_RISK_FOOTER, rule_ids
+from tests.support.compliance import EN_RISK_FOOTER, SHORT_RISK_FOOTER, rule_ids
 
 AD = "(광고) 하람의원 "
 OPT_OUT = " 무료수신거부 080-123-4567"
-ENGLISH_FOOTER = " Side effects may occur; results vary. 무료수신거부 080-123-4567"
 
 
 def ad(body: str) -> set[str]:
-    return set(rule_ids(AD + body + SHORT_RISK_FOOTER, "friendtalk", "advertising"))
+    return rule_ids(AD + body + SHORT_RISK_FOOTER, "friendtalk", "advertising")
 
 
 def english_ad(body: str) -> set[str]:
-    return set(rule_ids("(광고) Haram Clinic | " + body + ENGLISH_FOOTER, "friendtalk", "advertising"))
+    return rule_ids("(광고) Haram Clinic | " + body + EN_RISK_FOOTER, "friendtalk", "advertising")
 
 
 @pytest.mark.parametrize(
