@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bench.bench_heldout import FRESH_SETS as FRESH_SET_NUMBERS
 from bench.bench_heldout import run
 from compliance.corpus_score import CORPUS_DIR, UNLABELLED, load
 from compliance.findings import rule_catalogue
@@ -15,26 +16,8 @@ from nodes.channels import CHANNELS
 SPLITS = ("independent_dev", "independent_dev2")  # dev2: the first held-out set, retired in session 16
 # Fresh independent held-out sets, each by its own writer: name -> (id prefix, source-key prefix).
 FRESH_SETS = {
-    "independent2_heldout": ("ind2", "f-"),  # session 15
-    "independent3_heldout": ("ind3", "g-"),  # session 16
-    "independent4_heldout": ("ind4", "h4-"),  # session 17
-    "independent5_heldout": ("ind5", "h5-"),  # session 18
-    "independent6_heldout": ("ind6", "h6-"),  # session 19
-    "independent7_heldout": ("ind7", "h7-"),  # session 20
-    "independent8_heldout": ("ind8", "h8-"),  # session 21
-    "independent9_heldout": ("ind9", "h9-"),  # session 22
-    "independent10_heldout": ("ind10", "h10-"),  # session 23
-    "independent11_heldout": ("ind11", "h11-"),  # session 23
-    "independent12_heldout": ("ind12", "h12-"),  # session 24
-    "independent13_heldout": ("ind13", "h13-"),  # session 24
-    "independent14_heldout": ("ind14", "h14-"),  # session 25
-    "independent15_heldout": ("ind15", "h15-"),  # session 25
-    "independent16_heldout": ("ind16", "h16-"),  # session 26
-    "independent17_heldout": ("ind17", "h17-"),  # session 26
-    "independent18_heldout": ("ind18", "h18-"),  # session 26
-    "independent19_heldout": ("ind19", "h19-"),  # session 26
-    "independent20_heldout": ("ind20", "h20-"),  # session 26
-    "independent21_heldout": ("ind21", "h21-"),  # session 26
+    f"independent{number}_heldout": (f"ind{number}", {2: "f-", 3: "g-"}.get(number, f"h{number}-"))
+    for number in FRESH_SET_NUMBERS  # independent2 (session 15), 3 (16), 4 (17) … 21 (session 26)
 }
 
 
@@ -121,7 +104,8 @@ def test_bench_reports_the_independent_figures() -> None:
     assert {"lint.independent_dev_recall", "lint.independent_dev2_precision", "lint.independent_dev2_recall"} <= names
     assert {"lint.independent_dev2.topic.testimonial", "lint.independent_dev2.topic.clean"} <= names
     assert {"lint.independent2_precision", "lint.independent2_recall", "lint.independent2.topic.comparison",
-            "lint.independent2.clean_traps_passed", "lint.independent2.MSA"} <= names  # fmt: skip
-    for prefix in (f"independent{n}" for n in range(3, 22)):  # independent3 … independent21
+            "lint.independent2.clean_traps_passed", "lint.independent2.MSA",
+            "lint.independent_pooled_precision", "lint.independent_pooled_recall"} <= names  # fmt: skip
+    for prefix in (f"independent{n}" for n in FRESH_SET_NUMBERS):
         assert {f"lint.{prefix}_precision", f"lint.{prefix}_recall", f"lint.{prefix}.topic.comparison",
                 f"lint.{prefix}.clean_traps_passed", f"lint.{prefix}.MSA"} <= names  # fmt: skip
