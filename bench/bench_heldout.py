@@ -53,6 +53,10 @@ per family and per rule id.
 - ``independent21_heldout`` (compliance/corpus/independent21_heldout.jsonl, session 26): a twenty-first independent
   set, made the same way of a reviewer's hard cases: implied violations beside innocent keywords
   (``lint.independent21_*``).
+- ``independent22_heldout`` … ``independent25_heldout`` (session 27): four more, made the same way — issue 17's
+  hidden corpus imitated literally (22), a month of every clinic type's messages (23), a reviewer's implied
+  violations beside innocent keywords (24), English/mixed medical-tourism and casual receptionists' Korean (25).
+- ``independent_pooled_*``: all the fresh sets above at once.
 """
 
 from __future__ import annotations
@@ -64,7 +68,7 @@ from typing import Any
 from compliance.corpus_score import Score, load, score
 
 # The fresh independent held-out sets by number: ``compliance/corpus/independent<N>_heldout.jsonl``.
-FRESH_SETS = tuple(range(2, 22))
+FRESH_SETS = tuple(range(2, 26))
 
 
 def _counts(result: Score, key: str) -> dict[str, int]:

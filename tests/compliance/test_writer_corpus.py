@@ -132,6 +132,11 @@ WRITERS = {
     "s26c": Writer(("writer_s26_c",), "w26c", frozenset(ALL_FAMILIES), (0.39, 0.49), 230, frozenset(ALL_FAMILIES), True),
     "s26d": Writer(("writer_s26_d",), "w26d", frozenset(ALL_FAMILIES), (0.37, 0.47), 269, frozenset(ALL_FAMILIES), True),
     "s26a": Writer(("writer_s26_a", "writer_s26_a_unseen"), "w26", frozenset(ALL_FAMILIES), (0.37, 0.46), 225, frozenset(ALL_FAMILIES), True),
+    # session 27, writer27a: disparagement and comparison without the obvious words (≈ 58 % of lines, each with a clean
+    # twin: referrals, records, second opinions); writer27b: keyword-free inducement, guarantee, testimonial and
+    # health information, each with a clean twin. Blind at landing: P 0.786 / R 0.815 and P 0.969 / R 0.939
+    "s27a": Writer(("writer_s27_a",), "w27a", frozenset(ALL_FAMILIES | {"defame"}), (0.36, 0.46), 225, frozenset(ALL_FAMILIES | {"defame"}), True),
+    "s27b": Writer(("writer_s27_b",), "w27b", frozenset(ALL_FAMILIES), (0.37, 0.47), 225, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
