@@ -46,6 +46,7 @@ HELD_BACK = frozenset(
         "writer_s26_d",
         "writer_s27_a",
         "writer_s27_b",
+        "writer_s27_c",
         "writer_s27_d",
     }
 )
