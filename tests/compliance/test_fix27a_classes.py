@@ -107,6 +107,10 @@ def test_a_place_that_only_differs_is_a_comparison_not_a_disparagement(body: str
         "정품이 아닌 톡신을 쓰는 곳도 있습니다. 하람은 정품 인증 톡신만 씁니다.",
         "대학병원에서도 어렵다고 했던 턱관절, 하람에서 해결했습니다.",
         "'하루면 회복된다'는 광고, 믿으셨나요? 회복 기간은 사람마다 다릅니다.",
+        "어디서도 못 고친 비염, 하람에서 잡아 보세요.",
+        "여기저기 다녀도 낫지 않던 두드러기, 원인 검사부터 다시 합니다.",
+        "보험 안 되는 검사부터 잔뜩 하는 곳, 이제 그만 가세요.",
+        "수술 후 연락도 안 받는 병원들, 저희는 24시간 상담 전화를 운영합니다.",
     ],
 )
 def test_unnamed_places_given_a_bad_outcome_or_a_warning_are_a_disparagement(body: str) -> None:
@@ -133,6 +137,8 @@ def test_a_promise_quoted_to_knock_it_down_is_a_disparagement_not_our_guarantee(
         "다른 병원에서 받으신 수술 후 염증이 생겨 내원하실 때는 진료기록을 가져와 주세요.",
         "대학병원 진료가 필요하면 진료의뢰서를 발급해 드립니다.",
         "당일 수술은 하지 않으며, 검사 후 날짜를 정합니다.",
+        "전화 연결이 안 되는 시간에는 카카오톡으로 문의를 남겨 주세요.",
+        "검사부터 꼼꼼히 하고 치료 계획을 세웁니다.",
     ],
 )
 def test_places_to_avoid_in_care_advice_and_referrals_run_nobody_down(body: str) -> None:
@@ -153,6 +159,7 @@ def test_our_own_promise_is_still_a_guarantee() -> None:
         "We repair failed implants placed elsewhere.",
         "Revision rhinoplasty: we correct botched results from other clinics.",
         "We specialise in correcting botched eyelid surgery.",
+        "We are the ones patients come to after things go wrong at a cheap clinic.",
     ],
 )
 def test_english_fixing_what_others_botched_is_a_disparagement(body: str) -> None:
