@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from .findings import RULES_DIR, Finding, make_finding
-from .normalize import normalize
+from .normalize import Normalized, normalize
 
 Span = tuple[int, int]
 # a sentence ends at a full stop, question or exclamation mark or a line break; "※" or "*" starts a notice
@@ -66,10 +66,21 @@ def verdict(text: str, span: Span) -> tuple[Span, str] | None:
         # a footer ends the sentence's claim ("… 비교해 보세요 무료수신거부 080-…" has no full stop before it):
         # read the words before it, never the footer or a risk notice running into it
         end = len(norm.text) if footer is None else _claim_end(norm.text, footer.start())
-        found = _cues().search(norm.text, 0, end)
-        if found is not None and found.end() > found.start():
-            s, e = norm.span(*found.span())
+        found = _clean_cue(norm, end)
+        if found is not None:
+            s, e = norm.span(*found)
             return (a, b), text[a + s : a + e]
+    return None
+
+
+def _clean_cue(norm: Normalized, end: int) -> Span | None:
+    """The first verdict cue in ``norm``'s compact text before ``end`` that does not begin inside a word it runs out
+    of: a cue the compact text glues from one word's tail and the next word (방치 of "한방 치료") is none; a cue that
+    starts a word may run on (안 낫던) (session 27, fix27a)."""
+    for found in _cues().finditer(norm.text, 0, end):
+        a, b = found.span()
+        if b > a and not (norm.crosses_space(a, b) and not norm.starts_word(a)):
+            return a, b
     return None
 
 
