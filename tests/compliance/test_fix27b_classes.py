@@ -270,3 +270,76 @@ def test_a_changed_look_on_video_stays_a_before_after(body: str) -> None:
 def test_a_care_video_for_everyone_names_no_patient() -> None:
     body = "손목 통증으로 고생하시는 분들을 위한 5분 스트레칭 영상을 유튜브 채널에 올렸습니다."
     assert "MSA-TESTIMONIAL" not in ad(body)
+
+
+# 9. one of two charged nothing (1+1 without the word); a cancelled session not charged is a fee term
+@pytest.mark.parametrize(
+    "body",
+    [
+        "보톡스 두 부위 받으시면 한 부위 값은 받지 않아요.",
+        "레진 치료 3개 하시면 1개 비용은 안 받습니다.",
+    ],
+)
+def test_one_of_two_charged_nothing_is_an_inducement(body: str) -> None:
+    assert "MSA-INDUCEMENT" in ad(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[새솔의원] 전날까지 예약을 취소하신 회차의 비용은 받지 않습니다.",
+        "[새솔의원] 진료 일정을 변경하셔도 추가 비용은 받지 않습니다. 편한 날짜를 알려 주세요.",
+    ],
+)
+def test_a_cancelled_or_moved_booking_not_charged_is_no_promotion(text: str) -> None:
+    assert not alimtalk(text) & {"MSA-INDUCEMENT", "KAKAO-ALIMTALK-PROMO"}
+
+
+# 10. no recovery needed (RULES.md 회복기간 없이 in other words)
+@pytest.mark.parametrize(
+    "body",
+    ["회복 기간이 따로 필요 없는 실리프팅.", "회복기도 거의 없어 주말에 받고 월요일에 출근하세요."],
+)
+def test_no_recovery_needed_is_a_safety_claim(body: str) -> None:
+    assert "MSA-SAFETY-CLAIM" in ad(body)
+
+
+def test_a_recovery_that_may_differ_is_a_disclosure() -> None:
+    assert "MSA-SAFETY-CLAIM" not in ad("사람에 따라 회복 기간이 필요할 수 있어 일정에 여유를 두세요.")
+
+
+# 11. patients' thanks shown
+@pytest.mark.parametrize(
+    "body",
+    ["치료 마친 분들이 보내 주신 감사 메시지를 모아 소개합니다.", "원장님께 온 고마움의 손편지, 오늘 몇 장 공개해요."],
+)
+def test_patients_thanks_shown_are_a_testimonial(body: str) -> None:
+    assert "MSA-TESTIMONIAL" in ad(body)
+
+
+def test_the_clinic_thanking_its_patients_is_no_testimonial() -> None:
+    text = "[새솔의원] 올 한 해 믿고 찾아 주셔서 감사합니다. 연말 휴진은 12월 31일 하루입니다."
+    assert "MSA-TESTIMONIAL" not in alimtalk(text)
+
+
+# 12. a remedy on failure promised as a new one, or as no cost worry
+@pytest.mark.parametrize(
+    "body",
+    [
+        "교정 끝나고 이가 다시 틀어지면 장치를 새로 맞춰 드립니다.",
+        "실 리프팅 후 라인이 처지면 다시 잡아 드리니 비용 걱정 마세요.",
+    ],
+)
+def test_a_new_one_if_it_fails_is_a_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" in ad(body)
+
+
+def test_instalments_without_cost_worry_is_no_guarantee() -> None:
+    assert "MSA-GUARANTEE" not in ad(
+        "교정비는 진행 기간 동안 나눠 내실 수 있어 한꺼번에 비용 걱정하지 않으셔도 됩니다."
+    )
+
+
+def test_a_warranty_term_is_no_guarantee() -> None:
+    text = "[새솔치과] 지르코니아 크라운은 3년간 품질보증이 되며, 보증서에 적힌 규정에 따라 교체해 드립니다."
+    assert "MSA-GUARANTEE" not in rule_ids(text, "friendtalk", "advertising")
