@@ -343,3 +343,62 @@ def test_instalments_without_cost_worry_is_no_guarantee() -> None:
 def test_a_warranty_term_is_no_guarantee() -> None:
     text = "[새솔치과] 지르코니아 크라운은 3년간 품질보증이 되며, 보증서에 적힌 규정에 따라 교체해 드립니다."
     assert "MSA-GUARANTEE" not in rule_ids(text, "friendtalk", "advertising")
+
+
+# 13. the keyword-free offers of this file in English
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prepay twelve peels and pay for only nine.",
+        "Get 4 syringes pay for 3 this spring.",
+        "Load 300,000 won onto your clinic card and we add 60,000.",
+        "The first 30 patients to book get a 20% lower lifting price.",
+        "The first fifty people who sign up get a complimentary LED session.",
+    ],
+)
+def test_english_keyword_free_offers_are_inducements(body: str) -> None:
+    assert "MSA-INDUCEMENT" in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You pay for only one session at a time; there is no package to buy.",
+        "Cancelled sessions are refunded, so you pay for only the 6 you attended.",
+        "The first 15 minutes of your visit are a consultation with the doctor.",
+    ],
+)
+def test_english_payment_and_visit_terms_are_no_inducements(body: str) -> None:
+    assert "MSA-INDUCEMENT" not in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We keep treating your knee until the pain is gone, at no extra cost.",
+        "Our team will keep adjusting your aligners until you are happy, free of charge.",
+    ],
+)
+def test_english_treated_until_the_result_at_no_cost_is_a_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" in en_ad(body)
+
+
+def test_english_care_until_a_symptom_goes_is_no_guarantee() -> None:
+    body = "Keep using the ointment until the redness is gone; refills are free at the front desk."
+    assert "MSA-GUARANTEE" not in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Walk out after your lunch-break thread lift and head straight back to work.",
+        "Get right back to your day after the laser.",
+    ],
+)
+def test_english_straight_back_to_work_is_a_safety_claim(body: str) -> None:
+    assert "MSA-SAFETY-CLAIM" in en_ad(body)
+
+
+def test_english_recovery_told_as_a_range_is_no_safety_claim() -> None:
+    body = "Most patients return to work in two or three days, but swelling can last a week."
+    assert "MSA-SAFETY-CLAIM" not in en_ad(body)
