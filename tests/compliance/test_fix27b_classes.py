@@ -402,3 +402,32 @@ def test_english_straight_back_to_work_is_a_safety_claim(body: str) -> None:
 def test_english_recovery_told_as_a_range_is_no_safety_claim() -> None:
     body = "Most patients return to work in two or three days, but swelling can last a week."
     assert "MSA-SAFETY-CLAIM" not in en_ad(body)
+
+
+def sms(text: str) -> set[str]:
+    return rule_ids(text, "sms", "informational")
+
+
+# 14. health data in SMS: an HPV genotype found, a named patient's missing immunity
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[새솔여성의원] 박수진님 HPV 52형이 검출되어 6개월 뒤 재검사 예약을 잡아 드렸습니다.",
+        "[새솔의원] 이도현님 A형간염 항체가 없어 두 차례 접종을 권해 드립니다.",
+        "[새솔의원] 정민아님은 풍진 면역이 형성되지 않은 것으로 나와 임신 전 접종이 필요합니다.",
+    ],
+)
+def test_a_genotype_found_or_a_named_patients_missing_immunity_in_sms_is_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" in sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[새솔의원] A형간염 항체가 없는 분은 두 차례 접종으로 예방하실 수 있습니다.",
+        "[새솔여성의원] 박수진님 HPV 예방접종 3차는 4월 2일 오전 10시입니다.",
+        "[새솔여성의원] HPV 검출 여부는 검사 후 일주일 안에 알려 드립니다.",
+    ],
+)
+def test_advice_or_a_vaccination_booking_in_sms_is_no_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" not in sms(text)
