@@ -38,7 +38,17 @@ BASE_SPLITS = ("dev", "independent_dev", "independent_dev2")
 # clean-trap tests broke and the blind sets gained nothing (docs/compliance/checker-v2.md, session 26) — the rules were
 # written from them; the scorer is measured on them. Session 27's two writer files likewise until the scorer is retrained.
 HELD_BACK = frozenset(
-    {"probes2_s14", "writer_s26_a", "writer_s26_b", "writer_s26_c", "writer_s26_d", "writer_s27_a", "writer_s27_b"}
+    {
+        "probes2_s14",
+        "writer_s26_a",
+        "writer_s26_b",
+        "writer_s26_c",
+        "writer_s26_d",
+        "writer_s27_a",
+        "writer_s27_b",
+        "writer_s27_c",
+        "writer_s27_d",
+    }
 )
 
 

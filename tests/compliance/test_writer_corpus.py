@@ -137,6 +137,12 @@ WRITERS = {
     # health information, each with a clean twin. Blind at landing: P 0.786 / R 0.815 and P 0.969 / R 0.939
     "s27a": Writer(("writer_s27_a",), "w27a", frozenset(ALL_FAMILIES | {"defame"}), (0.36, 0.46), 225, frozenset(ALL_FAMILIES | {"defame"}), True),
     "s27b": Writer(("writer_s27_b",), "w27b", frozenset(ALL_FAMILIES), (0.37, 0.47), 225, frozenset(ALL_FAMILIES), True),
+    # writer27d: English and mixed Korean/English of every family (medical tourism, expat patients); blind at landing
+    # P 0.913 / R 0.779
+    # writer27c: safety, superlative, unverified and appearance claims without the tell-tale words; blind at landing
+    # P 0.967 / R 0.617
+    "s27c": Writer(("writer_s27_c",), "w27c", frozenset(ALL_FAMILIES), (0.37, 0.47), 235, frozenset(ALL_FAMILIES | {"superlative", "unverified", "appearance"}), True),
+    "s27d": Writer(("writer_s27_d",), "w27d", frozenset(ALL_FAMILIES), (0.37, 0.48), 235, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
