@@ -35,6 +35,8 @@ def care(body: str) -> set[str]:
         "필러 맞은 자리요? 가까이서 봐도 모르실 정도예요.",
         "절개 없이 진행해 자국을 걱정하실 필요가 없습니다.",
         "레이저 받고 온 줄 가족도 몰라요.",
+        "절개선을 찾기도 어려울 만큼 깔끔하게 아뭅니다.",
+        "사흘이면 부기가 빠져 주변에서도 알아채지 못합니다.",
     ],
 )
 def test_nothing_showing_afterwards_is_a_safety_claim(body: str) -> None:
@@ -46,6 +48,7 @@ def test_nothing_showing_afterwards_is_a_safety_claim(body: str) -> None:
     [
         "시술 부위에 자국이 남지 않도록 2주간 자외선 차단제를 꼭 발라 주세요.",
         "진료실은 1인실이라 아무도 눈치채지 못하게 조용히 안내해 드립니다.",
+        "아무도 눈치채지 못할 만큼 자연스러운 라인을 만듭니다.",
         "상처가 없이 아물 때까지 연고를 하루 두 번 발라 주세요.",
     ],
 )
@@ -109,6 +112,8 @@ def test_asking_about_past_trouble_is_not(body: str) -> None:
         "사랑니 발치 당일 저녁에 삼겹살 드셔도 됩니다.",
         "코 필러 다음 날 출근하셔도 됩니다.",
         "병가를 낼 필요 없는 당일 시술.",
+        "토요일에 수술받고 월요일에 회사 복귀하세요.",
+        "회복 기간이요? 주말 이틀이면 충분합니다.",
     ],
 )
 def test_straight_back_to_normal_life_is_a_safety_claim(body: str) -> None:
@@ -121,6 +126,8 @@ def test_straight_back_to_normal_life_is_a_safety_claim(body: str) -> None:
         "시술 후 바로 운동하셔도 되는지는 진료 때 여쭤 주세요. 보톡스 상담 예약 받습니다.",
         "수술 당일 음주는 삼가시고, 출근은 보통 사흘 뒤부터 가능합니다. 쌍꺼풀 상담 예약 받습니다.",
         "수면마취 후에는 바로 운전하지 마시고 회복실에서 쉬다 가세요. 내시경 예약 받습니다.",
+        "수술 다음 날 출근이 가능한지는 수술 방법에 따라 다릅니다. 상담 예약 받습니다.",
+        "주말에 수술받고 월요일에 출근하시기는 어렵습니다. 상담 예약 받습니다.",
     ],
 )
 def test_return_times_with_a_caution_are_not(body: str) -> None:
@@ -185,6 +192,8 @@ def test_an_offer_of_help_for_that_fear_is_not() -> None:
         "부산을 대표하는 소아청소년과 의료진이 함께합니다.",
         "세상에 단 하나뿐인 무릎 관절 클리닉.",
         "이런 레이저를 갖춘 병원은 전국에서 손에 꼽힙니다.",
+        "국내에서 몇 안 되는 척추 내시경 수술 병원입니다.",
+        "코 성형이라면 둘째가라면 서러운 의료진입니다.",
         "More than good: the top of the top in eyelid surgery.",
     ],
 )
@@ -199,6 +208,7 @@ def test_above_all_others_in_an_idiom_is_a_superlative(body: str) -> None:
         "가장 가까운 공영주차장은 병원 뒤편입니다. 진료 예약 받습니다.",
         "통증이 더 이상 좋아지지 않으면 정밀 검사를 권해 드립니다.",
         "대표원장 진료는 화·목요일입니다. 상담 예약 받습니다.",
+        "손에 꼽을 만큼 드문 부작용도 상담 때 모두 설명드립니다.",
     ],
 )
 def test_plain_uses_of_the_same_words_are_not(body: str) -> None:
@@ -301,10 +311,15 @@ def test_an_exercise_count_an_aim_or_a_short_procedure_is_not(body: str) -> None
     [
         "Acne scars? This is the only peel you will ever need.",
         "With our implants you'll never need another denture again.",
+        "Meet the last filler you will ever need.",
     ],
 )
 def test_english_the_last_treatment_you_need_is_a_guarantee(body: str) -> None:
     assert "MSA-GUARANTEE" in english_ad(body)
+
+
+def test_the_last_visit_before_surgery_is_no_guarantee() -> None:
+    assert "MSA-GUARANTEE" not in english_ad("This is the last appointment you need before surgery: the pre-op check.")
 
 
 def test_a_photo_kept_for_life_is_no_guarantee() -> None:
