@@ -231,6 +231,10 @@ def test_plain_uses_of_the_same_words_are_not(body: str) -> None:
         "면역력을 깨우는 고농도 비타민 주사, 상담 받습니다.",
         "지역 신문 독자 투표에서 올해의 치과 대상을 받았습니다.",
         "주부들이 뽑은 추천 소아과로 이름을 올렸습니다.",
+        "원장님이 15년 연구 끝에 완성한 '곧은목 요법'으로 치료합니다.",
+        "국제 학술대회에서 호평받은 새 탈모 치료법을 시작했습니다.",
+        "혈관 세척 수액으로 피로를 풀어 드립니다.",
+        "자기 피에서 뽑은 PRP 주사로 관절 연골이 되살아납니다.",
     ],
 )
 def test_an_unverified_method_or_a_poll_award_is_flagged(body: str) -> None:
@@ -263,6 +267,8 @@ def test_a_conference_trip_accreditation_or_advice_is_not(body: str) -> None:
         "돌잔치 사진은 두고두고 남습니다. 그날만큼은 환한 피부로.",
         "모임 사진 속 내 얼굴만 늙어 보였다면 리프팅 상담 받아 보세요.",
         "아내 앞에서 옷 입기 망설여지셨다면, 복부 지방흡입 상담 받으세요.",
+        "마스크 벗기가 두려우셨던 분, 여드름 흉터 상담 받으세요.",
+        "비키니 입기 망설여지는 허벅지, 지방흡입으로 정리하세요.",
     ],
 )
 def test_a_social_scene_where_looks_are_judged_is_an_appearance_appeal(body: str) -> None:
@@ -274,6 +280,7 @@ def test_a_social_scene_where_looks_are_judged_is_an_appearance_appeal(body: str
     [
         "여름철 수영장에 다녀온 뒤 눈이 충혈되면 망설이지 말고 내원하세요.",
         "경과 기록용 사진은 진료 목적으로만 보관합니다. 진료 예약 받습니다.",
+        "치과가 무서우셨던 분도 편하게 오세요. 스케일링 예약 받습니다.",
     ],
 )
 def test_care_advice_and_chart_photos_are_not(body: str) -> None:
