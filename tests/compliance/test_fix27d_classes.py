@@ -36,6 +36,7 @@ def sms(body: str) -> set[str]:
         "Tattoo removal with outdated lasers only scars the skin. Come and see a modern one.",
         "Cheap knock-off fillers leave lumps under the skin; ours are imported from the maker.",
         "Hair removal on budget machines often burns darker skin.",
+        "Old-fashioned lasers damage the skin barrier and leave pigment.",
     ],
 )
 def test_english_equipment_of_others_run_down_is_disparagement(body: str) -> None:
@@ -127,6 +128,7 @@ def test_a_factory_in_another_sense_is_not() -> None:
         "Our cataract team uses the same lens systems as the major university hospitals, without the six-week wait.",
         "Our imaging is as well equipped as any university hospital.",
         "Implant planning on par with the top Gangnam clinics, at a neighbourhood practice.",
+        "University hospitals와 같은 장비, 대기시간은 절반.",
     ],
 )
 def test_english_parity_with_a_kind_of_institution_is_a_comparison(body: str) -> None:
@@ -159,6 +161,45 @@ def test_english_rounds_of_other_clinics_with_a_difference_is_a_comparison(body:
 def test_a_second_opinion_is_not() -> None:
     body = "Been to a few clinics already? Bring their scans and estimates so we can review them with you."
     assert "MSA-COMPARISON" not in english_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Conventional lipo leaves dents and lumps; our laser lipo never does.",
+        "Metal crowns darken the gums — ours don't.",
+        "Invasive facelifts leave long scars, while our thread lift leaves none.",
+    ],
+)
+def test_english_another_method_denied_for_ours_is_a_comparison(body: str) -> None:
+    assert "MSA-COMPARISON" in english_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Traditional braces and clear aligners both work; we will help you choose either.",
+        "Our clear aligners don't need to be tightened at each visit.",
+    ],
+)
+def test_two_methods_offered_or_our_own_fact_is_not(body: str) -> None:
+    assert "MSA-COMPARISON" not in english_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Unlike most dermatology clinics that only prescribe creams, we look for the cause.",
+        "Many hospitals, which just give you painkillers, miss the nerve problem.",
+    ],
+)
+def test_english_other_clinics_that_only_hand_out_medicine_is_disparagement(body: str) -> None:
+    assert "MSA-DEFAME" in english_ad(body)
+
+
+def test_other_clinics_named_for_records_is_not() -> None:
+    body = "If other clinics that you visited gave you medicine, please bring the list."
+    assert "MSA-DEFAME" not in english_ad(body)
 
 
 # (2) testimonial by format
@@ -256,6 +297,7 @@ def test_spending_time_is_not() -> None:
     [
         "오늘 밤 9시까지만 special price! 물광주사 ₩99,000",
         "Today only until 8 pm: jaw Botox ₩45,000.",
+        "오늘 자정까지만 open price, 울쎄라 ₩590,000",
     ],
 )
 def test_a_price_held_until_an_hour_today_is_an_inducement(body: str) -> None:
@@ -275,6 +317,7 @@ def test_todays_closing_hour_is_not() -> None:
         "Your money back if the melasma returns within six months.",
         "Full refund if the fat comes back after liposuction.",
         "Free retreatment if the spots reappear within a year.",
+        "색소가 다시 생기면 full refund 해 드립니다.",
     ],
 )
 def test_english_refund_or_free_retreatment_if_it_returns_is_a_guarantee(body: str) -> None:
@@ -421,6 +464,7 @@ def test_a_rating_asked_without_a_reward_is_not() -> None:
     [
         "A jawline that changes how colleagues see you.",
         "With a new nose, people will finally take you seriously.",
+        "A smile that changes how strangers react to you.",
     ],
 )
 def test_english_how_others_will_treat_you_is_appearance(body: str) -> None:
@@ -506,8 +550,15 @@ def test_english_lapsed_patient_invited_back_is_promotion(body: str) -> None:
     assert "KAKAO-ALIMTALK-PROMO" in alimtalk(body)
 
 
-def test_a_recall_that_is_due_is_not() -> None:
-    assert "KAKAO-ALIMTALK-PROMO" not in alimtalk("Your annual eye check-up is due. Reply 1 to book a time.")
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Your annual eye check-up is due. Reply 1 to book a time.",
+        "We miss you at the check-ups: your annual eye exam is due.",
+    ],
+)
+def test_a_recall_that_is_due_is_not(body: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" not in alimtalk(body)
 
 
 # (9) precision
