@@ -76,6 +76,7 @@ def test_a_beauty_salon_blamed_is_a_comparison_too_by_the_convention() -> None:
     [
         "Complications after filler are rare, but call us at once if the skin turns white.",
         "We do not offer treatments at spas or salons; all procedures take place in our clinic.",
+        "If you have had fillers at a salon, tell us so we can check for complications.",
     ],
 )
 def test_a_complication_notice_or_our_own_premises_is_not(body: str) -> None:
@@ -180,6 +181,7 @@ def test_english_another_method_denied_for_ours_is_a_comparison(body: str) -> No
     [
         "Traditional braces and clear aligners both work; we will help you choose either.",
         "Our clear aligners don't need to be tightened at each visit.",
+        "Our clear aligners don't need weekly visits; metal braces are also available.",
     ],
 )
 def test_two_methods_offered_or_our_own_fact_is_not(body: str) -> None:
@@ -379,6 +381,7 @@ def test_english_no_trace_or_no_recovery_is_a_safety_claim(body: str) -> None:
     [
         "Mole removal may leave a small mark that fades over months.",
         "Plan a recovery period of 5–7 days after the thread lift.",
+        "There is no recovery room at our Sinsa branch, so sedation cases go to Gangnam.",
     ],
 )
 def test_a_mark_or_a_recovery_period_disclosed_is_not(body: str) -> None:
