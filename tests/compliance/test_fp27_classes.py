@@ -1,0 +1,134 @@
+"""Session 27 (fp27): a second rule beside the right one, judged on RULES.md and issue 17 — a certainty word that
+intensifies a safety claim or an offer read as a promise of a result, … — each checked on sentences written for
+these tests (not corpus lines): the reading a reviewer who reads RULES.md gives, and its violating counterpart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compliance.findings import RULES_DIR
+from tests.support.compliance import EN_RISK_FOOTER, SHORT_RISK_FOOTER, rule_ids
+
+
+def ad(body: str, clinic: str = "해솔성형외과") -> str:
+    return f"(광고) {clinic} {body}{SHORT_RISK_FOOTER}"
+
+
+def test_the_rule_files_load_with_a_class_per_check() -> None:
+    checks = json.loads((RULES_DIR / "context_checks_s27_fp.json").read_text("utf-8"))["checks"]
+    assert checks and all(check["class"] and check["rules"] for check in checks)
+    frames = json.loads((RULES_DIR / "frames_s27_fp.json").read_text("utf-8"))["frames"]
+    assert frames and all(frame["comment"] and frame["rule"] for frame in frames)
+
+
+# --- a certainty word on a denial of pain, scars or side effects is the safety claim's emphasis ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "100% 무통 제모 레이저로 여름을 준비하세요.",
+        "백퍼 통증 없는 수면 임플란트.",
+        "100% 흉터 없는 비절개 눈매교정.",
+        "완벽한 무통 시스템으로 받는 분만.",
+        "100% 부작용 없는 한방 다이어트.",
+    ],
+)
+def test_a_certainty_word_on_a_safety_denial_is_the_safety_claim_alone(body: str) -> None:
+    found = rule_ids(ad(body), "friendtalk")
+    assert "MSA-SAFETY-CLAIM" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+def test_english_a_certainty_word_on_pain_free_is_the_safety_claim_alone() -> None:
+    found = rule_ids("(광고) Haesol Clinic 100% pain-free tattoo removal." + EN_RISK_FOOTER, "friendtalk")
+    assert "MSA-SAFETY-CLAIM" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "100% 무통 레이저에 효과는 확실하게 보장합니다. 제모.",
+        "통증 없이 한 번에 끝나고 효과는 평생 유지되는 눈매교정.",
+    ],
+)
+def test_a_promised_result_beside_a_safety_claim_stays_a_guarantee(body: str) -> None:
+    found = rule_ids(ad(body), "friendtalk")
+    assert {"MSA-SAFETY-CLAIM", "MSA-GUARANTEE"} <= found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["무조건 안전한 수면 마취로 받는 가슴 성형.", "100% 안심 스마일라식, 지금 상담하세요.", "흉터 100% 없는 절개 눈매교정."],
+)
+def test_a_certainty_word_on_safety_itself_is_a_safety_claim(body: str) -> None:
+    found = rule_ids(ad(body), "friendtalk")
+    assert "MSA-SAFETY-CLAIM" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["환자 안전을 위해 모든 수술은 마취과 전문의가 함께합니다. 코 성형.", "수술 다음 날은 절대 안정이 필요합니다. 지방흡입."],
+)
+def test_safety_as_a_goal_or_rest_as_an_instruction_is_no_safety_claim(body: str) -> None:
+    assert "MSA-SAFETY-CLAIM" not in rule_ids(ad(body), "friendtalk")
+
+
+# --- a certainty word bound to the offer itself is the inducement, not a promised result ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "12월 첫 방문 고객 100% 사은품 증정! 울쎄라 상담.",
+        "참여만 하면 100% 당첨되는 룰렛 이벤트, 스킨부스터.",
+        "무조건 50% 할인, 이번 주 보톡스.",
+        "연말 이벤트: 누구나 무조건 1회 무료 체험, 여드름 압출.",
+        "임플란트 하신 분은 평생 무료 스케일링 혜택.",
+        "가족 등록하면 평생 20% 할인되는 멤버십, 제모.",
+    ],
+)
+def test_a_certainty_word_on_an_offer_is_the_inducement_not_a_guarantee(body: str) -> None:
+    found = rule_ids(ad(body), "friendtalk")
+    assert "MSA-INDUCEMENT" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) Haesol Clinic Every new patient gets a guaranteed gift with a filler booking." + EN_RISK_FOOTER,
+        "(광고) Haesol Clinic 100% cashback on your first skin booster session this month." + EN_RISK_FOOTER,
+    ],
+)
+def test_english_a_certain_gift_or_cashback_is_the_inducement_not_a_guarantee(text: str) -> None:
+    found = rule_ids(text, "friendtalk")
+    assert "MSA-INDUCEMENT" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+def test_a_certain_gift_in_a_care_message_is_the_channel_rule_and_the_inducement() -> None:
+    found = rule_ids("[해솔성형외과] 내일 예약 고객님께 100% 사은품 증정 이벤트 중입니다.", "alimtalk", "informational")
+    assert {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"} <= found
+    assert "MSA-GUARANTEE" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "교정 후 치아가 다시 돌아오면 평생 무료로 재교정해 드립니다.",
+        "시력이 다시 떨어지면 평생 무료 재수술을 약속드립니다. 라식.",
+        "효과가 없으면 무조건 100% 환불해 드립니다. 리프팅.",
+    ],
+)
+def test_a_free_redo_or_refund_when_the_result_fails_stays_a_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" in rule_ids(ad(body), "friendtalk")
+
+
+def test_a_certainty_word_on_a_result_beside_a_discount_stays_a_guarantee() -> None:
+    found = rule_ids(ad("무조건 효과 보는 다이어트 주사, 이번 달 30% 할인."), "friendtalk")
+    assert "MSA-GUARANTEE" in found
