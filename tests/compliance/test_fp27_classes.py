@@ -62,7 +62,11 @@ def test_a_promised_result_beside_a_safety_claim_stays_a_guarantee(body: str) ->
 
 @pytest.mark.parametrize(
     "body",
-    ["무조건 안전한 수면 마취로 받는 가슴 성형.", "100% 안심 스마일라식, 지금 상담하세요.", "흉터 100% 없는 절개 눈매교정."],
+    [
+        "무조건 안전한 수면 마취로 받는 가슴 성형.",
+        "100% 안심 스마일라식, 지금 상담하세요.",
+        "흉터 100% 없는 절개 눈매교정.",
+    ],
 )
 def test_a_certainty_word_on_safety_itself_is_a_safety_claim(body: str) -> None:
     found = rule_ids(ad(body), "friendtalk")
@@ -72,7 +76,10 @@ def test_a_certainty_word_on_safety_itself_is_a_safety_claim(body: str) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["환자 안전을 위해 모든 수술은 마취과 전문의가 함께합니다. 코 성형.", "수술 다음 날은 절대 안정이 필요합니다. 지방흡입."],
+    [
+        "환자 안전을 위해 모든 수술은 마취과 전문의가 함께합니다. 코 성형.",
+        "수술 다음 날은 절대 안정이 필요합니다. 지방흡입.",
+    ],
 )
 def test_safety_as_a_goal_or_rest_as_an_instruction_is_no_safety_claim(body: str) -> None:
     assert "MSA-SAFETY-CLAIM" not in rule_ids(ad(body), "friendtalk")
