@@ -139,3 +139,32 @@ def test_a_free_redo_or_refund_when_the_result_fails_stays_a_guarantee(body: str
 def test_a_certainty_word_on_a_result_beside_a_discount_stays_a_guarantee() -> None:
     found = rule_ids(ad("무조건 효과 보는 다이어트 주사, 이번 달 30% 할인."), "friendtalk")
     assert "MSA-GUARANTEE" in found
+
+
+# --- a certainty word about who treats, what is used or how the patient is looked after promises no result ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "눈 재수술은 100% 대표원장 직접 집도합니다.",
+        "상담부터 시술까지 무조건 원장님이 직접 봅니다. 보톡스.",
+        "필러는 1인 1회용 키트를 100% 사용합니다. 정품·정량 보장.",
+        "상담 내용은 완벽한 비밀 보장, 가슴 성형 1:1 상담.",
+        "완벽주의 원장이 직접 디자인하는 코 성형.",
+        "우리 가족 평생 주치의, 임플란트 상담 받으세요.",
+    ],
+)
+def test_a_certainty_word_about_the_way_of_working_is_no_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" not in rule_ids(ad(body), "friendtalk")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "원장이 직접 집도하고 결과는 100% 보장합니다. 코 성형.",
+        "정품 보톡스로 효과가 평생 유지됩니다.",
+    ],
+)
+def test_a_promised_result_beside_the_way_of_working_stays_a_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" in rule_ids(ad(body), "friendtalk")
