@@ -168,3 +168,40 @@ def test_a_certainty_word_about_the_way_of_working_is_no_guarantee(body: str) ->
 )
 def test_a_promised_result_beside_the_way_of_working_stays_a_guarantee(body: str) -> None:
     assert "MSA-GUARANTEE" in rule_ids(ad(body), "friendtalk")
+
+
+# --- English: the sender's own discount or a plain price comparison runs nobody down ---
+
+
+def en_ad(body: str) -> str:
+    return f"(광고) Dasom Skin Clinic {body}{EN_RISK_FOOTER}"
+
+
+@pytest.mark.parametrize(
+    ("body", "right"),
+    [
+        ("Discount month at our clinic: 30% off laser toning until Dec 31.", "MSA-INDUCEMENT"),
+        ("Bargain prices at this clinic for December: skin booster from 150,000 won.", "MSA-INDUCEMENT"),
+        ("Cheaper than most clinics in Hongdae, with the same laser.", "MSA-COMPARISON"),
+        ("More affordable than other dermatology clinics nearby: acne scar care.", "MSA-COMPARISON"),
+    ],
+)
+def test_an_own_discount_or_a_price_comparison_is_no_disparagement(body: str, right: str) -> None:
+    found = rule_ids(en_ad(body), "friendtalk")
+    assert right in found
+    assert "MSA-DEFAME" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cheaper clinics cut corners with diluted filler. We never do.",
+        "Bargain clinics botch eyelids every week, and we are the ones who fix them.",
+    ],
+)
+def test_cheap_clinics_given_a_verdict_stay_a_disparagement(body: str) -> None:
+    assert "MSA-DEFAME" in rule_ids(en_ad(body), "friendtalk")
+
+
+def test_reduced_fees_for_a_period_are_an_inducement() -> None:
+    assert "MSA-INDUCEMENT" in rule_ids(en_ad("Reduced fees this weekend only for pigment laser."), "friendtalk")
