@@ -205,3 +205,28 @@ def test_cheap_clinics_given_a_verdict_stay_a_disparagement(body: str) -> None:
 
 def test_reduced_fees_for_a_period_are_an_inducement() -> None:
     assert "MSA-INDUCEMENT" in rule_ids(en_ad("Reduced fees this weekend only for pigment laser."), "friendtalk")
+
+
+# --- a broadcast that says who the celebrity is: the endorsement, not the clinic dressed as a programme ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "주말 드라마에 나온 배우가 받고 간 윤곽 주사.",
+        "예능에 출연 중인 개그우먼이 다니는 다이어트 한의원.",
+        "TV 출연 아이돌들이 찾는 물광 관리.",
+    ],
+)
+def test_a_broadcast_naming_the_celebrity_is_the_celebrity_rule_alone(body: str) -> None:
+    found = rule_ids(ad(body, "단아한의원"), "friendtalk")
+    assert "MSA-CELEBRITY" in found
+    assert "MSA-ARTICLE-FORM" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["건강 프로그램에 출연한 원장이 알려 주는 관절 관리.", "TV 출연 원장과 배우가 함께 소개한 다이어트 한약."],
+)
+def test_the_clinics_own_doctor_on_a_programme_stays_article_form(body: str) -> None:
+    assert "MSA-ARTICLE-FORM" in rule_ids(ad(body, "단아한의원"), "friendtalk")
