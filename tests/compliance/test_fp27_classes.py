@@ -230,3 +230,80 @@ def test_a_broadcast_naming_the_celebrity_is_the_celebrity_rule_alone(body: str)
 )
 def test_the_clinics_own_doctor_on_a_programme_stays_article_form(body: str) -> None:
     assert "MSA-ARTICLE-FORM" in rule_ids(ad(body, "단아한의원"), "friendtalk")
+
+
+# --- a guarantee read in a sentence does not hide a sale of its own there; a free redo is still its remedy ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "효과 확실한 윤곽 주사, 12월 한 달 40% 할인.",
+        "100% 만족 보장 리프팅, 예약 고객 전원 사은품 증정.",
+    ],
+)
+def test_a_guarantee_beside_a_sale_of_its_own_leaves_the_sale(body: str) -> None:
+    found = rule_ids(ad(body, "다온피부과"), "friendtalk")
+    assert {"MSA-GUARANTEE", "MSA-INDUCEMENT"} <= found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "보톡스 효과가 2주 안에 안 나타나면 추가 시술은 무료로 해 드립니다.",
+        "If you are not happy with your new smile, your next whitening is on us.",
+    ],
+)
+def test_a_free_redo_when_the_result_disappoints_is_the_guarantee_alone(body: str) -> None:
+    found = rule_ids(ad(body, "다온피부과"), "friendtalk")
+    assert "MSA-GUARANTEE" in found
+    assert "MSA-INDUCEMENT" not in found
+
+
+# --- a promise (약속, 책임) of freedom from pain or harm, or safety guaranteed, is the safety claim ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "수면 마취로 통증 없는 사랑니 발치를 약속드립니다.",
+        "흉터 걱정 없는 절개 쌍꺼풀, 끝까지 책임지겠습니다.",
+        "안전만큼은 원장이 확실히 책임집니다. 가슴 성형.",
+        "마취과 전문의 상주, 안전한 수술을 보장합니다. 안면윤곽.",
+    ],
+)
+def test_a_promise_of_safety_is_the_safety_claim_alone(body: str) -> None:
+    found = rule_ids(ad(body), "friendtalk")
+    assert "MSA-SAFETY-CLAIM" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+def test_english_safety_guaranteed_is_the_safety_claim_alone() -> None:
+    found = rule_ids(en_ad("Your safety is fully guaranteed: sleep sedation for every rhinoplasty."), "friendtalk")
+    assert "MSA-SAFETY-CLAIM" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "통증 없는 시술과 확실한 효과를 약속드립니다. 리프팅.",
+        "흉터 없는 수술에 결과까지 책임집니다. 코 성형.",
+        "무통을 보장합니다. 레이저 제모.",
+    ],
+)
+def test_a_promised_result_or_guarantee_word_beside_safety_stays_a_guarantee(body: str) -> None:
+    found = rule_ids(ad(body), "friendtalk")
+    assert {"MSA-SAFETY-CLAIM", "MSA-GUARANTEE"} <= found
+
+
+def test_a_prize_game_in_an_advertisement_is_an_inducement() -> None:
+    found = rule_ids(ad("100% 당첨! 연말 룰렛 돌리고 수분 관리 받아 가세요."), "friendtalk")
+    assert "MSA-INDUCEMENT" in found
+    assert "MSA-GUARANTEE" not in found
+
+
+def test_english_a_guaranteed_gift_for_every_visitor_is_an_inducement() -> None:
+    found = rule_ids(en_ad("Every visitor is guaranteed a free gift at our open house this Saturday."), "friendtalk")
+    assert "MSA-INDUCEMENT" in found
+    assert "MSA-GUARANTEE" not in found
