@@ -307,3 +307,22 @@ def test_english_a_guaranteed_gift_for_every_visitor_is_an_inducement() -> None:
     found = rule_ids(en_ad("Every visitor is guaranteed a free gift at our open house this Saturday."), "friendtalk")
     assert "MSA-INDUCEMENT" in found
     assert "MSA-GUARANTEE" not in found
+
+
+# --- the patient's own clinical photos taken before and after: a step of their treatment, no before/after ad ---
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("[정담성형외과] #{이름}님, 내일은 수술 전후 비교 사진 촬영이 있으니 화장을 지우고 와 주세요.", "alimtalk"),
+        ("[정담성형외과] 시술 전후 사진을 찍을 예정이니 10분 일찍 도착해 주세요.", "sms"),
+    ],
+)
+def test_clinical_photos_taken_in_a_care_message_are_no_before_after_ad(text: str, channel: str) -> None:
+    assert "MSA-BEFORE-AFTER" not in rule_ids(text, channel, "informational")
+
+
+def test_before_after_photos_posted_in_a_care_message_stay() -> None:
+    text = "[정담성형외과] #{이름}님, 고객님들의 수술 전후 비교 사진을 홈페이지에 새로 올렸습니다. 내일 예약도 확인해 주세요."
+    assert "MSA-BEFORE-AFTER" in rule_ids(text, "alimtalk", "informational")
