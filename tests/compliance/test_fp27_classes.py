@@ -326,3 +326,23 @@ def test_clinical_photos_taken_in_a_care_message_are_no_before_after_ad(text: st
 def test_before_after_photos_posted_in_a_care_message_stay() -> None:
     text = "[정담성형외과] #{이름}님, 고객님들의 수술 전후 비교 사진을 홈페이지에 새로 올렸습니다. 내일 예약도 확인해 주세요."
     assert "MSA-BEFORE-AFTER" in rule_ids(text, "alimtalk", "informational")
+
+
+# --- English: every patient as the one the clinic sees or calls is the way it works, no promised result ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dr. Kang personally sees every patient before and after surgery. Rhinoplasty consultations open.",
+        "Every patient is examined by a board-certified dermatologist before any laser.",
+        "We call every patient the morning after their eyelid surgery.",
+    ],
+)
+def test_every_patient_seen_or_called_is_no_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" not in rule_ids(en_ad(body), "friendtalk")
+
+
+def test_a_result_for_every_patient_stays_a_guarantee() -> None:
+    found = rule_ids(en_ad("Every patient we treat sees the difference after one session. Acne scars."), "friendtalk")
+    assert "MSA-GUARANTEE" in found
