@@ -346,3 +346,80 @@ def test_every_patient_seen_or_called_is_no_guarantee(body: str) -> None:
 def test_a_result_for_every_patient_stays_a_guarantee() -> None:
     found = rule_ids(en_ad("Every patient we treat sees the difference after one session. Acne scars."), "friendtalk")
     assert "MSA-GUARANTEE" in found
+
+
+# --- another place's claim quoted to run it down is the disparagement's words, not the sender's claim ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'평생 간다'는 곳들 말만 믿고 맞은 실리프팅, 석 달 만에 풀리셨나요? 재시술 상담은 저희에게.",
+        "'부작용 없는 시술'이라던 레이저 제모, 화상 자국만 남으셨나요? 화상 흉터 상담.",
+    ],
+)
+def test_a_claim_quoted_from_other_places_is_not_the_senders(body: str) -> None:
+    found = rule_ids(ad(body, "결고운피부과"), "friendtalk")
+    assert "MSA-GUARANTEE" not in found
+    assert "MSA-SAFETY-CLAIM" not in found
+
+
+def test_the_senders_own_claim_in_quotes_stays() -> None:
+    found = rule_ids(ad("'평생 유지'를 약속드립니다. 결고운 실리프팅.", "결고운피부과"), "friendtalk")
+    assert "MSA-GUARANTEE" in found
+
+
+# --- what patients say or ask most often ranks their words, not the clinic ---
+
+
+def test_what_patients_say_most_often_is_no_superlative() -> None:
+    body = "라식 받으신 분들이 가장 많이 해 주신 말씀: '아침에 눈 뜨자마자 시계가 보여요.'"
+    found = rule_ids(ad(body, "밝은눈안과"), "friendtalk")
+    assert "MSA-TESTIMONIAL" in found
+    assert "MSA-SUPERLATIVE" not in found
+
+
+def test_the_clinics_own_volume_stays_a_superlative() -> None:
+    assert "MSA-SUPERLATIVE" in rule_ids(ad("강남에서 라식을 가장 많이 하는 안과.", "밝은눈안과"), "friendtalk")
+
+
+# --- 전원 as a transfer to another hospital is a care step, not everyone getting a benefit ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[한빛정형외과] #{이름}님, 수술이 필요하면 협력 대학병원으로 전원 의뢰서를 써 드립니다.",
+        "[한빛정형외과] 전원하실 때 영상 CD와 소견서를 저희가 챙겨 드립니다.",
+    ],
+)
+def test_a_transfer_to_another_hospital_is_no_offer(text: str) -> None:
+    found = rule_ids(text, "alimtalk", "informational")
+    assert "KAKAO-ALIMTALK-PROMO" not in found
+    assert "MSA-INDUCEMENT" not in found
+
+
+def test_a_gift_for_everyone_stays_an_offer() -> None:
+    found = rule_ids("[한빛정형외과] 이번 주 내원하신 분 전원 핫팩 증정해 드립니다.", "alimtalk", "informational")
+    assert "KAKAO-ALIMTALK-PROMO" in found
+
+
+# --- another hospital named as where the patient is treated or may ask, with no contrast, is no comparison ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "다른 병원에서 항암 치료 중이셔도 통증 관리를 함께 받으실 수 있는지 상담해 드립니다.",
+        "수술 결정 전 다른 병원 의견도 들어 보시고 천천히 정하셔도 됩니다. 무릎 인공관절 상담.",
+    ],
+)
+def test_a_referral_or_second_opinion_note_is_no_comparison(body: str) -> None:
+    found = rule_ids(ad(body, "한빛정형외과"), "friendtalk")
+    assert "MSA-COMPARISON" not in found
+    assert "MSA-DEFAME" not in found
+
+
+def test_another_hospital_that_failed_the_patient_stays_a_comparison() -> None:
+    body = "다른 병원에서 치료 중인데도 안 낫는 무릎, 저희는 원인부터 다시 봅니다."
+    assert "MSA-COMPARISON" in rule_ids(ad(body, "한빛정형외과"), "friendtalk")
