@@ -353,7 +353,9 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
     a frame's gap of a few characters between its cue and its verb holds the written words but not the analysis's
     longer spelling of them ("클리닉도 둘러보시고 상담받아 보세요": 둘러보시고 → 두르다 어 보다 시 고), or where the
     analysis reads a frame verb's ㄹ-dropped form as a noun ("새로 연 클리닉": 연 → 연 NNG, not 열다 + ᆫ), or where
-    the written reading takes a verb without the honorific its lemma pattern names ("친구와 함께 오면": 오다 시 면)."""
+    the written reading takes a verb without the honorific its lemma pattern names ("친구와 함께 오면": 오다 시 면), or
+    where the written words end on a frame verb's noun with no 하다 after it, as a headline does ("레이저 장비 신규
+    도입": the lemma pattern names 도입 하다)."""
     shortcut = [frame.surface for frame in _lemma_frames() if frame.surface is not None]
     for example in SURFACE_EXAMPLES:
         assert any(surface.search(example) for surface in shortcut), example
@@ -375,6 +377,7 @@ def test_the_written_reading_finds_what_the_lemma_pattern_finds() -> None:
                     or _gap_spelled_longer(frame, text, written)
                     or _l_dropped_verb_read_as_noun(frame, text, written)
                     or _honorific_left_out(frame, text, written)
+                    or _verbal_noun_without_verb(frame, text, written)
                 )
                 assert explained, (frame.stems[:3], _shown(text), "extra without a split noun or a longer spelling")
     assert checked > 300
@@ -432,6 +435,21 @@ def _l_dropped_verb_read_as_noun(frame: Frame, text: str, spans: list[tuple[int,
             stem = chr(0xAC00 + code + 4)
             if re.search(rf"[|(:]{stem}다[|)]", pattern):
                 return True
+    return False
+
+
+def _verbal_noun_without_verb(frame: Frame, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether one of ``spans`` ends on a noun whose verb (noun + 하다/되다) the frame's lemma pattern names, with no
+    하다 after it: a headline's "신규 도입" is the announcement "새로 도입했습니다" is, written without its verb."""
+    pattern = frame.roles[0].pattern
+    tokens = analyse(text).tokens
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        if not token.tag.startswith("NN") or not any(a < token.end <= b for a, b in spans):
+            continue
+        if after is not None and after.start == token.end and after.tag.startswith("XSV"):
+            continue
+        if re.search(rf"[|(:]{re.escape(token.form)} (?:하다|되다)[|)]", pattern):
+            return True
     return False
 
 
