@@ -431,3 +431,57 @@ def test_a_genotype_found_or_a_named_patients_missing_immunity_in_sms_is_health_
 )
 def test_advice_or_a_vaccination_booking_in_sms_is_no_health_data(text: str) -> None:
     assert "PII-HEALTH-IN-SMS" not in sms(text)
+
+
+# 15. English: credit loaded on top, a gift for spending, treated until the result, patients telling their course
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Top up 600,000 won in clinic credit and we'll load 720,000 onto your account.",
+        "Spend over 400,000 won on body contouring and take home a massage device worth 120,000 won.",
+    ],
+)
+def test_english_credit_on_top_or_a_gift_for_spending_is_an_inducement(body: str) -> None:
+    assert "MSA-INDUCEMENT" in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Top up 600,000 won in clinic credit and you get 600,000 to use on any treatment.",
+        "Spend 300,000 won or more and you can pay in three card instalments.",
+    ],
+)
+def test_english_plain_credit_or_payment_terms_are_no_inducement(body: str) -> None:
+    assert "MSA-INDUCEMENT" not in en_ad(body)
+
+
+def test_english_or_we_keep_treating_until_is_a_guarantee() -> None:
+    assert "MSA-GUARANTEE" in en_ad("Glasses-free reading, or we keep adjusting your lenses until you get there.")
+
+
+def test_english_treatment_as_long_as_needed_billed_per_visit_is_no_guarantee() -> None:
+    assert "MSA-GUARANTEE" not in en_ad("We see you as long as you need; each visit is billed separately.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "New on our channel: 15 patients describing their first week after jaw surgery.",
+        "Three of our knee patients talk candidly about their recovery in this month's podcast.",
+        "Follow Hana's patient diary, written by Hana herself, every Monday.",
+    ],
+)
+def test_english_patients_telling_their_course_are_a_testimonial(body: str) -> None:
+    assert "MSA-TESTIMONIAL" in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Our surgeons talk openly about the risks of jaw surgery at every consultation.",
+        "Patients should share their treatment history with the nurse before surgery.",
+    ],
+)
+def test_english_staff_or_instructions_are_no_testimonial(body: str) -> None:
+    assert "MSA-TESTIMONIAL" not in en_ad(body)
