@@ -95,11 +95,6 @@ def test_english_another_method_belittled_is_disparagement(body: str) -> None:
     assert "MSA-DEFAME" in english_ad(body)
 
 
-def test_english_method_set_against_ours_with_instead_is_a_comparison_too() -> None:
-    found = english_ad("Strong painkillers only mask the pain — our manual therapy treats the joint instead.")
-    assert {"MSA-DEFAME", "MSA-COMPARISON"} <= found
-
-
 @pytest.mark.parametrize(
     "body",
     [
@@ -161,30 +156,6 @@ def test_english_rounds_of_other_clinics_with_a_difference_is_a_comparison(body:
 
 def test_a_second_opinion_is_not() -> None:
     body = "Been to a few clinics already? Bring their scans and estimates so we can review them with you."
-    assert "MSA-COMPARISON" not in english_ad(body)
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Conventional lipo leaves dents and lumps; our laser lipo never does.",
-        "Metal crowns darken the gums — ours don't.",
-        "Invasive facelifts leave long scars, while our thread lift leaves none.",
-    ],
-)
-def test_english_another_method_denied_for_ours_is_a_comparison(body: str) -> None:
-    assert "MSA-COMPARISON" in english_ad(body)
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Traditional braces and clear aligners both work; we will help you choose either.",
-        "Our clear aligners don't need to be tightened at each visit.",
-        "Our clear aligners don't need weekly visits; metal braces are also available.",
-    ],
-)
-def test_two_methods_offered_or_our_own_fact_is_not(body: str) -> None:
     assert "MSA-COMPARISON" not in english_ad(body)
 
 
