@@ -1,0 +1,38 @@
+"""Session 27 (lead): the public-programme checks no longer withdraw a clinic's own offer beside them — a fee the clinic
+says it bears itself (저희가 부담합니다, 병원에서 부담합니다), and "…비도 지원합니다", whose 도 is a particle, not a
+province (도 지원); a programme the state or the insurer pays for stays a fact, not an inducement."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.text_rules import lint_text
+
+AD = "(광고) 하늘내과\n{}\n*부작용·개인차가 있을 수 있습니다\n무료수신거부 080-123-4567"
+
+
+def _rules(text: str, channel: str = "friendtalk", purpose: str = "advertising") -> set[str]:
+    return {finding.rule for finding in lint_text(text, channel, purpose)}
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "국가검진 받으러 오시는 분의 추가 갑상선 초음파 비용은 저희가 부담합니다. 예약하세요.",
+        "국가검진 오시는 분들께 추가 초음파 검사비는 병원에서 부담합니다.",
+        "지방에서 오시는 환자분께는 숙박비도 지원합니다. 위 내시경 상담을 예약하세요.",
+    ],
+)
+def test_the_clinics_own_offer_beside_a_public_programme_is_an_inducement(offer: str) -> None:
+    assert "MSA-INDUCEMENT" in _rules(AD.format(offer))
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "국가검진은 공단에서 비용을 부담합니다. 예약일에 신분증을 지참하세요.",
+        "경기도 지원 사업으로 독감 예방접종이 무료입니다. 신분증을 지참하세요.",
+    ],
+)
+def test_a_programme_the_state_pays_for_stays_a_fact(fact: str) -> None:
+    assert not _rules(fact, "sms", "informational") & {"MSA-INDUCEMENT", "ADV-PURPOSE-MISMATCH"}
