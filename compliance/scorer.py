@@ -57,6 +57,10 @@ _NOTICE_RE = re.compile(
     r"개인차|개인(?:별|마다|에따라)|사람마다|수신거부|무료거부|무료수신|수신을원치|거부080|optout|unsubscribe|stop0"
     r"|resultsvary|resultsmayvary|mayvary|individualresults|(?:효과|결과|경과)[가-힣,]{0,12}(?:차이가있|다를수)"
     r"|(?:부작용|sideeffect|risk)[가-힣a-z0-9,]{0,16}(?:있을수|있습니다|있으며|있고|생길수|가능|有|may|can)"
+    # a notice that names the symptoms instead ("수술 후 붓기·통증이 있을 수 있습니다"): only in the modal "may"
+    # ("통증이 있는 분도 받으실 수 있습니다" is a claim and stays)
+    r"|(?:통증|붓기|부기|멍|출혈|염증|감염|흉터|가려움|시림|이물감|홍조|딱지|착색)[가-힣,]{0,10}"
+    r"(?:있을수|생길수|나타날수|동반될수|발생할수)"
 )
 _NEGATIVE_RE = re.compile(r"없|않|zero|never|no")
 _SQUEEZE_RE = re.compile(r"[\W_]+")

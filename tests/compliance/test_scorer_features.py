@@ -24,6 +24,20 @@ def test_a_claim_about_side_effects_is_content() -> None:
     assert content(text) == "회복 걱정 없는 스마일라식, 부작용 없는 수술"
 
 
+def test_a_risk_notice_naming_the_symptoms_is_envelope_but_a_claim_about_pain_is_content() -> None:
+    """A notice such as "수술 후 붓기·통증이 있을 수 있습니다" is the same notice as "부작용이 있을 수 있습니다": read beside "편하게" it
+    looked like a pain-free claim (session 27, a clean-trap test broke). Only the modal "may" is a notice."""
+    notice = "(광고) 새솔치과 겁이 많은 분도 수면 진정으로 편하게. 시술 뒤 잇몸 부기와 시림이 생길 수 있습니다."
+    assert content(notice) == "겁이 많은 분도 수면 진정으로 편하게"
+    assert content("(광고) 새솔치과 발치 후 2~3일은 멍과 출혈이 나타날 수 있어요. 토요일 진료") == "토요일 진료"
+    for claim in (
+        "(광고) 새솔치과 통증이 심한 분도 당일 발치 받으실 수 있습니다",
+        "(광고) 새솔치과 붓기 없이 바로 출근할 수 있을 수도 있어요",
+        "(광고) 새솔치과 시술 후 통증이 있을 수 없는 특허 마취법",
+    ):
+        assert content(claim) == claim.removeprefix("(광고) 새솔치과 "), claim
+
+
 def test_stems_drop_particles_and_endings() -> None:
     assert stem("병원에서는") == "병원"
     assert stem("비교해") == stem("비교하면") == "비교"

@@ -128,6 +128,37 @@ def test_a_few_lucky_positives_set_no_threshold() -> None:
     )
 
 
+def _logistic_pool(seed: int, n: int, slope: float = 2.0, bias: float = -1.0) -> tuple[list[float], list[int]]:
+    import numpy as np
+
+    generator = np.random.default_rng(seed)
+    scores = generator.normal(-2.0, 2.5, size=n)
+    labels = (generator.random(n) < 1.0 / (1.0 + np.exp(-(slope * scores + bias)))).astype(int)
+    return [float(v) for v in scores], [int(v) for v in labels]
+
+
+def test_the_calibrated_cut_is_where_a_line_is_labelled_at_the_asked_precision() -> None:
+    scores, labels = _logistic_pool(1, 40_000)
+    # P(labelled | s) = 1 / (1 + exp(-(2s - 1))) is 0.9 at s = (ln 9 + 1) / 2
+    assert scorer_train.calibrated_cut(scores, labels, 0.9) == pytest.approx((math.log(9) + 1) / 2, abs=0.1)
+    assert scorer_train.calibrated_cut(scores, labels, 0.8) < scorer_train.calibrated_cut(scores, labels, 0.9)
+
+
+def test_the_calibrated_cut_holds_when_a_tenth_more_lines_are_added() -> None:
+    scores, labels = _logistic_pool(2, 8_000)
+    more_scores, more_labels = _logistic_pool(3, 800)
+    before = scorer_train.calibrated_cut(scores, labels)
+    after = scorer_train.calibrated_cut(scores + more_scores, labels + more_labels)
+    assert abs(after - before) < 0.1
+
+
+def test_no_calibrated_cut_where_the_score_says_nothing() -> None:
+    assert math.isinf(scorer_train.calibrated_cut([0.5, 1.0, 2.0], [1, 1, 1]))
+    assert math.isinf(scorer_train.calibrated_cut([], []))
+    falling = [float(i) for i in range(-20, 20)]
+    assert math.isinf(scorer_train.calibrated_cut(falling, [1 if s < 0 else 0 for s in falling]))
+
+
 def test_writer_files_are_training_lines_unless_held_back() -> None:
     writers = {p.stem for p in CORPUS_DIR.glob("writer_*.jsonl")}
     splits = training_splits()
