@@ -36,3 +36,22 @@ def test_the_clinics_own_offer_beside_a_public_programme_is_an_inducement(offer:
 )
 def test_a_programme_the_state_pays_for_stays_a_fact(fact: str) -> None:
     assert not _rules(fact, "sms", "informational") & {"MSA-INDUCEMENT", "ADV-PURPOSE-MISMATCH"}
+
+
+EN_AD = "(광고) Daon Skin Clinic\n{}\nSide effects may occur; results vary. 무료수신거부 080-515-2290"
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "Not satisfied with the result? The touch-up session is free of charge.",
+        "If you are not satisfied with your lips after 4 weeks, we'll redo them at no cost.",
+    ],
+)
+def test_an_english_redo_on_the_clinic_when_the_result_disappoints_is_a_guarantee(promise: str) -> None:
+    assert "MSA-GUARANTEE" in _rules(EN_AD.format(promise))
+
+
+def test_an_english_satisfaction_survey_is_no_guarantee() -> None:
+    survey = "If you're not happy with anything about your visit, please tell us in the survey."
+    assert "MSA-GUARANTEE" not in _rules(EN_AD.format(survey))
