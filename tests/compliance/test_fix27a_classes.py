@@ -8,22 +8,11 @@ from __future__ import annotations
 import pytest
 
 from compliance.defame import verdict
-from tests.support.compliance import EN_RISK_FOOTER, SHORT_RISK_FOOTER, rule_ids
+from tests.support.compliance import care_note as care
+from tests.support.compliance import english_ad
+from tests.support.compliance import korean_ad as ad
 
-AD = "(광고) 하람의원 "
 DEFAME, COMPARISON = "MSA-DEFAME", "MSA-COMPARISON"
-
-
-def ad(body: str) -> set[str]:
-    return rule_ids(AD + body + SHORT_RISK_FOOTER, "friendtalk", "advertising")
-
-
-def english_ad(body: str) -> set[str]:
-    return rule_ids("(광고) Haram Clinic | " + body + EN_RISK_FOOTER, "friendtalk", "advertising")
-
-
-def care(body: str) -> set[str]:
-    return rule_ids("[하람의원] " + body, "alimtalk", "informational")
 
 
 # (1) another method or profession belittled with no place word

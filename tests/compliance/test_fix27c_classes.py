@@ -5,23 +5,18 @@ counterpart a reviewer who reads RULES.md leaves clean."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from tests.support.compliance import EN_RISK_FOOTER, SHORT_RISK_FOOTER, rule_ids
+from tests.support import compliance as support
+from tests.support.compliance import care_note, korean_ad, rule_ids
 
 AD = "(광고) 다솜의원 "
 
-
-def ad(body: str) -> set[str]:
-    return rule_ids(AD + body + SHORT_RISK_FOOTER, "friendtalk", "advertising")
-
-
-def english_ad(body: str) -> set[str]:
-    return rule_ids("(광고) Dasom Clinic | " + body + EN_RISK_FOOTER, "friendtalk", "advertising")
-
-
-def care(body: str) -> set[str]:
-    return rule_ids("[다솜의원] " + body, "alimtalk", "informational")
+ad = partial(korean_ad, clinic="다솜의원")
+english_ad = partial(support.english_ad, clinic="Dasom Clinic")
+care = partial(care_note, clinic="다솜의원")
 
 
 # --- class 1: safety claims without a pain, side-effect or scar word

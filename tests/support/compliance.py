@@ -15,6 +15,9 @@ __all__ = [
     "SHORT_RISK_FOOTER",
     "UNLABELLED",
     "ad_template",
+    "care_note",
+    "english_ad",
+    "korean_ad",
     "rule_ids",
 ]
 
@@ -36,3 +39,18 @@ def rule_ids(text: str, channel: str = "sms", purpose: str = "advertising", *, l
     names (``UNLABELLED``: the pre-review reminder, the SMS length)."""
     found = {finding.rule for finding in lint_text(text, channel, purpose)}
     return found - UNLABELLED if labelled_only else found
+
+
+def korean_ad(body: str, clinic: str = "하람의원") -> set[str]:
+    """The rule ids of a FriendTalk ad ``(광고) <clinic> <body>`` ending with the short risk notice and opt-out."""
+    return rule_ids(f"(광고) {clinic} " + body + SHORT_RISK_FOOTER, "friendtalk", "advertising")
+
+
+def english_ad(body: str, clinic: str = "Haram Clinic") -> set[str]:
+    """The rule ids of an English FriendTalk ad ``(광고) <clinic> | <body>`` ending with the English risk notice."""
+    return rule_ids(f"(광고) {clinic} | " + body + EN_RISK_FOOTER, "friendtalk", "advertising")
+
+
+def care_note(body: str, clinic: str = "하람의원") -> set[str]:
+    """The rule ids of an informational AlimTalk ``[<clinic>] <body>``."""
+    return rule_ids(f"[{clinic}] " + body, "alimtalk", "informational")
