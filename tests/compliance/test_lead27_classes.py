@@ -55,3 +55,18 @@ def test_an_english_redo_on_the_clinic_when_the_result_disappoints_is_a_guarante
 def test_an_english_satisfaction_survey_is_no_guarantee() -> None:
     survey = "If you're not happy with anything about your visit, please tell us in the survey."
     assert "MSA-GUARANTEE" not in _rules(EN_AD.format(survey))
+
+
+@pytest.mark.parametrize(
+    "balance",
+    [
+        "Top up 600,000 won in clinic credit and you get 600,000 to use on any treatment.",
+        "Load 300,000 won onto your clinic card and 300,000 won is there for your next visits.",
+    ],
+)
+def test_credit_loaded_as_it_is_is_no_inducement(balance: str) -> None:
+    assert "MSA-INDUCEMENT" not in _rules(EN_AD.format(balance))
+
+
+def test_credit_loaded_with_a_bonus_stays_an_inducement() -> None:
+    assert "MSA-INDUCEMENT" in _rules(EN_AD.format("Top up 600,000 won in clinic credit and you get 720,000 to use."))
