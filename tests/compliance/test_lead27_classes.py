@@ -70,3 +70,18 @@ def test_credit_loaded_as_it_is_is_no_inducement(balance: str) -> None:
 
 def test_credit_loaded_with_a_bonus_stays_an_inducement() -> None:
     assert "MSA-INDUCEMENT" in _rules(EN_AD.format("Top up 600,000 won in clinic credit and you get 720,000 to use."))
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        "원래 30만 원이던 보톡스, 이달엔 19만 원입니다.",
+        "기존 가격 40만 원이던 울쎄라가 이번 달 29만 원입니다.",
+    ],
+)
+def test_a_price_anchored_to_what_it_was_is_an_inducement_even_ending_in_a_fee(anchor: str) -> None:
+    assert "MSA-INDUCEMENT" in _rules(AD.format(anchor))
+
+
+def test_a_plain_fee_stays_a_fee_notice() -> None:
+    assert "MSA-INDUCEMENT" not in _rules(AD.format("보톡스 비용은 19만 원입니다. 원래 예약하신 시간에 오세요."))
