@@ -6,21 +6,17 @@ written for these tests (not corpus lines), beside the twin a reviewer who reads
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from compliance.frames import frame_matches
 from compliance.normalize import normalize
-from tests.support.compliance import EN_RISK_FOOTER, SHORT_RISK_FOOTER, rule_ids
+from tests.support.compliance import english_ad, korean_ad, rule_ids
 
 AD = "(광고) 새솔의원 "
-
-
-def ad(body: str) -> set[str]:
-    return rule_ids(AD + body + SHORT_RISK_FOOTER, "friendtalk", "advertising")
-
-
-def en_ad(body: str) -> set[str]:
-    return rule_ids("(광고) Saesol Clinic | " + body + EN_RISK_FOOTER, "friendtalk", "advertising")
+ad = partial(korean_ad, clinic="새솔의원")
+en_ad = partial(english_ad, clinic="Saesol Clinic")
 
 
 def alimtalk(text: str) -> set[str]:
