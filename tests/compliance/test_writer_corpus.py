@@ -143,6 +143,11 @@ WRITERS = {
     # P 0.967 / R 0.617
     "s27c": Writer(("writer_s27_c",), "w27c", frozenset(ALL_FAMILIES), (0.37, 0.47), 235, frozenset(ALL_FAMILIES | {"superlative", "unverified", "appearance"}), True),
     "s27d": Writer(("writer_s27_d",), "w27d", frozenset(ALL_FAMILIES), (0.37, 0.48), 235, frozenset(ALL_FAMILIES), True),
+    # session 28, writer28a: disparagement of other clinics or their methods without the obvious words, Korean and
+    # English (≈ 73 % of lines with their clean twins); writer28b: implied inducement, safety claims, celebrity by role
+    # and advertisements naming procedures without a risk notice. Blind at landing: P 0.894 / R 0.427 and P 0.947 / R 0.838
+    "s28a": Writer(("writer_s28_a",), "w28a", frozenset(ALL_FAMILIES), (0.38, 0.48), 226, frozenset(ALL_FAMILIES), True),
+    "s28b": Writer(("writer_s28_b",), "w28b", frozenset(ALL_FAMILIES), (0.37, 0.47), 246, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
