@@ -56,6 +56,9 @@ per family and per rule id.
 - ``independent22_heldout`` … ``independent25_heldout`` (session 27): four more, made the same way — issue 17's
   hidden corpus imitated literally (22), a month of every clinic type's messages (23), a reviewer's implied
   violations beside innocent keywords (24), English/mixed medical-tourism and casual receptionists' Korean (25).
+- ``independent26_heldout`` … ``independent29_heldout`` (session 28): four more — the hidden corpus imitated one
+  public case per line (26), issue 17's blind spots and false positives as violation/look-alike pairs (27), a month
+  of fourteen clinic types (28), a reviewer's hard cases half in English (29).
 - ``independent_pooled_*``: all the fresh sets above at once.
 """
 
@@ -68,7 +71,7 @@ from typing import Any
 from compliance.corpus_score import Score, load, score
 
 # The fresh independent held-out sets by number: ``compliance/corpus/independent<N>_heldout.jsonl``.
-FRESH_SETS = tuple(range(2, 26))
+FRESH_SETS = tuple(range(2, 30))
 
 
 def _counts(result: Score, key: str) -> dict[str, int]:
