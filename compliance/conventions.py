@@ -290,13 +290,21 @@ def _claims(text: str) -> str:
 
 def disparagement_compares(text: str) -> bool | None:
     """Whether a disparagement in ``text`` is MSA-COMPARISON too. RULES.md's comparison is "with, or disparaging of,
-    other clinics" (타 병원, "저희는 다릅니다 (after naming others)"): True where the message names another provider
-    or draws a comparison of its own (보다, 대비, 차이, 달리, unlike, than); None where it only sets itself against an
-    unnamed place (저희는, we: either reading); False where it runs down an unnamed place or practice with no
-    contrast ("싸게 받았다가 화상 입고 오시는 분들", "찍어내듯 하는 라식 공장, 각막 두께는 제대로 재던가요?")."""
+    other clinics" (타 병원, "저희는 다릅니다 (after naming others)"): True where the message draws a comparison of its
+    own (보다, 대비, 차이, 달리, unlike, than); None where it names another provider with no comparison ("다른 병원에서
+    망친 코") or only sets itself against an unnamed place (저희는, we): either reading, a comparison found stays and
+    none is implied; False where it runs down an unnamed place or practice with no contrast ("싸게 받았다가 화상 입고
+    오시는 분들", "찍어내듯 하는 라식 공장, 각막 두께는 제대로 재던가요?").
+
+    A named provider implied the comparison until session 28. The blind sets split on it (the training writers' raw
+    labels 88 with to 24 without; the fresh sets' writers since session 27 mostly name the disparagement alone, one
+    fault per line like the issue's hidden corpus); reading it as either, measured on the 24 blind sets: false
+    findings 147 → 141, true 2,771 → 2,766 (sets 22–25: 27 → 23 and 423 → 423)."""
     claims = _claims(text)
-    if _OTHER_PROVIDER_RE.search(text) or _CONTRAST_RE.search(claims):
+    if _CONTRAST_RE.search(claims):
         return True
+    if _OTHER_PROVIDER_RE.search(text):
+        return None
     return None if _SELF_CONTRAST_RE.search(claims) or _sender_set_against(text, claims) else False
 
 
@@ -316,7 +324,7 @@ def _sender_set_against(text: str, claims: str) -> bool:
 
 def _disparagement_compares(text: str, findings: list[Finding]) -> list[Finding]:
     """Where a disparagement is found, the comparison follows :func:`disparagement_compares`: implied at the
-    disparagement's place when the message names another provider or compares and no comparison was found; dropped
+    disparagement's place when the message compares and no comparison was found; dropped
     when the message neither names, compares nor contrasts itself, since the comparison the frames or the scorer
     read there is the disparagement's own words (a place spoken of is what lets the second step, :mod:`.defame`,
     read its verdict). Session 24 implied it on a named provider and dropped nothing; session 25 measured both
@@ -340,9 +348,9 @@ def labels_by_convention(text: str, expected: list[str]) -> list[str]:
     """A labelled line's expected rules read by the same conventions (used to build and relabel the corpus): a review
     reward is MSA-REVIEW-INCENTIVE without MSA-INDUCEMENT; a clinician's broadcast is MSA-ARTICLE-FORM without
     MSA-CELEBRITY unless a celebrity or influencer is named by role; an informational message's promotion is the
-    channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`); a disparagement of a provider the message names
-    or one that compares is MSA-COMPARISON too, one that neither names, compares nor contrasts itself is not
-    (:func:`disparagement_compares`)."""
+    channel rule without MSA-OMIT-RISK (:data:`MESSAGE_CONVENTIONS`); a disparagement that compares is MSA-COMPARISON
+    too, one that neither names, compares nor contrasts itself is not, one that names another provider keeps the
+    writer's reading (:func:`disparagement_compares`)."""
     labels = set(expected)
     labels -= {c.drop for c in MESSAGE_CONVENTIONS if labels & c.beside}
     if "MSA-REVIEW-INCENTIVE" in labels:

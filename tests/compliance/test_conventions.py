@@ -110,7 +110,13 @@ def test_corpus_labels_follow_the_same_conventions() -> None:
         "MSA-ARTICLE-FORM",
         "MSA-CELEBRITY",
     ]
-    assert labels_by_convention("다른 병원에서 실패한 코", ["MSA-DEFAME"]) == ["MSA-COMPARISON", "MSA-DEFAME"]
+    # a named provider keeps the writer's reading (session 28); a comparison of its own adds it
+    assert labels_by_convention("다른 병원에서 실패한 코", ["MSA-DEFAME"]) == ["MSA-DEFAME"]
+    assert labels_by_convention("다른 병원에서 실패한 코", ["MSA-COMPARISON", "MSA-DEFAME"]) == [
+        "MSA-COMPARISON",
+        "MSA-DEFAME",
+    ]
+    assert labels_by_convention("다른 병원보다 꼼꼼히, 실패 없는 코", ["MSA-DEFAME"]) == ["MSA-COMPARISON", "MSA-DEFAME"]
     assert labels_by_convention("라식 20% 할인", ["KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT", "MSA-OMIT-RISK"]) == [
         "KAKAO-ALIMTALK-PROMO",
         "MSA-INDUCEMENT",
@@ -130,17 +136,20 @@ def test_corpus_labels_follow_the_same_conventions() -> None:
 @pytest.mark.parametrize(
     ("text", "compares"),
     [
-        ("다른 병원에서 실패한 코, 재수술로 바로잡습니다.", True),  # RULES.md's own MSA-DEFAME example names the other
+        # RULES.md's own MSA-DEFAME example names the other: either reading (session 28)
+        ("다른 병원에서 실패한 코, 재수술로 바로잡습니다.", None),
         ("큰 병원처럼 3분 보고 끝내지 않습니다.", True),  # a comparison of its own
-        ("여기저기 다녀봐도 효과 없으셨던 분들, 상담 오세요.", True),  # the patient's rounds of other places
-        ("Many LASIK centres rush you through in ten minutes.", True),
+        ("여기저기 다녀봐도 효과 없으셨던 분들, 상담 오세요.", None),  # the patient's rounds of other places
+        ("Many LASIK centres rush you through in ten minutes.", None),
+        ("Unlike many LASIK centres, we never rush you through in ten minutes.", True),
+        ("다른 병원과 달리 저희는 재수술 걱정 없는 코를 만듭니다.", True),
         ("수술부터 권하는 척추병원, 한 번 더 의심하세요. 저희는 비수술로 먼저 봅니다.", None),  # set against us only
         ("싸게 받았다가 화상 입고 오시는 분들이 많습니다. 개인에 따라 결과가 다를 수 있습니다.", False),
         # a risk notice's 차이 is about the sender's own results
         ("진통제만 놓는 병원 치료로는 통증이 반복됩니다. ※ 개인에 따라 효과와 부작용에 차이가 있습니다.", False),
     ],
 )
-def test_a_disparagement_compares_where_it_names_another_provider_or_contrasts(
+def test_a_disparagement_compares_where_it_contrasts_and_may_where_it_names_another_provider(
     text: str, compares: bool | None
 ) -> None:
     assert disparagement_compares(text) is compares

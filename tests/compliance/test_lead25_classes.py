@@ -173,7 +173,8 @@ def test_a_photo_album_posted_on_the_channel_in_a_care_message_is_promotion() ->
 
 
 def test_a_provider_named_by_a_letter_is_named_and_the_senders_own_bracketed_name_is_not() -> None:
-    assert disparagement_compares("(광고)[하늘성형외과] B성형외과에서 망가진 코, 다시 살려 드립니다.") is True
+    # named: either reading since session 28 (None), not the unnamed place's False
+    assert disparagement_compares("(광고)[하늘성형외과] B성형외과에서 망가진 코, 다시 살려 드립니다.") is None
     assert disparagement_compares("(광고)[K성형외과] 싸게 받은 코 수술, 결국 두 번 돈 듭니다.") is False
 
 

@@ -107,10 +107,10 @@ def test_a_medicine_or_a_filler_in_care_advice_is_not(text: str) -> None:
     assert "MSA-DEFAME" not in rule_ids(text, "sms", "informational")
 
 
-def test_failing_elsewhere_with_the_name_masked_compares_and_disparages() -> None:
+def test_failing_elsewhere_with_the_name_masked_names_a_provider_and_disparages() -> None:
     body = "근처 ○○이비인후과에서 약을 받고도 낫지 않으셨던 분들, 한번 오셔서 상담받아 보세요."
-    assert disparagement_compares(body) is True
-    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= ad(body)
+    assert disparagement_compares(body) is None  # a named provider: either reading (session 28)
+    assert "MSA-DEFAME" in ad(body)
 
 
 def test_before_and_after_surgery_in_care_advice_is_a_time() -> None:
