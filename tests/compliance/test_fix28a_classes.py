@@ -238,3 +238,39 @@ def test_a_korean_name_with_an_english_kind_of_clinic_names_the_sender(name: str
 @pytest.mark.parametrize("name", ["", "하늘 dental", "예약 Clinic은"])
 def test_no_name_or_a_lower_case_kind_word_leaves_the_sender_unnamed(name: str) -> None:
     assert "ADV-SENDER" in rule_ids(_AD.format(name).replace("  ", " "), "friendtalk", "advertising")
+
+
+# (8) a method of others described by the same practice classes (…하는 이식, …대는 수술)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "직원이 대신 상담하고 견적 내는 임플란트, 괜찮으셨나요?",
+        "하루 수십 건씩 찍어 내는 시술은 결과도 제각각입니다.",
+        "스태프에게 맡겨 버리는 모발이식, 생착률이 다를 수밖에요.",
+    ],
+)
+def test_a_method_described_by_a_practice_that_runs_it_down_is_a_disparagement(body: str) -> None:
+    assert DEFAME in ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "원장이 직접 상담하고 수술하는 임플란트입니다.",
+        "직원이 예약 시간을 문자로 안내해 드립니다.",
+        "수술부터 권하지 않는 치료, 비수술 치료를 먼저 합니다.",
+        "코디네이터가 상담 일정을 잡아 드립니다.",
+        "실장님이 비용을 항목별로 설명해 드립니다.",
+        "기공소에서 만든 보철은 1~2주 뒤 완성됩니다.",
+        "멀쩡한 치아는 깎지 않는 라미네이트입니다.",
+        "바로 좋아진다는 말만 믿고 무리하시면 안 됩니다.",
+        "이건 광고가 아니라 진료 안내입니다.",
+        "그 가격에 사후관리까지 포함됩니다.",
+        "시술 전 누가 시술하는지 꼭 확인하세요.",
+        "매일 100명씩 상담을 받는 인기 병원입니다.",
+    ],
+)
+def test_the_senders_own_method_or_a_caution_in_the_same_words_stays_clean(body: str) -> None:
+    assert DEFAME not in ad(body)
