@@ -37,6 +37,7 @@ def bare_en_ad(body: str) -> set[str]:
         "토요일 오전에 수술하고 월요일에 출근하세요. 동료들도 모를 거예요.",
         "점심시간에 스킨부스터 받고 들어가셔도 아무도 모릅니다.",
         "주말에 지방이식 받고 출근하시면 가족들도 눈치 못 챕니다.",
+        "시술받은 티가 하나도 안 나서 친구들도 모르실 거예요.",
     ],
 )
 def test_nobody_notices_after_the_procedure_is_a_safety_claim(body: str) -> None:
@@ -111,6 +112,7 @@ def test_follow_up_advice_is_no_safety_claim(body: str) -> None:
         "It is your own plasma, so nothing could possibly go wrong.",
         "Not a single patient has come back with a complication.",
         "Zero revisions in the last eight years of rhinoplasty.",
+        "There is no way it could go wrong with our protocol.",
     ],
 )
 def test_english_nothing_can_go_wrong_is_a_safety_claim(body: str) -> None:
@@ -187,6 +189,8 @@ def test_a_fee_statement_or_care_note_is_no_inducement(body: str) -> None:
 def test_a_price_against_an_area_average_compares_with_other_clinics() -> None:
     assert {"MSA-INDUCEMENT", "MSA-COMPARISON"} <= ad("인모드 리프팅, 강남 시세의 절반 수준으로 모십니다.")
     assert "MSA-COMPARISON" not in ad("수술 후 평균 회복 기간은 1~2주이며 개인차가 있습니다.")
+    assert {"MSA-INDUCEMENT", "MSA-COMPARISON"} <= en_ad("Ulthera at 30% below the Gangnam average price.")
+    assert "MSA-COMPARISON" not in en_ad("The average recovery time is one to two weeks; it varies by person.")
 
 
 @pytest.mark.parametrize(
@@ -194,6 +198,10 @@ def test_a_price_against_an_area_average_compares_with_other_clinics() -> None:
     [
         "Friends who had it elsewhere paid more — book your Rejuran with us for less.",
         "Get Thermage here at half the price of a typical Gangnam clinic.",
+        "Book your implant surgery and we will cover the CT scan fee.",
+        "Choose LASIK this winter and we waive your pre-op exam charge.",
+        "Pay for six sessions and get eight.",
+        "Our fees sit 25% below the Seoul average price for the same laser.",
     ],
 )
 def test_english_a_price_against_other_clinics_is_an_inducement(body: str) -> None:
@@ -205,6 +213,8 @@ def test_english_a_price_against_other_clinics_is_an_inducement(body: str) -> No
     [
         "Treatment takes less than twenty minutes; fees are listed at the front desk.",
         "Book a consultation for less pain and shorter downtime options.",
+        "National insurance covers the exam fee for patients aged 40 and over.",
+        "Pay for your first session and get ten minutes of aftercare advice.",
     ],
 )
 def test_english_a_short_time_or_a_fee_list_is_no_inducement(body: str) -> None:
@@ -217,6 +227,7 @@ def test_english_a_short_time_or_a_fee_list_is_no_inducement(body: str) -> None:
     [
         "Our clients include a famous K-pop singer and an Olympic skater.",
         "Our patients include two national-team volleyball players.",
+        "A pro golfer and a well-known news anchor are among our patients.",
         "As seen on a popular beauty YouTuber's channel: the skin booster everyone wants.",
     ],
 )
