@@ -312,6 +312,9 @@ def test_a_procedure_named_without_a_notice(body: str) -> None:
         "Biportal endoscopic spine surgery: book a consultation.",
         "Breast implant removal and exchange, weekday evenings.",
         "ACL reconstruction consultations with our sports team.",
+        "Book PRP scalp sessions before the holidays.",
+        "Try HIFU at our Sinsa branch this winter.",
+        "Ask about ICL when glasses no longer suit you.",
     ],
 )
 def test_an_english_procedure_named_without_a_notice(body: str) -> None:
@@ -329,6 +332,17 @@ def test_no_procedure_named(body: str) -> None:
     assert "MSA-OMIT-RISK" not in bare_ad(body)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Read our article on dry eyes before winter.",
+        "New videos are up on our YouTube channel.",
+    ],
+)
+def test_a_short_english_name_inside_a_word_names_no_procedure(body: str) -> None:
+    assert "MSA-OMIT-RISK" not in bare_en_ad(body)
+
+
 def test_a_named_procedure_with_its_notice_is_kept_clean() -> None:
     assert "MSA-OMIT-RISK" not in ad("정관복원술 상담, 평일 저녁에도 받습니다.")
 
@@ -339,6 +353,8 @@ def test_a_named_procedure_with_its_notice_is_kept_clean() -> None:
         "Eyelid lift: swelling peaks on day two and settles within two weeks; a touch-up is occasionally needed.",
         "Nerve block injections may cause brief soreness at the injection site.",
         "Gum grafting: a second procedure is sometimes required.",
+        "PRP for hair loss: expect slight tenderness for a day or two.",
+        "Hair transplant: a small number of patients notice temporary shedding.",
     ],
 )
 def test_a_plain_english_notice_is_a_risk_notice(body: str) -> None:
