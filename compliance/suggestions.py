@@ -216,7 +216,9 @@ def body_start(text: str) -> int:
 @cache
 def _procedure_names() -> re.Pattern[str]:
     """The procedure names the missing-risk rule knows (its word list), to name what a removed claim was about."""
-    names = json.loads((RULES_DIR / "msa_omit_risk.json").read_text("utf-8"))["procedures"]
+    from .text_rules import omit_risk_lists  # text_rules imports this module: at call time
+
+    names = omit_risk_lists()["procedures"]
     # whole words only: "icl" is no procedure inside "article"
     alternation = "|".join(f"(?:{n})" for n in sorted(names, key=len, reverse=True))
     return re.compile(f"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.I)
@@ -592,7 +594,9 @@ def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
 @cache
 def _disclosures() -> re.Pattern[str]:
     """The checker's own notice patterns (MSA-OMIT-RISK's disclosures, compact text): a notice it counts stays."""
-    omit = json.loads((RULES_DIR / "msa_omit_risk.json").read_text("utf-8"))["disclosures"]
+    from .text_rules import omit_risk_lists  # text_rules imports this module: at call time
+
+    omit = omit_risk_lists()["disclosures"]
     short = json.loads((RULES_DIR / "risk_notices.json").read_text("utf-8"))["disclosures"]
     return re.compile("|".join(f"(?:{p})" for p in (*omit, *short)))
 

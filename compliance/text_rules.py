@@ -140,6 +140,19 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+@cache
+def omit_risk_lists() -> dict[str, list[str]]:
+    """MSA-OMIT-RISK's procedure names and notice patterns: ``msa_omit_risk.json`` and, after it, every
+    ``msa_omit_risk_*.json`` (one file per owner: more names by specialty, more notice forms)."""
+    merged = _load("msa_omit_risk")
+    procedures, disclosures = list(merged["procedures"]), list(merged["disclosures"])
+    for extra in sorted(RULES_DIR.glob("msa_omit_risk_*.json")):
+        data = json.loads(extra.read_text("utf-8"))
+        procedures.extend(data.get("procedures", []))
+        disclosures.extend(data.get("disclosures", []))
+    return {"procedures": procedures, "disclosures": disclosures}
+
+
 def _family(name: str) -> _Family:
     data = _load(name)
     patterns, ad_patterns = data.get("patterns", []), data.get("ad_patterns", [])
@@ -177,7 +190,7 @@ def _rules() -> _Rules:
     strong = [p["re"] for p in induce["patterns"] if not p.get("soft")]
     soft = [p["re"] for p in induce["patterns"] if p.get("soft") and not p.get("ad_only")]
     soft_ad = [p["re"] for p in induce["patterns"] if p.get("soft") and p.get("ad_only")]
-    omit = _load("msa_omit_risk")
+    omit = omit_risk_lists()
     adv = _load("adv")
 
     def required(patterns: list[str]) -> re.Pattern[str]:
