@@ -24,7 +24,6 @@ IMPLIED_PLACE = (
 # another method, its equipment or its materials run down with no provider named
 OTHER_METHOD = (
     "오래된 방식의 금속 교정은 잇몸을 상하게 하고 치아를 누렇게 만듭니다.",
-    "스테로이드 주사만 반복하는 치료는 힘줄을 더 약하게 만듭니다.",
     "예전 방식의 아말감 충전은 결국 치아를 깨지게 합니다.",
 )
 # rushing, assembly-line care
@@ -104,7 +103,7 @@ def test_an_english_neutral_mention_is_no_disparagement(body: str) -> None:
 MODEL_ONLY = (
     "이벤트 가격에 고른 병원에서 비대칭이 생긴 눈매, 다시 잡아 드립니다.",
     "오래된 방식의 금속 교정은 잇몸을 상하게 하고 치아를 누렇게 만듭니다.",
-    "스테로이드 주사만 반복하는 치료는 힘줄을 더 약하게 만듭니다.",
+    "예전 방식의 아말감 충전은 결국 치아를 깨지게 합니다.",
     "5분 만에 결과지만 건네고 끝내는 건강검진, 그런 곳은 이제 그만 가세요.",
 )
 
@@ -130,7 +129,7 @@ def test_the_model_adds_nothing_beside_a_disparagement_already_found() -> None:
 
 
 def test_the_model_reads_no_informational_care_message() -> None:
-    body = "스테로이드 주사만 반복하는 치료는 힘줄을 더 약하게 만듭니다. 다음 진료는 화요일입니다."
+    body = "오래된 방식의 금속 교정은 잇몸을 상하게 합니다. 다음 진료는 화요일입니다."
     assert "MSA-DEFAME" not in care_note(body)
 
 
@@ -142,7 +141,7 @@ def test_the_model_reads_no_informational_care_message() -> None:
         "여러 군데 다녀 보셨죠",
         "A성형외과에서 받은 수술",
         "구형 레이저 장비로 하는 라섹",
-        "마사지샵에서 받은 관리",
+        "양약으로 누르기만 하는 치료",
         "비전문의가 하는 시술",
         "Other clinics rush you",
         "Some places that cut corners",
@@ -162,6 +161,8 @@ def test_the_recogniser_hears_another_party(sentence: str) -> None:
         "원장이 직접 상담합니다",
         "Our surgeon sees every patient personally",
         "Please arrive ten minutes early",
+        "피부관리실 관리와 병행하셔도 됩니다",  # a shop that is no clinic is out of scope (README: running it down compares)
+        "beauty salon facials can resume after a week",
     ],
 )
 def test_the_recogniser_hears_no_party_in_the_senders_own_words(sentence: str) -> None:
