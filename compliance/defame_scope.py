@@ -60,8 +60,11 @@ def verdict_classes() -> dict[str, str]:
     return dict(doc["verdicts"])
 
 
-# an adnominal ending: a syllable ending in ㄴ (간, 받은, 고른, 한), or 는, 던, 을, 할 ("{adn}" in the patterns)
-ADNOMINAL = "[" + "".join(chr(0xAC00 + 28 * i + 4) for i in range(399)) + "는던을할]"
+# an adnominal ending: a syllable ending in ㄴ (간, 받은, 고른, 한), or 는, 던, 을, 할 ("{adn}" in the patterns); not the
+# conditional 면 ("효과 못 보시면 다음 시술은 …" describes no other place's treatment)
+ADNOMINAL = (
+    "[" + "".join(chr(0xAC00 + 28 * i + 4) for i in range(399) if chr(0xAC00 + 28 * i + 4) != "면") + "는던을할]"
+)
 
 
 def expand(pattern: str) -> str:
