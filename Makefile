@@ -89,6 +89,8 @@ bench-scaleout: $(VENV)/.installed
 # trained without it, one training per file; FILES=...), also with the scorer's additions to mostly-English messages
 # left out. `make scorer-veto-lofo`: the veto measured leave-one-file-out on each writer file's blind findings (the
 # checker of the commit before it landed, from git; FILES=...); it trains the veto itself (not in scorer.json).
+# It also trains MSA-DEFAME's model scoped to sentences that speak of another party (compliance/defame_scope_train.py,
+# rules/model_s28_defame.json; `python -m compliance.defame_scope_train --lowo OUT` writes its leave-one-writer-out models).
 scorer: $(VENV)/.installed
 	$(PY) -m compliance.scorer_train
 

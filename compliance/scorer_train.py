@@ -497,6 +497,9 @@ def write(doc: dict[str, Any]) -> None:
 
 def main() -> None:
     write(train())
+    from . import defame_scope_train  # MSA-DEFAME's scoped model reads the same files (session 28)
+
+    defame_scope_train.write(defame_scope_train.train())
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from nodes.channels import CHANNELS as CHANNEL_TABLE
 from nodes.channels import PURPOSES as CHANNEL_PURPOSES
 from nodes.channels import Channel, ChannelName, Purpose, euckr_len
 
-from . import conventions
+from . import conventions, defame_scope
 from .analysis import TextAnalysis, analyse
 from .context import Context, sentences
 from .defame import disparaging
@@ -382,6 +382,8 @@ def _lint_text(text: str, channel: str, purpose: str) -> list[Finding]:
     findings = context.keep_findings(findings)
     if ad_content:  # a comparison whose sentence runs down the other party is a disparagement (second step)
         findings.extend(context.keep_findings(disparaging(text, findings)))
+        # … and a sentence that speaks of another party, read by the model scoped to such sentences (session 28)
+        findings.extend(context.keep_findings(defame_scope.disparaging(text, findings)))
     # The scorer's veto (scorer.vetoed) is measured (make scorer-veto-lofo), not applied: it gains little on unseen
     # writers (+0.001 precision) and dropped a textbook superlative ("최고의 의료진이 확인했습니다" in a care
     # message), because writers' superlative lines are all advertisements.
