@@ -1,0 +1,39 @@
+"""Session 28 (lead): classes the merge showed — a fee waived beside a national check-up is the clinic's offer, and
+the written reading of a negation passes over a short topic before its 불가 as the analysis does — each on sentences
+written for these tests (not corpus lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.negation import negated_by_analysis, negated_in_writing
+from tests.support.compliance import rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하늘내과] 국가검진 받으시는 날 위내시경을 함께 하시면 수면비는 받지 않습니다.",
+        "[하늘내과] 국가건강검진 오시는 분께는 수면 마취 비용도 면제해 드립니다.",
+    ],
+)
+def test_a_fee_waived_beside_a_national_check_up_is_the_clinics_offer(text: str) -> None:
+    assert "MSA-INDUCEMENT" in rule_ids(text, "sms", "advertising")
+
+
+def test_a_national_check_up_announced_stays_no_offer() -> None:
+    text = "[하늘내과] 올해 국가검진 대상자이시면 공단에서 검진 비용을 부담합니다. 신분증을 지참해 주세요."
+    assert "MSA-INDUCEMENT" not in rule_ids(text, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("[하람의원] 무료 주차는 불가하고 대중교통을 이용해 주세요.", "무료"),
+        ("[하람의원] 할인 적용은 불가합니다.", "할인"),
+        ("[하람의원] 무료 셔틀이 운행합니다. 주차는 불가합니다.", "무료"),
+    ],
+)
+def test_the_written_reading_of_a_negation_after_a_short_topic_is_the_analysis_reading(text: str, word: str) -> None:
+    end = text.index(word) + len(word)
+    assert negated_in_writing(text, end) == negated_by_analysis(text, end)
