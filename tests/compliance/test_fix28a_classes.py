@@ -64,11 +64,11 @@ def test_referral_and_records_from_another_place_stay_clean(body: str) -> None:
     assert not ad(body) & {DEFAME, COMPARISON}
 
 
-def test_the_place_run_down_and_the_sender_set_against_it_is_a_comparison_too() -> None:
-    assert {DEFAME, COMPARISON} <= ad(
-        "매번 다른 원장이 수술하는 곳에서 불안하셨다면, 저희는 상담부터 한 원장이 봅니다."
-    )
-    assert {DEFAME, COMPARISON} <= ad("출처 모를 보형물을 쓰는 곳이 있습니다. 하람의원은 정품만 씁니다.")
+def test_the_place_run_down_and_the_sender_set_against_it_is_a_disparagement() -> None:
+    # the sender set against an unnamed place is either reading for the comparison (conventions): the frames name
+    # the disparagement only — their comparison twins cost 3 false findings on the blind sets and found nothing more
+    assert DEFAME in ad("매번 다른 원장이 수술하는 곳에서 불안하셨다면, 저희는 상담부터 한 원장이 봅니다.")
+    assert DEFAME in ad("출처 모를 보형물을 쓰는 곳이 있습니다. 하람의원은 정품만 씁니다.")
 
 
 # (2) sarcasm, rhetorical questions and a quoted claim knocked down
