@@ -116,7 +116,10 @@ def test_corpus_labels_follow_the_same_conventions() -> None:
         "MSA-COMPARISON",
         "MSA-DEFAME",
     ]
-    assert labels_by_convention("다른 병원보다 꼼꼼히, 실패 없는 코", ["MSA-DEFAME"]) == ["MSA-COMPARISON", "MSA-DEFAME"]
+    assert labels_by_convention("다른 병원보다 꼼꼼히, 실패 없는 코", ["MSA-DEFAME"]) == [
+        "MSA-COMPARISON",
+        "MSA-DEFAME",
+    ]
     assert labels_by_convention("라식 20% 할인", ["KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT", "MSA-OMIT-RISK"]) == [
         "KAKAO-ALIMTALK-PROMO",
         "MSA-INDUCEMENT",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from compliance.conventions import disparagement_compares
 from tests.support.compliance import EN_RISK_FOOTER, rule_ids
 
 OPT_OUT = " 무료수신거부 080-123-4567"
@@ -66,9 +67,10 @@ def test_english_unnamed_providers_blamed_for_bad_outcomes_are_disparagement(bod
     assert "MSA-DEFAME" in english_ad(body)
 
 
-def test_a_beauty_salon_blamed_is_a_comparison_too_by_the_convention() -> None:
-    found = english_ad("Lash lifts done in beauty salons are behind the eye infections we see each month.")
-    assert {"MSA-DEFAME", "MSA-COMPARISON"} <= found
+def test_a_beauty_salon_blamed_is_a_disparagement_and_a_named_place_either_reading() -> None:
+    text = "Lash lifts done in beauty salons are behind the eye infections we see each month."
+    assert "MSA-DEFAME" in english_ad(text)
+    assert disparagement_compares(text) is None  # a named place without a comparison of its own (session 28)
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ AD = "(광고) 리본성형외과 {} 붓기·멍 등 부작용이 생길 수 있
         ("저도 처음엔 겁났는데 하루 만에 눈이 편해졌어요.", {"MSA-TESTIMONIAL"}),  # a patient's own voice
         ("I was so nervous, but my nose looks natural now.", {"MSA-TESTIMONIAL"}),
         ("이미 세 군데서 상담받고 오셨다면, 저희 검사가 왜 2시간인지 아실 겁니다.", {"MSA-COMPARISON"}),
-        ("재수술 환자의 70%가 타원 수술 후 찾아오십니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
+        # a named provider with no comparison of its own: the comparison is either reading (session 28)
+        ("재수술 환자의 70%가 타원 수술 후 찾아오십니다.", {"MSA-DEFAME"}),
         ("기존 라식은 각막을 깎아 건조증이 심하지만, 저희 방식은 다릅니다.", {"MSA-DEFAME"}),
         ("Traditional braces damage enamel — our clear aligners don't.", {"MSA-DEFAME"}),
         ("울쎄라 10회 끊으시면 2회 더 얹어드려요.", {"MSA-INDUCEMENT"}),

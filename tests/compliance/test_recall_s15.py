@@ -42,7 +42,7 @@ C, D = "MSA-COMPARISON", "MSA-DEFAME"
         ("다른 데서 한 코 수술이 틀어지셨나요?", {C, D}),
         ("피부과 가면 늘 재촉받으셨죠? 저희는 다릅니다.", {C}),
         ("Many dentists never explain the options.", {D}),
-        ("주변 병원들의 기계적인 상담에 지치셨다면.", {C, D}),
+        ("주변 병원들의 기계적인 상담에 지치셨다면.", {D}),  # named, no comparison: C either reading (session 28)
         ("일부 의원의 부풀린 과장 광고를 조심하세요.", {D}),
         ("최저가만 내세우는 곳, 결과도 최저일 수 있습니다.", {D}),
         ("진정한 전문의는 다릅니다.", {C}),

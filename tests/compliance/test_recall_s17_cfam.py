@@ -22,7 +22,8 @@ AD = ad_template("새봄클리닉")
         ("중고 장비 불안은 이제 끝, 올해 들여온 새 레이저입니다.", {"MSA-DEFAME"}),
         ("사진만 찍어 주고 보내는 곳과는 다릅니다. 원장이 직접 설명합니다.", {"MSA-COMPARISON"}),
         ("안과를 이곳저곳 옮겨 다니셨다면 한 번 들러 보세요.", {"MSA-COMPARISON"}),
-        ("다른 곳에서 교정 후 이가 더 벌어지셨나요? 저희가 바로잡습니다.", {"MSA-COMPARISON", "MSA-DEFAME"}),
+        # named, the sender set against it: the comparison is either reading (session 28)
+        ("다른 곳에서 교정 후 이가 더 벌어지셨나요? 저희가 바로잡습니다.", {"MSA-DEFAME"}),
         ("Unlike the big chains, we never water down fillers.", {"MSA-COMPARISON", "MSA-DEFAME"}),
         ("보약 3제 하시면 1제는 무료로 지어 드립니다.", {"MSA-INDUCEMENT"}),
         ("Second syringe is half price for new patients.", {"MSA-INDUCEMENT"}),

@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+from compliance.conventions import disparagement_compares
 from compliance.corpus_score import load
 from compliance.findings import RULES_DIR
 from compliance.prefilter import required_grams
@@ -128,7 +129,9 @@ def test_probe_file_is_found_and_its_clean_traps_get_nothing_new() -> None:
     for row in rows:
         found = rule_ids(row["text"], row["channel"], row["purpose"])
         expected = set(row["expected"])
-        if expected - found:
+        # a named provider run down with no comparison of its own: the comparison is either reading (session 28)
+        either = {"MSA-COMPARISON"} if "MSA-DEFAME" in found and disparagement_compares(row["text"]) is None else set()
+        if expected - found - either:
             missed.append((row["id"], sorted(expected - found)))
         if found - expected - OLDER_FALSE_FINDINGS.get(row["id"], set()):
             extra.append((row["id"], sorted(found - expected)))
