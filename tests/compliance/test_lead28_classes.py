@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.negation import negated_by_analysis, negated_in_writing
-from tests.support.compliance import rule_ids
+from tests.support.compliance import korean_ad, rule_ids
 
 
 @pytest.mark.parametrize(
@@ -39,32 +39,27 @@ def test_the_written_reading_of_a_negation_after_a_short_topic_is_the_analysis_r
     assert negated_in_writing(text, end) == negated_by_analysis(text, end)
 
 
-AD = "(광고) 하람의원 {} ※부작용·개인차가 있을 수 있습니다. 무료수신거부 080-123-4567"
-
-
 @pytest.mark.parametrize(
     "body",
     ["시술 후 붓기가 없으면 다음 날부터 운동하셔도 됩니다.", "출혈이 없어도 거즈는 한 시간 물고 계세요."],
 )
 def test_a_symptom_made_a_condition_of_care_advice_is_no_safety_claim(body: str) -> None:
-    assert "MSA-SAFETY-CLAIM" not in rule_ids(AD.format(body), "friendtalk", "advertising")
+    assert "MSA-SAFETY-CLAIM" not in korean_ad(body)
 
 
 def test_a_symptom_denied_outright_stays_a_safety_claim() -> None:
-    assert "MSA-SAFETY-CLAIM" in rule_ids(
-        AD.format("붓기도 통증도 전혀 없는 리프팅입니다."), "friendtalk", "advertising"
-    )
+    assert "MSA-SAFETY-CLAIM" in korean_ad("붓기도 통증도 전혀 없는 리프팅입니다.")
 
 
 @pytest.mark.parametrize(
     "body", ["약 드시는 시간을 잊지 않도록 알림을 보내 드립니다.", "정기 검진을 거르지 않게 미리 문자로 알려 드립니다."]
 )
 def test_a_reminders_purpose_is_no_guarantee(body: str) -> None:
-    assert "MSA-GUARANTEE" not in rule_ids(AD.format(body), "friendtalk", "advertising")
+    assert "MSA-GUARANTEE" not in korean_ad(body)
 
 
 def test_a_result_promised_stays_a_guarantee() -> None:
-    assert "MSA-GUARANTEE" in rule_ids(AD.format("한 번이면 효과를 100% 보장합니다."), "friendtalk", "advertising")
+    assert "MSA-GUARANTEE" in korean_ad("한 번이면 효과를 100% 보장합니다.")
 
 
 @pytest.mark.parametrize(
@@ -75,9 +70,9 @@ def test_a_result_promised_stays_a_guarantee() -> None:
     ],
 )
 def test_the_senders_own_renewal_or_patients_rushing_is_no_disparagement(body: str) -> None:
-    assert "MSA-DEFAME" not in rule_ids(AD.format(body), "friendtalk", "advertising")
+    assert "MSA-DEFAME" not in korean_ad(body)
 
 
 def test_old_equipment_blamed_on_other_places_stays_a_disparagement() -> None:
     body = "낡은 장비를 교체하지 않고 그대로 쓰는 곳에서 받으시면 화상 위험이 큽니다."
-    assert "MSA-DEFAME" in rule_ids(AD.format(body), "friendtalk", "advertising")
+    assert "MSA-DEFAME" in korean_ad(body)
