@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.compliance import rule_ids
-
-
-def alimtalk(text: str) -> set[str]:
-    return rule_ids(text, "alimtalk", "informational")
-
-
-def sms(text: str) -> set[str]:
-    return rule_ids(text, "sms", "informational")
+from tests.support.compliance import info_alimtalk, info_sms
 
 
 # 1. English check-in questions on how the treated part feels (Kakao black list: 안부 messages)
@@ -27,7 +19,7 @@ def sms(text: str) -> set[str]:
     ],
 )
 def test_an_english_check_in_question_in_alimtalk_is_black_listed(text: str) -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" in alimtalk(text)
+    assert "KAKAO-ALIMTALK-BLACKLIST" in info_alimtalk(text)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +31,7 @@ def test_an_english_check_in_question_in_alimtalk_is_black_listed(text: str) -> 
     ],
 )
 def test_a_booking_question_or_care_advice_in_english_is_not_black_listed(text: str) -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" not in alimtalk(text)
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in info_alimtalk(text)
 
 
 # 2. a "new post" notice of the clinic's blog / YouTube channel
@@ -52,12 +44,12 @@ def test_a_booking_question_or_care_advice_in_english_is_not_black_listed(text: 
     ],
 )
 def test_a_new_post_notice_in_alimtalk_is_black_listed(text: str) -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" in alimtalk(text)
+    assert "KAKAO-ALIMTALK-BLACKLIST" in info_alimtalk(text)
 
 
 def test_a_care_page_the_patient_is_pointed_to_is_not_black_listed() -> None:
     text = "[하늘치과] #{이름}님 발치 후 주의사항은 병원 블로그의 안내문에서 다시 보실 수 있습니다. 출혈이 계속되면 연락 주세요."
-    assert "KAKAO-ALIMTALK-BLACKLIST" not in alimtalk(text)
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in info_alimtalk(text)
 
 
 # 3. a survey with a reward
@@ -69,12 +61,12 @@ def test_a_care_page_the_patient_is_pointed_to_is_not_black_listed() -> None:
     ],
 )
 def test_a_survey_with_a_reward_in_alimtalk_is_black_listed(text: str) -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" in alimtalk(text)
+    assert "KAKAO-ALIMTALK-BLACKLIST" in info_alimtalk(text)
 
 
 def test_a_pre_visit_questionnaire_is_not_black_listed() -> None:
     text = "[다온내과] #{이름}님 내일 검진 전 사전 문진표를 작성해 주세요. 주차는 지하 2층을 이용하시면 됩니다."
-    assert "KAKAO-ALIMTALK-BLACKLIST" not in alimtalk(text)
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in info_alimtalk(text)
 
 
 # 4. health data in SMS: a held or flagged result, a scale score, English findings with a size or a RADS grade
@@ -88,7 +80,7 @@ def test_a_pre_visit_questionnaire_is_not_black_listed() -> None:
     ],
 )
 def test_a_named_patients_result_in_sms_is_health_data(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in sms(text)
+    assert "PII-HEALTH-IN-SMS" in info_sms(text)
 
 
 @pytest.mark.parametrize(
@@ -100,18 +92,18 @@ def test_a_named_patients_result_in_sms_is_health_data(text: str) -> None:
     ],
 )
 def test_general_pre_exam_instructions_and_thresholds_in_sms_are_no_health_data(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" not in sms(text)
+    assert "PII-HEALTH-IN-SMS" not in info_sms(text)
 
 
 # 5. interest-free instalments as a payment fact
 def test_a_payment_processed_interest_free_is_no_promotion() -> None:
     text = "[다온한의원] #{이름}님 보약 결제(240,000원)가 완료되었습니다. 무이자 할부 6개월이 적용되었습니다."
-    assert not {"ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT"} & sms(text)
+    assert not {"ADV-PURPOSE-MISMATCH", "MSA-INDUCEMENT"} & info_sms(text)
 
 
 def test_interest_free_instalments_offered_for_booking_stay_a_promotion() -> None:
     text = "[다온한의원] 이번 달 다이어트 한약 예약하시면 카드 무이자 6개월 혜택을 드립니다."
-    assert "ADV-PURPOSE-MISMATCH" in sms(text)
+    assert "ADV-PURPOSE-MISMATCH" in info_sms(text)
 
 
 # 6. new equipment as the cause of a move
@@ -119,17 +111,17 @@ def test_new_equipment_as_the_cause_of_a_move_is_no_promotion() -> None:
     text = (
         "[밝은눈안과] 새로 도입한 망막 촬영 장비 설치로 12/20(토) 진료실을 3층으로 옮깁니다. 예약 시간은 변동 없습니다."
     )
-    assert "KAKAO-ALIMTALK-PROMO" not in alimtalk(text)
+    assert "KAKAO-ALIMTALK-PROMO" not in info_alimtalk(text)
 
 
 def test_a_new_equipment_launch_stays_a_promotion() -> None:
     text = "[밝은눈안과] 최신 망막 촬영 장비를 새로 도입했습니다. 지금 예약하세요."
-    assert "KAKAO-ALIMTALK-PROMO" in alimtalk(text)
+    assert "KAKAO-ALIMTALK-PROMO" in info_alimtalk(text)
 
 
 def test_a_cost_price_anchor_in_an_informational_sms_stays_a_promotion() -> None:
     text = "[다온한의원] 다이어트 한약 원가 300,000원에서 190,000원으로, 이번 주까지만 예약 가능합니다."
-    assert "ADV-PURPOSE-MISMATCH" in sms(text)
+    assert "ADV-PURPOSE-MISMATCH" in info_sms(text)
 
 
 # 7. a cross-sell call in a care or booking message is promotion (AlimTalk: KAKAO-ALIMTALK-PROMO, SMS: mismatch)
@@ -143,12 +135,12 @@ def test_a_cost_price_anchor_in_an_informational_sms_stays_a_promotion() -> None
     ],
 )
 def test_a_cross_sell_call_in_alimtalk_is_a_promotion(text: str) -> None:
-    assert "KAKAO-ALIMTALK-PROMO" in alimtalk(text)
+    assert "KAKAO-ALIMTALK-PROMO" in info_alimtalk(text)
 
 
 def test_a_cross_sell_call_in_an_informational_sms_is_a_mismatch() -> None:
     text = "[바른정형외과] 주사 치료 예약 확인: 12/11 오후 3시. 주말엔 체외충격파 받아보세요!"
-    assert "ADV-PURPOSE-MISMATCH" in sms(text)
+    assert "ADV-PURPOSE-MISMATCH" in info_sms(text)
 
 
 @pytest.mark.parametrize(
@@ -161,5 +153,5 @@ def test_a_cross_sell_call_in_an_informational_sms_is_a_mismatch() -> None:
     ],
 )
 def test_care_advice_and_the_patients_own_next_visit_are_no_promotion(text: str) -> None:
-    assert "KAKAO-ALIMTALK-PROMO" not in alimtalk(text)
-    assert "ADV-PURPOSE-MISMATCH" not in sms(text)
+    assert "KAKAO-ALIMTALK-PROMO" not in info_alimtalk(text)
+    assert "ADV-PURPOSE-MISMATCH" not in info_sms(text)

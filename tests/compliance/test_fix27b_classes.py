@@ -12,15 +12,11 @@ import pytest
 
 from compliance.frames import frame_matches
 from compliance.normalize import normalize
-from tests.support.compliance import english_ad, korean_ad, rule_ids
+from tests.support.compliance import english_ad, info_alimtalk, info_sms, korean_ad, rule_ids
 
 AD = "(광고) 새솔의원 "
 ad = partial(korean_ad, clinic="새솔의원")
 en_ad = partial(english_ad, clinic="Saesol Clinic")
-
-
-def alimtalk(text: str) -> set[str]:
-    return rule_ids(text, "alimtalk", "informational")
 
 
 # 1. a bundle charged as fewer sessions: a discount without the word
@@ -81,7 +77,9 @@ def test_the_same_amount_credited_is_no_bonus_to_the_frames() -> None:
 
 
 def test_a_credit_balance_in_a_care_message_is_no_promotion() -> None:
-    found = alimtalk("[새솔의원] 홍길동님, 충전금 40만 원이 결제되었습니다. 남은 잔액은 앱에서 확인하실 수 있습니다.")
+    found = info_alimtalk(
+        "[새솔의원] 홍길동님, 충전금 40만 원이 결제되었습니다. 남은 잔액은 앱에서 확인하실 수 있습니다."
+    )
     assert not found & {"MSA-INDUCEMENT", "KAKAO-ALIMTALK-PROMO"}
 
 
@@ -106,7 +104,7 @@ def test_a_fee_the_clinic_takes_on_is_an_inducement(body: str) -> None:
     ],
 )
 def test_a_remedy_for_the_clinics_error_or_a_patient_share_is_no_inducement(text: str) -> None:
-    assert not alimtalk(text) & {"MSA-INDUCEMENT", "KAKAO-ALIMTALK-PROMO"}
+    assert not info_alimtalk(text) & {"MSA-INDUCEMENT", "KAKAO-ALIMTALK-PROMO"}
 
 
 # 4. first come without 선착순
@@ -204,7 +202,7 @@ def test_nothing_felt_is_a_safety_claim(body: str) -> None:
     ],
 )
 def test_numbness_told_as_care_is_no_safety_claim(text: str) -> None:
-    assert "MSA-SAFETY-CLAIM" not in alimtalk(text)
+    assert "MSA-SAFETY-CLAIM" not in info_alimtalk(text)
 
 
 def test_numbness_told_in_an_ad_is_no_safety_claim() -> None:
@@ -288,7 +286,7 @@ def test_one_of_two_charged_nothing_is_an_inducement(body: str) -> None:
     ],
 )
 def test_a_cancelled_or_moved_booking_not_charged_is_no_promotion(text: str) -> None:
-    assert not alimtalk(text) & {"MSA-INDUCEMENT", "KAKAO-ALIMTALK-PROMO"}
+    assert not info_alimtalk(text) & {"MSA-INDUCEMENT", "KAKAO-ALIMTALK-PROMO"}
 
 
 # 10. no recovery needed (RULES.md 회복기간 없이 in other words)
@@ -315,7 +313,7 @@ def test_patients_thanks_shown_are_a_testimonial(body: str) -> None:
 
 def test_the_clinic_thanking_its_patients_is_no_testimonial() -> None:
     text = "[새솔의원] 올 한 해 믿고 찾아 주셔서 감사합니다. 연말 휴진은 12월 31일 하루입니다."
-    assert "MSA-TESTIMONIAL" not in alimtalk(text)
+    assert "MSA-TESTIMONIAL" not in info_alimtalk(text)
 
 
 # 12. a remedy on failure promised as a new one, or as no cost worry
@@ -400,10 +398,6 @@ def test_english_recovery_told_as_a_range_is_no_safety_claim() -> None:
     assert "MSA-SAFETY-CLAIM" not in en_ad(body)
 
 
-def sms(text: str) -> set[str]:
-    return rule_ids(text, "sms", "informational")
-
-
 # 14. health data in SMS: an HPV genotype found, a named patient's missing immunity
 @pytest.mark.parametrize(
     "text",
@@ -414,7 +408,7 @@ def sms(text: str) -> set[str]:
     ],
 )
 def test_a_genotype_found_or_a_named_patients_missing_immunity_in_sms_is_health_data(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in sms(text)
+    assert "PII-HEALTH-IN-SMS" in info_sms(text)
 
 
 @pytest.mark.parametrize(
@@ -426,7 +420,7 @@ def test_a_genotype_found_or_a_named_patients_missing_immunity_in_sms_is_health_
     ],
 )
 def test_advice_or_a_vaccination_booking_in_sms_is_no_health_data(text: str) -> None:
-    assert "PII-HEALTH-IN-SMS" not in sms(text)
+    assert "PII-HEALTH-IN-SMS" not in info_sms(text)
 
 
 # 15. English: credit loaded on top, a gift for spending, treated until the result, patients telling their course

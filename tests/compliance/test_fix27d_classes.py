@@ -7,25 +7,13 @@ from __future__ import annotations
 import pytest
 
 from compliance.conventions import disparagement_compares
-from tests.support.compliance import EN_RISK_FOOTER, rule_ids
+from tests.support.compliance import english_ad, info_alimtalk, info_sms
 
 OPT_OUT = " 무료수신거부 080-123-4567"
 
 
-def english_ad(body: str) -> set[str]:
-    return rule_ids("(광고) Haram Clinic\n" + body + EN_RISK_FOOTER, "friendtalk", "advertising")
-
-
 def mixed_ad(body: str) -> set[str]:
-    return rule_ids("(광고) 하람의원 Haram Clinic\n" + body + EN_RISK_FOOTER, "friendtalk", "advertising")
-
-
-def alimtalk(body: str) -> set[str]:
-    return rule_ids(body, "alimtalk", "informational")
-
-
-def sms(body: str) -> set[str]:
-    return rule_ids(body, "sms", "informational")
+    return english_ad(body, "하람의원 Haram Clinic")
 
 
 # (1) English disparagement and comparison without a place word
@@ -222,7 +210,9 @@ def test_diary_photos_side_by_side_stay_before_after() -> None:
 
 
 def test_a_symptom_diary_the_patient_keeps_is_not() -> None:
-    assert "MSA-TESTIMONIAL" not in alimtalk("Please keep a pain diary from day 1 after surgery and bring it on day 7.")
+    assert "MSA-TESTIMONIAL" not in info_alimtalk(
+        "Please keep a pain diary from day 1 after surgery and bring it on day 7."
+    )
 
 
 # (3) English inducement without a keyword
@@ -322,7 +312,9 @@ def test_english_treatment_until_the_target_is_a_guarantee(body: str) -> None:
 
 
 def test_treating_until_an_infection_clears_in_a_care_message_is_not() -> None:
-    assert "MSA-GUARANTEE" not in alimtalk("We will keep treating the eye with drops until the inflammation settles.")
+    assert "MSA-GUARANTEE" not in info_alimtalk(
+        "We will keep treating the eye with drops until the inflammation settles."
+    )
 
 
 def test_mixed_english_result_with_a_korean_promise_is_a_guarantee() -> None:
@@ -490,12 +482,12 @@ def test_no_recording_notice_is_not() -> None:
     ],
 )
 def test_english_cytology_grade_in_an_sms_is_health_data(body: str) -> None:
-    assert "PII-HEALTH-IN-SMS" in sms(body)
+    assert "PII-HEALTH-IN-SMS" in info_sms(body)
 
 
 def test_a_test_explained_in_general_is_not() -> None:
     body = "A Pap smear checks for changes such as ASC-US or LSIL; your result will be in the app."
-    assert "PII-HEALTH-IN-SMS" not in sms(body)
+    assert "PII-HEALTH-IN-SMS" not in info_sms(body)
 
 
 @pytest.mark.parametrize(
@@ -506,11 +498,11 @@ def test_a_test_explained_in_general_is_not() -> None:
     ],
 )
 def test_english_thanks_for_adding_the_channel_is_blacklisted(body: str) -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" in alimtalk(body)
+    assert "KAKAO-ALIMTALK-BLACKLIST" in info_alimtalk(body)
 
 
 def test_thanks_for_a_booking_is_not() -> None:
-    assert "KAKAO-ALIMTALK-BLACKLIST" not in alimtalk(
+    assert "KAKAO-ALIMTALK-BLACKLIST" not in info_alimtalk(
         "Thanks for booking with Haram Clinic: see you on 4 Feb at 10:00."
     )
 
@@ -523,7 +515,7 @@ def test_thanks_for_a_booking_is_not() -> None:
     ],
 )
 def test_english_lapsed_patient_invited_back_is_promotion(body: str) -> None:
-    assert "KAKAO-ALIMTALK-PROMO" in alimtalk(body)
+    assert "KAKAO-ALIMTALK-PROMO" in info_alimtalk(body)
 
 
 @pytest.mark.parametrize(
@@ -534,7 +526,7 @@ def test_english_lapsed_patient_invited_back_is_promotion(body: str) -> None:
     ],
 )
 def test_a_recall_that_is_due_is_not(body: str) -> None:
-    assert "KAKAO-ALIMTALK-PROMO" not in alimtalk(body)
+    assert "KAKAO-ALIMTALK-PROMO" not in info_alimtalk(body)
 
 
 # (9) precision
@@ -548,7 +540,7 @@ def test_a_recall_that_is_due_is_not(body: str) -> None:
     ],
 )
 def test_no_1_numbering_a_place_is_not_a_superlative(body: str) -> None:
-    assert "MSA-SUPERLATIVE" not in alimtalk(body)
+    assert "MSA-SUPERLATIVE" not in info_alimtalk(body)
 
 
 def test_no_1_clinic_stays_a_superlative() -> None:
@@ -563,7 +555,7 @@ def test_no_1_clinic_stays_a_superlative() -> None:
     ],
 )
 def test_being_seen_on_a_day_is_not_article_form(body: str) -> None:
-    assert "MSA-ARTICLE-FORM" not in sms(body)
+    assert "MSA-ARTICLE-FORM" not in info_sms(body)
 
 
 def test_as_seen_on_tv_stays_article_form() -> None:

@@ -8,18 +8,9 @@ import pytest
 
 from compliance.conventions import disparagement_compares
 from compliance.negation import negated_by_analysis, negated_in_writing
-from tests.support.compliance import EN_RISK_FOOTER, SHORT_RISK_FOOTER, rule_ids
+from tests.support.compliance import english_ad, korean_ad, rule_ids
 
-AD = "(광고) 하람의원 "
 OPT_OUT = " 무료수신거부 080-123-4567"
-
-
-def ad(body: str) -> set[str]:
-    return rule_ids(AD + body + SHORT_RISK_FOOTER, "friendtalk", "advertising")
-
-
-def english_ad(body: str) -> set[str]:
-    return rule_ids("(광고) Haram Clinic | " + body + EN_RISK_FOOTER, "friendtalk", "advertising")
 
 
 @pytest.mark.parametrize(
@@ -77,11 +68,11 @@ def test_a_place_without_a_contrast_is_not(body: str) -> None:
     ],
 )
 def test_nearby_providers_set_against_us_are_a_comparison(body: str) -> None:
-    assert "MSA-COMPARISON" in ad(body)
+    assert "MSA-COMPARISON" in korean_ad(body)
 
 
 def test_nearby_providers_as_directions_are_not() -> None:
-    assert "MSA-COMPARISON" not in ad("인근 약국은 건물 1층에 있습니다. 주차는 2시간 무료입니다.")
+    assert "MSA-COMPARISON" not in korean_ad("인근 약국은 건물 1층에 있습니다. 주차는 2시간 무료입니다.")
 
 
 @pytest.mark.parametrize(
@@ -93,7 +84,7 @@ def test_nearby_providers_as_directions_are_not() -> None:
     ],
 )
 def test_another_method_run_down_as_harmful_is_disparagement(body: str) -> None:
-    assert "MSA-DEFAME" in ad(body)
+    assert "MSA-DEFAME" in korean_ad(body)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +101,7 @@ def test_a_medicine_or_a_filler_in_care_advice_is_not(text: str) -> None:
 def test_failing_elsewhere_with_the_name_masked_names_a_provider_and_disparages() -> None:
     body = "근처 ○○이비인후과에서 약을 받고도 낫지 않으셨던 분들, 한번 오셔서 상담받아 보세요."
     assert disparagement_compares(body) is None  # a named provider: either reading (session 28)
-    assert "MSA-DEFAME" in ad(body)
+    assert "MSA-DEFAME" in korean_ad(body)
 
 
 def test_before_and_after_surgery_in_care_advice_is_a_time() -> None:
@@ -144,8 +135,8 @@ def test_a_patients_words_about_their_result_stay_a_testimonial() -> None:
 
 
 def test_a_safety_word_set_aside_is_no_safety_claim() -> None:
-    assert "MSA-SAFETY-CLAIM" not in ad("무통이 아니라 통증을 줄이는 마취를 충분히 합니다.")
-    assert "MSA-SAFETY-CLAIM" in ad("무통 레이저로 편안하게 받으세요.")
+    assert "MSA-SAFETY-CLAIM" not in korean_ad("무통이 아니라 통증을 줄이는 마취를 충분히 합니다.")
+    assert "MSA-SAFETY-CLAIM" in korean_ad("무통 레이저로 편안하게 받으세요.")
 
 
 @pytest.mark.parametrize(
@@ -157,7 +148,7 @@ def test_a_safety_word_set_aside_is_no_safety_claim() -> None:
     ],
 )
 def test_a_record_of_no_accidents_is_a_safety_claim(body: str) -> None:
-    assert "MSA-SAFETY-CLAIM" in ad(body)
+    assert "MSA-SAFETY-CLAIM" in korean_ad(body)
 
 
 def test_an_accident_named_in_care_or_insurance_is_not() -> None:
@@ -173,18 +164,18 @@ def test_an_accident_named_in_care_or_insurance_is_not() -> None:
     ],
 )
 def test_an_interview_in_the_press_is_article_form(body: str) -> None:
-    assert "MSA-ARTICLE-FORM" in ad(body)
+    assert "MSA-ARTICLE-FORM" in korean_ad(body)
 
 
 @pytest.mark.parametrize(
     "body", ["국내에 단 하나뿐인 맞춤 리프팅 프로그램.", "세계에 하나밖에 없는 레이저 장비로 시술합니다."]
 )
 def test_the_only_one_in_a_place_is_a_superlative(body: str) -> None:
-    assert "MSA-SUPERLATIVE" in ad(body)
+    assert "MSA-SUPERLATIVE" in korean_ad(body)
 
 
 def test_a_patients_own_one_of_a_kind_is_not() -> None:
-    assert "MSA-SUPERLATIVE" not in ad("한 분 한 분의 얼굴에 맞춰 디자인합니다.")
+    assert "MSA-SUPERLATIVE" not in korean_ad("한 분 한 분의 얼굴에 맞춰 디자인합니다.")
 
 
 @pytest.mark.parametrize(
@@ -248,8 +239,8 @@ def test_top_describing_the_influencers_is_no_superlative_of_the_clinic() -> Non
 
 def test_a_model_with_a_treatment_disclaimer_is_an_image_model() -> None:
     model = "이번 캠페인 모델로 가수 한지우 씨와 함께합니다(광고 모델이며 시술 경험과는 무관합니다)."
-    assert "MSA-CELEBRITY" not in ad(model)
-    assert "MSA-CELEBRITY" in ad("가수 한지우 씨도 시술받은 그 리프팅, 지금 상담하세요.")
+    assert "MSA-CELEBRITY" not in korean_ad(model)
+    assert "MSA-CELEBRITY" in korean_ad("가수 한지우 씨도 시술받은 그 리프팅, 지금 상담하세요.")
 
 
 def test_a_comparison_declined_is_none() -> None:
@@ -259,13 +250,13 @@ def test_a_comparison_declined_is_none() -> None:
 
 
 def test_a_treatment_that_only_holds_pain_off_run_down_is_disparagement() -> None:
-    assert "MSA-DEFAME" in ad("진통제로 버티는 치료는 몸만 망칩니다. 원인부터 치료하세요.")
-    assert "MSA-DEFAME" not in ad("진통제를 드시는 분은 치료 전에 알려 주세요.")
+    assert "MSA-DEFAME" in korean_ad("진통제로 버티는 치료는 몸만 망칩니다. 원인부터 치료하세요.")
+    assert "MSA-DEFAME" not in korean_ad("진통제를 드시는 분은 치료 전에 알려 주세요.")
 
 
 def test_a_reporter_meeting_the_doctor_is_article_form() -> None:
-    assert "MSA-ARTICLE-FORM" in ad("기자가 만난 의사: 원장이 말하는 위암 검진의 모든 것.")
-    assert "MSA-ARTICLE-FORM" not in ad("원장 칼럼 '겨울철 보습 관리'를 블로그에 올렸습니다.")
+    assert "MSA-ARTICLE-FORM" in korean_ad("기자가 만난 의사: 원장이 말하는 위암 검진의 모든 것.")
+    assert "MSA-ARTICLE-FORM" not in korean_ad("원장 칼럼 '겨울철 보습 관리'를 블로그에 올렸습니다.")
 
 
 def test_pain_denied_with_words_between_is_no_safety_claim() -> None:

@@ -17,6 +17,8 @@ __all__ = [
     "ad_template",
     "care_note",
     "english_ad",
+    "info_alimtalk",
+    "info_sms",
     "korean_ad",
     "rule_ids",
 ]
@@ -54,3 +56,13 @@ def english_ad(body: str, clinic: str = "Haram Clinic") -> set[str]:
 def care_note(body: str, clinic: str = "하람의원") -> set[str]:
     """The rule ids of an informational AlimTalk ``[<clinic>] <body>``."""
     return rule_ids(f"[{clinic}] " + body, "alimtalk", "informational")
+
+
+def info_alimtalk(text: str) -> set[str]:
+    """The rule ids of ``text`` sent as an informational AlimTalk, as it stands (no sender added)."""
+    return rule_ids(text, "alimtalk", "informational")
+
+
+def info_sms(text: str) -> set[str]:
+    """The rule ids of ``text`` sent as an informational SMS, as it stands."""
+    return rule_ids(text, "sms", "informational")
