@@ -233,7 +233,8 @@ _QUOTED_RE = re.compile(r"[“\"][^”\"\n]{8,}[”\"]")
 # name (○○치과)
 _OTHER_PROVIDER_RE = re.compile(
     r"(?:타|다른|여러|일반|보통|대부분의?|주변|동네|인근|이전|예전|대형|양방|체인|프랜차이즈)\s?"
-    r"(?:병원|의원|치과|안과|피부과|성형외과|한의원|이비인후과|정형외과|클리닉|곳|데)|대학\s?병원"
+    r"(?:병원|의원|치과|안과|피부과|성형외과|한의원|이비인후과|정형외과|내과|산부인과|비뇨의학과|비뇨기과|소아과"
+    r"|소아청소년과|재활의학과|신경외과|통증의학과|영상의학과|검진\s?센터|(?:[가-힣]{1,4}\s)?클리닉|곳|데)|대학\s?병원"
     r"|타원|(?:other|most|many|chain|big|large)\s+(?:[a-z-]+\s+)?"
     r"(?:clinics?|doctors?|dentists?|practices|places|surgeons?|hospitals?|centres|centers)"
     r"|elsewhere|somewhere\s+else|(?:last|previous|former|old|first)\s+(?:dentist|doctor|clinic|surgeon|hospital)s?"
@@ -248,14 +249,17 @@ _OTHER_PROVIDER_RE = re.compile(
 )
 # a comparison the message draws of its own (issue 17: "another provider + a contrast"; RULES.md: 다른 병원보다, 타원
 # 대비, 저희는 다릅니다): a comparative particle after a noun (보다, 처럼 "큰 병원처럼 3분 보고 끝내지 않습니다", not
-# "알아보다"), 대비 (not 대비하다, to prepare), 차이 (not 개인차), 비교, 와/과 달리·다른, unlike / than / compared with /
+# "알아보다"), 대비 (not 대비하다, to prepare), 차이 (not 개인차), 비교, 와/과 달리·다른 (not a
+# clinic's name ending in 과: "리움성형외과 다른 곳에서"), "다 같은 X가 아닙니다", unlike / than / compared with /
 # instead of. Read outside risk notices ("결과는 사람마다 다릅니다" is about the sender). A price set against its own list
 # price (정가 대비, 정상가보다, 평소보다) is the inducement's anchor, no other provider (session 25, lead).
 _CONTRAST_RE = re.compile(
     r"(?<=[가-힣])(?<![아어])(?<!정가|상가|인가|원가|가격|금액|평소|시세)(?:보다|처럼)"
     r"|(?<!정가|상가|인가|원가|가격|금액|평소|시세)(?<!정가 |상가 |인가 |원가 |가격 |금액 |평소 |시세 )대비(?!하|해|했)"
     r"|(?<!개인)차이|비교"
-    r"|(?:와|과|랑)\s?(?:달리|다르|다른|다릅|달라|다를)|(?:와|과)는\s?(?:[가-힣]+\s?){0,2}(?:달리|다르|다른|다릅|달라|다를)"
+    r"|(?:와|(?<![안외내부치학인아후])과|랑)\s?(?:달리|다르|다른|다릅|달라|다를)"
+    r"|(?:와|과)는\s?(?:[가-힣]+\s?){0,2}(?:달리|다르|다른|다릅|달라|다를)"
+    r"|(?:다|모두|전부)\s?같은\s?[가-힣]{1,6}(?:이|가)\s?아(?:니|닙|냐)"
     r"|\bunlike\b|\bthan\b|\bcompared\s+(?:to|with)\b|\binstead\s+of\b",
     re.IGNORECASE,
 )

@@ -1,10 +1,12 @@
 """Session 29 (lead): classes the lead's own probes showed — a patient's earlier records (검사 기록, 수술 기록) asked
-for from another hospital are paperwork, not a comparison — on sentences written for these tests (not corpus lines)."""
+for from another hospital are paperwork, not a comparison; a clinic's name ending in 과 ("리움성형외과 다른 곳에서") is no
+"과 다른" contrast, "다 같은 X가 아닙니다" is one — on sentences written for these tests (not corpus lines)."""
 
 from __future__ import annotations
 
 import pytest
 
+from compliance.conventions import disparagement_compares
 from tests.support.compliance import korean_ad
 
 
@@ -31,3 +33,27 @@ def test_records_from_another_hospital_are_paperwork(body: str) -> None:
 def test_records_beside_a_failure_or_a_contrast_stay_flagged(body: str) -> None:
     found = korean_ad(body, clinic="맑은안과")
     assert found & {"MSA-COMPARISON", "MSA-DEFAME"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 리움성형외과 다른 곳에서 망친 코, 재수술 상담은 원장이 직접 합니다.",
+        "(광고) 하람안과 다른 병원에서 실패한 라식, 재수술 상담받으세요.",
+        "(광고) 새봄피부과 다른 데서 받은 레이저로 생긴 색소, 상담받으세요.",
+    ],
+)
+def test_a_clinic_name_ending_in_gwa_before_another_place_draws_no_contrast(text: str) -> None:
+    assert disparagement_compares(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 하람의원 피부과라고 다 같은 피부과가 아닙니다. 비전문의 레이저로 생긴 흉터로 오시는 분이 늘고 있습니다.",
+        "(광고) 하람치과 임플란트, 모두 같은 치과가 아니죠. 싼 재료로 흔들리는 임플란트가 많습니다.",
+        "(광고) 하람안과 다른 안과와 다른 점은 검사 시간입니다. 대충 보는 곳이 많습니다.",
+    ],
+)
+def test_not_all_clinics_are_the_same_is_a_contrast(text: str) -> None:
+    assert disparagement_compares(text) is True

@@ -148,6 +148,8 @@ WRITERS = {
     # and advertisements naming procedures without a risk notice. Blind at landing: P 0.894 / R 0.427 and P 0.947 / R 0.838
     "s28a": Writer(("writer_s28_a",), "w28a", frozenset(ALL_FAMILIES), (0.38, 0.48), 226, frozenset(ALL_FAMILIES), True),
     "s28b": Writer(("writer_s28_b",), "w28b", frozenset(ALL_FAMILIES), (0.37, 0.47), 246, frozenset(ALL_FAMILIES), True),
+    "s29a": Writer(("writer_s29_a",), "w29a", frozenset(ALL_FAMILIES) - {"clean"}, (0.36, 0.46), 212, frozenset(ALL_FAMILIES), True),
+    "s29b": Writer(("writer_s29_b",), "w29b", frozenset(ALL_FAMILIES), (0.40, 0.50), 238, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
