@@ -71,7 +71,7 @@ from typing import Any
 from compliance.corpus_score import Score, load, score
 
 # The fresh independent held-out sets by number: ``compliance/corpus/independent<N>_heldout.jsonl``.
-FRESH_SETS = tuple(range(2, 30))
+FRESH_SETS = tuple(range(2, 34))
 
 
 def _counts(result: Score, key: str) -> dict[str, int]:
