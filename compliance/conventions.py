@@ -237,6 +237,7 @@ _OTHER_PROVIDER_RE = re.compile(
     r"|소아청소년과|재활의학과|신경외과|통증의학과|영상의학과|검진\s?센터|(?:[가-힣]{1,4}\s)?클리닉|곳|데)|대학\s?병원"
     r"|타원|(?:other|most|many|chain|big|large)\s+(?:[a-z-]+\s+)?"
     r"(?:clinics?|doctors?|dentists?|practices|places|surgeons?|hospitals?|centres|centers)"
+    r"|\b[a-z-]+\s+(?:chains|mills|factories|franchises)\b|\b(?:overseas|abroad|back\s+home)\b"
     r"|elsewhere|somewhere\s+else|(?:last|previous|former|old|first)\s+(?:dentist|doctor|clinic|surgeon|hospital)s?"
     # the patient's rounds of other places (여기저기 다녀봐도, 여러 군데, 가시는 치과마다, 피부과 쇼핑)
     r"|여기저기|이곳저곳|여러\s?군데|(?<![가-힣])[몇두세네]\s?(?:곳|군데)|(?:병원|의원|치과|안과|피부과|한의원|곳|데)마다"
@@ -269,7 +270,8 @@ _CONTRAST_RE = re.compile(
 _SELF_CONTRAST_RE = re.compile(
     r"(?:저희|본원|당원|여기|이곳|우리\s?(?:병원|의원|치과|클리닉|한의원|센터))\s?(?:는|은|에서는|에선|만은|만큼은)"
     r"|(?<=[가-힣])[은는]\s?(?:[가-힣]+\s?){0,2}(?:다릅니다|다르죠|다르지요|달라요|다릅)|(?<=[가-힣])[이가]\s?아니(?:라|고)"
-    r"|(?<=[가-힣])\s?말고(?=[\s,])|\bwe\b|\bours?\b|\bus\b|\bhere,",
+    r"|(?<=[가-힣])\s?말고(?=[\s,])|\bwe\b|\bours?\b|\bus\b|\bhere,"
+    r"|\ba\s+real\s+(?:[a-z]+\s+)?(?:clinic|doctor|dermatologist|dentist|surgeon|specialist)|\bchoose\s+(?:korean|real)\b",
     re.IGNORECASE,
 )
 

@@ -57,3 +57,14 @@ def test_a_clinic_name_ending_in_gwa_before_another_place_draws_no_contrast(text
 )
 def test_not_all_clinics_are_the_same_is_a_contrast(text: str) -> None:
     assert disparagement_compares(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) Mapo Skin: Budget laser chains burn skin with old machines. Come to a real dermatologist. 무료거부 080-111-2222",
+        "(광고) Gangnam Dental: Cheap implant packages overseas fail within years. Choose Korean care. 무료거부 080-111-2222",
+    ],
+)
+def test_english_chains_and_providers_abroad_are_another_provider(text: str) -> None:
+    assert disparagement_compares(text) is None

@@ -150,6 +150,7 @@ WRITERS = {
     "s28b": Writer(("writer_s28_b",), "w28b", frozenset(ALL_FAMILIES), (0.37, 0.47), 246, frozenset(ALL_FAMILIES), True),
     "s29a": Writer(("writer_s29_a",), "w29a", frozenset(ALL_FAMILIES) - {"clean"}, (0.36, 0.46), 212, frozenset(ALL_FAMILIES), True),
     "s29b": Writer(("writer_s29_b",), "w29b", frozenset(ALL_FAMILIES), (0.40, 0.50), 238, frozenset(ALL_FAMILIES), True),
+    "s29c": Writer(("writer_s29_c",), "w29c", frozenset(ALL_FAMILIES), (0.39, 0.49), 243, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
