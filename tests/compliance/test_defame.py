@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from compliance.conventions import disparagement_compares
 from compliance.text_rules import lint_text
 from tests.support.compliance import rule_ids
 
@@ -16,7 +17,6 @@ DISPARAGING = (
     "(광고) 가온치과 다른 치과처럼 5분 만에 끝나는 진료는 하지 않습니다.",
     "(광고) 가온치과 일반 치과는 2분 진료, 저희는 20분 진료합니다.",
     "(광고) 가온치과 다른 치과에서 과잉진료 권유받으셨다면 한 번 더 상담해 보세요.",
-    "(광고) 가온치과 다른 병원에서 바가지 쓰셨다면 저희에게 오세요.",
     "(광고) 가온치과 다른 치과에서 치료 후 방치되셨던 분들, 저희가 책임집니다.",
     "(광고) 가온치과 경험 없는 다른 치과와 달리 20년 경력 원장이 직접 진료합니다.",
     "(광고) Garam Clinic Other clinics rush you through in five minutes; we take our time.",
@@ -26,6 +26,20 @@ DISPARAGING = (
     # the others only ever gave medicine (a treatment they skimped on)
     "(광고) 가온안과 다른 안과에서 안약만 넣으셨던 안구건조증, 원인부터 다시 봅니다.",
 )
+
+# another provider named and run down with no comparison drawn (session 28's convention: either reading — a comparison
+# found stays, none is implied); until session 29 the first line read "가온치과 다른" as the contrast "과 다른"
+NAMED_WITHOUT_CONTRAST = (
+    "(광고) 가온치과 다른 병원에서 바가지 쓰셨다면 저희에게 오세요.",
+    "(광고) 가온성형외과 다른 곳에서 망친 코, 원장이 직접 바로잡습니다.",
+)
+
+
+@pytest.mark.parametrize("text", NAMED_WITHOUT_CONTRAST)
+def test_a_named_provider_run_down_is_defame_and_either_reading_of_comparison(text: str) -> None:
+    assert "MSA-DEFAME" in rule_ids(text + FOOTER)
+    assert disparagement_compares(text + FOOTER) is None
+
 
 # a disparagement of an unnamed place or practice is MSA-DEFAME alone (session 24: a comparison is implied only where
 # the message names another provider)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.conventions import disparagement_compares
-from tests.support.compliance import korean_ad
+from tests.support.compliance import english_ad, korean_ad
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,26 @@ def test_not_all_clinics_are_the_same_is_a_contrast(text: str) -> None:
 )
 def test_english_chains_and_providers_abroad_are_another_provider(text: str) -> None:
     assert disparagement_compares(text) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Glare at night is the most common complaint in Korea's SMILE patients; ask us.",
+        "Swelling is the most frequent complication in Seoul's eyelid patients; call us.",
+        "Dry eye is the most common side effect after LASIK; use the drops we gave you.",
+    ],
+)
+def test_how_often_a_side_effect_comes_up_is_no_superlative(body: str) -> None:
+    assert "MSA-SUPERLATIVE" not in english_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The most advanced LASIK suite in Seoul.",
+        "Seoul's most trusted eyelid surgeons, with the most common-sense prices.",
+    ],
+)
+def test_a_claim_of_being_the_most_stays_a_superlative(body: str) -> None:
+    assert "MSA-SUPERLATIVE" in english_ad(body)
