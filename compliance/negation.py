@@ -44,9 +44,9 @@ _PREDICATE_END_RE = re.compile(
 )
 _NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|[애앤앨앰앱앴]|어[지집져진질졌짐])|않|아니|아닙|아냐)")
 _NEGATED_NOUN_RE = re.compile(r"^(?:불가|금지|제외)")
-# a short topic noun between the word and its 불가 ("무료 주차는 불가하고"): the analysis reads noun, particle, 불가 as
-# the three tokens after the word, so the written reading passes over it too when the word ended at ``end``
-_SHORT_TOPIC_RE = re.compile(r"^[가-힣]{1,3}(?:은|는|이|가|도)$")
+# a short topic noun between the word and its 불가 ("무료 주차는 불가하고", "할인 적용 불가"): the analysis reads noun,
+# (particle,) 불가 as the tokens after the word, so the written reading passes over it too when the word ended at ``end``
+_SHORT_TOPIC_RE = re.compile(r"^[가-힣]{1,3}(?:은|는|이|가|도)?$")
 # the law or a rule named as why (할인은 의료법상 불가합니다, 이벤트는 규정상 금지): passed over, and the 불가/금지/제외 after it
 # negates however far it stands (a legally required notice says no; "중복 적용은 불가" still offers the discount)
 _LEGAL_BASIS_RE = re.compile(r"^(?:의료법|관련\s?법|법령|법률|법|규정|원칙)(?:상|적으로|에\s?따라|으로|상으로)?$")

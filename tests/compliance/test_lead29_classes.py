@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.conventions import disparagement_compares
+from compliance.negation import negated_by_analysis, negated_in_writing
 from tests.support.compliance import english_ad, korean_ad
 
 
@@ -91,3 +92,31 @@ def test_how_often_a_side_effect_comes_up_is_no_superlative(body: str) -> None:
 )
 def test_a_claim_of_being_the_most_stays_a_superlative(body: str) -> None:
     assert "MSA-SUPERLATIVE" in english_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "K-pop idol Minjun appeared on MBC after his LASIK here.",
+        "Actress Jiwon talked about it on a KBS show after her eyelid surgery with us.",
+    ],
+)
+def test_a_celebrity_treated_here_stays_one_beside_a_broadcast(body: str) -> None:
+    assert "MSA-CELEBRITY" in english_ad(body)
+
+
+def test_a_broadcast_without_a_celebrity_treated_here_is_article_form_alone() -> None:
+    found = english_ad("Dr. Han appeared on MBC to explain LASIK safety.")
+    assert "MSA-CELEBRITY" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("[하람의원] 할인 적용 불가 품목입니다.", "할인"),
+        ("[하람의원] 무료 주차 불가 안내입니다.", "무료"),
+    ],
+)
+def test_a_bare_short_noun_before_bulga_reads_as_the_analysis_reads(text: str, word: str) -> None:
+    end = text.index(word) + len(word)
+    assert negated_in_writing(text, end) == negated_by_analysis(text, end) is True

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from compliance.conventions import disparagement_compares
 from tests.support.compliance import rule_ids
 
 AD = "(광고) 리본성형외과 {} 붓기·멍 등 부작용이 생길 수 있습니다. 무료수신거부 080-901-2000"
@@ -37,11 +38,13 @@ def test_issue_17_msa_families_without_key_words(body: str, expected: set[str]) 
 
 
 def test_a_disparagement_is_no_comparison_unless_one_is_drawn() -> None:
-    """Session 24: a disparagement is a comparison too only where the message names another provider (RULES.md's
-    타 병원 / "after naming others"); running down an unnamed place or practice is MSA-DEFAME alone."""
+    """Session 24: running down an unnamed place or practice is MSA-DEFAME alone; a named provider run down with no
+    comparison drawn is either reading since session 28 (a comparison found stays, none is implied)."""
     assert rule_ids(AD.format("싸게 받았다가 화상 입고 오시는 분들이 많습니다."), "friendtalk") == {"MSA-DEFAME"}
-    named = rule_ids(AD.format("다른 곳에서 망친 코, 리본에서 바로잡습니다."), "friendtalk")
-    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= named
+    named = AD.format("다른 곳에서 망친 코, 리본에서 바로잡습니다.")
+    assert "MSA-DEFAME" in rule_ids(named, "friendtalk") and disparagement_compares(named) is None
+    drawn = rule_ids(AD.format("다른 곳에서 망친 코, 여기와 달리 리본은 끝까지 책임집니다."), "friendtalk")
+    assert {"MSA-COMPARISON", "MSA-DEFAME"} <= drawn
 
 
 def test_english_procedure_names_need_a_risk_notice() -> None:
