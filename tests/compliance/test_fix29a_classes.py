@@ -49,3 +49,38 @@ def test_advice_to_anyone_or_a_painkiller_is_no_health_data(text: str) -> None:
 
 def test_a_medicine_in_an_alimtalk_is_no_sms_health_finding() -> None:
     assert HEALTH not in info_alimtalk("김하준님, 플루옥세틴 20mg 처방이 준비되었습니다.")
+
+
+# 2. a named patient's booking for a service only a patient with the condition receives
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[한빛대학병원] 오세훈님 정신건강의학과 진료가 5/3(금) 14:00에 잡혀 있습니다.",
+        "이하늘님, 시험관 시술 난자 채취일이 4/11로 정해졌어요. 전날 밤 10시 이후 금식입니다. -봄날여성의원",
+        "정미숙님 복막투석 교육이 다음 주 화요일로 옮겨졌습니다. -하나신장내과",
+        "한상철님 방사선치료 일정이 4/15부터 시작됩니다. 지하 1층으로 오세요.",
+        "[늘봄내과] 강민지님 다음 당뇨 상담은 6/2 오전 10시입니다.",
+        "Hi Anna, your next dialysis session moves to 1 pm on Wednesday. - Seoul Kidney Center",
+        "Ms. Lee, your embryo transfer is confirmed for March 20 at 9 am. - Gangnam Fertility",
+        "Tom, your psychiatry follow-up is on Friday at 3 pm, 2nd floor.",
+    ],
+)
+def test_a_service_that_reveals_the_condition_in_a_named_booking_is_health_data(text: str) -> None:
+    assert HEALTH in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[맑은정신건강의학과] 이하늘님, 내일 오후 2시 진료 예약을 알려 드립니다.",
+        "[하나신장내과] 투석 받으시는 분은 주차권을 2층에서 받아 가세요.",
+        "[늘봄내과] 당뇨 교육을 원하시는 분은 접수처에 말씀해 주세요.",
+        "오세훈님, 내일 위내시경 예약이 오전 9시입니다. 전날 저녁 8시 이후 금식해 주세요.",
+        "[Seoul IVF Clinic] Your appointment is on March 20 at 9 am. Please arrive 10 minutes early.",
+        "Hi Anna, your check-up is on Friday at 3 pm. - Seoul Kidney Center",
+        "[봄날여성의원] 시험관 시술 설명회가 토요일 오후 2시에 열립니다. 누구나 참석 가능합니다.",
+        "[봄빛여성의원] 인공수정 세 번 만에 임신에 성공하신 고객님의 이야기를 대기실에 걸어 두었습니다.",
+    ],
+)
+def test_the_senders_department_a_routine_booking_or_a_notice_to_anyone_is_no_health_data(text: str) -> None:
+    assert HEALTH not in info_sms(text)
