@@ -84,3 +84,39 @@ def test_a_service_that_reveals_the_condition_in_a_named_booking_is_health_data(
 )
 def test_the_senders_department_a_routine_booking_or_a_notice_to_anyone_is_no_health_data(text: str) -> None:
     assert HEALTH not in info_sms(text)
+
+
+# 3. a finding said as it came out of a test, in a receptionist's words
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한지우님, 위 조직검사 결과가 장상피화생으로 나왔어요. 다음 진료 때 설명드릴게요. -맑은속내과",
+        "[튼튼정형외과] 무릎 MRI 판독상 반월상연골 파열로 나왔습니다. 편한 날 예약 주세요.",
+        "서지유님 피검사에서 페리틴이 8로 낮게 나와 철분 주사를 권해 드립니다.",
+        "이준서 어린이 보호자님, 키 성장 검사에서 뼈나이가 또래보다 2년 느리게 나왔습니다.",
+        "김도윤님 갑상선 초음파 결과 결절이 1.2cm로 나왔습니다. 세침검사 예약 도와드릴게요.",
+        "[밝은이비인후과] 청력 검사에서 오른쪽 귀 청력이 많이 낮게 나왔어요. 다시 한번 오세요.",
+        "Hi Yuna, your strep test this morning was positive. Dr. Park has sent antibiotics to the pharmacy.",
+        "Chris, your thyroid panel from last week came back high. Please book a follow-up.",
+    ],
+)
+def test_a_finding_said_as_it_came_out_is_health_data(text: str) -> None:
+    assert HEALTH in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한지우님, 조직검사 결과가 나왔습니다. 내원하셔서 원장님께 설명 들으세요. -맑은속내과",
+        "[튼튼정형외과] MRI 판독 결과지가 나왔어요. 다음 진료 때 함께 보실게요.",
+        "서지유님 피검사 결과 모두 정상으로 나왔습니다. 다음 검진은 1년 뒤입니다.",
+        "[하늘내과] 내시경 검사 결과 이상 없음으로 나왔습니다. 1년 뒤 다시 뵙겠습니다.",
+        "[밝은내과] 검사 후 1층 수납 창구로 나와 주시면 약 처방전을 드립니다.",
+        "[밝은내과] 혈당이 평소보다 높게 나오면 물을 충분히 드시고 다시 재 보세요.",
+        "이준서님 검사 결과가 생각보다 빠르게 나왔습니다. 내일 오전에 결과 상담 가능합니다.",
+        "Hi Yuna, your test results are ready. Please log in to the patient portal to see them.",
+        "If your home pregnancy test is positive, call us to book your first scan.",
+    ],
+)
+def test_results_ready_a_normal_result_or_a_conditional_is_no_health_data(text: str) -> None:
+    assert HEALTH not in info_sms(text)
