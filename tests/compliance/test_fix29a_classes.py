@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.compliance import info_alimtalk, info_sms
+from tests.support.compliance import info_alimtalk, info_sms, rule_ids
 
 HEALTH = "PII-HEALTH-IN-SMS"
 
@@ -120,3 +120,45 @@ def test_a_finding_said_as_it_came_out_is_health_data(text: str) -> None:
 )
 def test_results_ready_a_normal_result_or_a_conditional_is_no_health_data(text: str) -> None:
     assert HEALTH not in info_sms(text)
+
+
+# 4. the patient asked to drop by at a stated time for their own result or prescription: a care call
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[맑은내과] 이수민님 위내시경 조직검사 결과를 원장님이 직접 설명드리려 하니 내일 들러 주세요.",
+        "한지우님, 혈압약 용량을 바꿔 처방해 드리려고 합니다. 이번 주 안에 한번 들러 주세요. -늘봄의원",
+        "[튼튼정형외과] 오정민님 MRI 판독 결과 설명이 필요하니 다음 주 중에 들러 주세요.",
+    ],
+)
+def test_a_care_call_to_drop_by_is_no_promotion(text: str) -> None:
+    assert "ADV-PURPOSE-MISMATCH" not in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[맑은내과] 새 내시경 장비를 들였습니다. 이번 주 안에 한번 들러 주세요.",
+        "오정민님 오랜만이에요! 리모델링을 마쳤으니 이번 주말에 들러 주세요. 검사 결과도 함께 봐 드려요.",
+        "[하늘피부과] 개원 5주년 기념 행사를 합니다. 내일 꼭 들러 주세요. 상담 결과에 따라 혜택을 드려요.",
+    ],
+)
+def test_an_invitation_beside_news_of_the_clinic_stays_promotion(text: str) -> None:
+    assert "ADV-PURPOSE-MISMATCH" in info_sms(text)
+
+
+# 5. 리모델링 (a refit of the clinic): its 모델 is no fashion model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "고객님, 오랜만이에요! 대기실 리모델링을 마쳤으니 한번 들러 주세요. -하람치과",
+        "[하람치과] 리모델링 공사로 3월 한 달은 2층에서 진료합니다. 편하게 들러 주세요.",
+    ],
+)
+def test_a_clinic_refit_is_no_celebrity(text: str) -> None:
+    assert "MSA-CELEBRITY" not in info_sms(text)
+
+
+def test_a_celebrity_named_beside_a_refit_stays() -> None:
+    ad = "(광고) 하람의원 리모델링 후 걸그룹 멤버도 다녀갔어요! 부작용이 있을 수 있습니다. 무료수신거부 080-414-2291"
+    assert "MSA-CELEBRITY" in rule_ids(ad, "friendtalk", "advertising")
