@@ -162,3 +162,28 @@ def test_a_clinic_refit_is_no_celebrity(text: str) -> None:
 def test_a_celebrity_named_beside_a_refit_stays() -> None:
     ad = "(광고) 하람의원 리모델링 후 걸그룹 멤버도 다녀갔어요! 부작용이 있을 수 있습니다. 무료수신거부 080-414-2291"
     assert "MSA-CELEBRITY" in rule_ids(ad, "friendtalk", "advertising")
+
+
+# 6. a referral or review ask with no reward in an informational message: promotion, not a review reward
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[밝은치과] 38,000원 결제가 완료되었습니다. 저희 치과를 가족·친구분께 소개해 주세요. 소개하신 분 성함 남겨 주시면 기억해 둘게요.",
+        "[하람치과] 진료 잘 받으셨나요? 주변에 소개해 주시면 큰 힘이 됩니다. 소개하신 분 이름을 접수처에 남겨 주세요.",
+    ],
+)
+def test_an_ask_without_a_reward_is_no_review_incentive(text: str) -> None:
+    found = info_sms(text)
+    assert "MSA-REVIEW-INCENTIVE" not in found
+    assert "ADV-PURPOSE-MISMATCH" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(광고) 하람치과 리뷰 남겨 주시면 스케일링 1회 무료! 무료수신거부 080-414-2291",
+        "(광고) 하람의원 방문 후기 작성 시 다음 시술 10% 할인해 드립니다. 부작용이 있을 수 있습니다. 무료수신거부 080-414-2291",
+    ],
+)
+def test_a_review_with_a_reward_stays_an_incentive(text: str) -> None:
+    assert "MSA-REVIEW-INCENTIVE" in rule_ids(text, "friendtalk", "advertising")
