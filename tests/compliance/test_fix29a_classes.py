@@ -187,3 +187,64 @@ def test_an_ask_without_a_reward_is_no_review_incentive(text: str) -> None:
 )
 def test_a_review_with_a_reward_stays_an_incentive(text: str) -> None:
     assert "MSA-REVIEW-INCENTIVE" in rule_ids(text, "friendtalk", "advertising")
+
+
+MISMATCH, ALIMTALK_PROMO = "ADV-PURPOSE-MISMATCH", "KAKAO-ALIMTALK-PROMO"
+
+
+# 7. promotion in an informational message without a sales word: review asks, solicited thank-you notes for display,
+# referral asks, a new package, equipment praised, a birthday invitation, a talk, a new service nudged
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람한의원] 오늘 진료 어떠셨나요? 지도 앱에 리뷰 한 줄 남겨 주시면 큰 힘이 됩니다.",
+        "결제가 완료되었습니다. 만족하셨다면 네이버에 별점 5개 부탁드려요! -하람치과",
+        "[하람내과] 진료 감사합니다. 카카오맵에 후기를 남겨 주세요. 다른 분들이 저희를 찾는 데 도움이 됩니다.",
+        "[하람치과] 스케일링 예약 3/4 10:00. 주변 분들께 저희 치과를 알려 주시면 감사하겠습니다.",
+        "[하람검진센터] 결과지를 우편으로 보냈습니다. 올해는 췌장 MRI까지 담은 VIP 검진 코스도 마련했으니 문의 주세요.",
+        "[하람안과] 검사 예약 3/8 10:00. 이번에 최신 OCT 장비로 교체해서 초기 녹내장도 더 정확하게 찾아냅니다!",
+        "이서준님 생일 축하드립니다! 생일 달에 오셔서 잇몸 검진 한번 받아 보세요. -하람치과",
+        "[하람내과] 개원 5주년을 맞아 원장님 당뇨 건강 강좌를 엽니다. 이웃분들과 많이 오세요!",
+        "[하람한의원] 이번 토요일 척추 건강 세미나를 엽니다. 누구나 참석하실 수 있어요.",
+        "[하람한의원] 침 치료 예약 5/2 14:00. 올해부터 추나 치료도 보험으로 받으실 수 있게 됐어요. 한번 받아 보세요.",
+    ],
+)
+def test_promotion_without_a_sales_word_in_an_sms_is_a_purpose_mismatch(text: str) -> None:
+    assert MISMATCH in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람내과] 담당 선생님께 감사 메시지를 남겨 주세요! 보내 주신 글은 병원 블로그에 소개됩니다.",
+        "[하람치과] 치료 후 달라진 점을 적어 보내 주세요. 채택된 글은 홈페이지 치료 이야기 게시판에 올라갑니다.",
+        "[하람검진센터] 가족분이 예약하실 때 고객님 성함을 말씀해 주세요. 소중한 분들께도 저희 센터를 알려 주세요.",
+        "[하람위장내과] 검사 예약 안내 5/2(목) 08:00. 이제 위·대장 내시경을 하루에 함께 받으실 수 있게 되었어요. 다음엔 한 번에 받아 보세요.",
+    ],
+)
+def test_promotion_without_a_sales_word_in_an_alimtalk_is_promo(text: str) -> None:
+    assert ALIMTALK_PROMO in info_alimtalk(text)
+
+
+def test_a_solicited_note_is_no_testimonial_itself() -> None:
+    text = "[하람내과] 담당 선생님께 감사 메시지를 남겨 주세요! 보내 주신 글은 병원 블로그에 소개됩니다."
+    assert "MSA-TESTIMONIAL" not in info_alimtalk(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람내과] 진료가 도움이 되셨다면 지도 앱에 솔직한 리뷰를 남겨 주셔도 됩니다. 작성 여부와 관계없이 혜택이나 불이익은 없습니다.",
+        "[하람내과] 진료 중 불편하셨던 점은 홈페이지 고객의 소리에 남겨 주세요. 담당자가 확인 후 연락드립니다.",
+        "[하람내과] 다른 병원에서 진료를 받으셨다면 결과를 저희에게도 알려 주세요.",
+        "[하람검진센터] 검진 결과지를 준비했으니 결과 상담 예약 주세요.",
+        "[하람내과] 내시경 장비 교체 공사로 3/8(금)은 휴진합니다.",
+        "[하람치과] 이서준님 생일을 진심으로 축하드립니다. 늘 건강하세요!",
+        "[하람내과] 정우진님 당뇨 교실 예약은 화요일 오후 2시입니다.",
+        "[하람내과] 4월부터 토요일에도 진료를 받으실 수 있게 되었습니다. 진료 시간은 오전 9시~오후 1시입니다.",
+        "[하람내과] 이제 검사 결과를 문자로 받으실 수 있게 되었습니다. 결과가 나오면 바로 안내드립니다.",
+    ],
+)
+def test_notices_feedback_channels_and_greetings_stay_informational(text: str) -> None:
+    assert MISMATCH not in info_sms(text)
+    assert ALIMTALK_PROMO not in info_alimtalk(text)
