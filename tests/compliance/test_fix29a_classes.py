@@ -248,3 +248,28 @@ def test_a_solicited_note_is_no_testimonial_itself() -> None:
 def test_notices_feedback_channels_and_greetings_stay_informational(text: str) -> None:
     assert MISMATCH not in info_sms(text)
     assert ALIMTALK_PROMO not in info_alimtalk(text)
+
+
+# 8. the words of these classes where they disclose nothing: the sender's own name, a rank, a refund, a normal
+# result, a new product "나왔어요", a month name, an offer to anyone
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[맑은정신건강의학과] 진료 예약 안내: 홍길동님 내일 오후 2시입니다.",
+        "[하나투석내과] 정미숙님, 다음 주 월요일은 휴진입니다.",
+        "[하람내과] 고객님, 올해 서비스 평가 결과 우수기관으로 나왔습니다. 감사합니다.",
+        "[하람치과] 홍길동님 실손보험 청구 결과 환급금이 3만원으로 나왔습니다. 계좌를 알려 주세요.",
+        "[하람내과] 홍길동님 검사 결과 모두 양호로 나왔습니다. 1년 뒤 뵙겠습니다.",
+        "[하람검진센터] 검진 결과지를 우편으로 보냈습니다. 가족 검진 안내 책자가 새로 나왔어요.",
+        "[하람내과] 홍길동님, 당뇨 상담이 필요하시면 언제든 예약해 주세요.",
+        "[하람치과] 홍길동님, 발치 전 와파린을 드시고 계시면 알려 주세요.",
+        "Hi Amy, your visit in April is confirmed. - Hanbit Clinic",
+        "Hi Amy, see your doctor in April 10 am slot. - Hanbit Clinic",
+    ],
+)
+def test_the_classes_words_that_disclose_nothing_stay_clean(text: str) -> None:
+    assert HEALTH not in info_sms(text)
+
+
+def test_a_medicine_beside_the_senders_specialty_name_is_still_read() -> None:
+    assert HEALTH in info_sms("[하람정신건강의학과] 홍길동님, 설트랄린 50mg 처방이 준비되었습니다.")
