@@ -326,3 +326,33 @@ def test_english_a_cancellation_policy_is_informational() -> None:
     assert "KAKAO-ALIMTALK-BLACKLIST" not in info_alimtalk(text)
     review = "[Saebom Clinic] Leave us a review and get a coupon for your next visit!"
     assert info_alimtalk(review) & {"KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO"}
+
+
+# 20. another clinic's test run down and the sender's own offered, in a care message: a comparison too
+def test_another_clinics_inferior_test_set_against_the_sender_is_a_comparison() -> None:
+    note = "다른 병원에서 받으신 초음파는 해상도가 낮은 편이라 저희 병원에서 다시 보시길 권합니다."
+    assert {"MSA-DEFAME", "MSA-COMPARISON"} <= care_note(note)
+    assert "MSA-COMPARISON" not in care_note("다른 병원에서 받으신 초음파 결과지를 가져오시면 저희가 함께 봐 드립니다.")
+
+
+# 21. a put-off consultation urged in AlimTalk is promotion; the patient's own pending treatment is care
+@pytest.mark.parametrize(
+    "body",
+    [
+        "올 한 해 감사했습니다. 미뤄 두신 라식 상담, 새해에는 꼭 받아 보세요.",
+        "망설이시던 교정 상담도 이번 방문 때 받아 보세요.",
+    ],
+)
+def test_a_put_off_consultation_urged_is_alimtalk_promotion(body: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" in care_note(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "미뤄 두신 신경치료가 남아 있습니다. 다음 예약일에 마무리하겠습니다.",
+        "고민하시던 부분은 진료 때 원장님께 편하게 여쭤 보세요.",
+    ],
+)
+def test_the_patients_own_pending_treatment_is_no_promotion(body: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" not in care_note(body)
