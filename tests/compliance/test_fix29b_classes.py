@@ -192,17 +192,18 @@ def test_results_from_elsewhere_or_a_preparation_note_is_no_disparagement(body: 
     assert "MSA-DEFAME" not in care_note(body)
 
 
-# 10. the sender set against a place it ran down
+# 10. the sender set against a place it ran down: the disparagement is found; the comparison is the conventions'
+# either reading (the lead withdrew fix29b's two comparison frames: on the 28 older blind sets they added 3 false
+# MSA-COMPARISON findings for 1 true one — the blind writers split on it)
 @pytest.mark.parametrize(
     "body",
     [
         "마취를 대충 하는 곳이 많습니다. 저희는 마취 전문의가 함께합니다.",
-        "수술 기록도 안 보여 주는 병원이 아직 있습니다. 저희는 모든 기록을 드립니다.",
         "다른 병원에서 2년 치료받고도 그대로였던 무릎, 저희 치료는 접근부터 다릅니다.",
     ],
 )
-def test_the_sender_set_against_a_place_it_ran_down_is_a_comparison(body: str) -> None:
-    assert "MSA-COMPARISON" in ad(body)
+def test_the_sender_set_against_a_place_it_ran_down_is_a_disparagement(body: str) -> None:
+    assert "MSA-DEFAME" in ad(body)
 
 
 @pytest.mark.parametrize(
@@ -328,10 +329,11 @@ def test_english_a_cancellation_policy_is_informational() -> None:
     assert info_alimtalk(review) & {"KAKAO-ALIMTALK-BLACKLIST", "KAKAO-ALIMTALK-PROMO"}
 
 
-# 20. another clinic's test run down and the sender's own offered, in a care message: a comparison too
-def test_another_clinics_inferior_test_set_against_the_sender_is_a_comparison() -> None:
+# 20. another clinic's test run down and the sender's own offered, in a care message: a disparagement (the comparison
+# is the conventions' either reading, as in 10)
+def test_another_clinics_inferior_test_set_against_the_sender_is_a_disparagement() -> None:
     note = "다른 병원에서 받으신 초음파는 해상도가 낮은 편이라 저희 병원에서 다시 보시길 권합니다."
-    assert {"MSA-DEFAME", "MSA-COMPARISON"} <= care_note(note)
+    assert "MSA-DEFAME" in care_note(note)
     assert "MSA-COMPARISON" not in care_note("다른 병원에서 받으신 초음파 결과지를 가져오시면 저희가 함께 봐 드립니다.")
 
 
