@@ -329,3 +329,31 @@ def test_a_satisfaction_ranking_is_a_superlative_not_a_testimonial(body: str) ->
 def test_a_ranking_beside_a_quoted_review_keeps_the_testimonial() -> None:
     found = en_ad('만족도 1위 - 실제 환자 후기 "붓기가 금방 빠졌어요" 확인하세요.')
     assert "MSA-TESTIMONIAL" in found
+
+
+# 14. English negation for the families that lacked it: a claim or offer the clinic says it does not make
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        (
+            "We never claim to be the best clinic in Gangnam; we publish our complication rates instead.",
+            "MSA-SUPERLATIVE",
+        ),
+        ("We won't tell you this surgery is painless: expect soreness for three days.", "MSA-SAFETY-CLAIM"),
+        ("We do not offer student discounts or exam-ticket deals.", "MSA-STUDENT-LURE"),
+        ("We do not run lucky draws or giveaways for procedures.", "MSA-INDUCEMENT"),
+    ],
+)
+def test_a_claim_or_offer_said_not_to_be_made_is_no_finding(body: str, rule: str) -> None:
+    assert rule not in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("We never claim miracles, but our laser is completely painless.", "MSA-SAFETY-CLAIM"),
+        ("We do not offer payment plans; our implants are the best value in Seoul.", "MSA-SUPERLATIVE"),
+    ],
+)
+def test_a_claim_beside_an_unrelated_denial_stays(body: str, rule: str) -> None:
+    assert rule in en_ad(body)
