@@ -225,6 +225,7 @@ def test_a_patients_quoted_words_are_the_testimonial_not_a_safety_claim(body: st
     [
         "Our painless laser toning leaves no downtime at all.",
         "Read our patients' reviews. Our procedure is completely painless with zero side effects.",
+        'Read our reviews: "Lovely staff." Completely painless laser, zero downtime.',
     ],
 )
 def test_the_clinics_own_painless_claim_stays_a_safety_claim(body: str) -> None:
