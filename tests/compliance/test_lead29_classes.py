@@ -37,38 +37,32 @@ def test_records_beside_a_failure_or_a_contrast_stay_flagged(body: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "compares"),
     [
-        "(광고) 리움성형외과 다른 곳에서 망친 코, 재수술 상담은 원장이 직접 합니다.",
-        "(광고) 하람안과 다른 병원에서 실패한 라식, 재수술 상담받으세요.",
-        "(광고) 새봄피부과 다른 데서 받은 레이저로 생긴 색소, 상담받으세요.",
+        # a clinic's name ending in 과 before another place draws no contrast ("과 다른" is no particle there)
+        ("(광고) 리움성형외과 다른 곳에서 망친 코, 재수술 상담은 원장이 직접 합니다.", None),
+        ("(광고) 하람안과 다른 병원에서 실패한 라식, 재수술 상담받으세요.", None),
+        ("(광고) 새봄피부과 다른 데서 받은 레이저로 생긴 색소, 상담받으세요.", None),
+        # not all clinics are the same: a contrast
+        (
+            "(광고) 하람의원 피부과라고 다 같은 피부과가 아닙니다. 비전문의 레이저로 생긴 흉터로 오시는 분이 늘고 있습니다.",
+            True,
+        ),
+        ("(광고) 하람치과 임플란트, 모두 같은 치과가 아니죠. 싼 재료로 흔들리는 임플란트가 많습니다.", True),
+        ("(광고) 하람안과 다른 안과와 다른 점은 검사 시간입니다. 대충 보는 곳이 많습니다.", True),
+        # English chains and providers abroad are another provider
+        (
+            "(광고) Mapo Skin: Budget laser chains burn skin with old machines. Come to a real dermatologist. 무료거부 080-111-2222",
+            None,
+        ),
+        (
+            "(광고) Gangnam Dental: Cheap implant packages overseas fail within years. Choose Korean care. 무료거부 080-111-2222",
+            None,
+        ),
     ],
 )
-def test_a_clinic_name_ending_in_gwa_before_another_place_draws_no_contrast(text: str) -> None:
-    assert disparagement_compares(text) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "(광고) 하람의원 피부과라고 다 같은 피부과가 아닙니다. 비전문의 레이저로 생긴 흉터로 오시는 분이 늘고 있습니다.",
-        "(광고) 하람치과 임플란트, 모두 같은 치과가 아니죠. 싼 재료로 흔들리는 임플란트가 많습니다.",
-        "(광고) 하람안과 다른 안과와 다른 점은 검사 시간입니다. 대충 보는 곳이 많습니다.",
-    ],
-)
-def test_not_all_clinics_are_the_same_is_a_contrast(text: str) -> None:
-    assert disparagement_compares(text) is True
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "(광고) Mapo Skin: Budget laser chains burn skin with old machines. Come to a real dermatologist. 무료거부 080-111-2222",
-        "(광고) Gangnam Dental: Cheap implant packages overseas fail within years. Choose Korean care. 무료거부 080-111-2222",
-    ],
-)
-def test_english_chains_and_providers_abroad_are_another_provider(text: str) -> None:
-    assert disparagement_compares(text) is None
+def test_the_comparison_convention_reads_names_contrasts_and_other_providers(text: str, compares: bool | None) -> None:
+    assert disparagement_compares(text) is compares
 
 
 @pytest.mark.parametrize(
