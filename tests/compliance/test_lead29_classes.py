@@ -8,7 +8,7 @@ import pytest
 
 from compliance.conventions import disparagement_compares
 from compliance.negation import negated_by_analysis, negated_in_writing
-from tests.support.compliance import english_ad, korean_ad
+from tests.support.compliance import english_ad, info_alimtalk, info_sms, korean_ad
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,24 @@ def test_a_broadcast_without_a_celebrity_treated_here_is_article_form_alone() ->
 def test_a_bare_short_noun_before_bulga_reads_as_the_analysis_reads(text: str, word: str) -> None:
     end = text.index(word) + len(word)
     assert negated_in_writing(text, end) == negated_by_analysis(text, end) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람치과] 오늘 진료 감사합니다. 네이버 영수증 리뷰에 별점을 남겨 주세요.",
+        "[하람치과] 영수증 사진과 함께 후기를 올려 주시면 감사하겠습니다.",
+    ],
+)
+def test_a_review_asked_on_a_receipt_is_promotion(text: str) -> None:
+    assert "ADV-PURPOSE-MISMATCH" in info_sms(text)
+
+
+def test_a_receipt_sent_for_insurance_stays_a_receipt() -> None:
+    assert not info_sms("[하람치과] 오늘 진료비 영수증을 보내드립니다. 실손보험 청구에 사용하세요.")
+
+
+def test_a_friend_brought_in_for_an_extra_session_of_a_package_is_an_offer() -> None:
+    found = info_alimtalk("[하람피부과] 남은 패키지 이용 시 지인을 모시고 오시면 1회를 더 얹어 드려요.")
+    assert {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"} <= found
+    assert not info_alimtalk("[하람피부과] 남은 패키지 3회는 12월 31일까지 이용 가능합니다.")
