@@ -135,3 +135,23 @@ def test_a_friend_brought_in_for_an_extra_session_of_a_package_is_an_offer() -> 
     found = info_alimtalk("[하람피부과] 남은 패키지 이용 시 지인을 모시고 오시면 1회를 더 얹어 드려요.")
     assert {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"} <= found
     assert not info_alimtalk("[하람피부과] 남은 패키지 3회는 12월 31일까지 이용 가능합니다.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If you refer a friend, thank you — there is no reward, we simply appreciate it.",
+        "Reviews are welcome; no discount or gift is offered for them.",
+    ],
+)
+def test_a_referral_or_review_said_to_carry_no_reward_is_no_offer(body: str) -> None:
+    assert not english_ad(body) & {"MSA-INDUCEMENT", "MSA-REVIEW-INCENTIVE"}
+
+
+def test_a_referral_rewarded_stays_an_offer() -> None:
+    assert "MSA-INDUCEMENT" in english_ad("Refer a friend — no gift card needed, you both get a free session.")
+
+
+def test_hours_for_students_and_office_workers_are_no_student_lure() -> None:
+    assert "MSA-STUDENT-LURE" not in english_ad("Evening clinic for students and office workers, open until 9 pm.")
+    assert "MSA-STUDENT-LURE" in english_ad("Students and office workers get 20% off evening laser sessions.")
