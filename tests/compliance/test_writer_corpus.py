@@ -151,6 +151,11 @@ WRITERS = {
     "s29a": Writer(("writer_s29_a",), "w29a", frozenset(ALL_FAMILIES) - {"clean"}, (0.36, 0.46), 212, frozenset(ALL_FAMILIES), True),
     "s29b": Writer(("writer_s29_b",), "w29b", frozenset(ALL_FAMILIES), (0.40, 0.50), 238, frozenset(ALL_FAMILIES), True),
     "s29c": Writer(("writer_s29_c",), "w29c", frozenset(ALL_FAMILIES), (0.39, 0.49), 243, frozenset(ALL_FAMILIES), True),
+    "s30a": Writer(("writer_s30_a",), "w30a", frozenset(ALL_FAMILIES), (0.38, 0.48), 264, frozenset(ALL_FAMILIES), True),
+    "s30b": Writer(
+        ("writer_s30_b",), "w30b", frozenset(ALL_FAMILIES), (0.37, 0.47), 209, frozenset(ALL_FAMILIES | {"superlative"}), True
+    ),
+    "s30c": Writer(("writer_s30_c",), "w30c", frozenset(ALL_FAMILIES), (0.58, 0.68), 220, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
