@@ -59,6 +59,11 @@ per family and per rule id.
 - ``independent26_heldout`` … ``independent29_heldout`` (session 28): four more — the hidden corpus imitated one
   public case per line (26), issue 17's blind spots and false positives as violation/look-alike pairs (27), a month
   of fourteen clinic types (28), a reviewer's hard cases half in English (29).
+- ``independent30_heldout`` … ``independent33_heldout`` (session 29): four more — the hidden corpus imitated (30), the
+  issue's blind spots as pairs (31), a month of less-used clinic types (32), hard cases ~60 % English/medical tourism (33).
+- ``independent34_heldout`` … ``independent37_heldout`` (session 30): four more — the hidden corpus imitated one public
+  case per line (34), the issue's blind spots and false positives as pairs (35), hard cases for clinics with foreign
+  patients ~60 % English (36), a month of an eye clinic and a plastic-surgery/dermatology clinic (37).
 - ``independent_pooled_*``: all the fresh sets above at once.
 """
 
@@ -71,7 +76,7 @@ from typing import Any
 from compliance.corpus_score import Score, load, score
 
 # The fresh independent held-out sets by number: ``compliance/corpus/independent<N>_heldout.jsonl``.
-FRESH_SETS = tuple(range(2, 34))
+FRESH_SETS = tuple(range(2, 38))
 
 
 def _counts(result: Score, key: str) -> dict[str, int]:
