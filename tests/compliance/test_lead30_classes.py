@@ -1,12 +1,12 @@
 """Session 30 (lead): a review asked for in an advertisement with nothing given for it is no reward for a review —
-the courtesy endings 감사드립니다 / 부탁드립니다 and the opt-out footer's 무료 are no gift — on sentences written for these
-tests (not corpus lines)."""
+the courtesy endings 감사드립니다 / 부탁드립니다 and the opt-out footer's 무료 are no gift; a quoted question (FAQ) and a
+review board said to be closed are no patient's story — on sentences written for these tests (not corpus lines)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.compliance import english_ad, korean_ad
+from tests.support.compliance import english_ad, info_alimtalk, korean_ad
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,42 @@ def test_a_review_with_a_reward_stays_an_incentive(body: str) -> None:
 def test_a_review_with_a_reward_in_english_stays_an_incentive() -> None:
     found = english_ad("Leave us a Google review and your next LED session is on the house.", clinic="Lumi Skin")
     assert "MSA-REVIEW-INCENTIVE" in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"수술 후 언제부터 운동할 수 있나요?" 자주 받는 질문에 답해 드립니다.',
+        '"렌즈는 언제 다시 낄 수 있나요?" 상담 때 가장 많이 듣는 질문입니다. 원장님이 답합니다.',
+    ],
+)
+def test_a_quoted_question_is_no_patient_story(body: str) -> None:
+    assert "MSA-TESTIMONIAL" not in korean_ad(body, clinic="맑은안과")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"수술하고 다음 날 바로 출근했어요!" 김OO님 이야기.',
+        '"이렇게 잘 보일 줄 누가 알았을까요?" 라식 3년 차 환자분의 말씀.',
+    ],
+)
+def test_a_quoted_story_stays_a_testimonial(body: str) -> None:
+    assert "MSA-TESTIMONIAL" in korean_ad(body, clinic="맑은안과")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[맑은안과] 홈페이지 환자 후기 게시판은 의료법에 따라 운영하지 않습니다. 문의는 전화로 부탁드립니다.",
+        "[맑은안과] 치료 후기 코너는 지난달 폐쇄되었습니다. 진료 문의는 상담실로 해 주세요.",
+        "[Malgeun Eye] Our patient reviews page has been closed under the Medical Service Act. Call us with questions.",
+    ],
+)
+def test_a_review_board_kept_closed_is_no_testimonial(text: str) -> None:
+    assert "MSA-TESTIMONIAL" not in info_alimtalk(text)
+
+
+def test_a_story_from_the_review_board_stays_a_testimonial() -> None:
+    found = korean_ad("후기 게시판에 올라온 글처럼 '하나도 안 아팠어요'라는 분이 많습니다.", clinic="맑은안과")
+    assert "MSA-TESTIMONIAL" in found
