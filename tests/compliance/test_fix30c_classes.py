@@ -37,3 +37,107 @@ def test_a_brand_name_after_the_label_names_the_sender(opening: str) -> None:
 )
 def test_a_procedure_or_an_occasion_after_the_label_names_nobody(opening: str) -> None:
     assert "ADV-SENDER" in rule_ids(opening + RISK_FOOTER)
+
+
+# --- (2) negations: a reward, a photo or a perk said not to be there ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람피부과] 후기 작성에 대한 사례나 선물은 일절 드리지 않습니다. 솔직한 의견을 기다립니다.",
+        "[하람피부과] 리뷰 작성과 관련한 보상은 따로 없습니다. 불편하신 점은 채널로 알려 주세요.",
+        "[하람피부과] Reviews are voluntary; we give no reward of any kind for them.",
+    ],
+)
+def test_a_review_reward_said_not_to_exist_is_no_incentive(text: str) -> None:
+    assert "MSA-REVIEW-INCENTIVE" not in rule_ids(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "(광고) 하람피부과 후기를 남기시면 사은품을 드리며 중복 혜택은 없습니다.",
+        "(광고) 하람피부과 리뷰 남겨 주시면 LED 1회 무료, 다른 혜택은 따로 없습니다.",
+    ],
+)
+def test_a_review_reward_beside_a_no_is_still_an_incentive(offer: str) -> None:
+    assert "MSA-REVIEW-INCENTIVE" in rule_ids(offer + RISK_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람피부과] Please don't post before-and-after photos of other patients in our group chat.",
+        "[하람피부과] Kindly do not film before and after clips in the laser room; our staff keep clinical photos.",
+        "[하람피부과] We never share before and after pictures; your clinical photos stay in your chart.",
+    ],
+)
+def test_before_and_after_photos_forbidden_are_no_before_after(text: str) -> None:
+    assert "MSA-BEFORE-AFTER" not in rule_ids(text, "alimtalk", "informational")
+
+
+def test_before_and_after_photos_shown_stay_before_after() -> None:
+    shown = "(광고) 하람피부과 See the before and after photos of our real patients!"
+    assert "MSA-BEFORE-AFTER" in rule_ids(shown + RISK_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람성형외과] Quote for Mr. Chen: eyelid surgery ₩3,200,000 incl. 1 follow-up. Hotel and airport pickup are "
+        "not included; please book them yourself.",
+        "[하람성형외과] Your estimate: rhinoplasty ₩7,900,000. Flights and hotel stays are paid separately.",
+    ],
+)
+def test_travel_excluded_from_a_quote_is_no_perk(text: str) -> None:
+    assert not {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"} & rule_ids(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람성형외과] Your quote: eyelid surgery ₩3,200,000. Free airport pickup is included; the hotel is not "
+        "included.",
+        "[하람성형외과] Your quote: eyelid surgery ₩3,200,000. Airport pickup and two hotel nights are included at no "
+        "extra cost.",
+    ],
+)
+def test_travel_included_in_a_quote_stays_a_perk(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" in rule_ids(text, "alimtalk", "informational")
+
+
+# --- (3) writer_s30_c's own traps -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람성형외과] Your medical visa invitation letter is ready. Bring it with your passport; the letter itself "
+        "is free of charge.",
+        "[하람성형외과] The English medical certificate you asked for has been issued; certificates are issued free.",
+    ],
+)
+def test_a_document_said_to_be_free_is_no_perk(text: str) -> None:
+    assert not {"KAKAO-ALIMTALK-PROMO", "MSA-INDUCEMENT"} & rule_ids(text, "alimtalk", "informational")
+
+
+def test_a_free_document_for_booking_stays_a_perk() -> None:
+    perk = "[하람성형외과] Book your rhinoplasty this week and get a free visa invitation letter and airport pickup."
+    assert "KAKAO-ALIMTALK-PROMO" in rule_ids(perk, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람안과] 검사 전후 안내 (before/after your eye exam): 검사 당일 렌즈 착용 금지, 산동 후 운전 금지.",
+        "[하람피부과] Before/after your laser session: no retinol for 3 days, sunscreen every morning.",
+    ],
+)
+def test_care_notes_before_and_after_a_visit_are_no_before_after(text: str) -> None:
+    assert "MSA-BEFORE-AFTER" not in rule_ids(text, "alimtalk", "informational")
+
+
+def test_before_after_pictures_of_a_session_stay_before_after() -> None:
+    ad = "(광고) 하람피부과 Before/after photos of each laser session are on our Instagram!"
+    assert "MSA-BEFORE-AFTER" in rule_ids(ad + RISK_FOOTER)
