@@ -141,3 +141,52 @@ def test_care_notes_before_and_after_a_visit_are_no_before_after(text: str) -> N
 def test_before_after_pictures_of_a_session_stay_before_after() -> None:
     ad = "(광고) 하람피부과 Before/after photos of each laser session are on our Instagram!"
     assert "MSA-BEFORE-AFTER" in rule_ids(ad + RISK_FOOTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람안과] 라섹 3일차 안내입니다. 네이버에 후기를 올려 주시면 다음 검진 때 선크림을 챙겨 드려요.",
+        "[하람치과] 오늘 진료 감사합니다. 별점 남겨 주시면 커피 한 잔 드려요.",
+        "[하람피부과] 관리 안내입니다. 포토 리뷰를 작성해 주신 분께 마스크팩 세트를 드립니다.",
+    ],
+)
+def test_a_gift_for_a_review_in_a_care_message_is_promotion(text: str) -> None:
+    assert {"KAKAO-ALIMTALK-PROMO", "MSA-REVIEW-INCENTIVE"} <= rule_ids(text, "alimtalk", "informational")
+    assert "ADV-PURPOSE-MISMATCH" in rule_ids(text, "sms", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람안과] 수술 후 보호안경과 인공눈물을 드립니다. 내일 오전 9시 검진입니다.",
+        "[하람치과] 오늘 진료 감사합니다. 후기를 남겨 주시면 감사드리겠습니다. 다음 예약은 3월 2일입니다.",
+    ],
+)
+def test_care_items_or_thanks_are_no_review_gift(text: str) -> None:
+    assert "KAKAO-ALIMTALK-PROMO" not in rule_ids(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람치과] 내일 잇몸 수술 안내: 재발 없는 치료법이니 안심하고 오세요. 오전 10시까지 오세요.",
+        "[하람성형외과] 수술 전날 안내: 완벽한 수술로 끝내 드릴 테니 편히 주무세요. 자정 이후 금식입니다.",
+        "[하람안과] 검사 안내: 저희 교정법은 재발 걱정 없는 방법입니다. 내일 9시까지 오세요.",
+    ],
+)
+def test_a_method_called_perfect_or_free_of_recurrence_is_a_guarantee_in_care_text(text: str) -> None:
+    assert "MSA-GUARANTEE" in rule_ids(text, "alimtalk", "informational")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[하람치과] 재발 없는 치료를 위해 처방약을 끝까지 드세요.",
+        "[하람치과] 완벽한 지혈을 위해 거즈를 1시간 물고 계세요.",
+        "[하람피부과] 6개월 검진 결과 재발 없는 상태입니다. 다음 검진은 1년 뒤입니다.",
+        "[하람안과] 완벽한 회복을 위해 2주간 수영을 피해 주세요.",
+    ],
+)
+def test_care_instructions_and_results_are_no_guarantee(text: str) -> None:
+    assert "MSA-GUARANTEE" not in rule_ids(text, "alimtalk", "informational")
