@@ -84,8 +84,91 @@ def named_after_label(text: str, after_label: re.Pattern[str]) -> bool:
     """Whether the label is followed by a name (``after_label``'s match) rather than the first word of a sentence."""
     found = after_label.match(text)
     if found is None:
-        return False
+        return korean_brand_after_label(text)
     if _SENTENCE_OPENER_RE.match(text, found.start(), found.end()):
         return False
     rest = text[found.end() :]
     return found.group(0).rstrip()[-1:] in "]】>〉」" or _SENTENCE_GOES_ON_RE.match(rest) is None
+
+
+# A Korean clinic name right after the label whose kind word is a brand's ending rather than 의원/병원/클리닉:
+# "(광고) 루미에스테틱 …", "(광고) 신사코성형 Sinsa Nose …", "(광고) 한빛덴탈 …". The label's slot is where the law
+# puts the sender's name, but a Korean word there may be the offer itself ("(광고) 가을맞이 …", "(광고) 코성형 특가",
+# "(광고) 쁘띠성형 이벤트", "(광고) 메디컬에스테틱 상담"): the part before the ending must be a word of two syllables
+# or more that is neither an occasion (맞이, 방학, 연말 …) nor, once a body part or procedure at its end is set aside
+# ("신사코" → "신사"), itself a body part, a procedure or a kind of care.
+_BRAND_AFTER_LABEL_RE = re.compile(r"\s*\(광고\)\s*([가-힣]{2,10})(에스테틱|에스테티크|성형|덴탈)(?=[\s,:·|/)(!.]|$)")
+# a body part or procedure that may end the part before "성형" ("신사코성형" = 신사 + 코성형)
+_BODY_END_RE = re.compile(r"(?:안면윤곽|윤곽|쌍꺼풀|눈매|눈|코|가슴|이마|턱|광대|입술|귀|지방|엉덩이|양악|얼굴|재)$")
+# words that make the ending a procedure or an offer, never a name
+_NOT_A_BRAND = frozenset(
+    [
+        "쁘띠",
+        "비수술",
+        "무절개",
+        "동안",
+        "남자",
+        "남성",
+        "여성",
+        "미용",
+        "재건",
+        "안면",
+        "체형",
+        "눈코",
+        "메디컬",
+        "메디",
+        "피부",
+        "바디",
+        "토탈",
+        "스킨",
+        "페이스",
+        "임플란트",
+        "치아",
+        "소아",
+        "어린이",
+        "학생",
+        "직장인",
+        "코끝",
+        "눈밑",
+        "앞트임",
+        "뒤트임",
+        "트임",
+        "눈꼬리",
+        "매몰",
+        "절개",
+        "비절개",
+        "보형물",
+        "자가지방",
+        "지방이식",
+        "거상",
+        "이마거상",
+        "안검",
+        "상안검",
+        "하안검",
+        "쌍수",
+        "리프팅",
+        "필러",
+        "보톡스",
+        "모발이식",
+        "재수술",
+    ]
+)
+_OCCASION_RE = re.compile(r"맞이|방학|연말|새해|시즌|이벤트|할인|특가|여름|겨울|가을|수능|명절|추석|설날")
+
+
+def korean_brand_after_label(text: str) -> bool:
+    """Whether the word right after the label is a Korean clinic name ending in a brand's kind word (에스테틱, 성형,
+    덴탈) rather than a procedure or an offer (see ``_BRAND_AFTER_LABEL_RE``)."""
+    found = _BRAND_AFTER_LABEL_RE.match(text)
+    if found is None:
+        return False
+    before, ending = found.group(1), found.group(2)
+    if _OCCASION_RE.search(before) or before in _NOT_A_BRAND:
+        return False
+    if ending == "성형":
+        core = before
+        while (stripped := _BODY_END_RE.sub("", core)) != core and stripped:
+            core = stripped
+        if len(core) < 2 or core in _NOT_A_BRAND or _BODY_END_RE.fullmatch(core):
+            return False
+    return True
