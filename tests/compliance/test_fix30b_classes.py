@@ -52,6 +52,7 @@ def test_a_superlative_by_idiom_is_flagged(body: str) -> None:
         "따로 설명드릴 필요가 없는 간단한 검사라 10분이면 끝납니다.",
         "라식 하면 눈이 건조해진다는 말, 상담 때 정확히 설명드립니다.",
         "백내장 수술을 미루면 안 된다는 말이 있지만 시기는 검사로 정합니다.",
+        "라식이라면 각막을 깎는 수술이라는 말이 있지만, 스마일은 절개 방식이 다릅니다.",
         "평소보다 오래 붓는 분은 드물지만, 그럴 땐 연락 주세요.",
         "원장 약력: 안과 전문의, 2001년부터 백내장 진료.",
     ],
@@ -174,6 +175,8 @@ def test_a_quoted_patient_who_slept_through_it_is_a_testimonial_not_a_safety_cla
         "'왜 이제야 했을까, 진작 할걸' 하시는 분이 많습니다. 노안 상담.",
         "수술받으신 분이 딸과 사위까지 모시고 오십니다. 그게 저희 라식입니다.",
         "한 번 오신 고객님이 친구를 데리고 다시 오십니다.",
+        "지난 시즌 오신 분들 반응이 곧 답입니다. 리프팅 예약.",
+        "수술하신 고객님들 재방문이 증거입니다.",
     ],
 )
 def test_patients_reactions_offered_as_proof_are_a_testimonial(body: str) -> None:
@@ -199,10 +202,16 @@ def test_care_notes_about_patients_and_carers_are_no_testimonial(text: str) -> N
         "라섹 예약하시면 석 달 치 인공눈물 세트가 따라갑니다.",
         "리프팅 받으시면 홈케어 앰플이 함께 나갑니다.",
         "상담만 하셔도 빈손으로 돌려보내지 않습니다.",
+        "검사만 받고 가셔도 그냥 보내 드리지 않아요. 드림렌즈 상담.",
     ],
 )
 def test_an_inducement_without_its_keyword_is_flagged(body: str) -> None:
     assert "MSA-INDUCEMENT" in ad(body)
+
+
+def test_coming_in_without_a_gift_is_no_inducement() -> None:
+    found = ad("상담만 받고 가셔도 괜찮습니다. 수술 여부는 천천히 정하세요.")
+    assert "MSA-INDUCEMENT" not in found
 
 
 def test_a_care_kit_note_is_no_inducement() -> None:
@@ -249,6 +258,7 @@ def test_a_grade_or_a_value_change_in_an_sms_is_health_data(text: str) -> None:
         "[다솜안과] 김민수님, 요청하신 소견서 발급이 완료되었습니다. 1층 원무과에서 받아 가세요.",
         "[다솜안과] 김민수님, 검사 결과가 나왔습니다. 자세한 내용은 진료실에서 설명드립니다.",
         "[다솜안과] 박철수님, 정기검사 예약은 12월 20일 오전 10시입니다.",
+        "[다솜안과] 박철수님, 초기 백내장 소견이 있으시면 운전 전에 꼭 검진을 받으세요.",
     ],
 )
 def test_results_ready_or_a_certificate_is_no_health_data(text: str) -> None:
