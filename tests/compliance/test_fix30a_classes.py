@@ -31,6 +31,8 @@ en_ad = partial(english_ad, clinic="Onbit Clinic")
         "UK prices for a full set of veneers run near GBP 12,000. Ours start at a third of that.",
         "Your surgeon in Toronto quoted CAD 9,000 for eyelids? Show us that quote and ours will come in at half.",
         "Dental crowns at a fraction of the Australian price, fitted in one trip.",
+        "Wait times in the UK can stretch past a year; in Korea your scan is booked for the week you land.",
+        "In Australia you would pay AUD 7,000 for this lens; with us it is AUD 2,600.",
     ],
 )
 def test_a_comparison_with_the_patients_country_is_a_comparison(body: str) -> None:
@@ -57,6 +59,7 @@ def test_the_patients_own_doctor_or_a_currency_note_is_no_comparison(body: str) 
         "호주에서 크라운 하나 값이면 여기서 두 개 합니다.",
         "고국에서는 수술까지 반년을 기다린다지요? 저희는 오신 주에 바로 수술 일정을 잡아 드립니다.",
         "현지에서 몇 주씩 대기하셨다면, 서울에서는 상담 다음 날 검사까지 끝납니다.",
+        "서울에 오시면 캐나다에서 대기 중이던 무릎 수술을 이번 달 안에 받으실 수 있습니다.",
         "해외 클리닉들은 사후 관리를 대충 하지만, 저희는 귀국 후에도 화상으로 살펴 드립니다.",
     ],
 )
@@ -116,6 +119,7 @@ def test_our_own_surgeon_saying_what_is_not_possible_is_no_disparagement() -> No
         "Every jawline package now includes two nights at a Gangnam hotel and a Han River cruise tour.",
         "Book a full-mouth implant plan and it comes with a Busan day trip and airport pickup.",
         "Eyelid surgery plus flights: the airfare and hotel are at no cost to you.",
+        "All-inclusive trip: surgery, hotel and a Nami Island tour in one price.",
         "Bring your whole family: their hotel stay is on the house while you recover.",
         "Come direct instead of through a broker and the broker's commission is taken off your surgery fee.",
         "Skip the agency: the agent's fee comes off your bill when you book with our desk.",
@@ -129,6 +133,7 @@ def test_travel_perks_and_a_passed_on_commission_are_inducements(body: str) -> N
     "body",
     [
         "Implant fee 1,400,000 KRW per tooth. Flights and hotel are not included.",
+        "All-inclusive price: surgery, anesthesia and two follow-up visits. Hotel is not included.",
         "We can arrange a hotel near the clinic on request; you settle the room rate with the hotel.",
         "Airport pickup can be booked for 90,000 KRW per trip; the price list is on our site.",
         "We pay no commission to agencies, so the fee is the same whether you book direct or through one.",
@@ -136,6 +141,28 @@ def test_travel_perks_and_a_passed_on_commission_are_inducements(body: str) -> N
 )
 def test_a_priced_or_excluded_perk_is_no_inducement(body: str) -> None:
     assert "MSA-INDUCEMENT" not in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "안면윤곽 패키지에 제휴 호텔 3박과 동대문 쇼핑 투어가 포함됩니다.",
+        "임플란트 예약하시면 부산 관광까지 다 챙겨 드립니다.",
+    ],
+)
+def test_korean_travel_perks_in_a_package_are_inducements(body: str) -> None:
+    assert "MSA-INDUCEMENT" in ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "수술비에는 마취와 검사가 포함되며, 호텔 숙박은 별도로 예약하셔야 합니다.",
+        "수술 비용 420만 원(마취·검사 포함). 공항 픽업은 편도 9만 원으로 따로 신청하실 수 있습니다.",
+    ],
+)
+def test_korean_perks_charged_separately_are_no_inducement(body: str) -> None:
+    assert "MSA-INDUCEMENT" not in ad(body)
 
 
 def test_a_free_tour_in_a_postscript_makes_a_care_sms_promotional() -> None:
