@@ -285,6 +285,30 @@ def test_a_category_a_reading_or_a_code_is_health_data(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ms. Novak, your ECG showed an irregular rhythm called flutter. Please come in tomorrow morning.",
+        "Mr. Silva, your eye exam revealed early macular changes; the retina clinic will call you.",
+        "Hi Mina, 자궁경부 세포검사 결과 LSIL 소견입니다. 추가 검사 예약을 도와드릴게요.",
+    ],
+)
+def test_what_the_patients_test_showed_is_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Novak, your ECG showed a normal rhythm; nothing more is needed.",
+        "Mr. Silva, your eye exam found nothing unusual. See you next year.",
+        "검사 결과 특이 소견 없습니다. 다음 검진은 1년 후입니다.",
+    ],
+)
+def test_a_normal_result_is_no_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" not in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "If your blood pressure is above 160/100 at home, please call us the same day.",
         "Ms. Sato, your mammogram report is ready; please log in to the portal to read it.",
         "Please bring your diagnosis letter and insurance card to your visit on 3/14.",
