@@ -1,6 +1,7 @@
 """Session 30 (lead): a review asked for in an advertisement with nothing given for it is no reward for a review —
 the courtesy endings 감사드립니다 / 부탁드립니다 and the opt-out footer's 무료 are no gift; a quoted question (FAQ) and a
-review board said to be closed are no patient's story — on sentences written for these tests (not corpus lines)."""
+review board said to be closed are no patient's story; a provider of another country set against the
+sender is a comparison — on sentences written for these tests (not corpus lines)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,27 @@ def test_a_review_board_kept_closed_is_no_testimonial(text: str) -> None:
 def test_a_story_from_the_review_board_stays_a_testimonial() -> None:
     found = korean_ad("후기 게시판에 올라온 글처럼 '하나도 안 아팠어요'라는 분이 많습니다.", clinic="맑은안과")
     assert "MSA-TESTIMONIAL" in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "미국 병원보다 저렴합니다.",
+        "일본 안과보다 빠른 회복.",
+        "해외 병원에 비해 대기가 짧습니다.",
+        "중국 현지 병원과 달리 대기 없이 바로 수술합니다.",
+    ],
+)
+def test_a_provider_of_another_country_set_against_the_sender_is_a_comparison(body: str) -> None:
+    assert "MSA-COMPARISON" in korean_ad(body, clinic="서울밝은안과")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "해외 병원 진료기록이 있으시면 상담 때 가져오세요.",
+        "미국 안과 전문의 자격을 가진 원장이 상담합니다.",
+    ],
+)
+def test_a_provider_of_another_country_named_without_a_contrast_is_no_comparison(body: str) -> None:
+    assert "MSA-COMPARISON" not in korean_ad(body, clinic="서울밝은안과")
