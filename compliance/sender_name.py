@@ -159,16 +159,21 @@ _OCCASION_RE = re.compile(r"맞이|방학|연말|새해|시즌|이벤트|할인|
 def korean_brand_after_label(text: str) -> bool:
     """Whether the word right after the label is a Korean clinic name ending in a brand's kind word (에스테틱, 성형,
     덴탈) rather than a procedure or an offer (see ``_BRAND_AFTER_LABEL_RE``)."""
+    return korean_brand_span(text) is not None
+
+
+def korean_brand_span(text: str) -> tuple[int, int] | None:
+    """Where the Korean clinic name of :func:`korean_brand_after_label` is in ``text``, or None."""
     found = _BRAND_AFTER_LABEL_RE.match(text)
     if found is None:
-        return False
+        return None
     before, ending = found.group(1), found.group(2)
     if _OCCASION_RE.search(before) or before in _NOT_A_BRAND:
-        return False
+        return None
     if ending == "성형":
         core = before
         while (stripped := _BODY_END_RE.sub("", core)) != core and stripped:
             core = stripped
         if len(core) < 2 or core in _NOT_A_BRAND or _BODY_END_RE.fullmatch(core):
-            return False
-    return True
+            return None
+    return found.start(1), found.end(2)

@@ -28,6 +28,7 @@ from typing import Any
 from .conventions import SENTENCE_CONVENTIONS, SentenceConvention
 from .findings import RULES_DIR, Finding
 from .normalize import normalize
+from .sender_name import korean_brand_span
 
 # each notice in a few wordings: the first that the checker reads as plainly factual in this message is used
 RISK_NOTICES = (
@@ -263,13 +264,15 @@ def keeps_the_sender(text: str, s: Suggestion) -> Suggestion:
         return s
     if "{{ clinic.name }}" in s.text or _NAME_IN_SENTENCE_RE.search(s.text):  # the edit writes a name ("[하람안과]")
         return s
-    # the message's first name is the sender's ("Luna Skin Clinic Voted Best Dermatology Clinic …": the second is a claim)
-    name = _NAME_IN_SENTENCE_RE.search(text, 0, _NAME_WITHIN + 20)
-    taken = name is not None and s.start <= name.start() < _NAME_WITHIN and name.end() <= s.end  # not a word of it
-    if name is None or not taken or name.group(0).strip() in s.apply(text):
+    # the message's first name is the sender's ("Luna Skin Clinic Voted Best Dermatology Clinic …": the second is a claim);
+    # a Korean brand after the label ("(광고) 루미에스테틱 …") is one too
+    found = _NAME_IN_SENTENCE_RE.search(text, 0, _NAME_WITHIN + 20)
+    span = found.span() if found is not None else korean_brand_span(text)
+    taken = span is not None and s.start <= span[0] < _NAME_WITHIN and span[1] <= s.end  # not a word of it
+    if span is None or not taken or (name := text[span[0] : span[1]].strip()) in s.apply(text):
         return s
     kept = s.text.strip()
-    body = f"{name.group(0).strip()} {kept}" if kept else name.group(0).strip()
+    body = f"{name} {kept}" if kept else name
     left = "" if s.start == 0 or text[s.start - 1] == "\n" else " "
     right = "" if s.end >= len(text) or text[s.end] in "\n.,!?" else " "
     return replace(s, kind="replace", text=f"{left}{body}{right}")

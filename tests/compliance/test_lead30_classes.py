@@ -1,12 +1,15 @@
 """Session 30 (lead): a review asked for in an advertisement with nothing given for it is no reward for a review —
 the courtesy endings 감사드립니다 / 부탁드립니다 and the opt-out footer's 무료 are no gift; a quoted question (FAQ) and a
-review board said to be closed are no patient's story; a provider of another country set against the
-sender is a comparison — on sentences written for these tests (not corpus lines)."""
+review board said to be closed are no patient's story; a provider of another country set against the sender is a
+comparison, "more than an hour" is not; a rewrite keeps a Korean brand sender (루미에스테틱) at the head — on
+sentences written for these tests (not corpus lines)."""
 
 from __future__ import annotations
 
 import pytest
 
+from compliance.text_rules import lint_text
+from tests.compliance.suggestion_audit import audit_finding
 from tests.support.compliance import english_ad, info_alimtalk, korean_ad
 
 
@@ -111,3 +114,42 @@ def test_a_provider_of_another_country_set_against_the_sender_is_a_comparison(bo
 )
 def test_a_provider_of_another_country_named_without_a_contrast_is_no_comparison(body: str) -> None:
     assert "MSA-COMPARISON" not in korean_ad(body, clinic="서울밝은안과")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "name"),
+    [
+        (
+            "(광고) 루미에스테틱 수술 장면 풀영상을 유튜브에 공개했습니다. 부작용·개인차 있음. 무료수신거부 080-111-2222",
+            "MSA-SURGERY-SCENE",
+            "루미에스테틱",
+        ),
+        (
+            "(광고) 한빛덴탈 다른 치과보다 절반 가격! 임플란트 상담 받으세요. 부작용·개인차 있음. 무료수신거부 080-111-2222",
+            "MSA-COMPARISON",
+            "한빛덴탈",
+        ),
+    ],
+)
+def test_a_rewrite_keeps_a_korean_brand_sender_at_the_head(text: str, rule: str, name: str) -> None:
+    findings = tuple(lint_text(text, "sms", "advertising"))
+    finding = next(f for f in findings if f.rule == rule)
+    assert audit_finding(text, "sms", "advertising", finding, findings) == ("", "")
+    assert finding.suggestion is not None
+    assert finding.suggestion.apply(text).startswith(f"(광고) {name} ")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have waited more than an hour, please tell the desk.",
+        "Please arrive no later than 10 minutes before your slot.",
+    ],
+)
+def test_than_of_a_time_is_no_comparison(sentence: str) -> None:
+    assert "MSA-COMPARISON" not in english_ad(sentence, clinic="Bright Clinic")
+
+
+def test_than_beside_other_clinics_stays_a_comparison() -> None:
+    found = english_ad("Other clinics make you wait more than an hour; we see you on time.", clinic="Bright Clinic")
+    assert "MSA-COMPARISON" in found
