@@ -84,7 +84,7 @@ def named_after_label(text: str, after_label: re.Pattern[str]) -> bool:
     """Whether the label is followed by a name (``after_label``'s match) rather than the first word of a sentence."""
     found = after_label.match(text)
     if found is None:
-        return korean_brand_after_label(text)
+        return korean_brand_span(text) is not None
     if _SENTENCE_OPENER_RE.match(text, found.start(), found.end()):
         return False
     rest = text[found.end() :]
@@ -156,14 +156,9 @@ _NOT_A_BRAND = frozenset(
 _OCCASION_RE = re.compile(r"맞이|방학|연말|새해|시즌|이벤트|할인|특가|여름|겨울|가을|수능|명절|추석|설날")
 
 
-def korean_brand_after_label(text: str) -> bool:
-    """Whether the word right after the label is a Korean clinic name ending in a brand's kind word (에스테틱, 성형,
-    덴탈) rather than a procedure or an offer (see ``_BRAND_AFTER_LABEL_RE``)."""
-    return korean_brand_span(text) is not None
-
-
 def korean_brand_span(text: str) -> tuple[int, int] | None:
-    """Where the Korean clinic name of :func:`korean_brand_after_label` is in ``text``, or None."""
+    """Where the word right after the label is a Korean clinic name ending in a brand's kind word (에스테틱, 성형,
+    덴탈) rather than a procedure or an offer (see ``_BRAND_AFTER_LABEL_RE``), or None."""
     found = _BRAND_AFTER_LABEL_RE.match(text)
     if found is None:
         return None
