@@ -21,6 +21,7 @@ from litestar.testing import AsyncTestClient
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.migrate import ensure_default_clinic, upgrade
+from tests.browser.helpers import CHROMIUM
 from tests.support.clients import AppClients
 from tests.support.login import apply_login, make_login
 
@@ -109,13 +110,9 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: 
 
 
 def require_postgres() -> str:
-    """The PostgreSQL test server's URL. CI must provide one (the test fails there without it); on a developer's
-    machine without DOCTORSFLOW_TEST_POSTGRES the PostgreSQL variant is skipped, never counted as passed."""
-    if not POSTGRES_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide PostgreSQL (DOCTORSFLOW_TEST_POSTGRES)")
-        else:  # only outside CI: a developer machine without a PostgreSQL server
-            pytest.skip("no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)")
+    """The PostgreSQL test server's URL: tests that need one are marked ``postgres`` and run only where one is
+    configured (:func:`pytest_collection_modifyitems`)."""
+    assert POSTGRES_URL, "a test that needs PostgreSQL must carry the postgres mark"
     return POSTGRES_URL
 
 
@@ -259,4 +256,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     stray = [item.nodeid for item in items if item.get_closest_marker("browser") and item.path.parent != BROWSER_TESTS]
     if stray:
         raise pytest.UsageError(f"browser tests belong in tests/browser/ (make test runs them from there): {stray}")
+    _skip_where_a_server_is_missing(items)
     items.sort(key=lambda item: item.get_closest_marker("slow") is None and item.get_closest_marker("soak") is None)
+
+
+# What a test marked ``postgres`` or ``browser`` needs from the machine, and the reason shown when it is absent.
+NEEDS = {
+    "postgres": (lambda: bool(POSTGRES_URL), "no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)"),
+    "browser": (lambda: Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM}"),
+}
+
+
+def _skip_where_a_server_is_missing(items: list[pytest.Item]) -> None:
+    """On a developer's machine without PostgreSQL or Chromium the tests that need it are skipped (reported as
+    skipped, never as passed). CI must provide both (``.ci/run`` installs them): there a missing one stops the run."""
+    for marker, (present, reason) in NEEDS.items():
+        needing = [item for item in items if item.get_closest_marker(marker)]
+        if not needing or present():
+            continue
+        if os.environ.get("CI"):
+            raise pytest.UsageError(f"CI must provide what {len(needing)} tests need: {reason}")
+        for item in needing:
+            item.add_marker(pytest.mark.skipif(not present(), reason=reason))

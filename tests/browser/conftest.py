@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, logged_in_context, require_chromium
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, logged_in_context
 from tests.support.server import API_HEADERS, api_headers, running_server
 
 # expect()'s wait as long as every other wait of the page (context.set_default_timeout below), not Playwright's 5 s:
@@ -17,7 +17,6 @@ expect.set_options(timeout=10_000)
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_chromium()
     with running_server(tmp_path_factory.mktemp("browser-server")) as url:
         API_HEADERS.update(api_headers(url))
         yield url
@@ -25,7 +24,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

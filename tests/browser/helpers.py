@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from tests.support.server import MANAGER_EMAIL, MANAGER_PASSWORD, api_headers
@@ -98,12 +95,3 @@ def logged_in_context(browser: Browser, base_url: str, width: int, height: int) 
     login = context.request.post("/api/auth/login", data={"email": MANAGER_EMAIL, "password": MANAGER_PASSWORD})
     assert login.ok, login.text()
     return context
-
-
-def require_chromium() -> None:
-    """Fail in CI without Chromium; skip only on a developer machine without it."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must provide Chromium at {CHROMIUM}")
-        else:  # only outside CI: a developer machine without Chromium
-            pytest.skip(f"no Chromium at {CHROMIUM}")

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.helpers import Page, create_workflow, require_chromium
+from tests.browser.helpers import Page, create_workflow
 from tests.support.documents import example, workflow
 from tests.support.server import api_headers, running_server
 
@@ -36,7 +36,6 @@ CALL_US = workflow(
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server of this module's own, with a new clinic."""
-    require_chromium()
     with running_server(tmp_path_factory.mktemp("gates-server"), ready=False) as url:
         yield url
 

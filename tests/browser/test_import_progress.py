@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from bench.bench_import import make_export
-from tests.browser.helpers import logged_in_context, require_chromium
+from tests.browser.helpers import logged_in_context
 from tests.support.server import running_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,7 +21,6 @@ ROWS = 20_000  # four chunks of 5,000: the bar moves while the server works
 
 @pytest.fixture(scope="module")
 def import_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_chromium()
     with running_server(tmp_path_factory.mktemp("import-progress"), ready=False) as base:
         yield base
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.helpers import require_chromium
 from tests.support.server import ROOT, doctorsflow_command, running_server, server_env
 
 pytestmark = pytest.mark.browser
@@ -33,7 +32,6 @@ def _cli(data_dir: Path, *args: str, stdin: str | None = None) -> None:
 
 @pytest.fixture(scope="module")
 def two_clinics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_chromium()
     data_dir = tmp_path_factory.mktemp("two-clinics")
     with running_server(data_dir, ready=False) as base:
         _cli(data_dir, "create-clinic", "--slug", "second-eye", "--name", "둘째안과")
