@@ -63,8 +63,12 @@ _CLINIC = (
     r"(?:\s*&\s*[A-Z][A-Za-z]+)?"
     r"|(?:[A-Z][A-Za-zÀ-ɏ0-9.&'’-]*\s){1,3}(?:PS|KM|ENT)\b)"  # "Lumière PS", "Cheonga KM", "Malgeunsori ENT"
 )
-# the head a rewrite never touches: the label, the clinic's name, a "○○님," greeting
-_GREETING = r"(?:(?:\{\{\s*patient\.name\s*\}\}\s*님|[가-힣○*]{1,6}\s*님\s*[,!])\s*[,!]?\s*)"
+# the head a rewrite never touches: the label, the clinic's name, a "○○님," or "Hi Anna," greeting
+_GREETING = (
+    r"(?:(?:\{\{\s*patient\.name\s*\}\}\s*님|[가-힣○*]{1,6}\s*님\s*[,!]"
+    r"|(?:Hi|Hello|Dear|Hey|Good\s+(?:morning|afternoon|evening))\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+    r"(?:\{\{\s*patient\.name\s*\}\}|[A-Z][A-Za-zÀ-ɏ'’-]*(?:\s+[A-Z][A-Za-zÀ-ɏ'’-]*)?)\s*[,!])\s*[,!]?\s*)"
+)
 _HEAD_RE = re.compile(
     r"^\s*(?:[\[(（<【]?\s*광\s*[.·/ ]?\s*고\s*[\])）>】:]?\s*)?"
     r"(?:" + _CLINIC + r"\s*[:：\-|—–]?\s*" + _GREETING + "?|" + _GREETING + r"(?:" + _CLINIC + r"\s+)?)?"
@@ -149,7 +153,22 @@ Relint = Callable[[str], Sequence[Finding]]
 def suggest(finding: Finding, text: str, relint: Relint | None = None) -> Suggestion | None:
     """A compliant alternative for one text finding of ``text`` (see :func:`_suggest`), with what it takes out."""
     chosen = _suggest(finding, text, relint)
-    return None if chosen is None else replace(chosen, taken=text[chosen.start : chosen.end].strip())
+    if chosen is None:
+        return None
+    return replace(_after_a_greeting(text, chosen), taken=text[chosen.start : chosen.end].strip())
+
+
+_LOWER_AFTER_GREETING = frozenset({"We", "Your", "You", "Our", "Please", "The", "Details", "Results"})
+
+
+def _after_a_greeting(text: str, s: Suggestion) -> Suggestion:
+    """An English sentence put right after a "Hi Anna," greeting goes on in lower case ("Hi Anna, we will …")."""
+    lead = len(s.text) - len(s.text.lstrip())
+    first = s.text[lead:].split(" ", 1)[0]
+    greeted = text[: s.start].rstrip().endswith(",") and s.start <= head_end(text) <= s.start + lead + 1
+    if first in _LOWER_AFTER_GREETING and greeted:
+        return replace(s, text=s.text[:lead] + s.text[lead].lower() + s.text[lead + 1 :])
+    return s
 
 
 def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Suggestion | None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from compliance.findings import Finding
+from compliance.suggestions import suggest
+from compliance.text_rules import lint_text
 from tests.support.compliance import english_ad, info_sms, korean_ad
 
 
@@ -82,3 +85,26 @@ def test_an_informational_fee_notice_that_revisions_are_not_free_is_no_mismatch(
 )
 def test_a_scan_that_shows_up_in_the_portal_names_no_finding(text: str, kept: bool) -> None:
     assert ("PII-HEALTH-IN-SMS" in info_sms(text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Hi Anna, your biopsy showed a benign cyst and your HbA1c was 7.9%. See you Monday.", "Hi Anna, we will"),
+        (
+            "[Seoul Clear Eye] Dear Mr. Kim, your eye pressure was 28 mmHg. Please call us.",
+            "[Seoul Clear Eye] Dear Mr. Kim, we",
+        ),
+        ("Hello {{ patient.name }}, your HbA1c was 8.1%. See you soon.", "Hello {{ patient.name }}, we will"),
+    ],
+)
+def test_a_health_rewrite_keeps_an_english_greeting(text: str, head: str) -> None:
+    def relint(draft: str) -> list[Finding]:
+        return lint_text(draft, "sms", "informational")
+
+    finding = next(f for f in relint(text) if f.rule == "PII-HEALTH-IN-SMS")
+    suggestion = suggest(finding, text, relint)
+    assert suggestion is not None
+    rewritten = suggestion.apply(text)
+    assert rewritten.startswith(head), rewritten
+    assert "PII-HEALTH-IN-SMS" not in {f.rule for f in relint(rewritten)}
