@@ -64,6 +64,10 @@ per family and per rule id.
 - ``independent34_heldout`` … ``independent37_heldout`` (session 30): four more — the hidden corpus imitated one public
   case per line (34), the issue's blind spots and false positives as pairs (35), hard cases for clinics with foreign
   patients ~60 % English (36), a month of an eye clinic and a plastic-surgery/dermatology clinic (37).
+- ``independent38_heldout`` … ``independent41_heldout`` (session 31): four more — the hidden corpus imitated one public
+  case per line (38), the issue's blind spots and false positives as pairs (39), a clinic for foreign patients ~60 %
+  English (40), an advertising agency's month for a dermatology, an orthopedics, a Korean-medicine and a dental clinic
+  with copy a pre-review board rejects beside its approved rewrite (41).
 - ``independent_pooled_*``: all the fresh sets above at once.
 """
 
@@ -76,7 +80,7 @@ from typing import Any
 from compliance.corpus_score import Score, load, score
 
 # The fresh independent held-out sets by number: ``compliance/corpus/independent<N>_heldout.jsonl``.
-FRESH_SETS = tuple(range(2, 38))
+FRESH_SETS = tuple(range(2, 42))
 
 
 def _counts(result: Score, key: str) -> dict[str, int]:
