@@ -158,7 +158,9 @@ WRITERS = {
     "s30c": Writer(("writer_s30_c",), "w30c", frozenset(ALL_FAMILIES), (0.58, 0.68), 220, frozenset(ALL_FAMILIES), True),
     # session 31, writer31a: English and mixed messages for foreign patients (comparisons with home, travel perks, health
     # details in English SMS); writer31c: precision traps (57 % clean), each beside its violating twin. Blind at landing
-    # (main c5c6026): P 0.967 / R 0.779 and P 0.896 / R 0.870
+    # (main c5c6026): P 0.967 / R 0.779 and P 0.896 / R 0.870; writer31b: the hidden corpus's five source kinds from
+    # new pages, one case per line (P 0.970 / R 0.919)
+    "s31b": Writer(("writer_s31_b",), "w31b", frozenset(ALL_FAMILIES), (0.37, 0.47), 220, frozenset(ALL_FAMILIES), True),
     "s31a": Writer(("writer_s31_a",), "w31a", frozenset(ALL_FAMILIES), (0.40, 0.50), 226, frozenset(ALL_FAMILIES), True),
     "s31c": Writer(
         ("writer_s31_c",), "w31c", frozenset(ALL_FAMILIES), (0.52, 0.62), 265,
