@@ -213,6 +213,7 @@ _SAYS_NOTHING_RE = re.compile(
     + r"|[0-9-]{7,}|[※*\[\]]",
     re.I,
 )
+_AD_LABEL_RE = re.compile(r"\s*[\[(（<【]\s*광\s*고\s*[\])）>】]")
 SUBJECT_SENTENCE = ("{name} 상담을 안내드립니다.", "{name} consultations are available.")
 # (no "at our clinic" in English: glued on the compact text a comparison frame reads "Dasom Eye Clinic … at our clinic"
 # as "some … clinic … at our clinic", an inducement frame "at our clinic. Risks include" as "tour … included")
@@ -246,14 +247,19 @@ def _procedure_names() -> re.Pattern[str]:
 
 def keeps_a_subject(text: str, s: Suggestion) -> Suggestion:
     """An edit that would leave a message with nothing to say (only its label, name, greeting, notices and
-    opt-out) keeps what the removed sentence was about instead: "라식 상담을 안내드립니다." (the procedure it named, else a
-    plain consultation notice), so suggestions applied one after another always leave a message worth sending."""
-    if s.kind not in ("remove", "replace"):
+    opt-out), or an advertisement without the procedure it advertises, keeps what the removed sentence was about:
+    "라식 상담을 안내드립니다." (the procedure it named, else a plain consultation notice), so suggestions applied one
+    after another always leave a message worth sending."""
+    if s.kind not in ("remove", "replace") or says_nothing(text):
         return s
-    if says_nothing(text) or not says_nothing(s.apply(text)):
+    name = _procedure_names().search(text, s.start, s.end)
+    after = s.apply(text)
+    # an advertisement whose last procedure name goes with the claim ("Hi! The best LASIK in Korea, zero pain.")
+    # would no longer say what it advertises
+    lost = name is not None and _AD_LABEL_RE.match(text) is not None and _procedure_names().search(after) is None
+    if not (lost or says_nothing(after)):
         return s
     english = is_english(text)
-    name = _procedure_names().search(text, s.start, s.end)
     subject = GENERAL_SUBJECT[english] if name is None else SUBJECT_SENTENCE[english].format(name=name.group(0))
     kept = s.text.strip()
     body = f"{subject} {kept}" if kept else subject

@@ -108,3 +108,27 @@ def test_a_health_rewrite_keeps_an_english_greeting(text: str, head: str) -> Non
     rewritten = suggestion.apply(text)
     assert rewritten.startswith(head), rewritten
     assert "PII-HEALTH-IN-SMS" not in {f.rule for f in relint(rewritten)}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "(광고) Seoul Clear Eye Clinic Hi! The LASIK in Korea, zero pain. Side effects may occur. "
+            "무료수신거부 080-123-4567",
+            "LASIK consultations are available.",
+        ),
+        (
+            "(광고) 밝은눈안과 다른 병원에서 실패한 라식, 저희는 다릅니다. 이번 달 상담 예약 받습니다. 무료수신거부 080-123-4567",
+            "라식 상담을",
+        ),
+    ],
+)
+def test_an_ad_whose_claim_took_its_procedure_keeps_naming_it(text: str, subject: str) -> None:
+    def relint(draft: str) -> list[Finding]:
+        return lint_text(draft, "sms", "advertising")
+
+    finding = next(f for f in relint(text) if f.rule in ("MSA-SAFETY-CLAIM", "MSA-DEFAME", "MSA-COMPARISON"))
+    suggestion = suggest(finding, text, relint)
+    assert suggestion is not None
+    assert subject in suggestion.apply(text)
