@@ -123,6 +123,7 @@ def test_a_perk_in_a_booking_sms_makes_it_a_promotion(text: str) -> None:
     "text",
     [
         "Onsae Clinic: free parking is available for 2 hours; the hotel shuttle is not run by the clinic.",
+        "Onsae Clinic: free hotel pickup from Myeongdong at 09:00 on your surgery day; please wait in the lobby.",
         "Onsae Clinic: your follow-up visit on 6/3 is included in the surgery fee, so there is nothing to pay.",
         "Onsae Clinic: VAT refund — you can get about 7% back at the airport refund counter with our certificate.",
     ],
