@@ -1,7 +1,9 @@
 """Session 31 (lead): the classes session 30's note left open — a review answered by the doctor is no reward for it;
 a promise of a service step (a call back) is no promise of a result; another clinic's records compared for the
 patient are no rival; a perk said not to be included is a fee notice; a scan that "shows up" in the portal names
-no finding — each beside its violating twin, on sentences written for these tests (not corpus lines)."""
+no finding; English promotion in a care message with no discount word (scarcity, "reserve yours", new equipment
+introduced, a package announced) is promotion; a rewrite keeps an English greeting and an ad's procedure — each
+beside its violating twin, on sentences written for these tests (not corpus lines)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import pytest
 from compliance.findings import Finding
 from compliance.suggestions import suggest
 from compliance.text_rules import lint_text
-from tests.support.compliance import english_ad, info_sms, korean_ad
+from tests.support.compliance import english_ad, info_alimtalk, info_sms, korean_ad
 
 
 @pytest.mark.parametrize(
@@ -132,3 +134,28 @@ def test_an_ad_whose_claim_took_its_procedure_keeps_naming_it(text: str, subject
     suggestion = suggest(finding, text, relint)
     assert suggestion is not None
     assert subject in suggestion.apply(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "promo"),
+    [
+        (
+            "[Seoul Lumi Eye] Your visit is confirmed for May 3. Only 4 spots left this month for ICL, reserve yours today.",
+            True,
+        ),
+        ("[Seoul Lumi Eye] Your frames are ready for pickup. Our winter package for couples is now available.", True),
+        ("[Seoul Lumi Eye] Your results are ready. We are thrilled to introduce a new femtosecond laser.", True),
+        (
+            "[Seoul Lumi Eye] Your slot on May 3 is held until 5 pm; only 2 slots are left that day, please confirm.",
+            False,
+        ),
+        ("[Seoul Lumi Eye] Your package includes the airport pickup and two nights at the partner hotel.", False),
+        (
+            "[Seoul Lumi Eye] We are pleased to introduce our new online booking system; change your visit in the app.",
+            False,
+        ),
+        ("[Seoul Lumi Eye] Your surgery is on May 3. Please book your follow-up for May 4 at the desk.", False),
+    ],
+)
+def test_english_promotion_in_an_alimtalk_names_no_discount(text: str, promo: bool) -> None:
+    assert ("KAKAO-ALIMTALK-PROMO" in info_alimtalk(text)) is promo
