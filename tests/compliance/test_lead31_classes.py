@@ -159,3 +159,16 @@ def test_an_ad_whose_claim_took_its_procedure_keeps_naming_it(text: str, subject
 )
 def test_english_promotion_in_an_alimtalk_names_no_discount(text: str, promo: bool) -> None:
     assert ("KAKAO-ALIMTALK-PROMO" in info_alimtalk(text)) is promo
+
+
+@pytest.mark.parametrize(
+    ("body", "claim"),
+    [
+        ("We are proud to introduce the latest femtosecond laser, the first in Asia.", True),
+        ("Korea's first clinic with the new EX500 laser.", True),
+        ("Be the first in line for our summer consultations.", False),
+        ("Your first visit includes a full eye exam.", False),
+    ],
+)
+def test_an_english_first_in_a_country_is_a_superlative(body: str, claim: bool) -> None:
+    assert ("MSA-SUPERLATIVE" in english_ad(body, clinic="Seoul Lumi Eye Clinic")) is claim
