@@ -7,9 +7,10 @@ beside its violating twin, on sentences written for these tests (not corpus line
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from compliance.findings import Finding
 from compliance.suggestions import suggest
 from compliance.text_rules import lint_text
 from tests.support.compliance import english_ad, info_alimtalk, info_sms, korean_ad
@@ -101,9 +102,7 @@ def test_a_scan_that_shows_up_in_the_portal_names_no_finding(text: str, kept: bo
     ],
 )
 def test_a_health_rewrite_keeps_an_english_greeting(text: str, head: str) -> None:
-    def relint(draft: str) -> list[Finding]:
-        return lint_text(draft, "sms", "informational")
-
+    relint = partial(lint_text, channel="sms", purpose="informational")
     finding = next(f for f in relint(text) if f.rule == "PII-HEALTH-IN-SMS")
     suggestion = suggest(finding, text, relint)
     assert suggestion is not None
@@ -127,9 +126,7 @@ def test_a_health_rewrite_keeps_an_english_greeting(text: str, head: str) -> Non
     ],
 )
 def test_an_ad_whose_claim_took_its_procedure_keeps_naming_it(text: str, subject: str) -> None:
-    def relint(draft: str) -> list[Finding]:
-        return lint_text(draft, "sms", "advertising")
-
+    relint = partial(lint_text, channel="sms", purpose="advertising")
     finding = next(f for f in relint(text) if f.rule in ("MSA-SAFETY-CLAIM", "MSA-DEFAME", "MSA-COMPARISON"))
     suggestion = suggest(finding, text, relint)
     assert suggestion is not None

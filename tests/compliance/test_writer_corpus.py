@@ -159,11 +159,13 @@ WRITERS = {
     # session 31, writer31a: English and mixed messages for foreign patients (comparisons with home, travel perks, health
     # details in English SMS); writer31c: precision traps (57 % clean), each beside its violating twin. Blind at landing
     # (main c5c6026): P 0.967 / R 0.779 and P 0.896 / R 0.870; writer31b: the hidden corpus's five source kinds from
-    # new pages, one case per line (P 0.970 / R 0.919)
-    "s31b": Writer(("writer_s31_b",), "w31b", frozenset(ALL_FAMILIES), (0.37, 0.47), 220, frozenset(ALL_FAMILIES), True),
-    "s31a": Writer(("writer_s31_a",), "w31a", frozenset(ALL_FAMILIES), (0.40, 0.50), 226, frozenset(ALL_FAMILIES), True),
+    # new pages, one case per line (P 0.970 / R 0.919). Lines citing a page a session-31 blind set also cites (the
+    # writers and the blind sets' writers searched at the same time) are in *_unseen: never trained on
+    # (test_independent_corpus)
+    "s31b": Writer(("writer_s31_b", "writer_s31_b_unseen"), "w31b", frozenset(ALL_FAMILIES), (0.37, 0.47), 220, frozenset(ALL_FAMILIES), True),
+    "s31a": Writer(("writer_s31_a", "writer_s31_a_unseen"), "w31a", frozenset(ALL_FAMILIES), (0.40, 0.50), 226, frozenset(ALL_FAMILIES), True),
     "s31c": Writer(
-        ("writer_s31_c",), "w31c", frozenset(ALL_FAMILIES), (0.52, 0.62), 265,
+        ("writer_s31_c", "writer_s31_c_unseen"), "w31c", frozenset(ALL_FAMILIES), (0.52, 0.62), 265,
         frozenset(ALL_FAMILIES | {"review", "broadcast", "beforeafter", "superlative", "alimtalk", "records"}), True,
     ),
 }  # fmt: skip
