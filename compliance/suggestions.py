@@ -194,12 +194,15 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
     best: tuple[int, Suggestion] | None = None
     for candidate in clean:
         for grown in _grown(finding, text, candidate, relint):
-            grown = keeps_the_sender(text, keeps_a_subject(text, grown))
-            verdict = _verdict(finding, text, grown, before, relint)
-            if verdict == 2:
-                return _whole_move(finding, text, grown)
-            if best is None or verdict > best[0]:
-                best = (verdict, grown)
+            # the ad's procedure named again first; without it where naming it raises a finding of its own
+            # ("지방흡입 상담을 안내드립니다. 허벅지 라인 차이를 직접 보세요" reads as a before/after)
+            named, plain = (keeps_the_sender(text, keeps_a_subject(text, grown, procedure=p)) for p in (True, False))
+            for version in dict.fromkeys((named, plain)):
+                verdict = _verdict(finding, text, version, before, relint)
+                if verdict == 2:
+                    return _whole_move(finding, text, version)
+                if best is None or verdict > best[0]:
+                    best = (verdict, version)
     return _whole_move(finding, text, best[1] if best else clean[-1])
 
 
@@ -245,7 +248,7 @@ def _procedure_names() -> re.Pattern[str]:
     return re.compile(f"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.I)
 
 
-def keeps_a_subject(text: str, s: Suggestion) -> Suggestion:
+def keeps_a_subject(text: str, s: Suggestion, *, procedure: bool = True) -> Suggestion:
     """An edit that would leave a message with nothing to say (only its label, name, greeting, notices and
     opt-out), or an advertisement without the procedure it advertises, keeps what the removed sentence was about:
     "라식 상담을 안내드립니다." (the procedure it named, else a plain consultation notice), so suggestions applied one
@@ -256,7 +259,8 @@ def keeps_a_subject(text: str, s: Suggestion) -> Suggestion:
     after = s.apply(text)
     # an advertisement whose last procedure name goes with the claim ("Hi! The best LASIK in Korea, zero pain.")
     # would no longer say what it advertises
-    lost = name is not None and _AD_LABEL_RE.match(text) is not None and _procedure_names().search(after) is None
+    lost = procedure and name is not None and _AD_LABEL_RE.match(text) is not None
+    lost = lost and _procedure_names().search(after) is None
     if not (lost or says_nothing(after)):
         return s
     english = is_english(text)

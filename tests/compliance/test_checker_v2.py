@@ -191,13 +191,6 @@ def test_normalisation_round_trips_through_the_offset_map(text: str) -> None:
             "(광고) 밝은눈안과 Meet the LASIK team in Seoul. 무료수신거부 080-500-7000",
         ),
         (
-            "(광고) 밝은눈안과 LASIK with guaranteed results. Consultations on Saturdays. 무료수신거부 080-500-7000",
-            "MSA-GUARANTEE",
-            # a promise is its sentence: "LASIK with results" fixes nothing (an ad whose only sentence it was keeps
-            # a consultation notice instead: tests/compliance/test_suggestions_in_sequence.py)
-            "(광고) 밝은눈안과 Consultations on Saturdays. 무료수신거부 080-500-7000",
-        ),
-        (
             "(광고) 푸른숲안과 국내 최고의 라식. 무료수신거부 080-500-7000",
             "MSA-SUPERLATIVE",
             "(광고) 푸른숲안과 라식. 무료수신거부 080-500-7000",  # "국내 최고" is the claim, "의" goes with it
@@ -208,6 +201,17 @@ def test_a_removal_takes_whole_words_and_leaves_one_space(text: str, rule: str, 
     finding = next(f for f in lint_text(text, "friendtalk", "advertising") if f.rule == rule)
     assert finding.suggestion is not None and finding.suggestion.kind == "remove"
     assert finding.suggestion.apply(text) == expected
+
+
+def test_a_promise_goes_with_its_sentence_and_the_ad_keeps_naming_its_procedure() -> None:
+    # a promise is its sentence: "LASIK with results" fixes nothing; the sentence took the ad's only procedure name,
+    # so the rewrite names it again (session 31; an ad whose only sentence it was: test_suggestions_in_sequence.py)
+    text = "(광고) 밝은눈안과 LASIK with guaranteed results. Consultations on Saturdays. 무료수신거부 080-500-7000"
+    finding = next(f for f in lint_text(text, "friendtalk", "advertising") if f.rule == "MSA-GUARANTEE")
+    assert finding.suggestion is not None and finding.suggestion.kind == "replace"
+    assert finding.suggestion.apply(text) == (
+        "(광고) 밝은눈안과 LASIK consultations are available. Consultations on Saturdays. 무료수신거부 080-500-7000"
+    )
 
 
 @settings(max_examples=200, deadline=None)
