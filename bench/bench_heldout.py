@@ -65,7 +65,7 @@ per family and per rule id.
   case per line (34), the issue's blind spots and false positives as pairs (35), hard cases for clinics with foreign
   patients ~60 % English (36), a month of an eye clinic and a plastic-surgery/dermatology clinic (37).
 - ``independent38_heldout`` … ``independent41_heldout`` (session 31): four more — the hidden corpus imitated one public
-  case per line (38), the issue's blind spots and false positives as pairs (39), a clinic for foreign patients ~60 %
+  case per line (38), the issue's blind spots and false positives as pairs (39), clinics for foreign patients ~89 %
   English (40), an advertising agency's month for a dermatology, an orthopedics, a Korean-medicine and a dental clinic
   with copy a pre-review board rejects beside its approved rewrite (41).
 - ``independent_pooled_*``: all the fresh sets above at once.
