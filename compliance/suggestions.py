@@ -196,8 +196,12 @@ def _suggest(finding: Finding, text: str, relint: Relint | None = None) -> Sugge
         for grown in _grown(finding, text, candidate, relint):
             # the ad's procedure named again first; without it where naming it raises a finding of its own
             # ("지방흡입 상담을 안내드립니다. 허벅지 라인 차이를 직접 보세요" reads as a before/after)
-            named, plain = (keeps_the_sender(text, keeps_a_subject(text, grown, procedure=p)) for p in (True, False))
-            for version in dict.fromkeys((named, plain)):
+            versions = (keeps_the_sender(text, keeps_a_subject(text, grown, procedure=p)) for p in (True, False))
+            tried: set[Suggestion] = set()
+            for version in versions:  # lazily: the plain one only when the named one is not clean
+                if version in tried:
+                    continue
+                tried.add(version)
                 verdict = _verdict(finding, text, version, before, relint)
                 if verdict == 2:
                     return _whole_move(finding, text, version)

@@ -21,7 +21,7 @@ from litestar.testing import AsyncTestClient
 from storage.config import Settings
 from storage.db import dispose_engines
 from storage.migrate import ensure_default_clinic, upgrade
-from tests.browser.helpers import CHROMIUM
+from tests.support.chromium import CHROMIUM
 from tests.support.clients import AppClients
 from tests.support.login import apply_login, make_login
 
@@ -262,19 +262,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # What a test marked ``postgres`` or ``browser`` needs from the machine, and the reason shown when it is absent.
 NEEDS = {
-    "postgres": (lambda: bool(POSTGRES_URL), "no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)"),
-    "browser": (lambda: Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM}"),
+    "postgres": "no PostgreSQL server configured (DOCTORSFLOW_TEST_POSTGRES)",
+    "browser": f"no Chromium at {CHROMIUM}",
 }
 
 
 def _skip_where_a_server_is_missing(items: list[pytest.Item]) -> None:
     """On a developer's machine without PostgreSQL or Chromium the tests that need it are skipped (reported as
     skipped, never as passed). CI must provide both (``.ci/run`` installs them): there a missing one stops the run."""
-    for marker, (present, reason) in NEEDS.items():
+    present = {"postgres": bool(POSTGRES_URL), "browser": Path(CHROMIUM).exists()}
+    for marker, reason in NEEDS.items():
         needing = [item for item in items if item.get_closest_marker(marker)]
-        if not needing or present():
+        if not needing or present[marker]:
             continue
         if os.environ.get("CI"):
             raise pytest.UsageError(f"CI must provide what {len(needing)} tests need: {reason}")
         for item in needing:
-            item.add_marker(pytest.mark.skipif(not present(), reason=reason))
+            item.add_marker(pytest.mark.skipif(not present[marker], reason=reason))

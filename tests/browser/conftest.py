@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, logged_in_context
+from tests.browser.helpers import logged_in_context
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.server import API_HEADERS, api_headers, running_server
 
 # expect()'s wait as long as every other wait of the page (context.set_default_timeout below), not Playwright's 5 s:

@@ -12,15 +12,6 @@ from playwright.sync_api import Browser, BrowserContext
 
 from tests.support.server import MANAGER_EMAIL, MANAGER_PASSWORD, api_headers
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 Page = Any  # playwright.sync_api.Page (kept loose: tests drive it like a user)
 
 

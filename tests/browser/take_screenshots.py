@@ -11,7 +11,8 @@ from pathlib import Path
 import httpx
 from playwright.sync_api import Page, sync_playwright
 
-from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, create_workflow, logged_in_context
+from tests.browser.helpers import create_workflow, logged_in_context
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.server import ROOT, api_headers, running_server
 
 OUT = ROOT / "docs" / "screenshots"

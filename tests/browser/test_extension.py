@@ -18,7 +18,8 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, create_workflow
+from tests.browser.helpers import create_workflow
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.documents import workflow
 from tests.support.server import ROOT, api_headers
 
