@@ -213,50 +213,54 @@ class Context:
             return None
         if table.any_re[rule] is not None and not self._checkable(rule):
             return None  # no check of this rule can match anywhere in the message
+        # whether a check's words are there is the text's alone (kept with its analysis); which checks apply to
+        # this channel, purpose and origin is decided on every call
         if self.analysis is None:
-            region, sentence, (a, b) = self._sentence(span)
+            found: list[bool | None] = [None] * len(checks)
         else:
-            region, sentence, (a, b) = self.analysis.memo(("context sentence", span), lambda: self._sentence(span))
-        for check in checks:
+            found = self.analysis.memo(("context checks", rule, span), lambda: [None] * len(checks))
+        for index, check in enumerate(checks):
             if (check.informational_only and not self.informational) or (check.alimtalk_only and not self.alimtalk):
                 continue
             if check.advertising_only and self.informational:
                 continue
             if check.scored_only and not scored:
                 continue
-            if check.negated:
-                if negated(self.text, *span):
-                    return check.name
-                continue
-            if check.unless is not None and check.unless.search(sentence):
-                continue
-            if check.unless_message is not None and check.unless_message.search(
-                self.compact or _normal(self.text).text
-            ):
-                continue
-            if check.also_message is not None and not check.also_message.search(
-                self.compact or _normal(self.text).text
-            ):
-                continue
-            if check.where == "message":
-                if check.pattern.search(self.compact or _normal(self.text).text):
-                    return check.name
-            elif check.where == "sentence":
-                if check.pattern.search(sentence):
-                    return check.name
-            elif check.where in _ORIGINAL:
-                at = span[0] if check.where == "original" else max(span[0], span[1] - 1)
-                if any(m.start() <= at < m.end() for m in check.pattern.finditer(self.text, *region)):
-                    return check.name
-            elif check.where == "ends_in":
-                if any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence)):
-                    return check.name
-            elif any(
-                m.start() < b + check.window and a - check.window < m.end() and m.end() > m.start()
-                for m in check.pattern.finditer(sentence)
-            ):
+            holds = found[index]
+            if holds is None:
+                holds = found[index] = self._holds(check, span)
+            if holds:
                 return check.name
         return None
+
+    def _holds(self, check: Check, span: Span) -> bool:
+        """Whether the words ``check`` looks for are where it looks for them around ``span`` (flags aside)."""
+        if check.negated:
+            return negated(self.text, *span)
+        if self.analysis is None:
+            region, sentence, (a, b) = self._sentence(span)
+        else:
+            region, sentence, (a, b) = self.analysis.memo(("context sentence", span), lambda: self._sentence(span))
+        if check.unless is not None and check.unless.search(sentence):
+            return False
+        compact = self.compact or _normal(self.text).text
+        if check.unless_message is not None and check.unless_message.search(compact):
+            return False
+        if check.also_message is not None and not check.also_message.search(compact):
+            return False
+        if check.where == "message":
+            return check.pattern.search(compact) is not None
+        if check.where == "sentence":
+            return check.pattern.search(sentence) is not None
+        if check.where in _ORIGINAL:
+            at = span[0] if check.where == "original" else max(span[0], span[1] - 1)
+            return any(m.start() <= at < m.end() for m in check.pattern.finditer(self.text, *region))
+        if check.where == "ends_in":
+            return any(m.start() < b <= m.end() for m in check.pattern.finditer(sentence))
+        return any(
+            m.start() < b + check.window and a - check.window < m.end() and m.end() > m.start()
+            for m in check.pattern.finditer(sentence)
+        )
 
     def _checkable(self, rule: str) -> bool:
         """Whether some check of ``rule`` (one without negation or original-text checks) can match in the message."""
