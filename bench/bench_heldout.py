@@ -80,7 +80,7 @@ from typing import Any
 from compliance.corpus_score import Score, load, score
 
 # The fresh independent held-out sets by number: ``compliance/corpus/independent<N>_heldout.jsonl``.
-FRESH_SETS = tuple(range(2, 42))
+FRESH_SETS = tuple(range(2, 46))
 
 
 def _counts(result: Score, key: str) -> dict[str, int]:

@@ -168,6 +168,15 @@ WRITERS = {
         ("writer_s31_c", "writer_s31_c_unseen"), "w31c", frozenset(ALL_FAMILIES), (0.52, 0.62), 265,
         frozenset(ALL_FAMILIES | {"review", "broadcast", "beforeafter", "superlative", "alimtalk", "records"}), True,
     ),
+    # session 32, blind at landing (main 119636b): writer32a, English idioms of comparison, disparagement, safety,
+    # guarantees and superlatives (P 0.889 / R 0.752); writer32b, English and mixed perks, reviews, testimonials,
+    # celebrities, health details in English SMS, promotion in informational messages (P 0.948 / R 0.830); writer32c,
+    # the hidden corpus's source kinds from new pages without the tell-tale words (P 0.964 / R 0.831)
+    "s32a": Writer(("writer_s32_a",), "w32a", frozenset(ALL_FAMILIES), (0.40, 0.50), 226,
+                   frozenset(ALL_FAMILIES | {"defame", "superlative"}), True),
+    "s32b": Writer(("writer_s32_b",), "w32b", frozenset(ALL_FAMILIES), (0.37, 0.47), 217,
+                   frozenset(ALL_FAMILIES | {"review", "beforeafter"}), True),
+    "s32c": Writer(("writer_s32_c",), "w32c", frozenset(ALL_FAMILIES), (0.37, 0.47), 218, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
