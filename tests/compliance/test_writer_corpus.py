@@ -177,6 +177,10 @@ WRITERS = {
     "s32b": Writer(("writer_s32_b",), "w32b", frozenset(ALL_FAMILIES), (0.37, 0.47), 217,
                    frozenset(ALL_FAMILIES | {"review", "beforeafter"}), True),
     "s32c": Writer(("writer_s32_c",), "w32c", frozenset(ALL_FAMILIES), (0.37, 0.47), 218, frozenset(ALL_FAMILIES), True),
+    # writer32e: Korean precision traps on the families that over-fire (factual fees and points, other clinics' records,
+    # general test explanations, notices about reviews and broadcasts, sender-name variants), 57 % clean; blind at
+    # landing P 0.894 / R 0.920
+    "s32e": Writer(("writer_s32_e",), "w32e", frozenset(ALL_FAMILIES), (0.52, 0.62), 235, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
