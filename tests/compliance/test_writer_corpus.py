@@ -181,6 +181,9 @@ WRITERS = {
     # general test explanations, notices about reviews and broadcasts, sender-name variants), 57 % clean; blind at
     # landing P 0.894 / R 0.920
     "s32e": Writer(("writer_s32_e",), "w32e", frozenset(ALL_FAMILIES), (0.52, 0.62), 235, frozenset(ALL_FAMILIES), True),
+    # writer32d: English and mixed precision traps (care, logistics, FAQ, records and fee messages to foreign patients),
+    # 58 % clean, each beside its violating twin; blind at landing P 0.911 / R 0.844
+    "s32d": Writer(("writer_s32_d",), "w32d", frozenset(ALL_FAMILIES), (0.53, 0.63), 230, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
