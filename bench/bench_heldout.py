@@ -68,6 +68,10 @@ per family and per rule id.
   case per line (38), the issue's blind spots and false positives as pairs (39), clinics for foreign patients ~89 %
   English (40), an advertising agency's month for a dermatology, an orthopedics, a Korean-medicine and a dental clinic
   with copy a pre-review board rejects beside its approved rewrite (41).
+- ``independent42_heldout`` … ``independent45_heldout`` (session 32): four more — the hidden corpus imitated one public
+  case per line (42), clinics for foreign patients ~66 % English or mixed (43), an eye and a plastic-surgery clinic
+  sending reminders, post-op care, recalls and campaigns through the workflow tool (44), the weakest families as
+  look-alike pairs (45).
 - ``independent_pooled_*``: all the fresh sets above at once.
 """
 
