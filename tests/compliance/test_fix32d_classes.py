@@ -142,3 +142,181 @@ def test_an_interview_clip_is_no_surgery_footage(body: str) -> None:
 def test_the_operation_on_video_stays_surgery_footage() -> None:
     body = "Watch a full rhinoplasty, uncut, on our YouTube channel."
     assert "MSA-SURGERY-SCENE" in en_ad(body)
+
+
+# 7. a review asked for and a fee taken off, waived or a session given at no charge for it; a review crew
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rate your visit 5 stars on Google Maps and we'll knock 30,000 won off your next scaling.",
+        "Write us a review on Naver after your peel and your next LED session is at no charge.",
+        "Your scalp booster is at no charge in exchange for three Instagram stories about your recovery.",
+        "Join our international review crew and share your hair-transplant journey with us.",
+    ],
+)
+def test_a_reward_for_a_review_is_a_review_incentive(body: str) -> None:
+    assert "MSA-REVIEW-INCENTIVE" in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Reviews on Google are welcome; they do not change your fee and nothing is given for them.",
+        "Your follow-up laser session is at no charge, as agreed in your treatment plan.",
+        "Our review team answers every online comment within two working days.",
+    ],
+)
+def test_a_review_without_a_reward_is_no_review_incentive(body: str) -> None:
+    assert "MSA-REVIEW-INCENTIVE" not in en_ad(body)
+
+
+# 8. comparisons with providers elsewhere: a quoted 'than any … I ever had', the GP at home, other centres
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Gentler than any dentist I have ever been to in Sydney." — our guest Mark, after his implant.',
+        "Your family doctor at home may give you ten minutes; we give you a whole afternoon with the specialist.",
+        "Most imaging labs give you one reading of your MRI; here two radiologists read every scan.",
+    ],
+)
+def test_a_comparison_with_providers_elsewhere_is_a_comparison(body: str) -> None:
+    assert "MSA-COMPARISON" in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Patients tell us they feel better than they have in years after a full check-up.",
+        "Please send the report to your family doctor at home; he can follow up on the results.",
+        "Other check-up centres can send us your earlier results; we compare them with today's scan.",
+    ],
+)
+def test_providers_elsewhere_mentioned_factually_are_no_comparison(body: str) -> None:
+    assert "MSA-COMPARISON" not in en_ad(body)
+
+
+# 9. other places run down: factories, 'just drill and bill', prices low for a reason
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Unlike the busy implant factories, we see only six patients a day.",
+        "Fed up with clinics abroad that only upsell? Our coordinators quote one fixed fee.",
+        "Hair transplants in Istanbul cost less — ask yourself why they are so cheap. Here a surgeon takes every graft.",
+    ],
+)
+def test_other_places_run_down_are_a_disparagement(body: str) -> None:
+    assert "MSA-DEFAME" in en_ad(body)
+
+
+def test_unlike_the_factories_in_a_care_message_is_a_disparagement() -> None:
+    text = "Hanul Eye Clinic: Your LASIK is confirmed for 3 May. Unlike the LASIK factories, we never rush you."
+    assert "MSA-DEFAME" in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prices differ between countries; our fee of 8,000,000 won includes the surgeon, anaesthesia and aftercare.",
+        "Our doctors who just joined from Seoul National University Hospital see patients on Saturdays.",
+        "The clinic is next to the old textile factories, five minutes from Exit 2.",
+    ],
+)
+def test_prices_and_places_stated_are_no_disparagement(body: str) -> None:
+    assert "MSA-DEFAME" not in en_ad(body)
+
+
+# 10. a companion rewarded, an offer for the first N bookers
+def test_a_friend_brought_along_for_free_visits_is_an_inducement() -> None:
+    text = "Hanul Skin Clinic: Your peel is on Friday at 3 pm. Bring your sister along and both consultations are free."
+    assert "MSA-INDUCEMENT" in info_sms(text)
+
+
+def test_a_companion_who_interprets_is_no_inducement() -> None:
+    text = "Hanul Skin Clinic: Your peel is on Friday at 3 pm. Bring a friend along to translate if you like."
+    assert "MSA-INDUCEMENT" not in info_sms(text)
+
+
+def test_the_first_n_bookers_at_a_price_is_an_inducement() -> None:
+    assert "MSA-INDUCEMENT" in en_ad("The first 30 patients this month pay 1,200,000 won for SMILE, both eyes.")
+
+
+def test_the_first_sessions_of_a_course_are_no_inducement() -> None:
+    assert "MSA-INDUCEMENT" not in en_ad("Your first 2 sessions are four weeks apart; the course fee is 600,000 won.")
+
+
+# 11. a test said to catch every disease
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Our whole-body scan detects every tumour at an early stage.",
+        "A colonoscopy with our new scope never misses a polyp.",
+    ],
+)
+def test_a_test_that_catches_everything_is_a_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "No screening can catch every cancer, so tell a doctor about new symptoms even after a normal result.",
+        "The check-up is designed to find common conditions early; your report explains its limits.",
+    ],
+)
+def test_the_limits_of_a_test_are_no_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" not in en_ad(body)
+
+
+# 12. without the pain, no discomfort at all
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Wisdom-tooth removal without the pain, thanks to our gentle sedation.",
+        "Our new laser means there's no discomfort at all during the treatment.",
+    ],
+)
+def test_a_procedure_without_pain_is_a_safety_claim(body: str) -> None:
+    assert "MSA-SAFETY-CLAIM" in en_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Most patients need pain relief for 2–3 days; if the discomfort gets worse, call us.",
+        "Extraction can rarely be done without any discomfort, so we numb the area and give you pain medicine.",
+    ],
+)
+def test_pain_relief_and_advice_are_no_safety_claim(body: str) -> None:
+    assert "MSA-SAFETY-CLAIM" not in en_ad(body)
+
+
+# 13. the clinic's doctor on a broadcast show
+def test_the_director_on_a_health_show_is_article_form() -> None:
+    assert "MSA-ARTICLE-FORM" in en_ad("See Dr. Park on KBS's morning health show this Sunday, then book with her.")
+
+
+def test_a_doctor_on_duty_is_no_article_form() -> None:
+    body = "Our doctor on duty this Sunday is Dr. Park; the clinic is closed for a TV shoot on Monday."
+    assert "MSA-ARTICLE-FORM" not in en_ad(body)
+
+
+# 14. the patient's own medicine with its dose in an SMS
+def test_the_patients_medicine_and_dose_in_an_sms_is_health_data() -> None:
+    text = "Hanul Clinic: Your cephalexin 500 mg is ready at the front desk; take one capsule four times a day."
+    assert "PII-HEALTH-IN-SMS" in info_sms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanul Clinic: Your prescription is ready at the front desk. Please collect it before 6 pm.",
+        "Hanul Clinic: After the extraction you may take ibuprofen 400 mg for pain, up to three times a day.",
+    ],
+)
+def test_a_prescription_or_general_advice_is_no_health_data(text: str) -> None:
+    assert "PII-HEALTH-IN-SMS" not in info_sms(text)
+
+
+def test_the_medicine_in_an_alimtalk_is_no_sms_finding() -> None:
+    text = "[Hanul Clinic] Your cephalexin 500 mg is ready at the front desk; take one capsule four times a day."
+    assert "PII-HEALTH-IN-SMS" not in info_alimtalk(text)
