@@ -39,7 +39,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?]")
 # is a negative predicate itself (없습니다, 않아요, 아닙니다). Nouns with particles (할인은, 행사를, 달에는) are not.
 _PREDICATE_END_RE = re.compile(
     r"(?:다|요|까|죠|고|며|면|서|지|게|도록|니|네|어|아|여|해|돼|봐|와|줘|셔|워|세요|시오|는데|지만|니까|려고|러|겠"
-    r"|한|할|된|될|실|신|릴|하는|되는|있는|없는|받는|주는|드리는|않는"
+    r"|한|할|된|될|실|신|릴|하는|되는|있는|없는|받는|주는|드리는|않는|[가-힣]다는"
     r"|어도|아도|여도|셔도|해도|워도|져도|돼도|봐도|줘도)$"  # 오셔도, 받아도: a concessive predicate (not 저희도)
 )
 _NEGATIVE_PREDICATE_RE = re.compile(r"^(?:없(?!이|[애앤앨앰앱앴]|어[지집져진질졌짐])|않|아니|아닙|아냐)")
@@ -174,9 +174,11 @@ def _predicate_negated(morphs: Morphs, end: int) -> bool:
         if token.tag.startswith(_CLAUSE_PREDICATE_TAGS):
             if token.form in ("없", "아니") or (previous is not None and previous.form in ("안", "못")):
                 return True
-            following = tokens[i + 1 : i + 3]
+            following = tokens[i + 1 : i + 4]
+            if len(following) == 3 and following[1].tag == "JX" and following[1].form in ("는", "도"):
+                following = [following[0], following[2]]  # 환급되지는 않는: a particle between 지 and 않 (written alike)
             return (
-                len(following) == 2
+                len(following) >= 2
                 and following[0].form == "지"
                 and following[1].form in ("않", "못")
                 and following[1].tag.startswith("VX")
