@@ -176,7 +176,10 @@ def _predicate_negated(morphs: Morphs, end: int) -> bool:
                 return True
             following = tokens[i + 1 : i + 4]
             if len(following) == 3 and following[1].tag == "JX" and following[1].form in ("는", "도"):
-                following = [following[0], following[2]]  # 환급되지는 않는: a particle between 지 and 않 (written alike)
+                following = (
+                    following[0],
+                    following[2],
+                )  # 환급되지는 않는: a particle between 지 and 않 (written alike)
             return (
                 len(following) >= 2
                 and following[0].form == "지"
