@@ -34,6 +34,7 @@ from typing import Any
 from .findings import RULES_DIR
 from .normalize import Normalized, normalize
 from .prefilter import grams, required_grams
+from .sender_name import ENGLISH_NAME_RE
 
 Span = tuple[int, int]
 _DIGITS_RE = re.compile(r"[0-9]")
@@ -52,6 +53,9 @@ _SENDER_RE = re.compile(
     r"^\s*(?:[\[(【<]\s*광\s*고\s*[\])】>]|광고\))?\s*"
     r"(?:[\[【<][^\]】>\n]{1,30}[\]】>]|[^\s\[\]()]{1,20}(?:병원|의원|치과|안과|피부과|외과|한의원|클리닉|센터)(?=\s))?",
 )
+# the rest of the sender's line when it is an English name as written ("부산블루안과 Busan Blue Eye Center"): its
+# place name is no claim, and the writers' own clinics' names taught the grams of one (session 33)
+_NAME_LINE_RE = re.compile(rf"[ \t]*(?:{ENGLISH_NAME_RE.pattern})[ \t]*(?=\n|$)")
 _PART_RE = re.compile(r"[^.!?\n。※*]+")
 _NOTICE_RE = re.compile(
     r"개인차|개인(?:별|마다|에따라)|사람마다|수신거부|무료거부|무료수신|수신을원치|거부080|optout|unsubscribe|stop0"
@@ -75,6 +79,9 @@ def content_parts(original: str) -> tuple[str, ...]:
     footers (a claim such as "부작용 걱정 없는" is kept)."""
     head = _SENDER_RE.match(original)
     body = original[head.end() :] if head is not None else original
+    name = _NAME_LINE_RE.match(body)  # the sender's English name after (or instead of) its Korean one
+    if name is not None:
+        body = body[name.end() :]
     body = _OPTOUT_RE.sub(" ", body)
     kept = []
     for part in _PART_RE.findall(body):

@@ -26,7 +26,7 @@ _SENTENCE_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:clinic|hospital|dental|medical|c
 # an English clinic name as written: capitalised words ending in a capitalised kind of clinic ("Soldam Hair Clinic",
 # "Lumière PS", "Cheonga KM", "New Hairline Clinic"), accented Latin letters included
 _WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’.&-]*"
-_ENGLISH_NAME_RE = re.compile(
+ENGLISH_NAME_RE = re.compile(
     rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ]){_WORD}(?:\s+{_WORD}){{0,3}}?\s+(?:Clinic|Clinics|Hospital|Dental|Dentistry|Medical|Medicine|"
     r"Center|Centre|Skin|Derma|Surgery|Orthopa?edics?|Dermatology|Ophthalmology|Pa?ediatrics|Gyn(?:a)?ecology|OBGYN|"
     r"Urology|Aesthetics?|Wellness|Healthcare|Hair|Spine|Joint|Physio|Rehab(?:ilitation)?|Neurology|Psychiatry|"
@@ -68,7 +68,7 @@ def names_sender_in_words(norm: Normalized, sender: re.Pattern[str]) -> bool:
         last = _LAST_LATIN_WORD_RE.search(norm.original[start:end])
         if last is None or not last.group(0)[0].islower():
             return True
-    return _ENGLISH_NAME_RE.search(norm.original) is not None
+    return ENGLISH_NAME_RE.search(norm.original) is not None
 
 
 def _korean_name(written: str) -> bool:

@@ -43,6 +43,7 @@ from .frames import FrameMatch, Span
 from .negation import is_cued, negated
 from .normalize import SHORT_MATCH, Normalized, normalize
 from .overlaps import resolve as resolve_overlaps
+from .person_names import inside_a_name, person_name_spans
 from .prefilter import GatedAlternation, GateIndex
 from .purpose import PurposeVerdict, classify
 from .ranking import ranking_only
@@ -113,6 +114,8 @@ class _Family:
                     pos = b
                 else:  # rejected (a word split by chance): look again from the next character
                     pos = a + 1
+        if found and person_name_spans(norm.original):  # "Dear Ms. Sales," names a patient, offers no sale
+            found = [s for s in found if not inside_a_name(norm.original, *norm.span(*s))]
         if not found:
             return []
         exceptions = self.exceptions.searcher(masks.get(self.exceptions, 0)) if self.exceptions is not None else None

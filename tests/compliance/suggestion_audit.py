@@ -76,6 +76,9 @@ _PARTICLES = frozenset(
         "with",
     ]
 )
+_DANGLING_EN = re.compile(
+    rf"(?<![A-Za-z])({'|'.join(p for p in _PARTICLES if p.isascii())})(?=[ \t]*(?:[,.!?;:]|$))", re.M
+)
 _ORPHAN_PUNCT = re.compile(r"(?:^|[\s(\[])[,.!?·:;](?![0-9])|[,·:;]\s*[,.!?·:;]|\(\s*\)|\[\s*\]|「\s*」|\"\s*\"")
 _CLINIC_NAME = re.compile(
     r"\{\{\s*clinic\.name\s*\}\}|[가-힣A-Za-z0-9]+(?:의원|병원|안과|치과|피부과|성형외과|한의원|클리닉|정형외과|내과|이비인후과)"
@@ -151,6 +154,16 @@ def clinic_names(text: str) -> Counter[str]:
     return Counter(list(names)[:1])  # the sender's name comes first; later ones are what the message talks about
 
 
+def _orphans(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Particles left without their word in ``text[start:end]``: a Korean particle as a token of its own ("수술
+    을"), an English function word with nothing after it in its clause ("side effects and.") — "Fees follow the
+    price list" keeps its "the" (the clause is read past ``end``)."""
+    stop = len(text) if end is None else end
+    tokens = re.findall(r"[^\s,.!?]+", text[start:stop])
+    dangling = [m.group(1) for m in _DANGLING_EN.finditer(text) if start <= m.start() < stop]
+    return [t for t in tokens if t in _PARTICLES and not t.isascii()] + dangling
+
+
 def reads_badly(before: str, after: str, seam: int) -> str:
     """Why ``after`` reads worse than ``before`` (empty if it does not): the checks a reader would make."""
     if after.count("  ") > before.count("  "):
@@ -161,9 +174,8 @@ def reads_badly(before: str, after: str, seam: int) -> str:
         return "orphan punctuation"
     left = after.rfind(" ", 0, max(0, seam - 12)) + 1
     right = after.find(" ", seam + 12)
-    tokens = re.findall(r"[^\s,.!?]+", after[left : right if right >= 0 else len(after)])
-    orphans = [t for t in tokens if t in _PARTICLES]
-    if len(orphans) > sum(1 for t in re.findall(r"[^\s,.!?]+", before) if t in _PARTICLES):
+    orphans = _orphans(after, left, right if right >= 0 else len(after))
+    if len(orphans) > len(_orphans(before)):
         return f"orphan particle {orphans[0]!r}"
     if "(광고)" in before and "(광고)" not in after and after.strip():
         return "(광고) label lost"
