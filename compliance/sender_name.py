@@ -41,6 +41,13 @@ _SENTENCE_OPENER_RE = re.compile(
     r"check-up|checkup|consultations?|appointments?|slots?)(?![A-Za-z])"
 )
 
+# a procedure or body part after the label, then lower-case words: the offer's sentence, not a name ("(광고)\nEyelid
+# surgery consultations in English every Saturday"); "(광고) Skin Clinic Seoul" keeps its capitals and stays a name
+_PROCEDURE_OPENER_RE = re.compile(
+    r"\s*\(광고\)\s*(?i:eyelid|eye|nose|breast|face|facial|jaw|chin|laser|lasik|lasek|smile|cataract|implant|hair|skin|"
+    r"body|botox|filler|lifting|liposuction|rhinoplasty|blepharoplasty|tummy|dental|teeth|tooth)s?[ \t]+[a-z]"
+)
+
 
 # a Korean word that ends in a particle of place or time ("오후에도", "주말에는", "저녁까지") or in a connective ending
 # of a condition ("부족하면", "아프다면"): the kind of clinic after it is a common noun in a sentence ("토요일 오후에도
@@ -85,7 +92,7 @@ def named_after_label(text: str, after_label: re.Pattern[str]) -> bool:
     found = after_label.match(text)
     if found is None:
         return korean_brand_span(text) is not None
-    if _SENTENCE_OPENER_RE.match(text, found.start(), found.end()):
+    if _SENTENCE_OPENER_RE.match(text, found.start(), found.end()) or _PROCEDURE_OPENER_RE.match(text):
         return False
     rest = text[found.end() :]
     return found.group(0).rstrip()[-1:] in "]】>〉」" or _SENTENCE_GOES_ON_RE.match(rest) is None

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from compliance.person_names import inside_a_name, person_name_spans
 from compliance.scorer import content_parts
 from tests.compliance.suggestion_audit import reads_badly
-from tests.support.compliance import info_alimtalk, rule_ids
+from tests.support.compliance import english_ad, info_alimtalk, rule_ids
 
 _REMINDER = "Dear Ms. {}, thank you for visiting today. Your next check-up is on March 3 at 10:00."
 
@@ -66,3 +66,22 @@ def test_an_english_function_word_reads_badly_only_when_left_dangling() -> None:
     before = "Save $3,000 on implants.\nSide effects may occur."
     assert reads_badly(before, "Fees follow the price list posted at the clinic.\nSide effects may occur.", 0) == ""
     assert reads_badly("Save on implants and crowns.", "Save on implants and.", 17).startswith("orphan particle")
+
+
+@pytest.mark.parametrize(
+    ("opening", "named"),
+    [
+        ("(광고)\nEyelid surgery consultations in English every Saturday.", False),
+        ("(광고) LASIK consultations for visitors every Saturday.", False),
+        ("(광고) Skin Clinic Seoul\nLaser toning consultations every Saturday.", True),
+        ("(광고) 온새미로성형외과\nEyelid surgery consultations every Saturday.", True),
+    ],
+)
+def test_a_procedure_after_the_label_opens_a_sentence_and_names_no_sender(opening: str, named: bool) -> None:
+    text = f"{opening}\nSide effects may occur; results vary by individual.\n무료수신거부 080-733-2150"
+    assert ("ADV-SENDER" not in rule_ids(text)) is named
+
+
+def test_a_first_n_bookings_offer_is_an_inducement_and_booking_only_is_not() -> None:
+    assert "MSA-INDUCEMENT" in english_ad("First 20 bookings only: LASIK for ₩990,000, both eyes.")
+    assert "MSA-INDUCEMENT" not in english_ad("LASIK consultations are 100% by appointment only.")
