@@ -72,6 +72,7 @@ per family and per rule id.
   case per line (42), clinics for foreign patients ~66 % English or mixed (43), an eye and a plastic-surgery clinic
   sending reminders, post-op care, recalls and campaigns through the workflow tool (44), the weakest families as
   look-alike pairs (45).
+- ``independent46_heldout`` (session 33): the hidden corpus imitated once more, one public case per line.
 - ``independent_pooled_*``: all the fresh sets above at once.
 """
 
@@ -84,7 +85,7 @@ from typing import Any
 from compliance.corpus_score import Score, load, score
 
 # The fresh independent held-out sets by number: ``compliance/corpus/independent<N>_heldout.jsonl``.
-FRESH_SETS = tuple(range(2, 46))
+FRESH_SETS = tuple(range(2, 47))
 
 
 def _counts(result: Score, key: str) -> dict[str, int]:

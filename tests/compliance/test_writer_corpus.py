@@ -184,6 +184,10 @@ WRITERS = {
     # writer32d: English and mixed precision traps (care, logistics, FAQ, records and fee messages to foreign patients),
     # 58 % clean, each beside its violating twin; blind at landing P 0.911 / R 0.844
     "s32d": Writer(("writer_s32_d",), "w32d", frozenset(ALL_FAMILIES), (0.53, 0.63), 230, frozenset(ALL_FAMILIES), True),
+    # session 33: precision traps on the families that over-fired in blind sets 42–45, each clean line beside its
+    # violating twin; writer33a English and mixed (blind at landing P 0.910 / R 0.867), writer33b Korean (P 0.900 / R 0.912)
+    "s33a": Writer(("writer_s33_a",), "w33a", frozenset(ALL_FAMILIES), (0.50, 0.60), 232, frozenset(ALL_FAMILIES), True),
+    "s33b": Writer(("writer_s33_b",), "w33b", frozenset(ALL_FAMILIES), (0.48, 0.58), 214, frozenset(ALL_FAMILIES), True),
 }  # fmt: skip
 
 
