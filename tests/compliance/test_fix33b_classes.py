@@ -174,3 +174,14 @@ def test_where_the_patient_was_operated_before_is_no_comparison() -> None:
 )
 def test_a_fault_or_contrast_with_the_earlier_clinic_stays_a_comparison(body: str) -> None:
     assert ad(body) & {"MSA-COMPARISON", "MSA-DEFAME"}
+
+
+# 9. a plain contrast with the clinic of the first operation is a comparison, not disparagement
+def test_a_plain_contrast_with_the_first_clinic_is_comparison_alone() -> None:
+    found = ad("코 재수술, 처음 수술한 병원보다 한층 자연스럽게 다듬어 드립니다.")
+    assert "MSA-COMPARISON" in found
+    assert "MSA-DEFAME" not in found
+
+
+def test_the_first_clinic_run_down_stays_disparagement() -> None:
+    assert "MSA-DEFAME" in ad("처음 수술한 병원에서 망친 코, 그 병원보다 훨씬 자연스럽게 바로잡아 드립니다.")
