@@ -44,7 +44,8 @@ class TextAnalysis:
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``'s value, worked out once for this text: ``key`` names a reading of the text alone (never
-        one that depends on a channel or purpose), and the value is immutable."""
+        one that depends on a channel or purpose). A value is never changed by its readers, except a list that only
+        grows with more readings of the same text (the frames' ``done``, the context checks' answers per span)."""
         memo = self._memo
         if key in memo:
             found: T = memo[key]

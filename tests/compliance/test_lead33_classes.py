@@ -85,3 +85,28 @@ def test_a_procedure_after_the_label_opens_a_sentence_and_names_no_sender(openin
 def test_a_first_n_bookings_offer_is_an_inducement_and_booking_only_is_not() -> None:
     assert "MSA-INDUCEMENT" in english_ad("First 20 bookings only: LASIK for ₩990,000, both eyes.")
     assert "MSA-INDUCEMENT" not in english_ad("LASIK consultations are 100% by appointment only.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Unlike the chains, you won't feel a thing - and if you're not happy, it's on us.",
+        "If you aren't satisfied, it's on us.",
+        "If you do not see a difference in 3 months, the next session is on the house.",
+        "Not happy with the result? Your next treatment is on us.",
+    ],
+)
+def test_the_cost_of_an_unwanted_result_borne_by_the_clinic_is_a_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" in english_ad(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If you are not happy with your appointment time, call us and we will move it.",
+        "Not happy with the wait? Coffee is on the house while you wait.",
+        "Parking is on us during your visit.",
+    ],
+)
+def test_a_perk_or_a_condition_without_a_result_is_no_guarantee(body: str) -> None:
+    assert "MSA-GUARANTEE" not in english_ad(body)
