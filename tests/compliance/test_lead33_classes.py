@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from compliance.person_names import inside_a_name, person_name_spans
 from compliance.scorer import content_parts
 from tests.compliance.suggestion_audit import reads_badly
-from tests.support.compliance import english_ad, info_alimtalk, rule_ids
+from tests.support.compliance import english_ad, info_alimtalk, info_sms, rule_ids
 
 _REMINDER = "Dear Ms. {}, thank you for visiting today. Your next check-up is on March 3 at 10:00."
 
@@ -110,3 +110,28 @@ def test_the_cost_of_an_unwanted_result_borne_by_the_clinic_is_a_guarantee(body:
 )
 def test_a_perk_or_a_condition_without_a_result_is_no_guarantee(body: str) -> None:
     assert "MSA-GUARANTEE" not in english_ad(body)
+
+
+def test_a_named_patients_own_drug_in_a_fasting_instruction_is_health_data() -> None:
+    named = "[한결내과의원] 정태식님 내일 위내시경 금식 안내: 당뇨약 메트포르민은 검사 당일 아침에 쓰지 마시고, 혈압약만 드세요."
+    general = "[한결내과의원] 내일 위내시경 금식 안내: 당뇨약과 인슐린은 검사 당일 아침에 쓰지 마시고, 혈압약만 드세요."
+    assert "PII-HEALTH-IN-SMS" in info_sms(named)
+    assert "PII-HEALTH-IN-SMS" not in info_sms(general)
+
+
+def test_points_doubled_beside_an_expiry_notice_stay_an_offer() -> None:
+    doubled = (
+        "[새봄의원] 적립 포인트가 이번 달 말 소멸됩니다. 이번 주 예약하시면 포인트 2배 적립! 잊지 말고 예약하세요."
+    )
+    plain = "[새봄의원] 적립 포인트가 이번 달 말 소멸됩니다. 잊지 말고 예약하세요."
+    assert "KAKAO-ALIMTALK-PROMO" in info_alimtalk(doubled)
+    assert "KAKAO-ALIMTALK-PROMO" not in info_alimtalk(plain)
+
+
+@pytest.mark.parametrize(
+    "body", ["부작용 없는 시력교정, 국내 최초 도입 장비로.", "저희는 레이저로 기미를 깨끗하게 치료합니다."]
+)
+def test_vision_correction_and_laser_treatment_need_a_risk_notice(body: str) -> None:
+    assert "MSA-OMIT-RISK" in rule_ids(f"(광고) 새봄안과의원\n{body}\n무료수신거부 080-888-1212")
+    notice = "부작용이 있을 수 있으며 개인차가 있습니다."
+    assert "MSA-OMIT-RISK" not in rule_ids(f"(광고) 새봄안과의원\n{body} {notice}\n무료수신거부 080-888-1212")
