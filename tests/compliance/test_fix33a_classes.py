@@ -93,14 +93,18 @@ def test_a_survey_without_reward_is_no_blacklist_content() -> None:
     assert "KAKAO-ALIMTALK-BLACKLIST" in care_note(rewarded, clinic="Onbit Clinic")
 
 
-# 6. a price below others' average is a comparison, not an inducement (frame + context)
+# 6. a price below others' average is a comparison (frame); a percentage under it is also an offer, as fix28b
+# reads "30% below the Gangnam average price" (the lead dropped fix33a's context check that withdrew it)
 @pytest.mark.parametrize(
     "body",
     ["Our whitening costs 30% less than the Seoul average.", "Our scaling is priced lower than most clinics nearby."],
 )
 def test_a_price_below_others_is_a_comparison(body: str) -> None:
-    found = en_ad(body)
-    assert "MSA-COMPARISON" in found and "MSA-INDUCEMENT" not in found
+    assert "MSA-COMPARISON" in en_ad(body)
+
+
+def test_a_percentage_below_the_average_price_is_also_an_offer() -> None:
+    assert "MSA-INDUCEMENT" in en_ad("Our whitening costs 30% less than the Seoul average.")
 
 
 def test_a_time_below_average_compares_no_provider() -> None:
