@@ -42,7 +42,8 @@ _SENTENCE_OPENER_RE = re.compile(
 )
 
 # a procedure or body part after the label, then lower-case words: the offer's sentence, not a name ("(광고)\nEyelid
-# surgery consultations in English every Saturday"); "(광고) Skin Clinic Seoul" keeps its capitals and stays a name
+# surgery consultations in English every Saturday"); "(광고) Skin Clinic Seoul" keeps its capitals and stays a name.
+# Apart from _SENTENCE_OPENER_RE because that one reads only the label's match, and this one the word after it.
 _PROCEDURE_OPENER_RE = re.compile(
     r"\s*\(광고\)\s*(?i:eyelid|eye|nose|breast|face|facial|jaw|chin|laser|lasik|lasek|smile|cataract|implant|hair|skin|"
     r"body|botox|filler|lifting|liposuction|rhinoplasty|blepharoplasty|tummy|dental|teeth|tooth)s?[ \t]+[a-z]"

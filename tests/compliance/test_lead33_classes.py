@@ -38,10 +38,21 @@ def test_names_after_a_title_or_a_greeting(text: str, names: list[str]) -> None:
     assert [text[a:b] for a, b in person_name_spans(text)] == names
 
 
-@given(st.text(alphabet="abcdefgh ,.!MrsDHi", max_size=40), st.integers(0, 40), st.integers(0, 40))
-def test_inside_a_name_only_within_a_found_name(text: str, a: int, b: int) -> None:
-    start, end = min(a, b), max(a, b)
-    assert inside_a_name(text, start, end) == any(x <= start and end <= y for x, y in person_name_spans(text))
+@given(
+    st.sampled_from(["Dear Mr.", "Dear Ms.", "Hello Dr.", "Mrs.", "Hi"]),
+    st.from_regex(r"[A-Z][a-z]{1,12}", fullmatch=True),
+)
+def test_any_name_after_a_title_or_greeting_is_found_and_nothing_after_it(opening: str, name: str) -> None:
+    text = f"{opening} {name}, your sale price is ready."
+    start = len(opening) + 1
+    assert [text[a:b] for a, b in person_name_spans(text)] == [name]
+    assert inside_a_name(text, start, start + len(name))
+    assert not inside_a_name(text, text.index("sale"), text.index("sale") + 4)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.!", max_size=60))
+def test_text_without_a_capital_names_no_one(text: str) -> None:
+    assert person_name_spans(text) == ()
 
 
 @pytest.mark.parametrize(
